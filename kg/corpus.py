@@ -1,0 +1,99 @@
+"""Stage 1: read documents and their manifest entries."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from . import resources
+from .errors import InputError, data_error
+from .lang import detect
+from .types import Document
+
+MANIFEST = "manifest.yaml"
+SUFFIXES = (".txt", ".md")
+
+
+def read_corpus(paths: list[Path]) -> list[Document]:
+    """Documents from files and folders; a folder's manifest describes its files.
+
+    Files without a manifest entry are read too, with their language detected and no date.
+    """
+    if not paths:
+        paths = [resources.corpus_dir()]
+    docs: dict[str, Document] = {}
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder. Give an existing document or folder (default: data/corpus/).")
+        if path.is_dir():
+            manifest = _manifest(path)
+            files = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            if not files:
+                raise InputError(f"{path}: the folder has no .txt or .md documents. Add UTF-8 text files to it.")
+            for f in files:
+                _put(docs, _read(f, manifest.get(f.name), path))
+        else:
+            manifest = _manifest(path.parent)
+            _put(docs, _read(path, manifest.get(path.name), path.parent))
+    return [docs[k] for k in sorted(docs)]
+
+
+def _put(docs: dict, doc: Document) -> None:
+    if doc.doc_id in docs:
+        raise InputError(f"{doc.path}: document id '{doc.doc_id}' is used twice. Give each file a distinct id in the manifest.")
+    docs[doc.doc_id] = doc
+
+
+def _manifest(folder: Path) -> dict[str, dict]:
+    path = folder / MANIFEST
+    if not path.exists():
+        return {}
+    data = resources.load_yaml(path)
+    entries = resources.require(data, "documents", path, "top level", list)
+    out = {}
+    for n, entry in enumerate(entries, 1):
+        where = f"document #{n}"
+        fname = resources.require(entry, "file", path, where, str)
+        resources.require(entry, "id", path, f"{where} ({fname})", str)
+        lang = resources.require(entry, "language", path, f"{where} ({fname})", str)
+        if lang not in ("zh", "en"):
+            raise data_error(path, f"{where} ({fname}): language '{lang}' is not supported", "Use 'zh' or 'en'")
+        for key in ("date", "reference_date"):
+            if key in entry and not isinstance(entry[key], dt.date):
+                raise data_error(path, f"{where} ({fname}): '{key}' {entry[key]!r} is not a date", "Write it as YYYY-MM-DD")
+        out[fname] = entry
+    return out
+
+
+def _read(path: Path, entry: dict | None, folder: Path) -> Document:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror}). Check that it exists and is readable.")
+    if not raw.strip():
+        raise InputError(f"{path}: the file is empty. Remove it or put the document's text in it.")
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{path}: this looks like a binary file, not text. Convert it to UTF-8 plain text (.txt).")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid UTF-8 (byte {exc.start}). Re-save the file as UTF-8, e.g. iconv -f GB18030 -t UTF-8.")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    entry = entry or {}
+    date = entry.get("reference_date") or entry.get("date")
+    context = entry.get("context") or ()
+    return Document(
+        doc_id=str(entry.get("id") or path.stem),
+        path=str(path),
+        lang=entry.get("language") or detect(text),
+        text=text,
+        title=str(entry.get("title", "")),
+        publisher=str(entry.get("publisher", "")),
+        date=date,
+        published=entry.get("date"),
+        reports_on=tuple(entry.get("reports_on") or ()),
+        speaker=str(entry.get("speaker", "")),
+        organisation=str(entry.get("organisation", "")),
+        context=tuple(context) if isinstance(context, list) else (str(context),),
+        home_country=str(entry.get("home_country", "")),
+        currency=str(entry.get("currency", "")),
+    )

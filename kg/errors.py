@@ -1,0 +1,67 @@
+"""One family of exceptions, with the exit code the CLI maps each to.
+
+Library code raises these; only ``kg.cli`` prints them. Every message says what
+happened, where (file, line) and how to fix it.
+"""
+from __future__ import annotations
+
+# Exit codes, documented in the README. Each means one thing.
+EXIT_OK = 0
+EXIT_VIOLATIONS = 1  # `kg check`: the graph does not conform
+EXIT_USAGE = 2  # bad invocation, invalid SPARQL, or a check that could not run
+EXIT_INPUT = 3  # a document is missing, empty, binary or not UTF-8
+EXIT_DATA = 4  # a data file (manifest, lexicon, patterns) is malformed
+EXIT_ONTOLOGY = 5  # the ontology cannot be loaded or lacks a term
+EXIT_OUTPUT = 6  # the output cannot be written, or no build exists yet
+EXIT_SERVER = 7  # the SPARQL endpoint or server failed
+
+
+class KgError(Exception):
+    """Base of every error kg reports to the user."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class InputError(KgError):
+    exit_code = EXIT_INPUT
+
+
+class DataFileError(KgError):
+    exit_code = EXIT_DATA
+
+
+class OntologyError(KgError):
+    exit_code = EXIT_ONTOLOGY
+
+
+class OutputError(KgError):
+    exit_code = EXIT_OUTPUT
+
+
+class QueryError(KgError):
+    exit_code = EXIT_USAGE
+
+
+class CheckError(KgError):
+    """The check could not run (as opposed to finding violations)."""
+
+    exit_code = EXIT_USAGE
+
+
+class ServerError(KgError):
+    exit_code = EXIT_SERVER
+
+
+class StageError(KgError):
+    """A pipeline stage broke its contract (a bug, not bad input)."""
+
+    exit_code = EXIT_USAGE
+
+
+def data_error(path, problem: str, fix: str, line: int | None = None) -> DataFileError:
+    where = f"{path}:{line}" if line else f"{path}"
+    return DataFileError(f"{where}: {problem}. {fix}")

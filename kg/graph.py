@@ -1,0 +1,284 @@
+"""Stage 5: encode the resolved facts as RDF under the kg ontology.
+
+Layout (see README): the default graph holds the merged graph; one named graph per
+document holds what that document supports. Quads are built as pyoxigraph terms and
+written sorted, so the same input gives byte-identical files.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pyoxigraph as ox
+
+from . import iris
+from .iris import vocab
+from .types import Document, EntityInfo, Fact, PeriodRef, Resolved
+
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
+DCT = "http://purl.org/dc/terms/"
+OWL_NS = "http://www.w3.org/2002/07/owl#"
+
+PREFIXES = {
+    "kg": iris.KG_NS, "kgid": iris.ID_NS, "rdf": RDF_NS, "rdfs": RDFS_NS, "xsd": XSD,
+    "skos": SKOS_NS, "dcterms": DCT, "owl": OWL_NS, "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+}
+
+_N = ox.NamedNode
+TYPE = _N(RDF_NS + "type")
+LABEL = _N(RDFS_NS + "label")
+COMMENT = _N(RDFS_NS + "comment")
+ALT = _N(SKOS_NS + "altLabel")
+
+
+def _lit(value, datatype: str | None = None, lang: str | None = None) -> ox.Literal:
+    if lang:
+        return ox.Literal(str(value), language=lang)
+    if datatype:
+        return ox.Literal(str(value), datatype=_N(XSD + datatype))
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=_N(XSD + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=_N(XSD + "integer"))
+    if isinstance(value, Decimal):
+        return ox.Literal(_decimal(value), datatype=_N(XSD + "decimal"))
+    if isinstance(value, float):
+        return ox.Literal(_decimal(Decimal(str(value))), datatype=_N(XSD + "decimal"))
+    return ox.Literal(str(value))
+
+
+def _decimal(d: Decimal) -> str:
+    s = format(d.normalize(), "f")
+    return s if "." in s else s + ".0"
+
+
+MARKET_LABELS = {"en": "{} market", "zh": "{}市场"}
+
+
+@dataclass
+class GraphOutput:
+    quads: list  # ox.Quad, default graph and one named graph per document
+    stats: dict
+
+
+class _Builder:
+    def __init__(self, resolved: Resolved):
+        self.r = resolved
+        self.v = vocab()
+        self.quads: set = set()
+        self.entities = {e.entity_id: e for e in resolved.entities}
+        self.periods: dict[str, PeriodRef] = {}
+        self.markets: set[str] = set()
+        self.rules: set[str] = set()
+
+    def kg(self, name: str) -> ox.NamedNode:
+        return _N(str(self.v[name]))
+
+    def add(self, s, p, o, doc_ids=()):
+        self.quads.add(ox.Quad(s, p, o, ox.DefaultGraph()))
+        for d in doc_ids:
+            self.quads.add(ox.Quad(s, p, o, _N(str(iris.doc_graph(d)))))
+
+    # ---------------------------------------------------------------- nodes
+    def entity(self, eid: str) -> ox.NamedNode:
+        if eid.startswith("market:"):
+            place = eid[len("market:"):]
+            self.markets.add(place)
+            return _N(str(iris.market(place)))
+        return _N(str(iris.entity(eid)))
+
+    def period(self, p: PeriodRef) -> ox.NamedNode:
+        self.periods[p.key] = p
+        return _N(str(iris.period(p.key)))
+
+    def document(self, d: Document):
+        node = _N(str(iris.document(d.doc_id)))
+        self.add(node, TYPE, self.kg("Document"))
+        self.add(node, _N(DCT + "identifier"), _lit(d.doc_id))
+        self.add(node, _N(DCT + "language"), _lit(d.lang))
+        if d.title:
+            self.add(node, _N(DCT + "title"), _lit(d.title, lang=d.lang))
+        if d.publisher:
+            self.add(node, _N(DCT + "publisher"), _lit(d.publisher))
+        if d.published:
+            self.add(node, _N(DCT + "date"), _lit(d.published.isoformat(), "date"))
+        self.add(node, self.kg("sourceFile"), _lit(d.path))
+        for other in d.reports_on:
+            self.add(node, self.kg("reportsOn"), _N(str(iris.document(other))))
+
+    def entity_node(self, info: EntityInfo):
+        node = self.entity(info.entity_id)
+        self.add(node, TYPE, self.kg(info.cls))
+        for lang, label in info.labels:
+            self.add(node, LABEL, _lit(label, lang=lang))
+        preferred = set(info.labels)
+        for lang, alias in info.aliases:
+            if (lang, alias) not in preferred:
+                self.add(node, ALT, _lit(alias, lang=lang or None) if lang else _lit(alias))
+
+    def market_nodes(self):
+        for place in sorted(self.markets):
+            node = _N(str(iris.market(place)))
+            self.add(node, TYPE, self.kg("Market"))
+            self.add(node, self.kg("marketArea"), self.entity(place))
+            info = self.entities.get(place)
+            for lang, label in (info.labels if info else ()):
+                self.add(node, LABEL, _lit(MARKET_LABELS[lang].format(label), lang=lang))
+
+    def period_nodes(self):
+        from .numbers import period_bounds
+
+        for key, p in sorted(self.periods.items()):
+            node = _N(str(iris.period(key)))
+            self.add(node, TYPE, self.kg("Period"))
+            self.add(node, LABEL, _lit(_period_label(p)))
+            if p.year:
+                self.add(node, self.kg("year"), _lit(f"{p.year:04d}", "gYear"))
+            if p.quarter:
+                self.add(node, self.kg("quarter"), _lit(p.quarter))
+            if p.month:
+                self.add(node, self.kg("month"), _lit(p.month))
+            if p.qualifier:
+                self.add(node, self.kg("periodQualifier"), _lit(p.qualifier))
+            start, end = period_bounds(p)
+            if start:
+                self.add(node, self.kg("startDate"), _lit(start.isoformat(), "date"))
+            if end:
+                self.add(node, self.kg("endDate"), _lit(end.isoformat(), "date"))
+
+    def rule_nodes(self):
+        for rule in sorted(self.rules):
+            node = _N(str(iris.rule(rule)))
+            self.add(node, TYPE, self.kg("ExtractionRule"))
+            self.add(node, LABEL, _lit(rule, lang="en"))
+
+    # ---------------------------------------------------------------- facts
+    def fact(self, f: Fact, key: tuple):
+        node = _N(str(iris.fact(*key)))
+        docs = sorted({e.doc_id for e in f.evidence})
+        add = lambda p, o: self.add(node, p, o, docs)  # noqa: E731
+        if f.kind == "relation":
+            s, o = self.entity(f.subject), self.entity(f.obj)
+            p = self.kg(f.predicate)
+            self.add(s, p, o, docs)
+            add(TYPE, self.kg("RelationFact"))
+            add(_N(RDF_NS + "subject"), s)
+            add(_N(RDF_NS + "predicate"), p)
+            add(_N(RDF_NS + "object"), o)
+        else:
+            cls = {"quantity": "QuantitativeStatement", "position": "MarketPosition", "goal": "Goal"}[f.kind]
+            add(TYPE, self.kg(cls))
+            add(self.kg("statementSubject"), self.entity(f.subject))
+            if f.kind == "quantity":
+                add(self.kg("metric"), self.kg(f.predicate))
+        for name, value in f.attrs:
+            self.qualifier(add, name, value)
+        add(self.kg("confidence"), _lit(Decimal(str(max(e.confidence for e in f.evidence)))))
+        for ev in f.evidence:
+            add(self.kg("hasEvidence"), self.evidence(ev))
+
+    def qualifier(self, add, name: str, value):
+        kg = self.kg
+        if name in ("period", "deadline", "set_in", "achieved_in"):
+            prop = {"period": "period", "deadline": "deadline", "set_in": "setIn", "achieved_in": "achievedIn"}[name]
+            add(kg(prop), self.period(value))
+        elif name == "value":
+            add(kg("value"), _lit(value))
+        elif name == "threshold":
+            add(kg("threshold"), _lit(value))
+        elif name in ("unit", "threshold_unit", "bound", "metric"):
+            prop = {"unit": "unit", "threshold_unit": "thresholdUnit", "bound": "bound", "metric": "metric"}[name]
+            add(kg(prop), kg(value))
+        elif name == "scope":
+            add(kg("scope"), self.entity("market:" + value))
+        elif name == "reported_by":
+            add(kg("reportedBy"), self.entity(value))
+        elif name == "rank":
+            add(kg("rank"), _lit(value, "positiveInteger"))
+        elif name == "count":
+            add(kg("count"), _lit(value))
+        elif name == "text":
+            text, lang = value
+            add(kg("goalText"), _lit(text, lang=lang))
+        else:
+            raise ValueError(f"no RDF mapping for fact attribute {name!r}")
+
+    def evidence(self, ev) -> ox.NamedNode:
+        node = _N(str(iris.evidence(ev.doc_id, ev.start, ev.end, ev.rule)))
+        d = [ev.doc_id]
+        self.add(node, TYPE, self.kg("Evidence"), d)
+        self.add(node, self.kg("inDocument"), _N(str(iris.document(ev.doc_id))), d)
+        self.add(node, self.kg("inSentence"), _N(str(iris.sentence(ev.doc_id, ev.sentence_index))), d)
+        self.add(node, self.kg("charStart"), _lit(ev.start, "nonNegativeInteger"), d)
+        self.add(node, self.kg("charEnd"), _lit(ev.end, "nonNegativeInteger"), d)
+        self.add(node, self.kg("quote"), _lit(ev.quote), d)
+        self.add(node, self.kg("extractedBy"), _N(str(iris.rule(ev.rule))), d)
+        self.add(node, self.kg("confidence"), _lit(Decimal(str(ev.confidence))), d)
+        self.rules.add(ev.rule)
+        return node
+
+    def sentences(self):
+        for s in self.r.sentences:
+            node = _N(str(iris.sentence(s.doc_id, s.index)))
+            d = [s.doc_id]
+            self.add(node, TYPE, self.kg("Sentence"), d)
+            self.add(node, self.kg("inDocument"), _N(str(iris.document(s.doc_id))), d)
+            self.add(node, self.kg("sentenceIndex"), _lit(s.index, "nonNegativeInteger"), d)
+            self.add(node, self.kg("charStart"), _lit(s.start, "nonNegativeInteger"), d)
+            self.add(node, self.kg("charEnd"), _lit(s.end, "nonNegativeInteger"), d)
+            self.add(node, self.kg("text"), _lit(s.text), d)
+
+
+def _period_label(p: PeriodRef) -> str:
+    k = PeriodRef(p.year, p.quarter, p.month, p.day).key
+    return {"since": f"since {k}", "by": f"by {k}", "within": f"by {k}", "asof": f"as of {k}",
+            "early": f"early {k}", "late": f"late {k}", "mid": f"mid {k}"}.get(p.qualifier, k)
+
+
+def build_graph(resolved: Resolved) -> GraphOutput:
+    """All quads of the merged graph and of the per-document graphs."""
+    from .resolve import fact_key
+
+    b = _Builder(resolved)
+    for d in resolved.documents:
+        b.document(d)
+    b.sentences()
+    for info in resolved.entities:
+        b.entity_node(info)
+    for eid, doc_id in resolved.mentioned:
+        if eid in b.entities:
+            b.add(b.entity(eid), b.kg("mentionedIn"), _N(str(iris.document(doc_id))), [doc_id])
+    for f in resolved.facts:
+        b.fact(f, fact_key(f))
+    b.market_nodes()
+    b.period_nodes()
+    b.rule_nodes()
+    quads = sorted(b.quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    return GraphOutput(quads, _stats(resolved))
+
+
+def _stats(r: Resolved) -> dict:
+    by_class: dict[str, int] = {}
+    for e in r.entities:
+        by_class[e.cls] = by_class.get(e.cls, 0) + 1
+    by_relation: dict[str, int] = {}
+    for f in r.facts:
+        name = f.predicate if f.kind in ("relation", "quantity") else f.kind
+        by_relation[name] = by_relation.get(name, 0) + 1
+    langs = {d.doc_id: d.lang for d in r.documents}
+    bilingual = sum(1 for f in r.facts if len({langs[e.doc_id] for e in f.evidence}) > 1)
+    return {
+        "documents": len(r.documents),
+        "sentences": len(r.sentences),
+        "entities": len(r.entities),
+        "entities_by_class": dict(sorted(by_class.items())),
+        "facts": len(r.facts),
+        "facts_by_relation": dict(sorted(by_relation.items())),
+        "facts_with_evidence_in_both_languages": bilingual,
+        "evidence": sum(len(f.evidence) for f in r.facts),
+    }

@@ -1,0 +1,147 @@
+"""The one place IRIs come from.
+
+Ontology terms come from a closed namespace read from ``ontology/kg.ttl``: asking
+for a term the ontology does not declare raises instead of minting a new IRI.
+Instance IRIs are minted here and nowhere else, stably (same input, same IRI).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from . import resources
+from .errors import OntologyError
+
+KG_NS = "https://w3id.org/kg/ontology#"
+ID_NS = "https://w3id.org/kg/id/"
+ONTOLOGY_IRI = URIRef("https://w3id.org/kg/ontology")
+ID = Namespace(ID_NS)
+
+
+class Vocabulary:
+    """The terms of the kg ontology, closed: unknown names fail loudly."""
+
+    def __init__(self, graph: Graph):
+        self.graph = graph
+        self.terms = {str(s)[len(KG_NS):] for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(KG_NS)}
+        self._parents: dict[str, set[str]] = {}
+        for s, o in graph.subject_objects(RDFS.subClassOf):
+            if isinstance(s, URIRef) and isinstance(o, URIRef) and str(s).startswith(KG_NS) and str(o).startswith(KG_NS):
+                self._parents.setdefault(str(s)[len(KG_NS):], set()).add(str(o)[len(KG_NS):])
+        self.classes = {str(s)[len(KG_NS):] for s in graph.subjects(RDF.type, OWL.Class) if str(s).startswith(KG_NS)}
+
+    def __getitem__(self, name: str) -> URIRef:
+        if name not in self.terms:
+            raise OntologyError(
+                f"{resources.ontology_path()}: the ontology declares no term kg:{name}. "
+                "Add it to the ontology (with labels and a comment) or fix the name in the data file that uses it.")
+        return URIRef(KG_NS + name)
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+    @functools.lru_cache(maxsize=None)
+    def ancestors(self, cls: str) -> frozenset[str]:
+        """The class and all its kg superclasses."""
+        seen, todo = {cls}, [cls]
+        while todo:
+            for parent in self._parents.get(todo.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        return frozenset(seen)
+
+    def is_a(self, cls: str, wanted) -> bool:
+        anc = self.ancestors(cls)
+        return any(w in anc for w in wanted)
+
+    def local(self, iri) -> str:
+        s = str(iri)
+        return s[len(KG_NS):] if s.startswith(KG_NS) else s
+
+
+@functools.lru_cache(maxsize=1)
+def vocab() -> Vocabulary:
+    path = resources.ontology_path()
+    if not path.exists():
+        raise OntologyError(f"{path}: ontology file not found. Restore it with 'git checkout -- ontology/kg.ttl'.")
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises several parser exception types
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise OntologyError(f"{path}: the ontology is not valid Turtle: {first}. Fix the file (or restore it from git).")
+    return Vocabulary(graph)
+
+
+def slug(text: str) -> str:
+    """ASCII slug of a name; names with no ASCII letters get a short stable hash."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    ascii_share = len(s.replace("-", "")) / max(1, len(text.replace(" ", "")))
+    if not s or ascii_share < 0.6:
+        return "h" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    return s[:60]
+
+
+def _digest(*parts) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def entity(entity_id: str) -> URIRef:
+    return ID[entity_id]
+
+
+def new_entity_id(name: str) -> str:
+    """Id for a name the lexicon does not know."""
+    return "x-" + slug(name)
+
+
+def market(place_id: str) -> URIRef:
+    return ID[f"market/{place_id}"]
+
+
+def period(key: str) -> URIRef:
+    return ID[f"period/{key}"]
+
+
+def document(doc_id: str) -> URIRef:
+    return ID[f"doc/{doc_id}"]
+
+
+def sentence(doc_id: str, index: int) -> URIRef:
+    return ID[f"doc/{doc_id}/s/{index}"]
+
+
+def evidence(doc_id: str, start: int, end: int, rule: str) -> URIRef:
+    return ID[f"ev/{_digest(doc_id, start, end, rule)}"]
+
+
+def fact(*key) -> URIRef:
+    return ID[f"fact/{_digest(*key)}"]
+
+
+def conflict(*key) -> URIRef:
+    return ID[f"conflict/{_digest(*key)}"]
+
+
+def alignment(*key) -> URIRef:
+    return ID[f"align/{_digest(*key)}"]
+
+
+def rule(rule_id: str) -> URIRef:
+    return ID[f"rule/{rule_id}"]
+
+
+def doc_graph(doc_id: str) -> URIRef:
+    return ID[f"graph/doc/{doc_id}"]
+
+
+INFERRED_GRAPH = ID["graph/inferred"]

@@ -1,0 +1,85 @@
+"""Per-language code, registered in one table the pipeline reads.
+
+Each language owns its sentence splitting, word boundaries, rank expressions and
+the name finder for names not in the lexicon. Word lists live in ``data/lang/<code>.yaml``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .. import resources
+from ..errors import InputError
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    split_sentences: Callable[[str], list[tuple[int, int]]]
+    is_boundary: Callable[[str, int, int], bool]  # may an alias match text[start:end]?
+    find_names: Callable[[str], list[tuple[int, int, str]]]  # unknown names: (start, end, class)
+    words: dict  # data/lang/<code>.yaml
+    rank_exact: re.Pattern
+    rank_top: re.Pattern
+    clause_re: re.Pattern
+
+    def clauses(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the clauses of a sentence (split at commas, semicolons, colons)."""
+        spans, start = [], 0
+        for m in self.clause_re.finditer(text):
+            # "24,000" is one number, not two clauses
+            if m.start() > 0 and m.end() < len(text) and text[m.start() - 1].isdigit() and text[m.end()].isdigit():
+                continue
+            if m.start() > start:
+                spans.append((start, m.start()))
+            start = m.end()
+        if start < len(text):
+            spans.append((start, len(text)))
+        return spans or [(0, len(text))]
+
+    def rank_value(self, word: str) -> int:
+        word = word.strip().lower()
+        ordinals = self.words.get("ordinals", {})
+        if word in ordinals:
+            return int(ordinals[word])
+        digits = re.match(r"\d+", word)
+        if digits:
+            return int(digits.group())
+        from ..numbers import parse_number  # Chinese numerals
+
+        return int(parse_number(word, self.code))
+
+
+def _load(code: str, module) -> Language:
+    path = resources.language_path(code)
+    words = resources.load_yaml(path) or {}
+    for key in ("pronouns", "rank_exact", "rank_top", "clause_separators"):
+        resources.require(words, key, path, f"language '{code}'")
+    try:
+        rank_exact = re.compile(words["rank_exact"], re.IGNORECASE)
+        rank_top = re.compile(words["rank_top"], re.IGNORECASE)
+    except re.error as exc:
+        raise resources.data_error(path, f"invalid regular expression: {exc}", "Fix the rank_exact/rank_top pattern")
+    clause_re = re.compile("[" + re.escape(words["clause_separators"]) + "]")
+    return Language(code, module.split_sentences, module.is_boundary, module.find_names,
+                    words, rank_exact, rank_top, clause_re)
+
+
+@functools.lru_cache(maxsize=None)
+def get(code: str) -> Language:
+    from . import en, zh
+
+    modules = {"zh": zh, "en": en}
+    if code not in modules:
+        raise InputError(f"language '{code}' is not supported; use one of: {', '.join(sorted(modules))} (set 'language' in the manifest)")
+    return _load(code, modules[code])
+
+
+def detect(text: str) -> str:
+    """Guess zh or en from the share of CJK characters."""
+    sample = text[:4000]
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    letters = sum(1 for ch in sample if ch.isalpha())
+    return "zh" if letters and cjk / letters > 0.3 else "en"

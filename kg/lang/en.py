@@ -1,0 +1,72 @@
+"""English: sentence splitting, alias boundaries and names not in the lexicon."""
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! ? (plus closing quotes) followed by space or a capital letter
+# glued on ("world.In"), but not after a known abbreviation or inside a number (6.3).
+_SENT_END = re.compile(r"(?<=[.!?])['\"”’)]*(?=\s|$|[A-Z])|\n+")
+_ABBREV = re.compile(r"(?:\b(?:No|Mr|Mrs|Ms|Dr|Inc|Ltd|Co|Corp|St|vs|etc|e\.g|i\.e|U\.S|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.)$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        end = m.start() if m.group().startswith("\n") else m.end()
+        if not m.group().startswith("\n") and _ABBREV.search(text[max(start, end - 8):end]):
+            continue
+        _add(text, start, end, spans)
+        start = m.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def is_boundary(text: str, start: int, end: int) -> bool:
+    """Aliases match whole words only."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-") and text[start].isalnum():
+        return False
+    if end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        return False
+    return True
+
+
+_ORG_SUFFIXES = r"(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|Association|Institute|Museum|Foundation|University|Committee|Council|Research|Technologies|Technology|Electronics)"
+_CAP = r"(?:[A-Z][\w&'\-]*|[A-Z]{2,})"
+_NAME = re.compile(rf"\b{_CAP}(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?{_CAP})*(?:\s+{_ORG_SUFFIXES})?")
+_STOP = {"The", "This", "That", "In", "On", "At", "It", "He", "She", "We", "They", "But", "And", "Not", "Only",
+         "Our", "Its", "His", "Her", "A", "An", "As", "By", "From", "Up", "Meanwhile", "Lei", "According", "Based"}
+
+
+def find_names(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised spans; a known suffix (Inc., Museum, Association...) gives the class."""
+    out = []
+    for m in _NAME.finditer(text):
+        words = m.group().split()
+        start = m.start()
+        while words and words[0] in _STOP:
+            start = text.index(words[0], start) + len(words[0])
+            while start < len(text) and text[start].isspace():
+                start += 1
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        if re.search(r"Museum|Gallery|Centre|Center$", name):
+            cls = "Museum" if "Museum" in name else "Organisation"
+        elif re.search(_ORG_SUFFIXES + r"$", name):
+            cls = "Association" if "Association" in name else "Organisation"
+        elif start == 0 or len(words) == 1:
+            continue  # a lone capitalised word at sentence start says little
+        else:
+            cls = "Thing"
+        out.append((start, m.end(), cls))
+    return out

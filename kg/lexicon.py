@@ -1,0 +1,144 @@
+"""Load the bilingual lexicon (``data/lexicon.yaml``) and match its names in text.
+
+Matching runs an Aho-Corasick automaton over a folded copy of the text (ASCII
+lower-cased, quotation marks removed) and maps hits back to document offsets.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import resources
+from .errors import data_error
+from .types import EntityInfo
+
+# Characters dropped before matching, so 小米获得“中国制造2025”十佳品质奖 matches the
+# award's name written without quotes.
+_DROP = set("“”‘’「」『』《》\"")
+
+
+@dataclass
+class Lexicon:
+    path: Path
+    entities: dict[str, EntityInfo]
+    # folded alias -> list of (entity_id, original alias, contexts or None)
+    aliases: dict[str, list[tuple[str, str, tuple[str, ...] | None]]] = field(default_factory=dict)
+    _automaton: object = None
+
+    def info(self, entity_id: str) -> EntityInfo | None:
+        return self.entities.get(entity_id)
+
+    def cls(self, entity_id: str) -> str:
+        info = self.entities.get(entity_id)
+        return info.cls if info else ""
+
+    def automaton(self):
+        if self._automaton is None:
+            import ahocorasick
+
+            auto = ahocorasick.Automaton()
+            for folded in self.aliases:
+                auto.add_word(folded, folded)
+            auto.make_automaton()
+            self._automaton = auto
+        return self._automaton
+
+    def match(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
+        """Longest, leftmost, non-overlapping alias hits: (start, end, entity_id)."""
+        folded, index = fold(text)
+        if not folded:
+            return []
+        hits = []
+        for end_f, key in self.automaton().iter(folded):
+            start_f = end_f - len(key) + 1
+            start, end = index[start_f], index[end_f] + 1
+            for entity_id, alias, contexts in self.aliases[key]:
+                if contexts is not None and not set(contexts) & set(context):
+                    continue
+                # short acronyms (IDC, Ali) must match with their own capitals
+                if len(alias) <= 4 and alias != alias.lower() and alias.isascii():
+                    if text[start:end] != alias:
+                        continue
+                if not is_boundary(text, start, end):
+                    continue
+                hits.append((start, end, entity_id))
+                break
+        chosen = []
+        # prefer longer spans: greedy over spans sorted by length, then restore order
+        for h in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+            if all(h[1] <= c[0] or h[0] >= c[1] for c in chosen):
+                chosen.append(h)
+        return sorted(chosen)
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Lower-case ASCII and drop quotation marks; return the folded text and, for
+    each folded character, its index in ``text``."""
+    out, index = [], []
+    for i, ch in enumerate(text):
+        if ch in _DROP:
+            continue
+        out.append(ch.lower() if ch.isascii() else ch)
+        index.append(i)
+    return "".join(out), index
+
+
+def _fold_alias(alias: str) -> str:
+    return fold(alias)[0]
+
+
+@functools.lru_cache(maxsize=4)
+def load(path: Path | None = None) -> Lexicon:
+    """Read and check the lexicon; errors name the entry and the fix."""
+    from .iris import vocab
+
+    path = path or resources.lexicon_path()
+    data = resources.load_yaml(path)
+    entries = resources.require(data, "entities", path, "top level", list)
+    known_classes = vocab().classes
+    lex = Lexicon(path, {})
+    for n, entry in enumerate(entries, 1):
+        where = f"entity #{n}"
+        eid = resources.require(entry, "id", path, where, str)
+        where = f"entity '{eid}'"
+        cls = resources.require(entry, "class", path, where, str)
+        if cls not in known_classes:
+            raise data_error(path, f"{where}: class '{cls}' is not an ontology class",
+                             f"Use one of: {', '.join(sorted(known_classes))}")
+        if eid in lex.entities:
+            raise data_error(path, f"{where}: duplicate id", "Give each entity a unique id")
+        labels = []
+        for lang in ("en", "zh"):
+            label = entry.get(lang)
+            if label is not None and not isinstance(label, str):
+                raise data_error(path, f"{where}: '{lang}' should be a string, got {label!r}", "Quote the label")
+            if label:
+                labels.append((lang, label))
+        if not labels:
+            raise data_error(path, f"{where}: no 'en' or 'zh' label", "Add at least one label")
+        aliases = []
+        raw_aliases = entry.get("aliases") or {}
+        if not isinstance(raw_aliases, dict):
+            raise data_error(path, f"{where}: 'aliases' should map a language to a list", "Write aliases: {en: [...], zh: [...]}")
+        for lang, names in raw_aliases.items():
+            if not isinstance(names, list) or not all(isinstance(a, str) for a in names):
+                raise data_error(path, f"{where}: aliases.{lang} should be a list of strings", "Write aliases.{lang}: [name, ...]")
+            aliases.extend((lang, a) for a in names)
+        context_bound = {}
+        for ca in entry.get("context_aliases") or []:
+            alias = resources.require(ca, "alias", path, f"{where} context alias", str)
+            contexts = resources.require(ca, "context", path, f"{where} context alias '{alias}'", list)
+            context_bound[alias] = tuple(contexts)
+            aliases.append((ca.get("lang", ""), alias))
+        lex.entities[eid] = EntityInfo(eid, cls, tuple(labels), tuple(aliases))
+        for lang, name in labels + aliases:
+            key = _fold_alias(name)
+            if not key.strip():
+                continue
+            lex.aliases.setdefault(key, [])
+            bucket = lex.aliases[key]
+            if any(e == eid for e, _, _ in bucket):
+                continue
+            bucket.append((eid, name, context_bound.get(name)))
+    return lex

@@ -1,0 +1,96 @@
+"""Stage 2: split a document into sentences and find what each sentence mentions.
+
+Mentions are lexicon names, pronouns that stand for the speaker or the speaker's
+organisation, "domestic"/"国内" (the home country), quantities, time expressions
+and ranks. Offsets are document offsets.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from . import numbers
+from .lang import Language
+from .lexicon import Lexicon
+from .types import Document, Extraction, Mention, Quantity, Sentence
+
+
+def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tuple[str, ...]) -> Extraction:
+    sentences = tuple(
+        Sentence(doc.doc_id, i, s, e, doc.text[s:e]) for i, (s, e) in enumerate(lang.split_sentences(doc.text))
+    )
+    mentions: list[Mention] = []
+    for sent in sentences:
+        mentions.extend(_sentence_mentions(doc, sent, lang, lexicon, context))
+    return Extraction(doc, sentences, tuple(mentions), ())
+
+
+def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, context) -> list[Mention]:
+    text, base = sent.text, sent.start
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+
+    def free(s, e):
+        return all(e <= a or s >= b for a, b in taken)
+
+    for s, e, eid in lexicon.match(text, context, lang.is_boundary):
+        out.append(Mention(base + s, base + e, text[s:e], "entity", eid, lexicon.cls(eid)))
+        taken.append((s, e))
+
+    # "国内市场" / "domestic market": the home country of the document's organisation
+    if doc.home_country and lexicon.info(doc.home_country):
+        for s, e in _word_spans(text, lang.words.get("domestic", []), lang.code):
+            if free(s, e):
+                out.append(Mention(base + s, base + e, text[s:e], "entity", doc.home_country, lexicon.cls(doc.home_country)))
+                taken.append((s, e))
+
+    pronouns = lang.words.get("pronouns", {})
+    for role, entity_id in (("organisation", doc.organisation), ("speaker", doc.speaker)):
+        if not entity_id or not lexicon.info(entity_id):
+            continue
+        for s, e in _word_spans(text, pronouns.get(role, []), lang.code):
+            if not free(s, e):
+                continue
+            # 科技公司 is "a tech company", not "the company": a Chinese pronoun glued to
+            # a preceding character is part of a longer word, unless it starts with 我.
+            if lang.code == "zh" and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and not text[s].startswith("我"):
+                continue
+            out.append(Mention(base + s, base + e, text[s:e], "pronoun", entity_id, lexicon.cls(entity_id)))
+            taken.append((s, e))
+
+    for q in numbers.find_quantities(text, lang.code):
+        if free(q.start, q.end):
+            out.append(Mention(base + q.start, base + q.end, q.text, "quantity", quantity=q))
+    for p in numbers.find_periods(text, lang.code, doc.date):
+        if free(p.start, p.end):
+            out.append(Mention(base + p.start, base + p.end, p.text, "period", period=p))
+            taken.append((p.start, p.end))
+
+    for regex, bound in ((lang.rank_top, "UpperBound"), (lang.rank_exact, "Exact")):
+        for m in regex.finditer(text):
+            group = next((g for g in m.groups() if g), None)
+            if group is None or not free(m.start(), m.end()):
+                continue
+            try:
+                value = lang.rank_value(group)
+            except (ValueError, KeyError):
+                continue
+            if value < 1:
+                continue
+            q = Quantity(Decimal(value), "Rank", bound, m.start(), m.end(), m.group())
+            out.append(Mention(base + m.start(), base + m.end(), m.group(), "rank", quantity=q))
+            taken.append((m.start(), m.end()))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _word_spans(text: str, words: list[str], lang: str) -> list[tuple[int, int]]:
+    """Non-overlapping spans of the given words, longest first; whole words in English."""
+    if not words:
+        return []
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if lang == "en":
+        pattern = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+    else:
+        pattern = re.compile(alts)
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]

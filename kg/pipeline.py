@@ -1,0 +1,121 @@
+"""Run the stages in order, check what each returns, and write the output atomically.
+
+read documents → find mentions → extract facts → resolve entities and merge facts →
+encode as RDF → (write). A stage that returns the wrong type is named in the error.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import corpus, extract, graph, lexicon, mentions, resolve
+from .errors import OutputError, StageError
+from .types import Document, Extraction, Resolved
+
+
+@dataclass
+class BuildResult:
+    resolved: Resolved
+    output: graph.GraphOutput
+    out_dir: Path | None = None
+
+
+def _check(stage: str, value, expected):
+    if not isinstance(value, expected):
+        raise StageError(f"stage '{stage}' returned {type(value).__name__}, expected {expected.__name__}. This is a bug in kg; please report it.")
+    return value
+
+
+def document_context(doc: Document, text_cues: dict | None = None) -> tuple[str, ...]:
+    """The document's context from the manifest, else inferred from cue words."""
+    if doc.context:
+        return doc.context
+    from . import resources
+
+    data = text_cues or resources.load_yaml(resources.data_dir() / "contexts.yaml")
+    need = int(data.get("min_cues", 3))
+    lowered = doc.text.lower()
+    found = []
+    for name, spec in (data.get("contexts") or {}).items():
+        hits = sum(1 for cue in spec.get("cues", []) if cue.lower() in lowered)
+        if hits >= need:
+            found.append(name)
+    return tuple(found)
+
+
+def extract_documents(docs: list[Document], progress: Callable[[Iterable], Iterable] | None = None) -> list[Extraction]:
+    from .lang import get
+
+    lex = lexicon.load()
+    pats = extract.load_patterns()
+    out = []
+    for doc in (progress(docs) if progress else docs):
+        lang = get(doc.lang)
+        annotated = _check("mentions", mentions.find_mentions(doc, lang, lex, document_context(doc)), Extraction)
+        out.append(_check("extract", extract.extract(annotated, lang, pats), Extraction))
+    return out
+
+
+def build(paths: list[Path], progress=None) -> BuildResult:
+    """Build the graph in memory (nothing is written)."""
+    docs = corpus.read_corpus(paths)
+    extractions = extract_documents(docs, progress)
+    resolved = _check("resolve", resolve.resolve(extractions, lexicon.load()), Resolved)
+    output = _check("graph", graph.build_graph(resolved), graph.GraphOutput)
+    return BuildResult(resolved, output)
+
+
+def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[BuildResult, Path], None]] = ()) -> Path:
+    """Write graph.trig, graph.ttl and summary.json (plus extras) into ``out_dir``,
+    replacing the previous build only once everything has been written."""
+    import pyoxigraph as ox
+
+    from . import resources
+    from .iris import ID_NS, ONTOLOGY_IRI
+
+    out_dir = Path(out_dir)
+    parent = out_dir.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=parent))
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror}). Choose a writable folder with --out.")
+    try:
+        quads = result.output.quads
+        ox.serialize(quads, str(tmp / "graph.trig"), format=ox.RdfFormat.TRIG, prefixes=graph.PREFIXES)
+        default = [ox.Triple(q.subject, q.predicate, q.object) for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
+        onto = list(ox.parse(path=str(resources.ontology_path()), format=ox.RdfFormat.TURTLE))
+        head = ox.NamedNode(ID_NS + "graph")
+        default.append(ox.Triple(head, ox.NamedNode(graph.RDF_NS + "type"), ox.NamedNode(graph.OWL_NS + "Ontology")))
+        default.append(ox.Triple(head, ox.NamedNode(graph.OWL_NS + "imports"), ox.NamedNode(str(ONTOLOGY_IRI))))
+        ox.serialize(default + [t for t in onto], str(tmp / "graph.ttl"), format=ox.RdfFormat.TURTLE, prefixes=graph.PREFIXES)
+        (tmp / "summary.json").write_text(json.dumps(result.output.stats, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        for writer in extra_writers:
+            writer(result, tmp)
+        _swap(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    result.out_dir = out_dir
+    return out_dir
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new`` with two renames; the old build survives any failure before them."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except OSError as exc:
+        if old is not None:
+            os.replace(old, target)
+        raise OutputError(f"{target}: cannot replace the output folder ({exc.strerror}). Check permissions.")
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,132 @@
+"""Stage 4: one node per real-world entity, one fact per claim.
+
+Lexicon names are already canonical (小米 = Xiaomi = millet share an id). Names the
+lexicon does not know are matched to lexicon names by fuzzy matching (a typo such
+as "Leiun"), and to each other across documents by their normalised form. Facts
+with the same key are merged into one fact with all their evidence; the evidence
+of an original document comes before that of a report on it, and the fact keeps
+the qualifiers of its first (preferred) evidence.
+"""
+from __future__ import annotations
+
+from .lexicon import Lexicon, fold
+from .types import EntityInfo, Evidence, Extraction, Fact, PeriodRef, Resolved
+
+FUZZY_MIN = 90  # rapidfuzz ratio (0-100) for a name to be taken as a lexicon name
+
+
+def period_match_key(p: PeriodRef | None) -> str:
+    """Periods that say the same thing: "by October 2017" and "2017年10月" (an achievement date)."""
+    if p is None:
+        return ""
+    if p.qualifier in ("by", "within"):
+        return PeriodRef(p.year, p.quarter, p.month, p.day).key
+    return p.key
+
+
+def fact_key(f: Fact) -> tuple:
+    """What makes two extracted claims the same fact."""
+    if f.kind == "relation":
+        return ("relation", f.subject, f.predicate, f.obj)
+    if f.kind == "quantity":
+        return ("quantity", f.subject, f.predicate, period_match_key(f.attr("period")), f.attr("scope", ""),
+                str(f.attr("value").normalize()), f.attr("unit"), f.attr("bound"))
+    if f.kind == "position":
+        return ("position", f.subject, f.attr("scope"), period_match_key(f.attr("period")), f.attr("rank"), f.attr("bound"))
+    if f.kind == "goal":
+        value = f.attr("value")
+        return ("goal", f.subject, f.attr("metric", ""), str(value.normalize()) if value is not None else "",
+                f.attr("rank", ""), f.attr("scope", ""))
+    raise ValueError(f"unknown fact kind {f.kind!r}")
+
+
+def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
+    docs = tuple(x.document for x in extractions)
+    originals = {d.doc_id for d in docs if not d.reports_on}
+    rename = _link_new_names(extractions, lexicon)
+
+    entities: dict[str, EntityInfo] = {}
+    mentioned = set()
+    for x in extractions:
+        for info in x.entities:
+            target = rename.get(info.entity_id, info.entity_id)
+            if target in lexicon.entities:
+                continue
+            if target in entities:  # same name in two documents: keep both labels
+                old = entities[target]
+                labels = tuple(sorted(set(old.labels) | set(info.labels)))
+                entities[target] = EntityInfo(target, old.cls, labels, old.aliases)
+            else:
+                entities[target] = EntityInfo(target, info.cls, info.labels, info.aliases)
+        for m in x.mentions:
+            if m.entity_id:
+                mentioned.add((rename.get(m.entity_id, m.entity_id), x.document.doc_id))
+
+    merged: dict[tuple, list[Fact]] = {}
+    for x in extractions:
+        for f in x.facts:
+            f = _rename(f, rename)
+            merged.setdefault(fact_key(f), []).append(f)
+    facts = []
+    for key in sorted(merged, key=repr):
+        group = merged[key]
+        evidence = sorted({e for f in group for e in f.evidence},
+                          key=lambda e: (e.doc_id not in originals, e.doc_id, e.start, e.end, e.rule))
+        # the fact keeps the qualifiers of its preferred evidence
+        first = evidence[0]
+        lead = next(f for f in group if first in f.evidence)
+        attrs = dict(lead.attrs)
+        for f in group:  # a qualifier only a later claim gives is still kept
+            for k, v in f.attrs:
+                attrs.setdefault(k, v)
+        facts.append(Fact(lead.kind, lead.subject, lead.predicate, lead.obj, tuple(sorted(attrs.items())), tuple(evidence)))
+
+    for eid, _ in mentioned:
+        if eid in lexicon.entities:
+            entities[eid] = lexicon.entities[eid]
+    for f in facts:
+        for eid in _entity_ids(f):
+            if eid in lexicon.entities:
+                entities[eid] = lexicon.entities[eid]
+    sentences = tuple(s for x in extractions for s in x.sentences)
+    return Resolved(docs, sentences, tuple(entities[k] for k in sorted(entities)), tuple(facts), tuple(sorted(mentioned)))
+
+
+def _entity_ids(f: Fact):
+    for eid in (f.subject, f.obj, f.attr("scope", ""), f.attr("reported_by", "")):
+        if isinstance(eid, str) and eid:
+            yield eid[len("market:"):] if eid.startswith("market:") else eid
+
+
+def _link_new_names(extractions: list[Extraction], lexicon: Lexicon) -> dict[str, str]:
+    """Map ids of names not in the lexicon to a lexicon id when the name is a near
+    spelling of a lexicon name of a compatible class."""
+    from rapidfuzz import fuzz, process
+
+    names = {}
+    for eid, info in lexicon.entities.items():
+        for _, name in info.labels + info.aliases:
+            if len(name) >= 4:
+                names[fold(name)[0]] = eid
+    choices = list(names)
+    rename = {}
+    for x in extractions:
+        for info in x.entities:
+            for _, label in info.labels:
+                hit = process.extractOne(fold(label)[0], choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+                if hit is not None and len(label) >= 4:
+                    rename[info.entity_id] = names[hit[0]]
+    return rename
+
+
+def _rename(f: Fact, rename: dict[str, str]) -> Fact:
+    if not rename:
+        return f
+
+    def r(v):
+        if isinstance(v, str) and v.startswith("market:"):
+            return "market:" + rename.get(v[7:], v[7:])
+        return rename.get(v, v) if isinstance(v, str) else v
+
+    return Fact(f.kind, r(f.subject), f.predicate, r(f.obj),
+                tuple((k, r(v) if k in ("scope", "reported_by") else v) for k, v in f.attrs), f.evidence)

@@ -1,0 +1,170 @@
+"""The small frozen data types that the pipeline stages pass to each other.
+
+Stages never import each other; they share only these types. Offsets are Python
+string indices into the *document* text, end exclusive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input document and its manifest entry."""
+
+    doc_id: str
+    path: str  # as given (relative to the corpus folder when it came from the manifest)
+    lang: str  # "zh" | "en"
+    text: str
+    title: str = ""
+    publisher: str = ""
+    date: Optional[date] = None  # the date relative expressions ("去年", "last year") resolve against
+    published: Optional[date] = None  # publication date, when known
+    reports_on: tuple[str, ...] = ()  # doc_ids of documents this one reports on
+    speaker: str = ""  # lexicon id of the speaker, when the document is a speech
+    organisation: str = ""  # lexicon id of the organisation "we" refers to
+    context: tuple[str, ...] = ()  # e.g. ("technology", "business"); selects context-bound aliases
+    home_country: str = ""  # lexicon id of the country "domestic"/"国内" refers to
+    currency: str = ""  # unit of bare money amounts, e.g. "CNY"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, normalised."""
+
+    value: Decimal
+    unit: str  # "CNY" | "USD" | "Percent" | "Count" | "Years" | "Quarters" | "" (bare number)
+    bound: str  # "Exact" | "LowerBound" | "UpperBound" | "Approximate"
+    start: int  # offsets within the text that was scanned
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PeriodRef:
+    """A time expression resolved against the document date.
+
+    ``qualifier`` is "" (the period itself), "early", "late", "since" (open-ended from
+    the period's start) or "by"/"within" (a deadline at the period's end).
+    """
+
+    year: Optional[int]
+    quarter: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    qualifier: str = ""
+    start: int = 0
+    end: int = 0
+    text: str = ""
+
+    @property
+    def key(self) -> str:
+        """Stable identifier, e.g. ``2017-Q3``, ``since-2017-Q3``, ``2018-02-07``, ``2017-early``."""
+        if self.year is None:
+            core = "undated"
+        elif self.day and self.month:
+            core = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        elif self.month:
+            core = f"{self.year:04d}-{self.month:02d}"
+        elif self.quarter:
+            core = f"{self.year:04d}-Q{self.quarter}"
+        else:
+            core = f"{self.year:04d}"
+        if self.qualifier in ("early", "late", "mid"):
+            return f"{core}-{self.qualifier}"
+        if self.qualifier:
+            return f"{self.qualifier}-{core}"
+        return core
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a sentence that names something (an entity, a number or a time)."""
+
+    start: int  # document offsets
+    end: int
+    text: str
+    kind: str  # "entity" | "quantity" | "period" | "pronoun"
+    entity_id: str = ""  # lexicon id (or minted id for unknown names)
+    cls: str = ""  # ontology class local name, e.g. "Company"
+    quantity: Optional[Quantity] = None
+    period: Optional[PeriodRef] = None
+    from_lexicon: bool = True
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    """What the lexicon (or a name finder) knows about an entity."""
+
+    entity_id: str
+    cls: str
+    labels: tuple[tuple[str, str], ...]  # ((lang, label), ...) preferred labels
+    aliases: tuple[tuple[str, str], ...] = ()  # ((lang, alias), ...)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    doc_id: str
+    sentence_index: int
+    start: int  # span of the supporting words, document offsets
+    end: int
+    quote: str
+    rule: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One extracted claim.
+
+    ``kind`` is "relation" (subject predicate object + qualifiers), "quantity",
+    "position" (market rank) or "goal". ``attrs`` holds the typed values as sorted
+    (name, value) pairs: value is str (entity/market/term id), Decimal, int or PeriodRef.
+    """
+
+    kind: str
+    subject: str
+    predicate: str = ""  # relation property local name, or metric local name
+    obj: str = ""  # object entity id for relations
+    attrs: tuple[tuple[str, object], ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+    def attr(self, name: str, default=None):
+        for k, v in self.attrs:
+            if k == name:
+                return v
+        return default
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What extraction returns for one document."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    facts: tuple[Fact, ...]
+    entities: tuple[EntityInfo, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """All documents after entity resolution and fact merging."""
+
+    documents: tuple[Document, ...]
+    sentences: tuple[Sentence, ...]
+    entities: tuple[EntityInfo, ...]  # every entity that is mentioned or in a fact
+    facts: tuple[Fact, ...]  # merged: one fact, several pieces of evidence
+    mentioned: tuple[tuple[str, str], ...] = ()  # (entity_id, doc_id) pairs
