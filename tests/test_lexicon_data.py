@@ -157,6 +157,40 @@ def test_context_alias_is_not_another_entitys_name(entities):
     assert not shared, shared
 
 
+# kg/lexicon.py matches every language through one table, after dropping quotation
+# marks and lower-casing ASCII; names must stay distinct under that folding too.
+_QUOTES = set("“”‘’「」『』《》\"")
+
+
+def _loader_fold(name: str) -> str:
+    return "".join(ch.lower() if ch.isascii() else ch for ch in name if ch not in _QUOTES)
+
+
+def test_names_distinct_across_languages_after_folding(entities):
+    owners = defaultdict(set)
+    for e in entities:
+        names = [e["en"], e["zh"]]
+        for lang in LANGS:
+            names += (e.get("aliases") or {}).get(lang, [])
+        names += [c["alias"] for c in e.get("context_aliases") or []]
+        for n in names:
+            owners[_loader_fold(n)].add(e["id"])
+    shared = {k: ids for k, ids in owners.items() if len(ids) > 1}
+    assert not shared, shared
+
+
+@pytest.mark.parametrize("word", ["财富", "时代", "联通", "北大"])
+def test_common_words_are_not_plain_names_after_folding(entities, word):
+    hits = [e["id"] for e in entities for _, n in _plain_names(e) if _loader_fold(n) == word]
+    assert not hits
+
+
+def test_project_loader_accepts_the_file():
+    lexicon_module = pytest.importorskip("kg.lexicon")
+    lex = lexicon_module.load(LEXICON)
+    assert {"xiaomi", "surge-s1", "world"} <= set(lex.entities)
+
+
 def test_no_single_character_plain_zh_names(entities):
     bad = [(e["id"], n) for e in entities for lang, n in _plain_names(e) if lang == "zh" and len(n) < 2]
     assert not bad
