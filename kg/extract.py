@@ -113,6 +113,7 @@ class _Ctx:
     clauses: list[tuple[int, int]]  # document offsets
     recent_periods: list[PeriodRef]  # from the previous sentences, most recent last
     recent_places: list[str]
+    set_words: tuple = ()  # words that mark the setting of a goal (提出, set)
     consumed: set = field(default_factory=set)  # (start, end) of used quantities/ranks/triggers
     goal_spans: list = field(default_factory=list)  # (start, end, achieved)
 
@@ -177,8 +178,9 @@ def _subject(ctx: _Ctx, classes, pos: int, exclude=(), default: str = "") -> tup
     same = [m for m in before if ctx.clause_of(m.start) == clause]
     pick = (same or before)[-1] if (same or before) else None
     if pick is None:
-        after = [m for m in cands if m.start >= pos and ctx.clause_of(m.start) == clause]
-        pick = after[0] if after else None
+        after = [m for m in cands if m.start >= pos and ctx.clause_of(m.start) in (clause, clause + 1)]
+        if after and (ctx.clause_of(after[0].start) == clause or _opens_clause(ctx, after[0])):
+            pick = after[0]
     if pick is not None:
         return pick, pick.entity_id
     if default == "organisation" and ctx.doc.organisation:
@@ -186,13 +188,30 @@ def _subject(ctx: _Ctx, classes, pos: int, exclude=(), default: str = "") -> tup
     return None, ""
 
 
+def _opens_clause(ctx: _Ctx, m: Mention) -> bool:
+    """Is ``m`` the first mention of its clause?"""
+    start = ctx.clauses[ctx.clause_of(m.start)][0]
+    return not any(o.kind in ENTITY_KINDS and start <= o.start < m.start for o in ctx.mentions)
+
+
 def _first_period(ctx: _Ctx) -> PeriodRef | None:
-    ps = ctx.periods()
+    ps = _statement_periods(ctx)
     return ps[0].period if ps else None
 
 
-def _period(ctx: _Ctx, mode: str) -> PeriodRef | None:
-    p = _first_period(ctx)
+def _statement_periods(ctx: _Ctx) -> list[Mention]:
+    """Time expressions of the sentence, less those that date the setting of a goal
+    (年初提出的目标: 年初 is when the goal was set, not when the statement holds)."""
+    return [m for m in ctx.periods() if not _has_word(ctx.doc.text[m.end:m.end + 6], ctx.set_words, ctx.lang.code)]
+
+
+def _near_period(ctx: _Ctx, pos: int) -> PeriodRef | None:
+    near = _nearest(_statement_periods(ctx), pos)
+    return near.period if near else None
+
+
+def _period(ctx: _Ctx, mode: str, pos: int) -> PeriodRef | None:
+    p = _near_period(ctx, pos)
     if p is not None:
         return p
     if mode == "previous" and ctx.recent_periods:
@@ -257,15 +276,20 @@ def _relation(ctx: _Ctx, pat: dict, ts: int, te: int, new_names: dict) -> list[F
     else:
         clause = ctx.clause_of(ts)
         chosen = []
-        for c in (clause, clause + 1, clause - 1):
-            chosen = [m for m in objs if ctx.clause_of(m.start) == c]
+        for window in ({clause}, set(range(clause)), {clause + 1}):
+            chosen = [m for m in objs if ctx.clause_of(m.start) in window]
             if chosen:
                 break
+        if pat.get("object_preference") == "ordered":
+            v = vocab()
+            for cls in pat["object"]:
+                preferred = [m for m in chosen if v.is_a(m.cls, [cls])]
+                if preferred:
+                    chosen = preferred
+                    break
     period = None
     if "period" in pat.get("qualifiers", []):
-        ps = ctx.periods()
-        near = _nearest(ps, ts)
-        period = near.period if near else None
+        period = _near_period(ctx, ts)
     reported = _reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
     confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.9)
     facts, seen = [], set()
@@ -302,11 +326,9 @@ def _add_names(ctx: _Ctx, pat: dict, new_names: dict) -> None:
         s, e = base + s, base + e
         if any(s < b and e > a for a, b in taken):
             continue
-        if cls == "Thing":
-            cls = next((c for c in slots if not v.is_a(c, ["Place", "Person", "Organisation"])), "")
-        else:
-            cls = next((c for c in slots if v.is_a(c, [cls]) or v.is_a(cls, [c])), "")
-            cls = cls if cls and v.is_a(cls, [cls]) else cls
+        # the more specific of the name's class and the slot's class
+        slot = next((c for c in slots if v.is_a(c, [cls]) or v.is_a(cls, [c])), "")
+        cls = (slot if v.is_a(slot, [cls]) else cls) if slot else ""
         if not cls:
             continue
         name = ctx.doc.text[s:e].strip()
@@ -336,6 +358,15 @@ def _modifiers(ctx: _Ctx, pats: Patterns) -> list[Fact]:
             # "the Centre Pompidou in France"
             elif after and v.is_a(a.cls, pat["head"]) and v.is_a(b.cls, pat["modifier"]) and between.strip().lower() in after:
                 facts.append(_modifier_fact(ctx, pat, a, b))
+        # a place written as part of the name: 德国慕尼黑国际设计博物馆
+        for head in ents:
+            if not v.is_a(head.cls, pat["head"]):
+                continue
+            for s, e, eid, cls in head.parts:
+                if v.is_a(cls, pat["modifier"]) and (s == head.start or ctx.lang.code == "zh"):
+                    part = Mention(s, e, ctx.doc.text[s:e], "entity", eid, cls)
+                    facts.append(_modifier_fact(ctx, pat, head, part))
+                    break
     return facts
 
 
@@ -358,6 +389,9 @@ def _representatives(ctx: _Ctx, pats: Patterns) -> list[Fact]:
             rep = _nearest([r for r in reps if abs(r.end - ts) < 30 or abs(r.start - te) < 30], ts)
             reg = _nearest([r for r in regions if abs(r.start - te) < 30 or abs(r.end - ts) < 30], te)
             if rep is None or reg is None:
+                continue
+            # the trigger stands between the two: "以印尼为代表的东盟", "Russia, represented by the Eastern European"
+            if not ((rep.end <= ts and reg.start >= te) or (reg.end <= ts and rep.start >= te)):
                 continue
             ev = _evidence(ctx, [_span(rep), (ts, te), _span(reg)], pat["id"], float(pat.get("confidence", 0.8)))
             facts.append(Fact("relation", rep.entity_id, pat["property"], "market:" + reg.entity_id, (), (ev,)))
@@ -524,11 +558,9 @@ def _quantity(ctx: _Ctx, pats: Patterns, pat: dict, ts: int, te: int) -> Fact | 
         subj_m, subj = None, "market:" + _market_place(ctx, ts)
     else:
         subj_m, subj = _subject(ctx, pat["subject"], min(ts, qm.start), (), pat.get("default_subject", ""))
-        if subj_m is not None and subj_m.end > qm.start and ctx.clause_of(subj_m.start) != clause:
-            subj_m = None
     if not subj:
         return None
-    period = _period(ctx, pat.get("period", "nearest"))
+    period = _period(ctx, pat.get("period", "nearest"), qm.start)
     threshold = threshold_unit = None
     if pat.get("threshold"):
         big = [m for m in ctx.mentions if m.kind == "quantity" and m is not qm and m.quantity.unit in MONEY + ("",)
@@ -538,7 +570,8 @@ def _quantity(ctx: _Ctx, pats: Patterns, pat: dict, ts: int, te: int) -> Fact | 
             threshold_unit = big[0].quantity.unit or ctx.doc.currency or "CNY"
     ctx.consumed.add((qm.start, qm.end))
     ctx.consumed.add((ts, te))
-    confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.9)
+    implied = subj_m is None and pat.get("subject") != "market"
+    confidence = float(pat.get("confidence", 0.9)) * (0.9 if implied else 1.0)
     ev = _evidence(ctx, [_span(subj_m), (ts, te), (qm.start, qm.end)], pat["id"], confidence)
     return Fact("quantity", subj, pat["metric"], "", _attrs(
         value=value, unit=unit, bound=bound, period=period, reported_by=_reported_by(ctx),
@@ -561,7 +594,7 @@ def _positions(ctx: _Ctx, pats: Patterns) -> list[Fact]:
             rank = int(rm.quantity.value)
             if rank > int(pat.get("max_rank", 20)):
                 continue
-            period = _first_period(ctx)
+            period = _near_period(ctx, rm.start)
             if period is None and pat.get("require_period"):
                 continue
             subj_m, subj = _subject(ctx, pat["subject"], rm.start, (), pat.get("default_subject", ""))
@@ -595,12 +628,13 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
     recent_periods: list[PeriodRef] = []
     recent_places: list[str] = []
     history: list[tuple[list, list]] = []
+    set_words = tuple(w for g in patterns.goals for w in (g.get("set") or {}).get(lang.code, []))
     for sent in annotated.sentences:
         mentions = list(by_sentence.get(sent.index, []))
         clauses = [(sent.start + s, sent.start + e) for s, e in lang.clauses(sent.text)]
         window = history[-2:]
         ctx = _Ctx(doc, lang, sent, mentions, clauses,
-                   [p for ps, _ in window for p in ps], [p for _, pl in window for p in pl])
+                   [p for ps, _ in window for p in ps], [p for _, pl in window for p in pl], set_words)
         # goals first: they consume their ranks and keep unmet targets from becoming facts
         facts += _goals(ctx, patterns)
         facts += _quantities(ctx, patterns)
@@ -609,7 +643,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
         facts += _modifiers(ctx, patterns)
         facts += _representatives(ctx, patterns)
         v = vocab()
-        history.append(([m.period for m in ctx.periods() if m.period.year],
+        history.append(([m.period for m in _statement_periods(ctx) if m.period.year][:1],
                          [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Place"])]))
         annotated_mentions = ctx.mentions
         by_sentence[sent.index] = annotated_mentions

@@ -145,7 +145,10 @@ class _Builder:
                 self.add(node, self.kg("month"), _lit(p.month))
             if p.qualifier:
                 self.add(node, self.kg("periodQualifier"), _lit(p.qualifier))
-            start, end = period_bounds(p)
+            if p.qualifier == "asof":  # a state as of a day: it holds up to that day
+                start, end = None, dt.date(p.year, p.month or 12, p.day or 28)
+            else:
+                start, end = period_bounds(p)
             if start:
                 self.add(node, self.kg("startDate"), _lit(start.isoformat(), "date"))
             if end:

@@ -16,6 +16,8 @@ from .types import EntityInfo
 # Characters dropped before matching, so 小米获得“中国制造2025”十佳品质奖 matches the
 # award's name written without quotes.
 _DROP = set("“”‘’「」『』《》\"")
+# characters that, right after a name ending in a digit, show the digit is a number
+_AFTER_NUMBER = set("年月日个周亿万千百多余%．.")
 
 
 @dataclass
@@ -46,6 +48,15 @@ class Lexicon:
 
     def match(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
         """Longest, leftmost, non-overlapping alias hits: (start, end, entity_id)."""
+        chosen = []
+        # prefer longer spans: greedy over spans sorted by length, then restore order
+        for h in sorted(self.hits(text, context, is_boundary), key=lambda h: (-(h[1] - h[0]), h[0])):
+            if all(h[1] <= c[0] or h[0] >= c[1] for c in chosen):
+                chosen.append(h)
+        return sorted(chosen)
+
+    def hits(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
+        """Every alias hit, overlapping ones included: (start, end, entity_id)."""
         folded, index = fold(text)
         if not folded:
             return []
@@ -60,16 +71,17 @@ class Lexicon:
                 if len(alias) <= 4 and alias != alias.lower() and alias.isascii():
                     if text[start:end] != alias:
                         continue
+                # a capitalised English name (Sharp, Honor) is not the plain word (sharp)
+                if alias[:1].isupper() and alias.isascii() and not text[start].isupper():
+                    continue
                 if not is_boundary(text, start, end):
+                    continue
+                # 小米10 is not the start of 小米10周年 / 10年
+                if alias[-1:].isdigit() and end < len(text) and (text[end].isdigit() or text[end] in _AFTER_NUMBER):
                     continue
                 hits.append((start, end, entity_id))
                 break
-        chosen = []
-        # prefer longer spans: greedy over spans sorted by length, then restore order
-        for h in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
-            if all(h[1] <= c[0] or h[0] >= c[1] for c in chosen):
-                chosen.append(h)
-        return sorted(chosen)
+        return hits
 
 
 def fold(text: str) -> tuple[str, list[int]]:

@@ -34,7 +34,8 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
         return all(e <= a or s >= b for a, b in taken)
 
     for s, e, eid in lexicon.match(text, context, lang.is_boundary):
-        out.append(Mention(base + s, base + e, text[s:e], "entity", eid, lexicon.cls(eid)))
+        out.append(Mention(base + s, base + e, text[s:e], "entity", eid, lexicon.cls(eid),
+                           parts=_parts(text[s:e], base + s, eid, lexicon, context, lang)))
         taken.append((s, e))
 
     # "国内市场" / "domestic market": the home country of the document's organisation
@@ -82,6 +83,15 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
             taken.append((m.start(), m.end()))
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+def _parts(name: str, offset: int, eid: str, lexicon: Lexicon, context, lang: Language) -> tuple:
+    """Other lexicon names inside a name (a country or city qualifying a museum or an award)."""
+    if len(name) < 4:
+        return ()
+    return tuple((offset + s, offset + e, other, lexicon.cls(other))
+                 for s, e, other in lexicon.hits(name, context, lang.is_boundary)
+                 if other != eid and (s, e) != (0, len(name)))
 
 
 def _word_spans(text: str, words: list[str], lang: str) -> list[tuple[int, int]]:

@@ -45,12 +45,13 @@ def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
     originals = {d.doc_id for d in docs if not d.reports_on}
     rename = _link_new_names(extractions, lexicon)
 
+    used = {rename.get(e, e) for x in extractions for f in x.facts for e in _entity_ids(f)}
     entities: dict[str, EntityInfo] = {}
     mentioned = set()
     for x in extractions:
         for info in x.entities:
             target = rename.get(info.entity_id, info.entity_id)
-            if target in lexicon.entities:
+            if target in lexicon.entities or target not in used:
                 continue
             if target in entities:  # same name in two documents: keep both labels
                 old = entities[target]
@@ -59,7 +60,7 @@ def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
             else:
                 entities[target] = EntityInfo(target, info.cls, info.labels, info.aliases)
         for m in x.mentions:
-            if m.entity_id:
+            if m.entity_id and (m.from_lexicon or rename.get(m.entity_id, m.entity_id) in used):
                 mentioned.add((rename.get(m.entity_id, m.entity_id), x.document.doc_id))
 
     merged: dict[tuple, list[Fact]] = {}
@@ -70,8 +71,7 @@ def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
     facts = []
     for key in sorted(merged, key=repr):
         group = merged[key]
-        evidence = sorted({e for f in group for e in f.evidence},
-                          key=lambda e: (e.doc_id not in originals, e.doc_id, e.start, e.end, e.rule))
+        evidence = _one_per_sentence({e for f in group for e in f.evidence}, originals)
         # the fact keeps the qualifiers of its preferred evidence
         first = evidence[0]
         lead = next(f for f in group if first in f.evidence)
@@ -90,6 +90,15 @@ def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
                 entities[eid] = lexicon.entities[eid]
     sentences = tuple(s for x in extractions for s in x.sentences)
     return Resolved(docs, sentences, tuple(entities[k] for k in sorted(entities)), tuple(facts), tuple(sorted(mentioned)))
+
+
+def _one_per_sentence(evidence: set[Evidence], originals: set[str]) -> list[Evidence]:
+    """The shortest span per sentence (two triggers in one sentence are one piece of evidence),
+    evidence from original documents first."""
+    best: dict[tuple, Evidence] = {}
+    for e in sorted(evidence, key=lambda e: (e.end - e.start, e.start, e.rule)):
+        best.setdefault((e.doc_id, e.sentence_index), e)
+    return sorted(best.values(), key=lambda e: (e.doc_id not in originals, e.doc_id, e.start, e.end, e.rule))
 
 
 def _entity_ids(f: Fact):

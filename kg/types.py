@@ -102,6 +102,8 @@ class Mention:
     quantity: Optional[Quantity] = None
     period: Optional[PeriodRef] = None
     from_lexicon: bool = True
+    # names inside this name (德国慕尼黑国际设计博物馆 holds 德国 and 慕尼黑): (start, end, entity_id, class)
+    parts: tuple[tuple[int, int, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

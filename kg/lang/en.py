@@ -42,6 +42,14 @@ def is_boundary(text: str, start: int, end: int) -> bool:
 _ORG_SUFFIXES = r"(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|Association|Institute|Museum|Foundation|University|Committee|Council|Research|Technologies|Technology|Electronics)"
 _CAP = r"(?:[A-Z][\w&'\-]*|[A-Z]{2,})"
 _NAME = re.compile(rf"\b{_CAP}(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?{_CAP})*(?:\s+{_ORG_SUFFIXES})?")
+_SUFFIX_CLASS = (
+    (re.compile(r"(Museum|Gallery)$|^Museum of"), "Museum"),
+    (re.compile(r"(Association|Society|Federation|Alliance)$"), "Association"),
+    (re.compile(r"(Committee|Council|Board)$"), "InternalBody"),
+    (re.compile(r"(Award|Awards|Prize)$"), "Award"),
+    (re.compile(r"(Inc\.?|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|Technologies|Electronics)$"), "Company"),
+    (re.compile(r"(Institute|Research|Foundation|University)$"), "Organisation"),
+)
 _STOP = {"The", "This", "That", "In", "On", "At", "It", "He", "She", "We", "They", "But", "And", "Not", "Only",
          "Our", "Its", "His", "Her", "A", "An", "As", "By", "From", "Up", "Meanwhile", "Lei", "According", "Based"}
 
@@ -60,13 +68,8 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
         if not words:
             continue
         name = " ".join(words)
-        if re.search(r"Museum|Gallery|Centre|Center$", name):
-            cls = "Museum" if "Museum" in name else "Organisation"
-        elif re.search(_ORG_SUFFIXES + r"$", name):
-            cls = "Association" if "Association" in name else "Organisation"
-        elif start == 0 or len(words) == 1:
-            continue  # a lone capitalised word at sentence start says little
-        else:
-            cls = "Thing"
+        cls = next((c for rx, c in _SUFFIX_CLASS if rx.search(name)), None)
+        if cls is None:
+            continue  # a capitalised span with no telling suffix says too little
         out.append((start, m.end(), cls))
     return out

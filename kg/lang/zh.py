@@ -40,12 +40,20 @@ def is_boundary(text: str, start: int, end: int) -> bool:
 
 
 # jieba part-of-speech tags for proper names
-_TAGS = {"nr": "Person", "ns": "Place", "nt": "Organisation", "nz": "Thing"}
-_ORG_SUFFIX = re.compile(r"(公司|集团|协会|委员会|研究院|研究所|大学|银行|基金会|博物馆|美术馆|中心)$")
+_TAGS = {"nr": "Person", "ns": "Place", "nt": "Organisation"}
+# a name's last characters often say what it names
+_SUFFIX_CLASS = (
+    (re.compile(r"(博物馆|美术馆|艺术中心)$"), "Museum"),
+    (re.compile(r"(协会|学会|联合会|商会)$"), "Association"),
+    (re.compile(r"(委员会|理事会|董事会)$"), "InternalBody"),
+    (re.compile(r"(公司|集团|科技|研究院|研究所)$"), "Company"),
+    (re.compile(r"[^\u4e00-\u9fff]*\w+(奖|大奖|奖项)$"), "Award"),
+)
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
 def find_names(text: str) -> list[tuple[int, int, str]]:
-    """Names jieba tags as person/place/organisation, with their class."""
+    """Names jieba tags as person/place/organisation, or whose ending gives their class."""
     from .. import segment
 
     out, pos = [], 0
@@ -54,9 +62,12 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
         if start < 0:
             continue
         pos = start + len(word)
-        cls = _TAGS.get(tag)
-        if _ORG_SUFFIX.search(word) and len(word) > 2:
-            cls = "Museum" if word.endswith(("博物馆", "美术馆")) else "Organisation"
+        cls = next((c for rx, c in _SUFFIX_CLASS if len(word) > 3 and rx.search(word)), None)
+        if cls is None:
+            cls = _TAGS.get(tag)
+            # jieba's person tag fires on many two-character words; keep short Han names only
+            if cls == "Person" and not _HAN.match(word):
+                cls = None
         if cls and len(word) >= 2:
             out.append((start, pos, cls))
     return out
