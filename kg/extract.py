@@ -319,12 +319,13 @@ def _add_names(ctx: _Ctx, pat: dict, new_names: dict) -> None:
     """Names the lexicon does not know become mentions when a pattern needs them."""
     v = vocab()
     text, base = ctx.sent.text, ctx.sent.start
-    taken = [(m.start, m.end) for m in ctx.mentions]
     slots = list(pat.get("object", [])) + list(pat.get("subject", []))
     added = False
     for s, e, cls in ctx.lang.find_names(text):
         s, e = base + s, base + e
-        if any(s < b and e > a for a, b in taken):
+        inside = [m for m in ctx.mentions if m.start < e and m.end > s]
+        # a known place may be part of the new name (深圳 in 深圳设计博物馆); anything else blocks it
+        if not all(m.kind == "entity" and s <= m.start and m.end <= e and v.is_a(m.cls, ["Place"]) for m in inside):
             continue
         # the more specific of the name's class and the slot's class
         slot = next((c for c in slots if v.is_a(c, [cls]) or v.is_a(cls, [c])), "")
@@ -334,7 +335,10 @@ def _add_names(ctx: _Ctx, pat: dict, new_names: dict) -> None:
         name = ctx.doc.text[s:e].strip()
         eid = new_entity_id(name)
         new_names.setdefault(eid, EntityInfo(eid, cls, ((ctx.lang.code, name),)))
-        ctx.mentions.append(Mention(s, e, name, "entity", eid, new_names[eid].cls, from_lexicon=False))
+        for m in inside:
+            ctx.mentions.remove(m)
+        parts = tuple((m.start, m.end, m.entity_id, m.cls) for m in inside)
+        ctx.mentions.append(Mention(s, e, name, "entity", eid, new_names[eid].cls, from_lexicon=False, parts=parts))
         added = True
     if added:
         ctx.mentions.sort(key=lambda m: (m.start, m.end))

@@ -17,7 +17,7 @@ from .types import EntityInfo
 # award's name written without quotes.
 _DROP = set("“”‘’「」『』《》\"")
 # characters that, right after a name ending in a digit, show the digit is a number
-_AFTER_NUMBER = set("年月日个周亿万千百多余%．.")
+_AFTER_NUMBER = set("年月日个周亿万千百多余%")
 
 
 @dataclass
@@ -77,7 +77,9 @@ class Lexicon:
                 if not is_boundary(text, start, end):
                     continue
                 # 小米10 is not the start of 小米10周年 / 10年
-                if alias[-1:].isdigit() and end < len(text) and (text[end].isdigit() or text[end] in _AFTER_NUMBER):
+                if alias[-1:].isdigit() and end < len(text) and (
+                        text[end].isdigit() or text[end] in _AFTER_NUMBER
+                        or (text[end] in ".．" and text[end + 1:end + 2].isdigit())):
                     continue
                 hits.append((start, end, entity_id))
                 break

@@ -47,7 +47,7 @@ _SUFFIX_CLASS = (
     (re.compile(r"(协会|学会|联合会|商会)$"), "Association"),
     (re.compile(r"(委员会|理事会|董事会)$"), "InternalBody"),
     (re.compile(r"(公司|集团|科技|研究院|研究所)$"), "Company"),
-    (re.compile(r"[^\u4e00-\u9fff]*\w+(奖|大奖|奖项)$"), "Award"),
+    (re.compile(r"(奖|大奖)$"), "Award"),
 )
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
@@ -57,12 +57,24 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     from .. import segment
 
     out, pos = [], 0
+    tokens = []  # (start, end, tag)
     for word, tag in segment.posseg(text):
         start = text.find(word, pos)
         if start < 0:
             continue
         pos = start + len(word)
-        cls = next((c for rx, c in _SUFFIX_CLASS if len(word) > 3 and rx.search(word)), None)
+        tokens.append((start, pos, tag))
+        # 深圳 + 设计 + 博物馆: a suffix word closes a name made of the nouns before it
+        cls = next((c for rx, c in _SUFFIX_CLASS if rx.search(word)), None)
+        if cls is not None:
+            first = len(tokens) - 1
+            while first > 0 and len(tokens) - first < 5 and tokens[first - 1][2][:1] in ("n", "v", "e") \
+                    and tokens[first - 1][1] == tokens[first][0] and tokens[first - 1][2] != "v":
+                first -= 1
+            name_start = tokens[first][0]
+            if pos - name_start > 3:
+                out.append((name_start, pos, cls))
+            continue
         if cls is None:
             cls = _TAGS.get(tag)
             # jieba's person tag fires on many two-character words; keep short Han names only

@@ -1,0 +1,44 @@
+"""Small builders shared by the stage tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+from kg import extract, lexicon, mentions
+from kg.lang import get
+from kg.types import Document
+
+DOC_DATE = dt.date(2018, 2, 7)
+
+
+def make_doc(text: str, lang: str, doc_id: str = "t", **kw) -> Document:
+    fields = dict(speaker="lei-jun", organisation="xiaomi", home_country="china", currency="CNY",
+                  context=("technology", "business"), date=DOC_DATE)
+    fields.update(kw)
+    return Document(doc_id=doc_id, path=f"{doc_id}.txt", lang=lang, text=text, **fields)
+
+
+def run(text: str, lang: str, **kw):
+    """Mentions + extraction of one text; returns the Extraction."""
+    doc = make_doc(text, lang, **kw)
+    language = get(lang)
+    annotated = mentions.find_mentions(doc, language, lexicon.load(), doc.context)
+    return extract.extract(annotated, language, extract.load_patterns())
+
+
+def facts(text: str, lang: str, **kw) -> set[tuple]:
+    """Facts as comparable tuples: relations (s, p, o), quantities (s, metric, value, unit, bound, period),
+    positions (s, 'rank', rank, bound, scope, period), goals (s, 'goal', rank/metric, scope, deadline)."""
+    out = set()
+    for f in run(text, lang, **kw).facts:
+        period = f.attr("period")
+        pk = period.key if period else None
+        if f.kind == "relation":
+            out.add((f.subject, f.predicate, f.obj))
+        elif f.kind == "quantity":
+            out.add((f.subject, f.predicate, float(f.attr("value")), f.attr("unit"), f.attr("bound"), pk))
+        elif f.kind == "position":
+            out.add((f.subject, "rank", f.attr("rank"), f.attr("bound"), f.attr("scope"), pk))
+        elif f.kind == "goal":
+            d = f.attr("deadline")
+            out.add((f.subject, "goal", f.attr("rank") or f.attr("metric"), f.attr("scope"), d.key if d else None))
+    return out

@@ -1,0 +1,133 @@
+"""Pattern extraction, one case per sentence, in both languages.
+
+Most sentences are not from the seed corpus: the patterns must generalise."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import facts, run
+
+Y = "asof-2018-02-07"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # releases / develops, with the period resolved against the document date
+    ("去年初，小米发布了首款自主研发的手机芯片澎湃S1。", "zh",
+     {("xiaomi", "releases", "surge-s1"), ("xiaomi", "develops", "surge-s1")}),
+    ("2017年9月，华为发布了麒麟970芯片。", "zh", {("huawei", "releases", "kirin-970")}),
+    ("In 2017, Qualcomm launched the Snapdragon 835.", "en", {("qualcomm", "releases", "snapdragon-835")}),
+    # awards, lists expanded into one fact each
+    ("2017年，三星获得了德国红点最佳设计奖、美国IDEA设计金奖。", "zh",
+     {("samsung", "wonAward", "red-dot-best-of-the-best"), ("samsung", "wonAward", "idea-gold-award"),
+      ("red-dot-best-of-the-best", "country", "germany"), ("idea-gold-award", "country", "usa")}),
+    ("OPPO won the iF Gold Award in 2018.", "en", {("oppo", "wonAward", "if-gold-award")}),
+    # museums holding a product, passive voice
+    ("小米6被纽约现代艺术博物馆收藏。", "zh", {("mi-6", "heldBy", "moma")}),
+    # roles
+    ("Lin Bin, chairman of Xiaomi, spoke first.", "en", {("lin-bin", "chairOf", "xiaomi")}),
+    ("任正非出任华为董事长。", "zh", {("ren-zhengfei", "chairOf", "huawei")}),
+    # visits with counts per place
+    ("2017年，我去了两趟俄罗斯和三趟西班牙。", "zh",
+     {("lei-jun", "visited", "russia"), ("lei-jun", "visited", "spain")}),
+])
+def test_relations(text, lang, expected):
+    assert expected <= facts(text, lang)
+
+
+def test_visit_counts_follow_their_place():
+    x = run("2017年，我去了两趟俄罗斯和三趟西班牙。", "zh")
+    counts = {f.obj: f.attr("count") for f in x.facts if f.predicate == "visited"}
+    assert counts == {"russia": 2, "spain": 3}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("目前，我们在全球累计专利申请总量已达30000多件。", "zh",
+     ("xiaomi", "PatentApplications", 30000.0, "Count", "LowerBound", Y)),
+    ("Samsung has more than 300,000 employees.", "en", ("samsung", "Employees", 300000.0, "Count", "LowerBound", Y)),
+    ("华为18000多名员工", "zh", ("huawei", "Employees", 18000.0, "Count", "LowerBound", Y)),
+    ("To cross 100 billion yuan in revenue, Huawei took 21 years.", "en",
+     ("huawei", "YearsToRevenueMilestone", 21.0, "Years", "Exact", Y)),
+    ("去年Q4，OPPO的销量同比增长20.5%。", "zh", ("oppo", "SalesGrowthYoY", 20.5, "Percent", "Exact", "2017-Q4")),
+    ("我们已经进入80多个国家和地区。", "zh", ("xiaomi", "CountriesEntered", 80.0, "Count", "LowerBound", Y)),
+    ("2016年，小米营收超过600亿元。", "zh", ("xiaomi", "Revenue", 6e10, "CNY", "LowerBound", "2016")),
+])
+def test_quantities(text, lang, expected):
+    assert expected in facts(text, lang)
+
+
+def test_coordinated_years_give_one_statement_per_company():
+    got = facts("营收过千亿，苹果用了20年，Facebook用了12年，Google用了9年，华为用了21年。", "zh")
+    years = {(s, v) for s, m, v, *_ in got if m == "YearsToRevenueMilestone"}
+    assert years == {("apple", 20.0), ("facebook", 12.0), ("google", 9.0), ("huawei", 21.0)}
+
+
+def test_a_threshold_before_a_list_is_not_the_speakers_revenue():
+    got = facts("我查了一下，营收过千亿，国际科技巨头中，苹果用了20年，华为用了21年。", "zh")
+    assert not any(m == "Revenue" for _, m, *_ in got)
+
+
+def test_market_decline_is_negative_and_about_the_market():
+    got = facts("IDC报告显示，去年Q4我们升至世界第四。在市场整体下滑6.3%的情况下，我们逆势增长。", "zh")
+    assert ("market:world", "MarketChange", -6.3, "Percent", "Exact", "2017-Q4") in got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("IDC报告显示，去年Q4我们已经上升到世界第四。", "zh", ("xiaomi", "rank", 4, "Exact", "world", "2017-Q4")),
+    ("According to Canalys, in the third quarter of 2017 Samsung ranked No. 1 in India.", "en",
+     ("samsung", "rank", 1, "Exact", "india", "2017-Q3")),
+    ("从2017年Q2开始，vivo的市场份额重返了世界前五。", "zh", ("vivo", "rank", 5, "UpperBound", "world", "since-2017-Q2")),
+])
+def test_market_positions(text, lang, expected):
+    assert expected in facts(text, lang)
+
+
+def test_research_firm_is_the_source_of_a_rank():
+    x = run("IDC报告显示，去年Q4我们已经上升到世界第四。", "zh")
+    (pos,) = [f for f in x.facts if f.kind == "position"]
+    assert pos.attr("reported_by") == "idc"
+
+
+def test_ordinal_words_are_not_ranks():
+    assert not any(f[1] == "rank" for f in facts("2017年，这是中国手机行业第一次掌握主导权。", "zh"))
+
+
+def test_goal_with_deadline_in_quarters():
+    got = facts("所以，今年我们要设定一个新目标：10个季度内，国内市场重回第一！", "zh")
+    assert ("xiaomi", "goal", 1, "china", "by-2020-Q2") in got
+    # an unmet target is not a market position
+    assert not any(f[1] == "rank" for f in got)
+
+
+def test_unmet_revenue_goal_is_not_a_revenue_fact():
+    got = facts("今年我们提出的目标是营收超过2000亿元。", "zh")
+    assert not any(m == "Revenue" for _, m, *_ in got)
+
+
+def test_growth_markets_are_the_regions_named_by_their_representatives():
+    got = facts("我们在以印尼为代表的东盟国家市场、俄罗斯为代表的东欧市场都有着强劲的增长势头。", "zh")
+    assert {("xiaomi", "hasGrowthMarket", "market:asean"), ("xiaomi", "hasGrowthMarket", "market:eastern-europe"),
+            ("indonesia", "representativeOf", "market:asean"), ("russia", "representativeOf", "market:eastern-europe")} <= got
+    assert ("xiaomi", "hasGrowthMarket", "market:indonesia") not in got
+
+
+def test_names_outside_the_lexicon_become_typed_entities_when_a_pattern_links_them():
+    x = run("小米MIX被深圳设计博物馆收藏。", "zh")
+    (f,) = [f for f in x.facts if f.predicate == "heldBy"]
+    new = {e.entity_id: e for e in x.entities}
+    assert f.subject == "mi-mix" and new[f.obj].cls == "Museum"
+
+
+def test_evidence_points_at_the_supporting_span():
+    text = "前言。去年初，小米发布了澎湃S1。"
+    x = run(text, "zh")
+    (f,) = [f for f in x.facts if f.predicate == "releases"]
+    (ev,) = f.evidence
+    assert ev.sentence_index == 1
+    assert text[ev.start:ev.end] == ev.quote and "小米" in ev.quote and "澎湃S1" in ev.quote
+
+
+def test_millet_is_xiaomi_only_in_a_business_context():
+    business = facts("In 2017, millet released the Mi 6.", "en")
+    food = facts("In 2017, millet released the Mi 6.", "en", context=("food",), organisation="")
+    assert ("xiaomi", "releases", "mi-6") in business
+    assert not any("xiaomi" in f for f in food)
