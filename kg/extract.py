@@ -321,7 +321,7 @@ def _add_names(ctx: _Ctx, pat: dict, new_names: dict) -> None:
     text, base = ctx.sent.text, ctx.sent.start
     slots = list(pat.get("object", [])) + list(pat.get("subject", []))
     added = False
-    for s, e, cls in ctx.lang.find_names(text):
+    for s, e, cls in ctx.lang.find_names(text, ctx.lang.words):
         s, e = base + s, base + e
         inside = [m for m in ctx.mentions if m.start < e and m.end > s]
         # a known place may be part of the new name (深圳 in 深圳设计博物馆); anything else blocks it

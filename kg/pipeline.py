@@ -89,11 +89,15 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
         quads = result.output.quads
         ox.serialize(quads, str(tmp / "graph.trig"), format=ox.RdfFormat.TRIG, prefixes=graph.PREFIXES)
         default = [ox.Triple(q.subject, q.predicate, q.object) for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
-        onto = list(ox.parse(path=str(resources.ontology_path()), format=ox.RdfFormat.TURTLE))
         head = ox.NamedNode(ID_NS + "graph")
         default.append(ox.Triple(head, ox.NamedNode(graph.RDF_NS + "type"), ox.NamedNode(graph.OWL_NS + "Ontology")))
         default.append(ox.Triple(head, ox.NamedNode(graph.OWL_NS + "imports"), ox.NamedNode(str(ONTOLOGY_IRI))))
-        ox.serialize(default + [t for t in onto], str(tmp / "graph.ttl"), format=ox.RdfFormat.TURTLE, prefixes=graph.PREFIXES)
+        # the ontology verbatim (its blank nodes keep their written form, so the file stays
+        # byte-identical run after run), then the data; Turtle allows prefixes to be restated
+        with open(tmp / "graph.ttl", "wb") as out:
+            out.write(resources.ontology_path().read_bytes())
+            out.write(b"\n# ---- the knowledge graph ----\n")
+            ox.serialize(default, out, format=ox.RdfFormat.TURTLE, prefixes=graph.PREFIXES)
         (tmp / "summary.json").write_text(json.dumps(result.output.stats, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         for writer in extra_writers:
             writer(result, tmp)

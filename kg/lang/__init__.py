@@ -19,7 +19,7 @@ class Language:
     code: str
     split_sentences: Callable[[str], list[tuple[int, int]]]
     is_boundary: Callable[[str, int, int], bool]  # may an alias match text[start:end]?
-    find_names: Callable[[str], list[tuple[int, int, str]]]  # unknown names: (start, end, class)
+    find_names: Callable[[str, dict], list[tuple[int, int, str]]]  # unknown names: (start, end, class)
     words: dict  # data/lang/<code>.yaml
     rank_exact: re.Pattern
     rank_top: re.Pattern

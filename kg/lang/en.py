@@ -54,7 +54,7 @@ _STOP = {"The", "This", "That", "In", "On", "At", "It", "He", "She", "We", "They
          "Our", "Its", "His", "Her", "A", "An", "As", "By", "From", "Up", "Meanwhile", "Lei", "According", "Based"}
 
 
-def find_names(text: str) -> list[tuple[int, int, str]]:
+def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
     """Capitalised spans; a known suffix (Inc., Museum, Association...) gives the class."""
     out = []
     for m in _NAME.finditer(text):

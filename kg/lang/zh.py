@@ -49,11 +49,23 @@ _SUFFIX_CLASS = (
     (re.compile(r"(公司|集团|科技|研究院|研究所)$"), "Company"),
     (re.compile(r"(奖|大奖)$"), "Award"),
 )
+def _generic(name: str, suffix_word: str, words: dict) -> bool:
+    """True when what precedes the suffix is made of generic words only."""
+    head = name[: len(name) - len(suffix_word)] if name.endswith(suffix_word) else name
+    generic = sorted(set(words.get("generic_name_words", ())) | set(words.get("world", ())), key=len, reverse=True)
+    for w in generic:
+        head = head.replace(w, "")
+    return not head.strip()
+
+
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
-def find_names(text: str) -> list[tuple[int, int, str]]:
-    """Names jieba tags as person/place/organisation, or whose ending gives their class."""
+def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
+    """Names jieba tags as person/place/organisation, or whose ending gives their class.
+
+    A name made only of generic words (世界顶级博物馆) is not a name; a person name must
+    start with a common surname (jieba tags 大丰收 as a person)."""
     from .. import segment
 
     out, pos = [], 0
@@ -72,13 +84,13 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
                     and tokens[first - 1][1] == tokens[first][0] and tokens[first - 1][2] != "v":
                 first -= 1
             name_start = tokens[first][0]
-            if pos - name_start > 3:
+            if pos - name_start > 3 and not _generic(text[name_start:pos], word, words):
                 out.append((name_start, pos, cls))
             continue
         if cls is None:
             cls = _TAGS.get(tag)
             # jieba's person tag fires on many two-character words; keep short Han names only
-            if cls == "Person" and not _HAN.match(word):
+            if cls == "Person" and not (_HAN.match(word) and any(word.startswith(s) for s in words.get("surnames", ()))):
                 cls = None
         if cls and len(word) >= 2:
             out.append((start, pos, cls))

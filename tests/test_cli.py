@@ -1,0 +1,56 @@
+"""The command line through its real entry point: exit codes and messages."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def kg(*args, cwd=None):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+def test_build_writes_outputs_and_prints_a_summary(tmp_path):
+    r = kg("build", "--no-html", "--out", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr
+    assert "documents: 2" in r.stdout and "facts by relation:" in r.stdout
+    assert (tmp_path / "out" / "graph.trig").stat().st_size > 0
+
+
+@pytest.mark.parametrize("content, code, words", [
+    (b"", 3, "empty"),
+    (b"\x00\x01\x02binary", 3, "binary"),
+    ("营收".encode("gb18030"), 3, "UTF-8"),
+])
+def test_bad_input_is_one_line_with_a_distinct_exit_code(tmp_path, content, code, words):
+    doc = tmp_path / "doc.txt"
+    doc.write_bytes(content)
+    r = kg("build", "--no-html", str(doc), "--out", str(tmp_path / "out"))
+    assert r.returncode == code
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and str(doc) in lines[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_path(tmp_path):
+    r = kg("build", str(tmp_path / "missing"), "--out", str(tmp_path / "out"))
+    assert r.returncode == 3 and "no such file" in r.stderr
+
+
+def test_broken_ontology_exit_code(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    for sub in ("data", "queries"):
+        (home / sub).symlink_to(ROOT / sub)
+    (home / "ontology").mkdir()
+    (home / "ontology" / "kg.ttl").write_text("@prefix kg: <x#> . kg:a kg:b", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), KG_HOME=str(home))
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", "--no-html", "--out", str(tmp_path / "o")],
+                       capture_output=True, text=True, env=env)
+    assert r.returncode == 5 and "not valid Turtle" in r.stderr and len(r.stderr.strip().splitlines()) == 1

@@ -1,0 +1,50 @@
+"""Matching lexicon names in text (both languages), with context-bound aliases."""
+from __future__ import annotations
+
+import pytest
+
+from kg import lexicon
+from kg.errors import DataFileError
+from kg.lang import get
+
+BUSINESS = ("technology", "business")
+
+
+def ids(text, lang, context=BUSINESS):
+    return [eid for _, _, eid in lexicon.load().match(text, context, get(lang).is_boundary)]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("小米发布了澎湃S1", "zh", ["xiaomi", "surge-s1"]),
+    ("阿里用了17年，腾讯用了17年", "zh", ["alibaba", "tencent"]),
+    ("小米获得“中国制造2025”十佳品质奖", "zh", ["xiaomi", "made-in-china-2025-quality-award"]),
+    ("The Surge S1 from Xiaomi", "en", ["surge-s1", "xiaomi"]),
+    ("millet revenue exceeded 100 billion yuan", "en", ["xiaomi"]),
+    ("Ali spent 17 years", "en", ["alibaba"]),
+])
+def test_match(text, lang, expected):
+    assert ids(text, lang) == expected
+
+
+def test_longest_name_wins():
+    assert ids("小米MIX 2引领全面屏", "zh") == ["mi-mix-2"]
+
+
+def test_no_match_inside_a_longer_ascii_word():
+    assert "surge-s1" not in ids("澎湃S10", "zh")
+
+
+def test_capitalised_names_do_not_match_plain_words():
+    assert "sharp" not in ids("a sharp decline", "en")
+
+
+def test_context_bound_alias_needs_its_context():
+    assert ids("millet porridge", "en", context=("food",)) == []
+    assert ids("millet porridge", "en", context=BUSINESS) == ["xiaomi"]
+
+
+def test_malformed_lexicon_names_the_entry(tmp_path):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("entities:\n  - id: a\n    class: Spaceship\n    en: A\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="entity 'a': class 'Spaceship' is not an ontology class"):
+        lexicon.load(path)
