@@ -83,5 +83,117 @@ def _html_writers():
     return [write_html]
 
 
+def _query_target(build_dir: Path, graph: Path | None, endpoint: str | None, timeout: float):
+    from . import query as q
+    from .errors import QueryError
+
+    if graph is not None and endpoint:
+        raise QueryError("give either --graph or --endpoint, not both.")
+    if endpoint:
+        return q.Endpoint(endpoint, timeout)
+    return q.open_local(build_dir, graph)
+
+
+def _list_queries() -> None:
+    from . import query as q
+
+    specs = q.library()
+    width = max((len(s.name) for s in specs), default=0)
+    for spec in specs:
+        click.echo(f"{spec.name.ljust(width)}  {spec.question_en}")
+        if spec.question_zh:
+            click.echo(f"{'':{width}}  {spec.question_zh}")
+        for p in spec.params:
+            click.echo(f"{'':{width}}  --param {p.name}={p.default or ''}" + (f"  -- {p.help}" if p.help else ""))
+
+
+@main.command("query")
+@click.argument("query_ref", metavar="NAME_OR_FILE_OR_TEXT", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a parameter: an IRI, a prefixed name (kgid:xiaomi), a literal or a label (Xiaomi, 小米). Repeatable.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt"]),
+              help="Output format [default: table on a terminal, csv when piped; CONSTRUCT/DESCRIBE: Turtle].")
+@click.option("--list", "list_queries", is_flag=True, help="List the query library with each question and exit.")
+@click.option("--build", "build_dir", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="Build folder whose graph.trig is queried.")
+@click.option("--graph", type=click.Path(path_type=Path), help="Query this RDF file instead (.trig, .nq, .ttl, .nt, ...).")
+@click.option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint instead (e.g. http://127.0.0.1:8000/sparql).")
+@click.option("--timeout", default=60.0, show_default=True, help="Seconds to wait for a remote endpoint.")
+def query_command(query_ref, params, fmt, list_queries, build_dir, graph, endpoint, timeout):
+    """Answer a SPARQL query: a library name (kg query --list), a .rq file, query text, or - for stdin.
+
+    Exit codes: 0 answered (also when there are no results), 2 invalid query or parameter,
+    6 no build found, 7 endpoint unreachable or failing.
+    """
+    from . import query as q
+    from .errors import QueryError
+
+    if list_queries:
+        _list_queries()
+        return
+    if not query_ref:
+        raise QueryError("give a query: a library name (see 'kg query --list'), a .rq file, SPARQL text, or - for stdin.")
+    spec = q.parse_spec(sys.stdin.read(), "<stdin>") if query_ref == "-" else q.find_query(query_ref)
+    given = q.parse_assignments(params)
+    target = _query_target(build_dir, graph, endpoint, timeout)
+    result = q.run_query(spec, target, given)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
+    import shutil
+
+    width = shutil.get_terminal_size((120, 24)).columns if fmt == "table" else None
+    if fmt == "table" and result.kind == "select":
+        click.echo(q.to_table(result, width, q.prefixes_of(spec.text)), nl=False)
+    else:
+        click.echo(q.render(result, fmt), nl=False)
+    if result.empty:
+        click.echo("kg: the query returned no results.", err=True)
+    elif fmt == "table" and result.kind == "select":
+        click.echo(f"{len(result)} row{'s' if len(result) != 1 else ''}")
+    if result.truncated:
+        click.echo("kg: warning: the endpoint cut the result at its row limit (X-KG-Truncated).", err=True)
+
+
+def _setting_options(settings):
+    """click options from a settings table (name, default, help)."""
+    def decorate(func):
+        for s in reversed(settings):
+            flag = "--" + s.name.replace("_", "-")
+            if isinstance(s.default, bool):
+                func = click.option(flag, s.name, is_flag=True, default=s.default, help=s.help)(func)
+            else:
+                func = click.option(flag, s.name, default=s.default, show_default=True, type=type(s.default),
+                                    help=s.help)(func)
+        return func
+    return decorate
+
+
+def _serve_settings():
+    from .serve import SETTINGS
+
+    return SETTINGS
+
+
+@main.command()
+@click.option("--build", "build_dir", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="Build folder to serve (graph.trig, and graph.html at /).")
+@click.option("--graph", type=click.Path(path_type=Path), help="Serve this RDF file instead (.trig, .nq, .ttl, ...).")
+@_setting_options(_serve_settings())
+@click.option("--log-level", default="info", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]), help="Server log level.")
+def serve(build_dir, graph, log_level, **settings):
+    """Serve the graph over the SPARQL 1.1 Protocol (read-only) at /sparql, and the graph view at /."""
+    from . import serve as srv
+
+    config = srv.ServeConfig(**settings)
+    app, files, size, html = srv.prepare(config, build_dir, graph)
+    base = f"http://{config.host}:{config.port}"
+    click.echo(f"kg serve: {size} quads from {', '.join(map(str, files))}", err=True)
+    click.echo(f"  SPARQL endpoint  {base}/sparql   (read-only; time limit {config.timeout:g} s, "
+               f"at most {config.max_rows} rows per answer)", err=True)
+    click.echo(f"  graph view       {base}/" + ("" if html.is_file() else "   (no graph.html yet: a query form)"), err=True)
+    click.echo("  Ctrl-C to stop.", err=True)
+    srv.run(app, config, log_level)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -1,0 +1,357 @@
+"""Serve the built graph over the SPARQL 1.1 Protocol (read-only), plus the HTML view.
+
+A small Starlette app around a pyoxigraph Store loaded once in the server process.
+Every query is evaluated in a child process forked from the server (``os.fork``: the
+child shares the loaded store copy-on-write, so forking costs milliseconds, not a
+reload). The server waits for the child's answer at most ``timeout`` seconds and
+then kills it with SIGKILL -- which stops any runaway query, however deep inside the
+query engine it is, without the server having to trust the engine to check a
+deadline. Nothing a child does can change the server's store, and updates are
+refused before any evaluation (HTTP 403). Needs a platform with ``fork`` (Linux, macOS).
+
+Endpoint: ``/sparql`` (GET and POST, form-encoded or ``application/sparql-query``,
+``default-graph-uri`` / ``named-graph-uri`` honoured); results in JSON, XML, CSV or TSV
+(SELECT/ASK) and Turtle, N-Triples or RDF/XML (CONSTRUCT/DESCRIBE), chosen by the
+Accept header or a ``format`` parameter. Results longer than ``max_rows`` are cut to
+``max_rows`` and marked with the response header ``X-KG-Truncated: true``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from . import query as q
+from .errors import QueryError, ServerError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+
+
+SETTINGS = (
+    Setting("host", "127.0.0.1", "Interface to listen on (0.0.0.0 exposes the endpoint to your network)."),
+    Setting("port", 8000, "TCP port to listen on."),
+    Setting("timeout", 10.0, "Time limit per query, in seconds; the process evaluating a query is killed when it is reached."),
+    Setting("max_rows", 10000, "Result-size cap: at most this many rows (or triples) per answer; longer answers are cut and marked X-KG-Truncated."),
+    Setting("workers", 2, "How many queries are evaluated at the same time; more wait their turn."),
+    Setting("cors", False, "Send Access-Control-Allow-Origin: * so web pages on other origins (e.g. a hosted YASGUI) may query."),
+)
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    timeout: float = 10.0
+    max_rows: int = 10000
+    workers: int = 2
+    cors: bool = False
+
+    def __post_init__(self):
+        for f in fields(self):
+            value = getattr(self, f.name)
+            kind = type(next(s.default for s in SETTINGS if s.name == f.name))
+            if kind is float and isinstance(value, int) and not isinstance(value, bool):
+                continue
+            if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+                raise ServerError(f"setting '{f.name}' should be {kind.__name__}, got {value!r}.")
+        if self.timeout <= 0 or self.max_rows < 1 or self.workers < 1 or not (0 <= self.port < 65536):
+            raise ServerError("timeout must be > 0, max_rows and workers >= 1, and port within 0-65535.")
+
+
+RESULT_FORMATS = ("json", "xml", "csv", "tsv")
+GRAPH_FORMATS = ("ttl", "nt", "rdfxml")
+_ALIASES = {
+    "application/sparql-results+json": "json", "application/json": "json",
+    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+    "text/turtle": "ttl", "application/x-turtle": "ttl", "application/n-triples": "nt", "text/plain": "nt",
+    "application/rdf+xml": "rdfxml",
+    "json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "ttl": "ttl", "turtle": "ttl", "nt": "nt",
+    "ntriples": "nt", "n-triples": "nt", "rdfxml": "rdfxml", "rdf+xml": "rdfxml", "rdf": "rdfxml",
+}
+_UPDATE_FORMS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+
+
+def negotiate(accept: str | None, kind: str, explicit: str | None = None) -> str:
+    """The format to answer in: a ``format`` parameter wins, then the Accept header
+    (by q-value, in order), then JSON for SELECT/ASK and Turtle for graphs."""
+    allowed = RESULT_FORMATS if kind != "graph" else GRAPH_FORMATS
+    if explicit:
+        wanted = _ALIASES.get(explicit.strip().lower())
+        if kind == "graph" and wanted == "xml":
+            wanted = "rdfxml"  # format=xml on a CONSTRUCT means RDF/XML
+        if wanted in allowed:
+            return wanted
+    ranked = []
+    for i, part in enumerate((accept or "").split(",")):
+        media, *opts = [x.strip() for x in part.split(";")]
+        weight = 1.0
+        for opt in opts:
+            if opt.startswith("q="):
+                try:
+                    weight = float(opt[2:])
+                except ValueError:
+                    weight = 0.0
+        ranked.append((-weight, i, media.lower()))
+    for weight, _, media in sorted(ranked):
+        if weight < 0 and _ALIASES.get(media) in allowed:
+            return _ALIASES[media]
+    return allowed[0]
+
+
+def _evaluate_in_child(store, job: dict, fd: int) -> None:
+    """Run in the forked child: evaluate, serialise, write header line + body, exit."""
+    status, headers, body = 500, {}, b""
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        try:
+            signal.set_wakeup_fd(-1)  # the parent's event loop owns the inherited wakeup fd
+        except ValueError:
+            pass
+        ox = q._ox()
+        kwargs = {}
+        if job["default_graph"]:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in job["default_graph"]]
+        if job["named_graphs"]:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in job["named_graphs"]]
+        try:
+            answer = store.query(job["query"], prefixes=q.PREFIXES, **kwargs)
+            result = q.collect(answer, job["max_rows"])
+            fmt = negotiate(job["accept"], result.kind, job["format"])
+            text = q.render(result, fmt)
+            status, body = 200, text.encode("utf-8")
+            headers = {"type": q.MEDIA_TYPES[fmt], "truncated": result.truncated, "rows": len(result)}
+        except SyntaxError as exc:
+            status, body = 400, f"invalid SPARQL query: {exc}\n".encode()
+        except Exception as exc:  # anything the engine raises becomes a 500 for the client
+            status, body = 500, f"query evaluation failed: {type(exc).__name__}: {exc}\n".encode()
+        head = json.dumps({"status": status, **headers}).encode() + b"\n"
+        view = memoryview(head + body)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os._exit(0)
+
+
+class QueryRunner:
+    """Evaluates queries in forked children, a few at a time, each under the time limit."""
+
+    def __init__(self, store, config: ServeConfig):
+        import asyncio
+
+        self.store = store
+        self.config = config
+        self.slots = asyncio.Semaphore(config.workers)
+        self.children: set[int] = set()
+
+    async def run(self, job: dict) -> tuple[int, dict, bytes]:
+        async with self.slots:
+            return await self._run(job)
+
+    async def _run(self, job: dict) -> tuple[int, dict, bytes]:
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child never returns
+            os.close(read_fd)
+            _evaluate_in_child(self.store, job, write_fd)
+        os.close(write_fd)
+        self.children.add(pid)
+        reader = asyncio.StreamReader(limit=2**26)
+        transport, _ = await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader),
+                                                    os.fdopen(read_fd, "rb", buffering=0))
+        try:
+            data = await asyncio.wait_for(reader.read(), self.config.timeout)
+        except asyncio.TimeoutError:
+            self._kill(pid)
+            return 503, {}, (f"query stopped: it ran longer than the time limit of {self.config.timeout:g} s "
+                             "(kg serve --timeout).\n").encode()
+        finally:
+            transport.close()
+            self._reap(pid)
+        head, _, body = data.partition(b"\n")
+        if not head:
+            return 500, {}, b"query evaluation crashed (the evaluating process died without an answer).\n"
+        meta = json.loads(head)
+        return meta.pop("status"), meta, body
+
+    def _kill(self, pid: int) -> None:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    def _reap(self, pid: int) -> None:
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+        self.children.discard(pid)
+
+    def shutdown(self) -> None:
+        for pid in list(self.children):
+            self._kill(pid)
+            self._reap(pid)
+
+
+_FALLBACK_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL endpoint</title>
+<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}textarea{width:100%;height:14em;font-family:monospace}</style>
+</head><body>
+<h1>kg SPARQL endpoint</h1>
+<p>SPARQL 1.1 Protocol endpoint (read-only): <code>/sparql</code>. The graph view appears here once
+<code>build/graph.html</code> exists (<code>kg build</code>).</p>
+<form action="sparql" method="get">
+<textarea name="query">PREFIX kg: &lt;https://w3id.org/kg/ontology#&gt;
+PREFIX rdfs: &lt;http://www.w3.org/2000/01/rdf-schema#&gt;
+SELECT ?class (COUNT(?e) AS ?entities) WHERE { ?e a ?class } GROUP BY ?class ORDER BY DESC(?entities)</textarea>
+<p><label>format <select name="format"><option>json</option><option>xml</option><option>csv</option>
+<option>tsv</option><option>ttl</option><option>nt</option></select></label> <button>Run</button></p>
+</form></body></html>
+"""
+
+
+def service_description(endpoint_url: str) -> str:
+    ox = q._ox()
+    url = str(ox.NamedNode(endpoint_url))
+    formats = " , ".join(f"<http://www.w3.org/ns/formats/{f}>" for f in
+                         ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                          "Turtle", "N-Triples", "RDF_XML"))
+    return (f"@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n"
+            f"[] a sd:Service ;\n  sd:endpoint {url} ;\n  sd:supportedLanguage sd:SPARQL11Query ;\n"
+            f"  sd:resultFormat {formats} .\n")
+
+
+def _multi(pairs) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key, value in pairs:
+        out.setdefault(key, []).append(value)
+    return out
+
+
+def create_app(store, config: ServeConfig, html: Path | None = None):
+    """The Starlette app: ``/`` (graph view), ``/sparql`` (query), ``/update`` (refused)."""
+    from contextlib import asynccontextmanager
+
+    from starlette.applications import Starlette
+    from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+    from starlette.routing import Route
+
+    state: dict = {}
+
+    @asynccontextmanager
+    async def lifespan(app):
+        state["runner"] = QueryRunner(store, config)
+        try:
+            yield
+        finally:
+            state["runner"].shutdown()
+
+    def headers(extra: dict | None = None) -> dict:
+        out = {"Access-Control-Allow-Origin": "*"} if config.cors else {}
+        out.update(extra or {})
+        return out
+
+    def refuse_update() -> Response:
+        return PlainTextResponse("this endpoint is read-only: SPARQL updates are refused.\n", 403, headers=headers())
+
+    async def index(request):
+        if html is not None and html.is_file():
+            return FileResponse(html, media_type="text/html; charset=utf-8", headers=headers())
+        return HTMLResponse(_FALLBACK_PAGE, headers=headers())
+
+    async def sparql(request):
+        from urllib.parse import parse_qsl
+
+        url_params = _multi(request.query_params.multi_items())
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if request.method == "POST":
+            if ctype == "application/sparql-update":
+                return refuse_update()
+            if ctype == "application/sparql-query":
+                fields = dict(url_params, query=[(await request.body()).decode("utf-8", "replace")])
+            elif ctype == "application/x-www-form-urlencoded":
+                body = (await request.body()).decode("utf-8", "replace")
+                fields = _multi(parse_qsl(body, keep_blank_values=True))
+                for key, values in url_params.items():
+                    fields.setdefault(key, values)
+            else:
+                return PlainTextResponse(f"unsupported content type '{ctype}': send application/sparql-query or "
+                                         "a form (application/x-www-form-urlencoded) with a 'query' field.\n", 415,
+                                         headers=headers())
+        else:
+            fields = url_params
+        if "update" in fields:
+            return refuse_update()
+        query_texts = fields.get("query", [])
+        if not query_texts:
+            if request.method == "GET":
+                return Response(service_description(str(request.url.replace(query=""))), media_type="text/turtle",
+                                headers=headers())
+            return PlainTextResponse("missing 'query' parameter.\n", 400, headers=headers())
+        if len(query_texts) > 1:
+            return PlainTextResponse("give exactly one 'query' parameter.\n", 400, headers=headers())
+        text = query_texts[0]
+        if q.query_form(text) in _UPDATE_FORMS:
+            return refuse_update()
+        for key in ("default-graph-uri", "named-graph-uri"):
+            for value in fields.get(key, []):
+                if not re.match(r"^[a-zA-Z][\w+.\-]*:[^<>\"{}|^`\\\s]*$", value):
+                    return PlainTextResponse(f"{key} '{value}' is not an absolute IRI.\n", 400, headers=headers())
+        job = {"query": text, "accept": request.headers.get("accept"), "format": (fields.get("format") or [None])[0],
+               "max_rows": config.max_rows, "default_graph": fields.get("default-graph-uri", []),
+               "named_graphs": fields.get("named-graph-uri", [])}
+        status, meta, body = await state["runner"].run(job)
+        if status != 200:
+            return PlainTextResponse(body.decode("utf-8", "replace"), status, headers=headers())
+        extra = {"X-KG-Rows": str(meta.get("rows", ""))}
+        if meta.get("truncated"):
+            extra.update({"X-KG-Truncated": "true", "X-KG-Max-Rows": str(config.max_rows)})
+        return Response(body, status, media_type=f"{meta['type']}; charset=utf-8", headers=headers(extra))
+
+    routes = [
+        Route("/", index, methods=["GET", "HEAD"]),
+        Route("/graph.html", index, methods=["GET", "HEAD"]),
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/query", sparql, methods=["GET", "POST"]),
+        Route("/update", lambda request: refuse_update(), methods=["GET", "POST"]),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)
+
+
+def prepare(config: ServeConfig, build_dir: Path | None = None, graph: Path | None = None):
+    """Load the graph and build the app; returns (app, files, number of quads, html path)."""
+    if not hasattr(os, "fork"):
+        raise ServerError("kg serve needs os.fork (Linux or macOS) to stop runaway queries; it is not available here.")
+    files = q.graph_files(build_dir, graph)
+    store = q.load_store(files)
+    html = files[0].parent / "graph.html"
+    return create_app(store, config, html), files, len(store), html
+
+
+def run(app, config: ServeConfig, log_level: str = "info") -> None:
+    """Serve until interrupted (Ctrl-C)."""
+    import uvicorn
+
+    try:
+        uvicorn.run(app, host=config.host, port=config.port, log_level=log_level)
+    except OSError as exc:
+        raise ServerError(f"cannot listen on {config.host}:{config.port} ({exc.strerror}). Choose another --port.")
+    except SystemExit as exc:
+        if exc.code:
+            raise ServerError(f"cannot listen on {config.host}:{config.port} (port in use or not allowed). "
+                              "Choose another --port.")
+
+
+__all__ = ["SETTINGS", "ServeConfig", "create_app", "negotiate", "prepare", "run", "QueryError"]
