@@ -195,5 +195,18 @@ def serve(build_dir, graph, log_level, **settings):
     srv.run(app, config, log_level)
 
 
+@main.command("sources")
+@click.option("--graph", "graph_path", default="build/graph.trig", show_default=True, type=click.Path(path_type=Path),
+              help="Built graph to read (TriG from 'kg build', or Turtle).")
+@click.option("--width", default=120, show_default=True, type=click.IntRange(60, 400),
+              help="Line width; the aligned sentences are cut to fit side by side.")
+def sources_command(graph_path, width):
+    """What each report and its original agree and disagree on: aligned sentences, corroborated and
+    single-source facts, conflicts (both claims and the preferred one)."""
+    from . import sources
+
+    click.echo(sources.format_view(sources.read_view(graph_path), width))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

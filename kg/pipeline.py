@@ -1,7 +1,8 @@
 """Run the stages in order, check what each returns, and write the output atomically.
 
 read documents → find mentions → extract facts → resolve entities and merge facts →
-encode as RDF → (write). A stage that returns the wrong type is named in the error.
+compare the sources (alignment, corroboration, conflicts, noise) → encode as RDF →
+(write). A stage that returns the wrong type is named in the error.
 """
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import corpus, extract, graph, lexicon, mentions, resolve
+from . import corpus, extract, graph, lexicon, mentions, resolve, sources
 from .errors import OutputError, StageError
-from .types import Document, Extraction, Resolved
+from .types import Document, Extraction, Resolved, SourcesReport
 
 
 @dataclass
@@ -23,6 +24,7 @@ class BuildResult:
     resolved: Resolved
     output: graph.GraphOutput
     out_dir: Path | None = None
+    sources: SourcesReport | None = None  # what the documents agree and disagree on
 
 
 def _check(stage: str, value, expected):
@@ -66,8 +68,14 @@ def build(paths: list[Path], progress=None) -> BuildResult:
     docs = corpus.read_corpus(paths)
     extractions = extract_documents(docs, progress)
     resolved = _check("resolve", resolve.resolve(extractions, lexicon.load()), Resolved)
+    # sources: alignments, support, conflicts; its lowered confidences must reach the facts before encoding
+    report = _check("sources", sources.analyse(extractions, resolved), SourcesReport)
+    resolved = _check("sources", sources.apply(report, resolved), Resolved)
     output = _check("graph", graph.build_graph(resolved), graph.GraphOutput)
-    return BuildResult(resolved, output)
+    output.quads = sorted(set(output.quads) | set(sources.quads(report, resolved)),
+                          key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    output.stats.update(sources.stats(report))
+    return BuildResult(resolved, output, sources=report)
 
 
 def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[BuildResult, Path], None]] = ()) -> Path:

@@ -170,3 +170,67 @@ class Resolved:
     entities: tuple[EntityInfo, ...]  # every entity that is mentioned or in a fact
     facts: tuple[Fact, ...]  # merged: one fact, several pieces of evidence
     mentioned: tuple[tuple[str, str], ...] = ()  # (entity_id, doc_id) pairs
+
+
+# ---------------------------------------------------------------- sources (corroboration, conflicts)
+
+
+@dataclass(frozen=True)
+class SentenceAlignment:
+    """A sentence of a report linked to a sentence of the document it reports on."""
+
+    report_doc: str
+    report_sentence: int
+    original_doc: str
+    original_sentence: int
+    score: float  # 0..1
+    shared: tuple[str, ...] = ()  # what both sentences share, e.g. ("fact", "idc", "4th", "2017-Q4")
+
+
+@dataclass(frozen=True)
+class FactSupport:
+    """Which documents support a fact: "Corroborated" (two or more) or "SingleSource"."""
+
+    fact: Fact
+    status: str
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FactConflict:
+    """Two claims that disagree; both are kept, one is preferred by ``policy``."""
+
+    preferred: Fact
+    other: Fact
+    differs_in: tuple[str, ...]  # "value" | "magnitude" | "unit" | "period" | "rank"
+    policy: str
+
+
+@dataclass(frozen=True)
+class ConfidenceAdjustment:
+    """A piece of evidence read from doubtful (garbled) text, and its lowered confidence."""
+
+    evidence: Evidence  # as extracted
+    confidence: float
+    reasons: tuple[str, ...]  # the signs found, e.g. ("repeated_word: spent", "unexplained_number: hundreds of billions")
+
+
+@dataclass(frozen=True)
+class MergedDisagreement:
+    """Claims merged into one fact (same fact key) whose other qualifiers differ; the fact
+    keeps the value of its preferred evidence (see kg.resolve)."""
+
+    fact: Fact
+    attribute: str
+    values: tuple[tuple[str, str], ...]  # (doc_id, value as text)
+
+
+@dataclass(frozen=True)
+class SourcesReport:
+    """What the documents of a corpus agree and disagree on."""
+
+    alignments: tuple[SentenceAlignment, ...]
+    support: tuple[FactSupport, ...]
+    conflicts: tuple[FactConflict, ...]
+    adjustments: tuple[ConfidenceAdjustment, ...]
+    merged_disagreements: tuple[MergedDisagreement, ...] = ()
