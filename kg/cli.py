@@ -208,5 +208,55 @@ def sources_command(graph_path, width):
     click.echo(sources.format_view(sources.read_view(graph_path), width))
 
 
+@main.command("render")
+@click.option("--graph", "graph_path", default="build/graph.trig", show_default=True, type=click.Path(path_type=Path),
+              help="Built graph to draw (graph.trig from 'kg build').")
+@click.option("--out", "out_path", default="build/graph.html", show_default=True, type=click.Path(path_type=Path),
+              help="HTML file to write.")
+def render_command(graph_path, out_path):
+    """Draw a built graph as one self-contained HTML page that works offline."""
+    from . import render
+
+    counts = render.render_file(graph_path, out_path)
+    click.echo(f"wrote {out_path}: {counts['entities']} entities, {counts['statements']} statements, "
+               f"{counts['edges']} edges ({counts['inferred_edges']} inferred)")
+
+
+@main.command("analyse")
+@click.option("--graph", "graph_path", default="build/graph.trig", show_default=True, type=click.Path(path_type=Path),
+              help="Built graph to analyse.")
+@click.option("--out", "out_path", default="build/analysis.json", show_default=True, type=click.Path(path_type=Path),
+              help="Where to write the figures as JSON.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000), help="Rows per list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON instead of the text summary.")
+def analyse_command(graph_path, out_path, top, as_json):
+    """Most central entities, components, communities and degree by class (networkx)."""
+    import json
+
+    from . import analyse
+
+    report = analyse.analyse(analyse.read_graph(analyse.load_quads(graph_path)), top=top)
+    analyse.write_report(report, out_path)
+    click.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else analyse.format_report(report))
+    if not as_json:
+        click.echo(f"\nwrote {out_path}")
+
+
+@main.command("path")
+@click.argument("source")
+@click.argument("target")
+@click.option("--graph", "graph_path", default="build/graph.trig", show_default=True, type=click.Path(path_type=Path),
+              help="Built graph to search.")
+@click.option("--json", "as_json", is_flag=True, help="Print the path as JSON.")
+def path_command(source, target, graph_path, as_json):
+    """Shortest path between two entities named in English or Chinese, e.g. kg path Xiaomi 印度."""
+    import json
+
+    from . import analyse
+
+    result = analyse.shortest_path(analyse.read_graph(analyse.load_quads(graph_path)), source, target)
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else analyse.format_path(result))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
