@@ -93,7 +93,7 @@ def _read(path: Path, entry: dict | None, folder: Path) -> Document:
         reports_on=tuple(entry.get("reports_on") or ()),
         speaker=str(entry.get("speaker", "")),
         organisation=str(entry.get("organisation", "")),
-        context=tuple(context) if isinstance(context, list) else (str(context),),
+        context=tuple(context) if isinstance(context, (list, tuple)) else (str(context),),
         home_country=str(entry.get("home_country", "")),
         currency=str(entry.get("currency", "")),
     )

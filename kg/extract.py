@@ -47,9 +47,12 @@ class Patterns:
         return self._trigger_res[key]
 
 
-def _words_re(words: list[str], lang: str) -> re.Pattern | None:
-    if not words:
-        return None
+def _words_re(words, lang: str) -> re.Pattern | None:
+    return _compiled_words(tuple(words), lang) if words else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled_words(words: tuple, lang: str) -> re.Pattern | None:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     if lang == "en":
         return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
@@ -116,6 +119,7 @@ class _Ctx:
     set_words: tuple = ()  # words that mark the setting of a goal (提出, set)
     consumed: set = field(default_factory=set)  # (start, end) of used quantities/ranks/triggers
     goal_spans: list = field(default_factory=list)  # (start, end, achieved)
+    names: list | None = None  # names outside the lexicon, found once per sentence when needed
 
     def clause_of(self, pos: int) -> int:
         for i, (s, e) in enumerate(self.clauses):
@@ -149,8 +153,7 @@ def _triggers(ctx: _Ctx, regex, owners) -> list[tuple[int, int, list[dict]]]:
 def _has_word(text: str, words, lang: str) -> bool:
     if not words:
         return False
-    regex = _words_re(list(words), lang)
-    return bool(regex.search(text))
+    return bool(_words_re(words, lang).search(text))
 
 
 def _evidence(ctx: _Ctx, spans, rule: str, confidence: float) -> Evidence:
@@ -321,7 +324,9 @@ def _add_names(ctx: _Ctx, pat: dict, new_names: dict) -> None:
     text, base = ctx.sent.text, ctx.sent.start
     slots = list(pat.get("object", [])) + list(pat.get("subject", []))
     added = False
-    for s, e, cls in ctx.lang.find_names(text, ctx.lang.words):
+    if ctx.names is None:
+        ctx.names = ctx.lang.find_names(text, ctx.lang.words)
+    for s, e, cls in ctx.names:
         s, e = base + s, base + e
         inside = [m for m in ctx.mentions if m.start < e and m.end > s]
         # a known place may be part of the new name (深圳 in 深圳设计博物馆); anything else blocks it

@@ -29,27 +29,34 @@ PREFIXES = {
     "schema": "https://schema.org/",
 }
 
-_N = ox.NamedNode
+def _N(iri: str) -> str:
+    """An IRI term in N-Triples form (our IRIs are minted by kg.iris and need no escaping)."""
+    return f"<{iri}>"
+
+
 TYPE = _N(RDF_NS + "type")
 LABEL = _N(RDFS_NS + "label")
 COMMENT = _N(RDFS_NS + "comment")
 ALT = _N(SKOS_NS + "altLabel")
+# N-Triples string escapes; text from documents passes through here
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def _lit(value, datatype: str | None = None, lang: str | None = None) -> ox.Literal:
+def _lit(value, datatype: str | None = None, lang: str | None = None) -> str:
+    """A literal in N-Triples form."""
     if lang:
-        return ox.Literal(str(value), language=lang)
+        return '"' + str(value).translate(_ESCAPES) + '"@' + lang
     if datatype:
-        return ox.Literal(str(value), datatype=_N(XSD + datatype))
+        return '"' + str(value).translate(_ESCAPES) + '"^^<' + XSD + datatype + ">"
     if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=_N(XSD + "boolean"))
+        return '"' + ("true" if value else "false") + '"^^<' + XSD + "boolean>"
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=_N(XSD + "integer"))
-    if isinstance(value, Decimal):
-        return ox.Literal(_decimal(value), datatype=_N(XSD + "decimal"))
+        return '"' + str(value) + '"^^<' + XSD + "integer>"
     if isinstance(value, float):
-        return ox.Literal(_decimal(Decimal(str(value))), datatype=_N(XSD + "decimal"))
-    return ox.Literal(str(value))
+        value = Decimal(str(value))
+    if isinstance(value, Decimal):
+        return '"' + _decimal(value) + '"^^<' + XSD + "decimal>"
+    return '"' + str(value).translate(_ESCAPES) + '"'
 
 
 def _decimal(d: Decimal) -> str:
@@ -60,39 +67,79 @@ def _decimal(d: Decimal) -> str:
 MARKET_LABELS = {"en": "{} market", "zh": "{}市场"}
 
 
+DEFAULT = ""  # key of the default graph in GraphOutput.lines
+
+
 @dataclass
 class GraphOutput:
-    quads: list  # ox.Quad, default graph and one named graph per document
+    """The graph as N-Triples lines per graph ("" = the default graph, else a graph IRI term)."""
+
+    lines: dict[str, set[str]]
     stats: dict
+    _quads: list | None = None
+
+    def add_quads(self, quads) -> None:
+        """Merge pyoxigraph quads (from another stage) into the graph."""
+        for q in quads:
+            key = DEFAULT if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+            self.lines.setdefault(key, set()).add(f"{q.subject} {q.predicate} {q.object}")
+        self._quads = None
+
+    def nquads(self) -> bytes:
+        """Sorted N-Quads: the default graph, then each named graph, so the output is byte-stable."""
+        out = []
+        for key in sorted(self.lines):
+            suffix = " .\n" if key == DEFAULT else f" {key} .\n"
+            out.extend(line + suffix for line in sorted(self.lines[key]))
+        return "".join(out).encode("utf-8")
+
+    def default_ntriples(self) -> bytes:
+        return "".join(line + " .\n" for line in sorted(self.lines.get(DEFAULT, ()))).encode("utf-8")
+
+    @property
+    def quads(self) -> list:
+        """The graph as pyoxigraph quads (parsed on first use)."""
+        if self._quads is None:
+            self._quads = list(ox.parse(self.nquads(), format=ox.RdfFormat.N_QUADS))
+        return self._quads
 
 
 class _Builder:
     def __init__(self, resolved: Resolved):
         self.r = resolved
         self.v = vocab()
-        self.quads: set = set()
+        self.lines: dict[str, set[str]] = {DEFAULT: set()}
+        self._terms: dict[str, str] = {}
+        self._doc_graphs: dict[str, set[str]] = {}
         self.entities = {e.entity_id: e for e in resolved.entities}
         self.periods: dict[str, PeriodRef] = {}
         self.markets: set[str] = set()
         self.rules: set[str] = set()
 
-    def kg(self, name: str) -> ox.NamedNode:
-        return _N(str(self.v[name]))
+    def kg(self, name: str) -> str:
+        term = self._terms.get(name)
+        if term is None:
+            term = self._terms[name] = _N(str(self.v[name]))
+        return term
 
     def add(self, s, p, o, doc_ids=()):
-        self.quads.add(ox.Quad(s, p, o, ox.DefaultGraph()))
+        line = f"{s} {p} {o}"
+        self.lines[DEFAULT].add(line)
         for d in doc_ids:
-            self.quads.add(ox.Quad(s, p, o, _N(str(iris.doc_graph(d)))))
+            graph = self._doc_graphs.get(d)
+            if graph is None:
+                graph = self._doc_graphs[d] = self.lines.setdefault(_N(str(iris.doc_graph(d))), set())
+            graph.add(line)
 
     # ---------------------------------------------------------------- nodes
-    def entity(self, eid: str) -> ox.NamedNode:
+    def entity(self, eid: str) -> str:
         if eid.startswith("market:"):
             place = eid[len("market:"):]
             self.markets.add(place)
             return _N(str(iris.market(place)))
         return _N(str(iris.entity(eid)))
 
-    def period(self, p: PeriodRef) -> ox.NamedNode:
+    def period(self, p: PeriodRef) -> str:
         self.periods[p.key] = p
         return _N(str(iris.period(p.key)))
 
@@ -211,7 +258,7 @@ class _Builder:
         else:
             raise ValueError(f"no RDF mapping for fact attribute {name!r}")
 
-    def evidence(self, ev) -> ox.NamedNode:
+    def evidence(self, ev) -> str:
         node = _N(str(iris.evidence(ev.doc_id, ev.start, ev.end, ev.rule)))
         d = [ev.doc_id]
         self.add(node, TYPE, self.kg("Evidence"), d)
@@ -261,8 +308,7 @@ def build_graph(resolved: Resolved) -> GraphOutput:
     b.market_nodes()
     b.period_nodes()
     b.rule_nodes()
-    quads = sorted(b.quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-    return GraphOutput(quads, _stats(resolved))
+    return GraphOutput(b.lines, _stats(resolved))
 
 
 def _stats(r: Resolved) -> dict:

@@ -27,6 +27,7 @@ class Lexicon:
     # folded alias -> list of (entity_id, original alias, contexts or None)
     aliases: dict[str, list[tuple[str, str, tuple[str, ...] | None]]] = field(default_factory=dict)
     _automaton: object = None
+    cache: dict = field(default_factory=dict)  # results of pure look-ups, e.g. names inside names
 
     def info(self, entity_id: str) -> EntityInfo | None:
         return self.entities.get(entity_id)
@@ -86,9 +87,19 @@ class Lexicon:
         return hits
 
 
-def fold(text: str) -> tuple[str, list[int]]:
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+class _Identity:
+    def __getitem__(self, i):
+        return i
+
+
+def fold(text: str):
     """Lower-case ASCII and drop quotation marks; return the folded text and, for
     each folded character, its index in ``text``."""
+    if _DROP.isdisjoint(text):
+        return text.translate(_LOWER), _Identity()
     out, index = [], []
     for i, ch in enumerate(text):
         if ch in _DROP:

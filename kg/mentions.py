@@ -6,6 +6,7 @@ and ranks. Offsets are document offsets.
 """
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -89,18 +90,25 @@ def _parts(name: str, offset: int, eid: str, lexicon: Lexicon, context, lang: La
     """Other lexicon names inside a name (a country or city qualifying a museum or an award)."""
     if len(name) < 4:
         return ()
-    return tuple((offset + s, offset + e, other, lexicon.cls(other))
-                 for s, e, other in lexicon.hits(name, context, lang.is_boundary)
-                 if other != eid and (s, e) != (0, len(name)))
+    key = (name, eid, context, lang.code)
+    inner = lexicon.cache.get(key)
+    if inner is None:
+        inner = lexicon.cache[key] = tuple(
+            (s, e, other, lexicon.cls(other)) for s, e, other in lexicon.hits(name, context, lang.is_boundary)
+            if other != eid and (s, e) != (0, len(name)))
+    return tuple((offset + s, offset + e, other, cls) for s, e, other, cls in inner)
 
 
 def _word_spans(text: str, words: list[str], lang: str) -> list[tuple[int, int]]:
     """Non-overlapping spans of the given words, longest first; whole words in English."""
     if not words:
         return []
+    return [(m.start(), m.end()) for m in _words_pattern(tuple(words), lang).finditer(text)]
+
+
+@functools.lru_cache(maxsize=64)
+def _words_pattern(words: tuple, lang: str) -> re.Pattern:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     if lang == "en":
-        pattern = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
-    else:
-        pattern = re.compile(alts)
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+        return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+    return re.compile(alts)

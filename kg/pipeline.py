@@ -72,8 +72,7 @@ def build(paths: list[Path], progress=None) -> BuildResult:
     report = _check("sources", sources.analyse(extractions, resolved), SourcesReport)
     resolved = _check("sources", sources.apply(report, resolved), Resolved)
     output = _check("graph", graph.build_graph(resolved), graph.GraphOutput)
-    output.quads = sorted(set(output.quads) | set(sources.quads(report, resolved)),
-                          key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    output.add_quads(sources.quads(report, resolved))
     output.stats.update(sources.stats(report))
     return BuildResult(resolved, output, sources=report)
 
@@ -94,18 +93,20 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror}). Choose a writable folder with --out.")
     try:
-        quads = result.output.quads
-        ox.serialize(quads, str(tmp / "graph.trig"), format=ox.RdfFormat.TRIG, prefixes=graph.PREFIXES)
-        default = [ox.Triple(q.subject, q.predicate, q.object) for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
-        head = ox.NamedNode(ID_NS + "graph")
-        default.append(ox.Triple(head, ox.NamedNode(graph.RDF_NS + "type"), ox.NamedNode(graph.OWL_NS + "Ontology")))
-        default.append(ox.Triple(head, ox.NamedNode(graph.OWL_NS + "imports"), ox.NamedNode(str(ONTOLOGY_IRI))))
+        out_graph = result.output
+        # parsing our own N-Quads also checks every term before anything is replaced
+        ox.serialize(ox.parse(out_graph.nquads(), format=ox.RdfFormat.N_QUADS), str(tmp / "graph.trig"),
+                     format=ox.RdfFormat.TRIG, prefixes=graph.PREFIXES)
+        head = f"<{ID_NS}graph>"
+        header = (f"{head} <{graph.RDF_NS}type> <{graph.OWL_NS}Ontology> .\n"
+                  f"{head} <{graph.OWL_NS}imports> <{ONTOLOGY_IRI}> .\n").encode()
         # the ontology verbatim (its blank nodes keep their written form, so the file stays
         # byte-identical run after run), then the data; Turtle allows prefixes to be restated
         with open(tmp / "graph.ttl", "wb") as out:
             out.write(resources.ontology_path().read_bytes())
             out.write(b"\n# ---- the knowledge graph ----\n")
-            ox.serialize(default, out, format=ox.RdfFormat.TURTLE, prefixes=graph.PREFIXES)
+            ox.serialize(ox.parse(header + out_graph.default_ntriples(), format=ox.RdfFormat.N_TRIPLES), out,
+                         format=ox.RdfFormat.TURTLE, prefixes=graph.PREFIXES)
         (tmp / "summary.json").write_text(json.dumps(result.output.stats, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         for writer in extra_writers:
             writer(result, tmp)

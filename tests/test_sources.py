@@ -358,9 +358,6 @@ def test_food_cue_words_give_the_food_context():
     assert pipeline.document_context(doc) == ("food",)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kg/corpus.py _read: a document with no manifest 'context' gets context ('()',) (str of the empty tuple), "
-    "so pipeline.document_context never infers a context from cue words for it"))
 def test_a_document_without_manifest_context_gets_its_context_from_cue_words(tmp_path):
     from kg import corpus
 
