@@ -120,6 +120,7 @@ class _Ctx:
     consumed: set = field(default_factory=set)  # (start, end) of used quantities/ranks/triggers
     goal_spans: list = field(default_factory=list)  # (start, end, achieved)
     names: list | None = None  # names outside the lexicon, found once per sentence when needed
+    quantity_patterns: list = field(default_factory=list)
 
     def clause_of(self, pos: int) -> int:
         for i, (s, e) in enumerate(self.clauses):
@@ -254,28 +255,39 @@ def _attrs(**kw) -> tuple:
 def _relations(ctx: _Ctx, pats: Patterns, new_names: dict) -> list[Fact]:
     regex, owners = pats.trigger_re("relations", ctx.lang.code)
     hits = _triggers(ctx, regex, owners)
-    # a trigger inside a longer trigger (会长 inside 副会长) gives way to the longer one
-    hits = [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
-    facts = []
-    for ts, te, owners_of in hits:
-        for pat in owners_of:
-            facts.extend(_relation(ctx, pat, ts, te, new_names))
+    facts, used = [], []
+    # longest triggers first; one inside a longer trigger that gave a fact (会长 inside 副会长)
+    # gives way to it, but not to one whose argument types did not fit ("acquired by" a museum)
+    for ts, te, owners_of in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+        if any(a <= ts and te <= b for a, b in used):
+            continue
+        found = [f for pat in owners_of for f in _relation(ctx, pat, ts, te, new_names)]
+        if not found:  # a shorter trigger at the same place: "acquired" inside "acquired by"
+            word = ctx.doc.text[ts:te].lower()
+            for shorter in sorted((w for w in owners if w != word and word.startswith(w)), key=len, reverse=True):
+                found = [f for pat in owners[shorter] for f in _relation(ctx, pat, ts, ts + len(shorter), new_names)]
+                if found:
+                    break
+        if found:
+            used.append((ts, te))
+        facts.extend(found)
     return facts
 
 
 def _relation(ctx: _Ctx, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
     subj_m, subj = _subject(ctx, pat["subject"], ts, pat.get("subject_not", ()), pat.get("default_subject", ""))
-    objs = ctx.entities(pat["object"])
+    objs = [m for m in ctx.entities(pat["object"]) if m.entity_id != subj]
     if not subj or not objs:
-        _add_names(ctx, pat, new_names)
-        if not subj:
-            subj_m, subj = _subject(ctx, pat["subject"], ts, pat.get("subject_not", ()), pat.get("default_subject", ""))
-        objs = ctx.entities(pat["object"])
-    objs = [m for m in objs if m.entity_id != subj]
+        _add_names(ctx, pat, new_names)  # a new name may also be the nearer subject
+        subj_m, subj = _subject(ctx, pat["subject"], ts, pat.get("subject_not", ()), pat.get("default_subject", ""))
+        objs = [m for m in ctx.entities(pat["object"]) if m.entity_id != subj]
     if not subj or not objs:
         return []
     if pat.get("objects", "all") == "nearest":
         chosen = [_nearest(objs, ts)]
+        if subj_m is not None and _passive(ctx, pat, subj_m, ts, te):
+            subj_m, chosen = chosen[0], [subj_m]
+            subj = subj_m.entity_id
     else:
         clause = ctx.clause_of(ts)
         chosen = []
@@ -306,6 +318,16 @@ def _relation(ctx: _Ctx, pat: dict, ts: int, te: int, new_names: dict) -> list[F
         facts.append(Fact("relation", subj, pat["property"], obj_id,
                           _attrs(period=period, count=count, reported_by=reported), (ev,)))
     return facts
+
+
+def _passive(ctx: _Ctx, pat: dict, subj_m: Mention, ts: int, te: int) -> bool:
+    words = (pat.get("passive") or {}).get(ctx.lang.code)
+    if not words:
+        return False
+    text = ctx.doc.text
+    if ctx.lang.code == "en":
+        return _has_word(text[te:te + 4], words, "en")
+    return subj_m.end <= ts and _has_word(text[subj_m.end:ts], words, "zh")
 
 
 def _count_for(ctx: _Ctx, objs: list[Mention], i: int) -> int | None:
@@ -540,16 +562,30 @@ def _quantities(ctx: _Ctx, pats: Patterns) -> list[Fact]:
     return facts
 
 
+def _trigger_between(ctx: _Ctx, pat: dict, start: int, end: int) -> bool:
+    """Does a trigger or a name stand between ``start`` and ``end``? (then the number is theirs)"""
+    text = ctx.doc.text[start:end]
+    if any(m.kind in ENTITY_KINDS and start <= m.start < end for m in ctx.mentions):
+        return True
+    return any(_has_word(text, (other.get("triggers") or {}).get(ctx.lang.code), ctx.lang.code)
+               for other in ctx.quantity_patterns)
+
+
 def _unit_ok(q, pat: dict) -> bool:
     return q.unit in pat.get("units", [])
 
 
 def _quantity(ctx: _Ctx, pats: Patterns, pat: dict, ts: int, te: int) -> Fact | None:
     clause = ctx.clause_of(ts)
-    cands = [m for m in ctx.mentions if m.kind == "quantity" and ctx.clause_of(m.start) == clause
-             and (m.start, m.end) not in ctx.consumed and _unit_ok(m.quantity, pat)
-             and m.quantity.value >= Decimal(str(pat.get("min_value", 0)))
-             and not any(gs <= m.start and m.end <= ge and not achieved for gs, ge, achieved in ctx.goal_spans)]
+    fits = [m for m in ctx.mentions if m.kind == "quantity"
+            and (m.start, m.end) not in ctx.consumed and _unit_ok(m.quantity, pat)
+            and m.quantity.value >= Decimal(str(pat.get("min_value", 0)))
+            and not any(gs <= m.start and m.end <= ge and not achieved for gs, ge, achieved in ctx.goal_spans)]
+    # the number is in the trigger's clause, or opens the next one ("营收1146亿元，同比增长67.5%")
+    cands = [m for m in fits if ctx.clause_of(m.start) == clause]
+    if not cands:
+        nxt = [m for m in fits if ctx.clause_of(m.start) == clause + 1]
+        cands = nxt[:1] if nxt and not _trigger_between(ctx, pat, ctx.clauses[clause + 1][0], nxt[0].start) else []
     qm = _nearest(cands, ts if ts < te else te)
     if qm is None:
         return None
@@ -643,7 +679,8 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
         clauses = [(sent.start + s, sent.start + e) for s, e in lang.clauses(sent.text)]
         window = history[-2:]
         ctx = _Ctx(doc, lang, sent, mentions, clauses,
-                   [p for ps, _ in window for p in ps], [p for _, pl in window for p in pl], set_words)
+                   [p for ps, _ in window for p in ps], [p for _, pl in window for p in pl], set_words,
+                   quantity_patterns=patterns.quantities)
         # goals first: they consume their ranks and keep unmet targets from becoming facts
         facts += _goals(ctx, patterns)
         facts += _quantities(ctx, patterns)

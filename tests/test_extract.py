@@ -131,3 +131,39 @@ def test_millet_is_xiaomi_only_in_a_business_context():
     food = facts("In 2017, millet released the Mi 6.", "en", context=("food",), organisation="")
     assert ("xiaomi", "releases", "mi-6") in business
     assert not any("xiaomi" in f for f in food)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("2018年，小米营收1749亿元，同比增长52.6%。", "zh", ("xiaomi", "RevenueGrowthYoY", 52.6, "Percent", "Exact", "2018")),
+    ("2018年，小米营收1749亿元，同比增长52.6%。", "zh", ("xiaomi", "Revenue", 1.749e11, "CNY", "Exact", "2018")),
+    ("2018年，华为净利润达到593亿元。", "zh", ("huawei", "Profit", 5.93e10, "CNY", "Exact", "2018")),
+    ("In 2018, Huawei's net profit was 59.3 billion yuan.", "en", ("huawei", "Profit", 5.93e10, "CNY", "Exact", "2018")),
+    ("2018年，OPPO手机出货量达到1.13亿台。", "zh", ("oppo", "Shipments", 1.13e8, "Count", "Exact", "2018")),
+    ("In the second quarter of 2018, Samsung's market share was 20.9%.", "en",
+     ("samsung", "MarketShare", 20.9, "Percent", "Exact", "2018-Q2")),
+    ("2018年，华为研发投入超过1000亿元。", "zh", ("huawei", "ResearchSpending", 1e11, "CNY", "LowerBound", "2018")),
+    ("截至目前，小米之家在全国已开设586家门店。", "zh", ("mi-home", "Stores", 586.0, "Count", "Exact", "asof-2018-02-07")),
+])
+def test_more_metrics(text, lang, expected):
+    assert expected in facts(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("2016年，美的收购了库卡。", "zh", ("midea", "acquired", "库卡")),  # 库卡 is not in the lexicon
+    ("In 2014, Google acquired Nest Labs.", "en", ("google", "acquired", "Nest Labs")),
+    ("小米投资了华米。", "zh", ("xiaomi", "investedIn", "huami")),
+    ("华为的总部位于深圳。", "zh", ("huawei", "headquarteredIn", "shenzhen")),
+    ("Xiaomi is headquartered in Beijing.", "en", ("xiaomi", "headquarteredIn", "beijing")),
+])
+def test_business_relations(text, lang, expected):
+    x = run(text, lang)
+    names = {e.entity_id: dict(e.labels)[lang] for e in x.entities}  # names found outside the lexicon
+    got = {(f.subject, f.predicate, names.get(f.obj, f.obj)) for f in x.facts if f.kind == "relation"}
+    assert expected in got
+
+
+@pytest.mark.parametrize("text, lang", [("库卡被美的收购。", "zh"), ("Nest Labs was acquired by Google.", "en")])
+def test_passive_voice_swaps_the_roles(text, lang):
+    x = run(text, lang)
+    (f,) = [f for f in x.facts if f.predicate == "acquired"]
+    assert f.subject in ("midea", "google") and f.obj not in ("midea", "google")

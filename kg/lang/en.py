@@ -47,7 +47,8 @@ _SUFFIX_CLASS = (
     (re.compile(r"(Association|Society|Federation|Alliance)$"), "Association"),
     (re.compile(r"(Committee|Council|Board)$"), "InternalBody"),
     (re.compile(r"(Award|Awards|Prize)$"), "Award"),
-    (re.compile(r"(Inc\.?|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|Technologies|Electronics)$"), "Company"),
+    (re.compile(r"(Inc\.?|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Group|Technologies|Technology|Electronics|Labs?|"
+                r"Systems|Networks|Software|Capital|Ventures|Holdings|Motors|Mobile|Semiconductor)$"), "Company"),
     (re.compile(r"(Institute|Research|Foundation|University)$"), "Organisation"),
 )
 _STOP = {"The", "This", "That", "In", "On", "At", "It", "He", "She", "We", "They", "But", "And", "Not", "Only",

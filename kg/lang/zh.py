@@ -40,7 +40,8 @@ def is_boundary(text: str, start: int, end: int) -> bool:
 
 
 # jieba part-of-speech tags for proper names
-_TAGS = {"nr": "Person", "ns": "Place", "nt": "Organisation"}
+# nrt (a transliterated foreign name) is mostly a company or brand in business text
+_TAGS = {"nr": "Person", "ns": "Place", "nt": "Organisation", "nrt": "Organisation"}
 # a name's last characters often say what it names
 _SUFFIX_CLASS = (
     (re.compile(r"(博物馆|美术馆|艺术中心)$"), "Museum"),
