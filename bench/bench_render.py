@@ -199,14 +199,16 @@ def measure_page(html: Path, node_iri: str) -> dict:
         node = page.evaluate("(iri) => window.kg.nodeId(iri)", node_iri)
         page.evaluate("(id) => window.kg.network.focus(id, {scale: 1.2, animation: false})", node)
         page.wait_for_timeout(100)
-        xy = page.evaluate("""(id) => { const p = window.kg.network.getPositions([id])[id];
-                                        const d = window.kg.network.canvasToDOM(p);
+        # In a dense layout another node may lie on top: expect the panel of whatever is under the cursor.
+        x, y, hit = page.evaluate("""(id) => { const n = window.kg.network;
+                                        const d = n.canvasToDOM(n.getPositions([id])[id]);
                                         const r = document.getElementById('graph').getBoundingClientRect();
-                                        return [r.left + d.x, r.top + d.y]; }""", node)
+                                        return [r.left + d.x, r.top + d.y, n.getNodeAt(d)]; }""", node)
+        hit_iri = page.evaluate("(i) => window.kg.data.nodes[i].iri", hit)
         t1 = time.perf_counter()
-        page.mouse.click(xy[0], xy[1])
+        page.mouse.click(x, y)
         page.wait_for_function("(iri) => document.getElementById('panel').getAttribute('data-node') === iri"
-                               " && document.querySelectorAll('#panel .fact').length > 0", arg=node_iri, timeout=60_000)
+                               " && document.querySelectorAll('#panel .ev').length > 0", arg=hit_iri, timeout=60_000)
         click = time.perf_counter() - t1
         visible = page.evaluate("window.kg.visibleNodeIds().length")
         browser.close()

@@ -395,7 +395,7 @@ PERIOD_QUALIFIERS = {
     "since": {"en": "since {}", "zh": "{}起"}, "by": {"en": "by {}", "zh": "{}前"},
     "within": {"en": "by {}", "zh": "{}前"}, "asof": {"en": "as of {}", "zh": "截至{}"},
     "early": {"en": "early {}", "zh": "{}初"}, "late": {"en": "late {}", "zh": "{}末"},
-    "mid": {"en": "mid {}", "zh": "{}年中"},
+    "mid": {"en": "mid {}", "zh": "{}中"},
 }
 
 
@@ -412,6 +412,8 @@ def period_label(index: GraphIndex, iri: str, lang: str) -> str:
         if label.startswith(head) and label.endswith(tail) and len(label) > len(head) + len(tail):
             core = label[len(head):len(label) - len(tail)]
             break
+    if lang == "zh" and qualifier in ("early", "late", "mid") and core.isdigit():
+        core += "年"  # 2017年初, but 2017-Q3末
     return forms[lang].format(core)
 
 

@@ -155,6 +155,21 @@ def planted(tmp_path_factory):
     return page_parts(out.read_text(encoding="utf-8"))[1]
 
 
+DRAWABLE_QUERY = """
+    PREFIX kg: <https://w3id.org/kg/ontology#>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT DISTINCT ?x WHERE {
+      { ?x a ?c . ?c rdfs:subClassOf* ?top .
+        VALUES ?top { kg:Organisation kg:Person kg:Product kg:ProductSeries kg:Place kg:Market kg:Award kg:Role } }
+      UNION { ?x a ?s . VALUES ?s { kg:MarketPosition kg:QuantitativeStatement kg:Goal } }
+    }"""
+
+
+def drawable(graph) -> set:
+    """IRIs the page should draw: entities (instances of the entity classes) and n-ary statements."""
+    return {str(r.x) for r in graph.query(DRAWABLE_QUERY)}
+
+
 def _node(data, iri):
     return next(i for i, n in enumerate(data["nodes"]) if n["iri"] == iri)
 
@@ -225,15 +240,7 @@ def test_document_html_reaches_the_page_only_as_data(tmp_path):
 
 def test_drawn_nodes_are_the_entities_and_statements_of_the_graph(seed_html, seed_graph):
     _, data = page_parts(seed_html)
-    rows = seed_graph.query("""
-        PREFIX kg: <https://w3id.org/kg/ontology#>
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        SELECT DISTINCT ?x WHERE {
-          { ?x a ?c . ?c rdfs:subClassOf* ?top .
-            VALUES ?top { kg:Organisation kg:Person kg:Product kg:ProductSeries kg:Place kg:Market kg:Award kg:Role } }
-          UNION { ?x a ?s . VALUES ?s { kg:MarketPosition kg:QuantitativeStatement kg:Goal } }
-        }""")
-    expected = {str(r.x) for r in rows}
+    expected = drawable(seed_graph)
     assert {n["iri"] for n in data["nodes"]} == expected
     assert len(data["vis"]["nodes"]) == len(expected)
     not_drawn = {str(r.x) for r in seed_graph.query("""
@@ -390,3 +397,8 @@ def test_kg_render_without_a_build_exits_6(tmp_path):
 
     r = CliRunner().invoke(main, ["render", "--graph", str(tmp_path / "none.trig"), "--out", str(tmp_path / "x.html")])
     assert r.exit_code == 6 and "kg build" in r.output
+
+
+def test_an_empty_graph_still_renders():
+    _, data = page_parts(render.render_html(analyse.read_graph([])))
+    assert data["nodes"] == [] and data["vis"]["nodes"] == [] and data["meta"]["entities"] == 0
