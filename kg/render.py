@@ -40,6 +40,8 @@ FAMILY_STYLE = {
 }
 STATEMENT_STYLE = {"MarketPosition": "#fff1d6", "QuantitativeStatement": "#eef3f8", "Goal": "#eef8ee"}
 FALLBACK_COLOUR = "#9a9a9a"
+CONFLICT_COLOUR = "#c0392b"
+CONFLICT_MARK = "⚠ "
 CJK_FONTS = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
              '"Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans", "Helvetica Neue", Arial, sans-serif')
 # Fact properties that are structure, not qualifiers worth listing in the panel.
@@ -398,9 +400,17 @@ def page_data(view: GraphView) -> dict:
     for meta in edges_meta:
         meta["d"] = page.doc_list(meta["f"])
         meta["cf"] = any(page.facts[f]["cf"] for f in meta["f"])
-    for meta in nodes_meta:
-        if meta["k"] == "statement":
-            meta["cf"] = bool(page.facts[page.fact_ids[meta["iri"]]]["cf"])
+    # Conflicting facts are marked where they are drawn: a red, flagged statement node or a red edge.
+    for i, meta in enumerate(nodes_meta):
+        meta["cf"] = meta["k"] == "statement" and bool(page.facts[page.fact_ids[meta["iri"]]]["cf"])
+        if meta["cf"]:
+            vis_node = net.nodes[i]
+            vis_node["label"] = CONFLICT_MARK + vis_node["label"]
+            vis_node["color"] = {"background": vis_node["color"]["background"], "border": CONFLICT_COLOUR}
+            vis_node["borderWidth"] = 2.5
+    for vis_edge, meta in zip(net.edges, edges_meta):
+        if meta["cf"]:
+            vis_edge["color"] = {"color": CONFLICT_COLOUR, "highlight": CONFLICT_COLOUR}
     classes = _legend(view, t)
     used = {q[0] for f in page.facts for q in f["q"]}
     props = {p: {lang: t.label(p, lang) for lang in LANGS} for p in sorted(used)}
@@ -414,7 +424,7 @@ def page_data(view: GraphView) -> dict:
         "meta": {"entities": view.entity_count(), "statements": len(view.nodes) - view.entity_count(),
                  "relations": sum(1 for lk in view.links if not lk.structural),
                  "inferred": sum(1 for lk in view.links if lk.inferred), "big": big,
-                 "lang": "en", "ns": KG_NS},
+                 "lang": "en", "ns": KG_NS, "conflictMark": CONFLICT_MARK},
     }
 
 

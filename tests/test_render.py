@@ -316,7 +316,12 @@ def test_conflicting_statements_point_at_their_conflict(planted):
     assert c["differsIn"] == ["magnitude"]
     for f in c["facts"]:
         assert planted["facts"][f]["cf"] == [0]
-        assert planted["nodes"][_node(planted, planted["facts"][f]["iri"])]["cf"] is True
+        i = _node(planted, planted["facts"][f]["iri"])
+        assert planted["nodes"][i]["cf"] is True
+        assert planted["vis"]["nodes"][i]["label"].startswith("⚠ ")
+        assert planted["vis"]["nodes"][i]["color"]["border"] == render.CONFLICT_COLOUR
+    rank = _node(planted, ID + "fact/f-rank")
+    assert planted["nodes"][rank]["cf"] is False and not planted["vis"]["nodes"][rank]["label"].startswith("⚠")
 
 
 def test_documents_of_a_node_come_from_its_facts_evidence(planted):

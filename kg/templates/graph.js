@@ -213,7 +213,7 @@
     document.documentElement.setAttribute("lang", lang === "zh" ? "zh-Hans" : "en");
     document.querySelectorAll("[data-lang]").forEach(function (b) { b.setAttribute("aria-pressed", String(b.getAttribute("data-lang") === lang)); });
     document.querySelectorAll("[data-ui]").forEach(function (x) { x.textContent = t(x.getAttribute("data-ui")); });
-    nodes.update(NODES.map(function (n, i) { return { id: i, label: L(n.l) }; }));
+    nodes.update(NODES.map(function (n, i) { return { id: i, label: (n.cf ? DATA.meta.conflictMark : "") + L(n.l) }; }));
     if (DATA.vis.edges.length && DATA.vis.edges.some(function (e) { return e.label !== undefined; })) {
       edges.update(EDGES.map(function (e, i) { return DATA.vis.edges[i].label === undefined ? { id: i } : { id: i, label: L(e.l) }; }));
     }
