@@ -61,17 +61,21 @@ def format_summary(stats: dict) -> str:
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when the graph has validation violations.")
 def build(paths, out_dir, no_html, strict):
     """Build the knowledge graph of PATHS (files or folders; default data/corpus/)."""
-    from . import pipeline
+    from . import pipeline, validate
+    from .errors import CheckViolations
 
     result = pipeline.build(list(paths), progress=progress_bar)
-    writers = []
-    if not no_html:
-        writers.extend(_html_writers())
-    pipeline.write(result, out_dir, writers)
+    html = [] if no_html else _html_writers()
+    checker = validate.BuildCheck(strict=strict)  # first, so the HTML view shows the inferred graph
+    try:
+        pipeline.write(result, out_dir, [checker, *html])
+    except CheckViolations:
+        click.echo(validate.format_report(checker.report))
+        raise
     click.echo(format_summary(result.output.stats))
     click.echo(f"wrote {out_dir}/graph.trig, {out_dir}/graph.ttl, {out_dir}/summary.json"
-               + (f", {out_dir}/graph.html" if writers else ""))
-    _ = strict
+               + (f", {out_dir}/graph.html" if html else ""))
+    click.echo(checker.summary())
 
 
 def _html_writers():
@@ -256,6 +260,29 @@ def path_command(source, target, graph_path, as_json):
 
     result = analyse.shortest_path(analyse.read_graph(analyse.load_quads(graph_path)), source, target)
     click.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else analyse.format_path(result))
+
+
+@main.command("check")
+@click.option("--graph", "graph_path", default="build/graph.trig", show_default=True, type=click.Path(path_type=Path),
+              help="Built graph to check; its inferred named graph is rewritten (atomically).")
+@click.option("--fast", is_flag=True, help="Reason with SPARQL rules on pyoxigraph (no Java) instead of an OWL DL reasoner.")
+@click.option("--no-reasoner", is_flag=True, help="Only validate the SHACL shapes; leave the inferred graph as it is.")
+@click.option("--reasoner", type=click.Choice(["pellet", "hermit"]), default="pellet", show_default=True,
+              help="OWL DL reasoner run by owlready2 (HermiT takes minutes beyond ~10^4 triples).")
+@click.option("--no-write", is_flag=True, help="Do not write the inferred graph into the graph file.")
+@click.option("--max-per-group", default=20, show_default=True, type=click.IntRange(1, 100000),
+              help="Offending nodes listed per problem.")
+def check_command(graph_path, fast, no_reasoner, reasoner, no_write, max_per_group):
+    """Reason over and validate a built graph: OWL reasoning (inferred graph, inconsistencies) and
+    SHACL shapes. Exit 0: conforms; 1: violations; 2: the check could not run."""
+    from . import validate
+
+    if fast and no_reasoner:
+        raise click.UsageError("--fast and --no-reasoner exclude each other: --no-reasoner skips reasoning.")
+    mode = "none" if no_reasoner else "fast" if fast else reasoner
+    report = validate.check(graph_path, mode=mode, write=not no_write)
+    click.echo(validate.format_report(report, max_per_group))
+    sys.exit(report.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -52,6 +52,12 @@ class CheckError(KgError):
     exit_code = EXIT_USAGE
 
 
+class CheckViolations(KgError):
+    """`kg build --strict`: the new graph does not conform, so the previous build is kept."""
+
+    exit_code = EXIT_VIOLATIONS
+
+
 class ServerError(KgError):
     exit_code = EXIT_SERVER
 
