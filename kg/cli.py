@@ -144,7 +144,7 @@ def query_command(query_ref, params, fmt, list_queries, build_dir, graph, endpoi
     fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
     import shutil
 
-    width = shutil.get_terminal_size((120, 24)).columns if fmt == "table" else None
+    width = shutil.get_terminal_size().columns if fmt == "table" and sys.stdout.isatty() else None
     if fmt == "table" and result.kind == "select":
         click.echo(q.to_table(result, width, q.prefixes_of(spec.text)), nl=False)
     else:
@@ -276,9 +276,10 @@ def check_command(graph_path, fast, no_reasoner, reasoner, no_write, max_per_gro
     """Reason over and validate a built graph: OWL reasoning (inferred graph, inconsistencies) and
     SHACL shapes. Exit 0: conforms; 1: violations; 2: the check could not run."""
     from . import validate
+    from .errors import CheckError
 
     if fast and no_reasoner:
-        raise click.UsageError("--fast and --no-reasoner exclude each other: --no-reasoner skips reasoning.")
+        raise CheckError("--fast and --no-reasoner exclude each other: --no-reasoner skips reasoning. Give one of them.")
     mode = "none" if no_reasoner else "fast" if fast else reasoner
     report = validate.check(graph_path, mode=mode, write=not no_write)
     click.echo(validate.format_report(report, max_per_group))

@@ -398,9 +398,13 @@ def _clash_problem(store, clash) -> Problem:
     # A claim on a fact node's own property (e.g. two kg:period values): its evidence is the node's.
     fact_nodes = {t[0] for t in triples if t not in facts and _is_fact(store, t[0])}
     evidence = _evidence_of_facts(store, sorted({f for fs in facts.values() for f in fs} | fact_nodes))
+    ax = reason.axioms()
+    typed = {t for c in clash.claims if c.why == "asserted type" for t in ax.ancestors(next(iter(c.classes)))}
     statements = []
     for c in clash.claims:
         ev = tuple(e for f in facts.get(c.triple, ()) for e in evidence.get(f, ()))
+        if c.why != "asserted type" and not ev and c.classes and c.classes <= typed:
+            continue  # restates an asserted type (e.g. range kg:Place of a Country) and has no evidence to show
         if not ev and c.triple[0] in fact_nodes:
             ev = evidence.get(c.triple[0], ())
         note = ""
@@ -409,19 +413,25 @@ def _clash_problem(store, clash) -> Problem:
                 note = "inferred (see the inferred graph)"
             elif c.triple[1] == reason.RDF_TYPE:
                 where = _mentions(store, c.triple[0])
-                note = "asserted type of the entity (from the lexicon; types carry no evidence)" + (f"; {where}" if where else "")
+                note = "asserted type; types carry no evidence" + (f"; the entity is {where}" if where else "")
             else:
                 note = "asserted without evidence"
         statements.append(Statement(_triple_text(c.triple), c.why, c.inferred, ev, note))
     node = reason.short(clash.node)
     if clash.kind == "disjoint":
-        classes = sorted({reason.short(x) for c in clash.claims for x in c.classes})
-        message = (f"{node} would have to be in disjoint classes ({', '.join(classes)}); "
-                   "one of these statements is wrong")
+        shown = {st.text for st in statements}
+        parts = []
+        for c in clash.claims:
+            names = sorted(reason.short(x) for x in c.classes)
+            text = names[0] if len(names) == 1 else "(" + " or ".join(names) + ")"
+            if _triple_text(c.triple) in shown and text not in parts:
+                parts.append(text)
+        message = (f"claimed to be {' and '.join(parts)}; the axiom makes these classes disjoint, "
+                   "so one of these statements is wrong")
         return Problem("disjoint classes", clash.axiom, "violation", node, message, tuple(statements))
     prop = reason.short(clash.claims[0].triple[1])
     values = ", ".join(reason.short(c.triple[2]) for c in clash.claims)
-    message = f"{node} has {len(clash.claims)} values for the functional property {prop} ({values}); it may have one"
+    message = f"has {len(clash.claims)} values for the functional property {prop} ({values}); it may have only one"
     return Problem("functional property with several values", clash.axiom, "violation", node, message, tuple(statements))
 
 
