@@ -148,6 +148,8 @@ class QueryRunner:
     def __init__(self, store, config: ServeConfig):
         import asyncio
 
+        import xml.sax.saxutils  # noqa: F401  children inherit imported modules, so import once here
+
         self.store = store
         self.config = config
         self.slots = asyncio.Semaphore(config.workers)
