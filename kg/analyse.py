@@ -7,7 +7,6 @@ Evidence, sentences, documents and periods are not nodes here: they describe fac
 
 Everything returns data; only ``kg.cli`` prints.
 
->>> import pyoxigraph as ox  # doctest: +SKIP
 >>> view = read_graph(load_quads(Path("build/graph.trig")))  # doctest: +SKIP
 >>> shortest_path(view, "Xiaomi", "印度")  # doctest: +SKIP
 """

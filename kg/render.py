@@ -41,7 +41,7 @@ FAMILY_STYLE = {
 STATEMENT_STYLE = {"MarketPosition": "#fff1d6", "QuantitativeStatement": "#eef3f8", "Goal": "#eef8ee"}
 FALLBACK_COLOUR = "#9a9a9a"
 CONFLICT_COLOUR = "#c0392b"
-CONFLICT_MARK = "⚠ "
+CONFLICT_MARK = "⚠\u00a0"  # no-break space: the mark stays with the first word when the label wraps
 CJK_FONTS = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
              '"Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans", "Helvetica Neue", Arial, sans-serif')
 # Fact properties that are structure, not qualifiers worth listing in the panel.

@@ -70,6 +70,12 @@ def test_inferred_links_are_kept_only_when_they_add_something(planted_view):
     assert not develops.inferred and develops.facts == [ID + "fact/f-develops"]
 
 
+def test_docstring_examples():
+    import doctest
+
+    assert doctest.testmod(analyse).failed == 0
+
+
 @pytest.mark.parametrize("text, lang, expected", [
     ("100000000000", "en", "100 bn"), ("100000000000", "zh", "1000亿"), ("24000", "en", "24,000"),
     ("24000", "zh", "2.4万"), ("18000", "zh", "1.8万"), ("96.9", "en", "96.9"), ("-6.3", "zh", "-6.3"),

@@ -318,7 +318,7 @@ def test_conflicting_statements_point_at_their_conflict(planted):
         assert planted["facts"][f]["cf"] == [0]
         i = _node(planted, planted["facts"][f]["iri"])
         assert planted["nodes"][i]["cf"] is True
-        assert planted["vis"]["nodes"][i]["label"].startswith("⚠ ")
+        assert planted["vis"]["nodes"][i]["label"].startswith(render.CONFLICT_MARK)
         assert planted["vis"]["nodes"][i]["color"]["border"] == render.CONFLICT_COLOUR
     rank = _node(planted, ID + "fact/f-rank")
     assert planted["nodes"][rank]["cf"] is False and not planted["vis"]["nodes"][rank]["label"].startswith("⚠")

@@ -25,8 +25,9 @@
   var state = { lang: "en", hiddenClasses: new Set(), hiddenDocs: new Set(), asserted: true, inferred: true,
                 hood: false, hops: 2, centre: null, selection: null };
   var NODES = DATA.nodes, EDGES = DATA.edges, FACTS = DATA.facts;
-  var byIri = new Map();
+  var byIri = new Map(), factByIri = new Map();
   NODES.forEach(function (n, i) { byIri.set(n.iri, i); });
+  FACTS.forEach(function (f, i) { factByIri.set(f.iri, i); });
   var adjacency = NODES.map(function () { return []; });
   EDGES.forEach(function (e, i) {
     var v = DATA.vis.edges[i];
@@ -410,9 +411,8 @@
     }
     panel.appendChild(dl);
     if (n.k === "statement") {
-      var own = FACTS.findIndex(function (f) { return f.iri === n.iri; });
       panel.appendChild(el("h3", { text: t("fact") }));
-      if (own >= 0) panel.appendChild(factCard(own));
+      if (factByIri.has(n.iri)) panel.appendChild(factCard(factByIri.get(n.iri)));
     }
     var rel = [], stm = [];
     adjacency[i].forEach(function (ei) { (EDGES[ei].s ? stm : rel).push(ei); });
@@ -428,9 +428,8 @@
       panel.appendChild(el("h3", { text: t("stmts") + " (" + stm.length + ")" }));
       stm.forEach(function (ei) {
         var v = DATA.vis.edges[ei], s = v.from === i ? v.to : v.from;
-        var fi = FACTS.findIndex(function (f) { return f.iri === NODES[s].iri; });
         panel.appendChild(el("div", { cls: "rel" }, nodeLink(s), " ", el("span", { cls: "muted", text: "(" + L(EDGES[ei].l) + ")" })));
-        if (fi >= 0) panel.appendChild(factCard(fi));
+        if (factByIri.has(NODES[s].iri)) panel.appendChild(factCard(factByIri.get(NODES[s].iri)));
       });
     }
   }
