@@ -277,7 +277,7 @@ def _relations(ctx: _Ctx, pats: Patterns, new_names: dict) -> list[Fact]:
 def _relation(ctx: _Ctx, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
     subj_m, subj = _subject(ctx, pat["subject"], ts, pat.get("subject_not", ()), pat.get("default_subject", ""))
     objs = [m for m in ctx.entities(pat["object"]) if m.entity_id != subj]
-    if not subj or not objs:
+    if (not subj) != (not objs):  # one side found: the other may be a name the lexicon lacks
         _add_names(ctx, pat, new_names)  # a new name may also be the nearer subject
         subj_m, subj = _subject(ctx, pat["subject"], ts, pat.get("subject_not", ()), pat.get("default_subject", ""))
         objs = [m for m in ctx.entities(pat["object"]) if m.entity_id != subj]
@@ -542,17 +542,24 @@ def _lower_bound(ctx: _Ctx, pats: Patterns, qm: Mention, bound: str, pat: dict |
 
 
 def _quantities(ctx: _Ctx, pats: Patterns) -> list[Fact]:
-    facts = []
+    if not any(m.kind == "quantity" for m in ctx.mentions):
+        return []
     lang = ctx.lang.code
+    names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
+    # where each pattern's triggers occur (one scan with a regex of every trigger word; a
+    # shorter trigger inside a longer one, 授权 in 授权总量, is found by the patterns' own regexes)
+    regex, owners = pats.trigger_re("quantities", lang)
+    if regex is None or not regex.search(ctx.sent.text):
+        return []
+    facts = []
     for pat in pats.quantities:
         context = (pat.get("context") or {}).get(lang)
         if context and not _has_word(ctx.sent.text, context, lang):
             continue
-        regex = _words_re(pat["triggers"].get(lang) or [], lang)
-        if regex is None:
+        own = _words_re(pat["triggers"].get(lang) or [], lang)
+        if own is None:
             continue
-        names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
-        for tm in regex.finditer(ctx.sent.text):
+        for tm in own.finditer(ctx.sent.text):
             ts, te = ctx.sent.start + tm.start(), ctx.sent.start + tm.end()
             if any(ts < b and te > a for a, b in names):
                 continue

@@ -229,8 +229,8 @@ class _Builder:
         for name, value in f.attrs:
             self.qualifier(add, name, value)
         add(self.kg("confidence"), _lit(Decimal(str(max(e.confidence for e in f.evidence)))))
-        for ev in f.evidence:
-            add(self.kg("hasEvidence"), self.evidence(ev))
+        for ev in f.evidence:  # a document's graph links only its own evidence
+            self.add(node, self.kg("hasEvidence"), self.evidence(ev), [ev.doc_id])
 
     def qualifier(self, add, name: str, value):
         kg = self.kg

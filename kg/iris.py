@@ -96,7 +96,7 @@ def _digest(*parts) -> str:
 
 
 def entity(entity_id: str) -> URIRef:
-    return ID[entity_id]
+    return URIRef(ID_NS + entity_id)
 
 
 def new_entity_id(name: str) -> str:
@@ -105,43 +105,43 @@ def new_entity_id(name: str) -> str:
 
 
 def market(place_id: str) -> URIRef:
-    return ID[f"market/{place_id}"]
+    return URIRef(f"{ID_NS}market/{place_id}")
 
 
 def period(key: str) -> URIRef:
-    return ID[f"period/{key}"]
+    return URIRef(f"{ID_NS}period/{key}")
 
 
 def document(doc_id: str) -> URIRef:
-    return ID[f"doc/{doc_id}"]
+    return URIRef(f"{ID_NS}doc/{doc_id}")
 
 
 def sentence(doc_id: str, index: int) -> URIRef:
-    return ID[f"doc/{doc_id}/s/{index}"]
+    return URIRef(f"{ID_NS}doc/{doc_id}/s/{index}")
 
 
 def evidence(doc_id: str, start: int, end: int, rule: str) -> URIRef:
-    return ID[f"ev/{_digest(doc_id, start, end, rule)}"]
+    return URIRef(f"{ID_NS}ev/{_digest(doc_id, start, end, rule)}")
 
 
 def fact(*key) -> URIRef:
-    return ID[f"fact/{_digest(*key)}"]
+    return URIRef(f"{ID_NS}fact/{_digest(*key)}")
 
 
 def conflict(*key) -> URIRef:
-    return ID[f"conflict/{_digest(*key)}"]
+    return URIRef(f"{ID_NS}conflict/{_digest(*key)}")
 
 
 def alignment(*key) -> URIRef:
-    return ID[f"align/{_digest(*key)}"]
+    return URIRef(f"{ID_NS}align/{_digest(*key)}")
 
 
 def rule(rule_id: str) -> URIRef:
-    return ID[f"rule/{rule_id}"]
+    return URIRef(f"{ID_NS}rule/{rule_id}")
 
 
 def doc_graph(doc_id: str) -> URIRef:
-    return ID[f"graph/doc/{doc_id}"]
+    return URIRef(f"{ID_NS}graph/doc/{doc_id}")
 
 
-INFERRED_GRAPH = ID["graph/inferred"]
+INFERRED_GRAPH = URIRef(ID_NS + "graph/inferred")

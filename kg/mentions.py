@@ -60,13 +60,15 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
             out.append(Mention(base + s, base + e, text[s:e], "pronoun", entity_id, lexicon.cls(entity_id)))
             taken.append((s, e))
 
-    for q in numbers.find_quantities(text, lang.code):
-        if free(q.start, q.end):
-            out.append(Mention(base + q.start, base + q.end, q.text, "quantity", quantity=q))
-    for p in numbers.find_periods(text, lang.code, doc.date):
-        if free(p.start, p.end):
-            out.append(Mention(base + p.start, base + p.end, p.text, "period", period=p))
-            taken.append((p.start, p.end))
+    if lang.number_hint.search(text):
+        for q in numbers.find_quantities(text, lang.code):
+            if free(q.start, q.end):
+                out.append(Mention(base + q.start, base + q.end, q.text, "quantity", quantity=q))
+    if lang.time_hint.search(text):
+        for p in numbers.find_periods(text, lang.code, doc.date):
+            if free(p.start, p.end):
+                out.append(Mention(base + p.start, base + p.end, p.text, "period", period=p))
+                taken.append((p.start, p.end))
 
     for regex, bound in ((lang.rank_top, "UpperBound"), (lang.rank_exact, "Exact")):
         for m in regex.finditer(text):

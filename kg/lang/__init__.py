@@ -24,6 +24,8 @@ class Language:
     rank_exact: re.Pattern
     rank_top: re.Pattern
     clause_re: re.Pattern
+    number_hint: re.Pattern  # cheap test: may the text hold a number?
+    time_hint: re.Pattern  # cheap test: may the text hold a time expression?
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """Spans of the clauses of a sentence (split at commas, semicolons, colons)."""
@@ -63,8 +65,14 @@ def _load(code: str, module) -> Language:
     except re.error as exc:
         raise resources.data_error(path, f"invalid regular expression: {exc}", "Fix the rank_exact/rank_top pattern")
     clause_re = re.compile("[" + re.escape(words["clause_separators"]) + "]")
+    hints = []
+    for key in ("number_hint", "time_hint"):
+        try:
+            hints.append(re.compile(words.get(key) or ".", re.IGNORECASE if key == "number_hint" else 0))
+        except re.error as exc:
+            raise resources.data_error(path, f"invalid regular expression in {key}: {exc}", f"Fix {key}")
     return Language(code, module.split_sentences, module.is_boundary, module.find_names,
-                    words, rank_exact, rank_top, clause_re)
+                    words, rank_exact, rank_top, clause_re, *hints)
 
 
 @functools.lru_cache(maxsize=None)
