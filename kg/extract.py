@@ -29,6 +29,7 @@ class Patterns:
     relations: list[dict]
     modifiers: list[dict]
     representatives: list[dict]
+    series: list[dict]
     quantities: list[dict]
     positions: list[dict]
     goals: list[dict]
@@ -68,7 +69,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
         raise data_error(path, "expected a mapping with 'relations', 'quantities', ...", "See the header of the file")
     v = vocab()
     groups = {}
-    for group in ("relations", "modifiers", "representatives", "quantities", "positions", "goals"):
+    for group in ("relations", "modifiers", "representatives", "series", "quantities", "positions", "goals"):
         items = data.get(group) or []
         if not isinstance(items, list):
             raise data_error(path, f"'{group}' should be a list", f"Write '{group}:' followed by '- id: ...' entries")
@@ -86,7 +87,8 @@ def load_patterns(path: Path | None = None) -> Patterns:
                 metric = resources.require(pat, "metric", path, where, str)
                 if metric not in v.terms:
                     raise data_error(path, f"{where}: metric '{metric}' is not in the ontology", "Use a kg:Metric individual from ontology/kg.ttl")
-            for key in ("subject", "object", "subject_not", "modifier", "head", "representative", "represented"):
+            for key in ("subject", "object", "subject_not", "modifier", "head", "representative", "represented",
+                        "series", "member"):
                 classes = pat.get(key)
                 if classes is None or classes == "market":
                     continue
@@ -406,6 +408,30 @@ def _modifier_fact(ctx, pat, head: Mention, mod: Mention) -> Fact:
     return Fact("relation", head.entity_id, pat["property"], mod.entity_id, (), (ev,))
 
 
+def _series(ctx: _Ctx, pats: Patterns) -> list[Fact]:
+    """A product named after a series named in the same sentence belongs to it:
+    小米MIX 2 and 小米MIX系列; Galaxy S9 and the Galaxy S series."""
+    facts = []
+    v = vocab()
+    for pat in pats.series:
+        words = sorted((pat.get("series_words") or {}).get(ctx.lang.code, []), key=len, reverse=True)
+        ents = [m for m in ctx.mentions if m.kind == "entity" and m.cls]
+        for series in (m for m in ents if v.is_a(m.cls, pat["series"])):
+            stem = series.text.lower()
+            for w in words:
+                stem = stem.replace(w.lower(), "")
+            stem = stem.strip()
+            if len(stem) < 2:
+                continue
+            for prod in ents:
+                if prod is series or not v.is_a(prod.cls, pat["member"]):
+                    continue
+                if prod.text.lower().startswith(stem) or (ctx.lang.code == "en" and stem in prod.text.lower()):
+                    ev = _evidence(ctx, [_span(prod), _span(series)], pat["id"], float(pat.get("confidence", 0.8)))
+                    facts.append(Fact("relation", prod.entity_id, pat["property"], series.entity_id, (), (ev,)))
+    return facts
+
+
 def _representatives(ctx: _Ctx, pats: Patterns) -> list[Fact]:
     facts = []
     for pat in pats.representatives:
@@ -476,14 +502,16 @@ def _goal(ctx: _Ctx, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fact]:
     if not subj:
         return []
     set_words = (pat.get("set") or {}).get(lang) or []
-    periods = [m for m in ctx.periods() if not (gs <= m.start and m.end <= ge)]
     set_in = achieved_in = None
-    for p in periods:
-        after = text[p.end:p.end + 8]
-        if any(w in after for w in set_words) or not achieved:
+    for p in ctx.periods():
+        if _has_word(text[p.end:p.end + 8], set_words, lang):  # 年初提出的目标: when it was set
             set_in = set_in or p.period
-        else:
+        elif gs <= p.start and p.end <= ge:
+            continue  # a time inside the goal's own words is its deadline, not when it was set or met
+        elif achieved:
             achieved_in = achieved_in or p.period
+        else:
+            set_in = set_in or p.period
     if set_in is not None and set_in.year is None and achieved_in is not None:
         set_in = PeriodRef(achieved_in.year, set_in.quarter, set_in.month, set_in.day, set_in.qualifier, set_in.start, set_in.end, set_in.text)
     deadline = _deadline(ctx, inside, set_in)
@@ -695,6 +723,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
         facts += _relations(ctx, patterns, new_names)
         facts += _modifiers(ctx, patterns)
         facts += _representatives(ctx, patterns)
+        facts += _series(ctx, patterns)
         v = vocab()
         history.append(([m.period for m in _statement_periods(ctx) if m.period.year][:1],
                          [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Place"])]))

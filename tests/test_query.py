@@ -25,9 +25,6 @@ NAMES = [s.name for s in LIBRARY]
 # Rows checked against data/corpus/ and found wrong because of the extraction,
 # not the query: {query name: reason}. The test of such a query is xfail(strict).
 KNOWN_EXTRACTION_ERRORS: dict[str, str] = {
-    "03-museums": "no fact links Xiaomi to the Mi MIX series (小米MIX系列手机更是被…博物馆收藏), so no museum is found; "
-                  "the expected file lists the three museums of the text",
-    "09-goals": "the revenue goal lacks kg:setIn early 2017 (年初提出的营收过千亿目标); the expected file has it",
     "12-bilingual-support": "the English sentence 'Spain, represented by the Southwestern market Has a strong growth "
                             "momentum' is not evidence for hasGrowthMarket SW Europe / Spain representativeOf SW Europe; "
                             "the expected file has both facts supported by both documents",
