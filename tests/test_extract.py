@@ -167,3 +167,18 @@ def test_passive_voice_swaps_the_roles(text, lang):
     x = run(text, lang)
     (f,) = [f for f in x.facts if f.predicate == "acquired"]
     assert f.subject in ("midea", "google") and f.obj not in ("midea", "google")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The Galaxy S9 is the newest phone of the Galaxy S series.", "en", ("galaxy-s9", "partOfSeries", "galaxy-s-series")),
+    ("三星Galaxy S9是三星Galaxy S系列的新品。", "zh", ("galaxy-s9", "partOfSeries", "galaxy-s-series")),
+])
+def test_a_product_named_after_a_series_belongs_to_it(text, lang, expected):
+    assert expected in facts(text, lang)
+
+
+def test_goal_set_and_achieved_dates():
+    x = run("2017年10月，我们提前实现了年初提出的营收过千亿目标。", "zh")
+    (goal,) = [f for f in x.facts if f.kind == "goal"]
+    assert goal.attr("set_in").key == "2017-early" and goal.attr("achieved_in").key == "2017-10"
+    assert goal.attr("metric") == "Revenue" and goal.attr("bound") == "LowerBound"
