@@ -216,12 +216,12 @@ def write_synthetic(path: Path, target: int) -> int:
 def time_check(graph: Path, mode: str, repeat: int) -> tuple[float, object]:
     from kg import validate
 
-    runs, report = [], None
+    runs = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         report = validate.check(graph, mode=mode, write=False)
-        runs.append(time.perf_counter() - t0)
-    return min(runs), report
+        runs.append((time.perf_counter() - t0, report))
+    return min(runs, key=lambda r: r[0])  # the best run, with its own phase timings
 
 
 def time_owlrl(graph: Path) -> float:
@@ -248,6 +248,7 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=2, help="runs per cell; the best is reported")
     ap.add_argument("--seed-graph", type=Path, default=None, help="graph of the seed corpus (default: build it now)")
     ap.add_argument("--owlrl", action="store_true", help="also time owlrl's OWL RL closure (slow at 10^5)")
+    ap.add_argument("--hermit-large", action="store_true", help="also run HermiT on the large graph (minutes)")
     args = ap.parse_args(argv)
 
     from kg import pipeline
@@ -265,37 +266,48 @@ def main(argv=None) -> int:
 
     modes = [("pellet", "DL: Pellet"), ("hermit", "DL: HermiT"), ("fast", "fast: SPARQL rules"), ("none", "SHACL only")]
     rows = []
-    for label, path in graphs:
+    for i, (label, path) in enumerate(graphs):
         cells = {}
         for mode, _title in modes:
-            secs, report = time_check(path, mode, args.repeat)
-            cells[mode] = (secs, report)
+            if mode == "hermit" and i > 0 and not args.hermit_large:
+                continue  # HermiT needs ~3 minutes at 10^5 triples
+            cells[mode] = time_check(path, mode, args.repeat)
         rows.append((label, path, cells))
 
-    print(f"kg check, best of {args.repeat} (seconds; 'reason' = reasoning phase, 'shapes' = SHACL phase)")
-    header = f"{'graph':<22}{'triples':>9}  " + "".join(f"{t:>22}" for _m, t in modes)
-    print(header)
+    import os
+
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"kg check, best of {args.repeat}: total seconds (reasoning phase + SHACL phase); "
+          f"load average {load} on {os.cpu_count()} cores")
+    print(f"{'graph':<20}{'triples':>9}" + "".join(f"{t:>24}" for _m, t in modes))
     for label, _path, cells in rows:
-        any_report = next(iter(cells.values()))[1]
-        line = f"{label:<22}{any_report.triples:>9,}  "
+        line = f"{label:<20}{next(iter(cells.values()))[1].triples:>9,}"
         for mode, _t in modes:
+            if mode not in cells:
+                line += f"{'skipped':>24}"
+                continue
             secs, rep = cells[mode]
-            line += f"{secs:>8.2f} ({rep.timings.get('reason', 0):>5.2f}+{rep.timings.get('shapes', 0):>5.2f})"
+            line += f"{secs:>9.2f} ({rep.timings.get('reason', 0):>5.2f} +{rep.timings.get('shapes', 0):>6.2f})"
         print(line)
     print()
-    print("ratios (total time of the DL reasoner / fast path; reasoning phase only in brackets):")
+    print("ratios, DL reasoner / fast rules: total time, [reasoning phase only]; inferred triples")
     for label, _path, cells in rows:
         fast_total, fast_rep = cells["fast"]
         for mode in ("pellet", "hermit"):
+            if mode not in cells:
+                continue
             secs, rep = cells[mode]
             r_dl, r_fast = rep.timings.get("reason", 0), fast_rep.timings.get("reason", 0)
-            print(f"  {label:<22} {mode:<7} {secs / fast_total:5.1f}x   ({r_dl / max(r_fast, 1e-9):5.1f}x)"
-                  f"   inferred: DL {len(rep.inferred):,} vs rules {len(fast_rep.inferred):,}")
+            print(f"  {label:<20} {mode:<7} {secs / fast_total:6.1f}x  [{r_dl / max(r_fast, 1e-9):6.1f}x]"
+                  f"   inferred: DL {len(rep.inferred):,}, rules {len(fast_rep.inferred):,}, found only by the DL {rep.dl_only}")
+        none_total = cells["none"][0]
+        print(f"  {label:<20} SHACL only {none_total:.2f} s; the fast rules add {fast_total - none_total:+.2f} s")
     if args.owlrl:
         print()
         for label, path, cells in rows:
             t = time_owlrl(path)
-            print(f"  owlrl OWL RL closure, {label}: {t:.2f} s  ({t / cells['fast'][1].timings.get('reason', 1e-9):.0f}x the SPARQL rules)")
+            print(f"  owlrl OWL RL closure, {label}: {t:.2f} s  ({t / cells['fast'][1].timings.get('reason', 1e-9):.0f}x "
+                  "the SPARQL rules' reasoning phase; owlrl gives no verdict either)")
     return 0
 
 

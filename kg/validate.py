@@ -76,6 +76,7 @@ class CheckReport:
     shapes: int = 0
     timings: dict = field(default_factory=dict)
     wrote_inferred: str = ""  # the file the inferred graph was written into, if any
+    notes: list = field(default_factory=list)  # things the user should know, one line each
 
     @property
     def violations(self) -> list:
@@ -107,9 +108,13 @@ def check(graph_path: Path, mode: str = "pellet", write: bool = True) -> CheckRe
     load = time.perf_counter() - t0
     report = check_graph(data, mode, label=str(graph_path))
     report.timings = {"load": load, **report.timings}
-    if write and mode != "none" and Path(graph_path).suffix == ".trig":
-        reason.append_inferred(Path(graph_path), report.inferred_quads)
-        report.wrote_inferred = str(graph_path)
+    if write and mode != "none":
+        if Path(graph_path).suffix == ".trig":
+            reason.append_inferred(Path(graph_path), report.inferred_quads)
+            report.wrote_inferred = str(graph_path)
+        else:
+            report.notes.append(f"the inferred graph was not written: {Path(graph_path).suffix} files hold no named "
+                                "graphs (check the .trig file to update it)")
     return report
 
 
@@ -486,6 +491,7 @@ def format_report(report: CheckReport, max_per_group: int = 20) -> str:
             lines.append("reasoner's explanation:")
             lines.extend("    " + ln for ln in report.explanation.splitlines())
     lines.append(f"shapes: {report.shapes} SHACL node shapes from ontology/shapes.ttl ({t.get('shapes', 0):.2f} s)")
+    lines.extend(f"note: {n}" for n in report.notes)
     groups: dict = {}
     for p in report.problems:
         groups.setdefault((p.severity, p.group, p.rule), []).append(p)
