@@ -142,9 +142,6 @@ def library(folder: Path | None = None) -> list[QuerySpec]:
     return out
 
 
-_FORM = re.compile(r"\b(select|ask|construct|describe)\b", re.IGNORECASE)
-
-
 def find_query(ref: str, folder: Path | None = None) -> QuerySpec:
     """A library query by name (``04-revenue-milestone``, ``revenue-milestone`` or ``4``),
     a ``.rq`` file, or the text of a query."""
@@ -163,7 +160,7 @@ def find_query(ref: str, folder: Path | None = None) -> QuerySpec:
                 return parse_spec(path.read_text(encoding="utf-8"), path.stem, path)
             except UnicodeDecodeError as exc:
                 raise QueryError(f"{path}: not valid UTF-8 (byte {exc.start}). Save the query as UTF-8.")
-    if _FORM.search(ref) and "{" in ref:
+    if "{" in ref:  # query text; the parser says what is wrong with it
         return parse_spec(ref, "<query>")
     raise QueryError(f"'{ref}' is neither a query of the library, nor a file, nor SPARQL text. "
                      "Run 'kg query --list' for the library, or pass a .rq file or a query.")
@@ -335,9 +332,12 @@ def _json_term(term) -> dict:
 def to_json(result: Result) -> str:
     if result.kind == "ask":
         return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
-    bindings = [{name: _json_term(t) for name, t in zip(result.variables, row) if t is not None} for row in result.rows]
-    return json.dumps({"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}},
-                      ensure_ascii=False, indent=1) + "\n"
+    # one binding per line: compact, yet readable and diffable
+    bindings = [json.dumps({name: _json_term(t) for name, t in zip(result.variables, row) if t is not None},
+                           ensure_ascii=False) for row in result.rows]
+    head = json.dumps({"vars": list(result.variables)}, ensure_ascii=False)
+    body = ",\n  ".join(bindings)
+    return f'{{"head": {head},\n "results": {{"bindings": [' + (f"\n  {body}\n ]}}}}\n" if bindings else "]}}\n")
 
 
 def _xml_term(term) -> str:
