@@ -25,7 +25,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from . import query as q
-from .errors import QueryError, ServerError
+from .errors import KgError, ServerError
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,11 @@ class ServeConfig:
             if kind is float and isinstance(value, int) and not isinstance(value, bool):
                 continue
             if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-                raise ServerError(f"setting '{f.name}' should be {kind.__name__}, got {value!r}.")
-        if self.timeout <= 0 or self.max_rows < 1 or self.workers < 1 or not (0 <= self.port < 65536):
-            raise ServerError("timeout must be > 0, max_rows and workers >= 1, and port within 0-65535.")
+                raise KgError(f"setting '{f.name}' should be {kind.__name__}, got {value!r}.")
+        for name, ok, rule in (("timeout", self.timeout > 0, "> 0"), ("max_rows", self.max_rows >= 1, ">= 1"),
+                               ("workers", self.workers >= 1, ">= 1"), ("port", 0 <= self.port < 65536, "within 0-65535")):
+            if not ok:
+                raise KgError(f"setting '{name}' (--{name.replace('_', '-')}) must be {rule}, got {getattr(self, name)!r}.")
 
 
 RESULT_FORMATS = ("json", "xml", "csv", "tsv")
@@ -356,4 +358,4 @@ def run(app, config: ServeConfig, log_level: str = "info") -> None:
                               "Choose another --port.")
 
 
-__all__ = ["SETTINGS", "ServeConfig", "create_app", "negotiate", "prepare", "run", "QueryError"]
+__all__ = ["SETTINGS", "ServeConfig", "create_app", "negotiate", "prepare", "run"]
