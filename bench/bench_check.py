@@ -234,7 +234,7 @@ def time_owlrl(graph: Path) -> float:
     ds = rdflib.Dataset()
     ds.parse(graph, format="trig")
     g = rdflib.Graph()
-    for t in ds.default_context:
+    for t in ds.default_graph:
         g.add(t)
     g.parse(resources.ontology_path(), format="turtle")
     t0 = time.perf_counter()

@@ -148,11 +148,12 @@ def check_graph(data, mode: str = "pellet", label: str = "") -> CheckReport:
     report.timings["shapes"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     problems = [_clash_problem(store, c) for c in clashes]
-    if report.consistent is False and not any(c.kind == "disjoint" for c in clashes):
+    if report.consistent is False and not clashes:
         problems.append(Problem(
             "inconsistent with the ontology", f"OWL 2 DL consistency ({report.reasoner})", "violation", "(graph)",
-            "the reasoner found the graph inconsistent, but no targeted check names the clashing facts; "
-            "its explanation is printed above the problems", ()))
+            "the reasoner found the graph inconsistent, but no disjointness or functional-property check names "
+            "the facts; a value outside a range (confidence 0..1, quarter 1..4, rank bound) is listed among the "
+            "shape violations, and the reasoner's explanation is printed above", ()))
     problems.extend(_with_evidence(store, p) for p in shape_problems)
     report.problems = sorted(problems, key=lambda p: (p.severity != "violation", p.group, p.rule, p.node, p.message))
     report.timings["evidence"] = time.perf_counter() - t0
@@ -435,14 +436,19 @@ def _clash_problem(store, clash) -> Problem:
                    "so one of these statements is wrong")
         return Problem("disjoint classes", clash.axiom, "violation", node, message, tuple(statements))
     prop = reason.short(clash.claims[0].triple[1])
-    values = ", ".join(reason.short(c.triple[2]) for c in clash.claims)
+    values = ", ".join(_node_text(c.triple[2]) for c in clash.claims)
     message = f"has {len(clash.claims)} values for the functional property {prop} ({values}); it may have only one"
     return Problem("functional property with several values", clash.axiom, "violation", node, message, tuple(statements))
 
 
 def _triple_text(t) -> str:
     p = "a" if t[1] == reason.RDF_TYPE else reason.short(t[1])
-    return f"{reason.short(t[0])} {p} {reason.short(t[2])}"
+    return f"{reason.short(t[0])} {p} {_node_text(t[2])}"
+
+
+def _node_text(term: str) -> str:
+    """A node for the report: kgid:xiaomi, or a literal's value in quotes ("0.9")."""
+    return f'"{_lex(term)}"' if term.startswith('"') else reason.short(term)
 
 
 def _with_evidence(store, problem: Problem) -> Problem:
