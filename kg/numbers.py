@@ -345,6 +345,16 @@ def _zh_numeral_value(s: str) -> Decimal:
     # cn2an rejects a numeral that starts with a unit (千亿); spoken Chinese drops the 一
     if whole[0] in "百千万亿":
         whole = "一" + whole
+    # cn2an stops below 一万亿 (its own an2cn writes 一百三十八万三千九百八十一亿…): take the
+    # 亿 groups apart, each part below 一亿亿
+    head, sep, tail = whole.rpartition("亿")
+    if sep and "亿" not in tail and ("万" in head or "亿" in head):
+        high = _zh_numeral_value(head)
+        low = _zh_numeral_value(tail) if tail.strip("零") else Decimal(0)
+        result = high * Decimal(100_000_000) + low
+        if frac:
+            result += _zh_numeral_value("零点" + frac)
+        return result * sign
     try:
         number = cn2an.cn2an(whole, "smart")
     except Exception as exc:  # cn2an reports malformed input with assorted exception types
