@@ -166,9 +166,9 @@ def axioms() -> Axioms:
     disjoint = []
     for ax in g.subjects(R.type, O.AllDisjointClasses):
         members = tuple(str(m) for m in Collection(g, g.value(ax, O.members)))
-        disjoint.append((f"AllDisjointClasses({' '.join(_short(m) for m in members)})", members))
+        disjoint.append((f"AllDisjointClasses({' '.join(short(m) for m in members)})", members))
     for a, b in g.subject_objects(O.disjointWith):
-        disjoint.append((f"{_short(str(a))} owl:disjointWith {_short(str(b))}", (str(a), str(b))))
+        disjoint.append((f"{short(str(a))} owl:disjointWith {short(str(b))}", (str(a), str(b))))
     classes = frozenset(str(c) for c in g.subjects(R.type, O.Class) if kg_iri(c))
     return Axioms(
         object_props=object_props, datatype_props=datatype_props,
@@ -269,7 +269,7 @@ class Clash:
     kind: str  # "disjoint" | "functional"
     node: str
     axiom: str
-    claims: tuple  # of Claim (disjoint) or of (triple,) wrapped in Claim (functional)
+    claims: tuple  # of Claim; for "functional", one per value (classes empty)
 
 
 @dataclass
@@ -287,15 +287,12 @@ _PREFIXES = (("kgid", iris.ID_NS), ("kg", KG), ("kgsh", "https://w3id.org/kg/sha
              ("dcterms", "http://purl.org/dc/terms/"))
 
 
-def _short(iri: str) -> str:
+def short(iri: str) -> str:
     """A compact name for reports: kg:Person, kgid:market/india (display only, not Turtle)."""
     for prefix, ns in _PREFIXES:
         if iri.startswith(ns):
             return f"{prefix}:{iri[len(ns):]}"
     return iri if iri.startswith('"') else f"<{iri}>"
-
-
-short = _short
 
 
 # --------------------------------------------------------------------------- fast rules
@@ -311,30 +308,30 @@ def _fast_rules(ax: Axioms):
     if inv:
         rules.append(("inverse", f"""SELECT ?s ?p ?o ?q WHERE {{ VALUES (?p ?q) {{ {_values(inv)} }}
             ?s ?p ?o . FILTER(isIRI(?o)) FILTER NOT EXISTS {{ ?o ?q ?s }} }}""",
-            lambda r: Inferred((r["o"], r["q"], r["s"]), f"{_short(r['p'])} owl:inverseOf {_short(r['q'])}",
+            lambda r: Inferred((r["o"], r["q"], r["s"]), f"{short(r['p'])} owl:inverseOf {short(r['q'])}",
                                ((r["s"], r["p"], r["o"]),))))
     sym = sorted(p for p in ax.symmetric if p in ent)
     if sym:
         rules.append(("symmetric", f"""SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {' '.join(f'<{p}>' for p in sym)} }}
             ?s ?p ?o . FILTER(isIRI(?o) && ?s != ?o) FILTER NOT EXISTS {{ ?o ?p ?s }} }}""",
-            lambda r: Inferred((r["o"], r["p"], r["s"]), f"{_short(r['p'])} a owl:SymmetricProperty",
+            lambda r: Inferred((r["o"], r["p"], r["s"]), f"{short(r['p'])} a owl:SymmetricProperty",
                                ((r["s"], r["p"], r["o"]),))))
     sub = sorted((p, q) for p, qs in ax.super_props.items() if p in ent for q in qs if q in ent)
     if sub:
         rules.append(("sub-property", f"""SELECT ?s ?p ?o ?q WHERE {{ VALUES (?p ?q) {{ {_values(sub)} }}
             ?s ?p ?o . FILTER NOT EXISTS {{ ?s ?q ?o }} }}""",
-            lambda r: Inferred((r["s"], r["q"], r["o"]), f"{_short(r['p'])} rdfs:subPropertyOf {_short(r['q'])}",
+            lambda r: Inferred((r["s"], r["q"], r["o"]), f"{short(r['p'])} rdfs:subPropertyOf {short(r['q'])}",
                                ((r["s"], r["p"], r["o"]),))))
     for p, (a, b) in ax.chains:
         rules.append(("chain", f"""SELECT ?x ?y ?z WHERE {{ ?x <{a}> ?y . ?y <{b}> ?z .
             FILTER NOT EXISTS {{ ?x <{p}> ?z }} }}""",
-            lambda r, p=p, a=a, b=b: Inferred((r["x"], p, r["z"]), f"{_short(p)} owl:propertyChainAxiom ({_short(a)} {_short(b)})",
+            lambda r, p=p, a=a, b=b: Inferred((r["x"], p, r["z"]), f"{short(p)} owl:propertyChainAxiom ({short(a)} {short(b)})",
                                               ((r["x"], a, r["y"]), (r["y"], b, r["z"])))))
     trans = sorted(p for p in ax.transitive if p in ent)
     if trans:
         rules.append(("transitive", f"""SELECT ?x ?y ?z ?p WHERE {{ VALUES ?p {{ {' '.join(f'<{p}>' for p in trans)} }}
             ?x ?p ?y . ?y ?p ?z . FILTER(?x != ?z) FILTER NOT EXISTS {{ ?x ?p ?z }} }}""",
-            lambda r: Inferred((r["x"], r["p"], r["z"]), f"{_short(r['p'])} a owl:TransitiveProperty",
+            lambda r: Inferred((r["x"], r["p"], r["z"]), f"{short(r['p'])} a owl:TransitiveProperty",
                                ((r["x"], r["p"], r["y"]), (r["y"], r["p"], r["z"])))))
     for side, table in (("s", ax.domain), ("o", ax.range)):
         pairs = sorted((p, next(iter(cs))) for p, cs in table.items() if p in ent and len(cs) == 1)
@@ -342,7 +339,7 @@ def _fast_rules(ax: Axioms):
             word = "rdfs:domain" if side == "s" else "rdfs:range"
             rules.append(("type", f"""SELECT ?s ?p ?o ?c WHERE {{ VALUES (?p ?c) {{ {_values(pairs)} }}
                 ?s ?p ?o . FILTER(isIRI(?{side})) FILTER NOT EXISTS {{ ?{side} a/<{RDFS}subClassOf>* ?c }} }}""",
-                lambda r, side=side, word=word: Inferred((r[side], RDF_TYPE, r["c"]), f"{_short(r['p'])} {word} {_short(r['c'])}",
+                lambda r, side=side, word=word: Inferred((r[side], RDF_TYPE, r["c"]), f"{short(r['p'])} {word} {short(r['c'])}",
                                                          ((r["s"], r["p"], r["o"]),))))
     return rules
 
@@ -608,8 +605,8 @@ def clashes(store, ax: Axioms | None = None) -> list:
     for scope, inferred in (([ox.DefaultGraph()], False), ([inf_g], True)):
         for row in _select(store, triple_query, scope):
             s, p, o = row["s"], row["p"], row["o"]
-            claim(s, ax.domain.get(p), (s, p, o), f"rdfs:domain of {_short(p)}", inferred)
-            claim(o, ax.range.get(p), (s, p, o), f"rdfs:range of {_short(p)}", inferred)
+            claim(s, ax.domain.get(p), (s, p, o), f"rdfs:domain of {short(p)}", inferred)
+            claim(o, ax.range.get(p), (s, p, o), f"rdfs:range of {short(p)}", inferred)
     found = []
     for node in sorted(claims):
         sets = list(claims[node].values())
@@ -641,7 +638,7 @@ def _functional_clashes(store, ax: Axioms) -> list:
     groups: dict = {}
     for row in rows:
         groups.setdefault((row["s"], row["p"]), []).append(row["o"])
-    return [Clash("functional", s, f"{_short(p)} a owl:FunctionalProperty",
+    return [Clash("functional", s, f"{short(p)} a owl:FunctionalProperty",
                   tuple(Claim(s, frozenset(), (s, p, o), "one of its values") for o in objs))
             for (s, p), objs in sorted(groups.items())]
 
