@@ -350,7 +350,8 @@ def _zh_numeral_value(s: str) -> Decimal:
     head, sep, tail = whole.rpartition("亿")
     if sep and "亿" not in tail and ("万" in head or "亿" in head):
         high = _zh_numeral_value(head)
-        low = _zh_numeral_value(tail) if tail.strip("零") else Decimal(0)
+        tail = tail.lstrip("零")  # 一万亿零五: the 零 only marks the gap
+        low = _zh_numeral_value(tail) if tail else Decimal(0)
         result = high * Decimal(100_000_000) + low
         if frac:
             result += _zh_numeral_value("零点" + frac)
