@@ -250,10 +250,13 @@ def main(argv=None) -> int:
     ap.add_argument("--owlrl", action="store_true", help="also time owlrl's OWL RL closure (slow at 10^5)")
     ap.add_argument("--hermit-large", action="store_true", help="also run HermiT on the large graph (minutes)")
     args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp_name:
+        return _run(args, Path(tmp_name))
 
+
+def _run(args, tmp: Path) -> int:
     from kg import pipeline
 
-    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     graphs = []
     if args.seed_graph:
         graphs.append(("seed", args.seed_graph))
