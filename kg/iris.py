@@ -50,13 +50,9 @@ class Vocabulary:
     @functools.lru_cache(maxsize=None)
     def ancestors(self, cls: str) -> frozenset[str]:
         """The class and all its kg superclasses."""
-        seen, todo = {cls}, [cls]
-        while todo:
-            for parent in self._parents.get(todo.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        return frozenset(seen)
+        from .closure import reachable
+
+        return frozenset(reachable(cls, self._parents) | {cls})
 
     def is_a(self, cls: str, wanted) -> bool:
         anc = self.ancestors(cls)

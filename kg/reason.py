@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import iris, resources
+from .closure import reachable
 from .errors import CheckError
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -74,13 +75,7 @@ class Axioms:
 
     @functools.lru_cache(maxsize=None)
     def ancestors(self, cls: str) -> frozenset:
-        seen, todo = {cls}, [cls]
-        while todo:
-            for parent in self.parents.get(todo.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        return frozenset(seen)
+        return frozenset(reachable(cls, self.parents) | {cls})
 
     @functools.lru_cache(maxsize=None)
     def disjoint_axiom(self, a: str, b: str) -> str | None:
@@ -143,15 +138,7 @@ def axioms() -> Axioms:
     for p, q in g.subject_objects(S.subPropertyOf):
         if kg_iri(p) and kg_iri(q):
             direct_supers.setdefault(str(p), set()).add(str(q))
-    super_props = {}
-    for p in direct_supers:
-        seen, todo = set(), list(direct_supers[p])
-        while todo:
-            q = todo.pop()
-            if q not in seen and q != p:
-                seen.add(q)
-                todo.extend(direct_supers.get(q, ()))
-        super_props[p] = seen
+    super_props = {p: reachable(p, direct_supers) - {p} for p in direct_supers}
     chains = []
     for p, lst in g.subject_objects(O.propertyChainAxiom):
         steps = tuple(str(x) for x in Collection(g, lst))

@@ -31,6 +31,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import iris, resources
+from .closure import reachable
 from .errors import OutputError, data_error
 from .iris import vocab
 from .resolve import fact_key, period_match_key
@@ -118,16 +119,7 @@ def _support(f: Fact) -> FactSupport:
 def _reports_on(docs) -> dict[str, set[str]]:
     """doc id -> every document it reports on, directly or through another report."""
     direct = {d.doc_id: set(d.reports_on) for d in docs}
-    out = {}
-    for d in direct:
-        seen, todo = set(), list(direct[d])
-        while todo:
-            o = todo.pop()
-            if o not in seen and o != d:
-                seen.add(o)
-                todo.extend(direct.get(o, ()))
-        out[d] = seen
-    return out
+    return {d: reachable(d, direct) - {d} for d in direct}
 
 
 # ============================================================================ alignment

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .spans import add_trimmed
+
 # A sentence ends at . ! ? (plus closing quotes) followed by space or a capital letter
 # glued on ("world.In"), but not after a known abbreviation or inside a number (6.3).
 _SENT_END = re.compile(r"(?<=[.!?])['\"”’)]*(?=\s|$|[A-Z])|\n+")
@@ -15,19 +17,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = m.start() if m.group().startswith("\n") else m.end()
         if not m.group().startswith("\n") and _ABBREV.search(text[max(start, end - 8):end]):
             continue
-        _add(text, start, end, spans)
+        add_trimmed(text, start, end, spans)
         start = m.end()
-    _add(text, start, len(text), spans)
+    add_trimmed(text, start, len(text), spans)
     return spans
-
-
-def _add(text: str, start: int, end: int, spans: list) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
 
 
 def is_boundary(text: str, start: int, end: int) -> bool:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .spans import add_trimmed
+
 _SENT_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 
 
@@ -11,19 +13,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENT_END.finditer(text):
         end = m.end() if not m.group().startswith("\n") else m.start()
-        _add(text, start, end, spans)
+        add_trimmed(text, start, end, spans)
         start = m.end()
-    _add(text, start, len(text), spans)
+    add_trimmed(text, start, len(text), spans)
     return spans
-
-
-def _add(text: str, start: int, end: int, spans: list) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
 
 
 def _ascii_alnum(ch: str) -> bool:
