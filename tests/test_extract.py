@@ -182,3 +182,15 @@ def test_goal_set_and_achieved_dates():
     (goal,) = [f for f in x.facts if f.kind == "goal"]
     assert goal.attr("set_in").key == "2017-early" and goal.attr("achieved_in").key == "2017-10"
     assert goal.attr("metric") == "Revenue" and goal.attr("bound") == "LowerBound"
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Zhang Wei, chairman of Xiaomi, opened the meeting.", "en", "Zhang Wei"),
+    ("王小明出任小米董事长。", "zh", "王小明"),
+])
+def test_a_person_outside_the_lexicon_is_found_when_a_role_links_them(text, lang, name):
+    x = run(text, lang)
+    names = {e.entity_id: (dict(e.labels)[lang], e.cls) for e in x.entities}
+    got = {(names.get(f.subject, (f.subject, ""))[0], f.predicate, f.obj) for f in x.facts}
+    assert (name, "chairOf", "xiaomi") in got
+    assert all(cls == "Person" for label, cls in names.values() if label == name)

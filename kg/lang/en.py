@@ -44,6 +44,7 @@ _SUFFIX_CLASS = (
                 r"Systems|Networks|Software|Capital|Ventures|Holdings|Motors|Mobile|Semiconductor)$"), "Company"),
     (re.compile(r"(Institute|Research|Foundation|University)$"), "Organisation"),
 )
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
 _STOP = {"The", "This", "That", "In", "On", "At", "It", "He", "She", "We", "They", "But", "And", "Not", "Only",
          "Our", "Its", "His", "Her", "A", "An", "As", "By", "From", "Up", "Meanwhile", "Lei", "According", "Based"}
 
@@ -63,6 +64,8 @@ def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
             continue
         name = " ".join(words)
         cls = next((c for rx, c in _SUFFIX_CLASS if rx.search(name)), None)
+        if cls is None and 2 <= len(words) <= 3 and all(_NAME_WORD.match(w) for w in words):
+            cls = "Person"  # "Wang Xiang": two or three plain capitalised words (used only where a person fits)
         if cls is None:
             continue  # a capitalised span with no telling suffix says too little
         out.append((start, m.end(), cls))
