@@ -315,6 +315,10 @@ def _stats(r: Resolved) -> dict:
     by_class: dict[str, int] = {}
     for e in r.entities:
         by_class[e.cls] = by_class.get(e.cls, 0) + 1
+    markets = {v for f in r.facts for v in (f.subject, f.obj) if v.startswith("market:")}
+    markets |= {f.attr("scope") for f in r.facts if f.attr("scope")}
+    if markets:
+        by_class["Market"] = len(markets)
     by_relation: dict[str, int] = {}
     for f in r.facts:
         name = f.predicate if f.kind in ("relation", "quantity") else f.kind
@@ -324,7 +328,7 @@ def _stats(r: Resolved) -> dict:
     return {
         "documents": len(r.documents),
         "sentences": len(r.sentences),
-        "entities": len(r.entities),
+        "entities": sum(by_class.values()),
         "entities_by_class": dict(sorted(by_class.items())),
         "facts": len(r.facts),
         "facts_by_relation": dict(sorted(by_relation.items())),
