@@ -64,6 +64,15 @@ def _manifest(folder: Path) -> dict[str, dict]:
     return out
 
 
+def _display_path(path: Path) -> str:
+    """The path as recorded in the graph: relative to the project (data/corpus/…) when inside it,
+    so that the same corpus gives the same graph in any checkout."""
+    try:
+        return path.resolve().relative_to(resources.project_root()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def _read(path: Path, entry: dict | None, folder: Path) -> Document:
     try:
         raw = path.read_bytes()
@@ -83,7 +92,7 @@ def _read(path: Path, entry: dict | None, folder: Path) -> Document:
     context = entry.get("context") or ()
     return Document(
         doc_id=str(entry.get("id") or path.stem),
-        path=str(path),
+        path=_display_path(path),
         lang=entry.get("language") or detect(text),
         text=text,
         title=str(entry.get("title", "")),
