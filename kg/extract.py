@@ -7,6 +7,7 @@ from the numbers stage.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -118,6 +119,7 @@ class _Ctx:
     clauses: list[tuple[int, int]]  # document offsets
     recent_periods: list[PeriodRef]  # from the previous sentences, most recent last
     recent_places: list[str]
+    recent_orgs: list[str] = field(default_factory=list)  # organisations the previous sentences named
     set_words: tuple = ()  # words that mark the setting of a goal (提出, set)
     consumed: set = field(default_factory=set)  # (start, end) of used quantities/ranks/triggers
     goal_spans: list = field(default_factory=list)  # (start, end, achieved)
@@ -189,8 +191,9 @@ def _subject(ctx: _Ctx, classes, pos: int, exclude=(), default: str = "") -> tup
             pick = after[0]
     if pick is not None:
         return pick, pick.entity_id
-    if default == "organisation" and ctx.doc.organisation:
-        return None, ctx.doc.organisation
+    if default == "organisation":
+        topic = ctx.doc.organisation or (ctx.recent_orgs[-1] if ctx.recent_orgs else "")
+        return None, topic
     return None, ""
 
 
@@ -597,6 +600,19 @@ def _quantities(ctx: _Ctx, pats: Patterns) -> list[Fact]:
     return facts
 
 
+def _counted(ctx: _Ctx, pat: dict, cands: list[Mention]) -> list[Mention]:
+    """The numbers whose own noun is one of this metric's words: in "188,000 employees and ...
+    170 countries", 170 counts countries, whatever its distance to the trigger."""
+    lang = ctx.lang.code
+    words = list((pat.get("triggers") or {}).get(lang, [])) + list((pat.get("context") or {}).get(lang, []))
+    if not words:
+        return []
+    regex = _words_re(words, lang)
+    # the noun may be part of the number's own span ("170 countries") or follow it (70多个国家)
+    return [m for m in cands if regex.search(m.text)
+            or regex.match(ctx.doc.text[m.end:m.end + (6 if lang == "zh" else 14)].lstrip(" 个名家多余的"))]
+
+
 def _trigger_between(ctx: _Ctx, pat: dict, start: int, end: int) -> bool:
     """Does a trigger or a name stand between ``start`` and ``end``? (then the number is theirs)"""
     text = ctx.doc.text[start:end]
@@ -621,7 +637,7 @@ def _quantity(ctx: _Ctx, pats: Patterns, pat: dict, ts: int, te: int) -> Fact | 
     if not cands:
         nxt = [m for m in fits if ctx.clause_of(m.start) == clause + 1]
         cands = nxt[:1] if nxt and not _trigger_between(ctx, pat, ctx.clauses[clause + 1][0], nxt[0].start) else []
-    qm = _nearest(cands, ts if ts < te else te)
+    qm = _nearest(_counted(ctx, pat, cands), ts) or _nearest(cands, ts)
     if qm is None:
         return None
     q = qm.quantity
@@ -641,6 +657,11 @@ def _quantity(ctx: _Ctx, pats: Patterns, pat: dict, ts: int, te: int) -> Fact | 
     if not subj:
         return None
     period = _period(ctx, pat.get("period", "nearest"), qm.start)
+    scope = ""
+    if pat.get("scope") == "place":
+        places = [m for m in ctx.entities(["Place"]) if m.entity_id != "world" or pat.get("scope_world")]
+        near = _nearest(places, qm.start)
+        scope = near.entity_id if near else ""
     threshold = threshold_unit = None
     if pat.get("threshold"):
         big = [m for m in ctx.mentions if m.kind == "quantity" and m is not qm and m.quantity.unit in MONEY + ("",)
@@ -654,7 +675,7 @@ def _quantity(ctx: _Ctx, pats: Patterns, pat: dict, ts: int, te: int) -> Fact | 
     confidence = float(pat.get("confidence", 0.9)) * (0.9 if implied else 1.0)
     ev = _evidence(ctx, [_span(subj_m), (ts, te), (qm.start, qm.end)], pat["id"], confidence)
     return Fact("quantity", subj, pat["metric"], "", _attrs(
-        value=value, unit=unit, bound=bound, period=period, reported_by=_reported_by(ctx),
+        value=value, unit=unit, bound=bound, period=period, reported_by=_reported_by(ctx), scope=scope,
         threshold=threshold, threshold_unit=threshold_unit), (ev,))
 
 
@@ -698,8 +719,6 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
     doc = annotated.document
     by_sentence: dict[int, list[Mention]] = {}
     starts = [s.start for s in annotated.sentences]
-    import bisect
-
     for m in annotated.mentions:
         i = bisect.bisect_right(starts, m.start) - 1
         by_sentence.setdefault(i, []).append(m)
@@ -707,6 +726,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
     new_names: dict[str, EntityInfo] = {}
     recent_periods: list[PeriodRef] = []
     recent_places: list[str] = []
+    recent_orgs: list[str] = []
     history: list[tuple[list, list]] = []
     set_words = tuple(w for g in patterns.goals for w in (g.get("set") or {}).get(lang.code, []))
     for sent in annotated.sentences:
@@ -714,8 +734,8 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
         clauses = [(sent.start + s, sent.start + e) for s, e in lang.clauses(sent.text)]
         window = history[-2:]
         ctx = _Ctx(doc, lang, sent, mentions, clauses,
-                   [p for ps, _ in window for p in ps], [p for _, pl in window for p in pl], set_words,
-                   quantity_patterns=patterns.quantities)
+                   [p for ps, _ in window for p in ps], [p for _, pl in window for p in pl], set_words=set_words,
+                   quantity_patterns=patterns.quantities, recent_orgs=recent_orgs[-1:])
         # goals first: they consume their ranks and keep unmet targets from becoming facts
         facts += _goals(ctx, patterns)
         facts += _quantities(ctx, patterns)
@@ -725,6 +745,9 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
         facts += _representatives(ctx, patterns)
         facts += _series(ctx, patterns)
         v = vocab()
+        orgs = [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Company"])]
+        if orgs:
+            recent_orgs.append(orgs[0])  # the first company named is what the sentence is about
         history.append(([m.period for m in _statement_periods(ctx) if m.period.year][:1],
                          [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Place"])]))
         annotated_mentions = ctx.mentions

@@ -194,3 +194,20 @@ def test_a_person_outside_the_lexicon_is_found_when_a_role_links_them(text, lang
     got = {(names.get(f.subject, (f.subject, ""))[0], f.predicate, f.obj) for f in x.facts}
     assert (name, "chairOf", "xiaomi") in got
     assert all(cls == "Person" for label, cls in names.values() if label == name)
+
+
+def test_the_topic_company_carries_over_and_each_number_keeps_its_noun():
+    text = ("In 2018, Huawei's revenue reached CNY 721.2 billion, up 19.5% year-on-year. Net profit was CNY 59.3 billion. "
+            "The company has more than 188,000 employees and operates in more than 170 countries and regions.")
+    got = facts(text, "en", organisation="", speaker="", home_country="")
+    assert ("huawei", "Profit", 5.93e10, "CNY", "Exact", "2018") in got
+    assert ("huawei", "RevenueGrowthYoY", 19.5, "Percent", "Exact", "2018") in got
+    assert ("huawei", "Employees", 188000.0, "Count", "LowerBound", "asof-2018-02-07") in got
+    assert ("huawei", "CountriesEntered", 170.0, "Count", "LowerBound", "asof-2018-02-07") in got
+
+
+def test_market_share_is_scoped_to_the_market_named():
+    x = run("根据Canalys数据，2018年第四季度小米在印度智能手机市场排名第一，市场份额为27%。", "zh")
+    (share,) = [f for f in x.facts if f.predicate == "MarketShare"]
+    assert share.attr("scope") == "india" and share.attr("reported_by") == "canalys"
+    assert float(share.attr("value")) == 27.0 and share.attr("period").key == "2018-Q4"
