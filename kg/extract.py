@@ -203,11 +203,6 @@ def _opens_clause(ctx: _Ctx, m: Mention) -> bool:
     return not any(o.kind in ENTITY_KINDS and start <= o.start < m.start for o in ctx.mentions)
 
 
-def _first_period(ctx: _Ctx) -> PeriodRef | None:
-    ps = _statement_periods(ctx)
-    return ps[0].period if ps else None
-
-
 def _statement_periods(ctx: _Ctx) -> list[Mention]:
     """Time expressions of the sentence, less those that date the setting of a goal
     (年初提出的目标: 年初 is when the goal was set, not when the statement holds)."""
@@ -438,7 +433,7 @@ def _series(ctx: _Ctx, pats: Patterns) -> list[Fact]:
 def _representatives(ctx: _Ctx, pats: Patterns) -> list[Fact]:
     facts = []
     for pat in pats.representatives:
-        regex, owners = _words_re((pat["triggers"].get(ctx.lang.code) or []), ctx.lang.code), None
+        regex = _words_re(pat["triggers"].get(ctx.lang.code) or [], ctx.lang.code)
         if regex is None:
             continue
         reps = ctx.entities(pat["representative"])
@@ -750,7 +745,6 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
             recent_orgs.append(orgs[0])  # the first company named is what the sentence is about
         history.append(([m.period for m in _statement_periods(ctx) if m.period.year][:1],
                          [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Place"])]))
-        annotated_mentions = ctx.mentions
-        by_sentence[sent.index] = annotated_mentions
+        by_sentence[sent.index] = ctx.mentions  # with the names found along the way
     all_mentions = tuple(m for i in sorted(by_sentence) for m in by_sentence[i])
     return Extraction(doc, annotated.sentences, all_mentions, tuple(facts), tuple(new_names.values()))

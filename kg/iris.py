@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 
-from rdflib import Graph, Namespace, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from . import resources
@@ -20,7 +20,6 @@ from .errors import OntologyError
 KG_NS = "https://w3id.org/kg/ontology#"
 ID_NS = "https://w3id.org/kg/id/"
 ONTOLOGY_IRI = URIRef("https://w3id.org/kg/ontology")
-ID = Namespace(ID_NS)
 
 
 class Vocabulary:
@@ -57,10 +56,6 @@ class Vocabulary:
     def is_a(self, cls: str, wanted) -> bool:
         anc = self.ancestors(cls)
         return any(w in anc for w in wanted)
-
-    def local(self, iri) -> str:
-        s = str(iri)
-        return s[len(KG_NS):] if s.startswith(KG_NS) else s
 
 
 @functools.lru_cache(maxsize=1)

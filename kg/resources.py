@@ -37,10 +37,6 @@ def queries_dir() -> Path:
     return project_root() / "queries"
 
 
-def default_build_dir() -> Path:
-    return Path("build")
-
-
 def load_yaml(path: Path) -> Any:
     """Parse a YAML data file; a syntax error names the file, line and column."""
     import yaml
