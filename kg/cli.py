@@ -288,3 +288,71 @@ def check_command(graph_path, fast, no_reasoner, reasoner, no_write, max_per_gro
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def _eval_inputs(target: Path, gold: Path | None, docs: tuple[Path, ...]):
+    """(gold path, document paths) from `kg eval TARGET`: a split folder holds docs/ and gold/."""
+    if gold is None and target.is_dir() and (target / "gold").is_dir():
+        gold = target / "gold"
+        if not docs and (target / "docs").is_dir():
+            docs = (target / "docs",)
+    return gold or target, docs
+
+
+@main.command("eval")
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--gold", type=click.Path(path_type=Path), help="Gold file or folder (default: TARGET/gold).")
+@click.option("--docs", multiple=True, type=click.Path(path_type=Path),
+              help="Documents to build and score (default: TARGET/docs); without any, the built graph is scored.")
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("build/graph.trig"), show_default=True,
+              help="The built graph to score when no documents are given.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the full report as JSON to this file ('-' = stdout only).")
+@click.option("--summary", is_flag=True, help="Only the score tables: no per-document rows, false positives or misses.")
+@click.option("--limit", default=50, show_default=True, help="How many false positives and misses to list.")
+@click.option("--min-f1", type=float, help="Exit 1 when the strict F1 is below this.")
+@click.option("--min-precision", type=float, help="Exit 1 when the strict precision is below this.")
+@click.option("--min-recall", type=float, help="Exit 1 when the strict recall is below this.")
+@click.option("--check-gold", is_flag=True, help="Only check the gold files (format, quotes) and exit.")
+def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f1, min_precision, min_recall, check_gold):
+    """Score extraction against gold fact lists (format: data/eval/README.md).
+
+    TARGET is a gold file or folder, or a split folder holding gold/ and docs/
+    (data/eval/dev): its documents are built in memory and scored."""
+    import json
+
+    from . import evaluate
+    from . import gold as goldmod
+    from .errors import EXIT_VIOLATIONS
+
+    gold_path, docs = _eval_inputs(target, gold, docs)
+    golds = goldmod.load(gold_path, docs[0] if len(docs) == 1 else None)
+    if check_gold:
+        n = sum(len(g.facts) for g in golds)
+        core = sum(f.core for g in golds for f in g.facts)
+        click.echo(f"gold: {len(golds)} files, {n} facts ({core} core): the format is valid"
+                   + (" and every quote is in its document" if len(docs) == 1 else ""))
+        return
+    if docs:
+        from . import pipeline
+
+        result = pipeline.build(list(docs), progress=progress_bar)
+        store = evaluate.load_store_from_nquads(result.output.nquads())
+    else:
+        from .query import load_store
+
+        store = load_store([graph_path], ontology=False)
+    report = evaluate.score(evaluate.read_graph(store), golds)
+    data = report.as_dict()
+    if json_out is not None and str(json_out) == "-":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(evaluate.format_report(report, summary=summary, limit=limit))
+        if json_out is not None:
+            json_out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    strict = data["overall"]["strict"]
+    failed = [f"{name} {strict[key]:.3f} < {floor}" for name, key, floor in
+              (("F1", "f1", min_f1), ("precision", "precision", min_precision), ("recall", "recall", min_recall))
+              if floor is not None and strict[key] < floor]
+    if failed:
+        click.echo(f"kg: strict {'; '.join(failed)}", err=True)
+        sys.exit(EXIT_VIOLATIONS)
