@@ -1,0 +1,166 @@
+"""What every extractor sees of a sentence (``Context``) and the helpers they share:
+finding a subject, a period, a market, and building evidence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..iris import vocab
+from ..lang import Language
+from ..types import Document, Evidence, Mention, PeriodRef, Sentence
+from .patterns import Patterns, has_word
+
+ENTITY_KINDS = ("entity", "pronoun")
+MONEY = ("CNY", "USD")
+
+
+@dataclass
+class Context:
+    """What an extractor sees of one sentence, and the per-sentence working state."""
+
+    doc: Document
+    lang: Language
+    sent: Sentence
+    mentions: list[Mention]
+    clauses: list[tuple[int, int]]  # document offsets
+    recent_periods: list[PeriodRef]  # from the previous sentences, most recent last
+    recent_places: list[str]
+    patterns: Patterns
+    new_names: dict  # entity id -> EntityInfo of names found outside the lexicon (shared by the document)
+    recent_orgs: list[str] = field(default_factory=list)  # organisations the previous sentences named
+    set_words: tuple = ()  # words that mark the setting of a goal (提出, set)
+    consumed: set = field(default_factory=set)  # (start, end) of used quantities/ranks/triggers
+    goal_spans: list = field(default_factory=list)  # (start, end, achieved)
+    names: list | None = None  # names outside the lexicon, found once per sentence when needed
+
+    def clause_of(self, pos: int) -> int:
+        for i, (s, e) in enumerate(self.clauses):
+            if s <= pos < e:
+                return i
+        return len(self.clauses) - 1
+
+    def entities(self, classes, exclude=()) -> list[Mention]:
+        v = vocab()
+        return [m for m in self.mentions if m.kind in ENTITY_KINDS and m.cls
+                and v.is_a(m.cls, classes) and not (exclude and v.is_a(m.cls, exclude))]
+
+    def periods(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "period"]
+
+
+def trigger_hits(ctx: Context, regex, owners) -> list[tuple[int, int, list[dict]]]:
+    """Trigger hits in the sentence (document offsets), skipping those inside entity names."""
+    if regex is None:
+        return []
+    out = []
+    names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
+    for m in regex.finditer(ctx.sent.text):
+        s, e = ctx.sent.start + m.start(), ctx.sent.start + m.end()
+        if any(s < b and e > a for a, b in names):
+            continue
+        out.append((s, e, owners[m.group().lower()]))
+    return out
+
+
+
+def evidence(ctx: Context, spans, rule: str, confidence: float) -> Evidence:
+    spans = [s for s in spans if s is not None]
+    start = min(s for s, _ in spans)
+    end = max(e for _, e in spans)
+    return Evidence(ctx.doc.doc_id, ctx.sent.index, start, end, ctx.doc.text[start:end], rule, round(confidence, 3))
+
+
+def span(m: Mention | None):
+    return (m.start, m.end) if m is not None else None
+
+
+def nearest(cands: list[Mention], pos: int) -> Mention | None:
+    return min(cands, key=lambda m: min(abs(m.start - pos), abs(m.end - pos)), default=None)
+
+
+def subject_of(ctx: Context, classes, pos: int, exclude=(), default: str = "") -> tuple[Mention | None, str]:
+    """The subject of a trigger at ``pos``: the nearest fitting mention before it in the
+    sentence (same clause first), else after it in the same clause, else the document's
+    organisation when the pattern allows. Returns (mention or None, entity id)."""
+    cands = ctx.entities(classes, exclude)
+    before = [m for m in cands if m.end <= pos]
+    clause = ctx.clause_of(pos)
+    same = [m for m in before if ctx.clause_of(m.start) == clause]
+    pick = (same or before)[-1] if (same or before) else None
+    if pick is None:
+        after = [m for m in cands if m.start >= pos and ctx.clause_of(m.start) in (clause, clause + 1)]
+        if after and (ctx.clause_of(after[0].start) == clause or opens_clause(ctx, after[0])):
+            pick = after[0]
+    if pick is not None:
+        return pick, pick.entity_id
+    if default == "organisation":
+        topic = ctx.doc.organisation or (ctx.recent_orgs[-1] if ctx.recent_orgs else "")
+        return None, topic
+    return None, ""
+
+
+def opens_clause(ctx: Context, m: Mention) -> bool:
+    """Is ``m`` the first mention of its clause?"""
+    start = ctx.clauses[ctx.clause_of(m.start)][0]
+    return not any(o.kind in ENTITY_KINDS and start <= o.start < m.start for o in ctx.mentions)
+
+
+def statement_periods(ctx: Context) -> list[Mention]:
+    """Time expressions of the sentence, less those that date the setting of a goal
+    (年初提出的目标: 年初 is when the goal was set, not when the statement holds)."""
+    return [m for m in ctx.periods() if not has_word(ctx.doc.text[m.end:m.end + 6], ctx.set_words, ctx.lang.code)]
+
+
+def near_period(ctx: Context, pos: int) -> PeriodRef | None:
+    near = nearest(statement_periods(ctx), pos)
+    return near.period if near else None
+
+
+def period_for(ctx: Context, mode: str, pos: int) -> PeriodRef | None:
+    p = near_period(ctx, pos)
+    if p is not None:
+        return p
+    if mode == "previous" and ctx.recent_periods:
+        return ctx.recent_periods[-1]
+    if mode in ("as_of", "previous") and ctx.doc.date:
+        d = ctx.doc.date
+        return PeriodRef(d.year, None, d.month, d.day, "asof")
+    return None
+
+
+def reported_by(ctx: Context) -> str:
+    firms = ctx.entities(["ResearchFirm"])
+    return firms[0].entity_id if firms else ""
+
+
+def market_place(ctx: Context, pos: int) -> str:
+    """The place a market statement at ``pos`` is about: a place in its clause, else in
+    the sentence, else the last place of the previous sentences, else the world."""
+    places = ctx.entities(["Place"])
+    clause = ctx.clause_of(pos)
+    same = [m for m in places if ctx.clause_of(m.start) == clause]
+    pick = nearest(same, pos) or nearest(places, pos)
+    if pick is not None:
+        return pick.entity_id
+    if ctx.recent_places:
+        return ctx.recent_places[-1]
+    return "world"
+
+
+def attrs(**kw) -> tuple:
+    return tuple(sorted((k, v) for k, v in kw.items() if v not in (None, "")))
+
+
+
+
+def lower_bound(ctx: Context, pats: Patterns, qm: Mention, bound: str, pat: dict | None = None) -> str:
+    if bound != "Exact":
+        return bound
+    words = []
+    for qpat in ([pat] if pat else pats.quantities):
+        words += (qpat.get("lower_bound") or {}).get(ctx.lang.code, [])
+    if not words:
+        return bound
+    window = 4 if ctx.lang.code == "zh" else 26
+    before = ctx.doc.text[max(ctx.sent.start, qm.start - window):qm.start]
+    return "LowerBound" if has_word(before, words, ctx.lang.code) else bound
+

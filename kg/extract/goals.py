@@ -1,0 +1,107 @@
+"""Goals: a goal trigger gives a kg:Goal with its target, deadline and status."""
+from __future__ import annotations
+
+from ..iris import vocab
+from ..types import Fact, Mention, PeriodRef
+from .context import ENTITY_KINDS, Context, attrs, evidence, has_word, lower_bound, span, subject_of
+from .patterns import Patterns, words_re
+
+
+def extract(ctx: Context) -> list[Fact]:
+    return goals(ctx, ctx.patterns)
+
+
+def goals(ctx: Context, pats: Patterns) -> list[Fact]:
+    facts = []
+    for pat in pats.goals:
+        regex = words_re(pat["triggers"].get(ctx.lang.code) or [], ctx.lang.code)
+        if regex is None:
+            continue
+        for m in regex.finditer(ctx.sent.text):
+            facts.extend(_goal(ctx, pats, pat, ctx.sent.start + m.start(), ctx.sent.start + m.end()))
+            break  # one goal per sentence
+    return facts
+
+
+def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fact]:
+    lang = ctx.lang.code
+    text = ctx.doc.text
+    rest_start = te
+    while rest_start < ctx.sent.end and text[rest_start] in " ：:\t“\"'":
+        rest_start += 1
+    if ctx.sent.end - rest_start > 3 and not (lang == "en" and text[rest_start:rest_start + 3] == "of "):
+        gs, ge = rest_start, ctx.sent.end  # the goal is stated after the trigger
+    else:
+        gs, ge = ctx.clauses[ctx.clause_of(ts)][0], te  # ... or just before it
+        if lang == "en":
+            gs, ge = ts, ctx.clauses[ctx.clause_of(ts)][1]
+    while ge > gs and text[ge - 1] in "。！!.，, ":
+        ge -= 1
+    inside = [m for m in ctx.mentions if gs <= m.start and m.end <= ge]
+    achieved = has_word(ctx.sent.text, (pat.get("achieved") or {}).get(lang), lang)
+    rank = next((m for m in inside if m.kind == "rank"), None)
+    target_metric, target_q = "", None
+    for qpat in pats.quantities:
+        if qpat.get("metric") != "Revenue":
+            continue
+        words = qpat["triggers"].get(lang) or []
+        if has_word(text[gs:ge], words, lang):
+            target_q = next((m for m in inside if m.kind == "quantity" and m.quantity.value >= qpat.get("min_value", 0)), None)
+            if target_q is not None:
+                target_metric = qpat["metric"]
+    if rank is None and target_q is None:
+        return []
+    subj_m, subj = subject_of(ctx, pat["subject"], ts, (), pat.get("default_subject", ""))
+    if not subj:
+        return []
+    set_words = (pat.get("set") or {}).get(lang) or []
+    set_in = achieved_in = None
+    for p in ctx.periods():
+        if has_word(text[p.end:p.end + 8], set_words, lang):  # 年初提出的目标: when it was set
+            set_in = set_in or p.period
+        elif gs <= p.start and p.end <= ge:
+            continue  # a time inside the goal's own words is its deadline, not when it was set or met
+        elif achieved:
+            achieved_in = achieved_in or p.period
+        else:
+            set_in = set_in or p.period
+    if set_in is not None and set_in.year is None and achieved_in is not None:
+        set_in = PeriodRef(achieved_in.year, set_in.quarter, set_in.month, set_in.day, set_in.qualifier, set_in.start, set_in.end, set_in.text)
+    deadline = _deadline(ctx, inside, set_in)
+    scope = ""
+    places = [m for m in inside if m.kind in ENTITY_KINDS and vocab().is_a(m.cls, ["Place"])]
+    if places:
+        scope = places[0].entity_id
+    value = unit = bound = None
+    if target_q is not None:
+        q = target_q.quantity
+        value, unit, bound = q.value, q.unit or ctx.doc.currency or "CNY", q.bound
+        bound = lower_bound(ctx, pats, target_q, bound)
+    ctx.goal_spans.append((gs, ge, achieved))
+    if rank is not None:
+        ctx.consumed.add((rank.start, rank.end))
+    ev = evidence(ctx, [(ts, te), (gs, ge), span(subj_m)], pat["id"], float(pat.get("confidence", 0.85)))
+    goal_text = text[gs:ge]
+    return [Fact("goal", subj, "Goal", "", attrs(
+        text=(goal_text, lang), metric=target_metric, value=value, unit=unit, bound=bound,
+        rank=int(rank.quantity.value) if rank is not None else None, scope=scope,
+        deadline=deadline, set_in=set_in, achieved_in=achieved_in if achieved else None), (ev,))]
+
+
+def _deadline(ctx: Context, inside: list[Mention], set_in: PeriodRef | None) -> PeriodRef | None:
+    """"10个季度内" / "within 10 quarters" counted from when the goal was set (or the document date)."""
+    for m in inside:
+        if m.kind == "period" and m.period.qualifier in ("by", "within"):
+            return m.period
+        if m.kind == "quantity" and m.quantity.unit in ("Quarters", "Years"):
+            if set_in is not None and set_in.year and (set_in.quarter or set_in.month):
+                year, quarter = set_in.year, set_in.quarter or (set_in.month - 1) // 3 + 1
+            elif ctx.doc.date is not None:
+                year, quarter = ctx.doc.date.year, (ctx.doc.date.month - 1) // 3 + 1
+            else:
+                return None
+            n = int(m.quantity.value) * (4 if m.quantity.unit == "Years" else 1)
+            last = (year * 4 + quarter - 1) + n - 1
+            return PeriodRef(last // 4, last % 4 + 1, qualifier="by")
+    return None
+

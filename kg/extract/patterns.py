@@ -1,0 +1,100 @@
+"""The relation, quantity, rank and goal patterns of ``data/patterns.yaml``, read and checked."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import resources
+from ..errors import data_error
+from ..iris import vocab
+
+
+@dataclass
+class Patterns:
+    path: Path
+    relations: list[dict]
+    modifiers: list[dict]
+    representatives: list[dict]
+    series: list[dict]
+    quantities: list[dict]
+    positions: list[dict]
+    goals: list[dict]
+    reported_by: dict
+    _trigger_res: dict = field(default_factory=dict)
+
+    def trigger_re(self, group: str, lang: str) -> tuple[re.Pattern | None, dict]:
+        """One regex over the triggers of a pattern group; maps a trigger (folded) to its patterns."""
+        key = (group, lang)
+        if key not in self._trigger_res:
+            owners: dict[str, list[dict]] = {}
+            for pat in getattr(self, group):
+                for word in (pat.get("triggers") or {}).get(lang, []):
+                    owners.setdefault(word.lower(), []).append(pat)
+            self._trigger_res[key] = (words_re(list(owners), lang), owners)
+        return self._trigger_res[key]
+
+
+def words_re(words, lang: str) -> re.Pattern | None:
+    return _compiled_words(tuple(words), lang) if words else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled_words(words: tuple, lang: str) -> re.Pattern | None:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if lang == "en":
+        return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+    return re.compile(alts, re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def load_patterns(path: Path | None = None) -> Patterns:
+    """Read and check the pattern file against the ontology."""
+    path = path or resources.patterns_path()
+    data = resources.load_yaml(path)
+    if not isinstance(data, dict):
+        raise data_error(path, "expected a mapping with 'relations', 'quantities', ...", "See the header of the file")
+    v = vocab()
+    groups = {}
+    for group in ("relations", "modifiers", "representatives", "series", "quantities", "positions", "goals"):
+        items = data.get(group) or []
+        if not isinstance(items, list):
+            raise data_error(path, f"'{group}' should be a list", f"Write '{group}:' followed by '- id: ...' entries")
+        ids = set()
+        for n, pat in enumerate(items, 1):
+            pid = resources.require(pat, "id", path, f"{group} #{n}", str)
+            if pid in ids:
+                raise data_error(path, f"{group}: duplicate pattern id '{pid}'", "Give each pattern a unique id")
+            ids.add(pid)
+            where = f"{group} '{pid}'"
+            for key in ("property",):
+                if key in pat and pat[key] not in v.terms:
+                    raise data_error(path, f"{where}: property '{pat[key]}' is not in the ontology", "Use a property declared in ontology/kg.ttl")
+            if group == "quantities":
+                metric = resources.require(pat, "metric", path, where, str)
+                if metric not in v.terms:
+                    raise data_error(path, f"{where}: metric '{metric}' is not in the ontology", "Use a kg:Metric individual from ontology/kg.ttl")
+            for key in ("subject", "object", "subject_not", "modifier", "head", "representative", "represented",
+                        "series", "member"):
+                classes = pat.get(key)
+                if classes is None or classes == "market":
+                    continue
+                if not isinstance(classes, list):
+                    raise data_error(path, f"{where}: '{key}' should be a list of classes", f"Write {key}: [ClassName, ...]")
+                for cls in classes:
+                    if cls not in v.classes:
+                        raise data_error(path, f"{where}: '{cls}' in '{key}' is not an ontology class", "Use a class declared in ontology/kg.ttl")
+            if group in ("relations", "quantities", "goals", "representatives"):
+                resources.require(pat, "triggers", path, where, dict)
+        groups[group] = items
+    reported = data.get("reported_by") or {}
+    return Patterns(path, reported_by=reported, **groups)
+
+
+
+def has_word(text: str, words, lang: str) -> bool:
+    if not words:
+        return False
+    return bool(words_re(words, lang).search(text))
+

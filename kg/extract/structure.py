@@ -1,0 +1,92 @@
+"""Facts told by how names are written: a place in a museum's name, a product named after
+its series, a country standing for its region."""
+from __future__ import annotations
+
+from ..iris import vocab
+from ..types import Fact, Mention
+from .context import Context, evidence, nearest, span
+from .patterns import words_re
+
+
+def modifiers(ctx: Context) -> list[Fact]:
+    pats = ctx.patterns
+    facts = []
+    ents = [m for m in ctx.mentions if m.kind == "entity" and m.cls]
+    v = vocab()
+    for pat in pats.modifiers:
+        gap = (pat.get("max_gap") or {}).get(ctx.lang.code, 0)
+        after = [w.lower() for w in (pat.get("after_words") or {}).get(ctx.lang.code, [])]
+        for a, b in zip(ents, ents[1:]):
+            between = ctx.doc.text[a.end:b.start]
+            # "法国蓬皮杜艺术中心": place, then the thing it qualifies
+            if v.is_a(a.cls, pat["modifier"]) and v.is_a(b.cls, pat["head"]) and len(between.strip()) == 0 and len(between) <= gap:
+                facts.append(_modifier_fact(ctx, pat, b, a))
+            # "the Centre Pompidou in France"
+            elif after and v.is_a(a.cls, pat["head"]) and v.is_a(b.cls, pat["modifier"]) and between.strip().lower() in after:
+                facts.append(_modifier_fact(ctx, pat, a, b))
+        # a place written as part of the name: 德国慕尼黑国际设计博物馆
+        for head in ents:
+            if not v.is_a(head.cls, pat["head"]):
+                continue
+            for s, e, eid, cls in head.parts:
+                if v.is_a(cls, pat["modifier"]) and (s == head.start or ctx.lang.code == "zh"):
+                    part = Mention(s, e, ctx.doc.text[s:e], "entity", eid, cls)
+                    facts.append(_modifier_fact(ctx, pat, head, part))
+                    break
+    return facts
+
+
+def _modifier_fact(ctx, pat, head: Mention, mod: Mention) -> Fact:
+    ev = evidence(ctx, [span(head), span(mod)], pat["id"], float(pat.get("confidence", 0.9)))
+    return Fact("relation", head.entity_id, pat["property"], mod.entity_id, (), (ev,))
+
+
+def series(ctx: Context) -> list[Fact]:
+    pats = ctx.patterns
+    """A product named after a series named in the same sentence belongs to it:
+    小米MIX 2 and 小米MIX系列; Galaxy S9 and the Galaxy S series."""
+    facts = []
+    v = vocab()
+    for pat in pats.series:
+        words = sorted((pat.get("series_words") or {}).get(ctx.lang.code, []), key=len, reverse=True)
+        ents = [m for m in ctx.mentions if m.kind == "entity" and m.cls]
+        for series in (m for m in ents if v.is_a(m.cls, pat["series"])):
+            stem = series.text.lower()
+            for w in words:
+                stem = stem.replace(w.lower(), "")
+            stem = stem.strip()
+            if len(stem) < 2:
+                continue
+            for prod in ents:
+                if prod is series or not v.is_a(prod.cls, pat["member"]):
+                    continue
+                if prod.text.lower().startswith(stem) or (ctx.lang.code == "en" and stem in prod.text.lower()):
+                    ev = evidence(ctx, [span(prod), span(series)], pat["id"], float(pat.get("confidence", 0.8)))
+                    facts.append(Fact("relation", prod.entity_id, pat["property"], series.entity_id, (), (ev,)))
+    return facts
+
+
+def representatives(ctx: Context) -> list[Fact]:
+    pats = ctx.patterns
+    facts = []
+    for pat in pats.representatives:
+        regex = words_re(pat["triggers"].get(ctx.lang.code) or [], ctx.lang.code)
+        if regex is None:
+            continue
+        reps = ctx.entities(pat["representative"])
+        regions = ctx.entities(pat["represented"])
+        for m in regex.finditer(ctx.sent.text):
+            ts, te = ctx.sent.start + m.start(), ctx.sent.start + m.end()
+            # the two nearest, one of each type, around the trigger within ~30 characters
+            rep = nearest([r for r in reps if abs(r.end - ts) < 30 or abs(r.start - te) < 30], ts)
+            reg = nearest([r for r in regions if abs(r.start - te) < 30 or abs(r.end - ts) < 30], te)
+            if rep is None or reg is None:
+                continue
+            # the trigger stands between the two: "以印尼为代表的东盟", "Russia, represented by the Eastern European"
+            if not ((rep.end <= ts and reg.start >= te) or (reg.end <= ts and rep.start >= te)):
+                continue
+            ev = evidence(ctx, [span(rep), (ts, te), span(reg)], pat["id"], float(pat.get("confidence", 0.8)))
+            facts.append(Fact("relation", rep.entity_id, pat["property"], "market:" + reg.entity_id, (), (ev,)))
+    return facts
+
+
