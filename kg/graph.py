@@ -285,7 +285,7 @@ class _Builder:
 
 
 def _period_label(p: PeriodRef) -> str:
-    k = PeriodRef(p.year, p.quarter, p.month, p.day).key
+    k = p.plain().key
     return {"since": f"since {k}", "by": f"by {k}", "within": f"by {k}", "asof": f"as of {k}",
             "early": f"early {k}", "late": f"late {k}", "mid": f"mid {k}"}.get(p.qualifier, k)
 

@@ -818,6 +818,7 @@ class _P:
     quarter: Optional[int] = None
     month: Optional[int] = None
     day: Optional[int] = None
+    half: Optional[int] = None
     part: str = ""
     qualifier: str = ""
 
@@ -848,8 +849,10 @@ _ZH_PERIOD_RES = {
         r"(?:\s*(?:[Qq](?P<qa>[1-4])(?![0-9])|第?(?P<qb>[一二三四1-4])季度?)(?P<qpart>末|初" + _ZH_NOT_EARLY + r")?"
         r"|\s*(?P<m>" + _ZH_MONTH + r")月份?(?:(?P<d>" + _ZH_DAY + r")[日号]"
         r"|(?P<mpart>初" + _ZH_NOT_EARLY + r"|底|末|上旬|中旬|下旬))?"
-        r"|(?P<part>年?(?:初" + _ZH_NOT_EARLY + r"|底|末)))?"
+        r"|(?P<part>年?(?:初" + _ZH_NOT_EARLY + r"|底|末))"
+        r"|\s*(?P<h>[上下])半年)?"
     ),
+    "half": re.compile(r"(?<![年一二三四五六七八九十0-9])(?P<h>[上下])半年"),
     "year_part": re.compile(r"年初" + _ZH_NOT_EARLY + r"|年底|年末"),
     "quarter": re.compile(
         r"第(?P<qb>[一二三四1-4])季度?|(?<![0-9个两十第])(?P<qc>[一二三四1-4])季度"
@@ -876,6 +879,8 @@ def _zh_cores(text: str) -> list[_P]:
             q = g.get("qa") or g.get("qb") or g.get("qc")
             if q:
                 p.quarter = ZH_QUARTER_NUMBERS[q]
+            if g.get("h"):
+                p.half = 1 if g["h"] == "上" else 2
             if g.get("m"):
                 p.month = _zh_small_number(g["m"])
                 if g.get("d"):
@@ -930,6 +935,12 @@ _EN_PERIOD_RES = {
     "ordinal_quarter": re.compile(
         r"\b(?:the\s+)?(?P<q>" + _EN_ORD_Q + r")\s+quarter\b(?:\s+(?:of|in)\s+(?:the\s+year\s+)?" + _EN_YEARREF + ")?",
         re.IGNORECASE),
+    "ordinal_half": re.compile(
+        r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)[\s-]+half\b(?:\s+(?:of|in)\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?"
+        + _EN_YEARREF + ")?", re.IGNORECASE),
+    "h_form": re.compile(
+        r"(?<![A-Za-z0-9])(?:H(?P<ha>[12])|(?P<hb>[12])H)(?![0-9A-Za-z])(?:\s*(?:of\s+)?" + _EN_YEARREF + ")?"),
+    "fiscal_year": re.compile(r"(?<![A-Za-z0-9])FY\s?(?:(?P<y>(?:19|20)[0-9]{2})|(?P<yy>[0-9]{2}))(?![0-9])"),
     "possessive_quarter": re.compile(
         _EN_YEARREF + r"'s\s+(?P<q>" + _EN_ORD_Q + r")\s+quarter\b", re.IGNORECASE),
     "q_form": re.compile(
@@ -965,6 +976,10 @@ def _en_cores(text: str) -> list[_P]:
                 p.year = int(g["y"])
             if g.get("rel"):
                 p.rel_year = EN_RELATIVE_YEARS[re.sub(r"\s+", " ", g["rel"].lower())]
+            if g.get("yy"):
+                p.year = 2000 + int(g["yy"])
+            if g.get("h") or g.get("ha") or g.get("hb"):
+                p.half = 1 if (g.get("h") or g.get("ha") or g.get("hb")).lower() in ("first", "1st", "1") else 2
             if g.get("q"):
                 p.quarter = EN_ORDINAL_QUARTERS[g["q"].lower()]
             if g.get("qa"):
@@ -1068,6 +1083,27 @@ def _valid(p: _P) -> bool:
     return True
 
 
+_ENDED_RE = re.compile(r"\s*,?\s*(?:ended|ending|which ended|that ended)\s+(?:on\s+)?$|\s*(?:截至|截止)$", re.IGNORECASE)
+
+
+def _merge_ended(text: str, cores: list[_P]) -> list[_P]:
+    """"the fourth quarter ended December 31, 2023": a quarter or half without a year takes the
+    year of the date that ends it, and the two are one expression."""
+    out: list[_P] = []
+    skip = False
+    for i, p in enumerate(cores):
+        if skip:
+            skip = False
+            continue
+        nxt = cores[i + 1] if i + 1 < len(cores) else None
+        if (nxt is not None and p.year is None and p.rel_year is None and (p.quarter or p.half)
+                and nxt.year is not None and _ENDED_RE.match(text[p.end:nxt.start]) is not None):
+            p.year, p.end = nxt.year, nxt.end
+            skip = True
+        out.append(p)
+    return out
+
+
 def find_periods(text: str, lang: str, doc_date: datetime.date | None) -> list[PeriodRef]:
     """Time expressions in ``text`` resolved against ``doc_date``, sorted and non-overlapping.
 
@@ -1077,7 +1113,7 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None) -> list[P
     """
     _check_lang(lang)
     scan = text.translate(_FULLWIDTH)
-    cores = _non_overlapping(_zh_cores(scan) if lang == "zh" else _en_cores(scan))
+    cores = _merge_ended(scan, _non_overlapping(_zh_cores(scan) if lang == "zh" else _en_cores(scan)))
     qualify = _zh_qualify if lang == "zh" else _en_qualify
     out: list[PeriodRef] = []
     context_year: Optional[int] = None
@@ -1093,7 +1129,7 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None) -> list[P
             context_year = resolved.year
         qualifier = p.qualifier if p.qualifier in _TEMPORAL_QUALIFIERS else p.part
         out.append(PeriodRef(year=p.year, quarter=p.quarter, month=p.month, day=p.day, qualifier=qualifier,
-                             start=p.start, end=p.end, text=text[p.start:p.end]))
+                             start=p.start, end=p.end, text=text[p.start:p.end], half=p.half))
     return out
 
 
@@ -1110,6 +1146,8 @@ def _span(p: PeriodRef) -> tuple[datetime.date, datetime.date]:
     if p.quarter:
         first = 3 * (p.quarter - 1) + 1
         return datetime.date(y, first, 1), datetime.date(y, first + 2, calendar.monthrange(y, first + 2)[1])
+    if p.half:
+        return (datetime.date(y, 1, 1), datetime.date(y, 6, 30)) if p.half == 1 else (datetime.date(y, 7, 1), datetime.date(y, 12, 31))
     return datetime.date(y, 1, 1), datetime.date(y, 12, 31)
 
 

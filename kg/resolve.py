@@ -20,7 +20,7 @@ def period_match_key(p: PeriodRef | None) -> str:
     if p is None:
         return ""
     if p.qualifier in ("by", "within"):
-        return PeriodRef(p.year, p.quarter, p.month, p.day).key
+        return p.plain().key
     return p.key
 
 

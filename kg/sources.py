@@ -440,7 +440,7 @@ def _interval(p: PeriodRef):
         return None
     try:
         if p.qualifier == "asof":  # a state as of a day holds up to that day
-            return None, period_bounds(PeriodRef(p.year, p.quarter, p.month, p.day))[1]
+            return None, period_bounds(p.plain())[1]
         return period_bounds(p)
     except ValueError:
         return None

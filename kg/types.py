@@ -68,10 +68,15 @@ class PeriodRef:
     start: int = 0
     end: int = 0
     text: str = ""
+    half: Optional[int] = None  # 1 or 2: the first or second half of the year
+
+    def plain(self) -> "PeriodRef":
+        """The period itself, without qualifier or text offsets."""
+        return PeriodRef(self.year, self.quarter, self.month, self.day, half=self.half)
 
     @property
     def key(self) -> str:
-        """Stable identifier, e.g. ``2017-Q3``, ``since-2017-Q3``, ``2018-02-07``, ``2017-early``."""
+        """Stable identifier, e.g. ``2017-Q3``, ``2017-H1``, ``since-2017-Q3``, ``2018-02-07``, ``2017-early``."""
         if self.year is None:
             core = "undated"
         elif self.day and self.month:
@@ -80,6 +85,8 @@ class PeriodRef:
             core = f"{self.year:04d}-{self.month:02d}"
         elif self.quarter:
             core = f"{self.year:04d}-Q{self.quarter}"
+        elif self.half:
+            core = f"{self.year:04d}-H{self.half}"
         else:
             core = f"{self.year:04d}"
         if self.qualifier in ("early", "late", "mid"):
