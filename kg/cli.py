@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .errors import EXIT_USAGE, KgError
+from .errors import KgError
 
 
 class KgGroup(click.Group):

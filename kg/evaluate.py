@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .gold import GoldDocument, GoldFact
+from .gold import DOCUMENTED, GoldDocument, GoldFact
 
 KG = "https://w3id.org/kg/ontology#"
 ID = "https://w3id.org/kg/id/"
@@ -145,6 +145,10 @@ SELECT ?f ?quote WHERE { ?f kg:hasEvidence ?e . ?e kg:quote ?quote }"""
 _NAMES = _PREFIXES + """
 SELECT ?x ?name WHERE { { ?x rdfs:label ?name } UNION { ?x skos:altLabel ?name } }"""
 
+# a market is named by the place it covers ("India" for kgid:market/india)
+_AREAS = _PREFIXES + """
+SELECT ?m ?a WHERE { ?m kg:marketArea ?a }"""
+
 _AXIOMS = _PREFIXES + """
 SELECT ?p ?q ?sym WHERE {
   { ?p owl:inverseOf ?q } UNION { ?q owl:inverseOf ?p } UNION { ?p a owl:SymmetricProperty BIND(true AS ?sym) }
@@ -171,6 +175,11 @@ def read_graph(store) -> GraphFacts:
         iri = row["x"].value
         names.setdefault(iri, set()).add(normalise(row["name"].value))
         labels.setdefault(iri, row["name"].value)
+    for row in store.query(_AREAS):
+        m, a = row["m"].value, row["a"].value
+        names.setdefault(m, set()).update(names.get(a, {normalise(a.rsplit("/", 1)[-1])}))
+        if a in labels:
+            labels[m] = labels[a]
     quotes: dict[str, list[str]] = {}
     for row in store.query(_QUOTES):
         quotes.setdefault(row["f"].value, []).append(row["quote"].value)
@@ -369,6 +378,7 @@ class Report:
     false_positives: list[dict]
     misses: list[dict]
     unscored_documents: list[str]
+    unscored_relations: dict[str, int] = field(default_factory=dict)  # extracted facts of kinds no gold covers
 
     def as_dict(self) -> dict:
         return {
@@ -378,6 +388,7 @@ class Report:
             "false_positives": self.false_positives,
             "misses": self.misses,
             "documents_without_gold": self.unscored_documents,
+            "unscored_relations": self.unscored_relations,
         }
 
 
@@ -421,9 +432,17 @@ def score(graph: GraphFacts, golds: list[GoldDocument]) -> Report:
     m = Matcher(graph)
     total, by_rel, by_doc = Counts(), {}, {}
     fps, misses = [], []
+    scored_relations = DOCUMENTED | {f.relation for gd in golds for f in gd.facts}
+    scored_relations |= {graph.inverse[r] for r in scored_relations if r in graph.inverse}
+    unscored: dict[str, int] = {}
     for gd in golds:
         gold = list(gd.facts)
-        ext = graph.facts.get(gd.doc_id, [])
+        ext = []
+        for e in graph.facts.get(gd.doc_id, []):
+            if e.relation in scored_relations:
+                ext.append(e)
+            else:
+                unscored[e.relation] = unscored.get(e.relation, 0) + 1
         strict = _max_matching(gold, ext, m.strict)
         lenient = _max_matching(gold, ext, m.lenient)
         c = Counts(extracted=len(ext), gold=len(gold), strict=len(strict), lenient=len(lenient),
@@ -459,8 +478,8 @@ def score(graph: GraphFacts, golds: list[GoldDocument]) -> Report:
                            "nearest_extracted": describe(ext[j], graph.labels) if j is not None else None,
                            "wrong": m.differences(f, ext[j]) if j is not None else None})
     scored = {g.doc_id for g in golds}
-    unscored = sorted(d for d in graph.facts if d not in scored)
-    return Report(total, by_rel, by_doc, fps, misses, unscored)
+    unscored_docs = sorted(d for d in graph.facts if d not in scored)
+    return Report(total, by_rel, by_doc, fps, misses, unscored_docs, dict(sorted(unscored.items())))
 
 
 def load_store_from_nquads(data: bytes):
@@ -494,6 +513,9 @@ def format_report(report: Report, summary: bool = False, limit: int = 50) -> str
     if summary:
         return "\n".join(lines)
     table("by document (strict)", d["by_document"])
+    if report.unscored_relations:
+        lines.append("\nnot scored (no gold covers these kinds): "
+                     + ", ".join(f"{k} {v}" for k, v in report.unscored_relations.items()))
     if report.unscored_documents:
         lines.append(f"\ndocuments without a gold file (not scored): {', '.join(report.unscored_documents)}")
     lines.append(f"\nfalse positives (strict): {len(report.false_positives)}" + (f", first {limit}" if len(report.false_positives) > limit else ""))

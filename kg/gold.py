@@ -17,6 +17,19 @@ from .errors import data_error
 
 BOUNDS = {"exact": "Exact", "lower": "LowerBound", "upper": "UpperBound", "approximate": "Approximate"}
 PERIOD_RE = re.compile(r"^(?:(since|by) )?(\d{4})(?:-(H[12]|Q[1-4]|\d{2})(?:-(\d{2}))?)?$")
+# The relations and metrics the gold format documents (data/eval/README.md, kept equal by a
+# test). Extracted facts of other kinds are not scored unless a gold file uses them.
+DOCUMENTED = frozenset("""
+    foundedOn foundedIn founderOf headquarteredIn listedOn acquired divested investedIn partnerOf
+    subOrganizationOf brandOf releases develops successorOf designedBy sponsorOf endorsedBy enteredMarket
+    wonAward heldBy chairOf viceChairOf ceoOf presidentOf cfoOf ctoOf cooOf executiveOf memberOf visited
+    hasGrowthMarket representativeOf country locatedIn partOfSeries
+    Revenue RevenueGrowthYoY RevenueGrowthQoQ NetProfit NetProfitGrowthYoY AdjustedNetProfit OperatingProfit
+    GrossProfit GrossMargin Profit ResearchSpending ResearchSpendingShare ResearchStaff Employees Shipments
+    ShipmentGrowth Deliveries SalesGrowthYoY MarketShare MarketChange Users Subscribers Stores
+    MarketCapitalisation Valuation Dividend ShareBuyback FundsRaised PatentApplications PatentsGranted
+    CountriesEntered rank goal
+""".split())
 FIELDS = {"subject", "relation", "object", "value", "unit", "bound", "rank", "period", "scope",
           "category", "title", "core", "quote", "note"}
 
