@@ -290,11 +290,12 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
 
-def _eval_inputs(target: Path, gold: Path | None, docs: tuple[Path, ...]):
-    """(gold path, document paths) from `kg eval TARGET`: a split folder holds docs/ and gold/."""
+def _eval_inputs(target: Path, gold: Path | None, docs: tuple[Path, ...], graph: Path | None):
+    """(gold path, document paths) from `kg eval TARGET`: a split folder holds docs/ and gold/;
+    its documents are built unless a graph to score is given."""
     if gold is None and target.is_dir() and (target / "gold").is_dir():
         gold = target / "gold"
-        if not docs and (target / "docs").is_dir():
+        if not docs and graph is None and (target / "docs").is_dir():
             docs = (target / "docs",)
     return gold or target, docs
 
@@ -304,8 +305,8 @@ def _eval_inputs(target: Path, gold: Path | None, docs: tuple[Path, ...]):
 @click.option("--gold", type=click.Path(path_type=Path), help="Gold file or folder (default: TARGET/gold).")
 @click.option("--docs", multiple=True, type=click.Path(path_type=Path),
               help="Documents to build and score (default: TARGET/docs); without any, the built graph is scored.")
-@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("build/graph.trig"), show_default=True,
-              help="The built graph to score when no documents are given.")
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path),
+              help="A built graph to score instead of building documents (default: build/graph.trig when no documents are given).")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the full report as JSON to this file ('-' = stdout only).")
 @click.option("--summary", is_flag=True, help="Only the score tables: no per-document rows, false positives or misses.")
 @click.option("--limit", default=50, show_default=True, help="How many false positives and misses to list.")
@@ -324,13 +325,14 @@ def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f
     from . import gold as goldmod
     from .errors import EXIT_VIOLATIONS
 
-    gold_path, docs = _eval_inputs(target, gold, docs)
-    golds = goldmod.load(gold_path, docs[0] if len(docs) == 1 else None)
+    gold_path, docs = _eval_inputs(target, gold, docs, graph_path)
+    quotes_in = docs[0] if len(docs) == 1 else (target / "docs" if (target / "docs").is_dir() else None)
+    golds = goldmod.load(gold_path, quotes_in)
     if check_gold:
         n = sum(len(g.facts) for g in golds)
         core = sum(f.core for g in golds for f in g.facts)
         click.echo(f"gold: {len(golds)} files, {n} facts ({core} core): the format is valid"
-                   + (" and every quote is in its document" if len(docs) == 1 else ""))
+                   + (" and every quote is in its document" if quotes_in else ""))
         return
     if docs:
         from . import pipeline
@@ -340,7 +342,7 @@ def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f
     else:
         from .query import load_store
 
-        store = load_store([graph_path], ontology=False)
+        store = load_store([graph_path or Path("build/graph.trig")], ontology=False)
     report = evaluate.score(evaluate.read_graph(store), golds)
     data = report.as_dict()
     if json_out is not None and str(json_out) == "-":

@@ -940,6 +940,8 @@ _EN_PERIOD_RES = {
         + _EN_YEARREF + ")?", re.IGNORECASE),
     "h_form": re.compile(
         r"(?<![A-Za-z0-9])(?:H(?P<ha>[12])|(?P<hb>[12])H)(?![0-9A-Za-z])(?:\s*(?:of\s+)?" + _EN_YEARREF + ")?"),
+    # a machine translation of 2024年11月18日
+    "mt_date": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year\s+(?P<mm>1[0-2]|0?[1-9])\s+month(?:\s+(?P<d>3[01]|[12][0-9]|0?[1-9])\s+(?:day|date|number)\b)?", re.IGNORECASE),
     "fiscal_year": re.compile(r"(?<![A-Za-z0-9])FY\s?(?:(?P<y>(?:19|20)[0-9]{2})|(?P<yy>[0-9]{2}))(?![0-9])"),
     "possessive_quarter": re.compile(
         _EN_YEARREF + r"'s\s+(?P<q>" + _EN_ORD_Q + r")\s+quarter\b", re.IGNORECASE),
@@ -978,6 +980,8 @@ def _en_cores(text: str) -> list[_P]:
                 p.rel_year = EN_RELATIVE_YEARS[re.sub(r"\s+", " ", g["rel"].lower())]
             if g.get("yy"):
                 p.year = 2000 + int(g["yy"])
+            if g.get("mm"):
+                p.month = int(g["mm"])
             if g.get("h") or g.get("ha") or g.get("hb"):
                 p.half = 1 if (g.get("h") or g.get("ha") or g.get("hb")).lower() in ("first", "1st", "1") else 2
             if g.get("q"):

@@ -1,6 +1,6 @@
 """Run the stages in order, check what each returns, and write the output atomically.
 
-read documents → find mentions → extract facts → resolve entities and merge facts →
+read documents → infer what the manifest left out (date, topic, speaker) → find mentions → extract facts → resolve entities and merge facts →
 compare the sources (alignment, corroboration, conflicts, noise) → encode as RDF →
 (write). A stage that returns the wrong type is named in the error.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import corpus, extract, graph, lexicon, mentions, resolve, sources
+from . import corpus, extract, graph, lexicon, mentions, profile, resolve, sources
 from .errors import OutputError, StageError
 from .types import Document, Extraction, Resolved, SourcesReport
 
@@ -33,23 +33,6 @@ def _check(stage: str, value, expected):
     return value
 
 
-def document_context(doc: Document, text_cues: dict | None = None) -> tuple[str, ...]:
-    """The document's context from the manifest, else inferred from cue words."""
-    if doc.context:
-        return doc.context
-    from . import resources
-
-    data = text_cues or resources.load_yaml(resources.data_dir() / "contexts.yaml")
-    need = int(data.get("min_cues", 3))
-    lowered = doc.text.lower()
-    found = []
-    for name, spec in (data.get("contexts") or {}).items():
-        hits = sum(1 for cue in spec.get("cues", []) if cue.lower() in lowered)
-        if hits >= need:
-            found.append(name)
-    return tuple(found)
-
-
 def extract_documents(docs: list[Document], progress: Callable[[Iterable], Iterable] | None = None) -> list[Extraction]:
     from .lang import get
 
@@ -58,7 +41,8 @@ def extract_documents(docs: list[Document], progress: Callable[[Iterable], Itera
     out = []
     for doc in (progress(docs) if progress else docs):
         lang = get(doc.lang)
-        annotated = _check("mentions", mentions.find_mentions(doc, lang, lex, document_context(doc)), Extraction)
+        doc = _check("profile", profile.profile(doc, lang, lex), Document)
+        annotated = _check("mentions", mentions.find_mentions(doc, lang, lex, doc.context), Extraction)
         out.append(_check("extract", extract.extract(annotated, lang, pats), Extraction))
     return out
 

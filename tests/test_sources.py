@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import pipeline, sources
+from kg import pipeline, profile, sources
 from kg.errors import EXIT_OUTPUT, DataFileError
 
 KG = "https://w3id.org/kg/ontology#"
@@ -355,7 +355,7 @@ def test_food_cue_words_give_the_food_context():
     from kg.types import Document
 
     doc = Document("grain", "grain.txt", "en", GRAIN)
-    assert pipeline.document_context(doc) == ("food",)
+    assert profile.document_context(doc) == ("food",)
 
 
 def test_a_document_without_manifest_context_gets_its_context_from_cue_words(tmp_path):
@@ -363,7 +363,7 @@ def test_a_document_without_manifest_context_gets_its_context_from_cue_words(tmp
 
     (tmp_path / "grain.txt").write_text(GRAIN, encoding="utf-8")
     (doc,) = corpus.read_corpus([tmp_path / "grain.txt"])
-    assert pipeline.document_context(doc) == ("food",)
+    assert profile.document_context(doc) == ("food",)
 
 
 # ---------------------------------------------------------------- kg sources

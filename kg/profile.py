@@ -1,0 +1,145 @@
+"""Stage 2a: what a document is about, when its manifest does not say.
+
+Real documents rarely come with a manifest. From the text alone this stage infers the
+document's date (a dateline, a dated heading, "今天是…", "as of …"), its topic
+organisation (the company the text is about: named in the title or lead, and named most
+often), its speaker (a person named at the top of a first-person text: a speech or an
+interview), its context (cue words, ``data/contexts.yaml``) and, for Chinese, the home
+country that 国内 means. What the manifest gives is never overridden.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import Counter
+
+from . import numbers, resources
+from .lang import Language
+from .lexicon import Lexicon
+from .types import Document
+
+# Only the top of a document carries its own date: a dated heading or a dateline, before
+# the first paragraph of running text (a sentence of 40 characters or more) that is not dated.
+HEAD_LINES = 6
+_BODY_LINE = re.compile(r"^.{40,}[。.!?！？]\s*$")
+# A date is a dateline when it opens its line, or follows a place ("BEIJING, March 26, 2024",
+# "CUPERTINO, California, Sept 9, 2024", "【香港，2024年3月19日】") or a news agency's mark ("新华社北京电").
+_DATELINE_LEAD = re.compile(
+    r"^[\s\W]{0,3}$"
+    r"|^[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?\s*(?:\([A-Za-z. ]+\))?\s*[,—–-]\s*$"
+    r"|^[\s\W]{0,3}[\u4e00-\u9fff]{2,8}[，,]?\s*$"
+    r"|^.{0,40}(?:电|讯|消息|\b(?:message|news|reports?|dispatch))[：:,，]?\s*$")
+
+
+def infer_date(text: str, lang: Language) -> dt.date | None:
+    """The date the document gives for itself, or None.
+
+    >>> from kg.lang import get
+    >>> infer_date("BEIJING, March 26, 2024 — BYD said on Tuesday ...", get("en"))
+    datetime.date(2024, 3, 26)
+    >>> infer_date("小米集团\\n\\n2020年8月11日晚，雷军在北京发表演讲。", get("zh"))
+    datetime.date(2020, 8, 11)
+    >>> infer_date("Xiaomi was founded on 6 April 2010 in Beijing.", get("en")) is None
+    True
+    """
+    lines = [ln for ln in text.split("\n") if ln.strip()][:HEAD_LINES]
+    for line in lines:
+        for p in numbers.find_periods(line[:200], lang.code, None):
+            if p.day and p.month and not p.qualifier and _DATELINE_LEAD.match(line[:p.start]):
+                return dt.date(p.year, p.month, p.day)
+        if _BODY_LINE.match(line):
+            break  # the body has begun: a date further down is something that happened
+    # "今天是2020年8月11日", "Today is March 26, 2024", "as of June 30, 2024" anywhere in the text
+    today = lang.words.get("today", [])
+    for m in re.finditer("|".join(re.escape(w) for w in today) or r"(?!)", text, re.IGNORECASE):
+        for p in numbers.find_periods(text[m.end():m.end() + 30], lang.code, None):
+            if p.start <= 2 and p.day and p.month:
+                return dt.date(p.year, p.month, p.day)
+            break
+    return None
+
+
+def _companies(text: str, lexicon: Lexicon, lang: Language, context) -> list[tuple[int, str]]:
+    from .iris import vocab
+
+    v = vocab()
+    return [(s, eid) for s, e, eid in lexicon.match(text, context, lang.is_boundary)
+            if v.is_a(lexicon.cls(eid), ["Company"]) and not v.is_a(lexicon.cls(eid), ["ResearchFirm"])]
+
+
+def infer_topic(text: str, lexicon: Lexicon, lang: Language, context) -> str:
+    """The company the document is about: the one named most, counting a mention in the
+    title three times and in the first paragraph twice; '' when none stands out."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    if not paragraphs:
+        return ""
+    title = paragraphs[0] if len(paragraphs[0]) <= 120 else ""
+    lead_end = text.find(paragraphs[1]) + len(paragraphs[1]) if len(paragraphs) > 1 else len(text)
+    weights: Counter = Counter()
+    for start, eid in _companies(text, lexicon, lang, context):
+        weights[eid] += 3 if start < len(title) else 2 if start < lead_end else 1
+    if not weights:
+        return ""
+    (best, n), *rest = weights.most_common() + [("", 0)]
+    total = sum(weights.values())
+    if n >= 3 and n / total >= 0.3 and n > rest[0][1]:
+        return best
+    return ""
+
+
+def infer_speaker(text: str, lexicon: Lexicon, lang: Language, context) -> str:
+    """The person who says 我/"I" in a first-person text: named at its top ("我是雷军",
+    a heading or a lead naming the speaker); '' for a text not in the first person."""
+    from .iris import vocab
+
+    first = lang.words.get("first_person", [])
+    pattern = "|".join(re.escape(w) for w in first)
+    if not pattern:
+        return ""
+    flags = re.IGNORECASE if lang.code == "en" else 0
+    bounded = rf"(?<![\w-])(?:{pattern})(?![\w-])" if lang.code == "en" else pattern
+    if len(re.findall(bounded, text, flags)) < 3:
+        return ""
+    v = vocab()
+    head = "\n".join([p for p in text.split("\n") if p.strip()][:3])
+    people = [eid for s, e, eid in lexicon.match(head, context, lang.is_boundary) if v.is_a(lexicon.cls(eid), ["Person"])]
+    return people[0] if people else ""
+
+
+def document_context(doc: Document, cues: dict | None = None) -> tuple[str, ...]:
+    """The document's context from the manifest, else inferred from cue words."""
+    if doc.context:
+        return doc.context
+    data = cues or resources.load_yaml(resources.data_dir() / "contexts.yaml")
+    need = int(data.get("min_cues", 3))
+    lowered = doc.text.lower()
+    found = []
+    for name, spec in (data.get("contexts") or {}).items():
+        hits = sum(1 for cue in spec.get("cues", []) if cue.lower() in lowered)
+        if hits >= need:
+            found.append(name)
+    return tuple(found)
+
+
+def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
+    """The document with what its manifest left out filled in from its text."""
+    changes: dict = {}
+    context = document_context(doc)
+    if context != doc.context:
+        changes["context"] = context
+    if doc.date is None:
+        date = infer_date(doc.text, lang)
+        if date is not None:
+            changes["date"] = date
+    if not doc.organisation:
+        topic = infer_topic(doc.text, lexicon, lang, context)
+        if topic:
+            changes["organisation"] = topic
+    if not doc.speaker:
+        speaker = infer_speaker(doc.text, lexicon, lang, context)
+        if speaker:
+            changes["speaker"] = speaker
+    if not doc.home_country and lang.words.get("home_country") and lexicon.info(lang.words["home_country"]):
+        changes["home_country"] = lang.words["home_country"]
+    return dataclasses.replace(doc, **changes) if changes else doc
