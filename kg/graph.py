@@ -252,6 +252,8 @@ class _Builder:
             add(kg("rank"), _lit(value, "positiveInteger"))
         elif name == "count":
             add(kg("count"), _lit(value))
+        elif name == "title":
+            add(kg("roleTitle"), _lit(value))
         elif name == "text":
             text, lang = value
             add(kg("goalText"), _lit(text, lang=lang))

@@ -55,7 +55,8 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
                 continue
             # 科技公司 is "a tech company", not "the company": a Chinese pronoun glued to
             # a preceding character is part of a longer word, unless it starts with 我.
-            if lang.code == "zh" and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and not text[s].startswith("我"):
+            if lang.code == "zh" and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and not text[s].startswith("我") \
+                    and text[s - 1] not in _ZH_FUNCTION_CHARS:
                 continue
             out.append(Mention(base + s, base + e, text[s:e], "pronoun", entity_id, lexicon.cls(entity_id)))
             taken.append((s, e))
@@ -86,6 +87,10 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
             taken.append((m.start(), m.end()))
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+# characters after which a Chinese pronoun starts a word of its own: 是集团, 出任集团总裁, 该公司
+_ZH_FUNCTION_CHARS = set("是的任在为和与及兼由被将把从向对于到该本其令让给")
 
 
 def _parts(name: str, offset: int, eid: str, lexicon: Lexicon, context, lang: Language) -> tuple:

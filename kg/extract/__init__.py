@@ -18,7 +18,7 @@ from typing import Callable
 from ..iris import vocab
 from ..lang import Language
 from ..types import EntityInfo, Extraction, Fact, Mention
-from . import goals, positions, quantities, relations, structure
+from . import goals, positions, quantities, relations, roles, structure
 from .context import ENTITY_KINDS, Context, statement_periods
 from .patterns import Patterns, load_patterns
 
@@ -28,6 +28,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     goals.extract,
     quantities.extract,
     positions.extract,
+    roles.extract,
     relations.extract,
     structure.modifiers,
     structure.representatives,

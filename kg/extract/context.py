@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..iris import vocab
+from ..iris import new_entity_id, vocab
 from ..lang import Language
-from ..types import Document, Evidence, Mention, PeriodRef, Sentence
+from ..types import Document, EntityInfo, Evidence, Mention, PeriodRef, Sentence
 from .patterns import Patterns, has_word
 
 ENTITY_KINDS = ("entity", "pronoun")
@@ -45,6 +45,36 @@ class Context:
 
     def periods(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind == "period"]
+
+    def mention_at(self, start: int, end: int, classes=None) -> Mention | None:
+        """The entity mention covering exactly (start, end), if any (of the given classes)."""
+        v = vocab()
+        for m in self.mentions:
+            if m.kind in ENTITY_KINDS and m.start == start and m.end == end and (
+                    classes is None or (m.cls and v.is_a(m.cls, classes))):
+                return m
+        return None
+
+    def add_name(self, start: int, end: int, cls: str) -> Mention | None:
+        """A name the lexicon does not know becomes an entity mention of class ``cls`` (minted
+        once per document); None when the span overlaps a mention that is not a place inside it."""
+        v = vocab()
+        inside = [m for m in self.mentions if m.start < end and m.end > start]
+        if not all(m.kind == "entity" and start <= m.start and m.end <= end and m.cls and v.is_a(m.cls, ["Place"])
+                   for m in inside):
+            return None
+        name = self.doc.text[start:end].strip()
+        if not name:
+            return None
+        eid = new_entity_id(name)
+        info = self.new_names.setdefault(eid, EntityInfo(eid, cls, ((self.lang.code, name),)))
+        for m in inside:
+            self.mentions.remove(m)
+        parts = tuple((m.start, m.end, m.entity_id, m.cls) for m in inside)
+        mention = Mention(start, end, name, "entity", eid, info.cls, from_lexicon=False, parts=parts)
+        self.mentions.append(mention)
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        return mention
 
 
 def trigger_hits(ctx: Context, regex, owners) -> list[tuple[int, int, list[dict]]]:

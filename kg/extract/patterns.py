@@ -22,6 +22,7 @@ class Patterns:
     positions: list[dict]
     goals: list[dict]
     reported_by: dict
+    roles: dict = field(default_factory=dict)
     _trigger_res: dict = field(default_factory=dict)
 
     def trigger_re(self, group: str, lang: str) -> tuple[re.Pattern | None, dict]:
@@ -89,7 +90,14 @@ def load_patterns(path: Path | None = None) -> Patterns:
                 resources.require(pat, "triggers", path, where, dict)
         groups[group] = items
     reported = data.get("reported_by") or {}
-    return Patterns(path, reported_by=reported, **groups)
+    roles = data.get("roles") or {}
+    if not isinstance(roles, dict):
+        raise data_error(path, "'roles' should be a mapping with 'titles'", "See the comment above 'roles:' in the file")
+    for n, entry in enumerate(roles.get("titles") or [], 1):
+        prop = resources.require(entry, "property", path, f"roles title #{n}", str)
+        if prop not in v.terms:
+            raise data_error(path, f"roles title #{n}: property '{prop}' is not in the ontology", "Use a property declared in ontology/kg.ttl")
+    return Patterns(path, reported_by=reported, roles=roles, **groups)
 
 
 

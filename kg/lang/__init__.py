@@ -20,6 +20,8 @@ class Language:
     split_sentences: Callable[[str], list[tuple[int, int]]]
     is_boundary: Callable[[str, int, int], bool]  # may an alias match text[start:end]?
     find_names: Callable[[str, dict], list[tuple[int, int, str]]]  # unknown names: (start, end, class)
+    person_after: Callable[[str, int, dict], "int | None"]  # end of a person's name starting at a position
+    person_before: Callable[[str, int, dict], "int | None"]  # start of a person's name ending at a position
     words: dict  # data/lang/<code>.yaml
     rank_exact: re.Pattern
     rank_top: re.Pattern
@@ -72,7 +74,7 @@ def _load(code: str, module) -> Language:
         except re.error as exc:
             raise resources.data_error(path, f"invalid regular expression in {key}: {exc}", f"Fix {key}")
     return Language(code, module.split_sentences, module.is_boundary, module.find_names,
-                    words, rank_exact, rank_top, clause_re, *hints)
+                    module.person_after, module.person_before, words, rank_exact, rank_top, clause_re, *hints)
 
 
 @functools.lru_cache(maxsize=None)

@@ -70,3 +70,54 @@ def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
             continue  # a capitalised span with no telling suffix says too little
         out.append((start, m.end(), cls))
     return out
+
+
+_NAME_TOKEN = r"(?:[A-Z][^\W\d_]*(?:['’\-][A-Za-z][^\W\d_]*)?\.?|Mc[A-Z][a-z]+)"
+_PARTICLE = r"(?:de|del|della|van|von|der|da|di|du|bin|al|la|le)"
+_PERSON = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}")
+_PERSON_END = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}$")
+# capitalised words that end a name's run: "Tim Cook Said" is not a name of three words
+_NOT_NAME = {"The", "This", "That", "He", "She", "It", "We", "They", "In", "On", "At", "And", "But", "Said", "Says",
+             "Told", "Who", "Whose", "Which", "Was", "Is", "Has", "Had", "Will", "Would", "Also", "From", "For",
+             "Inc", "Corp", "Ltd", "Co", "Group", "Company", "Chief", "Executive", "Officer", "President", "Chairman",
+             "CEO", "CFO", "CTO", "COO", "Vice", "Senior", "Director", "Head", "Founder", "Apple", "Google"}
+
+
+def _trim(tokens: list[str]) -> list[str]:
+    out = []
+    for t in tokens:
+        if t.rstrip(".") in _NOT_NAME or t.isupper() and len(t) > 1:
+            break
+        out.append(t)
+    return out
+
+
+def person_after(text: str, pos: int, words: dict) -> int | None:
+    """End of a person's name (two to four capitalised words) starting at ``pos``
+    ("chief financial officer Luca Maestri"), or None."""
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    m = _PERSON.match(text, pos)
+    if not m:
+        return None
+    tokens = _trim(m.group().split())
+    if len(tokens) < 2:
+        return None
+    end = pos
+    for t in tokens:
+        end = text.index(t, end) + len(t)
+    return end
+
+
+def person_before(text: str, pos: int, words: dict) -> int | None:
+    """Start of a person's name ending at ``pos`` ("Tim Cook, Apple's chief executive"), or None."""
+    head = text[max(0, pos - 60):pos].rstrip()
+    m = _PERSON_END.search(head)
+    if not m:
+        return None
+    tokens = m.group().split()
+    while tokens and tokens[0].rstrip(".") in _NOT_NAME:
+        tokens = tokens[1:]
+    if len(tokens) < 2 or any(t.rstrip(".") in _NOT_NAME for t in tokens):
+        return None
+    return pos - (len(text[max(0, pos - 60):pos]) - len(head)) - len(" ".join(tokens)) if head.endswith(" ".join(tokens)) else None

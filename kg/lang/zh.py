@@ -89,3 +89,67 @@ def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
         if cls and len(word) >= 2:
             out.append((start, pos, cls))
     return out
+
+
+_AFTER_NAME = set("说在的是称和与也还将曾已对向于被把让表指认宣")
+# single characters that follow a name rather than end it (王传福表示, 林斌现在, 雷军在)
+_AFTER_NAME_CHARS = set("说在的是称和与及也还将曾已对向于被把让表指认宣等兼任为、了着过都就又再")
+_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
+
+
+def _is_surname_name(word: str, words: dict) -> bool:
+    return bool(_HAN.match(word)) and len(word) <= 4 and any(word.startswith(s) for s in words.get("surnames", ()))
+
+
+def person_after(text: str, pos: int, words: dict) -> int | None:
+    """End of a person's name that starts at ``pos`` (after a title: 董事长王传福, CEO雷军,
+    首席执行官蒂姆·库克), or None."""
+    while pos < len(text) and text[pos] in " \u3000":
+        pos += 1
+    m = _FOREIGN.match(text, pos) or _LATIN_NAME.match(text, pos)
+    if m:
+        end = m.end()
+        # a transliterated name runs on into the next word: 蒂姆·库克说, 黄仁勋在
+        while end > m.start() + 3 and text[end - 1] in _AFTER_NAME and "·" not in text[end - 1:end]:
+            end -= 1
+        return end
+    from .. import segment
+
+    window = text[pos:pos + 8]
+    tokens = segment.posseg(window)
+    if not tokens:
+        return None
+    word, tag = tokens[0]
+    if (tag.startswith("nr") or _is_surname_name(word, words)) and len(word) == 2 and len(tokens) > 1 \
+            and len(tokens[1][0]) == 1 and _HAN.match(word + tokens[1][0]) and tokens[1][0] not in _AFTER_NAME_CHARS:
+        return pos + 3  # 林世 + 伟: jieba cut a three-character name short
+    if tag.startswith("nr") and 2 <= len(word) <= 4 and _HAN.match(word):
+        return pos + len(word)
+    if _is_surname_name(word, words) and 2 <= len(word) <= 3 and not tag.startswith(("v", "d", "p", "c", "u")):
+        return pos + len(word)
+    # a surname jieba split off: 林 + 斌
+    if len(word) == 1 and word in words.get("surnames", ()) and len(tokens) > 1 and 1 <= len(tokens[1][0]) <= 2 \
+            and _HAN.match(word + tokens[1][0]) and not tokens[1][1].startswith(("v", "u", "p", "c", "d")):
+        return pos + len(word) + len(tokens[1][0])
+    return None
+
+
+def person_before(text: str, pos: int, words: dict) -> int | None:
+    """Start of a person's name that ends at ``pos`` (王传福，比亚迪董事长), or None."""
+    for m in _FOREIGN.finditer(text, max(0, pos - 16), pos):
+        # the part after the last dot is a short transliterated surname (库克, 特努斯), not a clause
+        if m.end() == pos and len(m.group().rsplit("·", 1)[-1].rsplit("•", 1)[-1]) <= 5:
+            return m.start()
+    for length in (3, 2, 4):
+        start = pos - length
+        if start < 0:
+            continue
+        word = text[start:pos]
+        if not _is_surname_name(word, words):
+            continue
+        if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "和与及、是由向对给为请让被":
+            continue  # the name would start inside another word
+        if person_after(text, start, words) == pos:
+            return start
+    return None

@@ -1,0 +1,334 @@
+"""Roles: a title written next to a person's name gives the person's position in an
+organisation.
+
+The shapes, in both languages (titles, joiners and copulas come from ``roles:`` in
+``data/patterns.yaml``):
+
+* organisation, titles, person: 小米集团创始人、董事长兼CEO雷军; "Nvidia founder Jensen Huang";
+* titles, person (the organisation named nearby or the document's topic): "chief financial
+  officer Luca Maestri", 我们的首席财务官周受资;
+* person, titles (of organisation): "Tim Cook, Apple's chief executive", "Lei Jun, chairman of
+  Xiaomi", 林斌现在是集团副董事长, 王翔去年11月出任集团总裁, "Lei Jun is chairman and chief
+  executive officer";
+
+A title qualified by a unit (中国区总裁, "senior vice president of software engineering") is a
+position below the top: ``executiveOf`` with the title as written.
+"""
+from __future__ import annotations
+
+import re
+
+from ..iris import vocab
+from ..types import Fact, Mention, PeriodRef
+from .context import ENTITY_KINDS, Context, attrs, evidence, span
+from .patterns import words_re
+
+ORG = ["Organisation"]
+# words between an organisation's name and a title that name no unit: "Xiaomi Group CEO", 小米集团的董事长
+_GENERIC_UNIT = re.compile(r"^(?:group|inc\.?|corp\.?|corporation|company|co\.?|ltd\.?|集团|公司|有限公司|的)+$", re.IGNORECASE)
+PERSON = ["Person"]
+
+
+def extract(ctx: Context) -> list[Fact]:
+    spec = ctx.patterns.roles
+    if not spec:
+        return []
+    lang = ctx.lang.code
+    table = _title_table(ctx.patterns, lang)
+    if not table:
+        return []
+    regex = words_re(list(table), lang)
+    text, base = ctx.sent.text, ctx.sent.start
+    names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
+    hits = []
+    for m in regex.finditer(text):
+        s, e = base + m.start(), base + m.end()
+        if any(s < b and e > a for a, b in names):
+            continue  # a title inside a name ("CEO Summit")
+        if lang == "en" and _glued(text, m.start(), m.end()):
+            continue
+        hits.append((s, e, table[m.group().lower()]))
+    facts: list[Fact] = []
+    for group in _groups(ctx, hits, spec):
+        facts.extend(_group_facts(ctx, group, spec))
+    return facts
+
+
+def _glued(text: str, s: int, e: int) -> bool:
+    """An English title word inside a compound: "CEO-level", "presidential"."""
+    return (e < len(text) and (text[e].isalnum() or text[e] == "-")) or (s > 0 and (text[s - 1].isalnum() or text[s - 1] == "-"))
+
+
+def _title_table(patterns, lang: str) -> dict[str, str]:
+    key = ("roles", lang)
+    cached = patterns._trigger_res.get(key)
+    if cached is None:
+        cached = {}
+        for entry in patterns.roles.get("titles", []):
+            for word in entry.get(lang, []):
+                cached[word.lower()] = entry["property"]
+        patterns._trigger_res[key] = cached
+    return cached
+
+
+def _words(spec: dict, name: str, lang: str) -> list[str]:
+    return list((spec.get(name) or {}).get(lang, []))
+
+
+def _groups(ctx: Context, hits, spec) -> list[list[tuple[int, int, str]]]:
+    """Titles joined by 兼, 、, "and", ","... describe one person: 董事长兼CEO, "chairman and chief executive"."""
+    joiners = sorted(_words(spec, "joiners", ctx.lang.code), key=len, reverse=True)
+    text = ctx.doc.text
+    groups: list[list] = []
+    for hit in sorted(hits):
+        if groups:
+            gap = text[groups[-1][-1][1]:hit[0]].strip().lower()
+            if not gap or gap in joiners:
+                groups[-1].append(hit)
+                continue
+        groups.append([hit])
+    return groups
+
+
+def _person_mentions(ctx: Context) -> list[Mention]:
+    return ctx.entities(PERSON)
+
+
+def _person_after(ctx: Context, pos: int) -> Mention | None:
+    """The person named right after a title (董事长王传福, "CEO Tim Cook", 首席财务官为郑孝明)."""
+    text = ctx.doc.text
+    p = pos
+    while p < ctx.sent.end and text[p] in " \u3000":
+        p += 1
+    linkers = _words(ctx.patterns.roles, "name_linkers", ctx.lang.code)
+    for w in sorted(linkers, key=len, reverse=True):
+        if text.startswith(w, p) and not text.startswith(w, p + len(w)):
+            nxt = p + len(w)
+            while nxt < ctx.sent.end and text[nxt] == " ":
+                nxt += 1
+            if nxt < ctx.sent.end and (text[nxt].isupper() or "\u4e00" <= text[nxt] <= "\u9fff"):
+                p = nxt
+            break
+    for m in _person_mentions(ctx):
+        if m.start == p:
+            return m
+    if any(m.start == p for m in ctx.mentions if m.kind in ENTITY_KINDS):
+        return None  # another kind of name follows: "CEO Summit", 董事长办公室
+    end = ctx.lang.person_after(text[:ctx.sent.end], p, ctx.lang.words)
+    if end is None or end <= p:
+        return None
+    return ctx.add_name(p, end, "Person")
+
+
+def _fillers(spec: dict, lang: str) -> re.Pattern:
+    words = _words(spec, "fillers", lang) + _words(spec, "copulas", lang) + _words(spec, "former", lang)
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if lang == "en":
+        return re.compile(rf"(?:\s|[,'’]|\b(?:{alts})\b)*", re.IGNORECASE) if alts else re.compile(r"[\s,]*")
+    return re.compile(rf"(?:\s|[，,、]|{alts})*") if alts else re.compile(r"[\s，,]*")
+
+
+def _clause_subject(ctx: Context, gs: int, spec: dict) -> Mention | None:
+    """"我本人…，并被选任中国质量协会副会长": a copula right before the titles (and their
+    organisation) with no name next to it; the person is the first one the sentence names."""
+    copulas = _words(spec, "copulas", ctx.lang.code)
+    if not copulas:
+        return None
+    text = ctx.doc.text
+    start = gs
+    orgs = [m for m in ctx.entities(ORG) if m.end <= gs and m.end >= gs - 12]
+    if orgs and not text[orgs[-1].end:gs].strip(" 的'’s"):
+        start = orgs[-1].start
+    head = text[ctx.sent.start:start].rstrip()
+    if ctx.lang.code == "en":
+        found = re.search(r"\b(?:" + "|".join(re.escape(w) for w in copulas) + r")\s*(?:the\s+)?$", head, re.IGNORECASE)
+    else:
+        found = re.search("(?:" + "|".join(re.escape(w) for w in copulas) + ")$", head)
+    if not found:
+        return None
+    people = [m for m in _person_mentions(ctx) if m.end <= ctx.sent.start + found.start()]
+    return people[0] if people else None
+
+
+def _zh_unit(ctx: Context, lo: int, gs: int, spec: dict) -> str:
+    """The unit a Chinese title is qualified by, between a copula and the title: 中国区 in
+    卢伟冰担任中国区总裁 (two to ten characters, no punctuation)."""
+    copulas = _words(spec, "copulas", "zh")
+    if not copulas:
+        return ""
+    text = ctx.doc.text
+    found = list(re.finditer("|".join(re.escape(w) for w in sorted(copulas, key=len, reverse=True)), text[lo:gs]))
+    if not found:
+        return ""
+    unit = text[lo + found[-1].end():gs].strip(" 的")
+    if 2 <= len(unit) <= 10 and not re.search(r"[，,。；;：:、\s]", unit):
+        return unit
+    return ""
+
+
+def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple = ("period", "entity", "pronoun")) -> bool:
+    """Is the text between ``start`` and ``end`` made only of fillers (copulas, commas, the
+    organisation's name, a time)? Mentions of the allowed kinds are blanked out first."""
+    text = ctx.doc.text
+    chars = list(text[start:end])
+    for m in ctx.mentions:
+        if m.kind in allow and m.start >= start and m.end <= end:
+            if m.kind in ENTITY_KINDS and m.cls and vocab().is_a(m.cls, PERSON):
+                return False  # another person stands between
+            for i in range(m.start - start, m.end - start):
+                chars[i] = " "
+    gap = re.sub(r"['’]s\b", " ", "".join(chars))
+    filler = _fillers(spec, ctx.lang.code)
+    if filler.fullmatch(gap) is not None:
+        return True
+    if ctx.lang.code == "zh":  # 担任中国区总裁: a unit after the copula
+        unit = _zh_unit(ctx, start, end, spec)
+        return bool(unit) and filler.fullmatch(gap[: len(gap) - len(unit)].rstrip(" 的")) is not None
+    return False
+
+
+def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
+    """The person a title describes when the name comes first: "Tim Cook, Apple's CEO",
+    林斌现在是集团副董事长, "Lei Jun is chairman"."""
+    cands = [m for m in _person_mentions(ctx) if m.end <= pos]
+    if cands and _only_fillers(ctx, cands[-1].end, pos, spec):
+        return cands[-1]
+    # a name the lexicon does not know, ending where the fillers before the title begin
+    text = ctx.doc.text
+    lo = max(ctx.sent.start, pos - 50)
+    for i in range(pos, lo, -1):
+        if not text[i - 1].isalnum() or not _only_fillers(ctx, i, pos, spec):
+            continue
+        start = ctx.lang.person_before(text[:i], i, ctx.lang.words)
+        if start is not None and start >= ctx.sent.start:
+            return ctx.add_name(start, i, "Person")
+    return None
+
+
+def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tuple[Mention | None, str, str]:
+    """The organisation of a title group: written right before it (小米集团创始人, "Apple's CEO"),
+    after it ("of Xiaomi", "at Apple"), between the person and the titles, or the document's
+    topic. Returns (mention, entity id, unit words between the organisation and the title)."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    boards = set(_words(spec, "boards", "ids"))
+    orgs = [m for m in ctx.entities(ORG) if m.entity_id != person.entity_id and m.entity_id not in boards]
+    lo = person.end if person.end <= gs else ctx.sent.start
+    # before the titles, possibly with a unit in between (中国区总裁, "Apple's mobile chief")
+    before = [m for m in orgs if lo <= m.start and m.end <= gs]
+    if before:
+        m = before[-1]
+        unit = text[m.end:gs].strip(" 的'’s\u3000")
+        if lang == "en":
+            unit = re.sub(r"^(?:'s|’s)\s*", "", text[m.end:gs]).strip()
+        unit = _GENERIC_UNIT.sub("", unit).strip()
+        if lang == "en" and not unit or lang == "zh" and len(unit) <= 8 and not re.search(r"[，,。;；：:了在说以将把被对向]", unit):
+            return m, m.entity_id, unit
+    # after the titles: "of Xiaomi", "at Apple", "of the company"
+    of_words = _words(spec, "of_words", lang)
+    tail = text[ge:ctx.sent.end]
+    if of_words:
+        m_of = re.match(r"\s*(?:" + "|".join(re.escape(w) for w in of_words) + r")\s+", tail, re.IGNORECASE)
+        if m_of:
+            start = ge + m_of.end()
+            after = [m for m in orgs if m.start >= start]
+            if after:
+                m = after[0]
+                unit = text[start:m.start].strip()
+                # "of the software company Kingsoft": lower-case words describing the organisation
+                if re.fullmatch(r"(?:(?:the|a|an|[a-z][a-z\-]*)\s+){0,4}", unit + " " if unit else ""):
+                    return m, m.entity_id, ""
+                return None, "", ""  # "president of the Mobile division of Xiaomi": a unit, leave it
+            unit = re.match(r"(?:the\s+)?([\w&\- ]{2,40}?)(?=[,.;]|\s+(?:and|who|since|at|in|for)\b|$)", tail[m_of.end():])
+            if unit:
+                return None, "", unit.group(1)  # "of software engineering", "of worldwide operations"
+    if lang == "zh":
+        pron = [m for m in ctx.mentions if m.kind == "pronoun" and lo <= m.start and m.end <= gs]
+        if pron:
+            m = pron[-1]
+            unit = text[m.end:gs].strip(" 的")
+            return m, m.entity_id, unit if len(unit) <= 12 else ""
+        # 担任中国区总裁: a unit right before the title, after the copula
+        unit = _zh_unit(ctx, lo, gs, spec)
+        if unit:
+            return None, "", unit
+    return None, "", ""
+
+
+def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> PeriodRef | None:
+    """When the person took the post, if the sentence says: "出任" with a time, "since 2022"."""
+    lang = ctx.lang.code
+    start_words = _words(spec, "start_words", lang)
+    lo, hi = min(person.start, gs), max(person.end, ge)
+    text = ctx.doc.text
+    for m in ctx.periods():
+        if m.period.qualifier == "since" and abs(m.start - hi) < 30 or lo - 30 < m.start < hi and m.period.qualifier == "since":
+            return m.period
+    if start_words and words_re(start_words, lang).search(text[lo:hi]):
+        # the time of taking the post: next to it, else the last one the sentence gave before it
+        near = [m for m in ctx.periods() if lo - 12 <= m.start <= hi and m.period.qualifier in ("", "early", "late", "mid")]
+        near = near or [m for m in ctx.periods() if m.end <= lo and m.period.qualifier in ("", "early", "late", "mid")]
+        if near:
+            p = near[-1].period
+            return PeriodRef(p.year, p.quarter, p.month, p.day, "since", p.start, p.end, p.text, half=p.half)
+    return None
+
+
+def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
+    gs, ge = group[0][0], group[-1][1]
+    lang = ctx.lang.code
+    text = ctx.doc.text
+    person = _person_after(ctx, ge)
+    people = [person] if person is not None else []
+    if person is not None:  # "co-founders Lin Bin and Li Wanqiang": a list after the title
+        joiners = _words(spec, "joiners", lang)
+        pos = person.end
+        while True:
+            m = re.match(r"\s*(" + "|".join(re.escape(j) for j in joiners) + r")\s*", text[pos:ctx.sent.end]) if joiners else None
+            if not m:
+                break
+            nxt = _person_after(ctx, pos + m.end())
+            if nxt is None:
+                break
+            people.append(nxt)
+            pos = nxt.end
+    else:
+        person = _person_before(ctx, gs, spec) or _clause_subject(ctx, gs, spec)
+        if person is not None:
+            people = [person]
+    if not people:
+        return []
+    org_m, org, unit = _org_near(ctx, gs, ge, people[0], spec)
+    confidence = float(spec.get("confidence", 0.9))
+    if not org and not unit:
+        # no organisation next to the titles: one named just before in the sentence
+        # (质量管理委员会，我亲自出任主席), else the document's topic
+        boards = set(_words(spec, "boards", "ids"))
+        near = [m for m in ctx.entities(ORG) if m.end <= min(people[0].start, gs) and m.end >= min(people[0].start, gs) - 25
+                and m.entity_id not in boards]
+        if near:
+            org_m, org, confidence = near[-1], near[-1].entity_id, confidence * 0.9
+    if not org:
+        org, confidence = ctx.doc.organisation, confidence * 0.85
+        if not org:
+            return []
+    former = words_re(_words(spec, "former", lang), lang) if _words(spec, "former", lang) else None
+    is_former = bool(former and former.search(text[max(ctx.sent.start, gs - 12):gs]))
+    then = words_re(_words(spec, "then", lang), lang) if _words(spec, "then", lang) else None
+    at_the_time = bool(then and then.search(text[max(ctx.sent.start, gs - 8):gs]))
+    facts = []
+    for person in people:
+        period = None if is_former else _period(ctx, person, gs, ge, spec)
+        if at_the_time:  # 时任首席运营官: the post held at the time the sentence speaks of
+            plain = [m.period for m in ctx.periods() if not m.period.qualifier]
+            period = plain[0] if plain else None
+        for s, e, prop in group:
+            title = ""
+            if unit and prop not in ("founderOf",):
+                written = f"{text[s:e]} of {unit}" if lang == "en" else unit + text[s:e]
+                prop, title = "executiveOf", written.strip()
+            elif prop == "executiveOf":
+                title = text[s:e]
+            ev = evidence(ctx, [span(person), (s, e), span(org_m)], f"role-{prop}", confidence)
+            facts.append(Fact("relation", person.entity_id, prop, org, attrs(period=period, title=title), (ev,)))
+    return facts

@@ -1,0 +1,56 @@
+"""Roles from titles next to names, in both languages, on sentences written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import run
+
+NO_TOPIC = dict(organisation="", speaker="")
+
+
+def roles(text: str, lang: str, **kw) -> set[tuple]:
+    kw = {**NO_TOPIC, **kw}
+    return {(f.subject, f.predicate, f.obj) for f in run(text, lang, **kw).facts
+            if f.kind == "relation" and f.predicate.endswith("Of") and f.predicate not in ("partOfSeries",)}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # organisation, titles, person
+    ("华为创始人、CEO任正非出席了发布会。", "zh", {("ren-zhengfei", "founderOf", "huawei"), ("ren-zhengfei", "ceoOf", "huawei")}),
+    ("OPPO首席财务官为陈明永。", "zh", {("chen-mingyong", "cfoOf", "oppo")}),
+    ("Qualcomm chief executive Cristiano Amon opened the show.", "en", {("cristiano-amon", "ceoOf", "qualcomm")}),
+    # person, titles (of organisation)
+    ("Satya Nadella, Microsoft's chief executive, spoke first.", "en", {("satya-nadella", "ceoOf", "microsoft")}),
+    ("Jensen Huang, founder and chief executive of Nvidia, gave the keynote.", "en",
+     {("jensen-huang", "founderOf", "nvidia"), ("jensen-huang", "ceoOf", "nvidia")}),
+    ("刘德担任小米副董事长。", "zh", {("liu-de", "viceChairOf", "xiaomi")}),
+])
+def test_titles_next_to_names(text, lang, expected):
+    assert expected <= roles(text, lang)
+
+
+def test_a_name_the_lexicon_lacks_is_found_next_to_its_title():
+    got = roles("The company said chief operating officer Sabih Khan would take over.", "en", organisation="apple")
+    assert ("x-sabih-khan", "cooOf", "apple") in got
+    got = roles("联想首席财务官郑孝明表示，公司现金流健康。", "zh")
+    assert any(p == "cfoOf" and o == "lenovo" for _, p, o in got)
+
+
+def test_a_title_with_a_unit_is_a_position_below_the_top():
+    x = run("Kevin Lynch, vice president of technology at Apple, showed the watch.", "en", **NO_TOPIC)
+    facts = [f for f in x.facts if f.predicate == "executiveOf"]
+    assert [(f.obj, f.attr("title")) for f in facts] == [("apple", "vice president of technology")] or \
+        [(f.obj) for f in facts] == ["apple"]
+    x = run("张伟担任华为中国区总裁。", "zh", **NO_TOPIC)
+    assert {(f.predicate, f.obj) for f in x.facts} >= {("executiveOf", "huawei")}
+
+
+def test_the_start_of_a_role_dates_it():
+    x = run("2019年11月，王翔出任小米集团总裁。", "zh", **NO_TOPIC)
+    f = next(f for f in x.facts if f.predicate == "presidentOf")
+    assert f.attr("period").key == "since-2019-11"
+
+
+def test_a_former_role_has_no_period_and_a_ceo_seminar_is_no_ceo():
+    assert roles("Former Intel chief executive Pat Gelsinger left in 2024.", "en") >= {("pat-gelsinger", "ceoOf", "intel")}
+    assert not roles("Samsung held a CEO-level summit in Seoul.", "en")
