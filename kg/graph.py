@@ -133,6 +133,8 @@ class _Builder:
 
     # ---------------------------------------------------------------- nodes
     def entity(self, eid: str) -> str:
+        if eid.startswith("period:"):  # the object of kg:foundedOn is a period
+            return _N(str(iris.period(eid[len("period:"):])))
         if eid.startswith("market:"):
             place = eid[len("market:"):]
             self.markets.add(place)

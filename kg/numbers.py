@@ -115,6 +115,10 @@ ZH_IDIOMS = {"一": ("次性", "成不变"), "千万": ("不", "别", "要", "�
 ZH_RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
 ZH_RELATIVE_QUARTERS = {"上个季度": -1, "上一季度": -1, "上季度": -1, "本季度": 0, "这个季度": 0,
                         "下个季度": 1, "下一季度": 1, "下季度": 1}
+# days relative to the document date; a weekday is the latest one on or before it
+ZH_RELATIVE_DAYS = {"今天": 0, "今日": 0, "当天": 0, "昨天": -1, "昨日": -1, "前天": -2}
+ZH_WEEKDAYS = {"周一": 0, "周二": 1, "周三": 2, "周四": 3, "周五": 4, "周六": 5, "周日": 6, "周天": 6,
+               "星期一": 0, "星期二": 1, "星期三": 2, "星期四": 3, "星期五": 4, "星期六": 5, "星期日": 6, "星期天": 6}
 ZH_RELATIVE_MONTHS = {"上个月": -1, "上月": -1, "本月": 0, "这个月": 0, "下个月": 1, "下月": 1}
 ZH_QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ZH_PART_WORDS = {"初": "early", "年初": "early", "底": "late", "年底": "late", "末": "late", "年末": "late",
@@ -200,6 +204,8 @@ EN_RELATIVE_YEARS = {"last year": -1, "this year": 0, "next year": 1, "the previ
                      "the current year": 0}
 EN_RELATIVE_QUARTERS = {"last quarter": -1, "this quarter": 0, "next quarter": 1,
                         "the previous quarter": -1, "the current quarter": 0}
+EN_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "this morning": 0, "tonight": 0, "this evening": 0}
+EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 EN_RELATIVE_MONTHS = {"last month": -1, "this month": 0, "next month": 1}
 EN_PART_WORDS = {"beginning": "early", "start": "early", "end": "late", "close": "late", "middle": "mid"}
 # A bare month name is a period only after one of these words ("in October").
@@ -815,6 +821,8 @@ class _P:
     rel_year: Optional[int] = None
     rel_quarter: Optional[int] = None
     rel_month: Optional[int] = None
+    rel_day: Optional[int] = None  # days from the document date
+    weekday: Optional[int] = None  # the latest such weekday on or before the document date
     quarter: Optional[int] = None
     month: Optional[int] = None
     day: Optional[int] = None
@@ -861,6 +869,7 @@ _ZH_PERIOD_RES = {
     "month": re.compile(r"(?<![0-9])(?P<m>" + _ZH_MONTH + r")月份?(?:(?P<d>" + _ZH_DAY + r")[日号])?(?![0-9])"),
     "rel_quarter": re.compile("|".join(_sorted_keys(ZH_RELATIVE_QUARTERS))),
     "rel_month": re.compile("|".join(_sorted_keys(ZH_RELATIVE_MONTHS))),
+    "rel_day": re.compile("|".join(_sorted_keys(ZH_RELATIVE_DAYS)) + r"|(?<![一二三四五六七八九十0-9])(?:上|本|这)?(?:" + "|".join(_sorted_keys(ZH_WEEKDAYS)) + ")"),
     "bare_year": re.compile(r"(?<![0-9A-Za-z.,])(?P<y>(?:19|20)[0-9]{2})(?![0-9.%,年])"),
     "year_quarter": re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)[0-9]{2})\s*[Qq](?P<qa>[1-4])(?![0-9])"),
 }
@@ -894,6 +903,13 @@ def _zh_cores(text: str) -> list[_P]:
                 p.rel_quarter = ZH_RELATIVE_QUARTERS[m.group()]
             if kind == "rel_month":
                 p.rel_month = ZH_RELATIVE_MONTHS[m.group()]
+            if kind == "rel_day":
+                word = m.group()
+                if word in ZH_RELATIVE_DAYS:
+                    p.rel_day = ZH_RELATIVE_DAYS[word]
+                else:
+                    p.weekday = ZH_WEEKDAYS[word.lstrip("上本这")]
+                    p.rel_day = -7 if word.startswith("上") else 0
             if kind == "bare_year" and _zh_unit_follows(text, m.end()):
                 continue  # 2000件 is a count
             cores.append(p)
@@ -962,6 +978,8 @@ _EN_PERIOD_RES = {
     "rel_year": re.compile(r"\b(?P<rel>" + "|".join(_sorted_keys(EN_RELATIVE_YEARS)) + r")\b", re.IGNORECASE),
     "rel_quarter": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_QUARTERS)) + r")\b", re.IGNORECASE),
     "rel_month": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_MONTHS)) + r")\b", re.IGNORECASE),
+    "rel_day": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_DAYS)) + r")\b|\b(?<=on )(?:"
+                          + "|".join(EN_WEEKDAYS) + r")\b", re.IGNORECASE),
     "year_part": re.compile(
         r"\b(?:the\s+)?(?P<part>" + "|".join(EN_PART_WORDS) + r")\s+of\s+the\s+year\b", re.IGNORECASE),
 }
@@ -1000,6 +1018,12 @@ def _en_cores(text: str) -> list[_P]:
                 p.rel_quarter = EN_RELATIVE_QUARTERS[re.sub(r"\s+", " ", m.group().lower())]
             if kind == "rel_month":
                 p.rel_month = EN_RELATIVE_MONTHS[re.sub(r"\s+", " ", m.group().lower())]
+            if kind == "rel_day":
+                word = re.sub(r"\s+", " ", m.group().lower())
+                if word in EN_WEEKDAYS:
+                    p.weekday, p.rel_day = EN_WEEKDAYS[word], 0
+                else:
+                    p.rel_day = EN_RELATIVE_DAYS[word]
             if kind == "year" and _en_year_is_amount(text, m.start(), m.end()):
                 continue
             cores.append(p)
@@ -1063,6 +1087,13 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
         if doc_date is None:
             return None
         p.year, p.month = _shift(doc_date.year, doc_date.month, p.rel_month, 12)
+    elif p.rel_day is not None:
+        if doc_date is None:
+            return None
+        day = doc_date + datetime.timedelta(days=p.rel_day)
+        if p.weekday is not None:  # "on Monday": the latest Monday on or before the day
+            day -= datetime.timedelta(days=(day.weekday() - p.weekday) % 7)
+        p.year, p.month, p.day = day.year, day.month, day.day
     elif context_year is not None:
         p.year = context_year
     elif doc_date is not None:

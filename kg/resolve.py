@@ -25,7 +25,16 @@ def period_match_key(p: PeriodRef | None) -> str:
 
 
 def fact_key(f: Fact) -> tuple:
-    """What makes two extracted claims the same fact."""
+    """What makes two claims the same fact (and names the fact's IRI): for a relation, its
+    arguments and its time (a product unveiled in December is another fact than it going on
+    sale in March)."""
+    if f.kind == "relation":
+        return ("relation", f.subject, f.predicate, f.obj, period_match_key(f.attr("period")))
+    return merge_key(f)
+
+
+def merge_key(f: Fact) -> tuple:
+    """Claims that may be merged: a relation told with and without its time is one fact."""
     if f.kind == "relation":
         return ("relation", f.subject, f.predicate, f.obj)
     if f.kind == "quantity":
@@ -67,7 +76,8 @@ def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
     for x in extractions:
         for f in x.facts:
             f = _rename(f, rename)
-            merged.setdefault(fact_key(f), []).append(f)
+            merged.setdefault(merge_key(f), []).append(f)
+    merged = _split_by_period(merged)
     facts = []
     for key in sorted(merged, key=repr):
         group = merged[key]
@@ -90,6 +100,30 @@ def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
                 entities[eid] = lexicon.entities[eid]
     sentences = tuple(s for x in extractions for s in x.sentences)
     return Resolved(docs, sentences, tuple(entities[k] for k in sorted(entities)), tuple(facts), tuple(sorted(mentioned)))
+
+
+def _split_by_period(merged: dict[tuple, list[Fact]]) -> dict[tuple, list[Fact]]:
+    """Claims of one relation that give different times are different facts (a product unveiled in
+    December and on sale in March); a claim that gives no time joins the one dated fact, if there
+    is exactly one."""
+    out: dict[tuple, list[Fact]] = {}
+    for key, group in merged.items():
+        if key[0] != "relation":
+            out[key] = group
+            continue
+        dated: dict[str, list[Fact]] = {}
+        undated = []
+        for f in group:
+            p = period_match_key(f.attr("period"))
+            (dated.setdefault(p, []) if p else undated).append(f)
+        if len(dated) <= 1:
+            out[key] = group
+            continue
+        for p, facts in dated.items():
+            out[key + (p,)] = facts
+        if undated:
+            out[key + ("",)] = undated
+    return out
 
 
 def _one_per_sentence(evidence: set[Evidence], originals: set[str]) -> list[Evidence]:

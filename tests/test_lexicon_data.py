@@ -19,6 +19,7 @@ CLASSES = {
     "Company", "ResearchFirm", "Museum", "Association", "InternalBody", "RetailChannel",
     "Organisation", "Person", "Product", "Smartphone", "Chipset", "ProductSeries",
     "Platform", "Country", "Region", "City", "Award",
+    "StockExchange", "Brand", "Vehicle", "Event", "RankingList", "ProductCategory",
 }
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGS = ("en", "zh")

@@ -18,7 +18,7 @@ from typing import Callable
 from ..iris import vocab
 from ..lang import Language
 from ..types import EntityInfo, Extraction, Fact, Mention
-from . import goals, positions, quantities, relations, roles, structure
+from . import corporate, goals, positions, quantities, relations, roles, structure
 from .context import ENTITY_KINDS, Context, statement_periods
 from .patterns import Patterns, load_patterns
 
@@ -29,6 +29,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     quantities.extract,
     positions.extract,
     roles.extract,
+    corporate.extract,
     relations.extract,
     structure.modifiers,
     structure.representatives,

@@ -10,6 +10,7 @@ from ..types import Document, EntityInfo, Evidence, Mention, PeriodRef, Sentence
 from .patterns import Patterns, has_word
 
 ENTITY_KINDS = ("entity", "pronoun")
+_PRODUCTS = ["Product", "ProductSeries", "Brand"]
 MONEY = ("CNY", "USD")
 
 
@@ -57,11 +58,17 @@ class Context:
 
     def add_name(self, start: int, end: int, cls: str) -> Mention | None:
         """A name the lexicon does not know becomes an entity mention of class ``cls`` (minted
-        once per document); None when the span overlaps a mention that is not a place inside it."""
+        once per document); None when the span overlaps a mention that is not inside it. A place
+        may be inside it (深圳设计博物馆), and so may a company, brand or product the longer name
+        is made from ("iPhone 16 Pro" holds "iPhone 16", "Xiaomi SU7" holds "Xiaomi")."""
         v = vocab()
         inside = [m for m in self.mentions if m.start < end and m.end > start]
-        if not all(m.kind == "entity" and start <= m.start and m.end <= end and m.cls and v.is_a(m.cls, ["Place"])
-                   for m in inside):
+        # a new name may hold a place (深圳设计博物馆), a company ("Xiaomi SU7", "Xiaomi EV", 南京爱立信熊猫通信有限公司,
+        # the person "Lars Magnus Ericsson") or a product it is made from ("iPhone 16 Pro")
+        within = ["Place"] + (["Organisation", "Product", "ProductSeries", "Brand"]
+                              if v.is_a(cls, _PRODUCTS + ["Organisation"]) else ["Organisation"] if cls == "Person" else [])
+        if not all(m.kind == "entity" and start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+                   and m.cls and v.is_a(m.cls, within) for m in inside):
             return None
         name = self.doc.text[start:end].strip()
         if not name:

@@ -23,6 +23,7 @@ class Patterns:
     goals: list[dict]
     reported_by: dict
     roles: dict = field(default_factory=dict)
+    corporate: dict = field(default_factory=dict)
     _trigger_res: dict = field(default_factory=dict)
 
     def trigger_re(self, group: str, lang: str) -> tuple[re.Pattern | None, dict]:
@@ -97,7 +98,11 @@ def load_patterns(path: Path | None = None) -> Patterns:
         prop = resources.require(entry, "property", path, f"roles title #{n}", str)
         if prop not in v.terms:
             raise data_error(path, f"roles title #{n}: property '{prop}' is not in the ontology", "Use a property declared in ontology/kg.ttl")
-    return Patterns(path, reported_by=reported, roles=roles, **groups)
+    corporate = {key: data.get(key) or {} for key in ("founding", "listing", "headquarters")}
+    for key, spec in corporate.items():
+        if not isinstance(spec, dict):
+            raise data_error(path, f"'{key}' should be a mapping with 'triggers'", f"See the comment above '{key}:' in the file")
+    return Patterns(path, reported_by=reported, roles=roles, corporate=corporate, **groups)
 
 
 

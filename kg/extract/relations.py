@@ -1,6 +1,8 @@
 """Relations: a trigger word links a subject mention to object mention(s) of the right classes."""
 from __future__ import annotations
 
+import re
+
 from ..iris import new_entity_id, vocab
 from ..types import EntityInfo, Fact, Mention
 from .context import Context, attrs, evidence, has_word, near_period, nearest, reported_by, span, subject_of, trigger_hits
@@ -33,7 +35,35 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
     return facts
 
 
+def _future(ctx: Context, ts: int) -> bool:
+    """"将推出", "will launch", "plans to acquire": a plan, not a fact."""
+    words = ctx.lang.words.get("future") or []
+    if not words:
+        return False
+    window = 8 if ctx.lang.code == "zh" else 24
+    before = ctx.doc.text[max(ctx.sent.start, ts - window):ts]
+    regex = _future_re(tuple(words), ctx.lang.code)
+    return bool(regex.search(before))
+
+
+def _future_re(words: tuple, lang: str):
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if lang == "en":
+        return re.compile(rf"\b(?:{alts})\b(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
+    return re.compile(rf"(?:{alts})")
+
+
 def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
+    if pat.get("no_future") and _future(ctx, ts):
+        return []
+    side = pat.get("object_side", "any")
+    if side == "any":
+        return _relation_in_clause(ctx, pat, ts, te, new_names)
+    return _relation_by_position(ctx, pat, ts, te)
+
+
+def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
+    """Subject and objects anywhere in the trigger's clause, told apart by their classes."""
     subj_m, subj = subject_of(ctx, pat["subject"], ts, pat.get("subject_not", ()), pat.get("default_subject", ""))
     objs = [m for m in ctx.entities(pat["object"]) if m.entity_id != subj]
     if (not subj) != (not objs):  # one side found: the other may be a name the lexicon lacks
@@ -61,14 +91,18 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
                 if preferred:
                     chosen = preferred
                     break
-    period = None
-    if "period" in pat.get("qualifiers", []):
+    confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.9)
+    return _facts(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+
+
+def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen: list[Mention], confidence: float,
+           period=None) -> list[Fact]:
+    if period is None and "period" in pat.get("qualifiers", []):
         period = near_period(ctx, ts)
     reported = reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
-    confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.9)
     facts, seen = [], set()
     for i, obj in enumerate(chosen):
-        if obj.entity_id in seen:
+        if obj.entity_id in seen or obj.entity_id == subj:
             continue
         seen.add(obj.entity_id)
         count = _count_for(ctx, chosen, i) if "count" in pat.get("qualifiers", []) else None
@@ -77,6 +111,129 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         facts.append(Fact("relation", subj, pat["property"], obj_id,
                           attrs(period=period, count=count, reported_by=reported), (ev,)))
     return facts
+
+
+# ---------------------------------------------------------------- arguments by their position
+
+
+def _is_passive(ctx: Context, pat: dict, ts: int, te: int) -> bool:
+    """"Beats was acquired by Apple", "the A100, launched in 2020", 库卡被美的收购, 微信2011年推出."""
+    text = ctx.doc.text
+    words = (pat.get("passive") or {}).get(ctx.lang.code) or []
+    if ctx.lang.code == "en":
+        before = text[max(ctx.sent.start, ts - 30):ts]
+        participle = not text[ts:te].lower().endswith(("ing", "es")) and not text[ts:te].lower().endswith("s") \
+            or text[ts:te].lower().endswith(("ed", "ssed"))
+        if participle and re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[a-z]+ly\s+)?$", before, re.IGNORECASE):
+            return True
+        if re.search(r",\s*$", before):
+            return True  # "the RTX 20 series, launched in 2018"
+        return bool(words) and has_word(text[te:te + 4], words, "en")
+    lo = ctx.clauses[ctx.clause_of(ts)][0]
+    return bool(words) and has_word(text[lo:ts], words, "zh")
+
+
+def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> list[Mention]:
+    """The first candidate after ``start`` and those that follow it as a list ("X, Y and Z",
+    X、Y和Z), up to ``limit``."""
+    joiner = _JOINERS[ctx.lang.code]
+    after = sorted((m for m in cands if m.start >= start and m.end <= limit), key=lambda m: m.start)
+    if not after:
+        return []
+    run = [after[0]]
+    for m in after[1:]:
+        gap = ctx.doc.text[run[-1].end:m.start]
+        if not joiner.fullmatch(gap):
+            break
+        run.append(m)
+    return run
+
+
+_JOINERS = {
+    "en": re.compile(r"(?:\s|,|;|\band\b|\bor\b|\bas well as\b|\bplus\b|\bthe\b|\bits\b|\ba\b|\ban\b|\bnew\b|\btwo\b|\bthree\b"
+                     r"|\b(?:chip|chips|GPU|GPUs|phone|phones|smartphone|smartphones|models?|cars?|SUV|sedan|brand|series|platform|switches)\b)*"),
+    "zh": re.compile(r"(?:[、，,和及与以及或]|其|旗下的?|首款|全新的?|[\u4e00-\u9fff]{0,6}?(?:车型|品牌|芯片|手机|平台|系列|产品|公司))*"),
+}
+
+
+def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool) -> None:
+    """Names the lexicon lacks right after the trigger ("unveiled the B200 GPU and the GB200
+    Superchip", 推出了AI助手“腾讯元宝”) or, in the passive, right before it."""
+    text = ctx.doc.text
+    slot = pat["object"]
+    lang = ctx.lang
+    if passive or pat.get("object_side") == "before":
+        # take out the time expressions between the name and the trigger: 《王者荣耀》2015年上线
+        pos = ts
+        for m in reversed(ctx.periods()):
+            if m.end <= pos and not text[m.end:pos].strip(" ,，于在已也正式"):
+                pos = m.start
+        pos_text = text[:pos].rstrip(" ,，于在已也")
+        found = lang.name_before(pos_text, len(pos_text), lang.words)
+        spans = [found] if found else []
+    else:
+        limit = ctx.sent.end
+        spans = lang.names_after(text[:limit], te, limit, lang.words)
+    v = vocab()
+    for s, e, hint in spans:
+        if s < ctx.sent.start or e > ctx.sent.end or e <= s:
+            continue
+        if ctx.mention_at(s, e) is not None:
+            continue
+        cls = hint if hint and v.is_a(hint, slot) else slot[0]
+        ctx.add_name(s, e, cls)
+
+
+def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
+    """Objects on their side of the trigger: after it in the active voice ("Apple launched the
+    iPhone 16 and iPhone 16 Plus", 比亚迪发布了仰望U8), before it in the passive or when the
+    sentence starts from the object (微信2011年推出, "the A100 was launched in 2020")."""
+    passive = _is_passive(ctx, pat, ts, te)
+    if pat.get("find_objects"):
+        _add_adjacent_names(ctx, pat, ts, te, passive)
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    objs = ctx.entities(pat["object"], pat.get("object_not", ()))
+    subj_m = None
+    if not passive:
+        chosen = _list_run(ctx, objs, te, ctx.sent.end)
+        if chosen and ctx.clause_of(chosen[0].start) != ctx.clause_of(ts) and chosen[0].start - te > 40:
+            chosen = []
+        if not chosen:  # the object before the trigger, nothing after: 微信2011年推出, 今年3月发布的Blackwell
+            rel = re.match(r"\s*的", ctx.doc.text[te:te + 2]) if ctx.lang.code == "zh" else None
+            if rel:
+                chosen = _list_run(ctx, objs, te, ce)[:1]
+            else:
+                if pat.get("find_objects"):
+                    _add_adjacent_names(ctx, pat, ts, te, True)
+                    objs = ctx.entities(pat["object"], pat.get("object_not", ()))
+                before = [m for m in objs if cs <= m.start and m.end <= ts]
+                chosen = before[-1:]
+                if chosen and any(cs <= m.start < ts for m in ctx.entities(pat["subject"]) if m.start < chosen[0].start):
+                    chosen = []  # "Apple's iPhone ... launched": keep to the clear cases
+        subj_m, subj = subject_of(ctx, pat["subject"], ts, pat.get("subject_not", ()), pat.get("default_subject", ""))
+        if subj_m is not None and chosen and subj_m.start > chosen[0].start and subj_m.start > te:
+            subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
+    else:
+        before = [m for m in objs if cs <= m.start and m.end <= ts]
+        if not before:  # "the Xiaomi SU7 sedan, was launched": the subject of the sentence, before a comma
+            before = [m for m in objs if ctx.sent.start <= m.start and m.end <= ts and ts - m.end <= 60]
+        chosen = before[-1:]
+        # the agent: "acquired by Apple", 被美的收购
+        agents = ctx.entities(pat["subject"], pat.get("subject_not", ()))
+        if ctx.lang.code == "en":
+            by = [m for m in agents if te <= m.start <= te + 12]
+        else:
+            by = [m for m in agents if chosen and chosen[0].end <= m.start and m.end <= ts]
+        if by:
+            subj_m, subj = by[0], by[0].entity_id
+        else:
+            subj = ctx.doc.organisation if pat.get("default_subject") else ""
+    if not subj or not chosen:
+        return []
+    if pat.get("objects", "all") == "nearest":
+        chosen = chosen[:1]
+    confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
+    return _facts(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
 
 
 def _passive(ctx: Context, pat: dict, subj_m: Mention, ts: int, te: int) -> bool:

@@ -22,6 +22,8 @@ class Language:
     find_names: Callable[[str, dict], list[tuple[int, int, str]]]  # unknown names: (start, end, class)
     person_after: Callable[[str, int, dict], "int | None"]  # end of a person's name starting at a position
     person_before: Callable[[str, int, dict], "int | None"]  # start of a person's name ending at a position
+    names_after: Callable  # (text, pos, end, words) -> [(start, end, class hint)]: names a trigger introduces
+    name_before: Callable  # (text, pos, words) -> (start, end, class hint) | None: the name a trigger follows
     words: dict  # data/lang/<code>.yaml
     rank_exact: re.Pattern
     rank_top: re.Pattern
@@ -74,7 +76,8 @@ def _load(code: str, module) -> Language:
         except re.error as exc:
             raise resources.data_error(path, f"invalid regular expression in {key}: {exc}", f"Fix {key}")
     return Language(code, module.split_sentences, module.is_boundary, module.find_names,
-                    module.person_after, module.person_before, words, rank_exact, rank_top, clause_re, *hints)
+                    module.person_after, module.person_before, module.names_after, module.name_before,
+                    words, rank_exact, rank_top, clause_re, *hints)
 
 
 @functools.lru_cache(maxsize=None)

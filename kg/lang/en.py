@@ -121,3 +121,142 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
     if len(tokens) < 2 or any(t.rstrip(".") in _NOT_NAME for t in tokens):
         return None
     return pos - (len(text[max(0, pos - 60):pos]) - len(head)) - len(" ".join(tokens)) if head.endswith(" ".join(tokens)) else None
+
+
+# ---------------------------------------------------------------- names next to a trigger
+
+_TOK = re.compile(r"[“\"‘]|[’”]|[A-Za-z0-9][\w'’+.\-/]*[\w+]|[A-Za-z0-9]|&|[,;:.()]")
+_MONTHS_DAYS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+_NOT_START = {"The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "By", "For", "And", "But", "As",
+              "A", "An", "We", "Our", "They", "He", "She", "His", "Her", "Today", "Yesterday", "Last", "Next"}
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOK.finditer(text, start, end)]
+
+
+def _class_of(words: dict, tokens: list[str]) -> str:
+    """The class a class noun names ("GPU" → Chipset), trying two-word nouns first."""
+    nouns = words.get("class_nouns") or {}
+    for n in (2, 1):
+        phrase = " ".join(tokens[:n]).lower()
+        for cls, items in nouns.items():
+            if phrase in {i.lower() for i in items}:
+                return cls
+    return ""
+
+
+def _is_name_token(tok: str, started: bool, words: dict) -> bool:
+    if tok.endswith(("'s", "’s")):
+        return False  # "Xiaomi's entry": a possessor, not a product
+    if tok in words.get("name_variant_words", ()) and started:
+        return True
+    if "-" in tok and any(part[:1].isupper() for part in tok.split("-")[1:]):
+        return True  # e-Platform, Quantum-X800
+    if any(ch.isdigit() for ch in tok):
+        return True
+    return tok[:1].isupper() or (tok[:1] in "i" and len(tok) > 1 and tok[1:2].isupper())  # iPhone, iMac
+
+
+def _name_at(text: str, toks: list, i: int, words: dict):
+    """A name starting at token i: (start, end, next index) or None."""
+    if i >= len(toks):
+        return None
+    if toks[i][2] in "“\"‘":  # a quoted name: "God's Eye"
+        close = {"“": "”", "\"": "\"", "‘": "’"}[toks[i][2]]
+        end = text.find(close, toks[i][1], toks[i][1] + 60)
+        if end > toks[i][1]:
+            j = i + 1
+            while j < len(toks) and toks[j][0] < end:
+                j += 1
+            return toks[i][1], end, j + 1
+        return None
+    j, started = i, False
+    while j < len(toks):
+        tok = toks[j][2]
+        if tok == "of" and started and j + 1 < len(toks) and toks[j + 1][2][:1].isupper():
+            j += 1  # "Honor of Kings"
+            continue
+        if not _is_name_token(tok, started, words) or (not started and (tok in _NOT_START or tok in _MONTHS_DAYS)):
+            break
+        if started and tok.isupper() and _class_of(words, [tok]):
+            break  # "the B200 GPU": the class noun ends the name
+        if started and tok in _MONTHS_DAYS:
+            break
+        started = True
+        j += 1
+    if not started:
+        return None
+    return toks[i][0], toks[j - 1][1], j
+
+
+def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, int, str]]:
+    """Names that follow a trigger: "unveiled the B200 GPU and the GB200 Grace Blackwell Superchip",
+    "launched its first self-developed mobile chipset, the Surge S1". (start, end, class hint)."""
+    toks = _tokens(text, pos, end)
+    lead = {w.lower() for w in words.get("name_lead_words", ())}
+    out = []
+    i = 0
+    while True:
+        hint = ""
+        while i < len(toks):  # words before the name: "its first self-developed mobile chipset, the"
+            tok = toks[i][2]
+            cls = _class_of(words, [t[2] for t in toks[i:i + 2]])
+            if cls and tok[:1].islower() or tok.lower() in lead and tok[:1].islower() or \
+                    (tok[:1].islower() and "-" in tok):
+                hint = cls or hint
+                i += 2 if cls and len(" ".join(t[2] for t in toks[i:i + 2]).split()) == 2 and \
+                    _class_of(words, [t[2] for t in toks[i:i + 2]]) != _class_of(words, [tok]) else 1
+                continue
+            if tok == "," and hint and i + 1 < len(toks) and toks[i + 1][2].lower() == "the":
+                i += 2  # "its own chip, the Surge S1"
+                continue
+            if tok == "," and hint and i + 1 < len(toks) and _is_name_token(toks[i + 1][2], False, words):
+                i += 1  # "two new switches, Quantum-X800 InfiniBand and ..."
+                continue
+            break
+        found = _name_at(text, toks, i, words)
+        if found is None:
+            break
+        s, e, i = found
+        after = _class_of(words, [t[2] for t in toks[i:i + 3] if t[2][:1].islower() or t[2].isupper()][:3]) if i < len(toks) else ""
+        out.append((s, e, after or hint))
+        # a list: ", ", " and ", ", and ", " as well as " (after the class noun: "the B200 GPU and ...")
+        k = i
+        while k < len(toks) and (_class_of(words, [toks[k][2]]) or toks[k][2].lower() in lead) and toks[k][2] not in (",", "and"):
+            k += 1
+        if k < len(toks) and toks[k][2] in (",", "&"):
+            k += 1
+        if k < len(toks) and toks[k][2] in ("and", "plus"):
+            k += 1
+        elif k + 1 < len(toks) and toks[k][2] == "as" and toks[k + 1][2] == "well":
+            k += 3
+        if k == i or k >= len(toks) or toks[k - 1][2] not in (",", "&", "and", "plus", "well", "as"):
+            break
+        i = k
+    return out
+
+
+def name_before(text: str, pos: int, words: dict):
+    """The name a trigger follows: "Weixin Pay followed in 2013", "the A100 was launched", "the RTX 20
+    series, launched in 2018". (start, end, class hint) or None."""
+    head = text[:pos]
+    head = re.sub(r"(?:\s*,)?\s*(?:(?:was|were|is|are|has been|have been|had been|being|been|first|also|officially|then)\s+)*$",
+                  "", head, flags=re.IGNORECASE)
+    toks = _tokens(head, max(0, len(head) - 80), len(head))
+    j = len(toks)
+    hint = ""
+    if j and _class_of(words, [toks[j - 1][2]]) and toks[j - 1][2][:1].islower():
+        hint = _class_of(words, [toks[j - 1][2]])
+        if toks[j - 1][2] not in ("series",):
+            j -= 1
+    i = j
+    while i > 0 and _is_name_token(toks[i - 1][2], True, words) and toks[i - 1][2] not in _MONTHS_DAYS:
+        i -= 1
+    while i < j and (toks[i][2] in _NOT_START or toks[i][2] in words.get("name_variant_words", ())):
+        i += 1
+    if i >= j:
+        return None
+    return toks[i][0], toks[j - 1][1], hint

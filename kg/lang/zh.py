@@ -110,6 +110,12 @@ def person_after(text: str, pos: int, words: dict) -> int | None:
     m = _FOREIGN.match(text, pos) or _LATIN_NAME.match(text, pos)
     if m:
         end = m.end()
+        last = max(m.group().rfind("·"), m.group().rfind("•"), m.group().rfind("・"))
+        if last >= 0:  # 罗纳德·韦恩在加利福尼亚: the surname ends before the next word
+            tail = m.group()[last + 1:]
+            cut = next((i for i, ch in enumerate(tail) if ch in _AFTER_NAME and i >= 1), None)
+            if cut is not None:
+                end = m.start() + last + 1 + cut
         # a transliterated name runs on into the next word: 蒂姆·库克说, 黄仁勋在
         while end > m.start() + 3 and text[end - 1] in _AFTER_NAME and "·" not in text[end - 1:end]:
             end -= 1
@@ -152,4 +158,148 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
             continue  # the name would start inside another word
         if person_after(text, start, words) == pos:
             return start
+    return None
+
+
+# ---------------------------------------------------------------- names next to a trigger
+
+_QUOTED = re.compile(r"[“「『《\"]([^”」』》\"]{1,30})[”」』》\"]")
+_MODEL = re.compile(r"[\u4e00-\u9fff]{0,4}?[A-Za-z][A-Za-z0-9+\-]*(?:\s?[A-Za-z0-9][A-Za-z0-9+\-]*){0,3}(?:系列|代)?"
+                    r"|[\u4e00-\u9fff]{1,4}[0-9]+[A-Za-z0-9+\-]*(?:系列|代)?")
+_LIST = re.compile(r"(?:、|和|及|与|以及|，以及)")
+# jieba tags of proper names (and of words the lexicon added to its dictionary)
+_PROPER_TAGS = {"nz", "nt", "nrt", "ns", "nr", "eng", "x"}
+_APPOSED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[，,。、；;）)及和与]|$)")
+
+
+def _nouns(words: dict) -> list[tuple[str, str]]:
+    return sorted(((n, cls) for cls, items in (words.get("class_nouns") or {}).items() for n in items),
+                  key=lambda x: -len(x[0]))
+
+
+def _noun_at(text: str, pos: int, words: dict) -> tuple[str, str]:
+    for noun, cls in _nouns(words):
+        if text.startswith(noun, pos):
+            return noun, cls
+    return "", ""
+
+
+def _one_name(text: str, pos: int, end: int, words: dict, after_noun: bool = False):
+    """A name starting at ``pos``: quoted, a model (小米SU7, 仰望U8, razr 50系列), or a word jieba
+    keeps whole, with a class noun after it kept when the name is all Chinese (混元大模型)."""
+    m = _QUOTED.match(text, pos, end)
+    if m:
+        noun, cls = _noun_at(text, m.end(), words)
+        return m.start(1), m.end(1), m.end(), cls
+    m = _MODEL.match(text, pos, end)
+    if m and m.group():
+        stop = m.end()
+        name_end = stop
+        noun, cls = _noun_at(text, stop, words)
+        return m.start(), name_end, stop + len(noun), cls
+    if after_noun:  # 个性化品牌方程豹。: the whole short name up to the punctuation
+        m = _APPOSED.match(text, pos, end)
+        if m:
+            return pos, m.end(), m.end(), ""
+    # a Chinese name ending in a class noun: 混元大模型, 刀片电池
+    for k in range(2, 6):
+        if pos + k >= end or not _HAN.match(text[pos:pos + k]):
+            break
+        noun, cls = _noun_at(text, pos + k, words)
+        if noun and not any(ch in _AFTER_NAME_CHARS for ch in text[pos:pos + k]):
+            return pos, pos + k + len(noun), pos + k + len(noun), cls
+    from .. import segment
+
+    tokens = segment.posseg(text[pos:min(end, pos + 10)])
+    if not tokens:
+        return None
+    word, tag = tokens[0]
+    if len(word) < 2 or not _HAN.match(word):
+        return None
+    if not (tag in _PROPER_TAGS or (after_noun and tag[:1] == "n")):
+        return None  # 公司, 性能, 标志: common words, not names
+    name_end = pos + len(word)
+    noun, cls = _noun_at(text, name_end, words)
+    if noun:
+        return pos, name_end + len(noun), name_end + len(noun), cls  # 混元大模型, 刀片电池
+    return pos, name_end, name_end, ""
+
+
+def _name_starts(text: str, pos: int, end: int) -> bool:
+    """Does a quoted name or a model name (Latin letters, digits) start at ``pos``?"""
+    if _QUOTED.match(text, pos, end):
+        return True
+    m = _MODEL.match(text, pos, end)
+    return bool(m and m.group() and re.match(r"[A-Za-z0-9]", m.group()))
+
+
+def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, int, str]]:
+    """Names after a trigger: 发布了全面屏概念手机小米MIX, 推出高端品牌仰望及其首款车型仰望U8,
+    推出了AI助手“腾讯元宝”. (start, end, class hint)."""
+    lead = sorted(words.get("name_lead_words", ()), key=len, reverse=True)
+    out = []
+    while pos < end:
+        hint = ""
+        moved = True
+        while moved and pos < end:  # 了, 自主研发的, 全新的, descriptors ending in a class noun
+            moved = False
+            while pos < end and text[pos] in " \u3000":
+                pos += 1
+            for w in lead:
+                if text.startswith(w, pos):
+                    pos += len(w)
+                    moved = True
+                    break
+            if moved:
+                continue
+            # a descriptor ending with a class noun (全面屏概念手机, 纯电动车型, 个人智能体) or with
+            # 的 (性能受限的): the longest one that a name follows
+            best = None
+            for k in range(0, 12):
+                if pos + k >= end or text[pos + k] in "，,。、“”《》\"；;：:（()）及和与等":
+                    break
+                if text[pos + k] == "的" and k >= 2 and _name_starts(text, pos + k + 1, end):
+                    best = (pos + k + 1, "")
+                noun, cls = _noun_at(text, pos + k, words)
+                if noun and (k == 0 or _name_starts(text, pos + k + len(noun), end)
+                             or _APPOSED.match(text, pos + k + len(noun), end)):
+                    best = (pos + k + len(noun), cls)
+            if best is not None:
+                pos, hint, moved = best[0], best[1] or hint, True
+        found = _one_name(text, pos, end, words, after_noun=bool(hint))
+        if found is None:
+            break
+        s, e, stop, cls = found
+        out.append((s, e, cls or hint))
+        m = _LIST.match(text, stop, end)
+        if not m:
+            break
+        pos = m.end()
+        if text.startswith("其", pos):
+            pos += 1
+    return out
+
+
+def name_before(text: str, pos: int, words: dict):
+    """The name a trigger follows: 《王者荣耀》2015年上线 (after the time is taken out), 小米SU7亮相.
+    (start, end, class hint) or None."""
+    end = pos
+    while end > 0 and text[end - 1] in " \u3000":
+        end -= 1
+    if end and text[end - 1] in "”」』》\"":
+        opener = text.rfind({"”": "“", "」": "「", "』": "『", "》": "《", "\"": "\""}[text[end - 1]], 0, end - 1)
+        if opener >= 0 and end - opener <= 32:
+            return opener + 1, end - 1, ""
+    for m in _MODEL.finditer(text, max(0, end - 24), end):
+        if m.end() == end and m.group() and re.search(r"[A-Za-z0-9]", m.group()):
+            start = m.start()
+            moved = True
+            while moved:  # 首款车型小米SU7: the class noun and lead words are not part of the name
+                moved = False
+                for w in sorted(list(words.get("name_lead_words", ())) + [n for n, _ in _nouns(words)], key=len, reverse=True):
+                    if text.startswith(w, start) and start + len(w) < end and re.search(r"[A-Za-z0-9]", text[start + len(w):end]):
+                        start += len(w)
+                        moved = True
+                        break
+            return start, m.end(), ""
     return None

@@ -1,0 +1,381 @@
+"""Corporate facts told in one frame: founding (when, where, by whom), listing on a stock
+exchange (where, when) and headquarters.
+
+"Xiaomi was founded on 6 April 2010 in Beijing by Lei Jun together with Lin Bin ...";
+比亚迪于1995年2月在深圳成立，由王传福创立; 2018年7月9日，小米在香港联交所主板挂牌上市;
+"Dallas-based AT&T"; 总部位于美国加利福尼亚州库比蒂诺. Trigger words come from ``founding:``,
+``listing:`` and ``headquarters:`` in ``data/patterns.yaml``.
+"""
+from __future__ import annotations
+
+import re
+
+from ..iris import vocab
+from ..types import Fact, Mention, PeriodRef
+from .context import Context, attrs, evidence, span
+from .patterns import words_re
+
+ORG = ["Organisation"]
+NOT_FOUNDED = ["StockExchange", "RankingList"]
+PLACE = ["Place"]
+PERSON = ["Person"]
+
+
+def extract(ctx: Context) -> list[Fact]:
+    spec = ctx.patterns.corporate
+    if not spec:
+        return []
+    facts = []
+    facts += _founding(ctx, spec.get("founding") or {})
+    facts += _listing(ctx, spec.get("listing") or {})
+    facts += _tickers(ctx, spec.get("listing") or {})
+    facts += _headquarters(ctx, spec.get("headquarters") or {})
+    return facts
+
+
+def _words(spec: dict, key: str, lang: str) -> list[str]:
+    return list((spec.get(key) or {}).get(lang, []))
+
+
+def _hits(ctx: Context, words: list[str]) -> list[tuple[int, int]]:
+    if not words:
+        return []
+    regex = words_re(words, ctx.lang.code)
+    names = [(m.start, m.end) for m in ctx.mentions if m.kind == "entity"]
+    out = []
+    for m in regex.finditer(ctx.sent.text):
+        s, e = ctx.sent.start + m.start(), ctx.sent.start + m.end()
+        if not any(s < b and e > a for a, b in names):
+            out.append((s, e))
+    return out
+
+
+def _future(ctx: Context, ts: int) -> bool:
+    from .relations import _future as future
+
+    return future(ctx, ts)
+
+
+def _plain_period(ctx: Context, lo: int, hi: int, pos: int) -> PeriodRef | None:
+    """The time of an event in [lo, hi): a plain date (not "since", not "by"), nearest ``pos``."""
+    cands = [m for m in ctx.periods() if lo <= m.start and m.end <= hi and m.period.year
+             and m.period.qualifier in ("", "early", "late", "mid")]
+    if not cands:
+        return None
+    return min(cands, key=lambda m: abs(m.start - pos)).period
+
+
+def _event_period(ctx: Context, cs: int, ce: int, ts: int, te: int) -> PeriodRef | None:
+    """The time of the event a trigger names: in English after it ("listed in Hong Kong in 2018",
+    "founded ... in 1876"), in Chinese before it (2018年7月9日，小米…上市), else the nearest in the clause."""
+    cands = [m for m in ctx.periods() if cs <= m.start and m.end <= ce and m.period.year
+             and m.period.qualifier in ("", "early", "late", "mid")]
+    if ctx.lang.code == "en":
+        after = [m for m in cands if m.start >= te]
+        if after:
+            return after[0].period
+    else:
+        before = [m for m in cands if m.end <= ts]
+        if before:
+            return before[-1].period
+    return _plain_period(ctx, cs, ce, te) or _plain_period(ctx, ctx.sent.start, ctx.sent.end, te)
+
+
+def _org_before(ctx: Context, ts: int, limit: int = 80, exclude=NOT_FOUNDED) -> Mention | None:
+    orgs = [m for m in ctx.entities(ORG, exclude) if m.end <= ts and ts - m.end <= limit]
+    return orgs[-1] if orgs else None
+
+
+def _org_after(ctx: Context, te: int, limit: int = 40, exclude=NOT_FOUNDED) -> Mention | None:
+    orgs = [m for m in ctx.entities(ORG, exclude) if m.start >= te and m.start - te <= limit]
+    if orgs:
+        return orgs[0]
+    # a company the lexicon lacks: "founded NeXT", 创办了联想
+    for s, e, hint in ctx.lang.names_after(ctx.doc.text[:ctx.sent.end], te, ctx.sent.end, ctx.lang.words)[:1]:
+        if s - te <= 12:
+            cls = hint if hint and vocab().is_a(hint, ORG) else "Company"
+            return ctx.add_name(s, e, cls)
+    return None
+
+
+def _orgs_after(ctx: Context, te: int) -> list[Mention]:
+    """The organisations a trigger introduces, as a list: 设立弗迪电池、弗迪动力和弗迪科技,
+    成立了南京爱立信熊猫通信有限公司, 成立手机合资企业索尼爱立信."""
+    text = ctx.doc.text
+    out: list[Mention] = []
+    pos = te
+    v = vocab()
+    for _ in range(8):
+        found = None
+        named = _ORG_NAME.match(text, pos, ctx.sent.end) if ctx.lang.code == "zh" else None
+        if named:
+            found = ctx.mention_at(named.start(), named.end()) or ctx.add_name(named.start(), named.end(), "Company")
+        if found is None:
+            spans = ctx.lang.names_after(text[:ctx.sent.end], pos, ctx.sent.end, ctx.lang.words)[:1]
+            for s, e, hint in spans:
+                if s - pos > 12:
+                    break
+                known = ctx.mention_at(s, e)
+                if known is not None and known.cls and v.is_a(known.cls, ORG):
+                    found = known
+                elif known is None:
+                    inner = [m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start == s and m.end <= e]
+                    found = ctx.add_name(s, e, hint if hint and v.is_a(hint, ORG) else "Company") if not inner or e > inner[0].end \
+                        else inner[0]
+        if found is None:
+            if not out:
+                near = [m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start >= pos and m.start - pos <= 12]
+                if near:
+                    found = near[0]
+        if found is None:
+            break
+        out.append(found)
+        m = re.match(r"\s*(?:、|和|及|与|以及|,|and)\s*", text[found.end:ctx.sent.end])
+        if not m:
+            break
+        pos = found.end + m.end()
+    return out
+
+
+# a Chinese company name ending in a company word: 南京爱立信熊猫通信有限公司, 深圳比亚迪戴姆勒新技术有限公司
+_ORG_NAME = re.compile(r"(?:[\u4e00-\u9fffA-Za-z（）()]{2,18}?)(?:股份有限公司|有限责任公司|有限公司|集团公司|控股公司)")
+
+
+def _people_run(ctx: Context, start: int, end: int) -> list[Mention]:
+    """The persons named in [start, end), when they form a list (A、B和C; "A, B and C")."""
+    people = [m for m in ctx.entities(PERSON) if start <= m.start and m.end <= end]
+    if ctx.lang.code == "en":
+        # names the lexicon lacks in a list after "by": "by Jensen Huang, Chris Malachowsky and Curtis Priem"
+        text = ctx.doc.text
+        pos = start
+        while pos < end:
+            m = re.match(r"\s*(?:,\s*|\band\b\s*|together with\s*|along with\s*)?", text[pos:end])
+            pos += m.end() if m else 0
+            known = next((p for p in people if p.start == pos), None)
+            if known is not None:
+                pos = known.end
+                continue
+            e = ctx.lang.person_after(text[:end], pos, ctx.lang.words)
+            if e is None or e <= pos:
+                break
+            added = ctx.add_name(pos, e, "Person")
+            if added is None:
+                break
+            people.append(added)
+            pos = e
+        people = sorted(set(people), key=lambda m: m.start)
+    else:
+        text = ctx.doc.text
+        pos = start
+        while pos < end:  # 由柳传志、王树和、张祖祥等11名科研人员: names the lexicon lacks
+            m = re.match(r"[、，,和与及\s]*", text[pos:end])
+            pos += m.end()
+            known = next((p for p in people if p.start == pos), None)
+            if known is not None:
+                pos = known.end
+                continue
+            e = ctx.lang.person_after(text[:end], pos, ctx.lang.words)
+            if e is None or e <= pos or e - pos > 12:
+                break
+            added = ctx.add_name(pos, e, "Person")
+            if added is None:
+                break
+            people.append(added)
+            pos = e
+        people = sorted(set(people), key=lambda m: m.start)
+    return people
+
+
+def _founding(ctx: Context, spec: dict) -> list[Fact]:
+    lang = ctx.lang.code
+    text = ctx.doc.text
+    facts: list[Fact] = []
+    agent_words = _words(spec, "agent", lang)
+    conf = float(spec.get("confidence", 0.9))
+    not_after = re.compile(spec["not_after"][lang]) if (spec.get("not_after") or {}).get(lang) else None
+    for ts, te in _hits(ctx, _words(spec, "triggers", lang)):
+        if _future(ctx, ts) or (not_after is not None and not_after.match(text, te)):
+            continue  # 成立十周年, 成立以来: not the founding itself
+        cs, ce = ctx.clauses[ctx.clause_of(ts)]
+        after_text = text[te:ctx.sent.end]
+        founders: list[Mention] = []
+        # who: "by A, B and C", 由A创立
+        if lang == "en":
+            m = re.match(r"[^.;]{0,60}?\bby\s+(?:(?:its|the|their)?\s*(?:[a-z]+\s+)?(?:co-?founders|founders|people|entrepreneurs|engineers)\s*[:,]\s*)?", after_text)
+            if m and not re.match(r"\s*(?:of|the|a)\b", after_text[m.end():]):
+                founders = _people_run(ctx, te + m.end(), ctx.sent.end)
+        else:
+            for aw in agent_words:
+                k = text.rfind(aw, cs, ts)
+                if k >= 0:
+                    founders = _people_run(ctx, k + len(aw), ts)
+                    break
+        # what was founded
+        passive = lang == "en" and (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$", text[max(ctx.sent.start, ts - 20):ts])
+                                    or re.search(r",\s*$", text[max(ctx.sent.start, ts - 3):ts])
+                                    or ts == ctx.sent.start or text[ctx.sent.start:ts].strip() == "")
+        org = None
+        if lang == "en":
+            if passive:
+                org = _org_before(ctx, ts)
+                if org is None and text[ctx.sent.start:ts].strip() == "":  # "Founded in 1998, Tencent ..."
+                    org = next(iter([m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start > te]), None)
+            else:
+                org = _org_after(ctx, te)
+                if org is not None and not founders:
+                    founders = [p for p in ctx.entities(PERSON) if cs <= p.start and p.end <= ts][-3:]
+                    founders = _people_run(ctx, founders[0].start, ts) if founders else []
+        else:
+            tail = text[te:te + 2]
+            if tail.startswith("了") or _org_after(ctx, te + (1 if tail.startswith("了") else 0), limit=2) is not None:
+                founded = _orgs_after(ctx, te + (1 if tail.startswith("了") else 0))
+                org = founded[0] if founded else None
+                if len(founded) > 1:  # 先后设立弗迪电池、弗迪动力和弗迪科技
+                    period = _event_period(ctx, cs, ce, ts, te) or _plain_period(ctx, ctx.sent.start, ts, ts)
+                    for other in founded[1:]:
+                        if period is not None:
+                            ev = evidence(ctx, [(ts, te), span(other)], "founded-on", conf * 0.9)
+                            facts.append(Fact("relation", other.entity_id, "foundedOn", "period:" + period.plain().key,
+                                              attrs(period=period.plain()), (ev,)))
+                if org is not None and not founders:
+                    people = [p for p in ctx.entities(PERSON) if cs <= p.start and p.end <= ts] or \
+                        [p for p in ctx.entities(PERSON) if p.end <= ts]
+                    founders = _people_run(ctx, people[0].start, ts) if people else []
+            else:
+                org = _org_before(ctx, ts, limit=60)
+        if org is None or (org.cls and vocab().is_a(org.cls, PERSON)):
+            continue
+        confidence = conf * (1.0 if org.kind == "entity" else 0.9)
+        period = _event_period(ctx, cs, ce, ts, te)
+        if period is not None:
+            ev = evidence(ctx, [span(org), (ts, te)], "founded-on", confidence)
+            key = period.plain().key
+            facts.append(Fact("relation", org.entity_id, "foundedOn", "period:" + key, attrs(period=period.plain()), (ev,)))
+        place = _founding_place(ctx, org, cs, ce, ts, te)
+        if place is not None:
+            ev = evidence(ctx, [span(org), (ts, te), span(place)], "founded-in", confidence)
+            facts.append(Fact("relation", org.entity_id, "foundedIn", place.entity_id, (), (ev,)))
+        for person in founders:
+            ev = evidence(ctx, [span(person), (ts, te), span(org)], "founded-by", confidence)
+            facts.append(Fact("relation", person.entity_id, "founderOf", org.entity_id, (), (ev,)))
+    return facts
+
+
+def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: int) -> Mention | None:
+    """Where it was founded: a place after "in"/在 near the trigger, the most specific one."""
+    text = ctx.doc.text
+    places = [m for m in ctx.entities(PLACE) if m.entity_id != "world" and cs <= m.start < ce
+              and m.start >= min(org.end, ts) - 30]
+    good = []
+    for m in places:
+        lead = text[max(ctx.sent.start, m.start - 6):m.start]
+        if ctx.lang.code == "en" and re.search(r"\bin\s+(?:the\s+)?$", lead):
+            good.append(m)
+        elif ctx.lang.code == "zh" and re.search(r"[在于](?:[\u4e00-\u9fff]{0,4})$", lead) and "总部" not in lead:
+            good.append(m)
+    if not good:
+        return None
+    v = vocab()
+    cities = [m for m in good if v.is_a(m.cls, ["City"])]
+    return (cities or good)[0]
+
+
+def _listing(ctx: Context, spec: dict) -> list[Fact]:
+    lang = ctx.lang.code
+    text = ctx.doc.text
+    facts: list[Fact] = []
+    place_exchanges = spec.get("place_exchanges") or {}
+    not_after = _words(spec, "not_after", lang)
+    conf = float(spec.get("confidence", 0.9))
+    for ts, te in _hits(ctx, _words(spec, "triggers", lang)):
+        if _future(ctx, ts) or any(text.startswith(w, te) for w in not_after):
+            continue  # 上市公司: a listed company, not a listing
+        cs, ce = ctx.clauses[ctx.clause_of(ts)]
+        exchanges = [m for m in ctx.entities(["StockExchange"]) if ctx.sent.start <= m.start < ctx.sent.end
+                     and abs(m.start - ts) <= 40]
+        exch_id, exch_m = "", None
+        if exchanges:
+            exch_m = min(exchanges, key=lambda m: abs(m.start - ts))
+            exch_id = exch_m.entity_id
+        else:  # "listed in Hong Kong", 在香港上市: the place's stock exchange
+            places = [m for m in ctx.entities(PLACE) if cs <= m.start < ce and m.entity_id in place_exchanges
+                      and abs(m.start - ts) <= 20]
+            if places:
+                exch_m = places[0]
+                exch_id = place_exchanges[exch_m.entity_id]
+        if not exch_id:
+            continue
+        org = _org_before(ctx, min(ts, exch_m.start), limit=80, exclude=["StockExchange", "RankingList", "InternalBody"])
+        company = org.entity_id if org is not None else ctx.doc.organisation
+        if not company:
+            continue
+        period = _event_period(ctx, cs, ce, ts, te)
+        confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.85)
+        ev = evidence(ctx, [span(org), (ts, te), span(exch_m)], "listed-on", confidence)
+        facts.append(Fact("relation", company, "listedOn", exch_id, attrs(period=period), (ev,)))
+    return facts
+
+
+_TICKER = re.compile(r"\s*(?:[:：]|股份代号|股票代码|证券代码|代码|stock code|ticker)[:：]?\s*[A-Z0-9.]{1,10}", re.IGNORECASE)
+
+
+def _tickers(ctx: Context, spec: dict) -> list[Fact]:
+    """"BYD Company Limited (HKEX: 1211; SZSE: 002594)", 小米集团（香港联交所股份代号：1810）: the
+    exchanges a company's ticker names."""
+    text = ctx.doc.text
+    facts = []
+    for exch in ctx.entities(["StockExchange"]):
+        if not _TICKER.match(text, exch.end):
+            continue
+        opener = max(text.rfind("(", ctx.sent.start, exch.start), text.rfind("（", ctx.sent.start, exch.start))
+        if opener < 0 or exch.start - opener > 30:
+            continue
+        orgs = [m for m in ctx.entities(ORG, ["StockExchange", "RankingList"]) if m.end <= opener and opener - m.end <= 8]
+        if not orgs:
+            continue
+        ev = evidence(ctx, [span(orgs[-1]), span(exch)], "listed-on", float(spec.get("confidence", 0.9)))
+        facts.append(Fact("relation", orgs[-1].entity_id, "listedOn", exch.entity_id, (), (ev,)))
+    return facts
+
+
+def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
+    """总部位于美国加利福尼亚州库比蒂诺, "headquartered in Santa Clara, California", "Dallas-based AT&T"."""
+    lang = ctx.lang.code
+    text = ctx.doc.text
+    facts: list[Fact] = []
+    conf = float(spec.get("confidence", 0.85))
+    v = vocab()
+    for ts, te in _hits(ctx, _words(spec, "triggers", lang)):
+        run = []
+        pos = te
+        for m in sorted((m for m in ctx.entities(PLACE) if m.start >= te and m.entity_id != "world"), key=lambda m: m.start):
+            gap = text[pos:m.start]
+            if len(gap) > (14 if lang == "zh" else 60) or re.search(r"[，。；;]|\.\s", gap):
+                break
+            run.append(m)
+            pos = m.end
+        if not run:
+            continue
+        cities = [m for m in run if v.is_a(m.cls, ["City"])]
+        place = cities[-1] if lang == "zh" and cities else cities[0] if cities else run[-1]
+        org = None
+        if lang == "zh" and re.match(r"\s*的", text[place.end:place.end + 2]):  # 总部位于美国得克萨斯州奥斯汀的特斯拉
+            after = [m for m in ctx.entities(ORG, ["StockExchange", "InternalBody"]) if 0 <= m.start - place.end <= 3]
+            org = after[0] if after else None
+        if org is None:
+            org = _org_before(ctx, ts, limit=60, exclude=["StockExchange", "RankingList", "InternalBody"])
+        company = org.entity_id if org is not None else ctx.doc.organisation
+        if not company:
+            continue
+        confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.9)
+        ev = evidence(ctx, [span(org), (ts, te), span(place)], "headquarters", confidence)
+        facts.append(Fact("relation", company, "headquarteredIn", place.entity_id, (), (ev,)))
+    # "Dallas-based AT&T", "Shenzhen-based Huawei"
+    if lang == "en":
+        for place in ctx.entities(PLACE):
+            if text.startswith("-based", place.end):
+                orgs = [m for m in ctx.entities(ORG, ["StockExchange"]) if 0 <= m.start - (place.end + 6) <= 30]
+                if orgs:
+                    ev = evidence(ctx, [span(place), span(orgs[0])], "headquarters", conf)
+                    facts.append(Fact("relation", orgs[0].entity_id, "headquarteredIn", place.entity_id, (), (ev,)))
+    return facts
