@@ -114,15 +114,25 @@ def _fold_alias(alias: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def load(path: Path | None = None) -> Lexicon:
-    """Read and check the lexicon; errors name the entry and the fix."""
+def load(path: Path | None = None, with_places: bool = True) -> Lexicon:
+    """Read and check the lexicon, then the generated place names (``data/places.yaml``) unless
+    ``with_places`` is false; a name the lexicon has stays the lexicon's. Errors name the entry
+    and the fix."""
+    path = path or resources.lexicon_path()
+    lex = Lexicon(path, {})
+    _read_entries(lex, path)
+    places = resources.places_path()
+    if with_places and path == resources.lexicon_path() and places.exists():
+        _read_entries(lex, places)
+    return lex
+
+
+def _read_entries(lex: Lexicon, path: Path) -> None:
     from .iris import vocab
 
-    path = path or resources.lexicon_path()
     data = resources.load_yaml(path)
     entries = resources.require(data, "entities", path, "top level", list)
     known_classes = vocab().classes
-    lex = Lexicon(path, {})
     for n, entry in enumerate(entries, 1):
         where = f"entity #{n}"
         eid = resources.require(entry, "id", path, where, str)
@@ -166,4 +176,3 @@ def load(path: Path | None = None) -> Lexicon:
             if any(e == eid for e, _, _ in bucket):
                 continue
             bucket.append((eid, name, context_bound.get(name)))
-    return lex

@@ -48,7 +48,8 @@ def load_yaml(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise data_error(path, f"not valid UTF-8 ({exc.reason} at byte {exc.start})", "Save the file as UTF-8.")
     try:
-        return yaml.safe_load(text)
+        # libyaml's loader when the machine has it: ~8x faster on the lexicon and place files
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -72,6 +73,10 @@ def require(mapping: Any, key: str, path: Path, where: str, kind: type | tuple =
 
 def lexicon_path() -> Path:
     return data_dir() / "lexicon.yaml"
+
+
+def places_path() -> Path:
+    return data_dir() / "places.yaml"
 
 
 def patterns_path() -> Path:
