@@ -248,6 +248,8 @@ class _Builder:
             add(kg(prop), kg(value))
         elif name == "scope":
             add(kg("scope"), self.entity("market:" + value))
+        elif name == "category":
+            add(kg("category"), self.entity(value))
         elif name == "reported_by":
             add(kg("reportedBy"), self.entity(value))
         elif name == "rank":

@@ -21,12 +21,17 @@ def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tupl
         Sentence(doc.doc_id, i, s, e, doc.text[s:e]) for i, (s, e) in enumerate(lang.split_sentences(doc.text))
     )
     mentions: list[Mention] = []
+    year = None  # the year the text so far was about: "2023年…。第四季度…" is 2023's fourth quarter
     for sent in sentences:
-        mentions.extend(_sentence_mentions(doc, sent, lang, lexicon, context))
+        found = _sentence_mentions(doc, sent, lang, lexicon, context, year)
+        mentions.extend(found)
+        for m in found:
+            if m.kind == "period" and m.period.year and re.search(r"(?:19|20)[0-9]{2}", m.text):
+                year = m.period.year
     return Extraction(doc, sentences, tuple(mentions), ())
 
 
-def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, context) -> list[Mention]:
+def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, context, year=None) -> list[Mention]:
     text, base = sent.text, sent.start
     taken: list[tuple[int, int]] = []
     out: list[Mention] = []
@@ -66,7 +71,7 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
             if free(q.start, q.end):
                 out.append(Mention(base + q.start, base + q.end, q.text, "quantity", quantity=q))
     if lang.time_hint.search(text):
-        for p in numbers.find_periods(text, lang.code, doc.date):
+        for p in numbers.find_periods(text, lang.code, doc.date, year):
             if free(p.start, p.end):
                 out.append(Mention(base + p.start, base + p.end, p.text, "period", period=p))
                 taken.append((p.start, p.end))

@@ -56,7 +56,9 @@ ZH_UNIT_WORDS: dict[str, Optional[str]] = {
     "%": "Percent", "个百分点": "Percent", "百分点": "Percent",
     "美元": "USD", "美金": "USD",
     "元人民币": "CNY", "元": "CNY", "人民币": "CNY", "块钱": "CNY",
-    "港元": "", "港币": "", "欧元": "", "日元": "", "英镑": "",
+    "港元": "HKD", "港币": "HKD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP", "韩元": "KRW", "新台币": "TWD",
+    "台币": "TWD", "印度卢比": "INR", "卢比": "INR", "瑞典克朗": "Currency?", "克朗": "Currency?", "卢布": "Currency?",
+    "瑞士法郎": "Currency?", "加元": "Currency?", "澳元": "Currency?", "新加坡元": "Currency?", "雷亚尔": "Currency?",
     "成": "Percent",  # 三成 = 30%, see ZH_TENTHS
     "年": "Years", "个季度": "Quarters",
     # a bare "N季度" (no 个) names a quarter of a year: a period, see find_periods
@@ -74,7 +76,11 @@ ZH_UNIT_WORDS: dict[str, Optional[str]] = {
 # 成 counts tenths; after a numeral these characters make it a word (一成立, 三成为).
 ZH_TENTHS = "成"
 ZH_TENTHS_BLOCKERS = "立为功长本果绩交员熟型都不"
-ZH_CURRENCY_PREFIXES = {"人民币": "CNY", "￥": "CNY", "¥": "CNY", "US$": "USD", "$": "USD", "美元": "USD"}
+ZH_CURRENCY_PREFIXES = {"人民币": "CNY", "￥": "CNY", "¥": "CNY", "US$": "USD", "$": "USD", "美元": "USD",
+                        "HK$": "HKD", "港币": "HKD", "港元": "HKD", "€": "EUR", "£": "GBP", "₩": "KRW", "₹": "INR",
+                        "NT$": "TWD"}
+# A currency kg has no unit for: the amount is read (so it is not taken for yuan) but gives no fact.
+UNKNOWN_CURRENCY = "Currency?"
 # Between the number and its unit: "24000多件", "100余家".
 ZH_BOUND_INFIXES = {"多": LOWER, "余": LOWER}
 # (bound, only_before_a_magnitude). None shadows a longer word that merely ends in
@@ -145,6 +151,9 @@ EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "s
            "eighty": 80, "ninety": 90}
 EN_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 EN_SCALE_ABBREVIATIONS = {"bn": 10**9, "mn": 10**6, "tn": 10**12}
+# two-word scales, as machine translations of 亿 and 万 write them ("925.1 hundred million yuan")
+EN_COMPOUND_SCALES = {"hundred million": 10**8, "ten thousand": 10**4, "hundred thousand": 10**5, "ten million": 10**7,
+                      "ten billion": 10**10, "hundred billion": 10**11}
 # "hundreds of billions": at least the named amount.
 EN_VAGUE_SCALES = {"tens": 10, "hundreds": 100, "thousands": 10**3, "millions": 10**6, "billions": 10**9}
 # Only amounts this large are read as money in a revenue clause.
@@ -156,13 +165,19 @@ EN_UNIT_WORDS: dict[str, Optional[str]] = {
     "-quarter": "Quarters",
     "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY",
     "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD",
-    "euros": "", "euro": "", "pounds": "", "hong kong dollars": "",
+    "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pounds sterling": "GBP", "hong kong dollars": "HKD",
+    "hong kong dollar": "HKD", "yen": "JPY", "won": "KRW", "rupees": "INR", "rupee": "INR",
+    "new taiwan dollars": "TWD", "taiwan dollars": "TWD", "kronor": "Currency?", "krona": "Currency?",
+    "swedish kronor": "Currency?", "roubles": "Currency?", "rubles": "Currency?", "reais": "Currency?",
     "times": "Count",
     "months": None, "month": None, "-month": None, "days": None, "day": None, "-day": None,
     "weeks": None, "week": None, "hours": None, "hour": None, "minutes": None, "-fold": None, "fold": None,
 }
 EN_CURRENCY_PREFIXES = {"us$": "USD", "us $": "USD", "$": "USD", "usd": "USD", "rmb": "CNY", "cny": "CNY",
-                        "¥": "CNY", "￥": "CNY", "hk$": "", "€": "", "£": ""}
+                        "¥": "CNY", "￥": "CNY", "hk$": "HKD", "hkd": "HKD", "€": "EUR", "eur": "EUR", "£": "GBP",
+                        "gbp": "GBP", "₩": "KRW", "krw": "KRW", "jpy": "JPY", "nt$": "TWD", "twd": "TWD", "₹": "INR",
+                        "inr": "INR", "rs.": "INR", "sek": "Currency?", "s$": "Currency?", "a$": "Currency?",
+                        "c$": "Currency?", "chf": "Currency?", "r$": "Currency?"}
 EN_COUNT_NOUNS = {
     "countries", "country", "regions", "region", "markets", "market", "people", "person", "employees",
     "employee", "staff", "engineers", "patents", "patent", "products", "product", "models", "phones",
@@ -651,7 +666,7 @@ _EN_SCALE_ALT = "|".join(EN_SCALES)
 _EN_NUMBER_RE = re.compile(
     r"(?P<vague>\b(?:" + "|".join(EN_VAGUE_SCALES) + r")(?:\s+of\s+(?:thousands|millions|billions))?\b)"
     r"|(?<![\w.])(?P<arabic>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?![0-9])"
-    r"(?:\s*(?P<mag>" + _EN_SCALE_ALT + "|" + "|".join(EN_SCALE_ABBREVIATIONS) + r")\b)?"
+    r"(?:\s*(?P<mag>" + "|".join(EN_COMPOUND_SCALES) + "|" + _EN_SCALE_ALT + "|" + "|".join(EN_SCALE_ABBREVIATIONS) + r")\b)?"
     r"|(?P<words>\b(?:a(?=\s+(?:" + _EN_SCALE_ALT + r")\b)|" + _EN_WORD + r")"
     r"(?:(?:\s+|-)(?:and\s+)?" + _EN_WORD + r")*)"
     r"|(?P<half>\bhalf\b)",
@@ -706,9 +721,9 @@ def _en_number(text: str, m: re.Match) -> Optional[_Q]:
     elif m.group("arabic"):
         digits = m.group("arabic").replace(",", "")
         value = Decimal(digits)
-        mag = (m.group("mag") or "").lower()
+        mag = re.sub(r"\s+", " ", (m.group("mag") or "").lower())
         if mag:
-            scale = EN_SCALES.get(mag) or EN_SCALE_ABBREVIATIONS[mag]
+            scale = EN_COMPOUND_SCALES.get(mag) or EN_SCALES.get(mag) or EN_SCALE_ABBREVIATIONS[mag]
             value *= scale
             money_scale = scale >= EN_MONEY_MIN_SCALE
         else:
@@ -861,6 +876,8 @@ _ZH_PERIOD_RES = {
         r"|\s*(?P<h>[上下])半年)?"
     ),
     "half": re.compile(r"(?<![年一二三四五六七八九十0-9])(?P<h>[上下])半年"),
+    # 截至2023年12月31日止年度: the year that ends on the day
+    "year_ended": re.compile(r"截至(?P<y>[0-9]{4})年(?:12|十二)月(?:31|三十一)日止(?:年度|财年|的年度|全年)"),
     "year_part": re.compile(r"年初" + _ZH_NOT_EARLY + r"|年底|年末"),
     "quarter": re.compile(
         r"第(?P<qb>[一二三四1-4])季度?|(?<![0-9个两十第])(?P<qc>[一二三四1-4])季度"
@@ -917,7 +934,9 @@ def _zh_cores(text: str) -> list[_P]:
 
 
 def _zh_unit_follows(text: str, pos: int) -> bool:
-    """"2000件", "2000多", "2000以上": the number counts something, it is not a year."""
+    """"2000件", "2000多", "2000以上", "2058亿元": the number counts something, it is not a year."""
+    if pos < len(text) and text[pos] in "万亿千百":
+        return True
     if _word_suffix(text, pos, ZH_UNIT_WORDS, _ZH_UNIT_KEYS, spaced=False):
         return True
     if _word_suffix(text, pos, ZH_BOUND_SUFFIXES, _ZH_SUFFIX_KEYS, spaced=False):
@@ -958,6 +977,8 @@ _EN_PERIOD_RES = {
         r"(?<![A-Za-z0-9])(?:H(?P<ha>[12])|(?P<hb>[12])H)(?![0-9A-Za-z])(?:\s*(?:of\s+)?" + _EN_YEARREF + ")?"),
     # a machine translation of 2024年11月18日
     "mt_date": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year\s+(?P<mm>1[0-2]|0?[1-9])\s+month(?:\s+(?P<d>3[01]|[12][0-9]|0?[1-9])\s+(?:day|date|number)\b)?", re.IGNORECASE),
+    "year_ended": re.compile(r"\b(?:the\s+)?(?:full\s+|fiscal\s+|financial\s+)?year\s+(?:ended|ending)\s+(?:on\s+)?"
+                             r"(?:" + _EN_MONTH_NAMES + r")\.?\s+[0-9]{1,2},?\s+(?P<y>(?:19|20)[0-9]{2})(?![0-9])", re.IGNORECASE),
     "fiscal_year": re.compile(r"(?<![A-Za-z0-9])FY\s?(?:(?P<y>(?:19|20)[0-9]{2})|(?P<yy>[0-9]{2}))(?![0-9])"),
     "possessive_quarter": re.compile(
         _EN_YEARREF + r"'s\s+(?P<q>" + _EN_ORD_Q + r")\s+quarter\b", re.IGNORECASE),
@@ -1118,7 +1139,7 @@ def _valid(p: _P) -> bool:
     return True
 
 
-_ENDED_RE = re.compile(r"\s*,?\s*(?:ended|ending|which ended|that ended)\s+(?:on\s+)?$|\s*(?:截至|截止)$", re.IGNORECASE)
+_ENDED_RE = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:ended|ending)\s+(?:on\s+|in\s+)?$|\s*(?:截至|截止)$", re.IGNORECASE)
 
 
 def _merge_ended(text: str, cores: list[_P]) -> list[_P]:
@@ -1132,18 +1153,20 @@ def _merge_ended(text: str, cores: list[_P]) -> list[_P]:
             continue
         nxt = cores[i + 1] if i + 1 < len(cores) else None
         if (nxt is not None and p.year is None and p.rel_year is None and (p.quarter or p.half)
-                and nxt.year is not None and _ENDED_RE.match(text[p.end:nxt.start]) is not None):
+                and (nxt.year is not None or nxt.month) and _ENDED_RE.match(text[p.end:nxt.start]) is not None):
             p.year, p.end = nxt.year, nxt.end
             skip = True
         out.append(p)
     return out
 
 
-def find_periods(text: str, lang: str, doc_date: datetime.date | None) -> list[PeriodRef]:
+def find_periods(text: str, lang: str, doc_date: datetime.date | None,
+                 context_year: Optional[int] = None) -> list[PeriodRef]:
     """Time expressions in ``text`` resolved against ``doc_date``, sorted and non-overlapping.
 
     Expressions without a year ("年初", "February 7", "Q3") take the latest year stated
-    earlier in the same text, else the document date's year. Relative expressions
+    earlier in the same text, else ``context_year`` (the year the text before it was about),
+    else the document date's year. Relative expressions
     (去年, "last year") need ``doc_date``; without it they are skipped.
     """
     _check_lang(lang)
@@ -1151,7 +1174,6 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None) -> list[P
     cores = _merge_ended(scan, _non_overlapping(_zh_cores(scan) if lang == "zh" else _en_cores(scan)))
     qualify = _zh_qualify if lang == "zh" else _en_qualify
     out: list[PeriodRef] = []
-    context_year: Optional[int] = None
     for i, p in enumerate(cores):
         left_limit = cores[i - 1].end if i else 0
         right_limit = cores[i + 1].start if i + 1 < len(cores) else len(scan)

@@ -52,22 +52,53 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
     recent_orgs: list[str] = []
     history: list[tuple[list, list]] = []
     set_words = tuple(w for g in patterns.goals for w in (g.get("set") or {}).get(lang.code, []))
+    report_period = _report_period(annotated, lang)
     for sent in annotated.sentences:
         mentions = list(by_sentence.get(sent.index, []))
         clauses = [(sent.start + s, sent.start + e) for s, e in lang.clauses(sent.text)]
         window = history[-2:]
         ctx = Context(doc, lang, sent, mentions, clauses,
                       [p for ps, _ in window for p in ps], [p for _, pl in window for p in pl], patterns, new_names,
-                      set_words=set_words, recent_orgs=recent_orgs[-1:])
+                      set_words=set_words, recent_orgs=recent_orgs[-1:], report_period=report_period)
         for extractor in EXTRACTORS:
             facts += extractor(ctx)
         v = vocab()
         orgs = [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Company"])]
         if orgs:
             recent_orgs.append(orgs[0])  # the first company named is what the sentence is about
-        history.append(([m.period for m in statement_periods(ctx) if m.period.year][:1],
+        history.append((_carried(statement_periods(ctx)),
                          [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Place"])]))
         by_sentence[sent.index] = ctx.mentions  # with the names found along the way
     all_mentions = tuple(m for i in sorted(by_sentence) for m in by_sentence[i])
     return Extraction(doc, annotated.sentences, all_mentions, tuple(facts), tuple(new_names.values()))
 
+
+
+def _report_period(annotated: Extraction, lang: Language):
+    """The period a results document reports on: the first quarter, half or year its title or
+    lead names ("小米集团公布2023年全年业绩", "second quarter results"), when they speak of results."""
+    from .patterns import words_re
+
+    words = lang.words.get("results_words") or []
+    paragraphs = [p for p in annotated.document.text.split("\n") if p.strip()][:2]
+    head_end = annotated.document.text.find(paragraphs[-1]) + len(paragraphs[-1]) if paragraphs else 0
+    if not words or not words_re(words, lang.code).search(annotated.document.text[:head_end]):
+        return None
+    for m in annotated.mentions:
+        if m.start >= head_end:
+            break
+        p = m.period if m.kind == "period" else None
+        if p is not None and p.year and not p.day and not p.month and p.qualifier in ("", "asof"):
+            return p
+    return None
+
+
+def _carried(periods: list) -> list:
+    """The period a sentence hands on to the next ones ("2023年…。第四季度…"): its quarter or half,
+    else its month, else its year; never a single day (a dateline's "today")."""
+    dated = [m.period for m in periods if m.period.year and not m.period.day and m.period.qualifier in ("", "early", "late", "mid")]
+    for test in (lambda p: p.quarter or p.half, lambda p: p.month, lambda p: True):
+        found = [p for p in dated if test(p)]
+        if found:
+            return found[:1]
+    return []

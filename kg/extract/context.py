@@ -32,6 +32,7 @@ class Context:
     consumed: set = field(default_factory=set)  # (start, end) of used quantities/ranks/triggers
     goal_spans: list = field(default_factory=list)  # (start, end, achieved)
     names: list | None = None  # names outside the lexicon, found once per sentence when needed
+    report_period: PeriodRef | None = None  # the period a results document reports on (its title or lead)
 
     def clause_of(self, pos: int) -> int:
         for i, (s, e) in enumerate(self.clauses):

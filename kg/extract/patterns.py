@@ -24,6 +24,7 @@ class Patterns:
     reported_by: dict
     roles: dict = field(default_factory=dict)
     corporate: dict = field(default_factory=dict)
+    growth: dict = field(default_factory=dict)
     _trigger_res: dict = field(default_factory=dict)
 
     def trigger_re(self, group: str, lang: str) -> tuple[re.Pattern | None, dict]:
@@ -75,8 +76,9 @@ def load_patterns(path: Path | None = None) -> Patterns:
                     raise data_error(path, f"{where}: property '{pat[key]}' is not in the ontology", "Use a property declared in ontology/kg.ttl")
             if group == "quantities":
                 metric = resources.require(pat, "metric", path, where, str)
-                if metric not in v.terms:
-                    raise data_error(path, f"{where}: metric '{metric}' is not in the ontology", "Use a kg:Metric individual from ontology/kg.ttl")
+                for m in [metric] + list((pat.get("growth") or {}).values()):
+                    if m not in v.terms:
+                        raise data_error(path, f"{where}: metric '{m}' is not in the ontology", "Use a kg:Metric individual from ontology/kg.ttl")
             for key in ("subject", "object", "subject_not", "modifier", "head", "representative", "represented",
                         "series", "member"):
                 classes = pat.get(key)
@@ -102,7 +104,10 @@ def load_patterns(path: Path | None = None) -> Patterns:
     for key, spec in corporate.items():
         if not isinstance(spec, dict):
             raise data_error(path, f"'{key}' should be a mapping with 'triggers'", f"See the comment above '{key}:' in the file")
-    return Patterns(path, reported_by=reported, roles=roles, corporate=corporate, **groups)
+    growth = data.get("growth") or {}
+    if not isinstance(growth, dict):
+        raise data_error(path, "'growth' should be a mapping with 'words', 'yoy' and 'qoq'", "See the comment above 'growth:' in the file")
+    return Patterns(path, reported_by=reported, roles=roles, corporate=corporate, growth=growth, **groups)
 
 
 

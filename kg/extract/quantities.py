@@ -1,121 +1,433 @@
-"""Quantities: a metric's trigger and a number of the right unit in the same clause."""
+"""Quantities: a metric's trigger and a number of the right unit, and growth rates.
+
+For each metric trigger of a sentence (``quantities:`` in ``data/patterns.yaml``), the value is
+the nearest number of a fitting unit in its clause, after the trigger first ("营收1146亿元",
+"revenue of $90.8 billion", "revenue rose 35 percent to 365.9 billion yuan"), else just before it
+("$90.8 billion in revenue"). A percentage after a growth word binds to the metric named before
+it ("营收260.4亿美元，同比增长262%，环比增长18%", "net income ... up 628% year on year"), giving the
+metric's own growth metric (year on year or quarter on quarter, ``growth:`` of the pattern).
+
+Who the figure is about: an organisation named before the trigger in the clause, else the
+sentence's, else the document's topic. A figure for a part of the business (增值服务收入,
+"Services revenue") is about that part: about a product or platform the lexicon knows, or else
+it is left out (its subject is not an entity). A place written there is the figure's scope
+(海外收入, "revenue from Greater China").
+
+When: the time in the clause, else in the sentence; else, for a flow (revenue in a period) the
+last one the previous sentences gave, else the period the document reports on (its title or
+lead: "2023年全年业绩", "fiscal 2024 second quarter"); for a stock (employees, users, market
+value) the document's date ("as of").
+"""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-from ..types import Fact, Mention
-from .context import (ENTITY_KINDS, MONEY, Context, attrs, evidence, has_word, lower_bound, market_place, nearest,
-                      period_for, reported_by, span, subject_of)
-from .patterns import Patterns, words_re
+from ..iris import vocab
+from ..numbers import UNKNOWN_CURRENCY
+from ..types import Fact, Mention, PeriodRef
+from .context import ENTITY_KINDS, MONEY, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span
+from .patterns import words_re
+
+ORG = ["Organisation"]
+NOT_SUBJECT = ["StockExchange", "ResearchFirm", "RankingList", "InternalBody"]
+SEGMENT_ENTITIES = ["Product", "ProductSeries", "Platform", "Brand", "Organisation"]
 
 
 def extract(ctx: Context) -> list[Fact]:
-    return quantities(ctx, ctx.patterns)
-
-
-def quantities(ctx: Context, pats: Patterns) -> list[Fact]:
     if not any(m.kind == "quantity" for m in ctx.mentions):
         return []
-    lang = ctx.lang.code
-    names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
-    # where each pattern's triggers occur (one scan with a regex of every trigger word; a
-    # shorter trigger inside a longer one, 授权 in 授权总量, is found by the patterns' own regexes)
-    regex, owners = pats.trigger_re("quantities", lang)
-    if regex is None or not regex.search(ctx.sent.text):
+    hits = _trigger_hits(ctx)
+    if not hits:
         return []
-    facts = []
-    for pat in pats.quantities:
-        context = (pat.get("context") or {}).get(lang)
-        if context and not has_word(ctx.sent.text, context, lang):
-            continue
-        own = words_re(pat["triggers"].get(lang) or [], lang)
-        if own is None:
-            continue
-        for tm in own.finditer(ctx.sent.text):
-            ts, te = ctx.sent.start + tm.start(), ctx.sent.start + tm.end()
-            if any(ts < b and te > a for a, b in names):
+    facts: list[Fact] = []
+    used: list[tuple[int, int, dict]] = []  # triggers that took a value, for growth rates
+    for ts, te, pats in hits:
+        for pat in pats:
+            if pat.get("growth_only"):
                 continue
-            fact = _quantity(ctx, pats, pat, ts, te)
+            fact = _value_fact(ctx, pat, ts, te)
             if fact is not None:
                 facts.append(fact)
+                used.append((ts, te, pat))
+                break
+        else:
+            used.append((ts, te, pats[0]))  # "收入同比增长15%": a growth rate with no value
+    facts += _growth_facts(ctx, used)
     return facts
 
 
-def _counted(ctx: Context, pat: dict, cands: list[Mention]) -> list[Mention]:
-    """The numbers whose own noun is one of this metric's words: in "188,000 employees and ...
-    170 countries", 170 counts countries, whatever its distance to the trigger."""
+# ---------------------------------------------------------------- triggers
+
+
+def _trigger_hits(ctx: Context) -> list[tuple[int, int, list[dict]]]:
+    """Metric triggers of the sentence, longest first where they overlap (经调整净利润 before 净利润)."""
     lang = ctx.lang.code
-    words = list((pat.get("triggers") or {}).get(lang, [])) + list((pat.get("context") or {}).get(lang, []))
-    if not words:
+    regex, owners = ctx.patterns.trigger_re("quantities", lang)
+    if regex is None:
         return []
-    regex = words_re(words, lang)
-    # the noun may be part of the number's own span ("170 countries") or follow it (70多个国家)
-    return [m for m in cands if regex.search(m.text)
-            or regex.match(ctx.doc.text[m.end:m.end + (6 if lang == "zh" else 14)].lstrip(" 个名家多余的"))]
+    names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
+    found = []
+    text = ctx.sent.text
+    for word in sorted(owners, key=len, reverse=True):
+        for m in _word_regex(word, lang).finditer(text):
+            s, e = ctx.sent.start + m.start(), ctx.sent.start + m.end()
+            if any(s < b and e > a for a, b in names) or any(s < b and e > a for a, b, _ in found):
+                continue
+            pats = [p for p in owners[word] if _context_ok(ctx, p)]
+            if pats:
+                found.append((s, e, pats))
+    return sorted(found, key=lambda h: h[0])
 
 
-def _trigger_between(ctx: Context, pat: dict, start: int, end: int) -> bool:
-    """Does a trigger or a name stand between ``start`` and ``end``? (then the number is theirs)"""
-    text = ctx.doc.text[start:end]
-    if any(m.kind in ENTITY_KINDS and start <= m.start < end for m in ctx.mentions):
-        return True
-    return any(has_word(text, (other.get("triggers") or {}).get(ctx.lang.code), ctx.lang.code)
-               for other in ctx.patterns.quantities)
+def _word_regex(word: str, lang: str):
+    return words_re([word], lang)
 
 
-def _unit_ok(q, pat: dict) -> bool:
-    return q.unit in pat.get("units", [])
+def _context_ok(ctx: Context, pat: dict) -> bool:
+    words = (pat.get("context") or {}).get(ctx.lang.code)
+    return not words or has_word(ctx.sent.text, words, ctx.lang.code)
 
 
-def _quantity(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> Fact | None:
-    clause = ctx.clause_of(ts)
-    fits = [m for m in ctx.mentions if m.kind == "quantity"
-            and (m.start, m.end) not in ctx.consumed and _unit_ok(m.quantity, pat)
-            and m.quantity.value >= Decimal(str(pat.get("min_value", 0)))
-            and not any(gs <= m.start and m.end <= ge and not achieved for gs, ge, achieved in ctx.goal_spans)]
-    # the number is in the trigger's clause, or opens the next one ("营收1146亿元，同比增长67.5%")
-    cands = [m for m in fits if ctx.clause_of(m.start) == clause]
-    if not cands:
-        nxt = [m for m in fits if ctx.clause_of(m.start) == clause + 1]
-        cands = nxt[:1] if nxt and not _trigger_between(ctx, pat, ctx.clauses[clause + 1][0], nxt[0].start) else []
-    qm = nearest(_counted(ctx, pat, cands), ts) or nearest(cands, ts)
+# ---------------------------------------------------------------- values
+
+
+def _fits(ctx: Context, pat: dict, m: Mention) -> bool:
+    q = m.quantity
+    if q.unit == UNKNOWN_CURRENCY or q.unit not in pat.get("units", []) and not (q.unit == "" and "" in pat.get("units", [])):
+        return False
+    if (m.start, m.end) in ctx.consumed:
+        return False
+    if q.value < Decimal(str(pat.get("min_value", 0))):
+        return False
+    if any(gs <= m.start and m.end <= ge and not achieved for gs, ge, achieved in ctx.goal_spans):
+        return False
+    nouns = (pat.get("nouns") or {}).get(ctx.lang.code)
+    if nouns and not _noun_follows(ctx, m, nouns):
+        return False
+    not_nouns = (pat.get("not_nouns") or {}).get(ctx.lang.code)
+    if not_nouns and _noun_follows(ctx, m, not_nouns):
+        return False
+    return True
+
+
+def _noun_follows(ctx: Context, m: Mention, nouns: list[str]) -> bool:
+    """Is the number one of these things: 302.44万辆, "1.8 million vehicles", "2,485,378 units"?"""
+    regex = words_re(nouns, ctx.lang.code)
+    after = ctx.doc.text[m.end:m.end + (4 if ctx.lang.code == "zh" else 24)].lstrip(" 个多余")
+    if ctx.lang.code == "en":
+        after = re.sub(r"^(?:new\s+|electric\s+|passenger\s+|[a-z-]+-electric\s+)*", "", after)
+    return bool(regex.search(m.text)) or bool(regex.match(after))
+
+
+def _quantities(ctx: Context) -> list[Mention]:
+    return [m for m in ctx.mentions if m.kind == "quantity"]
+
+
+def _other_trigger_between(ctx: Context, start: int, end: int, own: tuple[int, int]) -> bool:
+    """Another metric's trigger or a name between the trigger and the number: the number is theirs."""
+    regex, owners = ctx.patterns.trigger_re("quantities", ctx.lang.code)
+    if regex is not None:
+        for m in regex.finditer(ctx.doc.text, start, end):
+            if (m.start(), m.end()) != own and not (own[0] <= m.start() < own[1]):
+                return True
+    return False
+
+
+def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    fits = [m for m in _quantities(ctx) if _fits(ctx, pat, m)]
+    after = [m for m in fits if te <= m.start < ce and not _other_trigger_between(ctx, te, m.start, (ts, te))]
+    if after:
+        return after[0]
+    before = [m for m in fits if cs <= m.start and m.end <= ts and not _other_trigger_between(ctx, m.end, ts, (ts, te))]
+    if before and ts - before[-1].end <= (6 if ctx.lang.code == "zh" else 12):
+        return before[-1]  # "$90.8 billion in revenue", 16.4万名全职员工
+    # "revenue, which rose to $90.8 billion": the value opens the next clause, which names no metric of its own
+    nxt = ctx.clause_of(ts) + 1
+    if nxt < len(ctx.clauses):
+        ns, ne = ctx.clauses[nxt]
+        cands = [m for m in fits if ns <= m.start < ne]
+        if cands and cands[0].start - ns <= 12 and not _other_trigger_between(ctx, te, ne, (ts, te)):
+            return cands[0]
+    return None
+
+
+def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
+    qm = _value_for(ctx, pat, ts, te)
     if qm is None:
+        return None
+    if _future(ctx, ts, qm):
         return None
     q = qm.quantity
     unit = q.unit
     if not unit:
         unit = (ctx.doc.currency or "CNY") if any(u in MONEY for u in pat.get("units", [])) else "Count"
     value = q.value
-    neg = (pat.get("negative") or {}).get(ctx.lang.code)
-    cs, ce = ctx.clauses[clause]
-    if neg and has_word(ctx.doc.text[cs:ce], neg, ctx.lang.code) and value > 0:
+    if _negative(ctx, pat, ts, qm) and value > 0:
         value = -value
-    bound = lower_bound(ctx, pats, qm, q.bound, pat)
-    if pat.get("subject") == "market":
-        subj_m, subj = None, "market:" + market_place(ctx, ts)
-    else:
-        subj_m, subj = subject_of(ctx, pat["subject"], min(ts, qm.start), (), pat.get("default_subject", ""))
-    if not subj:
+    bound = _bound(ctx, pat, qm, q.bound)
+    subject = _subject(ctx, pat, ts, te)
+    if subject is None:
         return None
-    period = period_for(ctx, pat.get("period", "nearest"), qm.start)
-    scope = ""
-    if pat.get("scope") == "place":
-        places = [m for m in ctx.entities(["Place"]) if m.entity_id != "world" or pat.get("scope_world")]
-        near = nearest(places, qm.start)
-        scope = near.entity_id if near else ""
+    subj_m, subj, scope, confidence = subject
+    period, p_conf = _period(ctx, pat, ts, qm)
+    if pat.get("scope") == "place" and not scope:
+        scope = _scope_place(ctx, pat, ts, qm)
+    category = _category(ctx, pat, ts, qm)
     threshold = threshold_unit = None
     if pat.get("threshold"):
-        big = [m for m in ctx.mentions if m.kind == "quantity" and m is not qm and m.quantity.unit in MONEY + ("",)
+        big = [m for m in _quantities(ctx) if m is not qm and m.quantity.unit in MONEY + ("",)
                and m.quantity.value >= 100_000_000]
         if big:
             threshold = big[0].quantity.value
             threshold_unit = big[0].quantity.unit or ctx.doc.currency or "CNY"
     ctx.consumed.add((qm.start, qm.end))
-    ctx.consumed.add((ts, te))
-    implied = subj_m is None and pat.get("subject") != "market"
-    confidence = float(pat.get("confidence", 0.9)) * (0.9 if implied else 1.0)
+    confidence *= float(pat.get("confidence", 0.9)) * p_conf
     ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], pat["id"], confidence)
     return Fact("quantity", subj, pat["metric"], "", attrs(
         value=value, unit=unit, bound=bound, period=period, reported_by=reported_by(ctx), scope=scope,
-        threshold=threshold, threshold_unit=threshold_unit), (ev,))
+        category=category, threshold=threshold, threshold_unit=threshold_unit), (ev,))
 
+
+def _future(ctx: Context, ts: int, qm: Mention) -> bool:
+    """"预计第二财季营收约为280亿美元", "expects revenue of about $28 billion", 研发投入将超过100亿元:
+    a forecast or a plan, not a result."""
+    from .relations import _future as planned
+
+    words = ctx.lang.words.get("forecast") or []
+    lo = max(ctx.clauses[ctx.clause_of(min(ts, qm.start))][0], min(ts, qm.start) - 30)
+    if words and has_word(ctx.doc.text[lo:max(ts, qm.start)], words, ctx.lang.code):
+        return True
+    return planned(ctx, qm.start) or planned(ctx, ts)
+
+
+def _negative(ctx: Context, pat: dict, ts: int, qm: Mention) -> bool:
+    """A fall or a loss: 下降3.2%, "down 8 percent", 亏损X, "a net loss of X"."""
+    lang = ctx.lang.code
+    words = (pat.get("negative") or {}).get(lang) or []
+    if not words:
+        return False
+    window = 8 if lang == "zh" else 30
+    lo = max(ctx.sent.start, min(ts, qm.start - window))
+    return has_word(ctx.doc.text[lo:qm.start], words, lang) or has_word(ctx.doc.text[ts:ts + (4 if lang == "zh" else 12)], words, lang)
+
+
+def _bound(ctx: Context, pat: dict, qm: Mention, bound: str) -> str:
+    if bound != "Exact":
+        return bound
+    words = (pat.get("lower_bound") or {}).get(ctx.lang.code, [])
+    if not words:
+        return bound
+    window = 4 if ctx.lang.code == "zh" else 26
+    before = ctx.doc.text[max(ctx.sent.start, qm.start - window):qm.start]
+    return "LowerBound" if has_word(before, words, ctx.lang.code) else bound
+
+
+# ---------------------------------------------------------------- subject, segment, scope
+
+
+def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
+    """What the words right before (or "from ..." after) a metric trigger say it is about:
+    ("entity", mention) for a product or platform (iPhone revenue, 微信收入), ("place", mention)
+    for a market (海外收入, "revenue from Greater China"), ("part", None, words) for another part of
+    the business (增值服务收入, "data center revenue"), or ("", None, "") for the whole."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    words = ctx.lang.words
+    whole = words.get("whole_words") or []
+    lo = ctx.clauses[ctx.clause_of(ts)][0]
+    if lang == "zh":
+        # the noun phrase before the trigger: back to punctuation, a verb-like break or a mention
+        start = ts
+        while start > lo and text[start - 1] not in "，,。；;：:、（）()“”\"的了和与及为在是" and ts - start < 12:
+            start -= 1
+        prefix = text[start:ts]
+    else:
+        m = re.search(r"((?:[A-Za-z][\w&'’\-]*\s+){0,3})$", text[lo:ts])
+        prefix = m.group(1) if m else ""
+        start = ts - len(prefix)
+        # "revenue from Greater China", "revenue in India"
+        after = re.match(r"\s+(?:from|in|for)\s+(?:the\s+)?", text[te:te + 12])
+        if after:
+            places = [p for p in ctx.entities(["Place"]) if p.start == te + after.end()]
+            if places:
+                return "place", places[0], ""
+    inside = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and start <= m.start and m.end <= ts]
+    rest = prefix
+    for m in sorted(inside, key=lambda m: -m.start):
+        rest = rest[: m.start - start] + " " * (m.end - m.start) + rest[m.end - start:]
+    for p in ctx.periods():
+        if start <= p.start and p.end <= ts:
+            rest = rest[: p.start - start] + " " * (p.end - p.start) + rest[p.end - start:]
+    rest = rest.strip()
+    for w in sorted(whole, key=len, reverse=True):
+        rest = re.sub(rf"(?<![\w])(?:{re.escape(w)})(?![\w])" if lang == "en" else re.escape(w), " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(r"[\s'’s]+$" if lang == "en" else r"\s+", " ", rest).strip()
+    v = vocab()
+    places = [m for m in inside if m.cls and v.is_a(m.cls, ["Place"]) and m.entity_id != "world"]
+    things = [m for m in inside if m.kind == "entity" and m.cls and v.is_a(m.cls, SEGMENT_ENTITIES)
+              and not v.is_a(m.cls, ORG)]
+    if things and not rest:
+        return "entity", things[-1], ""
+    if places and not rest:
+        return "place", places[-1], ""
+    if len(rest.replace(" ", "")) >= 2:
+        return "part", None, rest
+    return "", None, ""
+
+
+def _subject(ctx: Context, pat: dict, ts: int, te: int):
+    """(mention, entity id, scope, confidence factor) of a figure, or None when its subject is a
+    part of the business that is no entity."""
+    if pat.get("subject") == "market":
+        return None, "market:" + market_place(ctx, ts), "", 1.0
+    scope = ""
+    if pat.get("segments"):
+        kind, m, _ = _segment(ctx, ts, te)
+        if kind == "entity":
+            return m, m.entity_id, "", 1.0
+        if kind == "part":
+            return None  # 增值服务收入: about a part the graph has no entity for
+        if kind == "place":
+            scope = m.entity_id
+    classes = pat.get("subject_classes") or ORG
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    orgs = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= ts and m.start >= ctx.sent.start]
+    same = [m for m in orgs if m.start >= cs]
+    if same:
+        return same[-1], same[-1].entity_id, scope, 1.0
+    if orgs:
+        return orgs[-1], orgs[-1].entity_id, scope, 0.95  # named earlier in the sentence
+    if pat.get("market_words") and has_word(ctx.sent.text, (pat["market_words"] or {}).get(ctx.lang.code), ctx.lang.code):
+        return None, "market:" + market_place(ctx, ts), scope, 0.9  # "global smartphone shipments rose 6.5%"
+    if _part_topic(ctx):
+        return None  # "数据中心业务收入为226亿美元": the sentence is about a part of the business
+    after = [m for m in ctx.entities(classes, NOT_SUBJECT) if te <= m.start < ctx.clauses[ctx.clause_of(ts)][1]
+             and ctx.doc.text[te:m.start].strip().lower() in ("of", "的", "for")]
+    if after:
+        return after[0], after[0].entity_id, scope, 1.0
+    if pat.get("default_subject") == "organisation":
+        topic = ctx.doc.organisation or (ctx.recent_orgs[-1] if ctx.recent_orgs else "")
+        if topic:
+            return None, topic, scope, 0.9
+    return None
+
+
+def _part_topic(ctx: Context) -> bool:
+    """Does the sentence start from a part of the business, not the company ("其中，数据中心业务收入为…",
+    "金融科技及企业服务：收入为…", "Services revenue reached ...")?"""
+    text = ctx.sent.text
+    lang = ctx.lang.code
+    lead = re.match(r"\s*(?:其中|此外|另外|同时|而|In addition|Meanwhile|Also)?[，,\s]*", text)
+    rest = text[lead.end():]
+    base = ctx.sent.start + lead.end()
+    first = [m for m in ctx.mentions if m.start >= base and m.start < base + 2 and m.kind in ENTITY_KINDS]
+    if first:
+        return False
+    words = ctx.lang.words.get("part_words") or []
+    if lang == "zh":
+        m = re.match(r"[\u4e00-\u9fffA-Za-z]{2,12}?(?:" + "|".join(re.escape(w) for w in words) + ")", rest) if words else None
+        return bool(m) or bool(re.match(r"[\u4e00-\u9fff]{2,12}[：:]", rest))
+    m = re.match(r"(?:[A-Za-z][\w&\-]*\s+){1,3}(?:" + "|".join(re.escape(w) for w in words) + r")\b", rest, re.IGNORECASE) if words else None
+    return bool(m)
+
+
+def _scope_place(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
+    places = [m for m in ctx.entities(["Place"]) if m.entity_id != "world" or pat.get("scope_world")]
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    same = [m for m in places if cs <= m.start < ce]
+    near = nearest(same, qm.start) or nearest(places, qm.start)
+    return near.entity_id if near else ""
+
+
+def _category(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
+    if not pat.get("category"):
+        return ""
+    cats = ctx.entities(["ProductCategory"])
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    same = [m for m in cats if cs <= m.start < ce]
+    near = nearest(same, ts)
+    return near.entity_id if near else ""
+
+
+# ---------------------------------------------------------------- periods
+
+
+def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | None, float]:
+    """The time a figure holds for, and how sure we are of it (1.0 written next to it)."""
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    periods = [m for m in ctx.periods() if m.period.year and not _sets_goal(ctx, m)]
+    same = [m for m in periods if cs <= m.start < ce]
+    pick = nearest(same, qm.start) or nearest([m for m in periods if m.end <= ts], ts) or nearest(periods, qm.start)
+    if pick is not None:
+        return pick.period, 1.0
+    if pat.get("period") in ("as_of", "stock"):
+        d = ctx.doc.date
+        return (PeriodRef(d.year, None, d.month, d.day, "asof"), 0.95) if d else (None, 0.9)
+    if ctx.recent_periods:
+        return ctx.recent_periods[-1], 0.95
+    if ctx.report_period is not None:
+        return ctx.report_period, 0.95
+    return None, 0.85
+
+
+def _sets_goal(ctx: Context, m: Mention) -> bool:
+    return has_word(ctx.doc.text[m.end:m.end + 6], ctx.set_words, ctx.lang.code)
+
+
+# ---------------------------------------------------------------- growth rates
+
+
+def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]]) -> list[Fact]:
+    """A percentage after a growth word ("同比增长62.3%", "up 4 percent year over year") is the
+    growth of the metric named last before it in the sentence."""
+    spec = ctx.patterns.growth
+    lang = ctx.lang.code
+    if not spec or not triggers:
+        return []
+    text = ctx.doc.text
+    growth_re = words_re((spec.get("words") or {}).get(lang, []), lang)
+    yoy_re = words_re((spec.get("yoy") or {}).get(lang, []), lang)
+    qoq_re = words_re((spec.get("qoq") or {}).get(lang, []), lang)
+    down_re = words_re((spec.get("down") or {}).get(lang, []), lang)
+    facts = []
+    for qm in _quantities(ctx):
+        if qm.quantity.unit != "Percent" or (qm.start, qm.end) in ctx.consumed:
+            continue
+        window = text[max(ctx.sent.start, qm.start - (10 if lang == "zh" else 40)):qm.start]
+        after = text[qm.end:qm.end + (8 if lang == "zh" else 40)]
+        if growth_re is None or not (growth_re.search(window) or (lang == "en" and re.match(r"\s*(?:increase|rise|growth|jump|gain|decline|drop|fall)\b", after))):
+            continue
+        owners = [(ts, te, pat) for ts, te, pat in triggers if te <= qm.start and qm.start - te <= (60 if lang == "zh" else 160)]
+        if not owners:
+            continue
+        ts, te, pat = owners[-1]
+        if _other_subject_between(ctx, te, qm.start):
+            continue
+        kinds = pat.get("growth") or {}
+        qoq = bool(qoq_re and (qoq_re.search(window) or qoq_re.search(after[:30])))
+        metric = kinds.get("qoq") if qoq else kinds.get("yoy")
+        if not metric:
+            continue
+        subject = _subject(ctx, {**pat, "growth_only": False}, ts, te)
+        if subject is None:
+            continue
+        subj_m, subj, scope, confidence = subject
+        value = qm.quantity.value
+        if down_re is not None and down_re.search(window[-(8 if lang == "zh" else 30):]) and value > 0:
+            value = -value
+        period, p_conf = _period(ctx, {"period": "flow"}, ts, qm)
+        yoy_marked = bool(yoy_re and (yoy_re.search(window) or yoy_re.search(after[:40])))
+        confidence *= float(spec.get("confidence", 0.85)) * p_conf * (1.0 if yoy_marked or qoq else 0.9)
+        ctx.consumed.add((qm.start, qm.end))
+        ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], f"growth-{pat['id']}", confidence)
+        facts.append(Fact("quantity", subj, metric, "", attrs(
+            value=value, unit="Percent", bound=qm.quantity.bound, period=period, scope=scope,
+            reported_by=reported_by(ctx)), (ev,)))
+    return facts
+
+
+def _other_subject_between(ctx: Context, start: int, end: int) -> bool:
+    """"小米营收增长, 华为增长20%": another organisation between the metric and the rate."""
+    return any(start <= m.start < end for m in ctx.entities(ORG, NOT_SUBJECT) if m.kind == "entity")
