@@ -1,40 +1,193 @@
-"""Market positions: rank expressions (第四, 前五, fourth, top five) near a market."""
+"""Market positions: a rank (第四, 前五, "ranked third", "No. 1", "the world's largest") of an
+organisation or product in a market, a product category or a published ranking list.
+
+Each rank binds to its own clause: "first in China, fifth worldwide" gives two positions. The
+scope is the place written in the clause (several coordinated places give one position each:
+在欧洲和拉丁美洲均排名第三), else the ranking list the sentence names (《财富》世界500强, "Fortune
+Global 500"), else the world. The category is the product category of the clause (智能手机,
+"PC"). "Second to X" / 仅次于X also says that X is first.
+"""
 from __future__ import annotations
 
-from ..types import Fact
-from .context import Context, attrs, evidence, has_word, market_place, near_period, reported_by, span, subject_of
-from .patterns import Patterns
+import re
+
+from ..types import Fact, Mention, PeriodRef
+from .context import ENTITY_KINDS, Context, attrs, evidence, has_word, nearest, reported_by, span
+from .patterns import words_re
+
+NOT_SUBJECT = ["ResearchFirm", "RankingList", "StockExchange", "InternalBody", "Place", "ProductCategory"]
 
 
 def extract(ctx: Context) -> list[Fact]:
-    return positions(ctx, ctx.patterns)
-
-
-def positions(ctx: Context, pats: Patterns) -> list[Fact]:
     facts = []
-    lang = ctx.lang.code
-    for pat in pats.positions:
-        context = (pat.get("context") or {}).get(lang)
-        if context and not has_word(ctx.sent.text, context, lang):
-            continue
-        for rm in [m for m in ctx.mentions if m.kind == "rank"]:
-            if any(rm.start < b and rm.end > a for a, b in ctx.consumed):
-                continue
-            rank = int(rm.quantity.value)
-            if rank > int(pat.get("max_rank", 20)):
-                continue
-            period = near_period(ctx, rm.start)
-            if period is None and pat.get("require_period"):
-                continue
-            subj_m, subj = subject_of(ctx, pat["subject"], rm.start, (), pat.get("default_subject", ""))
-            if not subj:
-                continue
-            place = market_place(ctx, rm.start)
-            confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.9)
-            ev = evidence(ctx, [span(subj_m), (rm.start, rm.end)], pat["id"], confidence)
-            ctx.consumed.add((rm.start, rm.end))
-            facts.append(Fact("position", subj, "MarketPosition", "", attrs(
-                rank=rank, bound=rm.quantity.bound, scope=place, period=period,
-                reported_by=reported_by(ctx)), (ev,)))
+    for pat in ctx.patterns.positions:
+        facts += _positions(ctx, pat)
     return facts
 
+
+def _words(pat: dict, key: str, lang: str) -> list[str]:
+    return list((pat.get(key) or {}).get(lang, []))
+
+
+def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
+    """(start, end, rank, bound) of the rank expressions of the sentence."""
+    lang = ctx.lang.code
+    out = []
+    for m in ctx.mentions:
+        if m.kind == "rank" and not any(m.start < b and m.end > a for a, b in ctx.consumed):
+            out.append((m.start, m.end, int(m.quantity.value), m.quantity.bound))
+    for value, words in (pat.get("superlatives") or {}).get(lang, {}).items():
+        regex = words_re(words, lang)
+        for m in regex.finditer(ctx.sent.text):
+            s, e = ctx.sent.start + m.start(), ctx.sent.start + m.end()
+            if any(s < b and e > a for a, b, _, _ in out) or any(s < b and e > a for a, b in ctx.consumed):
+                continue
+            if any(s < mm.end and e > mm.start for mm in ctx.mentions if mm.kind in ENTITY_KINDS):
+                continue
+            out.append((s, e, int(value), "Exact"))
+    return sorted(out)
+
+
+def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Mention]) -> bool:
+    """An ordinal or a superlative that ranks something in a market or on a list, not "the first car"."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    cs, ce = ctx.clauses[ctx.clause_of(s)]
+    clause = text[cs:ce]
+    context = _words(pat, "context", lang)
+    if lang == "en":
+        word = text[s:e].lower()
+        after = text[e:e + 30]
+        nouns_after = re.match(r"\s+([a-z][a-z\-]*)", after)
+        blocked = _words(pat, "not_before", lang)
+        if nouns_after and nouns_after.group(1) in blocked:
+            return False  # "the first car", "a third straight year", "first time"
+        if re.fullmatch(r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th))", word):
+            lead = text[max(cs, s - 40):s].lower()
+            verbs = _words(pat, "verbs", lang)
+            if not (words_re(verbs, lang).search(lead[-25:]) if verbs else False) and \
+                    not re.match(r"\s*(?:place|position|spot|in\b|among|worldwide|globally|behind|after|with\b|,|\.|$|largest|biggest|and\b)", after):
+                return False
+    if lists:
+        return True
+    return bool(context) and has_word(clause, context, lang)
+
+
+def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, str, float]:
+    classes = pat.get("subject") or ["Organisation"]
+    cs, ce = ctx.clauses[ctx.clause_of(s)]
+    cands = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= s]
+    same = [m for m in cands if m.start >= cs]
+    if same:
+        return same[-1], same[-1].entity_id, 1.0
+    # "CATL, the world's largest maker": the name before the comma
+    prev = [m for m in cands if m.start >= ctx.sent.start]
+    if prev:
+        return prev[-1], prev[-1].entity_id, 0.95
+    # "排名全球第四的是小米" / "ranked third was Xiaomi": rare; take the document's topic
+    topic = ctx.doc.organisation if pat.get("default_subject") == "organisation" else ""
+    return None, topic, 0.85
+
+
+def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[str, Mention | None]]:
+    """The places a rank is scoped to, from its clause: coordinated places give several."""
+    text = ctx.doc.text
+    cs, ce = ctx.clauses[ctx.clause_of(s)]
+    places = [m for m in ctx.entities(["Place"]) if cs <= m.start < ce]
+    if lists:
+        near = nearest(lists, s)
+        return [(near.entity_id, near)]
+    if not places:
+        return [("world", None)]
+    before = [m for m in places if m.end <= s]
+    pick = before[-1] if before else places[0]
+    run = [pick]
+    # 在欧洲和拉丁美洲…, "in Europe and in Latin America"
+    i = places.index(pick)
+    while i > 0 and re.fullmatch(r"\s*(?:和|及|与|、|,|and|and in|or)\s*", text[places[i - 1].end:places[i].start]):
+        run.insert(0, places[i - 1])
+        i -= 1
+    j = places.index(pick)
+    while j + 1 < len(places) and places[j + 1].start < s + 60 and \
+            re.fullmatch(r"\s*(?:和|及|与|、|,|and|and in|or)\s*", text[places[j].end:places[j + 1].start]):
+        run.append(places[j + 1])
+        j += 1
+    return [(m.entity_id, m) for m in run]
+
+
+def _period(ctx: Context, s: int) -> PeriodRef | None:
+    cs, ce = ctx.clauses[ctx.clause_of(s)]
+    periods = [m for m in ctx.periods() if m.period.year]
+    same = [m for m in periods if cs <= m.start < ce]
+    since = [m for m in periods if m.period.qualifier == "since"]
+    if since and re.search(r"连续|consecutive|straight|since", ctx.sent.text):
+        return since[0].period
+    pick = nearest(same, s) or nearest([m for m in periods if m.end <= s], s) or nearest(periods, s)
+    if pick is not None:
+        return pick.period
+    return ctx.recent_periods[-1] if ctx.recent_periods else None
+
+
+def _category(ctx: Context, s: int) -> str:
+    cs, ce = ctx.clauses[ctx.clause_of(s)]
+    cats = ctx.entities(["ProductCategory"])
+    same = [m for m in cats if cs <= m.start < ce]
+    near = nearest(same, s) or nearest([m for m in cats if m.end <= s and m.start >= ctx.sent.start], s)
+    return near.entity_id if near else ""
+
+
+def _positions(ctx: Context, pat: dict) -> list[Fact]:
+    lists = ctx.entities(["RankingList"])
+    facts = []
+    for s, e, rank, bound in _ranks(ctx, pat):
+        if rank < 1:
+            continue
+        own_lists = [m for m in lists if abs(m.start - s) < 80]
+        if not own_lists and rank > int(pat.get("max_rank", 20)):
+            continue
+        if not _is_rank(ctx, pat, s, e, bound, own_lists):
+            continue
+        if _planned(ctx, s):
+            continue
+        subj_m, subj, conf = _subject(ctx, pat, s, e)
+        if not subj:
+            continue
+        period = _period(ctx, s)
+        category = "" if own_lists else _category(ctx, s)
+        confidence = float(pat.get("confidence", 0.85)) * conf
+        ctx.consumed.add((s, e))
+        for scope, place in _scopes(ctx, s, e, own_lists):
+            ev = evidence(ctx, [span(subj_m), (s, e), span(place)], pat["id"], confidence)
+            facts.append(Fact("position", subj, "MarketPosition", "", attrs(
+                rank=rank, bound=bound, scope=scope, period=period, category=category,
+                reported_by=reported_by(ctx)), (ev,)))
+            # "second to Tesla", 仅次于华为: the other one is first
+            if rank == 2:
+                after = _second_to(ctx, pat, e, s)
+                if after is not None:
+                    ev = evidence(ctx, [(s, e), span(after)], pat["id"], confidence * 0.9)
+                    facts.append(Fact("position", after.entity_id, "MarketPosition", "", attrs(
+                        rank=1, bound="Exact", scope=scope, period=period, category=category,
+                        reported_by=reported_by(ctx)), (ev,)))
+    return facts
+
+
+def _second_to(ctx: Context, pat: dict, e: int, s: int) -> Mention | None:
+    words = _words(pat, "second_to", ctx.lang.code)
+    if not words:
+        return None
+    text = ctx.doc.text
+    regex = words_re(words, ctx.lang.code)
+    window_lo, window_hi = max(ctx.sent.start, s - 20), min(ctx.sent.end, e + 30)
+    m = regex.search(text, window_lo, window_hi)
+    if not m:
+        return None
+    classes = pat.get("subject") or ["Organisation"]
+    after = [x for x in ctx.entities(classes, NOT_SUBJECT) if m.end() <= x.start <= m.end() + 6]
+    return after[0] if after else None
+
+
+def _planned(ctx: Context, s: int) -> bool:
+    from .relations import _future
+
+    return _future(ctx, s)
