@@ -44,8 +44,30 @@ def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
                 continue
             if any(s < mm.end and e > mm.start for mm in ctx.mentions if mm.kind in ENTITY_KINDS):
                 continue
+            if not _ranks_a_player(ctx, pat, s, e):
+                continue  # "its largest deal", 最大的客户: not a position in a market
             out.append((s, e, int(value), "Exact"))
     return sorted(out)
+
+
+def _ranks_a_player(ctx: Context, pat: dict, s: int, e: int) -> bool:
+    """A superlative ranks a market player when a player noun follows it ("the world's largest
+    smartphone maker", 全球最大的纯电动汽车生产商) and it is not "one of" several (之一)."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    nouns = _words(pat, "player_nouns", lang)
+    window = text[e:min(ctx.sent.end, e + (16 if lang == "zh" else 60))]
+    if lang == "zh":
+        stop = re.search(r"[，,。；;]", window)
+        window = window[:stop.start()] if stop else window
+        if "之一" in window:
+            return False
+    else:
+        stop = re.search(r"[,;.]|\b(?:in|of|by|with|and|since|after)\b", window)
+        window = window[:stop.start() + (len(stop.group()) if stop and stop.group() == "of" else 0)] if stop else window
+        if re.search(r"\bone of\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$", text[max(ctx.sent.start, s - 40):s]):
+            return False
+    return bool(nouns) and has_word(window, nouns, lang)
 
 
 def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Mention]) -> bool:
@@ -62,6 +84,8 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
         blocked = _words(pat, "not_before", lang)
         if nouns_after and nouns_after.group(1) in blocked:
             return False  # "the first car", "a third straight year", "first time"
+        if re.match(r"\s+[A-Z0-9]", after) and not re.match(r"\s+(?:In|Among)\b", after):
+            return False  # "the world's first GPU": the earliest, not a rank
         if re.fullmatch(r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th))", word):
             lead = text[max(cs, s - 40):s].lower()
             verbs = _words(pat, "verbs", lang)
@@ -77,6 +101,15 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
     classes = pat.get("subject") or ["Organisation"]
     cs, ce = ctx.clauses[ctx.clause_of(s)]
     cands = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= s]
+    # "BYD overtook Tesla to become the largest", 联想超过惠普，成为全球第一: the one who overtook
+    verbs = _words(pat, "overtake", ctx.lang.code)
+    if verbs and cands:
+        regex = words_re(verbs, ctx.lang.code)
+        for v in regex.finditer(ctx.doc.text, ctx.sent.start, s):
+            before = [m for m in cands if m.end <= v.start()]
+            between = [m for m in cands if v.end() <= m.start and m.end <= s]
+            if before and between:
+                return before[-1], before[-1].entity_id, 0.95
     same = [m for m in cands if m.start >= cs]
     if same:
         return same[-1], same[-1].entity_id, 1.0
@@ -139,7 +172,9 @@ def _category(ctx: Context, s: int) -> str:
 def _positions(ctx: Context, pat: dict) -> list[Fact]:
     lists = ctx.entities(["RankingList"])
     facts = []
-    for s, e, rank, bound in _ranks(ctx, pat):
+    ranks = _ranks(ctx, pat)
+    pairs = _respectively(ctx, pat, ranks)
+    for s, e, rank, bound in ranks:
         if rank < 1:
             continue
         own_lists = [m for m in lists if abs(m.start - s) < 80]
@@ -149,7 +184,7 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
             continue
         if _planned(ctx, s):
             continue
-        subj_m, subj, conf = _subject(ctx, pat, s, e)
+        subj_m, subj, conf = pairs.get((s, e)) or _subject(ctx, pat, s, e)
         if not subj:
             continue
         period = _period(ctx, s)
@@ -170,6 +205,26 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
                         rank=1, bound="Exact", scope=scope, period=period, category=category,
                         reported_by=reported_by(ctx)), (ev,)))
     return facts
+
+
+def _respectively(ctx: Context, pat: dict, ranks: list) -> dict:
+    """"Microsoft and Apple fell to second and third respectively", 微软和苹果分别退居第二和第三:
+    the n-th name goes with the n-th rank."""
+    words = _words(pat, "respectively", ctx.lang.code)
+    if not words or not has_word(ctx.sent.text, words, ctx.lang.code) or len(ranks) < 2:
+        return {}
+    classes = pat.get("subject") or ["Organisation"]
+    names = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= ranks[0][0]]
+    text = ctx.doc.text
+    run = names[-1:]
+    for m in reversed(names[:-1]):
+        if re.fullmatch(r"\s*(?:和|及|与|、|,|and)\s*", text[m.end:run[0].start]):
+            run.insert(0, m)
+        else:
+            break
+    if len(run) != len(ranks):
+        return {}
+    return {(s, e): (m, m.entity_id, 0.95) for (s, e, _, _), m in zip(ranks, run)}
 
 
 def _second_to(ctx: Context, pat: dict, e: int, s: int) -> Mention | None:

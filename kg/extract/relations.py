@@ -49,7 +49,7 @@ def _future(ctx: Context, ts: int) -> bool:
 def _future_re(words: tuple, lang: str):
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     if lang == "en":
-        return re.compile(rf"\b(?:{alts})\b(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
+        return re.compile(rf"\b(?:{alts})\b(?:\s+[\w'’]+){{0,5}}\s*$", re.IGNORECASE)
     return re.compile(rf"(?:{alts})")
 
 
