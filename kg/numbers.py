@@ -118,7 +118,8 @@ ZH_INDEFINITE_BEFORE_ONE = "的是这那有每"
 # Numerals that begin idioms, with the characters that complete them.
 ZH_IDIOMS = {"一": ("次性", "成不变"), "千万": ("不", "别", "要", "记")}
 
-ZH_RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
+ZH_RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2,
+                     "上个财年": -1, "上一财年": -1, "上财年": -1, "本财年": 0, "这个财年": 0, "下个财年": 1}
 ZH_RELATIVE_QUARTERS = {"上个季度": -1, "上一季度": -1, "上季度": -1, "本季度": 0, "这个季度": 0,
                         "下个季度": 1, "下一季度": 1, "下季度": 1}
 # days relative to the document date; a weekday is the latest one on or before it
@@ -846,6 +847,17 @@ class _P:
     qualifier: str = ""
 
 
+def _range_period(p: "_P", first: int, last: int) -> bool:
+    """Months first..last as a quarter or a half (October-December = Q4, 1至6月 = H1); False otherwise."""
+    if (first - 1) % 3 == 0 and last == first + 2:
+        p.quarter = (first - 1) // 3 + 1
+        return True
+    if first in (1, 7) and last == first + 5:
+        p.half = 1 if first == 1 else 2
+        return True
+    return False
+
+
 def _zh_small_number(s: str) -> Optional[int]:
     """1..31 from Arabic or Chinese digits; None when it is not one."""
     if s.isdigit():
@@ -868,14 +880,15 @@ _ZH_NOT_EARLY = "(?![次步心衷期])"
 _ZH_REL_YEAR_ALT = "|".join(_sorted_keys(ZH_RELATIVE_YEARS))
 _ZH_PERIOD_RES = {
     "anchored": re.compile(
-        r"(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年|(?P<rel>" + _ZH_REL_YEAR_ALT + r"))"
-        r"(?:\s*(?:[Qq](?P<qa>[1-4])(?![0-9])|第?(?P<qb>[一二三四1-4])季度?)(?P<qpart>末|初" + _ZH_NOT_EARLY + r")?"
+        r"(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s*(?:财政年度|财年|年度|年)|(?P<rel>" + _ZH_REL_YEAR_ALT + r"))"
+        r"(?:\s*(?:[Qq](?P<qa>[1-4])(?![0-9])|第?(?P<qb>[一二三四1-4])(?:财季|季度?))(?P<qpart>末|初" + _ZH_NOT_EARLY + r")?"
         r"|\s*(?P<m>" + _ZH_MONTH + r")月份?(?:(?P<d>" + _ZH_DAY + r")[日号]"
         r"|(?P<mpart>初" + _ZH_NOT_EARLY + r"|底|末|上旬|中旬|下旬))?"
         r"|(?P<part>年?(?:初" + _ZH_NOT_EARLY + r"|底|末))"
         r"|\s*(?P<h>[上下])半年)?"
     ),
     "half": re.compile(r"(?<![年一二三四五六七八九十0-9])(?P<h>[上下])半年"),
+    "month_range": re.compile(r"(?:(?P<y>[0-9]{4})年)?(?P<m1>1[0-2]|[1-9])\s*[-–—至到~]\s*(?P<m2>1[0-2]|[1-9])月"),
     # 截至2023年12月31日止年度: the year that ends on the day
     "year_ended": re.compile(r"截至(?P<y>[0-9]{4})年(?:12|十二)月(?:31|三十一)日止(?:年度|财年|的年度|全年)"),
     "year_part": re.compile(r"年初" + _ZH_NOT_EARLY + r"|年底|年末"),
@@ -907,6 +920,8 @@ def _zh_cores(text: str) -> list[_P]:
                 p.quarter = ZH_QUARTER_NUMBERS[q]
             if g.get("h"):
                 p.half = 1 if g["h"] == "上" else 2
+            if kind == "month_range" and not _range_period(p, int(g["m1"]), int(g["m2"])):
+                continue
             if g.get("m"):
                 p.month = _zh_small_number(g["m"])
                 if g.get("d"):
@@ -968,7 +983,11 @@ _EN_ORD_Q = "|".join(EN_ORDINAL_QUARTERS)
 _EN_MONTH_ALT = r"(?P<mon>" + _EN_MONTH_NAMES + r")\b\.?"
 _EN_PERIOD_RES = {
     "ordinal_quarter": re.compile(
-        r"\b(?:the\s+)?(?P<q>" + _EN_ORD_Q + r")\s+quarter\b(?:\s+(?:of|in)\s+(?:the\s+year\s+)?" + _EN_YEARREF + ")?",
+        r"\b(?:the\s+)?(?:fiscal\s+)?(?P<q>" + _EN_ORD_Q + r")(?:\s+fiscal)?\s+quarter\b(?:\s+(?:of|in)\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?"
+        + _EN_YEARREF + ")?", re.IGNORECASE),
+    "month_range": re.compile(
+        r"\b(?:the\s+)?(?P<mon1>" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\s*[-–—]\s*(?P<mon2>"
+        + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(?:period|quarter|half))?(?:\s+(?:of\s+)?(?P<y>(?:19|20)[0-9]{2}))?",
         re.IGNORECASE),
     "ordinal_half": re.compile(
         r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)[\s-]+half\b(?:\s+(?:of|in)\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?"
@@ -977,7 +996,7 @@ _EN_PERIOD_RES = {
         r"(?<![A-Za-z0-9])(?:H(?P<ha>[12])|(?P<hb>[12])H)(?![0-9A-Za-z])(?:\s*(?:of\s+)?" + _EN_YEARREF + ")?"),
     # a machine translation of 2024年11月18日
     "mt_date": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year\s+(?P<mm>1[0-2]|0?[1-9])\s+month(?:\s+(?P<d>3[01]|[12][0-9]|0?[1-9])\s+(?:day|date|number)\b)?", re.IGNORECASE),
-    "year_ended": re.compile(r"\b(?:the\s+)?(?:full\s+|fiscal\s+|financial\s+)?year\s+(?:ended|ending)\s+(?:on\s+)?"
+    "year_ended": re.compile(r"\b(?:the\s+)?(?:full\s+|fiscal\s+|financial\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending)\s+(?:on\s+)?"
                              r"(?:" + _EN_MONTH_NAMES + r")\.?\s+[0-9]{1,2},?\s+(?P<y>(?:19|20)[0-9]{2})(?![0-9])", re.IGNORECASE),
     "fiscal_year": re.compile(r"(?<![A-Za-z0-9])FY\s?(?:(?P<y>(?:19|20)[0-9]{2})|(?P<yy>[0-9]{2}))(?![0-9])"),
     "possessive_quarter": re.compile(
@@ -1000,7 +1019,7 @@ _EN_PERIOD_RES = {
     "rel_quarter": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_QUARTERS)) + r")\b", re.IGNORECASE),
     "rel_month": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_MONTHS)) + r")\b", re.IGNORECASE),
     "rel_day": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_DAYS)) + r")\b|\b(?<=on )(?:"
-                          + "|".join(EN_WEEKDAYS) + r")\b", re.IGNORECASE),
+                          + "|".join(EN_WEEKDAYS) + r")\b|\b(?:" + "|".join(EN_WEEKDAYS) + r")(?='s\b)", re.IGNORECASE),
     "year_part": re.compile(
         r"\b(?:the\s+)?(?P<part>" + "|".join(EN_PART_WORDS) + r")\s+of\s+the\s+year\b", re.IGNORECASE),
 }
@@ -1019,6 +1038,8 @@ def _en_cores(text: str) -> list[_P]:
                 p.rel_year = EN_RELATIVE_YEARS[re.sub(r"\s+", " ", g["rel"].lower())]
             if g.get("yy"):
                 p.year = 2000 + int(g["yy"])
+            if kind == "month_range" and not _range_period(p, EN_MONTHS[g["mon1"].lower()], EN_MONTHS[g["mon2"].lower()]):
+                continue
             if g.get("mm"):
                 p.month = int(g["mm"])
             if g.get("h") or g.get("ha") or g.get("hb"):

@@ -95,9 +95,11 @@ def _report_period(annotated: Extraction, lang: Language):
 
 def _carried(periods: list) -> list:
     """The period a sentence hands on to the next ones ("2023年…。第四季度…"): its quarter or half,
-    else its month, else its year; never a single day (a dateline's "today")."""
-    dated = [m.period for m in periods if m.period.year and not m.period.day and m.period.qualifier in ("", "early", "late", "mid")]
-    for test in (lambda p: p.quarter or p.half, lambda p: p.month, lambda p: True):
+    else its month, else its year, and only when it names nothing else a single day ("Apple on
+    Monday unveiled ..." for the launches the next sentences tell)."""
+    dated = [m.period for m in periods if m.period.year and m.period.qualifier in ("", "early", "late", "mid")]
+    for test in (lambda p: (p.quarter or p.half) and not p.day, lambda p: p.month and not p.day,
+                 lambda p: not p.day, lambda p: True):
         found = [p for p in dated if test(p)]
         if found:
             return found[:1]

@@ -188,6 +188,8 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         if not subj:
             continue
         period = _period(ctx, s)
+        if own_lists and period is not None and period.year:
+            period = PeriodRef(period.year)  # a list is of a year: 2023年8月发布的世界500强 is the 2023 list
         category = "" if own_lists else _category(ctx, s)
         confidence = float(pat.get("confidence", 0.85)) * conf
         ctx.consumed.add((s, e))

@@ -358,6 +358,8 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     """The time a figure holds for, and how sure we are of it (1.0 written next to it)."""
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     periods = [m for m in ctx.periods() if m.period.year and not _sets_goal(ctx, m)]
+    if pat.get("period") not in ("as_of", "stock") and any(not m.period.day for m in periods):
+        periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
     same = [m for m in periods if cs <= m.start < ce]
     pick = nearest(same, qm.start) or nearest([m for m in periods if m.end <= ts], ts) or nearest(periods, qm.start)
     if pick is not None:

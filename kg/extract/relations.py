@@ -99,6 +99,8 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
            period=None) -> list[Fact]:
     if period is None and "period" in pat.get("qualifiers", []):
         period = near_period(ctx, ts)
+        if period is None and pat.get("period") == "carry" and ctx.recent_periods:
+            period = ctx.recent_periods[-1]  # "Apple on Monday unveiled ... . Cook introduced the iPhone 16"
     reported = reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
     facts, seen = [], set()
     for i, obj in enumerate(chosen):
