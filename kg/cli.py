@@ -314,7 +314,10 @@ def _eval_inputs(target: Path, gold: Path | None, docs: tuple[Path, ...], graph:
 @click.option("--min-precision", type=float, help="Exit 1 when the strict precision is below this.")
 @click.option("--min-recall", type=float, help="Exit 1 when the strict recall is below this.")
 @click.option("--check-gold", is_flag=True, help="Only check the gold files (format, quotes) and exit.")
-def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f1, min_precision, min_recall, check_gold):
+@click.option("--candidates", is_flag=True, help="Also score the candidate facts the build did not assert.")
+@click.option("--sweep", is_flag=True, help="Print strict scores for a range of confidence thresholds (includes candidates).")
+def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f1, min_precision, min_recall, check_gold,
+                 candidates, sweep):
     """Score extraction against gold fact lists (format: data/eval/README.md).
 
     TARGET is a gold file or folder, or a split folder holding gold/ and docs/
@@ -343,7 +346,13 @@ def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f
         from .query import load_store
 
         store = load_store([graph_path or Path("build/graph.trig")], ontology=False)
-    report = evaluate.score(evaluate.read_graph(store), golds)
+    if sweep:
+        click.echo(f"{'threshold':>9} {'facts':>6} {'P':>6} {'R':>6} {'F1':>6} {'core R':>7}")
+        for row in evaluate.sweep(evaluate.read_graph(store, candidates=True), golds):
+            click.echo(f"{row['threshold']:9.2f} {row['extracted']:6} {row['precision']:6.3f} {row['recall']:6.3f} "
+                       f"{row['f1']:6.3f} {row['core_recall'] or 0:7.3f}")
+        return
+    report = evaluate.score(evaluate.read_graph(store, candidates=candidates), golds)
     data = report.as_dict()
     if json_out is not None and str(json_out) == "-":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

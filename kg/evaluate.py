@@ -119,24 +119,26 @@ PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
 
 _FACTS = _PREFIXES + """
-SELECT ?g ?f ?type ?s ?p ?o ?metric ?value ?unit ?bound ?rank ?period ?scope ?area ?ranking ?category ?deadline ?conf WHERE {
-  GRAPH ?g { ?f a ?type }
-  ?f a ?type .
-  FILTER (?type IN (kg:RelationFact, kg:QuantitativeStatement, kg:MarketPosition, kg:Goal))
-  OPTIONAL { ?f rdf:subject ?s1 ; rdf:predicate ?p ; rdf:object ?o }
-  OPTIONAL { ?f kg:statementSubject ?s2 }
-  BIND (COALESCE(?s1, ?s2) AS ?s)
-  OPTIONAL { ?f kg:metric ?metric }
-  OPTIONAL { ?f kg:value ?value }
-  OPTIONAL { ?f kg:unit ?unit }
-  OPTIONAL { ?f kg:bound ?bound }
-  OPTIONAL { ?f kg:rank ?rank }
-  OPTIONAL { ?f kg:period ?period }
-  OPTIONAL { ?f kg:deadline ?deadline }
-  OPTIONAL { ?f kg:scope ?scope OPTIONAL { ?scope kg:marketArea ?area } }
-  OPTIONAL { ?f kg:inRanking ?ranking }
-  OPTIONAL { ?f kg:category ?category }
-  OPTIONAL { ?f kg:confidence ?conf }
+SELECT ?g ?f ?type ?s ?p ?o ?metric ?value ?unit ?bound ?rank ?period ?scope ?ranking ?category ?deadline ?conf ?asserted WHERE {
+  GRAPH ?g {
+    ?f a ?type .
+    FILTER (?type IN (kg:RelationFact, kg:QuantitativeStatement, kg:MarketPosition, kg:Goal))
+    OPTIONAL { ?f rdf:subject ?s1 ; rdf:predicate ?p ; rdf:object ?o }
+    OPTIONAL { ?f kg:statementSubject ?s2 }
+    BIND (COALESCE(?s1, ?s2) AS ?s)
+    OPTIONAL { ?f kg:metric ?metric }
+    OPTIONAL { ?f kg:value ?value }
+    OPTIONAL { ?f kg:unit ?unit }
+    OPTIONAL { ?f kg:bound ?bound }
+    OPTIONAL { ?f kg:rank ?rank }
+    OPTIONAL { ?f kg:period ?period }
+    OPTIONAL { ?f kg:deadline ?deadline }
+    OPTIONAL { ?f kg:scope ?scope }
+    OPTIONAL { ?f kg:inRanking ?ranking }
+    OPTIONAL { ?f kg:category ?category }
+    OPTIONAL { ?f kg:confidence ?conf }
+  }
+  BIND (EXISTS { ?f a ?type } AS ?asserted)
 }"""
 
 _QUOTES = _PREFIXES + """
@@ -165,8 +167,9 @@ def _period_of(term) -> str:
     return _local(term.value, ID + "period/")
 
 
-def read_graph(store) -> GraphFacts:
-    """The asserted facts of each document's named graph, from a pyoxigraph store."""
+def read_graph(store, candidates: bool = False) -> GraphFacts:
+    """The asserted facts of each document's named graph (with ``candidates``, also those the
+    build left in the candidates graph), from a pyoxigraph store."""
     from . import resources
 
     names: dict[str, set[str]] = {}
@@ -175,8 +178,10 @@ def read_graph(store) -> GraphFacts:
         iri = row["x"].value
         names.setdefault(iri, set()).add(normalise(row["name"].value))
         labels.setdefault(iri, row["name"].value)
+    areas = {}
     for row in store.query(_AREAS):
         m, a = row["m"].value, row["a"].value
+        areas[m] = a
         names.setdefault(m, set()).update(names.get(a, {normalise(a.rsplit("/", 1)[-1])}))
         if a in labels:
             labels[m] = labels[a]
@@ -190,7 +195,7 @@ def read_graph(store) -> GraphFacts:
         if not g.startswith(DOC_GRAPH):
             continue
         doc, f = g[len(DOC_GRAPH):], row["f"].value
-        if (doc, f) in seen:
+        if (doc, f) in seen or not (candidates or row["asserted"].value == "true"):
             continue
         seen.add((doc, f))
         kind = {"RelationFact": "relation", "QuantitativeStatement": "quantity", "MarketPosition": "position",
@@ -204,7 +209,7 @@ def read_graph(store) -> GraphFacts:
         else:
             relation = {"quantity": _local(get("metric")), "position": "rank", "goal": "goal"}[kind]
             obj = ""
-        scope = get("area") or get("ranking") or get("scope")
+        scope = areas.get(get("scope"), "") or get("ranking") or get("scope")
         period = _period_of(row["deadline"] if kind == "goal" else row["period"])
         facts.setdefault(doc, []).append(Extracted(
             doc=doc, iri=f, kind=kind, subject=get("s"), relation=relation, obj=obj,
@@ -530,3 +535,16 @@ def format_report(report: Report, summary: bool = False, limit: int = 50) -> str
         lines.append(f"  {miss['document']}: {'*' if miss['core'] else ''}{miss['gold']}{why}")
         lines.append(f"      « {miss['quote']} »")
     return "\n".join(lines)
+
+
+def sweep(graph: GraphFacts, golds: list[GoldDocument], thresholds=(0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)) -> list[dict]:
+    """Strict scores when only facts at least as confident as each threshold are kept (read the
+    graph with ``candidates=True`` to see what the build's threshold left out)."""
+    rows = []
+    for th in thresholds:
+        kept = GraphFacts({d: [e for e in fs if e.confidence >= th] for d, fs in graph.facts.items()},
+                          graph.names, graph.labels, graph.inverse, graph.symmetric)
+        s = score(kept, golds).as_dict()["overall"]
+        rows.append({"threshold": th, "extracted": s["extracted"], **{k: s["strict"][k] for k in ("precision", "recall", "f1")},
+                     "core_recall": s["strict"]["core_recall"]})
+    return rows

@@ -68,6 +68,7 @@ MARKET_LABELS = {"en": "{} market", "zh": "{}市场"}
 
 
 DEFAULT = ""  # key of the default graph in GraphOutput.lines
+CANDIDATES = _N(str(iris.CANDIDATES_GRAPH))  # key of the candidates graph
 
 
 @dataclass
@@ -122,9 +123,9 @@ class _Builder:
             term = self._terms[name] = _N(str(self.v[name]))
         return term
 
-    def add(self, s, p, o, doc_ids=()):
+    def add(self, s, p, o, doc_ids=(), graph: str = DEFAULT):
         line = f"{s} {p} {o}"
-        self.lines[DEFAULT].add(line)
+        self.lines.setdefault(graph, set()).add(line)
         for d in doc_ids:
             graph = self._doc_graphs.get(d)
             if graph is None:
@@ -210,14 +211,17 @@ class _Builder:
             self.add(node, LABEL, _lit(rule, lang="en"))
 
     # ---------------------------------------------------------------- facts
-    def fact(self, f: Fact, key: tuple):
+    def fact(self, f: Fact, key: tuple, candidate: bool = False):
+        """The fact in the merged graph and its documents' graphs; a candidate goes to the
+        candidates graph instead of the merged one (it is not asserted)."""
         node = _N(str(iris.fact(*key)))
         docs = sorted({e.doc_id for e in f.evidence})
-        add = lambda p, o: self.add(node, p, o, docs)  # noqa: E731
+        target = CANDIDATES if candidate else DEFAULT
+        add = lambda p, o: self.add(node, p, o, docs, target)  # noqa: E731
         if f.kind == "relation":
             s, o = self.entity(f.subject), self.entity(f.obj)
             p = self.kg(f.predicate)
-            self.add(s, p, o, docs)
+            self.add(s, p, o, docs, target)
             add(TYPE, self.kg("RelationFact"))
             add(_N(RDF_NS + "subject"), s)
             add(_N(RDF_NS + "predicate"), p)
@@ -296,8 +300,9 @@ def _period_label(p: PeriodRef) -> str:
             "early": f"early {k}", "late": f"late {k}", "mid": f"mid {k}"}.get(p.qualifier, k)
 
 
-def build_graph(resolved: Resolved) -> GraphOutput:
-    """All quads of the merged graph and of the per-document graphs."""
+def build_graph(resolved: Resolved, candidates: frozenset = frozenset()) -> GraphOutput:
+    """All quads of the merged graph and of the per-document graphs; the facts whose keys are
+    in ``candidates`` go to the candidates graph instead of the merged one."""
     from .resolve import fact_key
 
     b = _Builder(resolved)
@@ -310,34 +315,39 @@ def build_graph(resolved: Resolved) -> GraphOutput:
         if eid in b.entities:
             b.add(b.entity(eid), b.kg("mentionedIn"), _N(str(iris.document(doc_id))), [doc_id])
     for f in resolved.facts:
-        b.fact(f, fact_key(f))
+        key = fact_key(f)
+        b.fact(f, key, key in candidates)
     b.market_nodes()
     b.period_nodes()
     b.rule_nodes()
-    return GraphOutput(b.lines, _stats(resolved))
+    return GraphOutput(b.lines, _stats(resolved, candidates))
 
 
-def _stats(r: Resolved) -> dict:
+def _stats(r: Resolved, candidates: frozenset = frozenset()) -> dict:
+    from .resolve import fact_key
+
     by_class: dict[str, int] = {}
     for e in r.entities:
         by_class[e.cls] = by_class.get(e.cls, 0) + 1
-    markets = {v for f in r.facts for v in (f.subject, f.obj) if v.startswith("market:")}
-    markets |= {f.attr("scope") for f in r.facts if f.attr("scope")}
+    asserted = [f for f in r.facts if fact_key(f) not in candidates]
+    markets = {v for f in asserted for v in (f.subject, f.obj) if v.startswith("market:")}
+    markets |= {f.attr("scope") for f in asserted if f.attr("scope")}
     if markets:
         by_class["Market"] = len(markets)
     by_relation: dict[str, int] = {}
-    for f in r.facts:
+    for f in asserted:
         name = f.predicate if f.kind in ("relation", "quantity") else f.kind
         by_relation[name] = by_relation.get(name, 0) + 1
     langs = {d.doc_id: d.lang for d in r.documents}
-    bilingual = sum(1 for f in r.facts if len({langs[e.doc_id] for e in f.evidence}) > 1)
+    bilingual = sum(1 for f in asserted if len({langs[e.doc_id] for e in f.evidence}) > 1)
     return {
         "documents": len(r.documents),
         "sentences": len(r.sentences),
         "entities": sum(by_class.values()),
         "entities_by_class": dict(sorted(by_class.items())),
-        "facts": len(r.facts),
+        "facts": len(asserted),
         "facts_by_relation": dict(sorted(by_relation.items())),
         "facts_with_evidence_in_both_languages": bilingual,
-        "evidence": sum(len(f.evidence) for f in r.facts),
+        "evidence": sum(len(f.evidence) for f in asserted),
+        "candidate_facts": len(r.facts) - len(asserted),
     }

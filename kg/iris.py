@@ -136,3 +136,5 @@ def doc_graph(doc_id: str) -> URIRef:
 
 
 INFERRED_GRAPH = URIRef(ID_NS + "graph/inferred")
+# facts kg is not sure enough of to assert: low confidence, or the claim that lost a conflict
+CANDIDATES_GRAPH = URIRef(ID_NS + "graph/candidates")

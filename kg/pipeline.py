@@ -47,6 +47,17 @@ def extract_documents(docs: list[Document], progress: Callable[[Iterable], Itera
     return out
 
 
+def candidate_keys(resolved: Resolved, report: SourcesReport) -> frozenset:
+    """Facts kg does not assert: below the confidence threshold of ``data/patterns.yaml``, or the
+    claim that lost a conflict (its evidence and its Conflict node stay)."""
+    from .resolve import fact_key
+
+    threshold = extract.load_patterns().candidate_threshold
+    keys = {fact_key(f) for f in resolved.facts if max((e.confidence for e in f.evidence), default=0) < threshold}
+    keys |= {fact_key(c.other) for c in report.conflicts}
+    return frozenset(keys)
+
+
 def build(paths: list[Path], progress=None) -> BuildResult:
     """Build the graph in memory (nothing is written)."""
     docs = corpus.read_corpus(paths)
@@ -55,8 +66,9 @@ def build(paths: list[Path], progress=None) -> BuildResult:
     # sources: alignments, support, conflicts; its lowered confidences must reach the facts before encoding
     report = _check("sources", sources.analyse(extractions, resolved), SourcesReport)
     resolved = _check("sources", sources.apply(report, resolved), Resolved)
-    output = _check("graph", graph.build_graph(resolved), graph.GraphOutput)
-    output.add_quads(sources.quads(report, resolved))
+    candidates = candidate_keys(resolved, report)
+    output = _check("graph", graph.build_graph(resolved, candidates), graph.GraphOutput)
+    output.add_quads(sources.quads(report, resolved, candidates))
     output.stats.update(sources.stats(report))
     return BuildResult(resolved, output, sources=report)
 

@@ -629,9 +629,9 @@ def _merged_disagreements(extractions: list[Extraction], resolved: Resolved) -> 
 # ============================================================================ RDF
 
 
-def quads(report: SourcesReport, resolved: Resolved) -> list:
-    """kg:supportStatus on every fact (merged graph and the graphs of its documents),
-    kg:SentenceAlignment and kg:Conflict nodes (merged graph)."""
+def quads(report: SourcesReport, resolved: Resolved, candidates: frozenset = frozenset()) -> list:
+    """kg:supportStatus on every fact (merged graph, or the candidates graph for a candidate,
+    and the graphs of its documents), kg:SentenceAlignment and kg:Conflict nodes (merged graph)."""
     import pyoxigraph as ox
 
     v = vocab()
@@ -646,10 +646,11 @@ def quads(report: SourcesReport, resolved: Resolved) -> list:
     def fact_node(f: Fact):
         return N(str(iris.fact(*fact_key(f))))
 
+    candidates_graph = N(str(iris.CANDIDATES_GRAPH))
     for s in report.support:
         node = fact_node(s.fact)
         status = kg(s.status)
-        out.append(ox.Quad(node, kg("supportStatus"), status, default))
+        out.append(ox.Quad(node, kg("supportStatus"), status, candidates_graph if fact_key(s.fact) in candidates else default))
         for d in s.documents:
             out.append(ox.Quad(node, kg("supportStatus"), status, N(str(iris.doc_graph(d)))))
     for a in report.alignments:

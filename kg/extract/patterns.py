@@ -25,6 +25,7 @@ class Patterns:
     roles: dict = field(default_factory=dict)
     corporate: dict = field(default_factory=dict)
     growth: dict = field(default_factory=dict)
+    candidate_threshold: float = 0.0  # facts less sure than this are candidates, not asserted
     _trigger_res: dict = field(default_factory=dict)
 
     def trigger_re(self, group: str, lang: str) -> tuple[re.Pattern | None, dict]:
@@ -107,7 +108,11 @@ def load_patterns(path: Path | None = None) -> Patterns:
     growth = data.get("growth") or {}
     if not isinstance(growth, dict):
         raise data_error(path, "'growth' should be a mapping with 'words', 'yoy' and 'qoq'", "See the comment above 'growth:' in the file")
-    return Patterns(path, reported_by=reported, roles=roles, corporate=corporate, growth=growth, **groups)
+    threshold = data.get("candidate_threshold", 0.0)
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
+        raise data_error(path, f"candidate_threshold {threshold!r} is not a number from 0 to 1", "Write e.g. candidate_threshold: 0.75")
+    return Patterns(path, reported_by=reported, roles=roles, corporate=corporate, growth=growth,
+                    candidate_threshold=float(threshold), **groups)
 
 
 
