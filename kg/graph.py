@@ -251,7 +251,11 @@ class _Builder:
             prop = {"unit": "unit", "threshold_unit": "thresholdUnit", "bound": "bound", "metric": "metric"}[name]
             add(kg(prop), kg(value))
         elif name == "scope":
-            add(kg("scope"), self.entity("market:" + value))
+            info = self.entities.get(value)
+            if info is not None and info.cls == "RankingList":  # "ranked 468th in the Fortune Global 500"
+                add(kg("inRanking"), self.entity(value))
+            else:
+                add(kg("scope"), self.entity("market:" + value))
         elif name == "category":
             add(kg("category"), self.entity(value))
         elif name == "reported_by":

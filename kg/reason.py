@@ -40,7 +40,8 @@ KG = iris.KG_NS
 
 # The top entity classes of spec/DESIGN.md ("Entities"); everything typed below one of
 # them is an entity. Facts, provenance and vocabulary nodes are not.
-ENTITY_TOP = tuple(KG + c for c in ("Organisation", "Person", "Product", "ProductSeries", "Place", "Market", "Award", "Role"))
+ENTITY_TOP = tuple(KG + c for c in ("Organisation", "Person", "Product", "ProductSeries", "Place", "Market", "Award", "Role",
+                                    "Brand", "Event", "RankingList", "ProductCategory"))
 # Provenance nodes are left out of the reasoner's input (see ``reasoner_input``).
 PROVENANCE = tuple(KG + c for c in ("Evidence", "Sentence", "Document", "ExtractionRule", "Conflict", "SentenceAlignment"))
 # Literal datatypes a DL reasoner can check against the ontology's ranges; others (strings,

@@ -122,6 +122,38 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
     return None, topic, 0.85
 
 
+def _market_subject(ctx: Context, pat: dict, s: int, e: int):
+    """"中国市场是全球最大的消费电子市场", "China is the world's largest smartphone market": the
+    place's market is what is ranked."""
+    words = _words(pat, "market_nouns", ctx.lang.code)
+    text = ctx.doc.text
+    if not words or not has_word(text[e:min(ctx.sent.end, e + 24)], words, ctx.lang.code):
+        return None
+    if not any(s >= sup_s and e <= sup_e for sup_s, sup_e in _superlative_spans(ctx, pat)):
+        return None  # "the first market share" is Xiaomi's rank, not the market's
+    first = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and m.start >= ctx.sent.start]
+    if not first or not first[0].cls or "Place" not in vocab_ancestors(first[0].cls):
+        return None
+    place = first[0]
+    if not has_word(text[place.end:place.end + 8].lstrip("'’s "), words, ctx.lang.code):
+        return None  # the sentence starts from the place's market: 中国市场是…, "The Chinese market is ..."
+    return place, "market:" + place.entity_id, 0.9
+
+
+def _superlative_spans(ctx: Context, pat: dict) -> list[tuple[int, int]]:
+    out = []
+    for words in (pat.get("superlatives") or {}).get(ctx.lang.code, {}).values():
+        for m in words_re(words, ctx.lang.code).finditer(ctx.sent.text):
+            out.append((ctx.sent.start + m.start(), ctx.sent.start + m.end()))
+    return out
+
+
+def vocab_ancestors(cls: str):
+    from ..iris import vocab
+
+    return vocab().ancestors(cls)
+
+
 def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[str, Mention | None]]:
     """The places a rank is scoped to, from its clause: coordinated places give several."""
     text = ctx.doc.text
@@ -184,7 +216,7 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
             continue
         if _planned(ctx, s):
             continue
-        subj_m, subj, conf = pairs.get((s, e)) or _subject(ctx, pat, s, e)
+        subj_m, subj, conf = pairs.get((s, e)) or _market_subject(ctx, pat, s, e) or _subject(ctx, pat, s, e)
         if not subj:
             continue
         period = _period(ctx, s)
