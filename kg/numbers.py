@@ -1113,7 +1113,7 @@ def _shift(year: int, index: int, offset: int, per_year: int) -> tuple[int, int]
     return total // per_year, total % per_year + 1
 
 
-def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[int]) -> Optional[_P]:
+def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[int], own_context: bool = True) -> Optional[_P]:
     """Fill in the year; None when it cannot be known (relative without a document date)."""
     if p.year is not None:
         return p
@@ -1136,7 +1136,7 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
         if p.weekday is not None:  # "on Monday": the latest Monday on or before the day
             day -= datetime.timedelta(days=(day.weekday() - p.weekday) % 7)
         p.year, p.month, p.day = day.year, day.month, day.day
-    elif context_year is not None:
+    elif context_year is not None and (own_context or p.quarter or p.half):
         p.year = context_year
     elif doc_date is not None:
         p.year = doc_date.year
@@ -1195,16 +1195,17 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None,
     cores = _merge_ended(scan, _non_overlapping(_zh_cores(scan) if lang == "zh" else _en_cores(scan)))
     qualify = _zh_qualify if lang == "zh" else _en_qualify
     out: list[PeriodRef] = []
+    own = False  # a year from the text before (``context_year``) only dates quarters and halves
     for i, p in enumerate(cores):
         left_limit = cores[i - 1].end if i else 0
         right_limit = cores[i + 1].start if i + 1 < len(cores) else len(scan)
         qualify(scan, p, left_limit, right_limit)
         has_own_year = p.year is not None or p.rel_year is not None
-        resolved = _resolve(p, doc_date, context_year)
+        resolved = _resolve(p, doc_date, context_year, own)
         if resolved is None or not _valid(resolved):
             continue
         if has_own_year:
-            context_year = resolved.year
+            context_year, own = resolved.year, True
         qualifier = p.qualifier if p.qualifier in _TEMPORAL_QUALIFIERS else p.part
         out.append(PeriodRef(year=p.year, quarter=p.quarter, month=p.month, day=p.day, qualifier=qualifier,
                              start=p.start, end=p.end, text=text[p.start:p.end], half=p.half))

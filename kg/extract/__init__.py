@@ -18,7 +18,7 @@ from typing import Callable
 from ..iris import vocab
 from ..lang import Language
 from ..types import EntityInfo, Extraction, Fact, Mention
-from . import corporate, goals, positions, quantities, relations, roles, structure
+from . import corporate, goals, nominal, positions, quantities, relations, roles, structure
 from .context import ENTITY_KINDS, Context, statement_periods
 from .patterns import Patterns, load_patterns
 
@@ -30,6 +30,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     positions.extract,
     roles.extract,
     corporate.extract,
+    nominal.extract,
     relations.extract,
     structure.modifiers,
     structure.representatives,

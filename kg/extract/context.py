@@ -10,6 +10,7 @@ from ..types import Document, EntityInfo, Evidence, Mention, PeriodRef, Sentence
 from .patterns import Patterns, has_word
 
 ENTITY_KINDS = ("entity", "pronoun")
+MONEY_UNITS = ("CNY", "USD", "HKD", "EUR", "GBP", "JPY", "KRW", "TWD", "INR")
 _PRODUCTS = ["Product", "ProductSeries", "Brand"]
 MONEY = ("CNY", "USD")
 
@@ -33,6 +34,7 @@ class Context:
     goal_spans: list = field(default_factory=list)  # (start, end, achieved)
     names: list | None = None  # names outside the lexicon, found once per sentence when needed
     report_period: PeriodRef | None = None  # the period a results document reports on (its title or lead)
+    unit_owners: dict = field(default_factory=dict)  # entity id of a business unit -> the mention of its owner
 
     def clause_of(self, pos: int) -> int:
         for i, (s, e) in enumerate(self.clauses):
@@ -163,6 +165,29 @@ def period_for(ctx: Context, mode: str, pos: int) -> PeriodRef | None:
         d = ctx.doc.date
         return PeriodRef(d.year, None, d.month, d.day, "asof")
     return None
+
+
+def event_period(ctx: Context, cs: int, ce: int, ts: int, te: int) -> PeriodRef | None:
+    """The time of the event a trigger names: in English after it ("listed in Hong Kong in 2018",
+    "founded ... in 1876"), in Chinese before it (2018年7月9日，小米…上市), else the nearest in the clause."""
+    cands = [m for m in ctx.periods() if cs <= m.start and m.end <= ce and m.period.year
+             and m.period.qualifier in ("", "early", "late", "mid")]
+    if ctx.lang.code == "en":
+        after = [m for m in cands if m.start >= te]
+        if after:
+            return after[0].period
+    else:
+        before = [m for m in cands if m.end <= ts]
+        if before:
+            return before[-1].period
+    return _nearest_plain(ctx, cs, ce, te) or _nearest_plain(ctx, ctx.sent.start, ctx.sent.end, te)
+
+
+def _nearest_plain(ctx: Context, lo: int, hi: int, pos: int) -> PeriodRef | None:
+    cands = [m for m in ctx.periods() if lo <= m.start and m.end <= hi and m.period.year
+             and m.period.qualifier in ("", "early", "late", "mid")]
+    pick = nearest(cands, pos)
+    return pick.period if pick else None
 
 
 def reported_by(ctx: Context) -> str:

@@ -12,7 +12,7 @@ import re
 
 from ..iris import vocab
 from ..types import Fact, Mention, PeriodRef
-from .context import Context, attrs, evidence, span
+from .context import Context, attrs, event_period, evidence, span
 from .patterns import words_re
 
 ORG = ["Organisation"]
@@ -63,22 +63,6 @@ def _plain_period(ctx: Context, lo: int, hi: int, pos: int) -> PeriodRef | None:
     if not cands:
         return None
     return min(cands, key=lambda m: abs(m.start - pos)).period
-
-
-def _event_period(ctx: Context, cs: int, ce: int, ts: int, te: int) -> PeriodRef | None:
-    """The time of the event a trigger names: in English after it ("listed in Hong Kong in 2018",
-    "founded ... in 1876"), in Chinese before it (2018年7月9日，小米…上市), else the nearest in the clause."""
-    cands = [m for m in ctx.periods() if cs <= m.start and m.end <= ce and m.period.year
-             and m.period.qualifier in ("", "early", "late", "mid")]
-    if ctx.lang.code == "en":
-        after = [m for m in cands if m.start >= te]
-        if after:
-            return after[0].period
-    else:
-        before = [m for m in cands if m.end <= ts]
-        if before:
-            return before[-1].period
-    return _plain_period(ctx, cs, ce, te) or _plain_period(ctx, ctx.sent.start, ctx.sent.end, te)
 
 
 def _org_before(ctx: Context, ts: int, limit: int = 80, exclude=NOT_FOUNDED) -> Mention | None:
@@ -231,7 +215,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                 founded = _orgs_after(ctx, te + (1 if tail.startswith("了") else 0))
                 org = founded[0] if founded else None
                 if len(founded) > 1:  # 先后设立弗迪电池、弗迪动力和弗迪科技
-                    period = _event_period(ctx, cs, ce, ts, te) or _plain_period(ctx, ctx.sent.start, ts, ts)
+                    period = event_period(ctx, cs, ce, ts, te) or _plain_period(ctx, ctx.sent.start, ts, ts)
                     for other in founded[1:]:
                         if period is not None:
                             ev = evidence(ctx, [(ts, te), span(other)], "founded-on", conf * 0.9)
@@ -246,7 +230,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         if org is None or (org.cls and vocab().is_a(org.cls, PERSON)):
             continue
         confidence = conf * (1.0 if org.kind == "entity" else 0.9)
-        period = _event_period(ctx, cs, ce, ts, te)
+        period = event_period(ctx, cs, ce, ts, te)
         if period is not None:
             ev = evidence(ctx, [span(org), (ts, te)], "founded-on", confidence)
             key = period.plain().key
@@ -309,7 +293,7 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         company = org.entity_id if org is not None else ctx.doc.organisation
         if not company:
             continue
-        period = _event_period(ctx, cs, ce, ts, te)
+        period = event_period(ctx, cs, ce, ts, te)
         confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.85)
         ev = evidence(ctx, [span(org), (ts, te), span(exch_m)], "listed-on", confidence)
         facts.append(Fact("relation", company, "listedOn", exch_id, attrs(period=period), (ev,)))

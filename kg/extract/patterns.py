@@ -26,6 +26,7 @@ class Patterns:
     corporate: dict = field(default_factory=dict)
     growth: dict = field(default_factory=dict)
     candidate_threshold: float = 0.0  # facts less sure than this are candidates, not asserted
+    nominal: list = field(default_factory=list)
     _trigger_res: dict = field(default_factory=dict)
 
     def trigger_re(self, group: str, lang: str) -> tuple[re.Pattern | None, dict]:
@@ -111,8 +112,15 @@ def load_patterns(path: Path | None = None) -> Patterns:
     threshold = data.get("candidate_threshold", 0.0)
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
         raise data_error(path, f"candidate_threshold {threshold!r} is not a number from 0 to 1", "Write e.g. candidate_threshold: 0.75")
+    nominal = data.get("nominal") or []
+    if not isinstance(nominal, list):
+        raise data_error(path, "'nominal' should be a list of '- property: ...' entries", "See the comment above 'nominal:' in the file")
+    for n, entry in enumerate(nominal, 1):
+        prop = resources.require(entry, "property", path, f"nominal #{n}", str)
+        if prop not in v.terms:
+            raise data_error(path, f"nominal #{n}: property '{prop}' is not in the ontology", "Use a property declared in ontology/kg.ttl")
     return Patterns(path, reported_by=reported, roles=roles, corporate=corporate, growth=growth,
-                    candidate_threshold=float(threshold), **groups)
+                    candidate_threshold=float(threshold), nominal=nominal, **groups)
 
 
 

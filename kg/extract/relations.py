@@ -5,7 +5,8 @@ import re
 
 from ..iris import new_entity_id, vocab
 from ..types import EntityInfo, Fact, Mention
-from .context import Context, attrs, evidence, has_word, near_period, nearest, reported_by, span, subject_of, trigger_hits
+from .context import (MONEY_UNITS, Context, attrs, event_period, evidence, has_word, near_period, nearest, reported_by, span,
+                      subject_of, trigger_hits)
 from .patterns import Patterns
 
 
@@ -98,10 +99,16 @@ def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: di
 def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen: list[Mention], confidence: float,
            period=None) -> list[Fact]:
     if period is None and "period" in pat.get("qualifiers", []):
-        period = near_period(ctx, ts)
+        if pat.get("period") == "event":
+            cs, ce = ctx.clauses[ctx.clause_of(ts)]
+            period = event_period(ctx, cs, ce, ts, te)
+        else:
+            period = near_period(ctx, ts)
         if period is None and pat.get("period") == "carry" and ctx.recent_periods:
             period = ctx.recent_periods[-1]  # "Apple on Monday unveiled ... . Cook introduced the iPhone 16"
     reported = reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
+    price = _price(ctx, ts, te) if "price" in pat.get("qualifiers", []) and len(chosen) == 1 else None
+    value, unit = (price.quantity.value, price.quantity.unit) if price is not None else (None, None)
     facts, seen = [], set()
     for i, obj in enumerate(chosen):
         if obj.entity_id in seen or obj.entity_id == subj:
@@ -111,8 +118,16 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         obj_id = "market:" + obj.entity_id if pat.get("object_as_market") else obj.entity_id
         ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence)
         facts.append(Fact("relation", subj, pat["property"], obj_id,
-                          attrs(period=period, count=count, reported_by=reported), (ev,)))
+                          attrs(period=period, count=count, reported_by=reported, value=value, unit=unit), (ev,)))
     return facts
+
+
+def _price(ctx: Context, ts: int, te: int):
+    """The price of a deal: an amount of money in the trigger's clause (以12.5亿美元收购, "for $6.2 billion")."""
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    money = [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit in MONEY_UNITS
+             and cs <= m.start < ce and m.quantity.value >= 100000]
+    return nearest(money, ts)
 
 
 # ---------------------------------------------------------------- arguments by their position
@@ -126,7 +141,7 @@ def _is_passive(ctx: Context, pat: dict, ts: int, te: int) -> bool:
         before = text[max(ctx.sent.start, ts - 30):ts]
         participle = not text[ts:te].lower().endswith(("ing", "es")) and not text[ts:te].lower().endswith("s") \
             or text[ts:te].lower().endswith(("ed", "ssed"))
-        if participle and re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[a-z]+ly\s+)?$", before, re.IGNORECASE):
+        if participle and re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:(?:[a-z]+ly|also|already|now|still|then|first)\s+)?$", before, re.IGNORECASE):
             return True
         if re.search(r",\s*$", before):
             return True  # "the RTX 20 series, launched in 2018"
@@ -191,14 +206,29 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     iPhone 16 and iPhone 16 Plus", 比亚迪发布了仰望U8), before it in the passive or when the
     sentence starts from the object (微信2011年推出, "the A100 was launched in 2020")."""
     passive = _is_passive(ctx, pat, ts, te)
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    marked = _marked_object(ctx, pat, ts, te)
+    if marked is not None:  # 与Sixt签署合作协议, 完成了对IBM个人电脑业务的收购
+        objs, passive = [marked], False
+        subj_m, subj = subject_of(ctx, pat["subject"], min(ts, marked.start), pat.get("subject_not", ()),
+                                  pat.get("default_subject", ""))
+        if subj == marked.entity_id:
+            return []
+        chosen = [marked]
+        confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
+        return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence) if subj else []
     if pat.get("find_objects"):
         _add_adjacent_names(ctx, pat, ts, te, passive)
-    cs, ce = ctx.clauses[ctx.clause_of(ts)]
     objs = ctx.entities(pat["object"], pat.get("object_not", ()))
     subj_m = None
     if not passive:
+        sellers = (pat.get("sellers") or {}).get(ctx.lang.code) or []
+        if sellers:
+            objs = [m for m in objs if not re.search(r"\b(?:" + "|".join(re.escape(w) for w in sellers) + r")\s+(?:the\s+)?$"
+                                                      if ctx.lang.code == "en" else "(?:" + "|".join(re.escape(w) for w in sellers) + ")$",
+                                                      ctx.doc.text[max(ctx.sent.start, m.start - 8):m.start])]
         chosen = _list_run(ctx, objs, te, ctx.sent.end)
-        if chosen and ctx.clause_of(chosen[0].start) != ctx.clause_of(ts) and chosen[0].start - te > 40:
+        if chosen and ctx.clause_of(chosen[0].start) != ctx.clause_of(ts) and (chosen[0].start - te > 40 or pat.get("find_objects")):
             chosen = []
         if not chosen:  # the object before the trigger, nothing after: 微信2011年推出, 今年3月发布的Blackwell
             rel = re.match(r"\s*的", ctx.doc.text[te:te + 2]) if ctx.lang.code == "zh" else None
@@ -212,7 +242,7 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 chosen = before[-1:]
                 if chosen and any(cs <= m.start < ts for m in ctx.entities(pat["subject"]) if m.start < chosen[0].start):
                     chosen = []  # "Apple's iPhone ... launched": keep to the clear cases
-        subj_m, subj = subject_of(ctx, pat["subject"], ts, pat.get("subject_not", ()), pat.get("default_subject", ""))
+        subj_m, subj = _doer(ctx, pat, ts)
         if subj_m is not None and chosen and subj_m.start > chosen[0].start and subj_m.start > te:
             subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
     else:
@@ -235,7 +265,140 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     if pat.get("objects", "all") == "nearest":
         chosen = chosen[:1]
     confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
-    return _facts(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+    return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+
+
+def _doer(ctx: Context, pat: dict, ts: int):
+    """The subject of an active trigger, passing over a name that only follows 从 (the seller:
+    从谷歌手中收购) or 与 (a partner: 联想与NEC组建合资公司，并收购Medion)."""
+    subj_m, subj = subject_of(ctx, pat["subject"], ts, pat.get("subject_not", ()), pat.get("default_subject", ""))
+    skip = ctx.lang.words.get("not_doer_before") or []
+    text = ctx.doc.text
+    tries = 0
+    while subj_m is not None and skip and tries < 3 and any(
+            text[max(ctx.sent.start, subj_m.start - 4):subj_m.start].rstrip().endswith(w) or
+            re.search(re.escape(w) + r"[\u4e00-\u9fff]{0,3}$", text[max(ctx.sent.start, subj_m.start - 6):subj_m.start])
+            for w in skip):
+        tries += 1
+        subj_m, subj = subject_of(ctx, pat["subject"], subj_m.start, pat.get("subject_not", ()), pat.get("default_subject", ""))
+    return subj_m, subj
+
+
+def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
+    """An object a word marks before the trigger: the partner after 与 (比亚迪与Sixt签署合作协议),
+    the thing bought after 对 in 完成了对IBM个人电脑业务的收购."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    for key, need_de in (("object_marker", False), ("nominal", True)):
+        words = (pat.get(key) or {}).get(lang) or []
+        if not words:
+            continue
+        if need_de and not text[max(cs, ts - 2):ts].endswith("的"):
+            continue
+        best = None
+        for w in words:
+            k = text.rfind(w, cs, ts)
+            if k >= 0 and (best is None or k > best):
+                best = k + len(w)
+        if best is None:
+            continue
+        objs = [m for m in ctx.entities(pat["object"], pat.get("object_not", ())) if best <= m.start <= best + 8 and m.end <= ts]
+        if not objs and pat.get("find_objects"):
+            for s, e, hint in ctx.lang.names_after(text[:ts], best, ts, ctx.lang.words)[:1]:
+                if s - best <= 8:
+                    objs = [x for x in [ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])] if x]
+        if objs:
+            return _unit_of(ctx, pat, objs[0], ts) or objs[0]
+    return None
+
+
+_ZH_UNIT = re.compile(r"(?:（[^）]{1,20}）)?(的)(?:大部分|全部|部分|大部分的|全部的)?([\u4e00-\u9fffA-Za-z0-9 ]{1,14}?(?:业务|部门|资产))")
+_EN_UNIT = re.compile(r"['’]s\s+((?:[a-zA-Z0-9\-]+\s+){0,3}(?:business|unit|division|operations|assets))\b")
+
+
+def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | None:
+    """收购IBM的个人电脑业务, "Intel's smartphone modem business": the unit of an organisation that
+    a deal is about (a new organisation named after both); None when the object is the whole."""
+    if not pat.get("business_units"):
+        return None
+    text = ctx.doc.text
+    m = (_ZH_UNIT if ctx.lang.code == "zh" else _EN_UNIT).match(text, org.end, min(ctx.sent.end, org.end + 40))
+    if not m:
+        return None
+    words = m.group(2) if ctx.lang.code == "zh" else m.group(1)
+    name = f"{org.text}{words}" if ctx.lang.code == "zh" else f"{org.text} {words}"
+    start, end = org.start, m.end()
+    known = ctx.mention_at(start, end)
+    if known is not None:
+        return known
+    eid_unit = ctx.add_name(start, end, "Organisation")
+    if eid_unit is None:
+        return None
+    # the new mention's label is the name as written; keep a tidy one (IBM个人电脑业务)
+    from ..types import EntityInfo
+
+    info = ctx.new_names[eid_unit.entity_id]
+    ctx.new_names[eid_unit.entity_id] = EntityInfo(info.entity_id, info.cls, ((ctx.lang.code, name),), info.aliases)
+    ctx.unit_owners[eid_unit.entity_id] = org
+    return eid_unit
+
+
+def _minority_stake(ctx: Context, ts: int, obj: Mention) -> bool:
+    """"bought about 5 percent of Tesla", 收购X 20%的股权: less than half of it."""
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    shares = [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit == "Percent" and cs <= m.start < ce
+              and abs(m.start - obj.start) < 40]
+    return bool(shares) and all(m.quantity.value < 50 for m in shares)
+
+
+def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen: list[Mention],
+                  confidence: float) -> list[Fact]:
+    """The facts, plus what a deal says of the other party: the owner of a unit bought and the
+    seller ("从谷歌手中收购摩托罗拉移动", "from SoftBank") divested it; the buyer ("sold X to Y") acquired it."""
+    chosen = [_unit_of(ctx, pat, m, ctx.sent.end) or m for m in chosen]
+    if pat["property"] == "acquired" and len(chosen) == 1 and _minority_stake(ctx, ts, chosen[0]):
+        pat = {**pat, "property": "investedIn"}
+    facts = _facts(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+    if not facts or len(chosen) != 1:
+        return facts
+    obj = chosen[0]
+    period, attrs_of = facts[0].attr("period"), dict(facts[0].attrs)
+    if ctx.unit_owners.get(obj.entity_id) is not None and ctx.unit_owners[obj.entity_id].entity_id == subj:
+        return []  # a company's own business is not bought from itself
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    extra = []
+    owner = ctx.unit_owners.get(obj.entity_id)
+    sellers = (pat.get("sellers") or {}).get(lang) or []
+    if owner is None and sellers:
+        for w in sellers:
+            for k in [i for i in range(cs, ce) if text.startswith(w, i)]:
+                after = [m for m in ctx.entities(pat["subject"]) if k + len(w) <= m.start <= k + len(w) + 6 and m.entity_id not in (subj, obj.entity_id)]
+                if after:
+                    owner = after[0]
+                    break
+            if owner is not None:
+                break
+    if owner is not None and pat["property"] == "acquired":
+        ev = evidence(ctx, [span(owner), (ts, te), span(obj)], pat["id"], confidence * 0.95)
+        extra.append(Fact("relation", owner.entity_id, "divested", obj.entity_id,
+                          attrs(period=period, value=attrs_of.get("value"), unit=attrs_of.get("unit")), (ev,)))
+    buyers = (pat.get("buyers") or {}).get(lang) or []
+    if pat["property"] == "divested" and buyers:
+        for w in buyers:
+            k = text.find(w, obj.end, ce)
+            if k < 0:
+                k = text.find(w, te, ce) if lang == "zh" else -1
+            if k >= 0:
+                after = [m for m in ctx.entities(pat["subject"]) if k + len(w) <= m.start <= k + len(w) + 6 and m.entity_id != subj]
+                if after:
+                    ev = evidence(ctx, [span(after[0]), (ts, te), span(obj)], pat["id"], confidence * 0.95)
+                    extra.append(Fact("relation", after[0].entity_id, "acquired", obj.entity_id,
+                                      attrs(period=period, value=attrs_of.get("value"), unit=attrs_of.get("unit")), (ev,)))
+                    break
+    return facts + extra
 
 
 def _passive(ctx: Context, pat: dict, subj_m: Mention, ts: int, te: int) -> bool:

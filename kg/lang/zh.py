@@ -199,7 +199,7 @@ def _one_name(text: str, pos: int, end: int, words: dict, after_noun: bool = Fal
         return m.start(), name_end, stop + len(noun), cls
     if after_noun:  # 个性化品牌方程豹。: the whole short name up to the punctuation
         m = _APPOSED.match(text, pos, end)
-        if m:
+        if m and m.group() not in words.get("not_names", ()):
             return pos, m.end(), m.end(), ""
     # a Chinese name ending in a class noun: 混元大模型, 刀片电池
     for k in range(2, 6):
@@ -214,7 +214,7 @@ def _one_name(text: str, pos: int, end: int, words: dict, after_noun: bool = Fal
     if not tokens:
         return None
     word, tag = tokens[0]
-    if len(word) < 2 or not _HAN.match(word):
+    if len(word) < 2 or not _HAN.match(word) or word in words.get("not_names", ()):
         return None
     if not (tag in _PROPER_TAGS or (after_noun and tag[:1] == "n")):
         return None  # 公司, 性能, 标志: common words, not names

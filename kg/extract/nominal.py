@@ -1,0 +1,124 @@
+"""Relations told by a noun between two names: a subsidiary, unit or brand of a company, its
+parent, its shareholder.
+
+The shapes (nouns, their properties and directions come from ``nominal:`` in
+``data/patterns.yaml``):
+
+* owner, noun, name: 比亚迪旗下子公司比亚迪电子, 比亚迪的品牌仰望, "Xiaomi's car unit, Xiaomi EV",
+  "Fujitsu and its 1Finity unit";
+* name, owner, noun: 摩托罗拉是联想的全资子公司, "Motorola, Lenovo's smartphone business";
+* name, noun of owner: "FinDreams, the battery unit of BYD", "Y, a subsidiary of Z";
+* owner with a list of names: 比亚迪形成了比亚迪、腾势、仰望、方程豹四大品牌, "brands such as A, B and C".
+"""
+from __future__ import annotations
+
+import re
+
+from ..iris import vocab
+from ..types import Fact, Mention
+from .context import ENTITY_KINDS, Context, evidence, span
+from .patterns import words_re
+
+ORG = ["Organisation"]
+NOT_OWNER = ["StockExchange", "RankingList", "ResearchFirm"]
+
+
+def extract(ctx: Context) -> list[Fact]:
+    facts = []
+    for entry in ctx.patterns.nominal:
+        facts += _entry(ctx, entry)
+    return facts
+
+
+def _entry(ctx: Context, entry: dict) -> list[Fact]:
+    lang = ctx.lang.code
+    nouns = (entry.get("nouns") or {}).get(lang) or []
+    if not nouns:
+        return []
+    names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
+    out = []
+    for m in words_re(nouns, lang).finditer(ctx.sent.text):
+        ns, ne = ctx.sent.start + m.start(), ctx.sent.start + m.end()
+        if any(ns < b and ne > a for a, b in names):
+            continue
+        owner = _owner(ctx, ns, ne)
+        if owner is None:
+            continue
+        named = _named(ctx, entry, ns, ne, owner)
+        for thing in named:
+            if thing.entity_id == owner.entity_id:
+                continue
+            conf = float(entry.get("confidence", 0.8)) * (1.0 if owner.kind == "entity" else 0.9)
+            ev = evidence(ctx, [span(owner), (ns, ne), span(thing)], f"nominal-{entry['property']}", conf)
+            if entry.get("owner_is") == "subject":  # 谷歌母公司Alphabet: the owner belongs to the thing named
+                out.append(Fact("relation", owner.entity_id, entry["property"], thing.entity_id, (), (ev,)))
+            else:
+                out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
+
+
+def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
+    """The company a noun belongs to: written before it (比亚迪旗下子公司, 联想的全资子公司, "Xiaomi's
+    car unit", "its music unit") or after it ("the battery unit of BYD")."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    cands = [m for m in ctx.entities(ORG, NOT_OWNER) if m.end <= ns and m.start >= ctx.sent.start]
+    if cands:
+        m = cands[-1]
+        gap = text[m.end:ns]
+        if lang == "zh" and re.fullmatch(r"\s*(?:旗下|的|旗下的|集团的|公司的|集团旗下的?)?(?:全资|控股|主要|核心|第一大|最大|重要)?[\u4e00-\u9fffA-Za-z0-9]{0,6}?", gap) \
+                and not re.search(r"[，。；、和与及是为在对]", gap):
+            return m
+        if lang == "en" and re.fullmatch(r"(?:['’]s)?\s*(?:[a-z][a-z\-]*\s+){0,3}", gap):
+            return m
+    if lang == "en":
+        of = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 12])
+        if of:
+            after = [m for m in ctx.entities(ORG, NOT_OWNER) if m.start == ne + of.end()]
+            if after:
+                return after[0]
+    return None
+
+
+def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[Mention]:
+    """The names the noun describes: after it (子公司比亚迪电子, "brand Redmi", a list of brands), or
+    before it with a copula or a comma (摩托罗拉是联想的全资子公司, "FinDreams, the battery unit of BYD")."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    classes = entry.get("named") or ORG
+    v = vocab()
+    pos = ne
+    gap = re.match(r"[\s,，:：]*(?:the\s+|its\s+)?", text[pos:pos + 8])
+    start = pos + (gap.end() if gap else 0)
+    after = [m for m in ctx.entities(classes, NOT_OWNER) if m.start == start]
+    if not after:
+        spans = ctx.lang.names_after(text[:ctx.sent.end], pos, ctx.sent.end, ctx.lang.words)[:1]
+        for s, e, hint in spans:
+            if s - pos <= 4:
+                cls = hint if hint and v.is_a(hint, classes) else classes[0]
+                added = ctx.add_name(s, e, cls)
+                if added is not None:
+                    after = [added]
+    if after:
+        run = [after[0]]
+        for m in sorted((m for m in ctx.entities(classes, NOT_OWNER) if m.start > after[0].end), key=lambda m: m.start):
+            if re.fullmatch(r"\s*(?:、|,|，|和|及|与|and|or)\s*", text[run[-1].end:m.start]):
+                run.append(m)
+            else:
+                break
+        return run
+    # before: "Y是Z的N", "Y, Z's N", "Y, the N of Z", and a list before the noun (A、B、C四大品牌)
+    before = [m for m in ctx.entities(classes, NOT_OWNER) if m.end <= min(ns, owner.start) and m.start >= ctx.sent.start
+              and m.entity_id != owner.entity_id]
+    if before:
+        m = before[-1]
+        link = text[m.end:min(ns, owner.start)]
+        if re.fullmatch(r"\s*(?:是|为|作为|,|，|is|was|became|, a|, the|, an)?\s*", link) or (
+                lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*", link)):
+            return [m]
+    lst = [m for m in ctx.entities(classes, NOT_OWNER) if owner.end <= m.start and m.end <= ns]
+    if len(lst) >= 2 and all(re.fullmatch(r"\s*(?:、|,|，|和|及|与|and)\s*", text[a.end:b.start]) for a, b in zip(lst, lst[1:])):
+        tail = text[lst[-1].end:ns]
+        if re.fullmatch(r"\s*(?:等)?(?:[一二三四五六七八九十两0-9]+|several|four|three|five)?\s*(?:大|个|家|款)?\s*", tail):
+            return [m for m in lst if m.entity_id != owner.entity_id]
+    return []
