@@ -277,6 +277,23 @@ def _sorted_keys(table: dict) -> list[str]:
     return sorted(table, key=len, reverse=True)
 
 
+_BY_EDGE: dict = {}
+
+
+def _by_edge(keys: list[str], last: bool) -> dict:
+    """The keys (longest first) by their first (or last) character, lower-cased: a word
+    lookup then tries only the keys that can match."""
+    k = (id(keys), last)
+    found = _BY_EDGE.get(k)
+    if found is None:
+        index: dict = {}
+        for key in keys:
+            if key:
+                index.setdefault(key[-1 if last else 0].lower(), []).append(key)
+        found = _BY_EDGE[k] = (keys, index)
+    return found[1]
+
+
 def _word_prefix(text: str, pos: int, table: dict, keys: list[str], spaced: bool):
     """Longest table key ending just before ``pos`` (spaces allowed between).
 
@@ -286,7 +303,9 @@ def _word_prefix(text: str, pos: int, table: dict, keys: list[str], spaced: bool
     i = pos
     while i > 0 and text[i - 1] in " \t\u00a0\u3000":
         i -= 1
-    for key in keys:
+    if i == 0:
+        return None
+    for key in _by_edge(keys, True).get(text[i - 1].lower(), ()):
         k = i - len(key)
         if k < 0 or text[k:i].lower() != key:
             continue
@@ -307,7 +326,9 @@ def _word_suffix(text: str, pos: int, table: dict, keys: list[str], spaced: bool
     if spaced:
         while i < len(text) and text[i] in " \t\u00a0":
             i += 1
-    for key in keys:
+    if i >= len(text):
+        return None
+    for key in _by_edge(keys, False).get(text[i].lower(), ()):
         j = i + len(key)
         if text[i:j].lower() != key:
             continue

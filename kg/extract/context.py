@@ -35,6 +35,7 @@ class Context:
     names: list | None = None  # names outside the lexicon, found once per sentence when needed
     report_period: PeriodRef | None = None  # the period a results document reports on (its title or lead)
     unit_owners: dict = field(default_factory=dict)  # entity id of a business unit -> the mention of its owner
+    _entity_cache: dict = field(default_factory=dict)
 
     def clause_of(self, pos: int) -> int:
         for i, (s, e) in enumerate(self.clauses):
@@ -43,9 +44,14 @@ class Context:
         return len(self.clauses) - 1
 
     def entities(self, classes, exclude=()) -> list[Mention]:
-        v = vocab()
-        return [m for m in self.mentions if m.kind in ENTITY_KINDS and m.cls
-                and v.is_a(m.cls, classes) and not (exclude and v.is_a(m.cls, exclude))]
+        """The entity and pronoun mentions of the sentence of the given classes (less ``exclude``)."""
+        key = (tuple(classes), tuple(exclude or ()), len(self.mentions), id(self.mentions[-1]) if self.mentions else 0)
+        cached = self._entity_cache.get(key)
+        if cached is None:
+            v = vocab()
+            cached = self._entity_cache[key] = [m for m in self.mentions if m.kind in ENTITY_KINDS and m.cls
+                                                and v.is_a(m.cls, classes) and not (exclude and v.is_a(m.cls, exclude))]
+        return list(cached)
 
     def periods(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind == "period"]

@@ -68,20 +68,15 @@ def _trigger_hits(ctx: Context) -> list[tuple[int, int, list[dict]]]:
         return []
     names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
     found = []
-    text = ctx.sent.text
-    for word in sorted(owners, key=len, reverse=True):
-        for m in _word_regex(word, lang).finditer(text):
-            s, e = ctx.sent.start + m.start(), ctx.sent.start + m.end()
-            if any(s < b and e > a for a, b in names) or any(s < b and e > a for a, b, _ in found):
-                continue
-            pats = [p for p in owners[word] if _context_ok(ctx, p)]
-            if pats:
-                found.append((s, e, pats))
-    return sorted(found, key=lambda h: h[0])
-
-
-def _word_regex(word: str, lang: str):
-    return words_re([word], lang)
+    # one scan: the alternation is sorted longest first, so 经调整净利润 wins over 净利润
+    for m in regex.finditer(ctx.sent.text):
+        s, e = ctx.sent.start + m.start(), ctx.sent.start + m.end()
+        if any(s < b and e > a for a, b in names):
+            continue
+        pats = [p for p in owners[m.group().lower()] if _context_ok(ctx, p)]
+        if pats:
+            found.append((s, e, pats))
+    return found
 
 
 def _context_ok(ctx: Context, pat: dict) -> bool:

@@ -1,6 +1,7 @@
 """Relations: a trigger word links a subject mention to object mention(s) of the right classes."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ..iris import new_entity_id, vocab
@@ -47,6 +48,7 @@ def _future(ctx: Context, ts: int) -> bool:
     return bool(regex.search(before))
 
 
+@functools.lru_cache(maxsize=64)
 def _future_re(words: tuple, lang: str):
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     if lang == "en":

@@ -16,6 +16,7 @@ position below the top: ``executiveOf`` with the title as written.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..iris import vocab
@@ -120,12 +121,27 @@ def _person_after(ctx: Context, pos: int) -> Mention | None:
     return ctx.add_name(p, end, "Person")
 
 
+_FILLER_CACHE: dict = {}
+
+
 def _fillers(spec: dict, lang: str) -> re.Pattern:
+    key = (id(spec), lang)
+    if key not in _FILLER_CACHE:
+        _FILLER_CACHE[key] = (spec, _compile_fillers(spec, lang))
+    return _FILLER_CACHE[key][1]
+
+
+def _compile_fillers(spec: dict, lang: str) -> re.Pattern:
     words = _words(spec, "fillers", lang) + _words(spec, "copulas", lang) + _words(spec, "former", lang)
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     if lang == "en":
         return re.compile(rf"(?:\s|[,'’]|\b(?:{alts})\b)*", re.IGNORECASE) if alts else re.compile(r"[\s,]*")
     return re.compile(rf"(?:\s|[，,、]|{alts})*") if alts else re.compile(r"[\s，,]*")
+
+
+@functools.lru_cache(maxsize=32)
+def _alternation(words: tuple) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _clause_subject(ctx: Context, gs: int, spec: dict) -> Mention | None:
@@ -157,7 +173,7 @@ def _zh_unit(ctx: Context, lo: int, gs: int, spec: dict) -> str:
     if not copulas:
         return ""
     text = ctx.doc.text
-    found = list(re.finditer("|".join(re.escape(w) for w in sorted(copulas, key=len, reverse=True)), text[lo:gs]))
+    found = list(_alternation(tuple(copulas)).finditer(text[lo:gs]))
     if not found:
         return ""
     unit = text[lo + found[-1].end():gs].strip(" 的")

@@ -172,13 +172,23 @@ _PROPER_TAGS = {"nz", "nt", "nrt", "ns", "nr", "eng", "x"}
 _APPOSED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[，,。、；;）)及和与]|$)")
 
 
+_NOUN_CACHE: dict = {}
+
+
 def _nouns(words: dict) -> list[tuple[str, str]]:
-    return sorted(((n, cls) for cls, items in (words.get("class_nouns") or {}).items() for n in items),
-                  key=lambda x: -len(x[0]))
+    key = id(words)
+    if key not in _NOUN_CACHE:
+        nouns = sorted(((n, cls) for cls, items in (words.get("class_nouns") or {}).items() for n in items),
+                       key=lambda x: -len(x[0]))
+        _NOUN_CACHE[key] = (words, nouns, {n[0] for n, _ in nouns})
+    return _NOUN_CACHE[key][1]
 
 
 def _noun_at(text: str, pos: int, words: dict) -> tuple[str, str]:
-    for noun, cls in _nouns(words):
+    nouns = _nouns(words)
+    if pos >= len(text) or text[pos] not in _NOUN_CACHE[id(words)][2]:
+        return "", ""
+    for noun, cls in nouns:
         if text.startswith(noun, pos):
             return noun, cls
     return "", ""
