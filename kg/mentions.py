@@ -95,7 +95,7 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
 
 
 # characters after which a Chinese pronoun starts a word of its own: 是集团, 出任集团总裁, 该公司
-_ZH_FUNCTION_CHARS = set("是的任在为和与及兼由被将把从向对于到该本其令让给")
+_ZH_FUNCTION_CHARS = set("是的任在为和与及兼由被将把从向对于到该本其令让给了")
 
 
 def _parts(name: str, offset: int, eid: str, lexicon: Lexicon, context, lang: Language) -> tuple:

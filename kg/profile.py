@@ -83,7 +83,8 @@ def infer_topic(text: str, lexicon: Lexicon, lang: Language, context) -> str:
         return ""
     (best, n), *rest = weights.most_common() + [("", 0)]
     total = sum(weights.values())
-    if n >= 3 and n / total >= 0.3 and n > rest[0][1]:
+    # named most, and clearly more than any other (a keynote names dozens of partners once or twice)
+    if n >= 3 and (n / total >= 0.3 or n >= 1.5 * rest[0][1]) and n > rest[0][1]:
         return best
     return ""
 

@@ -131,7 +131,8 @@ def subject_of(ctx: Context, classes, pos: int, exclude=(), default: str = "") -
     before = [m for m in cands if m.end <= pos]
     clause = ctx.clause_of(pos)
     same = [m for m in before if ctx.clause_of(m.start) == clause]
-    pick = (same or before)[-1] if (same or before) else None
+    # a clause with no subject of its own continues the sentence's: 比亚迪电子…的子公司，于2007年在香港上市
+    pick = same[-1] if same else before[0] if before else None
     if pick is None:
         after = [m for m in cands if m.start >= pos and ctx.clause_of(m.start) in (clause, clause + 1)]
         if after and (ctx.clause_of(after[0].start) == clause or opens_clause(ctx, after[0])):

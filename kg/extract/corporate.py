@@ -16,7 +16,7 @@ from .context import Context, attrs, event_period, evidence, span
 from .patterns import words_re
 
 ORG = ["Organisation"]
-NOT_FOUNDED = ["StockExchange", "RankingList"]
+NOT_FOUNDED = ["StockExchange", "RankingList", "RetailChannel"]
 PLACE = ["Place"]
 PERSON = ["Person"]
 
@@ -211,8 +211,11 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     founders = _people_run(ctx, founders[0].start, ts) if founders else []
         else:
             tail = text[te:te + 2]
-            if tail.startswith("了") or _org_after(ctx, te + (1 if tail.startswith("了") else 0), limit=2) is not None:
-                founded = _orgs_after(ctx, te + (1 if tail.startswith("了") else 0))
+            lead = 1 if tail.startswith(("了", "的")) else 0
+            named_after = ctx.lang.names_after(text[:ctx.sent.end], te + lead, ctx.sent.end, ctx.lang.words)[:1]
+            if tail.startswith(("了", "的")) or _org_after(ctx, te, limit=2) is not None or (
+                    named_after and named_after[0][0] - te <= 12 and named_after[0][2] in ("Company", "")):
+                founded = _orgs_after(ctx, te + lead)
                 org = founded[0] if founded else None
                 if len(founded) > 1:  # 先后设立弗迪电池、弗迪动力和弗迪科技
                     period = event_period(ctx, cs, ce, ts, te) or _plain_period(ctx, ctx.sent.start, ts, ts)
@@ -261,7 +264,12 @@ def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: i
         return None
     v = vocab()
     cities = [m for m in good if v.is_a(m.cls, ["City"])]
-    return (cities or good)[0]
+    if cities:
+        return cities[0]
+    country = [m for m in good if v.is_a(m.cls, ["Country"])]
+    if country and not re.match(r"[\u4e00-\u9fffA-Z]", text[country[0].end:country[0].end + 1] or " "):
+        return country[0]  # "founded in Sweden"; not 美国得克萨斯州… where a place it names follows
+    return None
 
 
 def _listing(ctx: Context, spec: dict) -> list[Fact]:

@@ -59,6 +59,9 @@ def _future_re(words: tuple, lang: str):
 def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
     if pat.get("no_future") and _future(ctx, ts):
         return []
+    not_after = (pat.get("not_after") or {}).get(ctx.lang.code)
+    if not_after and re.match(not_after, ctx.doc.text[te:te + 12]):
+        return []  # 上市公司 is a listed company, not a launch
     side = pat.get("object_side", "any")
     if side == "any":
         return _relation_in_clause(ctx, pat, ts, te, new_names)
@@ -224,6 +227,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     objs = ctx.entities(pat["object"], pat.get("object_not", ()))
     subj_m = None
     if not passive:
+        if ctx.lang.code == "zh":  # 推出了基于混元大模型的AI助手“腾讯元宝”: 混元 only describes what was launched
+            objs = [m for m in objs if not ctx.doc.text.startswith("的", m.end) or not _more_after(ctx, m)]
         sellers = (pat.get("sellers") or {}).get(ctx.lang.code) or []
         if sellers:
             objs = [m for m in objs if not re.search(r"\b(?:" + "|".join(re.escape(w) for w in sellers) + r")\s+(?:the\s+)?$"
@@ -262,12 +267,32 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             subj_m, subj = by[0], by[0].entity_id
         else:
             subj = ctx.doc.organisation if pat.get("default_subject") else ""
+    if chosen and (subj_m is None or ctx.clause_of(subj_m.start) != ctx.clause_of(ts)) and pat.get("maker_in_name"):
+        maker = _maker_in_name(ctx, pat, chosen[0])
+        if maker:  # 今年3月上市的小米SU7, "the Xiaomi SU7 was launched": the maker is in the name
+            subj_m, subj = None, maker
     if not subj or not chosen:
         return []
     if pat.get("objects", "all") == "nearest":
         chosen = chosen[:1]
     confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
     return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+
+
+def _maker_in_name(ctx: Context, pat: dict, obj: Mention) -> str:
+    """The company a product's name starts with (小米SU7, "Xiaomi SU7", 华为Mate 60)."""
+    v = vocab()
+    parts = sorted(obj.parts, key=lambda p: p[0])
+    if parts and parts[0][0] == obj.start and parts[0][3] and v.is_a(parts[0][3], pat["subject"]):
+        return parts[0][2]
+    return ""
+
+
+def _more_after(ctx: Context, m: Mention) -> bool:
+    """Is a name followed by 的 and then another name of the clause (it modifies that one)?"""
+    ce = ctx.clauses[ctx.clause_of(m.start)][1]
+    return any(o.start > m.end + 1 and o.start < ce for o in ctx.mentions if o.kind in ("entity",)) or bool(
+        re.search(r"[“《\"A-Za-z]", ctx.doc.text[m.end + 1:ce]))
 
 
 def _doer(ctx: Context, pat: dict, ts: int):

@@ -238,6 +238,9 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
         if lang == "en":
             unit = re.sub(r"^(?:'s|’s)\s*", "", text[m.end:gs]).strip()
         unit = _GENERIC_UNIT.sub("", unit).strip()
+        if lang == "zh" and "、" in unit:  # 比亚迪执行副总裁、美洲区总裁: the unit of this title follows the last 、
+            unit = unit.rsplit("、", 1)[1]
+            unit = re.sub("|".join(re.escape(w) for w in sorted(_title_table(ctx.patterns, "zh"), key=len, reverse=True)), "", unit)
         if lang == "en" and not unit or lang == "zh" and len(unit) <= 8 and not re.search(r"[，,。;；：:了在说以将把被对向]", unit):
             return m, m.entity_id, unit
     # after the titles: "of Xiaomi", "at Apple", "of the company"
@@ -255,6 +258,13 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
                 if re.fullmatch(r"(?:(?:the|a|an|[a-z][a-z\-]*)\s+){0,4}", unit + " " if unit else ""):
                     return m, m.entity_id, ""
                 return None, "", ""  # "president of the Mobile division of Xiaomi": a unit, leave it
+            named = re.match(r"(?:the\s+)?((?:[A-Z][\w&\-]*\s+(?:and\s+|&\s+|of\s+)?){0,5}(?:Group|Division|Unit|Business|Labs?|"
+                             r"Institute|Studios?|Center|Centre|Research|Segment))\b", tail[m_of.end():])
+            if named:  # "President of the Intelligent Devices Group": a unit with a name of its own
+                start = ge + m_of.end() + named.start(1)
+                unit_m = ctx.add_name(start, start + len(named.group(1)), "InternalBody")
+                if unit_m is not None:
+                    return unit_m, unit_m.entity_id, ""
             unit = re.match(r"(?:the\s+)?([\w&\- ]{2,40}?)(?=[,.;]|\s+(?:and|who|since|at|in|for)\b|$)", tail[m_of.end():])
             if unit:
                 return None, "", unit.group(1)  # "of software engineering", "of worldwide operations"
@@ -290,6 +300,24 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
     return None
 
 
+def _person_further(ctx: Context, ge: int, spec: dict) -> Mention | None:
+    """比亚迪执行副总裁、美洲区总裁李柯: the person named after the next title of the list, when a
+    unit stands between the two titles."""
+    table = _title_table(ctx.patterns, ctx.lang.code)
+    text = ctx.doc.text
+    m = re.match(r"\s*(?:、|,|，|and|兼)\s*", text[ge:ctx.sent.end])
+    if not m:
+        return None
+    pos = ge + m.end()
+    for k in range(0, 10):
+        for title in sorted(table, key=len, reverse=True):
+            if text[pos + k:pos + k + len(title)].lower() == title:
+                if k and re.search(r"[，,。；;、]", text[pos:pos + k]):
+                    return None
+                return _person_after(ctx, pos + k + len(title))
+    return None
+
+
 def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
     gs, ge = group[0][0], group[-1][1]
     lang = ctx.lang.code
@@ -309,7 +337,7 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
             people.append(nxt)
             pos = nxt.end
     else:
-        person = _person_before(ctx, gs, spec) or _clause_subject(ctx, gs, spec)
+        person = _person_before(ctx, gs, spec) or _clause_subject(ctx, gs, spec) or _person_further(ctx, ge, spec)
         if person is not None:
             people = [person]
     if not people:
@@ -333,6 +361,14 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
     then = words_re(_words(spec, "then", lang), lang) if _words(spec, "then", lang) else None
     at_the_time = bool(then and then.search(text[max(ctx.sent.start, gs - 8):gs]))
     facts = []
+    if org_m is not None and org_m.cls == "InternalBody" and len(group) > 1 and ctx.doc.organisation:
+        # "Executive Vice President and President of the Intelligent Devices Group"
+        for person in people:
+            for s, e, prop in group[:-1]:
+                ev = evidence(ctx, [span(person), (s, e)], f"role-{prop}", confidence * 0.9)
+                facts.append(Fact("relation", person.entity_id, prop if prop != "presidentOf" else "executiveOf",
+                                  ctx.doc.organisation, attrs(title=text[s:e]), (ev,)))
+        group = group[-1:]
     for person in people:
         period = None if is_former else _period(ctx, person, gs, ge, spec)
         if at_the_time:  # 时任首席运营官: the post held at the time the sentence speaks of

@@ -101,12 +101,18 @@ def person_after(text: str, pos: int, words: dict) -> int | None:
     if not m:
         return None
     tokens = _trim(m.group().split())
-    if len(tokens) < 2:
+    if len(tokens) < 2 or _ORG_END.search(tokens[-1]):
         return None
     end = pos
     for t in tokens:
         end = text.index(t, end) + len(t)
     return end
+
+
+_ORG_END = re.compile(r"(?:Logic|Systems|Technologies|Technology|Networks|Electronics|Semiconductor|Semiconductors|Labs?|"
+                      r"Inc|Corp|Corporation|Company|Group|Holdings|Devices|Instruments|Motors|Micro|Microsystems|"
+                      r"Software|Computer|Computers|Communications|Capital|Partners|Ventures|Bank|Games|Studios?|"
+                      r"Entertainment|Media|Mobile|Energy|Power|Automotive|Auto|Robotics|Dynamics|AI|Cloud|Services)\.?$")
 
 
 def person_before(text: str, pos: int, words: dict) -> int | None:
@@ -118,7 +124,7 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
     tokens = m.group().split()
     while tokens and tokens[0].rstrip(".") in _NOT_NAME:
         tokens = tokens[1:]
-    if len(tokens) < 2 or any(t.rstrip(".") in _NOT_NAME for t in tokens):
+    if len(tokens) < 2 or any(t.rstrip(".") in _NOT_NAME for t in tokens) or _ORG_END.search(tokens[-1]):
         return None
     return pos - (len(text[max(0, pos - 60):pos]) - len(head)) - len(" ".join(tokens)) if head.endswith(" ".join(tokens)) else None
 
@@ -189,6 +195,8 @@ def _name_at(text: str, toks: list, i: int, words: dict):
         j += 1
     if not started:
         return None
+    if all(tok[2] in words.get("name_variant_words", ()) for tok in toks[i:j]):
+        return None  # "the new Pro": a variant word alone names nothing
     return toks[i][0], toks[j - 1][1], j
 
 
