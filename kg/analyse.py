@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import OutputError, QueryError
-from .iris import ID_NS, INFERRED_GRAPH, KG_NS
+from .iris import CANDIDATES_GRAPH, ID_NS, INFERRED_GRAPH, KG_NS
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -137,35 +137,43 @@ def terms() -> Terms:
 
 
 class GraphIndex:
-    """The merged (default) graph and the inferred graph, indexed by subject.
+    """The merged (default) graph and the inferred graph, indexed by subject, and on request the
+    candidates graph (facts kg does not assert).
 
     Per-document graphs repeat what the default graph holds, so they are skipped.
     An inferred triple that is also asserted counts as asserted.
     """
 
-    def __init__(self, quads):
+    def __init__(self, quads, candidates: bool = False):
         import pyoxigraph as ox
 
         self.asserted: dict = defaultdict(lambda: defaultdict(list))
         self.inferred: dict = defaultdict(lambda: defaultdict(list))
-        inferred_name = str(INFERRED_GRAPH)
+        self.candidate: dict = defaultdict(lambda: defaultdict(list))
+        inferred_name, candidates_name = str(INFERRED_GRAPH), str(CANDIDATES_GRAPH)
         later = []
         for q in quads:
             g = q.graph_name
             if isinstance(g, ox.DefaultGraph):
                 self.asserted[_term(q.subject)][q.predicate.value].append(_term(q.object))
-            elif g.value == inferred_name:
+            elif g.value == inferred_name or candidates and g.value == candidates_name:
                 later.append(q)
         for q in later:
             s, p, o = _term(q.subject), q.predicate.value, _term(q.object)
             if o not in self.asserted.get(s, {}).get(p, ()):
-                self.inferred[s][p].append(o)
+                table = self.inferred if q.graph_name.value == inferred_name else self.candidate
+                table[s][p].append(o)
 
     def objects(self, s: str, p: str, inferred: bool = True) -> list:
         out = list(self.asserted.get(s, {}).get(p, ()))
         if inferred:
             out += self.inferred.get(s, {}).get(p, ())
+        out += self.candidate.get(s, {}).get(p, ())
         return out
+
+    def is_candidate(self, s: str) -> bool:
+        """True for a fact node of the candidates graph (not asserted in the merged one)."""
+        return s in self.candidate and s not in self.asserted
 
     def one(self, s: str, p: str):
         found = self.objects(s, p)
@@ -182,7 +190,7 @@ class GraphIndex:
 
     def subjects_of_type(self, cls_iri: str) -> list[str]:
         out = []
-        for table in (self.asserted, self.inferred):
+        for table in (self.asserted, self.inferred, self.candidate):
             for s, props in table.items():
                 if cls_iri in props.get(TYPE, ()):
                     out.append(s)
@@ -197,6 +205,7 @@ class Node:
     labels: dict  # lang -> label (for statements: the compact description)
     aliases: list = field(default_factory=list)
     inferred: bool = False
+    candidate: bool = False  # a statement of the candidates graph
 
     def label(self, lang: str = "en") -> str:
         return self.labels.get(lang) or next(iter(self.labels.values()), "") or _short(self.iri)
@@ -209,6 +218,7 @@ class Link:
     predicate: str  # local property name (statementSubject/scope/reportedBy for statement links)
     inferred: bool = False
     facts: list = field(default_factory=list)  # fact IRIs that reify this link
+    candidate: bool = False  # stated only by facts of the candidates graph
 
     @property
     def structural(self) -> bool:
@@ -248,9 +258,10 @@ def _labels(index: GraphIndex, s: str) -> tuple[dict, list]:
     return labels, aliases
 
 
-def read_graph(quads) -> GraphView:
-    """Entities, statement nodes and the links between them, from the quads of a build."""
-    index = GraphIndex(quads)
+def read_graph(quads, candidates: bool = False) -> GraphView:
+    """Entities, statement nodes and the links between them, from the quads of a build (with
+    ``candidates``, also the facts of the candidates graph, marked as such)."""
+    index = GraphIndex(quads, candidates)
     t = terms()
     nodes: dict = {}
     for table in (index.asserted, index.inferred):
@@ -269,38 +280,44 @@ def read_graph(quads) -> GraphView:
             nodes[s] = Node(s, "entity", cls, labels or {"en": _short(s)}, aliases, s not in index.asserted)
     links: dict = {}
 
-    def link(a, b, p, inferred, fact=None):
+    def link(a, b, p, inferred, fact=None, candidate=False):
         key = (a, b, p)
         if key not in links:
-            links[key] = Link(a, b, p, inferred)
-        elif not inferred:
-            links[key].inferred = False
+            links[key] = Link(a, b, p, inferred, candidate=candidate)
+        else:
+            if not inferred:
+                links[key].inferred = False
+            if not candidate:
+                links[key].candidate = False
         if fact and fact not in links[key].facts:
             links[key].facts.append(fact)
 
     for s in list(nodes):
-        for inferred, table in ((False, index.asserted), (True, index.inferred)):
+        for inferred, candidate, table in ((False, False, index.asserted), (True, False, index.inferred),
+                                           (False, True, index.candidate)):
             for p, objs in table.get(s, {}).items():
                 if not p.startswith(KG_NS):
                     continue
                 for o in objs:
                     if isinstance(o, str) and o in nodes and o != s:
-                        link(s, o, local(p), inferred)
+                        link(s, o, local(p), inferred, candidate=candidate)
     for fact in index.subjects_of_type(KG_NS + "RelationFact"):
         s, p, o = (index.one(fact, RDF_NS + x) for x in ("subject", "predicate", "object"))
         if isinstance(s, str) and isinstance(o, str) and isinstance(p, str) and s in nodes and o in nodes:
-            link(s, o, local(p), index.is_inferred(fact), fact)
+            cand = index.is_candidate(fact)
+            link(s, o, local(p), index.is_inferred(fact) and not cand, fact, cand)
     for cls in STATEMENT_CLASSES:
         for fact in index.subjects_of_type(KG_NS + cls):
+            cand = index.is_candidate(fact)
             nodes[fact] = Node(fact, "statement", cls, statement_labels(index, t, nodes, fact, cls),
-                               inferred=index.is_inferred(fact))
+                               inferred=index.is_inferred(fact) and not cand, candidate=cand)
             subject = index.one(fact, KG_NS + "statementSubject")
             if isinstance(subject, str) and subject in nodes:
-                link(subject, fact, "statementSubject", nodes[fact].inferred, fact)
+                link(subject, fact, "statementSubject", nodes[fact].inferred, fact, cand)
             for p in ("scope", "reportedBy"):
                 for o in index.objects(fact, KG_NS + p):
                     if isinstance(o, str) and o in nodes:
-                        link(fact, o, p, nodes[fact].inferred, fact)
+                        link(fact, o, p, nodes[fact].inferred, fact, cand)
     return GraphView(index, t, nodes, _drop_redundant(list(links.values()), t))
 
 

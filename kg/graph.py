@@ -236,7 +236,7 @@ class _Builder:
             self.qualifier(add, name, value)
         add(self.kg("confidence"), _lit(Decimal(str(max(e.confidence for e in f.evidence)))))
         for ev in f.evidence:  # a document's graph links only its own evidence
-            self.add(node, self.kg("hasEvidence"), self.evidence(ev), [ev.doc_id])
+            self.add(node, self.kg("hasEvidence"), self.evidence(ev), [ev.doc_id], target)
 
     def qualifier(self, add, name: str, value):
         kg = self.kg

@@ -69,7 +69,7 @@ def build(paths: list[Path], progress=None) -> BuildResult:
     candidates = candidate_keys(resolved, report)
     output = _check("graph", graph.build_graph(resolved, candidates), graph.GraphOutput)
     output.add_quads(sources.quads(report, resolved, candidates))
-    output.stats.update(sources.stats(report))
+    output.stats.update(sources.stats(report, candidates))
     return BuildResult(resolved, output, sources=report)
 
 

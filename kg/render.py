@@ -41,6 +41,7 @@ FAMILY_STYLE = {
 STATEMENT_STYLE = {"MarketPosition": "#fff1d6", "QuantitativeStatement": "#eef3f8", "Goal": "#eef8ee"}
 FALLBACK_COLOUR = "#9a9a9a"
 CONFLICT_COLOUR = "#c0392b"
+CANDIDATE_COLOUR = "#d08a1e"  # facts of the candidates graph (not asserted)
 CONFLICT_MARK = "⚠\u00a0"  # no-break space: the mark stays with the first word when the label wraps
 CJK_FONTS = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
              '"Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans", "Helvetica Neue", Arial, sans-serif')
@@ -272,7 +273,8 @@ class _Page:
         record["conf"] = ix.literal(iri, KG_NS + "confidence")
         status = ix.one(iri, KG_NS + "supportStatus")
         record["status"] = {lang: t.label(local(status), lang) for lang in LANGS} if isinstance(status, str) else None
-        record["inf"] = ix.is_inferred(iri)
+        record["inf"] = ix.is_inferred(iri) and not ix.is_candidate(iri)
+        record["cand"] = ix.is_candidate(iri)
         record["ev"] = [self.ev(e) for e in sorted(x for x in ix.objects(iri, KG_NS + "hasEvidence") if isinstance(x, str))]
         record["cf"] = self.fact_conflicts.get(iri, [])
         return fid
@@ -347,15 +349,17 @@ def page_data(view: GraphView) -> dict:
         x, y = pos.get(iri, (0.0, 0.0))
         common = dict(x=x, y=y, title=_title(n, t))
         if n.kind == "statement":
-            net.add_node(i, label=n.label("en"), shape=shape, color={"background": colour, "border": "#9aa5b1"},
+            extra = dict(hidden=True, shapeProperties={"borderDashes": [3, 3]}) if n.candidate else {}
+            net.add_node(i, label=n.label("en"), shape=shape,
+                         color={"background": colour, "border": CANDIDATE_COLOUR if n.candidate else "#9aa5b1"},
                          font={"size": 16, "color": "#2b3640"}, margin=5, widthConstraint={"maximum": 170},
-                         borderWidth=1, **common)
+                         borderWidth=1.5 if n.candidate else 1, **common, **extra)
         else:
             size = 9 + 34 * math.sqrt(rank.get(iri, 0) / max_rank)
             net.add_node(i, label=n.label("en"), shape=shape, color=colour, size=round(size, 1),
                          font={"size": 17 + round(size / 4)}, **common)
         nodes_meta.append({"iri": iri, "k": n.kind, "c": n.cls, "fam": family or "", "l": n.labels,
-                           "alt": n.aliases, "inf": n.inferred, "r": round(rank.get(iri, 0), 5)})
+                           "alt": n.aliases, "inf": n.inferred, "cand": n.candidate, "r": round(rank.get(iri, 0), 5)})
     parallel: dict = defaultdict(int)
     edges_meta = []
     for lk in view.links:
@@ -379,8 +383,10 @@ def page_data(view: GraphView) -> dict:
                 opts["label"] = t.label(lk.predicate, "en")
         if lk.inferred:
             opts["dashes"] = [6, 5]
+        if lk.candidate:  # not asserted: dotted, in the candidates colour, hidden until asked for
+            opts.update(color={"color": CANDIDATE_COLOUR, "highlight": "#1f2d3d"}, dashes=[2, 4], hidden=True)
         net.add_edge(a, b, **opts)
-        edges_meta.append({"p": lk.predicate, "s": lk.structural, "inf": lk.inferred, "f": facts,
+        edges_meta.append({"p": lk.predicate, "s": lk.structural, "inf": lk.inferred, "cand": lk.candidate, "f": facts,
                            "l": {lang: t.label(lk.predicate, lang) for lang in LANGS}})
     # Statement nodes and facts not on any link still get their records (the panel lists them).
     for iri in order:
@@ -423,7 +429,9 @@ def page_data(view: GraphView) -> dict:
         "props": props,
         "meta": {"entities": view.entity_count(), "statements": len(view.nodes) - view.entity_count(),
                  "relations": sum(1 for lk in view.links if not lk.structural),
-                 "inferred": sum(1 for lk in view.links if lk.inferred), "big": big,
+                 "inferred": sum(1 for lk in view.links if lk.inferred),
+                 "candidates": sum(1 for lk in view.links if lk.candidate and not lk.structural)
+                 + sum(1 for n in view.nodes.values() if n.candidate), "big": big,
                  "lang": "en", "ns": KG_NS, "conflictMark": CONFLICT_MARK},
     }
 
@@ -444,7 +452,7 @@ def _title(n, t) -> str:
 def _edge_title(view: GraphView, lk) -> str:
     s, o = view.nodes[lk.source], view.nodes[lk.target]
     t = view.terms
-    tag = " (inferred)" if lk.inferred else ""
+    tag = " (inferred)" if lk.inferred else " (candidate)" if lk.candidate else ""
     return f"{s.label('en')} → {t.label(lk.predicate, 'en')} → {o.label('en')}{tag}"
 
 
@@ -556,12 +564,13 @@ def _write(text: str, out_path: Path) -> None:
 
 def write_html(result, out_dir: Path) -> None:
     """Write ``graph.html`` for a fresh build (called by ``kg build`` before the build folder is swapped in)."""
-    _write(render_html(read_graph(result.output.quads)), Path(out_dir) / "graph.html")
+    _write(render_html(read_graph(result.output.quads, candidates=True)), Path(out_dir) / "graph.html")
 
 
 def render_file(trig_path: Path, out_path: Path) -> dict:
     """Render a built ``graph.trig`` to ``out_path``; returns counts of what was drawn."""
-    view = read_graph(load_quads(Path(trig_path)))
+    view = read_graph(load_quads(Path(trig_path)), candidates=True)
     _write(render_html(view), Path(out_path))
     return {"entities": view.entity_count(), "statements": len(view.nodes) - view.entity_count(),
-            "edges": len(view.links), "inferred_edges": sum(1 for lk in view.links if lk.inferred)}
+            "edges": len(view.links), "inferred_edges": sum(1 for lk in view.links if lk.inferred),
+            "candidate_edges": sum(1 for lk in view.links if lk.candidate)}

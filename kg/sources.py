@@ -101,11 +101,14 @@ def apply(report: SourcesReport, resolved: Resolved) -> Resolved:
     return replace(resolved, facts=tuple(facts))
 
 
-def stats(report: SourcesReport) -> dict:
-    """Counts for the build summary."""
+def stats(report: SourcesReport, candidates: frozenset = frozenset()) -> dict:
+    """Counts for the build summary (support of the asserted facts: candidates are not counted)."""
+    from .resolve import fact_key
+
+    asserted = [s for s in report.support if fact_key(s.fact) not in candidates] if candidates else report.support
     return {
-        "corroborated": sum(1 for s in report.support if s.status == CORROBORATED),
-        "single_source": sum(1 for s in report.support if s.status == SINGLE_SOURCE),
+        "corroborated": sum(1 for s in asserted if s.status == CORROBORATED),
+        "single_source": sum(1 for s in asserted if s.status == SINGLE_SOURCE),
         "conflicts": len(report.conflicts),
         "aligned_sentences": len(report.alignments),
     }
@@ -685,6 +688,7 @@ class FactView:
     documents: tuple[str, ...]
     confidence: str
     quotes: tuple[tuple[str, str, str], ...] = ()  # (doc_id, quote, evidence confidence)
+    candidate: bool = False  # in the candidates graph, not asserted in the merged one
 
 
 @dataclass
@@ -716,6 +720,7 @@ class PairView:
     corroborated: list[FactView] = field(default_factory=list)
     single: dict[str, list[FactView]] = field(default_factory=dict)
     conflicts: list[ConflictView] = field(default_factory=list)
+    candidates: list[FactView] = field(default_factory=list)  # told by either, not asserted
 
 
 @dataclass
@@ -771,7 +776,9 @@ def read_view(path: Path) -> SourcesView:
         pair.alignments.sort(key=lambda a: (a.report_index, -a.score, a.original_index))
         for fv in sorted(facts.values(), key=lambda f: f.text):
             here = [d for d in fv.documents if d in (rid, oid)]
-            if len(here) == 2:
+            if here and fv.candidate:
+                pair.candidates.append(fv)
+            elif len(here) == 2:
                 pair.corroborated.append(fv)
             elif len(here) == 1:
                 pair.single.setdefault(here[0], []).append(fv)
@@ -781,8 +788,8 @@ def read_view(path: Path) -> SourcesView:
         pairs.append(pair)
     counts = {
         "aligned_sentences": len(rows("SELECT ?a WHERE { ?a a kg:SentenceAlignment }")),
-        "corroborated": sum(1 for f in facts.values() if f.status == CORROBORATED),
-        "single_source": sum(1 for f in facts.values() if f.status == SINGLE_SOURCE),
+        "corroborated": sum(1 for f in facts.values() if f.status == CORROBORATED and not f.candidate),
+        "single_source": sum(1 for f in facts.values() if f.status == SINGLE_SOURCE and not f.candidate),
         "conflicts": len(rows("SELECT ?c WHERE { ?c a kg:Conflict }")),
     }
     return SourcesView(str(path), pairs, counts)
@@ -808,12 +815,20 @@ def _fact_views(rows) -> dict[str, FactView]:
         lab = labels.get(iri, {})
         return lab.get("en") or lab.get("") or lab.get("zh") or iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
+    def merged_or_candidate(pattern: str) -> str:  # a fact is asserted in the default graph or is a candidate
+        return f"{{ {pattern} }} UNION {{ GRAPH <{iris.CANDIDATES_GRAPH}> {{ {pattern} BIND(true AS ?cand) }} }}"
+
     props: dict[str, dict[str, list[str]]] = {}
-    for f, p, o in rows(f"SELECT ?f ?p ?o WHERE {{ VALUES ?cls {{ {_FACT_CLASSES} }} ?f a ?cls ; ?p ?o }}"):
+    candidates: set[str] = set()
+    for f, p, o, cand in rows(f"SELECT ?f ?p ?o ?cand WHERE {{ VALUES ?cls {{ {_FACT_CLASSES} }} "
+                              f"{merged_or_candidate('?f a ?cls ; ?p ?o .')} }}"):
         props.setdefault(f, {}).setdefault(p.rsplit("#", 1)[-1].rsplit("/", 1)[-1], []).append(o)
+        if cand:
+            candidates.add(f)
     quotes: dict[str, list[tuple[str, str, str]]] = {}
     for f, doc_id, quote, conf in rows(
-            f"SELECT ?f ?id ?q ?c WHERE {{ VALUES ?cls {{ {_FACT_CLASSES} }} ?f a ?cls ; kg:hasEvidence ?e . "
+            f"SELECT DISTINCT ?f ?id ?q ?c WHERE {{ VALUES ?cls {{ {_FACT_CLASSES} }} "
+            f"{merged_or_candidate('?f a ?cls ; kg:hasEvidence ?e .')} "
             "?e kg:inDocument ?d ; kg:quote ?q . ?d dcterms:identifier ?id OPTIONAL { ?e kg:confidence ?c } }"):
         quotes.setdefault(f, []).append((doc_id, quote, conf or ""))
     out = {}
@@ -821,7 +836,7 @@ def _fact_views(rows) -> dict[str, FactView]:
         one = lambda k: (p.get(k) or [None])[0]  # noqa: E731
         qs = tuple(sorted(quotes.get(f, [])))
         out[f] = FactView(f, _describe(p, one, name), (one("supportStatus") or "").rsplit("#", 1)[-1],
-                          tuple(sorted({d for d, _, _ in qs})), one("confidence") or "", qs)
+                          tuple(sorted({d for d, _, _ in qs})), one("confidence") or "", qs, f in candidates)
     return out
 
 
@@ -902,6 +917,11 @@ def format_view(view: SourcesView, width: int = 120) -> str:
                     lines.append(f"               {doc_id}: \"{_clip(_one_line(quote), width - 40)}\"{conf_text}")
             lines.append(f"    policy: {c.policy}")
         lines.append("")
+        if pair.candidates:
+            lines.append(f"Candidates (kgid:graph/candidates, not asserted): {len(pair.candidates)}")
+            for f in pair.candidates:
+                lines.append(f"  ? {_clip(f.text, width - 20)}  ({_confidence_note(f)})")
+            lines.append("")
     c = view.counts
     lines.append(f"In all: aligned sentences {c['aligned_sentences']}, corroborated facts {c['corroborated']}, "
                  f"single-source facts {c['single_source']}, conflicts {c['conflicts']}")

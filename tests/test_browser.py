@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg import render
-from test_render import ID, drawable, page_parts, write_planted
+from test_render import ID, candidate_statements, drawable, page_parts, write_planted
 
 pytestmark = pytest.mark.browser
 
@@ -118,12 +118,27 @@ def _zh_label_iri(seed_graph, label):
 # ------------------------------------------------------------------ tests
 
 
-def test_draws_every_drawable_entity_offline(seed, seed_graph):
+def test_draws_every_drawable_entity_offline(seed, seed_graph, seed_dir):
     expected = drawable(seed_graph)
+    candidates = candidate_statements(seed_dir)  # drawn, but hidden until asked for
     assert seed.js("window.kg.visibleNodeIds().length") == len(expected)
-    assert seed.js("window.kg.nodes.length") == len(expected)
-    assert set(seed.js("window.kg.data.nodes.map(n => n.iri)")) == expected
+    assert seed.js("window.kg.nodes.length") == len(expected | candidates)
+    assert set(seed.js("window.kg.data.nodes.map(n => n.iri)")) == expected | candidates
     seed.assert_clean()
+
+
+def test_candidates_appear_only_when_asked_for(planted):
+    edges = planted.js("window.kg.data.edges.map((e, i) => [e.p, !!e.cand])")
+    (cand,) = [i for i, (p, c) in enumerate(edges) if c]
+    assert edges[cand][0] == "releases"
+    assert cand not in planted.js("window.kg.visibleEdgeIds()")
+    planted.page.check("#show-candidates")
+    assert cand in planted.js("window.kg.visibleEdgeIds()")
+    planted.js("(id) => window.kg.select({kind: 'edge', id: id})", cand)
+    assert "candidate" in planted.page.locator("#panel").inner_text()
+    planted.page.uncheck("#show-candidates")
+    assert cand not in planted.js("window.kg.visibleEdgeIds()")
+    planted.assert_clean()
 
 
 def test_clicking_xiaomi_shows_its_evidence_sentences(seed, seed_graph):
@@ -136,9 +151,11 @@ def test_clicking_xiaomi_shows_its_evidence_sentences(seed, seed_graph):
         SELECT ?q WHERE { { ?f rdf:subject <https://w3id.org/kg/id/xiaomi> } UNION { ?f rdf:object <https://w3id.org/kg/id/xiaomi> }
                           UNION { ?f kg:statementSubject <https://w3id.org/kg/id/xiaomi> }
                           ?f kg:hasEvidence ?e . ?e kg:quote ?q }""")}
-    marked = set(seed.page.locator("#panel .ev mark").all_text_contents())
+    # the panel also lists candidate facts, each marked as one; the merged graph holds the others
+    marked = set(seed.page.locator("#panel .fact:not(.candidate) .ev mark").all_text_contents())
     assert quotes and marked == quotes
-    sentences = seed.page.locator("#panel .ev .sent").all_text_contents()
+    assert seed.page.locator("#panel .fact.candidate").count() == seed.page.locator("#panel .fact .badge.candidate").count()
+    sentences = seed.page.locator("#panel .fact:not(.candidate) .ev .sent").all_text_contents()
     assert all(any(m in s for m in marked) for s in sentences)
     seed.assert_clean()
 
@@ -177,13 +194,14 @@ def test_language_toggle_switches_labels(seed, seed_graph):
 def test_neighbourhood_shows_n_hops(seed, seed_page_file):
     _, data = page_parts(seed_page_file.read_text(encoding="utf-8"))
     centre = next(i for i, n in enumerate(data["nodes"]) if n["iri"] == ID + "xiaomi")
-    near = {centre} | {e["to"] if e["from"] == centre else e["from"] for e in data["vis"]["edges"] if centre in (e["from"], e["to"])}
+    near = {centre} | {e["to"] if e["from"] == centre else e["from"] for e in data["vis"]["edges"]
+                       if centre in (e["from"], e["to"]) and not e.get("hidden")}  # candidates stay hidden
     seed.js("(id) => window.kg.select({kind: 'node', id: id})", centre)
     seed.page.select_option("#hops", "1")
     seed.page.check("#hood")
     assert set(seed.js("window.kg.visibleNodeIds()")) == near
     seed.page.uncheck("#hood")
-    assert len(seed.js("window.kg.visibleNodeIds()")) == len(data["nodes"])
+    assert len(seed.js("window.kg.visibleNodeIds()")) == sum(1 for n in data["nodes"] if not n["cand"])
 
 
 def test_inferred_edges_are_dashed_and_filterable(planted):

@@ -86,6 +86,11 @@ kgid:widget-series kg:heldBy kgid:museum-x .
     kg:value 1000000000.0 ; kg:unit kg:CNY ; kg:bound kg:LowerBound ; kg:period <{ID}period/2017> ; kg:hasEvidence <{ID}ev/e2> .
 <{ID}conflict/c1> a kg:Conflict ; kg:conflictingFact <{ID}fact/f-rev-zh> , <{ID}fact/f-rev-en> ;
     kg:preferredFact <{ID}fact/f-rev-zh> ; kg:differsIn "magnitude" ; kg:policy "original-over-report"@en .
+<{ID}graph/candidates> {{
+  kgid:acme kg:releases kgid:widget-series .
+  <{ID}fact/f-cand> a kg:RelationFact , rdf:Statement ; rdf:subject kgid:acme ; rdf:predicate kg:releases ;
+      rdf:object kgid:widget-series ; kg:confidence 0.6 ; kg:hasEvidence <{ID}ev/e4> .
+}}
 <{ID}graph/inferred> {{
   kgid:widget kg:heldBy kgid:museum-x .
   kgid:museum-x kg:holds kgid:widget-series .
@@ -238,11 +243,28 @@ def test_document_html_reaches_the_page_only_as_data(tmp_path):
 # ------------------------------------------------------------------ what is drawn
 
 
-def test_drawn_nodes_are_the_entities_and_statements_of_the_graph(seed_html, seed_graph):
+def candidate_statements(seed_dir) -> set:
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(seed_dir / "graph.trig"), format=ox.RdfFormat.TRIG)
+    return {r["x"].value for r in store.query("""
+        PREFIX kg: <https://w3id.org/kg/ontology#>
+        SELECT DISTINCT ?x WHERE { GRAPH <https://w3id.org/kg/id/graph/candidates> {
+          ?x a ?s . VALUES ?s { kg:MarketPosition kg:QuantitativeStatement kg:Goal } } }""")}
+
+
+def test_drawn_nodes_are_the_entities_and_statements_of_the_graph(seed_html, seed_graph, seed_dir):
     _, data = page_parts(seed_html)
-    expected = drawable(seed_graph)
+    candidates = candidate_statements(seed_dir)
+    expected = drawable(seed_graph) | candidates
     assert {n["iri"] for n in data["nodes"]} == expected
     assert len(data["vis"]["nodes"]) == len(expected)
+    # candidates are drawn marked and hidden until the user asks for them
+    for vis_node, meta in zip(data["vis"]["nodes"], data["nodes"]):
+        assert meta["cand"] == (meta["iri"] in candidates)
+        assert bool(vis_node.get("hidden")) == meta["cand"]
+    assert data["meta"]["candidates"] >= len(candidates)
     not_drawn = {str(r.x) for r in seed_graph.query("""
         PREFIX kg: <https://w3id.org/kg/ontology#>
         SELECT ?x WHERE { ?x a ?c . VALUES ?c { kg:Evidence kg:Sentence kg:Document kg:Period kg:RelationFact } }""")}
@@ -407,3 +429,25 @@ def test_kg_render_without_a_build_exits_6(tmp_path):
 def test_an_empty_graph_still_renders():
     _, data = page_parts(render.render_html(analyse.read_graph([])))
     assert data["nodes"] == [] and data["vis"]["nodes"] == [] and data["meta"]["entities"] == 0
+
+
+def test_a_candidate_relation_is_drawn_as_a_hidden_candidate_edge_and_left_out_of_the_merged_view():
+    from test_graph import small
+
+    from kg import graph
+    from kg.analyse import read_graph
+    from kg.resolve import fact_key
+
+    resolved = small()
+    release = next(f for f in resolved.facts if f.predicate == "releases")
+    quads = graph.build_graph(resolved, frozenset({fact_key(release)})).quads
+    assert not any(lk.predicate == "releases" for lk in read_graph(quads).links)  # not asserted
+    view = read_graph(quads, candidates=True)
+    (lk,) = [lk for lk in view.links if lk.predicate == "releases"]
+    assert lk.candidate and not lk.inferred
+    data = render.page_data(view)
+    (i,) = [i for i, e in enumerate(data["edges"]) if e["p"] == "releases"]
+    assert data["edges"][i]["cand"] and data["vis"]["edges"][i]["hidden"]
+    (fid,) = data["edges"][i]["f"]
+    assert data["facts"][fid]["cand"] and data["facts"][fid]["ev"]  # with its evidence, for the panel
+    assert data["meta"]["candidates"] == 1

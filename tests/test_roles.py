@@ -30,8 +30,8 @@ def test_titles_next_to_names(text, lang, expected):
 
 
 def test_a_name_the_lexicon_lacks_is_found_next_to_its_title():
-    got = roles("The company said chief operating officer Sabih Khan would take over.", "en", organisation="apple")
-    assert ("x-sabih-khan", "cooOf", "apple") in got
+    got = roles("The company said chief operating officer Mara Quillfeather would take over.", "en", organisation="apple")
+    assert ("x-mara-quillfeather", "cooOf", "apple") in got
     got = roles("联想首席财务官郑孝明表示，公司现金流健康。", "zh")
     assert any(p == "cfoOf" and o == "lenovo" for _, p, o in got)
 

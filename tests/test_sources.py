@@ -79,35 +79,72 @@ def _quantity(build, subject: str, metric: str, value: int):
             if f.kind == "quantity" and f.subject == subject and f.predicate == metric and f.attr("value") == Decimal(value)]
 
 
-# ---------------------------------------------------------------- seed corpus: conflicts
+# ---------------------------------------------------------------- conflicts (a planted pair)
+
+# The seed translation once read "across the threshold of one billion" as Xiaomi's revenue; kg now
+# reads that amount as the milestone the years count to. The conflict it made is planted here: the
+# same claim, a hundred times smaller, in a report on the speech.
+MAGNITUDE = {
+    "speech.txt": "2017年10月，小米营收突破1000亿元。",
+    "report.txt": "By October 2017, millet revenue exceeded one billion yuan.",
+}
 
 
-def test_one_billion_and_100_billion_are_a_conflict_with_the_chinese_claim_preferred(seed_build):
-    original, report = _docs(seed_build)
-    revenue = [c for c in seed_build.sources.conflicts if c.preferred.predicate == "Revenue"]
-    (c,) = revenue
+@pytest.fixture(scope="module")
+def magnitude(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("magnitude")
+    build = _build_folder(tmp, MAGNITUDE, SPEECH_MANIFEST)
+    out = tmp / "build"
+    pipeline.write(build, out)
+    return build, out
+
+
+def test_one_billion_and_100_billion_are_a_conflict_with_the_chinese_claim_preferred(magnitude):
+    build, _ = magnitude
+    (c,) = [c for c in build.sources.conflicts if c.preferred.predicate == "Revenue"]
     assert c.preferred.attr("value") == Decimal(10) ** 11 and c.other.attr("value") == Decimal(10) ** 9
     assert c.differs_in == ("magnitude",)
-    assert original in {e.doc_id for e in c.preferred.evidence}
-    assert {e.doc_id for e in c.other.evidence} == {report}
+    assert {e.doc_id for e in c.preferred.evidence} == {"speech"}
+    assert {e.doc_id for e in c.other.evidence} == {"report"}
     assert "one billion" in c.other.evidence[0].quote
     assert c.policy.startswith("original-over-report")
 
 
-def test_the_conflict_is_in_the_graph_with_both_claims_and_their_evidence(seed_dir):
-    store = _store(seed_dir / "graph.trig")
+def test_the_conflict_is_in_the_graph_with_both_claims_and_their_evidence(magnitude):
+    _, out = magnitude
+    store = _store(out / "graph.trig")
     assert _ask(store, """
         ?c a kg:Conflict ; kg:preferredFact ?p ; kg:conflictingFact ?p, ?o ; kg:differsIn "magnitude" ; kg:policy ?policy .
         ?p kg:metric kg:Revenue ; kg:value 100000000000.0 ; kg:hasEvidence ?ep .
-        ?o kg:metric kg:Revenue ; kg:value 1000000000.0 ; kg:hasEvidence ?eo .
-        ?eo kg:quote ?q . FILTER(CONTAINS(?q, "one billion"))""")
+        GRAPH ?g { ?o kg:metric kg:Revenue ; kg:value 1000000000.0 ; kg:hasEvidence ?eo . }
+        GRAPH ?g { ?eo kg:quote ?q . FILTER(CONTAINS(?q, "one billion")) }""")
 
 
-def test_neither_claim_of_a_conflict_is_dropped(seed_build):
-    kept = set(seed_build.resolved.facts)
-    for c in seed_build.sources.conflicts:
+def test_the_losing_claim_is_a_candidate_not_a_merged_fact(magnitude):
+    from kg import iris
+
+    _, out = magnitude
+    store = _store(out / "graph.trig")
+    loser = "?o kg:metric kg:Revenue ; kg:value 1000000000.0"
+    assert _ask(store, f"GRAPH <{iris.CANDIDATES_GRAPH}> {{ {loser} ; kg:supportStatus ?s }}")
+    assert _ask(store, f"GRAPH <{iris.doc_graph('report')}> {{ {loser} }}")  # its document still tells it
+    assert not _ask(store, loser)  # the merged (default) graph does not assert it
+    assert _ask(store, "?p kg:metric kg:Revenue ; kg:value 100000000000.0")
+    assert magnitude[0].output.stats["candidate_facts"] >= 1
+
+
+def test_neither_claim_of_a_conflict_is_dropped(magnitude):
+    build, _ = magnitude
+    kept = set(build.resolved.facts)
+    assert build.sources.conflicts
+    for c in build.sources.conflicts:
         assert c.preferred.evidence and c.other.evidence
         assert any(f.attr("value") == c.other.attr("value") and f.predicate == c.other.predicate for f in kept)
+
+
+def test_the_seed_threshold_of_one_billion_is_no_revenue(seed_build):
+    assert not _quantity(seed_build, "xiaomi", "Revenue", 10 ** 9)
+    assert all(c.preferred.predicate != "Revenue" for c in seed_build.sources.conflicts)
 
 
 # ---------------------------------------------------------------- seed corpus: corroboration
@@ -383,9 +420,20 @@ def test_kg_sources_prints_pairs_alignments_support_and_conflicts(seed_build, se
     assert f"Aligned sentences: {stats['aligned_sentences']}" in out
     assert f"Corroborated facts (both documents): {stats['corroborated']}" in out
     assert f"Conflicts: {stats['conflicts']}" in out
-    assert "differs in magnitude" in out and "preferred: Xiaomi Revenue ≥ 100,000,000,000 CNY" in out
-    assert "threshold of one billion" in out
     assert "IDC报告显示" in out and "IDC report shows" in out
+
+
+def test_kg_sources_prints_a_conflict_with_both_claims(magnitude):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    _, build_dir = magnitude
+    result = CliRunner().invoke(main, ["sources", "--graph", str(build_dir / "graph.trig")])
+    assert result.exit_code == 0, result.output
+    assert "Conflicts: 1" in result.output
+    assert "differs in magnitude" in result.output and "preferred: Xiaomi Revenue ≥ 100,000,000,000 CNY" in result.output
+    assert "one billion" in result.output
 
 
 def test_kg_sources_without_a_build_says_how_to_make_one(tmp_path):

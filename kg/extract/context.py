@@ -32,6 +32,7 @@ class Context:
     set_words: tuple = ()  # words that mark the setting of a goal (提出, set)
     consumed: set = field(default_factory=set)  # (start, end) of used quantities/ranks/triggers
     goal_spans: list = field(default_factory=list)  # (start, end, achieved)
+    idle_triggers: set = field(default_factory=set)  # (start, end) of metric triggers that took no value
     names: list | None = None  # names outside the lexicon, found once per sentence when needed
     report_period: PeriodRef | None = None  # the period a results document reports on (its title or lead)
     unit_owners: dict = field(default_factory=dict)  # entity id of a business unit -> the mention of its owner

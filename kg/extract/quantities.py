@@ -40,6 +40,7 @@ def extract(ctx: Context) -> list[Fact]:
     hits = _trigger_hits(ctx)
     if not hits:
         return []
+    _reserve_thresholds(ctx, hits)
     facts: list[Fact] = []
     used: list[tuple[int, int, dict]] = []  # triggers that took a value, for growth rates
     for ts, te, pats in hits:
@@ -53,8 +54,24 @@ def extract(ctx: Context) -> list[Fact]:
                 break
         else:
             used.append((ts, te, pats[0]))  # "收入同比增长15%": a growth rate with no value
+            ctx.idle_triggers.add((ts, te))
     facts += _growth_facts(ctx, used)
     return facts
+
+
+def _thresholds(ctx: Context, qm: Mention | None = None) -> list[Mention]:
+    return [m for m in _quantities(ctx) if m is not qm and m.quantity.unit in MONEY + ("",)
+            and m.quantity.value >= 100_000_000]
+
+
+def _reserve_thresholds(ctx: Context, hits) -> None:
+    """营收过千亿，苹果用了20年: the amount is the milestone the years are counted to, nobody's revenue."""
+    for ts, te, pats in hits:
+        if any(p.get("threshold") and _value_for(ctx, p, ts, te) is not None for p in pats):
+            big = _thresholds(ctx)
+            if big:
+                ctx.consumed.add((big[0].start, big[0].end))
+            return
 
 
 # ---------------------------------------------------------------- triggers
@@ -71,12 +88,22 @@ def _trigger_hits(ctx: Context) -> list[tuple[int, int, list[dict]]]:
     # one scan: the alternation is sorted longest first, so 经调整净利润 wins over 净利润
     for m in regex.finditer(ctx.sent.text):
         s, e = ctx.sent.start + m.start(), ctx.sent.start + m.end()
-        if any(s < b and e > a for a, b in names):
-            continue
+        if any(s < b and e > a and not (s <= a and b <= e) for a, b in names):
+            continue  # a trigger inside a name; a name inside a trigger (款手机) does not stop it
         pats = [p for p in owners[m.group().lower()] if _context_ok(ctx, p)]
+        if _rank_follows(ctx, e):  # 进入了前5位, "entered the top 10": a rank is reached, no country entered
+            pats = [p for p in pats if any(w in m.group().lower() for w in ("前", "top"))]
+            if not pats:
+                ctx.idle_triggers.add((s, e))
         if pats:
             found.append((s, e, pats))
     return found
+
+
+def _rank_follows(ctx: Context, e: int) -> bool:
+    gap = re.compile(r"\s*(?:了|the|its|their|a)?\s*", re.IGNORECASE).match(ctx.doc.text, e).end()
+    return any(m.kind == "rank" and m.start == gap for m in ctx.mentions) or \
+        bool(re.match(r"前\s*[0-9一二三四五六七八九十]|top\s+(?:[0-9]|one|two|three|five|ten)", ctx.doc.text[gap:gap + 8], re.IGNORECASE))
 
 
 def _context_ok(ctx: Context, pat: dict) -> bool:
@@ -119,24 +146,34 @@ def _quantities(ctx: Context) -> list[Mention]:
     return [m for m in ctx.mentions if m.kind == "quantity"]
 
 
-def _other_trigger_between(ctx: Context, start: int, end: int, own: tuple[int, int]) -> bool:
-    """Another metric's trigger or a name between the trigger and the number: the number is theirs."""
+def _other_trigger_between(ctx: Context, start: int, end: int, own: tuple[int, int], value: Mention | None = None) -> bool:
+    """Another metric's trigger between the trigger and the number: the number is theirs (unless
+    the number names what it counts and that metric cannot take it: "top 5 sales in 16 countries")."""
     regex, owners = ctx.patterns.trigger_re("quantities", ctx.lang.code)
     if regex is not None:
         for m in regex.finditer(ctx.doc.text, start, end):
-            if (m.start(), m.end()) != own and not (own[0] <= m.start() < own[1]):
-                return True
+            if (m.start(), m.end()) == own or own[0] <= m.start() < own[1] or (m.start(), m.end()) in ctx.idle_triggers:
+                continue
+            if value is not None and not any(_fits(ctx, p, value) for p in owners[m.group().lower()] if not p.get("growth_only")):
+                continue
+            return True
     return False
 
 
 def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     fits = [m for m in _quantities(ctx) if _fits(ctx, pat, m)]
-    after = [m for m in fits if te <= m.start < ce and not _other_trigger_between(ctx, te, m.start, (ts, te))]
+    named = (pat.get("nouns") or {}).get(ctx.lang.code)
+    inside = [m for m in fits if m.start < ts < m.end]  # "300,000 employees", 5款|款手机: the number and trigger share a noun
+    if inside:
+        return inside[0]
+    after = [m for m in fits if te <= m.start < ce and not _other_trigger_between(ctx, te, m.start, (ts, te), m if named else None)]
     if after:
         return after[0]
-    before = [m for m in fits if cs <= m.start and m.end <= ts and not _other_trigger_between(ctx, m.end, ts, (ts, te))]
-    if before and ts - before[-1].end <= (6 if ctx.lang.code == "zh" else 12):
+    before = [m for m in fits if cs <= m.start and m.end <= ts and not _other_trigger_between(ctx, m.end, ts, (ts, te), m if named else None)]
+    # a number that names what it counts (在16个国家销量进入了前5位) may stand further off
+    reach = (14, 48) if named else (6, 12)
+    if before and ts - before[-1].end <= reach[ctx.lang.code != "zh"]:
         return before[-1]  # "$90.8 billion in revenue", 16.4万名全职员工
     # "revenue, which rose to $90.8 billion": the value opens the next clause, which names no metric of its own
     nxt = ctx.clause_of(ts) + 1
@@ -172,12 +209,12 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
     category = _category(ctx, pat, ts, qm)
     threshold = threshold_unit = None
     if pat.get("threshold"):
-        big = [m for m in _quantities(ctx) if m is not qm and m.quantity.unit in MONEY + ("",)
-               and m.quantity.value >= 100_000_000]
+        big = _thresholds(ctx, qm)
         if big:
             threshold = big[0].quantity.value
             threshold_unit = big[0].quantity.unit or ctx.doc.currency or "CNY"
     ctx.consumed.add((qm.start, qm.end))
+    ctx.consumed.add((ts, te))  # 进入了前5位 counted countries: no rank of its own
     confidence *= float(pat.get("confidence", 0.9)) * p_conf
     ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], pat["id"], confidence)
     return Fact("quantity", subj, pat["metric"], "", attrs(
@@ -252,9 +289,10 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
     rest = prefix
     for m in sorted(inside, key=lambda m: -m.start):
         rest = rest[: m.start - start] + " " * (m.end - m.start) + rest[m.end - start:]
-    for p in ctx.periods():
-        if start <= p.start and p.end <= ts:
-            rest = rest[: p.start - start] + " " * (p.end - p.start) + rest[p.end - start:]
+    for p in ctx.mentions:  # times and numbers say nothing of the part: "over 100 billion revenue"
+        if p.kind in ("period", "quantity", "rank") and p.start < ts and p.end > start:
+            a, b = max(p.start, start), min(p.end, ts)
+            rest = rest[: a - start] + " " * (b - a) + rest[b - start:]
     rest = rest.strip()
     for w in sorted(whole, key=len, reverse=True):
         rest = re.sub(rf"(?<![\w])(?:{re.escape(w)})(?![\w])" if lang == "en" else re.escape(w), " ", rest, flags=re.IGNORECASE)

@@ -253,7 +253,13 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         if subj_m is not None and chosen and subj_m.start > chosen[0].start and subj_m.start > te:
             subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
     else:
-        before = [m for m in objs if cs <= m.start and m.end <= ts]
+        # 库卡被美的收购: the object before 被, the agent between 被 and the trigger
+        mark = ts
+        if ctx.lang.code == "zh":
+            words = (pat.get("passive") or {}).get("zh") or []
+            mark = max((ctx.doc.text.rfind(w, cs, ts) for w in words), default=-1)
+            mark = ts if mark < 0 else mark
+        before = [m for m in objs if cs <= m.start and m.end <= mark]
         if not before:  # "the Xiaomi SU7 sedan, was launched": the subject of the sentence, before a comma
             before = [m for m in objs if ctx.sent.start <= m.start and m.end <= ts and ts - m.end <= 60]
         chosen = before[-1:]

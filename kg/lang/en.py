@@ -251,7 +251,7 @@ def name_before(text: str, pos: int, words: dict):
     """The name a trigger follows: "Weixin Pay followed in 2013", "the A100 was launched", "the RTX 20
     series, launched in 2018". (start, end, class hint) or None."""
     head = text[:pos]
-    head = re.sub(r"(?:\s*,)?\s*(?:(?:was|were|is|are|has been|have been|had been|being|been|first|also|officially|then)\s+)*$",
+    head = re.sub(r"(?:\s*,)?(?:\s+(?:was|were|is|are|has been|have been|had been|being|been|first|also|officially|then))*\s*$",
                   "", head, flags=re.IGNORECASE)
     toks = _tokens(head, max(0, len(head) - 80), len(head))
     j = len(toks)

@@ -229,6 +229,12 @@ def _one_name(text: str, pos: int, end: int, words: dict, after_noun: bool = Fal
     if not (tag in _PROPER_TAGS or (after_noun and tag[:1] == "n")):
         return None  # 公司, 性能, 标志: common words, not names
     name_end = pos + len(word)
+    sounds = words.get("transliteration_chars") or ""
+    if sounds and all(ch in sounds for ch in word):  # 德尔|玛|克: join a name spelt by sound
+        for nxt, _tag in tokens[1:]:
+            if not nxt or not all(ch in sounds for ch in nxt) or name_end - pos + len(nxt) > 8:
+                break
+            name_end += len(nxt)
     noun, cls = _noun_at(text, name_end, words)
     if noun:
         return pos, name_end + len(noun), name_end + len(noun), cls  # 混元大模型, 刀片电池

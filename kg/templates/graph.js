@@ -4,7 +4,7 @@
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
   var UI = {
     en: { title: "kg · knowledge graph", hood: "Neighbourhood", fit: "Fit", physics: "Physics", classes: "Classes",
-          facts: "Facts", asserted: "asserted", inferred: "inferred", documents: "Source documents",
+          facts: "Facts", asserted: "asserted", inferred: "inferred", candidates: "candidates", candidate: "candidate", documents: "Source documents",
           hint: "Click a node or edge for its facts and evidence.", entities: "entities", statements: "statements",
           relations: "relations", iri: "IRI", aliases: "Also called", mentioned: "Mentioned in", cls: "Class",
           rels: "Relations", stmts: "Statements", evidence: "Evidence", noEvidence: "No evidence recorded (asserted without a fact node).",
@@ -13,7 +13,7 @@
           around: "neighbourhood of", hops: "hops", shown: "shown", close: "Close", subject: "subject",
           fact: "Fact", nothing: "No matches", labels: "Labels" },
     zh: { title: "kg · 知识图谱", hood: "邻域", fit: "适应窗口", physics: "物理布局", classes: "类别",
-          facts: "事实", asserted: "断言", inferred: "推理", documents: "来源文档",
+          facts: "事实", asserted: "断言", inferred: "推理", candidates: "候选", candidate: "候选", documents: "来源文档",
           hint: "点击节点或边，查看事实与证据。", entities: "实体", statements: "陈述",
           relations: "关系", iri: "IRI", aliases: "别名", mentioned: "提及于", cls: "类别",
           rels: "关系", stmts: "陈述", evidence: "证据", noEvidence: "无证据记录（直接断言，无事实节点）。",
@@ -22,7 +22,7 @@
           around: "邻域中心", hops: "跳", shown: "显示", close: "关闭", subject: "主体",
           fact: "事实", nothing: "无匹配", labels: "标签" }
   };
-  var state = { lang: "en", hiddenClasses: new Set(), hiddenDocs: new Set(), asserted: true, inferred: true,
+  var state = { lang: "en", hiddenClasses: new Set(), hiddenDocs: new Set(), asserted: true, inferred: true, candidates: false,
                 hood: false, hops: 2, centre: null, selection: null };
   var NODES = DATA.nodes, EDGES = DATA.edges, FACTS = DATA.facts;
   var byIri = new Map(), factByIri = new Map();
@@ -109,21 +109,22 @@
   document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: false }); });
 
   // ---------------------------------------------------------------- visibility
-  var nodeHidden = NODES.map(function () { return false; });
-  var edgeHidden = EDGES.map(function () { return false; });
+  var nodeHidden = NODES.map(function (_, i) { return !!DATA.vis.nodes[i].hidden; });
+  var edgeHidden = EDGES.map(function (_, i) { return !!DATA.vis.edges[i].hidden; });
   function docsPass(docs) {
     if (!docs || !docs.length || !state.hiddenDocs.size) return true;
     for (var i = 0; i < docs.length; i++) if (!state.hiddenDocs.has(docs[i])) return true;
     return false;
   }
-  function assertionPass(inferred) { return inferred ? state.inferred : state.asserted; }
+  // Candidates (facts kg does not assert) are shown only when asked for.
+  function assertionPass(inferred, candidate) { return candidate ? state.candidates : inferred ? state.inferred : state.asserted; }
   function nodePass(i) {
     var n = NODES[i];
-    return !state.hiddenClasses.has(n.c) && docsPass(n.d) && assertionPass(n.inf);
+    return !state.hiddenClasses.has(n.c) && docsPass(n.d) && assertionPass(n.inf, n.cand);
   }
   function edgePass(i) {
     var e = EDGES[i];
-    return assertionPass(e.inf) && docsPass(e.d);
+    return assertionPass(e.inf, e.cand) && docsPass(e.d);
   }
   function applyFilters() {
     var showN = NODES.map(function (_, i) { return nodePass(i); });
@@ -197,6 +198,8 @@
   document.getElementById("show-inferred").addEventListener("change", function (ev) { state.inferred = ev.target.checked; applyFilters(); });
   document.getElementById("n-asserted").textContent = String(EDGES.filter(function (e) { return !e.s && !e.inf; }).length);
   document.getElementById("n-inferred").textContent = String(EDGES.filter(function (e) { return e.inf; }).length);
+  document.getElementById("show-candidates").addEventListener("change", function (ev) { state.candidates = ev.target.checked; applyFilters(); });
+  document.getElementById("n-candidates").textContent = String(DATA.meta.candidates);
   document.getElementById("hood").addEventListener("change", function (ev) {
     state.hood = ev.target.checked;
     if (state.hood && state.centre === null && state.selection && state.selection.kind === "node") state.centre = state.selection.id;
@@ -292,11 +295,12 @@
     // A node the user asked for must be visible: lift the filters that hide it.
     if (state.hiddenClasses.has(n.c)) state.hiddenClasses.delete(n.c);
     if (!docsPass(n.d)) n.d.forEach(function (d) { state.hiddenDocs.delete(d); });
-    if (!assertionPass(n.inf)) { state.inferred = true; state.asserted = true; }
+    if (!assertionPass(n.inf, n.cand)) { state.inferred = true; state.asserted = true; if (n.cand) state.candidates = true; }
     if (state.hood) state.centre = i;
     buildLegend(); buildDocs();
     document.getElementById("show-asserted").checked = state.asserted;
     document.getElementById("show-inferred").checked = state.inferred;
+    document.getElementById("show-candidates").checked = state.candidates;
     applyFilters();
     network.selectNodes([i]);
     network.focus(i, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
@@ -343,9 +347,10 @@
   function factCard(fi, opts) {
     opts = opts || {};
     var f = FACTS[fi];
-    var card = el("div", { cls: "fact" + (f.inf ? " inferred" : "") + (f.cf.length ? " conflicting" : ""), "data-fact": f.iri });
+    var card = el("div", { cls: "fact" + (f.inf ? " inferred" : "") + (f.cand ? " candidate" : "") + (f.cf.length ? " conflicting" : ""), "data-fact": f.iri });
     var badges = el("div");
     if (f.inf) badges.appendChild(el("span", { cls: "badge inferred", text: t("inferred") }));
+    if (f.cand) badges.appendChild(el("span", { cls: "badge candidate", text: "? " + t("candidate") }));
     if (f.cf.length) badges.appendChild(el("span", { cls: "badge conflict", text: "⚠ " + t("conflict") }));
     if (opts.preferred) badges.appendChild(el("span", { cls: "badge preferred", text: "✓ " + t("preferred") }));
     if (f.status) badges.appendChild(el("span", { cls: "badge", text: L(f.status) }));
@@ -381,6 +386,7 @@
     var otherEnd = forward ? v.to : v.from;
     return el("div", { cls: "rel" }, forward ? "→ " : "← ", el("b", { text: L(e.l) }), forward ? " → " : " ← ", nodeLink(otherEnd),
               e.inf ? el("span", { cls: "badge inferred", text: t("inferred") }) : null,
+              e.cand ? el("span", { cls: "badge candidate", text: t("candidate") }) : null,
               e.cf ? el("span", { cls: "badge conflict", text: "⚠" }) : null);
   }
   function render(sel) {
@@ -398,6 +404,7 @@
     if (other(n.l)) panel.appendChild(el("div", { cls: "sub", text: other(n.l) }));
     panel.appendChild(el("div", null, swatch(c.shape, c.color), " ", el("span", { text: (c.l ? c.l.en + " / " + c.l.zh : n.c) }),
                          n.inf ? el("span", { cls: "badge inferred", text: t("inferred") }) : null,
+                         n.cand ? el("span", { cls: "badge candidate", text: t("candidate") }) : null,
                          nodeHidden[i] ? el("span", { cls: "badge", text: t("hidden") }) : null));
     var dl = el("dl");
     dl.appendChild(el("dt", { text: t("iri") })); dl.appendChild(el("dd", { cls: "iri", text: n.iri }));
