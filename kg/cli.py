@@ -286,10 +286,6 @@ def check_command(graph_path, fast, no_reasoner, reasoner, no_write, max_per_gro
     sys.exit(report.exit_code)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
-
-
 def _eval_inputs(target: Path, gold: Path | None, docs: tuple[Path, ...], graph: Path | None):
     """(gold path, document paths) from `kg eval TARGET`: a split folder holds docs/ and gold/;
     its documents are built unless a graph to score is given."""
@@ -367,3 +363,7 @@ def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f
     if failed:
         click.echo(f"kg: strict {'; '.join(failed)}", err=True)
         sys.exit(EXIT_VIOLATIONS)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -98,6 +98,7 @@ class Extracted:
     category: str = ""
     quotes: tuple[str, ...] = ()
     confidence: float = 0.0
+    rules: tuple[str, ...] = ()  # extraction rules of its evidence (patterns.yaml ids)
 
 
 @dataclass
@@ -142,7 +143,9 @@ SELECT ?g ?f ?type ?s ?p ?o ?metric ?value ?unit ?bound ?rank ?period ?scope ?ra
 }"""
 
 _QUOTES = _PREFIXES + """
-SELECT ?f ?quote WHERE { ?f kg:hasEvidence ?e . ?e kg:quote ?quote }"""
+SELECT DISTINCT ?f ?quote ?rule WHERE {
+  { ?f kg:hasEvidence ?e } UNION { GRAPH ?g { ?f kg:hasEvidence ?e } }
+  ?e kg:quote ?quote OPTIONAL { ?e kg:extractedBy ?rule } }"""
 
 _NAMES = _PREFIXES + """
 SELECT ?x ?name WHERE { { ?x rdfs:label ?name } UNION { ?x skos:altLabel ?name } }"""
@@ -186,8 +189,11 @@ def read_graph(store, candidates: bool = False) -> GraphFacts:
         if a in labels:
             labels[m] = labels[a]
     quotes: dict[str, list[str]] = {}
+    rules: dict[str, set[str]] = {}
     for row in store.query(_QUOTES):
         quotes.setdefault(row["f"].value, []).append(row["quote"].value)
+        if row["rule"] is not None:
+            rules.setdefault(row["f"].value, set()).add(row["rule"].value.rsplit("/", 1)[-1])
     facts: dict[str, list[Extracted]] = {}
     seen = set()
     for row in store.query(_FACTS):
@@ -216,7 +222,8 @@ def read_graph(store, candidates: bool = False) -> GraphFacts:
             value=Decimal(get("value")) if get("value") else None, unit=_local(get("unit")),
             bound=_local(get("bound")), rank=int(get("rank")) if get("rank") else None,
             period=period_key(period), scope=scope, category=get("category"),
-            quotes=tuple(sorted(quotes.get(f, ()))), confidence=float(get("conf") or 0)))
+            quotes=tuple(sorted(set(quotes.get(f, ())))), confidence=float(get("conf") or 0),
+            rules=tuple(sorted(rules.get(f, ())))))
     inverse, symmetric = {}, set()
     axioms = store.query(_AXIOMS)
     for row in axioms:
@@ -384,6 +391,7 @@ class Report:
     misses: list[dict]
     unscored_documents: list[str]
     unscored_relations: dict[str, int] = field(default_factory=dict)  # extracted facts of kinds no gold covers
+    by_rule: dict[str, Counts] = field(default_factory=dict)  # extracted / strictly right, per extraction rule
 
     def as_dict(self) -> dict:
         return {
@@ -394,6 +402,9 @@ class Report:
             "misses": self.misses,
             "documents_without_gold": self.unscored_documents,
             "unscored_relations": self.unscored_relations,
+            "by_rule": {k: {"extracted": v.extracted, "matched": v.strict,
+                            "precision": round(v.strict / v.extracted, 4) if v.extracted else 0.0}
+                        for k, v in sorted(self.by_rule.items())},
         }
 
 
@@ -435,7 +446,7 @@ def describe(e: Extracted, labels: dict[str, str]) -> str:
 def score(graph: GraphFacts, golds: list[GoldDocument]) -> Report:
     """Score every gold document against the facts the graph asserts for it."""
     m = Matcher(graph)
-    total, by_rel, by_doc = Counts(), {}, {}
+    total, by_rel, by_doc, by_rule = Counts(), {}, {}, {}
     fps, misses = [], []
     scored_relations = DOCUMENTED | {f.relation for gd in golds for f in gd.facts}
     scored_relations |= {graph.inverse[r] for r in scored_relations if r in graph.inverse}
@@ -466,13 +477,18 @@ def score(graph: GraphFacts, golds: list[GoldDocument]) -> Report:
         for e in ext:
             by_rel.setdefault(e.relation, Counts()).extracted += 1
         strict_ext = set(strict.values())
+        for j, e in enumerate(ext):
+            for rule in e.rules or ("?",):
+                rc = by_rule.setdefault(rule, Counts())
+                rc.extracted += 1
+                rc.strict += j in strict_ext
         lenient_rev = {j: i for i, j in lenient.items()}
         for j, e in enumerate(ext):
             if j in strict_ext:
                 continue
             near = lenient_rev.get(j)
             fps.append({"document": gd.doc_id, "fact": describe(e, graph.labels), "quotes": list(e.quotes),
-                        "confidence": e.confidence,
+                        "confidence": e.confidence, "rules": list(e.rules),
                         "nearest_gold": _describe_gold(gold[near]) if near is not None else None,
                         "wrong": m.differences(gold[near], e) if near is not None else None})
         for i, f in enumerate(gold):
@@ -484,7 +500,7 @@ def score(graph: GraphFacts, golds: list[GoldDocument]) -> Report:
                            "wrong": m.differences(f, ext[j]) if j is not None else None})
     scored = {g.doc_id for g in golds}
     unscored_docs = sorted(d for d in graph.facts if d not in scored)
-    return Report(total, by_rel, by_doc, fps, misses, unscored_docs, dict(sorted(unscored.items())))
+    return Report(total, by_rel, by_doc, fps, misses, unscored_docs, dict(sorted(unscored.items())), by_rule)
 
 
 def load_store_from_nquads(data: bytes):
@@ -518,6 +534,11 @@ def format_report(report: Report, summary: bool = False, limit: int = 50) -> str
     if summary:
         return "\n".join(lines)
     table("by document (strict)", d["by_document"])
+    if d["by_rule"]:
+        lines.append("")
+        lines.append(f"{'by extraction rule':28} {'ext':>4} {'right':>5}  {'P':>5}")
+        for name, r in d["by_rule"].items():
+            lines.append(f"{name[:28]:28} {r['extracted']:4} {r['matched']:5}  {r['precision']:5.2f}")
     if report.unscored_relations:
         lines.append("\nnot scored (no gold covers these kinds): "
                      + ", ".join(f"{k} {v}" for k, v in report.unscored_relations.items()))

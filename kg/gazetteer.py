@@ -32,6 +32,14 @@ def _slug(text: str) -> str:
     return slug(text)
 
 
+def _keys(name: str) -> set[str]:
+    """The forms a name is looked up by: lower-cased, and folded as the lexicon matches it
+    (quotation marks dropped, so Xi’an is the lexicon's Xi'an)."""
+    from .lexicon import fold
+
+    return {name.lower(), fold(name)[0]}
+
+
 def _zh(names, convert) -> list[str]:
     out = []
     for name in names:
@@ -57,8 +65,7 @@ def build(lexicon_names: set[str]) -> list[dict]:
     def fresh(names: list[str]) -> list[str]:
         kept = []
         for n in names:
-            key = n.lower()
-            if key not in taken and n not in kept:
+            if not _keys(n) & taken and n not in kept:
                 kept.append(n)
         return kept
 
@@ -76,13 +83,13 @@ def build(lexicon_names: set[str]) -> list[dict]:
         if aliases:
             entry["aliases"] = aliases
         out.append(entry)
-        taken.update(n.lower() for n in en_names + zh_names)
+        taken.update(k for n in en_names + zh_names for k in _keys(n))
 
     zh1 = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         en = [n for n in (getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)) if n]
         zh = [zh1.gettext(n) for n in en if zh1.gettext(n) != n]
-        if any(n.lower() in lexicon_names for n in en):
+        if any(_keys(n) & lexicon_names for n in en):
             continue  # the lexicon has this country under one of its names
         add({"id": f"country-{c.alpha_2.lower()}", "class": "Country"}, en, zh)
 

@@ -860,6 +860,7 @@ class _P:
     rel_month: Optional[int] = None
     rel_day: Optional[int] = None  # days from the document date
     weekday: Optional[int] = None  # the latest such weekday on or before the document date
+    week: Optional[int] = None  # with weekday: that day of this (0) or last (-1) Monday-to-Sunday week (本周五, 上周五)
     quarter: Optional[int] = None
     month: Optional[int] = None
     day: Optional[int] = None
@@ -962,7 +963,9 @@ def _zh_cores(text: str) -> list[_P]:
                     p.rel_day = ZH_RELATIVE_DAYS[word]
                 else:
                     p.weekday = ZH_WEEKDAYS[word.lstrip("上本这")]
-                    p.rel_day = -7 if word.startswith("上") else 0
+                    p.rel_day = 0
+                    if word[0] in "上本这":
+                        p.week = -1 if word[0] == "上" else 0
             if kind == "bare_year" and _zh_unit_follows(text, m.end()):
                 continue  # 2000件 is a count
             cores.append(p)
@@ -1019,6 +1022,10 @@ _EN_PERIOD_RES = {
     "mt_date": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year\s+(?P<mm>1[0-2]|0?[1-9])\s+month(?:\s+(?P<d>3[01]|[12][0-9]|0?[1-9])\s+(?:day|date|number)\b)?", re.IGNORECASE),
     "year_ended": re.compile(r"\b(?:the\s+)?(?:full\s+|fiscal\s+|financial\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending)\s+(?:on\s+)?"
                              r"(?:" + _EN_MONTH_NAMES + r")\.?\s+[0-9]{1,2},?\s+(?P<y>(?:19|20)[0-9]{2})(?![0-9])", re.IGNORECASE),
+    # "the quarter ended June 30, 2024", "the three months ended March 31, 2024": the calendar quarter the date ends
+    "quarter_ended": re.compile(r"\b(?:the\s+)?(?:fiscal\s+|financial\s+)?(?:quarter|three[\s-]+months?)\s+(?:that\s+|which\s+)?"
+                                r"(?:ended|ending)\s+(?:on\s+)?(?P<qend>" + _EN_MONTH_NAMES + r")\.?\s+[0-9]{1,2},?\s+"
+                                r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])", re.IGNORECASE),
     "fiscal_year": re.compile(r"(?<![A-Za-z0-9])FY\s?(?:(?P<y>(?:19|20)[0-9]{2})|(?P<yy>[0-9]{2}))(?![0-9])"),
     "possessive_quarter": re.compile(
         _EN_YEARREF + r"'s\s+(?P<q>" + _EN_ORD_Q + r")\s+quarter\b", re.IGNORECASE),
@@ -1087,15 +1094,24 @@ def _en_cores(text: str) -> list[_P]:
                     p.weekday, p.rel_day = EN_WEEKDAYS[word], 0
                 else:
                     p.rel_day = EN_RELATIVE_DAYS[word]
+            if kind == "quarter_ended":
+                month = EN_MONTHS[g["qend"].lower()]
+                if month % 3 or re.search(r"\b(?:" + _EN_ORD_Q + r")(?:\s+fiscal)?\s+$", text[:m.start()], re.IGNORECASE):
+                    continue  # a fiscal quarter ending mid-quarter, or "the fourth quarter ended …" (see _merge_ended)
+                p.quarter = month // 3
             if kind == "year" and _en_year_is_amount(text, m.start(), m.end()):
                 continue
             cores.append(p)
     return cores
 
 
+_EN_SCALE_AFTER_RE = re.compile(r"\s*(?:" + "|".join(_sorted_keys({**EN_COMPOUND_SCALES, **EN_SCALES, **EN_SCALE_ABBREVIATIONS}))
+                                + r")(?![\w-])", re.IGNORECASE)
+
+
 def _en_year_is_amount(text: str, start: int, end: int) -> bool:
-    """"2000 employees", "2000 or more", "RMB 2000", "top 2000": not a year."""
-    if _en_unit_after(text, end) is not None:
+    """"2000 employees", "2000 or more", "RMB 2000", "top 2000", "2058 hundred million yuan": not a year."""
+    if _en_unit_after(text, end) is not None or _EN_SCALE_AFTER_RE.match(text, end):
         return True
     if _word_suffix(text, end, EN_BOUND_SUFFIXES, _EN_SUFFIX_KEYS, spaced=True):
         return True
@@ -1154,7 +1170,9 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
         if doc_date is None:
             return None
         day = doc_date + datetime.timedelta(days=p.rel_day)
-        if p.weekday is not None:  # "on Monday": the latest Monday on or before the day
+        if p.weekday is not None and p.week is not None:  # 上周五: the Friday of the week before the document's
+            day += datetime.timedelta(days=7 * p.week + p.weekday - day.weekday())
+        elif p.weekday is not None:  # "on Monday": the latest Monday on or before the day
             day -= datetime.timedelta(days=(day.weekday() - p.weekday) % 7)
         p.year, p.month, p.day = day.year, day.month, day.day
     elif context_year is not None and (own_context or p.quarter or p.half):

@@ -12,6 +12,8 @@ numbers and dates from the mentions stage.
 """
 from __future__ import annotations
 
+import re
+
 import bisect
 from typing import Callable
 
@@ -85,13 +87,18 @@ def _report_period(annotated: Extraction, lang: Language):
     head_end = annotated.document.text.find(paragraphs[-1]) + len(paragraphs[-1]) if paragraphs else 0
     if not words or not words_re(words, lang.code).search(annotated.document.text[:head_end]):
         return None
+    found = []
     for m in annotated.mentions:
         if m.start >= head_end:
             break
         p = m.period if m.kind == "period" else None
         if p is not None and p.year and not p.day and not p.month and p.qualifier in ("", "asof"):
-            return p
-    return None
+            found.append(m)
+    # a title's bare 一季度 takes its year from the date; the lead's 2025财年第一季度 says it
+    written = [m for m in found if re.search(r"\d{4}", m.text)]
+    if written and found and (written[0].period.quarter or written[0].period.half) == (found[0].period.quarter or found[0].period.half):
+        return written[0].period
+    return found[0].period if found else None
 
 
 def _carried(periods: list) -> list:

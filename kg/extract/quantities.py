@@ -21,6 +21,7 @@ value) the document's date ("as of").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ..iris import vocab
@@ -395,16 +396,55 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
     same = [m for m in periods if cs <= m.start < ce]
     pick = nearest(same, qm.start) or nearest([m for m in periods if m.end <= ts], ts) or nearest(periods, qm.start)
+    rp = ctx.report_period if _financial(pat) else None
     if pick is not None:
+        if rp is not None:
+            in_report = _in_report_period(ctx, pick, rp)
+            if in_report is not None:
+                return in_report, 1.0
         return pick.period, 1.0
     if pat.get("period") in ("as_of", "stock"):
         d = ctx.doc.date
         return (PeriodRef(d.year, None, d.month, d.day, "asof"), 0.95) if d else (None, 0.9)
-    if ctx.recent_periods:
-        return ctx.recent_periods[-1], 0.95
+    recent = ctx.recent_periods[-1] if ctx.recent_periods else None
+    if rp is not None and (recent is None or (recent.year or 0) < (rp.year or 0) or recent.day
+                           or recent.month and not recent.quarter or _THIS_QUARTER[ctx.lang.code].search(ctx.sent.text)):
+        return rp, 0.95  # a results text: a figure with no time of its own is for the period it reports on
+    if recent is not None:
+        return recent, 0.95
     if ctx.report_period is not None:
         return ctx.report_period, 0.95
     return None, 0.85
+
+
+_THIS_QUARTER = {
+    "zh": re.compile(r"本季度|本财季|当季|本期|报告期"),
+    "en": re.compile(r"\b(?:this|the)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+                     r"November|December)\s+)?quarter\b|\bquarterly\b", re.IGNORECASE),
+}
+
+
+def _financial(pat: dict) -> bool:
+    """A figure of the accounts (money, or a rate such as a margin or a growth), which a results
+    document gives for the period it reports on."""
+    units = pat.get("units", [])
+    return any(u in MONEY for u in units) or "Percent" in units
+
+
+def _in_report_period(ctx: Context, pick: Mention, rp: PeriodRef) -> PeriodRef | None:
+    """The report period for a time that only points at it in a results text: 本季度, "the quarter",
+    a payment date or month, a quarter named without its (fiscal) year (英伟达一季度营收… in a
+    report on fiscal 2025's first quarter)."""
+    text = ctx.doc.text[pick.start:pick.end]
+    p = pick.period
+    if _THIS_QUARTER[ctx.lang.code].search(text):
+        return rp
+    if p.day or p.month and not p.quarter:
+        return rp if (rp.quarter or rp.half or not rp.month) else None
+    if (p.quarter or p.half) and not re.search(r"\d{4}|\d{2}年|去年|上年|明年|last|next|previous|prior", text, re.IGNORECASE):
+        if p.quarter and rp.quarter or p.half and rp.half or not (rp.quarter or rp.half or rp.month):
+            return replace(p, year=rp.year)
+    return None
 
 
 def _sets_goal(ctx: Context, m: Mention) -> bool:
@@ -452,7 +492,7 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]]) -> list[F
         value = qm.quantity.value
         if down_re is not None and down_re.search(window[-(8 if lang == "zh" else 30):]) and value > 0:
             value = -value
-        period, p_conf = _period(ctx, {"period": "flow"}, ts, qm)
+        period, p_conf = _period(ctx, {**pat, "period": "flow"}, ts, qm)  # the metric's own rules of time
         yoy_marked = bool(yoy_re and (yoy_re.search(window) or yoy_re.search(after[:40])))
         confidence *= float(spec.get("confidence", 0.85)) * p_conf * (1.0 if yoy_marked or qoq else 0.9)
         ctx.consumed.add((qm.start, qm.end))

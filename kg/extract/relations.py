@@ -65,7 +65,51 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
     side = pat.get("object_side", "any")
     if side == "any":
         return _relation_in_clause(ctx, pat, ts, te, new_names)
+    if side == "adopters":
+        return _adopters(ctx, pat, ts, te)
     return _relation_by_position(ctx, pat, ts, te)
+
+
+def _adopters(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
+    """Organisations listed before a verb of adoption take up what a company makes, and are its
+    partners: "XPENG, Li Auto and ZEEKR have chosen DRIVE Thor", 比亚迪、小鹏等车企将采用英伟达DRIVE Thor平台.
+    The maker is an organisation right after the verb or in the product's name, else the
+    organisation the document is about (less sure)."""
+    text = ctx.doc.text
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    orgs = ctx.entities(pat["object"], pat.get("object_not", ()))
+    before = sorted((m for m in orgs if ctx.sent.start <= m.start and m.end <= ts), key=lambda m: m.start)
+    if not before or before[-1].start < cs:
+        return []
+    gap = text[before[-1].end:ts]
+    if len(gap) > (24 if ctx.lang.code == "zh" else 40) or any(before[-1].end <= m.start < ts for m in orgs):
+        return []
+    # the whole list the last name ends: walk back over the joiners
+    run = [before[-1]]
+    joiner = _JOINERS[ctx.lang.code]
+    for m in reversed(before[:-1]):
+        if joiner.fullmatch(text[m.end:run[0].start]) or (ctx.lang.code == "en" and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[m.end:run[0].start])):
+            run.insert(0, m)
+        else:
+            break
+    after_orgs = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if te <= m.start <= te + 4 and m.end <= ce]
+    things = [m for m in ctx.entities(["Product", "ProductSeries", "Platform", "Brand"]) if te <= m.start < ce]
+    if not things and not after_orgs:  # "have chosen Thor": a name the lexicon lacks
+        for s, e, hint in ctx.lang.names_after(text[:ce], te, ce, ctx.lang.words)[:1]:
+            if ctx.mention_at(s, e) is None and s - te <= 12:
+                found = ctx.add_name(s, e, hint if hint and vocab().is_a(hint, ["Product"]) else "Product")
+                things = [found] if found else []
+    confidence = float(pat.get("confidence", 0.8))
+    if after_orgs:
+        maker_m, maker = after_orgs[0], after_orgs[0].entity_id
+    elif things and _maker_in_name(ctx, {"subject": pat["subject"]}, things[0]):
+        maker_m, maker = None, _maker_in_name(ctx, {"subject": pat["subject"]}, things[0])
+    elif things and ctx.doc.organisation:
+        maker_m, maker, confidence = None, ctx.doc.organisation, confidence * 0.85
+    else:
+        return []
+    chosen = [m for m in run if m.entity_id != maker]
+    return _facts(ctx, pat, ts, te, maker_m, maker, chosen, confidence)
 
 
 def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
@@ -144,8 +188,8 @@ def _is_passive(ctx: Context, pat: dict, ts: int, te: int) -> bool:
     words = (pat.get("passive") or {}).get(ctx.lang.code) or []
     if ctx.lang.code == "en":
         before = text[max(ctx.sent.start, ts - 30):ts]
-        participle = not text[ts:te].lower().endswith(("ing", "es")) and not text[ts:te].lower().endswith("s") \
-            or text[ts:te].lower().endswith(("ed", "ssed"))
+        verb = text[ts:te].lower().split()[0] if text[ts:te].split() else ""  # "working with": the verb is "working"
+        participle = not verb.endswith(("ing", "es")) and not verb.endswith("s") or verb.endswith(("ed", "ssed"))
         if participle and re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:(?:[a-z]+ly|also|already|now|still|then|first)\s+)?$", before, re.IGNORECASE):
             return True
         if re.search(r",\s*$", before):
@@ -214,12 +258,11 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     marked = _marked_object(ctx, pat, ts, te)
     if marked is not None:  # 与Sixt签署合作协议, 完成了对IBM个人电脑业务的收购
-        objs, passive = [marked], False
         subj_m, subj = subject_of(ctx, pat["subject"], min(ts, marked.start), pat.get("subject_not", ()),
                                   pat.get("default_subject", ""))
         if subj == marked.entity_id:
             return []
-        chosen = [marked]
+        chosen = _marked_list(ctx, pat, marked, ts)
         confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
         return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence) if subj else []
     if pat.get("find_objects"):
@@ -237,6 +280,9 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         chosen = _list_run(ctx, objs, te, ctx.sent.end)
         if chosen and ctx.clause_of(chosen[0].start) != ctx.clause_of(ts) and (chosen[0].start - te > 40 or pat.get("find_objects")):
             chosen = []
+        if pat.get("adjacent_objects") and chosen and not re.fullmatch(r"[\s:：,，]*(?:at|is|are|include|包括|有|如)?[\s:：]*",
+                                                                        ctx.doc.text[te:chosen[0].start]):
+            return []  # "partners" names them next to it, or it names nobody
         if not chosen:  # the object before the trigger, nothing after: 微信2011年推出, 今年3月发布的Blackwell
             rel = re.match(r"\s*的", ctx.doc.text[te:te + 2]) if ctx.lang.code == "zh" else None
             if rel:
@@ -250,6 +296,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 if chosen and any(cs <= m.start < ts for m in ctx.entities(pat["subject"]) if m.start < chosen[0].start):
                     chosen = []  # "Apple's iPhone ... launched": keep to the clear cases
         subj_m, subj = _doer(ctx, pat, ts)
+        if subj_m is not None and any(subj_m is m or subj_m.start == m.start for m in chosen):
+            subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
         if subj_m is not None and chosen and subj_m.start > chosen[0].start and subj_m.start > te:
             subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
     else:
@@ -344,6 +392,14 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
         if objs:
             return _unit_of(ctx, pat, objs[0], ts) or objs[0]
     return None
+
+
+def _marked_list(ctx: Context, pat: dict, first: Mention, ts: int) -> list[Mention]:
+    """The marked object and those coordinated with it (我们和英伟达、微软在混合AI上展开了深度合作)."""
+    if pat.get("objects", "all") != "all" or pat.get("business_units"):
+        return [first]
+    run = _list_run(ctx, ctx.entities(pat["object"], pat.get("object_not", ())), first.start, ts)
+    return run if run and run[0] is first else [first]
 
 
 _ZH_UNIT = re.compile(r"(?:（[^）]{1,20}）)?(的)(?:大部分|全部|部分|大部分的|全部的)?([\u4e00-\u9fffA-Za-z0-9 ]{1,14}?(?:业务|部门|资产))")
