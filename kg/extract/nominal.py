@@ -66,10 +66,19 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
     if cands:
         m = cands[-1]
         gap = text[m.end:ns]
-        if lang == "zh" and re.fullmatch(r"\s*(?:旗下|的|旗下的|集团的|公司的|集团旗下的?)?(?:全资|控股|主要|核心|第一大|最大|重要)?[\u4e00-\u9fffA-Za-z0-9]{0,6}?", gap) \
+        for p in ctx.periods():  # 比亚迪去年1月发布高端品牌仰望: the time says nothing of the owner
+            if m.end <= p.start and p.end <= ns:
+                gap = gap.replace(text[p.start:p.end], "")
+        if lang == "zh" and re.fullmatch(r"\s*(?:旗下|的|旗下的|集团的|公司的|集团旗下的?)?"
+                                         r"(?:(?:先后|又|还|正式|也)?(?:发布|推出|创立|成立|设立|拥有|组建|打造)了?)?"
+                                         r"(?:全资|控股|主要|核心|第一大|最大|重要)?[\u4e00-\u9fffA-Za-z0-9]{0,6}?", gap) \
                 and not re.search(r"[，。；、和与及是为在对]", gap):
             return m
         if lang == "en" and re.fullmatch(r"(?:['’]s)?\s*(?:[a-z][a-z\-]*\s+){0,3}", gap):
+            return m
+        # "Fujitsu and its 1Finity unit", "Naspers, through its unit MIH": its = the company named before
+        if lang == "en" and re.search(r"\b(?:its|their)\s+(?:[A-Za-z0-9][\w\-]*\s+){0,3}$", gap) \
+                and not re.search(r"[.;]", gap) and len(gap) <= 60:
             return m
     if lang == "en":
         of = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 12])
@@ -88,13 +97,14 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     classes = entry.get("named") or ORG
     v = vocab()
     pos = ne
-    gap = re.match(r"[\s,，:：]*(?:the\s+|its\s+)?", text[pos:pos + 8])
+    gap = re.match(r"[\s,，:：]*(?:包括|包含|有|如|例如|including|such as|like)?[\s:：]*(?:the\s+|its\s+)?", text[pos:pos + 14])
     start = pos + (gap.end() if gap else 0)
     after = [m for m in ctx.entities(classes, NOT_OWNER) if m.start == start]
     if not after:
-        spans = ctx.lang.names_after(text[:ctx.sent.end], pos, ctx.sent.end, ctx.lang.words)[:1]
+        # from the noun itself, which then reads as a descriptor (高端品牌仰望: a short name follows it)
+        spans = ctx.lang.names_after(text[:ctx.sent.end], ns if lang == "zh" else pos, ctx.sent.end, ctx.lang.words)[:1]
         for s, e, hint in spans:
-            if s - pos <= 4:
+            if 0 <= s - pos <= 4:
                 cls = hint if hint and v.is_a(hint, classes) else classes[0]
                 added = ctx.add_name(s, e, cls)
                 if added is not None:
@@ -102,11 +112,19 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if after:
         run = [after[0]]
         for m in sorted((m for m in ctx.entities(classes, NOT_OWNER) if m.start > after[0].end), key=lambda m: m.start):
-            if re.fullmatch(r"\s*(?:、|,|，|和|及|与|and|or)\s*", text[run[-1].end:m.start]):
+            if re.fullmatch(r"\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:、|,|，|和|及|与|and|or|, and)\s*", text[run[-1].end:m.start]):
                 run.append(m)
             else:
                 break
         return run
+    # "Fujitsu and its 1Finity unit": the name between "its" and the noun
+    its = re.search(r"\b(?:its|their)\s+((?:[A-Z0-9][\w\-]*\s+){1,3})$", text[owner.end:ns]) if lang == "en" and owner.end <= ns else None
+    if its:
+        s, e = owner.end + its.start(1), owner.end + its.end(1)
+        e -= len(text[s:e]) - len(text[s:e].rstrip())
+        found = ctx.mention_at(s, e) or ctx.add_name(s, e, classes[0])
+        if found is not None and v.is_a(found.cls, classes):
+            return [found]
     # before: "Y是Z的N", "Y, Z's N", "Y, the N of Z", and a list before the noun (A、B、C四大品牌)
     before = [m for m in ctx.entities(classes, NOT_OWNER) if m.end <= min(ns, owner.start) and m.start >= ctx.sent.start
               and m.entity_id != owner.entity_id]
@@ -114,7 +132,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
         m = before[-1]
         link = text[m.end:min(ns, owner.start)]
         if re.fullmatch(r"\s*(?:是|为|作为|,|，|is|was|became|, a|, the|, an)?\s*", link) or (
-                lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*", link)):
+                lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*(?:[a-z][\w\-]*\s+){0,3}", link)):
             return [m]
     lst = [m for m in ctx.entities(classes, NOT_OWNER) if owner.end <= m.start and m.end <= ns]
     if len(lst) >= 2 and all(re.fullmatch(r"\s*(?:、|,|，|和|及|与|and)\s*", text[a.end:b.start]) for a, b in zip(lst, lst[1:])):
