@@ -103,6 +103,9 @@ def fold(text: str):
     out, index = [], []
     for i, ch in enumerate(text):
         if ch in _DROP:
+            if ch == "’" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+                out.append("'")  # Xi’an: an apostrophe inside a word, not a quotation mark
+                index.append(i)
             continue
         out.append(ch.lower() if ch.isascii() else ch)
         index.append(i)

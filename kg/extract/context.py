@@ -75,10 +75,13 @@ class Context:
         inside = [m for m in self.mentions if m.start < end and m.end > start]
         # a new name may hold a place (深圳设计博物馆), a company ("Xiaomi SU7", "Xiaomi EV", 南京爱立信熊猫通信有限公司,
         # the person "Lars Magnus Ericsson") or a product it is made from ("iPhone 16 Pro")
-        within = ["Place"] + (["Organisation", "Product", "ProductSeries", "Brand"]
+        product = v.is_a(cls, _PRODUCTS)
+        within = ["Place"] + (["Organisation", "Product", "ProductSeries", "Brand"] + (["ProductCategory"] if product else [])
                               if v.is_a(cls, _PRODUCTS + ["Organisation"]) else ["Organisation"] if cls == "Person" else [])
-        if not all(m.kind == "entity" and start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
-                   and m.cls and v.is_a(m.cls, within) for m in inside):
+        # 小米手机1代: a product's name may hold its maker, a category word and a number
+        if not all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end) and (
+                m.kind == "entity" and m.cls and v.is_a(m.cls, within) or product and m.kind == "quantity")
+                for m in inside):
             return None
         name = self.doc.text[start:end].strip()
         if not name:

@@ -5,7 +5,7 @@ import functools
 import re
 
 from ..iris import new_entity_id, vocab
-from ..types import EntityInfo, Fact, Mention
+from ..types import EntityInfo, Fact, Mention, PeriodRef
 from .context import (MONEY_UNITS, Context, attrs, event_period, evidence, has_word, near_period, nearest, reported_by, span,
                       subject_of, trigger_hits)
 from .patterns import Patterns
@@ -155,6 +155,9 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
             period = near_period(ctx, ts)
         if period is None and pat.get("period") == "carry" and ctx.recent_periods:
             period = ctx.recent_periods[-1]  # "Apple on Monday unveiled ... . Cook introduced the iPhone 16"
+        if period is None and pat.get("period") in ("event", "carry") and ctx.doc.date and _present(ctx, ts, te):
+            d = ctx.doc.date  # "We are announcing NVIDIA NIM", 我们今天正式发布: it happens as the text is spoken
+            period = PeriodRef(d.year, None, d.month, d.day, "")
     reported = reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
     price = _price(ctx, ts, te) if "price" in pat.get("qualifiers", []) and len(chosen) == 1 else None
     value, unit = (price.quantity.value, price.quantity.unit) if price is not None else (None, None)
@@ -169,6 +172,24 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         facts.append(Fact("relation", subj, pat["property"], obj_id,
                           attrs(period=period, count=count, reported_by=reported, value=value, unit=unit), (ev,)))
     return facts
+
+
+_PRESENT = {
+    "en": re.compile(r"\b(?:we|i)\s+(?:are|am|'re|’re)\s+(?:also\s+|now\s+|officially\s+)?$|\b(?:we|i)\s+(?:also\s+|now\s+)?$|"
+                     r"\b(?:today|now)\s*,?\s*(?:we\s+(?:are\s+)?)?(?:also\s+)?$", re.IGNORECASE),
+    "zh": re.compile(r"(?:我们|我)(?:今天|现在|正式|也|还)*$"),
+}
+
+
+def _present(ctx: Context, ts: int, te: int) -> bool:
+    """Is the trigger said in the present by the speaker ("we are announcing", "today we launch",
+    我们正式发布)? Only then does the text's own date time it."""
+    regex = _PRESENT.get(ctx.lang.code)
+    before = ctx.doc.text[max(ctx.sent.start, ts - 30):ts]
+    word = ctx.doc.text[ts:te].lower()
+    if ctx.lang.code == "en" and re.search(r"(?:ed|ought)$", word.split()[0] if word.split() else ""):
+        return False  # "we announced": a past event, dated elsewhere
+    return bool(regex and regex.search(before))
 
 
 def _price(ctx: Context, ts: int, te: int):

@@ -1,0 +1,267 @@
+"""Tests for kg.profile: what a document without a manifest is about (date, topic company,
+speaker, context, home country), inferred from its text alone.
+
+The food context from cue words is covered in test_sources.py; the context tests here cover
+the other branches of ``document_context``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from kg import corpus, lexicon, profile
+from kg.lang import get
+from kg.types import Document
+
+EN, ZH = get("en"), get("zh")
+CTX = ("technology", "business")
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return lexicon.load()
+
+
+def bare_doc(text: str, lang: str, **kw) -> Document:
+    """A document as corpus.read_corpus gives it when no manifest describes it."""
+    return Document(doc_id="p", path="p.txt", lang=lang, text=text, **kw)
+
+
+# ---------------------------------------------------------------- infer_date
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # datelines: a place (or two) before the date
+    ("BEIJING, March 3, 2021 — The carmaker reported higher deliveries on Wednesday.", "en", dt.date(2021, 3, 3)),
+    ("SHENZHEN, Guangdong, Jan. 15, 2022 — BYD unveiled a new hatchback for export markets.", "en", dt.date(2022, 1, 15)),
+    ("新华社北京2021年3月5日电 国务院在会上公布了今年的经济目标。", "zh", dt.date(2021, 3, 5)),
+    ("【香港，2024年3月19日】一家电池厂商公布了全年业绩。", "zh", dt.date(2024, 3, 19)),
+    ("深圳 2023年9月8日 一家手机厂商在发布会上推出了折叠屏新品。", "zh", dt.date(2023, 9, 8)),
+    # a dated heading between the title and the first paragraph
+    ("Quarterly letter to shareholders\n\nMarch 3, 2021\n\nDear shareholders, this was a year of steady growth for us.",
+     "en", dt.date(2021, 3, 3)),
+    ("年度讲话\n\n2019年1月10日\n\n各位同事，大家好。", "zh", dt.date(2019, 1, 10)),
+    # machine-translated dates, in a heading or after a place
+    ("Press release\n2024 year 11 month 18 day\nThe phone maker released a tablet.", "en", dt.date(2024, 11, 18)),
+    ("WUHAN, 2024 year 11 month 18 day — The phone maker opened a new plant.", "en", dt.date(2024, 11, 18)),
+])
+def test_a_dateline_or_dated_heading_gives_the_document_date(text, lang, expected):
+    assert profile.infer_date(text, get(lang)) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("今天是2019年1月10日，我想和大家聊聊过去一年的变化。", "zh", dt.date(2019, 1, 10)),
+    ("Notes from the road\n\nIt has been a long journey. Today is March 26, 2024, and the team is in Paris.",
+     "en", dt.date(2024, 3, 26)),
+    # "today is ..." counts anywhere in the text, not only at the top
+    ("年度回顾\n" + "过去的一年，我们经历了很多挑战，也收获了很多成长和进步，感谢每一位同事的付出。\n" * 8
+     + "今天是2020年8月11日，我们一起回顾这十年。", "zh", dt.date(2020, 8, 11)),
+])
+def test_today_is_gives_the_document_date(text, lang, expected):
+    assert profile.infer_date(text, get(lang)) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a date inside a sentence is something that happened, not the document's own date
+    ("The company was founded on 6 April 2010 in Beijing and moved its headquarters later.", "en"),
+    ("Since March 3, 2021 the company has opened forty stores.", "en"),
+    ("小米成立于2010年4月6日，总部位于北京。", "zh"),
+    ("这家公司于2015年6月1日在深圳注册成立。", "zh"),
+    # after the first paragraph of running text the body has begun
+    ("A long first paragraph of running text that describes the quarter in some detail.\nMarch 3, 2021\n", "en"),
+    # a month without a day is no dateline, and a dateline without a year cannot be placed
+    ("BEIJING, March 2021 — The firm grew.", "en"),
+    ("新华社北京3月5日电 国务院在会上公布了今年的经济目标。", "zh"),
+    ("", "en"),
+])
+def test_no_document_date_without_a_dateline(text, lang):
+    assert profile.infer_date(text, get(lang)) is None
+
+
+def test_a_qualified_date_in_a_heading_is_not_the_document_date():
+    # "by March 3, 2021" is a deadline, even on a line of its own
+    assert profile.infer_date("Targets\nby March 3, 2021\nThe plant will double output.", EN) is None
+
+
+def test_as_of_a_date_gives_the_document_date():
+    text = "Workforce report\n\nAs of June 30, 2024, the group employed 5,000 people in nine countries."
+    assert profile.infer_date(text, EN) == dt.date(2024, 6, 30)
+
+
+# ---------------------------------------------------------------- infer_topic
+
+def test_topic_is_the_company_named_in_the_title_and_most_often(lex):
+    text = ("Huawei opens a research centre in Munich\n"
+            "The centre will employ two hundred engineers. Huawei said it would hire locally, "
+            "and Huawei plans a second site next year.")
+    assert profile.infer_topic(text, lex, EN, CTX) == "huawei"
+
+
+def test_topic_in_chinese(lex):
+    text = "比亚迪发布新款电动车\n比亚迪今天在深圳发布了新车。比亚迪表示，新车将于下月上市。"
+    assert profile.infer_topic(text, lex, ZH, CTX) == "byd"
+
+
+def test_one_mention_in_the_title_is_enough(lex):
+    # a title mention counts three times
+    text = "Tencent posts record revenue\nThe games business grew faster than analysts expected."
+    assert profile.infer_topic(text, lex, EN, CTX) == "tencent"
+
+
+def test_a_company_named_once_or_twice_in_the_body_is_no_topic(lex):
+    text = ("Smartphone market overview\n"
+            "Demand recovered slowly during the year across most regions of the world.\n"
+            "Analysts pointed to Samsung as one beneficiary, and Samsung agreed.")
+    assert profile.infer_topic(text, lex, EN, CTX) == ""
+
+
+def test_two_companies_named_equally_give_no_topic(lex):
+    text = ("Premium phones\n"
+            "Samsung and Apple fought for the top spot, and Samsung shipped about as many phones as Apple.")
+    assert profile.infer_topic(text, lex, EN, CTX) == ""
+
+
+def test_margin_rule_picks_a_keynote_host_among_many_partners(lex):
+    # the host has weight 3 of 13 (under 30%) but is named 1.5 times as often as any partner
+    text = ("Opening keynote\n"
+            "Good morning everyone and welcome to this year's developer conference in the city.\n"
+            "Thanks to Qualcomm, Samsung, Tencent, OPPO, vivo, Huawei, Apple, BYD, Lenovo and Intel. "
+            "Xiaomi built the chips, Xiaomi built the phones, and Xiaomi built the cars.")
+    found = [eid for _, eid in profile._companies(text, lex, EN, CTX)]
+    assert found.count("xiaomi") == 3 and len(set(found) - {"xiaomi"}) >= 8
+    assert profile.infer_topic(text, lex, EN, CTX) == "xiaomi"
+
+
+def test_margin_rule_rejects_a_narrow_lead_among_many(lex):
+    # Xiaomi 4, Huawei 3, seven others once: under 30% and less than 1.5 times the runner-up
+    text = ("Industry roundup\n"
+            "Here is a summary of what happened across the electronics industry this week.\n"
+            "Qualcomm, Samsung, Tencent, OPPO, vivo, Apple and BYD all reported. "
+            "Xiaomi rose, Xiaomi hired, Xiaomi grew and Xiaomi won; Huawei rose, Huawei hired and Huawei grew.")
+    assert profile.infer_topic(text, lex, EN, CTX) == ""
+
+
+def test_research_firms_and_non_companies_are_no_topic(lex):
+    text = ("IDC: shipments rise\n"
+            "IDC said shipments grew. IDC expects more growth, and IDC raised its forecast. "
+            "Lei Jun and Tim Cook both visited Germany.")
+    assert profile.infer_topic(text, lex, EN, CTX) == ""
+
+
+def test_topic_of_an_empty_text_is_empty(lex):
+    assert profile.infer_topic("", lex, EN, CTX) == ""
+    assert profile.infer_topic("\n\n", lex, EN, CTX) == ""
+
+
+# ---------------------------------------------------------------- infer_speaker
+
+def test_speaker_named_at_the_top_of_a_first_person_text_zh(lex):
+    text = "雷军年度演讲\n我是雷军。\n今年我们的营收增长很快，我很高兴，我们会继续努力。"
+    assert profile.infer_speaker(text, lex, ZH, CTX) == "lei-jun"
+
+
+def test_speaker_named_at_the_top_of_a_first_person_text_en(lex):
+    text = ("Remarks by Tim Cook\nThank you. I am thrilled to be here. "
+            "We built something new, and our team is proud of it. I thank everyone.")
+    assert profile.infer_speaker(text, lex, EN, CTX) == "tim-cook"
+
+
+def test_a_third_person_report_has_no_speaker(lex):
+    text = "Apple reported results\nTim Cook said Apple grew. The company expects more growth. Analysts agreed."
+    assert profile.infer_speaker(text, lex, EN, CTX) == ""
+
+
+def test_i_inside_words_does_not_make_a_text_first_person(lex):
+    # "AI", "iOS" and "Intel" are not the pronoun I
+    text = "Tim Cook on AI\nTim Cook spoke about AI. AI is big. iOS gets AI, and Intel builds AI chips."
+    assert profile.infer_speaker(text, lex, EN, CTX) == ""
+
+
+def test_a_person_named_below_the_top_is_not_the_speaker(lex):
+    text = "财报点评\n公司业绩\n营收增长\n雷军说：我们很好，我们很强，我很开心。"
+    assert profile.infer_speaker(text, lex, ZH, CTX) == ""
+
+
+def test_a_first_person_text_naming_nobody_at_the_top_has_no_speaker(lex):
+    text = "年终总结\n我们今年做得很好。\n我相信明年我们会更好。"
+    assert profile.infer_speaker(text, lex, ZH, CTX) == ""
+
+
+# ---------------------------------------------------------------- document_context
+
+TECH_BUSINESS = ("The company raised revenue and profit as smartphone shipments and chip sales grew; "
+                 "its software and internet services also did well.")
+
+
+def test_context_from_cue_words_can_name_several_contexts():
+    assert profile.document_context(bare_doc(TECH_BUSINESS, "en")) == ("technology", "business")
+
+
+def test_context_needs_enough_cue_words():
+    doc = bare_doc("The company opened a shop.", "en")  # one business cue
+    assert profile.document_context(doc) == ()
+
+
+def test_manifest_context_is_kept():
+    doc = bare_doc(TECH_BUSINESS, "en", context=("food",))
+    assert profile.document_context(doc) == ("food",)
+
+
+def test_context_with_custom_cues_and_threshold():
+    cues = {"min_cues": 2, "contexts": {"sport": {"cues": ["match", "goal", "league"]},
+                                        "music": {"cues": ["album", "concert"]}}}
+    doc = bare_doc("The league match ended without a GOAL.", "en")
+    assert profile.document_context(doc, cues) == ("sport",)
+
+
+# ---------------------------------------------------------------- profile
+
+def test_profile_fills_in_what_the_text_says(lex):
+    text = ("【北京，2021年3月3日】比亚迪发布新车\n"
+            "比亚迪今天在北京发布了新车，比亚迪表示将扩大海外市场，公司营收和利润都在增长，"
+            "手机和芯片业务的出货量也在提升，企业投资智能科技。")
+    out = profile.profile(bare_doc(text, "zh"), ZH, lex)
+    assert out.date == dt.date(2021, 3, 3)
+    assert out.organisation == "byd"
+    assert out.home_country == "china"
+    assert out.speaker == ""
+    assert "business" in out.context and "technology" in out.context
+
+
+def test_profile_of_a_first_person_speech(lex):
+    text = ("今天是2019年1月10日\n我是雷军。\n"
+            "过去一年，我们的手机出货量和营收都在增长，我非常感谢每一位同事，我们的芯片和智能产品也取得突破，公司利润创新高。")
+    out = profile.profile(bare_doc(text, "zh"), ZH, lex)
+    assert out.date == dt.date(2019, 1, 10)
+    assert out.speaker == "lei-jun"
+
+
+def test_english_text_has_no_home_country(lex):
+    out = profile.profile(bare_doc("Nothing to see here.", "en"), EN, lex)
+    assert out.home_country == ""
+
+
+def test_profile_never_overrides_the_manifest(lex):
+    text = "SHENZHEN, May 20, 2022 — Huawei\nHuawei said Huawei would grow.\n我是雷军。我们我们我们。"
+    doc = bare_doc(text, "zh", date=dt.date(2018, 2, 7), organisation="xiaomi", speaker="ren-zhengfei",
+                   home_country="germany", context=("food",))
+    assert profile.profile(doc, ZH, lex) is doc
+
+
+def test_profile_returns_the_document_itself_when_nothing_is_learnt(lex):
+    doc = bare_doc("A short note.", "en")
+    assert profile.profile(doc, EN, lex) is doc
+
+
+def test_profile_of_a_file_read_without_manifest(tmp_path, lex):
+    (tmp_path / "note.txt").write_text(
+        "WUHAN, Nov. 2, 2023 — Huawei opened a research campus on Thursday.\n"
+        "Huawei said the campus would host chip and software teams, and Huawei expects revenue growth.\n",
+        encoding="utf-8")
+    (doc,) = corpus.read_corpus([tmp_path / "note.txt"])
+    assert doc.date is None and doc.organisation == ""
+    out = profile.profile(doc, get(doc.lang), lex)
+    assert (out.date, out.organisation) == (dt.date(2023, 11, 2), "huawei")
+    # only the inferred fields changed
+    assert dataclasses.replace(out, date=None, organisation="", context=doc.context) == doc
