@@ -50,6 +50,8 @@ def format_summary(stats: dict) -> str:
     for key in ("corroborated", "single_source", "conflicts", "aligned_sentences"):
         if key in stats:
             lines.append(f"{key.replace('_', ' ')}: {stats[key]}")
+    if "candidate_facts" in stats:
+        lines.append(f"candidates (not asserted; named graph kgid:graph/candidates): {stats['candidate_facts']}")
     return "\n".join(lines)
 
 

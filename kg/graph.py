@@ -273,7 +273,7 @@ class _Builder:
             raise ValueError(f"no RDF mapping for fact attribute {name!r}")
 
     def evidence(self, ev) -> str:
-        node = _N(str(iris.evidence(ev.doc_id, ev.start, ev.end, ev.rule)))
+        node = _N(str(iris.evidence(ev.doc_id, ev.start, ev.end, ev.rule, ev.confidence)))
         d = [ev.doc_id]
         self.add(node, TYPE, self.kg("Evidence"), d)
         self.add(node, self.kg("inDocument"), _N(str(iris.document(ev.doc_id))), d)

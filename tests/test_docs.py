@@ -30,3 +30,25 @@ def test_two_setup_commands_are_there():
     assert "pip install -e . && kg build" in README
     assert "pip install -e '.[test]' && python -m pytest" in README
     assert "pip install -e '.[test]' && python -m pytest" in (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text()
+
+
+def _block_after(marker: str) -> list[str]:
+    """The lines of the console block that follows ``marker`` in the README (without the command line)."""
+    start = README.index(marker)
+    body = README[README.index("```console\n", start) + len("```console\n"):]
+    return body[:body.index("```")].splitlines()[1:]
+
+
+def test_the_build_output_shown_is_what_kg_build_prints(tmp_path):
+    shown = [line for line in _block_after("## What `kg build` does") if not line.startswith(("wrote ", "check: "))]
+    result = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "build"), "--no-html"])
+    assert result.exit_code == 0, result.output
+    printed = [line for line in result.output.splitlines() if not line.startswith(("wrote ", "check: "))]
+    assert printed == shown
+
+
+def test_the_seed_scores_shown_are_what_kg_eval_prints():
+    shown = _block_after("<!-- seeds-score -->")
+    result = CliRunner().invoke(main, ["eval", "data/eval/seeds", "--docs", "data/corpus", "--summary"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:3] == shown[:3]

@@ -211,3 +211,62 @@ def test_market_share_is_scoped_to_the_market_named():
     (share,) = [f for f in x.facts if f.predicate == "MarketShare"]
     assert share.attr("scope") == "india" and share.attr("reported_by") == "canalys"
     assert float(share.attr("value")) == 27.0 and share.attr("period").key == "2018-Q4"
+
+
+# ---------------------------------------------------------------- partners, units, report periods
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # adopters listed before a verb of adoption are partners of the maker
+    # (the maker of a platform whose name does not say it is the document's company)
+    ("Harlow Motors, Quenby Auto and Dell have chosen the Acme Thor platform.", "en", {("nvidia", "partnerOf", "dell")}),
+    ("Dell and Lenovo have adopted Qualcomm Snapdragon X chips.", "en",
+     {("qualcomm", "partnerOf", "dell"), ("qualcomm", "partnerOf", "lenovo")}),
+    ("比亚迪、小鹏等车企将在下一代车型中采用英伟达DRIVE Thor平台。", "zh",
+     {("nvidia", "partnerOf", "byd"), ("nvidia", "partnerOf", "xpeng")}),
+    # partners named after the word, and lists after 和/与
+    ("In Taiwan our partners Foxconn and Quanta are building them.", "en",
+     {("nvidia", "partnerOf", "foxconn"), ("nvidia", "partnerOf", "quanta")}),
+    ("我们和微软、戴尔在混合AI上展开了深度合作。", "zh", {("nvidia", "partnerOf", "microsoft"), ("nvidia", "partnerOf", "dell")}),
+    ("We are working with Cadence and Synopsys on chip design.", "en",
+     {("nvidia", "partnerOf", "cadence"), ("nvidia", "partnerOf", "synopsys")}),
+    # units and brands told by a noun
+    ("FinDreams, the battery unit of BYD, supplies the packs.", "en", {("findreams", "subOrganizationOf", "byd")}),
+    ("Motorola, Lenovo's smartphone business, grew fast.", "en", {("motorola", "subOrganizationOf", "lenovo")}),
+])
+def test_partners_units_and_brands(text, lang, expected):
+    got = {t for t in facts(text, lang, organisation="nvidia") if len(t) == 3}
+    assert expected <= got, got
+
+
+def test_a_unit_named_between_its_and_the_noun_is_found_outside_the_lexicon():
+    x = run("Fujitsu and its Zentaro unit will supply radios.", "en", organisation="", speaker="")
+    names = {e.entity_id: dict(e.labels)["en"] for e in x.entities}
+    got = {(names.get(f.subject, f.subject), f.predicate, f.obj) for f in x.facts}
+    assert ("Zentaro", "subOrganizationOf", "fujitsu") in got
+
+
+def test_a_results_text_dates_bare_quarters_and_this_quarter_by_the_period_it_reports_on():
+    text = ("英伟达一季度营收创新高\n\n英伟达公布了截至2024年4月28日的2025财年第一季度财报。\n\n"
+            "英伟达一季度营收260亿美元。本季度净利润为148.8亿美元。")
+    got = facts(text, "zh", organisation="nvidia", speaker="")
+    assert ("nvidia", "Revenue", 2.6e10, "USD", "Exact", "2025-Q1") in got
+    assert ("nvidia", "NetProfit", 1.488e10, "USD", "Exact", "2025-Q1") in got
+
+
+def test_a_launch_said_in_the_present_takes_the_texts_date():
+    got = facts("Today we are announcing the B200 GPU.", "en", organisation="nvidia")
+    x = run("Today we are announcing the B200 GPU.", "en", organisation="nvidia")
+    (f,) = [f for f in x.facts if f.predicate == "releases"]
+    assert f.attr("period").key == "2018-02-07" and ("nvidia", "releases", "nvidia-b200") in got
+    x = run("We announced the B200 GPU.", "en", organisation="nvidia")
+    assert all(f.attr("period") is None for f in x.facts if f.predicate == "releases")
+
+
+def test_arguments_clauses_apart_with_a_rival_name_between_make_a_less_sure_fact():
+    conf = lambda x: max(e.confidence for f in x.facts if f.predicate == "acquired" for e in f.evidence)  # noqa: E731
+    near = run("小米收购了华米。", "zh")
+    same_subject = run("小米成立于2010年，总部位于北京，收购了华米。", "zh")
+    rival = run("小米与华为竞争多年，一路走来，收购了华米。", "zh")
+    assert conf(same_subject) == conf(near)
+    assert conf(rival) < conf(near)

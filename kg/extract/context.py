@@ -112,11 +112,37 @@ def trigger_hits(ctx: Context, regex, owners) -> list[tuple[int, int, list[dict]
 
 
 
+CROSS_CLAUSE = 0.85  # arguments clauses apart, with another name of the subject's kind between them
+
+
 def evidence(ctx: Context, spans, rule: str, confidence: float) -> Evidence:
+    """The evidence of a fact: the sentence's text from its first to its last argument. A fact
+    whose arguments do not share a clause is less sure (and may fall below the candidate threshold)."""
     spans = [s for s in spans if s is not None]
+    if len(spans) >= 2 and _rival_between(ctx, spans[0], spans[-1]):
+        confidence *= CROSS_CLAUSE
     start = min(s for s, _ in spans)
     end = max(e for _, e in spans)
     return Evidence(ctx.doc.doc_id, ctx.sent.index, start, end, ctx.doc.text[start:end], rule, round(confidence, 3))
+
+
+_FAMILIES = ("Organisation", "Person", "Product", "ProductSeries", "Place")
+
+
+def _rival_between(ctx: Context, first, last) -> bool:
+    """Do the first and last arguments sit clauses apart with another name of the first one's kind
+    between them (比亚迪…，华为…，总部位于深圳: whose headquarters)? A clause that only goes on about
+    the same subject (比亚迪成立于1995年，由王传福创立，总部位于深圳) is no doubt."""
+    if abs(ctx.clause_of(first[0]) - ctx.clause_of(last[0])) < 2:
+        return False
+    a = next((m for m in ctx.mentions if (m.start, m.end) == tuple(first) and m.cls), None)
+    if a is None:
+        return False
+    v = vocab()
+    family = next((f for f in _FAMILIES if v.is_a(a.cls, [f])), None)
+    lo, hi = min(first[1], last[1]), max(first[0], last[0])
+    return family is not None and any(lo <= m.start and m.end <= hi and m.kind in ENTITY_KINDS and m.cls
+                                      and m.entity_id != a.entity_id and v.is_a(m.cls, [family]) for m in ctx.mentions)
 
 
 def span(m: Mention | None):
