@@ -408,39 +408,35 @@ class Report:
         }
 
 
-def _describe_gold(f: GoldFact) -> str:
-    parts = [f.subject[0], f.relation]
-    if f.obj:
-        parts.append(f.obj[0])
-    if f.value is not None:
-        parts.append(f"{f.value} {f.unit}" + ("" if f.bound == "Exact" else f" ({f.bound})"))
-    if f.rank is not None:
-        parts.append(f"#{f.rank}" + (" (top)" if f.bound == "UpperBound" else ""))
-    if f.scope:
-        parts.append(f"scope={f.scope[0]}")
-    if f.category:
-        parts.append(f"category={f.category[0]}")
-    if f.period:
-        parts.append(f"period={f.period}")
+def _line(subject: str, relation: str, obj: str, value, unit: str, bound: str, rank, scope: str, category: str,
+          period: str) -> str:
+    """One line for a fact, gold or extracted: "Xiaomi | Revenue | 271000000000 CNY | period=2023"."""
+    parts = [subject, relation]
+    if obj:
+        parts.append(obj)
+    if value is not None:
+        parts.append(f"{value} {unit}" + ("" if bound in ("", "Exact") else f" ({bound})"))
+    if rank is not None:
+        parts.append(f"#{rank}" + (" (top)" if bound == "UpperBound" else ""))
+    if scope:
+        parts.append(f"scope={scope}")
+    if category:
+        parts.append(f"category={category}")
+    if period:
+        parts.append(f"period={period}")
     return " | ".join(str(p) for p in parts)
+
+
+def _describe_gold(f: GoldFact) -> str:
+    first = lambda names: names[0] if names else ""  # noqa: E731
+    return _line(f.subject[0], f.relation, first(f.obj), f.value, f.unit, f.bound, f.rank, first(f.scope),
+                 first(f.category), f.period)
 
 
 def describe(e: Extracted, labels: dict[str, str]) -> str:
-    name = lambda iri: labels.get(iri) or iri.rsplit("/", 1)[-1]  # noqa: E731
-    parts = [name(e.subject), e.relation]
-    if e.obj:
-        parts.append(e.obj if e.relation == "foundedOn" else name(e.obj))
-    if e.value is not None:
-        parts.append(f"{e.value} {e.unit}" + ("" if e.bound in ("", "Exact") else f" ({e.bound})"))
-    if e.rank is not None:
-        parts.append(f"#{e.rank}" + (" (top)" if e.bound == "UpperBound" else ""))
-    if e.scope:
-        parts.append(f"scope={name(e.scope)}")
-    if e.category:
-        parts.append(f"category={name(e.category)}")
-    if e.period:
-        parts.append(f"period={e.period}")
-    return " | ".join(str(p) for p in parts)
+    name = lambda iri: labels.get(iri) or iri.rsplit("/", 1)[-1] if iri else ""  # noqa: E731
+    return _line(name(e.subject), e.relation, e.obj if e.relation == "foundedOn" else name(e.obj), e.value, e.unit,
+                 e.bound, e.rank, name(e.scope), name(e.category), e.period)
 
 
 def score(graph: GraphFacts, golds: list[GoldDocument]) -> Report:

@@ -111,11 +111,10 @@ def sentence(doc_id: str, index: int) -> URIRef:
     return URIRef(f"{ID_NS}doc/{doc_id}/s/{index}")
 
 
-def evidence(doc_id: str, start: int, end: int, rule: str, confidence: float | None = None) -> URIRef:
+def evidence(doc_id: str, start: int, end: int, rule: str, confidence: float) -> URIRef:
     """One node per span, rule and confidence: two facts read from one span by one rule may be
-    unequally sure (their arguments in one clause or clauses apart), and an evidence node has one confidence."""
-    key = (doc_id, start, end, rule) if confidence is None else (doc_id, start, end, rule, f"{confidence:.3f}")
-    return URIRef(f"{ID_NS}ev/{_digest(*key)}")
+    unequally sure (a rival name between their arguments), and an evidence node has one confidence."""
+    return URIRef(f"{ID_NS}ev/{_digest(doc_id, start, end, rule, f'{confidence:.3f}')}")
 
 
 def fact(*key) -> URIRef:

@@ -67,7 +67,8 @@ def test_unknown_ontology_term_fails_loudly():
 
 
 def test_iris_are_stable_and_distinct():
-    assert iris.evidence("d", 1, 2, "r") == iris.evidence("d", 1, 2, "r")
-    assert iris.evidence("d", 1, 2, "r") != iris.evidence("d", 1, 3, "r")
+    assert iris.evidence("d", 1, 2, "r", 0.9) == iris.evidence("d", 1, 2, "r", 0.9)
+    assert iris.evidence("d", 1, 2, "r", 0.9) != iris.evidence("d", 1, 3, "r", 0.9)
+    assert iris.evidence("d", 1, 2, "r", 0.9) != iris.evidence("d", 1, 2, "r", 0.765)
     assert iris.new_entity_id("深圳设计博物馆") == iris.new_entity_id("深圳设计博物馆")
     assert iris.new_entity_id("Acme Museum") == "x-acme-museum"

@@ -97,19 +97,19 @@ class Context:
         return mention
 
 
-def trigger_hits(ctx: Context, regex, owners) -> list[tuple[int, int, list[dict]]]:
-    """Trigger hits in the sentence (document offsets), skipping those inside entity names."""
+def trigger_hits(ctx: Context, regex, owners, names_inside: bool = False) -> list[tuple[int, int, list[dict]]]:
+    """Trigger hits in the sentence (document offsets), skipping those inside entity names (with
+    ``names_inside``, a trigger that holds a whole name still counts: 款手机 holds 手机)."""
     if regex is None:
         return []
     out = []
     names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
     for m in regex.finditer(ctx.sent.text):
         s, e = ctx.sent.start + m.start(), ctx.sent.start + m.end()
-        if any(s < b and e > a for a, b in names):
+        if any(s < b and e > a and not (names_inside and s <= a and b <= e) for a, b in names):
             continue
         out.append((s, e, owners[m.group().lower()]))
     return out
-
 
 
 CROSS_CLAUSE = 0.85  # arguments clauses apart, with another name of the subject's kind between them

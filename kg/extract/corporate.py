@@ -128,46 +128,31 @@ _ORG_NAME = re.compile(r"(?:[\u4e00-\u9fffA-Za-z（）()]{2,18}?)(?:股份有限
 def _people_run(ctx: Context, start: int, end: int) -> list[Mention]:
     """The persons named in [start, end), when they form a list (A、B和C; "A, B and C")."""
     people = [m for m in ctx.entities(PERSON) if start <= m.start and m.end <= end]
-    if ctx.lang.code == "en":
-        # names the lexicon lacks in a list after "by": "by Jensen Huang, Chris Malachowsky and Curtis Priem"
-        text = ctx.doc.text
-        pos = start
-        while pos < end:
-            m = re.match(r"\s*(?:,\s*|\band\b\s*|together with\s*|along with\s*)?", text[pos:end])
-            pos += m.end() if m else 0
-            known = next((p for p in people if p.start == pos), None)
-            if known is not None:
-                pos = known.end
-                continue
-            e = ctx.lang.person_after(text[:end], pos, ctx.lang.words)
-            if e is None or e <= pos:
-                break
-            added = ctx.add_name(pos, e, "Person")
-            if added is None:
-                break
-            people.append(added)
-            pos = e
-        people = sorted(set(people), key=lambda m: m.start)
-    else:
-        text = ctx.doc.text
-        pos = start
-        while pos < end:  # 由柳传志、王树和、张祖祥等11名科研人员: names the lexicon lacks
-            m = re.match(r"[、，,和与及\s]*", text[pos:end])
-            pos += m.end()
-            known = next((p for p in people if p.start == pos), None)
-            if known is not None:
-                pos = known.end
-                continue
-            e = ctx.lang.person_after(text[:end], pos, ctx.lang.words)
-            if e is None or e <= pos or e - pos > 12:
-                break
-            added = ctx.add_name(pos, e, "Person")
-            if added is None:
-                break
-            people.append(added)
-            pos = e
-        people = sorted(set(people), key=lambda m: m.start)
-    return people
+    # names the lexicon lacks in the list: "by Jensen Huang, Chris Malachowsky and Curtis Priem",
+    # 由柳传志、王树和、张祖祥等11名科研人员
+    en = ctx.lang.code == "en"
+    joiner = _EN_PEOPLE_JOINER if en else _ZH_PEOPLE_JOINER
+    text = ctx.doc.text
+    pos = start
+    while pos < end:
+        pos = joiner.match(text, pos, end).end()
+        known = next((p for p in people if p.start == pos), None)
+        if known is not None:
+            pos = known.end
+            continue
+        e = ctx.lang.person_after(text[:end], pos, ctx.lang.words)
+        if e is None or e <= pos or not en and e - pos > 12:
+            break
+        added = ctx.add_name(pos, e, "Person")
+        if added is None:
+            break
+        people.append(added)
+        pos = e
+    return sorted(set(people), key=lambda m: m.start)
+
+
+_EN_PEOPLE_JOINER = re.compile(r"\s*(?:,\s*|\band\b\s*|together with\s*|along with\s*)?")
+_ZH_PEOPLE_JOINER = re.compile(r"[、，,和与及\s]*")
 
 
 def _founding(ctx: Context, spec: dict) -> list[Fact]:

@@ -27,7 +27,7 @@ from decimal import Decimal
 from ..iris import vocab
 from ..numbers import UNKNOWN_CURRENCY
 from ..types import Fact, Mention, PeriodRef
-from .context import ENTITY_KINDS, MONEY, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span
+from .context import ENTITY_KINDS, MONEY, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
 from .patterns import words_re
 
 ORG = ["Organisation"]
@@ -79,21 +79,14 @@ def _reserve_thresholds(ctx: Context, hits) -> None:
 
 
 def _trigger_hits(ctx: Context) -> list[tuple[int, int, list[dict]]]:
-    """Metric triggers of the sentence, longest first where they overlap (经调整净利润 before 净利润)."""
-    lang = ctx.lang.code
-    regex, owners = ctx.patterns.trigger_re("quantities", lang)
-    if regex is None:
-        return []
-    names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
+    """Metric triggers of the sentence, longest first where they overlap (经调整净利润 before 净利润):
+    one scan, the alternation being sorted longest first."""
+    regex, owners = ctx.patterns.trigger_re("quantities", ctx.lang.code)
     found = []
-    # one scan: the alternation is sorted longest first, so 经调整净利润 wins over 净利润
-    for m in regex.finditer(ctx.sent.text):
-        s, e = ctx.sent.start + m.start(), ctx.sent.start + m.end()
-        if any(s < b and e > a and not (s <= a and b <= e) for a, b in names):
-            continue  # a trigger inside a name; a name inside a trigger (款手机) does not stop it
-        pats = [p for p in owners[m.group().lower()] if _context_ok(ctx, p)]
+    for s, e, owned in trigger_hits(ctx, regex, owners, names_inside=True):
+        pats = [p for p in owned if _context_ok(ctx, p)]
         if _rank_follows(ctx, e):  # 进入了前5位, "entered the top 10": a rank is reached, no country entered
-            pats = [p for p in pats if any(w in m.group().lower() for w in ("前", "top"))]
+            pats = [p for p in pats if any(w in ctx.doc.text[s:e].lower() for w in ("前", "top"))]
             if not pats:
                 ctx.idle_triggers.add((s, e))
         if pats:
@@ -101,8 +94,11 @@ def _trigger_hits(ctx: Context) -> list[tuple[int, int, list[dict]]]:
     return found
 
 
+_BEFORE_RANK = re.compile(r"\s*(?:了|the|its|their|a)?\s*", re.IGNORECASE)
+
+
 def _rank_follows(ctx: Context, e: int) -> bool:
-    gap = re.compile(r"\s*(?:了|the|its|their|a)?\s*", re.IGNORECASE).match(ctx.doc.text, e).end()
+    gap = _BEFORE_RANK.match(ctx.doc.text, e).end()
     return any(m.kind == "rank" and m.start == gap for m in ctx.mentions) or \
         bool(re.match(r"前\s*[0-9一二三四五六七八九十]|top\s+(?:[0-9]|one|two|three|five|ten)", ctx.doc.text[gap:gap + 8], re.IGNORECASE))
 

@@ -88,7 +88,7 @@ def _adopters(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
     run = [before[-1]]
     joiner = _JOINERS[ctx.lang.code]
     for m in reversed(before[:-1]):
-        if joiner.fullmatch(text[m.end:run[0].start]) or (ctx.lang.code == "en" and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[m.end:run[0].start])):
+        if joiner.fullmatch(text[m.end:run[0].start]):
             run.insert(0, m)
         else:
             break
