@@ -338,19 +338,22 @@ class Matcher:
 
 
 def _max_matching(gold: list[GoldFact], ext: list[Extracted], ok) -> dict[int, int]:
-    """Maximum bipartite matching: gold index -> extracted index."""
+    """A maximum bipartite matching, gold index -> extracted index; among the maximum ones, one
+    that credits the most core facts (so that core recall does not depend on which of several
+    equally large matchings comes out)."""
     import networkx as nx
 
     g = nx.Graph()
-    g.add_nodes_from(("g", i) for i in range(len(gold)))
-    g.add_nodes_from(("e", j) for j in range(len(ext)))
     for i, gf in enumerate(gold):
         for j, ef in enumerate(ext):
             if ok(gf, ef):
-                g.add_edge(("g", i), ("e", j))
-    top = [("g", i) for i in range(len(gold))]
-    pairs = nx.bipartite.maximum_matching(g, top_nodes=top) if g.number_of_edges() else {}
-    return {a[1]: b[1] for a, b in pairs.items() if a[0] == "g"}
+                g.add_edge(("g", i), ("e", j), weight=2 if gf.core else 1)
+    pairs = nx.max_weight_matching(g, maxcardinality=True) if g.number_of_edges() else set()
+    out = {}
+    for a, b in pairs:
+        (_, i), (_, j) = (a, b) if a[0] == "g" else (b, a)
+        out[i] = j
+    return out
 
 
 # ------------------------------------------------------------------ scores

@@ -469,6 +469,15 @@ def test_each_gold_fact_is_credited_once_by_a_maximum_matching():
     assert dup["overall"]["strict"]["precision"] == 0.5 and dup["overall"]["strict"]["recall"] == 1.0
 
 
+def test_among_equally_large_matchings_the_one_crediting_core_facts_is_taken():
+    # one extracted fact fits two gold facts (the gold lists it twice, once as core): whichever
+    # order the gold gives them in, the core one is credited, run after run
+    core, plain = gf("founderOf", "Lei Jun", "Xiaomi", core=True), gf("founderOf", "雷军", "小米")
+    for golds in ([plain, core], [core, plain]):
+        r = evaluate.score(graph(ex("founderOf", LEI, X)), [doc(*golds)]).as_dict()
+        assert r["overall"]["strict"]["matched"] == 1 and r["overall"]["strict"]["core_recall"] == 1.0
+
+
 def test_documents_are_scored_apart():
     """A fact of one document does not match the gold of another."""
     g = graph(ex("founderOf", LEI, X, doc="a"))
