@@ -274,7 +274,7 @@ def _conflicts(facts: tuple[Fact, ...], reports_on: dict[str, set[str]], alignme
 def _conflict_key(f: Fact) -> tuple | None:
     """Claims with the same key and a different value, unit, bound or rank disagree."""
     if f.kind == "quantity":
-        return ("quantity", f.subject, f.predicate, period_match_key(f.attr("period")), f.attr("scope", ""))
+        return ("quantity", f.subject, f.predicate, period_match_key(f.attr("period")), f.attr("scope", ""), f.attr("category", ""))
     if f.kind == "position":
         return ("position", f.subject, f.attr("scope", ""), period_match_key(f.attr("period")))
     if f.kind == "relation" and _functional(f.predicate):
@@ -298,11 +298,43 @@ def _star(group: list[Fact], reports_on, doc_order, differences) -> list[FactCon
         champion = _prefer(champion, f, reports_on)[0]
     out = []
     for f in group:
-        if f is champion:
+        if f is champion or _compatible(champion, f):
             continue
         _, policy = _prefer(champion, f, reports_on)
         out.append(FactConflict(champion, f, differences(champion, f), policy))
     return out
+
+
+def _compatible(a: Fact, b: Fact) -> bool:
+    """Two quantity claims that can both be true: the same figure told at another precision
+    (660.3 billion and 6602.57亿), a bound the other's value meets ("more than 100 billion" and
+    114.6 billion), or approximations within 5%. They corroborate rather than conflict."""
+    if a.kind != "quantity" or a.attr("unit") != b.attr("unit") or a.attr("threshold") != b.attr("threshold"):
+        return False
+    va, vb = a.attr("value"), b.attr("value")
+    if not isinstance(va, Decimal) or not isinstance(vb, Decimal):
+        return False
+    ba, bb = a.attr("bound", "Exact"), b.attr("bound", "Exact")
+    if ba == bb and ba in ("LowerBound", "UpperBound"):
+        return abs(va - vb) <= max(_half_step(va), _half_step(vb))
+    for x, y, bx, by in ((va, vb, ba, bb), (vb, va, bb, ba)):
+        # a bound the other value meets, and of its order of magnitude (not "over one billion"
+        # beside "over 100 billion": a number word read wrongly)
+        if bx == "LowerBound" and by in ("Exact", "Approximate") and x <= y < 10 * x:
+            return True
+        if bx == "UpperBound" and by in ("Exact", "Approximate") and x / 10 < y <= x:
+            return True
+    if "LowerBound" in (ba, bb) or "UpperBound" in (ba, bb):
+        return False
+    if "Approximate" in (ba, bb):
+        return abs(va - vb) <= Decimal("0.05") * max(abs(va), abs(vb))
+    return abs(va - vb) <= max(_half_step(va), _half_step(vb))
+
+
+def _half_step(d: Decimal) -> Decimal:
+    """Half a unit of the last significant digit written (660.3 billion: 0.05 billion)."""
+    exponent = d.normalize().as_tuple().exponent
+    return Decimal(5) * Decimal(10) ** (exponent - 1) if isinstance(exponent, int) else Decimal(0)
 
 
 def _differences(a: Fact, b: Fact) -> tuple[str, ...]:

@@ -270,3 +270,48 @@ def test_arguments_clauses_apart_with_a_rival_name_between_make_a_less_sure_fact
     rival = run("小米与华为竞争多年，一路走来，收购了华米。", "zh")
     assert conf(same_subject) == conf(near)
     assert conf(rival) < conf(near)
+
+
+# ---------------------------------------------------------------- parts of the business, categories, rates
+
+def _quantity_facts(text: str, lang: str, **kw):
+    ex = run(text, lang, **kw)
+    names = {n.entity_id: n for n in ex.entities}
+    return ex.facts, names
+
+
+def test_a_part_of_the_business_becomes_an_internal_body_of_its_company():
+    facts_, names = _quantity_facts("第四季度，增值服务收入为人民币791亿元，同比增长14%。", "zh", organisation="tencent")
+    (rev,) = [f for f in facts_ if f.predicate == "Revenue"]
+    (growth,) = [f for f in facts_ if f.predicate == "RevenueGrowthYoY"]
+    assert rev.subject == growth.subject != "tencent"
+    part = names[rev.subject]
+    assert part.cls == "InternalBody" and part.labels == (("zh", "增值服务"),)
+    assert rev.attr("value") == 79_100_000_000 and growth.attr("value") == 14
+
+
+def test_english_segment_names_are_capitalised_and_verbs_before_a_metric_are_no_segment():
+    facts_, names = _quantity_facts("Services revenue reached $24.2 billion. iPhone generated revenue of $45.96 billion. "
+                                    "Strong revenue of $90 billion was reported.", "en", organisation="apple")
+    subjects = {f.subject: f.attr("value") for f in facts_ if f.predicate == "Revenue"}
+    assert subjects["iphone"] == 45_960_000_000
+    (services,) = [eid for eid, n in names.items() if n.labels == (("en", "Services"),)]
+    assert subjects[services] == 24_200_000_000
+    assert not [n for n in names.values() if n.labels == (("en", "Strong"),)]  # "Strong" names no part
+
+
+def test_revenue_of_a_product_category_is_the_companys_for_that_category():
+    facts_, _ = _quantity_facts("2023年集团智能手机收入为1,575亿元。", "zh")
+    (rev,) = [f for f in facts_ if f.predicate == "Revenue"]
+    assert rev.subject == "xiaomi" and rev.attr("category") == "cat-smartphones"
+
+
+def test_a_time_word_and_a_verb_before_the_metric_name_no_part():
+    assert ("nvidia", "Revenue", 26_040_000_000.0, "USD", "Exact", None) in {
+        f[:5] + (None,) for f in facts("英伟达本财季实现营收260.4亿美元。", "zh")}
+
+
+def test_year_on_year_and_quarter_on_quarter_rates_in_one_sentence_keep_their_own_comparison():
+    found = facts("英伟达营收260.4亿美元，同比增长262%，环比增长18%。", "zh")
+    metrics = {(f[1], f[2]) for f in found if f[1].startswith("RevenueGrowth")}
+    assert metrics == {("RevenueGrowthYoY", 262.0), ("RevenueGrowthQoQ", 18.0)}

@@ -449,3 +449,23 @@ def test_kg_sources_without_a_build_says_how_to_make_one(tmp_path):
 def test_clip_counts_chinese_characters_as_two_columns():
     assert sources._clip("IDC报告显示，去年Q4", 10) == "IDC报告显…"  # 3 + 3×2 + 1 columns
     assert sources._clip("short", 10) == "short"
+
+
+# ---------------------------------------------------------------- the same figure at another precision
+
+def test_a_figure_told_at_another_precision_or_as_a_bound_it_meets_is_no_conflict(tmp_path):
+    files = {
+        "results.txt": "2024年，腾讯总收入为6602.57亿元。2017年，小米营收为1146亿元。",
+        "profile.txt": "In 2024 Tencent's revenue was RMB 660.3 billion. In 2017 Xiaomi's revenue exceeded 100 billion yuan.",
+    }
+    build = _build_folder(tmp_path, files, None)
+    revenue = [f for f in build.resolved.facts if f.predicate == "Revenue"]
+    assert len(revenue) == 4, revenue  # both figures of each company stay, each with its own value
+    assert not [c for c in build.sources.conflicts if c.preferred.predicate == "Revenue"]
+
+
+def test_a_bound_a_magnitude_away_still_conflicts(tmp_path):
+    files = {"results.txt": "2017年，小米营收为1146亿元。", "report.txt": "In 2017 Xiaomi's revenue exceeded one billion yuan."}
+    build = _build_folder(tmp_path, files, None)
+    (c,) = [c for c in build.sources.conflicts if c.preferred.predicate == "Revenue"]
+    assert c.other.attr("bound") == "LowerBound"  # the bound 114 times too small loses

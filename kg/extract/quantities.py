@@ -44,6 +44,7 @@ def extract(ctx: Context) -> list[Fact]:
     _reserve_thresholds(ctx, hits)
     facts: list[Fact] = []
     used: list[tuple[int, int, dict]] = []  # triggers that took a value, for growth rates
+    told: dict[tuple[int, int], Fact] = {}  # the value fact of each trigger
     for ts, te, pats in hits:
         for pat in pats:
             if pat.get("growth_only"):
@@ -52,11 +53,12 @@ def extract(ctx: Context) -> list[Fact]:
             if fact is not None:
                 facts.append(fact)
                 used.append((ts, te, pat))
+                told[(ts, te)] = fact
                 break
         else:
             used.append((ts, te, pats[0]))  # "收入同比增长15%": a growth rate with no value
             ctx.idle_triggers.add((ts, te))
-    facts += _growth_facts(ctx, used)
+    facts += _growth_facts(ctx, used, told)
     return facts
 
 
@@ -203,7 +205,7 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
     period, p_conf = _period(ctx, pat, ts, qm)
     if pat.get("scope") == "place" and not scope:
         scope = _scope_place(ctx, pat, ts, qm)
-    category = _category(ctx, pat, ts, qm)
+    category = _category(ctx, pat, ts, qm) or _segment_category(ctx, pat, ts, te)
     threshold = threshold_unit = None
     if pat.get("threshold"):
         big = _thresholds(ctx, qm)
@@ -293,13 +295,16 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
     rest = rest.strip()
     for w in sorted(whole, key=len, reverse=True):
         rest = re.sub(rf"(?<![\w])(?:{re.escape(w)})(?![\w])" if lang == "en" else re.escape(w), " ", rest, flags=re.IGNORECASE)
-    rest = re.sub(r"[\s'’s]+$" if lang == "en" else r"\s+", " ", rest).strip()
+    rest = re.sub(r"(?:['’]s?|\s)+$" if lang == "en" else r"\s+", " ", rest).strip()
     v = vocab()
     places = [m for m in inside if m.cls and v.is_a(m.cls, ["Place"]) and m.entity_id != "world"]
     things = [m for m in inside if m.kind == "entity" and m.cls and v.is_a(m.cls, SEGMENT_ENTITIES)
               and not v.is_a(m.cls, ORG)]
     if things and not rest:
         return "entity", things[-1], ""
+    cats = [m for m in inside if m.cls and v.is_a(m.cls, ["ProductCategory"])]
+    if cats and not places and not rest:
+        return "category", cats[-1], ""  # 智能手机收入, "smartphone revenue": the company's, for one category
     if places and not rest:
         return "place", places[-1], ""
     if len(rest.replace(" ", "")) >= 2:
@@ -312,15 +317,22 @@ def _subject(ctx: Context, pat: dict, ts: int, te: int):
     part of the business that is no entity."""
     if pat.get("subject") == "market":
         return None, "market:" + market_place(ctx, ts), "", 1.0
-    scope = ""
+    scope = part = ""
     if pat.get("segments"):
-        kind, m, _ = _segment(ctx, ts, te)
+        kind, m, part = _segment(ctx, ts, te)
         if kind == "entity":
             return m, m.entity_id, "", 1.0
-        if kind == "part":
-            return None  # 增值服务收入: about a part the graph has no entity for
+        if kind == "part" and not _part_name(ctx, part):
+            return None  # not a name of a part of the business ("strong revenue")
         if kind == "place":
             scope = m.entity_id
+    owner = _owner(ctx, pat, ts, te, scope, part)
+    if owner is None or not part or pat.get("subject") == "market":
+        return owner
+    return None, _segment_entity(ctx, owner[1], part), owner[2], owner[3] * 0.95
+
+
+def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str):
     classes = pat.get("subject_classes") or ORG
     cs = ctx.clauses[ctx.clause_of(ts)][0]
     orgs = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= ts and m.start >= ctx.sent.start]
@@ -331,7 +343,7 @@ def _subject(ctx: Context, pat: dict, ts: int, te: int):
         return orgs[-1], orgs[-1].entity_id, scope, 0.95  # named earlier in the sentence
     if pat.get("market_words") and has_word(ctx.sent.text, (pat["market_words"] or {}).get(ctx.lang.code), ctx.lang.code):
         return None, "market:" + market_place(ctx, ts), scope, 0.9  # "global smartphone shipments rose 6.5%"
-    if _part_topic(ctx):
+    if not part and _part_topic(ctx):
         return None  # "数据中心业务收入为226亿美元": the sentence is about a part of the business
     after = [m for m in ctx.entities(classes, NOT_SUBJECT) if te <= m.start < ctx.clauses[ctx.clause_of(ts)][1]
              and ctx.doc.text[te:m.start].strip().lower() in ("of", "的", "for")]
@@ -342,6 +354,28 @@ def _subject(ctx: Context, pat: dict, ts: int, te: int):
         if topic:
             return None, topic, scope, 0.9
     return None
+
+
+def _part_name(ctx: Context, words: str) -> bool:
+    """Can these words name a part of the business (增值服务, 本土市场游戏, "Services", "Intelligent
+    Devices Group")? Not a number, not a phrase of ordinary lower-case English words."""
+    words = words.strip()
+    if not words or re.search(r"\d", words):
+        return False
+    if ctx.lang.code == "zh":
+        return 2 <= len(words) <= 12 and bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z&及与和]+", words))
+    return all(w[:1].isupper() or w in ("and", "&", "of") for w in words.split()) and len(words) >= 3
+
+
+def _segment_entity(ctx: Context, owner: str, part: str) -> str:
+    """A part of the business as an entity of its own (an internal body of its owner), so that its
+    figures have a subject: 腾讯's 增值服务, Apple's "Services". Minted once per owner and name."""
+    from ..iris import slug
+    from ..types import EntityInfo
+
+    eid = f"x-{owner}-{slug(part)}"
+    ctx.new_names.setdefault(eid, EntityInfo(eid, "InternalBody", ((ctx.lang.code, part),)))
+    return eid
 
 
 def _part_topic(ctx: Context) -> bool:
@@ -369,6 +403,13 @@ def _scope_place(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
     same = [m for m in places if cs <= m.start < ce]
     near = nearest(same, qm.start) or nearest(places, qm.start)
     return near.entity_id if near else ""
+
+
+def _segment_category(ctx: Context, pat: dict, ts: int, te: int) -> str:
+    if not pat.get("segments"):
+        return ""
+    kind, m, _ = _segment(ctx, ts, te)
+    return m.entity_id if kind == "category" else ""
 
 
 def _category(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
@@ -450,9 +491,11 @@ def _sets_goal(ctx: Context, m: Mention) -> bool:
 # ---------------------------------------------------------------- growth rates
 
 
-def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]]) -> list[Fact]:
+def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dict | None = None) -> list[Fact]:
     """A percentage after a growth word ("同比增长62.3%", "up 4 percent year over year") is the
-    growth of the metric named last before it in the sentence."""
+    growth of the metric named last before it in the sentence. A rate marked year-on-year (or
+    quarter-on-quarter) that follows a value its trigger took ("营收260.4亿美元，同比增长262%") is as
+    sure as that value."""
     spec = ctx.patterns.growth
     lang = ctx.lang.code
     if not spec or not triggers:
@@ -477,7 +520,11 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]]) -> list[F
         if _other_subject_between(ctx, te, qm.start):
             continue
         kinds = pat.get("growth") or {}
-        qoq = bool(qoq_re and (qoq_re.search(window) or qoq_re.search(after[:30])))
+        # the comparison said before the rate in its own clause, else right after it: in "同比增长262%，
+        # 环比增长18%" the 环比 after 262% belongs to 18%
+        near = re.split(r"[，,；;。]", window)[-1]
+        tail = re.split(r"[，,；;。]", after)[0][:30]
+        qoq = bool(qoq_re and (qoq_re.search(near) or not (yoy_re and yoy_re.search(near)) and qoq_re.search(tail)))
         metric = kinds.get("qoq") if qoq else kinds.get("yoy")
         if not metric:
             continue
@@ -489,13 +536,18 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]]) -> list[F
         if down_re is not None and down_re.search(window[-(8 if lang == "zh" else 30):]) and value > 0:
             value = -value
         period, p_conf = _period(ctx, {**pat, "period": "flow"}, ts, qm)  # the metric's own rules of time
-        yoy_marked = bool(yoy_re and (yoy_re.search(window) or yoy_re.search(after[:40])))
-        confidence *= float(spec.get("confidence", 0.85)) * p_conf * (1.0 if yoy_marked or qoq else 0.9)
+        yoy_marked = bool(yoy_re and (yoy_re.search(near) or yoy_re.search(tail)))
+        value_fact = (told or {}).get((ts, te))
+        if value_fact is not None and (yoy_marked or qoq) and value_fact.subject == subj:
+            confidence = max(e.confidence for e in value_fact.evidence)
+        else:
+            confidence *= float(spec.get("confidence", 0.85)) * p_conf * (1.0 if yoy_marked or qoq else 0.9)
         ctx.consumed.add((qm.start, qm.end))
         ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], f"growth-{pat['id']}", confidence)
+        category = value_fact.attr("category", "") if value_fact is not None else _segment_category(ctx, pat, ts, te)
         facts.append(Fact("quantity", subj, metric, "", attrs(
             value=value, unit="Percent", bound=qm.quantity.bound, period=period, scope=scope,
-            reported_by=reported_by(ctx)), (ev,)))
+            category=category, reported_by=reported_by(ctx)), (ev,)))
     return facts
 
 
