@@ -600,8 +600,8 @@ def _signs(f: Fact, e: Evidence, doc: Document, sent: Sentence, mentions: list[M
         own = abs(Decimal(f.attr("value", 0))).normalize() if f.kind == "quantity" else None
         for m in numbers:
             q = m.quantity
-            if not (e.start <= m.start and m.end <= e.end) or abs(q.value).normalize() == own:
-                continue
+            if not (e.start <= m.start and m.end <= e.end) or abs(q.value).normalize() in ({own} | explained - _numbers_used(f)):
+                continue  # its own value, or a number another fact of the sentence read ("rose 4 percent to $7.45 billion")
             if q.unit != unit and not (q.unit == "" and unit in noise.bare_units) and q.unit != "Rank":
                 reasons.append(f"unit_clash: {m.text}")
                 break

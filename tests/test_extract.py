@@ -315,3 +315,26 @@ def test_year_on_year_and_quarter_on_quarter_rates_in_one_sentence_keep_their_ow
     found = facts("英伟达营收260.4亿美元，同比增长262%，环比增长18%。", "zh")
     metrics = {(f[1], f[2]) for f in found if f[1].startswith("RevenueGrowth")}
     assert metrics == {("RevenueGrowthYoY", 262.0), ("RevenueGrowthQoQ", 18.0)}
+
+
+def test_the_value_a_year_earlier_is_the_same_metric_for_the_year_before():
+    en = facts("Apple reported results for its fiscal 2024 second quarter. iPhone generated revenue of $45.96 billion, "
+               "compared with $51.33 billion a year earlier.", "en", organisation="apple")
+    assert ("iphone", "Revenue", 51_330_000_000.0, "USD", "Exact", "2023-Q2") in en
+    zh = facts("2024年第三季度，比亚迪营业收入2011.25亿元，上年同期为1621.51亿元。", "zh", organisation="byd")
+    assert ("byd", "Revenue", 162_151_000_000.0, "CNY", "Exact", "2023-Q3") in zh
+    # a quarter earlier is no year earlier
+    qoq = facts("In the first quarter of 2025, Nvidia's revenue was $26.0 billion, up from $22.1 billion in the previous quarter.",
+                "en", organisation="nvidia")
+    assert not [f for f in qoq if f[2] == 22_100_000_000.0]
+
+
+def test_a_number_another_fact_of_the_sentence_reads_is_no_sign_of_noise(tmp_path):
+    from kg import pipeline
+
+    (tmp_path / "r.txt").write_text("Apple reported results for its fiscal 2024 second quarter. "
+                                    "Mac revenue rose 4 percent to $7.45 billion.\n", encoding="utf-8")
+    build = pipeline.build([tmp_path])
+    assert [f for f in build.resolved.facts if f.predicate == "Revenue" and f.attr("value") == 7_450_000_000]
+    assert [f for f in build.resolved.facts if f.predicate == "RevenueGrowthYoY" and f.attr("value") == 4]
+    assert not build.sources.adjustments  # the 4 percent is read (as the growth): no unit clash

@@ -59,7 +59,55 @@ def extract(ctx: Context) -> list[Fact]:
             used.append((ts, te, pats[0]))  # "收入同比增长15%": a growth rate with no value
             ctx.idle_triggers.add((ts, te))
     facts += _growth_facts(ctx, used, told)
+    facts += _prior_values(ctx, list(told.values()))
     return facts
+
+
+def _prior_values(ctx: Context, told: list[Fact]) -> list[Fact]:
+    """The value a year earlier told beside a figure ("revenue of $45.96 billion, compared with
+    $51.33 billion a year earlier", 营收1724亿元，上年同期为1552亿元): the same metric and subject
+    for the period a year before."""
+    spec = (ctx.patterns.growth or {}).get("prior") or {}
+    lang = ctx.lang.code
+    before_re = words_re((spec.get("before") or {}).get(lang, []), lang)
+    ago_re = words_re((spec.get("year_ago") or {}).get(lang, []), lang)
+    yoy_re = words_re(((ctx.patterns.growth or {}).get("yoy") or {}).get(lang, []), lang)
+    if before_re is None or ago_re is None:
+        return []
+    text = ctx.doc.text
+    out = []
+    for f in told:
+        period = f.attr("period")
+        ev = f.evidence[0]
+        if not isinstance(period, PeriodRef) or not period.year or period.day or period.qualifier:
+            continue
+        for qm in _quantities(ctx):
+            q = qm.quantity
+            if qm.start < ev.end or (qm.start, qm.end) in ctx.consumed or q.unit != f.attr("unit") or q.value <= 0:
+                continue
+            lead = text[max(ctx.sent.start, qm.start - (8 if lang == "zh" else 16)):qm.start]
+            if not before_re.search(lead) or _other_trigger_between(ctx, ev.end, qm.start, (-1, -1)):
+                break
+            tail = text[qm.end:qm.end + 30]
+            qoq_re = words_re(((ctx.patterns.growth or {}).get("qoq") or {}).get(lang, []), lang)
+            if qoq_re is not None and (qoq_re.search(tail) or qoq_re.search(lead)):
+                break  # a quarter earlier, not a year
+            said = ago_re.search(lead) if lang == "zh" else re.match(r"\s*(?:in\s+)?" + ago_re.pattern, tail, re.IGNORECASE)
+            if not said and not (yoy_re is not None and yoy_re.search(text[ev.end:qm.start])) and not _rate_before(ctx, ev.end, qm.start):
+                break
+            ctx.consumed.add((qm.start, qm.end))
+            confidence = max(e.confidence for e in f.evidence) * 0.9
+            ev2 = evidence(ctx, [(ev.start, ev.end), (qm.start, qm.end)], f"prior-{ev.rule}", confidence)
+            out.append(replace(f, attrs=attrs(**{**dict(f.attrs), "value": q.value, "bound": q.bound,
+                                                   "period": replace(period, year=period.year - 1, start=0, end=0, text="")}),
+                               evidence=(ev2,)))
+            break
+    return out
+
+
+def _rate_before(ctx: Context, start: int, end: int) -> bool:
+    """A growth rate between the two values ("up 14 percent from $20.91 billion"): a change on the year."""
+    return any(m.quantity.unit == "Percent" and start <= m.start < end for m in _quantities(ctx))
 
 
 def _thresholds(ctx: Context, qm: Mention | None = None) -> list[Mention]:
