@@ -338,3 +338,12 @@ def test_a_number_another_fact_of_the_sentence_reads_is_no_sign_of_noise(tmp_pat
     assert [f for f in build.resolved.facts if f.predicate == "Revenue" and f.attr("value") == 7_450_000_000]
     assert [f for f in build.resolved.facts if f.predicate == "RevenueGrowthYoY" and f.attr("value") == 4]
     assert not build.sources.adjustments  # the 4 percent is read (as the growth): no unit clash
+
+
+def test_entering_a_market_takes_the_market_named_after_the_verb_in_its_clause():
+    zh = facts("2014年，我们进入印度市场。2023年1月，比亚迪在日本开售ATTO 3，进入日本乘用车市场。比亚迪新能源汽车已进入全球70多个国家。", "zh")
+    entered = {f for f in zh if f[1] == "enteredMarket"}
+    assert entered == {("xiaomi", "enteredMarket", "market:india"), ("byd", "enteredMarket", "market:japan")}
+    en = facts("Xiaomi entered India in July 2014.", "en")
+    assert ("xiaomi", "enteredMarket", "market:india") in en
+    assert not {f for f in facts("比亚迪已进入“淘汰赛”，海外市场的增长更快。", "zh") if f[1] == "enteredMarket"}

@@ -163,7 +163,7 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
     value, unit = (price.quantity.value, price.quantity.unit) if price is not None else (None, None)
     facts, seen = [], set()
     for i, obj in enumerate(chosen):
-        if obj.entity_id in seen or obj.entity_id == subj:
+        if obj.entity_id in seen or obj.entity_id == subj or obj.entity_id in pat.get("object_not_ids", ()):
             continue
         seen.add(obj.entity_id)
         count = _count_for(ctx, chosen, i) if "count" in pat.get("qualifiers", []) else None
@@ -299,8 +299,11 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                                                       if ctx.lang.code == "en" else "(?:" + "|".join(re.escape(w) for w in sellers) + ")$",
                                                       ctx.doc.text[max(ctx.sent.start, m.start - 8):m.start])]
         chosen = _list_run(ctx, objs, te, ctx.sent.end)
-        if chosen and ctx.clause_of(chosen[0].start) != ctx.clause_of(ts) and (chosen[0].start - te > 40 or pat.get("find_objects")):
+        if chosen and ctx.clause_of(chosen[0].start) != ctx.clause_of(ts) and (
+                chosen[0].start - te > 40 or pat.get("find_objects") or pat.get("same_clause")):
             chosen = []
+        if pat.get("same_clause") and not chosen:
+            return []  # 进入"淘汰赛"，海外市场…: what the verb takes is in its own clause, after it
         if pat.get("adjacent_objects") and chosen and not re.fullmatch(r"[\s:：,，]*(?:at|is|are|include|包括|有|如)?[\s:：]*",
                                                                         ctx.doc.text[te:chosen[0].start]):
             return []  # "partners" names them next to it, or it names nobody
