@@ -233,6 +233,10 @@ def test_market_share_is_scoped_to_the_market_named():
     # units and brands told by a noun
     ("FinDreams, the battery unit of BYD, supplies the packs.", "en", {("findreams", "subOrganizationOf", "byd")}),
     ("Motorola, Lenovo's smartphone business, grew fast.", "en", {("motorola", "subOrganizationOf", "lenovo")}),
+    # the owner's name opening the unit's name; "its" opening a sentence is the company the text is about
+    ("Tencent's games unit, Tencent Interactive Entertainment, made it.", "en", {("tencent-games", "subOrganizationOf", "tencent")}),
+    ("Tencent is big. Its music unit, Tencent Music Entertainment, is listed.", "en",
+     {("tencent-music", "subOrganizationOf", "tencent")}),
 ])
 def test_partners_units_and_brands(text, lang, expected):
     got = {t for t in facts(text, lang, organisation="nvidia") if len(t) == 3}
@@ -347,3 +351,10 @@ def test_entering_a_market_takes_the_market_named_after_the_verb_in_its_clause()
     en = facts("Xiaomi entered India in July 2014.", "en")
     assert ("xiaomi", "enteredMarket", "market:india") in en
     assert not {f for f in facts("比亚迪已进入“淘汰赛”，海外市场的增长更快。", "zh") if f[1] == "enteredMarket"}
+
+
+def test_under_a_company_a_new_name_counts_only_when_its_own_words_say_it_is_a_company():
+    x = run("沙特公共投资基金旗下的Alat公司与联想合作。比亚迪旗下从事手机部件的业务增长很快。Supercell旗下的《荒野乱斗》很受欢迎。", "zh")
+    names = {e.entity_id: dict(e.labels)["zh"] for e in x.entities}
+    got = {(names.get(f.subject, f.subject), f.predicate, f.obj) for f in x.facts if f.predicate == "subOrganizationOf"}
+    assert got == {("Alat", "subOrganizationOf", "pif")}  # 公司 is the class word, not part of the name

@@ -80,6 +80,12 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         if lang == "en" and re.search(r"\b(?:its|their)\s+(?:[A-Za-z0-9][\w\-]*\s+){0,3}$", gap) \
                 and not re.search(r"[.;]", gap) and len(gap) <= 60:
             return m
+    # "Its car unit, Xiaomi EV" opening a sentence: its = what the text is about
+    topic = (ctx.recent_orgs[-1] if ctx.recent_orgs else "") or ctx.doc.organisation
+    lead = re.fullmatch(r"(\s*)(Its|Their)\s+(?:[a-z][\w\-]*\s+){0,3}", text[ctx.sent.start:ns]) if lang == "en" else None
+    if lead and topic and not cands:
+        s = ctx.sent.start + lead.end(1)
+        return Mention(s, s + len(lead.group(2)), lead.group(2), "pronoun", topic, "Company")
     if lang == "en":
         of = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 12])
         if of:
@@ -97,14 +103,16 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     classes = entry.get("named") or ORG
     v = vocab()
     pos = ne
-    gap = re.match(r"[\s,，:：]*(?:包括|包含|有|如|例如|including|such as|like)?[\s:：]*(?:the\s+|its\s+)?", text[pos:pos + 14])
+    gap = re.match(r"[\s,，:：]*(?:的|包括|包含|有|如|例如|including|such as|like)?[\s:：]*(?:the\s+|its\s+)?", text[pos:pos + 14])
     start = pos + (gap.end() if gap else 0)
-    after = [m for m in ctx.entities(classes, NOT_OWNER) if m.start == start]
+    # the owner's own name opening a longer one ("Tencent's games unit, Tencent Interactive
+    # Entertainment") is no name of the thing: look for the longer name
+    after = [m for m in ctx.entities(classes, NOT_OWNER) if m.start == start and m.entity_id != owner.entity_id]
     if not after:
         # from the noun itself, which then reads as a descriptor (高端品牌仰望: a short name follows it)
-        spans = ctx.lang.names_after(text[:ctx.sent.end], ns if lang == "zh" else pos, ctx.sent.end, ctx.lang.words)[:1]
+        spans = ctx.lang.names_after(text[:ctx.sent.end], ns if lang == "zh" else start, ctx.sent.end, ctx.lang.words)[:1]
         for s, e, hint in spans:
-            if 0 <= s - pos <= 4:
+            if 0 <= s - pos <= 4 and (entry.get("new_names") != "typed" or hint and v.is_a(hint, classes)):
                 cls = hint if hint and v.is_a(hint, classes) else classes[0]
                 added = ctx.add_name(s, e, cls)
                 if added is not None:
