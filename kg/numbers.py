@@ -910,7 +910,9 @@ _ZH_PERIOD_RES = {
         r"|\s*(?P<h>[上下])半年)?"
     ),
     "half": re.compile(r"(?<![年一二三四五六七八九十0-9])(?P<h>[上下])半年"),
-    "month_range": re.compile(r"(?:(?P<y>[0-9]{4})年)?(?P<m1>1[0-2]|[1-9])\s*[-–—至到~]\s*(?P<m2>1[0-2]|[1-9])月"),
+    # 7-9月, 2024年7月至9月, 今年7月到9月: a quarter or a half
+    "month_range": re.compile(r"(?:(?P<y>[0-9]{4})年|(?P<rel>" + _ZH_REL_YEAR_ALT + r"))?(?P<m1>1[0-2]|[1-9])月?份?\s*[-–—至到~]\s*"
+                              r"(?P<m2>1[0-2]|[1-9])月份?"),
     # 截至2023年12月31日止年度: the year that ends on the day
     "year_ended": re.compile(r"截至(?P<y>[0-9]{4})年(?:12|十二)月(?:31|三十一)日止(?:年度|财年|的年度|全年)"),
     "year_part": re.compile(r"年初" + _ZH_NOT_EARLY + r"|年底|年末"),

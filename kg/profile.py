@@ -28,7 +28,7 @@ _BODY_LINE = re.compile(r"^.{40,}[。.!?！？]\s*$")
 # A Chinese lead ending in a preposition or verb (小米成立于, 公司在) begins a sentence, not a dateline.
 _DATELINE_LEAD = re.compile(
     r"^[\s\W]{0,3}$"
-    r"|^[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?\s*(?:\([A-Za-z. ]+\))?\s*[,—–-]\s*$"
+    r"|^[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}){0,3}\s*(?:\([A-Za-z. ]+\))?\s*[,—–-]\s*$"
     r"|^[\s\W]{0,3}[\u4e00-\u9fff]{2,8}(?<![于在是为到至自从])[，,]?\s*$"
     r"|^.{0,40}(?:电|讯|消息|\b(?:message|news|reports?|dispatch))[：:,，]?\s*$")
 
@@ -41,6 +41,8 @@ def infer_date(text: str, lang: Language) -> dt.date | None:
     datetime.date(2024, 3, 26)
     >>> infer_date("小米集团\\n\\n2020年8月11日晚，雷军在北京发表演讲。", get("zh"))
     datetime.date(2020, 8, 11)
+    >>> infer_date("GTC keynote\\nSAP Center, San Jose, California - March 18, 2024\\n", get("en"))
+    datetime.date(2024, 3, 18)
     >>> infer_date("Xiaomi was founded on 6 April 2010 in Beijing.", get("en")) is None
     True
     """

@@ -281,3 +281,16 @@ def test_a_year_next_to_an_amount_is_still_a_year():
                    "'2024 sales' -> Count 2024")
 def test_a_year_before_a_plural_noun_is_not_a_count():
     assert [q.text for q in find_quantities("2024 sales rose 5%.", "en")] == ["5%"]
+
+
+@pytest.mark.parametrize("text, key, span", [
+    ("第二季度，也就是今年7月到9月，营收增长。", "2024-Q3", "今年7月到9月"),
+    ("2024年7月至9月，销量创新高。", "2024-Q3", "2024年7月至9月"),
+    ("1至6月，出货量下降。", "2024-H1", "1至6月"),
+])
+def test_chinese_month_ranges_with_months_on_both_ends_are_quarters_and_halves(text, key, span):
+    assert (key, span) in periods(text, "zh")
+
+
+def test_a_month_range_that_is_no_quarter_stays_two_months():
+    assert ("2024-07", "7月") in periods("7月到8月，销量增长。", "zh")
