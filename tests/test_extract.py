@@ -358,3 +358,10 @@ def test_under_a_company_a_new_name_counts_only_when_its_own_words_say_it_is_a_c
     names = {e.entity_id: dict(e.labels)["zh"] for e in x.entities}
     got = {(names.get(f.subject, f.subject), f.predicate, f.obj) for f in x.facts if f.predicate == "subOrganizationOf"}
     assert got == {("Alat", "subOrganizationOf", "pif")}  # 公司 is the class word, not part of the name
+
+
+def test_the_comma_inside_a_date_splits_no_clause():
+    got = facts("Revenue for the year ended December 31, 2024 reached 777.10 billion yuan, up 29.02% from "
+                "602.32 billion yuan a year earlier.", "en", organisation="byd")
+    assert ("byd", "Revenue", 777_100_000_000.0, "CNY", "Exact", "2024") in got
+    assert ("byd", "RevenueGrowthYoY", 29.02, "Percent", "Exact", "2024") in got

@@ -558,7 +558,7 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         if qm.quantity.unit != "Percent" or (qm.start, qm.end) in ctx.consumed:
             continue
         window = text[max(ctx.sent.start, qm.start - (10 if lang == "zh" else 40)):qm.start]
-        after = text[qm.end:qm.end + (8 if lang == "zh" else 40)]
+        after = text[qm.end:qm.end + (8 if lang == "zh" else 60)]
         if growth_re is None or not (growth_re.search(window) or (lang == "en" and re.match(r"\s*(?:increase|rise|growth|jump|gain|decline|drop|fall)\b", after))):
             continue
         owners = [(ts, te, pat) for ts, te, pat in triggers if te <= qm.start and qm.start - te <= (60 if lang == "zh" else 160)]
@@ -571,7 +571,7 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         # the comparison said before the rate in its own clause, else right after it: in "同比增长262%，
         # 环比增长18%" the 环比 after 262% belongs to 18%
         near = re.split(r"[，,；;。]", window)[-1]
-        tail = re.split(r"[，,；;。]", after)[0][:30]
+        tail = re.split(r"[，,；;。]", after)[0][:60]
         qoq = bool(qoq_re and (qoq_re.search(near) or not (yoy_re and yoy_re.search(near)) and qoq_re.search(tail)))
         metric = kinds.get("qoq") if qoq else kinds.get("yoy")
         if not metric:

@@ -14,6 +14,9 @@ from .. import resources
 from ..errors import InputError
 
 
+_MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}$")
+
+
 @dataclass(frozen=True)
 class Language:
     code: str
@@ -37,6 +40,9 @@ class Language:
         for m in self.clause_re.finditer(text):
             # "24,000" is one number, not two clauses
             if m.start() > 0 and m.end() < len(text) and text[m.start() - 1].isdigit() and text[m.end()].isdigit():
+                continue
+            # "December 31, 2024" is one date
+            if _MONTH_DAY.search(text, 0, m.start()) and re.match(r"\s*\d{4}\b", text[m.end():m.end() + 6]):
                 continue
             if m.start() > start:
                 spans.append((start, m.start()))
