@@ -365,3 +365,9 @@ def test_the_comma_inside_a_date_splits_no_clause():
                 "602.32 billion yuan a year earlier.", "en", organisation="byd")
     assert ("byd", "Revenue", 777_100_000_000.0, "CNY", "Exact", "2024") in got
     assert ("byd", "RevenueGrowthYoY", 29.02, "Percent", "Exact", "2024") in got
+
+
+def test_a_market_share_takes_the_one_category_its_sentence_names_before_it():
+    x = run("Lenovo remained the world's number one PC maker, with a global market share of 22.7 percent.", "en")
+    (share,) = [f for f in x.facts if f.predicate == "MarketShare"]
+    assert share.attr("category") == "cat-pcs"

@@ -467,6 +467,11 @@ def _category(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     same = [m for m in cats if cs <= m.start < ce]
     near = nearest(same, ts)
+    if near is None and pat.get("category") == "sentence":
+        # "the world's number one PC maker, with a global market share of 22.7 percent": the one
+        # category the sentence names before the figure
+        before = {m.entity_id for m in cats if m.end <= ts}
+        return before.pop() if len(before) == 1 else ""
     return near.entity_id if near else ""
 
 
