@@ -331,6 +331,21 @@ def _compatible(a: Fact, b: Fact) -> bool:
     return abs(va - vb) <= max(_half_step(va), _half_step(vb))
 
 
+def _nested(a: Fact, b: Fact) -> Fact | None:
+    """The finer of two claims that say the same at different precision (a founding date of
+    1993 and of 1993-04-05; 660.3 billion and 660.257 billion), or None."""
+    if a.kind == "relation" and a.obj.startswith("period:") and b.obj.startswith("period:"):
+        ka, kb = a.obj[len("period:"):], b.obj[len("period:"):]
+        if kb.startswith(ka + "-"):
+            return b
+        if ka.startswith(kb + "-"):
+            return a
+        return None
+    if a.kind == "quantity" and _compatible(a, b):
+        return a if _specificity(a) >= _specificity(b) else b
+    return None
+
+
 def _half_step(d: Decimal) -> Decimal:
     """Half a unit of the last significant digit written (660.3 billion: 0.05 billion)."""
     exponent = d.normalize().as_tuple().exponent
@@ -405,6 +420,9 @@ def _prefer(a: Fact, b: Fact, reports_on: dict[str, set[str]]) -> tuple[Fact, st
             reporters = ", ".join(sorted(dy))
             return x, (f"original-over-report: {originals[0]} is the original that {reporters} reports on "
                        f"(manifest reports_on); a report's claim is kept, not preferred")
+    nested = _nested(a, b)
+    if nested is not None:  # 1993 and April 5, 1993 say one thing; the finer is preferred
+        return nested, "specific-over-vague: the same date or figure told more precisely"
     if len(da) != len(db):
         x = a if len(da) > len(db) else b
         return x, (f"corroborated-over-single-source: the preferred claim is supported by {len(_docs(x))} "
