@@ -371,3 +371,9 @@ def test_a_market_share_takes_the_one_category_its_sentence_names_before_it():
     x = run("Lenovo remained the world's number one PC maker, with a global market share of 22.7 percent.", "en")
     (share,) = [f for f in x.facts if f.predicate == "MarketShare"]
     assert share.attr("category") == "cat-pcs"
+
+
+def test_a_founding_clause_without_its_own_subject_continues_the_sentences_first_company():
+    got = facts("小米汽车由小米集团全资控股，于2021年9月在北京注册成立。", "zh")
+    assert ("xiaomi-auto", "foundedIn", "beijing") in got
+    assert not [f for f in got if f[0] == "xiaomi" and f[1] in ("foundedOn", "foundedIn")]

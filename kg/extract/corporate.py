@@ -215,6 +215,11 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     founders = _people_run(ctx, people[0].start, ts) if people else []
             else:
                 org = _org_before(ctx, ts, limit=60)
+                if org is not None and org.start < cs:
+                    # 小米汽车由小米集团全资控股，于2021年9月在北京注册成立: a clause without its own
+                    # subject continues the sentence's first one, not the name nearest to it
+                    first = [m for m in ctx.entities(ORG, NOT_FOUNDED) if ctx.sent.start <= m.start < cs]
+                    org = first[0] if first else org
         if org is None or (org.cls and vocab().is_a(org.cls, PERSON)):
             continue
         confidence = conf * (1.0 if org.kind == "entity" else 0.9)
