@@ -377,3 +377,9 @@ def test_a_founding_clause_without_its_own_subject_continues_the_sentences_first
     got = facts("小米汽车由小米集团全资控股，于2021年9月在北京注册成立。", "zh")
     assert ("xiaomi-auto", "foundedIn", "beijing") in got
     assert not [f for f in got if f[0] == "xiaomi" and f[1] in ("foundedOn", "foundedIn")]
+
+
+def test_the_city_based_company_is_the_company_named_before_or_the_one_the_text_is_about():
+    got = facts("BYD reported results. The Shenzhen-based group sold 4.27 million cars. Huawei, the Shenzhen-based company, grew.",
+                "en", organisation="")
+    assert {("byd", "headquarteredIn", "shenzhen"), ("huawei", "headquarteredIn", "shenzhen")} <= got

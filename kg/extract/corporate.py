@@ -360,4 +360,13 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                 if orgs:
                     ev = evidence(ctx, [span(place), span(orgs[0])], "headquarters", conf)
                     facts.append(Fact("relation", orgs[0].entity_id, "headquarteredIn", place.entity_id, (), (ev,)))
+                elif re.match(r"\s+(?:company|group|firm|maker|manufacturer|giant|conglomerate|carmaker|automaker|"
+                              r"chipmaker|vendor|operator|supplier)\b", text[place.end + 6:place.end + 30], re.IGNORECASE):
+                    # "the Shenzhen-based company": the company named before it, else the one the text is about
+                    before = [m for m in ctx.entities(ORG, ["StockExchange", "InternalBody"])
+                              if ctx.sent.start <= m.start and m.end <= place.start]
+                    company = before[-1].entity_id if before else (ctx.recent_orgs[-1] if ctx.recent_orgs else ctx.doc.organisation)
+                    if company:
+                        ev = evidence(ctx, [span(before[-1]) if before else None, span(place)], "headquarters", conf * 0.95)
+                        facts.append(Fact("relation", company, "headquarteredIn", place.entity_id, (), (ev,)))
     return facts
