@@ -65,6 +65,12 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
                 continue
             out.append(Mention(base + s, base + e, text[s:e], "pronoun", entity_id, lexicon.cls(entity_id)))
             taken.append((s, e))
+    # "It entered India in 2014": a pronoun that opens a sentence of a text about one company
+    if doc.organisation and lexicon.info(doc.organisation):
+        for s, e in _word_spans(text, pronouns.get("organisation_opening", []), lang.code):
+            if free(s, e) and not text[:s].strip():
+                out.append(Mention(base + s, base + e, text[s:e], "pronoun", doc.organisation, lexicon.cls(doc.organisation)))
+                taken.append((s, e))
 
     if lang.number_hint.search(text):
         for q in numbers.find_quantities(text, lang.code):

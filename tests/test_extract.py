@@ -383,3 +383,18 @@ def test_the_city_based_company_is_the_company_named_before_or_the_one_the_text_
     got = facts("BYD reported results. The Shenzhen-based group sold 4.27 million cars. Huawei, the Shenzhen-based company, grew.",
                 "en", organisation="")
     assert {("byd", "headquarteredIn", "shenzhen"), ("huawei", "headquarteredIn", "shenzhen")} <= got
+
+
+@pytest.mark.parametrize("text, lang, org, expected", [
+    ("沙特公共投资基金通过认购可转换债券向联想投资20亿美元。", "zh", "", ("pif", "investedIn", "lenovo")),
+    ("IBM则持有联想约18.9%的股份。", "zh", "", ("ibm", "investedIn", "lenovo")),
+    ("Tencent is big. It has held large stakes in JD.com, Meituan and Sea Limited.", "en", "tencent",
+     ("tencent", "investedIn", "meituan")),
+    ("Tencent bought about 5 percent of the electric-car maker Tesla in 2017.", "en", "", ("tencent", "investedIn", "tesla")),
+    ("联想控股是联想集团的第一大股东。", "zh", "", ("legend-holdings", "investedIn", "lenovo")),
+])
+def test_investments_stakes_and_shareholders(text, lang, org, expected):
+    x = run(text, lang, organisation=org)
+    got = {(f.subject, f.predicate, f.obj) for f in x.facts}
+    assert expected in got, got
+    assert not [f for f in x.facts if f.predicate == "acquired"]

@@ -461,7 +461,7 @@ def _minority_stake(ctx: Context, ts: int, obj: Mention) -> bool:
     """"bought about 5 percent of Tesla", 收购X 20%的股权: less than half of it."""
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     shares = [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit == "Percent" and cs <= m.start < ce
-              and abs(m.start - obj.start) < 40]
+              and (abs(m.start - obj.start) < 40 or ts <= m.start < obj.start)]
     return bool(shares) and all(m.quantity.value < 50 for m in shares)
 
 
