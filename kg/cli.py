@@ -374,6 +374,11 @@ def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f
     from .errors import EXIT_VIOLATIONS
 
     gold_path, docs = _eval_inputs(target, gold, docs, graph_path)
+    if (extractor or llm_url or llm_model) and not docs:
+        from .llm_client import LlmConfigError
+
+        raise LlmConfigError("--extractor, --llm-url and --llm-model choose how documents are built; "
+                             "give documents to build (a split folder with docs/, or --docs), not a built graph.")
     quotes_in = docs[0] if len(docs) == 1 else (target / "docs" if (target / "docs").is_dir() else None)
     golds = goldmod.load(gold_path, quotes_in)
     if check_gold:

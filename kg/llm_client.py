@@ -48,7 +48,9 @@ SETTINGS = (
     Setting("retries", 4, "Retries of a request that failed with 429, 5xx, a timeout or a dropped connection."),
     Setting("retry_wait", 1.0, "Seconds before the first retry; doubled at each retry (a Retry-After header wins, up to 60 s)."),
     Setting("structured", "auto", "JSON-schema structured output: auto (ask, fall back when the server refuses), on, off."),
-    Setting("confidence", 0.7, "Confidence of a fact only the model found; below the candidate threshold (data/patterns.yaml) it is a candidate."),
+    Setting("confidence", 0.8, "Confidence of a fact only the model found, before doubts (quote matched only after normalisation, "
+                               "an argument outside the quote or unknown to the lexicon: x0.9 each); below the candidate "
+                               "threshold of data/patterns.yaml (0.75) the fact is a candidate, not asserted."),
     Setting("cache_dir", ".kg-cache/llm", "Folder of cached answers (relative to the current folder)."),
     Setting("offline", False, "Use cached answers only; send no request."),
 )
@@ -72,7 +74,7 @@ class LlmConfig:
     retries: int = 4
     retry_wait: float = 1.0
     structured: str = "auto"
-    confidence: float = 0.7
+    confidence: float = 0.8
     cache_dir: str = ".kg-cache/llm"
     offline: bool = False
 

@@ -26,6 +26,10 @@ from ..types import EntityInfo, Evidence, Extraction, Fact, PeriodRef
 from . import llm_schema
 
 RULE = "llm"  # the extraction rule named on the evidence of model facts (kgid:rule/llm)
+# A model fact is less sure (its confidence is multiplied by this, once per sign) when its quote
+# matched only after normalisation, when an argument lies outside the quote (elsewhere in its
+# sentence), and when an argument is a name the lexicon does not know.
+DOUBT = 0.9
 REASONS = ("malformed_json", "quote_not_found", "argument_not_found", "unknown_term", "type_mismatch", "bad_value")
 
 
@@ -263,6 +267,7 @@ class _Grounder:
         if span is None:
             raise Rejected("quote_not_found", quote[:200])
         start, end = span
+        self.quote_span, self.doubt = span, 1.0 if text[start:end] == quote.strip() else DOUBT
         sents = [s for s in self.x.sentences if s.start < end and s.end > start]
         if not sents:  # a quote of the blank between two sentences
             raise Rejected("quote_not_found", quote[:200])
@@ -274,7 +279,8 @@ class _Grounder:
             fact = self._quantity(raw, lo, hi, start, end)
         else:
             raise Rejected("unknown_term", f"kind {kind!r}")
-        ev = Evidence(self.doc.doc_id, sents[0].index, start, end, text[start:end], RULE, self.cfg.confidence)
+        ev = Evidence(self.doc.doc_id, sents[0].index, start, end, text[start:end], RULE,
+                      round(self.cfg.confidence * self.doubt, 3))
         return Fact(fact.kind, fact.subject, fact.predicate, fact.obj, fact.attrs, (ev,))
 
     # -------------------------------------------------------- arguments
@@ -297,6 +303,7 @@ class _Grounder:
                 info = self.lex.info(m.entity_id)
                 names = {fold(m.text)[0]} | {fold(a)[0] for _, a in (info.labels + info.aliases if info else ())}
                 if want in names:
+                    self._inside(m.start, m.end)
                     return m.entity_id, m.cls
         where = locate(name, self.doc.text, lo, hi)
         if where is None:
@@ -305,6 +312,7 @@ class _Grounder:
             if j < 0:
                 raise Rejected("argument_not_found", name[:100])
             where = (lo + index[j], lo + index[j + len(want) - 1] + 1)
+        self._inside(*where)
         for eid, _, contexts in self.lex.aliases.get(want, ()):
             if contexts is None or set(contexts) & set(self.doc.context):
                 return eid, self.lex.cls(eid)
@@ -312,11 +320,17 @@ class _Grounder:
             raise Rejected("unknown_term", f"no class for the new name {name[:100]!r}")
         written = self.doc.text[where[0]:where[1]]
         eid = new_entity_id(written)
-        known = self.new.get(eid) or self.lex.info(eid)
+        known = self.lex.info(eid)
         if known is not None:
             return eid, known.cls
-        self.new[eid] = EntityInfo(eid, cls_hint, ((self.doc.lang, written),))
-        return eid, cls_hint
+        self.doubt *= DOUBT
+        if eid not in self.new:  # the first class the model gave a new name stays its class
+            self.new[eid] = EntityInfo(eid, cls_hint, ((self.doc.lang, written),))
+        return eid, self.new[eid].cls
+
+    def _inside(self, start: int, end: int) -> None:
+        if not (self.quote_span[0] <= start and end <= self.quote_span[1]):
+            self.doubt *= DOUBT
 
     def _period(self, raw, lo: int, hi: int, required: bool = False, field_name: str = "period_text"):
         """The period a text span gives, read by kg's parser from the quoted sentences."""
