@@ -444,21 +444,29 @@ def test_no_model_configured_builds_are_byte_identical(tmp_path, seed_dir):
     assert "llm" not in json.loads((tmp_path / "a" / "summary.json").read_text(encoding="utf-8"))
 
 
-def test_cli_build_with_a_model_prints_the_summary(server, corpus, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "kg.toml").write_text('[llm]\nwindow = 1\nretry_wait = 0.01\n', encoding="utf-8")
-    server.on("Lei Jun founded", answer(FOUNDER, dict(FOUNDER, property="bestFriendOf")))
+def test_cli_build_with_a_model_prints_the_summary_the_readme_shows(server, corpus, tmp_path, monkeypatch):
     from click.testing import CliRunner
 
     from kg.cli import main
 
-    r = CliRunner().invoke(main, ["build", "--no-html", str(corpus), "--out", str(tmp_path / "out"),
-                                  "--extractor", "llm", "--llm-url", server.url, "--llm-model", "scripted-model"])
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "kg.toml").write_text('[llm]\nwindow = 1\nretry_wait = 0.01\n', encoding="utf-8")
+    server.on("Lei Jun founded", {"status": 429}, answer(FOUNDER, dict(FOUNDER, property="bestFriendOf")))
+    server.on("revenue", answer(REVENUE, dict(REVENUE, quote="revenue of 120 billion yuan")))
+    server.on("entered India", answer({"kind": "relation", "subject": "India", "property": "enteredMarket",
+                                       "object": "Xiaomi", "quote": "Xiaomi entered India"}))
+    server.on("Surge S1", {"content": "The Surge S1 was developed by Xiaomi."})
+    args = ["build", "--no-html", str(corpus), "--out", str(tmp_path / "out"), "--extractor", "both",
+            "--llm-url", server.url, "--llm-model", "qwen2.5:7b-instruct"]
+    r = CliRunner().invoke(main, args)
     assert r.exit_code == 0, r.output
-    assert "model facts: returned 2, accepted 1" in r.output and "unknown term 1" in r.output
-    assert "requests 7" in r.output
-    r = CliRunner().invoke(main, ["build", "--no-html", str(corpus), "--out", str(tmp_path / "out"),
-                                  "--extractor", "llm", "--llm-url", server.url])
+    printed = [line for line in r.output.splitlines() if line.startswith(("model ", "kg: warning"))]
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("<!-- llm-summary -->"):]
+    block = block[block.index("```console\n") + len("```console\n"):]
+    shown = [line for line in block[:block.index("```")].splitlines() if line.startswith(("model ", "kg: warning"))]
+    assert len(printed) == 2 and printed == shown
+    r = CliRunner().invoke(main, args[:-2])
     assert r.exit_code == 2 and "--llm-model" in r.output
 
 
@@ -492,3 +500,15 @@ def test_kg_eval_compares_extractors(server, corpus, tmp_path, monkeypatch):
     assert scores["both"]["recall"] > max(scores["rules"]["recall"], scores["llm"]["recall"])
     r = CliRunner().invoke(main, ["eval", str(gold), "--graph", "x.trig", "--extractor", "llm"])
     assert r.exit_code == 2 and "give documents to build" in r.output
+
+
+def test_the_readme_lists_every_setting_with_its_default():
+    from kg.llm_client import SETTINGS
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("<!-- llm-settings -->"):]
+    rows = dict((name, default) for name, default in
+                __import__("re").findall(r"^\| `([a-z_]+)` \| `([^`]*)` \|", table, __import__("re").M))
+    expected = {x.name: ('""' if x.default == "" else str(x.default).lower() if isinstance(x.default, bool) else str(x.default))
+                for x in SETTINGS}
+    assert {k: rows.get(k) for k in expected} == expected
