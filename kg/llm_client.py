@@ -56,6 +56,9 @@ SETTINGS = (
 )
 
 _SECRET_KEYS = {"api_key", "apikey", "key", "token", "password", "secret", "authorization"}
+# What a corpus's manifest may not choose: where the documents and the key go, which environment
+# variable is sent as the key, and where files are written. These come from you (flags, kg.toml).
+_NOT_FROM_MANIFEST = ("url", "api_key_env", "cache_dir")
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,11 @@ def _from_manifests(paths: list[Path]) -> dict:
             raise data_error(manifest, "'llm' should be a mapping of settings", "Write llm: {url: ..., model: ...}")
         if "extractor" in data:
             found["extractor"] = data["extractor"]
+        for key in _NOT_FROM_MANIFEST:
+            if key in found:
+                raise data_error(manifest, f"llm settings: '{key}' cannot be set by a corpus manifest",
+                                 f"Give it with --llm-{key.replace('_', '-')} or under [llm] in kg.toml" if key == "url"
+                                 else "Set it under [llm] in kg.toml")
         out.update(_check(found, "llm settings", manifest))
     return out
 
@@ -351,7 +359,7 @@ class ChatClient:
                 with self._lock:  # the server does not take response_format: ask for plain JSON
                     self._structured = False
                     self.stats.structured_fallback = True
-                raise _Retry(f"http {status}", 0.0)
+                return self._post(messages, schema)
             raise _Fail(f"http {status}")
         except (socket.timeout, TimeoutError):
             raise _Retry("timeout")

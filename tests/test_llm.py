@@ -512,3 +512,22 @@ def test_the_readme_lists_every_setting_with_its_default():
     expected = {x.name: ('""' if x.default == "" else str(x.default).lower() if isinstance(x.default, bool) else str(x.default))
                 for x in SETTINGS}
     assert {k: rows.get(k) for k in expected} == expected
+
+
+def test_settings_table_and_config_defaults_agree():
+    from dataclasses import fields
+
+    from kg.llm_client import SETTINGS
+
+    assert {f.name: f.default for f in fields(LlmConfig)} == {x.name: x.default for x in SETTINGS}
+
+
+@pytest.mark.parametrize("key", ["url", "api_key_env", "cache_dir"])
+def test_a_corpus_manifest_cannot_choose_where_documents_and_keys_go(corpus, tmp_path, monkeypatch, key):
+    """A corpus from elsewhere must not send your key (or any variable) to its own server."""
+    from kg.errors import DataFileError
+
+    monkeypatch.chdir(tmp_path)
+    (corpus / "manifest.yaml").write_text(MANIFEST + f"extractor: llm\nllm: {{model: m, {key}: x}}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=f"'{key}' cannot be set by a corpus manifest"):
+        load_config([corpus], {"url": "http://h/v1"})
