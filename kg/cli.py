@@ -90,11 +90,17 @@ def format_llm_summary(report) -> str:
         f"model facts: returned {s['facts_returned']}, accepted {s['facts_accepted']}, "
         f"rule facts confirmed {s['rule_facts_confirmed']}; rejected: {rejected}",
     ]
-    if c.failures:
-        why = ", ".join(f"{k} {v}" for k, v in sorted(c.failures.items()))
-        lines.append(f"kg: warning: {s['unanswered']} windows got no answer ({why}); "
-                     "their text was read by no model. Rerun to ask again (answers so far are cached).")
     return "\n".join(lines)
+
+
+def llm_warning(report) -> str | None:
+    """A line for stderr when some windows got no answer (the build went on without them)."""
+    c = report.client
+    if not c.failures:
+        return None
+    why = ", ".join(f"{k} {v}" for k, v in sorted(c.failures.items()))
+    return (f"kg: warning: {report.unanswered} windows got no answer from the model ({why}), so no model facts "
+            "from them. Rerun to ask again (the answers so far are cached).")
 
 
 @main.command()
@@ -121,6 +127,8 @@ def build(paths, out_dir, no_html, strict, extractor, llm_url, llm_model):
     click.echo(format_summary(result.output.stats))
     if result.llm is not None:
         click.echo(format_llm_summary(result.llm))
+        if llm_warning(result.llm):
+            click.echo(llm_warning(result.llm), err=True)
     click.echo(f"wrote {out_dir}/graph.trig, {out_dir}/graph.ttl, {out_dir}/summary.json"
                + (f", {out_dir}/graph.html" if html else ""))
     click.echo(checker.summary())
@@ -394,6 +402,8 @@ def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f
         result = pipeline.build(list(docs), progress=progress_bar, llm_config=llm_config, llm_progress=llm_progress_bar)
         if result.llm is not None:
             click.echo(format_llm_summary(result.llm), err=True)
+            if llm_warning(result.llm):
+                click.echo(llm_warning(result.llm), err=True)
         store = evaluate.load_store_from_nquads(result.output.nquads())
     else:
         from .query import load_store

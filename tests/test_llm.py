@@ -531,3 +531,18 @@ def test_a_corpus_manifest_cannot_choose_where_documents_and_keys_go(corpus, tmp
     (corpus / "manifest.yaml").write_text(MANIFEST + f"extractor: llm\nllm: {{model: m, {key}: x}}\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=f"'{key}' cannot be set by a corpus manifest"):
         load_config([corpus], {"url": "http://h/v1"})
+
+
+def test_cli_warns_on_stderr_when_windows_got_no_answer_and_still_builds(server, corpus, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "kg.toml").write_text('[llm]\nwindow = 1\nretries = 0\n', encoding="utf-8")
+    server.on("Lei Jun founded", {"status": 503})
+    r = CliRunner().invoke(main, ["build", "--no-html", str(corpus), "--out", str(tmp_path / "out"),
+                                  "--extractor", "llm", "--llm-url", server.url, "--llm-model", "m"])
+    assert r.exit_code == 0 and (tmp_path / "out" / "graph.trig").is_file()
+    assert "kg: warning: 1 windows got no answer from the model (http 503 1)" in r.stderr
+    assert "warning" not in r.stdout
