@@ -546,3 +546,59 @@ def test_cli_warns_on_stderr_when_windows_got_no_answer_and_still_builds(server,
     assert r.exit_code == 0 and (tmp_path / "out" / "graph.trig").is_file()
     assert "kg: warning: 1 windows got no answer from the model (http 503 1)" in r.stderr
     assert "warning" not in r.stdout
+
+
+# ---------------------------------------------------------------- properties
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_json = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+                     max_leaves=12)
+_field_values = st.one_of(_json, st.sampled_from(["Lei Jun", "Xiaomi", "India", "2017", "114.6 billion yuan", "Revenue",
+                                                  "founderOf", "developedBy", "Company", "Person", "CNY", "",
+                                                  "Lei Jun founded Xiaomi in Beijing in 2010.", "雷军", "小米"]))
+_facts = st.fixed_dictionaries({}, optional={k: _field_values for k in (
+    "kind", "subject", "subject_class", "property", "object", "object_class", "metric", "value_text", "unit",
+    "period_text", "quote")}) | _json
+
+
+@pytest.fixture(scope="module")
+def english_extraction(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("props")
+    (folder / "manifest.yaml").write_text(MANIFEST.split("  - id: zh1")[0], encoding="utf-8")
+    (folder / "en1.txt").write_text(TEXT_EN, encoding="utf-8")
+    from kg import corpus
+
+    return pipeline.extract_documents(corpus.read_corpus([folder]))[0]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=st.one_of(_facts, st.fixed_dictionaries({"kind": st.sampled_from(["relation", "quantity"]),
+                                                     "quote": st.sampled_from([TEXT_EN[:41], TEXT_EN[43:70]])},
+                                                    optional={k: _field_values for k in (
+                                                        "subject", "subject_class", "property", "object",
+                                                        "object_class", "metric", "value_text", "unit", "period_text")})))
+def test_no_answer_crashes_the_grounder_and_every_accepted_fact_is_grounded(english_extraction, raw):
+    x = english_extraction
+    w = llm.windows(x, 10)[0]
+    grounder = llm._Grounder(x, w, llm_schema.load(), LlmConfig(), {})
+    try:
+        fact = grounder.ground(raw)
+    except llm.Rejected as r:
+        assert r.reason in llm.REASONS
+        return
+    (e,) = fact.evidence
+    assert TEXT_EN[e.start:e.end] == e.quote and e.rule == "llm"
+
+
+@given(st.text(min_size=1, max_size=60), st.data())
+def test_a_substring_is_located_where_it_is(text, data):
+    i = data.draw(st.integers(0, len(text) - 1))
+    j = data.draw(st.integers(i + 1, len(text)))
+    needle = text[i:j]
+    span = llm.locate(needle, text)
+    if needle.strip():
+        assert span is not None
+        assert text[span[0]:span[1]] == needle.strip() or llm.normalise(text[span[0]:span[1]])[0] == llm.normalise(needle)[0]
