@@ -86,7 +86,7 @@ def build(paths: list[Path], progress=None, llm_config=None, llm_progress=None) 
     if llm_report is not None:
         from .extract import llm
 
-        output.add_quads(llm.quads(llm_report, resolved))
+        output.add_quads(llm.quads(llm_report, resolved, candidates))
         output.stats["llm"] = llm_report.summary()
     return BuildResult(resolved, output, sources=report, llm=llm_report)
 

@@ -173,6 +173,9 @@ def test_model_facts_record_the_activity_that_made_them(server, corpus, tmp_path
     nq = result.output.nquads().decode()
     gen = [line for line in nq.splitlines() if "prov#wasGeneratedBy" in line]
     assert gen and all("/activity/" in line for line in gen)
+    # the fact (in the merged graph and its document's) and its evidence name the activity
+    assert {line.split()[0].split("/id/")[1].split("/")[0] for line in gen} == {"fact", "ev"}
+    assert any("/fact/" in line and line.endswith(" .") and "/graph/" not in line for line in gen)
     assert "kg LLM extractor, model scripted-model" in nq
     assert '\\"model\\": \\"scripted-model\\"' in nq and '\\"window\\": 1' in nq
 

@@ -418,12 +418,15 @@ class _Grounder:
 # ---------------------------------------------------------------- provenance in the graph
 
 
-def quads(report: LlmReport, resolved) -> list:
+def quads(report: LlmReport, resolved, candidates: frozenset = frozenset()) -> list:
     """The activity that ran the model (its model and settings) and ``prov:wasGeneratedBy`` from
-    every piece of evidence it produced or confirmed, in the merged graph and the document's graph."""
+    every fact and piece of evidence it produced or confirmed: a fact in the graph that holds it
+    (merged or candidates) and its documents' graphs, a piece of evidence in the merged graph and
+    its document's graph. ``candidates`` holds the keys of the facts not asserted."""
     import pyoxigraph as ox
 
     from .. import iris
+    from ..resolve import fact_key
 
     prov = "http://www.w3.org/ns/prov#"
     rdfs = "http://www.w3.org/2000/01/rdf-schema#"
@@ -438,10 +441,19 @@ def quads(report: LlmReport, resolved) -> list:
     ]
     generated = ox.NamedNode(prov + "wasGeneratedBy")
     for f in resolved.facts:
-        for e in f.evidence:
-            if e.rule == RULE or (e.doc_id, e.start, e.end, e.rule) in report.confirmed_evidence:
-                node = ox.NamedNode(str(iris.evidence(e.doc_id, e.start, e.end, e.rule, e.confidence)))
-                out.append(ox.Quad(node, generated, activity, ox.DefaultGraph()))
-                out.append(ox.Quad(node, generated, activity, ox.NamedNode(str(iris.doc_graph(e.doc_id)))))
+        by_model = [e for e in f.evidence
+                    if e.rule == RULE or (e.doc_id, e.start, e.end, e.rule) in report.confirmed_evidence]
+        if not by_model:
+            continue
+        key = fact_key(f)
+        fact = ox.NamedNode(str(iris.fact(*key)))
+        home = ox.NamedNode(str(iris.CANDIDATES_GRAPH)) if key in candidates else ox.DefaultGraph()
+        out.append(ox.Quad(fact, generated, activity, home))
+        for doc_id in sorted({e.doc_id for e in f.evidence}):
+            out.append(ox.Quad(fact, generated, activity, ox.NamedNode(str(iris.doc_graph(doc_id)))))
+        for e in by_model:
+            node = ox.NamedNode(str(iris.evidence(e.doc_id, e.start, e.end, e.rule, e.confidence)))
+            out.append(ox.Quad(node, generated, activity, ox.DefaultGraph()))
+            out.append(ox.Quad(node, generated, activity, ox.NamedNode(str(iris.doc_graph(e.doc_id)))))
     return out
 
