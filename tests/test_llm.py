@@ -23,7 +23,7 @@ TEXT_EN = (
     "Xiaomi entered India in 2014. "
     "Xiaomi's revenue in 2017 was 114.6 billion yuan. "
     "Xiaomi also works with Leica and Foxlink Optics on cameras. "
-    "The Surge S1 chip was developed by Xiaomi."
+    "Xiaomi said the Surge S1 chip was developed by Xiaomi."
 )
 TEXT_ZH = "雷军于2010年在北京创办了小米。小米2017年营收1146亿元。"
 
@@ -187,7 +187,7 @@ def test_names_inverses_markets_and_new_names(server, corpus, tmp_path):
     server.on("entered India", answer({"kind": "relation", "subject": "Xiaomi", "property": "enteredMarket",
                                        "object": "India", "period_text": "2014", "quote": "Xiaomi entered India in 2014"}))
     server.on("Surge S1", answer({"kind": "relation", "subject": "Surge S1", "property": "developedBy",
-                                  "object": "Xiaomi", "quote": "The Surge S1 chip was developed by Xiaomi"}))
+                                  "object": "Xiaomi", "quote": "the Surge S1 chip was developed by Xiaomi"}))
     result = pipeline.build([corpus], llm_config=config(server, tmp_path))
     (partner,) = facts_of(result, "partnerOf")
     assert partner.obj == "xiaomi" and partner.subject == "x-foxlink-optics"  # a new name, typed by the model
@@ -196,6 +196,8 @@ def test_names_inverses_markets_and_new_names(server, corpus, tmp_path):
     assert entered.obj == "market:india" and entered.attr("period").key == "2014"
     (develops,) = facts_of(result, "develops")  # "developed by" turned round, as the rules write it
     assert (develops.subject, develops.obj) == ("xiaomi", "surge-s1")
+    # Xiaomi is named twice in its sentence: the name in the quote is the argument, so no doubt
+    assert [e.confidence for e in develops.evidence] == [0.8]
 
 
 def test_a_quote_matches_after_width_and_punctuation_normalisation(server, corpus, tmp_path):

@@ -298,14 +298,19 @@ class _Grounder:
         if not isinstance(name, str) or not name.strip():
             raise Rejected("argument_not_found", "no name")
         want = fold(name.strip())[0]
+        qs, qe = self.quote_span
+        found = []
         for m in self.x.mentions:
             if lo <= m.start < hi and m.entity_id and m.cls:
                 info = self.lex.info(m.entity_id)
                 names = {fold(m.text)[0]} | {fold(a)[0] for _, a in (info.labels + info.aliases if info else ())}
                 if want in names:
-                    self._inside(m.start, m.end)
-                    return m.entity_id, m.cls
-        where = locate(name, self.doc.text, lo, hi)
+                    found.append(m)
+        if found:  # the one in the quote, if the name is there too
+            m = min(found, key=lambda m: not (qs <= m.start and m.end <= qe))
+            self._inside(m.start, m.end)
+            return m.entity_id, m.cls
+        where = locate(name, self.doc.text, qs, qe) or locate(name, self.doc.text, lo, hi)
         if where is None:
             folded, index = fold(self.doc.text[lo:hi])
             j = folded.find(want)
