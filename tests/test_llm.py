@@ -607,3 +607,27 @@ def test_a_substring_is_located_where_it_is(text, data):
     if needle.strip():
         assert span is not None
         assert text[span[0]:span[1]] == needle.strip() or llm.normalise(text[span[0]:span[1]])[0] == llm.normalise(needle)[0]
+
+
+def test_the_progress_bar_counts_windows_with_requests_and_tokens(server, corpus, tmp_path):
+    class Bar:
+        def __init__(self, total):
+            self.total, self.done, self.postfix, self.closed = total, 0, "", False
+
+        def update(self, n):
+            self.done += n
+
+        def set_postfix_str(self, text, refresh=True):
+            self.postfix = text
+
+        def close(self):
+            self.closed = True
+
+    bars = []
+    server.on("Lei Jun founded", {"content": json.dumps(FOUNDER)})  # one fact, not wrapped in {"facts": ...}
+    result = pipeline.build([corpus], llm_config=config(server, tmp_path),
+                            llm_progress=lambda total: bars.append(Bar(total)) or bars[-1])
+    (bar,) = bars
+    assert (bar.total, bar.done, bar.closed) == (7, 7, True)
+    assert bar.postfix == "requests 7, cached 0, tokens 840"
+    assert [f.predicate for f in result.resolved.facts] == ["founderOf"]

@@ -121,7 +121,8 @@ def run(extractions: list[Extraction], cfg: LlmConfig, key=None, progress=None,
     report.windows = len(jobs)
     answers: list[Answer | None] = [None] * len(jobs)
     bar = progress(len(jobs)) if progress and jobs else None
-    with ThreadPoolExecutor(max_workers=cfg.concurrency) as pool:
+    pool = ThreadPoolExecutor(max_workers=cfg.concurrency)
+    try:
         futures = {pool.submit(client.complete, messages(x, w, schema), schema.json_schema): n
                    for n, (x, w) in enumerate(jobs)}
         for done in as_completed(futures):
@@ -131,8 +132,13 @@ def run(extractions: list[Extraction], cfg: LlmConfig, key=None, progress=None,
                 bar.update(1)
                 bar.set_postfix_str(f"requests {s.requests}, cached {s.cache_hits}, "
                                     f"tokens {s.prompt_tokens + s.completion_tokens}", refresh=False)
-    if bar is not None:
-        bar.close()
+    except BaseException:  # Ctrl-C: drop the windows not yet sent instead of waiting for them all
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+    pool.shutdown()
 
     found: dict[int, list[Fact]] = {}
     new_entities: dict[int, dict[str, EntityInfo]] = {}
@@ -164,7 +170,7 @@ def _read(content: str, doc_id: str, report: LlmReport) -> list:
     """The fact objects of an answer; an answer that is no JSON, or not of the schema's shape, counts once."""
     data = parse_json(content)
     if isinstance(data, dict):
-        data = data.get("facts")
+        data = [data] if "kind" in data and "facts" not in data else data.get("facts")  # one fact, unwrapped
     if not isinstance(data, list):
         report.facts_returned += 1
         report.reject(doc_id, "malformed_json", content[:200])
