@@ -204,10 +204,15 @@ def validate(cfg: LlmConfig) -> LlmConfig:
     return cfg
 
 
-def settings_record(cfg: LlmConfig) -> dict:
-    """The settings that shape the answers (recorded in the graph and in the cache key); no URL, no key."""
+def request_settings(cfg: LlmConfig) -> dict:
+    """The settings that shape an answer besides the messages (part of the cache key); no URL, no key."""
     return {"model": cfg.model, "temperature": cfg.temperature, "max_tokens": cfg.max_tokens,
-            "window": cfg.window, "structured": cfg.structured, "confidence": cfg.confidence}
+            "structured": cfg.structured}
+
+
+def settings_record(cfg: LlmConfig) -> dict:
+    """The settings that shape the model's facts (recorded in the graph): the request's, the window, the confidence."""
+    return dict(request_settings(cfg), window=cfg.window, confidence=cfg.confidence)
 
 
 # ---------------------------------------------------------------- the client
@@ -260,7 +265,7 @@ class ChatClient:
 
     # -------------------------------------------------------- cache
     def cache_key(self, messages: list[dict], schema: dict) -> str:
-        payload = {"settings": settings_record(self.cfg), "messages": messages,
+        payload = {"settings": request_settings(self.cfg), "messages": messages,
                    "schema": schema if self.cfg.structured != "off" else None}
         return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 

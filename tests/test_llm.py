@@ -363,6 +363,7 @@ def test_model_only_facts_below_the_threshold_are_candidates(server, corpus, tmp
     assert low.output.stats["candidate_facts"] == 1 and low.output.stats["facts"] == 0
     high = pipeline.build([corpus], llm_config=config(server, tmp_path, confidence=0.9))
     assert high.output.stats["candidate_facts"] == 0 and high.output.stats["facts"] == 1
+    assert high.llm.client.requests == 0  # the confidence is no part of the question: the answers were cached
 
 
 # ---------------------------------------------------------------- settings, schema, parsing

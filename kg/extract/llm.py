@@ -185,9 +185,10 @@ def combine(rule_facts, llm_facts: list[Fact], cfg: LlmConfig, key, report: LlmR
     if cfg.extractor == "llm":
         return list(llm_facts)
     facts = list(rule_facts)
-    index = {}
-    for n, f in enumerate(facts):
-        index.setdefault(key(f), n) if key else None
+    index: dict = {}
+    if key is not None:
+        for n, f in enumerate(facts):
+            index.setdefault(key(f), n)
     boosted: set[int] = set()
     extra = []
     for lf in llm_facts:
