@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -403,7 +404,7 @@ def _retry_after(value) -> float | None:
 def parse_json(content: str):
     """The JSON in a model's answer, tolerantly: bare, in a ``` fence, or after some prose.
     Returns None when there is none."""
-    text = content.strip()
+    text = re.sub(r"<think>.*?</think>", "", content, flags=re.S).strip()  # a reasoning model's thoughts
     if text.startswith("```"):
         text = text.split("\n", 1)[1] if "\n" in text else ""
         text = text.rsplit("```", 1)[0]
@@ -412,13 +413,17 @@ def parse_json(content: str):
     except ValueError:
         pass
     decoder = json.JSONDecoder()
+    first = None
     for i, ch in enumerate(text):
         if ch in "{[":
             try:
-                return decoder.raw_decode(text, i)[0]
+                value = decoder.raw_decode(text, i)[0]
             except ValueError:
                 continue
-    return None
+            if isinstance(value, dict) and "facts" in value:
+                return value
+            first = value if first is None else first
+    return first
 
 
 __all__ = ["Answer", "ChatClient", "ClientStats", "LlmConfig", "LlmConfigError", "SETTINGS", "load_config", "parse_json"]

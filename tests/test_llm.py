@@ -401,6 +401,16 @@ def test_a_model_extractor_without_a_model_is_a_usage_error():
         load_config([], {"extractor": "llm", "url": "http://h/v1"})
 
 
+@pytest.mark.parametrize("kind, text, term", [
+    ("class", "company", "Company"), ("class", "公司", "Company"), ("class", "Research Firm", "ResearchFirm"),
+    ("property", "founder of", "founderOf"), ("property", "创立", "founderOf"), ("property", "developed by", "developedBy"),
+    ("metric", "营业收入", "Revenue"), ("metric", "market share", "MarketShare"), ("unit", "美元", "USD"),
+    ("class", "wizard", None), ("property", 7, None),
+])
+def test_a_term_may_be_named_by_its_label_in_either_language(kind, text, term):
+    assert llm_schema.load().lookup(kind, text) == term
+
+
 def test_prompt_and_schema_are_generated_from_the_ontology():
     from rdflib import OWL, RDF, URIRef
 
@@ -426,6 +436,8 @@ def test_prompt_and_schema_are_generated_from_the_ontology():
     ('Here you go: {"facts": [2]} Hope it helps', {"facts": [2]}),
     ("[]", []),
     ("no json at all", None),
+    ('<think>maybe {"a": 1} or [2]?</think>\n{"facts": [3]}', {"facts": [3]}),
+    ('I considered {"x": 1} and then: {"facts": [4]}', {"facts": [4]}),
     ('{"facts": [', None),
 ])
 def test_answers_are_parsed_tolerantly(content, expected):

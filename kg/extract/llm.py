@@ -259,8 +259,6 @@ class _Grounder:
         self.doc = x.document
         self.v = vocab()
         self.lex = load()
-        self.classes = {c.name for c in schema.classes}
-        self.metrics = {m.name for m in schema.metrics}
         self.units = {u.name for u in schema.units}
 
     def ground(self, raw) -> Fact:
@@ -295,9 +293,10 @@ class _Grounder:
         cls = raw.get(name)
         if cls in (None, ""):
             return ""
-        if not isinstance(cls, str) or cls not in self.classes:
+        found = self.schema.lookup("class", cls)
+        if found is None:
             raise Rejected("unknown_term", f"{name} {cls!r}")
-        return cls
+        return found
 
     def _entity(self, name, cls_hint: str, lo: int, hi: int) -> tuple[str, str]:
         """(entity id, class) of a name the quoted sentences give: a mention found there, a lexicon
@@ -367,7 +366,7 @@ class _Grounder:
 
     # -------------------------------------------------------- facts
     def _relation(self, raw, lo, hi, qs, qe) -> Fact:
-        prop = raw.get("property")
+        prop = self.schema.lookup("property", raw.get("property"))
         subject, obj = raw.get("subject"), raw.get("object")
         s_cls, o_cls = self._class(raw, "subject_class"), self._class(raw, "object_class")
         if isinstance(prop, str) and prop in self.schema.inverses:  # "developed by" is "develops" turned round
@@ -375,7 +374,7 @@ class _Grounder:
             subject, obj, s_cls, o_cls = obj, subject, o_cls, s_cls
         rel = self.schema.relation(prop) if isinstance(prop, str) else None
         if rel is None:
-            raise Rejected("unknown_term", f"property {prop!r}")
+            raise Rejected("unknown_term", f"property {raw.get('property')!r}")
         sid, scls = self._entity(subject, s_cls, lo, hi)
         if not self.v.is_a(scls, rel.domain):
             raise Rejected("type_mismatch", f"{prop}: subject {subject!r} is a {scls}, not {' | '.join(rel.domain)}")
@@ -397,12 +396,14 @@ class _Grounder:
     def _quantity(self, raw, lo, hi, qs, qe) -> Fact:
         from ..numbers import find_quantities
 
-        metric = raw.get("metric")
-        if not isinstance(metric, str) or metric not in self.metrics:
-            raise Rejected("unknown_term", f"metric {metric!r}")
+        metric = self.schema.lookup("metric", raw.get("metric"))
+        if metric is None:
+            raise Rejected("unknown_term", f"metric {raw.get('metric')!r}")
         unit_hint = raw.get("unit")
-        if unit_hint not in (None, "") and unit_hint not in self.units:
-            raise Rejected("unknown_term", f"unit {unit_hint!r}")
+        if unit_hint not in (None, ""):
+            unit_hint = self.schema.lookup("unit", unit_hint)
+            if unit_hint is None:
+                raise Rejected("unknown_term", f"unit {raw.get('unit')!r}")
         sid, scls = self._entity(raw.get("subject"), self._class(raw, "subject_class"), lo, hi)
         if not self.v.is_a(scls, self.schema.statement_subjects):
             raise Rejected("type_mismatch", f"{metric}: subject {raw.get('subject')!r} is a {scls}")

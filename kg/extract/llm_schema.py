@@ -44,12 +44,39 @@ class Schema:
     units: tuple[Term, ...]
     period_class: str  # the class of time periods (range of e.g. "founded on")
     statement_subjects: tuple[str, ...]  # classes a quantitative statement may be about
+    names: dict  # kind ("class", "property", "metric", "unit") -> {name or label, folded: term name}
     system: str  # the system prompt
     json_schema: dict
     digest: str  # sha256 of prompt and schema: recorded with the facts
 
     def relation(self, name: str) -> Relation | None:
         return next((r for r in self.relations if r.term.name == name), None)
+
+    def lookup(self, kind: str, text) -> str | None:
+        """The term a model meant: its name, or its name or English or Chinese label in any case
+        ("Company", "company", "公司"; "founderOf", "founder of", "创立"). None when it is no term."""
+        if not isinstance(text, str):
+            return None
+        return self.names[kind].get(_key(text))
+
+
+def _key(text: str) -> str:
+    return " ".join(text.strip().casefold().split())
+
+
+def _names(terms) -> dict:
+    """Names and labels of terms -> term name; a label two terms share names neither."""
+    out: dict = {}
+    for t in terms:
+        out[_key(t.name)] = t.name
+    seen: dict = {}
+    for t in terms:
+        for label in {_key(t.label_en), _key(t.label_zh)} - {""}:
+            seen.setdefault(label, set()).add(t.name)
+    for label, owners in seen.items():
+        if len(owners) == 1 and label not in out:
+            out[label] = owners.pop()
+    return out
 
 
 def _local(node) -> str | None:
@@ -106,7 +133,10 @@ def load() -> Schema:
     system = _prompt(classes, relations, inverses, metrics, units, period_class)
     digest = hashlib.sha256((system + json.dumps(json_schema, sort_keys=True)).encode("utf-8")).hexdigest()
     subjects = _classes_of(g, g.value(v["statementSubject"], RDFS.range))
-    return Schema(classes, relations, inverses, metrics, units, period_class, subjects, system, json_schema, digest)
+    names = {"class": _names(classes), "metric": _names(metrics), "unit": _names(units),
+             "property": _names([r.term for r in relations] + [_term(g, kg(name)) for name in sorted(inverses)])}
+    return Schema(classes, relations, inverses, metrics, units, period_class, subjects, names,
+                  system, json_schema, digest)
 
 
 def _json_schema(classes, relations, inverses, metrics, units) -> dict:
