@@ -27,6 +27,7 @@ from .errors import KgError, data_error
 EXTRACTORS = ("rules", "llm", "both")
 STRUCTURED = ("auto", "on", "off")
 CONFIG_FILE = "kg.toml"
+MAX_ANSWER_BYTES = 8 * 1024 * 1024  # a chat answer is far smaller; more is a broken or hostile server
 
 
 @dataclass(frozen=True)
@@ -354,7 +355,7 @@ class ChatClient:
             self.stats.requests += 1
         try:
             with urllib.request.urlopen(request, timeout=self.cfg.timeout) as response:
-                raw = response.read()
+                raw = response.read(MAX_ANSWER_BYTES + 1)
         except urllib.error.HTTPError as exc:
             status = exc.code
             retry_after = _retry_after(exc.headers.get("Retry-After") if exc.headers else None)
@@ -375,6 +376,8 @@ class ChatClient:
             raise _Retry("connection")
         except (ConnectionError, OSError):
             raise _Retry("connection")
+        if len(raw) > MAX_ANSWER_BYTES:
+            raise _Fail("answer too large")
         try:
             data = json.loads(raw.decode("utf-8"))
             content = data["choices"][0]["message"]["content"]

@@ -644,3 +644,12 @@ def test_the_progress_bar_counts_windows_with_requests_and_tokens(server, corpus
     assert (bar.total, bar.done, bar.closed) == (7, 7, True)
     assert bar.postfix == "requests 7, cached 0, tokens 840"
     assert [f.predicate for f in result.resolved.facts] == ["founderOf"]
+
+
+def test_an_oversized_answer_is_refused_not_read_whole(server, corpus, tmp_path, monkeypatch):
+    from kg import llm_client
+
+    monkeypatch.setattr(llm_client, "MAX_ANSWER_BYTES", 200)
+    server.on("Lei Jun founded", answer(FOUNDER))
+    result = pipeline.build([corpus], llm_config=config(server, tmp_path))
+    assert result.llm.client.failures == {"answer too large": 7} and result.resolved.facts == ()
