@@ -55,18 +55,68 @@ def format_summary(stats: dict) -> str:
     return "\n".join(lines)
 
 
+def _llm_options(func):
+    """--extractor, --llm-url, --llm-model (the other model settings live in kg.toml or the manifest)."""
+    func = click.option("--llm-model", help="Model name for --extractor llm|both, e.g. qwen2.5:7b-instruct.")(func)
+    func = click.option("--llm-url", help="OpenAI-compatible server, e.g. http://localhost:11434/v1; "
+                                          "the API key is read from $KG_LLM_API_KEY.")(func)
+    func = click.option("--extractor", type=click.Choice(["rules", "llm", "both"]),
+                        help="Who extracts facts: kg's rules, a language model, or both  [default: rules].")(func)
+    return func
+
+
+def _llm_config(paths, extractor, llm_url, llm_model):
+    """The model settings in force, or None when the rules extract alone (the build is then unchanged)."""
+    from .llm_client import load_config
+
+    cfg = load_config(list(paths), {"extractor": extractor, "url": llm_url, "model": llm_model})
+    return cfg if cfg.uses_llm else None
+
+
+def llm_progress_bar(total: int):
+    """A progress bar on stderr of the windows sent to the model, with requests and tokens."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="asking the model", unit="window", file=sys.stderr, disable=None)
+
+
+def format_llm_summary(report) -> str:
+    s, c = report.summary(), report.client
+    rejected = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in s["rejected"].items())
+    lines = [
+        f"model {s['model']} ({s['extractor']}): windows {s['windows']} (answered {s['answered']}, "
+        f"no answer {s['unanswered']}); requests {c.requests} (retries {c.retries}), cache hits {c.cache_hits}; "
+        f"tokens {s['tokens']['prompt']} prompt + {s['tokens']['completion']} completion",
+        f"model facts: returned {s['facts_returned']}, accepted {s['facts_accepted']}, "
+        f"rule facts confirmed {s['rule_facts_confirmed']}; rejected: {rejected}",
+    ]
+    return "\n".join(lines)
+
+
+def llm_warning(report) -> str | None:
+    """A line for stderr when some windows got no answer (the build went on without them)."""
+    c = report.client
+    if not c.failures:
+        return None
+    why = ", ".join(f"{k} {v}" for k, v in sorted(c.failures.items()))
+    return (f"kg: warning: {report.unanswered} windows got no answer from the model ({why}), so no model facts "
+            "from them. Rerun to ask again (the answers so far are cached).")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path),
               help="Output folder (replaced atomically when the build succeeds).")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML view.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when the graph has validation violations.")
-def build(paths, out_dir, no_html, strict):
+@_llm_options
+def build(paths, out_dir, no_html, strict, extractor, llm_url, llm_model):
     """Build the knowledge graph of PATHS (files or folders; default data/corpus/)."""
     from . import pipeline, validate
     from .errors import CheckViolations
 
-    result = pipeline.build(list(paths), progress=progress_bar)
+    llm_config = _llm_config(paths, extractor, llm_url, llm_model)
+    result = pipeline.build(list(paths), progress=progress_bar, llm_config=llm_config, llm_progress=llm_progress_bar)
     html = [] if no_html else _html_writers()
     checker = validate.BuildCheck(strict=strict)  # first, so the HTML view shows the inferred graph
     try:
@@ -75,6 +125,10 @@ def build(paths, out_dir, no_html, strict):
         click.echo(validate.format_report(checker.report))
         raise
     click.echo(format_summary(result.output.stats))
+    if result.llm is not None:
+        click.echo(format_llm_summary(result.llm))
+        if llm_warning(result.llm):
+            click.echo(llm_warning(result.llm), err=True)
     click.echo(f"wrote {out_dir}/graph.trig, {out_dir}/graph.ttl, {out_dir}/summary.json"
                + (f", {out_dir}/graph.html" if html else ""))
     click.echo(checker.summary())
@@ -314,8 +368,9 @@ def _eval_inputs(target: Path, gold: Path | None, docs: tuple[Path, ...], graph:
 @click.option("--check-gold", is_flag=True, help="Only check the gold files (format, quotes) and exit.")
 @click.option("--candidates", is_flag=True, help="Also score the candidate facts the build did not assert.")
 @click.option("--sweep", is_flag=True, help="Print strict scores for a range of confidence thresholds (includes candidates).")
+@_llm_options
 def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f1, min_precision, min_recall, check_gold,
-                 candidates, sweep):
+                 candidates, sweep, extractor, llm_url, llm_model):
     """Score extraction against gold fact lists (format: data/eval/README.md).
 
     TARGET is a gold file or folder, or a split folder holding gold/ and docs/
@@ -327,6 +382,11 @@ def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f
     from .errors import EXIT_VIOLATIONS
 
     gold_path, docs = _eval_inputs(target, gold, docs, graph_path)
+    if (extractor or llm_url or llm_model) and not docs:
+        from .llm_client import LlmConfigError
+
+        raise LlmConfigError("--extractor, --llm-url and --llm-model choose how documents are built; "
+                             "give documents to build (a split folder with docs/, or --docs), not a built graph.")
     quotes_in = docs[0] if len(docs) == 1 else (target / "docs" if (target / "docs").is_dir() else None)
     golds = goldmod.load(gold_path, quotes_in)
     if check_gold:
@@ -338,7 +398,12 @@ def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f
     if docs:
         from . import pipeline
 
-        result = pipeline.build(list(docs), progress=progress_bar)
+        llm_config = _llm_config(docs, extractor, llm_url, llm_model)
+        result = pipeline.build(list(docs), progress=progress_bar, llm_config=llm_config, llm_progress=llm_progress_bar)
+        if result.llm is not None:
+            click.echo(format_llm_summary(result.llm), err=True)
+            if llm_warning(result.llm):
+                click.echo(llm_warning(result.llm), err=True)
         store = evaluate.load_store_from_nquads(result.output.nquads())
     else:
         from .query import load_store

@@ -133,6 +133,11 @@ def rule(rule_id: str) -> URIRef:
     return URIRef(f"{ID_NS}rule/{rule_id}")
 
 
+def activity(*key) -> URIRef:
+    """A run of an extractor with given settings (a prov:Activity), e.g. a language model's."""
+    return URIRef(f"{ID_NS}activity/{_digest(*key)}")
+
+
 def doc_graph(doc_id: str) -> URIRef:
     return URIRef(f"{ID_NS}graph/doc/{doc_id}")
 

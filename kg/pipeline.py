@@ -25,6 +25,7 @@ class BuildResult:
     output: graph.GraphOutput
     out_dir: Path | None = None
     sources: SourcesReport | None = None  # what the documents agree and disagree on
+    llm: object = None  # kg.extract.llm.LlmReport when a language model extracted too
 
 
 def _check(stage: str, value, expected):
@@ -58,10 +59,22 @@ def candidate_keys(resolved: Resolved, report: SourcesReport) -> frozenset:
     return frozenset(keys)
 
 
-def build(paths: list[Path], progress=None) -> BuildResult:
-    """Build the graph in memory (nothing is written)."""
+def extract_with_model(extractions: list[Extraction], config, progress=None):
+    """The language-model extractor (``--extractor llm|both``) over what the rule stages produced."""
+    from .extract import llm
+
+    extractions, report = llm.run(extractions, config, key=resolve.merge_key, progress=progress)
+    return [_check("llm", x, Extraction) for x in extractions], report
+
+
+def build(paths: list[Path], progress=None, llm_config=None, llm_progress=None) -> BuildResult:
+    """Build the graph in memory (nothing is written). ``llm_config`` (a kg.llm_client.LlmConfig)
+    adds or substitutes a language model's facts; without it the build is the rules' alone."""
     docs = corpus.read_corpus(paths)
     extractions = extract_documents(docs, progress)
+    llm_report = None
+    if llm_config is not None and llm_config.uses_llm:
+        extractions, llm_report = extract_with_model(extractions, llm_config, llm_progress)
     resolved = _check("resolve", resolve.resolve(extractions, lexicon.load()), Resolved)
     # sources: alignments, support, conflicts; its lowered confidences must reach the facts before encoding
     report = _check("sources", sources.analyse(extractions, resolved), SourcesReport)
@@ -70,7 +83,12 @@ def build(paths: list[Path], progress=None) -> BuildResult:
     output = _check("graph", graph.build_graph(resolved, candidates), graph.GraphOutput)
     output.add_quads(sources.quads(report, resolved, candidates))
     output.stats.update(sources.stats(report, candidates))
-    return BuildResult(resolved, output, sources=report)
+    if llm_report is not None:
+        from .extract import llm
+
+        output.add_quads(llm.quads(llm_report, resolved, candidates))
+        output.stats["llm"] = llm_report.summary()
+    return BuildResult(resolved, output, sources=report, llm=llm_report)
 
 
 def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[BuildResult, Path], None]] = ()) -> Path:
