@@ -107,6 +107,9 @@ def enter_child(max_memory_mb: int) -> None:
     """Set up a forked query child: default signal handling (Ctrl-C and SIGTERM end it at
     once), quiet stderr (the engine's 'memory allocation failed' line is reported by the
     parent instead), and the memory limit."""
+    import faulthandler
+
+    faulthandler.disable()  # an abort at the memory limit is expected here, not a crash to dump
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:

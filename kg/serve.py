@@ -172,6 +172,7 @@ class _Child:
     arrived: float
     served: float = 0.0  # seconds it has been allowed to run
     resumed: float | None = None  # when it was last let run; None while paused
+    niced: bool = False  # lowered in CPU priority once it has run a while
 
 
 class QueryRunner:
@@ -181,16 +182,20 @@ class QueryRunner:
     a time; the others are paused (SIGSTOP). The ones allowed to run are those that have
     run least so far (least attained service): a new query always runs at once, so a
     cheap ASK is answered in milliseconds even while runaway queries fill the server, and
-    the runaways share what is left until their time limit. At most ``workers + queue``
+    the runaways share what is left until their time limit (among queries that have run
+    equally long, the newest goes first). At most ``workers + queue``
     queries are held; more get HTTP 503 with Retry-After. A query whose client hung up is
     killed."""
 
     QUANTUM = 0.1  # seconds between rescheduling while queries wait
+    SLOW = 0.25  # seconds of running after which a query runs at the lowest CPU priority (nice 19)
 
     def __init__(self, store, config: ServeConfig):
         import xml.sax.saxutils  # noqa: F401  children inherit imported modules, so import once here
 
-        from rdflib.plugins.sparql import algebra, parser  # noqa: F401  (the SERVICE check in every child)
+        # Children inherit imported modules and warmed-up parser caches: do that once here,
+        # not in every child (the first SERVICE check in a process costs ~5x the next ones).
+        limits.service_calls("SELECT * WHERE { SERVICE <urn:x> { ?s ?p ?o } FILTER(?o > 1) }", q.PREFIXES)
 
         self.store = store
         self.config = config
@@ -265,8 +270,15 @@ class QueryRunner:
             if child.resumed is not None:
                 child.served += now - child.resumed
                 child.resumed = now
-        order = sorted(self.live.values(), key=lambda c: (c.served, c.arrived))
+        order = sorted(self.live.values(), key=lambda c: (c.served, -c.arrived))  # ties: the newest first
         for i, child in enumerate(order):
+            if child.served > self.SLOW and not child.niced:
+                # a long query yields the CPU to new ones while both run (only ever lowered)
+                try:
+                    os.setpriority(os.PRIO_PROCESS, child.pid, 19)
+                except OSError:
+                    pass
+                child.niced = True
             run = i < self.config.workers
             if run and child.resumed is None:
                 self._signal(child.pid, signal.SIGCONT)
@@ -274,13 +286,13 @@ class QueryRunner:
             elif not run and child.resumed is not None:
                 self._signal(child.pid, signal.SIGSTOP)
                 child.resumed = None
-        if len(self.live) > self.config.workers and (self._ticker is None or self._ticker.done()):
+        if self.live and (self._ticker is None or self._ticker.done()):
             self._ticker = asyncio.ensure_future(self._tick())
 
     async def _tick(self) -> None:
         import asyncio
 
-        while len(self.live) > self.config.workers:
+        while self.live:
             await asyncio.sleep(self.QUANTUM)
             self._schedule()
 
