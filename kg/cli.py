@@ -20,6 +20,9 @@ class KgGroup(click.Group):
         except KgError as exc:
             click.echo(f"kg: error: {exc.message}", err=True)
             sys.exit(exc.exit_code)
+        except KeyboardInterrupt:  # Ctrl-C outside a query (a query's own child is killed by kg.limits)
+            click.echo("kg: interrupted (Ctrl-C).", err=True)
+            sys.exit(130)
 
 
 @click.group(cls=KgGroup)
@@ -210,6 +213,9 @@ def serve(build_dir, graph, log_level, **settings):
                f"waiting, bodies up to {config.max_body} bytes; SERVICE "
                + (f"only to {', '.join(config.allow_service)}" if config.allow_service else "refused"), err=True)
     click.echo(f"  graph view       {base}/" + ("" if html.is_file() else "   (no graph.html yet: a query form)"), err=True)
+    hosts = "any host" if "*" in config.allow_host else ", ".join(sorted(srv.allowed_hosts(config)))
+    click.echo(f"  answers          requests for {hosts}" + ("" if config.cors else "; none from other origins (--cors)"),
+               err=True)
     click.echo("  Ctrl-C to stop.", err=True)
     srv.run(app, config, log_level)
 

@@ -47,13 +47,12 @@ class Limits:
 def service_calls(text: str, prefixes: dict[str, str]) -> list[str | None] | None:
     """The endpoints the query's SERVICE clauses name (None for ``SERVICE ?var``), read from
     the query algebra; None when rdflib cannot parse the query."""
-    from rdflib.plugins.sparql import algebra, parser
-
     try:
-        tree = parser.parseQuery(text)
-        translated = algebra.translateQuery(tree, initNs=prefixes)
+        translated = _algebra(text, prefixes)
     except Exception:  # rdflib's parser raises pyparsing errors, Exception and KeyError alike
         return None
+    from rdflib.plugins.sparql import algebra
+
     found: list[str | None] = []
 
     def visit(node):
@@ -63,6 +62,12 @@ def service_calls(text: str, prefixes: dict[str, str]) -> list[str | None] | Non
 
     algebra.traverse(translated.algebra, visitPre=visit)
     return found
+
+
+def _algebra(text: str, prefixes: dict[str, str]):
+    from rdflib.plugins.sparql import algebra, parser
+
+    return algebra.translateQuery(parser.parseQuery(text), initNs=prefixes)
 
 
 def _has_service_keyword(text: str) -> bool:
@@ -77,8 +82,13 @@ def check_services(text: str, prefixes: dict[str, str], allowed: tuple[str, ...]
     calls = service_calls(text, prefixes)
     if calls is None:
         if _has_service_keyword(text):
+            try:
+                _algebra(text, prefixes)
+                reason = "unknown"
+            except Exception as exc:
+                reason = " ".join(str(exc).split())[:200]
             raise QueryError(f"{where}: SERVICE is refused in this query: kg cannot read which endpoint it calls "
-                             "(rdflib's parser does not read the query's syntax). Rewrite it in SPARQL 1.1.")
+                             f"(rdflib's SPARQL parser says: {reason}). Check the query, and write it in SPARQL 1.1.")
         return
     for endpoint in calls:
         if endpoint is None:

@@ -561,13 +561,15 @@ class LocalStore(Target):
         from . import limits
 
         spec = spec or QuerySpec("<query>", text)
+        where = str(spec.path or spec.name)
+        # first of all: _check_syntax below evaluates the text (on an empty store), and bound
+        # values are single terms, which add no SERVICE
+        limits.check_services(text, PREFIXES, self.limits.allow_service if self.limits else (), where)
         try:
             bound = with_values(text, bindings or {})
         except QueryError:
             self._check_syntax(text, spec)
             raise
-        where = str(spec.path or spec.name)
-        limits.check_services(bound, PREFIXES, self.limits.allow_service if self.limits else (), where)
 
         def evaluate() -> Result:
             return collect(self.store.query(bound, prefixes=PREFIXES), max_rows)
@@ -761,6 +763,10 @@ class Endpoint(Target):
             detail = " ".join(exc.read().decode("utf-8", "replace").split())[:300]
             if exc.code == 400:
                 raise QueryError(f"{spec.path or spec.name}: the endpoint rejected the query: {detail}")
+            if exc.code in (503, 507) and detail.startswith("query stopped"):  # kg serve's time or memory limit
+                from .errors import QueryLimitError
+
+                raise QueryLimitError(f"{spec.path or spec.name}: {self.url}: {detail}")
             raise ServerError(f"{self.url}: HTTP {exc.code} {exc.reason}: {detail}")
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)

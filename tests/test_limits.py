@@ -95,6 +95,8 @@ def _fetching_queries(url: str) -> list[str]:
     ('SELECT * WHERE { ?s ?p "SERVICE <http://a/> { }" } # SERVICE <http://b/>', []),
     ("SELECT * WHERE { ?s kg:x ?o OPTIONAL { SERVICE kgid:y { ?s ?p ?o } } }", ["https://w3id.org/kg/id/y"]),
     ("SELECT * WHERE { SERVICE ?e { ?s ?p ?o } }", [None]),
+    ("PREFIX r: <http://r.example/> SELECT * WHERE { ?s ?p ?o MINUS { SERVICE r:q { ?s ?p ?o } } }", ["http://r.example/q"]),
+    ("SELECT * WHERE { { SELECT ?s WHERE { SERVICE <http://a/> { ?s ?p ?o } } } UNION { ?s ?p ?o } }", ["http://a/"]),
     ("SELECT * WHERE { ?s ?p ?o LATERAL { SELECT * WHERE { ?s ?q ?v } LIMIT 1 } }", None),
 ])
 def test_service_calls_are_read_from_the_algebra(text, calls):
@@ -107,6 +109,21 @@ def test_service_keywords_in_strings_and_comments_are_not_calls():
     with pytest.raises(QueryError, match="cannot read which endpoint"):
         limits.check_services("SELECT * WHERE { ?s ?p ?o LATERAL { SERVICE <http://a/> { ?a ?b ?c } } }",
                               q.PREFIXES, ("http://a/",), "t")
+
+
+def test_an_unreadable_query_with_service_is_refused_with_the_parser_message():
+    with pytest.raises(QueryError, match="Unknown namespace prefix : wd"):
+        limits.check_services("SELECT * WHERE { SERVICE <http://a/> { wd:Q1 ?p ?o } }", q.PREFIXES, (), "t")
+
+
+def test_serve_limit_settings_are_checked():
+    from kg.serve import ServeConfig
+
+    assert ServeConfig(allow_service=["http://a/"]).allow_service == ("http://a/",)
+    for bad in ({"allow_service": "http://a/"}, {"allow_host": (1,)}, {"max_memory": 8}, {"queue": -1},
+                {"max_body": 10}):
+        with pytest.raises(Exception, match=next(iter(bad))):
+            ServeConfig(**bad)
 
 
 # ----------------------------------------------------------------------------- kg query
