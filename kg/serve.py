@@ -6,14 +6,18 @@ child shares the loaded store copy-on-write, so forking costs milliseconds, not 
 reload). The server waits for the child's answer at most ``timeout`` seconds and
 then kills it with SIGKILL -- which stops any runaway query, however deep inside the
 query engine it is, without the server having to trust the engine to check a
-deadline. Nothing a child does can change the server's store, and updates are
+deadline. The child also runs under a memory limit and refuses SERVICE calls to endpoints
+not allowed (kg.limits); the server pauses all but the least-run children (QueryRunner),
+bounds how many it holds, kills those whose client left, caps request bodies and checks
+Host and Origin (HostCheck). Nothing a child does can change the server's store, and updates are
 refused before any evaluation (HTTP 403). Needs a platform with ``fork`` (Linux, macOS).
 
 Endpoint: ``/sparql`` (GET and POST, form-encoded or ``application/sparql-query``,
 ``default-graph-uri`` / ``named-graph-uri`` honoured); results in JSON, XML, CSV or TSV
 (SELECT/ASK) and Turtle, N-Triples or RDF/XML (CONSTRUCT/DESCRIBE), chosen by the
 Accept header or a ``format`` parameter. Results longer than ``max_rows`` are cut to
-``max_rows`` and marked with the response header ``X-KG-Truncated: true``.
+``max_rows`` and marked with the response header ``X-KG-Truncated: true`` and in the body
+(kg.query.mark_truncated).
 """
 from __future__ import annotations
 
