@@ -48,8 +48,8 @@ SETTINGS = (
     Setting("max_rows", 10000, "Result-size cap: at most this many rows (or triples) per answer; longer answers are cut and marked X-KG-Truncated."),
     Setting("workers", 2, "How many queries are evaluated at the same time; the others wait paused, the least-run first in line."),
     Setting("cors", False, "Send Access-Control-Allow-Origin: * so web pages on other origins (e.g. a hosted YASGUI) may query."),
-    Setting("max_memory", 512, "Memory one query may take beyond the loaded graph, in MB; beyond it the query is stopped (HTTP 507)."),
-    Setting("queue", 16, "How many queries may wait beyond --workers; more are refused with HTTP 503 and Retry-After."),
+    Setting("max_memory", 256, "Memory one query may take beyond the loaded graph, in MB; beyond it the query is stopped (HTTP 507)."),
+    Setting("queue", 32, "How many queries may wait beyond --workers; more are refused with HTTP 503 and Retry-After."),
     Setting("max_body", 1_000_000, "Largest request body accepted, in bytes (HTTP 413 beyond)."),
     Setting("allow_service", (), "Let SERVICE call this endpoint URL (repeatable); any other SERVICE gets HTTP 400."),
     Setting("allow_host", (), "Also answer requests for this host name (repeatable; '*' for any). Always answered: "
@@ -65,8 +65,8 @@ class ServeConfig:
     max_rows: int = 10000
     workers: int = 2
     cors: bool = False
-    max_memory: int = 512
-    queue: int = 16
+    max_memory: int = 256
+    queue: int = 32
     max_body: int = 1_000_000
     allow_service: tuple = ()
     allow_host: tuple = ()

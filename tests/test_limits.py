@@ -288,7 +288,7 @@ def test_host_and_origin_are_checked(guarded):
 
 @pytest.fixture(scope="module")
 def crowded(seed_dir):
-    s = Server(seed_dir, "--workers", "2", "--queue", "24", "--timeout", "4")
+    s = Server(seed_dir, "--timeout", "4")  # default --workers and --queue
     yield s
     s.stop()
 
