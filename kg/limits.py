@@ -14,7 +14,8 @@ refused unless the endpoint is listed (``--allow-service``). The endpoints a que
 are read from its algebra (rdflib's SPARQL parser and translator, which resolve prefixes
 and see into sub-queries, ``OPTIONAL``, ``FILTER EXISTS``...). A query rdflib cannot parse
 (pyoxigraph accepts some SPARQL 1.2 syntax rdflib does not) is checked token by token:
-any ``SERVICE`` keyword outside strings, IRIs and comments refuses it.
+any ``SERVICE`` keyword outside strings, IRIs and comments refuses it; so does a query whose
+text holds more SERVICE keywords than its algebra shows calls (a second reading).
 ``FROM``/``FROM NAMED`` only select graphs of the loaded store (pyoxigraph fetches
 nothing for them; a test pins this) and ``LOAD`` is an update, refused before evaluation.
 """
@@ -70,18 +71,23 @@ def _algebra(text: str, prefixes: dict[str, str]):
     return algebra.translateQuery(parser.parseQuery(text), initNs=prefixes)
 
 
-def _has_service_keyword(text: str) -> bool:
+def _service_keywords(text: str) -> int:
+    """How many SERVICE keywords the query holds outside strings, IRIs and comments."""
     from .query import _TOKEN
 
-    return any(tok.lastgroup == "word" and tok.group().upper() == "SERVICE" for tok in _TOKEN.finditer(text))
+    return sum(tok.lastgroup == "word" and tok.group().upper() == "SERVICE" for tok in _TOKEN.finditer(text))
 
 
 def check_services(text: str, prefixes: dict[str, str], allowed: tuple[str, ...], where: str,
                    option: str = "--allow-service") -> None:
     """Raise QueryError when the query calls an endpoint that is not in ``allowed``."""
     calls = service_calls(text, prefixes)
+    if calls is not None and _service_keywords(text) > len(calls):
+        # a second reading, token by token: rdflib's algebra missed a SERVICE the text holds
+        raise QueryError(f"{where}: SERVICE is refused in this query: kg cannot tell which endpoint each SERVICE "
+                         "calls. Write each SERVICE with an IRI, in SPARQL 1.1.")
     if calls is None:
-        if _has_service_keyword(text):
+        if _service_keywords(text):
             try:
                 _algebra(text, prefixes)
                 reason = "unknown"

@@ -111,6 +111,14 @@ def test_service_keywords_in_strings_and_comments_are_not_calls():
                               q.PREFIXES, ("http://a/",), "t")
 
 
+def test_a_service_the_algebra_misses_is_refused_by_the_token_reading(monkeypatch):
+    text = "SELECT * WHERE { SERVICE <http://a/> { ?s ?p ?o } }"
+    limits.check_services(text, q.PREFIXES, ("http://a/",), "t")  # allowed
+    monkeypatch.setattr(limits, "service_calls", lambda text, prefixes: [])  # as if rdflib overlooked it
+    with pytest.raises(QueryError, match="cannot tell which endpoint"):
+        limits.check_services(text, q.PREFIXES, ("http://a/",), "t")
+
+
 def test_an_unreadable_query_with_service_is_refused_with_the_parser_message():
     with pytest.raises(QueryError, match="Unknown namespace prefix : wd"):
         limits.check_services("SELECT * WHERE { SERVICE <http://a/> { wd:Q1 ?p ?o } }", q.PREFIXES, (), "t")
