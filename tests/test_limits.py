@@ -268,6 +268,9 @@ def test_request_bodies_are_capped(guarded):
     for text, expected in ((small, 200), (big, 413)):
         assert _request(guarded.endpoint, text.encode(), {"Content-Type": "application/sparql-query"})[0] == expected
         assert _ask(guarded, text)[0] == expected
+        # without Content-Length (chunked): the server counts what it reads and stops at the cap
+        chunks = iter([text[i:i + 1000].encode() for i in range(0, len(text), 1000)])
+        assert _request(guarded.endpoint, chunks, {"Content-Type": "application/sparql-query"})[0] == expected
 
 
 def test_a_full_queue_answers_503_with_retry_after(guarded):
