@@ -213,6 +213,8 @@ def run_forked(work: Callable[[], object], limits: Limits, where: str = "") -> o
         status = _finish(pid, finished)
     data = b"".join(chunks)
     if not data:
+        if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGINT:  # Ctrl-C reached the child first
+            raise QueryInterrupted("interrupted (Ctrl-C): the query was stopped.")
         if ran_out_of_memory(status):
             raise QueryLimitError(prefix + memory_message(limits.max_memory, "--max-memory"))
         raise QueryError(f"{prefix}the query process died without an answer (wait status {status}).")

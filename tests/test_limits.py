@@ -201,18 +201,24 @@ def _processes_with(marker: str) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
-def test_ctrl_c_stops_kg_query_at_once(seed_dir):
-    marker = f"# ctrl-c test {os.getpid()}"
+@pytest.mark.parametrize("to_group", [False, True], ids=["kill -INT", "terminal"])
+def test_ctrl_c_stops_kg_query_at_once(seed_dir, to_group):
+    """SIGINT to kg query alone, or to its process group as a terminal's Ctrl-C does."""
+    marker = f"# ctrl-c test {os.getpid()} {to_group}"
     cmd = [sys.executable, "-m", "kg.cli", "query", "--build", str(seed_dir), "--timeout", "120",
            RUNAWAY + "\n" + marker]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
     deadline = time.monotonic() + 30
     while len(_processes_with(marker)) < 2:  # kg query and the child evaluating the query
         assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read()
         time.sleep(0.05)
     time.sleep(0.3)
     start = time.monotonic()
-    proc.send_signal(signal.SIGINT)
+    if to_group:
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=10)
     assert time.monotonic() - start < 2
     assert proc.returncode == 130 and "interrupted (Ctrl-C)" in err
