@@ -250,12 +250,17 @@ def guarded(seed_dir, listener):
     s.stop()
 
 
-def test_serve_refuses_service_and_contacts_nothing(guarded, listener):
+def test_serve_refuses_service_and_fetches_nothing(guarded, listener):
     listener.requests.clear()
     other = listener.url.replace("/sparql", "/other")
     for text in _fetching_queries(other):
         status, _, body = _ask(guarded, text)
         assert status == 400 and b"SERVICE" in body, (text, body)
+    for text in (f"SELECT * FROM <{other}> WHERE {{ ?s ?p ?o }}", f"SELECT * FROM NAMED <{other}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"):
+        assert _ask(guarded, text)[0] == 200
+    graphs = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }", "default-graph-uri": other, "named-graph-uri": other})
+    assert _request(guarded.endpoint + "?" + graphs)[0] == 200
+    assert _ask(guarded, f"LOAD <{other}>")[0] == 403
     assert listener.requests == []
     status, _, body = _ask(guarded, f"SELECT ?x WHERE {{ SERVICE <{listener.url}> {{ ?x ?p ?o }} }}")
     assert status == 200 and b"from the listener" in body and listener.requests  # the allowed one
