@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .errors import KgError
+from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 
 
 class KgGroup(click.Group):
@@ -127,9 +128,9 @@ def _list_queries() -> None:
               help="Build folder whose graph.trig is queried.")
 @click.option("--graph", type=click.Path(path_type=Path), help="Query this RDF file instead (.trig, .nq, .ttl, .nt, ...).")
 @click.option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint instead (e.g. http://127.0.0.1:8000/sparql).")
-@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+@click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Time limit per query in seconds (a local query is stopped; a remote endpoint is waited for this long).")
-@click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(min=16), metavar="MB",
+@click.option("--max-memory", default=DEFAULT_MAX_MEMORY, show_default=True, type=click.IntRange(min=16), metavar="MB",
               help="Memory a local query may take beyond the loaded graph, in MB; beyond it the query is stopped.")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
               help="Let SERVICE call this endpoint (repeatable). Without it SERVICE is refused: nothing is fetched.")

@@ -48,27 +48,27 @@ class Limits:
 def service_calls(text: str, prefixes: dict[str, str]) -> list[str | None] | None:
     """The endpoints the query's SERVICE clauses name (None for ``SERVICE ?var``), read from
     the query algebra; None when rdflib cannot parse the query."""
-    try:
-        translated = _algebra(text, prefixes)
-    except Exception:  # rdflib's parser raises pyparsing errors, Exception and KeyError alike
-        return None
-    from rdflib.plugins.sparql import algebra
+    return _read_services(text, prefixes)[0]
 
+
+def _read_services(text: str, prefixes: dict[str, str]) -> tuple[list[str | None] | None, str]:
+    """(the SERVICE endpoints of the query's algebra, "") or (None, rdflib's complaint)."""
+    from rdflib import URIRef
+    from rdflib.plugins.sparql import algebra, parser
+
+    try:
+        translated = algebra.translateQuery(parser.parseQuery(text), initNs=prefixes)
+    except Exception as exc:  # rdflib's parser raises pyparsing errors, Exception and KeyError alike
+        return None, " ".join(str(exc).split())[:200]
     found: list[str | None] = []
 
     def visit(node):
         if getattr(node, "name", None) == "ServiceGraphPattern":
             term = node.get("term")
-            found.append(str(term) if term is not None and type(term).__name__ == "URIRef" else None)
+            found.append(str(term) if isinstance(term, URIRef) else None)
 
     algebra.traverse(translated.algebra, visitPre=visit)
-    return found
-
-
-def _algebra(text: str, prefixes: dict[str, str]):
-    from rdflib.plugins.sparql import algebra, parser
-
-    return algebra.translateQuery(parser.parseQuery(text), initNs=prefixes)
+    return found, ""
 
 
 def _service_keywords(text: str) -> int:
@@ -81,21 +81,17 @@ def _service_keywords(text: str) -> int:
 def check_services(text: str, prefixes: dict[str, str], allowed: tuple[str, ...], where: str,
                    option: str = "--allow-service") -> None:
     """Raise QueryError when the query calls an endpoint that is not in ``allowed``."""
-    calls = service_calls(text, prefixes)
-    if calls is not None and _service_keywords(text) > len(calls):
-        # a second reading, token by token: rdflib's algebra missed a SERVICE the text holds
+    calls, complaint = _read_services(text, prefixes)
+    keywords = _service_keywords(text)
+    if calls is None:
+        if keywords:
+            raise QueryError(f"{where}: SERVICE is refused in this query: kg cannot read which endpoint it calls "
+                             f"(rdflib's SPARQL parser says: {complaint}). Check the query, and write it in SPARQL 1.1.")
+        return
+    if keywords > len(calls):
+        # the second, token-by-token reading sees a SERVICE that rdflib's algebra does not show
         raise QueryError(f"{where}: SERVICE is refused in this query: kg cannot tell which endpoint each SERVICE "
                          "calls. Write each SERVICE with an IRI, in SPARQL 1.1.")
-    if calls is None:
-        if _service_keywords(text):
-            try:
-                _algebra(text, prefixes)
-                reason = "unknown"
-            except Exception as exc:
-                reason = " ".join(str(exc).split())[:200]
-            raise QueryError(f"{where}: SERVICE is refused in this query: kg cannot read which endpoint it calls "
-                             f"(rdflib's SPARQL parser says: {reason}). Check the query, and write it in SPARQL 1.1.")
-        return
     for endpoint in calls:
         if endpoint is None:
             raise QueryError(f"{where}: SERVICE with a variable endpoint is refused: kg only calls endpoints named "

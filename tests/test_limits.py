@@ -114,7 +114,7 @@ def test_service_keywords_in_strings_and_comments_are_not_calls():
 def test_a_service_the_algebra_misses_is_refused_by_the_token_reading(monkeypatch):
     text = "SELECT * WHERE { SERVICE <http://a/> { ?s ?p ?o } }"
     limits.check_services(text, q.PREFIXES, ("http://a/",), "t")  # allowed
-    monkeypatch.setattr(limits, "service_calls", lambda text, prefixes: [])  # as if rdflib overlooked it
+    monkeypatch.setattr(limits, "_read_services", lambda text, prefixes: ([], ""))  # as if rdflib overlooked it
     with pytest.raises(QueryError, match="cannot tell which endpoint"):
         limits.check_services(text, q.PREFIXES, ("http://a/",), "t")
 
