@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .errors import KgError
+from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 
 
 class KgGroup(click.Group):
@@ -20,6 +21,9 @@ class KgGroup(click.Group):
         except KgError as exc:
             click.echo(f"kg: error: {exc.message}", err=True)
             sys.exit(exc.exit_code)
+        except KeyboardInterrupt:  # Ctrl-C outside a query (a query's own child is killed by kg.limits)
+            click.echo("kg: interrupted (Ctrl-C).", err=True)
+            sys.exit(130)
 
 
 @click.group(cls=KgGroup)
@@ -143,7 +147,7 @@ def _html_writers():
     return [write_html]
 
 
-def _query_target(build_dir: Path, graph: Path | None, endpoint: str | None, timeout: float):
+def _query_target(build_dir: Path, graph: Path | None, endpoint: str | None, timeout: float, limits=None):
     from . import query as q
     from .errors import QueryError
 
@@ -151,7 +155,7 @@ def _query_target(build_dir: Path, graph: Path | None, endpoint: str | None, tim
         raise QueryError("give either --graph or --endpoint, not both.")
     if endpoint:
         return q.Endpoint(endpoint, timeout)
-    return q.open_local(build_dir, graph)
+    return q.open_local(build_dir, graph, limits)
 
 
 def _list_queries() -> None:
@@ -178,15 +182,22 @@ def _list_queries() -> None:
               help="Build folder whose graph.trig is queried.")
 @click.option("--graph", type=click.Path(path_type=Path), help="Query this RDF file instead (.trig, .nq, .ttl, .nt, ...).")
 @click.option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint instead (e.g. http://127.0.0.1:8000/sparql).")
-@click.option("--timeout", default=60.0, show_default=True, help="Seconds to wait for a remote endpoint.")
-def query_command(query_ref, params, fmt, list_queries, build_dir, graph, endpoint, timeout):
+@click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Time limit per query in seconds (a local query is stopped; a remote endpoint is waited for this long).")
+@click.option("--max-memory", default=DEFAULT_MAX_MEMORY, show_default=True, type=click.IntRange(min=16), metavar="MB",
+              help="Memory a local query may take beyond the loaded graph, in MB; beyond it the query is stopped.")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
+              help="Let SERVICE call this endpoint (repeatable). Without it SERVICE is refused: nothing is fetched.")
+def query_command(query_ref, params, fmt, list_queries, build_dir, graph, endpoint, timeout, max_memory, allow_service):
     """Answer a SPARQL query: a library name (kg query --list), a .rq file, query text, or - for stdin.
 
-    Exit codes: 0 answered (also when there are no results), 2 invalid query or parameter,
-    6 no build found, 7 endpoint unreachable or failing.
+    Exit codes: 0 answered (also when there are no results), 2 invalid query or parameter (or a
+    SERVICE not allowed), 6 no build found, 7 endpoint unreachable or failing, 8 stopped at the time
+    or memory limit, 130 interrupted (Ctrl-C).
     """
     from . import query as q
     from .errors import QueryError
+    from .limits import Limits
 
     if list_queries:
         _list_queries()
@@ -195,7 +206,7 @@ def query_command(query_ref, params, fmt, list_queries, build_dir, graph, endpoi
         raise QueryError("give a query: a library name (see 'kg query --list'), a .rq file, SPARQL text, or - for stdin.")
     spec = q.parse_spec(sys.stdin.read(), "<stdin>") if query_ref == "-" else q.find_query(query_ref)
     given = q.parse_assignments(params)
-    target = _query_target(build_dir, graph, endpoint, timeout)
+    target = _query_target(build_dir, graph, endpoint, timeout, Limits(timeout, max_memory, tuple(allow_service)))
     result = q.run_query(spec, target, given)
     fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
     import shutil
@@ -220,6 +231,9 @@ def _setting_options(settings):
             flag = "--" + s.name.replace("_", "-")
             if isinstance(s.default, bool):
                 func = click.option(flag, s.name, is_flag=True, default=s.default, help=s.help)(func)
+            elif isinstance(s.default, tuple):
+                func = click.option(flag, s.name, multiple=True, default=s.default, metavar="TEXT",
+                                    help=s.help)(func)
             else:
                 func = click.option(flag, s.name, default=s.default, show_default=True, type=type(s.default),
                                     help=s.help)(func)
@@ -250,7 +264,13 @@ def serve(build_dir, graph, log_level, **settings):
     click.echo(f"kg serve: {size} quads from {', '.join(map(str, files))}", err=True)
     click.echo(f"  SPARQL endpoint  {base}/sparql   (read-only; time limit {config.timeout:g} s, "
                f"at most {config.max_rows} rows per answer)", err=True)
+    click.echo(f"  limits           {config.max_memory} MB per query, {config.workers} at a time + {config.queue} "
+               f"waiting, bodies up to {config.max_body} bytes; SERVICE "
+               + (f"only to {', '.join(config.allow_service)}" if config.allow_service else "refused"), err=True)
     click.echo(f"  graph view       {base}/" + ("" if html.is_file() else "   (no graph.html yet: a query form)"), err=True)
+    hosts = "any host" if "*" in config.allow_host else ", ".join(sorted(srv.allowed_hosts(config)))
+    click.echo(f"  answers          requests for {hosts}" + ("" if config.cors else "; none from other origins (--cors)"),
+               err=True)
     click.echo("  Ctrl-C to stop.", err=True)
     srv.run(app, config, log_level)
 

@@ -14,6 +14,7 @@ EXIT_DATA = 4  # a data file (manifest, lexicon, patterns) is malformed
 EXIT_ONTOLOGY = 5  # the ontology cannot be loaded or lacks a term
 EXIT_OUTPUT = 6  # the output cannot be written, or no build exists yet
 EXIT_SERVER = 7  # the SPARQL endpoint or server failed
+EXIT_LIMIT = 8  # a query was stopped at its time or memory limit
 
 
 class KgError(Exception):
@@ -60,6 +61,18 @@ class CheckViolations(KgError):
 
 class ServerError(KgError):
     exit_code = EXIT_SERVER
+
+
+class QueryLimitError(KgError):
+    """A query was stopped at a limit (time or memory)."""
+
+    exit_code = EXIT_LIMIT
+
+
+class QueryInterrupted(KgError):
+    """Ctrl-C while a query ran; the query was stopped. 130 is the shell's code for SIGINT."""
+
+    exit_code = 130
 
 
 class StageError(KgError):

@@ -335,9 +335,13 @@ def to_json(result: Result) -> str:
     # one binding per line: compact, yet readable and diffable
     bindings = [json.dumps({name: _json_term(t) for name, t in zip(result.variables, row) if t is not None},
                            ensure_ascii=False) for row in result.rows]
-    head = json.dumps({"vars": list(result.variables)}, ensure_ascii=False)
+    head = {"vars": list(result.variables)}
+    if result.truncated:  # the standard place for a link about the results, plus a key a reader can test
+        head["link"] = [TRUNCATED]
+    marker = f',\n "kg:truncated": {{"rows": {len(result)}}}' if result.truncated else ""
+    head = json.dumps(head, ensure_ascii=False)
     body = ",\n  ".join(bindings)
-    return f'{{"head": {head},\n "results": {{"bindings": [' + (f"\n  {body}\n ]}}}}\n" if bindings else "]}}\n")
+    return f'{{"head": {head}{marker},\n "results": {{"bindings": [' + (f"\n  {body}\n ]}}}}\n" if bindings else "]}}\n")
 
 
 def _xml_term(term) -> str:
@@ -365,7 +369,10 @@ def to_xml(result: Result) -> str:
     if result.kind == "ask":
         out += ["  <head/>", f"  <boolean>{'true' if result.boolean else 'false'}</boolean>", "</sparql>"]
         return "\n".join(out) + "\n"
-    out.append("  <head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in result.variables) + "</head>")
+    link = f'<link href="{TRUNCATED}"/>' if result.truncated else ""
+    out.append("  <head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in result.variables) + link + "</head>")
+    if result.truncated:
+        out.append(f"  <!-- {truncation_note(result)} -->")
     out.append("  <results>")
     for row in result.rows:
         cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
@@ -466,6 +473,27 @@ def to_rdf(result: Result, fmt: str) -> str:
     return data.decode("utf-8")
 
 
+# Marks an answer cut at a row limit, in the body of every format (not only in a header).
+TRUNCATED = PREFIXES["kg"] + "truncated"
+
+
+def truncation_note(result: Result) -> str:
+    what = "triples" if result.kind == "graph" else "rows"
+    return f"kg:truncated: the answer was cut at {len(result)} {what} (the server's row limit); there are more"
+
+
+def mark_truncated(text: str, fmt: str, result: Result) -> str:
+    """Append the truncation note to a cut answer where the format has no standard place for
+    it: a comment in Turtle, N-Triples and RDF/XML, a last line starting with '#' in CSV and
+    TSV (which have no comments: a reader that cannot skip it should ask for JSON or XML).
+    JSON and XML results carry a link in their head instead (to_json, to_xml)."""
+    if not result.truncated or fmt in ("json", "xml", "table"):
+        return text
+    if fmt == "rdfxml":
+        return text + f"<!-- {truncation_note(result)} -->\n"
+    return text + f"# {truncation_note(result)}" + ("\r\n" if fmt == "csv" else "\n")
+
+
 def render(result: Result, fmt: str, width: int | None = None) -> str:
     """Serialise a result: W3C SPARQL results formats (csv, tsv, json, xml) or a table;
     CONSTRUCT/DESCRIBE results as Turtle (``table``, ``ttl``), N-Triples or RDF/XML."""
@@ -474,13 +502,13 @@ def render(result: Result, fmt: str, width: int | None = None) -> str:
         if graph_fmt not in GRAPH_FORMATS:
             raise QueryError(f"a CONSTRUCT/DESCRIBE query gives triples, which cannot be written as {fmt}. "
                              "Use --format ttl, nt or xml.")
-        return to_rdf(result, graph_fmt)
+        return mark_truncated(to_rdf(result, graph_fmt), graph_fmt, result)
     writers: dict[str, Callable[[Result], str]] = {"csv": to_csv, "tsv": to_tsv, "json": to_json, "xml": to_xml}
     if fmt == "table":
         return to_table(result, width)
     if fmt not in writers:
         raise QueryError(f"unknown format '{fmt}' for SELECT/ASK results. Use one of {', '.join(FORMATS)}.")
-    return writers[fmt](result)
+    return mark_truncated(writers[fmt](result), fmt, result)
 
 
 # ----------------------------------------------------------------------------- targets
@@ -523,21 +551,33 @@ class Target:
 class LocalStore(Target):
     """A pyoxigraph Store in this process."""
 
-    def __init__(self, store, description: str):
+    def __init__(self, store, description: str, limits=None):
         self.store = store
         self.description = description
+        self.limits = limits  # kg.limits.Limits: evaluate in a child process under them; None: in this process
 
     def run(self, text: str, bindings: dict | None = None, spec: QuerySpec | None = None,
             max_rows: int | None = None) -> Result:
+        from . import limits
+
         spec = spec or QuerySpec("<query>", text)
+        where = str(spec.path or spec.name)
+        # first of all: _check_syntax below evaluates the text (on an empty store), and bound
+        # values are single terms, which add no SERVICE
+        limits.check_services(text, PREFIXES, self.limits.allow_service if self.limits else (), where)
         try:
             bound = with_values(text, bindings or {})
         except QueryError:
             self._check_syntax(text, spec)
             raise
+
+        def evaluate() -> Result:
+            return collect(self.store.query(bound, prefixes=PREFIXES), max_rows)
+
         try:
-            answer = self.store.query(bound, prefixes=PREFIXES)
-            return collect(answer, max_rows)
+            if self.limits is None:
+                return evaluate()
+            return limits.run_forked(evaluate, self.limits, where)
         except SyntaxError as exc:
             self._check_syntax(text, spec)  # report positions in the text as written
             raise _syntax_error(exc, spec)
@@ -595,9 +635,11 @@ def graph_files(build_dir: Path | None = None, graph: Path | None = None) -> lis
     return [trig]
 
 
-def open_local(build_dir: Path | None = None, graph: Path | None = None) -> LocalStore:
+def open_local(build_dir: Path | None = None, graph: Path | None = None, limits=None) -> LocalStore:
+    """The built graph in an in-process store; ``limits`` (kg.limits.Limits) makes every
+    query run in a child process under a time and memory limit."""
     files = graph_files(build_dir, graph)
-    return LocalStore(load_store(files), ", ".join(str(f) for f in files))
+    return LocalStore(load_store(files), ", ".join(str(f) for f in files), limits)
 
 
 # The VALUES block for a remote endpoint goes right after the '{' that opens the
@@ -721,6 +763,10 @@ class Endpoint(Target):
             detail = " ".join(exc.read().decode("utf-8", "replace").split())[:300]
             if exc.code == 400:
                 raise QueryError(f"{spec.path or spec.name}: the endpoint rejected the query: {detail}")
+            if exc.code in (503, 507) and detail.startswith("query stopped"):  # kg serve's time or memory limit
+                from .errors import QueryLimitError
+
+                raise QueryLimitError(f"{spec.path or spec.name}: {self.url}: {detail}")
             raise ServerError(f"{self.url}: HTTP {exc.code} {exc.reason}: {detail}")
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
 import socket
@@ -273,9 +274,35 @@ def test_result_size_cap(small_server):
         {"query": "SELECT * WHERE { ?s ?p ?o }"}), headers={"Accept": "text/csv"})
     with urllib.request.urlopen(request) as r:
         assert r.headers["X-KG-Truncated"] == "true" and r.headers["X-KG-Max-Rows"] == "5"
-        assert len(r.read().decode().splitlines()) == 1 + 5
+        lines = r.read().decode().splitlines()
+        assert len(lines) == 1 + 5 + 1 and lines[-1].startswith("# kg:truncated: the answer was cut at 5 rows")
     result = q.Endpoint(small_server.endpoint).run("SELECT * WHERE { ?s ?p ?o }")
     assert result.truncated and len(result) == 5
+
+
+def _get(server, query: str, fmt: str) -> str:
+    url = server.endpoint + "?" + urllib.parse.urlencode({"query": query, "format": fmt})
+    with urllib.request.urlopen(url) as r:
+        return r.read().decode()
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv", "ttl", "nt", "rdfxml"])
+def test_the_row_cap_is_marked_in_the_body_of_every_format(small_server, fmt):
+    ox = q._ox()
+    graph = fmt in ("ttl", "nt", "rdfxml")
+    query = "CONSTRUCT WHERE { ?s ?p ?o }" if graph else "SELECT * WHERE { ?s ?p ?o }"
+    cut, whole = _get(small_server, query, fmt), _get(small_server, query + " LIMIT 5", fmt)
+    assert "kg:truncated" in cut and "kg:truncated" not in whole
+    if fmt == "json":
+        data = json.loads(cut)
+        assert data["kg:truncated"] == {"rows": 5} and data["head"]["link"] == [q.TRUNCATED]
+    if fmt in ("json", "xml"):  # a standard reader still reads the rows
+        parsed = ox.parse_query_results(cut.encode(), format={"json": ox.QueryResultsFormat.JSON,
+                                                              "xml": ox.QueryResultsFormat.XML}[fmt])
+        assert len(list(parsed)) == 5
+    if graph:  # a comment: an RDF reader still reads the triples
+        rdf_format = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML}[fmt]
+        assert len(list(ox.parse(cut.encode(), format=rdf_format))) == 5
 
 
 def test_query_form_when_there_is_no_graph_view(small_server):
