@@ -369,6 +369,8 @@ def _eval_inputs(target: Path, gold: Path | None, docs: tuple[Path, ...], graph:
         gold = target / "gold"
         if not docs and graph is None and (target / "docs").is_dir():
             docs = (target / "docs",)
+    elif gold is not None and not docs and graph is None:
+        docs = (target,)  # `kg eval my-docs/ --gold my-gold/`: the target holds the documents
     return gold or target, docs
 
 
@@ -394,7 +396,8 @@ def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f
     """Score extraction against gold fact lists (format: data/eval/README.md).
 
     TARGET is a gold file or folder, or a split folder holding gold/ and docs/
-    (data/eval/dev): its documents are built in memory and scored."""
+    (data/eval/dev): its documents are built in memory and scored. With --gold, TARGET is
+    the documents to build."""
     import json
 
     from . import evaluate

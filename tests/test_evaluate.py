@@ -877,3 +877,11 @@ def test_kg_eval_through_python_m(split):
                        capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("gold: 2 files, 10 facts (9 core)")
+
+
+def test_kg_eval_documents_folder_with_the_gold_option_builds_the_documents(split, tmp_path, monkeypatch):
+    """`kg eval my-docs/ --gold my-gold/` (the README's form): the target's documents are built."""
+    monkeypatch.chdir(tmp_path)  # no build/ here: scoring a graph instead would fail
+    r = run(split / "docs", "--gold", split / "gold", "--json", "-")
+    assert r.exit_code == EXIT_OK, r.stderr
+    assert json.loads(r.stdout)["overall"]["gold"] == 10
