@@ -230,6 +230,8 @@ def test_market_share_is_scoped_to_the_market_named():
     ("我们和微软、戴尔在混合AI上展开了深度合作。", "zh", {("nvidia", "partnerOf", "microsoft"), ("nvidia", "partnerOf", "dell")}),
     ("We are working with Cadence and Synopsys on chip design.", "en",
      {("nvidia", "partnerOf", "cadence"), ("nvidia", "partnerOf", "synopsys")}),
+    ("爱立信与中国移动、中国联通、中国电信三大运营商都有长期合作。", "zh",
+     {("ericsson", "partnerOf", "china-mobile"), ("ericsson", "partnerOf", "china-telecom")}),
     # units and brands told by a noun
     ("FinDreams, the battery unit of BYD, supplies the packs.", "en", {("findreams", "subOrganizationOf", "byd")}),
     ("Motorola, Lenovo's smartphone business, grew fast.", "en", {("motorola", "subOrganizationOf", "lenovo")}),
@@ -398,3 +400,16 @@ def test_investments_stakes_and_shareholders(text, lang, org, expected):
     got = {(f.subject, f.predicate, f.obj) for f in x.facts}
     assert expected in got, got
     assert not [f for f in x.facts if f.predicate == "acquired"]
+
+
+def test_partners_such_as_in_a_text_about_a_company_are_its_partners_for_sure():
+    x = run("Partners such as SAP and ServiceNow are already using it.", "en", organisation="nvidia")
+    named = [f for f in x.facts if f.evidence[0].rule == "partners-named"]
+    assert {f.obj for f in named} == {"sap", "servicenow"} and all(f.evidence[0].confidence >= 0.75 for f in named)
+
+
+def test_design_verbs_make_develops_but_designed_for_does_not():
+    got = facts("Apple today designs iPhone, iPad and Mac.", "en", organisation="apple")
+    assert {("apple", "develops", "iphone"), ("apple", "develops", "ipad")} <= got
+    assert not [f for f in facts("The iPhone 16 was designed for Apple Intelligence.", "en", organisation="apple")
+                if f[1] == "develops"]

@@ -134,6 +134,9 @@ def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: di
             chosen = [m for m in objs if ctx.clause_of(m.start) in window]
             if chosen:
                 break
+        if chosen and window == {clause}:  # "designs iPhone, iPad and Mac": a list goes on past the comma
+            run = _list_run(ctx, objs, chosen[-1].start, ctx.sent.end)
+            chosen += [m for m in run[1:] if m not in chosen]
         if pat.get("object_preference") == "ordered":
             v = vocab()
             for cls in pat["object"]:
