@@ -413,3 +413,20 @@ def test_design_verbs_make_develops_but_designed_for_does_not():
     assert {("apple", "develops", "iphone"), ("apple", "develops", "ipad")} <= got
     assert not [f for f in facts("The iPhone 16 was designed for Apple Intelligence.", "en", organisation="apple")
                 if f[1] == "develops"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Apple shipped 45.2 million iPhones in 2024, ranking second behind Samsung Electronics.", ("apple", 2)),
+    ("Lenovo remained the world's number one PC maker in 2024.", ("lenovo", 1)),
+])
+def test_rank_subjects_and_number_one(text, expected):
+    got = {(f.subject, f.attr("rank")) for f in run(text, "en").facts if f.kind == "position"}
+    assert expected in got, got
+    assert not [s for s, r in got if s == "iphone"]
+
+
+def test_a_rank_with_no_category_of_its_own_takes_the_market_the_previous_sentence_named():
+    x = run("Global smartphone shipments rose 6.5 percent in 2024. Xiaomi was third with 14.8 percent.", "en")
+    (pos,) = [f for f in x.facts if f.kind == "position"]
+    assert pos.subject == "xiaomi" and pos.attr("category") == "cat-smartphones"
+    assert not [f for f in run("Nvidia launched the world's first GPU in 1999.", "en").facts if f.kind == "position"]

@@ -56,19 +56,23 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
     history: list[tuple[list, list]] = []
     set_words = tuple(w for g in patterns.goals for w in (g.get("set") or {}).get(lang.code, []))
     report_period = _report_period(annotated, lang)
+    recent_cats: list[str] = []
     for sent in annotated.sentences:
         mentions = list(by_sentence.get(sent.index, []))
         clauses = [(sent.start + s, sent.start + e) for s, e in lang.clauses(sent.text)]
         window = history[-2:]
         ctx = Context(doc, lang, sent, mentions, clauses,
                       [p for ps, _ in window for p in ps], [p for _, pl in window for p in pl], patterns, new_names,
-                      set_words=set_words, recent_orgs=recent_orgs[-1:], report_period=report_period)
+                      set_words=set_words, recent_orgs=recent_orgs[-1:], report_period=report_period,
+                      recent_categories=recent_cats)
         for extractor in EXTRACTORS:
             facts += extractor(ctx)
         v = vocab()
         orgs = [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Company"])]
         if orgs:
             recent_orgs.append(orgs[0])  # the first company named is what the sentence is about
+        # the market the next sentence may go on about ("… China's smartphone market. Vivo led the market …")
+        recent_cats = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["ProductCategory"])})
         history.append((_carried(statement_periods(ctx)),
                          [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Place"])]))
         by_sentence[sent.index] = ctx.mentions  # with the names found along the way

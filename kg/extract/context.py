@@ -36,6 +36,7 @@ class Context:
     names: list | None = None  # names outside the lexicon, found once per sentence when needed
     report_period: PeriodRef | None = None  # the period a results document reports on (its title or lead)
     unit_owners: dict = field(default_factory=dict)  # entity id of a business unit -> the mention of its owner
+    recent_categories: list = field(default_factory=list)  # product categories the previous sentence named
     _entity_cache: dict = field(default_factory=dict)
 
     def clause_of(self, pos: int) -> int:

@@ -84,8 +84,10 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
         blocked = _words(pat, "not_before", lang)
         if nouns_after and nouns_after.group(1) in blocked:
             return False  # "the first car", "a third straight year", "first time"
-        if re.match(r"\s+[A-Z0-9]", after) and not re.match(r"\s+(?:In|Among)\b", after):
-            return False  # "the world's first GPU": the earliest, not a rank
+        category_next = any(m.start == e + len(after) - len(after.lstrip()) for m in ctx.entities(["ProductCategory"]))
+        if re.match(r"\s+[A-Z0-9]", after) and not re.match(r"\s+(?:In|Among)\b", after) and not (
+                category_next and _ranks_a_player(ctx, pat, s, e)):
+            return False  # "the world's first GPU": the earliest, not a rank ("number one PC maker" is)
         if re.fullmatch(r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th))", word):
             lead = text[max(cs, s - 40):s].lower()
             verbs = _words(pat, "verbs", lang)
@@ -97,10 +99,17 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
     return bool(context) and has_word(clause, context, lang)
 
 
+# a number right before a name counts it ("45.2 million iPhones", 1000万台小米电视); a year does not
+_COUNTED = re.compile(r"(?<![A-Za-z\d.,])(?!(?:19|20)\d\d\s*$)\d+(?:[.,]\d+)*\s*(?:(?:million|billion|thousand|hundred)\s+|[万亿千百]+[台部辆件个款]?)?$",
+                      re.IGNORECASE)
+
+
 def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, str, float]:
     classes = pat.get("subject") or ["Organisation"]
     cs, ce = ctx.clauses[ctx.clause_of(s)]
-    cands = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= s]
+    # "Apple shipped 45.2 million iPhones …, ranking second": a counted thing is no subject
+    cands = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= s
+             and not _COUNTED.search(ctx.doc.text, max(ctx.sent.start, m.start - 24), m.start)]
     # "BYD overtook Tesla to become the largest", 联想超过惠普，成为全球第一: the one who overtook
     verbs = _words(pat, "overtake", ctx.lang.code)
     if verbs and cands:
@@ -198,6 +207,8 @@ def _category(ctx: Context, s: int) -> str:
     cats = ctx.entities(["ProductCategory"])
     same = [m for m in cats if cs <= m.start < ce]
     near = nearest(same, s) or nearest([m for m in cats if m.end <= s and m.start >= ctx.sent.start], s)
+    if near is None and not cats and len(ctx.recent_categories) == 1:
+        return ctx.recent_categories[0]  # "… the smartphone market. Xiaomi was third": the market just named
     return near.entity_id if near else ""
 
 

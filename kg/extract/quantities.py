@@ -471,6 +471,8 @@ def _category(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
         # "the world's number one PC maker, with a global market share of 22.7 percent": the one
         # category the sentence names before the figure
         before = {m.entity_id for m in cats if m.end <= ts}
+        if not cats and len(ctx.recent_categories) == 1:
+            return ctx.recent_categories[0]  # "… China's smartphone market. Vivo led with an 18.5 percent share"
         return before.pop() if len(before) == 1 else ""
     return near.entity_id if near else ""
 
