@@ -367,5 +367,39 @@ def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f
         sys.exit(EXIT_VIOLATIONS)
 
 
+@main.command("export")
+@click.option("--format", "-f", "fmt", required=True,
+              type=click.Choice(["nquads", "trig", "turtle", "jsonld", "ntriples", "rdfxml"]),
+              help="RDF format. nquads, trig and jsonld hold the whole dataset (named graphs too); "
+                   "turtle, ntriples and rdfxml hold one graph.")
+@click.option("--graph", "graph_name", metavar="NAME",
+              help="Only this graph: 'default' (the merged graph), 'inferred', 'candidates', 'doc/<id>', "
+                   "kgid:graph/... or a full IRI. Default: every graph (quad formats) or the default graph.")
+@click.option("--out", "out_path", type=click.Path(path_type=Path), help="File to write (default: standard output).")
+@click.option("--build", "build_dir", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="Build folder whose graph.trig is exported.")
+@click.option("--input", "input_path", type=click.Path(path_type=Path),
+              help="Export this RDF file instead (.trig, .nq, .ttl, .nt, .rdf, .jsonld).")
+def export_command(fmt, graph_name, out_path, build_dir, input_path):
+    """Write the built graph in a W3C RDF format, e.g. kg export --format nquads --out graph.nq."""
+    from . import export as ex
+    from .query import graph_files
+
+    quads = ex.load_dataset(graph_files(build_dir, input_path)[0])
+    graph = ex.ALL if graph_name is None else ex.resolve_graph(graph_name, quads)
+    data = ex.export(quads, fmt, graph)
+    if out_path is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        ex.write_atomic(data, out_path)
+    f = ex.BY_NAME[fmt]
+    if graph == ex.ALL and not f.quads and ex.graph_names(quads):
+        click.echo(f"kg: {fmt} holds one graph: wrote the default (merged) graph; the named graphs are left out "
+                   "(use --format trig, nquads or jsonld for the whole dataset, or --graph NAME).", err=True)
+    if out_path is not None:
+        click.echo(f"wrote {out_path} ({fmt})", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
