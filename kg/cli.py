@@ -70,14 +70,21 @@ def build(paths, out_dir, no_html, strict):
     html = [] if no_html else _html_writers()
     checker = validate.BuildCheck(strict=strict)  # first, so the HTML view shows the inferred graph
     try:
-        pipeline.write(result, out_dir, [checker, *html])
+        pipeline.write(result, out_dir, [checker, *html, _void_writer()])
     except CheckViolations:
         click.echo(validate.format_report(checker.report))
         raise
     click.echo(format_summary(result.output.stats))
     click.echo(f"wrote {out_dir}/graph.trig, {out_dir}/graph.ttl, {out_dir}/summary.json"
-               + (f", {out_dir}/graph.html" if html else ""))
+               + (f", {out_dir}/graph.html" if html else "") + f", {out_dir}/void.ttl")
     click.echo(checker.summary())
+
+
+def _void_writer():
+    """The VoID description of the build (build/void.ttl); after the check, so the inferred graph counts."""
+    from .void import write_void
+
+    return write_void
 
 
 def _html_writers():
@@ -117,7 +124,7 @@ def _list_queries() -> None:
 @click.argument("query_ref", metavar="NAME_OR_FILE_OR_TEXT", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a parameter: an IRI, a prefixed name (kgid:xiaomi), a literal or a label (Xiaomi, 小米). Repeatable.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt"]),
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld", "trig", "nq"]),
               help="Output format [default: table on a terminal, csv when piped; CONSTRUCT/DESCRIBE: Turtle].")
 @click.option("--list", "list_queries", is_flag=True, help="List the query library with each question and exit.")
 @click.option("--build", "build_dir", default="build", show_default=True, type=click.Path(path_type=Path),
@@ -192,13 +199,16 @@ def serve(build_dir, graph, log_level, **settings):
 
     config = srv.ServeConfig(**settings)
     app, files, size, html = srv.prepare(config, build_dir, graph)
-    base = f"http://{config.host}:{config.port}"
+    sock = srv.bind(config)
+    port = sock.getsockname()[1]  # the real port, also when --port 0 lets the system choose
+    base = f"http://{config.host}:{port}"
     click.echo(f"kg serve: {size} quads from {', '.join(map(str, files))}", err=True)
     click.echo(f"  SPARQL endpoint  {base}/sparql   (read-only; time limit {config.timeout:g} s, "
                f"at most {config.max_rows} rows per answer)", err=True)
     click.echo(f"  graph view       {base}/" + ("" if html.is_file() else "   (no graph.html yet: a query form)"), err=True)
+    click.echo(f"  Graph Store      {base}/store   (read-only; VoID at {base}/.well-known/void)", err=True)
     click.echo("  Ctrl-C to stop.", err=True)
-    srv.run(app, config, log_level)
+    srv.run(app, config, log_level, sock)
 
 
 @main.command("sources")

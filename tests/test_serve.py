@@ -127,7 +127,8 @@ def values(result: q.Result) -> list[tuple]:
     ("*/*", "graph", None, "ttl"),
     ("text/csv", "select", "json", "json"),
     ("text/turtle", "graph", "xml", "rdfxml"),
-    ("text/html", "ask", None, "json"),
+    ("text/html", "ask", None, None),  # nothing acceptable: the server answers 406
+    ("text/html, */*;q=0.1", "ask", None, "json"),
 ])
 def test_content_negotiation(accept, kind, explicit, expected):
     assert negotiate(accept, kind, explicit) == expected
