@@ -163,7 +163,8 @@ def find_query(ref: str, folder: Path | None = None) -> QuerySpec:
                 return parse_spec(path.read_text(encoding="utf-8"), path.stem, path)
             except UnicodeDecodeError as exc:
                 raise QueryError(f"{path}: not valid UTF-8 (byte {exc.start}). Save the query as UTF-8.")
-    if "{" in ref:  # query text; the parser says what is wrong with it
+    if "{" in ref or query_form(ref) in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+        # query text (DESCRIBE <iri> has no braces); the parser says what is wrong with it
         return parse_spec(ref, "<query>")
     raise QueryError(f"'{ref}' is neither a query of the library, nor a file, nor SPARQL text. "
                      "Run 'kg query --list' for the library, or pass a .rq file or a query.")

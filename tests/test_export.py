@@ -100,3 +100,37 @@ def test_export_errors(seed_dir, tmp_path):
     bad.write_text("<a> <b> .\n")
     broken = CliRunner().invoke(main, ["export", "-f", "trig", "--input", str(bad)])
     assert broken.exit_code == 4 and str(bad) in broken.stderr
+
+
+@pytest.mark.parametrize("fmt", ["nquads"])
+def test_every_command_reads_an_exported_dataset(fmt, seed_dir, tmp_path):
+    """render, analyse and path read N-Quads / JSON-LD as query and check do (they once refused all but TriG)."""
+    data = tmp_path / f"graph.{ex.BY_NAME[fmt].extension}"
+    assert CliRunner().invoke(main, ["export", "-f", fmt, "--build", str(seed_dir), "--out", str(data)]).exit_code == 0
+    trig = seed_dir / "graph.trig"
+    for args in (["path", "Xiaomi", "印度"], ["analyse", "--top", "3"]):
+        extra = ["--out", str(tmp_path / "a.json")] if args[0] == "analyse" else []
+        want = CliRunner().invoke(main, [*args, "--graph", str(trig), "--json", *extra])
+        got = CliRunner().invoke(main, [*args, "--graph", str(data), "--json", *extra])
+        assert got.exit_code == 0 == want.exit_code, got.output
+        assert got.stdout == want.stdout and got.stdout.strip()
+    want = CliRunner().invoke(main, ["render", "--graph", str(trig), "--out", str(tmp_path / "a.html")])
+    got = CliRunner().invoke(main, ["render", "--graph", str(data), "--out", str(tmp_path / "b.html")])
+    assert got.exit_code == 0, got.output
+    assert got.stdout.replace("b.html", "a.html") == want.stdout and "entities" in got.stdout
+
+
+@pytest.mark.parametrize("text", ["DESCRIBE <https://w3id.org/kg/id/xiaomi>", "DESCRIBE kgid:xiaomi",
+                                  "PREFIX k: <https://w3id.org/kg/id/>\nDESCRIBE k:xiaomi"])
+def test_describe_without_braces_is_a_query(text, seed_dir):
+    import pyoxigraph as ox
+
+    out = CliRunner().invoke(main, ["query", text, "--build", str(seed_dir), "--format", "nt"])
+    assert out.exit_code == 0, out.stderr
+    subjects = {t.subject.value for t in ox.parse(out.stdout_bytes, format=ox.RdfFormat.N_TRIPLES)}
+    assert subjects == {ID_NS + "xiaomi"}
+
+
+def test_text_that_is_no_query_is_still_refused(seed_dir):
+    out = CliRunner().invoke(main, ["query", "no-such-query", "--build", str(seed_dir)])
+    assert out.exit_code == 2 and "neither a query of the library" in out.stderr
