@@ -411,5 +411,17 @@ def export_command(fmt, graph_name, out_path, build_dir, input_path):
         click.echo(f"wrote {out_path} ({fmt})", err=True)
 
 
+@main.command("docs")
+@click.option("--out", "out_path", default="build/ontology.html", show_default=True, type=click.Path(path_type=Path),
+              help="HTML file to write.")
+def docs_command(out_path):
+    """Write an HTML page documenting the ontology: every class, property and individual with its
+    English and Chinese labels, comments, domains, ranges and alignments (offline, one file)."""
+    from . import docs
+
+    counts = docs.write(out_path)
+    click.echo(f"wrote {out_path}: " + ", ".join(f"{n} {key.replace('-', ' ')}" for key, n in counts.items() if n))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
