@@ -267,7 +267,7 @@ def create_app(store, config: ServeConfig, html: Path | None = None):
     from contextlib import asynccontextmanager
 
     from starlette.applications import Starlette
-    from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+    from starlette.responses import HTMLResponse, PlainTextResponse, Response
     from starlette.routing import Route
 
     state: dict = {}
@@ -290,7 +290,7 @@ def create_app(store, config: ServeConfig, html: Path | None = None):
 
     async def index(request):
         if html is not None and html.is_file():
-            return FileResponse(html, media_type="text/html; charset=utf-8", headers=headers())
+            return Response(with_query_link(html.read_bytes()), media_type="text/html; charset=utf-8", headers=headers())
         return HTMLResponse(_FALLBACK_PAGE, headers=headers())
 
     async def sparql(request):
@@ -344,12 +344,14 @@ def create_app(store, config: ServeConfig, html: Path | None = None):
             extra.update({"X-KG-Truncated": "true", "X-KG-Max-Rows": str(config.max_rows)})
         return Response(body, status, media_type=f"{meta['type']}; charset=utf-8", headers=headers(extra))
 
+    page_routes, query_or_page = query_page_routes(store, headers, sparql)
     routes = [
         *store_routes(store, headers),
+        *page_routes,
         Route("/", index, methods=["GET", "HEAD"]),
         Route("/graph.html", index, methods=["GET", "HEAD"]),
         Route("/sparql", sparql, methods=["GET", "POST"]),
-        Route("/query", sparql, methods=["GET", "POST"]),
+        Route("/query", query_or_page, methods=["GET", "POST"]),
         Route("/update", lambda request: refuse_update(), methods=["GET", "POST"]),
     ]
     return protocol_headers(Starlette(routes=routes, lifespan=lifespan), config)
@@ -460,6 +462,72 @@ def store_routes(store, headers) -> list:
 
     return [Route("/store", graph_store, methods=["GET", "HEAD"]), Route("/data", graph_store, methods=["GET", "HEAD"]),
             Route("/.well-known/void", well_known_void, methods=["GET", "HEAD"])]
+
+
+_PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
+             "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def _template(name: str) -> str:
+    return (Path(__file__).resolve().parent / "templates" / name).read_text(encoding="utf-8")
+
+
+def library_examples(store) -> list[dict]:
+    """The query library for the query page: each query with its default parameters bound
+    (the same VALUES binding kg query uses), its question in both languages."""
+    target = q.LocalStore(store, "served graph")
+    out = []
+    for spec in q.library():
+        try:
+            text = q.with_values(spec.text, q.bind_params(spec, {}, target))
+        except KgError:
+            text = spec.text  # a default that names nothing here: show the query as written
+        out.append({"name": spec.name, "question_en": spec.question_en, "question_zh": spec.question_zh, "text": text})
+    return out
+
+
+def query_page_routes(store, headers, endpoint) -> tuple[list, object]:
+    """The query page (``GET /query`` from a browser) and its assets. Returns the asset routes
+    and the ``/query`` handler: the page for a browser's GET without a query, else the SPARQL
+    endpoint ``endpoint`` (so ``/query`` stays a protocol endpoint for clients)."""
+    from starlette.responses import HTMLResponse, Response
+    from starlette.routing import Route
+
+    cache: dict = {}
+
+    def page_html() -> str:
+        if "page" not in cache:
+            data = {"library": library_examples(store), "prefixes": q.PREFIXES}
+            text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            cache["page"] = _template("query.html").replace("__DATA__", text)
+        return cache["page"]
+
+    async def query(request):
+        wants_page = (request.method in ("GET", "HEAD") and "query" not in request.query_params
+                      and "update" not in request.query_params and "text/html" in request.headers.get("accept", ""))
+        if not wants_page:
+            return await endpoint(request)
+        from starlette.concurrency import run_in_threadpool
+
+        body = await run_in_threadpool(page_html)
+        return HTMLResponse(body, headers=headers({"Content-Security-Policy": _PAGE_CSP}))
+
+    def asset(name: str, media: str):
+        async def serve_asset(request):
+            return Response(_template(name), media_type=f"{media}; charset=utf-8", headers=headers())
+        return serve_asset
+
+    return [Route("/assets/query.js", asset("query.js", "text/javascript"), methods=["GET", "HEAD"]),
+            Route("/assets/query.css", asset("query.css", "text/css"), methods=["GET", "HEAD"])], query
+
+
+def with_query_link(page: bytes) -> bytes:
+    """The graph view with a link to the query page (the served copy only; the file stays as built)."""
+    link = (b'<a href="query" id="kg-query-link" style="position:fixed;right:12px;bottom:12px;z-index:1000;'
+            b'background:#fff;border:1px solid #888;border-radius:4px;padding:4px 10px;font:14px sans-serif">'
+            b'SPARQL query \xc2\xb7 \xe6\x9f\xa5\xe8\xaf\xa2</a>')
+    at = page.rfind(b"</body>")
+    return page[:at] + link + page[at:] if at >= 0 else page + link
 
 
 def protocol_headers(app, config: ServeConfig):
