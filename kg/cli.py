@@ -439,7 +439,10 @@ def docs_command(out_path):
 @click.option("--chunk", default=200_000, show_default=True, type=click.IntRange(1000, 10**8),
               help="Triples per request; a larger graph is PUT in its first part and POSTed in the rest.")
 @click.option("--timeout", default=300.0, show_default=True, help="Seconds to wait for each request.")
-def push_command(store_url, build_dir, input_path, graph_names, no_ontology, auth, media, chunk, timeout):
+@click.option("--default-graph-as", "default_graph", metavar="IRI",
+              help="Put the default graph under this named graph, for stores with no default graph in their "
+                   "Graph Store endpoint (Virtuoso), e.g. https://w3id.org/kg/id/graph/default.")
+def push_command(store_url, build_dir, input_path, graph_names, no_ontology, auth, media, chunk, timeout, default_graph):
     """Load the build into a triple store over the SPARQL 1.1 Graph Store Protocol, replacing each
     graph (a push is idempotent). STORE_URL: e.g. http://127.0.0.1:7878/store (Oxigraph),
     http://HOST:3030/DATASET/data (Fuseki), http://HOST:7200/repositories/REPO/rdf-graphs/service (GraphDB)."""
@@ -449,12 +452,18 @@ def push_command(store_url, build_dir, input_path, graph_names, no_ontology, aut
     from .query import graph_files
 
     header = pu.auth_header(auth)
+    import re
+
+    if default_graph is not None and not re.match(r"^[a-zA-Z][\w+.\-]*:[^<>\"{}|^`\\\s]+$", default_graph):
+        from .errors import QueryError
+
+        raise QueryError(f"--default-graph-as '{default_graph}' is not an absolute IRI.")
     quads = ex.load_dataset(graph_files(build_dir, input_path)[0])
     graphs = None
     if graph_names:
         graphs = [ex.resolve_graph(name, quads) for name in graph_names]
     report = pu.push(quads, store_url, ontology=None if no_ontology else resources.ontology_path(), auth=header,
-                     media=media, chunk=chunk, timeout=timeout, graphs=graphs)
+                     media=media, chunk=chunk, timeout=timeout, graphs=graphs, default_graph=default_graph)
     click.echo(f"pushed {len(report.graphs)} graphs, {report.triples} triples to {store_url} "
                f"in {report.seconds:.1f} s ({report.requests} requests)")
     for name, n in report.graphs:

@@ -107,10 +107,12 @@ def _parts(triples: list, size: int):
 
 
 def push(quads, store_url: str, *, ontology: Path | None = None, auth: str | None = None, media: str = "ntriples",
-         chunk: int = 200_000, timeout: float = 300.0, graphs: list[str | None] | None = None) -> PushReport:
+         chunk: int = 200_000, timeout: float = 300.0, graphs: list[str | None] | None = None,
+         default_graph: str | None = None) -> PushReport:
     """Replace each graph of ``quads`` in the store at ``store_url`` (a Graph Store Protocol
     endpoint, e.g. Oxigraph's ``/store``, Fuseki's ``/ds/data``). ``graphs`` limits the push to
-    some graphs (``None`` in it is the default graph)."""
+    some graphs (``None`` in it is the default graph). ``default_graph``: an IRI to put the
+    default graph under, for stores whose Graph Store endpoint has no default graph (Virtuoso)."""
     import pyoxigraph as ox
 
     if not re.match(r"^https?://[^\s]+$", store_url):
@@ -132,12 +134,12 @@ def push(quads, store_url: str, *, ontology: Path | None = None, auth: str | Non
     fmt = ox.RdfFormat.N_TRIPLES if media == "ntriples" else ox.RdfFormat.TURTLE
     for graph in order:
         triples = by_graph[graph]
-        url = graph_url(store_url, graph)
+        url = graph_url(store_url, graph if graph is not None else default_graph)
         for i, part in enumerate(_parts(triples, chunk)):
             body = ox.serialize(part, format=fmt)
             _send("PUT" if i == 0 else "POST", url, body, MEDIA[media], auth, timeout)
             report.requests += 1
-        report.graphs.append((graph or "default", len(triples)))
+        report.graphs.append((graph or (f"default (as {default_graph})" if default_graph else "default"), len(triples)))
     report.seconds = time.perf_counter() - start
     return report
 

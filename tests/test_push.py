@@ -161,8 +161,89 @@ def test_unreachable_store_is_exit_7(seed_dir):
     assert result.exit_code == 7 and "cannot reach the store" in result.stderr
 
 
-def test_push_to_virtuoso(seed_dir, local, tmp_path):
-    if shutil.which("virtuoso-t") is None:
-        pytest.skip("Virtuoso is not installed (Debian: apt-get install virtuoso-opensource); "
-                    "the CI script installs it")
-    pytest.skip("Virtuoso push not automated yet: see README, 'kg push'")  # pragma: no cover
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+NumberOfBuffers = 20000
+MaxDirtyBuffers = 15000
+DirsAllowed = ., {d}
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = {d}
+MaxClientConnections = 4
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 60
+"""
+# Library queries whose answers from Virtuoso 7.2.5 differ from the build's (pyoxigraph, Oxigraph
+# server and kg serve agree with each other), as observed on the seed build; not compared here:
+VIRTUOSO_DIFFERS = {
+    "01-products-of-company": "refused: 'transitive start not given' for rdfs:subClassOf* inside FILTER EXISTS",
+    "02-awards": "one more row: the optional path ((kg:develops|kg:releases)/(...)?)? also reaches Lei Jun",
+    "05-market-rank": "the ?position column (BIND of STR/CONCAT) comes back in another form",
+    "08-person-roles-awards": "EXISTS { ?relation rdfs:subPropertyOf* kg:holdsRoleIn } holds for every predicate",
+    "09-goals": "a rank comes back as xsd:positiveInteger where the build says xsd:integer",
+    "11-evidence": "1 row instead of 46: the zero-length path (rdf:subject|kg:statementSubject)? finds too little",
+    "12-bilingual-support": "ranks come back as xsd:positiveInteger where the build says xsd:integer",
+    "13-missing-labels": "no rows: FILTER NOT EXISTS with LANGMATCHES on a VALUES variable",
+}
+
+
+@pytest.fixture()
+def virtuoso(tmp_path):
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if binary is None or isql is None:
+        pytest.skip("Virtuoso is not installed (Debian: apt-get install --no-install-recommends "
+                    "virtuoso-opensource-7-bin; the CI script installs it)")
+    sql, http = _free_port(), _free_port()
+    d = tmp_path / "virtuoso"
+    d.mkdir()
+    (d / "virtuoso.ini").write_text(VIRTUOSO_INI.format(d=d, sql=sql, http=http), encoding="utf-8")
+    proc = subprocess.Popen([binary, "+foreground", "+configfile", str(d / "virtuoso.ini")], cwd=d,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{http}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(base + "/sparql?query=ASK%7B%7D", timeout=2).read()
+            break
+        except (urllib.error.URLError, ConnectionError, OSError):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"virtuoso-t did not start: {(d / 'virtuoso.log').read_text()[-800:]}")
+            time.sleep(0.5)
+    # let the anonymous SPARQL user write through the Graph Store endpoint (a test instance only)
+    grant = subprocess.run([isql, str(sql), "dba", "dba", "exec=GRANT SPARQL_UPDATE TO \"SPARQL\"; "
+                            "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"], capture_output=True, text=True, timeout=60)
+    assert grant.returncode == 0, grant.stdout + grant.stderr
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def test_push_to_virtuoso(virtuoso, seed_dir, local):
+    # Virtuoso's Graph Store endpoint has no default graph, and a query without FROM reads every
+    # graph: the default graph goes under a named graph of its own, the document graphs stay out.
+    args = ["--graph", "default", "--default-graph-as", "https://w3id.org/kg/id/graph/default"]
+    for _ in range(2):  # idempotent
+        result = _push(virtuoso + "/sparql-graph-crud", seed_dir, *args)
+        assert result.exit_code == 0, result.output
+        n = q.Endpoint(virtuoso + "/sparql").run(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/kg/id/graph/default> { ?s ?p ?o } }")
+        assert int(n.rows[0][0].value) == _local_count(local)[0]
+    remote = q.Endpoint(virtuoso + "/sparql")
+    compared = [s for s in q.library() if s.name not in VIRTUOSO_DIFFERS]
+    assert len(compared) >= 7
+    for spec in compared:
+        assert q.canonical(q.run_query(spec, remote)) == q.canonical(q.run_query(spec, local)), spec.name
