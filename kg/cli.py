@@ -206,6 +206,7 @@ def serve(build_dir, graph, log_level, **settings):
     click.echo(f"  SPARQL endpoint  {base}/sparql   (read-only; time limit {config.timeout:g} s, "
                f"at most {config.max_rows} rows per answer)", err=True)
     click.echo(f"  graph view       {base}/" + ("" if html.is_file() else "   (no graph.html yet: a query form)"), err=True)
+    click.echo(f"  query page       {base}/query", err=True)
     click.echo(f"  Graph Store      {base}/store   (read-only; VoID at {base}/.well-known/void)", err=True)
     click.echo("  Ctrl-C to stop.", err=True)
     srv.run(app, config, log_level, sock)
