@@ -122,3 +122,50 @@ def test_graph_view_links_to_the_query_page(server):
     url = server.url + "/query?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
     with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})) as r:
         assert b"true" in r.read()
+
+
+@pytest.fixture(scope="module")
+def view_server(seed_dir, tmp_path_factory):
+    """kg serve over a build with the real graph view (rendered here)."""
+    import shutil as sh
+
+    from kg import render
+
+    out = tmp_path_factory.mktemp("view") / "build"
+    out.mkdir()
+    sh.copy(seed_dir / "graph.trig", out / "graph.trig")
+    render.render_file(out / "graph.trig", out / "graph.html")
+    s = Server(out)
+    yield s
+    s.stop()
+
+
+def test_graph_view_nodes_link_to_the_query_page(browser, view_server):
+    """Served by kg serve, a node's panel links to /query?describe=IRI, which describes it."""
+    server = view_server
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    outside = []
+
+    def route(r):
+        if r.request.url.startswith(server.url + "/"):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    ctx.route("**/*", route)
+    pg = ctx.new_page()
+    try:
+        pg.goto(server.url + "/")
+        pg.wait_for_function("() => window.kg && window.kg.ready", timeout=60_000)
+        assert pg.locator("#kg-query-link").count() == 1
+        pg.evaluate("() => window.kg.select({kind: 'node', id: window.kg.nodeId('https://w3id.org/kg/id/xiaomi')})")
+        href = pg.get_attribute("#panel a.show-in-query", "href")
+        assert href == "query?describe=" + urllib.parse.quote("https://w3id.org/kg/id/xiaomi", safe="")
+        pg.click("#panel a.show-in-query")
+        pg.wait_for_function("() => window.kgQuery && window.kgQuery.runs >= 1", timeout=30_000)
+        assert pg.input_value("#query") == "DESCRIBE <https://w3id.org/kg/id/xiaomi>"
+        assert pg.locator("#results tbody tr").count() > 5
+    finally:
+        ctx.close()
+    assert outside == []
