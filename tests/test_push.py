@@ -6,7 +6,6 @@ virtuoso-opensource; skipped with the reason when its binary is missing.
 from __future__ import annotations
 
 import http.server
-import os
 import shutil
 import socket
 import subprocess
