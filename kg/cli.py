@@ -433,8 +433,8 @@ def docs_command(out_path):
 @click.option("--graph", "graph_names", multiple=True, metavar="NAME",
               help="Only these graphs ('default', 'inferred', 'doc/<id>', kgid:graph/... or an IRI). Repeatable.")
 @click.option("--no-ontology", is_flag=True, help="Do not add the ontology to the default graph.")
-@click.option("--auth", type=click.Choice(["none", "basic", "bearer"]), default="none", show_default=True,
-              help="basic: KG_PUSH_USER and KG_PUSH_PASSWORD; bearer: KG_PUSH_TOKEN (from the environment, never printed).")
+@click.option("--auth", type=click.Choice(["none", "basic", "digest", "bearer"]), default="none", show_default=True,
+              help="basic, digest: KG_PUSH_USER and KG_PUSH_PASSWORD; bearer: KG_PUSH_TOKEN (from the environment, never printed).")
 @click.option("--media-type", "media", type=click.Choice(["ntriples", "turtle"]), default="ntriples", show_default=True,
               help="How the graphs are sent.")
 @click.option("--chunk", default=200_000, show_default=True, type=click.IntRange(1000, 10**8),

@@ -9,8 +9,8 @@ the store as one push does; graphs the build does not have are left alone. A lar
 goes in parts: the first part is PUT, the rest POSTed (appended), so memory stays bounded.
 
 Credentials come from the environment only (never from the command line, never printed):
-``--auth basic`` reads KG_PUSH_USER and KG_PUSH_PASSWORD, ``--auth bearer`` reads
-KG_PUSH_TOKEN.
+``--auth basic`` and ``--auth digest`` (HTTP Digest, which Virtuoso's ``/sparql-graph-crud-auth``
+asks for) read KG_PUSH_USER and KG_PUSH_PASSWORD, ``--auth bearer`` reads KG_PUSH_TOKEN.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errors import QueryError, ServerError
 
-AUTH_MODES = ("none", "basic", "bearer")
+AUTH_MODES = ("none", "basic", "digest", "bearer")
 MEDIA = {"ntriples": "application/n-triples", "turtle": "text/turtle"}
 
 
@@ -42,22 +42,35 @@ class PushReport:
         return sum(n for _, n in self.graphs)
 
 
-def auth_header(mode: str, env=None) -> str | None:
-    """The Authorization header value for ``mode``, from the environment."""
+@dataclass(frozen=True)
+class Credentials:
+    """How to authenticate: an Authorization header (basic, bearer) or a user and password
+    for HTTP Digest. ``repr`` shows no secret."""
+
+    mode: str
+    header: str | None = field(default=None, repr=False)
+    user: str | None = field(default=None, repr=False)
+    password: str | None = field(default=None, repr=False)
+
+
+def auth_header(mode: str, env=None) -> Credentials | None:
+    """The credentials for ``mode``, from the environment."""
     env = os.environ if env is None else env
     if mode == "none":
         return None
-    if mode == "basic":
+    if mode in ("basic", "digest"):
         user, password = env.get("KG_PUSH_USER"), env.get("KG_PUSH_PASSWORD")
         if not user or password is None:
-            raise QueryError("--auth basic needs the environment variables KG_PUSH_USER and KG_PUSH_PASSWORD. "
+            raise QueryError(f"--auth {mode} needs the environment variables KG_PUSH_USER and KG_PUSH_PASSWORD. "
                              "Set them (they are never printed).")
-        return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+        if mode == "digest":
+            return Credentials("digest", user=user, password=password)
+        return Credentials("basic", header="Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii"))
     if mode == "bearer":
         token = env.get("KG_PUSH_TOKEN")
         if not token:
             raise QueryError("--auth bearer needs the environment variable KG_PUSH_TOKEN. Set it (it is never printed).")
-        return "Bearer " + token
+        return Credentials("bearer", header="Bearer " + token)
     raise QueryError(f"--auth '{mode}': use one of {', '.join(AUTH_MODES)}.")
 
 
@@ -69,12 +82,14 @@ def graph_url(store_url: str, graph: str | None) -> str:
     return f"{store_url}{sep}" + urllib.parse.urlencode({"graph": graph})
 
 
-def _send(method: str, url: str, body: bytes, media: str, auth: str | None, timeout: float) -> None:
+def _send(method: str, url: str, body: bytes, media: str, auth: Credentials | None, timeout: float) -> None:
     headers = {"Content-Type": f"{media}; charset=utf-8"}
-    if auth:
-        headers["Authorization"] = auth
     request = urllib.request.Request(url, data=body, method=method, headers=headers)
     where = url.split("?", 1)[0]
+    if auth is not None and auth.header:
+        request.add_header("Authorization", auth.header)
+    elif auth is not None and auth.mode == "digest":
+        request.add_header("Authorization", _digest(request, auth, timeout))
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
@@ -87,6 +102,31 @@ def _send(method: str, url: str, body: bytes, media: str, auth: str | None, time
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise ServerError(f"{where}: cannot reach the store ({reason}). Check the URL and that the store runs.")
+
+
+def _digest(request, auth: Credentials, timeout: float) -> str:
+    """The HTTP Digest Authorization header for ``request``. The challenge is fetched with a
+    body-less HEAD first: a store that refuses a large PUT before reading it (Virtuoso) closes
+    the connection, so the usual answer-the-401-and-resend never sees the challenge."""
+    where = request.full_url.split("?", 1)[0]
+    try:
+        urllib.request.urlopen(urllib.request.Request(request.full_url, method="HEAD"), timeout=timeout).read()
+        raise ServerError(f"{where}: --auth digest, but the store asked for no credentials. Use --auth none.")
+    except urllib.error.HTTPError as exc:
+        challenge = exc.headers.get("WWW-Authenticate", "")
+        if exc.code != 401 or not challenge.lower().startswith("digest "):
+            raise ServerError(f"{where}: --auth digest, but the store answered HTTP {exc.code} without a Digest "
+                              "challenge. Check the URL, or use --auth basic.")
+    except (urllib.error.URLError, OSError) as exc:
+        raise ServerError(f"{where}: cannot reach the store ({getattr(exc, 'reason', exc)}). Check the URL and that the store runs.")
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    passwords.add_password(None, request.full_url, auth.user, auth.password)
+    handler = urllib.request.HTTPDigestAuthHandler(passwords)
+    fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(challenge[len("digest "):]))
+    header = handler.get_authorization(request, fields)
+    if header is None:
+        raise ServerError(f"{where}: cannot answer the store's Digest challenge (algorithm or qop not supported).")
+    return header if header.lower().startswith("digest ") else "Digest " + header
 
 
 def _parts(triples: list, size: int):
@@ -106,7 +146,7 @@ def _parts(triples: list, size: int):
         yield plain[start:start + size]
 
 
-def push(quads, store_url: str, *, ontology: Path | None = None, auth: str | None = None, media: str = "ntriples",
+def push(quads, store_url: str, *, ontology: Path | None = None, auth: Credentials | None = None, media: str = "ntriples",
          chunk: int = 200_000, timeout: float = 300.0, graphs: list[str | None] | None = None,
          default_graph: str | None = None) -> PushReport:
     """Replace each graph of ``quads`` in the store at ``store_url`` (a Graph Store Protocol
@@ -144,4 +184,4 @@ def push(quads, store_url: str, *, ontology: Path | None = None, auth: str | Non
     return report
 
 
-__all__ = ["AUTH_MODES", "PushReport", "auth_header", "graph_url", "push"]
+__all__ = ["AUTH_MODES", "Credentials", "PushReport", "auth_header", "graph_url", "push"]
