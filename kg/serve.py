@@ -411,7 +411,6 @@ def describe_service(request, store, headers):
 def store_routes(store, headers) -> list:
     """Read-only SPARQL 1.1 Graph Store Protocol: ``/store?default``, ``/store?graph=IRI``,
     ``/store`` (the whole dataset; ``/data`` too) and ``/.well-known/void``."""
-    from starlette.concurrency import run_in_threadpool
     from starlette.responses import PlainTextResponse, Response
     from starlette.routing import Route
 
@@ -447,7 +446,9 @@ def store_routes(store, headers) -> list:
             kwargs["from_graph"] = target
         if request.method == "HEAD":
             return Response(b"", media_type=f"{q.MEDIA_TYPES[fmt]}; charset=utf-8", headers=headers())
-        body = await run_in_threadpool(store.dump, None, rdf_format, **kwargs)
+        # In the event-loop thread on purpose: a thread touching the store while QueryRunner forks
+        # could leave a lock held in the child. (Dumps are not under --timeout/--max-rows yet.)
+        body = store.dump(None, rdf_format, **kwargs)
         return Response(body, media_type=f"{q.MEDIA_TYPES[fmt]}; charset=utf-8", headers=headers())
 
     async def well_known_void(request):
@@ -455,7 +456,7 @@ def store_routes(store, headers) -> list:
         if fmt is None:
             return PlainTextResponse(not_acceptable("graph", _DESCRIPTION_FORMATS), 406, headers=headers())
         base = _base(request)
-        figures = await run_in_threadpool(_figures, store)
+        figures = _figures(store)  # counted once, in this thread (see graph_store)
         body = void.serialize(void.void_triples(figures, endpoint=base + "/sparql", dump=base + "/store"),
                               _EXPORT_NAME[fmt])
         return Response(body, media_type=f"{q.MEDIA_TYPES[fmt]}; charset=utf-8", headers=headers())
@@ -507,9 +508,7 @@ def query_page_routes(store, headers, endpoint) -> tuple[list, object]:
                       and "update" not in request.query_params and "text/html" in request.headers.get("accept", ""))
         if not wants_page:
             return await endpoint(request)
-        from starlette.concurrency import run_in_threadpool
-
-        body = await run_in_threadpool(page_html)
+        body = page_html()  # built once; label look-ups for the defaults run here, not in a thread
         return HTMLResponse(body, headers=headers({"Content-Security-Policy": _PAGE_CSP}))
 
     def asset(name: str, media: str):
