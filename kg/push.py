@@ -101,6 +101,11 @@ def _send(method: str, url: str, body: bytes, media: str, auth: Credentials | No
         raise ServerError(f"{where}: HTTP {exc.code} {exc.reason} on {method}: {detail}")
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
+        if auth is not None and isinstance(reason, (BrokenPipeError, ConnectionResetError)):
+            # a store that refuses a request may close the connection before reading all of it
+            raise ServerError(f"{where}: the store closed the connection during the upload: it probably refused the "
+                              "credentials or the write. Check --auth and KG_PUSH_USER/KG_PUSH_PASSWORD or "
+                              "KG_PUSH_TOKEN, and that the account may write.")
         raise ServerError(f"{where}: cannot reach the store ({reason}). Check the URL and that the store runs.")
 
 
