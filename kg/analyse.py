@@ -61,17 +61,20 @@ def local(iri: str) -> str:
 
 
 def load_quads(trig_path: Path) -> list:
-    """The quads of a built ``graph.trig``."""
+    """The quads of a built graph: ``graph.trig``, or the same dataset in another RDF format
+    (.nq, .jsonld, ...; the format comes from the extension, TriG when it says nothing)."""
     import pyoxigraph as ox
 
     trig_path = Path(trig_path)
     if not trig_path.exists():
         raise OutputError(f"{trig_path}: no built graph there. Run 'kg build' first, or pass --graph PATH to a graph.trig.")
+    ext = trig_path.name.rsplit(".", 1)[-1].lower() if "." in trig_path.name else ""
+    fmt = (ox.RdfFormat.from_extension(ext) if ext else None) or ox.RdfFormat.TRIG
     try:
-        return list(ox.parse(path=str(trig_path), format=ox.RdfFormat.TRIG))
+        return list(ox.parse(path=str(trig_path), format=fmt))
     except (SyntaxError, ValueError, OSError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise OutputError(f"{trig_path}: not a readable TriG graph ({first}). Rebuild it with 'kg build'.")
+        raise OutputError(f"{trig_path}: not a readable {fmt.name} graph ({first}). Rebuild it with 'kg build'.")
 
 
 # ------------------------------------------------------------------ ontology

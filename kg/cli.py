@@ -124,7 +124,7 @@ def build(paths, out_dir, no_html, strict, extractor, llm_url, llm_model):
     html = [] if no_html else _html_writers()
     checker = validate.BuildCheck(strict=strict)  # first, so the HTML view shows the inferred graph
     try:
-        pipeline.write(result, out_dir, [checker, *html])
+        pipeline.write(result, out_dir, [checker, *html, _void_writer()])
     except CheckViolations:
         click.echo(validate.format_report(checker.report))
         raise
@@ -134,8 +134,15 @@ def build(paths, out_dir, no_html, strict, extractor, llm_url, llm_model):
         if llm_warning(result.llm):
             click.echo(llm_warning(result.llm), err=True)
     click.echo(f"wrote {out_dir}/graph.trig, {out_dir}/graph.ttl, {out_dir}/summary.json"
-               + (f", {out_dir}/graph.html" if html else ""))
+               + (f", {out_dir}/graph.html" if html else "") + f", {out_dir}/void.ttl")
     click.echo(checker.summary())
+
+
+def _void_writer():
+    """The VoID description of the build (build/void.ttl); after the check, so the inferred graph counts."""
+    from .void import write_void
+
+    return write_void
 
 
 def _html_writers():
@@ -175,7 +182,7 @@ def _list_queries() -> None:
 @click.argument("query_ref", metavar="NAME_OR_FILE_OR_TEXT", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a parameter: an IRI, a prefixed name (kgid:xiaomi), a literal or a label (Xiaomi, 小米). Repeatable.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt"]),
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld", "trig", "nq"]),
               help="Output format [default: table on a terminal, csv when piped; CONSTRUCT/DESCRIBE: Turtle].")
 @click.option("--list", "list_queries", is_flag=True, help="List the query library with each question and exit.")
 @click.option("--build", "build_dir", default="build", show_default=True, type=click.Path(path_type=Path),
@@ -260,7 +267,9 @@ def serve(build_dir, graph, log_level, **settings):
 
     config = srv.ServeConfig(**settings)
     app, files, size, html = srv.prepare(config, build_dir, graph)
-    base = f"http://{config.host}:{config.port}"
+    sock = srv.bind(config)
+    port = sock.getsockname()[1]  # the real port, also when --port 0 lets the system choose
+    base = f"http://{config.host}:{port}"
     click.echo(f"kg serve: {size} quads from {', '.join(map(str, files))}", err=True)
     click.echo(f"  SPARQL endpoint  {base}/sparql   (read-only; time limit {config.timeout:g} s, "
                f"at most {config.max_rows} rows per answer)", err=True)
@@ -268,11 +277,13 @@ def serve(build_dir, graph, log_level, **settings):
                f"waiting, bodies up to {config.max_body} bytes; SERVICE "
                + (f"only to {', '.join(config.allow_service)}" if config.allow_service else "refused"), err=True)
     click.echo(f"  graph view       {base}/" + ("" if html.is_file() else "   (no graph.html yet: a query form)"), err=True)
+    click.echo(f"  query page       {base}/query", err=True)
+    click.echo(f"  Graph Store      {base}/store   (read-only; VoID at {base}/.well-known/void)", err=True)
     hosts = "any host" if "*" in config.allow_host else ", ".join(sorted(srv.allowed_hosts(config)))
     click.echo(f"  answers          requests for {hosts}" + ("" if config.cors else "; none from other origins (--cors)"),
                err=True)
     click.echo("  Ctrl-C to stop.", err=True)
-    srv.run(app, config, log_level)
+    srv.run(app, config, log_level, sock)
 
 
 @main.command("sources")
@@ -453,6 +464,99 @@ def eval_command(target, gold, docs, graph_path, json_out, summary, limit, min_f
     if failed:
         click.echo(f"kg: strict {'; '.join(failed)}", err=True)
         sys.exit(EXIT_VIOLATIONS)
+
+
+@main.command("export")
+@click.option("--format", "-f", "fmt", required=True,
+              type=click.Choice(["nquads", "trig", "turtle", "jsonld", "ntriples", "rdfxml"]),
+              help="RDF format. nquads, trig and jsonld hold the whole dataset (named graphs too); "
+                   "turtle, ntriples and rdfxml hold one graph.")
+@click.option("--graph", "graph_name", metavar="NAME",
+              help="Only this graph: 'default' (the merged graph), 'inferred', 'candidates', 'doc/<id>', "
+                   "kgid:graph/... or a full IRI. Default: every graph (quad formats) or the default graph.")
+@click.option("--out", "out_path", type=click.Path(path_type=Path), help="File to write (default: standard output).")
+@click.option("--build", "build_dir", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="Build folder whose graph.trig is exported.")
+@click.option("--input", "input_path", type=click.Path(path_type=Path),
+              help="Export this RDF file instead (.trig, .nq, .ttl, .nt, .rdf, .jsonld).")
+def export_command(fmt, graph_name, out_path, build_dir, input_path):
+    """Write the built graph in a W3C RDF format, e.g. kg export --format nquads --out graph.nq."""
+    from . import export as ex
+    from .query import graph_files
+
+    quads = ex.load_dataset(graph_files(build_dir, input_path)[0])
+    graph = ex.ALL if graph_name is None else ex.resolve_graph(graph_name, quads)
+    data = ex.export(quads, fmt, graph)
+    if out_path is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        ex.write_atomic(data, out_path)
+    f = ex.BY_NAME[fmt]
+    if graph == ex.ALL and not f.quads and ex.graph_names(quads):
+        click.echo(f"kg: {fmt} holds one graph: wrote the default (merged) graph; the named graphs are left out "
+                   "(use --format trig, nquads or jsonld for the whole dataset, or --graph NAME).", err=True)
+    if out_path is not None:
+        click.echo(f"wrote {out_path} ({fmt})", err=True)
+
+
+@main.command("docs")
+@click.option("--out", "out_path", default="build/ontology.html", show_default=True, type=click.Path(path_type=Path),
+              help="HTML file to write.")
+def docs_command(out_path):
+    """Write an HTML page documenting the ontology: every class, property and individual with its
+    English and Chinese labels, comments, domains, ranges and alignments (offline, one file)."""
+    from . import docs
+
+    counts = docs.write(out_path)
+    click.echo(f"wrote {out_path}: " + ", ".join(f"{n} {key.replace('-', ' ')}" for key, n in counts.items() if n))
+
+
+@main.command("push")
+@click.argument("store_url", metavar="STORE_URL")
+@click.option("--build", "build_dir", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="Build folder whose graph.trig is pushed.")
+@click.option("--input", "input_path", type=click.Path(path_type=Path),
+              help="Push this RDF file instead (.trig, .nq, .ttl, ...).")
+@click.option("--graph", "graph_names", multiple=True, metavar="NAME",
+              help="Only these graphs ('default', 'inferred', 'doc/<id>', kgid:graph/... or an IRI). Repeatable.")
+@click.option("--no-ontology", is_flag=True, help="Do not add the ontology to the default graph.")
+@click.option("--auth", type=click.Choice(["none", "basic", "digest", "bearer"]), default="none", show_default=True,
+              help="basic, digest: KG_PUSH_USER and KG_PUSH_PASSWORD; bearer: KG_PUSH_TOKEN (from the environment, never printed).")
+@click.option("--media-type", "media", type=click.Choice(["ntriples", "turtle"]), default="ntriples", show_default=True,
+              help="How the graphs are sent.")
+@click.option("--chunk", default=200_000, show_default=True, type=click.IntRange(1000, 10**8),
+              help="Triples per request; a larger graph is PUT in its first part and POSTed in the rest.")
+@click.option("--timeout", default=300.0, show_default=True, help="Seconds to wait for each request.")
+@click.option("--default-graph-as", "default_graph", metavar="IRI",
+              help="Put the default graph under this named graph, for stores with no default graph in their "
+                   "Graph Store endpoint (Virtuoso), e.g. https://w3id.org/kg/id/graph/default.")
+def push_command(store_url, build_dir, input_path, graph_names, no_ontology, auth, media, chunk, timeout, default_graph):
+    """Load the build into a triple store over the SPARQL 1.1 Graph Store Protocol, replacing each
+    graph (a push is idempotent). STORE_URL: e.g. http://127.0.0.1:7878/store (Oxigraph),
+    http://HOST:3030/DATASET/data (Fuseki), http://HOST:7200/repositories/REPO/rdf-graphs/service (GraphDB)."""
+    from . import export as ex
+    from . import push as pu
+    from . import resources
+    from .query import graph_files
+
+    header = pu.auth_header(auth)
+    import re
+
+    if default_graph is not None and not re.match(r"^[a-zA-Z][\w+.\-]*:[^<>\"{}|^`\\\s]+$", default_graph):
+        from .errors import QueryError
+
+        raise QueryError(f"--default-graph-as '{default_graph}' is not an absolute IRI.")
+    quads = ex.load_dataset(graph_files(build_dir, input_path)[0])
+    graphs = None
+    if graph_names:
+        graphs = [ex.resolve_graph(name, quads) for name in graph_names]
+    report = pu.push(quads, store_url, ontology=None if no_ontology else resources.ontology_path(), auth=header,
+                     media=media, chunk=chunk, timeout=timeout, graphs=graphs, default_graph=default_graph)
+    click.echo(f"pushed {len(report.graphs)} graphs, {report.triples} triples to {store_url} "
+               f"in {report.seconds:.1f} s ({report.requests} requests)")
+    for name, n in report.graphs:
+        click.echo(f"  {name}: {n}")
 
 
 if __name__ == "__main__":  # pragma: no cover

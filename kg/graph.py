@@ -22,6 +22,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
 DCT = "http://purl.org/dc/terms/"
 OWL_NS = "http://www.w3.org/2002/07/owl#"
+WIKIDATA_NS = "http://www.wikidata.org/entity/"
 
 PREFIXES = {
     "kg": iris.KG_NS, "kgid": iris.ID_NS, "rdf": RDF_NS, "rdfs": RDFS_NS, "xsd": XSD,
@@ -166,6 +167,8 @@ class _Builder:
         self.add(node, TYPE, self.kg(info.cls))
         for lang, label in info.labels:
             self.add(node, LABEL, _lit(label, lang=lang))
+        if info.wikidata:  # reviewed in the lexicon: the same thing as Wikidata's item
+            self.add(node, _N(OWL_NS + "sameAs"), _N(WIKIDATA_NS + info.wikidata))
         preferred = set(info.labels)
         for lang, alias in info.aliases:
             if (lang, alias) not in preferred:

@@ -6,6 +6,7 @@ lower-cased, quotation marks removed) and maps hits back to document offsets.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,7 +170,11 @@ def _read_entries(lex: Lexicon, path: Path) -> None:
             contexts = resources.require(ca, "context", path, f"{where} context alias '{alias}'", list)
             context_bound[alias] = tuple(contexts)
             aliases.append((ca.get("lang", ""), alias))
-        lex.entities[eid] = EntityInfo(eid, cls, tuple(labels), tuple(aliases))
+        wikidata = entry.get("wikidata")
+        if wikidata is not None and not (isinstance(wikidata, str) and re.fullmatch(r"Q[1-9][0-9]*", wikidata)):
+            raise data_error(path, f"{where}: wikidata should be a Wikidata item id such as Q1636958, got {wikidata!r}",
+                             "Write the item's id (the Q number from its wikidata.org address) or remove the field")
+        lex.entities[eid] = EntityInfo(eid, cls, tuple(labels), tuple(aliases), wikidata)
         for lang, name in labels + aliases:
             key = _fold_alias(name)
             if not key.strip():

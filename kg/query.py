@@ -54,7 +54,7 @@ PREFIXES = {
 XSD = PREFIXES["xsd"]
 
 FORMATS = ("table", "csv", "tsv", "json", "xml")
-GRAPH_FORMATS = ("ttl", "nt", "rdfxml")
+GRAPH_FORMATS = ("ttl", "nt", "rdfxml", "jsonld", "trig", "nq")
 MEDIA_TYPES = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
@@ -63,6 +63,9 @@ MEDIA_TYPES = {
     "ttl": "text/turtle",
     "nt": "application/n-triples",
     "rdfxml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+    "trig": "application/trig",
+    "nq": "application/n-quads",
 }
 
 
@@ -160,7 +163,8 @@ def find_query(ref: str, folder: Path | None = None) -> QuerySpec:
                 return parse_spec(path.read_text(encoding="utf-8"), path.stem, path)
             except UnicodeDecodeError as exc:
                 raise QueryError(f"{path}: not valid UTF-8 (byte {exc.start}). Save the query as UTF-8.")
-    if "{" in ref:  # query text; the parser says what is wrong with it
+    if "{" in ref or query_form(ref) in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+        # query text (DESCRIBE <iri> has no braces); the parser says what is wrong with it
         return parse_spec(ref, "<query>")
     raise QueryError(f"'{ref}' is neither a query of the library, nor a file, nor SPARQL text. "
                      "Run 'kg query --list' for the library, or pass a .rq file or a query.")
@@ -467,8 +471,9 @@ def canonical(result: Result) -> str:
 
 def to_rdf(result: Result, fmt: str) -> str:
     ox = _ox()
-    rdf_format = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML}[fmt]
-    kwargs = {"prefixes": PREFIXES} if fmt == "ttl" else {}
+    rdf_format = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML,
+                  "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}[fmt]
+    kwargs = {"prefixes": PREFIXES} if fmt in ("ttl", "trig") else {}
     data = ox.serialize(result.triples, format=rdf_format, **kwargs)
     return data.decode("utf-8")
 

@@ -93,31 +93,37 @@ class ServeConfig:
 
 
 RESULT_FORMATS = ("json", "xml", "csv", "tsv")
-GRAPH_FORMATS = ("ttl", "nt", "rdfxml")
+GRAPH_FORMATS = ("ttl", "nt", "rdfxml", "jsonld", "trig", "nq")
 _ALIASES = {
     "application/sparql-results+json": "json", "application/json": "json",
     "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
     "text/csv": "csv", "text/tab-separated-values": "tsv",
     "text/turtle": "ttl", "application/x-turtle": "ttl", "application/n-triples": "nt", "text/plain": "nt",
     "application/rdf+xml": "rdfxml",
+    "application/ld+json": "jsonld", "application/trig": "trig", "application/n-quads": "nq",
     "json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "ttl": "ttl", "turtle": "ttl", "nt": "nt",
     "ntriples": "nt", "n-triples": "nt", "rdfxml": "rdfxml", "rdf+xml": "rdfxml", "rdf": "rdfxml",
+    "jsonld": "jsonld", "json-ld": "jsonld", "trig": "trig", "nq": "nq", "nquads": "nq", "n-quads": "nq",
 }
 _UPDATE_FORMS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 
 
-def negotiate(accept: str | None, kind: str, explicit: str | None = None) -> str:
+def negotiate(accept: str | None, kind: str, explicit: str | None = None, allowed: tuple[str, ...] | None = None) -> str | None:
     """The format to answer in: a ``format`` parameter wins, then the Accept header
-    (by q-value, in order), then JSON for SELECT/ASK and Turtle for graphs."""
-    allowed = RESULT_FORMATS if kind != "graph" else GRAPH_FORMATS
+    (by q-value, in order; ``*/*`` and ``type/*`` match), then JSON for SELECT/ASK and
+    Turtle for graphs when there is no Accept header. ``None`` when the Accept header
+    names nothing we can produce (the caller answers 406)."""
+    allowed = allowed or (RESULT_FORMATS if kind != "graph" else GRAPH_FORMATS)
     if explicit:
         wanted = _ALIASES.get(explicit.strip().lower())
         if kind == "graph" and wanted == "xml":
             wanted = "rdfxml"  # format=xml on a CONSTRUCT means RDF/XML
         if wanted in allowed:
             return wanted
+    if not (accept or "").strip():
+        return allowed[0]
     ranked = []
-    for i, part in enumerate((accept or "").split(",")):
+    for i, part in enumerate(accept.split(",")):
         media, *opts = [x.strip() for x in part.split(";")]
         weight = 1.0
         for opt in opts:
@@ -128,9 +134,28 @@ def negotiate(accept: str | None, kind: str, explicit: str | None = None) -> str
                     weight = 0.0
         ranked.append((-weight, i, media.lower()))
     for weight, _, media in sorted(ranked):
-        if weight < 0 and _ALIASES.get(media) in allowed:
+        if weight >= 0:
+            continue  # q=0: not acceptable
+        if _ALIASES.get(media) in allowed:
             return _ALIASES[media]
-    return allowed[0]
+        if media == "*/*" or media == "*":
+            return allowed[0]
+        if media.endswith("/*"):
+            main = media[:-1]
+            for fmt in allowed:
+                if q.MEDIA_TYPES[fmt].startswith(main):
+                    return fmt
+    return None
+
+
+class _NotAcceptable(Exception):
+    """No format the client accepts can hold this kind of answer."""
+
+
+def not_acceptable(kind: str, allowed: tuple[str, ...] | None = None) -> str:
+    allowed = allowed or (RESULT_FORMATS if kind != "graph" else GRAPH_FORMATS)
+    return ("406 not acceptable: this answer can be sent as " + ", ".join(q.MEDIA_TYPES[f] for f in allowed)
+            + ". Ask for one of them in the Accept header (or a format parameter).\n")
 
 
 def _evaluate_in_child(store, job: dict, fd: int) -> None:
@@ -149,6 +174,8 @@ def _evaluate_in_child(store, job: dict, fd: int) -> None:
             answer = store.query(job["query"], prefixes=q.PREFIXES, **kwargs)
             result = q.collect(answer, job["max_rows"])
             fmt = negotiate(job["accept"], result.kind, job["format"])
+            if fmt is None:
+                raise _NotAcceptable(result.kind)
             text = q.render(result, fmt)
             status, body = 200, text.encode("utf-8")
             headers = {"type": q.MEDIA_TYPES[fmt], "truncated": result.truncated, "rows": len(result)}
@@ -158,6 +185,8 @@ def _evaluate_in_child(store, job: dict, fd: int) -> None:
             status, body = 400, f"invalid SPARQL query: {exc}\n".encode()
         except MemoryError:
             raise
+        except _NotAcceptable as exc:
+            status, body = 406, not_acceptable(str(exc)).encode()
         except Exception as exc:  # anything the engine raises becomes a 500 for the client
             status, body = 500, f"query evaluation failed: {type(exc).__name__}: {exc}\n".encode()
         head = json.dumps({"status": status, **headers}).encode() + b"\n"
@@ -341,17 +370,6 @@ SELECT ?class (COUNT(?e) AS ?entities) WHERE { ?e a ?class } GROUP BY ?class ORD
 """
 
 
-def service_description(endpoint_url: str) -> str:
-    ox = q._ox()
-    url = str(ox.NamedNode(endpoint_url))
-    formats = " , ".join(f"<http://www.w3.org/ns/formats/{f}>" for f in
-                         ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                          "Turtle", "N-Triples", "RDF_XML"))
-    return (f"@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n"
-            f"[] a sd:Service ;\n  sd:endpoint {url} ;\n  sd:supportedLanguage sd:SPARQL11Query ;\n"
-            f"  sd:resultFormat {formats} .\n")
-
-
 def _multi(pairs) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for key, value in pairs:
@@ -364,7 +382,7 @@ def create_app(store, config: ServeConfig, html: Path | None = None):
     from contextlib import asynccontextmanager
 
     from starlette.applications import Starlette
-    from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+    from starlette.responses import HTMLResponse, PlainTextResponse, Response
     from starlette.routing import Route
 
     state: dict = {}
@@ -387,7 +405,7 @@ def create_app(store, config: ServeConfig, html: Path | None = None):
 
     async def index(request):
         if html is not None and html.is_file():
-            return FileResponse(html, media_type="text/html; charset=utf-8", headers=headers())
+            return Response(with_query_link(html.read_bytes()), media_type="text/html; charset=utf-8", headers=headers())
         return HTMLResponse(_FALLBACK_PAGE, headers=headers())
 
     async def sparql(request):
@@ -420,15 +438,17 @@ def create_app(store, config: ServeConfig, html: Path | None = None):
             return refuse_update()
         query_texts = fields.get("query", [])
         if not query_texts:
-            if request.method == "GET":
-                return Response(service_description(str(request.url.replace(query=""))), media_type="text/turtle",
-                                headers=headers())
+            if request.method in ("GET", "HEAD"):
+                return describe_service(request, store, headers)
             return PlainTextResponse("missing 'query' parameter.\n", 400, headers=headers())
         if len(query_texts) > 1:
             return PlainTextResponse("give exactly one 'query' parameter.\n", 400, headers=headers())
         text = query_texts[0]
         if q.query_form(text) in _UPDATE_FORMS:
             return refuse_update()
+        kind = "graph" if q.query_form(text) in ("CONSTRUCT", "DESCRIBE") else "select"
+        if negotiate(request.headers.get("accept"), kind, (fields.get("format") or [None])[0]) is None:
+            return PlainTextResponse(not_acceptable(kind), 406, headers=headers())
         for key in ("default-graph-uri", "named-graph-uri"):
             for value in fields.get(key, []):
                 if not re.match(r"^[a-zA-Z][\w+.\-]*:[^<>\"{}|^`\\\s]*$", value):
@@ -446,14 +466,17 @@ def create_app(store, config: ServeConfig, html: Path | None = None):
             extra.update({"X-KG-Truncated": "true", "X-KG-Max-Rows": str(config.max_rows)})
         return Response(body, status, media_type=f"{meta['type']}; charset=utf-8", headers=headers(extra))
 
+    page_routes, query_or_page = query_page_routes(store, headers, sparql)
     routes = [
+        *store_routes(store, headers),
+        *page_routes,
         Route("/", index, methods=["GET", "HEAD"]),
         Route("/graph.html", index, methods=["GET", "HEAD"]),
         Route("/sparql", sparql, methods=["GET", "POST"]),
-        Route("/query", sparql, methods=["GET", "POST"]),
+        Route("/query", query_or_page, methods=["GET", "POST"]),
         Route("/update", lambda request: refuse_update(), methods=["GET", "POST"]),
     ]
-    return HostCheck(Starlette(routes=routes, lifespan=lifespan), config)
+    return HostCheck(protocol_headers(Starlette(routes=routes, lifespan=lifespan), config), config)
 
 
 async def read_body(request, limit: int) -> bytes | None:
@@ -522,6 +545,210 @@ class HostCheck:
         await self.app(scope, receive, send)
 
 
+# ----------------------------------------------------------------------------- protocol extras
+# Graph Store Protocol (read), VoID and the service description by Accept, CORS preflight
+# and Vary: Accept. Kept apart from the query route so each can change on its own.
+
+_DESCRIPTION_FORMATS = ("ttl", "jsonld", "nt", "rdfxml")
+_DATASET_FORMATS = ("trig", "nq", "jsonld")
+_EXPORT_NAME = {"ttl": "turtle", "nt": "ntriples", "rdfxml": "rdfxml", "jsonld": "jsonld", "trig": "trig", "nq": "nquads"}
+_EXPOSED = "X-KG-Rows, X-KG-Truncated, X-KG-Max-Rows"
+_METHODS = "GET, HEAD, POST, OPTIONS"
+
+
+def _figures(store) -> dict:
+    """VoID figures of the served store, counted once (the store never changes)."""
+    from . import void
+
+    cache = _figures.cache  # type: ignore[attr-defined]
+    key = id(store)
+    if key not in cache:
+        cache[key] = void.counts(store)
+    return cache[key]
+
+
+_figures.cache = {}  # type: ignore[attr-defined]
+
+
+def _base(request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def describe_service(request, store, headers):
+    """GET /sparql without a query: the SPARQL 1.1 Service Description with the default
+    dataset, its named graphs and sizes, and the VoID of the dataset, in Turtle or JSON-LD
+    (or N-Triples, RDF/XML) by Accept."""
+    from starlette.responses import PlainTextResponse, Response
+
+    from . import void
+
+    fmt = negotiate(request.headers.get("accept"), "graph", request.query_params.get("format"), _DESCRIPTION_FORMATS)
+    if fmt is None:
+        return PlainTextResponse(not_acceptable("graph", _DESCRIPTION_FORMATS), 406, headers=headers())
+    base = _base(request)
+    figures = _figures(store)
+    endpoint = str(request.url.replace(query=""))
+    triples = void.service_triples(endpoint, figures, ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
+                                                       "SPARQL_Results_TSV"],
+                                   ["Turtle", "N-Triples", "RDF_XML", "JSON-LD", "TriG", "N-Quads"])
+    triples += void.void_triples(figures, endpoint=endpoint, dump=base + "/store")
+    body = void.serialize(triples, _EXPORT_NAME[fmt])
+    return Response(body, media_type=f"{q.MEDIA_TYPES[fmt]}; charset=utf-8", headers=headers())
+
+
+def store_routes(store, headers) -> list:
+    """Read-only SPARQL 1.1 Graph Store Protocol: ``/store?default``, ``/store?graph=IRI``,
+    ``/store`` (the whole dataset; ``/data`` too) and ``/.well-known/void``."""
+    from starlette.responses import PlainTextResponse, Response
+    from starlette.routing import Route
+
+    from . import void
+
+    ox = q._ox()
+
+    async def graph_store(request):
+        params = request.query_params
+        accept = request.headers.get("accept")
+        if "default" in params and "graph" in params:
+            return PlainTextResponse("give either ?default or ?graph=IRI, not both.\n", 400, headers=headers())
+        if "graph" in params:
+            iri = params["graph"]
+            if not re.match(r"^[a-zA-Z][\w+.\-]*:[^<>\"{}|^`\\\s]*$", iri):
+                return PlainTextResponse(f"graph '{iri}' is not an absolute IRI.\n", 400, headers=headers())
+            target = ox.NamedNode(iri)
+            if not store.contains_named_graph(target):
+                return PlainTextResponse(f"no graph named <{iri}> here; GET /store?default or a named graph listed "
+                                         "at /sparql (sd:namedGraph).\n", 404, headers=headers())
+        elif "default" in params:
+            target = ox.DefaultGraph()
+        else:
+            target = None  # the whole dataset
+        allowed = _DATASET_FORMATS if target is None else GRAPH_FORMATS
+        fmt = negotiate(accept, "graph", params.get("format"), allowed)
+        if fmt is None:
+            return PlainTextResponse(not_acceptable("graph", allowed), 406, headers=headers())
+        rdf_format = getattr(ox.RdfFormat, {"ttl": "TURTLE", "nt": "N_TRIPLES", "rdfxml": "RDF_XML", "jsonld": "JSON_LD",
+                                            "trig": "TRIG", "nq": "N_QUADS"}[fmt])
+        kwargs = {"prefixes": q.PREFIXES} if fmt in ("ttl", "trig") else {}
+        if target is not None:
+            kwargs["from_graph"] = target
+        if request.method == "HEAD":
+            return Response(b"", media_type=f"{q.MEDIA_TYPES[fmt]}; charset=utf-8", headers=headers())
+        # In the event-loop thread on purpose: a thread touching the store while QueryRunner forks
+        # could leave a lock held in the child. (Dumps are not under --timeout/--max-rows yet.)
+        body = store.dump(None, rdf_format, **kwargs)
+        return Response(body, media_type=f"{q.MEDIA_TYPES[fmt]}; charset=utf-8", headers=headers())
+
+    async def well_known_void(request):
+        fmt = negotiate(request.headers.get("accept"), "graph", request.query_params.get("format"), _DESCRIPTION_FORMATS)
+        if fmt is None:
+            return PlainTextResponse(not_acceptable("graph", _DESCRIPTION_FORMATS), 406, headers=headers())
+        base = _base(request)
+        figures = _figures(store)  # counted once, in this thread (see graph_store)
+        body = void.serialize(void.void_triples(figures, endpoint=base + "/sparql", dump=base + "/store"),
+                              _EXPORT_NAME[fmt])
+        return Response(body, media_type=f"{q.MEDIA_TYPES[fmt]}; charset=utf-8", headers=headers())
+
+    return [Route("/store", graph_store, methods=["GET", "HEAD"]), Route("/data", graph_store, methods=["GET", "HEAD"]),
+            Route("/.well-known/void", well_known_void, methods=["GET", "HEAD"])]
+
+
+_PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
+             "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def _template(name: str) -> str:
+    return (Path(__file__).resolve().parent / "templates" / name).read_text(encoding="utf-8")
+
+
+def library_examples(store) -> list[dict]:
+    """The query library for the query page: each query with its default parameters bound
+    (the same VALUES binding kg query uses), its question in both languages."""
+    target = q.LocalStore(store, "served graph")
+    out = []
+    for spec in q.library():
+        try:
+            text = q.with_values(spec.text, q.bind_params(spec, {}, target))
+        except KgError:
+            text = spec.text  # a default that names nothing here: show the query as written
+        out.append({"name": spec.name, "question_en": spec.question_en, "question_zh": spec.question_zh, "text": text})
+    return out
+
+
+def query_page_routes(store, headers, endpoint) -> tuple[list, object]:
+    """The query page (``GET /query`` from a browser) and its assets. Returns the asset routes
+    and the ``/query`` handler: the page for a browser's GET without a query, else the SPARQL
+    endpoint ``endpoint`` (so ``/query`` stays a protocol endpoint for clients)."""
+    from starlette.responses import HTMLResponse, Response
+    from starlette.routing import Route
+
+    cache: dict = {}
+
+    def page_html() -> str:
+        if "page" not in cache:
+            data = {"library": library_examples(store), "prefixes": q.PREFIXES}
+            text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            cache["page"] = _template("query.html").replace("__DATA__", text)
+        return cache["page"]
+
+    async def query(request):
+        wants_page = (request.method in ("GET", "HEAD") and "query" not in request.query_params
+                      and "update" not in request.query_params and "text/html" in request.headers.get("accept", ""))
+        if not wants_page:
+            return await endpoint(request)
+        body = page_html()  # built once; label look-ups for the defaults run here, not in a thread
+        return HTMLResponse(body, headers=headers({"Content-Security-Policy": _PAGE_CSP}))
+
+    def asset(name: str, media: str):
+        async def serve_asset(request):
+            return Response(_template(name), media_type=f"{media}; charset=utf-8", headers=headers())
+        return serve_asset
+
+    return [Route("/assets/query.js", asset("query.js", "text/javascript"), methods=["GET", "HEAD"]),
+            Route("/assets/query.css", asset("query.css", "text/css"), methods=["GET", "HEAD"])], query
+
+
+def with_query_link(page: bytes) -> bytes:
+    """The graph view with a link to the query page (the served copy only; the file stays as built)."""
+    link = (b'<a href="query" id="kg-query-link" style="position:fixed;right:12px;bottom:12px;z-index:1000;'
+            b'background:#fff;border:1px solid #888;border-radius:4px;padding:4px 10px;font:14px sans-serif">'
+            b'SPARQL query \xc2\xb7 \xe6\x9f\xa5\xe8\xaf\xa2</a>')
+    at = page.rfind(b"</body>")
+    return page[:at] + link + page[at:] if at >= 0 else page + link
+
+
+def protocol_headers(app, config: ServeConfig):
+    """ASGI wrapper: answers OPTIONS (CORS preflight when --cors), adds ``Vary: Accept`` to
+    every answer (they depend on it) and, with --cors, exposes kg's own headers to scripts."""
+    async def wrapped(scope, receive, send):
+        if scope["type"] != "http":
+            return await app(scope, receive, send)
+        if scope["method"] == "OPTIONS":
+            out = [(b"allow", _METHODS.encode()), (b"content-length", b"0"), (b"vary", b"Origin")]
+            if config.cors:
+                asked = dict(scope["headers"]).get(b"access-control-request-headers", b"")
+                allowed = asked if re.fullmatch(rb"[A-Za-z0-9\-, ]*", asked) and asked else b"Accept, Content-Type"
+                out += [(b"access-control-allow-origin", b"*"), (b"access-control-allow-methods", _METHODS.encode()),
+                        (b"access-control-allow-headers", allowed), (b"access-control-max-age", b"600")]
+            await send({"type": "http.response.start", "status": 204, "headers": out})
+            await send({"type": "http.response.body", "body": b""})
+            return
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                out = list(message.get("headers", []))
+                if not any(k.lower() == b"vary" for k, _ in out):
+                    out.append((b"vary", b"Accept"))
+                if config.cors:
+                    out.append((b"access-control-expose-headers", _EXPOSED.encode()))
+                message = {**message, "headers": out}
+            await send(message)
+
+        await app(scope, receive, send_with_headers)
+
+    return wrapped
+
+
 def prepare(config: ServeConfig, build_dir: Path | None = None, graph: Path | None = None):
     """Load the graph and build the app; returns (app, files, number of quads, html path)."""
     if not hasattr(os, "fork"):
@@ -532,11 +759,27 @@ def prepare(config: ServeConfig, build_dir: Path | None = None, graph: Path | No
     return create_app(store, config, html), files, len(store), html
 
 
-def run(app, config: ServeConfig, log_level: str = "info") -> None:
-    """Serve until interrupted (Ctrl-C)."""
+def bind(config: ServeConfig):
+    """The listening socket, bound now so that ``--port 0`` can report the port the system chose."""
+    import socket
+
+    try:
+        sock = socket.create_server((config.host, config.port), family=socket.AF_INET6 if ":" in config.host
+                                    else socket.AF_INET)
+    except OSError as exc:
+        raise ServerError(f"cannot listen on {config.host}:{config.port} ({exc.strerror}). Choose another --port.")
+    return sock
+
+
+def run(app, config: ServeConfig, log_level: str = "info", sock=None) -> None:
+    """Serve until interrupted (Ctrl-C), on ``sock`` when given (see ``bind``)."""
     import uvicorn
 
     try:
+        if sock is not None:
+            server = uvicorn.Server(uvicorn.Config(app, log_level=log_level))
+            server.run(sockets=[sock])
+            return
         uvicorn.run(app, host=config.host, port=config.port, log_level=log_level)
     except OSError as exc:
         raise ServerError(f"cannot listen on {config.host}:{config.port} ({exc.strerror}). Choose another --port.")

@@ -121,6 +121,7 @@ class EntityInfo:
     cls: str
     labels: tuple[tuple[str, str], ...]  # ((lang, label), ...) preferred labels
     aliases: tuple[tuple[str, str], ...] = ()  # ((lang, alias), ...)
+    wikidata: str | None = None  # reviewed Wikidata item id (Q...), from the lexicon
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,7 @@ def test_top_level_shape(lexicon):
 
 
 def test_every_entry_has_required_fields(entities):
-    allowed = {"id", "class", "en", "zh", "aliases", "context_aliases"}
+    allowed = {"id", "class", "wikidata", "en", "zh", "aliases", "context_aliases"}
     for e in entities:
         assert set(e) <= allowed, (e.get("id"), set(e) - allowed)
         for field in ("id", "class", "en", "zh"):

@@ -408,6 +408,10 @@
                          nodeHidden[i] ? el("span", { cls: "badge", text: t("hidden") }) : null));
     var dl = el("dl");
     dl.appendChild(el("dt", { text: t("iri") })); dl.appendChild(el("dd", { cls: "iri", text: n.iri }));
+    if (/^https?:$/.test(location.protocol)) {  // served by kg serve: its query page can describe the node
+      dl.appendChild(el("dd", null, el("a", { cls: "show-in-query", href: "query?describe=" + encodeURIComponent(n.iri),
+                                              text: "show in query · 在查询中查看" })));
+    }
     if (n.k === "entity") {
       dl.appendChild(el("dt", { text: t("labels") })); dl.appendChild(el("dd", { text: [n.l.en, n.l.zh].filter(Boolean).join(" · ") }));
       if (n.alt && n.alt.length) { dl.appendChild(el("dt", { text: t("aliases") })); dl.appendChild(el("dd", { text: n.alt.join(" · ") })); }

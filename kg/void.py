@@ -1,0 +1,136 @@
+"""Describe a built dataset with VoID (``build/void.ttl``) and the SPARQL service
+that serves it (SPARQL 1.1 Service Description).
+
+The dataset is ``kgid:dataset``: every graph of the build (the merged default graph,
+one named graph per document, the inferred and candidate graphs). Its ``void:triples``
+counts every quad; one subset per graph gives that graph's count (``sd:name`` names a
+named graph). Class partitions count the distinct instances typed with each class,
+property partitions the quads with each predicate, both over all graphs. Counts come
+from SPARQL over a pyoxigraph store, so they are the counts any SPARQL client sees.
+"""
+from __future__ import annotations
+
+from .iris import ID_NS, ONTOLOGY_IRI
+
+VOID = "http://rdfs.org/ns/void#"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+DCT = "http://purl.org/dc/terms/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+DATASET = ID_NS + "dataset"
+FORMATS_NS = "http://www.w3.org/ns/formats/"
+PREFIXES = {"void": VOID, "sd": SD, "dcterms": DCT, "kg": "https://w3id.org/kg/ontology#", "kgid": ID_NS,
+            "formats": FORMATS_NS}
+
+
+def _int(value: int):
+    import pyoxigraph as ox
+
+    return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+
+
+def counts(store) -> dict:
+    """Figures of a pyoxigraph store: quads, per graph, per class, per property."""
+    def rows(query):
+        return [tuple(s[i] for i in range(len(s))) for s in store.query(query)]
+
+    per_graph = {g.value: int(n.value) for g, n in rows(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+    default = int(rows("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0][0].value)
+    classes = {c.value: int(n.value) for c, n in rows(
+        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { { ?s a ?c } UNION { GRAPH ?g { ?s a ?c } } FILTER(isIRI(?c)) } "
+        "GROUP BY ?c")}
+    properties = {p.value: int(n.value) for p, n in rows(
+        "SELECT ?p (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } GROUP BY ?p")}
+    subjects = int(rows("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")[0][0].value)
+    return {"triples": default + sum(per_graph.values()), "default": default, "graphs": per_graph,
+            "classes": classes, "properties": properties, "subjects": subjects}
+
+
+def void_triples(figures: dict, endpoint: str | None = None, dump: str | None = None) -> list:
+    """The VoID description of a dataset's figures, as pyoxigraph triples (blank nodes with
+    stable labels, so the same build gives the same file)."""
+    import pyoxigraph as ox
+
+    N, B = ox.NamedNode, ox.BlankNode
+    ds = N(DATASET)
+    a = N(RDF_TYPE)
+    out = [ox.Triple(ds, a, N(VOID + "Dataset")),
+           ox.Triple(ds, N(DCT + "title"), ox.Literal("kg knowledge graph", language="en")),
+           ox.Triple(ds, N(DCT + "title"), ox.Literal("kg 知识图谱", language="zh")),
+           ox.Triple(ds, N(VOID + "vocabulary"), N(str(ONTOLOGY_IRI))),
+           ox.Triple(ds, N(VOID + "uriSpace"), ox.Literal(ID_NS)),
+           ox.Triple(ds, N(VOID + "triples"), _int(figures["triples"])),
+           ox.Triple(ds, N(VOID + "distinctSubjects"), _int(figures["subjects"])),
+           ox.Triple(ds, N(VOID + "classes"), _int(len(figures["classes"]))),
+           ox.Triple(ds, N(VOID + "properties"), _int(len(figures["properties"])))]
+    for fmt in ("TriG", "N-Quads"):
+        out.append(ox.Triple(ds, N(VOID + "feature"), N(FORMATS_NS + fmt)))
+    if endpoint:
+        out.append(ox.Triple(ds, N(VOID + "sparqlEndpoint"), N(endpoint)))
+    if dump:
+        out.append(ox.Triple(ds, N(VOID + "dataDump"), N(dump)))
+    default = N(DATASET + "-default-graph")
+    out += [ox.Triple(ds, N(VOID + "subset"), default), ox.Triple(default, a, N(VOID + "Dataset")),
+            ox.Triple(default, N(VOID + "triples"), _int(figures["default"]))]
+    for graph, n in sorted(figures["graphs"].items()):
+        sub = N(DATASET + "-" + graph[len(ID_NS):].replace("/", "-")) if graph.startswith(ID_NS) else B(f"graph{len(out)}")
+        out += [ox.Triple(ds, N(VOID + "subset"), sub), ox.Triple(sub, a, N(VOID + "Dataset")),
+                ox.Triple(sub, N(SD + "name"), N(graph)), ox.Triple(sub, N(VOID + "triples"), _int(n))]
+    for i, (cls, n) in enumerate(sorted(figures["classes"].items())):
+        part = B(f"class{i}")
+        out += [ox.Triple(ds, N(VOID + "classPartition"), part), ox.Triple(part, N(VOID + "class"), N(cls)),
+                ox.Triple(part, N(VOID + "entities"), _int(n))]
+    for i, (prop, n) in enumerate(sorted(figures["properties"].items())):
+        part = B(f"property{i}")
+        out += [ox.Triple(ds, N(VOID + "propertyPartition"), part), ox.Triple(part, N(VOID + "property"), N(prop)),
+                ox.Triple(part, N(VOID + "triples"), _int(n))]
+    return out
+
+
+def service_triples(endpoint: str, figures: dict, result_formats: list[str], graph_formats: list[str]) -> list:
+    """A SPARQL 1.1 Service Description of the endpoint: its languages, formats and the
+    default dataset (default graph and named graphs with their sizes), plus the VoID."""
+    import pyoxigraph as ox
+
+    N, B = ox.NamedNode, ox.BlankNode
+    a = N(RDF_TYPE)
+    svc = B("service")
+    dataset = B("dataset")
+    default = B("defaultGraph")
+    out = [ox.Triple(svc, a, N(SD + "Service")), ox.Triple(svc, N(SD + "endpoint"), N(endpoint)),
+           ox.Triple(svc, N(SD + "supportedLanguage"), N(SD + "SPARQL11Query")),
+           ox.Triple(svc, N(SD + "defaultDataset"), dataset),
+           ox.Triple(dataset, a, N(SD + "Dataset")), ox.Triple(dataset, N(SD + "defaultGraph"), default),
+           ox.Triple(default, a, N(SD + "Graph")), ox.Triple(default, N(VOID + "triples"), _int(figures["default"])),
+           ox.Triple(dataset, N(DCT + "source"), N(DATASET))]
+    for name in result_formats + graph_formats:
+        out.append(ox.Triple(svc, N(SD + "resultFormat"), N(FORMATS_NS + name)))
+    for i, (graph, n) in enumerate(sorted(figures["graphs"].items())):
+        node, g = B(f"namedGraph{i}"), B(f"graph{i}")
+        out += [ox.Triple(dataset, N(SD + "namedGraph"), node), ox.Triple(node, a, N(SD + "NamedGraph")),
+                ox.Triple(node, N(SD + "name"), N(graph)), ox.Triple(node, N(SD + "graph"), g),
+                ox.Triple(g, a, N(SD + "Graph")), ox.Triple(g, N(VOID + "triples"), _int(n))]
+    return out
+
+
+def serialize(triples, fmt: str = "turtle") -> bytes:
+    """Turtle, JSON-LD, N-Triples or RDF/XML (a name of kg.export.FORMATS)."""
+    import pyoxigraph as ox
+
+    from .export import BY_NAME
+
+    f = BY_NAME[fmt]
+    kwargs = {"prefixes": PREFIXES} if fmt in ("turtle", "trig") else {}
+    return ox.serialize(triples, format=f.ox, **kwargs)
+
+
+def write_void(result, out_dir) -> None:
+    """Build writer: ``void.ttl`` describing the ``graph.trig`` written into ``out_dir``
+    (run after the check, so the inferred graph is counted)."""
+    from pathlib import Path
+
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_load(path=str(Path(out_dir) / "graph.trig"), format=ox.RdfFormat.TRIG)
+    (Path(out_dir) / "void.ttl").write_bytes(serialize(void_triples(counts(store))))

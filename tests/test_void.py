@@ -1,0 +1,105 @@
+"""`kg build` writes build/void.ttl: the dataset's VoID, whose counts are the build's."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.iris import ID_NS
+
+VOID = "http://rdfs.org/ns/void#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("void") / "build"
+    result = CliRunner().invoke(main, ["build", "--out", str(out), "--no-html"])
+    assert result.exit_code == 0, result.output
+    assert f"{out}/void.ttl" in result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def described(build):
+    import rdflib
+
+    return rdflib.Graph().parse(build / "void.ttl", format="turtle")
+
+
+@pytest.fixture(scope="module")
+def quads(build):
+    """The build's quads read by rdflib (an independent parser): (s, p, o, graph or None)."""
+    import rdflib
+
+    ds = rdflib.Dataset()
+    ds.parse(build / "graph.trig", format="trig")
+    out = []
+    for s, p, o, g in ds.quads():
+        name = None if g is None or g == rdflib.graph.DATASET_DEFAULT_GRAPH_ID else str(g)
+        out.append((s, p, o, name))
+    return out
+
+
+def _value(g, s, p) -> int:
+    import rdflib
+
+    values = list(g.objects(s, rdflib.URIRef(VOID + p)))
+    assert len(values) == 1, (s, p, values)
+    return int(values[0])
+
+
+def test_void_counts_match_the_build(described, quads):
+    import rdflib
+
+    ds = rdflib.URIRef(ID_NS + "dataset")
+    assert (ds, rdflib.RDF.type, rdflib.URIRef(VOID + "Dataset")) in described
+    assert _value(described, ds, "triples") == len(quads)
+    per_graph = Counter(g for *_, g in quads)
+    subsets = {}
+    for sub in described.objects(ds, rdflib.URIRef(VOID + "subset")):
+        name = described.value(sub, rdflib.URIRef("http://www.w3.org/ns/sparql-service-description#name"))
+        subsets[None if name is None else str(name)] = _value(described, sub, "triples")
+    assert subsets == dict(per_graph)
+    assert ID_NS + "graph/inferred" in subsets  # counted after the check wrote the inferred graph
+
+
+def test_void_partitions_match_the_build(described, quads):
+    import rdflib
+
+    ds = rdflib.URIRef(ID_NS + "dataset")
+    classes = {}
+    for part in described.objects(ds, rdflib.URIRef(VOID + "classPartition")):
+        classes[str(described.value(part, rdflib.URIRef(VOID + "class")))] = _value(described, part, "entities")
+    instances: dict = {}
+    for s, p, o, _ in quads:
+        if str(p) == RDF_TYPE and isinstance(o, rdflib.URIRef):
+            instances.setdefault(str(o), set()).add(s)
+    assert classes == {c: len(members) for c, members in instances.items()}
+    assert classes["https://w3id.org/kg/ontology#Company"] > 0
+    props = {}
+    for part in described.objects(ds, rdflib.URIRef(VOID + "propertyPartition")):
+        props[str(described.value(part, rdflib.URIRef(VOID + "property")))] = _value(described, part, "triples")
+    assert props == dict(Counter(str(p) for _, p, _, _ in quads))
+    assert _value(described, ds, "classes") == len(classes) and _value(described, ds, "properties") == len(props)
+
+
+def test_void_is_valid_rdf_with_known_terms(described):
+    """Every void: term used is one the VoID vocabulary defines."""
+    known = {"Dataset", "triples", "distinctSubjects", "classes", "properties", "subset", "classPartition", "class",
+             "entities", "propertyPartition", "property", "vocabulary", "uriSpace", "feature", "sparqlEndpoint",
+             "dataDump"}
+    used = {str(t)[len(VOID):] for triple in described for t in triple if str(t).startswith(VOID)}
+    assert used and used <= known, used - known
+
+
+def test_void_is_byte_identical_run_after_run(build, tmp_path):
+    from kg import void
+
+    copy = tmp_path / "b"
+    copy.mkdir()
+    (copy / "graph.trig").write_bytes((build / "graph.trig").read_bytes())
+    void.write_void(None, copy)
+    assert (copy / "void.ttl").read_bytes() == (build / "void.ttl").read_bytes()
