@@ -430,3 +430,13 @@ def test_a_rank_with_no_category_of_its_own_takes_the_market_the_previous_senten
     (pos,) = [f for f in x.facts if f.kind == "position"]
     assert pos.subject == "xiaomi" and pos.attr("category") == "cat-smartphones"
     assert not [f for f in run("Nvidia launched the world's first GPU in 1999.", "en").facts if f.kind == "position"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The A100, built on the Ampere architecture, was launched in 2020.", ("nvidia", "releases", "nvidia-a100")),
+    ("Xiaomi's first car, the SU7 sedan, was launched in March 2024.", ("xiaomi", "releases", "xiaomi-su7")),
+])
+def test_a_passive_launch_takes_the_name_opening_the_sentence_and_its_owner(text, expected):
+    got = facts(text, "en", organisation="nvidia")
+    assert expected in got, got
+    assert not [f for f in got if f[2] == "nvidia-ampere"]

@@ -337,6 +337,10 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         before = [m for m in objs if cs <= m.start and m.end <= mark]
         if not before:  # "the Xiaomi SU7 sedan, was launched": the subject of the sentence, before a comma
             before = [m for m in objs if ctx.sent.start <= m.start and m.end <= ts and ts - m.end <= 60]
+            # "The A100, built on the Ampere architecture, was launched": the name that opens the
+            # sentence, not the one inside the appositive between commas
+            opening = [m for m in before if ctx.clause_of(m.start) == ctx.clause_of(ctx.sent.start)]
+            before = opening[:1] or before
         chosen = before[-1:]
         # the agent: "acquired by Apple", 被美的收购
         agents = ctx.entities(pat["subject"], pat.get("subject_not", ()))
@@ -344,8 +348,12 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             by = [m for m in agents if te <= m.start <= te + 12]
         else:
             by = [m for m in agents if chosen and chosen[0].end <= m.start and m.end <= ts]
+        owners = [m for m in agents if chosen and ctx.sent.start <= m.start and m.end <= chosen[0].start
+                  and ctx.doc.text.startswith(("'s", "’s"), m.end)] if ctx.lang.code == "en" else []
         if by:
             subj_m, subj = by[0], by[0].entity_id
+        elif owners:  # "Xiaomi's first car, the SU7 sedan, was launched in March 2024"
+            subj_m, subj = owners[-1], owners[-1].entity_id
         else:
             subj = ctx.doc.organisation if pat.get("default_subject") else ""
     if chosen and (subj_m is None or ctx.clause_of(subj_m.start) != ctx.clause_of(ts)) and pat.get("maker_in_name"):
