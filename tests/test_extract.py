@@ -440,3 +440,17 @@ def test_a_passive_launch_takes_the_name_opening_the_sentence_and_its_owner(text
     got = facts(text, "en", organisation="nvidia")
     assert expected in got, got
     assert not [f for f in got if f[2] == "nvidia-ampere"]
+
+
+@pytest.mark.parametrize("text, lang, expected, absent", [
+    ("The Louvre is located in Paris.", "en", ("louvre", "locatedIn", "paris"), None),
+    ("Lenovo's headquarters are located in Beijing.", "en", ("lenovo", "headquarteredIn", "beijing"), "locatedIn"),
+    ("腾讯总部位于深圳。", "zh", ("tencent", "headquarteredIn", "shenzhen"), "locatedIn"),
+    ("比亚迪宣布建设生产基地，位于泰国罗勇府。", "zh", None, "locatedIn"),
+])
+def test_located_in_names_both_ends_in_its_clause_and_leaves_headquarters_to_their_rule(text, lang, expected, absent):
+    got = facts(text, lang)
+    if expected:
+        assert expected in got, got
+    if absent:
+        assert not [f for f in got if f[1] == absent], got

@@ -62,6 +62,9 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
     not_after = (pat.get("not_after") or {}).get(ctx.lang.code)
     if not_after and re.match(not_after, ctx.doc.text[te:te + 12]):
         return []  # 上市公司 is a listed company, not a launch
+    not_before = (pat.get("not_before") or {}).get(ctx.lang.code)
+    if not_before and re.search(not_before, ctx.doc.text[ctx.sent.start:ts], re.IGNORECASE):
+        return []  # 总部位于: the headquarters, told by their own rule
     side = pat.get("object_side", "any")
     if side == "any":
         return _relation_in_clause(ctx, pat, ts, te, new_names)
@@ -362,6 +365,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             subj_m, subj = None, maker
     if not subj or not chosen:
         return []
+    if pat.get("subject_same_clause") and (subj_m is None or ctx.clause_of(subj_m.start) != ctx.clause_of(ts)):
+        return []  # "…建设生产基地，位于泰国": what is located is not named in the clause
     if pat.get("objects", "all") == "nearest":
         chosen = chosen[:1]
     confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
