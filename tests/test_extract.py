@@ -454,3 +454,16 @@ def test_located_in_names_both_ends_in_its_clause_and_leaves_headquarters_to_the
         assert expected in got, got
     if absent:
         assert not [f for f in got if f[1] == absent], got
+
+
+def test_an_english_event_is_dated_in_its_own_clause_or_the_next_two_or_an_opening_time():
+    got = facts("Founded in 1984 in Beijing, Lenovo has centres in Beijing and Morrisville, North Carolina, "
+                "and is listed on the Hong Kong Stock Exchange.", "en")
+    assert ("lenovo", "listedOn", "hkex") in {f[:3] for f in got}
+    listed = [f for f in run("Founded in 1984 in Beijing, Lenovo has centres in Beijing and Morrisville, North Carolina, "
+                             "and is listed on the Hong Kong Stock Exchange.", "en").facts if f.predicate == "listedOn"]
+    assert listed and all(f.attr("period") is None for f in listed)
+    x = run("Nvidia acquired Ageia, the developer of the PhysX physics engine, in 2008.", "en")
+    assert [f.attr("period").key for f in x.facts if f.predicate == "acquired"] == ["2008"]
+    x = run("In September 2020, Nvidia agreed to buy Arm.", "en")
+    assert [f.attr("period").key for f in x.facts if f.predicate == "acquired"] == ["2020-09"]

@@ -2,6 +2,7 @@
 finding a subject, a period, a market, and building evidence."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..iris import new_entity_id, vocab
@@ -218,6 +219,23 @@ def event_period(ctx: Context, cs: int, ce: int, ts: int, te: int) -> PeriodRef 
         before = [m for m in cands if m.end <= ts]
         if before:
             return before[-1].period
+    if ctx.lang.code == "en":
+        # an English sentence dates each event in its own clause or the next two ("Founded in 1984 in
+        # Beijing, Lenovo … is listed on the Hong Kong Stock Exchange": 1984 is not the listing's)
+        i = ctx.clause_of(ts)
+        found = _nearest_plain(ctx, cs, ce, te)
+        for lo, hi in ctx.clauses[i + 1:i + 3]:  # "acquired Ageia, the developer of PhysX, in 2008"
+            if found is None:
+                found = _nearest_plain(ctx, lo, hi, te)
+        if found is None:  # "In September 2020, Nvidia agreed to buy Arm": an opening clause that is only a time
+            fs, fe = ctx.clauses[0]
+            opening = [m for m in ctx.periods() if fs <= m.start and m.end <= fe]
+            rest = ctx.doc.text[fs:fe]
+            for m in opening:
+                rest = rest.replace(m.text, "")
+            if opening and re.fullmatch(r"\s*(?:in|on|at|by|since|during|later|earlier|early|late|that|the|of|year|\s)*\s*", rest, re.IGNORECASE):
+                found = _nearest_plain(ctx, fs, fe, te)
+        return found
     return _nearest_plain(ctx, cs, ce, te) or _nearest_plain(ctx, ctx.sent.start, ctx.sent.end, te)
 
 
