@@ -63,9 +63,10 @@ def format_summary(stats: dict) -> str:
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when the graph has validation violations.")
 def build(paths, out_dir, no_html, strict):
     """Build the knowledge graph of PATHS (files or folders; default data/corpus/)."""
-    from . import pipeline, validate
+    from . import outdir, pipeline, validate
     from .errors import CheckViolations
 
+    outdir.check_target(out_dir, paths)  # refuse an unsafe --out before the long part
     result = pipeline.build(list(paths), progress=progress_bar)
     html = [] if no_html else _html_writers()
     checker = validate.BuildCheck(strict=strict)  # first, so the HTML view shows the inferred graph

@@ -14,6 +14,7 @@ EXIT_DATA = 4  # a data file (manifest, lexicon, patterns) is malformed
 EXIT_ONTOLOGY = 5  # the ontology cannot be loaded or lacks a term
 EXIT_OUTPUT = 6  # the output cannot be written, or no build exists yet
 EXIT_SERVER = 7  # the SPARQL endpoint or server failed
+EXIT_UNSAFE_OUTPUT = 8  # `--out` names something kg did not make (a file, a foreign folder, the corpus): refused
 
 
 class KgError(Exception):
@@ -40,6 +41,12 @@ class OntologyError(KgError):
 
 class OutputError(KgError):
     exit_code = EXIT_OUTPUT
+
+
+class UnsafeOutputError(KgError):
+    """`kg build --out` names something kg may not replace; nothing was touched."""
+
+    exit_code = EXIT_UNSAFE_OUTPUT
 
 
 class QueryError(KgError):
