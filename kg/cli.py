@@ -140,7 +140,7 @@ def query_command(query_ref, params, fmt, list_queries, build_dir, graph, endpoi
         return
     if not query_ref:
         raise QueryError("give a query: a library name (see 'kg query --list'), a .rq file, SPARQL text, or - for stdin.")
-    spec = q.parse_spec(sys.stdin.read(), "<stdin>") if query_ref == "-" else q.find_query(query_ref)
+    spec = q.parse_spec(q.read_stdin(), "<stdin>") if query_ref == "-" else q.find_query(query_ref)
     given = q.parse_assignments(params)
     target = _query_target(build_dir, graph, endpoint, timeout)
     result = q.run_query(spec, target, given)
