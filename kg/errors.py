@@ -23,8 +23,14 @@ class KgError(Exception):
     exit_code = EXIT_USAGE
 
     def __init__(self, message: str):
+        # one line, even when it quotes input holding line breaks (a --param value, a file name)
+        message = message.strip().translate(_ONE_LINE)
         super().__init__(message)
         self.message = message
+
+
+_ONE_LINE = {ord("\n"): "\\n", ord("\r"): "\\r", 0x0b: "\\v", 0x0c: "\\f", 0x1c: "\\x1c", 0x1d: "\\x1d",
+             0x1e: "\\x1e", 0x85: "\\x85", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 class InputError(KgError):
