@@ -116,9 +116,10 @@ def llm_warning(report) -> str | None:
 @_llm_options
 def build(paths, out_dir, no_html, strict, extractor, llm_url, llm_model):
     """Build the knowledge graph of PATHS (files or folders; default data/corpus/)."""
-    from . import pipeline, validate
+    from . import outdir, pipeline, validate
     from .errors import CheckViolations
 
+    outdir.check_target(out_dir, paths)  # refuse an unsafe --out before the long part
     llm_config = _llm_config(paths, extractor, llm_url, llm_model)
     result = pipeline.build(list(paths), progress=progress_bar, llm_config=llm_config, llm_progress=llm_progress_bar)
     html = [] if no_html else _html_writers()
@@ -211,7 +212,7 @@ def query_command(query_ref, params, fmt, list_queries, build_dir, graph, endpoi
         return
     if not query_ref:
         raise QueryError("give a query: a library name (see 'kg query --list'), a .rq file, SPARQL text, or - for stdin.")
-    spec = q.parse_spec(sys.stdin.read(), "<stdin>") if query_ref == "-" else q.find_query(query_ref)
+    spec = q.parse_spec(q.read_stdin(), "<stdin>") if query_ref == "-" else q.find_query(query_ref)
     given = q.parse_assignments(params)
     target = _query_target(build_dir, graph, endpoint, timeout, Limits(timeout, max_memory, tuple(allow_service)))
     result = q.run_query(spec, target, given)

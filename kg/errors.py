@@ -15,6 +15,7 @@ EXIT_ONTOLOGY = 5  # the ontology cannot be loaded or lacks a term
 EXIT_OUTPUT = 6  # the output cannot be written, or no build exists yet
 EXIT_SERVER = 7  # the SPARQL endpoint or server failed
 EXIT_LIMIT = 8  # a query was stopped at its time or memory limit
+EXIT_UNSAFE_OUTPUT = 9  # `--out` names something kg did not make (a file, a foreign folder, the corpus): refused
 
 
 class KgError(Exception):
@@ -23,8 +24,14 @@ class KgError(Exception):
     exit_code = EXIT_USAGE
 
     def __init__(self, message: str):
+        # one line, even when it quotes input holding line breaks (a --param value, a file name)
+        message = message.strip().translate(_ONE_LINE)
         super().__init__(message)
         self.message = message
+
+
+_ONE_LINE = {ord("\n"): "\\n", ord("\r"): "\\r", 0x0b: "\\v", 0x0c: "\\f", 0x1c: "\\x1c", 0x1d: "\\x1d",
+             0x1e: "\\x1e", 0x85: "\\x85", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 class InputError(KgError):
@@ -41,6 +48,12 @@ class OntologyError(KgError):
 
 class OutputError(KgError):
     exit_code = EXIT_OUTPUT
+
+
+class UnsafeOutputError(KgError):
+    """`kg build --out` names something kg may not replace; nothing was touched."""
+
+    exit_code = EXIT_UNSAFE_OUTPUT
 
 
 class QueryError(KgError):

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from urllib.parse import unquote
 
 from .gold import DOCUMENTED, GoldDocument, GoldFact
 
@@ -200,7 +201,7 @@ def read_graph(store, candidates: bool = False) -> GraphFacts:
         g = row["g"].value
         if not g.startswith(DOC_GRAPH):
             continue
-        doc, f = g[len(DOC_GRAPH):], row["f"].value
+        doc, f = unquote(g[len(DOC_GRAPH):]), row["f"].value  # iris.segment percent-encodes odd file names
         if (doc, f) in seen or not (candidates or row["asserted"].value == "true"):
             continue
         seen.add((doc, f))

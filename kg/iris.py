@@ -103,12 +103,35 @@ def period(key: str) -> URIRef:
     return URIRef(f"{ID_NS}period/{key}")
 
 
+_KEEP = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+
+def segment(text: str) -> str:
+    """``text`` as one IRI path segment: ASCII letters, digits and ``-._~`` and printable non-ASCII
+    characters stay; everything else (space, ``<>"{}|\\^`/%#?``, controls, Unicode spaces) is
+    percent-encoded as UTF-8, so any file name gives a valid IRI and two names never share one.
+    Ids made of safe characters (all of kg's own) are unchanged.
+
+    >>> segment("annual report <2017>.txt")
+    'annual%20report%20%3C2017%3E.txt'
+    >>> segment("小米-2018")
+    '小米-2018'
+    """
+    out = []
+    for ch in text:
+        if ch in _KEEP or (ord(ch) > 127 and unicodedata.category(ch)[0] not in "CZ"):
+            out.append(ch)
+        else:
+            out.extend(f"%{b:02X}" for b in ch.encode("utf-8", "surrogateescape" if "\udc80" <= ch <= "\udcff" else "surrogatepass"))
+    return "".join(out)
+
+
 def document(doc_id: str) -> URIRef:
-    return URIRef(f"{ID_NS}doc/{doc_id}")
+    return URIRef(f"{ID_NS}doc/{segment(doc_id)}")
 
 
 def sentence(doc_id: str, index: int) -> URIRef:
-    return URIRef(f"{ID_NS}doc/{doc_id}/s/{index}")
+    return URIRef(f"{ID_NS}doc/{segment(doc_id)}/s/{index}")
 
 
 def evidence(doc_id: str, start: int, end: int, rule: str, confidence: float) -> URIRef:
@@ -130,7 +153,7 @@ def alignment(*key) -> URIRef:
 
 
 def rule(rule_id: str) -> URIRef:
-    return URIRef(f"{ID_NS}rule/{rule_id}")
+    return URIRef(f"{ID_NS}rule/{segment(rule_id)}")
 
 
 def activity(*key) -> URIRef:
@@ -139,7 +162,7 @@ def activity(*key) -> URIRef:
 
 
 def doc_graph(doc_id: str) -> URIRef:
-    return URIRef(f"{ID_NS}graph/doc/{doc_id}")
+    return URIRef(f"{ID_NS}graph/doc/{segment(doc_id)}")
 
 
 INFERRED_GRAPH = URIRef(ID_NS + "graph/inferred")

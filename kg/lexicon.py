@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import resources
+from . import resources, schema
 from .errors import data_error
 from .types import EntityInfo
 
@@ -141,6 +141,7 @@ def _read_entries(lex: Lexicon, path: Path) -> None:
         where = f"entity #{n}"
         eid = resources.require(entry, "id", path, where, str)
         where = f"entity '{eid}'"
+        schema.check(entry, schema.LEXICON_ENTRY, path, where, (f"id: {eid}",))
         cls = resources.require(entry, "class", path, where, str)
         if cls not in known_classes:
             raise data_error(path, f"{where}: class '{cls}' is not an ontology class",
@@ -165,8 +166,12 @@ def _read_entries(lex: Lexicon, path: Path) -> None:
                 raise data_error(path, f"{where}: aliases.{lang} should be a list of strings", "Write aliases.{lang}: [name, ...]")
             aliases.extend((lang, a) for a in names)
         context_bound = {}
+        if not isinstance(entry.get("context_aliases") or [], list):
+            raise data_error(path, f"{where}: 'context_aliases' should be a list", "Write context_aliases: [{alias: ..., context: [...]}]",
+                             schema.line_of(path, f"id: {eid}", "context_aliases:"))
         for ca in entry.get("context_aliases") or []:
             alias = resources.require(ca, "alias", path, f"{where} context alias", str)
+            schema.check(ca, schema.CONTEXT_ALIAS, path, f"{where} context alias '{alias}'", (f"id: {eid}", alias))
             contexts = resources.require(ca, "context", path, f"{where} context alias '{alias}'", list)
             context_bound[alias] = tuple(contexts)
             aliases.append((ca.get("lang", ""), alias))

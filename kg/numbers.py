@@ -253,6 +253,9 @@ _GROUPING_COMMA_RE = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 _CLAUSE_BREAK_RE = re.compile(r"[。；;！？!?：:|\n，、]|[,.](?![0-9])")
 
 
+_MAX_DIGITS = 100  # a number of more digits (1E+999999999) is no amount: parse_number refuses it
+
+
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGS)}")
@@ -260,7 +263,10 @@ def _check_lang(lang: str) -> None:
 
 def _clean(value: Decimal) -> Decimal:
     """Integral values without a trailing '.0' so equal amounts print alike."""
-    if value == value.to_integral_value():
+    if value.is_zero():
+        return Decimal(0)
+    # int() of 1E+999999999 would spell out a billion digits; no amount is that large
+    if value.is_finite() and abs(value.adjusted()) <= _MAX_DIGITS and value == value.to_integral_value():
         return Decimal(int(value))
     return value
 
@@ -487,9 +493,12 @@ def parse_number(s: str, lang: str) -> Decimal:
     t = _GROUPING_COMMA_RE.sub("", t)
     if _PLAIN_NUMBER_RE.fullmatch(t):
         try:
-            return _clean(Decimal(t))
+            value = Decimal(t)
         except InvalidOperation as exc:  # exponent beyond Decimal's range
             raise ValueError(f"{s!r} is out of range") from exc
+        if value and abs(value.adjusted()) > _MAX_DIGITS:
+            raise ValueError(f"{s!r} is out of range (more than {_MAX_DIGITS} digits)")
+        return _clean(value)
     m = re.fullmatch(r"([+-]?[0-9]+(?:\.[0-9]+)?)\s*(\S.*)", t)
     if m:
         scale_word = m.group(2).lower()

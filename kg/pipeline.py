@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -26,6 +25,7 @@ class BuildResult:
     out_dir: Path | None = None
     sources: SourcesReport | None = None  # what the documents agree and disagree on
     llm: object = None  # kg.extract.llm.LlmReport when a language model extracted too
+    inputs: tuple = ()  # the paths built (an output folder may not hold them)
 
 
 def _check(stage: str, value, expected):
@@ -88,7 +88,7 @@ def build(paths: list[Path], progress=None, llm_config=None, llm_progress=None) 
 
         output.add_quads(llm.quads(llm_report, resolved, candidates))
         output.stats["llm"] = llm_report.summary()
-    return BuildResult(resolved, output, sources=report, llm=llm_report)
+    return BuildResult(resolved, output, sources=report, llm=llm_report, inputs=tuple(paths))
 
 
 def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[BuildResult, Path], None]] = ()) -> Path:
@@ -99,11 +99,15 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
     from . import resources
     from .iris import ID_NS, ONTOLOGY_IRI
 
+    from . import outdir
+
     out_dir = Path(out_dir)
+    outdir.check_target(out_dir, result.inputs)  # kg replaces only a folder it made
     parent = out_dir.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=parent))
+        outdir.clean_stale(parent)
+        tmp = outdir.new_temp(parent)
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror}). Choose a writable folder with --out.")
     try:

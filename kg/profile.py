@@ -10,9 +10,11 @@ country that 国内 means. What the manifest gives is never overridden.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import re
 from collections import Counter
+from pathlib import Path
 
 from . import numbers, resources
 from .lang import Language
@@ -111,11 +113,24 @@ def infer_speaker(text: str, lexicon: Lexicon, lang: Language, context) -> str:
     return people[0] if people else ""
 
 
+@functools.lru_cache(maxsize=1)
+def load_contexts(path: Path | None = None) -> dict:
+    """``data/contexts.yaml``, checked: min_cues a whole number, each context a list of cue words."""
+    from . import schema
+
+    path = path or resources.data_dir() / "contexts.yaml"
+    data = resources.load_yaml(path)
+    schema.check(data, schema.CONTEXTS, path, "top level")
+    for name, spec in data["contexts"].items():
+        schema.check(spec, schema.CONTEXT, path, f"context '{name}'", (f"{name}:",))
+    return data
+
+
 def document_context(doc: Document, cues: dict | None = None) -> tuple[str, ...]:
     """The document's context from the manifest, else inferred from cue words."""
     if doc.context:
         return doc.context
-    data = cues or resources.load_yaml(resources.data_dir() / "contexts.yaml")
+    data = cues or load_contexts()
     need = int(data.get("min_cues", 3))
     lowered = doc.text.lower()
     found = []

@@ -99,10 +99,27 @@ _PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*(.*?))?\s*(?:--\s*(.*))
 _COLUMN = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:--\s*(.*))?$")
 
 
+def read_stdin() -> str:
+    """The query text on standard input, whatever the locale; bytes that are not UTF-8 are an error."""
+    import sys
+
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8", "surrogateescape")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"<stdin>: the query is not UTF-8 text (byte {exc.start}). Send the query as UTF-8 SPARQL text.")
+
+
 def parse_spec(text: str, name: str, path: Path | None = None) -> QuerySpec:
     """Read the comment header of a query (the comment lines before the first other line)."""
     fields: dict[str, Any] = {"question@en": "", "question@zh": "", "params": [], "columns": []}
     where = str(path) if path else name
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # bytes that are not UTF-8 arrive as lone surrogates
+        raise QueryError(f"{where}: the query is not UTF-8 text (character {exc.start + 1}). Send the query as UTF-8 SPARQL text.")
+    if "\x00" in text:
+        raise QueryError(f"{where}: the query holds a NUL byte, so it is not SPARQL text. Send the query as UTF-8 SPARQL text.")
     for lineno, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if not stripped:
@@ -366,7 +383,21 @@ def _xml_term(term) -> str:
     return f"<triple>{parts}</triple>"
 
 
+# characters XML 1.0 cannot hold, not even as &#...; references: C0 controls other than tab and
+# line ends, lone surrogates, U+FFFE and U+FFFF. A document may hold them (a stray form feed).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML cannot hold replaced by U+FFFD, so the result stays well-formed."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def to_xml(result: Result) -> str:
+    return xml_safe(_to_xml(result))
+
+
+def _to_xml(result: Result) -> str:
     from xml.sax.saxutils import quoteattr
 
     out = ['<?xml version="1.0" encoding="UTF-8"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
@@ -474,8 +505,8 @@ def to_rdf(result: Result, fmt: str) -> str:
     rdf_format = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML,
                   "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}[fmt]
     kwargs = {"prefixes": PREFIXES} if fmt in ("ttl", "trig") else {}
-    data = ox.serialize(result.triples, format=rdf_format, **kwargs)
-    return data.decode("utf-8")
+    data = ox.serialize(result.triples, format=rdf_format, **kwargs).decode("utf-8")
+    return xml_safe(data) if fmt == "rdfxml" else data
 
 
 # Marks an answer cut at a row limit, in the body of every format (not only in a header).

@@ -47,6 +47,8 @@ def load_yaml(path: Path) -> Any:
         raise data_error(path, "file not found", "Restore it from the repository (git checkout -- <file>).")
     except UnicodeDecodeError as exc:
         raise data_error(path, f"not valid UTF-8 ({exc.reason} at byte {exc.start})", "Save the file as UTF-8.")
+    except OSError as exc:
+        raise data_error(path, f"cannot read the file ({exc.strerror})", "Check that it is a readable file.")
     try:
         # libyaml's loader when the machine has it: ~8x faster on the lexicon and place files
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -56,6 +58,10 @@ def load_yaml(path: Path) -> Any:
         col = f", column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise DataFileError(f"{path}:{line or '?'}{col}: invalid YAML: {problem}. Fix the syntax at that position.")
+    except (ValueError, TypeError, OverflowError) as exc:  # a value PyYAML cannot build, e.g. the date 2018-13-45
+        from .schema import yaml_value_error
+
+        raise yaml_value_error(path, text, exc)
 
 
 def require(mapping: Any, key: str, path: Path, where: str, kind: type | tuple = object) -> Any:

@@ -105,6 +105,7 @@ def check(graph_path: Path, mode: str = "pellet", write: bool = True) -> CheckRe
     """
     t0 = time.perf_counter()
     data = reason.load_graph(Path(graph_path))
+    require_kg_graph(Path(graph_path), data)
     load = time.perf_counter() - t0
     report = check_graph(data, mode, label=str(graph_path))
     report.timings = {"load": load, **report.timings}
@@ -116,6 +117,24 @@ def check(graph_path: Path, mode: str = "pellet", write: bool = True) -> CheckRe
             report.notes.append(f"the inferred graph was not written: {Path(graph_path).suffix} files hold no named "
                                 "graphs (check the .trig file to update it)")
     return report
+
+
+RDF_SUFFIXES = (".trig", ".ttl", ".nq", ".nt", ".n3", ".rdf", ".owl", ".xml")
+
+
+def require_kg_graph(path: Path, data) -> None:
+    """Raise CheckError unless the file is an RDF file holding kg statements: a check of
+    ``summary.json`` or an empty file would otherwise 'conform' while checking nothing."""
+    from .iris import KG_NS
+
+    fix = "Give the graph.trig (or graph.ttl) that 'kg build' wrote, e.g. --graph build/graph.trig."
+    if path.suffix.lower() not in RDF_SUFFIXES:
+        raise CheckError(f"{path}: not a kg graph (a '{path.suffix}' file; kg check reads .trig, .ttl, .nq or .nt). {fix}")
+    for quad in data.store:
+        if quad.predicate.value.startswith(KG_NS) or getattr(quad.object, "value", "").startswith(KG_NS):
+            return
+    what = "holds no triples" if not len(data.store) else "uses no term of the kg ontology"
+    raise CheckError(f"{path}: not a kg graph (it {what}). {fix}")
 
 
 def check_graph(data, mode: str = "pellet", label: str = "") -> CheckReport:

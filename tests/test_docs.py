@@ -20,10 +20,41 @@ def test_every_documented_command_exists():
         assert CliRunner().invoke(main, [name, "--help"]).exit_code == 0
 
 
+def _exit_code_section() -> str:
+    start = README.index("### Exit codes\n")
+    end = README.index("\n#", start + 4)
+    return README[start:end]
+
+
+# what each code's row must speak of; a new EXIT_ constant fails here until it is documented
+EXIT_CODE_WORDS = {
+    "EXIT_OK": ["success"],
+    "EXIT_VIOLATIONS": ["violations"],
+    "EXIT_USAGE": ["bad invocation", "invalid SPARQL", "not a kg graph"],
+    "EXIT_INPUT": ["document", "UTF-8"],
+    "EXIT_DATA": ["data file", "manifest", "unknown key"],
+    "EXIT_ONTOLOGY": ["ontology"],
+    "EXIT_OUTPUT": ["output cannot be written", "no build"],
+    "EXIT_SERVER": ["server"],
+    "EXIT_LIMIT": ["time or memory limit"],
+    "EXIT_UNSAFE_OUTPUT": ["--out", "kg did not make", "refused"],
+}
+
+
 def test_exit_code_table_matches_kg_errors():
-    table = dict(re.findall(r"^\| (\d) \| (.+?) \|$", README, re.M))
-    codes = {v for k, v in vars(errors).items() if k.startswith("EXIT_")}
-    assert {int(k) for k in table} == codes
+    rows = re.findall(r"^\| (\d+) \| (.+?) \|$", _exit_code_section(), re.M)
+    table = {int(code): meaning for code, meaning in rows}
+    assert len(table) == len(rows), "a code is listed twice"
+    constants = {k: v for k, v in vars(errors).items() if k.startswith("EXIT_")}
+    assert set(table) == set(constants.values()), "the README's table and kg/errors.py list different codes"
+    assert set(EXIT_CODE_WORDS) == set(constants), "document the new exit code in the README and list its words here"
+    for name, code in constants.items():
+        for word in EXIT_CODE_WORDS[name]:
+            assert word in table[code], (name, code, word)
+    # every exception kg raises maps to a documented code
+    classes = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.KgError)]
+    documented = set(table) | {int(c) for c in re.findall(r"exit code (\d+)", _exit_code_section())}  # Ctrl-C: 130
+    assert all(c.exit_code in documented for c in classes), [c for c in classes if c.exit_code not in documented]
 
 
 def test_two_setup_commands_are_there():

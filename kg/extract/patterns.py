@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import resources
+from .. import resources, schema
 from ..errors import data_error
 from ..iris import vocab
 
@@ -60,6 +60,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
     data = resources.load_yaml(path)
     if not isinstance(data, dict):
         raise data_error(path, "expected a mapping with 'relations', 'quantities', ...", "See the header of the file")
+    schema.check_patterns(data, path)
     v = vocab()
     groups = {}
     for group in ("relations", "modifiers", "representatives", "series", "quantities", "positions", "goals"):

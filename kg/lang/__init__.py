@@ -96,6 +96,16 @@ def get(code: str) -> Language:
     return _load(code, modules[code])
 
 
+def cjk_share(text: str) -> float | None:
+    """Share of Chinese characters among the letters of the text's first 4000 characters
+    (None when it has too few letters to tell)."""
+    sample = text[:4000]
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if letters < 20:
+        return None
+    return sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff") / letters
+
+
 def detect(text: str) -> str:
     """Guess zh or en from the share of CJK characters."""
     sample = text[:4000]
