@@ -18,19 +18,7 @@ from pathlib import Path
 
 from .errors import DataFileError, OutputError, QueryError
 from .iris import ID_NS
-
-PREFIXES = {
-    "kg": "https://w3id.org/kg/ontology#",
-    "kgid": ID_NS,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "schema": "https://schema.org/",
-}
+from .query import PREFIXES  # one prefix table for every writer
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import KgError, data_error
+from .types import Setting
 
 EXTRACTORS = ("rules", "llm", "both")
 STRUCTURED = ("auto", "on", "off")
@@ -30,11 +31,6 @@ CONFIG_FILE = "kg.toml"
 MAX_ANSWER_BYTES = 8 * 1024 * 1024  # a chat answer is far smaller; more is a broken or hostile server
 
 
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: object
-    help: str
 
 
 SETTINGS = (

@@ -32,13 +32,9 @@ from pathlib import Path
 from . import limits
 from . import query as q
 from .errors import KgError, ServerError
+from .types import Setting
 
 
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: object
-    help: str
 
 
 SETTINGS = (

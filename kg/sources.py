@@ -36,17 +36,13 @@ from .errors import OutputError, data_error
 from .iris import vocab
 from .resolve import fact_key, period_match_key
 from .types import (ConfidenceAdjustment, Document, Evidence, Extraction, Fact, FactConflict, FactSupport,
-                    MergedDisagreement, Mention, PeriodRef, Resolved, Sentence, SentenceAlignment, SourcesReport)
+                    MergedDisagreement, Mention, PeriodRef, Resolved, Sentence, SentenceAlignment, Setting,
+                    SourcesReport)
 
 CORROBORATED = "Corroborated"
 SINGLE_SOURCE = "SingleSource"
 
 
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: float
-    help: str
 
 
 # Alignment settings: mechanism, not knowledge, so they live here with their reasons.

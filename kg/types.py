@@ -242,3 +242,12 @@ class SourcesReport:
     conflicts: tuple[FactConflict, ...]
     adjustments: tuple[ConfidenceAdjustment, ...]
     merged_disagreements: tuple[MergedDisagreement, ...] = ()
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One documented setting of a stage (its name, default and help), shown by the CLI."""
+
+    name: str
+    default: object
+    help: str

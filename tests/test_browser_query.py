@@ -2,19 +2,16 @@
 IRIs by label and clickable, downloads in every format, and no request leaves the server."""
 from __future__ import annotations
 
-import os
 import urllib.parse
 from pathlib import Path
 
 import pytest
+from test_browser import browser  # noqa: F401  (the shared headless Chromium fixture)
 from test_serve import Server, served_dir  # noqa: F401  (served_dir is a fixture)
 
 from kg import query as q
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -22,21 +19,6 @@ def server(served_dir):  # noqa: F811
     s = Server(served_dir)
     yield s
     s.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        why = f"{CHROMIUM} is missing (apt-get update && apt-get install -y chromium fonts-noto-cjk)"
-        if os.environ.get("KG_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"KG_REQUIRE_BROWSER=1 but {why}")
-        pytest.skip(f"browser tests need Debian's Chromium: {why}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()
