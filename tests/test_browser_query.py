@@ -3,7 +3,6 @@ IRIs by label and clickable, downloads in every format, and no request leaves th
 from __future__ import annotations
 
 import urllib.parse
-from pathlib import Path
 
 import pytest
 from test_browser import browser  # noqa: F401  (the shared headless Chromium fixture)
@@ -22,7 +21,7 @@ def server(served_dir):  # noqa: F811
 
 
 @pytest.fixture()
-def page(browser, server):
+def page(browser, server):  # noqa: F811  (browser is the fixture imported above)
     """The query page; requests to anywhere but the server are refused and recorded."""
     ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     outside, errors = [], []
