@@ -5,6 +5,7 @@ lower-cased, quotation marks removed) and maps hits back to document offsets.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,12 +50,20 @@ class Lexicon:
 
     def match(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
         """Longest, leftmost, non-overlapping alias hits: (start, end, entity_id)."""
-        chosen = []
-        # prefer longer spans: greedy over spans sorted by length, then restore order
+        # prefer longer spans: greedy over spans sorted by length, then restore order; the spans
+        # chosen so far are kept sorted (they never overlap), so a hit is checked against its two
+        # neighbours only and a whole long document costs n log n, not n²
+        starts: list[int] = []
+        chosen: list[tuple[int, int, str]] = []
         for h in sorted(self.hits(text, context, is_boundary), key=lambda h: (-(h[1] - h[0]), h[0])):
-            if all(h[1] <= c[0] or h[0] >= c[1] for c in chosen):
-                chosen.append(h)
-        return sorted(chosen)
+            i = bisect.bisect_left(starts, h[0])
+            if i < len(chosen) and chosen[i][0] < h[1]:
+                continue  # the next chosen span starts inside this one
+            if i > 0 and chosen[i - 1][1] > h[0]:
+                continue  # the previous chosen span runs into this one
+            starts.insert(i, h[0])
+            chosen.insert(i, h)
+        return chosen
 
     def hits(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
         """Every alias hit, overlapping ones included: (start, end, entity_id)."""

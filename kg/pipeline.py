@@ -34,17 +34,11 @@ def _check(stage: str, value, expected):
 
 
 def extract_documents(docs: list[Document], progress: Callable[[Iterable], Iterable] | None = None) -> list[Extraction]:
-    from .lang import get
+    from .blocks import extract_document
 
     lex = lexicon.load()
     pats = extract.load_patterns()
-    out = []
-    for doc in (progress(docs) if progress else docs):
-        lang = get(doc.lang)
-        doc = _check("profile", profile.profile(doc, lang, lex), Document)
-        annotated = _check("mentions", mentions.find_mentions(doc, lang, lex, doc.context), Extraction)
-        out.append(_check("extract", extract.extract(annotated, lang, pats), Extraction))
-    return out
+    return [extract_document(doc, lex, pats) for doc in (progress(docs) if progress else docs)]
 
 
 def candidate_keys(resolved: Resolved, report: SourcesReport) -> frozenset:

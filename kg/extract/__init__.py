@@ -42,8 +42,12 @@ EXTRACTORS: tuple[Extractor, ...] = (
 __all__ = ["EXTRACTORS", "Extractor", "Patterns", "extract", "load_patterns"]
 
 
-def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extraction:
-    """Facts for one document, from its sentences and mentions."""
+def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: dict | None = None) -> Extraction:
+    """Facts for one document, from its sentences and mentions.
+
+    ``carry`` holds what the sentences hand on to the next ones (names found outside the
+    lexicon, the last companies, periods and places, the period a results text reports on);
+    the pipeline passes the same dict to the consecutive blocks of a long document."""
     doc = annotated.document
     by_sentence: dict[int, list[Mention]] = {}
     starts = [s.start for s in annotated.sentences]
@@ -51,11 +55,14 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
         i = bisect.bisect_right(starts, m.start) - 1
         by_sentence.setdefault(i, []).append(m)
     facts: list[Fact] = []
-    new_names: dict[str, EntityInfo] = {}
-    recent_orgs: list[str] = []
-    history: list[tuple[list, list]] = []
+    carry = {} if carry is None else carry
+    new_names: dict[str, EntityInfo] = carry.setdefault("new_names", {})
+    recent_orgs: list[str] = carry.setdefault("recent_orgs", [])
+    history: list[tuple[list, list]] = carry.setdefault("history", [])
     set_words = tuple(w for g in patterns.goals for w in (g.get("set") or {}).get(lang.code, []))
-    report_period = _report_period(annotated, lang)
+    if "report_period" not in carry:
+        carry["report_period"] = _report_period(annotated, lang)
+    report_period = carry["report_period"]
     for sent in annotated.sentences:
         mentions = list(by_sentence.get(sent.index, []))
         clauses = [(sent.start + s, sent.start + e) for s, e in lang.clauses(sent.text)]
