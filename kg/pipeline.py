@@ -84,19 +84,29 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
         raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror}). Choose a writable folder with --out.")
     try:
         out_graph = result.output
-        # parsing our own N-Quads also checks every term before anything is replaced
-        ox.serialize(ox.parse(out_graph.nquads(), format=ox.RdfFormat.N_QUADS), str(tmp / "graph.trig"),
-                     format=ox.RdfFormat.TRIG, prefixes=graph.PREFIXES)
         head = f"<{ID_NS}graph>"
         header = (f"{head} <{graph.RDF_NS}type> <{graph.OWL_NS}Ontology> .\n"
                   f"{head} <{graph.OWL_NS}imports> <{ONTOLOGY_IRI}> .\n").encode()
-        # the ontology verbatim (its blank nodes keep their written form, so the file stays
+        # graph.ttl: the ontology verbatim (its blank nodes keep their written form, so the file stays
         # byte-identical run after run), then the data; Turtle allows prefixes to be restated
-        with open(tmp / "graph.ttl", "wb") as out:
-            out.write(resources.ontology_path().read_bytes())
-            out.write(b"\n# ---- the knowledge graph ----\n")
-            ox.serialize(ox.parse(header + out_graph.default_ntriples(), format=ox.RdfFormat.N_TRIPLES), out,
-                         format=ox.RdfFormat.TURTLE, prefixes=graph.PREFIXES)
+        # parsing our own N-Quads also checks every term before anything is replaced; the text goes
+        # through a file, so a big graph is never held twice in memory
+        with open(tmp / ".graph.nq", "w+b") as nq:
+            out_graph.write_nquads(nq)
+            nq.seek(0)
+            ox.serialize(ox.parse(nq, format=ox.RdfFormat.N_QUADS), str(tmp / "graph.trig"),
+                         format=ox.RdfFormat.TRIG, prefixes=graph.PREFIXES)
+            nq.seek(0)
+            nq.truncate()
+            nq.write(header)
+            out_graph.write_nquads(nq, default_only=True)
+            nq.seek(0)
+            with open(tmp / "graph.ttl", "wb") as out:
+                out.write(resources.ontology_path().read_bytes())
+                out.write(b"\n# ---- the knowledge graph ----\n")
+                ox.serialize(ox.parse(nq, format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
+                             prefixes=graph.PREFIXES)
+        (tmp / ".graph.nq").unlink()
         (tmp / "summary.json").write_text(json.dumps(result.output.stats, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         for writer in extra_writers:
             writer(result, tmp)
