@@ -131,11 +131,23 @@ def load(path: Path | None = None, with_places: bool = True) -> Lexicon:
     ``with_places`` is false; a name the lexicon has stays the lexicon's. Errors name the entry
     and the fix."""
     path = path or resources.lexicon_path()
+    places = resources.places_path()
+    with_places = with_places and path == resources.lexicon_path() and places.exists()
+    # a new process takes the parsed lexicon from the cache when the files are unchanged
+    from . import cache
+
+    key = cache.key_of(path, *([places] if with_places else []), resources.ontology_path(),
+                       extra=f"{with_places}|" + Path(__file__).read_text(encoding="utf-8"))
+    lex = cache.load("lexicon", key)
+    if isinstance(lex, Lexicon):
+        lex.path = path
+        return lex
     lex = Lexicon(path, {})
     _read_entries(lex, path)
-    places = resources.places_path()
-    if with_places and path == resources.lexicon_path() and places.exists():
+    if with_places:
         _read_entries(lex, places)
+    lex.automaton()
+    cache.store("lexicon", key, lex)
     return lex
 
 
