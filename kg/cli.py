@@ -61,16 +61,20 @@ def format_summary(stats: dict) -> str:
               help="Output folder (replaced atomically when the build succeeds).")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML view.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when the graph has validation violations.")
-def build(paths, out_dir, no_html, strict):
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Extraction processes [default: 0, the machine's cores].")
+@click.option("--no-cache", is_flag=True, help="Extract every document again (ignore and do not keep <out>/.cache/).")
+def build(paths, out_dir, no_html, strict, jobs, no_cache):
     """Build the knowledge graph of PATHS (files or folders; default data/corpus/)."""
-    from . import pipeline, validate
+    from . import pipeline, runner, validate
     from .errors import CheckViolations
 
-    result = pipeline.build(list(paths), progress=progress_bar)
+    result = pipeline.build(list(paths), progress=progress_bar, jobs=jobs or runner.default_jobs(),
+                            cache_in=None if no_cache else out_dir)
     html = [] if no_html else _html_writers()
     checker = validate.BuildCheck(strict=strict)  # first, so the HTML view shows the inferred graph
     try:
-        pipeline.write(result, out_dir, [checker, *html])
+        pipeline.write(result, out_dir, [checker, *html, result.cache.writer])
     except CheckViolations:
         click.echo(validate.format_report(checker.report))
         raise

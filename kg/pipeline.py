@@ -25,6 +25,8 @@ class BuildResult:
     output: graph.GraphOutput
     out_dir: Path | None = None
     sources: SourcesReport | None = None  # what the documents agree and disagree on
+    extractions: list | None = None  # per document, in order (for the extraction cache)
+    cache: object = None  # runner.CachePlan: the build folder's extraction cache
 
 
 def _check(stage: str, value, expected):
@@ -33,12 +35,13 @@ def _check(stage: str, value, expected):
     return value
 
 
-def extract_documents(docs: list[Document], progress: Callable[[Iterable], Iterable] | None = None) -> list[Extraction]:
-    from .blocks import extract_document
+def extract_documents(docs: list[Document], progress: Callable[[Iterable], Iterable] | None = None,
+                      jobs: int = 1, cache=None, mapper=None) -> list[Extraction]:
+    """The per-document stages (profile, mentions, extraction) of each document, in order; in
+    ``jobs`` processes or through ``mapper``, reusing ``cache`` (see ``kg.runner``)."""
+    from . import runner
 
-    lex = lexicon.load()
-    pats = extract.load_patterns()
-    return [extract_document(doc, lex, pats) for doc in (progress(docs) if progress else docs)]
+    return runner.run(docs, jobs=jobs, plan=cache, progress=progress, mapper=mapper)
 
 
 def candidate_keys(resolved: Resolved, report: SourcesReport) -> frozenset:
@@ -52,10 +55,16 @@ def candidate_keys(resolved: Resolved, report: SourcesReport) -> frozenset:
     return frozenset(keys)
 
 
-def build(paths: list[Path], progress=None) -> BuildResult:
-    """Build the graph in memory (nothing is written)."""
+def build(paths: list[Path], progress=None, jobs: int = 1, cache_in: Path | None = None, mapper=None) -> BuildResult:
+    """Build the graph in memory (nothing is written). ``jobs``: extraction processes;
+    ``cache_in``: a build folder whose extraction cache may be reused (pass the result's
+    ``cache.writer`` to ``write`` to keep the cache in the new build folder); ``mapper``: run
+    the extraction elsewhere (``kg.runner.run``)."""
+    from . import runner
+
     docs = corpus.read_corpus(paths)
-    extractions = extract_documents(docs, progress)
+    plan = runner.plan_cache(cache_in, docs, enabled=cache_in is not None)
+    extractions = extract_documents(docs, progress, jobs=jobs, cache=plan, mapper=mapper)
     resolved = _check("resolve", resolve.resolve(extractions, lexicon.load()), Resolved)
     # sources: alignments, support, conflicts; its lowered confidences must reach the facts before encoding
     report = _check("sources", sources.analyse(extractions, resolved), SourcesReport)
@@ -64,7 +73,7 @@ def build(paths: list[Path], progress=None) -> BuildResult:
     output = _check("graph", graph.build_graph(resolved, candidates), graph.GraphOutput)
     output.add_quads(sources.quads(report, resolved, candidates))
     output.stats.update(sources.stats(report, candidates))
-    return BuildResult(resolved, output, sources=report)
+    return BuildResult(resolved, output, sources=report, extractions=extractions, cache=plan)
 
 
 def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[BuildResult, Path], None]] = ()) -> Path:
