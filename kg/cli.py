@@ -64,17 +64,21 @@ def format_summary(stats: dict) -> str:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Extraction processes [default: 0, the machine's cores].")
 @click.option("--no-cache", is_flag=True, help="Extract every document again (ignore and do not keep <out>/.cache/).")
-def build(paths, out_dir, no_html, strict, jobs, no_cache):
+@click.option("--no-check", is_flag=True, help="Do not check the graph (reasoning and shapes) while building.")
+def build(paths, out_dir, no_html, strict, jobs, no_cache, no_check):
     """Build the knowledge graph of PATHS (files or folders; default data/corpus/)."""
     from . import pipeline, runner, validate
     from .errors import CheckViolations
+
+    if strict and no_check:
+        raise click.UsageError("--strict needs the check; drop --no-check.")
 
     result = pipeline.build(list(paths), progress=progress_bar, jobs=jobs or runner.default_jobs(),
                             cache_in=None if no_cache else out_dir)
     html = [] if no_html else _html_writers()
     checker = validate.BuildCheck(strict=strict)  # first, so the HTML view shows the inferred graph
     try:
-        pipeline.write(result, out_dir, [checker, *html, result.cache.writer])
+        pipeline.write(result, out_dir, [*([] if no_check else [checker]), *html, result.cache.writer])
     except CheckViolations:
         click.echo(validate.format_report(checker.report))
         raise
