@@ -69,12 +69,17 @@ def many(folder: Path, mb: float) -> Path:
     return folder
 
 
+CPU = {}  # the last run's CPU seconds (user + system, the process and the workers it waited for)
+
+
 def run(args: list[str], env=None) -> tuple[float, float, int]:
-    """(wall seconds, peak resident MB, exit code) of one command run as a new process."""
+    """(wall seconds, peak resident MB, exit code) of one command run as a new process; its CPU
+    seconds go to ``CPU['last']`` (on a shared machine CPU time varies less than wall time)."""
     t = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
+    CPU["last"] = usage.ru_utime + usage.ru_stime
     proc.returncode = os.waitstatus_to_exitcode(status)
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.returncode:
@@ -92,7 +97,9 @@ def build(path: Path, out: Path, *opts) -> tuple[float, float, int]:
 
 
 def row(label: str, mb: float, wall: float, peak: float) -> str:
-    return f"  {label:<34} {mb:7.2f} MB {wall:8.1f} s {mb / wall:7.3f} MB/s {wall / mb:7.2f} s/MB  peak {peak:7.0f} MB"
+    cpu = CPU.get("last", 0.0)
+    return (f"  {label:<34} {mb:7.2f} MB {wall:8.1f} s {mb / wall:7.3f} MB/s {wall / mb:7.2f} s/MB  "
+            f"cpu {cpu:7.1f} s {cpu / mb:6.2f} s/MB  peak {peak:7.0f} MB")
 
 
 def scale(kind: str, sizes: list[float], tmp: Path, opts: list[str]) -> None:
@@ -104,12 +111,13 @@ def scale(kind: str, sizes: list[float], tmp: Path, opts: list[str]) -> None:
         wall, peak, code = build(src, tmp / f"out-{kind[0]}{mb:g}", *opts)
         print(row(f"{mb:g} MB", real, wall, peak), flush=True)
         if not code:
-            results.append((real, wall, peak))
+            results.append((real, wall, peak, CPU["last"]))
         shutil.rmtree(tmp / f"out-{kind[0]}{mb:g}", ignore_errors=True)
     if len(results) > 1:
-        (m0, w0, p0) = results[0]
-        for m, w, p in results[1:]:
-            print(f"  growth {m0:.0f} -> {m:.0f} MB: time/MB x{(w / m) / (w0 / m0):.2f}, peak x{p / p0:.2f}")
+        (m0, w0, p0, c0) = results[0]
+        for m, w, p, c in results[1:]:
+            print(f"  growth {m0:.0f} -> {m:.0f} MB: time/MB x{(w / m) / (w0 / m0):.2f}, "
+                  f"cpu/MB x{(c / m) / (c0 / m0):.2f}, peak x{p / p0:.2f}")
 
 
 def jobs_and_cache(mb: float, jobs: list[int], tmp: Path, opts: list[str]) -> None:

@@ -65,7 +65,9 @@ def format_summary(stats: dict) -> str:
               help="Extraction processes [default: 0, the machine's cores].")
 @click.option("--no-cache", is_flag=True, help="Extract every document again (ignore and do not keep <out>/.cache/).")
 @click.option("--no-check", is_flag=True, help="Do not check the graph (reasoning and shapes) while building.")
-def build(paths, out_dir, no_html, strict, jobs, no_cache, no_check):
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on a Dask cluster (e.g. tcp://HOST:8786; needs pip install 'kg[dask]').")
+def build(paths, out_dir, no_html, strict, jobs, no_cache, no_check, scheduler):
     """Build the knowledge graph of PATHS (files or folders; default data/corpus/)."""
     from . import pipeline, runner, validate
     from .errors import CheckViolations
@@ -74,7 +76,8 @@ def build(paths, out_dir, no_html, strict, jobs, no_cache, no_check):
         raise click.UsageError("--strict needs the check; drop --no-check.")
 
     result = pipeline.build(list(paths), progress=progress_bar, jobs=jobs or runner.default_jobs(),
-                            cache_in=None if no_cache else out_dir)
+                            cache_in=None if no_cache else out_dir,
+                            mapper=runner.dask_mapper(scheduler) if scheduler else None)
     html = [] if no_html else _html_writers()
     checker = validate.BuildCheck(strict=strict)  # first, so the HTML view shows the inferred graph
     try:

@@ -144,6 +144,7 @@ def run(docs: list[Document], jobs: int = 1, plan: CachePlan | None = None,
         results = mapper(extract_one, todo_docs)
         for i, _doc, x in zip(todo, shown, results):
             out[i] = x
+        getattr(results, "close", lambda: None)()  # a generator's clean-up (closing its client) runs now
         return out  # type: ignore[return-value]
     size = sum(len(d.text) for d in todo_docs)
     jobs = min(jobs, len(todo_docs))
@@ -169,3 +170,47 @@ def run(docs: list[Document], jobs: int = 1, plan: CachePlan | None = None,
         for i, _doc, x in zip(todo, shown, pool.map(extract_one, todo_docs, chunksize=1)):
             out[i] = x
     return out  # type: ignore[return-value]
+
+
+# ------------------------------------------------------------------ Dask
+
+
+def _extract_checked(doc: Document, key: str) -> Extraction:
+    """``extract_one`` on a Dask worker, which must read the same knowledge files as the client."""
+    from .errors import DataFileError
+
+    if knowledge_key() != key:
+        raise DataFileError("a Dask worker's kg or data files differ from the client's (another version of kg, "
+                            "data/ or the ontology). Install the same kg on every worker (pip install kg, or "
+                            "the same checkout with KG_HOME).")
+    return extract_one(doc)
+
+
+def dask_mapper(address: str, connect_timeout: float = 10.0):
+    """A ``mapper`` for ``run`` that extracts on the Dask cluster whose scheduler is at ``address``
+    (tcp://HOST:8786); results are gathered on the client in document order."""
+    from .errors import ServerError
+
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ServerError("--scheduler needs Dask's distributed package. Install it with pip install 'kg[dask]'.")
+    try:
+        client = Client(address, timeout=connect_timeout)
+    except (OSError, TimeoutError) as exc:
+        raise ServerError(f"{address}: cannot reach the Dask scheduler ({exc}). Start it (dask scheduler) or check "
+                          "the address (tcp://HOST:8786).")
+
+    def mapper(fn, docs):
+        if fn is not extract_one:
+            raise ValueError("the Dask mapper runs kg.runner.extract_one only")
+        key = knowledge_key()
+        try:
+            names = [f"kg-extract-{document_key(d)}-{i}" for i, d in enumerate(docs)]
+            futures = client.map(_extract_checked, docs, [key] * len(docs), key=names)
+            for fut in futures:
+                yield fut.result()
+        finally:
+            client.close()
+
+    return mapper

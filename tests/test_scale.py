@@ -143,3 +143,21 @@ def test_the_cache_key_follows_the_content(tmp_path):
     k1 = cache.key_of(f)
     f.write_text("x: 2\n")
     assert cache.key_of(f) != k1
+
+
+def test_a_dask_cluster_builds_the_same_bytes(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    folder = _corpus(tmp_path, 3)
+    local = _written(pipeline.build([folder], jobs=1), tmp_path / "local")
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        mapper = runner.dask_mapper(cluster.scheduler_address)
+        remote = _written(pipeline.build([folder], mapper=mapper), tmp_path / "dask")
+    assert remote == local
+
+
+def test_an_unreachable_scheduler_is_a_clear_error():
+    pytest.importorskip("distributed")
+    from kg.errors import ServerError
+
+    with pytest.raises(ServerError, match="cannot reach the Dask scheduler"):
+        runner.dask_mapper("tcp://127.0.0.1:9", connect_timeout=1)
