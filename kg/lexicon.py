@@ -66,7 +66,19 @@ class Lexicon:
         return chosen
 
     def hits(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
-        """Every alias hit, overlapping ones included: (start, end, entity_id)."""
+        """Every alias hit, overlapping ones included: (start, end, entity_id).
+
+        A long text (a whole book-length document in the profile stage) is matched a piece at a
+        time, cut after a line break or a Chinese full stop (no name holds one, and the checks
+        at a name's edges see the same neighbours), so the folded copy stays small."""
+        if len(text) <= _PIECE:
+            return self._hits(text, context, is_boundary)
+        out = []
+        for a, b in _pieces(text):
+            out.extend((s + a, e + a, eid) for s, e, eid in self._hits(text[a:b], context, is_boundary))
+        return out
+
+    def _hits(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
         folded, index = fold(text)
         if not folded:
             return []
@@ -94,6 +106,25 @@ class Lexicon:
                 hits.append((start, end, entity_id))
                 break
         return hits
+
+
+_PIECE = 1_000_000  # characters matched at a time
+
+
+def _pieces(text: str):
+    """(start, end) of consecutive pieces of about ``_PIECE`` characters, each ending right after
+    a line break or 。！？ (or at the end of the text)."""
+    start, n = 0, len(text)
+    while start < n:
+        end = start + _PIECE
+        if end >= n:
+            yield start, n
+            return
+        cuts = [i for i in (text.find(c, end, end + _PIECE) for c in "\n。！？") if i >= 0] or \
+            [i for i in (text.find(c, end) for c in "\n。！？") if i >= 0]
+        end = min(cuts) + 1 if cuts else n
+        yield start, end
+        start = end
 
 
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

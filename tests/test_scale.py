@@ -161,3 +161,13 @@ def test_an_unreachable_scheduler_is_a_clear_error():
 
     with pytest.raises(ServerError, match="cannot reach the Dask scheduler"):
         runner.dask_mapper("tcp://127.0.0.1:9", connect_timeout=1)
+
+
+def test_a_long_text_is_matched_in_pieces_with_the_same_hits(monkeypatch):
+    lex = lexicon.load()
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))[:6])
+    boundary = get("zh").is_boundary
+    whole = lex.hits(text, ("technology", "business"), boundary)
+    monkeypatch.setattr(lexicon, "_PIECE", 300)
+    assert len(list(lexicon._pieces(text))) > 10
+    assert lex.hits(text, ("technology", "business"), boundary) == whole
