@@ -23,8 +23,9 @@ BLOCK_CHARS = 200_000  # characters per block (~0.6 MB of Chinese UTF-8)
 _LINE_SLACK = 0.25  # a block may end up to this share of BLOCK_CHARS early to end at a line break
 
 
-def extract_document(doc: Document, lexicon, patterns, block_chars: int | None = None) -> Extraction:
-    """Profile, mentions and facts of one document (the three per-document stages)."""
+def extract_document(doc: Document, lexicon, patterns, block_chars: int | None = None, progress=None) -> Extraction:
+    """Profile, mentions and facts of one document (the three per-document stages); ``progress``
+    wraps the list of blocks of a long document (a progress bar)."""
     from .lang import get
     from .pipeline import _check
 
@@ -39,7 +40,8 @@ def extract_document(doc: Document, lexicon, patterns, block_chars: int | None =
     facts: list[Fact] = []
     carry: dict = {}
     entities: tuple = ()
-    for start, end in blocks(doc.text, lang.split_sentences(doc.text), block_chars):
+    cuts = list(blocks(doc.text, lang.split_sentences(doc.text), block_chars))
+    for start, end in (progress(cuts) if progress else cuts):
         part = dataclasses.replace(doc, text=doc.text[start:end])
         annotated = _check("mentions", mentions.find_mentions(part, lang, lexicon, doc.context, carry), Extraction)
         done = _check("extract", extract.extract(annotated, lang, patterns, carry), Extraction)

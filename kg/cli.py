@@ -31,6 +31,12 @@ def main():
 def progress_bar(items, label: str = "extracting"):
     """A progress bar on stderr for long builds (more than a few documents or ~1 MB)."""
     items = list(items)
+    if items and isinstance(items[0], tuple):  # blocks (start, end) of one long document
+        if len(items) < 5:
+            return items
+        from tqdm import tqdm
+
+        return tqdm(items, desc="extracting blocks", unit="block", file=sys.stderr, disable=None)
     size = sum(len(getattr(d, "text", "")) for d in items)
     if len(items) < 20 and size < 1_000_000:
         return items

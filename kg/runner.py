@@ -155,7 +155,7 @@ def run(docs: list[Document], jobs: int = 1, plan: CachePlan | None = None,
         from .blocks import extract_document
 
         for i, doc in zip(todo, shown):
-            out[i] = extract_document(doc, lex, pats)
+            out[i] = extract_document(doc, lex, pats, progress=progress if len(todo) == 1 else None)
         return out  # type: ignore[return-value]
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
