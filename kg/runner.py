@@ -90,7 +90,12 @@ class CachePlan:
             x = by_key.get(key)
             if x is not None:
                 with open(dest, "wb") as f:
-                    pickle.dump(x, f, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
+                    # no memo of every object written: an extraction holds no cycles, and the
+                    # memo of a long document's hundreds of thousands of objects costs more
+                    # memory than their few repeated strings save on disk
+                    pickler.fast = True
+                    pickler.dump(x)
 
 
 def plan_cache(out_dir: Path | None, docs: list[Document], enabled: bool = True) -> CachePlan:
