@@ -171,3 +171,32 @@ def test_a_long_text_is_matched_in_pieces_with_the_same_hits(monkeypatch):
     monkeypatch.setattr(lexicon, "_PIECE", 300)
     assert len(list(lexicon._pieces(text))) > 10
     assert lex.hits(text, ("technology", "business"), boundary) == whole
+
+
+def test_no_stage_sees_more_than_a_block_of_a_long_document(tmp_path, monkeypatch):
+    """What made a long document superlinear: every sentence's extraction sliced the whole text,
+    and the profile stage folded it whole. Now mentions and extraction see a block at a time and
+    the lexicon a piece at a time (the document-wide profile still reads all of it)."""
+    from kg import extract, mentions
+
+    (doc,) = corpus.read_corpus([_long_doc(tmp_path, "zh", copies=3)])
+    monkeypatch.setattr(blocks, "BLOCK_CHARS", 1500)
+    monkeypatch.setattr(lexicon, "_PIECE", 1500)
+    longest_sentence = max(e - s for s, e in get("zh").split_sentences(doc.text))
+    seen = {"mentions": 0, "extract": 0, "fold": 0}
+
+    def spy(name, real):
+        def wrapped(first, *a, **kw):
+            text = first.document.text if name == "extract" else first.text if name == "mentions" else first
+            seen[name] = max(seen[name], len(text))
+            return real(first, *a, **kw)
+        return wrapped
+
+    monkeypatch.setattr(mentions, "find_mentions", spy("mentions", mentions.find_mentions))
+    monkeypatch.setattr(extract, "extract", spy("extract", extract.extract))
+    monkeypatch.setattr(lexicon, "fold", spy("fold", lexicon.fold))
+    runner.extract_one(doc)
+    assert len(doc.text) > 6000
+    assert 0 < seen["mentions"] <= 1500 + longest_sentence
+    assert 0 < seen["extract"] <= 1500 + longest_sentence
+    assert 0 < seen["fold"] <= 1500 + longest_sentence
