@@ -169,6 +169,10 @@ def run(docs: list[Document], jobs: int = 1, plan: CachePlan | None = None,
 
     lexicon.load()  # read once here; forked workers share it
     _patterns()
+    if any(d.lang == "zh" for d in todo_docs):
+        from . import segment
+
+        segment._tokenizer()  # jieba too, instead of once in each worker
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         # results come back in document order
