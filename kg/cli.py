@@ -35,6 +35,12 @@ def main():
 def progress_bar(items, label: str = "extracting"):
     """A progress bar on stderr for long builds (more than a few documents or ~1 MB)."""
     items = list(items)
+    if items and isinstance(items[0], tuple):  # blocks (start, end) of one long document
+        if len(items) < 5:
+            return items
+        from tqdm import tqdm
+
+        return tqdm(items, desc="extracting blocks", unit="block", file=sys.stderr, disable=None)
     size = sum(len(getattr(d, "text", "")) for d in items)
     if len(items) < 20 and size < 1_000_000:
         return items
@@ -113,19 +119,29 @@ def llm_warning(report) -> str | None:
               help="Output folder (replaced atomically when the build succeeds).")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML view.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when the graph has validation violations.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Extraction processes [default: 0, the machine's cores].")
+@click.option("--no-cache", is_flag=True, help="Extract every document again (ignore and do not keep <out>/.cache/).")
+@click.option("--no-check", is_flag=True, help="Do not check the graph (reasoning and shapes) while building.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on a Dask cluster (e.g. tcp://HOST:8786; needs pip install 'kg[dask]').")
 @_llm_options
-def build(paths, out_dir, no_html, strict, extractor, llm_url, llm_model):
+def build(paths, out_dir, no_html, strict, jobs, no_cache, no_check, scheduler, extractor, llm_url, llm_model):
     """Build the knowledge graph of PATHS (files or folders; default data/corpus/)."""
-    from . import outdir, pipeline, validate
+    from . import outdir, pipeline, runner, validate
     from .errors import CheckViolations
 
+    if strict and no_check:
+        raise click.UsageError("--strict needs the check; drop --no-check.")
     outdir.check_target(out_dir, paths)  # refuse an unsafe --out before the long part
     llm_config = _llm_config(paths, extractor, llm_url, llm_model)
-    result = pipeline.build(list(paths), progress=progress_bar, llm_config=llm_config, llm_progress=llm_progress_bar)
+    result = pipeline.build(list(paths), progress=progress_bar, llm_config=llm_config, llm_progress=llm_progress_bar,
+                            jobs=jobs or runner.default_jobs(), cache_in=None if no_cache else out_dir,
+                            mapper=runner.dask_mapper(scheduler) if scheduler else None)
     html = [] if no_html else _html_writers()
     checker = validate.BuildCheck(strict=strict)  # first, so the HTML view shows the inferred graph
     try:
-        pipeline.write(result, out_dir, [checker, *html, _void_writer()])
+        pipeline.write(result, out_dir, [*([] if no_check else [checker]), *html, _void_writer(), result.cache.writer])
     except CheckViolations:
         click.echo(validate.format_report(checker.report))
         raise

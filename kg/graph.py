@@ -95,6 +95,20 @@ class GraphOutput:
             out.extend(line + suffix for line in sorted(self.lines[key]))
         return "".join(out).encode("utf-8")
 
+    def write_nquads(self, out, default_only: bool = False) -> None:
+        """``nquads()`` (or with ``default_only`` the default graph as N-Triples) written to a
+        binary file a batch of lines at a time, without the whole text in memory."""
+        keys = [DEFAULT] if default_only else sorted(self.lines)
+        for key in keys:
+            suffix = " .\n" if key == DEFAULT else f" {key} .\n"
+            batch = []
+            for line in sorted(self.lines.get(key, ())):
+                batch.append(line + suffix)
+                if len(batch) >= 20000:
+                    out.write("".join(batch).encode("utf-8"))
+                    batch = []
+            out.write("".join(batch).encode("utf-8"))
+
     def default_ntriples(self) -> bytes:
         return "".join(line + " .\n" for line in sorted(self.lines.get(DEFAULT, ()))).encode("utf-8")
 
@@ -102,7 +116,12 @@ class GraphOutput:
     def quads(self) -> list:
         """The graph as pyoxigraph quads (parsed on first use)."""
         if self._quads is None:
-            self._quads = list(ox.parse(self.nquads(), format=ox.RdfFormat.N_QUADS))
+            import tempfile
+
+            with tempfile.TemporaryFile() as f:  # parsed from a file: no second copy of the text in memory
+                self.write_nquads(f)
+                f.seek(0)
+                self._quads = list(ox.parse(f, format=ox.RdfFormat.N_QUADS))
         return self._quads
 
 

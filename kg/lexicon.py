@@ -5,6 +5,7 @@ lower-cased, quotation marks removed) and maps hits back to document offsets.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -50,15 +51,35 @@ class Lexicon:
 
     def match(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
         """Longest, leftmost, non-overlapping alias hits: (start, end, entity_id)."""
-        chosen = []
-        # prefer longer spans: greedy over spans sorted by length, then restore order
+        # prefer longer spans: greedy over spans sorted by length, then restore order; the spans
+        # chosen so far are kept sorted (they never overlap), so a hit is checked against its two
+        # neighbours only and a whole long document costs n log n, not n²
+        starts: list[int] = []
+        chosen: list[tuple[int, int, str]] = []
         for h in sorted(self.hits(text, context, is_boundary), key=lambda h: (-(h[1] - h[0]), h[0])):
-            if all(h[1] <= c[0] or h[0] >= c[1] for c in chosen):
-                chosen.append(h)
-        return sorted(chosen)
+            i = bisect.bisect_left(starts, h[0])
+            if i < len(chosen) and chosen[i][0] < h[1]:
+                continue  # the next chosen span starts inside this one
+            if i > 0 and chosen[i - 1][1] > h[0]:
+                continue  # the previous chosen span runs into this one
+            starts.insert(i, h[0])
+            chosen.insert(i, h)
+        return chosen
 
     def hits(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
-        """Every alias hit, overlapping ones included: (start, end, entity_id)."""
+        """Every alias hit, overlapping ones included: (start, end, entity_id).
+
+        A long text (a whole book-length document in the profile stage) is matched a piece at a
+        time, cut after a line break or a Chinese full stop (no name holds one, and the checks
+        at a name's edges see the same neighbours), so the folded copy stays small."""
+        if len(text) <= _PIECE:
+            return self._hits(text, context, is_boundary)
+        out = []
+        for a, b in _pieces(text):
+            out.extend((s + a, e + a, eid) for s, e, eid in self._hits(text[a:b], context, is_boundary))
+        return out
+
+    def _hits(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
         folded, index = fold(text)
         if not folded:
             return []
@@ -86,6 +107,25 @@ class Lexicon:
                 hits.append((start, end, entity_id))
                 break
         return hits
+
+
+_PIECE = 1_000_000  # characters matched at a time
+
+
+def _pieces(text: str):
+    """(start, end) of consecutive pieces of about ``_PIECE`` characters, each ending right after
+    a line break or 。！？ (or at the end of the text)."""
+    start, n = 0, len(text)
+    while start < n:
+        end = start + _PIECE
+        if end >= n:
+            yield start, n
+            return
+        cuts = [i for i in (text.find(c, end, end + _PIECE) for c in "\n。！？") if i >= 0] or \
+            [i for i in (text.find(c, end) for c in "\n。！？") if i >= 0]
+        end = min(cuts) + 1 if cuts else n
+        yield start, end
+        start = end
 
 
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -123,11 +163,23 @@ def load(path: Path | None = None, with_places: bool = True) -> Lexicon:
     ``with_places`` is false; a name the lexicon has stays the lexicon's. Errors name the entry
     and the fix."""
     path = path or resources.lexicon_path()
+    places = resources.places_path()
+    with_places = with_places and path == resources.lexicon_path() and places.exists()
+    # a new process takes the parsed lexicon from the cache when the files are unchanged
+    from . import cache
+
+    key = cache.key_of(path, *([places] if with_places else []), resources.ontology_path(),
+                       extra=f"{with_places}|" + Path(__file__).read_text(encoding="utf-8"))
+    lex = cache.load("lexicon", key)
+    if isinstance(lex, Lexicon):
+        lex.path = path
+        return lex
     lex = Lexicon(path, {})
     _read_entries(lex, path)
-    places = resources.places_path()
-    if with_places and path == resources.lexicon_path() and places.exists():
+    if with_places:
         _read_entries(lex, places)
+    lex.automaton()
+    cache.store("lexicon", key, lex)
     return lex
 
 

@@ -16,18 +16,23 @@ from .lexicon import Lexicon
 from .types import Document, Extraction, Mention, Quantity, Sentence
 
 
-def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tuple[str, ...]) -> Extraction:
+def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tuple[str, ...],
+                  carry: dict | None = None) -> Extraction:
+    """Sentences and mentions of a document; ``carry`` hands the year the text was about on to
+    the next block of a long document (the pipeline passes the same dict to each block)."""
     sentences = tuple(
         Sentence(doc.doc_id, i, s, e, doc.text[s:e]) for i, (s, e) in enumerate(lang.split_sentences(doc.text))
     )
     mentions: list[Mention] = []
-    year = None  # the year the text so far was about: "2023年…。第四季度…" is 2023's fourth quarter
+    carry = {} if carry is None else carry
+    year = carry.get("year")  # the year the text so far was about: "2023年…。第四季度…" is 2023's fourth quarter
     for sent in sentences:
         found = _sentence_mentions(doc, sent, lang, lexicon, context, year)
         mentions.extend(found)
         for m in found:
             if m.kind == "period" and m.period.year and re.search(r"(?:19|20)[0-9]{2}", m.text):
                 year = m.period.year
+    carry["year"] = year
     return Extraction(doc, sentences, tuple(mentions), ())
 
 

@@ -26,6 +26,8 @@ class BuildResult:
     sources: SourcesReport | None = None  # what the documents agree and disagree on
     llm: object = None  # kg.extract.llm.LlmReport when a language model extracted too
     inputs: tuple = ()  # the paths built (an output folder may not hold them)
+    extractions: list | None = None  # per document, in order, the rules' (for the extraction cache)
+    cache: object = None  # runner.CachePlan: the build folder's extraction cache
 
 
 def _check(stage: str, value, expected):
@@ -34,18 +36,13 @@ def _check(stage: str, value, expected):
     return value
 
 
-def extract_documents(docs: list[Document], progress: Callable[[Iterable], Iterable] | None = None) -> list[Extraction]:
-    from .lang import get
+def extract_documents(docs: list[Document], progress: Callable[[Iterable], Iterable] | None = None,
+                      jobs: int = 1, cache=None, mapper=None) -> list[Extraction]:
+    """The per-document stages (profile, mentions, extraction) of each document, in order; in
+    ``jobs`` processes or through ``mapper``, reusing ``cache`` (see ``kg.runner``)."""
+    from . import runner
 
-    lex = lexicon.load()
-    pats = extract.load_patterns()
-    out = []
-    for doc in (progress(docs) if progress else docs):
-        lang = get(doc.lang)
-        doc = _check("profile", profile.profile(doc, lang, lex), Document)
-        annotated = _check("mentions", mentions.find_mentions(doc, lang, lex, doc.context), Extraction)
-        out.append(_check("extract", extract.extract(annotated, lang, pats), Extraction))
-    return out
+    return runner.run(docs, jobs=jobs, plan=cache, progress=progress, mapper=mapper)
 
 
 def candidate_keys(resolved: Resolved, report: SourcesReport) -> frozenset:
@@ -67,11 +64,18 @@ def extract_with_model(extractions: list[Extraction], config, progress=None):
     return [_check("llm", x, Extraction) for x in extractions], report
 
 
-def build(paths: list[Path], progress=None, llm_config=None, llm_progress=None) -> BuildResult:
+def build(paths: list[Path], progress=None, llm_config=None, llm_progress=None, jobs: int = 1,
+          cache_in: Path | None = None, mapper=None) -> BuildResult:
     """Build the graph in memory (nothing is written). ``llm_config`` (a kg.llm_client.LlmConfig)
-    adds or substitutes a language model's facts; without it the build is the rules' alone."""
+    adds or substitutes a language model's facts; without it the build is the rules' alone.
+    ``jobs``: extraction processes; ``cache_in``: a build folder whose extraction cache may be
+    reused (pass the result's ``cache.writer`` to ``write`` to keep the cache in the new build
+    folder); ``mapper``: run the extraction elsewhere (``kg.runner.run``)."""
+    from . import runner
+
     docs = corpus.read_corpus(paths)
-    extractions = extract_documents(docs, progress)
+    plan = runner.plan_cache(cache_in, docs, enabled=cache_in is not None)
+    extractions = rule_extractions = extract_documents(docs, progress, jobs=jobs, cache=plan, mapper=mapper)
     llm_report = None
     if llm_config is not None and llm_config.uses_llm:
         extractions, llm_report = extract_with_model(extractions, llm_config, llm_progress)
@@ -88,7 +92,8 @@ def build(paths: list[Path], progress=None, llm_config=None, llm_progress=None) 
 
         output.add_quads(llm.quads(llm_report, resolved, candidates))
         output.stats["llm"] = llm_report.summary()
-    return BuildResult(resolved, output, sources=report, llm=llm_report, inputs=tuple(paths))
+    return BuildResult(resolved, output, sources=report, llm=llm_report, inputs=tuple(paths),
+                       extractions=rule_extractions, cache=plan)
 
 
 def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[BuildResult, Path], None]] = ()) -> Path:
@@ -112,19 +117,29 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
         raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror}). Choose a writable folder with --out.")
     try:
         out_graph = result.output
-        # parsing our own N-Quads also checks every term before anything is replaced
-        ox.serialize(ox.parse(out_graph.nquads(), format=ox.RdfFormat.N_QUADS), str(tmp / "graph.trig"),
-                     format=ox.RdfFormat.TRIG, prefixes=graph.PREFIXES)
         head = f"<{ID_NS}graph>"
         header = (f"{head} <{graph.RDF_NS}type> <{graph.OWL_NS}Ontology> .\n"
                   f"{head} <{graph.OWL_NS}imports> <{ONTOLOGY_IRI}> .\n").encode()
-        # the ontology verbatim (its blank nodes keep their written form, so the file stays
+        # graph.ttl: the ontology verbatim (its blank nodes keep their written form, so the file stays
         # byte-identical run after run), then the data; Turtle allows prefixes to be restated
-        with open(tmp / "graph.ttl", "wb") as out:
-            out.write(resources.ontology_path().read_bytes())
-            out.write(b"\n# ---- the knowledge graph ----\n")
-            ox.serialize(ox.parse(header + out_graph.default_ntriples(), format=ox.RdfFormat.N_TRIPLES), out,
-                         format=ox.RdfFormat.TURTLE, prefixes=graph.PREFIXES)
+        # parsing our own N-Quads also checks every term before anything is replaced; the text goes
+        # through a file, so a big graph is never held twice in memory
+        with open(tmp / ".graph.nq", "w+b") as nq:
+            out_graph.write_nquads(nq)
+            nq.seek(0)
+            ox.serialize(ox.parse(nq, format=ox.RdfFormat.N_QUADS), str(tmp / "graph.trig"),
+                         format=ox.RdfFormat.TRIG, prefixes=graph.PREFIXES)
+            nq.seek(0)
+            nq.truncate()
+            nq.write(header)
+            out_graph.write_nquads(nq, default_only=True)
+            nq.seek(0)
+            with open(tmp / "graph.ttl", "wb") as out:
+                out.write(resources.ontology_path().read_bytes())
+                out.write(b"\n# ---- the knowledge graph ----\n")
+                ox.serialize(ox.parse(nq, format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
+                             prefixes=graph.PREFIXES)
+        (tmp / ".graph.nq").unlink()
         (tmp / "summary.json").write_text(json.dumps(result.output.stats, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         for writer in extra_writers:
             writer(result, tmp)

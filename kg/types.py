@@ -31,7 +31,7 @@ class Document:
     currency: str = ""  # unit of bare money amounts, e.g. "CNY"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     doc_id: str
     index: int
@@ -40,7 +40,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number found in text, normalised."""
 
@@ -52,7 +52,7 @@ class Quantity:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PeriodRef:
     """A time expression resolved against the document date.
 
@@ -96,7 +96,7 @@ class PeriodRef:
         return core
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of a sentence that names something (an entity, a number or a time)."""
 
@@ -124,7 +124,7 @@ class EntityInfo:
     wikidata: str | None = None  # reviewed Wikidata item id (Q...), from the lexicon
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     doc_id: str
     sentence_index: int
@@ -135,7 +135,7 @@ class Evidence:
     confidence: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One extracted claim.
 

@@ -9,6 +9,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# the cache of parsed knowledge files (kg/cache.py) of the tests, not the user's
+os.environ.setdefault("KG_CACHE_DIR", os.path.join(__import__("tempfile").gettempdir(), f"kg-test-cache-{os.getuid()}"))
+
 
 @pytest.fixture(scope="session")
 def seed_build():

@@ -42,8 +42,12 @@ EXTRACTORS: tuple[Extractor, ...] = (
 __all__ = ["EXTRACTORS", "Extractor", "Patterns", "extract", "load_patterns"]
 
 
-def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extraction:
-    """Facts for one document, from its sentences and mentions."""
+def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: dict | None = None) -> Extraction:
+    """Facts for one document, from its sentences and mentions.
+
+    ``carry`` holds what the sentences hand on to the next ones (names found outside the
+    lexicon, the last companies, periods and places, the period a results text reports on);
+    the pipeline passes the same dict to the consecutive blocks of a long document."""
     doc = annotated.document
     by_sentence: dict[int, list[Mention]] = {}
     starts = [s.start for s in annotated.sentences]
@@ -51,12 +55,14 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
         i = bisect.bisect_right(starts, m.start) - 1
         by_sentence.setdefault(i, []).append(m)
     facts: list[Fact] = []
-    new_names: dict[str, EntityInfo] = {}
-    recent_orgs: list[str] = []
-    history: list[tuple[list, list]] = []
+    carry = {} if carry is None else carry
+    new_names: dict[str, EntityInfo] = carry.setdefault("new_names", {})
+    recent_orgs: list[str] = carry.setdefault("recent_orgs", [])
+    history: list[tuple[list, list]] = carry.setdefault("history", [])
     set_words = tuple(w for g in patterns.goals for w in (g.get("set") or {}).get(lang.code, []))
-    report_period = _report_period(annotated, lang)
-    recent_cats: list[str] = []
+    if "report_period" not in carry:
+        carry["report_period"] = _report_period(annotated, lang)
+    report_period = carry["report_period"]
     for sent in annotated.sentences:
         mentions = list(by_sentence.get(sent.index, []))
         clauses = [(sent.start + s, sent.start + e) for s, e in lang.clauses(sent.text)]
@@ -64,7 +70,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
         ctx = Context(doc, lang, sent, mentions, clauses,
                       [p for ps, _ in window for p in ps], [p for _, pl in window for p in pl], patterns, new_names,
                       set_words=set_words, recent_orgs=recent_orgs[-1:], report_period=report_period,
-                      recent_categories=recent_cats)
+                      recent_categories=carry.get("recent_categories", []))
         for extractor in EXTRACTORS:
             facts += extractor(ctx)
         v = vocab()
@@ -72,7 +78,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns) -> Extrac
         if orgs:
             recent_orgs.append(orgs[0])  # the first company named is what the sentence is about
         # the market the next sentence may go on about ("… China's smartphone market. Vivo led the market …")
-        recent_cats = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["ProductCategory"])})
+        carry["recent_categories"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["ProductCategory"])})
         history.append((_carried(statement_periods(ctx)),
                          [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Place"])]))
         by_sentence[sent.index] = ctx.mentions  # with the names found along the way

@@ -1,0 +1,225 @@
+"""Running the per-document stages over a corpus: in worker processes (``--jobs``), and
+incrementally, with a cache of each document's extraction in the build folder
+(``<out>/.cache/extract/``).
+
+Documents are independent until resolution, so their extraction can run anywhere and in any
+order; the results are put back in document order, so the output does not depend on how many
+processes ran. A cache entry is keyed by the document (text and manifest entry) and by the
+knowledge the extraction reads (``data/``, the ontology, kg's own code and jieba's version):
+editing one document re-extracts that one only; editing a data file re-extracts all.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .types import Document, Extraction
+
+CACHE_DIR = Path(".cache") / "extract"  # inside the build folder
+_KEY_LEN = 40
+# below this much text a pool of processes costs more than it saves
+PARALLEL_MIN_CHARS = 100_000
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@functools.lru_cache(maxsize=1)
+def knowledge_key() -> str:
+    """A hash of everything besides the document that decides its extraction."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import resources
+
+    h = hashlib.sha256()
+    files = []
+    data = resources.data_dir()
+    files += [p for p in sorted(data.rglob("*")) if p.is_file() and p.suffix in (".yaml", ".yml", ".txt", ".json")
+              and not p.relative_to(data).parts[0] in ("corpus", "eval")]
+    files += sorted(resources.ontology_dir().rglob("*.ttl"))
+    files += sorted(Path(__file__).resolve().parent.rglob("*.py"))
+    for p in files:
+        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    try:
+        h.update(version("jieba").encode())
+    except PackageNotFoundError:
+        pass
+    return h.hexdigest()
+
+
+def document_key(doc: Document) -> str:
+    h = hashlib.sha256(knowledge_key().encode())
+    h.update(repr(doc).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:_KEY_LEN]
+
+
+@dataclass
+class CachePlan:
+    """What the build folder's cache gave and what the next build folder should hold."""
+
+    source: Path | None  # the previous build's cache folder, when there is one
+    keys: list[str] = field(default_factory=list)  # one per document, in order
+    hits: set = field(default_factory=set)  # keys found in the previous cache
+    disabled: bool = False
+
+    def writer(self, result, tmp_dir: Path) -> None:
+        """An extra writer for ``pipeline.write``: the new build folder's cache (entries reused
+        from the previous one are hard-linked, or copied where links are impossible)."""
+        if self.disabled:
+            return
+        target = Path(tmp_dir) / CACHE_DIR
+        target.mkdir(parents=True, exist_ok=True)
+        by_key = dict(zip(self.keys, result.extractions or ()))
+        for key in dict.fromkeys(self.keys):
+            dest = target / f"{key}.pickle"
+            if key in self.hits and self.source is not None:
+                try:
+                    os.link(self.source / f"{key}.pickle", dest)
+                    continue
+                except OSError:
+                    pass
+            x = by_key.get(key)
+            if x is not None:
+                with open(dest, "wb") as f:
+                    pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
+                    # no memo of every object written: an extraction holds no cycles, and the
+                    # memo of a long document's hundreds of thousands of objects costs more
+                    # memory than their few repeated strings save on disk
+                    pickler.fast = True
+                    pickler.dump(x)
+
+
+def plan_cache(out_dir: Path | None, docs: list[Document], enabled: bool = True) -> CachePlan:
+    if not enabled or out_dir is None:
+        return CachePlan(None, disabled=True)
+    source = Path(out_dir) / CACHE_DIR
+    return CachePlan(source if source.is_dir() else None, [document_key(d) for d in docs])
+
+
+def _cached(plan: CachePlan, i: int) -> Extraction | None:
+    if plan.disabled or plan.source is None:
+        return None
+    key = plan.keys[i]
+    try:
+        with open(plan.source / f"{key}.pickle", "rb") as f:
+            x = pickle.load(f)
+    except Exception:  # missing or unreadable: extract again
+        return None
+    if not isinstance(x, Extraction):
+        return None
+    plan.hits.add(key)
+    return x
+
+
+def extract_one(doc: Document) -> Extraction:
+    """The per-document stages of one document (what a worker process runs)."""
+    from . import extract, lexicon
+    from .blocks import extract_document
+
+    return extract_document(doc, lexicon.load(), _patterns())
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns():
+    from . import extract
+
+    return extract.load_patterns()
+
+
+def run(docs: list[Document], jobs: int = 1, plan: CachePlan | None = None,
+        progress: Callable[[Iterable], Iterable] | None = None, mapper=None) -> list[Extraction]:
+    """Extractions of ``docs`` in their order: cached ones from ``plan``, the others in this
+    process (``jobs`` 1), in ``jobs`` worker processes, or through ``mapper`` (a function like
+    ``map`` that runs ``extract_one`` elsewhere, e.g. on a Dask cluster)."""
+    plan = plan or CachePlan(None, disabled=True)
+    out: list[Extraction | None] = [_cached(plan, i) for i in range(len(docs))]
+    todo = [i for i, x in enumerate(out) if x is None]
+    todo_docs = [docs[i] for i in todo]
+    shown = progress(todo_docs) if progress else todo_docs
+    if mapper is not None:
+        results = mapper(extract_one, todo_docs)
+        for i, _doc, x in zip(todo, shown, results):
+            out[i] = x
+        getattr(results, "close", lambda: None)()  # a generator's clean-up (closing its client) runs now
+        return out  # type: ignore[return-value]
+    size = sum(len(d.text) for d in todo_docs)
+    jobs = min(jobs, len(todo_docs))
+    if jobs <= 1 or size < PARALLEL_MIN_CHARS:
+        from . import lexicon
+
+        lex, pats = lexicon.load(), _patterns()
+        from .blocks import extract_document
+
+        for i, doc in zip(todo, shown):
+            out[i] = extract_document(doc, lex, pats, progress=progress if len(todo) == 1 else None)
+        return out  # type: ignore[return-value]
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    from . import lexicon
+
+    lexicon.load()  # read once here; forked workers share it
+    _patterns()
+    if any(d.lang == "zh" for d in todo_docs):
+        from . import segment
+
+        segment._tokenizer()  # jieba too, instead of once in each worker
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        # results come back in document order
+        for i, _doc, x in zip(todo, shown, pool.map(extract_one, todo_docs, chunksize=1)):
+            out[i] = x
+    return out  # type: ignore[return-value]
+
+
+# ------------------------------------------------------------------ Dask
+
+
+def _extract_checked(doc: Document, key: str) -> Extraction:
+    """``extract_one`` on a Dask worker, which must read the same knowledge files as the client."""
+    from .errors import DataFileError
+
+    if knowledge_key() != key:
+        raise DataFileError("a Dask worker's kg or data files differ from the client's (another version of kg, "
+                            "data/ or the ontology). Install the same kg on every worker (pip install kg, or "
+                            "the same checkout with KG_HOME).")
+    return extract_one(doc)
+
+
+def dask_mapper(address: str, connect_timeout: float = 10.0):
+    """A ``mapper`` for ``run`` that extracts on the Dask cluster whose scheduler is at ``address``
+    (tcp://HOST:8786); results are gathered on the client in document order."""
+    from .errors import ServerError
+
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ServerError("--scheduler needs Dask's distributed package. Install it with pip install 'kg[dask]'.")
+    try:
+        client = Client(address, timeout=connect_timeout)
+    except (OSError, TimeoutError) as exc:
+        raise ServerError(f"{address}: cannot reach the Dask scheduler ({exc}). Start it (dask scheduler) or check "
+                          "the address (tcp://HOST:8786).")
+
+    def mapper(fn, docs):
+        if fn is not extract_one:
+            raise ValueError("the Dask mapper runs kg.runner.extract_one only")
+        key = knowledge_key()
+        try:
+            names = [f"kg-extract-{document_key(d)}-{i}" for i, d in enumerate(docs)]
+            futures = client.map(_extract_checked, docs, [key] * len(docs), key=names)
+            for fut in futures:
+                yield fut.result()
+        finally:
+            client.close()
+
+    return mapper

@@ -1,0 +1,202 @@
+"""Scale: long documents in blocks, the lexicon's longest match, parallel and incremental builds,
+the cache of parsed knowledge files."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg import blocks, cache, corpus, lexicon, pipeline, runner
+from kg.lang import get
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "data" / "eval" / "dev" / "docs"
+
+
+def _long_doc(tmp_path, lang="zh", copies=2) -> Path:
+    """One document made of several dev documents of one language, one after another."""
+    texts = [p.read_text(encoding="utf-8").strip() for p in sorted(DEV.glob(f"*-{lang}.txt"))[:3]]
+    path = tmp_path / f"long-{lang}.txt"
+    path.write_text("\n\n".join(texts * copies) + "\n", encoding="utf-8")
+    return path
+
+
+def test_blocks_cover_the_text_at_sentence_starts(tmp_path):
+    text = _long_doc(tmp_path).read_text(encoding="utf-8")
+    spans = get("zh").split_sentences(text)
+    cuts = list(blocks.blocks(text, spans, 500))
+    assert len(cuts) > 5
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(cuts, cuts[1:]))
+    starts = {s for s, _ in spans}
+    assert all(s in starts for s, _ in cuts[1:])
+    # a block re-split on its own gives the document's sentences
+    again = [(s + start, e + start) for start, end in cuts for s, e in get("zh").split_sentences(text[start:end])]
+    assert again == spans
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_long_document_in_blocks_extracts_what_it_does_whole(tmp_path, monkeypatch, lang):
+    path = _long_doc(tmp_path, lang)
+    (doc,) = corpus.read_corpus([path])
+    assert len(doc.text) > 4000
+    whole = runner.extract_one(doc)
+    monkeypatch.setattr(blocks, "BLOCK_CHARS", 400)
+    parts = runner.extract_one(doc)
+    assert parts.sentences == whole.sentences
+    assert parts.mentions == whole.mentions
+    assert parts.facts == whole.facts
+    assert parts.entities == whole.entities
+
+
+def _naive_match(lex, text, context, is_boundary):
+    chosen = []
+    for h in sorted(lex.hits(text, context, is_boundary), key=lambda h: (-(h[1] - h[0]), h[0])):
+        if all(h[1] <= c[0] or h[0] >= c[1] for c in chosen):
+            chosen.append(h)
+    return sorted(chosen)
+
+
+def test_longest_match_is_the_greedy_choice():
+    lex = lexicon.load()
+    for path in sorted(DEV.glob("*.txt"))[:8]:
+        text = path.read_text(encoding="utf-8")
+        lang = get("zh" if path.stem.endswith("zh") else "en")
+        for context in ((), ("technology", "business")):
+            assert lex.match(text, context, lang.is_boundary) == _naive_match(lex, text, context, lang.is_boundary)
+
+
+def _corpus(tmp_path, n=4) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for p in sorted(DEV.glob("*.txt"))[:n]:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def _written(result, out: Path) -> bytes:
+    pipeline.write(result, out, [result.cache.writer] if result.cache is not None else [])
+    return (out / "graph.trig").read_bytes() + (out / "graph.ttl").read_bytes() + (out / "summary.json").read_bytes()
+
+
+def test_jobs_give_the_same_bytes(tmp_path, monkeypatch):
+    folder = _corpus(tmp_path)
+    monkeypatch.setattr(runner, "PARALLEL_MIN_CHARS", 0)  # a pool even for a small corpus
+    one = _written(pipeline.build([folder], jobs=1), tmp_path / "one")
+    two = _written(pipeline.build([folder], jobs=2), tmp_path / "two")
+    assert one == two
+
+
+def test_an_edited_document_alone_is_extracted_again(tmp_path, monkeypatch):
+    folder = _corpus(tmp_path)
+    out = tmp_path / "build"
+    _written(pipeline.build([folder], cache_in=out), out)
+    assert len(list((out / runner.CACHE_DIR).glob("*.pickle"))) == 4
+
+    edited = sorted(folder.glob("*.txt"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n小米公司成立于2010年。\n", encoding="utf-8")
+    seen = []
+    real = blocks.extract_document
+
+    def counting(doc, *args, **kw):
+        seen.append(doc.doc_id)
+        return real(doc, *args, **kw)
+
+    monkeypatch.setattr(blocks, "extract_document", counting)
+    warm = _written(pipeline.build([folder], cache_in=out), out)
+    assert seen == [edited.stem]
+    assert len(list((out / runner.CACHE_DIR).glob("*.pickle"))) == 4  # the stale entry is gone
+
+    seen.clear()
+    cold = _written(pipeline.build([folder]), tmp_path / "cold")
+    assert len(seen) == 4
+    assert warm == cold
+
+
+def test_a_changed_knowledge_file_changes_every_key(monkeypatch):
+    (doc,) = corpus.read_corpus([sorted(DEV.glob("*.txt"))[0]])
+    before = runner.document_key(doc)
+    monkeypatch.setattr(runner, "knowledge_key", lambda: "something else")
+    assert runner.document_key(doc) != before
+
+
+def test_parsed_lexicon_comes_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    lexicon.load.cache_clear()
+    try:
+        first = lexicon.load()
+        assert list((tmp_path / "cache").glob("lexicon-*.pickle"))
+        lexicon.load.cache_clear()
+        monkeypatch.setattr(lexicon, "_read_entries", lambda *a: pytest.fail("parsed again"))
+        second = lexicon.load()
+        assert second.entities == first.entities and second.aliases == first.aliases
+        text = "小米和华为在北京"
+        assert second.match(text, (), get("zh").is_boundary) == first.match(text, (), get("zh").is_boundary)
+    finally:
+        lexicon.load.cache_clear()
+
+
+def test_the_cache_key_follows_the_content(tmp_path):
+    f = tmp_path / "a.yaml"
+    f.write_text("x: 1\n")
+    k1 = cache.key_of(f)
+    f.write_text("x: 2\n")
+    assert cache.key_of(f) != k1
+
+
+def test_a_dask_cluster_builds_the_same_bytes(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    folder = _corpus(tmp_path, 3)
+    local = _written(pipeline.build([folder], jobs=1), tmp_path / "local")
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        mapper = runner.dask_mapper(cluster.scheduler_address)
+        remote = _written(pipeline.build([folder], mapper=mapper), tmp_path / "dask")
+    assert remote == local
+
+
+def test_an_unreachable_scheduler_is_a_clear_error():
+    pytest.importorskip("distributed")
+    from kg.errors import ServerError
+
+    with pytest.raises(ServerError, match="cannot reach the Dask scheduler"):
+        runner.dask_mapper("tcp://127.0.0.1:9", connect_timeout=1)
+
+
+def test_a_long_text_is_matched_in_pieces_with_the_same_hits(monkeypatch):
+    lex = lexicon.load()
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))[:6])
+    boundary = get("zh").is_boundary
+    whole = lex.hits(text, ("technology", "business"), boundary)
+    monkeypatch.setattr(lexicon, "_PIECE", 300)
+    assert len(list(lexicon._pieces(text))) > 10
+    assert lex.hits(text, ("technology", "business"), boundary) == whole
+
+
+def test_no_stage_sees_more_than_a_block_of_a_long_document(tmp_path, monkeypatch):
+    """What made a long document superlinear: every sentence's extraction sliced the whole text,
+    and the profile stage folded it whole. Now mentions and extraction see a block at a time and
+    the lexicon a piece at a time (the document-wide profile still reads all of it)."""
+    from kg import extract, mentions
+
+    (doc,) = corpus.read_corpus([_long_doc(tmp_path, "zh", copies=3)])
+    monkeypatch.setattr(blocks, "BLOCK_CHARS", 1500)
+    monkeypatch.setattr(lexicon, "_PIECE", 1500)
+    longest_sentence = max(e - s for s, e in get("zh").split_sentences(doc.text))
+    seen = {"mentions": 0, "extract": 0, "fold": 0}
+
+    def spy(name, real):
+        def wrapped(first, *a, **kw):
+            text = first.document.text if name == "extract" else first.text if name == "mentions" else first
+            seen[name] = max(seen[name], len(text))
+            return real(first, *a, **kw)
+        return wrapped
+
+    monkeypatch.setattr(mentions, "find_mentions", spy("mentions", mentions.find_mentions))
+    monkeypatch.setattr(extract, "extract", spy("extract", extract.extract))
+    monkeypatch.setattr(lexicon, "fold", spy("fold", lexicon.fold))
+    runner.extract_one(doc)
+    assert len(doc.text) > 6000
+    assert 0 < seen["mentions"] <= 1500 + longest_sentence
+    assert 0 < seen["extract"] <= 1500 + longest_sentence
+    assert 0 < seen["fold"] <= 1500 + longest_sentence
