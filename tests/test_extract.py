@@ -467,3 +467,13 @@ def test_an_english_event_is_dated_in_its_own_clause_or_the_next_two_or_an_openi
     assert [f.attr("period").key for f in x.facts if f.predicate == "acquired"] == ["2008"]
     x = run("In September 2020, Nvidia agreed to buy Arm.", "en")
     assert [f.attr("period").key for f in x.facts if f.predicate == "acquired"] == ["2020-09"]
+
+
+def test_brand_lists_after_including_and_before_the_noun_give_every_brand():
+    x = run("联想的主要品牌包括ThinkPad、拯救者（Legion）、YOGA和小新等。", "zh", organisation="")
+    names = {e.entity_id: dict(e.labels).get("zh") for e in x.entities}
+    got = {(names.get(f.subject, f.subject), f.obj) for f in x.facts if f.predicate == "brandOf"}
+    assert got == {("thinkpad", "lenovo"), ("拯救者", "lenovo"), ("YOGA", "lenovo"), ("小新", "lenovo")}
+    got = facts("比亚迪汽车业务目前形成了比亚迪、腾势、仰望、方程豹四大品牌并行的格局。", "zh", organisation="")
+    assert {("denza", "brandOf", "byd"), ("yangwang", "brandOf", "byd"), ("fangchengbao", "brandOf", "byd")} <= got
+    assert ("byd", "brandOf", "byd") not in got

@@ -42,9 +42,12 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         if any(ns < b and ne > a for a, b in names):
             continue
         owner = _owner(ctx, ns, ne)
+        listed = []
+        if owner is None:  # 比亚迪形成了比亚迪、腾势、仰望、方程豹四大品牌: the owner before the list
+            owner, listed = _owner_of_list(ctx, entry, ns)
         if owner is None:
             continue
-        named = _named(ctx, entry, ns, ne, owner)
+        named = listed or _named(ctx, entry, ns, ne, owner)
         for thing in named:
             if thing.entity_id == owner.entity_id:
                 continue
@@ -117,6 +120,10 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
                 added = ctx.add_name(s, e, cls)
                 if added is not None:
                     after = [added]
+    if gap and gap.group().strip(" ,，:：的") and lang == "zh":
+        listed = _listed_names(ctx, entry, start)  # 品牌包括ThinkPad、拯救者（Legion）、YOGA和小新等
+        if listed:
+            return listed
     if after:
         run = [after[0]]
         for m in sorted((m for m in ctx.entities(classes, NOT_OWNER) if m.start > after[0].end), key=lambda m: m.start):
@@ -148,3 +155,57 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
         if re.fullmatch(r"\s*(?:等)?(?:[一二三四五六七八九十两0-9]+|several|four|three|five)?\s*(?:大|个|家|款)?\s*", tail):
             return [m for m in lst if m.entity_id != owner.entity_id]
     return []
+
+
+_ZH_ITEM = re.compile(r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .\-]{0,11}?)\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(、|和|及|与|以及|等|。|，|；|$)")
+
+
+def _listed_names(ctx: Context, entry: dict, start: int) -> list[Mention]:
+    """The names a list after 包括 gives, known or not (ThinkPad、拯救者（Legion）、YOGA和小新等): each
+    item up to 12 characters, the list ending at 等 or the end of the clause; a list of at least
+    two, or nothing."""
+    text = ctx.doc.text
+    classes = entry.get("named") or ORG
+    end = ctx.clauses[ctx.clause_of(start)][1]
+    items, pos = [], start
+    while pos < end:
+        m = _ZH_ITEM.match(text, pos, end)
+        if m is None:
+            return []
+        items.append((m.start(1), m.end(1)))
+        pos = m.end()
+        if m.group(2) != "、" and m.group(2) not in ("和", "及", "与", "以及"):
+            break
+    if len(items) < 2:
+        return []
+    found = []
+    for s, e in items:
+        known = ctx.mention_at(s, e, classes)
+        found.append(known or ctx.add_name(s, e, classes[0]))
+    return [m for m in found if m is not None]
+
+
+def _owner_of_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, list[Mention]]:
+    """A list of names right before the noun (A、B、C四大品牌) and the company named before the list,
+    with only a verb phrase between (比亚迪汽车业务目前形成了…, 联想拥有…)."""
+    text = ctx.doc.text
+    classes = entry.get("named") or ORG
+    things = sorted((m for m in ctx.entities(classes, NOT_OWNER) if ctx.sent.start <= m.start and m.end <= ns),
+                    key=lambda m: m.start)
+    if not things or not re.fullmatch(r"\s*(?:等)?(?:[一二三四五六七八九十两0-9]+|several)?\s*(?:大|个|家|款)?\s*", text[things[-1].end:ns]):
+        return None, []
+    run = [things[-1]]
+    for m in reversed(things[:-1]):
+        if re.fullmatch(r"\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:、|,|，|和|及|与|and)\s*", text[m.end:run[0].start]):
+            run.insert(0, m)
+        else:
+            break
+    if len(run) < 2:
+        return None, []
+    owners = [m for m in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= m.start and m.end <= run[0].start]
+    if not owners:
+        return None, []
+    owner = owners[-1]
+    if not re.fullmatch(r"[\u4e00-\u9fff]{0,12}", text[owner.end:run[0].start]):
+        return None, []  # only a verb phrase between the company and its list
+    return owner, [m for m in run if m.entity_id != owner.entity_id]
