@@ -54,3 +54,14 @@ def test_the_start_of_a_role_dates_it():
 def test_a_former_role_has_no_period_and_a_ceo_seminar_is_no_ceo():
     assert roles("Former Intel chief executive Pat Gelsinger left in 2024.", "en") >= {("pat-gelsinger", "ceoOf", "intel")}
     assert not roles("Samsung held a CEO-level summit in Seoul.", "en")
+
+
+def test_three_character_names_jieba_splits_and_role_words_that_look_like_names():
+    from helpers import run
+
+    x = run("首席财务官为郑孝明（Winston Cheng）。曾任首席设计官的乔纳森·艾维离开了苹果。柳传志重新出任董事长，杨元庆改任首席执行官。",
+            "zh", organisation="lenovo")
+    names = {e.entity_id: dict(e.labels).get("zh") for e in x.entities}
+    got = {(names.get(f.subject, f.subject), f.predicate) for f in x.facts}
+    assert ("郑孝明", "cfoOf") in got and ("yang-yuanqing", "ceoOf") in got
+    assert "曾任" not in names.values() and ("liu-chuanzhi", "ceoOf") not in got

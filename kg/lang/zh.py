@@ -134,10 +134,15 @@ def person_after(text: str, pos: int, words: dict) -> int | None:
         return pos + len(word)
     if _is_surname_name(word, words) and 2 <= len(word) <= 3 and not tag.startswith(("v", "d", "p", "c", "u")):
         return pos + len(word)
-    # a surname jieba split off: 林 + 斌
+    # a surname jieba split off: 林 + 斌; 郑 + 孝 + 明 when the name ends the clause (郑孝明（Winston Cheng）)
     if len(word) == 1 and word in words.get("surnames", ()) and len(tokens) > 1 and 1 <= len(tokens[1][0]) <= 2 \
             and _HAN.match(word + tokens[1][0]) and not tokens[1][1].startswith(("v", "u", "p", "c", "d")):
-        return pos + len(word) + len(tokens[1][0])
+        end = pos + len(word) + len(tokens[1][0])
+        han = lambda ch: "\u4e00" <= ch[:1] <= "\u9fff"  # noqa: E731
+        if end - pos == 2 and len(tokens) > 2 and len(tokens[2][0]) == 1 and han(tokens[2][0]) \
+                and tokens[2][0] not in _AFTER_NAME_CHARS and (len(tokens) == 3 or not han(tokens[3][0])):
+            end += 1
+        return end
     return None
 
 
