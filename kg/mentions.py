@@ -57,11 +57,13 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
                 taken.append((s, e))
 
     pronouns = lang.words.get("pronouns", {})
-    for role, entity_id in (("organisation", doc.organisation), ("speaker", doc.speaker)):
+    # organisation_opening: "It entered India in 2014", a pronoun only as a sentence's first word
+    for role, entity_id in (("organisation", doc.organisation), ("speaker", doc.speaker),
+                            ("organisation_opening", doc.organisation)):
         if not entity_id or not lexicon.info(entity_id):
             continue
         for s, e in _word_spans(text, pronouns.get(role, []), lang.code):
-            if not free(s, e):
+            if not free(s, e) or role == "organisation_opening" and text[:s].strip():
                 continue
             # 科技公司 is "a tech company", not "the company": a Chinese pronoun glued to
             # a preceding character is part of a longer word, unless it starts with 我.
@@ -70,12 +72,6 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
                 continue
             out.append(Mention(base + s, base + e, text[s:e], "pronoun", entity_id, lexicon.cls(entity_id)))
             taken.append((s, e))
-    # "It entered India in 2014": a pronoun that opens a sentence of a text about one company
-    if doc.organisation and lexicon.info(doc.organisation):
-        for s, e in _word_spans(text, pronouns.get("organisation_opening", []), lang.code):
-            if free(s, e) and not text[:s].strip():
-                out.append(Mention(base + s, base + e, text[s:e], "pronoun", doc.organisation, lexicon.cls(doc.organisation)))
-                taken.append((s, e))
 
     if lang.number_hint.search(text):
         for q in numbers.find_quantities(text, lang.code):

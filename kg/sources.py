@@ -42,9 +42,6 @@ from .types import (ConfidenceAdjustment, Document, Evidence, Extraction, Fact, 
 CORROBORATED = "Corroborated"
 SINGLE_SOURCE = "SingleSource"
 
-
-
-
 # Alignment settings: mechanism, not knowledge, so they live here with their reasons.
 SETTINGS = {s.name: s for s in (
     Setting("fact_weight", 2.0, "weight of a fact extracted from both sentences, relative to a shared name, "

@@ -20,20 +20,24 @@ def server(served_dir):  # noqa: F811
     s.stop()
 
 
-@pytest.fixture()
-def page(browser, server):  # noqa: F811  (browser is the fixture imported above)
-    """The query page; requests to anywhere but the server are refused and recorded."""
-    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
-    outside, errors = [], []
-
+def _only_from(server, outside: list):
+    """A route handler that lets requests to the server through and refuses (and records) any other."""
     def route(r):
         if r.request.url.startswith(server.url + "/"):
             r.continue_()
         else:
             outside.append(r.request.url)
             r.abort()
+    return route
 
-    ctx.route("**/*", route)
+
+@pytest.fixture()
+def page(browser, server):  # noqa: F811  (browser is the fixture imported above)
+    """The query page; requests to anywhere but the server are refused and recorded."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    outside, errors = [], []
+
+    ctx.route("**/*", _only_from(server, outside))
     pg = ctx.new_page()
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.goto(server.url + "/query")
@@ -121,20 +125,13 @@ def view_server(seed_dir, tmp_path_factory):
     s.stop()
 
 
-def test_graph_view_nodes_link_to_the_query_page(browser, view_server):
+def test_graph_view_nodes_link_to_the_query_page(browser, view_server):  # noqa: F811  (the fixture)
     """Served by kg serve, a node's panel links to /query?describe=IRI, which describes it."""
     server = view_server
     ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     outside = []
 
-    def route(r):
-        if r.request.url.startswith(server.url + "/"):
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
-    ctx.route("**/*", route)
+    ctx.route("**/*", _only_from(server, outside))
     pg = ctx.new_page()
     try:
         pg.goto(server.url + "/")

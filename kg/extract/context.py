@@ -40,6 +40,10 @@ class Context:
     recent_categories: list = field(default_factory=list)  # product categories the previous sentence named
     _entity_cache: dict = field(default_factory=dict)
 
+    def carried_category(self) -> str:
+        """The product category the previous sentence named, when it named just one."""
+        return self.recent_categories[0] if len(self.recent_categories) == 1 else ""
+
     def clause_of(self, pos: int) -> int:
         for i, (s, e) in enumerate(self.clauses):
             if s <= pos < e:

@@ -20,6 +20,9 @@ from .context import ENTITY_KINDS, Context, evidence, span
 from .patterns import words_re
 
 ORG = ["Organisation"]
+# between the names of a list, an aside in brackets allowed (拯救者（Legion）、YOGA); after the list, 四大 / 等
+_LIST_JOINER = re.compile(r"\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:、|,|，|和|及|与|and|or|, and)\s*")
+_LIST_TAIL = re.compile(r"\s*(?:等)?(?:[一二三四五六七八九十两0-9]+|several|four|three|five)?\s*(?:大|个|家|款)?\s*")
 NOT_OWNER = ["StockExchange", "RankingList", "ResearchFirm"]
 
 
@@ -127,7 +130,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if after:
         run = [after[0]]
         for m in sorted((m for m in ctx.entities(classes, NOT_OWNER) if m.start > after[0].end), key=lambda m: m.start):
-            if re.fullmatch(r"\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:、|,|，|和|及|与|and|or|, and)\s*", text[run[-1].end:m.start]):
+            if _LIST_JOINER.fullmatch(text[run[-1].end:m.start]):
                 run.append(m)
             else:
                 break
@@ -152,7 +155,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     lst = [m for m in ctx.entities(classes, NOT_OWNER) if owner.end <= m.start and m.end <= ns]
     if len(lst) >= 2 and all(re.fullmatch(r"\s*(?:、|,|，|和|及|与|and)\s*", text[a.end:b.start]) for a, b in zip(lst, lst[1:])):
         tail = text[lst[-1].end:ns]
-        if re.fullmatch(r"\s*(?:等)?(?:[一二三四五六七八九十两0-9]+|several|four|three|five)?\s*(?:大|个|家|款)?\s*", tail):
+        if _LIST_TAIL.fullmatch(tail):
             return [m for m in lst if m.entity_id != owner.entity_id]
     return []
 
@@ -192,11 +195,11 @@ def _owner_of_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, 
     classes = entry.get("named") or ORG
     things = sorted((m for m in ctx.entities(classes, NOT_OWNER) if ctx.sent.start <= m.start and m.end <= ns),
                     key=lambda m: m.start)
-    if not things or not re.fullmatch(r"\s*(?:等)?(?:[一二三四五六七八九十两0-9]+|several)?\s*(?:大|个|家|款)?\s*", text[things[-1].end:ns]):
+    if not things or not _LIST_TAIL.fullmatch(text[things[-1].end:ns]):
         return None, []
     run = [things[-1]]
     for m in reversed(things[:-1]):
-        if re.fullmatch(r"\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:、|,|，|和|及|与|and)\s*", text[m.end:run[0].start]):
+        if _LIST_JOINER.fullmatch(text[m.end:run[0].start]):
             run.insert(0, m)
         else:
             break

@@ -207,8 +207,8 @@ def _category(ctx: Context, s: int) -> str:
     cats = ctx.entities(["ProductCategory"])
     same = [m for m in cats if cs <= m.start < ce]
     near = nearest(same, s) or nearest([m for m in cats if m.end <= s and m.start >= ctx.sent.start], s)
-    if near is None and not cats and len(ctx.recent_categories) == 1:
-        return ctx.recent_categories[0]  # "… the smartphone market. Xiaomi was third": the market just named
+    if near is None and not cats:
+        return ctx.carried_category()  # "… the smartphone market. Xiaomi was third": the market just named
     return near.entity_id if near else ""
 
 

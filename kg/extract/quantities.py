@@ -67,11 +67,13 @@ def _prior_values(ctx: Context, told: list[Fact]) -> list[Fact]:
     """The value a year earlier told beside a figure ("revenue of $45.96 billion, compared with
     $51.33 billion a year earlier", 营收1724亿元，上年同期为1552亿元): the same metric and subject
     for the period a year before."""
-    spec = (ctx.patterns.growth or {}).get("prior") or {}
+    growth = ctx.patterns.growth or {}
+    spec = growth.get("prior") or {}
     lang = ctx.lang.code
     before_re = words_re((spec.get("before") or {}).get(lang, []), lang)
     ago_re = words_re((spec.get("year_ago") or {}).get(lang, []), lang)
-    yoy_re = words_re(((ctx.patterns.growth or {}).get("yoy") or {}).get(lang, []), lang)
+    yoy_re = words_re((growth.get("yoy") or {}).get(lang, []), lang)
+    qoq_re = words_re((growth.get("qoq") or {}).get(lang, []), lang)
     if before_re is None or ago_re is None:
         return []
     text = ctx.doc.text
@@ -89,7 +91,6 @@ def _prior_values(ctx: Context, told: list[Fact]) -> list[Fact]:
             if not before_re.search(lead) or _other_trigger_between(ctx, ev.end, qm.start, (-1, -1)):
                 break
             tail = text[qm.end:qm.end + 30]
-            qoq_re = words_re(((ctx.patterns.growth or {}).get("qoq") or {}).get(lang, []), lang)
             if qoq_re is not None and (qoq_re.search(tail) or qoq_re.search(lead)):
                 break  # a quarter earlier, not a year
             said = ago_re.search(lead) if lang == "zh" else re.match(r"\s*(?:in\s+)?" + ago_re.pattern, tail, re.IGNORECASE)
@@ -246,14 +247,15 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
     if _negative(ctx, pat, ts, qm) and value > 0:
         value = -value
     bound = _bound(ctx, pat, qm, q.bound)
-    subject = _subject(ctx, pat, ts, te)
+    seg = _segment(ctx, ts, te) if pat.get("segments") else _NO_SEGMENT
+    subject = _subject(ctx, pat, ts, te, seg)
     if subject is None:
         return None
     subj_m, subj, scope, confidence = subject
     period, p_conf = _period(ctx, pat, ts, qm)
     if pat.get("scope") == "place" and not scope:
         scope = _scope_place(ctx, pat, ts, qm)
-    category = _category(ctx, pat, ts, qm) or _segment_category(ctx, pat, ts, te)
+    category = _category(ctx, pat, ts, qm) or _segment_category(seg)
     threshold = threshold_unit = None
     if pat.get("threshold"):
         big = _thresholds(ctx, qm)
@@ -360,14 +362,17 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
     return "", None, ""
 
 
-def _subject(ctx: Context, pat: dict, ts: int, te: int):
+_NO_SEGMENT = ("", None, "")
+
+
+def _subject(ctx: Context, pat: dict, ts: int, te: int, seg: tuple = _NO_SEGMENT):
     """(mention, entity id, scope, confidence factor) of a figure, or None when its subject is a
     part of the business that is no entity."""
     if pat.get("subject") == "market":
         return None, "market:" + market_place(ctx, ts), "", 1.0
-    scope = part = ""
-    if pat.get("segments"):
-        kind, m, part = _segment(ctx, ts, te)
+    scope = ""
+    kind, m, part = seg  # what the words before the trigger say the figure is about (_segment)
+    if kind:
         if kind == "entity":
             return m, m.entity_id, "", 1.0
         if kind == "part" and not _part_name(ctx, part):
@@ -453,10 +458,8 @@ def _scope_place(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
     return near.entity_id if near else ""
 
 
-def _segment_category(ctx: Context, pat: dict, ts: int, te: int) -> str:
-    if not pat.get("segments"):
-        return ""
-    kind, m, _ = _segment(ctx, ts, te)
+def _segment_category(seg: tuple) -> str:
+    kind, m, _ = seg
     return m.entity_id if kind == "category" else ""
 
 
@@ -470,9 +473,9 @@ def _category(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
     if near is None and pat.get("category") == "sentence":
         # "the world's number one PC maker, with a global market share of 22.7 percent": the one
         # category the sentence names before the figure
+        if not cats:
+            return ctx.carried_category()  # "… China's smartphone market. Vivo led with an 18.5 percent share"
         before = {m.entity_id for m in cats if m.end <= ts}
-        if not cats and len(ctx.recent_categories) == 1:
-            return ctx.recent_categories[0]  # "… China's smartphone market. Vivo led with an 18.5 percent share"
         return before.pop() if len(before) == 1 else ""
     return near.entity_id if near else ""
 
@@ -583,7 +586,8 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         metric = kinds.get("qoq") if qoq else kinds.get("yoy")
         if not metric:
             continue
-        subject = _subject(ctx, {**pat, "growth_only": False}, ts, te)
+        seg = _segment(ctx, ts, te) if pat.get("segments") else _NO_SEGMENT
+        subject = _subject(ctx, {**pat, "growth_only": False}, ts, te, seg)
         if subject is None:
             continue
         subj_m, subj, scope, confidence = subject
@@ -599,7 +603,7 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
             confidence *= float(spec.get("confidence", 0.85)) * p_conf * (1.0 if yoy_marked or qoq else 0.9)
         ctx.consumed.add((qm.start, qm.end))
         ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], f"growth-{pat['id']}", confidence)
-        category = value_fact.attr("category", "") if value_fact is not None else _segment_category(ctx, pat, ts, te)
+        category = value_fact.attr("category", "") if value_fact is not None else _segment_category(seg)
         facts.append(Fact("quantity", subj, metric, "", attrs(
             value=value, unit="Percent", bound=qm.quantity.bound, period=period, scope=scope,
             category=category, reported_by=reported_by(ctx)), (ev,)))

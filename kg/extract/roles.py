@@ -212,12 +212,11 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
     # a name the lexicon does not know, ending where the fillers before the title begin
     text = ctx.doc.text
     lo = max(ctx.sent.start, pos - 50)
+    role_words = {w for key in ("former", "then", "fillers", "copulas", "start_words") for w in _words(spec, key, ctx.lang.code)}
     for i in range(pos, lo, -1):
         if not text[i - 1].isalnum() or not _only_fillers(ctx, i, pos, spec):
             continue
         start = ctx.lang.person_before(text[:i], i, ctx.lang.words)
-        role_words = {w for key in ("former", "then", "fillers", "copulas", "start_words")
-                      for w in _words(spec, key, ctx.lang.code)}
         if start is not None and start >= ctx.sent.start and text[start:i] not in role_words:
             return ctx.add_name(start, i, "Person")  # not 曾任 (a surname 曾 and a word of the title's phrase)
     return None
