@@ -65,6 +65,8 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
         for s, e in _word_spans(text, pronouns.get(role, []), lang.code):
             if not free(s, e) or role == "organisation_opening" and text[:s].strip():
                 continue
+            if lang.code == "en" and len(text[s:e]) > 1 and text[s:e].isupper():
+                continue  # "US$56.9 billion", "the US": an abbreviation, not "us"
             # 科技公司 is "a tech company", not "the company": a Chinese pronoun glued to
             # a preceding character is part of a longer word, unless it starts with 我.
             if lang.code == "zh" and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and not text[s].startswith("我") \

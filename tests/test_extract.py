@@ -477,3 +477,34 @@ def test_brand_lists_after_including_and_before_the_noun_give_every_brand():
     got = facts("比亚迪汽车业务目前形成了比亚迪、腾势、仰望、方程豹四大品牌并行的格局。", "zh", organisation="")
     assert {("denza", "brandOf", "byd"), ("yangwang", "brandOf", "byd"), ("fangchengbao", "brandOf", "byd")} <= got
     assert ("byd", "brandOf", "byd") not in got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a clause that opens with a modifier describes the name before it; the launch is the name's
+    ("Nvidia sells chips for data centres: the A100, built on the Ampere architecture, was launched in 2020.",
+     ("nvidia", "releases", "nvidia-a100"), ("nvidia", "releases", "nvidia-ampere")),
+    ("Then came the H100, based on the Hopper architecture and unveiled by Nvidia in March 2022.",
+     ("nvidia", "releases", "nvidia-h100"), ("nvidia", "releases", "nvidia-hopper")),
+    # "the release of X" and "followed X" say nothing of who launched X
+    ("Nvidia's shares tripled in the boom that followed the release of ChatGPT.", None, ("nvidia", "releases", "chatgpt")),
+    # "together with Krafton": a partner, not the one that released it
+    ("Tencent also publishes PUBG Mobile, which it developed together with Krafton and released in 2018.",
+     ("tencent", "releases", "pubg-mobile"), ("krafton", "releases", "pubg-mobile")),
+])
+def test_launches_pass_over_modifiers_nouns_and_partners(text, expected, absent):
+    got = {f[:3] for f in facts(text, "en", organisation="nvidia" if "Nvidia" in text else "", speaker="")}
+    if expected:
+        assert expected in got, got
+    assert absent not in got, got
+
+
+def test_us_in_capitals_is_the_currency_or_the_country_not_the_speakers_company():
+    got = facts("For fiscal year 2023/24, Lenovo reported group revenue of US$56.9 billion.", "en", organisation="lenovo")
+    assert ("lenovo", "Revenue", 56.9e9, "USD", "Exact", "2023") in got, got
+
+
+def test_a_figure_in_a_clause_without_a_subject_belongs_to_the_sentence_subject():
+    got = facts("Xiaomi shipped 145.6 million smartphones last year, ranking third behind Samsung and Apple, "
+                "and booked revenue of 271 billion yuan in 2023.", "en", organisation="", speaker="")
+    revenue = {f[0] for f in got if f[1] == "Revenue"}
+    assert revenue == {"xiaomi"}, got

@@ -392,8 +392,8 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str):
     same = [m for m in orgs if m.start >= cs]
     if same:
         return same[-1], same[-1].entity_id, scope, 1.0
-    if orgs:
-        return orgs[-1], orgs[-1].entity_id, scope, 0.95  # named earlier in the sentence
+    if orgs:  # a clause with no subject of its own continues the sentence's
+        return orgs[0], orgs[0].entity_id, scope, 0.95
     if pat.get("market_words") and has_word(ctx.sent.text, (pat["market_words"] or {}).get(ctx.lang.code), ctx.lang.code):
         return None, "market:" + market_place(ctx, ts), scope, 0.9  # "global smartphone shipments rose 6.5%"
     if not part and _part_topic(ctx):

@@ -226,6 +226,32 @@ def _is_passive(ctx: Context, pat: dict, ts: int, te: int) -> bool:
     return bool(words) and has_word(text[lo:ts], words, "zh")
 
 
+# a clause that opens with these words describes a name before it: "the A100, built on the Ampere
+# architecture, was launched", "the H100, based on the Hopper architecture and unveiled in 2022"
+_MODIFIER_OPENING = re.compile(r"\s*(?:based|built|powered|running|using|featuring|equipped|made|designed|developed)\b"
+                               r"|\s*(?:with|which|that|who)\b", re.IGNORECASE)
+
+
+def _past_modifiers(ctx: Context, objs: list[Mention], ts: int, before: list[Mention]) -> list[Mention]:
+    """The passive's object before the trigger, passing over clauses that only describe it (they
+    open with a modifier, _MODIFIER_OPENING): the trigger's own clause when it opens so, and those
+    between the trigger's clause and the name."""
+    text = ctx.doc.text
+    opens = lambda k: ctx.clauses[k][0] >= ctx.sent.start and _MODIFIER_OPENING.match(text, ctx.clauses[k][0])  # noqa: E731
+    i = ctx.clause_of(ts)
+    skipped = bool(opens(i))
+    if not skipped and before:
+        return before
+    i -= 1
+    while i >= 0 and opens(i):
+        i -= 1
+        skipped = True
+    if not skipped or i < 0 or ctx.clauses[i][0] < ctx.sent.start:
+        return before
+    lo, hi = ctx.clauses[i]
+    return [m for m in objs if lo <= m.start and m.end <= hi][-1:]
+
+
 def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> list[Mention]:
     """The first candidate after ``start`` and those that follow it as a list ("X, Y and Z",
     X、Y和Z), up to ``limit``."""
@@ -281,6 +307,12 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     """Objects on their side of the trigger: after it in the active voice ("Apple launched the
     iPhone 16 and iPhone 16 Plus", 比亚迪发布了仰望U8), before it in the passive or when the
     sentence starts from the object (微信2011年推出, "the A100 was launched in 2020")."""
+    if ctx.lang.code == "en" and re.search(r"\bthe\s+$", ctx.doc.text[max(0, ts - 5):ts], re.IGNORECASE) \
+            and re.match(r"\s+of\b", ctx.doc.text[te:te + 4]):
+        return []  # "the release of ChatGPT": a noun that does not say who released it
+    if ctx.lang.code == "en" and ctx.doc.text[ts:te].lower() == "followed" and \
+            not re.match(r"\s*(?:in|on|at|soon|shortly|later|a|an|one|two|three|,|\.)\b", ctx.doc.text[te:te + 10]):
+        return []  # "the boom that followed the release of ChatGPT", "followed by the H100": not a launch told
     passive = _is_passive(ctx, pat, ts, te)
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     marked = _marked_object(ctx, pat, ts, te)
@@ -322,6 +354,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                     _add_adjacent_names(ctx, pat, ts, te, True)
                     objs = ctx.entities(pat["object"], pat.get("object_not", ()))
                 before = [m for m in objs if cs <= m.start and m.end <= ts]
+                if ctx.lang.code == "en":
+                    before = _past_modifiers(ctx, objs, ts, before)
                 chosen = before[-1:]
                 if chosen and any(cs <= m.start < ts for m in ctx.entities(pat["subject"]) if m.start < chosen[0].start):
                     chosen = []  # "Apple's iPhone ... launched": keep to the clear cases
@@ -338,6 +372,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             mark = max((ctx.doc.text.rfind(w, cs, ts) for w in words), default=-1)
             mark = ts if mark < 0 else mark
         before = [m for m in objs if cs <= m.start and m.end <= mark]
+        if ctx.lang.code == "en":
+            before = _past_modifiers(ctx, objs, ts, before)
         if not before:  # "the Xiaomi SU7 sedan, was launched": the subject of the sentence, before a comma
             before = [m for m in objs if ctx.sent.start <= m.start and m.end <= ts and ts - m.end <= 60]
             # "The A100, built on the Ampere architecture, was launched": the name that opens the
@@ -397,7 +433,7 @@ def _doer(ctx: Context, pat: dict, ts: int):
     text = ctx.doc.text
     tries = 0
     while subj_m is not None and skip and tries < 3 and any(
-            text[max(ctx.sent.start, subj_m.start - 4):subj_m.start].rstrip().endswith(w) or
+            re.search(r"(?<![\w])" + re.escape(w) + r"\s*$", text[max(ctx.sent.start, subj_m.start - 8):subj_m.start]) or
             re.search(re.escape(w) + r"[\u4e00-\u9fff]{0,3}$", text[max(ctx.sent.start, subj_m.start - 6):subj_m.start])
             for w in skip):
         tries += 1
