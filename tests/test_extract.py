@@ -508,3 +508,21 @@ def test_a_figure_in_a_clause_without_a_subject_belongs_to_the_sentence_subject(
                 "and booked revenue of 271 billion yuan in 2023.", "en", organisation="", speaker="")
     revenue = {f[0] for f in got if f[1] == "Revenue"}
     assert revenue == {"xiaomi"}, got
+
+
+def test_units_named_after_their_company_and_counted_brand_lists_need_no_lexicon_entry():
+    x = run("京东集团发布年报。旗下京东健康、京东物流均已在香港上市。", "zh", organisation="jd-com")
+    names = {e.entity_id: dict(e.labels).get("zh") for e in x.entities}
+    got = {(names.get(f.subject, f.subject), f.obj) for f in x.facts if f.predicate == "subOrganizationOf"}
+    assert ("京东健康", "jd-com") in got and ("jd-logistics", "jd-com") in got, got
+    assert not [f for f in x.facts if f.predicate == "subOrganizationOf" and f.subject == "jd-com"]
+    # a list counted before its noun (三大手机品牌), and items that each carry the noun (配件品牌oraimo、…)
+    x = run("传音旗下拥有TECNO、itel和Infinix三大手机品牌。此外，公司还拥有数码配件品牌Oraimo、家用电器品牌Syinix以及售后服务品牌Carlcare。",
+            "zh", organisation="transsion")
+    names = {e.entity_id: dict(e.labels).get("zh") for e in x.entities}
+    got = {names.get(f.subject, f.subject) for f in x.facts if f.predicate == "brandOf" and f.obj == "transsion"}
+    assert {"tecno", "itel", "infinix", "Oraimo", "Syinix", "Carlcare"} <= got, got
+    # a count that does not match the list is no list
+    for count, expected in (("三", 3), ("两", 0)):
+        x = run(f"传音旗下拥有Aurex、Bolvo和Cendra{count}大手机品牌。", "zh", organisation="transsion")
+        assert len([f for f in x.facts if f.predicate == "brandOf"]) == expected, x.facts

@@ -22,7 +22,8 @@ from .patterns import words_re
 ORG = ["Organisation"]
 # between the names of a list, an aside in brackets allowed (拯救者（Legion）、YOGA); after the list, 四大 / 等
 _LIST_JOINER = re.compile(r"\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:、|,|，|和|及|与|and|or|, and)\s*")
-_LIST_TAIL = re.compile(r"\s*(?:等)?(?:[一二三四五六七八九十两0-9]+|several|four|three|five)?\s*(?:大|个|家|款)?\s*")
+_LIST_TAIL = re.compile(r"\s*(?:等)?(?:[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款)[\u4e00-\u9fff]{0,4}"
+                        r"|[一二三四五六七八九十两0-9]+|several|four|three|five)?\s*")
 NOT_OWNER = ["StockExchange", "RankingList", "ResearchFirm"]
 
 
@@ -54,7 +55,8 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         for thing in named:
             if thing.entity_id == owner.entity_id:
                 continue
-            conf = float(entry.get("confidence", 0.8)) * (1.0 if owner.kind == "entity" else 0.9)
+            # "Its music unit" may point back to any company the text named last: less sure
+            conf = float(entry.get("confidence", 0.8)) * (1.0 if owner.kind == "entity" else 0.9 if owner.text in ("Its", "Their") else 0.95)
             ev = evidence(ctx, [span(owner), (ns, ne), span(thing)], f"nominal-{entry['property']}", conf)
             if entry.get("owner_is") == "subject":  # 谷歌母公司Alphabet: the owner belongs to the thing named
                 out.append(Fact("relation", owner.entity_id, entry["property"], thing.entity_id, (), (ev,)))
@@ -72,13 +74,18 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
     if cands:
         m = cands[-1]
         gap = text[m.end:ns]
+        noun = text[ns:ne]
+        if lang == "zh" and noun in gap and re.search(r"(?:、|和|及|以及)[\u4e00-\u9fff]{0,6}$", gap) and not re.search(r"[，。；]", gap):
+            gap = gap[:gap.index(noun)]  # the owner of the list's first item owns the rest
+            gap = re.sub(r"[\u4e00-\u9fff]{0,6}$", "", gap)
         for p in ctx.periods():  # 比亚迪去年1月发布高端品牌仰望: the time says nothing of the owner
             if m.end <= p.start and p.end <= ns:
                 gap = gap.replace(text[p.start:p.end], "")
         if lang == "zh" and re.fullmatch(r"\s*(?:旗下|的|旗下的|集团的|公司的|集团旗下的?)?"
                                          r"(?:(?:先后|又|还|正式|也)?(?:发布|推出|创立|成立|设立|拥有|组建|打造)了?)?"
                                          r"(?:全资|控股|主要|核心|第一大|最大|重要)?[\u4e00-\u9fffA-Za-z0-9]{0,6}?", gap) \
-                and not re.search(r"[，。；、和与及是为在对]", gap):
+                and not re.search(r"[，。；、和与及是为在对]", gap) \
+                and not re.match(r"等?[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款)", gap):  # A、B和C三大品牌: C is listed
             return m
         if lang == "en" and re.fullmatch(r"(?:['’]s)?\s*(?:[a-z][a-z\-]*\s+){0,3}", gap):
             return m
@@ -88,6 +95,13 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
             return m
     # "Its car unit, Xiaomi EV" opening a sentence: its = what the text is about
     topic = (ctx.recent_orgs[-1] if ctx.recent_orgs else "") or ctx.doc.organisation
+    # 旗下京东健康…, 控股子公司京东健康… opening a sentence or a clause: the sentence's subject, else the topic
+    if lang == "zh" and re.fullmatch(r"[\s“”]*(?:此外|另外|同时|其中|而)?[，,]?(?:公司|集团)?", text[ctx.clauses[ctx.clause_of(ns)][0]:ns]):
+        if cands:
+            return cands[0]
+        own = ctx.doc.organisation or topic
+        if own and ctx.clause_of(ns) == 0:
+            return Mention(ns, ns, "", "pronoun", own, "Company")
     lead = re.fullmatch(r"(\s*)(Its|Their)\s+(?:[a-z][\w\-]*\s+){0,3}", text[ctx.sent.start:ns]) if lang == "en" else None
     if lead and topic and not cands:
         s = ctx.sent.start + lead.end(1)
@@ -114,6 +128,9 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     # the owner's own name opening a longer one ("Tencent's games unit, Tencent Interactive
     # Entertainment") is no name of the thing: look for the longer name
     after = [m for m in ctx.entities(classes, NOT_OWNER) if m.start == start and m.entity_id != owner.entity_id]
+    if v.is_a("Organisation", classes):
+        pref = _prefixed_name(ctx, start)  # 京东集团旗下京东健康: a unit named after its owner
+        after = [pref] if pref is not None else after
     if not after:
         # from the noun itself, which then reads as a descriptor (高端品牌仰望: a short name follows it)
         spans = ctx.lang.names_after(text[:ctx.sent.end], ns if lang == "zh" else start, ctx.sent.end, ctx.lang.words)[:1]
@@ -129,11 +146,17 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
             return listed
     if after:
         run = [after[0]]
-        for m in sorted((m for m in ctx.entities(classes, NOT_OWNER) if m.start > after[0].end), key=lambda m: m.start):
-            if _LIST_JOINER.fullmatch(text[run[-1].end:m.start]):
-                run.append(m)
-            else:
+        while True:
+            joiner = _LIST_JOINER.match(text, run[-1].end, ctx.sent.end)
+            if not joiner:
                 break
+            nxt = next((m for m in ctx.entities(classes, NOT_OWNER) if m.start == joiner.end()
+                        and m.entity_id != owner.entity_id), None)
+            if nxt is None and v.is_a("Organisation", classes):
+                nxt = _prefixed_name(ctx, joiner.end())  # 旗下京东健康、京东物流
+            if nxt is None:
+                break
+            run.append(nxt)
         return run
     # "Fujitsu and its 1Finity unit": the name between "its" and the noun
     its = re.search(r"\b(?:its|their)\s+((?:[A-Z0-9][\w\-]*\s+){1,3})$", text[owner.end:ns]) if lang == "en" and owner.end <= ns else None
@@ -149,7 +172,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if before:
         m = before[-1]
         link = text[m.end:min(ns, owner.start)]
-        if re.fullmatch(r"\s*(?:是|为|作为|,|，|is|was|became|, a|, the|, an)?\s*", link) or (
+        if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|已|已经)?是|为|作为|,|，|is|was|became|, a|, the|, an)?\s*", link) or (
                 lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*(?:[a-z][\w\-]*\s+){0,3}", link)):
             return [m]
     lst = [m for m in ctx.entities(classes, NOT_OWNER) if owner.end <= m.start and m.end <= ns]
@@ -158,6 +181,41 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
         if _LIST_TAIL.fullmatch(tail):
             return [m for m in lst if m.entity_id != owner.entity_id]
     return []
+
+
+def _nouns(ctx: Context) -> set[str]:
+    """The nouns of every nominal entry (子公司, 品牌, 股东...): no part of a unit's name."""
+    return {w for e in ctx.patterns.nominal for w in (e.get("nouns") or {}).get(ctx.lang.code) or []}
+
+
+_NOT_NAME_POS = ("v", "d", "p", "c", "u", "m", "r", "q", "f", "x", "y", "e", "o")
+
+
+def _prefixed_name(ctx: Context, pos: int) -> Mention | None:
+    """A unit named after its company, the lexicon not knowing it: a company's name at ``pos`` and
+    one word more (京东健康 after 京东集团旗下, 中芯京城, "Panasonic Energy", "JD Health")."""
+    text = ctx.doc.text
+    own = next((m for m in ctx.entities(ORG, NOT_OWNER) if m.start == pos and m.kind == "entity"), None)
+    if own is None:
+        return None
+    if ctx.lang.code == "zh":
+        from ..segment import posseg
+
+        words = posseg(text[own.end:min(own.end + 8, ctx.sent.end)])
+        if not words:
+            return None
+        word, tag = words[0]
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word) or tag.startswith(_NOT_NAME_POS) or word in _nouns(ctx):
+            return None
+        end = own.end + len(word)
+    else:
+        more = re.match(r"(?:\s+[A-Z][\w\-]*){1,2}", text[own.end:ctx.sent.end])
+        if not more:
+            return None
+        end = own.end + more.end()
+    if any(m.start < end and m.end > own.end for m in ctx.mentions if m is not own):
+        return None
+    return ctx.add_name(pos, end, "Organisation")
 
 
 _ZH_ITEM = re.compile(r"([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .\-]{0,11}?)\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(、|和|及|与|以及|等|。|，|；|$)")
@@ -196,7 +254,7 @@ def _owner_of_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, 
     things = sorted((m for m in ctx.entities(classes, NOT_OWNER) if ctx.sent.start <= m.start and m.end <= ns),
                     key=lambda m: m.start)
     if not things or not _LIST_TAIL.fullmatch(text[things[-1].end:ns]):
-        return None, []
+        return _counted_list(ctx, entry, ns) if ctx.lang.code == "zh" else (None, [])
     run = [things[-1]]
     for m in reversed(things[:-1]):
         if _LIST_JOINER.fullmatch(text[m.end:run[0].start]):
@@ -212,3 +270,38 @@ def _owner_of_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, 
     if not re.fullmatch(r"[\u4e00-\u9fff]{0,12}", text[owner.end:run[0].start]):
         return None, []  # only a verb phrase between the company and its list
     return owner, [m for m in run if m.entity_id != owner.entity_id]
+
+
+# 传音旗下拥有TECNO、itel和Infinix三大手机品牌: after the owner, a verb; then the list; then its count
+_COUNTED = re.compile(r"(?:旗下|的)?(?:(?:还|也|共|目前|现已)?(?:拥有|有|包括|形成了|推出了|打造了|运营着?|经营着?))?"
+                      r"(?P<list>.+?)(?:等)?(?P<n>[一二三四五六七八九十两2-9])(?:大|个|家|款)[\u4e00-\u9fff]{0,4}")
+_ITEM = re.compile(r"[A-Za-z][\w\- ]{0,20}|[\u4e00-\u9fff]{2,6}")
+
+
+def _counted_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, list[Mention]]:
+    """A list the lexicon does not know, right before the noun and counted (A、B和C三大品牌), after
+    the company that has them: taken only when the count matches the items."""
+    import cn2an
+
+    text = ctx.doc.text
+    owners = [m for m in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= m.start and m.end <= ns]
+    if not owners:
+        return None, []
+    owner = owners[-1]
+    m = _COUNTED.fullmatch(text, owner.end, ns)
+    if m is None:
+        return None, []
+    pos, items = m.start("list"), []
+    for part in re.split(r"(、|以及|和|及|与)", m.group("list")):
+        if part in ("、", "以及", "和", "及", "与"):
+            pos += len(part)
+            continue
+        if not _ITEM.fullmatch(part):
+            return None, []
+        items.append((pos, pos + len(part)))
+        pos += len(part)
+    if len(items) < 2 or len(items) != int(cn2an.cn2an(m.group("n"), "smart")):
+        return None, []
+    classes = entry.get("named") or ORG
+    found = [ctx.mention_at(a, b, classes) or ctx.add_name(a, b, classes[0]) for a, b in items]
+    return owner, [x for x in found if x is not None and x.entity_id != owner.entity_id]
