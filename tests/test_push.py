@@ -255,9 +255,9 @@ def test_push_to_virtuoso(virtuoso, seed_dir, local, tmp_path):
     wrong = _push(virtuoso + "/sparql-graph-crud-auth", seed_dir, *args,
                   env={"KG_PUSH_USER": "dba", "KG_PUSH_PASSWORD": "not-the-password"})
     assert wrong.exit_code == 7 and "refused the credentials" in wrong.stderr and "not-the-password" not in wrong.output
-    # the whole library: its queries avoid what Virtuoso 7 evaluates wrongly (property paths in
-    # EXISTS or in a UNION with VALUES, zero-or-one paths) and cast the integer subtypes the build
-    # writes, which pyoxigraph stores as xsd:integer and Virtuoso keeps
+    # the whole library: its queries avoid what Virtuoso 7 evaluates wrongly (listed in the README's
+    # push section) and cast the integer subtypes the build writes, which pyoxigraph stores as
+    # xsd:integer and Virtuoso keeps
     remote = q.Endpoint(virtuoso + "/sparql")
     for spec in q.library():
         assert q.canonical(q.run_query(spec, remote)) == q.canonical(q.run_query(spec, local)), spec.name
