@@ -6,6 +6,7 @@ and ranks. Offsets are document offsets.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from decimal import Decimal
@@ -77,7 +78,9 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
 
     if lang.number_hint.search(text):
         for q in numbers.find_quantities(text, lang.code):
-            if free(q.start, q.end):
+            if not free(q.start, q.end):
+                q = _without_noun(q, text, taken)  # "1,808,581 vehicles": the count, the noun a category
+            if q is not None and free(q.start, q.end):
                 out.append(Mention(base + q.start, base + q.end, q.text, "quantity", quantity=q))
     if lang.time_hint.search(text):
         for p in numbers.find_periods(text, lang.code, doc.date, year):
@@ -118,6 +121,16 @@ def _parts(name: str, offset: int, eid: str, lexicon: Lexicon, context, lang: La
             (s, e, other, lexicon.cls(other)) for s, e, other in lexicon.hits(name, context, lang.is_boundary)
             if other != eid and (s, e) != (0, len(name)))
     return tuple((offset + s, offset + e, other, cls) for s, e, other, cls in inner)
+
+
+def _without_noun(q: Quantity, text: str, taken: list[tuple[int, int]]) -> Quantity | None:
+    """A count whose noun is already a name ("484,507 vehicles", 100万辆 with 辆 free): the number
+    alone, when the names it overlaps all start after its first digit; else None."""
+    cut = min((a for a, b in taken if a < q.end and b > q.start), default=q.start)
+    number = text[q.start:cut].rstrip()
+    if cut <= q.start or not re.search(r"[0-9]", number) or q.unit not in ("Count", ""):
+        return None
+    return dataclasses.replace(q, end=q.start + len(number), text=number)
 
 
 def _word_spans(text: str, words: list[str], lang: str) -> list[tuple[int, int]]:

@@ -1018,7 +1018,7 @@ _EN_ORD_Q = "|".join(EN_ORDINAL_QUARTERS)
 _EN_MONTH_ALT = r"(?P<mon>" + _EN_MONTH_NAMES + r")\b\.?"
 _EN_PERIOD_RES = {
     "ordinal_quarter": re.compile(
-        r"\b(?:the\s+)?(?:fiscal\s+)?(?P<q>" + _EN_ORD_Q + r")(?:\s+fiscal)?\s+quarter\b(?:\s+(?:of|in)\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?"
+        r"\b(?:the\s+)?(?:fiscal\s+)?(?P<q>" + _EN_ORD_Q + r")(?:\s+fiscal)?[\s-]+quarter\b(?:\s+(?:of|in)\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?"
         + _EN_YEARREF + ")?", re.IGNORECASE),
     "month_range": re.compile(
         r"\b(?:the\s+)?(?P<mon1>" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\s*[-–—]\s*(?P<mon2>"
@@ -1190,6 +1190,10 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
         p.year = context_year
     elif doc_date is not None:
         p.year = doc_date.year
+        # "the fourth quarter" in a report of January 2024 is the one that ended, 2023's
+        first_month = (p.quarter - 1) * 3 + 1 if p.quarter else (p.half - 1) * 6 + 1 if p.half else None
+        if first_month is not None and p.month is None and first_month > doc_date.month:
+            p.year -= 1
     else:
         return None
     return p

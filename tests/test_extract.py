@@ -526,3 +526,18 @@ def test_units_named_after_their_company_and_counted_brand_lists_need_no_lexicon
     for count, expected in (("三", 3), ("两", 0)):
         x = run(f"传音旗下拥有Aurex、Bolvo和Cendra{count}大手机品牌。", "zh", organisation="transsion")
         assert len([f for f in x.facts if f.predicate == "brandOf"]) == expected, x.facts
+
+
+def test_counts_whose_noun_is_a_category_and_quarters_of_the_year_just_ended():
+    import datetime as dt
+    x = run("The company delivered 1,808,581 vehicles to customers last year. In the fourth quarter alone Tesla "
+            "delivered 484,507 vehicles. Fourth-quarter revenue was $25.17 billion. Total revenue rose 19% to $96.77 billion.",
+            "en", organisation="tesla", speaker="", date=dt.date(2024, 1, 24), currency="USD")
+    got = {(f.predicate, float(f.attr("value")), f.attr("period").key if f.attr("period") else None)
+           for f in x.facts if f.kind == "quantity"}
+    assert {("Deliveries", 1808581.0, "2023"), ("Deliveries", 484507.0, "2023-Q4"),
+            ("Revenue", 25.17e9, "2023-Q4")} <= got, got
+    assert any(p == "Revenue" and v == 96.77e9 for p, v, _ in got), got
+    # a relative clause's figure is the name it follows, not the sentence's subject
+    x = run("That left BYD second to Tesla, which delivered 1.79 million cars in 2024.", "en", organisation="", speaker="")
+    assert {f.subject for f in x.facts if f.predicate == "Deliveries"} == {"tesla"}, x.facts

@@ -392,8 +392,10 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str):
     same = [m for m in orgs if m.start >= cs]
     if same:
         return same[-1], same[-1].entity_id, scope, 1.0
-    if orgs:  # a clause with no subject of its own continues the sentence's
-        return orgs[0], orgs[0].entity_id, scope, 0.95
+    if orgs:  # a clause with no subject of its own continues the sentence's ("…, and booked revenue of")
+        # but "Tesla, which delivered 1.79 million cars": the name the relative clause follows
+        pick = orgs[-1] if re.match(r"\s*(?:which|who|that)\b", ctx.doc.text[cs:cs + 8]) else orgs[0]
+        return pick, pick.entity_id, scope, 0.95
     if pat.get("market_words") and has_word(ctx.sent.text, (pat["market_words"] or {}).get(ctx.lang.code), ctx.lang.code):
         return None, "market:" + market_place(ctx, ts), scope, 0.9  # "global smartphone shipments rose 6.5%"
     if not part and _part_topic(ctx):
@@ -446,8 +448,11 @@ def _part_topic(ctx: Context) -> bool:
     if lang == "zh":
         m = re.match(r"[\u4e00-\u9fffA-Za-z]{2,12}?(?:" + "|".join(re.escape(w) for w in words) + ")", rest) if words else None
         return bool(m) or bool(re.match(r"[\u4e00-\u9fff]{2,12}[：:]", rest))
-    m = re.match(r"(?:[A-Za-z][\w&\-]*\s+){1,3}(?:" + "|".join(re.escape(w) for w in words) + r")\b", rest, re.IGNORECASE) if words else None
-    return bool(m)
+    m = re.match(r"((?:[A-Za-z][\w&\-]*\s+){1,3})(?:" + "|".join(re.escape(w) for w in words) + r")\b", rest, re.IGNORECASE) if words else None
+    if not m:
+        return False
+    whole = {w.lower() for w in ctx.lang.words.get("whole_words") or []}
+    return not all(w.lower() in whole for w in m.group(1).split())  # "Total revenue", "Fourth-quarter revenue": the whole
 
 
 def _scope_place(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
