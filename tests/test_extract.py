@@ -541,3 +541,17 @@ def test_counts_whose_noun_is_a_category_and_quarters_of_the_year_just_ended():
     # a relative clause's figure is the name it follows, not the sentence's subject
     x = run("That left BYD second to Tesla, which delivered 1.79 million cars in 2024.", "en", organisation="", speaker="")
     assert {f.subject for f in x.facts if f.predicate == "Deliveries"} == {"tesla"}, x.facts
+
+
+def test_full_year_figures_adjusted_profit_by_its_qualifier_and_segments_named_after_the_company():
+    import datetime as dt
+    x = run("京东集团发布2024年第四季度及全年业绩。全年经营利润为386亿元。"
+            "全年非美国通用会计准则下（Non-GAAP）归属于普通股股东的净利润为478亿元。京东零售全年收入为10160亿元。", "zh",
+            organisation="jd-com", speaker="", date=dt.date(2025, 3, 6))
+    names = {e.entity_id: dict(e.labels).get("zh") for e in x.entities}
+    got = {(names.get(f.subject, f.subject), f.predicate, float(f.attr("value")), f.attr("period").key)
+           for f in x.facts if f.kind == "quantity"}
+    assert ("jd-com", "OperatingProfit", 38.6e9, "2024") in got, got
+    assert ("jd-com", "AdjustedNetProfit", 47.8e9, "2024") in got, got
+    assert not [g for g in got if g[1] == "NetProfit"], got
+    assert ("京东零售", "Revenue", 1016e9, "2024") in got, got

@@ -49,7 +49,7 @@ def extract(ctx: Context) -> list[Fact]:
         for pat in pats:
             if pat.get("growth_only"):
                 continue
-            fact = _value_fact(ctx, pat, ts, te)
+            fact = _value_fact(ctx, _qualified(ctx, pat, ts), ts, te)
             if fact is not None:
                 facts.append(fact)
                 used.append((ts, te, pat))
@@ -61,6 +61,18 @@ def extract(ctx: Context) -> list[Fact]:
     facts += _growth_facts(ctx, used, told)
     facts += _prior_values(ctx, list(told.values()))
     return facts
+
+
+def _qualified(ctx: Context, pat: dict, ts: int) -> dict:
+    """The pattern as its ``qualified`` words before the trigger in its clause make it: "Non-GAAP
+    归属于普通股股东的净利润", "non-GAAP net income attributable to" are the adjusted figure."""
+    q = pat.get("qualified")
+    if not q:
+        return pat
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    if not has_word(ctx.doc.text[cs:ts], (q.get("words") or {}).get(ctx.lang.code), ctx.lang.code):
+        return pat
+    return {**pat, "metric": q["metric"], "id": q.get("id", pat["id"])}
 
 
 def _prior_values(ctx: Context, told: list[Fact]) -> list[Fact]:
@@ -358,7 +370,10 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
     if places and not rest:
         return "place", places[-1], ""
     if len(rest.replace(" ", "")) >= 2:
-        return "part", None, rest
+        # 京东零售全年收入: the company's name opening the part's name is part of it
+        orgs = [m for m in inside if m.kind == "entity" and m.cls and v.is_a(m.cls, ORG) and lang == "zh"
+                and text[m.end:ts].startswith(rest)]
+        return "part", None, (orgs[0].text + rest) if orgs else rest
     return "", None, ""
 
 
@@ -497,6 +512,12 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     same = [m for m in periods if cs <= m.start < ce]
     pick = nearest(same, qm.start) or nearest([m for m in periods if m.end <= ts], ts) or nearest(periods, qm.start)
     rp = ctx.report_period if _financial(pat) else None
+    if not same and not any(ctx.sent.start <= m.start < ts for m in periods) and pat.get("period") not in ("as_of", "stock") and \
+            has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code):
+        # 全年收入为…, "full-year revenue": the whole year of the period reported on or just named
+        base = rp or (ctx.recent_periods[-1] if ctx.recent_periods else None) or (pick.period if pick else None)
+        if base is not None and base.year and not base.qualifier:
+            return PeriodRef(base.year), 1.0
     if pick is not None:
         if rp is not None:
             in_report = _in_report_period(ctx, pick, rp)
