@@ -350,6 +350,9 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
     rest = prefix
     for m in sorted(inside, key=lambda m: -m.start):
         rest = rest[: m.start - start] + " " * (m.end - m.start) + rest[m.end - start:]
+    for m in ctx.mentions:  # a name only partly in the words ("JD.com reported": the words start at "com")
+        if m.kind in ENTITY_KINDS and m.start < start < m.end <= ts:
+            rest = " " * (m.end - start) + rest[m.end - start:]
     for p in ctx.mentions:  # times and numbers say nothing of the part: "over 100 billion revenue"
         if p.kind in ("period", "quantity", "rank") and p.start < ts and p.end > start:
             a, b = max(p.start, start), min(p.end, ts)
