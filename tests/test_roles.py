@@ -65,3 +65,16 @@ def test_three_character_names_jieba_splits_and_role_words_that_look_like_names(
     got = {(names.get(f.subject, f.subject), f.predicate) for f in x.facts}
     assert ("郑孝明", "cfoOf") in got and ("yang-yuanqing", "ceoOf") in got
     assert "曾任" not in names.values() and ("liu-chuanzhi", "ceoOf") not in got
+
+
+def test_board_titles_cued_names_and_the_speaker_is_no_organisation():
+    from tests.helpers import facts
+    got = facts("京东集团董事局主席刘强东表示，京东集团首席财务官单甦说，京东物流CEO胡伟则表示。", "zh", organisation="jd-com", speaker="")
+    rel = {(s, p) for s, p, *_ in got}
+    assert ("richard-liu", "chairOf") in rel, got
+    assert any(p == "cfoOf" for s, p in rel), got
+    got = facts("今天和我一起出席的，还有公司董事长李自学先生、执行副总裁兼财务总监李莹女士，以及执行副总裁王喜瑜先生。", "zh",
+                organisation="zte", speaker="xu-ziyang")
+    assert ("li-zixue", "chairOf", "zte") in got, got
+    assert not [f for f in got if f[2] == "xu-ziyang"], got  # 我 (the speaker) is no organisation
+    assert len([f for f in got if f[1] == "executiveOf" and f[2] == "zte"]) == 2, got

@@ -40,7 +40,8 @@ def extract(ctx: Context) -> list[Fact]:
         return []
     regex = words_re(list(table), lang)
     text, base = ctx.sent.text, ctx.sent.start
-    names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
+    boards = set(_words(spec, "boards", "ids"))  # 董事局主席, 董事会主席: the board's name is part of the title
+    names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS and m.entity_id not in boards]
     hits = []
     for m in regex.finditer(text):
         s, e = base + m.start(), base + m.end()
@@ -242,7 +243,7 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
         if lang == "zh" and "、" in unit:  # 比亚迪执行副总裁、美洲区总裁: the unit of this title follows the last 、
             unit = unit.rsplit("、", 1)[1]
             unit = re.sub("|".join(re.escape(w) for w in sorted(_title_table(ctx.patterns, "zh"), key=len, reverse=True)), "", unit)
-        if lang == "en" and not unit or lang == "zh" and len(unit) <= 8 and not re.search(r"[，,。;；：:了在说以将把被对向]", unit):
+        if lang == "en" and not unit or lang == "zh" and len(unit) <= 8 and not re.search(r"[，,。;；：:了在说以将把被对向由]", unit):
             return m, m.entity_id, unit
     # after the titles: "of Xiaomi", "at Apple", "of the company"
     of_words = _words(spec, "of_words", lang)
@@ -270,7 +271,8 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
             if unit:
                 return None, "", unit.group(1)  # "of software engineering", "of worldwide operations"
     if lang == "zh":
-        pron = [m for m in ctx.mentions if m.kind == "pronoun" and lo <= m.start and m.end <= gs]
+        pron = [m for m in ctx.mentions if m.kind == "pronoun" and lo <= m.start and m.end <= gs and m.cls
+                and vocab().is_a(m.cls, ORG) and not re.search(r"[，,。；;：:]", text[m.end:gs])]
         if pron:
             m = pron[-1]
             unit = text[m.end:gs].strip(" 的")

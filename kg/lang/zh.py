@@ -102,6 +102,20 @@ def _is_surname_name(word: str, words: dict) -> bool:
     return bool(_HAN.match(word)) and len(word) <= 4 and any(word.startswith(s) for s in words.get("surnames", ()))
 
 
+def _cued_name(text: str, pos: int, words: dict) -> int | None:
+    """A surname and one or two characters that an honorific or a verb of speech follows (王喜瑜先生,
+    单甦说, 吴俊峰介绍, 李莹女士): the end of the name, else None. Two characters are tried first."""
+    cues = words.get("after_name_cues") or ()
+    for surname in sorted((x for x in words.get("surnames", ()) if text.startswith(x, pos)), key=len, reverse=True):
+        start = pos + len(surname)
+        for given in (2, 1):
+            end = start + given
+            if end <= len(text) and _HAN.fullmatch(text[start:end]) and any(text.startswith(c, end) for c in cues) \
+                    and not any(ch in _AFTER_NAME_CHARS or ch in "则亦均便" for ch in text[start:end]):
+                return end
+    return None
+
+
 def person_after(text: str, pos: int, words: dict) -> int | None:
     """End of a person's name that starts at ``pos`` (after a title: 董事长王传福, CEO雷军,
     首席执行官蒂姆·库克), or None."""
@@ -120,6 +134,9 @@ def person_after(text: str, pos: int, words: dict) -> int | None:
         while end > m.start() + 3 and text[end - 1] in _AFTER_NAME and "·" not in text[end - 1:end]:
             end -= 1
         return end
+    cued = _cued_name(text, pos, words)
+    if cued is not None:
+        return cued
     from .. import segment
 
     window = text[pos:pos + 8]
