@@ -78,3 +78,15 @@ def test_board_titles_cued_names_and_the_speaker_is_no_organisation():
     assert ("li-zixue", "chairOf", "zte") in got, got
     assert not [f for f in got if f[2] == "xu-ziyang"], got  # 我 (the speaker) is no organisation
     assert len([f for f in got if f[1] == "executiveOf" and f[2] == "zte"]) == 2, got
+
+
+def test_a_name_set_off_by_commas_after_a_title_and_group_titles():
+    from tests.helpers import facts
+    got = facts("Our chairman, Kazuhiro Tsuga, and the board support the plan. Yuki Kusumi, President and Group CEO, "
+                "opened the meeting.", "en", organisation="panasonic", speaker="")
+    assert {("kazuhiro-tsuga", "chairOf", "panasonic"), ("yuki-kusumi", "ceoOf", "panasonic"),
+            ("yuki-kusumi", "presidentOf", "panasonic")} <= got, got
+    # "officer, John Lo is ...": the comma starts another clause, not an apposition
+    got = facts("James Mitchell is chief strategy officer, John Lo is chief financial officer.", "en",
+                organisation="tencent", speaker="")
+    assert not [f for f in got if f[0] == "x-john-lo" and f[1] == "executiveOf"], got

@@ -85,6 +85,7 @@ def _groups(ctx: Context, hits, spec) -> list[list[tuple[int, int, str]]]:
     for hit in sorted(hits):
         if groups:
             gap = text[groups[-1][-1][1]:hit[0]].strip().lower()
+            gap = re.sub(r"\s+(?:group|global|corporate)$", "", gap)  # "President and Group CEO"
             if not gap or gap in joiners:
                 groups[-1].append(hit)
                 continue
@@ -103,21 +104,24 @@ def _person_after(ctx: Context, pos: int) -> Mention | None:
     while p < ctx.sent.end and text[p] in " \u3000":
         p += 1
     linkers = _words(ctx.patterns.roles, "name_linkers", ctx.lang.code)
+    comma = False
     for w in sorted(linkers, key=len, reverse=True):
         if text.startswith(w, p) and not text.startswith(w, p + len(w)):
             nxt = p + len(w)
             while nxt < ctx.sent.end and text[nxt] == " ":
                 nxt += 1
             if nxt < ctx.sent.end and (text[nxt].isupper() or "\u4e00" <= text[nxt] <= "\u9fff"):
-                p = nxt
+                p, comma = nxt, w.strip() in (",", "，")
             break
+    # "Our chairman, Kazuhiro Tsuga, and the board": a name set off by commas; not "officer, John Lo is"
+    closed = lambda end: not comma or re.match(r"\s*[,.;)，。；）]", text[end:end + 3]) is not None  # noqa: E731
     for m in _person_mentions(ctx):
         if m.start == p:
-            return m
+            return m if closed(m.end) else None
     if any(m.start == p for m in ctx.mentions if m.kind in ENTITY_KINDS):
         return None  # another kind of name follows: "CEO Summit", 董事长办公室
     end = ctx.lang.person_after(text[:ctx.sent.end], p, ctx.lang.words)
-    if end is None or end <= p:
+    if end is None or end <= p or not closed(end):
         return None
     return ctx.add_name(p, end, "Person")
 
