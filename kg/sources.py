@@ -270,8 +270,8 @@ def _conflict_key(f: Fact) -> tuple | None:
         return ("quantity", f.subject, f.predicate, period_match_key(f.attr("period")), f.attr("scope", ""), f.attr("category", ""))
     if f.kind == "position":
         return ("position", f.subject, f.attr("scope", ""), period_match_key(f.attr("period")))
-    if f.kind == "relation" and _functional(f.predicate):
-        return ("relation", f.subject, f.predicate)
+    if f.kind == "relation" and (_functional(f.predicate) or f.obj.startswith("period:")):
+        return ("relation", f.subject, f.predicate)  # one founding date: told at several precisions, they must nest
     return None
 
 
@@ -291,8 +291,8 @@ def _star(group: list[Fact], reports_on, doc_order, differences) -> list[FactCon
         champion = _prefer(champion, f, reports_on)[0]
     out = []
     for f in group:
-        if f is champion or _compatible(champion, f):
-            continue
+        if f is champion or _compatible(champion, f) or f.kind == "relation" and _nested(champion, f) is not None:
+            continue  # 1993 and April 5, 1993 say one thing: both stand, neither in conflict
         _, policy = _prefer(champion, f, reports_on)
         out.append(FactConflict(champion, f, differences(champion, f), policy))
     return out

@@ -471,9 +471,15 @@ def test_a_bound_a_magnitude_away_still_conflicts(tmp_path):
     assert c.other.attr("bound") == "LowerBound"  # the bound 114 times too small loses
 
 
-def test_a_date_told_more_precisely_is_preferred_even_when_more_documents_give_the_year(tmp_path):
+def test_a_date_told_at_several_precisions_is_no_conflict_but_another_year_is(tmp_path):
     files = {"a.txt": "英伟达成立于1993年。", "b.txt": "Nvidia was founded in 1993.",
              "c.txt": "Nvidia was founded on April 5, 1993."}
     build = _build_folder(tmp_path, files, None)
-    (c, *_) = [c for c in build.sources.conflicts if c.preferred.predicate == "foundedOn"]
-    assert c.preferred.obj == "period:1993-04-05" and c.other.obj == "period:1993"
+    assert not [c for c in build.sources.conflicts if c.preferred.predicate == "foundedOn"]
+    dates = {f.obj for f in build.resolved.facts if f.predicate == "foundedOn"}
+    assert dates == {"period:1993", "period:1993-04-05"}, dates  # each source's claim stands
+    files["d.txt"] = "Nvidia was founded in 1994."
+    (tmp_path / "x").mkdir()
+    build = _build_folder(tmp_path / "x", files, None)
+    conflicts = [c for c in build.sources.conflicts if c.preferred.predicate == "foundedOn"]
+    assert {c.other.obj for c in conflicts} == {"period:1994"}, conflicts

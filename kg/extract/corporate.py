@@ -194,6 +194,12 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                 if org is not None and not founders:
                     founders = [p for p in ctx.entities(PERSON) if cs <= p.start and p.end <= ts][-3:]
                     founders = _people_run(ctx, founders[0].start, ts) if founders else []
+                if org is not None and not founders:  # "Konosuke Matsushita founded this company": a new name
+                    head = text[:ts].rstrip()
+                    start = ctx.lang.person_before(head, len(head), ctx.lang.words)
+                    if start is not None and start >= cs and re.fullmatch(r"\s*", text[len(head):ts]):
+                        added = ctx.add_name(start, len(head), "Person")
+                        founders = [added] if added is not None else []
         else:
             tail = text[te:te + 2]
             lead = 1 if tail.startswith(("了", "的")) else 0
