@@ -398,3 +398,8 @@ def test_roles_and_awards_listed_in_query_08_are_the_ontologys():
     assert set(listed) == expected, ("query 08's VALUES list and the ontology differ: "
                                      f"missing {sorted(expected - set(listed))}, not in the ontology {sorted(set(listed) - expected)}")
 
+
+def test_no_class_is_both_a_product_and_a_product_series():
+    """Query 01 joins the product classes as a UNION of two paths: a class under both would
+    give its products twice."""
+    assert not _ontology_answer("SELECT ?c WHERE { ?c rdfs:subClassOf* kg:Product . ?c rdfs:subClassOf* kg:ProductSeries }")
