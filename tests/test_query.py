@@ -373,3 +373,33 @@ def test_cli_unknown_query(run_cli):
 def test_query_form_ignores_words_in_comments(text, form):
     # regression: a comment saying "with deadlines" made a SELECT look like a WITH update
     assert q.query_form(text) == form
+
+
+# ----------------------------------------------------------------------------- terms written into queries
+
+def _ontology_answer(text: str) -> set[str]:
+    import pyoxigraph as ox
+
+    from kg import resources
+
+    onto = ox.Store()
+    onto.load(path=str(resources.ontology_path()), format=ox.RdfFormat.TURTLE)
+    return {row[0].value for row in onto.query(text, prefixes=q.PREFIXES)}
+
+
+def test_roles_and_awards_listed_in_query_08_are_the_ontologys():
+    """Query 08 lists its properties (fast on pyoxigraph, right on Virtuoso 7): the list must be
+    exactly kg:holdsRoleIn with its sub-properties, plus kg:wonAward, as ontology/kg.ttl has them."""
+    text = q.find_query("08").text
+    block = re.search(r"VALUES \?relation \{([^}]*)\}", text).group(1)
+    listed = [q.parse_term(t, q.prefixes_of(text)).value for t in block.split()]
+    assert len(listed) == len(set(listed))
+    expected = _ontology_answer("SELECT ?p WHERE { { ?p rdfs:subPropertyOf* kg:holdsRoleIn } UNION { BIND(kg:wonAward AS ?p) } }")
+    assert set(listed) == expected, ("query 08's VALUES list and the ontology differ: "
+                                     f"missing {sorted(expected - set(listed))}, not in the ontology {sorted(set(listed) - expected)}")
+
+
+def test_no_class_is_both_a_product_and_a_product_series():
+    """Query 01 joins the product classes as a UNION of two paths: a class under both would
+    give its products twice."""
+    assert not _ontology_answer("SELECT ?c WHERE { ?c rdfs:subClassOf* kg:Product . ?c rdfs:subClassOf* kg:ProductSeries }")
