@@ -555,3 +555,16 @@ def test_full_year_figures_adjusted_profit_by_its_qualifier_and_segments_named_a
     assert ("jd-com", "AdjustedNetProfit", 47.8e9, "2024") in got, got
     assert not [g for g in got if g[1] == "NetProfit"], got
     assert ("京东零售", "Revenue", 1016e9, "2024") in got, got
+
+
+def test_marked_partners_developed_names_and_a_descriptor_before_a_bought_company():
+    got = facts("公司基于安卓系统自主研发了HiOS、XOS和itel OS三套操作系统。公司还与网易等企业合作。"
+                "我们还与中国电信、中国联通联合完成了外场验证。2021年，集团以71亿美元完成对美国供应链软件公司Blue Yonder的全资收购。",
+                "zh", organisation="transsion", speaker="")
+    assert {("transsion", "develops", "x-hios"), ("transsion", "develops", "x-itel-os"), ("transsion", "partnerOf", "netease"),
+            ("transsion", "partnerOf", "china-telecom"), ("transsion", "partnerOf", "china-unicom"),
+            ("transsion", "acquired", "x-blue-yonder")} <= {f[:3] for f in got}, got
+    assert ("transsion", "develops", "android") not in {f[:3] for f in got}  # 基于安卓系统: what it is built on
+    # a bare 合作 with no partner marked, and ordinary words after a verb, are no facts
+    got = facts("公司持续迭代核心芯片，双方的合作不断深化。", "zh", organisation="transsion", speaker="")
+    assert not [f for f in got if f[1] in ("partnerOf", "develops")], got

@@ -297,7 +297,7 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
     for s, e, hint in spans:
         if s < ctx.sent.start or e > ctx.sent.end or e <= s:
             continue
-        if ctx.mention_at(s, e) is not None:
+        if ctx.mention_at(s, e) is not None or not _looks_named(ctx, s, e):
             continue
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
         ctx.add_name(s, e, cls)
@@ -316,6 +316,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     passive = _is_passive(ctx, pat, ts, te)
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     marked = _marked_object(ctx, pat, ts, te)
+    if marked is None and pat.get("needs_marker"):
+        return []  # 与网易等企业合作: a bare 合作 is a partnership only with its partner marked
     if marked is not None:  # 与Sixt签署合作协议, 完成了对IBM个人电脑业务的收购
         subj_m, subj = subject_of(ctx, pat["subject"], min(ts, marked.start), pat.get("subject_not", ()),
                                   pat.get("default_subject", ""))
@@ -460,14 +462,31 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
                 best = k + len(w)
         if best is None:
             continue
-        objs = [m for m in ctx.entities(pat["object"], pat.get("object_not", ())) if best <= m.start <= best + 8 and m.end <= ts]
+        # 对美国供应链软件公司Blue Yonder的收购: a descriptor ending in a kind of company may come first
+        reach = lambda s: s - best <= 8 or lang == "zh" and s - best <= 20 and re.search(_ZH_COMPANY_NOUN, text[best:s])  # noqa: E731
+        objs = [m for m in ctx.entities(pat["object"], pat.get("object_not", ())) if best <= m.start and reach(m.start) and m.end <= ts]
         if not objs and pat.get("find_objects"):
             for s, e, hint in ctx.lang.names_after(text[:ts], best, ts, ctx.lang.words)[:1]:
-                if s - best <= 8:
+                if reach(s) and _looks_named(ctx, s, e):
                     objs = [x for x in [ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])] if x]
         if objs:
             return _unit_of(ctx, pat, objs[0], ts) or objs[0]
     return None
+
+
+def _looks_named(ctx: Context, s: int, e: int) -> bool:
+    """Could a Chinese span the lexicon lacks be a name? Only with Latin letters or digits (Dojo超级计算机,
+    HiOS, 红魔9 Pro), in quotes (“联想小天”, 《王者荣耀》) or spelt by sound (德尔玛克): 持续迭代, 核心芯片,
+    中国企业 are ordinary words."""
+    if ctx.lang.code != "zh":
+        return True
+    text = ctx.doc.text
+    sounds = ctx.lang.words.get("transliteration_chars") or ""
+    return bool(re.search(r"[A-Za-z0-9]", text[s:e])) or text[s - 1:s] in ("“", "《", "\"", "「") \
+        or text[e:e + 1] in ("”", "》", "\"", "」") or all(ch in sounds for ch in text[s:e])  # 德尔玛克: spelt by sound
+
+
+_ZH_COMPANY_NOUN = r"(?:公司|企业|厂商|制造商|集团|运营商|供应商|平台)$"
 
 
 def _marked_list(ctx: Context, pat: dict, first: Mention, ts: int) -> list[Mention]:
