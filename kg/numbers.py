@@ -1190,9 +1190,10 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
         p.year = context_year
     elif doc_date is not None:
         p.year = doc_date.year
-        # "the fourth quarter" in a report of January 2024 is the one that ended, 2023's
-        first_month = (p.quarter - 1) * 3 + 1 if p.quarter else (p.half - 1) * 6 + 1 if p.half else None
-        if first_month is not None and p.month is None and first_month > doc_date.month:
+        # "the fourth quarter" in a report of January 2024 is the one that ended, 2023's; so is
+        # "unveiled in September" or "on November 30" (a time yet to come takes its year explicitly)
+        first_month = p.month or ((p.quarter - 1) * 3 + 1 if p.quarter else (p.half - 1) * 6 + 1 if p.half else None)
+        if first_month is not None and (first_month, p.day or 1) > (doc_date.month, doc_date.day):
             p.year -= 1
     else:
         return None

@@ -568,3 +568,18 @@ def test_marked_partners_developed_names_and_a_descriptor_before_a_bought_compan
     # a bare 合作 with no partner marked, and ordinary words after a verb, are no facts
     got = facts("公司持续迭代核心芯片，双方的合作不断深化。", "zh", organisation="transsion", speaker="")
     assert not [f for f in got if f[1] in ("partnerOf", "develops")], got
+
+
+def test_launch_times_and_names_past_their_descriptors():
+    import datetime as dt
+    x = run("The refreshed Model 3, unveiled in September, sold well. Tesla handed over the first Cybertruck pickups "
+            "to customers on November 30.", "en", organisation="tesla", speaker="", date=dt.date(2024, 1, 24))
+    got = {(f.obj, f.attr("period").key) for f in x.facts if f.predicate == "releases"}
+    assert ("tesla-cybertruck", "2023-11-30") in got and ("tesla-model-3", "2023-09") in got, got
+    assert all(not p.startswith("2024") for _, p in got), got  # months after the document's date are last year's
+    x = run("2008年开始交付的跑车Roadster大获成功。2023年11月，外形极具争议的皮卡Cybertruck正式交付首批用户。", "zh",
+            organisation="tesla", speaker="")
+    names = {e.entity_id: dict(e.labels).get("zh") for e in x.entities}
+    got = {(names.get(f.obj, f.obj), f.attr("period").key) for f in x.facts if f.predicate == "releases"}
+    assert ("2008" in {p for _, p in got}) and not any(p.startswith("since") for _, p in got), got
+    assert not any("的" in (n or "") for n, _ in got), got

@@ -6,7 +6,7 @@ import re
 
 from ..iris import new_entity_id, vocab
 from ..types import EntityInfo, Fact, Mention, PeriodRef
-from .context import (MONEY_UNITS, Context, attrs, event_period, evidence, has_word, near_period, nearest, reported_by, span,
+from .context import (ENTITY_KINDS, MONEY_UNITS, Context, attrs, event_period, evidence, has_word, near_period, nearest, reported_by, span,
                       subject_of, trigger_hits)
 from .patterns import Patterns
 
@@ -164,6 +164,8 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         if period is None and pat.get("period") in ("event", "carry") and ctx.doc.date and _present(ctx, ts, te):
             d = ctx.doc.date  # "We are announcing NVIDIA NIM", 我们今天正式发布: it happens as the text is spoken
             period = PeriodRef(d.year, None, d.month, d.day, "")
+        if period is not None and period.qualifier == "since" and pat.get("period") in ("event", "carry"):
+            period = period.plain()  # 2008年开始交付: an event happens at its time, it does not hold since
     reported = reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
     price = _price(ctx, ts, te) if "price" in pat.get("qualifiers", []) and len(chosen) == 1 else None
     value, unit = (price.quantity.value, price.quantity.unit) if price is not None else (None, None)
@@ -297,6 +299,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
     for s, e, hint in spans:
         if s < ctx.sent.start or e > ctx.sent.end or e <= s:
             continue
+        if lang.code == "zh":
+            s = _past_descriptor(ctx, s, e)
         if ctx.mention_at(s, e) is not None or not _looks_named(ctx, s, e):
             continue
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
@@ -472,6 +476,21 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
         if objs:
             return _unit_of(ctx, pat, objs[0], ts) or objs[0]
     return None
+
+
+def _past_descriptor(ctx: Context, s: int, e: int) -> int:
+    """Where a Chinese name the lexicon lacks starts once the words describing it are passed:
+    争议的皮卡Cybertruck and 电动重卡Semi are Cybertruck and Semi; 小米SU7 keeps its maker's name."""
+    text = ctx.doc.text
+    de = text.rfind("的", s, e)
+    if de >= 0:
+        s = de + 1
+    latin = re.search(r"[A-Za-z0-9]", text[s:e])
+    if latin is None or latin.start() == 0:
+        return s
+    head_end = s + latin.start()
+    covered = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and m.start >= s and m.end <= head_end]
+    return s if covered else head_end
 
 
 def _looks_named(ctx: Context, s: int, e: int) -> bool:
