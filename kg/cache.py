@@ -8,6 +8,7 @@ cache that cannot be read or written is ignored: the files are parsed as before.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -45,11 +46,17 @@ def load(name: str, key: str):
     folder = cache_dir()
     if folder is None:
         return None
+    # the cyclic garbage collector would run many times over the objects being made (~15% of the time)
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         with open(folder / f"{name}-{key}.pickle", "rb") as f:
             return pickle.load(f)
     except Exception:  # missing, unreadable or from another version: parse again
         return None
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def store(name: str, key: str, value) -> None:
