@@ -81,3 +81,14 @@ def store(name: str, key: str, value) -> None:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def memo(name: str, paths, make, extra: str = ""):
+    """``make()``, or what it returned in an earlier process for the same content of ``paths``
+    (and the same ``extra``, e.g. the code that reads them). ``make`` must not return None."""
+    key = key_of(*paths, extra=extra)
+    value = load(name, key)
+    if value is None:
+        value = make()
+        store(name, key, value)
+    return value
