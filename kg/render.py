@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .analyse import (KG_NS, LANGS, RDF_NS, DCT, GraphView, Lit, centrality, format_number, local, load_quads,
-                      read_graph, to_networkx, _ref_label, _short)
+                      one_blas_thread, read_graph, to_networkx, _ref_label, _short)
 from .errors import OutputError
 
 # Above this many drawn nodes, hover effects are off and edges hide while dragging or zooming.
@@ -69,6 +69,8 @@ def layout(U, spacing: float = 60.0, seed: int = 7, half_width: dict | None = No
     No force layout ever runs on more than ``_SPRING_MAX`` nodes, so big graphs stay fast.
     """
     import networkx as nx
+
+    one_blas_thread()
 
     boxes = []
     for comp in sorted(nx.connected_components(U), key=lambda c: (-len(c), min(map(str, c)))):
