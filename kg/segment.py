@@ -52,7 +52,12 @@ def _tokenizer():
     # jieba.posseg's own tokenizer wraps jieba.dt and has read the tag table at import; a second
     # POSTokenizer would read it again (~0.3 s). The user words' tags reach it here, as on a first cut.
     jieba.posseg.dt.makesure_userdict_loaded()
-    cache.store("jieba", key, (jieba.dt.FREQ, jieba.dt.total, jieba.posseg.dt.word_tag_tab))
+    # the tag table's words and its few tags as the same string objects as the dictionary's:
+    # pickle then writes each once, and reading makes ~350,000 fewer strings
+    words = {w: w for w in jieba.dt.FREQ}
+    tags: dict[str, str] = {}
+    table = {words.get(w, w): tags.setdefault(t, t) for w, t in jieba.posseg.dt.word_tag_tab.items()}
+    cache.store("jieba", key, (jieba.dt.FREQ, jieba.dt.total, table))
     return jieba.posseg.dt
 
 
