@@ -13,6 +13,8 @@ Everything returns data; only ``kg.cli`` prints.
 from __future__ import annotations
 
 import functools
+import os
+import sys
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -492,9 +494,20 @@ def to_networkx(view: GraphView, statements: bool = True):
     return G
 
 
+def one_blas_thread() -> None:
+    """Ask numpy's OpenBLAS for one thread, unless the user chose a number: the graph sizes kg
+    computes on (PageRank, layouts) gain nothing from more, and the extra threads' busy-waiting
+    cost ~1 s of CPU in a seed build (and wall time on a busy machine). Only takes effect before
+    numpy is first imported, so it is called before networkx's numeric functions."""
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def centrality(G) -> dict:
     """PageRank over the undirected drawable graph (a statement counts as a link of its subject)."""
     import networkx as nx
+
+    one_blas_thread()
 
     if len(G) == 0:
         return {}

@@ -8,6 +8,7 @@ cache that cannot be read or written is ignored: the files are parsed as before.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -45,11 +46,17 @@ def load(name: str, key: str):
     folder = cache_dir()
     if folder is None:
         return None
+    # the cyclic garbage collector would run many times over the objects being made (~15% of the time)
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         with open(folder / f"{name}-{key}.pickle", "rb") as f:
             return pickle.load(f)
     except Exception:  # missing, unreadable or from another version: parse again
         return None
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def store(name: str, key: str, value) -> None:
@@ -74,3 +81,14 @@ def store(name: str, key: str, value) -> None:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def memo(name: str, paths, make, extra: str = ""):
+    """``make()``, or what it returned in an earlier process for the same content of ``paths``
+    (and the same ``extra``, e.g. the code that reads them). ``make`` must not return None."""
+    key = key_of(*paths, extra=extra)
+    value = load(name, key)
+    if value is None:
+        value = make()
+        store(name, key, value)
+    return value

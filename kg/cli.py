@@ -266,7 +266,7 @@ def _setting_options(settings):
 
 
 def _serve_settings():
-    from .serve import SETTINGS
+    from .serve_settings import SETTINGS
 
     return SETTINGS
 

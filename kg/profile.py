@@ -119,7 +119,7 @@ def load_contexts(path: Path | None = None) -> dict:
     from . import schema
 
     path = path or resources.data_dir() / "contexts.yaml"
-    data = resources.load_yaml(path)
+    data = resources.load_yaml(path, cached=True)
     schema.check(data, schema.CONTEXTS, path, "top level")
     for name, spec in data["contexts"].items():
         schema.check(spec, schema.CONTEXT, path, f"context '{name}'", (f"{name}:",))

@@ -1,6 +1,7 @@
 """Draw the knowledge graph as one self-contained, offline HTML page.
 
-Nodes and edges are assembled with pyvis; node size is PageRank, positions come from a
+Nodes and edges are vis-network's, in the form pyvis gives them (pyvis itself is not imported:
+it imports IPython); node size is PageRank, positions come from a
 networkx layout computed here, so the browser never runs a long physics simulation. The
 page template (``kg/templates/graph.html``) gets vis-network inlined from the installed
 pyvis package and the graph as JSON, so the file references no external URL.
@@ -16,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .analyse import (KG_NS, LANGS, RDF_NS, DCT, GraphView, Lit, centrality, format_number, local, load_quads,
-                      read_graph, to_networkx, _ref_label, _short)
+                      one_blas_thread, read_graph, to_networkx, _ref_label, _short)
 from .errors import OutputError
 
 # Above this many drawn nodes, hover effects are off and edges hide while dragging or zooming.
@@ -68,6 +69,8 @@ def layout(U, spacing: float = 60.0, seed: int = 7, half_width: dict | None = No
     No force layout ever runs on more than ``_SPRING_MAX`` nodes, so big graphs stay fast.
     """
     import networkx as nx
+
+    one_blas_thread()
 
     boxes = []
     for comp in sorted(nx.connected_components(U), key=lambda c: (-len(c), min(map(str, c)))):
@@ -323,9 +326,7 @@ def _with_raw(pretty: str, raw: str) -> str:
 
 
 def page_data(view: GraphView) -> dict:
-    """Everything the page draws and shows: vis nodes/edges (via pyvis) and the panel's facts."""
-    from pyvis.network import Network
-
+    """Everything the page draws and shows: vis nodes/edges (as pyvis makes them) and the panel's facts."""
     G = to_networkx(view)
     rank = centrality(G)
     import networkx as nx
@@ -338,7 +339,8 @@ def page_data(view: GraphView) -> dict:
     max_rank = max(rank.values(), default=1.0) or 1.0
     t = view.terms
 
-    net = Network(directed=True, cdn_resources="in_line")
+    vis_nodes: list[dict] = []
+    vis_edges: list[dict] = []
     order = sorted(page.node_ids, key=page.node_ids.get)
     nodes_meta = []
     for iri in order:
@@ -350,14 +352,14 @@ def page_data(view: GraphView) -> dict:
         common = dict(x=x, y=y, title=_title(n, t))
         if n.kind == "statement":
             extra = dict(hidden=True, shapeProperties={"borderDashes": [3, 3]}) if n.candidate else {}
-            net.add_node(i, label=n.label("en"), shape=shape,
-                         color={"background": colour, "border": CANDIDATE_COLOUR if n.candidate else "#9aa5b1"},
-                         font={"size": 16, "color": "#2b3640"}, margin=5, widthConstraint={"maximum": 170},
-                         borderWidth=1.5 if n.candidate else 1, **common, **extra)
+            vis_nodes.append(_vis_node(i, label=n.label("en"), shape=shape,
+                                       color={"background": colour, "border": CANDIDATE_COLOUR if n.candidate else "#9aa5b1"},
+                                       font={"size": 16, "color": "#2b3640"}, margin=5, widthConstraint={"maximum": 170},
+                                       borderWidth=1.5 if n.candidate else 1, **common, **extra))
         else:
             size = 9 + 34 * math.sqrt(rank.get(iri, 0) / max_rank)
-            net.add_node(i, label=n.label("en"), shape=shape, color=colour, size=round(size, 1),
-                         font={"size": 17 + round(size / 4)}, **common)
+            vis_nodes.append(_vis_node(i, label=n.label("en"), shape=shape, color=colour, size=round(size, 1),
+                                       font={"size": 17 + round(size / 4)}, **common))
         nodes_meta.append({"iri": iri, "k": n.kind, "c": n.cls, "fam": family or "", "l": n.labels,
                            "alt": n.aliases, "inf": n.inferred, "cand": n.candidate, "r": round(rank.get(iri, 0), 5)})
     parallel: dict = defaultdict(int)
@@ -385,7 +387,7 @@ def page_data(view: GraphView) -> dict:
             opts["dashes"] = [6, 5]
         if lk.candidate:  # not asserted: dotted, in the candidates colour, hidden until asked for
             opts.update(color={"color": CANDIDATE_COLOUR, "highlight": "#1f2d3d"}, dashes=[2, 4], hidden=True)
-        net.add_edge(a, b, **opts)
+        vis_edges.append(_vis_edge(a, b, **opts))
         edges_meta.append({"p": lk.predicate, "s": lk.structural, "inf": lk.inferred, "cand": lk.candidate, "f": facts,
                            "l": {lang: t.label(lk.predicate, lang) for lang in LANGS}})
     # Statement nodes and facts not on any link still get their records (the panel lists them).
@@ -410,20 +412,19 @@ def page_data(view: GraphView) -> dict:
     for i, meta in enumerate(nodes_meta):
         meta["cf"] = meta["k"] == "statement" and bool(page.facts[page.fact_ids[meta["iri"]]]["cf"])
         if meta["cf"]:
-            vis_node = net.nodes[i]
+            vis_node = vis_nodes[i]
             vis_node["label"] = CONFLICT_MARK + vis_node["label"]
             vis_node["color"] = {"background": vis_node["color"]["background"], "border": CONFLICT_COLOUR}
             vis_node["borderWidth"] = 2.5
-    for vis_edge, meta in zip(net.edges, edges_meta):
+    for vis_edge, meta in zip(vis_edges, edges_meta):
         if meta["cf"]:
             vis_edge["color"] = {"color": CONFLICT_COLOUR, "highlight": CONFLICT_COLOUR}
     classes = _legend(view, t)
     used = {q[0] for f in page.facts for q in f["q"]}
     props = {p: {lang: t.label(p, lang) for lang in LANGS} for p in sorted(used)}
     options = _options(big)
-    nodes, edges, _heading, _h, _w, _opts = net.get_network_data()
     return {
-        "vis": {"nodes": nodes, "edges": edges, "options": options},
+        "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": options},
         "nodes": nodes_meta, "edges": edges_meta, "facts": page.facts, "evidence": page.evidence,
         "sentences": page.sentences, "docs": page.docs, "conflicts": page.conflicts, "classes": classes,
         "props": props,
@@ -434,6 +435,19 @@ def page_data(view: GraphView) -> dict:
                  + sum(1 for n in view.nodes.values() if n.candidate), "big": big,
                  "lang": "en", "ns": KG_NS, "conflictMark": CONFLICT_MARK},
     }
+
+
+def _vis_node(node_id: int, label: str, shape: str, color, **options) -> dict:
+    """A vis-network node as pyvis's ``Network.add_node`` makes it (the same keys in the same order,
+    so the page is unchanged); importing pyvis would import IPython (~0.25 s)."""
+    return {"color": color, **options, "id": node_id, "label": label or node_id, "shape": shape}
+
+
+def _vis_edge(source: int, target: int, **options) -> dict:
+    """A directed vis-network edge as pyvis's ``Network(directed=True).add_edge`` makes it."""
+    edge = {**options, "from": source, "to": target}
+    edge.setdefault("arrows", "to")
+    return edge
 
 
 def _half_width(n) -> float:
@@ -497,10 +511,15 @@ def _options(big: bool) -> dict:
 
 
 def _vis_assets() -> tuple[str, str]:
-    """vis-network's JS and CSS, read from the installed pyvis package (newest bundled version)."""
-    import pyvis
+    """vis-network's JS and CSS, read from the installed pyvis package (newest bundled version).
 
-    lib = Path(pyvis.__file__).parent / "templates" / "lib"
+    The package is found, not imported: importing pyvis imports IPython (~0.25 s)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise OutputError("pyvis is not installed; kg takes vis-network from it. Install it (pip install pyvis).")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib"
     versions = sorted(lib.glob("vis-*/vis-network.min.js"),
                       key=lambda p: tuple(int(x) for x in p.parent.name[4:].split(".") if x.isdigit()))
     if not versions:

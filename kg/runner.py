@@ -173,6 +173,7 @@ def run(docs: list[Document], jobs: int = 1, plan: CachePlan | None = None,
         from . import segment
 
         segment._tokenizer()  # jieba too, instead of once in each worker
+        import cn2an  # noqa: F401  (and the reader of Chinese numerals, which kg.numbers imports when first needed)
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         # results come back in document order

@@ -508,7 +508,7 @@ class Noise:
 def load_noise(path: Path | None = None) -> Noise:
     """Read ``data/noise.yaml`` (signs of garbled text and their confidence factors)."""
     path = path or resources.data_dir() / "noise.yaml"
-    data = resources.load_yaml(path)
+    data = resources.load_yaml(path, cached=True)
     if not isinstance(data, dict):
         raise data_error(path, "expected a mapping with 'signs' and 'languages'", "See the header of the file")
     signs = resources.require(data, "signs", path, "top level", dict)

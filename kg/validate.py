@@ -187,12 +187,18 @@ def load_shapes():
     path = shapes_path()
     if not path.is_file():
         raise CheckError(f"{path}: SHACL shapes file not found. Restore it with 'git checkout -- ontology/shapes.ttl'.")
-    shapes = rdflib.Graph()
-    try:
-        shapes.parse(path, format="turtle")
-    except Exception as exc:  # rdflib raises several parser exception types
-        raise CheckError(f"{path}: the shapes are not valid Turtle ({str(exc).strip().splitlines()[0]}). Fix the file.")
-    return shapes
+
+    def parse():
+        shapes = rdflib.Graph()
+        try:
+            shapes.parse(path, format="turtle")
+        except Exception as exc:  # rdflib raises several parser exception types
+            raise CheckError(f"{path}: the shapes are not valid Turtle ({str(exc).strip().splitlines()[0]}). Fix the file.")
+        return shapes
+
+    from . import cache
+
+    return cache.memo("shapes", [path], parse, extra=f"rdflib {rdflib.__version__}")
 
 
 def validate_shapes(data, shapes=None) -> tuple[list, int]:
@@ -218,7 +224,7 @@ def validate_shapes(data, shapes=None) -> tuple[list, int]:
     graph = rdflib.Graph()
     # N-Triples is rdflib's fastest parser; Turtle or TriG take several times longer
     graph.parse(data=ox.serialize(data.asserted, format=ox.RdfFormat.N_TRIPLES), format="nt")
-    graph.parse(resources.ontology_path(), format="turtle")
+    graph += iris.vocab().graph  # the ontology, parsed once (kg.iris)
     try:
         _conforms, results, _text = pyshacl.validate(graph, shacl_graph=core, inference="none", allow_warnings=True,
                                                      inplace=True, advanced=False)

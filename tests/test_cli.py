@@ -54,3 +54,36 @@ def test_broken_ontology_exit_code(tmp_path):
     r = subprocess.run([sys.executable, "-m", "kg.cli", "build", "--no-html", "--out", str(tmp_path / "o")],
                        capture_output=True, text=True, env=env)
     assert r.returncode == 5 and "not valid Turtle" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+_HEAVY = ("rdflib", "jieba", "pyshacl", "networkx", "numpy", "scipy", "IPython", "pyvis", "owlready2", "cn2an",
+          "yaml", "starlette", "uvicorn", "kg.serve", "kg.pipeline", "kg.extract")
+
+
+def _modules_after(*args) -> set[str]:
+    """The modules loaded by ``kg ARGS`` run in a new process (through the real entry point)."""
+    code = ("import runpy, sys\n"
+            f"sys.argv = ['kg', *{list(args)!r}]\n"
+            "try:\n    runpy.run_module('kg.cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print('\\n'.join(sys.modules), file=sys.stderr)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    return set(r.stderr.split())
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in _HEAVY))
+
+
+def test_the_cli_module_imports_no_heavy_library():
+    """kg's start-up: the CLI builds its options without the server, the pipeline or rdflib."""
+    assert _heavy(_modules_after("--help")) == []
+
+
+def test_kg_query_on_a_build_needs_pyoxigraph_and_little_else(seed_dir):
+    """A query on a built store loads no rdflib (SERVICE is looked for only when the word is
+    there), no jieba and no server."""
+    modules = _modules_after("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--build", str(seed_dir),
+                             "--format", "csv")
+    assert "pyoxigraph" in modules
+    assert _heavy(modules) == []

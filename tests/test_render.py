@@ -451,3 +451,43 @@ def test_a_candidate_relation_is_drawn_as_a_hidden_candidate_edge_and_left_out_o
     (fid,) = data["edges"][i]["f"]
     assert data["facts"][fid]["cand"] and data["facts"][fid]["ev"]  # with its evidence, for the panel
     assert data["meta"]["candidates"] == 1
+
+
+def test_vis_nodes_and_edges_are_those_pyvis_makes():
+    """kg builds vis-network's nodes and edges itself (importing pyvis imports IPython); they must
+    stay exactly pyvis's, keys in the same order, so the page does not change."""
+    from pyvis.network import Network
+
+    net = Network(directed=True, cdn_resources="in_line")
+    node_args = [(0, dict(label="Xiaomi", shape="dot", color="#ff0000", size=12.5, font={"size": 20}, x=1.0, y=-2.0,
+                          title="t")),
+                 (1, dict(label="", shape="box", color={"background": "#eee", "border": "#999"}, margin=5,
+                          x=0.0, y=0.0, title="s", hidden=True)),
+                 (2, dict(label="2", shape="dot", color="#00ff00"))]
+    edge_args = [(0, 1, dict(id=0, title="e", length=90, label="develops")),
+                 (1, 2, dict(id=1, title="f", length=70, arrows={"to": {"enabled": False}}, dashes=[2, 3]))]
+    for i, kw in node_args:
+        net.add_node(i, **kw)
+    for a, b, kw in edge_args:
+        net.add_edge(a, b, **kw)
+    ours_nodes = [render._vis_node(i, **kw) for i, kw in node_args]
+    ours_edges = [render._vis_edge(a, b, **kw) for a, b, kw in edge_args]
+    assert json.dumps(ours_nodes) == json.dumps(net.nodes)
+    assert json.dumps(ours_edges) == json.dumps(net.edges)
+
+
+def test_rendering_imports_neither_pyvis_nor_ipython(seed_dir, tmp_path):
+    """pyvis imports IPython (~0.25 s of every build): the page is drawn without importing it."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from kg import render; "
+            f"render.render_file({str(seed_dir / 'graph.trig')!r}, {str(tmp_path / 'g.html')!r}); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pyvis', 'IPython')))")
+    root = Path(__file__).resolve().parent.parent
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env=dict(os.environ, PYTHONPATH=str(root)))
+    assert r.stdout.strip() == "[]"
+    render.render_file(seed_dir / "graph.trig", tmp_path / "here.html")  # this process may have imported pyvis
+    assert (tmp_path / "g.html").read_bytes() == (tmp_path / "here.html").read_bytes()

@@ -145,6 +145,42 @@ def test_the_cache_key_follows_the_content(tmp_path):
     assert cache.key_of(f) != k1
 
 
+def test_memo_makes_once_per_content(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    f = tmp_path / "a.ttl"
+    f.write_text("one")
+    assert cache.memo("t", [f], lambda: {"v": 1}) == {"v": 1}
+    assert cache.memo("t", [f], lambda: pytest.fail("made again")) == {"v": 1}
+    f.write_text("two")
+    assert cache.memo("t", [f], lambda: {"v": 2}) == {"v": 2}
+
+
+_SEGMENT = """
+import sys
+from pathlib import Path
+from kg import segment
+text = "\\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt")))
+tok = segment._tokenizer()
+print(len(tok.word_tag_tab), len(tok.tokenizer.FREQ), tok.tokenizer.total)
+print(segment.posseg(text))
+"""
+
+
+def test_jieba_from_the_cache_segments_as_a_fresh_set_up(tmp_path):
+    """The cached jieba state (kg.segment) cuts and tags exactly as jieba set up word by word."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, KG_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    run = lambda: subprocess.run([sys.executable, "-c", _SEGMENT, str(DEV)], capture_output=True, text=True,  # noqa: E731
+                                 env=env, check=True).stdout
+    fresh = run()
+    assert list((tmp_path / "cache").glob("jieba-*.pickle"))
+    cached = run()
+    assert cached == fresh and len(fresh) > 10_000
+
+
 def test_a_dask_cluster_builds_the_same_bytes(tmp_path):
     distributed = pytest.importorskip("distributed")
     folder = _corpus(tmp_path, 3)

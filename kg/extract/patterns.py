@@ -57,7 +57,7 @@ def _compiled_words(words: tuple, lang: str) -> re.Pattern | None:
 def load_patterns(path: Path | None = None) -> Patterns:
     """Read and check the pattern file against the ontology."""
     path = path or resources.patterns_path()
-    data = resources.load_yaml(path)
+    data = resources.load_yaml(path, cached=True)
     if not isinstance(data, dict):
         raise data_error(path, "expected a mapping with 'relations', 'quantities', ...", "See the header of the file")
     schema.check_patterns(data, path)

@@ -66,7 +66,7 @@ class Language:
 
 def _load(code: str, module) -> Language:
     path = resources.language_path(code)
-    words = resources.load_yaml(path) or {}
+    words = resources.load_yaml(path, cached=True) or {}
     for key in ("pronouns", "rank_exact", "rank_top", "clause_separators"):
         resources.require(words, key, path, f"language '{code}'")
     try:
