@@ -583,3 +583,12 @@ def test_launch_times_and_names_past_their_descriptors():
     got = {(names.get(f.obj, f.obj), f.attr("period").key) for f in x.facts if f.predicate == "releases"}
     assert ("2008" in {p for _, p in got}) and not any(p.startswith("since") for _, p in got), got
     assert not any("的" in (n or "") for n, _ in got), got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("In March 2024 Nvidia announced the Blackwell architecture, the successor to Hopper.", "en",
+     ("nvidia-blackwell", "successorOf", "nvidia-hopper")),
+    ("英伟达计划2026年推出下一代AI平台Rubin，取代Blackwell。", "zh", ("nvidia-rubin", "successorOf", "nvidia-blackwell")),
+])
+def test_a_product_succeeds_the_one_it_replaces(text, lang, expected):
+    assert expected in {f[:3] for f in facts(text, lang, organisation="", speaker="")}

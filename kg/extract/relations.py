@@ -407,6 +407,10 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             subj_m, subj = None, maker
     if not subj or not chosen:
         return []
+    if chosen and ctx.lang.code == "zh" and pat.get("subject_same_clause") and ctx.doc.text.startswith("的", chosen[0].end):
+        after = _named_after_de(ctx, pat, chosen[0].end + 1)  # 位于合肥的联宝科技: what is located follows 的
+        if after is not None:
+            subj_m, subj = after, after.entity_id
     if pat.get("subject_same_clause") and (subj_m is None or ctx.clause_of(subj_m.start) != ctx.clause_of(ts)):
         return []  # "…建设生产基地，位于泰国": what is located is not named in the clause
     if pat.get("objects", "all") == "nearest":
@@ -475,6 +479,18 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
                     objs = [x for x in [ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])] if x]
         if objs:
             return _unit_of(ctx, pat, objs[0], ts) or objs[0]
+    return None
+
+
+def _named_after_de(ctx: Context, pat: dict, pos: int) -> Mention | None:
+    """The name right after 的 (位于合肥的联宝科技), known or one the name finder gives a fitting class."""
+    known = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.start == pos]
+    if known:
+        return known[0]
+    v = vocab()
+    for s, e, hint in ctx.lang.names_after(ctx.doc.text[:ctx.sent.end], pos, ctx.sent.end, ctx.lang.words)[:1]:
+        if s == pos and hint and v.is_a(hint, pat["subject"]):
+            return ctx.add_name(s, e, hint)
     return None
 
 
