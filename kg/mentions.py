@@ -64,7 +64,7 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
         if not entity_id or not lexicon.info(entity_id):
             continue
         for s, e in _word_spans(text, pronouns.get(role, []), lang.code):
-            if not free(s, e) or role == "organisation_opening" and text[:s].strip():
+            if not free(s, e) or role == "organisation_opening" and text[:s].strip() and not _OPENING_TIME.fullmatch(text[:s]):
                 continue
             if lang.code == "en" and len(text[s:e]) > 1 and text[s:e].isupper():
                 continue  # "US$56.9 billion", "the US": an abbreviation, not "us"
@@ -121,6 +121,12 @@ def _parts(name: str, offset: int, eid: str, lexicon: Lexicon, context, lang: La
             (s, e, other, lexicon.cls(other)) for s, e, other in lexicon.hits(name, context, lang.is_boundary)
             if other != eid and (s, e) != (0, len(name)))
     return tuple((offset + s, offset + e, other, cls) for s, e, other, cls in inner)
+
+
+# an opening time before a sentence's pronoun ("In 2012 it paid", "Later that year it released")
+_OPENING_TIME = re.compile(r"\s*(?:In|On|By|Later|Earlier|Then|Since|During|After|Before|That|Last|This)\b[^,;:.()]{0,28}?"
+                           r"(?:\b(?:19|20)[0-9]{2}|\byear|\bmonth|\bquarter|\bweek|\bday|\btime|\bJanuary|\bFebruary|\bMarch|"
+                           r"\bApril|\bMay|\bJune|\bJuly|\bAugust|\bSeptember|\bOctober|\bNovember|\bDecember)\w*,?\s*")
 
 
 def _without_noun(q: Quantity, text: str, taken: list[tuple[int, int]]) -> Quantity | None:

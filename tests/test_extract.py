@@ -592,3 +592,16 @@ def test_launch_times_and_names_past_their_descriptors():
 ])
 def test_a_product_succeeds_the_one_it_replaces(text, lang, expected):
     assert expected in {f[:3] for f in facts(text, lang, organisation="", speaker="")}
+
+
+def test_a_list_of_objects_is_as_sure_as_its_first_name_and_it_after_an_opening_time():
+    x = run("Outside games, Tencent bought a stake in Tesla in 2017, and it has held large stakes in JD.com, Meituan "
+            "and Pinduoduo.", "en", organisation="tencent", speaker="")
+    conf = {f.obj: f.evidence[0].confidence for f in x.facts if f.predicate == "investedIn"}
+    assert conf.get("meituan") == conf.get("jd-com") == conf.get("pinduoduo"), conf
+    got = {f[:3] for f in facts("In 2012 it paid about US$330 million for a 40 percent stake in Epic Games.", "en",
+                                organisation="tencent", speaker="")}
+    assert ("tencent", "investedIn", "epic-games") in got, got
+    # "it" inside a sentence, after a name, is not the text's company
+    got = {f[:3] for f in facts("Xiaomi said it would invest in Epic Games.", "en", organisation="tencent", speaker="")}
+    assert ("tencent", "investedIn", "epic-games") not in got, got

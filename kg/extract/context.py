@@ -139,6 +139,10 @@ def _rival_between(ctx: Context, first, last) -> bool:
     """Do the first and last arguments sit clauses apart with another name of the first one's kind
     between them (比亚迪…，华为…，总部位于深圳: whose headquarters)? A clause that only goes on about
     the same subject (比亚迪成立于1995年，由王传福创立，总部位于深圳) is no doubt."""
+    if last[0] > first[0]:  # a list's later names are as near as its first ("stakes in JD.com, Meituan and …")
+        listed = _list_before(ctx, last[0])
+        if listed:
+            last = min(listed)
     if abs(ctx.clause_of(first[0]) - ctx.clause_of(last[0])) < 2:
         return False
     a = next((m for m in ctx.mentions if (m.start, m.end) == tuple(first) and m.cls), None)
@@ -149,6 +153,22 @@ def _rival_between(ctx: Context, first, last) -> bool:
     lo, hi = min(first[1], last[1]), max(first[0], last[0])
     return family is not None and any(lo <= m.start and m.end <= hi and m.kind in ENTITY_KINDS and m.cls
                                       and m.entity_id != a.entity_id and v.is_a(m.cls, [family]) for m in ctx.mentions)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|，|、|和|及|与|以及|and|, and|or)\s*")
+
+
+def _list_before(ctx: Context, pos: int) -> set[tuple[int, int]]:
+    """The names listed before the one at ``pos`` ("stakes in JD.com, Meituan and Pinduoduo"): one
+    list, not rival names between a fact's arguments."""
+    names = sorted((m for m in ctx.mentions if m.kind in ENTITY_KINDS and m.end <= pos), key=lambda m: m.start)
+    out, edge = set(), pos
+    for m in reversed(names):
+        if not _LIST_GAP.fullmatch(ctx.doc.text[m.end:edge]):
+            break
+        out.add((m.start, m.end))
+        edge = m.start
+    return out
 
 
 def span(m: Mention | None):
