@@ -9,6 +9,8 @@ the qualifiers of its first (preferred) evidence.
 """
 from __future__ import annotations
 
+import re
+
 from .lexicon import Lexicon, fold
 from .types import EntityInfo, Evidence, Extraction, Fact, PeriodRef, Resolved
 
@@ -157,9 +159,14 @@ def _link_new_names(extractions: list[Extraction], lexicon: Lexicon) -> dict[str
         for info in x.entities:
             for _, label in info.labels:
                 hit = process.extractOne(fold(label)[0], choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
-                if hit is not None and len(label) >= 4:
+                # a model number is no spelling: Redmi K70系列 is not Redmi K系列, iPhone 15 not iPhone 16
+                if hit is not None and len(label) >= 4 and _digits(fold(label)[0]) == _digits(hit[0]):
                     rename[info.entity_id] = names[hit[0]]
     return rename
+
+
+def _digits(name: str) -> list[str]:
+    return re.findall(r"[0-9]+", name)
 
 
 def _rename(f: Fact, rename: dict[str, str]) -> Fact:

@@ -605,3 +605,10 @@ def test_a_list_of_objects_is_as_sure_as_its_first_name_and_it_after_an_opening_
     # "it" inside a sentence, after a name, is not the text's company
     got = {f[:3] for f in facts("Xiaomi said it would invest in Epic Games.", "en", organisation="tencent", speaker="")}
     assert ("tencent", "investedIn", "epic-games") not in got, got
+
+
+def test_no_launch_of_the_speaker_or_of_a_model_number_spelt_like_a_series():
+    got = {f[:3] for f in facts("Lei first announced the plan in 2021.", "en", organisation="xiaomi", speaker="")}
+    assert not [f for f in got if f[1] == "releases"], got
+    from kg import resolve
+    assert resolve._digits("redmi k70系列") != resolve._digits("redmi k系列")

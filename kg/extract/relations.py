@@ -355,6 +355,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             rel = re.match(r"\s*的", ctx.doc.text[te:te + 2]) if ctx.lang.code == "zh" else None
             if rel:
                 chosen = _list_run(ctx, objs, te, ce)[:1]
+            elif has_word(ctx.doc.text[ts:te], (pat.get("agent_verbs") or {}).get(ctx.lang.code), ctx.lang.code):
+                chosen = []  # "Lei first announced": before an active verb of saying stands who says it
             else:
                 if pat.get("find_objects"):
                     _add_adjacent_names(ctx, pat, ts, te, True)
