@@ -876,6 +876,7 @@ class _P:
     half: Optional[int] = None
     part: str = ""
     qualifier: str = ""
+    year_end: Optional[tuple] = None  # "the fiscal year that ended on March 31": (month, day), the year unsaid
 
 
 def _range_period(p: "_P", first: int, last: int) -> bool:
@@ -1033,6 +1034,10 @@ _EN_PERIOD_RES = {
     "mt_date": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year\s+(?P<mm>1[0-2]|0?[1-9])\s+month(?:\s+(?P<d>3[01]|[12][0-9]|0?[1-9])\s+(?:day|date|number)\b)?", re.IGNORECASE),
     "year_ended": re.compile(r"\b(?:the\s+)?(?:full\s+|fiscal\s+|financial\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending)\s+(?:on\s+)?"
                              r"(?:" + _EN_MONTH_NAMES + r")\.?\s+[0-9]{1,2},?\s+(?P<y>(?:19|20)[0-9]{2})(?![0-9])", re.IGNORECASE),
+    # "the fiscal year that ended on March 31": the year of the latest such day on or before the document's date
+    "year_ended_undated": re.compile(r"\b(?:the\s+)?(?:full\s+|fiscal\s+|financial\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending)\s+"
+                                     r"(?:on\s+)?(?P<yem>" + _EN_MONTH_NAMES + r")\.?\s+(?P<yed>[0-9]{1,2})\b(?!,?\s+(?:19|20)[0-9]{2})",
+                                     re.IGNORECASE),
     # "the quarter ended June 30, 2024", "the three months ended March 31, 2024": the calendar quarter the date ends
     "quarter_ended": re.compile(r"\b(?:the\s+)?(?:fiscal\s+|financial\s+)?(?:quarter|three[\s-]+months?)\s+(?:that\s+|which\s+)?"
                                 r"(?:ended|ending)\s+(?:on\s+)?(?P<qend>" + _EN_MONTH_NAMES + r")\.?\s+[0-9]{1,2},?\s+"
@@ -1105,6 +1110,8 @@ def _en_cores(text: str) -> list[_P]:
                     p.weekday, p.rel_day = EN_WEEKDAYS[word], 0
                 else:
                     p.rel_day = EN_RELATIVE_DAYS[word]
+            if kind == "year_ended_undated":
+                p.year_end = (EN_MONTHS[g["yem"].lower()], int(g["yed"]))
             if kind == "quarter_ended":
                 month = EN_MONTHS[g["qend"].lower()]
                 if month % 3 or re.search(r"\b(?:" + _EN_ORD_Q + r")(?:\s+fiscal)?\s+$", text[:m.start()], re.IGNORECASE):
@@ -1186,6 +1193,10 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
         elif p.weekday is not None:  # "on Monday": the latest Monday on or before the day
             day -= datetime.timedelta(days=(day.weekday() - p.weekday) % 7)
         p.year, p.month, p.day = day.year, day.month, day.day
+    elif p.year_end is not None:
+        if doc_date is None:
+            return None
+        p.year = doc_date.year if p.year_end <= (doc_date.month, doc_date.day) else doc_date.year - 1
     elif context_year is not None and (own_context or p.quarter or p.half):
         p.year = context_year
     elif doc_date is not None:

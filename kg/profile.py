@@ -35,6 +35,14 @@ _DATELINE_LEAD = re.compile(
     r"|^.{0,40}(?:电|讯|消息|\b(?:message|news|reports?|dispatch))[：:,，]?\s*$")
 
 
+def _dated_heading(line: str, p) -> bool:
+    """A heading that ends with its date ("Panasonic Holdings Group Strategy Briefing, Tokyo, May 9,
+    2025", "（2024年3月29日，深圳）" aside): short, no sentence in it, the date after a comma or a dash."""
+    rest = line[p.end:].strip(" )）】]")
+    return len(line) <= 120 and not rest and re.search(r"[,，—–-]\s*$", line[:p.start]) is not None \
+        and not re.search(r"[.。!?！？]\s", line[:p.start])
+
+
 def infer_date(text: str, lang: Language) -> dt.date | None:
     """The date the document gives for itself, or None.
 
@@ -51,7 +59,7 @@ def infer_date(text: str, lang: Language) -> dt.date | None:
     lines = [ln for ln in text.split("\n") if ln.strip()][:HEAD_LINES]
     for line in lines:
         for p in numbers.find_periods(line[:200], lang.code, None):
-            if p.day and p.month and not p.qualifier and _DATELINE_LEAD.match(line[:p.start]):
+            if p.day and p.month and not p.qualifier and (_DATELINE_LEAD.match(line[:p.start]) or _dated_heading(line, p)):
                 return dt.date(p.year, p.month, p.day)
         if _BODY_LINE.match(line):
             break  # the body has begun: a date further down is something that happened

@@ -294,3 +294,12 @@ def test_chinese_month_ranges_with_months_on_both_ends_are_quarters_and_halves(t
 
 def test_a_month_range_that_is_no_quarter_stays_two_months():
     assert ("2024-07", "7月") in periods("7月到8月，销量增长。", "zh")
+
+
+def test_a_fiscal_year_that_ended_on_a_day_without_its_year_takes_the_latest_such_day():
+    import datetime as dt
+    from kg import numbers
+    keys = [p.key for p in numbers.find_periods("the fiscal year that ended on March 31", "en", dt.date(2025, 5, 9), None)]
+    assert keys == ["2025"]
+    keys = [p.key for p in numbers.find_periods("the fiscal year that ended on March 31", "en", dt.date(2025, 2, 9), None)]
+    assert keys == ["2024"]

@@ -265,3 +265,14 @@ def test_profile_of_a_file_read_without_manifest(tmp_path, lex):
     assert (out.date, out.organisation) == (dt.date(2023, 11, 2), "huawei")
     # only the inferred fields changed
     assert dataclasses.replace(out, date=None, organisation="", context=doc.context) == doc
+
+
+def test_a_heading_that_ends_with_its_date_dates_the_document():
+    import datetime as dt
+    from kg.lang import get
+    from kg.profile import infer_date
+    assert infer_date("Acme Holdings Group Strategy Briefing, Tokyo, May 9, 2025\nRemarks by the president\n", get("en")) \
+        == dt.date(2025, 5, 9)
+    # a sentence that ends with a date is no heading
+    assert infer_date("The company said it was founded long ago. It opened its first store in Osaka, May 9, 2025\n",
+                      get("en")) is None

@@ -509,7 +509,9 @@ def _category(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
 def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | None, float]:
     """The time a figure holds for, and how sure we are of it (1.0 written next to it)."""
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
-    periods = [m for m in ctx.periods() if m.period.year and not _sets_goal(ctx, m)]
+    # "down 0.5% from the previous year": the time compared with dates no figure
+    periods = [m for m in ctx.periods() if m.period.year and not _sets_goal(ctx, m)
+               and not (m.period.qualifier == "since" and re.match(r"from\s+(?:the\s+)?(?:previous|prior|preceding|last)\b", m.text, re.IGNORECASE))]
     if pat.get("period") not in ("as_of", "stock") and any(not m.period.day for m in periods):
         periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
     same = [m for m in periods if cs <= m.start < ce]
