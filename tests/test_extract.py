@@ -612,3 +612,9 @@ def test_no_launch_of_the_speaker_or_of_a_model_number_spelt_like_a_series():
     assert not [f for f in got if f[1] == "releases"], got
     from kg import resolve
     assert resolve._digits("redmi k70系列") != resolve._digits("redmi k系列")
+
+
+def test_units_listed_after_other_units_include_belong_to_the_text_s_company():
+    got = {f[:3] for f in facts("JD Logistics runs warehouses. Other units include JD Technology, JD Property and JD Industrials.",
+                                "en", organisation="jd-com", speaker="")}
+    assert {("x-jd-technology", "subOrganizationOf", "jd-com"), ("x-jd-industrials", "subOrganizationOf", "jd-com")} <= got, got

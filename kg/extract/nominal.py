@@ -102,10 +102,12 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         own = ctx.doc.organisation or topic
         if own and ctx.clause_of(ns) == 0:
             return Mention(ns, ns, "", "pronoun", own, "Company")
-    lead = re.fullmatch(r"(\s*)(Its|Their)\s+(?:[a-z][\w\-]*\s+){0,3}", text[ctx.sent.start:ns]) if lang == "en" else None
+    lead = re.fullmatch(r"(\s*)(Its|Their|Our|Other|The company's|The group's)\s+(?:[a-z][\w\-]*\s+){0,3}", text[ctx.sent.start:ns]) if lang == "en" else None
     if lead and topic and not cands:
         s = ctx.sent.start + lead.end(1)
-        return Mention(s, s + len(lead.group(2)), lead.group(2), "pronoun", topic, "Company")
+        # "Its" points back to the company named last; "Our", "Other", "The company's" to the text's own
+        own = topic if lead.group(2) in ("Its", "Their") else (ctx.doc.organisation or topic)
+        return Mention(s, s + len(lead.group(2)), lead.group(2), "pronoun", own, "Company")
     if lang == "en":
         of = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 12])
         if of:
@@ -123,7 +125,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     classes = entry.get("named") or ORG
     v = vocab()
     pos = ne
-    gap = re.match(r"[\s,，:：]*(?:的|包括|包含|有|如|例如|including|such as|like)?[\s:：]*(?:the\s+|its\s+)?", text[pos:pos + 14])
+    gap = re.match(r"[\s,，:：]*(?:的|包括|包含|有|如|例如|including|include|includes|are|such as|like)?[\s:：]*(?:the\s+|its\s+)?", text[pos:pos + 14])
     start = pos + (gap.end() if gap else 0)
     # the owner's own name opening a longer one ("Tencent's games unit, Tencent Interactive
     # Entertainment") is no name of the thing: look for the longer name
