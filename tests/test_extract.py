@@ -618,3 +618,18 @@ def test_units_listed_after_other_units_include_belong_to_the_text_s_company():
     got = {f[:3] for f in facts("JD Logistics runs warehouses. Other units include JD Technology, JD Property and JD Industrials.",
                                 "en", organisation="jd-com", speaker="")}
     assert {("x-jd-technology", "subOrganizationOf", "jd-com"), ("x-jd-industrials", "subOrganizationOf", "jd-com")} <= got, got
+
+
+def test_ranks_take_their_own_place_a_place_named_earlier_and_a_list_named_just_before():
+    got = facts("Motorola ranks third in North America and second in Latin America by smartphone shipments.", "en",
+                organisation="lenovo", speaker="")
+    assert {(r[2], r[4]) for r in got if r[1] == "rank"} == {(3, "north-america"), (2, "latin-america")}, got
+    got = facts("在公司的大本营非洲，传音智能机市场占有率超过40%，排名第一。", "zh", organisation="transsion", speaker="")
+    assert {(r[2], r[4]) for r in got if r[1] == "rank"} == {(1, "africa")}, got
+    got = facts("Xiaomi first entered the Fortune Global 500 in 2019. It was ranked 360th in 2023. Lenovo ranked #217 "
+                "in the Fortune Global 500.", "en", organisation="xiaomi", speaker="")
+    assert {(r[0], r[2], r[4]) for r in got if r[1] == "rank"} >= {("xiaomi", 360, "fortune-global-500"),
+                                                                   ("lenovo", 217, "fortune-global-500")}, got
+    # a large number with no list named nearby is no rank
+    got = facts("The company opened its 360th store in 2023.", "en", organisation="xiaomi", speaker="")
+    assert not [r for r in got if r[1] == "rank"], got

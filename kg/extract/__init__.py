@@ -70,7 +70,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         ctx = Context(doc, lang, sent, mentions, clauses,
                       [p for ps, _ in window for p in ps], [p for _, pl in window for p in pl], patterns, new_names,
                       set_words=set_words, recent_orgs=recent_orgs[-1:], report_period=report_period,
-                      recent_categories=carry.get("recent_categories", []))
+                      recent_categories=carry.get("recent_categories", []), recent_lists=carry.get("recent_lists", []))
         for extractor in EXTRACTORS:
             facts += extractor(ctx)
         v = vocab()
@@ -79,6 +79,8 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
             recent_orgs.append(orgs[0])  # the first company named is what the sentence is about
         # the market the next sentence may go on about ("… China's smartphone market. Vivo led the market …")
         carry["recent_categories"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["ProductCategory"])})
+        # the ranking list the next sentence may go on about ("… entered the Fortune Global 500. It was ranked 360th …")
+        carry["recent_lists"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["RankingList"])})
         history.append((_carried(statement_periods(ctx)),
                          [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Place"])]))
         by_sentence[sent.index] = ctx.mentions  # with the names found along the way

@@ -38,6 +38,7 @@ class Context:
     report_period: PeriodRef | None = None  # the period a results document reports on (its title or lead)
     unit_owners: dict = field(default_factory=dict)  # entity id of a business unit -> the mention of its owner
     recent_categories: list = field(default_factory=list)  # product categories the previous sentence named
+    recent_lists: list = field(default_factory=list)  # ranking lists the previous sentence named
     _entity_cache: dict = field(default_factory=dict)
 
     def carried_category(self) -> str:

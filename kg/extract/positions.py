@@ -172,9 +172,14 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
         near = nearest(lists, s)
         return [(near.entity_id, near)]
     if not places:
-        return [("world", None)]
+        earlier = _earlier_place(ctx, cs, s)
+        return [(earlier.entity_id, earlier)] if earlier is not None else [("world", None)]
     before = [m for m in places if m.end <= s]
     pick = before[-1] if before else places[0]
+    if ctx.lang.code == "en":  # "third in North America and second in Latin America": the place after its ordinal
+        after = [m for m in places if m.start >= e and re.fullmatch(r"\s+(?:in|across)\s+(?:the\s+)?", text[e:m.start])]
+        if after:
+            pick = after[0]
     run = [pick]
     # 在欧洲和拉丁美洲…, "in Europe and in Latin America"
     i = places.index(pick)
@@ -187,6 +192,22 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
         run.append(places[j + 1])
         j += 1
     return [(m.entity_id, m) for m in run]
+
+
+def _earlier_place(ctx: Context, cs: int, s: int) -> Mention | None:
+    """A rank whose clause names no place, after clauses that do (在公司的大本营非洲，传音智能机市场占有率
+    超过40%，排名第一): the last place named before it in the sentence, unless a world word, another rank
+    or another place's own rank stands between."""
+    text = ctx.doc.text
+    places = [m for m in ctx.entities(["Place"]) if ctx.sent.start <= m.start and m.end <= cs]
+    if not places:
+        return None
+    last = places[-1]
+    between = text[last.end:s]
+    if re.search(r"全球|世界|global|world", between, re.IGNORECASE) or ctx.lang.rank_exact.search(between) \
+            or ctx.lang.rank_top.search(between) or re.search(r"[；;]", between):
+        return None
+    return last if last.entity_id != "world" else None
 
 
 def _period(ctx: Context, s: int) -> PeriodRef | None:
@@ -221,9 +242,12 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         if rank < 1:
             continue
         own_lists = [m for m in lists if abs(m.start - s) < 80]
+        carried = ""
         if not own_lists and rank > int(pat.get("max_rank", 20)):
-            continue
-        if not _is_rank(ctx, pat, s, e, bound, own_lists):
+            if len(ctx.recent_lists) != 1 or ctx.entities(["Place"]):
+                continue
+            carried = ctx.recent_lists[0]  # "… the Fortune Global 500. It was ranked 360th in 2023"
+        if not _is_rank(ctx, pat, s, e, bound, own_lists) and not carried:
             continue
         if _planned(ctx, s):
             continue
@@ -231,12 +255,12 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         if not subj:
             continue
         period = _period(ctx, s)
-        if own_lists and period is not None and period.year:
+        if (own_lists or carried) and period is not None and period.year:
             period = PeriodRef(period.year)  # a list is of a year: 2023年8月发布的世界500强 is the 2023 list
-        category = "" if own_lists else _category(ctx, s)
-        confidence = float(pat.get("confidence", 0.85)) * conf
+        category = "" if own_lists or carried else _category(ctx, s)
+        confidence = float(pat.get("confidence", 0.85)) * conf * (0.95 if carried else 1.0)
         ctx.consumed.add((s, e))
-        for scope, place in _scopes(ctx, s, e, own_lists):
+        for scope, place in ([(carried, None)] if carried else _scopes(ctx, s, e, own_lists)):
             ev = evidence(ctx, [span(subj_m), (s, e), span(place)], pat["id"], confidence)
             facts.append(Fact("position", subj, "MarketPosition", "", attrs(
                 rank=rank, bound=bound, scope=scope, period=period, category=category,
