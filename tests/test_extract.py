@@ -633,3 +633,9 @@ def test_ranks_take_their_own_place_a_place_named_earlier_and_a_list_named_just_
     # a large number with no list named nearby is no rank
     got = facts("The company opened its 360th store in 2023.", "en", organisation="xiaomi", speaker="")
     assert not [r for r in got if r[1] == "rank"], got
+
+
+def test_a_relation_told_with_and_without_its_time_is_kept_once_with_it():
+    x = run("京东集团（港交所：9618）发布业绩。京东于2020年6月在港交所完成第二次上市。", "zh", organisation="jd-com", speaker="")
+    listed = [f for f in x.facts if f.predicate == "listedOn" and f.obj == "hkex"]
+    assert [f.attr("period").key for f in listed] == ["2020-06"], listed
