@@ -515,9 +515,11 @@ def _looks_named(ctx: Context, s: int, e: int) -> bool:
     """Could a Chinese span the lexicon lacks be a name? Only with Latin letters or digits (Dojo超级计算机,
     HiOS, 红魔9 Pro), in quotes (“联想小天”, 《王者荣耀》) or spelt by sound (德尔玛克): 持续迭代, 核心芯片,
     中国企业 are ordinary words."""
+    text = ctx.doc.text
+    if len(text[s:e].strip()) < 2:
+        return False  # 领投了公司的A轮融资: a letter is no name
     if ctx.lang.code != "zh":
         return True
-    text = ctx.doc.text
     sounds = ctx.lang.words.get("transliteration_chars") or ""
     return bool(re.search(r"[A-Za-z0-9]", text[s:e])) or text[s - 1:s] in ("“", "《", "\"", "「") \
         or text[e:e + 1] in ("”", "》", "\"", "」") or all(ch in sounds for ch in text[s:e])  # 德尔玛克: spelt by sound
