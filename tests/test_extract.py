@@ -639,3 +639,14 @@ def test_a_relation_told_with_and_without_its_time_is_kept_once_with_it():
     x = run("京东集团（港交所：9618）发布业绩。京东于2020年6月在港交所完成第二次上市。", "zh", organisation="jd-com", speaker="")
     listed = [f for f in x.facts if f.predicate == "listedOn" and f.obj == "hkex"]
     assert [f.attr("period").key for f in listed] == ["2020-06"], listed
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("小米要做一家让投资人放心的公司。", "zh"),
+    ("我们和沙特公共投资基金旗下的Alat公司达成战略合作。", "zh"),
+    ("巴菲特的这笔投资使比亚迪声名大振。", "zh"),
+    ("Panasonic completed the sale of a controlling stake in Panasonic Automotive Systems.", "en"),
+])
+def test_words_of_investing_that_tell_no_investment(text, lang):
+    got = facts(text, lang, organisation="xiaomi", speaker="lei-jun")
+    assert not [f for f in got if f[1] == "investedIn"], got
