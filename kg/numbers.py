@@ -216,6 +216,10 @@ EN_ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, 
                        "fourth": 4, "4th": 4}
 EN_RELATIVE_YEARS = {"last year": -1, "this year": 0, "next year": 1, "the previous year": -1,
                      "the current year": 0}
+# years counted from the year the text was just about (2008年…。次年, "in 2008 … the following year")
+ZH_FOLLOWING_YEARS = {"次年": 1, "第二年": 1, "翌年": 1, "转年": 1, "同年": 0, "当年": 0}
+EN_FOLLOWING_YEARS = {"the following year": 1, "the next year": 1, "a year later": 1, "the same year": 0,
+                      "that same year": 0, "later that year": 0, "that year": 0}
 EN_RELATIVE_QUARTERS = {"last quarter": -1, "this quarter": 0, "next quarter": 1,
                         "the previous quarter": -1, "the current quarter": 0}
 EN_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "this morning": 0, "tonight": 0, "this evening": 0}
@@ -877,6 +881,7 @@ class _P:
     part: str = ""
     qualifier: str = ""
     year_end: Optional[tuple] = None  # "the fiscal year that ended on March 31": (month, day), the year unsaid
+    following: Optional[int] = None  # 次年, "the following year": years after the year the text was about
 
 
 def _range_period(p: "_P", first: int, last: int) -> bool:
@@ -932,6 +937,7 @@ _ZH_PERIOD_RES = {
     ),
     "month": re.compile(r"(?<![0-9])(?P<m>" + _ZH_MONTH + r")月份?(?:(?P<d>" + _ZH_DAY + r")[日号])?(?![0-9])"),
     "rel_quarter": re.compile("|".join(_sorted_keys(ZH_RELATIVE_QUARTERS))),
+    "following_year": re.compile("|".join(_sorted_keys(ZH_FOLLOWING_YEARS))),
     "rel_month": re.compile("|".join(_sorted_keys(ZH_RELATIVE_MONTHS))),
     "rel_day": re.compile("|".join(_sorted_keys(ZH_RELATIVE_DAYS)) + r"|(?<![一二三四五六七八九十0-9])(?:上|本|这)?(?:" + "|".join(_sorted_keys(ZH_WEEKDAYS)) + ")"),
     "bare_year": re.compile(r"(?<![0-9A-Za-z.,])(?P<y>(?:19|20)[0-9]{2})(?![0-9.%,年])"),
@@ -967,6 +973,8 @@ def _zh_cores(text: str) -> list[_P]:
                 p.part = ZH_PART_WORDS.get(part) or ZH_PART_WORDS.get(part[-1], "")
             if kind == "rel_quarter":
                 p.rel_quarter = ZH_RELATIVE_QUARTERS[m.group()]
+            if kind == "following_year":
+                p.following = ZH_FOLLOWING_YEARS[m.group()]
             if kind == "rel_month":
                 p.rel_month = ZH_RELATIVE_MONTHS[m.group()]
             if kind == "rel_day":
@@ -1061,6 +1069,7 @@ _EN_PERIOD_RES = {
     "year": re.compile(r"(?<![\w$.,#])(?P<y>(?:19|20)[0-9]{2})(?![0-9]|\.[0-9]|,[0-9]{3}|%|[A-Za-z])"),
     "rel_year": re.compile(r"\b(?P<rel>" + "|".join(_sorted_keys(EN_RELATIVE_YEARS)) + r")\b", re.IGNORECASE),
     "rel_quarter": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_QUARTERS)) + r")\b", re.IGNORECASE),
+    "following_year": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_FOLLOWING_YEARS)) + r")\b", re.IGNORECASE),
     "rel_month": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_MONTHS)) + r")\b", re.IGNORECASE),
     "rel_day": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_DAYS)) + r")\b|\b(?<=on )(?:"
                           + "|".join(EN_WEEKDAYS) + r")\b|\b(?:" + "|".join(EN_WEEKDAYS) + r")(?='s\b)", re.IGNORECASE),
@@ -1102,6 +1111,8 @@ def _en_cores(text: str) -> list[_P]:
                 p.part = EN_PART_WORDS[g["part"].lower()]
             if kind == "rel_quarter":
                 p.rel_quarter = EN_RELATIVE_QUARTERS[re.sub(r"\s+", " ", m.group().lower())]
+            if kind == "following_year":
+                p.following = EN_FOLLOWING_YEARS[re.sub(r"\s+", " ", m.group().lower())]
             if kind == "rel_month":
                 p.rel_month = EN_RELATIVE_MONTHS[re.sub(r"\s+", " ", m.group().lower())]
             if kind == "rel_day":
@@ -1193,6 +1204,10 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
         elif p.weekday is not None:  # "on Monday": the latest Monday on or before the day
             day -= datetime.timedelta(days=(day.weekday() - p.weekday) % 7)
         p.year, p.month, p.day = day.year, day.month, day.day
+    elif p.following is not None:
+        if context_year is None:
+            return None  # 次年 with no year before it: unknown
+        p.year = context_year + p.following
     elif p.year_end is not None:
         if doc_date is None:
             return None

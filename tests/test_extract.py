@@ -650,3 +650,15 @@ def test_a_relation_told_with_and_without_its_time_is_kept_once_with_it():
 def test_words_of_investing_that_tell_no_investment(text, lang):
     got = facts(text, lang, organisation="xiaomi", speaker="lei-jun")
     assert not [f for f in got if f[1] == "investedIn"], got
+
+
+def test_sponsors_ambassadors_names_by_their_ending_and_the_following_year():
+    got = {f[:3] for f in facts("联想作为国际奥委会全球合作伙伴，赞助了北京奥运会。", "zh", organisation="lenovo", speaker="")}
+    assert [f for f in got if f[1] == "sponsorOf" and f[0] == "lenovo"], got
+    got = {f[:3] for f in facts("The company signed global brand ambassador Lisa Manobal. OPPO邀请周杰伦担任品牌代言人。", "en",
+                                organisation="xiaomi", speaker="")}
+    assert ("xiaomi", "endorsedBy", "x-lisa-manobal") in got, got
+    got = facts("比亚迪的品牌价值持续提升。", "zh", organisation="byd", speaker="")
+    assert not [f for f in got if f[1] == "brandOf"], got
+    x = run("2008年，松下宣布要约收购。第二年，松下又收购了三洋电机。", "zh", organisation="panasonic", speaker="")
+    assert {(f.predicate, f.attr("period").key) for f in x.facts if f.predicate == "acquired"} == {("acquired", "2009")}, x.facts

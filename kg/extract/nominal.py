@@ -41,10 +41,11 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         return []
     names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
     out = []
+    not_after = re.compile((entry.get("not_after") or {}).get(lang) or r"(?!)")
     for m in words_re(nouns, lang).finditer(ctx.sent.text):
         ns, ne = ctx.sent.start + m.start(), ctx.sent.start + m.end()
-        if any(ns < b and ne > a for a, b in names):
-            continue
+        if any(ns < b and ne > a for a, b in names) or not_after.match(ctx.doc.text, ne):
+            continue  # 品牌代言人, 品牌价值: the noun begins another word
         owner = _owner(ctx, ns, ne)
         listed = []
         if owner is None:  # 比亚迪形成了比亚迪、腾势、仰望、方程豹四大品牌: the owner before the list

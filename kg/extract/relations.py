@@ -301,6 +301,7 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             continue
         if lang.code == "zh":
             s = _past_descriptor(ctx, s, e)
+            e += next((len(x) for x in lang.words.get("name_suffixes") or () if ctx.doc.text.startswith(x, e)), 0)  # 三洋+电机
         if ctx.mention_at(s, e) is not None or not _looks_named(ctx, s, e):
             continue
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
@@ -521,6 +522,9 @@ def _looks_named(ctx: Context, s: int, e: int) -> bool:
     if ctx.lang.code != "zh":
         return True
     sounds = ctx.lang.words.get("transliteration_chars") or ""
+    suffixes = ctx.lang.words.get("name_suffixes") or ()
+    if any(text[s:e].endswith(x) and e - s > len(x) for x in suffixes):
+        return True  # 北京奥运会, 巴塞罗那足球俱乐部: the ending says what it names
     return bool(re.search(r"[A-Za-z0-9]", text[s:e])) or text[s - 1:s] in ("“", "《", "\"", "「") \
         or text[e:e + 1] in ("”", "》", "\"", "」") or all(ch in sounds for ch in text[s:e])  # 德尔玛克: spelt by sound
 

@@ -41,7 +41,8 @@ def extract(ctx: Context) -> list[Fact]:
     regex = words_re(list(table), lang)
     text, base = ctx.sent.text, ctx.sent.start
     boards = set(_words(spec, "boards", "ids"))  # 董事局主席, 董事会主席: the board's name is part of the title
-    names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS and m.entity_id not in boards]
+    names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS and m.entity_id not in boards
+             and m.entity_id != "world"]  # "global brand ambassador": the word is the title's
     hits = []
     for m in regex.finditer(text):
         s, e = base + m.start(), base + m.end()
@@ -71,6 +72,11 @@ def _title_table(patterns, lang: str) -> dict[str, str]:
                 cached[word.lower()] = entry["property"]
         patterns._trigger_res[key] = cached
     return cached
+
+
+def _reversed(patterns) -> frozenset:
+    """Properties of titles that point from the organisation to the person (``reverse: true``)."""
+    return frozenset(e["property"] for e in patterns.roles.get("titles", []) if e.get("reverse"))
 
 
 def _words(spec: dict, name: str, lang: str) -> list[str]:
@@ -383,6 +389,10 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
             period = plain[0] if plain else None
         for s, e, prop in group:
             title = ""
+            if prop in _reversed(ctx.patterns):  # 品牌代言人张艺兴: the company is endorsed by the person
+                ev = evidence(ctx, [span(org_m), (s, e), span(person)], f"role-{prop}", confidence)
+                facts.append(Fact("relation", org, prop, person.entity_id, attrs(period=period), (ev,)))
+                continue
             if unit and prop not in ("founderOf",):
                 written = f"{text[s:e]} of {unit}" if lang == "en" else unit + text[s:e]
                 prop, title = "executiveOf", written.strip()
