@@ -153,6 +153,30 @@ PATTERN_TOP = ("candidate_threshold relations modifiers representatives series q
                "reported_by roles founding listing headquarters nominal").split()
 
 
+# keys of the single-frame sections of data/patterns.yaml, and of a title entry of roles
+SECTION_KEYS = {
+    "growth": "confidence down prior qoq words yoy",
+    "roles": "boards confidence copulas fillers former joiners name_linkers of_words start_words then titles",
+    "founding": "agent confidence not_after triggers",
+    "listing": "confidence not_after place_exchanges triggers",
+    "headquarters": "confidence triggers",
+}
+ROLE_TITLE_KEYS = "en property reverse zh"
+# keys of data/lang/<code>.yaml (see the comments in the files)
+LANG_KEYS = ("after_name_cues as_of class_nouns clause_separators conjunctions domestic first_person forecast "
+             "full_year_words future generic_name_words home_country name_lead_words name_suffixes name_variant_words "
+             "not_doer_before not_names number_hint ordinals part_words pronouns rank_exact rank_top results_words "
+             "surnames time_hint today transliteration_chars whole_words world").split()
+
+
+def check_lang(data: dict, path: Path) -> None:
+    """Unknown keys of a language file (a misspelt key would silently switch a word list off)."""
+    for key in data:
+        if key not in LANG_KEYS:
+            raise data_error(path, f"unknown key '{key}'", _suggest(key, LANG_KEYS) + " Remove or rename it",
+                             line_of(path, f"{key}:"))
+
+
 def _suggest(key: str, known) -> str:
     close = difflib.get_close_matches(str(key), [str(k) for k in known], n=1, cutoff=0.6)
     return f"Did you mean '{close[0]}'?" if close else f"Known keys: {', '.join(sorted(map(str, known)))}."
@@ -217,6 +241,10 @@ def check_patterns(data: dict, path: Path) -> None:
         spec = data.get(section)
         if not isinstance(spec, dict):
             continue
+        check(spec, {k: Key(anything) for k in SECTION_KEYS[section].split()}, path, section, (f"{section}:",))
+        if section == "roles":
+            for n, title in enumerate(spec.get("titles") or [], 1):
+                check(title, {k: Key(anything) for k in ROLE_TITLE_KEYS.split()}, path, f"roles title #{n}")
         for key, rule in (("confidence", number01), ("triggers", triggers)):
             if key in spec and rule(spec[key]):
                 bad = rule(spec[key])

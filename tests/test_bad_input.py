@@ -137,6 +137,7 @@ def _copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
     text = (ROOT / "data" / name).read_text(encoding="utf-8")
     assert old in text
     path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return path
 
@@ -145,6 +146,10 @@ def _copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
     ("confidence: 0.9", "confidence: high", "'confidence' 'high' is not a number from 0 to 1"),
     ("zh: [发布, ", "zh: ['', 发布, ", "empty trigger"),
     ("    confidence: 0.9", "    confidance: 0.9", "Did you mean 'confidence'?"),
+    # the single-frame sections and the roles' titles are checked too (a misspelt key would switch a list off)
+    ("  copulas:\n", "  copula:\n", "roles: unknown key 'copula'"),
+    ("    - property: founderOf\n", "    - property: founderOf\n      revers: true\n", "unknown key 'revers'"),
+    ("  agent:\n", "  agents:\n", "founding: unknown key 'agents'"),
 ])
 def test_a_malformed_pattern_is_one_line(tmp_path, old, new, words):
     path = _copy(tmp_path, "patterns.yaml", old, new)
@@ -181,6 +186,18 @@ def test_a_lexicon_id_breaking_the_slug_rule_is_refused(tmp_path, old, new, word
     with pytest.raises(DataFileError) as exc:
         lexicon.load(path, with_places=False)
     assert words in exc.value.message and f"{path}:" in exc.value.message
+
+
+def test_a_misspelt_key_of_a_language_file_is_one_line(tmp_path, monkeypatch):
+    from kg import lang as lang_module
+    from kg.schema import check_lang
+    import yaml
+    path = _copy(tmp_path, "lang/en.yaml", "whole_words:", "whole_word:")
+    with pytest.raises(DataFileError) as exc:
+        check_lang(yaml.safe_load(path.read_text(encoding="utf-8")), path)
+    assert "unknown key 'whole_word'" in exc.value.message and "Did you mean 'whole_words'?" in exc.value.message
+    assert f"{path}:" in exc.value.message and exc.value.exit_code == EXIT_DATA
+    assert lang_module.get("en").words  # the shipped files pass
 
 
 def test_a_bad_confidence_through_the_cli_is_exit_4_not_a_traceback(tmp_path):

@@ -67,6 +67,10 @@ class Language:
 def _load(code: str, module) -> Language:
     path = resources.language_path(code)
     words = resources.load_yaml(path, cached=True) or {}
+    if isinstance(words, dict):
+        from ..schema import check_lang
+
+        check_lang(words, path)
     for key in ("pronouns", "rank_exact", "rank_top", "clause_separators"):
         resources.require(words, key, path, f"language '{code}'")
     try:
