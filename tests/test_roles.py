@@ -90,3 +90,11 @@ def test_a_name_set_off_by_commas_after_a_title_and_group_titles():
     got = facts("James Mitchell is chief strategy officer, John Lo is chief financial officer.", "en",
                 organisation="tencent", speaker="")
     assert not [f for f in got if f[0] == "x-john-lo" and f[1] == "executiveOf"], got
+
+
+def test_co_chief_executives_a_finance_director_and_a_title_after_the_founding_agent():
+    from tests.helpers import facts
+    got = facts("Co-chief executives Zhao Haijun and Liang Mong Song said so.", "en", organisation="smic", speaker="")
+    assert {("zhao-haijun", "ceoOf", "smic"), ("x-liang-mong-song", "ceoOf", "smic")} <= {f[:3] for f in got}, got
+    got = facts("公司由董事长竺兆江创立。", "zh", organisation="transsion", speaker="")
+    assert {f[:3] for f in got} == {("zhu-zhaojiang", "chairOf", "transsion"), ("zhu-zhaojiang", "founderOf", "transsion")}, got

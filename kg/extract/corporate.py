@@ -155,6 +155,12 @@ _EN_PEOPLE_JOINER = re.compile(r"\s*(?:,\s*|\band\b\s*|together with\s*|along wi
 _ZH_PEOPLE_JOINER = re.compile(r"[、，,和与及\s]*")
 
 
+def _title_words(ctx: Context) -> list[str]:
+    """The titles of roles: in data/patterns.yaml, longest first."""
+    titles = [w for e in ctx.patterns.roles.get("titles", []) for w in e.get(ctx.lang.code, [])]
+    return sorted(titles, key=len, reverse=True)
+
+
 def _founding(ctx: Context, spec: dict) -> list[Fact]:
     lang = ctx.lang.code
     text = ctx.doc.text
@@ -177,7 +183,14 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
             for aw in agent_words:
                 k = text.rfind(aw, cs, ts)
                 if k >= 0:
-                    founders = _people_run(ctx, k + len(aw), ts)
+                    start = k + len(aw)
+                    titles = _title_words(ctx)
+                    while True:  # 由董事长竺兆江创立: the title before the name is no part of it
+                        t = next((w for w in titles if text.startswith(w, start)), None)
+                        if t is None:
+                            break
+                        start += len(t)
+                    founders = _people_run(ctx, start, ts)
                     break
         # what was founded
         passive = lang == "en" and (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$", text[max(ctx.sent.start, ts - 20):ts])

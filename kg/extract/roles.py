@@ -286,6 +286,8 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
         if pron:
             m = pron[-1]
             unit = text[m.end:gs].strip(" 的")
+            if re.fullmatch(r"[由被把将对向在和与]", unit):
+                unit = ""  # 公司由董事长竺兆江创立: a function word, no unit
             return m, m.entity_id, unit if len(unit) <= 12 else ""
         # 担任中国区总裁: a unit right before the title, after the copula
         unit = _zh_unit(ctx, lo, gs, spec)
