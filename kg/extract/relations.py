@@ -501,6 +501,9 @@ def _looks_named(ctx: Context, s: int, e: int) -> bool:
         return True
     text = ctx.doc.text
     sounds = ctx.lang.words.get("transliteration_chars") or ""
+    base = ctx.sent.start
+    if any((base + a, base + b) == (s, e) for a, b, _ in ctx.lang.model_names(ctx.sent.text, s - base)):
+        return True  # 三洋电机: the name model says it is a name
     return bool(re.search(r"[A-Za-z0-9]", text[s:e])) or text[s - 1:s] in ("“", "《", "\"", "「") \
         or text[e:e + 1] in ("”", "》", "\"", "」") or all(ch in sounds for ch in text[s:e])  # 德尔玛克: spelt by sound
 
