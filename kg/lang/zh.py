@@ -250,10 +250,13 @@ def _one_name(text: str, pos: int, end: int, words: dict, after_noun: bool = Fal
         m = _APPOSED.match(text, pos, end)
         if m and m.group() not in words.get("not_names", ()):
             return pos, m.end(), m.end(), ""
-    # an organisation the model names (三洋电机, 泰星能源解决方案公司)
-    org = next(((s, e, cls) for s, e, cls in model_names(text, pos) if s == pos and e <= end and cls != "Place" and cls != "Person"), None)
-    if org is not None:
-        return org[0], org[1], org[1], org[2]
+    # an organisation the model names (三洋电机, 泰星能源解决方案公司), asked only where jieba's first
+    # word is a noun: the model costs more than the rules it stands behind
+    if _may_be_named(text[pos:min(end, pos + 10)]):
+        org = next(((s, e, cls) for s, e, cls in model_names(text, pos)
+                    if s == pos and e <= end and cls in ("Company", "Organisation")), None)
+        if org is not None:
+            return org[0], org[1], org[1], org[2]
     # a Chinese name ending in a class noun: 混元大模型, 刀片电池
     for k in range(2, 6):
         if pos + k >= end or not _HAN.match(text[pos:pos + k]):
@@ -282,6 +285,18 @@ def _one_name(text: str, pos: int, end: int, words: dict, after_noun: bool = Fal
     if noun:
         return pos, name_end + len(noun), name_end + len(noun), cls  # 混元大模型, 刀片电池
     return pos, name_end, name_end, ""
+
+
+def _may_be_named(window: str) -> bool:
+    """Could a name start the window? It starts with two Chinese characters, and jieba's first word is
+    no verb, adverb, pronoun, number, time or function word (a name jieba does not know comes in
+    single characters: 泰 + 星)."""
+    from .. import segment
+
+    if len(window) < 2 or not _HAN.match(window[:2]):
+        return False
+    tokens = segment.posseg(window)
+    return bool(tokens) and tokens[0][1][:1] not in tuple("vpcudrmqtfyaz")
 
 
 def _name_starts(text: str, pos: int, end: int) -> bool:
