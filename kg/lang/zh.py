@@ -89,10 +89,13 @@ def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
                 cls = None
         if cls and len(word) >= 2:
             out.append((start, pos, cls))
-    # a name its ending types comes first; then the model's names (联宝科技, 雅达集团, 西雅尔多), which
-    # are surer than jieba's tags (三洋 is no place); then jieba's where the model found nothing
+    # a name its ending types comes first; then the organisations the model names (联宝科技, 雅达集团),
+    # surer than jieba's tags (三洋 is no place); then jieba's where the model found nothing. The
+    # model's persons and places are left out: it cuts persons' names short (西雅尔多 -> 西雅尔, 王树和
+    # -> 王树) and the gazetteer knows the places
     found = list(suffixed)
-    for group in (zh_ner.names(text), out):
+    orgs = [n for n in zh_ner.names(text) if n[2] in ("Company", "Organisation")]
+    for group in (orgs, out):
         found += [n for n in group if not any(s < n[1] and n[0] < e for s, e, _ in found)]
     return sorted(found)
 
