@@ -662,3 +662,13 @@ def test_sponsors_ambassadors_names_by_their_ending_and_the_following_year():
     assert not [f for f in got if f[1] == "brandOf"], got
     x = run("2008年，松下宣布要约收购。第二年，松下又收购了三洋电机。", "zh", organisation="panasonic", speaker="")
     assert {(f.predicate, f.attr("period").key) for f in x.facts if f.predicate == "acquired"} == {("acquired", "2009")}, x.facts
+
+
+def test_a_named_site_is_located_in_the_place_written_with_it():
+    got = {f[:3] for f in facts("It builds cars at Gigafactory Texas near Austin.", "en", organisation="tesla", speaker="")}
+    assert [f for f in got if f[0] == "x-gigafactory-texas" and f[1] == "locatedIn"], got
+    x = run("欢迎来到深圳腾讯滨海大厦。", "zh", organisation="tencent", speaker="")
+    names = {e.entity_id: dict(e.labels).get("zh") for e in x.entities}
+    assert {(names.get(f.subject), f.obj) for f in x.facts if f.predicate == "locatedIn"} == {("腾讯滨海大厦", "shenzhen")}
+    # a site with no name of its own is no fact
+    assert not [f for f in facts("It opened a plant in Austin.", "en", organisation="tesla", speaker="") if f[1] == "locatedIn"]

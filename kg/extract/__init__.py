@@ -37,6 +37,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     structure.modifiers,
     structure.representatives,
     structure.series,
+    structure.facilities,
 )
 
 __all__ = ["EXTRACTORS", "Extractor", "Patterns", "extract", "load_patterns"]

@@ -84,7 +84,8 @@ class Context:
         # the person "Lars Magnus Ericsson") or a product it is made from ("iPhone 16 Pro")
         product = v.is_a(cls, _PRODUCTS)
         within = ["Place"] + (["Organisation", "Product", "ProductSeries", "Brand"] + (["ProductCategory"] if product else [])
-                              if v.is_a(cls, _PRODUCTS + ["Organisation"]) else ["Organisation"] if cls == "Person" else [])
+                              if v.is_a(cls, _PRODUCTS + ["Organisation"])
+                              else ["Organisation"] if cls == "Person" or v.is_a(cls, ["Place"]) else [])  # 腾讯滨海大厦
         # 小米手机1代: a product's name may hold its maker, a category word and a number
         if not all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end) and (
                 m.kind == "entity" and m.cls and v.is_a(m.cls, within) or product and m.kind == "quantity")

@@ -1,6 +1,8 @@
 """Facts told by how names are written: a place in a museum's name, a product named after
-its series, a country standing for its region."""
+its series, a country standing for its region, a named site and the place it is in."""
 from __future__ import annotations
+
+import re
 
 from ..iris import vocab
 from ..types import Fact, Mention
@@ -90,3 +92,44 @@ def representatives(ctx: Context) -> list[Fact]:
     return facts
 
 
+
+
+def facilities(ctx: Context) -> list[Fact]:
+    """A named site and where it is: "the Haier Egypt Eco-Park in 10th of Ramadan City", "Gigafactory
+    Texas near Austin", 深圳腾讯滨海大厦 (a place, then a name made of a company's and a site's word).
+    The site's words come from ``facility_nouns`` in the language file; the site becomes a place."""
+    nouns = ctx.lang.words.get("facility_nouns") or []
+    if not nouns:
+        return []
+    text = ctx.doc.text
+    places = ctx.entities(["Place"])
+    facts = []
+    if ctx.lang.code == "en":
+        alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+        site = re.compile(r"\b((?:[A-Z0-9][\w'’&\-]*\s+){0,5}(?:" + alts + r")(?:\s+[A-Z][\w\-]*)?)\s+(?:in|at|near|outside)\s+(?:the\s+)?")
+        for m in site.finditer(ctx.sent.text):
+            s, e = ctx.sent.start + m.start(1), ctx.sent.start + m.end(1)
+            where = next((p for p in places if p.start == ctx.sent.start + m.end()), None)
+            if where is None or len(m.group(1).split()) < 2:
+                continue  # "a plant in Texas": no name of its own
+            found = ctx.mention_at(s, e) or ctx.add_name(s, e, "Place")
+            if found is not None and found.entity_id != where.entity_id:
+                facts.append(_site_fact(ctx, found, where))
+    else:
+        alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+        for p in places:
+            org = next((o for o in ctx.entities(["Organisation"]) if o.start == p.end), None)
+            if org is None:
+                continue
+            m = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{0,6}?(?:" + alts + ")", text[org.end:ctx.sent.end])
+            if not m:
+                continue
+            found = ctx.add_name(org.start, org.end + m.end(), "Place")  # 深圳 + 腾讯滨海大厦
+            if found is not None:
+                facts.append(_site_fact(ctx, found, p))
+    return facts
+
+
+def _site_fact(ctx: Context, site: Mention, where: Mention) -> Fact:
+    ev = evidence(ctx, [span(site), span(where)], "facility-in", 0.8)
+    return Fact("relation", site.entity_id, "locatedIn", where.entity_id, (), (ev,))
