@@ -672,3 +672,15 @@ def test_a_named_site_is_located_in_the_place_written_with_it():
     assert {(names.get(f.subject), f.obj) for f in x.facts if f.predicate == "locatedIn"} == {("腾讯滨海大厦", "shenzhen")}
     # a site with no name of its own is no fact
     assert not [f for f in facts("It opened a plant in Austin.", "en", organisation="tesla", speaker="") if f[1] == "locatedIn"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Besides its Osmo and Ronin camera brands, the company sells drones.", {("x-osmo", "haier"), ("x-ronin", "haier")}),
+    ("The company sells under the Candy, Hoover and Haier names.", {("x-candy", "haier"), ("x-hoover", "haier")}),
+    ("ZTE owns the Nubia brand.", {("nubia", "zte")}),
+    ("The company said the Apple brand is strong.", set()),  # another company's own name
+])
+def test_english_brands_listed_before_their_noun(text, expected):
+    got = facts(text, "en", organisation="haier", speaker="")
+    assert {(f[0], f[2]) for f in got if f[1] == "brandOf"} == expected, got
+    assert not [f for f in got if f[1] == "divested"], got  # "sells" what it makes is no divestment

@@ -31,7 +31,46 @@ def extract(ctx: Context) -> list[Fact]:
     facts = []
     for entry in ctx.patterns.nominal:
         facts += _entry(ctx, entry)
+        if ctx.lang.code == "en" and entry.get("named_list"):
+            facts += _named_list(ctx, entry)
     return facts
+
+
+_EN_NAME = r"[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2}"
+
+
+def _named_list(ctx: Context, entry: dict) -> list[Fact]:
+    """English names listed before the noun ("its Osmo and Ronin camera brands", "under the Candy, Hoover
+    and Haier names", "owns the Nubia brand"): each belongs to the company whose they are, the one named
+    before them in the sentence (or before "'s"), else the text's company."""
+    nouns = entry["named_list"]
+    text = ctx.doc.text
+    rx = re.compile(r"\b(?:its|their|our|the|(?P<own>" + _EN_NAME + r")['’]s)\s+(?P<list>" + _EN_NAME + r"(?:\s*,\s*" + _EN_NAME
+                    + r")*(?:,?\s+and\s+" + _EN_NAME + r")?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:" + "|".join(map(re.escape, nouns)) + r")\b")
+    out = []
+    for m in rx.finditer(ctx.sent.text):
+        base = ctx.sent.start
+        orgs = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= base + m.start("list")]
+        owner = orgs[-1] if orgs else None
+        if owner is None and ctx.doc.organisation:
+            owner = Mention(base + m.start(), base + m.start(), "", "pronoun", ctx.doc.organisation, "Company")
+        if owner is None:
+            continue
+        pos = base + m.start("list")
+        for part in re.split(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", m.group("list")):
+            s = text.find(part, pos)
+            e = s + len(part)
+            pos = e
+            thing = ctx.mention_at(s, e) or ctx.add_name(s, e, (entry.get("named") or ORG)[0])
+            if thing is None or thing.entity_id == owner.entity_id:
+                continue
+            if owner.kind != "entity" and thing.from_lexicon and thing.cls and vocab().is_a(thing.cls, ORG) \
+                    and not vocab().is_a(thing.cls, ["Brand"]):
+                continue  # "the Apple brand" in a text about another company: Apple's own
+            conf = float(entry.get("confidence", 0.8)) * (1.0 if owner.kind == "entity" else 0.95)
+            ev = evidence(ctx, [span(owner), (base + m.start(), base + m.end()), span(thing)], f"nominal-{entry['property']}", conf)
+            out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
 
 
 def _entry(ctx: Context, entry: dict) -> list[Fact]:
