@@ -684,3 +684,13 @@ def test_english_brands_listed_before_their_noun(text, expected):
     got = facts(text, "en", organisation="haier", speaker="")
     assert {(f[0], f[2]) for f in got if f[1] == "brandOf"} == expected, got
     assert not [f for f in got if f[1] == "divested"], got  # "sells" what it makes is no divestment
+
+
+def test_a_cleft_founding_a_current_subsidiary_a_counted_list_of_seven_and_about_so_many():
+    got = {f[:3] for f in facts("大疆是2006年由汪滔在深圳创立的。哈苏目前是大疆旗下的子公司。", "zh", organisation="dji", speaker="")}
+    assert {("frank-wang", "founderOf", "dji"), ("dji", "foundedIn", "shenzhen"), ("dji", "foundedOn", "period:2006"),
+            ("hasselblad", "subOrganizationOf", "dji")} <= got, got
+    got = facts("海尔智家旗下拥有海尔、卡萨帝、Leader、Fisher & Paykel、AQUA和Candy六大全球化品牌。", "zh", organisation="haier", speaker="")
+    assert len([f for f in got if f[1] == "brandOf"]) == 5, got  # 海尔 is the company's own name
+    got = facts("截至2024年底，诺基亚在全球约有7.8万名员工。", "zh", organisation="nokia", speaker="")
+    assert ("nokia", "Employees", 78000.0, "Count", "Approximate", "by-2024") in got, got

@@ -217,7 +217,10 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
             tail = text[te:te + 2]
             lead = 1 if tail.startswith(("了", "的")) else 0
             named_after = ctx.lang.names_after(text[:ctx.sent.end], te + lead, ctx.sent.end, ctx.lang.words)[:1]
-            if tail.startswith(("了", "的")) or _org_after(ctx, te, limit=2) is not None or (
+            cleft = re.match(r"的\s*(?:[，。,；;]|$)", text[te:te + 3]) is not None  # 大疆是2006年由汪滔在深圳创立的
+            if cleft:
+                org = _org_before(ctx, ts, limit=60)
+            elif tail.startswith(("了", "的")) or _org_after(ctx, te, limit=2) is not None or (
                     named_after and named_after[0][0] - te <= 12 and named_after[0][2] in ("Company", "")):
                 founded = _orgs_after(ctx, te + lead)
                 org = founded[0] if founded else None

@@ -214,7 +214,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if before:
         m = before[-1]
         link = text[m.end:min(ns, owner.start)]
-        if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|已|已经)?是|为|作为|,|，|is|was|became|, a|, the|, an)?\s*", link) or (
+        if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|已|已经|目前|现在|如今|现已)?是|为|作为|,|，|is|was|became|, a|, the|, an)?\s*", link) or (
                 lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*(?:[a-z][\w\-]*\s+){0,3}", link)):
             return [m]
     lst = [m for m in ctx.entities(classes, NOT_OWNER) if owner.end <= m.start and m.end <= ns]
@@ -295,8 +295,12 @@ def _owner_of_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, 
     classes = entry.get("named") or ORG
     things = sorted((m for m in ctx.entities(classes, NOT_OWNER) if ctx.sent.start <= m.start and m.end <= ns),
                     key=lambda m: m.start)
+    if ctx.lang.code == "zh":  # 旗下拥有海尔、卡萨帝、Leader、Fisher & Paykel和Candy七大品牌: a counted list first
+        owner, listed = _counted_list(ctx, entry, ns)
+        if owner is not None and listed:
+            return owner, listed
     if not things or not _LIST_TAIL.fullmatch(text[things[-1].end:ns]):
-        return _counted_list(ctx, entry, ns) if ctx.lang.code == "zh" else (None, [])
+        return None, []
     run = [things[-1]]
     for m in reversed(things[:-1]):
         if _LIST_JOINER.fullmatch(text[m.end:run[0].start]):
@@ -317,7 +321,7 @@ def _owner_of_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, 
 # 传音旗下拥有TECNO、itel和Infinix三大手机品牌: after the owner, a verb; then the list; then its count
 _COUNTED = re.compile(r"(?:旗下|的)?(?:(?:还|也|共|目前|现已)?(?:拥有|有|包括|形成了|推出了|打造了|运营着?|经营着?))?"
                       r"(?P<list>.+?)(?:等)?(?P<n>[一二三四五六七八九十两2-9])(?:大|个|家|款)[\u4e00-\u9fff]{0,4}")
-_ITEM = re.compile(r"[A-Za-z][\w\- ]{0,20}|[\u4e00-\u9fff]{2,6}")
+_ITEM = re.compile(r"[A-Za-z][\w\-& ]{0,20}|[\u4e00-\u9fff]{2,6}")
 
 
 def _counted_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, list[Mention]]:
@@ -327,10 +331,8 @@ def _counted_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, l
 
     text = ctx.doc.text
     owners = [m for m in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= m.start and m.end <= ns]
-    if not owners:
-        return None, []
-    owner = owners[-1]
-    m = _COUNTED.fullmatch(text, owner.end, ns)
+    # the company the list follows (the names in the list may be companies too)
+    owner, m = next(((o, found) for o in owners if (found := _COUNTED.fullmatch(text, o.end, ns)) is not None), (None, None))
     if m is None:
         return None, []
     pos, items = m.start("list"), []
