@@ -43,6 +43,13 @@ def _dated_heading(line: str, p) -> bool:
         and not re.search(r"[.。!?！？]\s", line[:p.start])
 
 
+def _dispatch(line: str, p) -> bool:
+    """A news agency's dispatch line, translated word for word or not: "Shanghai 2024 year 11 month 6 day
+    electricity (reporter …)", 上海11月6日电."""
+    return re.fullmatch(r"\s*(?:[A-Z][A-Za-z.'-]*\s*){1,3}|[\u4e00-\u9fff]{2,8}", line[:p.start]) is not None \
+        and re.match(r"\s*(?:electricity|electric|dispatch|message|news|report|电|讯)", line[p.end:p.end + 16], re.IGNORECASE) is not None
+
+
 def infer_date(text: str, lang: Language) -> dt.date | None:
     """The date the document gives for itself, or None.
 
@@ -59,7 +66,8 @@ def infer_date(text: str, lang: Language) -> dt.date | None:
     lines = [ln for ln in text.split("\n") if ln.strip()][:HEAD_LINES]
     for line in lines:
         for p in numbers.find_periods(line[:200], lang.code, None):
-            if p.day and p.month and not p.qualifier and (_DATELINE_LEAD.match(line[:p.start]) or _dated_heading(line, p)):
+            if p.day and p.month and not p.qualifier and (_DATELINE_LEAD.match(line[:p.start]) or _dated_heading(line, p)
+                                                          or _dispatch(line, p)):
                 return dt.date(p.year, p.month, p.day)
         if _BODY_LINE.match(line):
             break  # the body has begun: a date further down is something that happened

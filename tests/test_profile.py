@@ -276,3 +276,11 @@ def test_a_heading_that_ends_with_its_date_dates_the_document():
     # a sentence that ends with a date is no heading
     assert infer_date("The company said it was founded long ago. It opened its first store in Osaka, May 9, 2025\n",
                       get("en")) is None
+
+
+def test_a_dispatch_line_translated_word_for_word_dates_the_document():
+    import datetime as dt
+    from kg.lang import get
+    from kg.profile import infer_date
+    assert infer_date("Title\n\nShanghai 2024 year 11 month 6 day electricity (reporter Zhou) -- text", get("en")) == dt.date(2024, 11, 6)
+    assert infer_date("The company grew. Shanghai 2024 year 11 month 6 day was a good day.", get("en")) is None
