@@ -31,7 +31,7 @@ def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tupl
         found = _sentence_mentions(doc, sent, lang, lexicon, context, year)
         mentions.extend(found)
         for m in found:
-            if m.kind == "period" and m.period.year and re.search(r"(?:19|20)[0-9]{2}", m.text):
+            if m.kind == "period" and m.period.year and _NAMES_YEAR.search(m.text):
                 year = m.period.year
     carry["year"] = year
     return Extraction(doc, sentences, tuple(mentions), ())
@@ -127,6 +127,11 @@ def _parts(name: str, offset: int, eid: str, lexicon: Lexicon, context, lang: La
 _OPENING_TIME = re.compile(r"\s*(?:In|On|By|Later|Earlier|Then|Since|During|After|Before|That|Last|This)\b[^,;:.()]{0,28}?"
                            r"(?:\b(?:19|20)[0-9]{2}|\byear|\bmonth|\bquarter|\bweek|\bday|\btime|\bJanuary|\bFebruary|\bMarch|"
                            r"\bApril|\bMay|\bJune|\bJuly|\bAugust|\bSeptember|\bOctober|\bNovember|\bDecember)\w*,?\s*")
+
+
+# a time that names the year it is in: written out, or this year (今年一季度, "this year"): later bare quarters
+# and halves are of that year (not "last year" or "next year", which step aside from the text's year)
+_NAMES_YEAR = re.compile(r"(?:19|20)[0-9]{2}|今年|本年|this\s+year", re.IGNORECASE)
 
 
 def _without_noun(q: Quantity, text: str, taken: list[tuple[int, int]]) -> Quantity | None:

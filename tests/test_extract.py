@@ -694,3 +694,12 @@ def test_a_cleft_founding_a_current_subsidiary_a_counted_list_of_seven_and_about
     assert len([f for f in got if f[1] == "brandOf"]) == 5, got  # 海尔 is the company's own name
     got = facts("截至2024年底，诺基亚在全球约有7.8万名员工。", "zh", organisation="nokia", speaker="")
     assert ("nokia", "Employees", 78000.0, "Count", "Approximate", "by-2024") in got, got
+
+
+def test_a_quarter_after_this_year_s_quarter_is_this_year_s_in_a_report_on_last_year_and_this_quarter():
+    import datetime as dt
+    x = run("传音控股披露2023年年度报告及2024年第一季度报告。年报显示，公司去年实现营业收入623.92亿元。"
+            "今年一季度，传音延续了高增长势头。一季报显示，公司第一季度实现营业收入174.36亿元。", "zh",
+            organisation="transsion", speaker="", date=dt.date(2024, 4, 27))
+    got = {(float(f.attr("value")), f.attr("period").key) for f in x.facts if f.predicate == "Revenue"}
+    assert got == {(62392000000.0, "2023"), (17436000000.0, "2024-Q1")}, got

@@ -568,7 +568,7 @@ def _in_report_period(ctx: Context, pick: Mention, rp: PeriodRef) -> PeriodRef |
     if p.day or p.month and not p.quarter:
         return rp if (rp.quarter or rp.half or not rp.month) else None
     if (p.quarter or p.half) and not re.search(r"\d{4}|\d{2}年|去年|上年|明年|last|next|previous|prior", text, re.IGNORECASE):
-        if p.quarter and rp.quarter or p.half and rp.half or not (rp.quarter or rp.half or rp.month):
+        if p.quarter and rp.quarter or p.half and rp.half:
             return replace(p, year=rp.year)
     return None
 
