@@ -107,7 +107,7 @@ def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
 def _split_by_period(merged: dict[tuple, list[Fact]]) -> dict[tuple, list[Fact]]:
     """Claims of one relation that give different times are different facts (a product unveiled in
     December and on sale in March); a claim that gives no time joins the one dated fact, if there
-    is exactly one."""
+    is exactly one, else the one dated fact of its own document."""
     out: dict[tuple, list[Fact]] = {}
     for key, group in merged.items():
         if key[0] != "relation":
@@ -123,8 +123,18 @@ def _split_by_period(merged: dict[tuple, list[Fact]]) -> dict[tuple, list[Fact]]
             continue
         for p, facts in dated.items():
             out[key + (p,)] = facts
-        if undated:
-            out[key + ("",)] = undated
+        # an undated claim joins the dated one its own document gives, if that is one: 京东（港交所：9618）
+        # beside 京东于2020年6月在港交所上市 in the same text is that listing
+        rest = []
+        for f in undated:
+            docs = {e.doc_id for e in f.evidence}
+            same = [p for p, facts in dated.items() if any(e.doc_id in docs for g in facts for e in g.evidence)]
+            if len(same) == 1:
+                out[key + (same[0],)].append(f)
+            else:
+                rest.append(f)
+        if rest:
+            out[key + ("",)] = rest
     return out
 
 

@@ -635,10 +635,14 @@ def test_ranks_take_their_own_place_a_place_named_earlier_and_a_list_named_just_
     assert not [r for r in got if r[1] == "rank"], got
 
 
-def test_a_relation_told_with_and_without_its_time_is_kept_once_with_it():
+def test_a_relation_told_with_and_without_its_time_is_one_fact_with_it_even_beside_another_date():
+    from kg import lexicon, resolve
     x = run("京东集团（港交所：9618）发布业绩。京东于2020年6月在港交所完成第二次上市。", "zh", organisation="jd-com", speaker="")
-    listed = [f for f in x.facts if f.predicate == "listedOn" and f.obj == "hkex"]
-    assert [f.attr("period").key for f in listed] == ["2020-06"], listed
+    y = run("京东于2014年在港交所上市。", "zh", organisation="jd-com", speaker="", doc_id="u")  # another date, another text
+    listed = [f for f in resolve.resolve([x, y], lexicon.load()).facts if f.predicate == "listedOn" and f.obj == "hkex"]
+    assert sorted(f.attr("period").key for f in listed) == ["2014", "2020-06"], listed
+    (dated,) = [f for f in listed if f.attr("period").key == "2020-06"]
+    assert len(dated.evidence) == 2  # the ticker's telling is evidence of the dated listing
 
 
 @pytest.mark.parametrize("text, lang", [

@@ -86,15 +86,8 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
                          [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Place"])]))
         by_sentence[sent.index] = ctx.mentions  # with the names found along the way
     all_mentions = tuple(m for i in sorted(by_sentence) for m in by_sentence[i])
-    return Extraction(doc, annotated.sentences, all_mentions, tuple(_without_undated_twins(facts)), tuple(new_names.values()))
+    return Extraction(doc, annotated.sentences, all_mentions, tuple(facts), tuple(new_names.values()))
 
-
-def _without_undated_twins(facts: list[Fact]) -> list[Fact]:
-    """A relation the text also tells with its time is that one event: 京东（港交所：9618） beside 2020年6月在
-    港交所上市 is one listing, kept once, with its date."""
-    dated = {(f.subject, f.predicate, f.obj) for f in facts if f.kind == "relation" and f.attr("period") is not None}
-    return [f for f in facts if not (f.kind == "relation" and f.attr("period") is None
-                                     and (f.subject, f.predicate, f.obj) in dated)]
 
 
 
