@@ -74,7 +74,7 @@ CANDIDATES = _N(str(iris.CANDIDATES_GRAPH))  # key of the candidates graph
 
 # lines held in memory (over all graphs) before they go to a sorted run in a temporary file;
 # a long document's graph then costs a few runs' worth of memory, not all its lines
-SPILL_LINES = 500_000
+SPILL_LINES = 1_000_000
 
 
 class _Run:
@@ -147,18 +147,25 @@ class GraphOutput:
         self.write_nquads(out)
         return out.getvalue()
 
-    def write_nquads(self, out, default_only: bool = False) -> None:
+    def write_nquads(self, out, default_only: bool = False, default_out=None) -> None:
         """``nquads()`` (or with ``default_only`` the default graph as N-Triples) written to a
-        binary file a batch of lines at a time, without the whole text in memory."""
+        binary file a batch of lines at a time, without the whole text in memory; with
+        ``default_out``, the default graph's lines (its N-Triples) also go to that file, so one
+        pass over a large graph's spilled runs gives both."""
         for key, lines in self.sorted_lines(default_only):
             suffix = " .\n" if key == DEFAULT else f" {key} .\n"
+            outs = [out, default_out] if key == DEFAULT and default_out is not None else [out]
             batch = []
             for line in lines:
                 batch.append(line + suffix)
                 if len(batch) >= 20000:
-                    out.write("".join(batch).encode("utf-8"))
+                    data = "".join(batch).encode("utf-8")
+                    for f in outs:
+                        f.write(data)
                     batch = []
-            out.write("".join(batch).encode("utf-8"))
+            data = "".join(batch).encode("utf-8")
+            for f in outs:
+                f.write(data)
 
     def default_ntriples(self) -> bytes:
         import io

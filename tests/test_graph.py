@@ -93,4 +93,9 @@ def test_lines_spilled_to_sorted_runs_give_the_same_bytes(seed_build, monkeypatc
     spilled.add_quads(extra)
     assert spilled.nquads() == whole.nquads()
     assert spilled.default_ntriples() == whole.default_ntriples()
+    import io
+
+    nq, nt = io.BytesIO(), io.BytesIO()
+    spilled.write_nquads(nq, default_out=nt)  # one pass, both files
+    assert nq.getvalue() == whole.nquads() and nt.getvalue() == whole.default_ntriples()
     assert len(spilled.quads) == len(whole.quads)
