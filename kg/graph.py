@@ -84,7 +84,8 @@ class _Run:
     def __init__(self, lines: dict[str, set[str]]):
         import tempfile
 
-        self.file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")
+        # open as long as the graph output: it is read back when the files are written, then dropped
+        self.file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115
         self.sections: list[tuple[str, int]] = []  # (graph key, number of lines), in key order
         for key in sorted(lines):
             if lines[key]:
@@ -119,7 +120,7 @@ class GraphOutput:
 
     def sorted_lines(self, default_only: bool = False):
         """(graph key, its lines sorted and without repeats), graphs in sorted key order: the
-        lines in memory merged with the spilled runs."""
+        lines in memory merged with the spilled runs (read each graph's lines through before the next)."""
         if not self.runs:
             for key in [DEFAULT] if default_only else sorted(self.lines):
                 yield key, iter(sorted(self.lines.get(key, ())))
@@ -131,9 +132,7 @@ class GraphOutput:
         keys = {key for key, lines in self.lines.items() if lines} | {k for run in self.runs for k, _ in run.sections}
         for key in [DEFAULT] if default_only else sorted(keys):
             parts = [iter(sorted(self.lines.get(key, ())))]
-            for i, head in enumerate(heads):
-                if head is not None and head[0] == key:
-                    parts.append(head[1])
+            parts += [head[1] for head in heads if head is not None and head[0] == key]
             yield key, _unique(heapq.merge(*parts))
             for i, head in enumerate(heads):  # the runs whose section was this key move on
                 if head is not None and head[0] == key:
