@@ -39,6 +39,7 @@ def extract_document(doc: Document, lexicon, patterns, block_chars: int | None =
     found: list[Mention] = []
     facts: list[Fact] = []
     carry: dict = {}
+    names: dict[str, str] = {}  # one string per distinct mention text: a long text names the same things again and again
     entities: tuple = ()
     cuts = list(blocks(doc.text, lang.split_sentences(doc.text), block_chars))
     for start, end in (progress(cuts) if progress else cuts):
@@ -51,7 +52,7 @@ def extract_document(doc: Document, lexicon, patterns, block_chars: int | None =
         first = len(sentences)
         sentences.extend(dataclasses.replace(s, index=s.index + first, start=s.start + start, end=s.end + start)
                          for s in done.sentences)
-        found.extend(_moved_mention(m, start) for m in done.mentions)
+        found.extend(_moved_mention(m, start, names) for m in done.mentions)
         facts.extend(dataclasses.replace(f, evidence=tuple(_moved_evidence(e, start, first) for e in f.evidence))
                      for f in done.facts)
         entities = done.entities  # the names outside the lexicon found so far (carried, so cumulative)
@@ -86,10 +87,11 @@ def blocks(text: str, spans: list[tuple[int, int]], block_chars: int) -> Iterato
     yield start, len(text)
 
 
-def _moved_mention(m: Mention, by: int) -> Mention:
+def _moved_mention(m: Mention, by: int, names: dict[str, str]) -> Mention:
+    text = names.setdefault(m.text, m.text)
     if not by:
-        return m
-    return dataclasses.replace(m, start=m.start + by, end=m.end + by,
+        return m if text is m.text else dataclasses.replace(m, text=text)
+    return dataclasses.replace(m, start=m.start + by, end=m.end + by, text=text,
                                parts=tuple((s + by, e + by, eid, cls) for s, e, eid, cls in m.parts))
 
 

@@ -72,13 +72,44 @@ DEFAULT = ""  # key of the default graph in GraphOutput.lines
 CANDIDATES = _N(str(iris.CANDIDATES_GRAPH))  # key of the candidates graph
 
 
+# lines held in memory (over all graphs) before they go to a sorted run in a temporary file;
+# a long document's graph then costs a few runs' worth of memory, not all its lines
+SPILL_LINES = 1_000_000
+
+
+class _Run:
+    """One sorted run of lines spilled to a temporary file: per graph key (in sorted order) its
+    sorted lines, one a line (N-Triples escapes every line break inside a term)."""
+
+    def __init__(self, lines: dict[str, set[str]]):
+        import tempfile
+
+        # open as long as the graph output: it is read back when the files are written, then dropped
+        self.file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115
+        self.sections: list[tuple[str, int]] = []  # (graph key, number of lines), in key order
+        for key in sorted(lines):
+            if lines[key]:
+                self.sections.append((key, len(lines[key])))
+                self.file.writelines(line + "\n" for line in sorted(lines[key]))
+
+    def read(self):
+        """(key, lines iterator) per section, in order; each iterator must be used up before the next."""
+        import itertools
+
+        self.file.seek(0)
+        for key, n in self.sections:
+            yield key, (line[:-1] for line in itertools.islice(self.file, n))
+
+
 @dataclass
 class GraphOutput:
-    """The graph as N-Triples lines per graph ("" = the default graph, else a graph IRI term)."""
+    """The graph as N-Triples lines per graph ("" = the default graph, else a graph IRI term):
+    those in ``lines`` and, for a large graph, sorted runs already spilled to temporary files."""
 
     lines: dict[str, set[str]]
     stats: dict
     _quads: list | None = None
+    runs: tuple = ()
 
     def add_quads(self, quads) -> None:
         """Merge pyoxigraph quads (from another stage) into the graph."""
@@ -87,30 +118,60 @@ class GraphOutput:
             self.lines.setdefault(key, set()).add(f"{q.subject} {q.predicate} {q.object}")
         self._quads = None
 
+    def sorted_lines(self, default_only: bool = False):
+        """(graph key, its lines sorted and without repeats), graphs in sorted key order: the
+        lines in memory merged with the spilled runs (read each graph's lines through before the next)."""
+        if not self.runs:
+            for key in [DEFAULT] if default_only else sorted(self.lines):
+                yield key, iter(sorted(self.lines.get(key, ())))
+            return
+        import heapq
+
+        readers = [run.read() for run in self.runs]
+        heads = [next(r, None) for r in readers]
+        keys = {key for key, lines in self.lines.items() if lines} | {k for run in self.runs for k, _ in run.sections}
+        for key in [DEFAULT] if default_only else sorted(keys):
+            parts = [iter(sorted(self.lines.get(key, ())))]
+            parts += [head[1] for head in heads if head is not None and head[0] == key]
+            yield key, _unique(heapq.merge(*parts))
+            for i, head in enumerate(heads):  # the runs whose section was this key move on
+                if head is not None and head[0] == key:
+                    heads[i] = next(readers[i], None)
+
     def nquads(self) -> bytes:
         """Sorted N-Quads: the default graph, then each named graph, so the output is byte-stable."""
-        out = []
-        for key in sorted(self.lines):
-            suffix = " .\n" if key == DEFAULT else f" {key} .\n"
-            out.extend(line + suffix for line in sorted(self.lines[key]))
-        return "".join(out).encode("utf-8")
+        import io
 
-    def write_nquads(self, out, default_only: bool = False) -> None:
+        out = io.BytesIO()
+        self.write_nquads(out)
+        return out.getvalue()
+
+    def write_nquads(self, out, default_only: bool = False, default_out=None) -> None:
         """``nquads()`` (or with ``default_only`` the default graph as N-Triples) written to a
-        binary file a batch of lines at a time, without the whole text in memory."""
-        keys = [DEFAULT] if default_only else sorted(self.lines)
-        for key in keys:
+        binary file a batch of lines at a time, without the whole text in memory; with
+        ``default_out``, the default graph's lines (its N-Triples) also go to that file, so one
+        pass over a large graph's spilled runs gives both."""
+        for key, lines in self.sorted_lines(default_only):
             suffix = " .\n" if key == DEFAULT else f" {key} .\n"
+            outs = [out, default_out] if key == DEFAULT and default_out is not None else [out]
             batch = []
-            for line in sorted(self.lines.get(key, ())):
+            for line in lines:
                 batch.append(line + suffix)
                 if len(batch) >= 20000:
-                    out.write("".join(batch).encode("utf-8"))
+                    data = "".join(batch).encode("utf-8")
+                    for f in outs:
+                        f.write(data)
                     batch = []
-            out.write("".join(batch).encode("utf-8"))
+            data = "".join(batch).encode("utf-8")
+            for f in outs:
+                f.write(data)
 
     def default_ntriples(self) -> bytes:
-        return "".join(line + " .\n" for line in sorted(self.lines.get(DEFAULT, ()))).encode("utf-8")
+        import io
+
+        out = io.BytesIO()
+        self.write_nquads(out, default_only=True)
+        return out.getvalue()
 
     @property
     def quads(self) -> list:
@@ -125,11 +186,22 @@ class GraphOutput:
         return self._quads
 
 
+def _unique(lines):
+    """Sorted lines without repeats (a line may be in several runs)."""
+    last = None
+    for line in lines:
+        if line != last:
+            yield line
+            last = line
+
+
 class _Builder:
     def __init__(self, resolved: Resolved):
         self.r = resolved
         self.v = vocab()
         self.lines: dict[str, set[str]] = {DEFAULT: set()}
+        self.runs: list[_Run] = []
+        self._held = 0  # lines added since the last spill (repeats included)
         self._terms: dict[str, str] = {}
         self._doc_graphs: dict[str, set[str]] = {}
         self.entities = {e.entity_id: e for e in resolved.entities}
@@ -151,6 +223,17 @@ class _Builder:
             if graph is None:
                 graph = self._doc_graphs[d] = self.lines.setdefault(_N(str(iris.doc_graph(d))), set())
             graph.add(line)
+        self._held += 1 + len(doc_ids)
+        if self._held >= SPILL_LINES:
+            self.spill()
+
+    def spill(self) -> None:
+        """The lines so far to a sorted run on disk (the sets are emptied in place: the
+        document graphs' sets stay the ones ``_doc_graphs`` holds)."""
+        self.runs.append(_Run(self.lines))
+        for lines in self.lines.values():
+            lines.clear()
+        self._held = 0
 
     # ---------------------------------------------------------------- nodes
     def entity(self, eid: str) -> str:
@@ -346,7 +429,7 @@ def build_graph(resolved: Resolved, candidates: frozenset = frozenset()) -> Grap
     b.market_nodes()
     b.period_nodes()
     b.rule_nodes()
-    return GraphOutput(b.lines, _stats(resolved, candidates))
+    return GraphOutput(b.lines, _stats(resolved, candidates), runs=tuple(b.runs))
 
 
 def _stats(r: Resolved, candidates: frozenset = frozenset()) -> dict:

@@ -124,22 +124,22 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
         # byte-identical run after run), then the data; Turtle allows prefixes to be restated
         # parsing our own N-Quads also checks every term before anything is replaced; the text goes
         # through a file, so a big graph is never held twice in memory
-        with open(tmp / ".graph.nq", "w+b") as nq:
-            out_graph.write_nquads(nq)
+        # (one pass over the graph's lines writes both files: a large graph's are merged from disk)
+        with open(tmp / ".graph.nq", "w+b") as nq, open(tmp / ".graph.nt", "w+b") as nt:
+            nt.write(header)
+            out_graph.write_nquads(nq, default_out=nt)
             nq.seek(0)
             ox.serialize(ox.parse(nq, format=ox.RdfFormat.N_QUADS), str(tmp / "graph.trig"),
                          format=ox.RdfFormat.TRIG, prefixes=graph.PREFIXES)
-            nq.seek(0)
-            nq.truncate()
-            nq.write(header)
-            out_graph.write_nquads(nq, default_only=True)
-            nq.seek(0)
+            nq.truncate(0)
+            nt.seek(0)
             with open(tmp / "graph.ttl", "wb") as out:
                 out.write(resources.ontology_path().read_bytes())
                 out.write(b"\n# ---- the knowledge graph ----\n")
-                ox.serialize(ox.parse(nq, format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
+                ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
                              prefixes=graph.PREFIXES)
         (tmp / ".graph.nq").unlink()
+        (tmp / ".graph.nt").unlink()
         (tmp / "summary.json").write_text(json.dumps(result.output.stats, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         for writer in extra_writers:
             writer(result, tmp)

@@ -103,3 +103,20 @@ def test_void_is_byte_identical_run_after_run(build, tmp_path):
     (copy / "graph.trig").write_bytes((build / "graph.trig").read_bytes())
     void.write_void(None, copy)
     assert (copy / "void.ttl").read_bytes() == (build / "void.ttl").read_bytes()
+
+
+def test_streamed_counts_equal_the_store_counts(build, tmp_path):
+    """void.ttl reads its figures from graph.trig as a stream (no store of the whole build in
+    memory); they are the figures SPARQL over a store gives (what kg serve describes), also as N-Quads."""
+    import pyoxigraph as ox
+
+    from kg import void
+
+    store = ox.Store()
+    store.bulk_load(path=str(build / "graph.trig"), format=ox.RdfFormat.TRIG)
+    expected = void.counts(store)
+    assert void.file_counts(build / "graph.trig") == expected
+    nq = tmp_path / "graph.nq"
+    nq.write_bytes(ox.serialize(store, format=ox.RdfFormat.N_QUADS))
+    assert void.file_counts(nq) == expected
+    assert expected["subjects"] > 0 and expected["graphs"]
