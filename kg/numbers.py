@@ -1067,6 +1067,9 @@ _EN_PERIOD_RES = {
     "month": re.compile(
         r"\b(?:" + "|".join(EN_MONTH_LEADERS) + r")\s+(?P<mon>" + _EN_MONTH_NAMES_NO_MAY + r")\b",
         re.IGNORECASE),
+    # "in May" with a capital M is the month ("in may" would be the verb): case kept
+    "month_may": re.compile(r"\b(?:" + "|".join(w for lead in EN_MONTH_LEADERS for w in (lead, lead.capitalize()))
+                            + r")\s+(?P<mon>May)\b"),
     "year": re.compile(r"(?<![\w$.,#])(?P<y>(?:19|20)[0-9]{2})(?![0-9]|\.[0-9]|,[0-9]{3}|%|[A-Za-z])"),
     "rel_year": re.compile(r"\b(?P<rel>" + "|".join(_sorted_keys(EN_RELATIVE_YEARS)) + r")\b", re.IGNORECASE),
     "rel_quarter": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_QUARTERS)) + r")\b", re.IGNORECASE),
@@ -1084,7 +1087,7 @@ def _en_cores(text: str) -> list[_P]:
     for kind, regex in _EN_PERIOD_RES.items():
         for m in regex.finditer(text):
             g = m.groupdict()
-            span = m.span("mon") if kind == "month" else m.span()
+            span = m.span("mon") if kind in ("month", "month_may") else m.span()
             p = _P(*span)
             if g.get("y"):
                 p.year = int(g["y"])

@@ -303,3 +303,14 @@ def test_a_fiscal_year_that_ended_on_a_day_without_its_year_takes_the_latest_suc
     assert keys == ["2025"]
     keys = [p.key for p in numbers.find_periods("the fiscal year that ended on March 31", "en", dt.date(2025, 2, 9), None)]
     assert keys == ["2024"]
+
+
+def test_may_with_a_capital_after_in_is_the_month_and_it_does_not_make_a_launch_a_plan():
+    import datetime as dt
+    from kg import numbers
+    assert [p.key for p in numbers.find_periods("and in May it introduced the drone", "en", dt.date(2025, 8, 6), None)] == ["2025-05"]
+    assert numbers.find_periods("prices may rise in the spring", "en", dt.date(2025, 8, 6), None) == []
+    from tests.helpers import run
+    x = run("Last month it released the Osmo 360, and in May it introduced the Mavic 4 Pro.", "en",
+            organisation="dji", speaker="", date=dt.date(2025, 8, 6))
+    assert ("x-mavic-4-pro", "2025-05") in {(f.obj, f.attr("period").key) for f in x.facts if f.predicate == "releases"}

@@ -51,8 +51,8 @@ def _future(ctx: Context, ts: int) -> bool:
 @functools.lru_cache(maxsize=64)
 def _future_re(words: tuple, lang: str):
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    if lang == "en":
-        return re.compile(rf"\b(?:{alts})\b(?:\s+[\w'’]+){{0,5}}\s*$", re.IGNORECASE)
+    if lang == "en":  # case kept: "in May it introduced" is the month, not "may"
+        return re.compile(rf"\b(?:{alts})\b(?:\s+[\w'’]+){{0,5}}\s*$")
     return re.compile(rf"(?:{alts})")
 
 
