@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import corpus, extract, graph, lexicon, mentions, profile, resolve, sources
+from . import corpus, extract, graph, lexicon, resolve, sources
 from .errors import OutputError, StageError
 from .types import Document, Extraction, Resolved, SourcesReport
 

@@ -123,7 +123,7 @@ def _cached(plan: CachePlan, i: int) -> Extraction | None:
 
 def extract_one(doc: Document) -> Extraction:
     """The per-document stages of one document (what a worker process runs)."""
-    from . import extract, lexicon
+    from . import lexicon
     from .blocks import extract_document
 
     return extract_document(doc, lexicon.load(), _patterns())

@@ -12,6 +12,7 @@ import re
 
 from ..iris import vocab
 from ..types import Fact, Mention, PeriodRef
+from . import roles
 from .context import Context, attrs, event_period, evidence, span
 from .patterns import words_re
 
@@ -155,12 +156,6 @@ _EN_PEOPLE_JOINER = re.compile(r"\s*(?:,\s*|\band\b\s*|together with\s*|along wi
 _ZH_PEOPLE_JOINER = re.compile(r"[、，,和与及\s]*")
 
 
-def _title_words(ctx: Context) -> list[str]:
-    """The titles of roles: in data/patterns.yaml, longest first."""
-    titles = [w for e in ctx.patterns.roles.get("titles", []) for w in e.get(ctx.lang.code, [])]
-    return sorted(titles, key=len, reverse=True)
-
-
 def _founding(ctx: Context, spec: dict) -> list[Fact]:
     lang = ctx.lang.code
     text = ctx.doc.text
@@ -184,7 +179,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                 k = text.rfind(aw, cs, ts)
                 if k >= 0:
                     start = k + len(aw)
-                    titles = _title_words(ctx)
+                    titles = sorted(roles.title_table(ctx.patterns, lang), key=len, reverse=True)  # Chinese: no case
                     while True:  # 由董事长竺兆江创立: the title before the name is no part of it
                         t = next((w for w in titles if text.startswith(w, start)), None)
                         if t is None:

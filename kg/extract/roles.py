@@ -35,7 +35,7 @@ def extract(ctx: Context) -> list[Fact]:
     if not spec:
         return []
     lang = ctx.lang.code
-    table = _title_table(ctx.patterns, lang)
+    table = title_table(ctx.patterns, lang)
     if not table:
         return []
     regex = words_re(list(table), lang)
@@ -62,7 +62,8 @@ def _glued(text: str, s: int, e: int) -> bool:
     return (e < len(text) and (text[e].isalnum() or text[e] == "-")) or (s > 0 and (text[s - 1].isalnum() or text[s - 1] == "-"))
 
 
-def _title_table(patterns, lang: str) -> dict[str, str]:
+def title_table(patterns, lang: str) -> dict[str, str]:
+    """Each title word (lower case) of ``roles.titles`` and its property."""
     key = ("roles", lang)
     cached = patterns._trigger_res.get(key)
     if cached is None:
@@ -252,7 +253,7 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
         unit = _GENERIC_UNIT.sub("", unit).strip()
         if lang == "zh" and "、" in unit:  # 比亚迪执行副总裁、美洲区总裁: the unit of this title follows the last 、
             unit = unit.rsplit("、", 1)[1]
-            unit = re.sub("|".join(re.escape(w) for w in sorted(_title_table(ctx.patterns, "zh"), key=len, reverse=True)), "", unit)
+            unit = re.sub("|".join(re.escape(w) for w in sorted(title_table(ctx.patterns, "zh"), key=len, reverse=True)), "", unit)
         if lang == "en" and not unit or lang == "zh" and len(unit) <= 8 and not re.search(r"[，,。;；：:了在说以将把被对向由]", unit):
             return m, m.entity_id, unit
     # after the titles: "of Xiaomi", "at Apple", "of the company"
@@ -318,7 +319,7 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
 def _person_further(ctx: Context, ge: int, spec: dict) -> Mention | None:
     """比亚迪执行副总裁、美洲区总裁李柯: the person named after the next title of the list, when a
     unit stands between the two titles."""
-    table = _title_table(ctx.patterns, ctx.lang.code)
+    table = title_table(ctx.patterns, ctx.lang.code)
     text = ctx.doc.text
     m = re.match(r"\s*(?:、|,|，|and|兼)\s*", text[ge:ctx.sent.end])
     if not m:
