@@ -175,6 +175,9 @@ def run(docs: list[Document], jobs: int = 1, plan: CachePlan | None = None,
 
         segment._tokenizer()  # jieba too, instead of once in each worker
         import cn2an  # noqa: F401  (and the reader of Chinese numerals, which kg.numbers imports when first needed)
+        from .lang import zh_ner
+
+        zh_ner.available()  # the name model's packages imported once here; each worker still loads its own model
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         # results come back in document order

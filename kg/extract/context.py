@@ -141,12 +141,14 @@ def _rival_between(ctx: Context, first, last) -> bool:
     """Do the first and last arguments sit clauses apart with another name of the first one's kind
     between them (比亚迪…，华为…，总部位于深圳: whose headquarters)? A clause that only goes on about
     the same subject (比亚迪成立于1995年，由王传福创立，总部位于深圳) is no doubt."""
+    if abs(ctx.clause_of(first[0]) - ctx.clause_of(last[0])) < 2:
+        return False
     if last[0] > first[0]:  # a list's later names are as near as its first ("stakes in JD.com, Meituan and …")
         listed = _list_before(ctx, last[0])
         if listed:
             last = min(listed)
-    if abs(ctx.clause_of(first[0]) - ctx.clause_of(last[0])) < 2:
-        return False
+            if abs(ctx.clause_of(first[0]) - ctx.clause_of(last[0])) < 2:
+                return False
     a = next((m for m in ctx.mentions if (m.start, m.end) == tuple(first) and m.cls), None)
     if a is None:
         return False

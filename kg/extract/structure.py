@@ -2,6 +2,7 @@
 its series, a country standing for its region, a named site and the place it is in."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ..iris import vocab
@@ -98,15 +99,14 @@ def facilities(ctx: Context) -> list[Fact]:
     """A named site and where it is: "the Haier Egypt Eco-Park in 10th of Ramadan City", "Gigafactory
     Texas near Austin", 深圳腾讯滨海大厦 (a place, then a name made of a company's and a site's word).
     The site's words come from ``facility_nouns`` in the language file; the site becomes a place."""
-    nouns = ctx.lang.words.get("facility_nouns") or []
-    if not nouns:
+    nouns = tuple(ctx.lang.words.get("facility_nouns") or ())
+    places = ctx.entities(["Place"]) if nouns else []
+    if not places:
         return []
     text = ctx.doc.text
-    places = ctx.entities(["Place"])
+    site = _site_re(nouns, ctx.lang.code)
     facts = []
     if ctx.lang.code == "en":
-        alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-        site = re.compile(r"\b((?:[A-Z0-9][\w'’&\-]*\s+){0,5}(?:" + alts + r")(?:\s+[A-Z][\w\-]*)?)\s+(?:in|at|near|outside)\s+(?:the\s+)?")
         for m in site.finditer(ctx.sent.text):
             s, e = ctx.sent.start + m.start(1), ctx.sent.start + m.end(1)
             where = next((p for p in places if p.start == ctx.sent.start + m.end()), None)
@@ -116,18 +116,24 @@ def facilities(ctx: Context) -> list[Fact]:
             if found is not None and found.entity_id != where.entity_id:
                 facts.append(_site_fact(ctx, found, where))
     else:
-        alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+        orgs = {o.start: o for o in ctx.entities(["Organisation"])}
         for p in places:
-            org = next((o for o in ctx.entities(["Organisation"]) if o.start == p.end), None)
-            if org is None:
+            org = orgs.get(p.end)
+            m = site.match(text, org.end, ctx.sent.end) if org is not None else None
+            if m is None:
                 continue
-            m = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{0,6}?(?:" + alts + ")", text[org.end:ctx.sent.end])
-            if not m:
-                continue
-            found = ctx.add_name(org.start, org.end + m.end(), "Place")  # 深圳 + 腾讯滨海大厦
+            found = ctx.add_name(org.start, m.end(), "Place")  # 深圳 + 腾讯滨海大厦
             if found is not None:
                 facts.append(_site_fact(ctx, found, p))
     return facts
+
+
+@functools.lru_cache(maxsize=8)
+def _site_re(nouns: tuple, lang: str) -> re.Pattern:
+    alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    if lang == "en":
+        return re.compile(r"\b((?:[A-Z0-9][\w'’&\-]*\s+){0,5}(?:" + alts + r")(?:\s+[A-Z][\w\-]*)?)\s+(?:in|at|near|outside)\s+(?:the\s+)?")
+    return re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{0,6}?(?:" + alts + ")")
 
 
 def _site_fact(ctx: Context, site: Mention, where: Mention) -> Fact:
