@@ -151,6 +151,9 @@ def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: di
     return _facts(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
 
 
+CARRIED = 0.9  # a launch dated by the time an earlier sentence gave
+
+
 def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen: list[Mention], confidence: float,
            period=None) -> list[Fact]:
     if period is None and "period" in pat.get("qualifiers", []):
@@ -161,6 +164,7 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
             period = near_period(ctx, ts)
         if period is None and pat.get("period") == "carry" and ctx.recent_periods:
             period = ctx.recent_periods[-1]  # "Apple on Monday unveiled ... . Cook introduced the iPhone 16"
+            confidence *= CARRIED  # a time the sentence does not give is less sure
         if period is None and pat.get("period") in ("event", "carry") and ctx.doc.date and _present(ctx, ts, te):
             d = ctx.doc.date  # "We are announcing NVIDIA NIM", 我们今天正式发布: it happens as the text is spoken
             period = PeriodRef(d.year, None, d.month, d.day, "")
