@@ -145,7 +145,7 @@ PATTERN_GROUPS = {
     "quantities": ("category confidence context default_subject growth growth_only id lower_bound market_words metric "
                    "min_value negative not_nouns nouns period qualified scope segments subject subject_classes threshold triggers units"),
     "positions": ("confidence context default_subject id market_nouns max_rank not_before overtake player_nouns "
-                  "respectively second_to subject superlatives verbs"),
+                  "respectively second_to subject superlatives value_words verbs"),
     "goals": "achieved confidence default_subject id set subject triggers",
     "nominal": "confidence named named_list new_names not_after nouns owner_is property",
 }

@@ -707,3 +707,10 @@ def test_a_quarter_after_this_year_s_quarter_is_this_year_s_in_a_report_on_last_
             organisation="transsion", speaker="", date=dt.date(2024, 4, 27))
     got = {(float(f.attr("value")), f.attr("period").key) for f in x.facts if f.predicate == "Revenue"}
     assert got == {(62392000000.0, "2023"), (17436000000.0, "2024-Q1")}, got
+
+
+def test_a_rank_by_market_value_counts_no_kind_of_product():
+    got = facts("英伟达是全球最大的芯片公司。微软和苹果分别退居全球市值第二和第三位。", "zh", organisation="nvidia", speaker="")
+    x = run("英伟达是全球最大的芯片公司。微软和苹果分别退居全球市值第二和第三位。", "zh", organisation="nvidia", speaker="")
+    ranks = [f for f in x.facts if f.kind == "position" and f.subject in ("microsoft", "apple")]
+    assert ranks and all(not f.attr("category") for f in ranks), (got, ranks)
