@@ -714,3 +714,12 @@ def test_a_rank_by_market_value_counts_no_kind_of_product():
     x = run("英伟达是全球最大的芯片公司。微软和苹果分别退居全球市值第二和第三位。", "zh", organisation="nvidia", speaker="")
     ranks = [f for f in x.facts if f.kind == "position" and f.subject in ("microsoft", "apple")]
     assert ranks and all(not f.attr("category") for f in ranks), (got, ranks)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("TSMC Arizona is a wholly owned subsidiary of TSMC.", "en", ("x-tsmc-arizona", "subOrganizationOf", "tsmc")),
+    ("华为海思是华为的芯片设计部门。", "zh", ("hisilicon", "subOrganizationOf", "huawei")),
+])
+def test_units_named_after_their_company_or_called_a_department(text, lang, expected):
+    assert expected in {f[:3] for f in facts(text, lang, organisation="", speaker="")}
+    assert not [f for f in facts("Apple is a customer of TSMC.", "en", organisation="", speaker="") if f[1] == "subOrganizationOf"]

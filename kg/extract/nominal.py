@@ -211,10 +211,17 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     # before: "Y是Z的N", "Y, Z's N", "Y, the N of Z", and a list before the noun (A、B、C四大品牌)
     before = [m for m in ctx.entities(classes, NOT_OWNER) if m.end <= min(ns, owner.start) and m.start >= ctx.sent.start
               and m.entity_id != owner.entity_id]
+    if v.is_a("Organisation", classes):
+        # "TSMC Arizona is a wholly owned subsidiary of TSMC": a unit named after its company opens the clause
+        opening = next((m for m in ctx.entities(ORG, NOT_OWNER) if m.start == ctx.clauses[ctx.clause_of(ns)][0]
+                        + len(text[ctx.clauses[ctx.clause_of(ns)][0]:]) - len(text[ctx.clauses[ctx.clause_of(ns)][0]:].lstrip())), None)
+        pref = _prefixed_name(ctx, opening.start) if opening is not None and opening.end <= min(ns, owner.start) else None
+        if pref is not None and pref.entity_id != owner.entity_id:
+            before = [m for m in before if m.end <= pref.start] + [pref]
     if before:
         m = before[-1]
         link = text[m.end:min(ns, owner.start)]
-        if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|已|已经|目前|现在|如今|现已)?是|为|作为|,|，|is|was|became|, a|, the|, an)?\s*", link) or (
+        if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|已|已经|目前|现在|如今|现已)?是|为|作为|,|，|(?:is|was|became)(?:\s+(?:a|an|the))?|, a|, the|, an)?\s*", link) or (
                 lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*(?:[a-z][\w\-]*\s+){0,3}", link)):
             return [m]
     lst = [m for m in ctx.entities(classes, NOT_OWNER) if owner.end <= m.start and m.end <= ns]
@@ -230,7 +237,7 @@ def _nouns(ctx: Context) -> set[str]:
     return {w for e in ctx.patterns.nominal for w in (e.get("nouns") or {}).get(ctx.lang.code) or []}
 
 
-_NOT_NAME_POS = ("v", "d", "p", "c", "u", "m", "r", "q", "f", "x", "y", "e", "o")
+_NOT_NAME_POS = ("v", "d", "p", "c", "u", "m", "r", "q", "f", "x", "y", "e", "o", "t")
 
 
 def _prefixed_name(ctx: Context, pos: int) -> Mention | None:
@@ -255,8 +262,8 @@ def _prefixed_name(ctx: Context, pos: int) -> Mention | None:
         if not more:
             return None
         end = own.end + more.end()
-    if any(m.start < end and m.end > own.end for m in ctx.mentions if m is not own):
-        return None
+    if any(m.start < end and m.end > own.end and not (m.cls and vocab().is_a(m.cls, ["Place"])) for m in ctx.mentions if m is not own):
+        return None  # a place may be part of the name (TSMC Arizona), any other name may not
     return ctx.add_name(pos, end, "Organisation")
 
 
