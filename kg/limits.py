@@ -166,12 +166,16 @@ def run_forked(work: Callable[[], object], limits: Limits, where: str = "") -> o
     (pickled through a pipe). An exception raised by ``work`` is raised again here; hitting
     a limit raises QueryLimitError; Ctrl-C kills the child and raises QueryInterrupted."""
     read_fd, write_fd = os.pipe()
+    # Ctrl-C waits until the parent is ready to stop the child (in the try below): one arriving
+    # between the fork and the try would leave the child running with the terminal's pipes
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child never returns
         os.close(read_fd)
         code = 0
         try:
             enter_child(limits.max_memory)
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             try:
                 payload = pickle.dumps((True, work()))
             except MemoryError:
@@ -195,6 +199,7 @@ def run_forked(work: Callable[[], object], limits: Limits, where: str = "") -> o
     deadline = time.monotonic() + limits.timeout
     prefix = f"{where}: " if where else ""
     try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
