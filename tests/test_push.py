@@ -31,6 +31,21 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _wait_until_it_answers(proc: subprocess.Popen, url: str, seconds: float, pause: float, why) -> None:
+    """Wait until the server ``proc`` started answers ``url``; fail (and kill it) with ``why()`` when
+    it exits or the time runs out."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except (urllib.error.URLError, ConnectionError, OSError):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(why())
+            time.sleep(pause)
+
+
 def _oxigraph_binary() -> str | None:
     here = Path(sys.executable).parent / "oxigraph"
     return str(here) if here.exists() else shutil.which("oxigraph")
@@ -45,16 +60,8 @@ def oxigraph(tmp_path):
     proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=2).read()
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"oxigraph serve did not start: {proc.stderr.read().decode()[:500]}")
-            time.sleep(0.1)
+    _wait_until_it_answers(proc, base + "/query?query=ASK%7B%7D", 30, 0.1,
+                           lambda: f"oxigraph serve did not start: {proc.stderr.read().decode()[:500]}")
     yield base
     proc.terminate()
     proc.wait(timeout=15)
@@ -220,16 +227,8 @@ def virtuoso(tmp_path):
     proc = subprocess.Popen([binary, "+foreground", "+configfile", str(d / "virtuoso.ini")], cwd=d,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{http}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(base + "/sparql?query=ASK%7B%7D", timeout=2).read()
-            break
-        except (urllib.error.URLError, ConnectionError, OSError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"virtuoso-t did not start: {(d / 'virtuoso.log').read_text()[-800:]}")
-            time.sleep(0.5)
+    _wait_until_it_answers(proc, base + "/sparql?query=ASK%7B%7D", 120, 0.5,
+                           lambda: f"virtuoso-t did not start: {(d / 'virtuoso.log').read_text()[-800:]}")
     yield base
     proc.terminate()
     try:
