@@ -12,6 +12,7 @@ The shapes (nouns, their properties and directions come from ``nominal:`` in
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..iris import vocab
@@ -36,6 +37,7 @@ def extract(ctx: Context) -> list[Fact]:
     return facts
 
 
+_SPACE = re.compile(r"\s*")
 _EN_NAME = r"[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2}"
 
 
@@ -43,17 +45,14 @@ def _named_list(ctx: Context, entry: dict) -> list[Fact]:
     """English names listed before the noun ("its Osmo and Ronin camera brands", "under the Candy, Hoover
     and Haier names", "owns the Nubia brand"): each belongs to the company whose they are, the one named
     before them in the sentence (or before "'s"), else the text's company."""
-    nouns = entry["named_list"]
     text = ctx.doc.text
-    rx = re.compile(r"\b(?:its|their|our|the|(?P<own>" + _EN_NAME + r")['’]s)\s+(?P<list>" + _EN_NAME + r"(?:\s*,\s*" + _EN_NAME
-                    + r")*(?:,?\s+and\s+" + _EN_NAME + r")?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:" + "|".join(map(re.escape, nouns)) + r")\b")
     out = []
-    for m in rx.finditer(ctx.sent.text):
+    for m in _named_list_re(tuple(entry["named_list"])).finditer(ctx.sent.text):
         base = ctx.sent.start
         orgs = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= base + m.start("list")]
         owner = orgs[-1] if orgs else None
         if owner is None and ctx.doc.organisation:
-            owner = Mention(base + m.start(), base + m.start(), "", "pronoun", ctx.doc.organisation, "Company")
+            owner = _implied(base + m.start(), ctx.doc.organisation)
         if owner is None:
             continue
         pos = base + m.start("list")
@@ -67,10 +66,29 @@ def _named_list(ctx: Context, entry: dict) -> list[Fact]:
             if owner.kind != "entity" and thing.from_lexicon and thing.cls and vocab().is_a(thing.cls, ORG) \
                     and not vocab().is_a(thing.cls, ["Brand"]):
                 continue  # "the Apple brand" in a text about another company: Apple's own
-            conf = float(entry.get("confidence", 0.8)) * (1.0 if owner.kind == "entity" else 0.95)
-            ev = evidence(ctx, [span(owner), (base + m.start(), base + m.end()), span(thing)], f"nominal-{entry['property']}", conf)
+            ev = evidence(ctx, [span(owner), (base + m.start(), base + m.end()), span(thing)], f"nominal-{entry['property']}",
+                          _confidence(entry, owner))
             out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _named_list_re(nouns: tuple) -> re.Pattern:
+    return re.compile(r"\b(?:its|their|our|the|(?P<own>" + _EN_NAME + r")['’]s)\s+(?P<list>" + _EN_NAME + r"(?:\s*,\s*" + _EN_NAME
+                      + r")*(?:,?\s+and\s+" + _EN_NAME + r")?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:" + "|".join(map(re.escape, nouns)) + r")\b")
+
+
+def _implied(pos: int, entity_id: str) -> Mention:
+    """The company a noun belongs to when the text does not name it there (the text's, or the one
+    named last): a mention without words."""
+    return Mention(pos, pos, "", "pronoun", entity_id, "Company")
+
+
+def _confidence(entry: dict, owner: Mention) -> float:
+    """The entry's confidence, less when the owner is not named: "Its music unit" may point back to
+    any company the text named last (x0.9), an owner the text implies otherwise (x0.95)."""
+    factor = 1.0 if owner.kind == "entity" else 0.9 if owner.text in ("Its", "Their") else 0.95
+    return float(entry.get("confidence", 0.8)) * factor
 
 
 def _entry(ctx: Context, entry: dict) -> list[Fact]:
@@ -95,9 +113,7 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         for thing in named:
             if thing.entity_id == owner.entity_id:
                 continue
-            # "Its music unit" may point back to any company the text named last: less sure
-            conf = float(entry.get("confidence", 0.8)) * (1.0 if owner.kind == "entity" else 0.9 if owner.text in ("Its", "Their") else 0.95)
-            ev = evidence(ctx, [span(owner), (ns, ne), span(thing)], f"nominal-{entry['property']}", conf)
+            ev = evidence(ctx, [span(owner), (ns, ne), span(thing)], f"nominal-{entry['property']}", _confidence(entry, owner))
             if entry.get("owner_is") == "subject":  # 谷歌母公司Alphabet: the owner belongs to the thing named
                 out.append(Fact("relation", owner.entity_id, entry["property"], thing.entity_id, (), (ev,)))
             else:
@@ -141,7 +157,7 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
             return cands[0]
         own = ctx.doc.organisation or topic
         if own and ctx.clause_of(ns) == 0:
-            return Mention(ns, ns, "", "pronoun", own, "Company")
+            return _implied(ns, own)
     lead = re.fullmatch(r"(\s*)(Its|Their|Our|Other|The company's|The group's)\s+(?:[a-z][\w\-]*\s+){0,3}", text[ctx.sent.start:ns]) if lang == "en" else None
     if lead and topic and not cands:
         s = ctx.sent.start + lead.end(1)
@@ -213,8 +229,8 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
               and m.entity_id != owner.entity_id]
     if v.is_a("Organisation", classes):
         # "TSMC Arizona is a wholly owned subsidiary of TSMC": a unit named after its company opens the clause
-        opening = next((m for m in ctx.entities(ORG, NOT_OWNER) if m.start == ctx.clauses[ctx.clause_of(ns)][0]
-                        + len(text[ctx.clauses[ctx.clause_of(ns)][0]:]) - len(text[ctx.clauses[ctx.clause_of(ns)][0]:].lstrip())), None)
+        first = _SPACE.match(text, ctx.clauses[ctx.clause_of(ns)][0]).end()  # the clause's first word
+        opening = next((m for m in ctx.entities(ORG, NOT_OWNER) if m.start == first), None)
         pref = _prefixed_name(ctx, opening.start) if opening is not None and opening.end <= min(ns, owner.start) else None
         if pref is not None and pref.entity_id != owner.entity_id:
             before = [m for m in before if m.end <= pref.start] + [pref]
