@@ -258,8 +258,8 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         if (own_lists or carried) and period is not None and period.year:
             period = PeriodRef(period.year)  # a list is of a year: 2023年8月发布的世界500强 is the 2023 list
         # 全球市值第二, "the world's most valuable company": a rank by value counts no kind of product
-        by_value = has_word(ctx.doc.text[ctx.clauses[ctx.clause_of(s)][0]:ctx.clauses[ctx.clause_of(s)][1]],
-                            (pat.get("value_words") or {}).get(ctx.lang.code), ctx.lang.code)
+        cs, ce = ctx.clauses[ctx.clause_of(s)]
+        by_value = has_word(ctx.doc.text[cs:ce], (pat.get("value_words") or {}).get(ctx.lang.code), ctx.lang.code)
         category = "" if own_lists or carried or by_value else _category(ctx, s)
         confidence = float(pat.get("confidence", 0.85)) * conf * (0.95 if carried else 1.0)
         ctx.consumed.add((s, e))
