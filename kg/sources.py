@@ -590,6 +590,15 @@ def _signs(f: Fact, e: Evidence, doc: Document, sent: Sentence, mentions: list[M
     """The signs of garbled text around one piece of evidence."""
     clauses = [(sent.start + s, sent.start + t) for s, t in lang.clauses(sent.text)]
     near = [(s, t) for s, t in clauses if s < e.end and t > e.start] or [(e.start, e.end)]
+    numbers = [m for m in mentions if m.kind == "quantity" and m.quantity is not None]
+    used = _numbers_used(f)
+    # A subject named clauses before its figure ("公司实现收入…，增速为近三年来最高；净利润为99亿元")
+    # stretches the evidence over clauses that say other things: a numeric fact is judged by
+    # the clauses that hold the numbers it reads.
+    own = [(s, t) for s, t in near
+           if any(s <= m.start < t and abs(m.quantity.value).normalize() in used for m in numbers)]
+    if f.kind in ("quantity", "position") and own:
+        near = own
     reasons = []
     rw = noise.languages.get(doc.lang, {}).get("repeated_word")
     if rw is not None and "repeated_word" in noise.factors:
@@ -600,7 +609,6 @@ def _signs(f: Fact, e: Evidence, doc: Document, sent: Sentence, mentions: list[M
                 break
     if f.kind not in ("quantity", "position"):
         return reasons
-    numbers = [m for m in mentions if m.kind == "quantity" and m.quantity is not None]
     if "unexplained_number" in noise.factors:
         for m in numbers:
             if any(s <= m.start < t for s, t in near) and abs(m.quantity.value).normalize() not in explained:
@@ -611,7 +619,8 @@ def _signs(f: Fact, e: Evidence, doc: Document, sent: Sentence, mentions: list[M
         own = abs(Decimal(f.attr("value", 0))).normalize() if f.kind == "quantity" else None
         for m in numbers:
             q = m.quantity
-            if not (e.start <= m.start and m.end <= e.end) or abs(q.value).normalize() in ({own} | explained - _numbers_used(f)):
+            if not (e.start <= m.start and m.end <= e.end and any(s <= m.start < t for s, t in near)) \
+                    or abs(q.value).normalize() in ({own} | explained - _numbers_used(f)):
                 continue  # its own value, or a number another fact of the sentence read ("rose 4 percent to $7.45 billion")
             if q.unit != unit and not (q.unit == "" and unit in noise.bare_units) and q.unit != "Rank":
                 reasons.append(f"unit_clash: {m.text}")

@@ -483,3 +483,17 @@ def test_a_date_told_at_several_precisions_is_no_conflict_but_another_year_is(tm
     build = _build_folder(tmp_path / "x", files, None)
     conflicts = [c for c in build.sources.conflicts if c.preferred.predicate == "foundedOn"]
     assert {c.other.obj for c in conflicts} == {"period:1994"}, conflicts
+
+
+def test_a_clause_between_a_subject_and_its_figure_is_not_a_garble(tmp_path):
+    # "近三年" (three years) sits in a clause between 公司 and 净利润为99亿元; it says nothing
+    # about the profit, so the profit keeps its confidence; the same duration inside the
+    # figure's own clause still lowers it.
+    build = _build_folder(tmp_path, {"r.txt": (
+        "京东集团发布2024年第四季度业绩。第四季度，公司实现收入3470亿元，增速为近三年来单季最高；"
+        "归属于普通股股东的净利润为99亿元。\n"
+        "2024年第四季度，公司净利润近三年为88亿元。"
+    )}, None)
+    quotes = [a.evidence.quote for a in build.sources.adjustments if a.evidence.rule == "net-profit"]
+    assert all("99亿元" not in q for q in quotes), quotes
+    assert any("88亿元" in q for q in quotes), quotes
