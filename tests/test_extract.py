@@ -3,6 +3,7 @@
 Most sentences are not from the seed corpus: the patterns must generalise."""
 from __future__ import annotations
 
+from decimal import Decimal
 import pytest
 
 from helpers import facts, run
@@ -304,6 +305,13 @@ def test_english_segment_names_are_capitalised_and_verbs_before_a_metric_are_no_
     (services,) = [eid for eid, n in names.items() if n.labels == (("en", "Services"),)]
     assert subjects[services] == 24_200_000_000
     assert not [n for n in names.values() if n.labels == (("en", "Strong"),)]  # "Strong" names no part
+
+
+def test_a_verb_of_saying_between_the_company_and_its_metric_is_no_segment():
+    facts_, names = _quantity_facts("Lenovo said revenue rose 9.5 percent year on year to US$13.8 billion in 2024.", "en")
+    assert {(f.subject, f.predicate, f.attr("value")) for f in facts_} >= {
+        ("lenovo", "Revenue", 13_800_000_000), ("lenovo", "RevenueGrowthYoY", Decimal("9.5"))}
+    assert not names  # "said" names no part of the business
 
 
 def test_revenue_of_a_product_category_is_the_companys_for_that_category():
