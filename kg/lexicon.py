@@ -49,6 +49,24 @@ class Lexicon:
             self._automaton = auto
         return self._automaton
 
+    def named_inside(self, name: str, classes: frozenset[str]) -> tuple[str, ...]:
+        """Entities of ``classes`` whose alias is part of ``name`` (小米电视 names 电视, "Mi TV" names
+        TV), longest alias first; cached per name."""
+        key = ("inside", name, classes)
+        if key not in self.cache:
+            folded = fold(name)[0]
+            hits = []
+            for end, alias in self.automaton().iter(folded):
+                start = end - len(alias) + 1
+                if (start, end + 1) == (0, len(folded)):
+                    continue  # the whole name is no part of itself
+                ascii_word = alias.isascii()
+                if ascii_word and ((start > 0 and folded[start - 1].isalnum()) or (end + 1 < len(folded) and folded[end + 1].isalnum())):
+                    continue  # "tv" inside "tvos" is no word of the name
+                hits += [(len(alias), eid) for eid, _, _ in self.aliases[alias] if self.cls(eid) in classes]
+            self.cache[key] = tuple(dict.fromkeys(eid for _, eid in sorted(hits, key=lambda h: -h[0])))
+        return self.cache[key]
+
     def match(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
         """Longest, leftmost, non-overlapping alias hits: (start, end, entity_id)."""
         # prefer longer spans: greedy over spans sorted by length, then restore order; the spans

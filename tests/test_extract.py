@@ -440,6 +440,16 @@ def test_a_rank_with_no_category_of_its_own_takes_the_market_the_previous_senten
     assert not [f for f in run("Nvidia launched the world's first GPU in 1999.", "en").facts if f.kind == "position"]
 
 
+def test_a_product_ranks_among_the_kind_its_name_says_not_the_market_named_before():
+    x = run("小米手机销量全国第一。小米电视全年出货量超过1000万台，在中国市场排名第一。", "zh")
+    tv = [f for f in x.facts if f.kind == "position" and f.subject == "mi-tv"]
+    assert [f.attr("category") for f in tv] == ["cat-televisions"]
+    # a product whose name names no kind of product takes none (not the carried smartphones)
+    x = run("Global smartphone shipments rose 6.5 percent in 2024. The Mi Box ranked No. 1 in India.", "en")
+    box = [f for f in x.facts if f.kind == "position" and f.subject == "mi-box"]
+    assert box and box[0].attr("category") is None
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The A100, built on the Ampere architecture, was launched in 2020.", ("nvidia", "releases", "nvidia-a100")),
     ("Xiaomi's first car, the SU7 sedan, was launched in March 2024.", ("xiaomi", "releases", "xiaomi-su7")),

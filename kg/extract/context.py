@@ -16,6 +16,9 @@ _PRODUCTS = ["Product", "ProductSeries", "Brand"]
 MONEY = ("CNY", "USD")
 
 
+ORG = ["Organisation"]  # the classes that can own, found, list or report
+
+
 @dataclass
 class Context:
     """What an extractor sees of one sentence, and the per-sentence working state."""

@@ -13,10 +13,9 @@ import re
 from ..iris import vocab
 from ..types import Fact, Mention, PeriodRef
 from . import roles
-from .context import Context, attrs, event_period, evidence, span
+from .context import ORG, Context, attrs, event_period, evidence, span
 from .patterns import words_re
 
-ORG = ["Organisation"]
 NOT_FOUNDED = ["StockExchange", "RankingList", "RetailChannel"]
 PLACE = ["Place"]
 PERSON = ["Person"]

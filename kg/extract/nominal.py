@@ -17,10 +17,9 @@ import re
 
 from ..iris import vocab
 from ..types import Fact, Mention
-from .context import ENTITY_KINDS, Context, evidence, span
+from .context import ORG, ENTITY_KINDS, Context, evidence, span
 from .patterns import words_re
 
-ORG = ["Organisation"]
 # between the names of a list, an aside in brackets allowed (拯救者（Legion）、YOGA); after the list, 四大 / 等
 _LIST_JOINER = re.compile(r"\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:、|,|，|和|及|与|and|or|, and)\s*")
 _LIST_TAIL = re.compile(r"\s*(?:等)?(?:[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款)[\u4e00-\u9fff]{0,4}"

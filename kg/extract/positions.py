@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from ..types import Fact, Mention, PeriodRef
-from .context import ENTITY_KINDS, Context, attrs, evidence, has_word, nearest, reported_by, span
+from .context import ENTITY_KINDS, ORG, Context, attrs, evidence, has_word, nearest, reported_by, span
+from ..iris import vocab
+from ..lexicon import load as load_lexicon
 from .patterns import words_re
 
 NOT_SUBJECT = ["ResearchFirm", "RankingList", "StockExchange", "InternalBody", "Place", "ProductCategory"]
@@ -223,12 +225,20 @@ def _period(ctx: Context, s: int) -> PeriodRef | None:
     return ctx.recent_periods[-1] if ctx.recent_periods else None
 
 
-def _category(ctx: Context, s: int) -> str:
+_CATEGORY_CLASSES = frozenset({"ProductCategory"})
+
+
+def _category(ctx: Context, s: int, subject: Mention | None = None) -> str:
     cs, ce = ctx.clauses[ctx.clause_of(s)]
     cats = ctx.entities(["ProductCategory"])
     same = [m for m in cats if cs <= m.start < ce]
     near = nearest(same, s) or nearest([m for m in cats if m.end <= s and m.start >= ctx.sent.start], s)
     if near is None and not cats:
+        if subject is not None and subject.cls and not vocab().is_a(subject.cls, ORG):
+            # a product ranks in its own kind: 小米电视…排名第一 is a rank among televisions,
+            # whatever the sentence before was about
+            own = load_lexicon().named_inside(subject.text, _CATEGORY_CLASSES)
+            return own[0] if own else ""
         return ctx.carried_category()  # "… the smartphone market. Xiaomi was third": the market just named
     return near.entity_id if near else ""
 
@@ -260,7 +270,7 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         # 全球市值第二, "the world's most valuable company": a rank by value counts no kind of product
         cs, ce = ctx.clauses[ctx.clause_of(s)]
         by_value = has_word(ctx.doc.text[cs:ce], (pat.get("value_words") or {}).get(ctx.lang.code), ctx.lang.code)
-        category = "" if own_lists or carried or by_value else _category(ctx, s)
+        category = "" if own_lists or carried or by_value else _category(ctx, s, subj_m)
         confidence = float(pat.get("confidence", 0.85)) * conf * (0.95 if carried else 1.0)
         ctx.consumed.add((s, e))
         for scope, place in ([(carried, None)] if carried else _scopes(ctx, s, e, own_lists)):

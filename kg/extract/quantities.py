@@ -27,10 +27,9 @@ from decimal import Decimal
 from ..iris import vocab
 from ..numbers import UNKNOWN_CURRENCY
 from ..types import Fact, Mention, PeriodRef
-from .context import ENTITY_KINDS, MONEY, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
+from .context import ORG, ENTITY_KINDS, MONEY, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
 from .patterns import words_re
 
-ORG = ["Organisation"]
 NOT_SUBJECT = ["StockExchange", "ResearchFirm", "RankingList", "InternalBody"]
 SEGMENT_ENTITIES = ["Product", "ProductSeries", "Platform", "Brand", "Organisation"]
 
