@@ -741,3 +741,8 @@ def test_a_rank_by_market_value_counts_no_kind_of_product():
 def test_units_named_after_their_company_or_called_a_department(text, lang, expected):
     assert expected in {f[:3] for f in facts(text, lang, organisation="", speaker="")}
     assert not [f for f in facts("Apple is a customer of TSMC.", "en", organisation="", speaker="") if f[1] == "subOrganizationOf"]
+
+
+def test_nationwide_is_the_home_country_not_the_world():
+    (pos,) = [f for f in run("小米手机销量全国第一。", "zh").facts if f.kind == "position"]
+    assert pos.attr("scope") == "china"
