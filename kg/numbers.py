@@ -51,7 +51,7 @@ ZH_MONEY_MAGNITUDE_CHARS = "万亿"
 # Words right after the number (after 多/余 and any magnitude). None = the number is
 # part of a date or a duration the ontology has no unit for: not a quantity.
 ZH_UNIT_WORDS: dict[str, Optional[str]] = {
-    "%": "Percent", "个百分点": "Percent", "百分点": "Percent",
+    "%": "Percent", "个百分点": "PercentagePoints", "百分点": "PercentagePoints",
     "美元": "USD", "美金": "USD",
     "元人民币": "CNY", "元": "CNY", "人民币": "CNY", "块钱": "CNY",
     "港元": "HKD", "港币": "HKD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP", "韩元": "KRW", "新台币": "TWD",
@@ -159,8 +159,8 @@ EN_VAGUE_SCALES = {"tens": 10, "hundreds": 100, "thousands": 10**3, "millions": 
 # Only amounts this large are read as money in a revenue clause.
 EN_MONEY_MIN_SCALE = 10**6
 EN_UNIT_WORDS: dict[str, Optional[str]] = {
-    "%": "Percent", "percent": "Percent", "per cent": "Percent", "percentage points": "Percent",
-    "percentage point": "Percent", "pct": "Percent",
+    "%": "Percent", "percent": "Percent", "per cent": "Percent", "percentage points": "PercentagePoints",
+    "percentage point": "PercentagePoints", "pct": "Percent",
     "years": "Years", "year": "Years", "-year": "Years", "quarters": "Quarters", "quarter": "Quarters",
     "-quarter": "Quarters",
     "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY",

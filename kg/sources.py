@@ -590,7 +590,10 @@ def _signs(f: Fact, e: Evidence, doc: Document, sent: Sentence, mentions: list[M
     """The signs of garbled text around one piece of evidence."""
     clauses = [(sent.start + s, sent.start + t) for s, t in lang.clauses(sent.text)]
     near = [(s, t) for s, t in clauses if s < e.end and t > e.start] or [(e.start, e.end)]
-    numbers = [m for m in mentions if m.kind == "quantity" and m.quantity is not None]
+    # a change in percentage points (毛利率为22.6%，环比上升2.1个百分点) is said of a rate, not a
+    # number the extraction failed to understand
+    numbers = [m for m in mentions if m.kind == "quantity" and m.quantity is not None
+               and m.quantity.unit != "PercentagePoints"]
     used = _numbers_used(f)
     # A subject named clauses before its figure ("公司实现收入…，增速为近三年来最高；净利润为99亿元")
     # stretches the evidence over clauses that say other things: a numeric fact is judged by

@@ -45,7 +45,7 @@ class Quantity:
     """A number found in text, normalised."""
 
     value: Decimal
-    unit: str  # "CNY" | "USD" | "Percent" | "Count" | "Years" | "Quarters" | "" (bare number)
+    unit: str  # "CNY" | "USD" | "Percent" | "PercentagePoints" | "Count" | "Years" | "Quarters" | "" (bare number)
     bound: str  # "Exact" | "LowerBound" | "UpperBound" | "Approximate"
     start: int  # offsets within the text that was scanned
     end: int

@@ -746,3 +746,9 @@ def test_units_named_after_their_company_or_called_a_department(text, lang, expe
 def test_nationwide_is_the_home_country_not_the_world():
     (pos,) = [f for f in run("小米手机销量全国第一。", "zh").facts if f.kind == "position"]
     assert pos.attr("scope") == "china"
+
+
+def test_a_change_in_percentage_points_is_no_rate_and_no_earlier_value():
+    x = run("京东集团2024年第四季度毛利率为14.9%，较上年同期提升0.6个百分点。", "zh")
+    margins = {(f.predicate, f.attr("value")) for f in x.facts if f.kind == "quantity"}
+    assert margins == {("GrossMargin", Decimal("14.9"))}

@@ -138,6 +138,7 @@ ZH_QUANTITIES = [
     ("十多万人", "十多万人", "100000", "Count", "LowerBound"),
     ("人民币100亿元", "人民币100亿元", "10000000000", "CNY", "Exact"),
     ("２４０００件", "２４０００件", "24000", "Count", "Exact"),  # full-width digits keep their offsets
+    ("毛利率为22.6%，环比上升2.1个百分点", "2.1个百分点", "2.1", "PercentagePoints", "Exact"),  # a change of a rate
 ]
 
 
@@ -177,6 +178,7 @@ EN_QUANTITIES = [
     ("twenty-one countries", "twenty-one countries", "21", "Count", "Exact"),
     ("a 20-year history", "20-year", "20", "Years", "Exact"),
     ("2,000 employees", "2,000 employees", "2000", "Count", "Exact"),
+    ("gross margin rose 1.2 percentage points to 46.6 percent", "1.2 percentage points", "1.2", "PercentagePoints", "Exact"),
 ]
 
 
