@@ -752,3 +752,17 @@ def test_a_change_in_percentage_points_is_no_rate_and_no_earlier_value():
     x = run("京东集团2024年第四季度毛利率为14.9%，较上年同期提升0.6个百分点。", "zh")
     margins = {(f.predicate, f.attr("value")) for f in x.facts if f.kind == "quantity"}
     assert margins == {("GrossMargin", Decimal("14.9"))}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("In 2017 Xiaomi launched its first self-developed mobile chipset, the Surge S1.", "en", ("xiaomi", "surge-s1")),
+    ("Xiaomi launched its first electric vehicle, the SU7 sedan, on Thursday.", "en", ("xiaomi", "xiaomi-su7")),
+    ("小米发布了旗下首款芯片：澎湃S1。", "zh", ("xiaomi", "surge-s1")),
+])
+def test_a_release_names_what_it_launched_in_an_appositive(text, lang, expected):
+    assert expected in {(f.subject, f.obj) for f in run(text, lang).facts if f.predicate == "releases"}
+
+
+def test_a_name_after_the_comma_of_another_clause_is_no_release():
+    assert not [f for f in run("Xiaomi launched its new phone in India, and Apple cut the iPhone 15's price.", "en").facts
+                if f.predicate == "releases" and f.obj == "iphone-15"]

@@ -215,6 +215,25 @@ def _price(ctx: Context, ts: int, te: int):
 # ---------------------------------------------------------------- arguments by their position
 
 
+
+_APPOSITIVE = {
+    # "launched its first self-developed chipset, the Surge S1": a noun phrase, a comma, its name
+    "en": re.compile(r"\s+(?:its|their|his|her|the|a|an)\s[^,;:.()]{0,60},\s*(?:the\s+)?", re.IGNORECASE),
+    # 推出了首款汽车——小米SU7, 发布了旗下首款芯片：澎湃S1
+    "zh": re.compile(r"了?[^，。；,;]{0,20}(?:——|—|：|:)\s*"),
+}
+
+
+def _appositive(ctx: Context, te: int, obj: Mention) -> bool:
+    """Is ``obj`` the name that an appositive gives to the noun phrase right after the verb?"""
+    expr = _APPOSITIVE.get(ctx.lang.code)
+    if expr is None or ctx.clause_of(obj.start) > ctx.clause_of(te) + 1:
+        return False
+    between = expr.fullmatch(ctx.doc.text, te, obj.start)
+    kinds = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and te <= m.start < obj.start]
+    return between is not None and all(m.cls and vocab().is_a(m.cls, ["ProductCategory"]) for m in kinds)
+
+
 def _is_passive(ctx: Context, pat: dict, ts: int, te: int) -> bool:
     """"Beats was acquired by Apple", "the A100, launched in 2020", 库卡被美的收购, 微信2011年推出."""
     text = ctx.doc.text
@@ -349,7 +368,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                                                       ctx.doc.text[max(ctx.sent.start, m.start - 8):m.start])]
         chosen = _list_run(ctx, objs, te, ctx.sent.end)
         if chosen and ctx.clause_of(chosen[0].start) != ctx.clause_of(ts) and (
-                chosen[0].start - te > 40 or pat.get("find_objects") or pat.get("same_clause")):
+                chosen[0].start - te > 40 or pat.get("find_objects") or pat.get("same_clause")) \
+                and not _appositive(ctx, te, chosen[0]):
             chosen = []
         if pat.get("same_clause") and not chosen:
             return []  # 进入"淘汰赛"，海外市场…: what the verb takes is in its own clause, after it
