@@ -837,11 +837,15 @@ def _en_number(text: str, m: re.Match) -> Optional[_Q]:
     return _Q(left, pos, value, unit, bound)
 
 
+# "2024 year": a machine translation of 2024年, a year and not a duration of 2024 years
+_EN_MT_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}\s+year\b(?![-’']|\s+old\b)")
+
+
 def _en_quantities(text: str) -> list[_Q]:
     found = []
     for m in _EN_NUMBER_RE.finditer(text):
         q = _en_number(text, m)
-        if q is not None:
+        if q is not None and not (q.unit == "Years" and _EN_MT_YEAR_RE.fullmatch(text, q.start, q.end)):
             found.append(q)
     return found
 
@@ -1039,8 +1043,14 @@ _EN_PERIOD_RES = {
         + _EN_YEARREF + ")?", re.IGNORECASE),
     "h_form": re.compile(
         r"(?<![A-Za-z0-9])(?:H(?P<ha>[12])|(?P<hb>[12])H)(?![0-9A-Za-z])(?:\s*(?:of\s+)?" + _EN_YEARREF + ")?"),
-    # a machine translation of 2024年11月18日
-    "mt_date": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year\s+(?P<mm>1[0-2]|0?[1-9])\s+month(?:\s+(?P<d>3[01]|[12][0-9]|0?[1-9])\s+(?:day|date|number)\b)?", re.IGNORECASE),
+    # a machine translation of 2024年11月18日, 去年11月
+    "mt_date": re.compile(r"(?:(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year|\b(?P<rel>last\s+year|this\s+year|next\s+year))\s+(?P<mm>1[0-2]|0?[1-9])\s+month"
+                          r"(?:\s+(?P<d>3[01]|[12][0-9]|0?[1-9])\s+(?:day|date|number)\b)?", re.IGNORECASE),
+    # … of 2024年第三季度, 2024年上半年, 2024年: "2024 year third quarter", "2024 year upper half year", "2024 year"
+    "mt_quarter": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year\s+(?:the\s+)?(?P<q>" + _EN_ORD_Q + r")\s+quarter\b", re.IGNORECASE),
+    "mt_half": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year\s+(?:the\s+)?(?P<h>first|second|upper|lower)\s+half(?:\s+year)?\b",
+                          re.IGNORECASE),
+    "mt_year": re.compile(r"(?<![\w$.,#])(?P<y>(?:19|20)[0-9]{2})\s+year\b(?![-’']|\s+old\b)"),
     "year_ended": re.compile(r"\b(?:the\s+)?(?:full\s+|fiscal\s+|financial\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending)\s+(?:on\s+)?"
                              r"(?:" + _EN_MONTH_NAMES + r")\.?\s+[0-9]{1,2},?\s+(?P<y>(?:19|20)[0-9]{2})(?![0-9])", re.IGNORECASE),
     # "the fiscal year that ended on March 31": the year of the latest such day on or before the document's date
@@ -1100,7 +1110,7 @@ def _en_cores(text: str) -> list[_P]:
             if g.get("mm"):
                 p.month = int(g["mm"])
             if g.get("h") or g.get("ha") or g.get("hb"):
-                p.half = 1 if (g.get("h") or g.get("ha") or g.get("hb")).lower() in ("first", "1st", "1") else 2
+                p.half = 1 if (g.get("h") or g.get("ha") or g.get("hb")).lower() in ("first", "1st", "1", "upper") else 2
             if g.get("q"):
                 p.quarter = EN_ORDINAL_QUARTERS[g["q"].lower()]
             if g.get("qa"):

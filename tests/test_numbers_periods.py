@@ -208,6 +208,10 @@ def test_relative_day_crosses_a_year():
 @pytest.mark.parametrize("text, key", [
     ("On 2024 year 11 month 18 day, the company released a phone.", "2024-11-18"),
     ("Sales in 2023 year 6 month rose.", "2023-06"),
+    ("Biyadi 2023 year third quarter realized business income.", "2023-Q3"),
+    ("2023 year upper half year revenue grew.", "2023-H1"),
+    ("In 2023 year, company revenue grew.", "2023"),
+    ("Nubia brand in last year 11 month released a phone.", "2023-11"),  # document of 2024
 ])
 def test_machine_translated_dates(text, key):
     assert the_period(text, "en").key == key
@@ -314,3 +318,10 @@ def test_may_with_a_capital_after_in_is_the_month_and_it_does_not_make_a_launch_
     x = run("Last month it released the Osmo 360, and in May it introduced the Mavic 4 Pro.", "en",
             organisation="dji", speaker="", date=dt.date(2025, 8, 6))
     assert ("x-mavic-4-pro", "2025-05") in {(f.obj, f.attr("period").key) for f in x.facts if f.predicate == "releases"}
+
+
+def test_a_machine_translated_year_is_no_duration():
+    from kg.numbers import find_quantities
+
+    assert [q.text for q in find_quantities("In 2023 year, revenue was 5 hundred million yuan over 20 years.", "en")] == [
+        "5 hundred million yuan", "over 20 years"]
