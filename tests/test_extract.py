@@ -766,3 +766,12 @@ def test_a_release_names_what_it_launched_in_an_appositive(text, lang, expected)
 def test_a_name_after_the_comma_of_another_clause_is_no_release():
     assert not [f for f in run("Xiaomi launched its new phone in India, and Apple cut the iPhone 15's price.", "en").facts
                 if f.predicate == "releases" and f.obj == "iphone-15"]
+
+
+def test_a_founding_verb_with_no_object_founded_what_stands_before_it():
+    # 于1995年2月在深圳成立, as a machine translation words it
+    got = {(f.subject, f.predicate, f.obj) for f in run(
+        "Biyadi in 1995 year 2 month established in Shenzhen, founder is Wang Chuanfu.", "en").facts}
+    assert {("byd", "foundedOn", "period:1995-02"), ("byd", "foundedIn", "shenzhen")} <= got
+    # an object after the verb is still what was founded
+    assert ("lei-jun", "founderOf", "xiaomi") in {(f.subject, f.predicate, f.obj) for f in run("Lei Jun founded Xiaomi in 2010.", "en").facts}

@@ -198,6 +198,11 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     org = next(iter([m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start > te]), None)
             else:
                 org = _org_after(ctx, te)
+                if org is None and re.match(r"\s+(?:in|on|at)\b", text[te:te + 5]):
+                    # "Biyadi in 1995 year 2 month established in Shenzhen" (于…成立, as a machine
+                    # translates it): no object, so what stands before the verb was founded
+                    before = _org_before(ctx, ts)
+                    org = before if before is not None and before.start >= cs else None
                 if org is not None and not founders:
                     founders = [p for p in ctx.entities(PERSON) if cs <= p.start and p.end <= ts][-3:]
                     founders = _people_run(ctx, founders[0].start, ts) if founders else []
