@@ -298,7 +298,8 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
                      and abs(m.start - ts) <= 40]
         exch_id, exch_m = "", None
         if exchanges:
-            exch_m = min(exchanges, key=lambda m: abs(m.start - ts))
+            own = [m for m in exchanges if cs <= m.start < ce]  # "…in Shenzhen Stock Exchange listing, … in Hong Kong"
+            exch_m = min(own or exchanges, key=lambda m: abs(m.start - ts))
             exch_id = exch_m.entity_id
         else:  # "listed in Hong Kong", 在香港上市: the place's stock exchange
             places = [m for m in ctx.entities(PLACE) if cs <= m.start < ce and m.entity_id in place_exchanges
