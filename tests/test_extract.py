@@ -780,5 +780,5 @@ def test_a_founding_verb_with_no_object_founded_what_stands_before_it():
 def test_machine_translated_listings_take_the_exchange_of_their_own_clause():
     got = {(f.subject, f.obj, f.attr("period").key) for f in run(
         "Biyadi 1997 year 11 month in Shenzhen Securities Exchange listing, 2004 year 12 month in Hong Kong United "
-        "Exchange main board listing.", "en").facts if f.predicate == "listedOn"}
+        "Exchange main board listing.", "en", organisation="byd").facts if f.predicate == "listedOn"}
     assert got == {("byd", "szse", "1997-11"), ("byd", "hkex", "2004-12")}
