@@ -782,3 +782,8 @@ def test_machine_translated_listings_take_the_exchange_of_their_own_clause():
         "Biyadi 1997 year 11 month in Shenzhen Securities Exchange listing, 2004 year 12 month in Hong Kong United "
         "Exchange main board listing.", "en", organisation="byd").facts if f.predicate == "listedOn"}
     assert got == {("byd", "szse", "1997-11"), ("byd", "hkex", "2004-12")}
+
+
+def test_a_person_holds_no_place_in_a_market():
+    assert not [f for f in run("Lei Jun ranked first in China.", "en").facts if f.kind == "position"]
+    assert [f for f in run("Xiaomi ranked first in China.", "en").facts if f.kind == "position"]

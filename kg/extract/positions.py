@@ -264,6 +264,8 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         subj_m, subj, conf = pairs.get((s, e)) or _market_subject(ctx, pat, s, e) or _subject(ctx, pat, s, e)
         if not subj:
             continue
+        if subj_m is not None and subj_m.cls and vocab().is_a(subj_m.cls, ["Person"]) and not (own_lists or carried):
+            continue  # a person holds a place on a list (a rich list), not in a market
         period = _period(ctx, s)
         if (own_lists or carried) and period is not None and period.year:
             period = PeriodRef(period.year)  # a list is of a year: 2023年8月发布的世界500强 is the 2023 list
