@@ -787,3 +787,16 @@ def test_machine_translated_listings_take_the_exchange_of_their_own_clause():
 def test_a_person_holds_no_place_in_a_market():
     assert not [f for f in run("Lei Jun ranked first in China.", "en").facts if f.kind == "position"]
     assert [f for f in run("Xiaomi ranked first in China.", "en").facts if f.kind == "position"]
+
+
+def test_the_market_leader_holds_first_place_in_the_market_just_named_and_a_share_held_with_a_rank():
+    x = run("Apple slipped to sixth place in China's smartphone market. Vivo led the market with an 18.5 percent share. "
+            "Xiaomi was third with 14.8 percent.", "en")
+    got = {(f.subject, f.predicate, f.attr("rank") or f.attr("value"), f.attr("scope")) for f in x.facts
+           if f.predicate in ("MarketPosition", "MarketShare")}
+    assert {("vivo", "MarketPosition", 1, "china"), ("vivo", "MarketShare", Decimal("18.5"), "china"),
+            ("xiaomi", "MarketPosition", 3, "world"), ("xiaomi", "MarketShare", Decimal("14.8"), "world")} <= got
+    # a world word keeps the world; growth held "with" a rank is no share
+    x = run("Vivo grew fast in India. Globally, Xiaomi ranked third in the market with 20% growth.", "en")
+    assert {(f.subject, f.predicate, f.attr("scope")) for f in x.facts if f.predicate in ("MarketPosition", "MarketShare")} == {
+        ("xiaomi", "MarketPosition", "world")}

@@ -296,6 +296,21 @@ def market_place(ctx: Context, pos: int) -> str:
     return "world"
 
 
+_THE_MARKET = {"en": re.compile(r"\bthe\s+market\b", re.IGNORECASE), "zh": re.compile(r"该市场|这一市场|这个市场|当地市场")}
+
+
+def market_just_named(ctx: Context, cs: int, ce: int) -> str:
+    """The place of "the market" in the clause cs..ce when the sentences before named one place
+    ("… China's smartphone market. Vivo led the market"), and this sentence names no world."""
+    named = set(ctx.recent_places) - {"world"}
+    expr = _THE_MARKET.get(ctx.lang.code)
+    if len(named) != 1 or expr is None or not expr.search(ctx.doc.text, cs, ce):
+        return ""
+    if has_word(ctx.sent.text, ctx.lang.words.get("world") or [], ctx.lang.code):
+        return ""
+    return named.pop()
+
+
 def attrs(**kw) -> tuple:
     return tuple(sorted((k, v) for k, v in kw.items() if v not in (None, "")))
 

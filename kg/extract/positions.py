@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..types import Fact, Mention, PeriodRef
-from .context import ENTITY_KINDS, ORG, Context, attrs, evidence, has_word, nearest, reported_by, span
+from .context import ENTITY_KINDS, ORG, Context, market_just_named, attrs, evidence, has_word, nearest, reported_by, span
 from ..iris import vocab
 from ..lexicon import load as load_lexicon
 from .patterns import words_re
@@ -58,6 +58,8 @@ def _ranks_a_player(ctx: Context, pat: dict, s: int, e: int) -> bool:
     text = ctx.doc.text
     lang = ctx.lang.code
     nouns = _words(pat, "player_nouns", lang)
+    if nouns and has_word(text[s:e], nouns, lang):
+        return True  # "market leader", "led the market": the superlative names the market itself
     window = text[e:min(ctx.sent.end, e + (16 if lang == "zh" else 60))]
     if lang == "zh":
         stop = re.search(r"[，,。；;]", window)
@@ -175,7 +177,9 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
         return [(near.entity_id, near)]
     if not places:
         earlier = _earlier_place(ctx, cs, s)
-        return [(earlier.entity_id, earlier)] if earlier is not None else [("world", None)]
+        if earlier is not None:
+            return [(earlier.entity_id, earlier)]
+        return [(market_just_named(ctx, cs, ce) or "world", None)]
     before = [m for m in places if m.end <= s]
     pick = before[-1] if before else places[0]
     if ctx.lang.code == "en":  # "third in North America and second in Latin America": the place after its ordinal
@@ -280,6 +284,13 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
             facts.append(Fact("position", subj, "MarketPosition", "", attrs(
                 rank=rank, bound=bound, scope=scope, period=period, category=category,
                 reported_by=reported_by(ctx)), (ev,)))
+            share = _share_with(ctx, e) if not (own_lists or carried or by_value) else None
+            if share is not None:  # "Xiaomi was third with 14.8 percent": the share that earned the place
+                ctx.consumed.add((share.start, share.end))
+                ev = evidence(ctx, [span(subj_m), (s, e), (share.start, share.end)], "market-share", confidence * 0.95)
+                facts.append(Fact("quantity", subj, "MarketShare", "", attrs(
+                    value=share.quantity.value, unit="Percent", bound=share.quantity.bound, scope=scope, period=period,
+                    category=category, reported_by=reported_by(ctx)), (ev,)))
             # "second to Tesla", 仅次于华为: the other one is first
             if rank == 2:
                 after = _second_to(ctx, pat, e, s)
@@ -289,6 +300,26 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
                         rank=1, bound="Exact", scope=scope, period=period, category=category,
                         reported_by=reported_by(ctx)), (ev,)))
     return facts
+
+
+
+_SHARE_WITH = re.compile(r"\s*,?\s*with\s+(?:a|an)\s+|\s*,?\s*with\s+")
+
+
+def _share_with(ctx: Context, e: int) -> Mention | None:
+    """The percentage a rank is held "with" (English), not yet read by another fact."""
+    if ctx.lang.code != "en":
+        return None
+    m = _SHARE_WITH.match(ctx.doc.text, e, ctx.sent.end)
+    if m is None:
+        return None
+    for q in ctx.mentions:
+        if q.kind == "quantity" and q.start == m.end() and q.quantity is not None and q.quantity.unit == "Percent":
+            rest = ctx.doc.text[q.end:q.end + 30]
+            if (q.start, q.end) in ctx.consumed or re.match(r"\s*(?:of\s+(?:its|their)\s+)?(?:revenue|sales|growth|increase|rise|decline|drop)", rest):
+                return None
+            return q
+    return None
 
 
 def _respectively(ctx: Context, pat: dict, ranks: list) -> dict:

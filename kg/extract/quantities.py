@@ -27,7 +27,7 @@ from decimal import Decimal
 from ..iris import vocab
 from ..numbers import UNKNOWN_CURRENCY
 from ..types import Fact, Mention, PeriodRef
-from .context import ORG, ENTITY_KINDS, MONEY, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
+from .context import ORG, market_just_named, ENTITY_KINDS, MONEY, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
 from .patterns import words_re
 
 NOT_SUBJECT = ["StockExchange", "ResearchFirm", "RankingList", "InternalBody"]
@@ -477,7 +477,7 @@ def _scope_place(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     same = [m for m in places if cs <= m.start < ce]
     near = nearest(same, qm.start) or nearest(places, qm.start)
-    return near.entity_id if near else ""
+    return near.entity_id if near else market_just_named(ctx, cs, ce)
 
 
 def _segment_category(seg: tuple) -> str:
