@@ -800,3 +800,12 @@ def test_the_market_leader_holds_first_place_in_the_market_just_named_and_a_shar
     x = run("Vivo grew fast in India. Globally, Xiaomi ranked third in the market with 20% growth.", "en")
     assert {(f.subject, f.predicate, f.attr("scope")) for f in x.facts if f.predicate in ("MarketPosition", "MarketShare")} == {
         ("xiaomi", "MarketPosition", "world")}
+
+
+def test_a_rate_told_with_its_figure_is_nearly_as_sure_as_the_figure():
+    x = run("Apple reported results for its second quarter of 2024. iPad revenue fell 17 percent to $5.6 billion.", "en",
+            organisation="apple")
+    (value,) = [f for f in x.facts if f.predicate == "Revenue"]
+    (rate,) = [f for f in x.facts if f.predicate == "RevenueGrowthYoY"]
+    assert rate.attr("value") == -17 and rate.subject == value.subject == "ipad"
+    assert rate.evidence[0].confidence == pytest.approx(value.evidence[0].confidence * 0.95)

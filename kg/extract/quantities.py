@@ -627,8 +627,10 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         period, p_conf = _period(ctx, {**pat, "period": "flow"}, ts, qm)  # the metric's own rules of time
         yoy_marked = bool(yoy_re and (yoy_re.search(near) or yoy_re.search(tail)))
         value_fact = (told or {}).get((ts, te))
-        if value_fact is not None and (yoy_marked or qoq) and value_fact.subject == subj:
-            confidence = max(e.confidence for e in value_fact.evidence)
+        if value_fact is not None and value_fact.subject == subj:
+            # a rate told with its figure ("fell 17 percent to $5.6 billion"): as sure as the figure;
+            # a little less when it does not say what it is compared with
+            confidence = max(e.confidence for e in value_fact.evidence) * (1.0 if yoy_marked or qoq else 0.95)
         else:
             confidence *= float(spec.get("confidence", 0.85)) * p_conf * (1.0 if yoy_marked or qoq else 0.9)
         ctx.consumed.add((qm.start, qm.end))
