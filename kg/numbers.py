@@ -1035,7 +1035,7 @@ _EN_PERIOD_RES = {
         r"\b(?:the\s+)?(?:fiscal\s+)?(?P<q>" + _EN_ORD_Q + r")(?:\s+fiscal)?[\s-]+quarter\b(?:\s+(?:of|in)\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?"
         + _EN_YEARREF + ")?", re.IGNORECASE),
     "month_range": re.compile(
-        r"\b(?:the\s+)?(?P<mon1>" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\s*[-–—]\s*(?P<mon2>"
+        r"\b(?:the\s+|from\s+)?(?P<mon1>" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\s*(?:[-–—]|\s(?:to|through)\s)\s*(?P<mon2>"
         + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(?:period|quarter|half))?(?:\s+(?:of\s+)?(?P<y>(?:19|20)[0-9]{2}))?",
         re.IGNORECASE),
     "ordinal_half": re.compile(
@@ -1271,6 +1271,12 @@ def _merge_ended(text: str, cores: list[_P]) -> list[_P]:
         if (nxt is not None and p.year is None and p.rel_year is None and (p.quarter or p.half)
                 and (nxt.year is not None or nxt.month) and _ENDED_RE.match(text[p.end:nxt.start]) is not None):
             p.year, p.end = nxt.year, nxt.end
+            skip = True
+        elif (nxt is not None and (p.quarter or p.half) and (nxt.quarter or nxt.half) and nxt.year is not None
+                and re.fullmatch(r",?\s*[(（]\s*", text[p.end:nxt.start])):
+            # "the fourth quarter (January to March 2024)": a fiscal quarter, told in calendar months
+            nxt.start = p.start
+            p = nxt
             skip = True
         out.append(p)
     return out

@@ -809,3 +809,12 @@ def test_a_rate_told_with_its_figure_is_nearly_as_sure_as_the_figure():
     (rate,) = [f for f in x.facts if f.predicate == "RevenueGrowthYoY"]
     assert rate.attr("value") == -17 and rate.subject == value.subject == "ipad"
     assert rate.evidence[0].confidence == pytest.approx(value.evidence[0].confidence * 0.95, abs=0.001)  # rounded to 3 places
+
+
+def test_a_sentence_opening_with_a_business_unit_gives_it_the_sentences_figures():
+    x = run("The Infrastructure Solutions Group (ISG) returned to growth in 2024, with revenue up 15 percent year on "
+            "year to US$2.5 billion. Lenovo Group revenue was US$56.9 billion in 2024.", "en", organisation="lenovo")
+    subjects = {f.attr("value"): f.subject for f in x.facts if f.predicate == "Revenue"}
+    assert subjects[2_500_000_000] == "x-lenovo-infrastructure-solutions-group"
+    assert subjects[56_900_000_000] == "lenovo"  # a unit name the lexicon knows is the company's own
+    assert any(n.labels == (("en", "Infrastructure Solutions Group"),) for n in x.entities)

@@ -423,9 +423,31 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str):
         return after[0], after[0].entity_id, scope, 1.0
     if pat.get("default_subject") == "organisation":
         topic = ctx.doc.organisation or (ctx.recent_orgs[-1] if ctx.recent_orgs else "")
+        unit = _opening_unit(ctx) if topic else ""
+        if unit:  # "The Infrastructure Solutions Group (ISG) returned to growth, with revenue up 15 percent"
+            return None, _segment_entity(ctx, topic, unit), scope, 0.9
         if topic:
             return None, topic, scope, 0.9
     return None
+
+
+# "The Infrastructure Solutions Group (ISG) …", "Intelligent Devices Group …": a sentence that opens with
+# the name of a part of a company
+_EN_OPENING_UNIT = re.compile(r"\s*(?:The\s+)?((?:[A-Z][\w&’'-]*\s+(?:and\s+|&\s+)?){1,4}(?:Group|Division|Segment|Business|Unit))\b"
+                              r"(?:\s*\([A-Z]{2,6}\))?(?=\s+[a-z])")
+
+
+def _opening_unit(ctx: Context) -> str:
+    """The name of a business unit the lexicon lacks that opens an English sentence, else ""."""
+    if ctx.lang.code != "en":
+        return ""
+    m = _EN_OPENING_UNIT.match(ctx.sent.text)
+    if m is None:
+        return ""
+    s, e = ctx.sent.start + m.start(1), ctx.sent.start + m.end(1)
+    if any(x.start < e and x.end > s for x in ctx.mentions if x.kind in ENTITY_KINDS):
+        return ""  # a name the lexicon knows ("Lenovo Group"), or one with a known name inside
+    return m.group(1)
 
 
 def _part_name(ctx: Context, words: str) -> bool:
