@@ -818,3 +818,11 @@ def test_a_sentence_opening_with_a_business_unit_gives_it_the_sentences_figures(
     assert subjects[2_500_000_000] == "x-lenovo-infrastructure-solutions-group"
     assert subjects[56_900_000_000] == "lenovo"  # a unit name the lexicon knows is the company's own
     assert any(n.labels == (("en", "Infrastructure Solutions Group"),) for n in x.entities)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("中芯国际发布业绩。公司给出的2025年第一季度指引为：销售收入环比增长6%至8%。", "zh"),
+    ("BYD was targeting sales of 5.5 million vehicles in 2025.", "en"),
+])
+def test_guidance_and_targets_are_no_results(text, lang):
+    assert not [f for f in run(text, lang).facts if f.kind == "quantity"]

@@ -288,7 +288,11 @@ def _future(ctx: Context, ts: int, qm: Mention) -> bool:
     from .relations import _future as planned
 
     words = ctx.lang.words.get("forecast") or []
-    lo = max(ctx.clauses[ctx.clause_of(min(ts, qm.start))][0], min(ts, qm.start) - 30)
+    i = ctx.clause_of(min(ts, qm.start))
+    cs = ctx.clauses[i][0]
+    if i and ctx.doc.text[cs - 1:cs] in ("：", ":"):
+        cs = ctx.clauses[i - 1][0]  # "2025年第一季度指引为：销售收入环比增长6%": what the colon introduces
+    lo = max(cs, min(ts, qm.start) - 30)
     if words and has_word(ctx.doc.text[lo:max(ts, qm.start)], words, ctx.lang.code):
         return True
     return planned(ctx, qm.start) or planned(ctx, ts)
@@ -627,8 +631,8 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         if not owners:
             continue
         ts, te, pat = owners[-1]
-        if _other_subject_between(ctx, te, qm.start):
-            continue
+        if _other_subject_between(ctx, te, qm.start) or _future(ctx, ts, qm):
+            continue  # another company's rate, or a forecast (指引为：销售收入环比增长6%)
         kinds = pat.get("growth") or {}
         # the comparison said before the rate in its own clause, else right after it: in "同比增长262%，
         # 环比增长18%" the 环比 after 262% belongs to 18%
