@@ -191,7 +191,8 @@ EN_NOT_PLURAL = {"this", "thus", "plus", "its", "his", "has", "was", "does", "ac
                  "afterwards", "onwards", "towards", "backwards", "forwards", "sometimes"}
 EN_BOUND_PREFIXES = {
     "more than": LOWER, "over": LOWER, "above": LOWER, "exceeding": LOWER, "exceeded": LOWER,
-    "exceeds": LOWER, "exceed": LOWER, "surpassed": LOWER, "surpassing": LOWER, "topped": LOWER,
+    "exceeds": LOWER, "exceed": LOWER, "surpassed": LOWER, "surpassing": LOWER, "surpass": LOWER, "surpasses": LOWER,
+    "topped": LOWER, "break through": LOWER, "breaks through": LOWER, "broke past": LOWER,
     "broke": LOWER, "broke through": LOWER, "crossed": LOWER, "in excess of": LOWER, "at least": LOWER,
     "upwards of": LOWER, "no less than": LOWER, "not less than": LOWER, "no fewer than": LOWER,
     "about": APPROX, "around": APPROX, "approximately": APPROX, "approx.": APPROX, "roughly": APPROX,

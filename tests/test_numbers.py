@@ -179,6 +179,7 @@ EN_QUANTITIES = [
     ("a 20-year history", "20-year", "20", "Years", "Exact"),
     ("2,000 employees", "2,000 employees", "2000", "Count", "Exact"),
     ("gross margin rose 1.2 percentage points to 46.6 percent", "1.2 percentage points", "1.2", "PercentagePoints", "Exact"),
+    ("sales first time surpass 50 ten thousand vehicle", "surpass 50 ten thousand", "500000", "", "LowerBound"),  # MT of 突破
 ]
 
 
