@@ -826,3 +826,12 @@ def test_a_sentence_opening_with_a_business_unit_gives_it_the_sentences_figures(
 ])
 def test_guidance_and_targets_are_no_results(text, lang):
     assert not [f for f in run(text, lang).facts if f.kind == "quantity"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("联想表示，中东、非洲以及东南亚都是我们增长最快的市场。", "zh", {"market:middle-east", "market:africa", "market:southeast-asia"}),
+    ("For Xiaomi, Europe was the fastest-growing region last year.", "en", {"market:europe"}),
+])
+def test_the_fastest_growing_markets(text, lang, expected):
+    got = {f.obj for f in run(text, lang).facts if f.predicate == "hasGrowthMarket"}
+    assert got == expected
