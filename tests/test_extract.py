@@ -835,3 +835,23 @@ def test_guidance_and_targets_are_no_results(text, lang):
 def test_the_fastest_growing_markets(text, lang, expected):
     got = {f.obj for f in run(text, lang).facts if f.predicate == "hasGrowthMarket"}
     assert got == expected
+
+
+def test_a_forecast_figure_is_a_goal_due_in_its_period_not_a_result():
+    import datetime
+
+    x = run("英伟达预计2025财年第二季度营收约为280亿美元。", "zh", organisation="nvidia", date=datetime.date(2024, 5, 23))
+    assert not [f for f in x.facts if f.kind == "quantity"]
+    (goal,) = [f for f in x.facts if f.kind == "goal"]
+    assert (goal.subject, goal.attr("metric"), goal.attr("value"), goal.attr("unit"), goal.attr("bound")) == (
+        "nvidia", "Revenue", 28_000_000_000, "USD", "Approximate")
+    assert goal.attr("deadline").year == 2025
+    # a plan with no time of its own states no goal
+    assert not [f for f in run("英伟达预计营收约为280亿美元。", "zh", organisation="nvidia").facts if f.kind in ("goal", "quantity")]
+
+
+def test_a_met_target_names_its_metric_and_is_no_second_result():
+    x = run("比亚迪2023年全年新能源汽车销量达到302.44万辆，顺利完成年初提出的300万辆年度销量目标。", "zh", organisation="byd")
+    (goal,) = [f for f in x.facts if f.kind == "goal"]
+    assert (goal.attr("metric"), goal.attr("value")) == ("Deliveries", 3_000_000)
+    assert {f.attr("value") for f in x.facts if f.predicate == "Deliveries"} == {3_024_400}

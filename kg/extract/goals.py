@@ -41,14 +41,18 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
     achieved = has_word(ctx.sent.text, (pat.get("achieved") or {}).get(lang), lang)
     rank = next((m for m in inside if m.kind == "rank"), None)
     target_metric, target_q = "", None
-    for qpat in pats.quantities:
-        if qpat.get("metric") != "Revenue":
+    for qpat in pats.quantities:  # the metric the goal names (销量目标, "a revenue target") and a figure it can take
+        if qpat.get("growth_only") or qpat.get("subject") == "market":
             continue
         words = qpat["triggers"].get(lang) or []
         if has_word(text[gs:ge], words, lang):
-            target_q = next((m for m in inside if m.kind == "quantity" and m.quantity.value >= qpat.get("min_value", 0)), None)
+            units = qpat.get("units") or []
+            target_q = next((m for m in inside if m.kind == "quantity" and m.quantity.value >= qpat.get("min_value", 0)
+                             and (m.quantity.unit in units or (not m.quantity.unit and "" in units)
+                                  or (m.quantity.unit == "Count" and "" in units))), None)
             if target_q is not None:
                 target_metric = qpat["metric"]
+                break
     if rank is None and target_q is None:
         return []
     subj_m, subj = subject_of(ctx, pat["subject"], ts, (), pat.get("default_subject", ""))
@@ -103,5 +107,7 @@ def _deadline(ctx: Context, inside: list[Mention], set_in: PeriodRef | None) -> 
             n = int(m.quantity.value) * (4 if m.quantity.unit == "Years" else 1)
             last = (year * 4 + quarter - 1) + n - 1
             return PeriodRef(last // 4, last % 4 + 1, qualifier="by")
-    return None
+    # 目标是2024年营收突破3000亿元: the time the goal's own words name is when it is due
+    plain = [m.period for m in inside if m.kind == "period" and m.period.year and m.period.qualifier == ""]
+    return plain[0] if plain else None
 

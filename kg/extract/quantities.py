@@ -183,6 +183,10 @@ def _fits(ctx: Context, pat: dict, m: Mention) -> bool:
         return False
     if any(gs <= m.start and m.end <= ge and not achieved for gs, ge, achieved in ctx.goal_spans):
         return False
+    if any(gs <= m.start and m.end <= ge for gs, ge, _ in ctx.goal_spans) and any(
+            o.kind == "quantity" and o.quantity.unit == q.unit and o is not m
+            and not any(gs <= o.start and o.end <= ge for gs, ge, _ in ctx.goal_spans) for o in ctx.mentions):
+        return False  # 销量达到302.44万辆，完成了300万辆的目标: the met target is no second result
     nouns = (pat.get("nouns") or {}).get(ctx.lang.code)
     if nouns and not _noun_follows(ctx, m, nouns):
         return False
@@ -248,8 +252,7 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
     qm = _value_for(ctx, pat, ts, te)
     if qm is None:
         return None
-    if _future(ctx, ts, qm):
-        return None
+    future = _future(ctx, ts, qm)
     q = qm.quantity
     unit = q.unit
     if not unit:
@@ -264,6 +267,8 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
         return None
     subj_m, subj, scope, confidence = subject
     period, p_conf = _period(ctx, pat, ts, qm)
+    if future:
+        return _forecast(ctx, pat, ts, te, qm, subj_m, subj, value, unit, bound, period, scope, confidence * p_conf)
     if pat.get("scope") == "place" and not scope:
         scope = _scope_place(ctx, pat, ts, qm)
     category = _category(ctx, pat, ts, qm) or _segment_category(seg)
@@ -280,6 +285,23 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
     return Fact("quantity", subj, pat["metric"], "", attrs(
         value=value, unit=unit, bound=bound, period=period, reported_by=reported_by(ctx), scope=scope,
         category=category, threshold=threshold, threshold_unit=threshold_unit), (ev,))
+
+
+
+def _forecast(ctx: Context, pat: dict, ts: int, te: int, qm: Mention, subj_m, subj: str, value, unit: str, bound: str,
+              period, scope: str, confidence: float) -> Fact | None:
+    """A figure that is forecast or planned (预计第二财季营收约为280亿美元, "plans to buy back at least
+    HK$80 billion"): a goal of the company, due in the period the sentence names."""
+    own = [m for m in ctx.periods() if ctx.sent.start <= m.start < ctx.sent.end and m.period.year]
+    if not own or period is None:
+        return None  # a plan with no time of its own is too vague to state
+    ctx.consumed.add((qm.start, qm.end))
+    cs, ce = ctx.clauses[ctx.clause_of(min(ts, qm.start))][0], ctx.clauses[ctx.clause_of(max(te, qm.end) - 1)][1]
+    ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], pat["id"] + "-forecast",
+                  confidence * float(pat.get("confidence", 0.9)) * 0.9)
+    return Fact("goal", subj, "Goal", "", attrs(
+        text=(ctx.doc.text[cs:ce].strip(), ctx.lang.code), metric=pat["metric"], value=value, unit=unit, bound=bound,
+        scope=scope, deadline=period), (ev,))
 
 
 def _future(ctx: Context, ts: int, qm: Mention) -> bool:
@@ -331,7 +353,7 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
     text = ctx.doc.text
     lang = ctx.lang.code
     words = ctx.lang.words
-    whole = words.get("whole_words") or []
+    whole = (words.get("whole_words") or []) + (words.get("forecast") or [])  # 预计…营收: no part named 预计
     lo = ctx.clauses[ctx.clause_of(ts)][0]
     if lang == "zh":
         # the noun phrase before the trigger: back to punctuation, a verb-like break or a mention
