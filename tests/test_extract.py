@@ -855,3 +855,12 @@ def test_a_met_target_names_its_metric_and_is_no_second_result():
     (goal,) = [f for f in x.facts if f.kind == "goal"]
     assert (goal.attr("metric"), goal.attr("value")) == ("Deliveries", 3_000_000)
     assert {f.attr("value") for f in x.facts if f.predicate == "Deliveries"} == {3_024_400}
+
+
+def test_a_rank_held_now_is_as_of_the_texts_date_not_the_time_told_before():
+    import datetime
+
+    x = run("今年6月，联想发布了新款AI PC。目前摩托罗拉在拉丁美洲的智能手机市场排名第二。", "zh", organisation="lenovo",
+            date=datetime.date(2024, 11, 12))
+    (pos,) = [f for f in x.facts if f.kind == "position"]
+    assert pos.attr("period").key == "asof-2024-11-12"

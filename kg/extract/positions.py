@@ -226,6 +226,9 @@ def _period(ctx: Context, s: int) -> PeriodRef | None:
     pick = nearest(same, s) or nearest([m for m in periods if m.end <= s], s) or nearest(periods, s)
     if pick is not None:
         return pick.period
+    if ctx.doc.date and has_word(ctx.sent.text, ctx.lang.words.get("as_of") or [], ctx.lang.code):
+        d = ctx.doc.date  # 目前…排名第二, "currently ranks second": as of the text's date, not the time told before
+        return PeriodRef(d.year, None, d.month, d.day, "asof")
     return ctx.recent_periods[-1] if ctx.recent_periods else None
 
 
