@@ -864,3 +864,14 @@ def test_a_rank_held_now_is_as_of_the_texts_date_not_the_time_told_before():
             date=datetime.date(2024, 11, 12))
     (pos,) = [f for f in x.facts if f.kind == "position"]
     assert pos.attr("period").key == "asof-2024-11-12"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("特斯拉先后推出了Model S（2012年6月开始交付）、Model X（2015年9月）、Model 3（2017年7月）和Model Y（2020年3月）。", "zh"),
+    ("In its first decade Tesla launched the Model S (June 2012), the Model X (September 2015), the Model 3 (July 2017) "
+     "and the Model Y (March 2020).", "en"),
+])
+def test_each_name_of_a_list_takes_the_time_in_its_own_brackets(text, lang):
+    got = {(f.obj, f.attr("period").key) for f in run(text, lang, organisation="tesla").facts if f.predicate == "releases"}
+    assert {("tesla-model-x", "2015-09"), ("tesla-model-3", "2017-07"), ("tesla-model-y", "2020-03")} <= got
+    assert ("tesla-model-x", "2012-06") not in got

@@ -180,10 +180,26 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         seen.add(obj.entity_id)
         count = _count_for(ctx, chosen, i) if "count" in pat.get("qualifiers", []) else None
         obj_id = "market:" + obj.entity_id if pat.get("object_as_market") else obj.entity_id
+        own = _own_time(ctx, obj) if period is not None or "period" in pat.get("qualifiers", []) else None
         ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence)
         facts.append(Fact("relation", subj, pat["property"], obj_id,
-                          attrs(period=period, count=count, reported_by=reported, value=value, unit=unit), (ev,)))
+                          attrs(period=own or period, count=count, reported_by=reported, value=value, unit=unit), (ev,)))
     return facts
+
+
+_OWN_TIME = re.compile(r"\s*[(（]")
+
+
+def _own_time(ctx: Context, obj: Mention) -> PeriodRef | None:
+    """A time in brackets right after one name of a list (推出了Model X（2015年9月）、Model 3（2017年7月）):
+    that name's own."""
+    m = _OWN_TIME.match(ctx.doc.text, obj.end)
+    if m is None:
+        return None
+    for p in ctx.periods():
+        if p.start == m.end() and p.period.year and re.match(r"[^)）]{0,12}[)）]", ctx.doc.text[p.end:p.end + 14]):
+            return p.period.plain() if p.period.qualifier == "since" else p.period
+    return None
 
 
 _PRESENT = {
@@ -286,11 +302,14 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
         return []
     run = [after[0]]
     for m in after[1:]:
-        gap = ctx.doc.text[run[-1].end:m.start]
+        gap = _ASIDE.sub("", ctx.doc.text[run[-1].end:m.start], count=1)  # Model X（2015年9月）、Model 3
         if not joiner.fullmatch(gap):
             break
         run.append(m)
     return run
+
+
+_ASIDE = re.compile(r"^\s*[(（][^()（）]{1,30}[)）]")
 
 
 _JOINERS = {
