@@ -98,3 +98,15 @@ def test_co_chief_executives_a_finance_director_and_a_title_after_the_founding_a
     assert {("zhao-haijun", "ceoOf", "smic"), ("x-liang-mong-song", "ceoOf", "smic")} <= {f[:3] for f in got}, got
     got = facts("公司由董事长竺兆江创立。", "zh", organisation="transsion", speaker="")
     assert {f[:3] for f in got} == {("zhu-zhaojiang", "chairOf", "transsion"), ("zhu-zhaojiang", "founderOf", "transsion")}, got
+
+
+def test_a_title_of_a_named_unit_is_held_in_the_unit_even_with_a_we_further_on():
+    from tests.helpers import run
+
+    x = run('Luca Rossi, Executive Vice President and President of the Intelligent Devices Group, said the company '
+            'expected AI PCs to grow. "We launched ten new AI PCs," Rossi said.', "en", organisation="lenovo")
+    got = {(f.predicate, f.obj) for f in x.facts if f.subject == "x-luca-rossi"}
+    assert ("presidentOf", "x-intelligent-devices-group") in got
+    assert ("presidentOf", "lenovo") not in got
+    x = run("Lu Weibing has been president of the group since December 2022.", "en", organisation="xiaomi")
+    assert ("lu-weibing", "presidentOf", "xiaomi") in {(f.subject, f.predicate, f.obj) for f in x.facts}

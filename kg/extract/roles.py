@@ -263,7 +263,9 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
         m_of = re.match(r"\s*(?:" + "|".join(re.escape(w) for w in of_words) + r")\s+", tail, re.IGNORECASE)
         if m_of:
             start = ge + m_of.end()
-            after = [m for m in orgs if m.start >= start]
+            ce = ctx.clauses[ctx.clause_of(start)][1]
+            # a name in the clause, or "of the group" itself; not a "we" further on
+            after = [m for m in orgs if start <= m.start < ce and (m.kind == "entity" or m.start == start)]
             if after:
                 m = after[0]
                 unit = text[start:m.start].strip()
