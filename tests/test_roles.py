@@ -110,3 +110,13 @@ def test_a_title_of_a_named_unit_is_held_in_the_unit_even_with_a_we_further_on()
     assert ("presidentOf", "lenovo") not in got
     x = run("Lu Weibing has been president of the group since December 2022.", "en", organisation="xiaomi")
     assert ("lu-weibing", "presidentOf", "xiaomi") in {(f.subject, f.predicate, f.obj) for f in x.facts}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Board chairman Li Self Study (Li Zixue) said the company grew.", "li-zixue"),  # a name the lexicon knows
+    ("Company vice general manager Ali Husband (Arif Chowdhury) said sales rose.", "x-arif-chowdhury"),
+])
+def test_a_machine_translated_name_glossed_in_brackets_is_the_bracketed_name(text, person):
+    from tests.helpers import run
+
+    assert {f.subject for f in run(text, "en", organisation="zte").facts if f.kind == "relation"} == {person}

@@ -104,6 +104,10 @@ def _person_mentions(ctx: Context) -> list[Mention]:
     return ctx.entities(PERSON)
 
 
+# a name rendered word by word and then in brackets as it is written: "Xu Child Sun (Xu Ziyang)"
+_GLOSSED_NAME = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}?[A-Z][\w'’-]*\s*\(([A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})\)")
+
+
 def _person_after(ctx: Context, pos: int) -> Mention | None:
     """The person named right after a title (董事长王传福, "CEO Tim Cook", 首席财务官为郑孝明)."""
     text = ctx.doc.text
@@ -122,6 +126,12 @@ def _person_after(ctx: Context, pos: int) -> Mention | None:
             break
     # "Our chairman, Kazuhiro Tsuga, and the board": a name set off by commas; not "officer, John Lo is"
     closed = lambda end: not comma or re.match(r"\s*[,.;)，。；）]", text[end:end + 3]) is not None  # noqa: E731
+    glossed = _GLOSSED_NAME.match(text, p, ctx.sent.end) if ctx.lang.code == "en" else None
+    if glossed:  # "Board chairman Li Self Study (Li Zixue)": a machine translation, the name in brackets
+        known = [m for m in _person_mentions(ctx) if (m.start, m.end) == glossed.span(1)]
+        found = known[0] if known else ctx.add_name(glossed.start(1), glossed.end(1), "Person")
+        if found is not None:
+            return found
     for m in _person_mentions(ctx):
         if m.start == p:
             return m if closed(m.end) else None
