@@ -201,6 +201,23 @@ def load(path: Path | None = None, with_places: bool = True) -> Lexicon:
     return lex
 
 
+# a pinyin syllable: an initial, vowels, a final n/ng (r)
+_SYLLABLE = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv]+(?:ng|n|r)?"
+_TWO_SYLLABLES = re.compile(rf"({_SYLLABLE})((?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])[aeiouv]+(?:ng|n|r)?)")
+
+
+def _syllables_apart(name: str) -> list[str]:
+    """A Chinese person's name with its two-syllable given name written apart, as machine
+    translations write it character by character: Wang Chuanfu -> Wang Chuan Fu."""
+    m = re.fullmatch(r"([A-Z][a-z]{0,5}) ([A-Z][a-z]{2,11})", name)
+    if m is None:
+        return []
+    given = _TWO_SYLLABLES.fullmatch(m.group(2).lower())
+    if given is None:
+        return []
+    return [f"{m.group(1)} {given.group(1).capitalize()} {given.group(2).capitalize()}"]
+
+
 def _read_entries(lex: Lexicon, path: Path) -> None:
     from .iris import vocab
 
@@ -250,7 +267,8 @@ def _read_entries(lex: Lexicon, path: Path) -> None:
             raise data_error(path, f"{where}: wikidata should be a Wikidata item id such as Q1636958, got {wikidata!r}",
                              "Write the item's id (the Q number from its wikidata.org address) or remove the field")
         lex.entities[eid] = EntityInfo(eid, cls, tuple(labels), tuple(aliases), wikidata)
-        for lang, name in labels + aliases:
+        spelt = [("en", v) for lang, name in labels + aliases if lang == "en" and cls == "Person" for v in _syllables_apart(name)]
+        for lang, name in labels + aliases + spelt:
             key = _fold_alias(name)
             if not key.strip():
                 continue

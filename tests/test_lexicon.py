@@ -48,3 +48,11 @@ def test_malformed_lexicon_names_the_entry(tmp_path):
     path.write_text("entities:\n  - id: a\n    class: Spaceship\n    en: A\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="entity 'a': class 'Spaceship' is not an ontology class"):
         lexicon.load(path)
+
+
+def test_a_chinese_given_name_written_syllable_by_syllable_is_the_same_person():
+    from kg.lexicon import _syllables_apart
+
+    assert _syllables_apart("Wang Chuanfu") == ["Wang Chuan Fu"]
+    assert _syllables_apart("Lei Jun") == [] and _syllables_apart("Tim Cook") == []
+    assert ids("Biyadi board chairman Wang Chuan Fu said", "en") == ["byd", "wang-chuanfu"]
