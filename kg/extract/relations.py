@@ -340,7 +340,7 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     objs = ctx.entities(pat["object"], pat.get("object_not", ()))
     subj_m = None
     if not passive:
-        if ctx.lang.code == "zh":  # 推出了基于混元大模型的AI助手“腾讯元宝”: 混元 only describes what was launched
+        if ctx.lang.code == "zh" and not pat.get("site_names"):  # 推出了基于混元大模型的AI助手“腾讯元宝”: 混元 only describes what was launched
             objs = [m for m in objs if not ctx.doc.text.startswith("的", m.end) or not _more_after(ctx, m)]
         sellers = (pat.get("sellers") or {}).get(ctx.lang.code) or []
         if sellers:
@@ -412,12 +412,16 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         maker = _maker_in_name(ctx, pat, chosen[0])
         if maker:  # 今年3月上市的小米SU7, "the Xiaomi SU7 was launched": the maker is in the name
             subj_m, subj = None, maker
-    if not subj or not chosen:
-        return []
+    if chosen and ctx.lang.code == "zh" and pat.get("site_names"):
+        chosen, subj_m, subj = _zh_site(ctx, pat, ts, chosen, subj_m, subj)
     if chosen and ctx.lang.code == "zh" and pat.get("subject_same_clause") and ctx.doc.text.startswith("的", chosen[0].end):
         after = _named_after_de(ctx, pat, chosen[0].end + 1)  # 位于合肥的联宝科技: what is located follows 的
         if after is not None:
             subj_m, subj = after, after.entity_id
+        elif pat.get("site_names") and re.match(r"[\u4e00-\u9fff]", ctx.doc.text[chosen[0].end + 1:chosen[0].end + 2]):
+            return []  # 松下位于大阪的电视机工厂: what is located is the factory, which has no name
+    if not subj or not chosen:
+        return []
     if pat.get("subject_same_clause") and (subj_m is None or ctx.clause_of(subj_m.start) != ctx.clause_of(ts)):
         return []  # "…建设生产基地，位于泰国": what is located is not named in the clause
     if pat.get("objects", "all") == "nearest":
@@ -492,6 +496,9 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
 def _named_after_de(ctx: Context, pat: dict, pos: int) -> Mention | None:
     """The name right after 的 (位于合肥的联宝科技), known or one the name finder gives a fitting class."""
     known = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.start == pos]
+    site = _zh_site_name(ctx, pos, ctx.sent.end) if pat.get("site_names") else None
+    if site is not None and (not known or site[1] > known[0].end):
+        return ctx.add_name(site[0], site[1], site[2])  # 位于沈阳的海尔沈阳冰箱互联工厂: the whole site, not 海尔
     if known:
         return known[0]
     v = vocab()
@@ -499,6 +506,80 @@ def _named_after_de(ctx: Context, pat: dict, pos: int) -> Mention | None:
         if s == pos and hint and v.is_a(hint, pat["subject"]):
             return ctx.add_name(s, e, hint)
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _site_end_re(nouns: tuple, suffixes: tuple) -> re.Pattern:
+    alts = "|".join(re.escape(w) for w in sorted(set(nouns) | set(suffixes), key=len, reverse=True))
+    return re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{1,14}?(?<!的)(?:" + alts + ")")
+
+
+def _zh_site_name(ctx: Context, pos: int, limit: int) -> tuple[int, int, str] | None:
+    """A Chinese name at ``pos`` that its last word says is a site or a company (海尔沈阳冰箱互联工厂,
+    大疆天空之城大厦, 联宝科技): (start, end, class), the shortest such name up to 15 characters."""
+    nouns = tuple(ctx.lang.words.get("facility_nouns") or ())
+    suffixes = tuple(ctx.lang.words.get("company_suffixes") or ())
+    if not nouns:
+        return None
+    m = _site_end_re(nouns, suffixes).match(ctx.doc.text, pos, limit)
+    if m is None:
+        return None
+    end = m.end()
+    word = next((w for w in sorted(nouns, key=len, reverse=True) if ctx.doc.text.endswith(w, pos, end)), "")
+    generic = ctx.lang.words.get("generic_name_words") or ()
+    named = any(o.start == pos and o.end < end for o in ctx.mentions if o.kind in ENTITY_KINDS)
+    if "的" in ctx.doc.text[pos:end] or not named and ctx.doc.text[pos] in generic or end - pos - len(word) < 2 or any(o.start < end < o.end for o in ctx.mentions if o.kind in ENTITY_KINDS):
+        return None  # 联想的工厂 is no name; nor is an ending that cuts a known name in two
+    if word and not named:
+        return None  # a site's name starts with its company's or place's (海尔沈阳冰箱互联工厂); 电视机工厂 names none
+    return pos, end, "Place" if word else "Company"
+
+
+_ZH_DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:新区|区|县|镇|乡|街道)")
+
+
+def _zh_site(ctx: Context, pat: dict, ts: int, chosen: list[Mention], subj_m, subj: str):
+    """位于芬兰奥卢的诺基亚奥卢工厂, 位于深圳南山区的大疆天空之城大厦, 海尔中央研究院位于青岛海尔工业园: the
+    most specific place of the run after 位于 (a city the lexicon lacks after its country, a district
+    with its city, a site after its city), and a site named before the trigger, not the company its
+    name starts with."""
+    text = ctx.doc.text
+    ce = ctx.clauses[ctx.clause_of(ts)][1]
+    last = chosen[0]
+    for m in sorted(ctx.entities(pat["object"]), key=lambda m: m.start):
+        if m.start == last.end:
+            last = m
+    place = last
+    de = text.find("的", last.end, min(ce, last.end + 6))
+    stop = de if de >= 0 else last.end + len(text[last.end:ce].rstrip("，,。；;！？!? "))
+    gap = text[last.end:stop]
+    if 2 <= len(gap) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", gap) and not re.search(r"[是在为和与的有]", gap):
+        site = _zh_site_name(ctx, last.start if de < 0 else last.end, stop) if de < 0 else None
+        if site is not None and site[1] == stop:  # 青岛海尔工业园: a site in the city
+            place = ctx.add_name(last.start, stop, "Place") or last
+        elif de >= 0 and _ZH_DISTRICT.fullmatch(gap):  # 深圳南山区: a district goes with its city
+            place = ctx.add_name(last.start, stop, "City") or last
+        elif de >= 0 and not any(last.end <= o.start < stop for o in ctx.mentions if o.kind in ENTITY_KINDS):
+            place = ctx.add_name(last.end, stop, "City") or last  # 芬兰奥卢: the city after its country
+    if subj_m is not None and subj_m.end < ts and text.startswith("的", subj_m.end):
+        return [], None, ""  # 联想的工厂位于合肥: what is located is the company's, not the company
+    if subj_m is None or subj_m.end <= ctx.clauses[ctx.clause_of(ts)][0]:  # 联宝科技位于合肥: a name the lexicon lacks
+        cs = ctx.clauses[ctx.clause_of(ts)][0]
+        starts = [cs + len(text[cs:ts]) - len(text[cs:ts].lstrip(" \u3000“"))] + \
+            [o.start for o in ctx.mentions if o.kind in ENTITY_KINDS and cs <= o.start < ts]
+        for k in starts:
+            site = _zh_site_name(ctx, k, ts)
+            if site is not None and site[1] == ts:
+                found = ctx.add_name(*site)
+                if found is not None:
+                    return [place], found, found.entity_id
+    if subj_m is not None and subj_m.end <= ts:
+        site = _zh_site_name(ctx, subj_m.start, ts)
+        if site is not None and site[1] == ts and site[2] == "Place":  # 海尔中央研究院位于…: the site, not 海尔
+            found = ctx.add_name(site[0], site[1], site[2])
+            if found is not None:
+                subj_m, subj = found, found.entity_id
+    return [place], subj_m, subj
 
 
 def _past_descriptor(ctx: Context, s: int, e: int) -> int:
