@@ -33,3 +33,38 @@ def test_a_site_and_where_it_is(text, expected):
 @pytest.mark.parametrize("text", ["参观了松下位于大阪的电视机工厂。", "联想的工厂位于合肥。", "该公司位于深圳。"])
 def test_what_is_located_has_no_name_of_its_own(text):
     assert not [f for f in labelled(text, "zh") if f[1] == "locatedIn"]
+
+
+@pytest.mark.parametrize("text, lang, org, expected", [
+    # a unit named by its words and a unit noun, its company's name before it or the text's company
+    ("英特尔数据中心与人工智能事业部负责人表示。", "zh", "", ("数据中心与人工智能事业部", "subOrganizationOf", "intel")),
+    ("英飞朗将并入诺基亚网络基础设施业务集团下的光网络部门。", "zh", "", ("光网络部门", "subOrganizationOf", "网络基础设施业务集团")),
+    ("汤道生负责的云与智慧产业事业群增长很快。", "zh", "tencent", ("云与智慧产业事业群", "subOrganizationOf", "tencent")),
+    ("海尔中央研究院有三千名研究人员。", "zh", "", ("海尔中央研究院", "subOrganizationOf", "haier")),
+    # the unit before a copula, a name the lexicon lacks
+    ("汇天科技是小鹏汽车的子公司。", "zh", "", ("汇天科技", "subOrganizationOf", "xpeng")),
+    ("The Intelligent Devices Group (IDG), Lenovo's largest business, grew.", "en", "", ("Intelligent Devices Group", "subOrganizationOf", "lenovo")),
+    # an appositive or "its" with no owner named: the company the text is about
+    ("JD Health, the online pharmacy and healthcare arm, listed in 2020.", "en", "jd-com", ("JD Health", "subOrganizationOf", "jd-com")),
+    ("JD Retail is the core unit of the group.", "en", "jd-com", ("JD Retail", "subOrganizationOf", "jd-com")),
+    ("Revenue at its US unit GE Appliances rose.", "en", "haier", ("GE Appliances", "subOrganizationOf", "haier")),
+    # a verb of owning
+    ("小米汽车由小米集团全资控股。", "zh", "", ("xiaomi", "hasSubOrganization", "xiaomi-auto")),
+    ("DJI owns DJI Agriculture, a maker of crop-spraying drones.", "en", "", ("dji", "hasSubOrganization", "DJI Agriculture")),
+    ("In 2022 JD.com became the controlling shareholder of Dada Group.", "en", "", ("jd-com", "hasSubOrganization", "Dada Group")),
+])
+def test_a_unit_and_its_owner(text, lang, org, expected):
+    got = labelled(text, lang, organisation=org)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("公司研发部门有三千人。", "zh"),                       # what a department does is no name
+    ("海尔智家是海尔集团旗下的核心上市公司。", "zh"),        # a kind of company is no name
+    ("Tencent owns a 10% stake in Tesla.", "en"),           # a stake is an investment
+    ("Sony, the Japanese electronics group, sold its unit.", "en"),
+    ("Apple is the largest business in the index.", "en"),
+])
+def test_no_unit_without_a_named_unit(text, lang):
+    got = labelled(text, lang, organisation="lenovo")
+    assert not [f for f in got if f[1] in ("subOrganizationOf", "hasSubOrganization") and f[0] not in ("haier",)], got

@@ -60,7 +60,7 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
     if pat.get("no_future") and _future(ctx, ts):
         return []
     not_after = (pat.get("not_after") or {}).get(ctx.lang.code)
-    if not_after and re.match(not_after, ctx.doc.text[te:te + 12]):
+    if not_after and re.match(not_after, ctx.doc.text[te:te + 40]):
         return []  # 上市公司 is a listed company, not a launch
     not_before = (pat.get("not_before") or {}).get(ctx.lang.code)
     if not_before and re.search(not_before, ctx.doc.text[ctx.sent.start:ts], re.IGNORECASE):
