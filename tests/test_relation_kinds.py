@@ -68,3 +68,20 @@ def test_a_unit_and_its_owner(text, lang, org, expected):
 def test_no_unit_without_a_named_unit(text, lang):
     got = labelled(text, lang, organisation="lenovo")
     assert not [f for f in got if f[1] in ("subOrganizationOf", "hasSubOrganization") and f[0] not in ("haier",)], got
+
+
+@pytest.mark.parametrize("text, lang, org, expected", [
+    ("中兴通讯旗下努比亚品牌表现亮眼。", "zh", "", ("nubia", "brandOf", "zte")),          # the name before 品牌, the owner before 旗下
+    ("旗下Technics品牌近年来增长很快。", "zh", "panasonic", ("Technics", "brandOf", "panasonic")),  # no owner named: the text's
+    ("8月又推出个性化品牌方程豹。", "zh", "byd", ("fangchengbao", "brandOf", "byd")),     # a descriptor, the noun, the name
+    ("手持影像方面有Osmo灵眸和Ronin如影两个品牌。", "zh", "dji", ("Ronin", "brandOf", "dji")),  # a counted list, Latin and Chinese names
+    ("The premium brand Casarte grew faster than the group.", "en", "haier", ("Casarte", "brandOf", "haier")),
+])
+def test_a_brand_and_its_company(text, lang, org, expected):
+    got = labelled(text, lang, organisation=org)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", ["公司在品牌与产品上持续投入。", "品牌推广方面，公司加大投入。"])
+def test_a_brand_noun_with_no_name_after_it(text):
+    assert not [f for f in labelled(text, "zh", organisation="byd") if f[1] == "brandOf"]

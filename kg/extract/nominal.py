@@ -171,13 +171,33 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         ns, ne = ctx.sent.start + m.start(), ctx.sent.start + m.end()
         if any(ns < b and ne > a for a, b in names) or not_after.match(ctx.doc.text, ne):
             continue  # 品牌代言人, 品牌价值: the noun begins another word
+        if entry.get("text_owner") and lang == "zh":
+            before = _named_before_noun(ctx, entry, ns)
+            if before is not None:  # 旗下努比亚品牌, Redmi品牌方面: the name the noun follows
+                owner = _owner(ctx, before.start, before.start)
+                if owner is None and ctx.doc.organisation:
+                    first = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= before.start]
+                    owner = None if first else _implied(before.start, ctx.doc.organisation)
+                if owner is not None and owner.entity_id != before.entity_id:
+                    ev = evidence(ctx, [span(owner), span(before), (ns, ne)], f"nominal-{entry['property']}", _confidence(entry, owner))
+                    out.append(Fact("relation", before.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+                continue
         owner = _owner(ctx, ns, ne)
         listed = []
         if owner is None:  # 比亚迪形成了比亚迪、腾势、仰望、方程豹四大品牌: the owner before the list
             owner, listed = _owner_of_list(ctx, entry, ns)
+        implied = False
+        if owner is None and entry.get("text_owner") and ctx.doc.organisation and \
+                not any(ctx.sent.start <= o.start and o.end <= ns for o in ctx.entities(ORG, NOT_OWNER)):
+            owner, implied = _implied(ns, ctx.doc.organisation), True  # "the premium brand Casarte": the text's company's
         if owner is None:
             continue
         named = listed or _named(ctx, entry, ns, ne, owner)
+        if implied:  # after the noun, and a name for sure: 品牌与产品 names nothing
+            named = [t for t in named if t.start >= ne and (t.from_lexicon or re.search(r"[A-Za-z]", t.text))]
+        elif owner.kind != "entity" and lang == "zh":  # 品牌推广方面，…: an implied owner, a name the lexicon lacks
+            from .relations import _looks_named
+            named = [t for t in named if t.from_lexicon or t.parts or _looks_named(ctx, t.start, t.end)]
         for thing in named:
             if thing.entity_id == owner.entity_id:
                 continue
@@ -187,6 +207,19 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
             else:
                 out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
     return out
+
+
+def _named_before_noun(ctx: Context, entry: dict, ns: int) -> Mention | None:
+    """The name right before a Chinese noun (努比亚品牌, Technics品牌): known and of a class the entry
+    names, or Latin letters the lexicon lacks."""
+    classes = entry.get("named") or ORG
+    known = [m for m in ctx.entities(classes, NOT_OWNER) if m.end == ns and m.start >= ctx.sent.start]
+    if known:
+        return known[-1]
+    latin = re.search(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9][A-Za-z0-9\-]*)?$", ctx.doc.text[max(ctx.sent.start, ns - 24):ns])
+    if latin is None or any(o.start < ns and o.end > ns - len(latin.group()) for o in ctx.mentions if o.kind in ENTITY_KINDS):
+        return None
+    return ctx.add_name(ns - len(latin.group()), ns, classes[0])
 
 
 def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
@@ -463,6 +496,13 @@ def _counted_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, l
     owners = [m for m in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= m.start and m.end <= ns]
     # the company the list follows (the names in the list may be companies too)
     owner, m = next(((o, found) for o in owners if (found := _COUNTED.fullmatch(text, o.end, ns)) is not None), (None, None))
+    if m is None and not owners and ctx.doc.organisation and entry.get("text_owner"):
+        # 手持影像方面有Osmo灵眸和Ronin如影两个品牌: no company named, the text's
+        cs = ctx.clauses[ctx.clause_of(ns)][0]
+        verb = max((text.rfind(w, cs, ns) for w in ("拥有", "有", "包括")), default=-1)
+        if verb >= 0:
+            m = _COUNTED.fullmatch(text, verb, ns)
+            owner = _implied(verb, ctx.doc.organisation) if m is not None else None
     if m is None:
         return None, []
     pos, items = m.start("list"), []
@@ -472,7 +512,9 @@ def _counted_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, l
             continue
         if not _ITEM.fullmatch(part):
             return None, []
-        items.append((pos, pos + len(part)))
+        latin = re.fullmatch(r"([A-Za-z][A-Za-z0-9\-& ]*?)\s*[\u4e00-\u9fff]{2,4}", part)
+        # Osmo灵眸: a Latin name and its Chinese name; the Latin one is the brand's
+        items.append((pos, pos + len(latin.group(1)) if latin else pos + len(part)))
         pos += len(part)
     if len(items) < 2 or len(items) != int(cn2an.cn2an(m.group("n"), "smart")):
         return None, []
