@@ -85,3 +85,25 @@ def test_a_brand_and_its_company(text, lang, org, expected):
 @pytest.mark.parametrize("text", ["公司在品牌与产品上持续投入。", "品牌推广方面，公司加大投入。"])
 def test_a_brand_noun_with_no_name_after_it(text):
     assert not [f for f in labelled(text, "zh", organisation="byd") if f[1] == "brandOf"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("FP5网络处理器是上一代FP4的继任者。", "zh", ("FP5", "successorOf", "FP4")),       # X是Y的继任者, the words for its kind dropped
+    ("小米SU7的继任者YU7已经发布。", "zh", ("xiaomi-yu7", "successorOf", "xiaomi-su7")),  # Y的继任者X
+    ("The FP5 is the successor to the FP4.", "en", ("FP5", "successorOf", "FP4")),     # a subject the lexicon lacks
+    ("DJI launched the Mavic 4 Pro, successor to the Mavic 3 Pro of 2023.", "en", ("Mavic 4 Pro", "successorOf", "Mavic 3 Pro")),
+    ("2026年将推出下一代平台Rubin，取代Blackwell。", "zh", ("nvidia-rubin", "successorOf", "nvidia-blackwell")),  # the one named last
+    ("松下能源是特斯拉的长期合作伙伴。", "zh", ("panasonic-energy", "partnerOf", "tesla")),
+    ("Panasonic Energy has been Tesla's battery partner since 2010.", "en", ("panasonic-energy", "partnerOf", "tesla")),
+    ("海尔还成为澳大利亚网球公开赛的官方合作伙伴。", "zh", ("haier", "sponsorOf", "澳大利亚网球公开赛")),  # an event's partner sponsors it
+    ("Haier became the Australian Open's official partner in 2024.", "en", ("haier", "sponsorOf", "Australian Open")),
+])
+def test_what_one_thing_is_to_another_said_by_a_noun(text, lang, expected):
+    got = labelled(text, lang)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, lang", [("它是Mini 3 Pro的继任者。", "zh"), ("比亚迪是一家很好的合作伙伴。", "zh"),
+                                         ("The phones are the successors to the old line.", "en")])
+def test_a_noun_with_one_side_unnamed_gives_nothing(text, lang):
+    assert not [f for f in labelled(text, lang) if f[1] in ("successorOf", "partnerOf")]

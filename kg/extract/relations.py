@@ -70,6 +70,8 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         return _relation_in_clause(ctx, pat, ts, te, new_names)
     if side == "adopters":
         return _adopters(ctx, pat, ts, te)
+    if side == "copula":
+        return _copula(ctx, pat, ts, te)
     return _relation_by_position(ctx, pat, ts, te)
 
 
@@ -113,6 +115,69 @@ def _adopters(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         return []
     chosen = [m for m in run if m.entity_id != maker]
     return _facts(ctx, pat, ts, te, maker_m, maker, chosen, confidence)
+
+
+_ZH_COPULA = re.compile(r"(?:(?:还|也|仍|一直|已|已经|目前|现在|如今|正式)?(?:是|为|成为|成了)(?:了)?)\s*(?:上一代|上代|前一代|前代|初代|第一代)?\s*$")
+_EN_COPULA = re.compile(r"(?:,|\b(?:is|was|are|were|has been|have been|had been|became|becomes|remains|remained))\s*(?:(?:also|now|still|long)\s+)?"
+                        r"(?:a|an|the)?\s*$", re.IGNORECASE)
+_EN_OWNED = re.compile(r"['’]s\s+(?:(?:long-?time|long-?standing|longest-?standing|main|key|biggest|largest|first|strategic|"
+                       r"exclusive|preferred|primary|[a-z]+-?[a-z]*)\s+){0,2}$")
+
+
+def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
+    """A noun that says what one thing is to another: FP5是上一代FP4的继任者, 松下能源是特斯拉的长期合作伙伴,
+    "Panasonic Energy has been Tesla's battery partner": the thing before the copula is the subject,
+    the one before 的 or "'s" the object; 小米SU7的继任者YU7: the subject after the noun."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    objs = ctx.entities(pat["object"], pat.get("object_not", ()))
+    if lang == "zh":
+        end = ts - 1 if text[ts - 1:ts] == "的" else ts
+        if end == ts and not text.startswith("的", ts):
+            return []
+    else:
+        own = _EN_OWNED.search(text, max(cs, ts - 40), ts)
+        if own is None:
+            return []
+        end = own.start()
+    obj = next((m for m in objs if m.end == end and m.start >= cs), None)
+    if obj is None and pat.get("find_objects"):
+        latin = re.search(r"[A-Za-z][A-Za-z0-9\-.]*(?: [A-Za-z0-9][A-Za-z0-9\-.]*){0,3}$", text[cs:end]) if lang == "zh" else None
+        found = (end - len(latin.group()), end, "") if latin else ctx.lang.name_before(text[:end], end, ctx.lang.words)
+        after_link = re.search(r"(?:是|为|成为|成了|作为)(?:上一代|上代|前代|初代)?([^，。、；：是为的\s]{2,16})$", text[cs:end]) if lang == "zh" else None
+        if not latin and after_link:  # 成为澳大利亚网球公开赛的官方合作伙伴: the words between the copula and 的
+            found = (cs + after_link.start(1), end, "")
+        if found and found[0] >= cs and found[1] == end and (lang == "en" or _looks_named(ctx, found[0], found[1])):
+            obj = ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["object"][0])
+    if obj is None:
+        return []
+    head = text[cs:obj.start]
+    link = (_ZH_COPULA if lang == "zh" else _EN_COPULA).search(head)
+    subj_m = None
+    if link is not None:
+        stop = cs + link.start()
+        nouns = tuple(w for ws in (ctx.lang.words.get("class_nouns") or {}).values() for w in ws)
+        # FP5网络处理器是…: a known name and the words for its kind
+        subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.start >= cs and (
+            m.end == stop or lang == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", text[m.end:stop]) and text[m.end:stop].endswith(nouns)
+            and text[m.end:stop])), None)
+        if subj_m is None and stop > cs and pat.get("find_objects"):
+            found = ctx.lang.name_before(text[:stop], stop, ctx.lang.words)
+            latin = re.search(r"([A-Za-z0-9][A-Za-z0-9\-. ]*?)\s*([\u4e00-\u9fff]{0,6})$", text[cs:stop]) if lang == "zh" else None
+            if found is None and latin and (not latin.group(2) or latin.group(2).endswith(nouns)):
+                # FP5网络处理器是…: a Latin name, less the words for its kind
+                found = (cs + latin.start(1), cs + latin.end(1), "")
+            if found is None and lang == "zh":  # 松下能源是…: the clause's opening words, when they look like a name
+                lo = cs + len(text[cs:stop]) - len(text[cs:stop].lstrip(" “"))
+                found = (lo, stop, "") if 2 <= stop - lo <= 12 and _looks_named(ctx, lo, stop) else None
+            if found and found[0] >= cs and found[1] <= stop:
+                subj_m = ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["subject"][0])
+    elif lang == "zh":  # 小米SU7的继任者YU7
+        subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if te <= m.start <= te + 2 and m.end <= ce), None)
+    if subj_m is None or subj_m.entity_id == obj.entity_id:
+        return []
+    return _facts(ctx, pat, ts, te, subj_m, subj_m.entity_id, [obj], float(pat.get("confidence", 0.8)))
 
 
 def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
@@ -225,8 +290,8 @@ def _is_passive(ctx: Context, pat: dict, ts: int, te: int) -> bool:
         participle = not verb.endswith(("ing", "es")) and not verb.endswith("s") or verb.endswith(("ed", "ssed"))
         if participle and re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:(?:[a-z]+ly|also|already|now|still|then|first)\s+)?$", before, re.IGNORECASE):
             return True
-        if re.search(r",\s*$", before):
-            return True  # "the RTX 20 series, launched in 2018"
+        if re.search(r",\s*$", before) and re.search(r"(?:ed|en|wn|ght|lt|ld|ut|-house)$", verb):
+            return True  # "the RTX 20 series, launched in 2018"; not "the Mavic 4 Pro, successor to the Mavic 3 Pro"
         return bool(words) and has_word(text[te:te + 4], words, "en")
     lo = ctx.clauses[ctx.clause_of(ts)][0]
     return bool(words) and has_word(text[lo:ts], words, "zh")
@@ -377,6 +442,15 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
         if subj_m is not None and chosen and subj_m.start > chosen[0].start and subj_m.start > te:
             subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
+        if subj_m is not None and subj_m.end <= ts and pat.get("find_subjects") and ctx.clause_of(subj_m.start) != ctx.clause_of(ts):
+            # 推出下一代AI平台Rubin，取代Blackwell: the thing named last before the clause, not the sentence's first
+            last = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if ctx.sent.start <= m.start and m.end <= ts
+                    and m not in chosen and m.entity_id not in {c.entity_id for c in chosen}]
+            subj_m, subj = (last[-1], last[-1].entity_id) if last else (None, "")
+        if (subj_m is None or subj_m.start > ts) and chosen and pat.get("find_subjects"):
+            found = _subject_before(ctx, pat, ts)  # "The FP5 is the successor to the FP4": a name the lexicon lacks
+            if found is not None:
+                subj_m, subj = found, found.entity_id
     else:
         # 库卡被美的收购: the object before 被, the agent between 被 and the trigger
         mark = ts
@@ -428,6 +502,25 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         chosen = chosen[:1]
     confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
     return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+
+
+def _subject_before(ctx: Context, pat: dict, ts: int) -> Mention | None:
+    """The name before a copula or a comma that opens a trigger's clause ("The FP5 is the successor to",
+    "the Mavic 4 Pro, successor to"), known or not."""
+    text = ctx.doc.text
+    head = re.sub(r"(?:\s*,)?\s*(?:(?:is|was|are|were|became|becomes|remains)\s+)?(?:(?:the|a|an)\s+)?(?:(?:direct|latest|new|natural)\s+)?$",
+                  "", text[ctx.sent.start:ts], flags=re.IGNORECASE) if ctx.lang.code == "en" else ""
+    if not head or len(head) == ts - ctx.sent.start:
+        return None
+    end = ctx.sent.start + len(head)
+    known = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.end == end]
+    if known:
+        return known[0]
+    found = ctx.lang.name_before(text[:end], end, ctx.lang.words)
+    if not found or found[0] < ctx.sent.start or found[1] != end:
+        return None
+    hint = found[2] if found[2] and vocab().is_a(found[2], pat["subject"]) else pat["subject"][0]
+    return ctx.add_name(found[0], found[1], hint)
 
 
 def _maker_in_name(ctx: Context, pat: dict, obj: Mention) -> str:
