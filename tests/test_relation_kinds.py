@@ -107,3 +107,27 @@ def test_what_one_thing_is_to_another_said_by_a_noun(text, lang, expected):
                                          ("The phones are the successors to the old line.", "en")])
 def test_a_noun_with_one_side_unnamed_gives_nothing(text, lang):
     assert not [f for f in labelled(text, lang) if f[1] in ("successorOf", "partnerOf")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Panasonic Energy signed agreements last year to supply cylindrical batteries to Mazda and to Subaru.", "en",
+     {("panasonic-energy", "partnerOf", "mazda"), ("panasonic-energy", "partnerOf", "subaru")}),   # a supplier and its customers
+    ("Zhuoyu Technology supplies driver-assistance systems to SAIC-GM-Wuling.", "en", {("Zhuoyu Technology", "partnerOf", "saic-gm-wuling")}),
+    ("宁德时代向蔚来供应电池。", "zh", {("catl", "partnerOf", "nio")}),
+    ("Panasonic Energy, led by its CEO Kazuo Tadanobu, has been Tesla's battery partner.", "en", {("panasonic-energy", "partnerOf", "tesla")}),
+    # a trigger of one relation inside a longer one of another: both
+    ("Tencent publishes PUBG Mobile, which it developed together with Krafton.", "en",
+     {("tencent", "partnerOf", "krafton"), ("tencent", "develops", "pubg-mobile")}),
+])
+def test_partners_told_by_supplying_or_developing_together(text, lang, expected):
+    got = labelled(text, lang)
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("比亚迪成为摩托罗拉、诺基亚等手机厂商的重要电池供应商。", "zh"),   # 供应商: a noun, no deal told
+    ("DJI keeps a stake in the company, which supplies systems to Volkswagen.", "en"),  # which company supplies: not DJI
+])
+def test_no_supplier_where_the_supplier_is_not_named(text, lang):
+    got = labelled(text, lang)
+    assert not [f for f in got if f[1] == "partnerOf" and f[0] in ("byd", "dji")], got

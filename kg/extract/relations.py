@@ -22,7 +22,9 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
     # longest triggers first; one inside a longer trigger that gave a fact (会长 inside 副会长)
     # gives way to it, but not to one whose argument types did not fit ("acquired by" a museum)
     for ts, te, owners_of in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-        if any(a <= ts and te <= b for a, b in used):
+        # a trigger of another relation may lie inside ("developed" in "developed together with": develops and partnerOf)
+        props = {pat["property"] for pat in owners_of}
+        if any(a <= ts and te <= b and props & ps for a, b, ps in used):
             continue
         found = [f for pat in owners_of for f in _relation(ctx, pat, ts, te, new_names)]
         if not found:  # a shorter trigger at the same place: "acquired" inside "acquired by"
@@ -32,7 +34,16 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
                 if found:
                     break
         if found:
-            used.append((ts, te))
+            used.append((ts, te, {f.predicate for f in found} | props))
+            # "developed together with Krafton": the shorter trigger at the same place tells another relation too
+            word = ctx.doc.text[ts:te].lower()
+            for shorter in sorted((w for w in owners if w != word and word.startswith(w + " ")), key=len, reverse=True):
+                others = [pat for pat in owners[shorter] if pat["property"] not in props | {f.predicate for f in found}]
+                more = [f for pat in others for f in _relation(ctx, pat, ts, ts + len(shorter), new_names)]
+                if more:
+                    found = found + more
+                    used.append((ts, ts + len(shorter), {f.predicate for f in more}))
+                    break
         facts.extend(found)
     return facts
 
@@ -124,6 +135,9 @@ _EN_OWNED = re.compile(r"['’]s\s+(?:(?:long-?time|long-?standing|longest-?stan
                        r"exclusive|preferred|primary|[a-z]+-?[a-z]*)\s+){0,2}$")
 
 
+_APPOSITIVE = re.compile(r"\s*(?:led|headed|run|owned|founded|based|built|backed|which|who|whose|a|an|the|its|now|formerly)\b", re.IGNORECASE)
+
+
 def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
     """A noun that says what one thing is to another: FP5是上一代FP4的继任者, 松下能源是特斯拉的长期合作伙伴,
     "Panasonic Energy has been Tesla's battery partner": the thing before the copula is the subject,
@@ -173,6 +187,15 @@ def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
                 found = (lo, stop, "") if 2 <= stop - lo <= 12 and _looks_named(ctx, lo, stop) else None
             if found and found[0] >= cs and found[1] <= stop:
                 subj_m = ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["subject"][0])
+        if subj_m is None and lang == "en" and not text[cs:stop].strip(" ,"):
+            # "Panasonic Energy, led by its CEO …, has been Tesla's partner": past the clauses describing the subject
+            i = ctx.clause_of(ts) - 1
+            while i >= 0 and ctx.clauses[i][0] >= ctx.sent.start and _APPOSITIVE.match(text, ctx.clauses[i][0]):
+                i -= 1
+            if i >= 0 and i < ctx.clause_of(ts) - 1 and ctx.clauses[i][0] >= ctx.sent.start:
+                lo, hi = ctx.clauses[i]
+                hi = lo + len(text[lo:hi].rstrip(" ,"))
+                subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.end == hi and m.start >= lo), None)
     elif lang == "zh":  # 小米SU7的继任者YU7
         subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if te <= m.start <= te + 2 and m.end <= ce), None)
     if subj_m is None or subj_m.entity_id == obj.entity_id:
@@ -390,8 +413,11 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     passive = _is_passive(ctx, pat, ts, te)
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     marked = _marked_object(ctx, pat, ts, te)
-    if marked is None and pat.get("needs_marker"):
+    if marked is None and pat.get("needs_marker") and (pat.get("object_marker") or {}).get(ctx.lang.code):
         return []  # 与网易等企业合作: a bare 合作 is a partnership only with its partner marked
+    after_words = (pat.get("object_after") or {}).get(ctx.lang.code)
+    if after_words and marked is None:
+        return _object_after_word(ctx, pat, ts, te, after_words)
     if marked is not None:  # 与Sixt签署合作协议, 完成了对IBM个人电脑业务的收购
         subj_m, subj = subject_of(ctx, pat["subject"], min(ts, marked.start), pat.get("subject_not", ()),
                                   pat.get("default_subject", ""))
@@ -502,6 +528,43 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         chosen = chosen[:1]
     confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
     return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+
+
+def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[str]) -> list[Fact]:
+    """Objects after a word that follows the trigger in its clause: "to supply cylindrical batteries to
+    Mazda and to Subaru" (the customers after "to")."""
+    text = ctx.doc.text
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    mark = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?").search(text, te, ce)
+    if mark is None or mark.start() - te > 60:
+        return []
+    objs = ctx.entities(pat["object"], pat.get("object_not", ()))
+    first = next((m for m in objs if m.start == mark.end()), None)
+    if first is None:
+        for s, e, hint in ctx.lang.names_after(text[:ce], mark.end(), ce, ctx.lang.words)[:1]:
+            if s == mark.end() and ctx.mention_at(s, e) is None:
+                first = ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])
+    if first is None:
+        return []
+    chosen = [first]
+    joiner = re.compile(r"\s*(?:,\s*)?(?:and|as well as|,)\s*(?:(?:" + "|".join(map(re.escape, words)) + r")\s+)?(?:the\s+)?")
+    while True:
+        j = joiner.match(text, chosen[-1].end, ce)
+        nxt = next((m for m in objs if j and m.start == j.end()), None)
+        if nxt is None:
+            break
+        chosen.append(nxt)
+    subj_m, subj = _doer(ctx, pat, ts)
+    if subj_m is not None and subj_m.start > ts:  # the supplier comes before the verb, known or not
+        head = text[:ts].rstrip()
+        found = ctx.lang.name_before(head, len(head), ctx.lang.words)
+        added = ctx.add_name(found[0], found[1], pat["subject"][0]) if found and found[0] >= cs and ctx.mention_at(found[0], found[1]) is None else None
+        subj_m, subj = (added, added.entity_id) if added is not None else (None, ctx.doc.organisation if pat.get("default_subject") else "")
+    chosen = [m for m in chosen if m.entity_id != subj]
+    if not subj or not chosen:
+        return []
+    confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
+    return _facts(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
 
 
 def _subject_before(ctx: Context, pat: dict, ts: int) -> Mention | None:
