@@ -131,3 +131,24 @@ def test_partners_told_by_supplying_or_developing_together(text, lang, expected)
 def test_no_supplier_where_the_supplier_is_not_named(text, lang):
     got = labelled(text, lang)
     assert not [f for f in got if f[1] == "partnerOf" and f[0] in ("byd", "dji")], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("联想宣布以12.5亿美元收购IBM的个人电脑业务。", {("lenovo", "acquired", "IBM个人电脑业务"), ("ibm", "divested", "IBM个人电脑业务")}),
+    ("2005年我们完成了对IBM个人电脑业务的收购。", {("lenovo", "acquired", "IBM个人电脑业务")}),   # no 的 between company and unit
+    ("联想收购富士通旗下个人电脑业务（FCCL）51%的股权。", {("lenovo", "acquired", "FCCL"), ("fujitsu", "divested", "FCCL")}),
+    ("苹果以10亿美元收购英特尔的大部分智能手机调制解调器业务。", {("apple", "acquired", "英特尔智能手机调制解调器业务")}),
+])
+def test_a_business_bought_from_its_company(text, expected):
+    got = labelled(text, "zh", organisation="lenovo")
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("2014年，苹果完成对Beats的收购，作价30亿美元。", "zh", 3000000000),
+    ("Tencent took a stake of about 15% in JD.com, paying $214.7 million in cash.", "en", 214700000),
+])
+def test_the_price_of_a_deal_in_the_clause_after_it(text, lang, value):
+    x = run(text, lang, organisation="", speaker="")
+    deals = [f for f in x.facts if f.predicate in ("acquired", "investedIn")]
+    assert deals and all(f.attr("value") is not None and float(f.attr("value")) == value for f in deals), deals

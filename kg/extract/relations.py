@@ -259,7 +259,7 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         if period is not None and period.qualifier == "since" and pat.get("period") in ("event", "carry"):
             period = period.plain()  # 2008年开始交付: an event happens at its time, it does not hold since
     reported = reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
-    price = _price(ctx, ts, te) if "price" in pat.get("qualifiers", []) and len(chosen) == 1 else None
+    price = _price(ctx, ts, te, pat) if "price" in pat.get("qualifiers", []) and len(chosen) == 1 else None
     value, unit = (price.quantity.value, price.quantity.unit) if price is not None else (None, None)
     facts, seen = [], set()
     for i, obj in enumerate(chosen):
@@ -292,12 +292,21 @@ def _present(ctx: Context, ts: int, te: int) -> bool:
     return bool(regex and regex.search(before))
 
 
-def _price(ctx: Context, ts: int, te: int):
-    """The price of a deal: an amount of money in the trigger's clause (以12.5亿美元收购, "for $6.2 billion")."""
+def _price(ctx: Context, ts: int, te: int, pat: dict | None = None):
+    """The price of a deal: an amount of money in the trigger's clause (以12.5亿美元收购, "for $6.2 billion"),
+    else in a clause after it that opens with a word of price (…的收购，作价30亿美元; "…, paying $214.7 million")."""
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
-    money = [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit in MONEY_UNITS
-             and cs <= m.start < ce and m.quantity.value >= 100000]
-    return nearest(money, ts)
+    money = [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit in MONEY_UNITS and m.quantity.value >= 100000]
+    found = nearest([m for m in money if cs <= m.start < ce], ts)
+    words = ((pat or {}).get("price_words") or {}).get(ctx.lang.code) or []
+    i = ctx.clause_of(ts) + 1
+    while found is None and words and i < len(ctx.clauses) and i <= ctx.clause_of(ts) + 2 and ctx.clauses[i][0] < ctx.sent.end:
+        lo, hi = ctx.clauses[i]
+        head = ctx.doc.text[lo:lo + 12].lstrip(" ,，")
+        if any(w in head[:len(w) + 4] for w in words):
+            found = next((m for m in money if lo <= m.start < hi), None)
+        i += 1
+    return found
 
 
 # ---------------------------------------------------------------- arguments by their position
@@ -432,7 +441,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     subj_m = None
     if not passive:
         if ctx.lang.code == "zh" and not pat.get("site_names"):  # 推出了基于混元大模型的AI助手“腾讯元宝”: 混元 only describes what was launched
-            objs = [m for m in objs if not ctx.doc.text.startswith("的", m.end) or not _more_after(ctx, m)]
+            objs = [m for m in objs if not ctx.doc.text.startswith("的", m.end) or not _more_after(ctx, m)
+                    or pat.get("business_units") and _ZH_UNIT.match(ctx.doc.text, m.end, ctx.sent.end)]  # 收购英特尔的…业务
         sellers = (pat.get("sellers") or {}).get(ctx.lang.code) or []
         if sellers:
             objs = [m for m in objs if not re.search(r"\b(?:" + "|".join(re.escape(w) for w in sellers) + r")\s+(?:the\s+)?$"
@@ -784,7 +794,8 @@ def _marked_list(ctx: Context, pat: dict, first: Mention, ts: int) -> list[Menti
     return run if run and run[0] is first else [first]
 
 
-_ZH_UNIT = re.compile(r"(?:（[^）]{1,20}）)?(的)(?:大部分|全部|部分|大部分的|全部的)?([\u4e00-\u9fffA-Za-z0-9 ]{1,14}?(?:业务|部门|资产))")
+_ZH_UNIT = re.compile(r"(?:（[^）]{1,20}）)?(的|旗下的?|)(?:大部分|全部|部分|大部分的|全部的)?([\u4e00-\u9fffA-Za-z0-9 ]{1,14}?(?:业务|部门|资产))"
+                      r"(?:（([A-Za-z][A-Za-z0-9 .\-]{1,20})）)?")
 _EN_UNIT = re.compile(r"['’]s\s+((?:[a-zA-Z0-9\-]+\s+){0,3}(?:business|unit|division|operations|assets))\b")
 
 
@@ -800,9 +811,16 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     words = m.group(2) if ctx.lang.code == "zh" else m.group(1)
     name = f"{org.text}{words}" if ctx.lang.code == "zh" else f"{org.text} {words}"
     start, end = org.start, m.end()
+    if ctx.lang.code == "zh" and m.group(3):  # 富士通旗下个人电脑业务（FCCL）: the unit's own name in brackets
+        name, start, end = m.group(3), m.start(3), m.end(3)
+    elif ctx.lang.code == "zh" and m.group(3) is None and "（" in text[m.end(2):m.end()]:
+        end = m.end(2)
     known = ctx.mention_at(start, end)
     if known is not None:
         return known
+    v = vocab()
+    for m in [m for m in ctx.mentions if start <= m.start and m.end <= end and m.cls and v.is_a(m.cls, ["ProductCategory"])]:
+        ctx.mentions.remove(m)  # IBM的个人电脑业务: the category is a word of the unit's name
     eid_unit = ctx.add_name(start, end, "Organisation")
     if eid_unit is None:
         return None
