@@ -152,3 +152,21 @@ def test_the_price_of_a_deal_in_the_clause_after_it(text, lang, value):
     x = run(text, lang, organisation="", speaker="")
     deals = [f for f in x.facts if f.predicate in ("acquired", "investedIn")]
     assert deals and all(f.attr("value") is not None and float(f.attr("value")) == value for f in deals), deals
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("In 2011 Tencent took a majority stake in Riot Games.", "en", ("tencent", "acquired", "riot-games")),  # more than half: bought
+    ("Nvidia bought the British mobile modem designer Icera in 2011.", "en", ("nvidia", "acquired", "Icera")),  # past the descriptor
+    ("2006年，爱立信以约12亿英镑收购英国马可尼公司的大部分电信业务。", "zh", ("ericsson", "acquired", "马可尼电信业务")),
+    ("海尔智家收购美国通用电气旗下的家电业务GE Appliances。", "zh", ("haier", "acquired", "GE Appliances")),  # the unit's own name
+    ("2014年，联想又收购了摩托罗拉移动和IBM的x86服务器业务。", "zh", ("lenovo", "acquired", "IBM x86服务器业务")),
+])
+def test_what_was_bought(text, lang, expected):
+    got = labelled(text, lang)
+    assert expected in got, got
+    assert not [f for f in got if f[1] == "investedIn" and f[2] == expected[2]], got
+
+
+def test_a_minority_stake_stays_an_investment():
+    got = labelled("Tencent bought a 5% stake in Tesla.", "en")
+    assert ("tencent", "investedIn", "tesla") in got and ("tencent", "acquired", "tesla") not in got, got

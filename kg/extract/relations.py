@@ -395,7 +395,14 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         spans = [found] if found else []
     else:
         limit = ctx.sent.end
-        spans = lang.names_after(text[:limit], te, limit, lang.words)
+        start = te
+        if lang.code == "en" and v_is_org(slot):  # "acquired the Israeli AI workload management start-up Run:ai"
+            nouns = list((lang.words.get("class_nouns") or {}).get("Company") or []) + list(_EN_DESCRIPTOR_NOUNS)
+            desc = re.match(r"\s+(?:the|a|an|its|their)\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?\s+)?(?:[A-Za-z0-9][\w\-]*\s+){0,5}?(?:"
+                            + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")\s+(?=[A-Z0-9])", text[te:limit])
+            if desc:
+                start = te + desc.end()
+        spans = lang.names_after(text[:limit], start, limit, lang.words)
     v = vocab()
     for s, e, hint in spans:
         if s < ctx.sent.start or e > ctx.sent.end or e <= s:
@@ -407,6 +414,13 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             continue
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
         ctx.add_name(s, e, cls)
+
+
+_EN_DESCRIPTOR_NOUNS = ("designer", "rival", "specialist", "group", "provider", "supplier", "retailer", "producer", "business")
+
+
+def v_is_org(classes) -> bool:
+    return any(vocab().is_a(c, ["Organisation"]) for c in classes)
 
 
 def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
@@ -794,8 +808,10 @@ def _marked_list(ctx: Context, pat: dict, first: Mention, ts: int) -> list[Menti
     return run if run and run[0] is first else [first]
 
 
-_ZH_UNIT = re.compile(r"(?:（[^）]{1,20}）)?(的|旗下的?|)(?:大部分|全部|部分|大部分的|全部的)?([\u4e00-\u9fffA-Za-z0-9 ]{1,14}?(?:业务|部门|资产))"
-                      r"(?:（([A-Za-z][A-Za-z0-9 .\-]{1,20})）)?")
+_ZH_UNIT = re.compile(r"(?:（[^）]{1,20}）)?(的|旗下的?|)(?:大部分|全部|部分|大部分的|全部的)?((?:[A-Za-z0-9]+[和与及][A-Za-z0-9]+|(?![的和与及])[\u4e00-\u9fffA-Za-z0-9 ]){1,14}?(?:业务|部门|资产))"
+                      r"(?:（([A-Za-z][A-Za-z0-9 .\-]{1,20})）|\s*([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3}))?")
+# a company's name less the place before it and the company word after it (英国马可尼公司 -> 马可尼)
+_ZH_ORG_CORE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)$")
 _EN_UNIT = re.compile(r"['’]s\s+((?:[a-zA-Z0-9\-]+\s+){0,3}(?:business|unit|division|operations|assets))\b")
 
 
@@ -811,10 +827,19 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     words = m.group(2) if ctx.lang.code == "zh" else m.group(1)
     name = f"{org.text}{words}" if ctx.lang.code == "zh" else f"{org.text} {words}"
     start, end = org.start, m.end()
-    if ctx.lang.code == "zh" and m.group(3):  # 富士通旗下个人电脑业务（FCCL）: the unit's own name in brackets
-        name, start, end = m.group(3), m.start(3), m.end(3)
-    elif ctx.lang.code == "zh" and m.group(3) is None and "（" in text[m.end(2):m.end()]:
-        end = m.end(2)
+    if ctx.lang.code == "zh":
+        core = _ZH_ORG_CORE.sub("", org.text)
+        place = next((p for p in ctx.entities(["Place"]) if p.start == org.start and p.end < org.end), None) or \
+            next((p for s, e, eid, cls in org.parts if s == org.start and e < org.end and vocab().is_a(cls, ["Place"])
+                  for p in [Mention(s, e, text[s:e], "entity", eid, cls)]), None)
+        if place is not None:
+            core = core[len(place.text):] if core.startswith(place.text) else core
+        head = core or org.text
+        sep = " " if re.match(r"[A-Za-z0-9]", words) and re.search(r"[A-Za-z0-9]$", head) else ""
+        name = f"{head}{sep}{words}"  # 英国马可尼公司的电信业务 -> 马可尼电信业务; IBM的x86服务器业务 -> IBM x86服务器业务
+        own = m.group(3) or m.group(4)
+        if own:  # 富士通旗下个人电脑业务（FCCL）, 通用电气旗下的家电业务GE Appliances: the unit's own name
+            name, start, end = own, m.start(3) if m.group(3) else m.start(4), m.end(3) if m.group(3) else m.end(4)
     known = ctx.mention_at(start, end)
     if known is not None:
         return known
@@ -841,6 +866,21 @@ def _minority_stake(ctx: Context, ts: int, obj: Mention) -> bool:
     return bool(shares) and all(m.quantity.value < 50 for m in shares)
 
 
+_MAJORITY = {"en": re.compile(r"\b(?:majority|controlling)\s+(?:stake|interest|shareholding)\b", re.IGNORECASE),
+             "zh": re.compile(r"控股权|控制权|多数股权|绝对控股")}
+
+
+def _majority_stake(ctx: Context, ts: int, te: int, obj: Mention) -> bool:
+    """"took a majority stake in Riot Games", 取得控股权, 持股51%: more than half of it."""
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    regex = _MAJORITY.get(ctx.lang.code)
+    if regex is not None and regex.search(ctx.doc.text, max(cs, ts - 20), min(ce, te + 20)):
+        return True
+    shares = [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit == "Percent" and cs <= m.start < ce
+              and (abs(m.start - obj.start) < 40 or ts <= m.start < obj.start)]
+    return bool(shares) and all(m.quantity.value > 50 for m in shares)
+
+
 def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen: list[Mention],
                   confidence: float) -> list[Fact]:
     """The facts, plus what a deal says of the other party: the owner of a unit bought and the
@@ -848,6 +888,8 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
     chosen = [_unit_of(ctx, pat, m, ctx.sent.end) or m for m in chosen]
     if pat["property"] == "acquired" and len(chosen) == 1 and _minority_stake(ctx, ts, chosen[0]):
         pat = {**pat, "property": "investedIn"}
+    elif pat["property"] == "investedIn" and len(chosen) == 1 and _majority_stake(ctx, ts, te, chosen[0]):
+        pat = {**pat, "property": "acquired"}  # "took a majority stake in Riot Games", 取得控股权: it bought the company
     facts = _facts(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
     if not facts or len(chosen) != 1:
         return facts
