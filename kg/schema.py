@@ -136,7 +136,7 @@ CONTEXT = {"cues": Key(text_list, required=True)}
 _RELATION_KEYS = ("adjacent_objects business_units buyers confidence default_subject find_objects id maker_in_name "
                   "no_future nominal not_after object object_as_market object_marker object_not object_preference "
                   "object_side objects passive period property qualifiers sellers subject subject_not triggers "
-                  "object_not_ids same_clause not_before subject_same_clause needs_marker agent_verbs site_names find_subjects object_after price_words")
+                  "object_not_ids same_clause not_before subject_same_clause needs_marker agent_verbs site_names find_subjects object_after price_words swap_roles")
 PATTERN_GROUPS = {
     "relations": _RELATION_KEYS,
     "modifiers": "after_words confidence head id max_gap modifier property",

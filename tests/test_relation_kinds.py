@@ -170,3 +170,14 @@ def test_what_was_bought(text, lang, expected):
 def test_a_minority_stake_stays_an_investment():
     got = labelled("Tencent bought a 5% stake in Tesla.", "en")
     assert ("tencent", "investedIn", "tesla") in got and ("tencent", "acquired", "tesla") not in got, got
+
+
+@pytest.mark.parametrize("text, lang, org, expected", [
+    ("In 1993 Nvidia received its first $20 million of venture funding from Sequoia Capital and Sutter Hill Ventures.", "en", "",
+     {("sequoia-capital", "investedIn", "nvidia"), ("Sutter Hill Ventures", "investedIn", "nvidia")}),
+    ("公司获得了腾讯的战略投资。", "zh", "dji", {("tencent", "investedIn", "dji")}),
+])
+def test_an_investment_received_names_the_investors(text, lang, org, expected):
+    got = labelled(text, lang, organisation=org)
+    assert expected <= got, got
+    assert not [f for f in got if f[1] == "investedIn" and f[0] in ("nvidia", "dji")], got  # not the other way round

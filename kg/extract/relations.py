@@ -269,7 +269,8 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         count = _count_for(ctx, chosen, i) if "count" in pat.get("qualifiers", []) else None
         obj_id = "market:" + obj.entity_id if pat.get("object_as_market") else obj.entity_id
         ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence)
-        facts.append(Fact("relation", subj, pat["property"], obj_id,
+        s_id, o_id = (obj_id, subj) if pat.get("swap_roles") else (subj, obj_id)  # "funding from Sequoia": Sequoia invested
+        facts.append(Fact("relation", s_id, pat["property"], o_id,
                           attrs(period=period, count=count, reported_by=reported, value=value, unit=unit), (ev,)))
     return facts
 
@@ -559,7 +560,10 @@ def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[st
     Mazda and to Subaru" (the customers after "to")."""
     text = ctx.doc.text
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
-    mark = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?").search(text, te, ce)
+    ends = any(text[ts:te].lower().endswith(" " + w) for w in words)  # "funding from": the word ends the trigger
+    mark = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?").search(text, te - 6 if ends else te, ce)
+    if ends and mark is not None and mark.start() >= te:
+        mark = None
     if mark is None or mark.start() - te > 60:
         return []
     objs = ctx.entities(pat["object"], pat.get("object_not", ()))
@@ -574,7 +578,13 @@ def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[st
     joiner = re.compile(r"\s*(?:,\s*)?(?:and|as well as|,)\s*(?:(?:" + "|".join(map(re.escape, words)) + r")\s+)?(?:the\s+)?")
     while True:
         j = joiner.match(text, chosen[-1].end, ce)
-        nxt = next((m for m in objs if j and m.start == j.end()), None)
+        if not j or not j.group().strip():
+            break
+        nxt = next((m for m in objs if m.start == j.end()), None)
+        if nxt is None and pat.get("find_objects"):  # "from Sequoia Capital and Sutter Hill Ventures": a name the lexicon lacks
+            for s, e, hint in ctx.lang.names_after(text[:ce], j.end(), ce, ctx.lang.words)[:1]:
+                if s == j.end() and ctx.mention_at(s, e) is None:
+                    nxt = ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])
         if nxt is None:
             break
         chosen.append(nxt)
