@@ -141,7 +141,7 @@ PATTERN_GROUPS = {
     "relations": _RELATION_KEYS,
     "modifiers": "after_words confidence head id max_gap modifier property",
     "representatives": "confidence id property representative represented triggers",
-    "series": "confidence id member property series series_words",
+    "series": "confidence id list_verbs member property series series_words",
     "quantities": ("category confidence context default_subject growth growth_only id lower_bound market_words metric "
                    "min_value negative not_nouns nouns period qualified scope segments subject subject_classes threshold triggers units"),
     "positions": ("confidence context default_subject id market_nouns max_rank not_before overtake player_nouns "

@@ -181,3 +181,19 @@ def test_an_investment_received_names_the_investors(text, lang, org, expected):
     got = labelled(text, lang, organisation=org)
     assert expected <= got, got
     assert not [f for f in got if f[1] == "investedIn" and f[0] in ("nvidia", "dji")], got  # not the other way round
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("海洋系列则包括海豹、海豚、海鸥等。", "zh", {("byd-seal", "partOfSeries", "byd-ocean-series"), ("byd-seagull", "partOfSeries", "byd-ocean-series")}),
+    ("王朝系列的代表车型包括汉、唐、秦、宋。", "zh", {("汉", "partOfSeries", "byd-dynasty-series"), ("宋", "partOfSeries", "byd-dynasty-series")}),
+    ("The Romo line comes in three versions, the Romo S, Romo A and Romo P.", "en",
+     {("Romo S", "partOfSeries", "Romo"), ("Romo P", "partOfSeries", "Romo")}),
+    ("The Dynasty series includes Qin, Han and Tang.", "en", {("Qin", "partOfSeries", "byd-dynasty-series")}),
+])
+def test_the_models_a_series_is_said_to_include(text, lang, expected):
+    got = labelled(text, lang)
+    assert expected <= got, got
+
+
+def test_one_name_after_include_is_no_list_of_models():
+    assert not [f for f in labelled("The SU7 series includes Xiaomi Pilot.", "en") if f[1] == "partOfSeries"]
