@@ -136,18 +136,18 @@ CONTEXT = {"cues": Key(text_list, required=True)}
 _RELATION_KEYS = ("adjacent_objects business_units buyers confidence default_subject find_objects id maker_in_name "
                   "no_future nominal not_after object object_as_market object_marker object_not object_preference "
                   "object_side objects passive period property qualifiers sellers subject subject_not triggers "
-                  "object_not_ids same_clause not_before subject_same_clause needs_marker agent_verbs")
+                  "object_not_ids same_clause not_before subject_same_clause needs_marker agent_verbs site_names find_subjects object_after price_words swap_roles")
 PATTERN_GROUPS = {
     "relations": _RELATION_KEYS,
     "modifiers": "after_words confidence head id max_gap modifier property",
     "representatives": "confidence id property representative represented triggers",
-    "series": "confidence id member property series series_words",
+    "series": "confidence id list_verbs member property series series_words",
     "quantities": ("category confidence context default_subject growth growth_only id lower_bound market_words metric "
                    "min_value negative not_nouns nouns period qualified scope segments subject subject_classes threshold triggers units"),
     "positions": ("confidence context default_subject id market_nouns max_rank not_before overtake player_nouns "
                   "respectively second_to subject superlatives value_words verbs"),
     "goals": "achieved confidence default_subject id set subject triggers",
-    "nominal": "confidence named named_list new_names not_after nouns owner_is property",
+    "nominal": "confidence named named_list new_names not_after nouns owner_is property text_owner unit_names",
 }
 PATTERN_TOP = ("candidate_threshold relations modifiers representatives series quantities growth positions goals "
                "reported_by roles founding listing headquarters nominal").split()
@@ -165,7 +165,7 @@ ROLE_TITLE_KEYS = "en property reverse zh"
 # keys of data/lang/<code>.yaml (see the comments in the files)
 LANG_KEYS = ("after_name_cues as_of class_nouns clause_separators conjunctions domestic facility_nouns first_person forecast "
              "full_year_words future generic_name_words home_country name_lead_words name_suffixes name_variant_words "
-             "not_doer_before not_names number_hint ordinals part_words pronouns rank_exact rank_top results_words "
+             "not_doer_before not_names company_suffixes number_hint ordinals part_words pronouns rank_exact rank_top results_words "
              "surnames time_hint today transliteration_chars whole_words world").split()
 
 

@@ -30,10 +30,78 @@ NOT_OWNER = ["StockExchange", "RankingList", "ResearchFirm"]
 def extract(ctx: Context) -> list[Fact]:
     facts = []
     for entry in ctx.patterns.nominal:
+        if entry.get("unit_names"):
+            facts += _unit_names(ctx, entry)
         facts += _entry(ctx, entry)
         if ctx.lang.code == "en" and entry.get("named_list"):
             facts += _named_list(ctx, entry)
     return facts
+
+
+_UNIT_WORD_TAGS = ("n", "vn", "eng", "j", "b")  # nouns (nz, ns, nr, nt too), verbal nouns, letters, abbreviations
+
+
+def _unit_names(ctx: Context, entry: dict) -> list[Fact]:
+    """A unit named by words and a unit noun (英特尔数据中心与人工智能事业部, 网络基础设施业务集团下的光网络部门,
+    汤道生负责的云与智慧产业事业群): the unit is the words with the noun, without the name of its company
+    written before them; it belongs to that company, to the unit before 下的, or, for the nouns that
+    name a company's own units (``unit_names.own``), to the company the sentence or the text is about."""
+    from ..segment import posseg
+
+    spec = (entry.get("unit_names") or {}).get(ctx.lang.code) or {}
+    nouns = list(spec.get("nouns") or [])
+    own_nouns = set(spec.get("own") or [])
+    keep = set(spec.get("keep_owner") or [])
+    if not nouns:
+        return []
+    text = ctx.doc.text
+    out = []
+    made: dict[int, Mention] = {}  # end of a unit made here -> its mention
+    for m in words_re(nouns, ctx.lang.code).finditer(ctx.sent.text):
+        ns, ne = ctx.sent.start + m.start(), ctx.sent.start + m.end()
+        if any(o.start < ne and o.end > ns for o in ctx.mentions if o.kind in ENTITY_KINDS and (o.start, o.end) not in
+               [(u.start, u.end) for u in made.values()]):
+            continue  # part of a known name
+        lo = max(ctx.sent.start, ns - 14)
+        orgs = {o.end: o for o in ctx.entities(ORG, NOT_OWNER) if lo <= o.end <= ns and o.start >= ctx.sent.start}
+        start, owner, pos = ns, None, ns
+        for word, tag in reversed(posseg(text[lo:ns])):
+            if pos in orgs and pos < ns:
+                owner = orgs[pos]
+                break
+            if tag.startswith(_UNIT_WORD_TAGS) or word in ("与", "和", "及") and start < ns:
+                pos -= len(word)
+                start = pos if word not in ("与", "和", "及") else start
+                continue
+            break
+        if pos in orgs and owner is None and pos < ns:
+            owner = orgs[pos]
+        if ns - start < 2 or re.match(r"[与和及]", text[start]):
+            continue
+        words = posseg(text[start:ns])
+        if len(words) == 1 and words[0][1] in ("vn", "v"):
+            continue  # 研发部门, 销售部门: what the unit does, not its name
+        if owner is None:
+            chain = re.search(r"(?:旗下|下属|下设|下)的?$", text[max(ctx.sent.start, start - 3):start])
+            if chain and start - len(chain.group()) in made:
+                owner = made[start - len(chain.group())]
+        noun = text[ns:ne]
+        if owner is not None and owner.kind != "entity" and noun not in own_nouns:
+            continue  # 公司研发部门: a department of "the company" is no named unit
+        if owner is None and noun in own_nouns:
+            before = [o for o in ctx.entities(ORG, NOT_OWNER + ["InternalBody"]) if ctx.sent.start <= o.start and o.end <= start]
+            owner = before[0] if before else (_implied(start, ctx.doc.organisation) if ctx.doc.organisation else None)
+        if owner is not None and owner.kind == "entity" and owner.end == start and noun in keep:
+            start = owner.start  # 海尔中央研究院, 诺基亚贝尔实验室: the company's name is part of the unit's
+        unit = ctx.mention_at(start, ne) or ctx.add_name(start, ne, "InternalBody")
+        if unit is None:
+            continue
+        made[ne] = unit
+        if owner is None or owner.entity_id == unit.entity_id:
+            continue
+        ev = evidence(ctx, [span(owner), span(unit)], f"nominal-{entry['property']}", _confidence(entry, owner))
+        out.append(Fact("relation", unit.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
 
 
 _SPACE = re.compile(r"\s*")
@@ -102,13 +170,33 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         ns, ne = ctx.sent.start + m.start(), ctx.sent.start + m.end()
         if any(ns < b and ne > a for a, b in names) or not_after.match(ctx.doc.text, ne):
             continue  # 品牌代言人, 品牌价值: the noun begins another word
+        if entry.get("text_owner") and lang == "zh":
+            before = _named_before_noun(ctx, entry, ns)
+            if before is not None:  # 旗下努比亚品牌, Redmi品牌方面: the name the noun follows
+                owner = _owner(ctx, before.start, before.start)
+                if owner is None and ctx.doc.organisation:
+                    first = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= before.start]
+                    owner = None if first else _implied(before.start, ctx.doc.organisation)
+                if owner is not None and owner.entity_id != before.entity_id:
+                    ev = evidence(ctx, [span(owner), span(before), (ns, ne)], f"nominal-{entry['property']}", _confidence(entry, owner))
+                    out.append(Fact("relation", before.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+                continue
         owner = _owner(ctx, ns, ne)
         listed = []
         if owner is None:  # 比亚迪形成了比亚迪、腾势、仰望、方程豹四大品牌: the owner before the list
             owner, listed = _owner_of_list(ctx, entry, ns)
+        implied = False
+        if owner is None and entry.get("text_owner") and ctx.doc.organisation and \
+                not any(ctx.sent.start <= o.start and o.end <= ns for o in ctx.entities(ORG, NOT_OWNER)):
+            owner, implied = _implied(ns, ctx.doc.organisation), True  # "the premium brand Casarte": the text's company's
         if owner is None:
             continue
         named = listed or _named(ctx, entry, ns, ne, owner)
+        if implied:  # after the noun, and a name for sure: 品牌与产品 names nothing
+            named = [t for t in named if t.start >= ne and (t.from_lexicon or re.search(r"[A-Za-z]", t.text))]
+        elif owner.kind != "entity" and lang == "zh":  # 品牌推广方面，…: an implied owner, a name the lexicon lacks
+            from .relations import _looks_named
+            named = [t for t in named if t.from_lexicon or t.parts or _looks_named(ctx, t.start, t.end)]
         for thing in named:
             if thing.entity_id == owner.entity_id:
                 continue
@@ -118,6 +206,19 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
             else:
                 out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
     return out
+
+
+def _named_before_noun(ctx: Context, entry: dict, ns: int) -> Mention | None:
+    """The name right before a Chinese noun (努比亚品牌, Technics品牌): known and of a class the entry
+    names, or Latin letters the lexicon lacks."""
+    classes = entry.get("named") or ORG
+    known = [m for m in ctx.entities(classes, NOT_OWNER) if m.end == ns and m.start >= ctx.sent.start]
+    if known:
+        return known[-1]
+    latin = re.search(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9][A-Za-z0-9\-]*)?$", ctx.doc.text[max(ctx.sent.start, ns - 24):ns])
+    if latin is None or any(o.start < ns and o.end > ns - len(latin.group()) for o in ctx.mentions if o.kind in ENTITY_KINDS):
+        return None
+    return ctx.add_name(ns - len(latin.group()), ns, classes[0])
 
 
 def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
@@ -169,6 +270,17 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
             after = [m for m in ctx.entities(ORG, NOT_OWNER) if m.start == ne + of.end()]
             if after:
                 return after[0]
+            if not re.match(r"\s+of\s+(?:the|this|our)\s+(?:group|company)\b", text[ne:ne + 24]):
+                return None  # "a unit of a Japanese group": an owner the text does not name here
+        own = ctx.doc.organisation or topic
+        # "run by its subsidiary X", "revenue at its US unit": its = the company the text is about
+        its = re.search(r"\b(its|their)\s+(?:[A-Za-z][\w\-]*\s+){0,3}$", text[ctx.sent.start:ns])
+        if its and topic and not cands:
+            s = ctx.sent.start + its.start(1)
+            return Mention(s, s + len(its.group(1)), its.group(1), "pronoun", topic, "Company")
+        # "JD Health, the online pharmacy arm", "JD Retail is the core unit": a unit of the company the text is about
+        if own and re.search(r"[A-Za-z0-9)]\s*(?:,|\bis|\bwas|\bremains)\s+the\s+(?:[a-z][\w\-]*\s+){0,5}$", text[ctx.sent.start:ns]):
+            return _implied(ns, own)
     return None
 
 
@@ -192,6 +304,9 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
         # from the noun itself, which then reads as a descriptor (高端品牌仰望: a short name follows it)
         spans = ctx.lang.names_after(text[:ctx.sent.end], ns if lang == "zh" else start, ctx.sent.end, ctx.lang.words)[:1]
         for s, e, hint in spans:
+            if lang == "zh" and _ZH_DESCRIPTOR.fullmatch(text, s, e) and not any(s <= o.start and o.end <= e for o in ctx.mentions
+                                                                                 if o.kind in ENTITY_KINDS):
+                continue  # 旗下的核心上市公司, 全资子公司: what kind of company, not its name
             if 0 <= s - pos <= 4 and (entry.get("new_names") != "typed" or hint and v.is_a(hint, classes)):
                 cls = hint if hint and v.is_a(hint, classes) else classes[0]
                 added = ctx.add_name(s, e, cls)
@@ -235,16 +350,41 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
             before = [m for m in before if m.end <= pref.start] + [pref]
     if before:
         m = before[-1]
-        link = text[m.end:min(ns, owner.start)]
+        link = re.sub(r"^\s*(?:（[^）]{1,20}）|\([^)]{1,20}\)|[）)])", "", text[m.end:min(ns, owner.start)])  # "The Intelligent Devices Group (IDG), Lenovo's"
         if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|已|已经|目前|现在|如今|现已)?是|为|作为|,|，|(?:is|was|became)(?:\s+(?:a|an|the))?|, a|, the|, an)?\s*", link) or (
-                lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*(?:[a-z][\w\-]*\s+){0,3}", link)):
+                lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*(?:[a-z][\w\-]*\s+){0,5}", link)):
             return [m]
+    if v.is_a("Organisation", classes):
+        # "The Intelligent Devices Group (IDG), Lenovo's largest business", GE家电是海尔智家的全资子公司: a name the
+        # lexicon lacks before the link
+        head = re.sub(r"\s*(?:\([^)]{1,20}\))?\s*(?:,|\bis|\bwas|\bremains)\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){0,5}$"
+                      if lang == "en" else r"(?:（[^）]{1,20}）)?(?:(?:还|也|仍|目前|现在|如今|现已)?是|为)$", "",
+                      text[ctx.sent.start:min(ns, owner.start)])
+        found = None
+        if len(head) < len(text[ctx.sent.start:min(ns, owner.start)]):
+            found = ctx.lang.name_before(text[:ctx.sent.start + len(head)], ctx.sent.start + len(head), ctx.lang.words)
+            if found is None and lang == "zh":  # 汇天科技是小鹏汽车的子公司: the clause's opening words, when they look like a name
+                from .relations import _looks_named
+                cs = ctx.clauses[ctx.clause_of(ns)][0]
+                cs += len(text[cs:ctx.sent.start + len(head)]) - len(text[cs:ctx.sent.start + len(head)].lstrip(" “"))
+                end = ctx.sent.start + len(head)
+                if 2 <= end - cs <= 12 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9·&\- ]+", text[cs:end]) and _looks_named(ctx, cs, end):
+                    found = (cs, end, "")
+        if found and found[0] >= ctx.sent.start and found[1] == ctx.sent.start + len(head) and \
+                not [o for o in ctx.mentions if o.kind in ENTITY_KINDS and found[0] < o.end and o.start < found[1]
+                     and not (found[0] <= o.start and o.end <= found[1])]:
+            added = ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], classes[0])
+            if added is not None and added.entity_id != owner.entity_id and (not added.cls or v.is_a(added.cls, classes)):
+                return [added]
     lst = [m for m in ctx.entities(classes, NOT_OWNER) if owner.end <= m.start and m.end <= ns]
     if len(lst) >= 2 and all(re.fullmatch(r"\s*(?:、|,|，|和|及|与|and)\s*", text[a.end:b.start]) for a, b in zip(lst, lst[1:])):
         tail = text[lst[-1].end:ns]
         if _LIST_TAIL.fullmatch(tail):
             return [m for m in lst if m.entity_id != owner.entity_id]
     return []
+
+
+_ZH_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{0,4}(?:公司|企业|集团|品牌|厂商|平台|业务)")
 
 
 def _nouns(ctx: Context) -> set[str]:
@@ -260,8 +400,8 @@ def _prefixed_name(ctx: Context, pos: int) -> Mention | None:
     one word more (京东健康 after 京东集团旗下, 中芯京城, "Panasonic Energy", "JD Health")."""
     text = ctx.doc.text
     own = next((m for m in ctx.entities(ORG, NOT_OWNER) if m.start == pos and m.kind == "entity"), None)
-    if own is None:
-        return None
+    if own is None or vocab().is_a(own.cls, ["InternalBody"]):
+        return None  # 贝尔实验室总部: a unit's name takes no word more
     if ctx.lang.code == "zh":
         from ..segment import posseg
 
@@ -355,6 +495,13 @@ def _counted_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, l
     owners = [m for m in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= m.start and m.end <= ns]
     # the company the list follows (the names in the list may be companies too)
     owner, m = next(((o, found) for o in owners if (found := _COUNTED.fullmatch(text, o.end, ns)) is not None), (None, None))
+    if m is None and not owners and ctx.doc.organisation and entry.get("text_owner"):
+        # 手持影像方面有Osmo灵眸和Ronin如影两个品牌: no company named, the text's
+        cs = ctx.clauses[ctx.clause_of(ns)][0]
+        verb = max((text.rfind(w, cs, ns) for w in ("拥有", "有", "包括")), default=-1)
+        if verb >= 0:
+            m = _COUNTED.fullmatch(text, verb, ns)
+            owner = _implied(verb, ctx.doc.organisation) if m is not None else None
     if m is None:
         return None, []
     pos, items = m.start("list"), []
@@ -364,7 +511,9 @@ def _counted_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, l
             continue
         if not _ITEM.fullmatch(part):
             return None, []
-        items.append((pos, pos + len(part)))
+        latin = re.fullmatch(r"([A-Za-z][A-Za-z0-9\-& ]*?)\s*[\u4e00-\u9fff]{2,4}", part)
+        # Osmo灵眸: a Latin name and its Chinese name; the Latin one is the brand's
+        items.append((pos, pos + len(latin.group(1)) if latin else pos + len(part)))
         pos += len(part)
     if len(items) < 2 or len(items) != int(cn2an.cn2an(m.group("n"), "smart")):
         return None, []

@@ -22,7 +22,9 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
     # longest triggers first; one inside a longer trigger that gave a fact (会长 inside 副会长)
     # gives way to it, but not to one whose argument types did not fit ("acquired by" a museum)
     for ts, te, owners_of in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-        if any(a <= ts and te <= b for a, b in used):
+        # a trigger of another relation may lie inside ("developed" in "developed together with": develops and partnerOf)
+        props = {pat["property"] for pat in owners_of}
+        if any(a <= ts and te <= b and props & ps for a, b, ps in used):
             continue
         found = [f for pat in owners_of for f in _relation(ctx, pat, ts, te, new_names)]
         if not found:  # a shorter trigger at the same place: "acquired" inside "acquired by"
@@ -32,7 +34,16 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
                 if found:
                     break
         if found:
-            used.append((ts, te))
+            used.append((ts, te, {f.predicate for f in found} | props))
+            # "developed together with Krafton": the shorter trigger at the same place tells another relation too
+            word = ctx.doc.text[ts:te].lower()
+            for shorter in sorted((w for w in owners if w != word and word.startswith(w + " ")), key=len, reverse=True):
+                others = [pat for pat in owners[shorter] if pat["property"] not in props | {f.predicate for f in found}]
+                more = [f for pat in others for f in _relation(ctx, pat, ts, ts + len(shorter), new_names)]
+                if more:
+                    found = found + more
+                    used.append((ts, ts + len(shorter), {f.predicate for f in more}))
+                    break
         facts.extend(found)
     return facts
 
@@ -60,7 +71,7 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
     if pat.get("no_future") and _future(ctx, ts):
         return []
     not_after = (pat.get("not_after") or {}).get(ctx.lang.code)
-    if not_after and re.match(not_after, ctx.doc.text[te:te + 12]):
+    if not_after and re.match(not_after, ctx.doc.text[te:te + 40]):
         return []  # 上市公司 is a listed company, not a launch
     not_before = (pat.get("not_before") or {}).get(ctx.lang.code)
     if not_before and re.search(not_before, ctx.doc.text[ctx.sent.start:ts], re.IGNORECASE):
@@ -70,6 +81,8 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         return _relation_in_clause(ctx, pat, ts, te, new_names)
     if side == "adopters":
         return _adopters(ctx, pat, ts, te)
+    if side == "copula":
+        return _copula(ctx, pat, ts, te)
     return _relation_by_position(ctx, pat, ts, te)
 
 
@@ -113,6 +126,81 @@ def _adopters(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         return []
     chosen = [m for m in run if m.entity_id != maker]
     return _facts(ctx, pat, ts, te, maker_m, maker, chosen, confidence)
+
+
+_ZH_COPULA = re.compile(r"(?:(?:还|也|仍|一直|已|已经|目前|现在|如今|正式)?(?:是|为|成为|成了)(?:了)?)\s*(?:上一代|上代|前一代|前代|初代|第一代)?\s*$")
+_EN_COPULA = re.compile(r"(?:,|\b(?:is|was|are|were|has been|have been|had been|became|becomes|remains|remained))\s*(?:(?:also|now|still|long)\s+)?"
+                        r"(?:a|an|the)?\s*$", re.IGNORECASE)
+_EN_OWNED = re.compile(r"['’]s\s+(?:(?:long-?time|long-?standing|longest-?standing|main|key|biggest|largest|first|strategic|"
+                       r"exclusive|preferred|primary|[a-z]+-?[a-z]*)\s+){0,2}$")
+
+
+_APPOSITIVE = re.compile(r"\s*(?:led|headed|run|owned|founded|based|built|backed|which|who|whose|a|an|the|its|now|formerly)\b", re.IGNORECASE)
+
+
+def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
+    """A noun that says what one thing is to another: FP5是上一代FP4的继任者, 松下能源是特斯拉的长期合作伙伴,
+    "Panasonic Energy has been Tesla's battery partner": the thing before the copula is the subject,
+    the one before 的 or "'s" the object; 小米SU7的继任者YU7: the subject after the noun."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    objs = ctx.entities(pat["object"], pat.get("object_not", ()))
+    if lang == "zh":
+        end = ts - 1 if text[ts - 1:ts] == "的" else ts
+        if end == ts and not text.startswith("的", ts):
+            return []
+    else:
+        own = _EN_OWNED.search(text, max(cs, ts - 40), ts)
+        if own is None:
+            return []
+        end = own.start()
+    obj = next((m for m in objs if m.end == end and m.start >= cs), None)
+    if obj is None and pat.get("find_objects"):
+        latin = re.search(r"[A-Za-z][A-Za-z0-9\-.]*(?: [A-Za-z0-9][A-Za-z0-9\-.]*){0,3}$", text[cs:end]) if lang == "zh" else None
+        found = (end - len(latin.group()), end, "") if latin else ctx.lang.name_before(text[:end], end, ctx.lang.words)
+        after_link = re.search(r"(?:是|为|成为|成了|作为)(?:上一代|上代|前代|初代)?([^，。、；：是为的\s]{2,16})$", text[cs:end]) if lang == "zh" else None
+        if not latin and after_link:  # 成为澳大利亚网球公开赛的官方合作伙伴: the words between the copula and 的
+            found = (cs + after_link.start(1), end, "")
+        if found and found[0] >= cs and found[1] == end and (lang == "en" or _looks_named(ctx, found[0], found[1])):
+            obj = ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["object"][0])
+    if obj is None:
+        return []
+    head = text[cs:obj.start]
+    link = (_ZH_COPULA if lang == "zh" else _EN_COPULA).search(head)
+    subj_m = None
+    if link is not None:
+        stop = cs + link.start()
+        nouns = tuple(w for ws in (ctx.lang.words.get("class_nouns") or {}).values() for w in ws)
+        # FP5网络处理器是…: a known name and the words for its kind
+        subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.start >= cs and (
+            m.end == stop or lang == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", text[m.end:stop]) and text[m.end:stop].endswith(nouns)
+            and text[m.end:stop])), None)
+        if subj_m is None and stop > cs and pat.get("find_objects"):
+            found = ctx.lang.name_before(text[:stop], stop, ctx.lang.words)
+            latin = re.search(r"([A-Za-z0-9][A-Za-z0-9\-. ]*?)\s*([\u4e00-\u9fff]{0,6})$", text[cs:stop]) if lang == "zh" else None
+            if found is None and latin and (not latin.group(2) or latin.group(2).endswith(nouns)):
+                # FP5网络处理器是…: a Latin name, less the words for its kind
+                found = (cs + latin.start(1), cs + latin.end(1), "")
+            if found is None and lang == "zh":  # 松下能源是…: the clause's opening words, when they look like a name
+                lo = cs + len(text[cs:stop]) - len(text[cs:stop].lstrip(" “"))
+                found = (lo, stop, "") if 2 <= stop - lo <= 12 and _looks_named(ctx, lo, stop) else None
+            if found and found[0] >= cs and found[1] <= stop:
+                subj_m = ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["subject"][0])
+        if subj_m is None and lang == "en" and not text[cs:stop].strip(" ,"):
+            # "Panasonic Energy, led by its CEO …, has been Tesla's partner": past the clauses describing the subject
+            i = ctx.clause_of(ts) - 1
+            while i >= 0 and ctx.clauses[i][0] >= ctx.sent.start and _APPOSITIVE.match(text, ctx.clauses[i][0]):
+                i -= 1
+            if i >= 0 and i < ctx.clause_of(ts) - 1 and ctx.clauses[i][0] >= ctx.sent.start:
+                lo, hi = ctx.clauses[i]
+                hi = lo + len(text[lo:hi].rstrip(" ,"))
+                subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.end == hi and m.start >= lo), None)
+    elif lang == "zh":  # 小米SU7的继任者YU7
+        subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if te <= m.start <= te + 2 and m.end <= ce), None)
+    if subj_m is None or subj_m.entity_id == obj.entity_id:
+        return []
+    return _facts(ctx, pat, ts, te, subj_m, subj_m.entity_id, [obj], float(pat.get("confidence", 0.8)))
 
 
 def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
@@ -171,7 +259,7 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         if period is not None and period.qualifier == "since" and pat.get("period") in ("event", "carry"):
             period = period.plain()  # 2008年开始交付: an event happens at its time, it does not hold since
     reported = reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
-    price = _price(ctx, ts, te) if "price" in pat.get("qualifiers", []) and len(chosen) == 1 else None
+    price = _price(ctx, ts, te, pat) if "price" in pat.get("qualifiers", []) and len(chosen) == 1 else None
     value, unit = (price.quantity.value, price.quantity.unit) if price is not None else (None, None)
     facts, seen = [], set()
     for i, obj in enumerate(chosen):
@@ -182,7 +270,8 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         obj_id = "market:" + obj.entity_id if pat.get("object_as_market") else obj.entity_id
         own = _own_time(ctx, obj) if period is not None or "period" in pat.get("qualifiers", []) else None
         ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence)
-        facts.append(Fact("relation", subj, pat["property"], obj_id,
+        s_id, o_id = (obj_id, subj) if pat.get("swap_roles") else (subj, obj_id)  # "funding from Sequoia": Sequoia invested
+        facts.append(Fact("relation", s_id, pat["property"], o_id,
                           attrs(period=own or period, count=count, reported_by=reported, value=value, unit=unit), (ev,)))
     return facts
 
@@ -220,19 +309,28 @@ def _present(ctx: Context, ts: int, te: int) -> bool:
     return bool(regex and regex.search(before))
 
 
-def _price(ctx: Context, ts: int, te: int):
-    """The price of a deal: an amount of money in the trigger's clause (以12.5亿美元收购, "for $6.2 billion")."""
+def _price(ctx: Context, ts: int, te: int, pat: dict | None = None):
+    """The price of a deal: an amount of money in the trigger's clause (以12.5亿美元收购, "for $6.2 billion"),
+    else in a clause after it that opens with a word of price (…的收购，作价30亿美元; "…, paying $214.7 million")."""
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
-    money = [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit in MONEY_UNITS
-             and cs <= m.start < ce and m.quantity.value >= 100000]
-    return nearest(money, ts)
+    money = [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit in MONEY_UNITS and m.quantity.value >= 100000]
+    found = nearest([m for m in money if cs <= m.start < ce], ts)
+    words = ((pat or {}).get("price_words") or {}).get(ctx.lang.code) or []
+    i = ctx.clause_of(ts) + 1
+    while found is None and words and i < len(ctx.clauses) and i <= ctx.clause_of(ts) + 2 and ctx.clauses[i][0] < ctx.sent.end:
+        lo, hi = ctx.clauses[i]
+        head = ctx.doc.text[lo:lo + 12].lstrip(" ,，")
+        if any(w in head[:len(w) + 4] for w in words):
+            found = next((m for m in money if lo <= m.start < hi), None)
+        i += 1
+    return found
 
 
 # ---------------------------------------------------------------- arguments by their position
 
 
 
-_APPOSITIVE = {
+_NAME_APPOSITIVE = {
     # "launched its first self-developed chipset, the Surge S1": a noun phrase, a comma, its name
     "en": re.compile(r"\s+(?:its|their|his|her|the|a|an)\s[^,;:.()]{0,60},\s*(?:the\s+)?", re.IGNORECASE),
     # 推出了首款汽车——小米SU7, 发布了旗下首款芯片：澎湃S1
@@ -242,7 +340,7 @@ _APPOSITIVE = {
 
 def _appositive(ctx: Context, te: int, obj: Mention) -> bool:
     """Is ``obj`` the name that an appositive gives to the noun phrase right after the verb?"""
-    expr = _APPOSITIVE.get(ctx.lang.code)
+    expr = _NAME_APPOSITIVE.get(ctx.lang.code)
     if expr is None or ctx.clause_of(obj.start) > ctx.clause_of(te) + 1:
         return False
     between = expr.fullmatch(ctx.doc.text, te, obj.start)
@@ -260,8 +358,8 @@ def _is_passive(ctx: Context, pat: dict, ts: int, te: int) -> bool:
         participle = not verb.endswith(("ing", "es")) and not verb.endswith("s") or verb.endswith(("ed", "ssed"))
         if participle and re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:(?:[a-z]+ly|also|already|now|still|then|first)\s+)?$", before, re.IGNORECASE):
             return True
-        if re.search(r",\s*$", before):
-            return True  # "the RTX 20 series, launched in 2018"
+        if re.search(r",\s*$", before) and re.search(r"(?:ed|en|wn|ght|lt|ld|ut|-house)$", verb):
+            return True  # "the RTX 20 series, launched in 2018"; not "the Mavic 4 Pro, successor to the Mavic 3 Pro"
         return bool(words) and has_word(text[te:te + 4], words, "en")
     lo = ctx.clauses[ctx.clause_of(ts)][0]
     return bool(words) and has_word(text[lo:ts], words, "zh")
@@ -336,7 +434,14 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         spans = [found] if found else []
     else:
         limit = ctx.sent.end
-        spans = lang.names_after(text[:limit], te, limit, lang.words)
+        start = te
+        if lang.code == "en" and v_is_org(slot):  # "acquired the Israeli AI workload management start-up Run:ai"
+            nouns = list((lang.words.get("class_nouns") or {}).get("Company") or []) + list(_EN_DESCRIPTOR_NOUNS)
+            desc = re.match(r"\s+(?:the|a|an|its|their)\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?\s+)?(?:[A-Za-z0-9][\w\-]*\s+){0,5}?(?:"
+                            + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")\s+(?=[A-Z0-9])", text[te:limit])
+            if desc:
+                start = te + desc.end()
+        spans = lang.names_after(text[:limit], start, limit, lang.words)
     v = vocab()
     for s, e, hint in spans:
         if s < ctx.sent.start or e > ctx.sent.end or e <= s:
@@ -348,6 +453,13 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             continue
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
         ctx.add_name(s, e, cls)
+
+
+_EN_DESCRIPTOR_NOUNS = ("designer", "rival", "specialist", "group", "provider", "supplier", "retailer", "producer", "business")
+
+
+def v_is_org(classes) -> bool:
+    return any(vocab().is_a(c, ["Organisation"]) for c in classes)
 
 
 def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
@@ -363,8 +475,11 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     passive = _is_passive(ctx, pat, ts, te)
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     marked = _marked_object(ctx, pat, ts, te)
-    if marked is None and pat.get("needs_marker"):
+    if marked is None and pat.get("needs_marker") and (pat.get("object_marker") or {}).get(ctx.lang.code):
         return []  # 与网易等企业合作: a bare 合作 is a partnership only with its partner marked
+    after_words = (pat.get("object_after") or {}).get(ctx.lang.code)
+    if after_words and marked is None:
+        return _object_after_word(ctx, pat, ts, te, after_words)
     if marked is not None:  # 与Sixt签署合作协议, 完成了对IBM个人电脑业务的收购
         subj_m, subj = subject_of(ctx, pat["subject"], min(ts, marked.start), pat.get("subject_not", ()),
                                   pat.get("default_subject", ""))
@@ -378,8 +493,9 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     objs = ctx.entities(pat["object"], pat.get("object_not", ()))
     subj_m = None
     if not passive:
-        if ctx.lang.code == "zh":  # 推出了基于混元大模型的AI助手“腾讯元宝”: 混元 only describes what was launched
-            objs = [m for m in objs if not ctx.doc.text.startswith("的", m.end) or not _more_after(ctx, m)]
+        if ctx.lang.code == "zh" and not pat.get("site_names"):  # 推出了基于混元大模型的AI助手“腾讯元宝”: 混元 only describes what was launched
+            objs = [m for m in objs if not ctx.doc.text.startswith("的", m.end) or not _more_after(ctx, m)
+                    or pat.get("business_units") and _ZH_UNIT.match(ctx.doc.text, m.end, ctx.sent.end)]  # 收购英特尔的…业务
         sellers = (pat.get("sellers") or {}).get(ctx.lang.code) or []
         if sellers:
             objs = [m for m in objs if not re.search(r"\b(?:" + "|".join(re.escape(w) for w in sellers) + r")\s+(?:the\s+)?$"
@@ -416,6 +532,15 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
         if subj_m is not None and chosen and subj_m.start > chosen[0].start and subj_m.start > te:
             subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
+        if subj_m is not None and subj_m.end <= ts and pat.get("find_subjects") and ctx.clause_of(subj_m.start) != ctx.clause_of(ts):
+            # 推出下一代AI平台Rubin，取代Blackwell: the thing named last before the clause, not the sentence's first
+            last = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if ctx.sent.start <= m.start and m.end <= ts
+                    and m not in chosen and m.entity_id not in {c.entity_id for c in chosen}]
+            subj_m, subj = (last[-1], last[-1].entity_id) if last else (None, "")
+        if (subj_m is None or subj_m.start > ts) and chosen and pat.get("find_subjects"):
+            found = _subject_before(ctx, pat, ts)  # "The FP5 is the successor to the FP4": a name the lexicon lacks
+            if found is not None:
+                subj_m, subj = found, found.entity_id
     else:
         # 库卡被美的收购: the object before 被, the agent between 被 and the trigger
         mark = ts
@@ -451,18 +576,87 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         maker = _maker_in_name(ctx, pat, chosen[0])
         if maker:  # 今年3月上市的小米SU7, "the Xiaomi SU7 was launched": the maker is in the name
             subj_m, subj = None, maker
-    if not subj or not chosen:
-        return []
+    if chosen and ctx.lang.code == "zh" and pat.get("site_names"):
+        chosen, subj_m, subj = _zh_site(ctx, pat, ts, chosen, subj_m, subj)
     if chosen and ctx.lang.code == "zh" and pat.get("subject_same_clause") and ctx.doc.text.startswith("的", chosen[0].end):
         after = _named_after_de(ctx, pat, chosen[0].end + 1)  # 位于合肥的联宝科技: what is located follows 的
         if after is not None:
             subj_m, subj = after, after.entity_id
+        elif pat.get("site_names") and re.match(r"[\u4e00-\u9fff]", ctx.doc.text[chosen[0].end + 1:chosen[0].end + 2]):
+            return []  # 松下位于大阪的电视机工厂: what is located is the factory, which has no name
+    if not subj or not chosen:
+        return []
     if pat.get("subject_same_clause") and (subj_m is None or ctx.clause_of(subj_m.start) != ctx.clause_of(ts)):
         return []  # "…建设生产基地，位于泰国": what is located is not named in the clause
     if pat.get("objects", "all") == "nearest":
         chosen = chosen[:1]
     confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
     return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+
+
+def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[str]) -> list[Fact]:
+    """Objects after a word that follows the trigger in its clause: "to supply cylindrical batteries to
+    Mazda and to Subaru" (the customers after "to")."""
+    text = ctx.doc.text
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    ends = any(text[ts:te].lower().endswith(" " + w) for w in words)  # "funding from": the word ends the trigger
+    mark = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?").search(text, te - 6 if ends else te, ce)
+    if ends and mark is not None and mark.start() >= te:
+        mark = None
+    if mark is None or mark.start() - te > 60:
+        return []
+    objs = ctx.entities(pat["object"], pat.get("object_not", ()))
+    first = next((m for m in objs if m.start == mark.end()), None)
+    if first is None:
+        for s, e, hint in ctx.lang.names_after(text[:ce], mark.end(), ce, ctx.lang.words)[:1]:
+            if s == mark.end() and ctx.mention_at(s, e) is None:
+                first = ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])
+    if first is None:
+        return []
+    chosen = [first]
+    joiner = re.compile(r"\s*(?:,\s*)?(?:and|as well as|,)\s*(?:(?:" + "|".join(map(re.escape, words)) + r")\s+)?(?:the\s+)?")
+    while True:
+        j = joiner.match(text, chosen[-1].end, ce)
+        if not j or not j.group().strip():
+            break
+        nxt = next((m for m in objs if m.start == j.end()), None)
+        if nxt is None and pat.get("find_objects"):  # "from Sequoia Capital and Sutter Hill Ventures": a name the lexicon lacks
+            for s, e, hint in ctx.lang.names_after(text[:ce], j.end(), ce, ctx.lang.words)[:1]:
+                if s == j.end() and ctx.mention_at(s, e) is None:
+                    nxt = ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])
+        if nxt is None:
+            break
+        chosen.append(nxt)
+    subj_m, subj = _doer(ctx, pat, ts)
+    if subj_m is not None and subj_m.start > ts:  # the supplier comes before the verb, known or not
+        head = text[:ts].rstrip()
+        found = ctx.lang.name_before(head, len(head), ctx.lang.words)
+        added = ctx.add_name(found[0], found[1], pat["subject"][0]) if found and found[0] >= cs and ctx.mention_at(found[0], found[1]) is None else None
+        subj_m, subj = (added, added.entity_id) if added is not None else (None, ctx.doc.organisation if pat.get("default_subject") else "")
+    chosen = [m for m in chosen if m.entity_id != subj]
+    if not subj or not chosen:
+        return []
+    confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
+    return _facts(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+
+
+def _subject_before(ctx: Context, pat: dict, ts: int) -> Mention | None:
+    """The name before a copula or a comma that opens a trigger's clause ("The FP5 is the successor to",
+    "the Mavic 4 Pro, successor to"), known or not."""
+    text = ctx.doc.text
+    head = re.sub(r"(?:\s*,)?\s*(?:(?:is|was|are|were|became|becomes|remains)\s+)?(?:(?:the|a|an)\s+)?(?:(?:direct|latest|new|natural)\s+)?$",
+                  "", text[ctx.sent.start:ts], flags=re.IGNORECASE) if ctx.lang.code == "en" else ""
+    if not head or len(head) == ts - ctx.sent.start:
+        return None
+    end = ctx.sent.start + len(head)
+    known = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.end == end]
+    if known:
+        return known[0]
+    found = ctx.lang.name_before(text[:end], end, ctx.lang.words)
+    if not found or found[0] < ctx.sent.start or found[1] != end:
+        return None
+    hint = found[2] if found[2] and vocab().is_a(found[2], pat["subject"]) else pat["subject"][0]
+    return ctx.add_name(found[0], found[1], hint)
 
 
 def _maker_in_name(ctx: Context, pat: dict, obj: Mention) -> str:
@@ -531,6 +725,9 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
 def _named_after_de(ctx: Context, pat: dict, pos: int) -> Mention | None:
     """The name right after 的 (位于合肥的联宝科技), known or one the name finder gives a fitting class."""
     known = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.start == pos]
+    site = _zh_site_name(ctx, pos, ctx.sent.end) if pat.get("site_names") else None
+    if site is not None and (not known or site[1] > known[0].end):
+        return ctx.add_name(site[0], site[1], site[2])  # 位于沈阳的海尔沈阳冰箱互联工厂: the whole site, not 海尔
     if known:
         return known[0]
     v = vocab()
@@ -538,6 +735,80 @@ def _named_after_de(ctx: Context, pat: dict, pos: int) -> Mention | None:
         if s == pos and hint and v.is_a(hint, pat["subject"]):
             return ctx.add_name(s, e, hint)
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _site_end_re(nouns: tuple, suffixes: tuple) -> re.Pattern:
+    alts = "|".join(re.escape(w) for w in sorted(set(nouns) | set(suffixes), key=len, reverse=True))
+    return re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{1,14}?(?<!的)(?:" + alts + ")")
+
+
+def _zh_site_name(ctx: Context, pos: int, limit: int) -> tuple[int, int, str] | None:
+    """A Chinese name at ``pos`` that its last word says is a site or a company (海尔沈阳冰箱互联工厂,
+    大疆天空之城大厦, 联宝科技): (start, end, class), the shortest such name up to 15 characters."""
+    nouns = tuple(ctx.lang.words.get("facility_nouns") or ())
+    suffixes = tuple(ctx.lang.words.get("company_suffixes") or ())
+    if not nouns:
+        return None
+    m = _site_end_re(nouns, suffixes).match(ctx.doc.text, pos, limit)
+    if m is None:
+        return None
+    end = m.end()
+    word = next((w for w in sorted(nouns, key=len, reverse=True) if ctx.doc.text.endswith(w, pos, end)), "")
+    generic = ctx.lang.words.get("generic_name_words") or ()
+    named = any(o.start == pos and o.end < end for o in ctx.mentions if o.kind in ENTITY_KINDS)
+    if "的" in ctx.doc.text[pos:end] or not named and ctx.doc.text[pos] in generic or end - pos - len(word) < 2 or any(o.start < end < o.end for o in ctx.mentions if o.kind in ENTITY_KINDS):
+        return None  # 联想的工厂 is no name; nor is an ending that cuts a known name in two
+    if word and not named:
+        return None  # a site's name starts with its company's or place's (海尔沈阳冰箱互联工厂); 电视机工厂 names none
+    return pos, end, "Place" if word else "Company"
+
+
+_ZH_DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:新区|区|县|镇|乡|街道)")
+
+
+def _zh_site(ctx: Context, pat: dict, ts: int, chosen: list[Mention], subj_m, subj: str):
+    """位于芬兰奥卢的诺基亚奥卢工厂, 位于深圳南山区的大疆天空之城大厦, 海尔中央研究院位于青岛海尔工业园: the
+    most specific place of the run after 位于 (a city the lexicon lacks after its country, a district
+    with its city, a site after its city), and a site named before the trigger, not the company its
+    name starts with."""
+    text = ctx.doc.text
+    ce = ctx.clauses[ctx.clause_of(ts)][1]
+    last = chosen[0]
+    for m in sorted(ctx.entities(pat["object"]), key=lambda m: m.start):
+        if m.start == last.end:
+            last = m
+    place = last
+    de = text.find("的", last.end, min(ce, last.end + 6))
+    stop = de if de >= 0 else last.end + len(text[last.end:ce].rstrip("，,。；;！？!? "))
+    gap = text[last.end:stop]
+    if 2 <= len(gap) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", gap) and not re.search(r"[是在为和与的有]", gap):
+        site = _zh_site_name(ctx, last.start if de < 0 else last.end, stop) if de < 0 else None
+        if site is not None and site[1] == stop:  # 青岛海尔工业园: a site in the city
+            place = ctx.add_name(last.start, stop, "Place") or last
+        elif de >= 0 and _ZH_DISTRICT.fullmatch(gap):  # 深圳南山区: a district goes with its city
+            place = ctx.add_name(last.start, stop, "City") or last
+        elif de >= 0 and not any(last.end <= o.start < stop for o in ctx.mentions if o.kind in ENTITY_KINDS):
+            place = ctx.add_name(last.end, stop, "City") or last  # 芬兰奥卢: the city after its country
+    if subj_m is not None and subj_m.end < ts and text.startswith("的", subj_m.end):
+        return [], None, ""  # 联想的工厂位于合肥: what is located is the company's, not the company
+    if subj_m is None or subj_m.end <= ctx.clauses[ctx.clause_of(ts)][0]:  # 联宝科技位于合肥: a name the lexicon lacks
+        cs = ctx.clauses[ctx.clause_of(ts)][0]
+        starts = [cs + len(text[cs:ts]) - len(text[cs:ts].lstrip(" \u3000“"))] + \
+            [o.start for o in ctx.mentions if o.kind in ENTITY_KINDS and cs <= o.start < ts]
+        for k in starts:
+            site = _zh_site_name(ctx, k, ts)
+            if site is not None and site[1] == ts:
+                found = ctx.add_name(*site)
+                if found is not None:
+                    return [place], found, found.entity_id
+    if subj_m is not None and subj_m.end <= ts:
+        site = _zh_site_name(ctx, subj_m.start, ts)
+        if site is not None and site[1] == ts and site[2] == "Place":  # 海尔中央研究院位于…: the site, not 海尔
+            found = ctx.add_name(site[0], site[1], site[2])
+            if found is not None:
+                subj_m, subj = found, found.entity_id
+    return [place], subj_m, subj
 
 
 def _past_descriptor(ctx: Context, s: int, e: int) -> int:
@@ -586,7 +857,10 @@ def _marked_list(ctx: Context, pat: dict, first: Mention, ts: int) -> list[Menti
     return run if run and run[0] is first else [first]
 
 
-_ZH_UNIT = re.compile(r"(?:（[^）]{1,20}）)?(的)(?:大部分|全部|部分|大部分的|全部的)?([\u4e00-\u9fffA-Za-z0-9 ]{1,14}?(?:业务|部门|资产))")
+_ZH_UNIT = re.compile(r"(?:（[^）]{1,20}）)?(的|旗下的?|)(?:大部分|全部|部分|大部分的|全部的)?((?:[A-Za-z0-9]+[和与及][A-Za-z0-9]+|(?![的和与及])[\u4e00-\u9fffA-Za-z0-9 ]){1,14}?(?:业务|部门|资产))"
+                      r"(?:（([A-Za-z][A-Za-z0-9 .\-]{1,20})）|\s*([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3}))?")
+# a company's name less the place before it and the company word after it (英国马可尼公司 -> 马可尼)
+_ZH_ORG_CORE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)$")
 _EN_UNIT = re.compile(r"['’]s\s+((?:[a-zA-Z0-9\-]+\s+){0,3}(?:business|unit|division|operations|assets))\b")
 
 
@@ -602,9 +876,25 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     words = m.group(2) if ctx.lang.code == "zh" else m.group(1)
     name = f"{org.text}{words}" if ctx.lang.code == "zh" else f"{org.text} {words}"
     start, end = org.start, m.end()
+    if ctx.lang.code == "zh":
+        core = _ZH_ORG_CORE.sub("", org.text)
+        place = next((p for p in ctx.entities(["Place"]) if p.start == org.start and p.end < org.end), None) or \
+            next((p for s, e, eid, cls in org.parts if s == org.start and e < org.end and vocab().is_a(cls, ["Place"])
+                  for p in [Mention(s, e, text[s:e], "entity", eid, cls)]), None)
+        if place is not None:
+            core = core[len(place.text):] if core.startswith(place.text) else core
+        head = core or org.text
+        sep = " " if re.match(r"[A-Za-z0-9]", words) and re.search(r"[A-Za-z0-9]$", head) else ""
+        name = f"{head}{sep}{words}"  # 英国马可尼公司的电信业务 -> 马可尼电信业务; IBM的x86服务器业务 -> IBM x86服务器业务
+        own = m.group(3) or m.group(4)
+        if own:  # 富士通旗下个人电脑业务（FCCL）, 通用电气旗下的家电业务GE Appliances: the unit's own name
+            name, start, end = own, m.start(3) if m.group(3) else m.start(4), m.end(3) if m.group(3) else m.end(4)
     known = ctx.mention_at(start, end)
     if known is not None:
         return known
+    v = vocab()
+    for m in [m for m in ctx.mentions if start <= m.start and m.end <= end and m.cls and v.is_a(m.cls, ["ProductCategory"])]:
+        ctx.mentions.remove(m)  # IBM的个人电脑业务: the category is a word of the unit's name
     eid_unit = ctx.add_name(start, end, "Organisation")
     if eid_unit is None:
         return None
@@ -625,6 +915,21 @@ def _minority_stake(ctx: Context, ts: int, obj: Mention) -> bool:
     return bool(shares) and all(m.quantity.value < 50 for m in shares)
 
 
+_MAJORITY = {"en": re.compile(r"\b(?:majority|controlling)\s+(?:stake|interest|shareholding)\b", re.IGNORECASE),
+             "zh": re.compile(r"控股权|控制权|多数股权|绝对控股")}
+
+
+def _majority_stake(ctx: Context, ts: int, te: int, obj: Mention) -> bool:
+    """"took a majority stake in Riot Games", 取得控股权, 持股51%: more than half of it."""
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    regex = _MAJORITY.get(ctx.lang.code)
+    if regex is not None and regex.search(ctx.doc.text, max(cs, ts - 20), min(ce, te + 20)):
+        return True
+    shares = [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit == "Percent" and cs <= m.start < ce
+              and (abs(m.start - obj.start) < 40 or ts <= m.start < obj.start)]
+    return bool(shares) and all(m.quantity.value > 50 for m in shares)
+
+
 def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen: list[Mention],
                   confidence: float) -> list[Fact]:
     """The facts, plus what a deal says of the other party: the owner of a unit bought and the
@@ -632,6 +937,8 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
     chosen = [_unit_of(ctx, pat, m, ctx.sent.end) or m for m in chosen]
     if pat["property"] == "acquired" and len(chosen) == 1 and _minority_stake(ctx, ts, chosen[0]):
         pat = {**pat, "property": "investedIn"}
+    elif pat["property"] == "investedIn" and len(chosen) == 1 and _majority_stake(ctx, ts, te, chosen[0]):
+        pat = {**pat, "property": "acquired"}  # "took a majority stake in Riot Games", 取得控股权: it bought the company
     facts = _facts(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
     if not facts or len(chosen) != 1:
         return facts

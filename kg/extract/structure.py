@@ -66,7 +66,83 @@ def series(ctx: Context) -> list[Fact]:
                 if prod.text.lower().startswith(stem) or (ctx.lang.code == "en" and stem in prod.text.lower()):
                     ev = evidence(ctx, [span(prod), span(series)], pat["id"], float(pat.get("confidence", 0.8)))
                     facts.append(Fact("relation", prod.entity_id, pat["property"], series.entity_id, (), (ev,)))
+        facts += _series_lists(ctx, pat)
     return facts
+
+
+_ZH_LIST_ITEM = re.compile(r"([A-Za-z0-9][A-Za-z0-9 .\-]{0,15}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{0,7}?)\s*(、|和|及|以及|与|等|。|，|；|$)")
+
+
+def _series_lists(ctx: Context, pat: dict) -> list[Fact]:
+    """The models a series is said to include: 王朝系列的代表车型包括汉、唐、秦、宋, 海洋系列则包括海豹、海豚、海鸥等,
+    "The Romo line comes in three versions, the Romo S, Romo A and Romo P", "the Dynasty series includes Qin,
+    Han and Tang". The series is a known one or a name before the series word (named without the word)."""
+    words = sorted((pat.get("series_words") or {}).get(ctx.lang.code, []), key=len, reverse=True)
+    verbs = (pat.get("list_verbs") or {}).get(ctx.lang.code) or []
+    if not words or not verbs:
+        return []
+    text = ctx.doc.text
+    alts = "|".join(re.escape(w) for w in words)
+    verb_alts = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
+    if ctx.lang.code == "zh":
+        regex = re.compile(r"(?P<name>[A-Za-z0-9\u4e00-\u9fff]{1,8}?)(?:" + alts + r")(?:的[\u4e00-\u9fff]{0,6}?(?:车型|产品|机型|型号|款式))?"
+                           r"(?:则|还|主要|目前|共|已)?(?:" + verb_alts + r")[:：]?")
+    else:
+        regex = re.compile(r"(?:\b(?i:the|its|our)\s+|^\s*)(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2})\s+(?:" + alts + r")\s+(?:" + verb_alts
+                           + r")(?:\s+(?:two|three|four|five|several)\s+(?:versions|models|variants|trims))?[\s,:]*(?:the\s+)?")
+    v = vocab()
+    facts = []
+    for m in regex.finditer(ctx.sent.text):
+        base = ctx.sent.start
+        ns, ne, end = base + m.start("name"), base + m.end("name"), base + m.end()
+        series = next((s for s in ctx.entities(pat["series"]) if s.start <= ns and s.end >= ne), None)
+        if series is None:
+            inside = [o for o in ctx.mentions if o.kind == "entity" and o.start < ne and o.end > ns]
+            if inside and not all(ns <= o.start and o.end <= ne for o in inside):
+                continue
+            series = ctx.add_name(ns, ne, pat["series"][0])
+        if series is None:
+            continue
+        items = _list_items(ctx, pat, end)
+        for item in items:
+            if item.entity_id == series.entity_id:
+                continue
+            # the list is one stretch: the items before this one are no rivals of it
+            ev = evidence(ctx, [span(series), (items[0].start, item.end)], pat["id"], float(pat.get("confidence", 0.8)))
+            facts.append(Fact("relation", item.entity_id, pat["property"], series.entity_id, (), (ev,)))
+    return facts
+
+
+def _list_items(ctx: Context, pat: dict, pos: int) -> list[Mention]:
+    """The names listed from ``pos`` (known products, or short names the lexicon lacks), two at least."""
+    text = ctx.doc.text
+    end = ctx.sent.end
+    found, spans = [], []
+    if ctx.lang.code == "zh":
+        while pos < end:
+            m = _ZH_LIST_ITEM.match(text, pos, end)
+            if m is None:
+                return []
+            spans.append((m.start(1), m.end(1)))
+            pos = m.end()
+            if m.group(2) not in ("、", "和", "及", "以及", "与"):
+                break
+    else:
+        for m in re.finditer(r"(?:the\s+)?([A-Z0-9][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,3})(\s*,\s*(?:and\s+)?|\s+and\s+|)", text[pos:end]):
+            if m.start() != (spans[-1][2] if spans else 0):
+                break
+            spans.append((pos + m.start(1), pos + m.end(1), m.end()))
+            if not m.group(2):
+                break
+        spans = [(a, b) for a, b, _ in spans]
+    if len(spans) < 2:
+        return []
+    for s, e in spans:
+        known = ctx.mention_at(s, e, pat["member"])
+        if known is None and any(o.start < e and o.end > s for o in ctx.mentions if o.kind == "entity"):
+            continue
+        found.append(known or ctx.add_name(s, e, pat["member"][0]))
+    return [f for f in found if f is not None]
 
 
 def representatives(ctx: Context) -> list[Fact]:

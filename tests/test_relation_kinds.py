@@ -1,0 +1,199 @@
+"""Kinds of expression of entity relations, each on sentences of its own (not from the eval
+documents): where a thing is, who owns a unit, a brand, a series, a successor, a partner."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import run
+
+
+def labelled(text: str, lang: str, **kw) -> set[tuple[str, str, str]]:
+    """Relation facts with names the lexicon lacks written as the text writes them."""
+    kw.setdefault("organisation", "")
+    kw.setdefault("speaker", "")
+    x = run(text, lang, **kw)
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    return {(names.get(f.subject, f.subject), f.predicate, names.get(f.obj, f.obj)) for f in x.facts if f.kind == "relation"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("位于合肥的联宝科技是联想最大的研发基地。", ("联宝科技", "locatedIn", "hefei")),  # the place first, the name after 的
+    ("走进位于沈阳的海尔冰箱互联工厂，生产线正在运转。", ("海尔冰箱互联工厂", "locatedIn", "city-2034937")),
+    ("位于芬兰奥卢的诺基亚奥卢工厂生产基站。", ("诺基亚奥卢工厂", "locatedIn", "奥卢")),  # a city the lexicon lacks, after its country
+    ("位于深圳南山区的大疆天空之城大厦已经启用。", ("大疆天空之城大厦", "locatedIn", "深圳南山区")),  # a district with its city
+    ("海尔中央研究院位于青岛海尔工业园。", ("海尔中央研究院", "locatedIn", "青岛海尔工业园")),  # a site in a site
+    ("联宝科技位于安徽合肥。", ("联宝科技", "locatedIn", "hefei")),
+])
+def test_a_site_and_where_it_is(text, expected):
+    got = labelled(text, "zh")
+    assert expected in got, got
+    assert not [f for f in got if f[1] == "locatedIn" and f != expected], got
+
+
+@pytest.mark.parametrize("text", ["参观了松下位于大阪的电视机工厂。", "联想的工厂位于合肥。", "该公司位于深圳。"])
+def test_what_is_located_has_no_name_of_its_own(text):
+    assert not [f for f in labelled(text, "zh") if f[1] == "locatedIn"]
+
+
+@pytest.mark.parametrize("text, lang, org, expected", [
+    # a unit named by its words and a unit noun, its company's name before it or the text's company
+    ("英特尔数据中心与人工智能事业部负责人表示。", "zh", "", ("数据中心与人工智能事业部", "subOrganizationOf", "intel")),
+    ("英飞朗将并入诺基亚网络基础设施业务集团下的光网络部门。", "zh", "", ("光网络部门", "subOrganizationOf", "网络基础设施业务集团")),
+    ("汤道生负责的云与智慧产业事业群增长很快。", "zh", "tencent", ("云与智慧产业事业群", "subOrganizationOf", "tencent")),
+    ("海尔中央研究院有三千名研究人员。", "zh", "", ("海尔中央研究院", "subOrganizationOf", "haier")),
+    # the unit before a copula, a name the lexicon lacks
+    ("汇天科技是小鹏汽车的子公司。", "zh", "", ("汇天科技", "subOrganizationOf", "xpeng")),
+    ("The Intelligent Devices Group (IDG), Lenovo's largest business, grew.", "en", "", ("Intelligent Devices Group", "subOrganizationOf", "lenovo")),
+    # an appositive or "its" with no owner named: the company the text is about
+    ("JD Health, the online pharmacy and healthcare arm, listed in 2020.", "en", "jd-com", ("JD Health", "subOrganizationOf", "jd-com")),
+    ("JD Retail is the core unit of the group.", "en", "jd-com", ("JD Retail", "subOrganizationOf", "jd-com")),
+    ("Revenue at its US unit GE Appliances rose.", "en", "haier", ("GE Appliances", "subOrganizationOf", "haier")),
+    # a verb of owning
+    ("小米汽车由小米集团全资控股。", "zh", "", ("xiaomi", "hasSubOrganization", "xiaomi-auto")),
+    ("DJI owns DJI Agriculture, a maker of crop-spraying drones.", "en", "", ("dji", "hasSubOrganization", "DJI Agriculture")),
+    ("In 2022 JD.com became the controlling shareholder of Dada Group.", "en", "", ("jd-com", "hasSubOrganization", "Dada Group")),
+])
+def test_a_unit_and_its_owner(text, lang, org, expected):
+    got = labelled(text, lang, organisation=org)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("公司研发部门有三千人。", "zh"),                       # what a department does is no name
+    ("海尔智家是海尔集团旗下的核心上市公司。", "zh"),        # a kind of company is no name
+    ("Tencent owns a 10% stake in Tesla.", "en"),           # a stake is an investment
+    ("Sony, the Japanese electronics group, sold its unit.", "en"),
+    ("Apple is the largest business in the index.", "en"),
+])
+def test_no_unit_without_a_named_unit(text, lang):
+    got = labelled(text, lang, organisation="lenovo")
+    assert not [f for f in got if f[1] in ("subOrganizationOf", "hasSubOrganization") and f[0] not in ("haier",)], got
+
+
+@pytest.mark.parametrize("text, lang, org, expected", [
+    ("中兴通讯旗下努比亚品牌表现亮眼。", "zh", "", ("nubia", "brandOf", "zte")),          # the name before 品牌, the owner before 旗下
+    ("旗下Technics品牌近年来增长很快。", "zh", "panasonic", ("Technics", "brandOf", "panasonic")),  # no owner named: the text's
+    ("8月又推出个性化品牌方程豹。", "zh", "byd", ("fangchengbao", "brandOf", "byd")),     # a descriptor, the noun, the name
+    ("手持影像方面有Osmo灵眸和Ronin如影两个品牌。", "zh", "dji", ("Ronin", "brandOf", "dji")),  # a counted list, Latin and Chinese names
+    ("The premium brand Casarte grew faster than the group.", "en", "haier", ("Casarte", "brandOf", "haier")),
+])
+def test_a_brand_and_its_company(text, lang, org, expected):
+    got = labelled(text, lang, organisation=org)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", ["公司在品牌与产品上持续投入。", "品牌推广方面，公司加大投入。"])
+def test_a_brand_noun_with_no_name_after_it(text):
+    assert not [f for f in labelled(text, "zh", organisation="byd") if f[1] == "brandOf"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("FP5网络处理器是上一代FP4的继任者。", "zh", ("FP5", "successorOf", "FP4")),       # X是Y的继任者, the words for its kind dropped
+    ("小米SU7的继任者YU7已经发布。", "zh", ("xiaomi-yu7", "successorOf", "xiaomi-su7")),  # Y的继任者X
+    ("The FP5 is the successor to the FP4.", "en", ("FP5", "successorOf", "FP4")),     # a subject the lexicon lacks
+    ("DJI launched the Mavic 4 Pro, successor to the Mavic 3 Pro of 2023.", "en", ("Mavic 4 Pro", "successorOf", "Mavic 3 Pro")),
+    ("2026年将推出下一代平台Rubin，取代Blackwell。", "zh", ("nvidia-rubin", "successorOf", "nvidia-blackwell")),  # the one named last
+    ("松下能源是特斯拉的长期合作伙伴。", "zh", ("panasonic-energy", "partnerOf", "tesla")),
+    ("Panasonic Energy has been Tesla's battery partner since 2010.", "en", ("panasonic-energy", "partnerOf", "tesla")),
+    ("海尔还成为澳大利亚网球公开赛的官方合作伙伴。", "zh", ("haier", "sponsorOf", "澳大利亚网球公开赛")),  # an event's partner sponsors it
+    ("Haier became the Australian Open's official partner in 2024.", "en", ("haier", "sponsorOf", "Australian Open")),
+])
+def test_what_one_thing_is_to_another_said_by_a_noun(text, lang, expected):
+    got = labelled(text, lang)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, lang", [("它是Mini 3 Pro的继任者。", "zh"), ("比亚迪是一家很好的合作伙伴。", "zh"),
+                                         ("The phones are the successors to the old line.", "en")])
+def test_a_noun_with_one_side_unnamed_gives_nothing(text, lang):
+    assert not [f for f in labelled(text, lang) if f[1] in ("successorOf", "partnerOf")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Panasonic Energy signed agreements last year to supply cylindrical batteries to Mazda and to Subaru.", "en",
+     {("panasonic-energy", "partnerOf", "mazda"), ("panasonic-energy", "partnerOf", "subaru")}),   # a supplier and its customers
+    ("Zhuoyu Technology supplies driver-assistance systems to SAIC-GM-Wuling.", "en", {("Zhuoyu Technology", "partnerOf", "saic-gm-wuling")}),
+    ("宁德时代向蔚来供应电池。", "zh", {("catl", "partnerOf", "nio")}),
+    ("Panasonic Energy, led by its CEO Kazuo Tadanobu, has been Tesla's battery partner.", "en", {("panasonic-energy", "partnerOf", "tesla")}),
+    # a trigger of one relation inside a longer one of another: both
+    ("Tencent publishes PUBG Mobile, which it developed together with Krafton.", "en",
+     {("tencent", "partnerOf", "krafton"), ("tencent", "develops", "pubg-mobile")}),
+])
+def test_partners_told_by_supplying_or_developing_together(text, lang, expected):
+    got = labelled(text, lang)
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("比亚迪成为摩托罗拉、诺基亚等手机厂商的重要电池供应商。", "zh"),   # 供应商: a noun, no deal told
+    ("DJI keeps a stake in the company, which supplies systems to Volkswagen.", "en"),  # which company supplies: not DJI
+])
+def test_no_supplier_where_the_supplier_is_not_named(text, lang):
+    got = labelled(text, lang)
+    assert not [f for f in got if f[1] == "partnerOf" and f[0] in ("byd", "dji")], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("联想宣布以12.5亿美元收购IBM的个人电脑业务。", {("lenovo", "acquired", "IBM个人电脑业务"), ("ibm", "divested", "IBM个人电脑业务")}),
+    ("2005年我们完成了对IBM个人电脑业务的收购。", {("lenovo", "acquired", "IBM个人电脑业务")}),   # no 的 between company and unit
+    ("联想收购富士通旗下个人电脑业务（FCCL）51%的股权。", {("lenovo", "acquired", "FCCL"), ("fujitsu", "divested", "FCCL")}),
+    ("苹果以10亿美元收购英特尔的大部分智能手机调制解调器业务。", {("apple", "acquired", "英特尔智能手机调制解调器业务")}),
+])
+def test_a_business_bought_from_its_company(text, expected):
+    got = labelled(text, "zh", organisation="lenovo")
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("2014年，苹果完成对Beats的收购，作价30亿美元。", "zh", 3000000000),
+    ("Tencent took a stake of about 15% in JD.com, paying $214.7 million in cash.", "en", 214700000),
+])
+def test_the_price_of_a_deal_in_the_clause_after_it(text, lang, value):
+    x = run(text, lang, organisation="", speaker="")
+    deals = [f for f in x.facts if f.predicate in ("acquired", "investedIn")]
+    assert deals and all(f.attr("value") is not None and float(f.attr("value")) == value for f in deals), deals
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("In 2011 Tencent took a majority stake in Riot Games.", "en", ("tencent", "acquired", "riot-games")),  # more than half: bought
+    ("Nvidia bought the British mobile modem designer Icera in 2011.", "en", ("nvidia", "acquired", "Icera")),  # past the descriptor
+    ("2006年，爱立信以约12亿英镑收购英国马可尼公司的大部分电信业务。", "zh", ("ericsson", "acquired", "马可尼电信业务")),
+    ("海尔智家收购美国通用电气旗下的家电业务GE Appliances。", "zh", ("haier", "acquired", "GE Appliances")),  # the unit's own name
+    ("2014年，联想又收购了摩托罗拉移动和IBM的x86服务器业务。", "zh", ("lenovo", "acquired", "IBM x86服务器业务")),
+])
+def test_what_was_bought(text, lang, expected):
+    got = labelled(text, lang)
+    assert expected in got, got
+    assert not [f for f in got if f[1] == "investedIn" and f[2] == expected[2]], got
+
+
+def test_a_minority_stake_stays_an_investment():
+    got = labelled("Tencent bought a 5% stake in Tesla.", "en")
+    assert ("tencent", "investedIn", "tesla") in got and ("tencent", "acquired", "tesla") not in got, got
+
+
+@pytest.mark.parametrize("text, lang, org, expected", [
+    ("In 1993 Nvidia received its first $20 million of venture funding from Sequoia Capital and Sutter Hill Ventures.", "en", "",
+     {("sequoia-capital", "investedIn", "nvidia"), ("Sutter Hill Ventures", "investedIn", "nvidia")}),
+    ("公司获得了腾讯的战略投资。", "zh", "dji", {("tencent", "investedIn", "dji")}),
+])
+def test_an_investment_received_names_the_investors(text, lang, org, expected):
+    got = labelled(text, lang, organisation=org)
+    assert expected <= got, got
+    assert not [f for f in got if f[1] == "investedIn" and f[0] in ("nvidia", "dji")], got  # not the other way round
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("海洋系列则包括海豹、海豚、海鸥等。", "zh", {("byd-seal", "partOfSeries", "byd-ocean-series"), ("byd-seagull", "partOfSeries", "byd-ocean-series")}),
+    ("王朝系列的代表车型包括汉、唐、秦、宋。", "zh", {("汉", "partOfSeries", "byd-dynasty-series"), ("宋", "partOfSeries", "byd-dynasty-series")}),
+    ("The Romo line comes in three versions, the Romo S, Romo A and Romo P.", "en",
+     {("Romo S", "partOfSeries", "Romo"), ("Romo P", "partOfSeries", "Romo")}),
+    ("The Dynasty series includes Qin, Han and Tang.", "en", {("Qin", "partOfSeries", "byd-dynasty-series")}),
+])
+def test_the_models_a_series_is_said_to_include(text, lang, expected):
+    got = labelled(text, lang)
+    assert expected <= got, got
+
+
+def test_one_name_after_include_is_no_list_of_models():
+    assert not [f for f in labelled("The SU7 series includes Xiaomi Pilot.", "en") if f[1] == "partOfSeries"]
