@@ -875,3 +875,20 @@ def test_each_name_of_a_list_takes_the_time_in_its_own_brackets(text, lang):
     got = {(f.obj, f.attr("period").key) for f in run(text, lang, organisation="tesla").facts if f.predicate == "releases"}
     assert {("tesla-model-x", "2015-09"), ("tesla-model-3", "2017-07"), ("tesla-model-y", "2020-03")} <= got
     assert ("tesla-model-x", "2012-06") not in got
+
+
+@pytest.mark.parametrize("text, lang, subject, exchanges", [
+    ("Haier Smart Home is listed in Shanghai, Hong Kong and Frankfurt.", "en", "haier",
+     {"sse", "hkex", "frankfurt-stock-exchange"}),
+    ("SMIC listed its shares on the New York Stock Exchange and the Hong Kong Stock Exchange in March 2004.", "en", "smic",
+     {"nyse", "hkex"}),
+    ("诺基亚在赫尔辛基证券交易所和纽约证券交易所上市。", "zh", "nokia", {"nasdaq-helsinki", "nyse"}),
+])
+def test_a_listing_on_several_exchanges_names_each(text, lang, subject, exchanges):
+    assert {f.obj for f in run(text, lang).facts if f.predicate == "listedOn" and f.subject == subject} == exchanges
+
+
+def test_a_founder_written_with_the_given_name_before_a_known_surname_keeps_the_list_going():
+    got = {f.subject for f in run("史蒂夫·乔布斯、斯蒂夫·沃兹尼亚克和罗纳德·韦恩在加利福尼亚州洛斯阿尔托斯创立了苹果电脑公司。", "zh").facts
+           if f.predicate == "founderOf"}
+    assert len(got) == 3 and {"steve-jobs", "steve-wozniak"} < got

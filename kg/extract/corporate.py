@@ -144,8 +144,10 @@ def _people_run(ctx: Context, start: int, end: int) -> list[Mention]:
         if e is None or e <= pos or not en and e - pos > 12:
             break
         added = ctx.add_name(pos, e, "Person")
-        if added is None:
-            break
+        if added is None:  # 斯蒂夫·沃兹尼亚克: a known surname with the given name written before it
+            added = next((p for p in people if pos <= p.start and p.end == e), None)
+            if added is None:
+                break
         people.append(added)
         pos = e
     return sorted(set(people), key=lambda m: m.start)
@@ -309,15 +311,42 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
                 exch_id = place_exchanges[exch_m.entity_id]
         if not exch_id:
             continue
-        org = _org_before(ctx, min(ts, exch_m.start), limit=80, exclude=["StockExchange", "RankingList", "InternalBody"])
+        # "on the New York Stock Exchange and the Hong Kong Stock Exchange", 在赫尔辛基证券交易所和纽约证券交易所,
+        # "listed in Shanghai, Hong Kong and Frankfurt": every market of the list
+        pool = ctx.entities(["StockExchange"]) if exch_m.cls and vocab().is_a(exch_m.cls, ["StockExchange"]) else \
+            [m for m in ctx.entities(PLACE) if m.entity_id in place_exchanges]
+        listed = [(m, m.entity_id if m in exchanges or m.entity_id not in place_exchanges else place_exchanges[m.entity_id])
+                  for m in _coordinated(ctx, exch_m, pool)]
+        org = _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
+                          exclude=["StockExchange", "RankingList", "InternalBody"])
         company = org.entity_id if org is not None else ctx.doc.organisation
         if not company:
             continue
         period = event_period(ctx, cs, ce, ts, te)
         confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.85)
-        ev = evidence(ctx, [span(org), (ts, te), span(exch_m)], "listed-on", confidence)
-        facts.append(Fact("relation", company, "listedOn", exch_id, attrs(period=period), (ev,)))
+        for m, eid in listed:
+            ev = evidence(ctx, [span(org), (ts, te), span(m)], "listed-on", confidence)
+            facts.append(Fact("relation", company, "listedOn", eid, attrs(period=period), (ev,)))
     return facts
+
+
+_LIST_JOIN = re.compile(r"\s*(?:、|和|及|与|以及|,|，|and|as well as)\s*(?:the\s+|在)?", re.IGNORECASE)
+
+
+def _coordinated(ctx: Context, m: Mention, pool: list[Mention]) -> list[Mention]:
+    """``m`` and the mentions of ``pool`` joined to it as one list (A、B和C, "A, B and C")."""
+    text = ctx.doc.text
+    pool = sorted(pool, key=lambda x: x.start)
+    run = [m]
+    for x in (x for x in pool if x.start >= m.end):  # forward
+        if not _LIST_JOIN.fullmatch(text, run[-1].end, x.start):
+            break
+        run.append(x)
+    for x in reversed([x for x in pool if x.end <= m.start]):  # backward
+        if not _LIST_JOIN.fullmatch(text, x.end, run[0].start):
+            break
+        run.insert(0, x)
+    return run
 
 
 _TICKER = re.compile(r"\s*(?:[:：]|股份代号|股票代码|证券代码|代码|stock code|ticker)[:：]?\s*[A-Z0-9.]{1,10}", re.IGNORECASE)
