@@ -892,3 +892,13 @@ def test_a_founder_written_with_the_given_name_before_a_known_surname_keeps_the_
     got = {f.subject for f in run("史蒂夫·乔布斯、斯蒂夫·沃兹尼亚克和罗纳德·韦恩在加利福尼亚州洛斯阿尔托斯创立了苹果电脑公司。", "zh").facts
            if f.predicate == "founderOf"}
     assert len(got) == 3 and {"steve-jobs", "steve-wozniak"} < got
+
+
+@pytest.mark.parametrize("text, lang, subject, place", [
+    ("Xiaomi is headquartered at the Xiaomi Science and Technology Park in Haidian District, Beijing.", "en", "xiaomi", "beijing"),
+    ("Transsion headquarter locate in Shenzhen.", "en", "transsion", "shenzhen"),  # a machine translation
+    ("Our headquarters remain in Shenzhen, where Transsion began.", "en", "transsion", "shenzhen"),
+])
+def test_more_ways_to_say_where_a_company_has_its_headquarters(text, lang, subject, place):
+    assert (subject, place) in {(f.subject, f.obj) for f in run(text, lang, organisation=subject).facts
+                                if f.predicate == "headquarteredIn"}

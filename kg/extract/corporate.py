@@ -383,7 +383,7 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
         pos = te
         for m in sorted((m for m in ctx.entities(PLACE) if m.start >= te and m.entity_id != "world"), key=lambda m: m.start):
             gap = text[pos:m.start]
-            if len(gap) > (14 if lang == "zh" else 60) or re.search(r"[，。；;]|\.\s", gap):
+            if len(gap) > (14 if lang == "zh" else 80) or re.search(r"[，。；;]|\.\s", gap):
                 break
             run.append(m)
             pos = m.end
