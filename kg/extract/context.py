@@ -86,7 +86,8 @@ class Context:
         # a new name may hold a place (深圳设计博物馆), a company ("Xiaomi SU7", "Xiaomi EV", 南京爱立信熊猫通信有限公司,
         # the person "Lars Magnus Ericsson") or a product it is made from ("iPhone 16 Pro")
         product = v.is_a(cls, _PRODUCTS)
-        within = ["Place"] + (["Organisation", "Product", "ProductSeries", "Brand"] + (["ProductCategory"] if product else [])
+        # … and a kind of product (海尔沈阳冰箱互联工厂, 光网络部门, "GE Appliances")
+        within = ["Place"] + (["Organisation", "Product", "ProductSeries", "Brand", "ProductCategory"]
                               if v.is_a(cls, _PRODUCTS + ["Organisation"])
                               else ["Organisation"] if cls == "Person" or v.is_a(cls, ["Place"]) else [])  # 腾讯滨海大厦
         # 小米手机1代: a product's name may hold its maker, a category word and a number
