@@ -89,7 +89,8 @@ class Context:
         # … and a kind of product (海尔沈阳冰箱互联工厂, 光网络部门, "GE Appliances")
         within = ["Place"] + (["Organisation", "Product", "ProductSeries", "Brand", "ProductCategory"]
                               if v.is_a(cls, _PRODUCTS + ["Organisation"])
-                              else ["Organisation"] if cls == "Person" or v.is_a(cls, ["Place"]) else [])  # 腾讯滨海大厦
+                              else ["Organisation"] if cls == "Person"
+                              else ["Organisation", "ProductCategory"] if v.is_a(cls, ["Place"]) else [])  # 腾讯滨海大厦, 海尔冰箱互联工厂
         # 小米手机1代: a product's name may hold its maker, a category word and a number
         if not all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end) and (
                 m.kind == "entity" and m.cls and v.is_a(m.cls, within) or product and m.kind == "quantity")

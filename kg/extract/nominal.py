@@ -85,6 +85,9 @@ def _unit_names(ctx: Context, entry: dict) -> list[Fact]:
             chain = re.search(r"(?:旗下|下属|下设|下)的?$", text[max(ctx.sent.start, start - 3):start])
             if chain and start - len(chain.group()) in made:
                 owner = made[start - len(chain.group())]
+            elif not chain and text[start - 1:start] == "的" and any(
+                    o.end == start - 1 for o in ctx.entities(ORG, NOT_OWNER)):
+                continue  # 华为海思是华为的芯片设计部门: words after a company's 的 describe a unit, they do not name one
         noun = text[ns:ne]
         if owner is not None and owner.kind != "entity" and noun not in own_nouns:
             continue  # 公司研发部门: a department of "the company" is no named unit

@@ -756,7 +756,8 @@ def _zh_site_name(ctx: Context, pos: int, limit: int) -> tuple[int, int, str] | 
     end = m.end()
     word = next((w for w in sorted(nouns, key=len, reverse=True) if ctx.doc.text.endswith(w, pos, end)), "")
     generic = ctx.lang.words.get("generic_name_words") or ()
-    named = any(o.start == pos and o.end < end for o in ctx.mentions if o.kind in ENTITY_KINDS)
+    named = any(o.start == pos and o.end < end for o in ctx.mentions if o.kind in ENTITY_KINDS
+                and not (o.cls and vocab().is_a(o.cls, ["ProductCategory"])))  # 电视机工厂 is named by no one
     if "的" in ctx.doc.text[pos:end] or not named and ctx.doc.text[pos] in generic or end - pos - len(word) < 2 or any(o.start < end < o.end for o in ctx.mentions if o.kind in ENTITY_KINDS):
         return None  # 联想的工厂 is no name; nor is an ending that cuts a known name in two
     if word and not named:
