@@ -902,3 +902,13 @@ def test_a_founder_written_with_the_given_name_before_a_known_surname_keeps_the_
 def test_more_ways_to_say_where_a_company_has_its_headquarters(text, lang, subject, place):
     assert (subject, place) in {(f.subject, f.obj) for f in run(text, lang, organisation=subject).facts
                                 if f.predicate == "headquarteredIn"}
+
+
+@pytest.mark.parametrize("text, lang, category", [
+    ("英伟达第一财季业绩。其中数据中心业务收入为226亿美元。", "zh", "cat-data-center"),
+    ("英伟达第一财季业绩。游戏业务收入为26.5亿美元，同比增长18%。", "zh", "cat-games"),
+    ("Nvidia reported results. Data center revenue was $22.6 billion.", "en", "cat-data-center"),
+])
+def test_revenue_of_a_category_business_is_the_companys_for_that_category(text, lang, category):
+    revenue = [f for f in run(text, lang, organisation="nvidia").facts if f.predicate == "Revenue"]
+    assert [(f.subject, f.attr("category")) for f in revenue] == [("nvidia", category)]

@@ -395,7 +395,11 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
     if things and not rest:
         return "entity", things[-1], ""
     cats = [m for m in inside if m.cls and v.is_a(m.cls, ["ProductCategory"])]
-    if cats and not places and not rest:
+    parts = [w for w in words.get("part_words") or [] if not (ctx.lang.words.get("whole_words") and w in whole)]
+    bare = rest
+    for w in sorted(parts, key=len, reverse=True):  # 游戏业务收入, "gaming segment revenue": a category's business
+        bare = re.sub(rf"(?<![\w])(?:{re.escape(w)})(?![\w])" if lang == "en" else re.escape(w), " ", bare, flags=re.IGNORECASE)
+    if cats and not places and not bare.strip():
         return "category", cats[-1], ""  # 智能手机收入, "smartphone revenue": the company's, for one category
     if places and not rest:
         return "place", places[-1], ""
@@ -424,13 +428,13 @@ def _subject(ctx: Context, pat: dict, ts: int, te: int, seg: tuple = _NO_SEGMENT
             return None  # not a name of a part of the business ("strong revenue")
         if kind == "place":
             scope = m.entity_id
-    owner = _owner(ctx, pat, ts, te, scope, part)
+    owner = _owner(ctx, pat, ts, te, scope, part, of_category=kind == "category")
     if owner is None or not part or pat.get("subject") == "market":
         return owner
     return None, _segment_entity(ctx, owner[1], part), owner[2], owner[3] * 0.95
 
 
-def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str):
+def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_category: bool = False):
     classes = pat.get("subject_classes") or ORG
     cs = ctx.clauses[ctx.clause_of(ts)][0]
     orgs = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= ts and m.start >= ctx.sent.start]
@@ -443,8 +447,8 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str):
         return pick, pick.entity_id, scope, 0.95
     if pat.get("market_words") and has_word(ctx.sent.text, (pat["market_words"] or {}).get(ctx.lang.code), ctx.lang.code):
         return None, "market:" + market_place(ctx, ts), scope, 0.9  # "global smartphone shipments rose 6.5%"
-    if not part and _part_topic(ctx):
-        return None  # "数据中心业务收入为226亿美元": the sentence is about a part of the business
+    if not part and not of_category and _part_topic(ctx):
+        return None  # "金融科技及企业服务：收入为…": the sentence is about a part of the business
     after = [m for m in ctx.entities(classes, NOT_SUBJECT) if te <= m.start < ctx.clauses[ctx.clause_of(ts)][1]
              and ctx.doc.text[te:m.start].strip().lower() in ("of", "的", "for")]
     if after:
