@@ -49,6 +49,17 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
         out.append(Mention(base + s, base + e, text[s:e], "entity", eid, lexicon.cls(eid),
                            parts=_parts(text[s:e], base + s, eid, lexicon, context, lang)))
         taken.append((s, e))
+    # names the profile found that the lexicon lacks (the company a report is about)
+    local = {info.entity_id: info for info in doc.names}
+    for info in doc.names:
+        names = sorted({n for _, n in info.labels + info.aliases}, key=len, reverse=True)
+        for name in names:
+            expr = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])" if lang.code == "en" else re.escape(name))
+            for m in expr.finditer(text):
+                if free(*m.span()):
+                    out.append(Mention(base + m.start(), base + m.end(), m.group(), "entity", info.entity_id, info.cls,
+                                       from_lexicon=False))
+                    taken.append(m.span())
 
     # "国内市场" / "domestic market": the home country of the document's organisation
     if doc.home_country and lexicon.info(doc.home_country):
@@ -61,8 +72,9 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
     # organisation_opening: "It entered India in 2014", a pronoun only as a sentence's first word
     for role, entity_id in (("organisation", doc.organisation), ("speaker", doc.speaker),
                             ("organisation_opening", doc.organisation)):
-        if not entity_id or not lexicon.info(entity_id):
+        if not entity_id or not (lexicon.info(entity_id) or entity_id in local):
             continue
+        cls = local[entity_id].cls if entity_id in local else lexicon.cls(entity_id)
         for s, e in _word_spans(text, pronouns.get(role, []), lang.code):
             if not free(s, e) or role == "organisation_opening" and text[:s].strip() and not _OPENING_TIME.fullmatch(text[:s]):
                 continue
@@ -73,7 +85,7 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
             if lang.code == "zh" and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and not text[s].startswith("我") \
                     and text[s - 1] not in _ZH_FUNCTION_CHARS:
                 continue
-            out.append(Mention(base + s, base + e, text[s:e], "pronoun", entity_id, lexicon.cls(entity_id)))
+            out.append(Mention(base + s, base + e, text[s:e], "pronoun", entity_id, cls))
             taken.append((s, e))
 
     if lang.number_hint.search(text):

@@ -92,22 +92,96 @@ def _companies(text: str, lexicon: Lexicon, lang: Language, context) -> list[tup
 def infer_topic(text: str, lexicon: Lexicon, lang: Language, context) -> str:
     """The company the document is about: the one named most, counting a mention in the
     title three times and in the first paragraph twice; '' when none stands out."""
+    return infer_topic_names(text, lexicon, lang, context)[0]
+
+
+def _head(text: str) -> tuple[str, int]:
+    """The title (a first paragraph of at most 120 characters, else '') and where the lead ends."""
     paragraphs = [p for p in text.split("\n") if p.strip()]
     if not paragraphs:
-        return ""
+        return "", 0
     title = paragraphs[0] if len(paragraphs[0]) <= 120 else ""
     lead_end = text.find(paragraphs[1]) + len(paragraphs[1]) if len(paragraphs) > 1 else len(text)
+    return title, lead_end
+
+
+# the shape of a company's name: capitalised words and a company word ("Beautiful Group Stock Limited
+# Company", "Acme Technologies"); 某某集团, 某某股份有限公司
+_EN_COMPANY = re.compile(r"\b((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*\s+(?:Group|Corporation|Corp\.|Company|Inc\.|Ltd\.|Limited|"
+                         r"Holdings|Technologies|Technology|Electronics|Motors|Systems|Networks|Electric|Industries|Telecom))\b")
+_EN_COMPANY_WORDS = re.compile(r"(?:\s+(?:Group|Corporation|Corp\.|Company|Inc\.|Ltd\.|Limited|Holdings|Stock|Co\.))+$")
+_ZH_COMPANY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:集团股份有限公司|股份有限公司|有限公司|集团|公司|控股))")
+_ZH_COMPANY_WORDS = re.compile(r"(?:集团股份有限公司|股份有限公司|有限公司|集团|公司|控股)$")
+# the short name a text gives itself: (below short called "Beautiful"), (hereinafter "Acme"), （以下简称“美的”）
+_SHORT_NAME = re.compile(r"[(（]\s*(?:hereinafter|hereafter|below|以下)[^)）]{0,30}?[“\"「]([^”\"」]{2,30})[”\"」]")
+_NOT_A_NAME = re.compile(r"(?i)^(?:the|this|our|a|an)\b|公司$|^本|^该")
+
+
+def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int):
+    """The company the title names that the lexicon lacks, with its short names and weight
+    (as ``infer_topic`` counts them), or None."""
+    from .iris import new_entity_id, vocab
+    from .types import EntityInfo
+
+    expr = _ZH_COMPANY if lang.code == "zh" else _EN_COMPANY
+    v = vocab()
+    for m in expr.finditer(title):
+        name = m.group(1).strip()
+        known = [eid for s, e, eid in lexicon.match(name, context, lang.is_boundary) if v.is_a(lexicon.cls(eid), ["Organisation"])]
+        if known:
+            continue  # "Lenovo Group": a company the lexicon knows
+        core = (_ZH_COMPANY_WORDS if lang.code == "zh" else _EN_COMPANY_WORDS).sub("", name).strip()
+        aliases = {core} if core != name and len(core) >= (2 if lang.code == "zh" else 4) else set()
+        aliases |= {a.strip() for a in _SHORT_NAME.findall(text[:lead_end]) if not _NOT_A_NAME.search(a.strip())}
+        full = _EN_COMPANY.search(text, len(title)) if lang.code == "en" else None
+        if full and full.group(1).startswith(name) and full.group(1) != name:
+            aliases.add(full.group(1).strip())  # the title's "Beautiful Group", the lead's "Beautiful Group Stock Limited Company"
+        names = sorted({name} | aliases, key=len, reverse=True)
+        weight = 0
+        for start, end in _spans(text, names, lang):
+            weight += 3 if start < len(title) else 2 if start < lead_end else 1
+        info = EntityInfo(new_entity_id(name), "Company", ((lang.code, name),),
+                          tuple((lang.code, a) for a in sorted(aliases - {name})))
+        return info, weight
+    return None
+
+
+def _spans(text: str, names: list[str], lang: Language) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of ``names`` (longest first; English ones as whole words, case kept)."""
+    out: list[tuple[int, int]] = []
+    for name in names:
+        expr = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])" if lang.code == "en" else re.escape(name))
+        for m in expr.finditer(text):
+            if all(m.end() <= a or m.start() >= b for a, b in out):
+                out.append(m.span())
+    return sorted(out)
+
+
+def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context):
+    """(topic id, entities the lexicon lacks that the topic needs): the topic may be a company
+    the lexicon does not know, named in the title and then throughout ("Beautiful Group 2024
+    Annual Performance Express …", a translation of 美的集团) -- it wins over a known company
+    only when it is named more."""
+    title, lead_end = _head(text)
+    if not title and not lead_end:
+        return "", ()
     weights: Counter = Counter()
     for start, eid in _companies(text, lexicon, lang, context):
         weights[eid] += 3 if start < len(title) else 2 if start < lead_end else 1
+    unknown = _unknown_company(text, lexicon, lang, context, title, lead_end) if title else None
+    if unknown is not None:
+        info, n = unknown
+        best_known = weights.most_common(1)[0][1] if weights else 0
+        if n >= 6 and n > 1.5 * best_known:
+            return info.entity_id, (info,)
     if not weights:
-        return ""
+        return "", ()
     (best, n), *rest = weights.most_common() + [("", 0)]
     total = sum(weights.values())
     # named most, and clearly more than any other (a keynote names dozens of partners once or twice)
     if n >= 3 and (n / total >= 0.3 or n >= 1.5 * rest[0][1]) and n > rest[0][1]:
-        return best
-    return ""
+        return best, ()
+    return "", ()
 
 
 def infer_speaker(text: str, lexicon: Lexicon, lang: Language, context) -> str:
@@ -168,9 +242,11 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
         if date is not None:
             changes["date"] = date
     if not doc.organisation:
-        topic = infer_topic(doc.text, lexicon, lang, context)
+        topic, names = infer_topic_names(doc.text, lexicon, lang, context)
         if topic:
             changes["organisation"] = topic
+            if names:
+                changes["names"] = doc.names + names
     if not doc.speaker:
         speaker = infer_speaker(doc.text, lexicon, lang, context)
         if speaker:

@@ -29,6 +29,9 @@ class Document:
     context: tuple[str, ...] = ()  # e.g. ("technology", "business"); selects context-bound aliases
     home_country: str = ""  # lexicon id of the country "domestic"/"国内" refers to
     currency: str = ""  # unit of bare money amounts, e.g. "CNY"
+    # entities the text names that the lexicon lacks, found by the profile stage (the company a
+    # report is about, named in its title): matched like lexicon names in this document only
+    names: tuple["EntityInfo", ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -284,3 +284,33 @@ def test_a_dispatch_line_translated_word_for_word_dates_the_document():
     from kg.profile import infer_date
     assert infer_date("Title\n\nShanghai 2024 year 11 month 6 day electricity (reporter Zhou) -- text", get("en")) == dt.date(2024, 11, 6)
     assert infer_date("The company grew. Shanghai 2024 year 11 month 6 day was a good day.", get("en")) is None
+
+
+def test_a_company_the_lexicon_lacks_named_in_the_title_and_throughout_is_the_topic(lex):
+    text = ("Acme Robotics Group 2024 Annual Results\n"
+            "Acme Robotics Group Stock Limited Company (below short called \"Acme\" or \"the company\") today published "
+            "its results. Toshiba was a customer.\n"
+            "Acme said revenue rose. Acme Robotics Group also hired 500 engineers, and Acme opened a plant.")
+    topic, names = profile.infer_topic_names(text, lex, EN, CTX)
+    (info,) = names
+    assert topic == info.entity_id == "x-acme-robotics-group" and info.cls == "Company"
+    assert {a for _, a in info.aliases} >= {"Acme", "Acme Robotics Group Stock Limited Company"}
+    # a known company in the title is no unknown one; named once, an unknown name is no topic
+    assert profile.infer_topic_names("Lenovo Group results\nLenovo Group said revenue rose.", lex, EN, CTX) == ("lenovo", ())
+    assert profile.infer_topic_names("Acme Robotics Group results\nToshiba said revenue rose. Toshiba grew.",
+                                     lex, EN, CTX)[1] == ()
+
+
+def test_the_unknown_topic_is_found_in_the_text_and_is_what_the_company_means(tmp_path):
+    from kg import pipeline
+
+    (tmp_path / "r.txt").write_text(
+        "Acme Robotics Group 2024 Annual Results\n\n"
+        "Acme Robotics Group Stock Limited Company (below short called \"Acme\") was founded in 1998 in Shenzhen. "
+        "Acme said revenue was 5 billion yuan in 2024.\n\nThe company is headquartered in Shenzhen. Acme grew.\n",
+        encoding="utf-8")
+    build = pipeline.build([tmp_path])
+    got = {(f.subject, f.predicate, f.obj) for f in build.resolved.facts}
+    assert ("x-acme-robotics-group", "headquarteredIn", "shenzhen") in got
+    assert ("x-acme-robotics-group", "foundedIn", "shenzhen") in got
+    assert "x-acme-robotics-group" in {e.entity_id for e in build.resolved.entities}

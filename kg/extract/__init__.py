@@ -58,6 +58,8 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
     facts: list[Fact] = []
     carry = {} if carry is None else carry
     new_names: dict[str, EntityInfo] = carry.setdefault("new_names", {})
+    for info in doc.names:  # the profile's names the lexicon lacks
+        new_names.setdefault(info.entity_id, info)
     recent_orgs: list[str] = carry.setdefault("recent_orgs", [])
     history: list[tuple[list, list]] = carry.setdefault("history", [])
     set_words = tuple(w for g in patterns.goals for w in (g.get("set") or {}).get(lang.code, []))
