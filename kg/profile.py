@@ -46,8 +46,23 @@ def _dated_heading(line: str, p) -> bool:
 def _dispatch(line: str, p) -> bool:
     """A news agency's dispatch line, translated word for word or not: "Shanghai 2024 year 11 month 6 day
     electricity (reporter …)", 上海11月6日电."""
-    return re.fullmatch(r"\s*(?:[A-Z][A-Za-z.'-]*\s*){1,3}|[\u4e00-\u9fff]{2,8}", line[:p.start]) is not None \
+    return re.fullmatch(r"\s*(?:[A-Z][A-Za-z.'-]*\s*){1,3}|[\u4e00-\u9fff]{2,14}", line[:p.start]) is not None \
         and re.match(r"\s*(?:electricity|electric|dispatch|message|news|report|电|讯)", line[p.end:p.end + 16], re.IGNORECASE) is not None
+
+
+def _dateline(lines: list[str], lang: Language, year_end: dt.date | None) -> dt.date | None:
+    """The date of a dateline or a dated heading in the top lines; with ``year_end``, a date
+    without a year (12月4日电, "June 14 —") is of that year."""
+    for line in lines:
+        for p in numbers.find_periods(line[:200], lang.code, year_end):
+            if year_end is not None and not re.search(r"[0-9]", p.text):
+                continue  # 今天, "yesterday": nothing to do with the year of the lead
+            if p.day and p.month and not p.qualifier and (_DATELINE_LEAD.match(line[:p.start]) or _dated_heading(line, p)
+                                                          or _dispatch(line, p)):
+                return dt.date(p.year, p.month, p.day)
+        if _BODY_LINE.match(line):
+            break  # the body has begun: a date further down is something that happened
+    return None
 
 
 def infer_date(text: str, lang: Language) -> dt.date | None:
@@ -64,13 +79,15 @@ def infer_date(text: str, lang: Language) -> dt.date | None:
     True
     """
     lines = [ln for ln in text.split("\n") if ln.strip()][:HEAD_LINES]
-    for line in lines:
-        for p in numbers.find_periods(line[:200], lang.code, None):
-            if p.day and p.month and not p.qualifier and (_DATELINE_LEAD.match(line[:p.start]) or _dated_heading(line, p)
-                                                          or _dispatch(line, p)):
-                return dt.date(p.year, p.month, p.day)
-        if _BODY_LINE.match(line):
-            break  # the body has begun: a date further down is something that happened
+    found = _dateline(lines, lang, None)
+    if found is not None:
+        return found
+    # a dateline may leave out the year its title or lead names (新华财经拉斯维加斯12月4日电 … 2024亚马逊云科技re:Invent大会)
+    year = re.search(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", "\n".join(lines[:3]))
+    if year:
+        found = _dateline(lines, lang, dt.date(int(year.group()), 12, 31))
+        if found is not None:
+            return found
     # "今天是2020年8月11日", "Today is March 26, 2024", "as of June 30, 2024" anywhere in the text
     today = lang.words.get("today", [])
     for m in re.finditer("|".join(re.escape(w) for w in today) or r"(?!)", text, re.IGNORECASE):

@@ -314,3 +314,21 @@ def test_the_unknown_topic_is_found_in_the_text_and_is_what_the_company_means(tm
     assert ("x-acme-robotics-group", "headquarteredIn", "shenzhen") in got
     assert ("x-acme-robotics-group", "foundedIn", "shenzhen") in got
     assert "x-acme-robotics-group" in {e.entity_id for e in build.resolved.entities}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("亚马逊大会发布新模型\n\n新华财经拉斯维加斯12月4日电（记者 李然）在2024亚马逊云科技大会上，公司发布了新芯片。", dt.date(2024, 12, 4)),
+    ("海信亮相欧洲杯\n\n本报慕尼黑6月14日电 今晚，2024年欧洲足球锦标赛将拉开帷幕。", dt.date(2024, 6, 14)),
+])
+def test_a_dateline_without_a_year_takes_the_year_of_its_lead(text, date):
+    from kg.lang import get
+
+    assert profile.infer_date(text, get("zh")) == date
+
+
+def test_a_date_in_the_body_is_still_no_dateline():
+    from kg.lang import get
+
+    text = ("小米发布新品\n\n" + "小米今天在北京举行发布会，介绍了公司在2024年的产品规划和市场表现，吸引了众多媒体到场。\n"
+            "会上提到，6月14日公司将在上海开设新店。")
+    assert profile.infer_date(text, get("zh")) is None
