@@ -702,7 +702,9 @@ _EN_WORD = "(?:" + "|".join(sorted(list(EN_SMALL) + list(EN_TENS) + list(EN_SCAL
 _EN_SCALE_ALT = "|".join(EN_SCALES)
 _EN_NUMBER_RE = re.compile(
     r"(?P<vague>\b(?:" + "|".join(EN_VAGUE_SCALES) + r")(?:\s+of\s+(?:thousands|millions|billions))?\b)"
-    r"|(?<![\w.])(?P<arabic>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?![0-9])"
+    # a number, or one glued to a currency code ("RMB31.1 billion")
+    r"|(?:(?<![\w.])|(?<=RMB)|(?<=USD)|(?<=HKD)|(?<=EUR)|(?<=CNY)|(?<=JPY)|(?<=GBP)|(?<=KRW)|(?<=TWD)|(?<=INR))"
+    r"(?P<arabic>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?![0-9])"
     r"(?:\s*(?P<mag>" + "|".join(EN_COMPOUND_SCALES) + "|" + _EN_SCALE_ALT + "|" + "|".join(EN_SCALE_ABBREVIATIONS) + r")\b)?"
     r"|(?P<words>\b(?:a(?=\s+(?:" + _EN_SCALE_ALT + r")\b)|" + _EN_WORD + r")"
     r"(?:(?:\s+|-)(?:and\s+)?" + _EN_WORD + r")*)"
@@ -845,6 +847,8 @@ _EN_MT_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}\s+year\b(?![-’']|\s+old\b)")
 def _en_quantities(text: str) -> list[_Q]:
     found = []
     for m in _EN_NUMBER_RE.finditer(text):
+        if m.group("words") and m.group("words").lower() in ("thousand", "million", "billion", "trillion"):
+            continue  # "billion-dollar", "the billion users": a scale with no number is no amount
         q = _en_number(text, m)
         if q is not None and not (q.unit == "Years" and _EN_MT_YEAR_RE.fullmatch(text, q.start, q.end)):
             found.append(q)

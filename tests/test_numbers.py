@@ -180,6 +180,7 @@ EN_QUANTITIES = [
     ("2,000 employees", "2,000 employees", "2000", "Count", "Exact"),
     ("gross margin rose 1.2 percentage points to 46.6 percent", "1.2 percentage points", "1.2", "PercentagePoints", "Exact"),
     ("sales first time surpass 50 ten thousand vehicle", "surpass 50 ten thousand", "500000", "", "LowerBound"),  # MT of 突破
+    ("Total revenues were RMB31.1 billion.", "RMB31.1 billion", "31100000000", "CNY", "Exact"),  # a code glued to the number
 ]
 
 
@@ -411,3 +412,7 @@ def test_finders_never_raise_and_return_clean_spans(text, lang, doc_date):
     for p in find_periods(text, lang, doc_date):
         start, end = period_bounds(p)
         assert start is None or end is None or start <= end
+
+
+def test_a_scale_word_with_no_number_is_no_amount():
+    assert find_quantities("a billion-dollar deal", "en") == []
