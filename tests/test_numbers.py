@@ -415,4 +415,4 @@ def test_finders_never_raise_and_return_clean_spans(text, lang, doc_date):
 
 
 def test_a_scale_word_with_no_number_is_no_amount():
-    assert find_quantities("a billion-dollar deal", "en") == []
+    assert find_quantities("the billion-dollar deal", "en") == []
