@@ -912,3 +912,11 @@ def test_more_ways_to_say_where_a_company_has_its_headquarters(text, lang, subje
 def test_revenue_of_a_category_business_is_the_companys_for_that_category(text, lang, category):
     revenue = [f for f in run(text, lang, organisation="nvidia").facts if f.predicate == "Revenue"]
     assert [(f.subject, f.attr("category")) for f in revenue] == [("nvidia", category)]
+
+
+def test_a_university_that_says_whose_founders_is_no_subject_and_name_pieces_are_no_units():
+    got = {(f.subject, f.predicate, f.obj) for f in run(
+        "思科成立于1984年12月，由斯坦福大学的莱昂纳德·波萨克和桑迪·勒纳夫妇创办，总部位于美国加利福尼亚州，1990年2月在纳斯达克上市。",
+        "zh", organisation="cisco").facts}
+    assert ("cisco", "listedOn", "nasdaq") in got
+    assert not [f for f in got if f[0] == "stanford-university" or f[1] == "hasSubOrganization"], got

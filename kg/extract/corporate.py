@@ -66,8 +66,20 @@ def _plain_period(ctx: Context, lo: int, hi: int, pos: int) -> PeriodRef | None:
 
 
 def _org_before(ctx: Context, ts: int, limit: int = 80, exclude=NOT_FOUNDED) -> Mention | None:
-    orgs = [m for m in ctx.entities(ORG, exclude) if m.end <= ts and ts - m.end <= limit]
+    # 由斯坦福大学的莱昂纳德·波萨克…创办: an organisation that only says whose a person is is no subject
+    orgs = [m for m in ctx.entities(ORG, exclude) if m.end <= ts and ts - m.end <= limit and not _whose(ctx, m)]
     return orgs[-1] if orgs else None
+
+
+def _whose(ctx: Context, m: Mention) -> bool:
+    """Is ``m`` followed by 的 and a person's name (斯坦福大学的莱昂纳德·波萨克)?"""
+    text = ctx.doc.text
+    if ctx.lang.code != "zh" or not text.startswith("的", m.end):
+        return False
+    if any(p.start == m.end + 1 for p in ctx.entities(PERSON)):
+        return True
+    end = ctx.lang.person_after(text[:ctx.sent.end], m.end + 1, ctx.lang.words)
+    return end is not None and end > m.end + 2 and "·" in text[m.end + 1:end]
 
 
 def _org_after(ctx: Context, te: int, limit: int = 40, exclude=NOT_FOUNDED) -> Mention | None:

@@ -97,7 +97,8 @@ def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
     orgs = [n for n in zh_ner.names(text) if n[2] in ("Company", "Organisation")]
     for group in (orgs, out):
         found += [n for n in group if not any(s < n[1] and n[0] < e for s, e, _ in found)]
-    return sorted(found)
+    # 莱昂纳德·波萨克: a piece of a transliterated person's name is no name of its own
+    return sorted(n for n in found if text[n[1]:n[1] + 1] not in _DOTS and text[n[0] - 1:n[0]] not in _DOTS or n[0] == 0)
 
 
 def model_names(text: str, pos: int) -> list[tuple[int, int, str]]:
@@ -114,6 +115,7 @@ def model_names(text: str, pos: int) -> list[tuple[int, int, str]]:
 _AFTER_NAME = set("说在的是称和与也还将曾已对向于被把让表指认宣")
 # single characters that follow a name rather than end it (王传福表示, 林斌现在, 雷军在)
 _AFTER_NAME_CHARS = set("说在的是称和与及也还将曾已对向于被把让表指认宣等兼任为、了着过都就又再")
+_DOTS = ("·", "•", "・")
 _FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 
