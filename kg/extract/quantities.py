@@ -488,6 +488,11 @@ def _part_name(ctx: Context, words: str) -> bool:
     words = words.strip()
     if not words or re.search(r"\d", words):
         return False
+    bare = words
+    for w in sorted(ctx.lang.words.get("part_words") or [], key=len, reverse=True):
+        bare = bare.replace(w, "") if ctx.lang.code == "zh" else re.sub(rf"(?i)\b{re.escape(w)}\b", "", bare)
+    if not bare.strip():
+        return False  # 业务收入: "business" alone names no business
     if ctx.lang.code == "zh":
         return 2 <= len(words) <= 12 and bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z&及与和]+", words))
     return all(w[:1].isupper() or w in ("and", "&", "of") for w in words.split()) and len(words) >= 3
