@@ -920,3 +920,12 @@ def test_a_university_that_says_whose_founders_is_no_subject_and_name_pieces_are
         "zh", organisation="cisco").facts}
     assert ("cisco", "listedOn", "nasdaq") in got
     assert not [f for f in got if f[0] == "stanford-university" or f[1] == "hasSubOrganization"], got
+
+
+def test_the_time_a_figure_is_compared_with_is_not_its_own():
+    import datetime
+
+    x = run("今年前三季度，公司实现营业总收入3217.8亿元，较去年同期增长9.6%；净利润为317.3亿元。", "zh", organisation="midea",
+            date=datetime.date(2024, 10, 30))
+    (profit,) = [f for f in x.facts if f.predicate == "NetProfit"]
+    assert profit.attr("period").year == 2024

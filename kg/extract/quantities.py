@@ -568,7 +568,7 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     """The time a figure holds for, and how sure we are of it (1.0 written next to it)."""
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     # "down 0.5% from the previous year": the time compared with dates no figure
-    periods = [m for m in ctx.periods() if m.period.year and not _sets_goal(ctx, m)
+    periods = [m for m in ctx.periods() if m.period.year and not _sets_goal(ctx, m) and not _compared(ctx, m)
                and not (m.period.qualifier == "since" and re.match(r"from\s+(?:the\s+)?(?:previous|prior|preceding|last)\b", m.text, re.IGNORECASE))]
     if pat.get("period") not in ("as_of", "stock") and any(not m.period.day for m in periods):
         periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
@@ -599,6 +599,19 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     if ctx.report_period is not None:
         return ctx.report_period, 0.95
     return None, 0.85
+
+
+# 较去年同期增长9.6%, 与上年相比, "compared with 2023": a time a figure is compared with is not its own
+_COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*$"), re.compile(r"^\s*(?:相比|同期|比较|增长|下降|下滑|减少|提升|上升)")),
+             "en": (re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|than(?:\s+in)?)\s+(?:the\s+)?$", re.IGNORECASE), None)}
+
+
+def _compared(ctx: Context, m: Mention) -> bool:
+    before, after = _COMPARED.get(ctx.lang.code, (None, None))
+    text = ctx.doc.text
+    if before is not None and before.search(text[max(ctx.sent.start, m.start - 12):m.start]):
+        return True
+    return after is not None and "同期" in m.text and after.match(text[m.end:m.end + 4]) is not None
 
 
 _THIS_QUARTER = {
