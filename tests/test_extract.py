@@ -929,3 +929,12 @@ def test_the_time_a_figure_is_compared_with_is_not_its_own():
             date=datetime.date(2024, 10, 30))
     (profit,) = [f for f in x.facts if f.predicate == "NetProfit"]
     assert profit.attr("period").year == 2024
+
+
+def test_a_year_a_figure_is_compared_with_in_english_is_not_its_own():
+    import datetime
+
+    x = run("Kuaishou reported third-quarter results. Total revenues were RMB31.1 billion, 11.4% higher than in the same "
+            "quarter of last year.", "en", organisation="kuaishou", date=datetime.date(2024, 11, 20))
+    (rev,) = [f for f in x.facts if f.predicate == "Revenue"]
+    assert rev.attr("period") is None or rev.attr("period").year == 2024

@@ -325,3 +325,7 @@ def test_a_machine_translated_year_is_no_duration():
 
     assert [q.text for q in find_quantities("In 2023 year, revenue was 5 hundred million yuan over 20 years.", "en")] == [
         "5 hundred million yuan", "over 20 years"]
+
+
+def test_the_same_quarter_is_no_first_quarter():
+    assert find_periods("同一季度，亚马逊集团净销售额为1589亿美元。", "zh", DOC_DATE) == []

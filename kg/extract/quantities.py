@@ -603,13 +603,13 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
 
 # 较去年同期增长9.6%, 与上年相比, "compared with 2023": a time a figure is compared with is not its own
 _COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*$"), re.compile(r"^\s*(?:相比|同期|比较|增长|下降|下滑|减少|提升|上升)")),
-             "en": (re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|than(?:\s+in)?)\s+(?:the\s+)?$", re.IGNORECASE), None)}
+             "en": (re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\b[^,.;]{0,30}$", re.IGNORECASE), None)}
 
 
 def _compared(ctx: Context, m: Mention) -> bool:
     before, after = _COMPARED.get(ctx.lang.code, (None, None))
     text = ctx.doc.text
-    if before is not None and before.search(text[max(ctx.sent.start, m.start - 12):m.start]):
+    if before is not None and before.search(text[max(ctx.sent.start, m.start - 40):m.start]):
         return True
     return after is not None and "同期" in m.text and after.match(text[m.end:m.end + 4]) is not None
 
