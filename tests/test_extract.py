@@ -938,3 +938,12 @@ def test_a_year_a_figure_is_compared_with_in_english_is_not_its_own():
             "quarter of last year.", "en", organisation="kuaishou", date=datetime.date(2024, 11, 20))
     (rev,) = [f for f in x.facts if f.predicate == "Revenue"]
     assert rev.attr("period") is None or rev.attr("period").year == 2024
+
+
+def test_acquisitions_listed_with_an_appositive_and_a_kind_of_company_before_the_name():
+    x = run("Its purchases include:\n- Zappos, the online shoe seller, acquired in 2009 in a deal valued at about $1.2 billion;\n"
+            "- Twitch, the live-streaming platform, acquired for $970 million in 2014.", "en", organisation="amazon")
+    got = {(f.obj, f.attr("value"), f.attr("period").key) for f in x.facts if f.predicate == "acquired"}
+    assert got == {("x-zappos", 1_200_000_000, "2009"), ("x-twitch", 970_000_000, "2014")}
+    x = run("2017年，西门子以45亿美元收购芯片设计软件公司明导国际。", "zh", organisation="siemens")
+    assert [(f.obj, f.attr("value")) for f in x.facts if f.predicate == "acquired"] == [("siemens-eda", 4_500_000_000)]

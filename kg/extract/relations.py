@@ -400,11 +400,18 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
         return []
     run = [after[0]]
     for m in after[1:]:
+        if m.start == run[-1].end and not run[-1].from_lexicon and _DESCRIBES.search(run[-1].text):
+            run[-1] = m  # 芯片设计软件公司明导国际: the kind of company, then its name
+            continue
         gap = _ASIDE.sub("", ctx.doc.text[run[-1].end:m.start], count=1)  # Model X（2015年9月）、Model 3
         if not joiner.fullmatch(gap):
             break
         run.append(m)
     return run
+
+
+_EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$")
+_DESCRIBES = re.compile(r"(?:公司|企业|厂商|制造商|生产商|供应商|设计商|运营商)$")
 
 
 _ASIDE = re.compile(r"^\s*[(（][^()（）]{1,30}[)）]")
@@ -431,6 +438,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                 pos = m.start
         pos_text = text[:pos].rstrip(" ,，于在已也")
         found = lang.name_before(pos_text, len(pos_text), lang.words)
+        if not found and lang.code == "en":  # "Zappos, the online shoe seller, acquired in 2009": the name before its appositive
+            bare = _EN_TRAILING_APPOSITIVE.sub("", pos_text)
+            found = lang.name_before(bare, len(bare), lang.words) if bare != pos_text else None
         spans = [found] if found else []
     else:
         limit = ctx.sent.end
