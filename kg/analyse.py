@@ -512,11 +512,36 @@ def centrality(G) -> dict:
     if len(G) == 0:
         return {}
     U = nx.Graph(G)
-    try:
-        return nx.pagerank(U, max_iter=200)
-    except nx.PowerIterationFailedConvergence:
+    rank = pagerank(U, max_iter=200)
+    if rank is None:  # did not converge
         n = len(U)
         return {v: (d + 1) / (2 * U.number_of_edges() + n) for v, d in U.degree()}
+    return rank
+
+
+def pagerank(U, alpha: float = 0.85, max_iter: int = 100, tol: float = 1.0e-6) -> dict | None:
+    """networkx's PageRank (uniform teleport, dangling nodes to all, stop when the L1 change is
+    below ``len(U) * tol``) in numpy alone: networkx's own needs scipy, whose import costs more
+    than the whole computation on a graph kg draws. None when it does not converge."""
+    import networkx as nx
+    import numpy as np
+
+    nodes = list(U)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    A = nx.to_numpy_array(U, nodelist=nodes, weight="weight")
+    out = A.sum(axis=1)
+    dangling = out == 0
+    A[~dangling] /= out[~dangling, None]
+    p = np.full(n, 1.0 / n)
+    x = p
+    for _ in range(max_iter):
+        last = x
+        x = alpha * (x @ A + x[dangling].sum() * p) + (1 - alpha) * p
+        if np.abs(x - last).sum() < n * tol:
+            return dict(zip(nodes, map(float, x)))
+    return None
 
 
 def communities(G, seed: int = 0) -> list[set]:

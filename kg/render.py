@@ -131,8 +131,7 @@ def _component_layout(G, spacing: float, seed: int, fine: bool = True) -> dict:
         for a, b, data in G.edges(data=True):
             data.setdefault("len", math.sqrt(max(G.degree(a), G.degree(b))))
         start = nx.spring_layout(G, seed=seed, iterations=50)
-        pos = nx.kamada_kawai_layout(G, weight="len", pos=start)
-        return _scaled_unit(pos, G, spacing * 1.4)
+        return _scaled_unit(kamada_kawai(G, start, weight="len"), G, spacing * 1.4)
     if n <= _SPRING_MAX:
         pos = nx.spring_layout(G, seed=seed, iterations=(120 if n < 120 else 60) if fine else 25)
         return _scaled(pos, radius)
@@ -157,6 +156,51 @@ def _component_layout(G, spacing: float, seed: int, fine: bool = True) -> dict:
         for v, (x, y) in inner.items():
             out[v] = (cx * stretch + x, cy * stretch + y)
     return out
+
+
+def kamada_kawai(G, start: dict, weight: str = "len", iterations: int = 500, tol: float = 1e-5) -> dict:
+    """Kamada-Kawai positions of a connected graph from ``start``: the energy
+    sum (|x_i - x_j| - d_ij)^2 / d_ij^2 over pairs, d being the shortest-path length over
+    ``weight``, minimised by stress majorization (each step solves the quadratic bound of the
+    energy, which never lets it grow) in numpy, without networkx's scipy optimiser, whose
+    import alone cost more than the layout."""
+    import networkx as nx
+    import numpy as np
+
+    nodes = list(G)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    d = np.zeros((n, n))
+    for v, lengths in nx.all_pairs_dijkstra_path_length(G, weight=weight):
+        for u, length in lengths.items():
+            d[index[v], index[u]] = length
+    off = ~np.eye(n, dtype=bool)
+    w = np.zeros((n, n))
+    w[off] = d[off] ** -2.0
+    V = np.diag(w.sum(axis=1)) - w
+    # V is singular (moving every node alike costs nothing): its pseudo-inverse, via V + 1/n
+    V_inv = np.linalg.inv(V + 1.0 / n) - 1.0 / n
+    X = np.array([start[v] for v in nodes], dtype=float)
+    wd = w * d
+
+    def distances(X):
+        return np.hypot(X[:, 0, None] - X[None, :, 0], X[:, 1, None] - X[None, :, 1])
+
+    def stress(dist):
+        return float((w * (dist - d) ** 2).sum())  # the diagonal adds nothing (w is 0 there)
+
+    dist = distances(X)
+    energy = stress(dist)
+    for _ in range(iterations):
+        B = np.divide(-wd, dist, out=np.zeros_like(dist), where=dist > 1e-12)  # 0 for nodes on one spot
+        np.fill_diagonal(B, -B.sum(axis=1))
+        X = V_inv @ (B @ X)
+        dist = distances(X)
+        new = stress(dist)
+        if energy - new < tol * energy:
+            break
+        energy = new
+    return {v: (float(X[i, 0]), float(X[i, 1])) for i, v in enumerate(nodes)}
 
 
 def _scaled_unit(pos: dict, G, unit: float) -> dict:
