@@ -10,7 +10,7 @@ parses the same options (``OPTIONS``, the one table both use) and gives its usua
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from collections import namedtuple
 from pathlib import Path
 
 from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
@@ -19,18 +19,13 @@ FORMATS = ("table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld", "trig", 
 INTERRUPTED = "kg: interrupted (Ctrl-C)."
 
 
-@dataclass(frozen=True)
-class Option:
-    flags: tuple  # ("--param", "-p")
-    dest: str
-    help: str
-    kind: str = "value"  # "value", "multiple" or "flag"
-    type: type = str  # str, Path, float or int
-    default: object = None
-    choices: tuple = ()
-    low: float | None = None  # the least value allowed
-    low_open: bool = False  # ... itself excluded
-    metavar: str | None = None
+class Option(namedtuple("Option", "flags dest help kind type default choices low low_open metavar",
+                        defaults=("value", str, None, (), None, False, None))):
+    """One option: ``flags`` ("--param", "-p"), ``dest`` its name in Python, ``kind`` "value",
+    "multiple" or "flag", ``type`` str, Path, float or int, ``low`` the least value allowed
+    (``low_open``: itself excluded)."""
+
+    __slots__ = ()
 
 
 OPTIONS = (
