@@ -98,10 +98,17 @@ def _load(text: str) -> None:
             gc.enable()
 
 
+def load_all() -> None:
+    """Read the parts of the dictionary not read yet, if kg has set jieba up from its cache (for
+    code that reads jieba's tables directly); does not set jieba up."""
+    if _SHARDS:
+        _load("".join(_SHARDS))
+
+
 def dictionary():
     """jieba's part-of-speech tokenizer with the whole dictionary loaded."""
     tok = _tokenizer()
-    _load("".join(_SHARDS))
+    load_all()
     return tok
 
 
