@@ -120,3 +120,11 @@ def test_kg_query_quick_start_reads_what_click_reads(seed_dir):
     quick = cli_query.parse(args)
     assert {k: (list(v) if isinstance(v, tuple) else v) for k, v in seen.items()} == quick
     assert quick["timeout"] == 5.0 and quick["build_dir"] == seed_dir
+
+
+def test_a_seed_build_loads_no_library_it_does_not_need(tmp_path):
+    """The cold start: the shapes are checked without pyshacl, the HTML view is laid out without
+    scipy or networkx, and the seeds' numerals are read without cn2an."""
+    modules = _modules_after("build", "--out", str(tmp_path / "out"), "--no-cache")
+    assert "kg.shacl" in modules and "kg.render" in modules  # the check and the view did run
+    assert [m for m in modules if m.split(".")[0] in ("pyshacl", "scipy", "networkx", "cn2an")] == []
