@@ -503,20 +503,63 @@ def one_blas_thread() -> None:
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
+def undirected(view: GraphView, statements: bool = True) -> dict:
+    """The drawable graph as undirected neighbour sets: ``networkx.Graph(to_networkx(view))``
+    without networkx (a link from a node to itself makes it its own neighbour)."""
+    adj = {iri: set() for iri, n in view.nodes.items() if statements or n.kind == "entity"}
+    for lk in view.links:
+        if lk.source in adj and lk.target in adj:
+            adj[lk.source].add(lk.target)
+            adj[lk.target].add(lk.source)
+    return adj
+
+
 def centrality(G) -> dict:
     """PageRank over the undirected drawable graph (a statement counts as a link of its subject)."""
-    import networkx as nx
+    return centrality_of({v: set(G.successors(v)) | set(G.predecessors(v)) for v in G})
 
+
+def centrality_of(adj: dict) -> dict:
+    """``centrality`` of an undirected graph given as neighbour sets."""
     one_blas_thread()
 
-    if len(G) == 0:
+    if len(adj) == 0:
         return {}
-    U = nx.Graph(G)
-    try:
-        return nx.pagerank(U, max_iter=200)
-    except nx.PowerIterationFailedConvergence:
-        n = len(U)
-        return {v: (d + 1) / (2 * U.number_of_edges() + n) for v, d in U.degree()}
+    rank = pagerank(adj, max_iter=200)
+    if rank is None:  # did not converge
+        degree = {v: len(adj[v]) + (v in adj[v]) for v in adj}
+        edges = sum(degree.values()) // 2
+        return {v: (d + 1) / (2 * edges + len(adj)) for v, d in degree.items()}
+    return rank
+
+
+def pagerank(adj, alpha: float = 0.85, max_iter: int = 100, tol: float = 1.0e-6) -> dict | None:
+    """networkx's PageRank (uniform teleport, dangling nodes to all, stop when the L1 change is
+    below ``len(adj) * tol``) of an unweighted graph (neighbour sets, or a networkx graph), in
+    numpy alone: networkx's own needs scipy, whose import costs more than the whole computation
+    on a graph kg draws. None when it does not converge."""
+    import numpy as np
+
+    nodes = list(adj)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    index = {v: i for i, v in enumerate(nodes)}
+    A = np.zeros((n, n))
+    for v in nodes:
+        for u in adj[v]:
+            A[index[v], index[u]] = 1.0
+    out = A.sum(axis=1)
+    dangling = out == 0
+    A[~dangling] /= out[~dangling, None]
+    p = np.full(n, 1.0 / n)
+    x = p
+    for _ in range(max_iter):
+        last = x
+        x = alpha * (x @ A + x[dangling].sum() * p) + (1 - alpha) * p
+        if np.abs(x - last).sum() < n * tol:
+            return dict(zip(nodes, map(float, x)))
+    return None
 
 
 def communities(G, seed: int = 0) -> list[set]:

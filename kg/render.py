@@ -2,7 +2,7 @@
 
 Nodes and edges are vis-network's, in the form pyvis gives them (pyvis itself is not imported:
 it imports IPython); node size is PageRank, positions come from a
-networkx layout computed here, so the browser never runs a long physics simulation. The
+layout computed here (numpy), so the browser never runs a long physics simulation. The
 page template (``kg/templates/graph.html``) gets vis-network inlined from the installed
 pyvis package and the graph as JSON, so the file references no external URL.
 
@@ -16,8 +16,8 @@ import math
 from collections import defaultdict
 from pathlib import Path
 
-from .analyse import (KG_NS, LANGS, RDF_NS, DCT, GraphView, Lit, centrality, format_number, local, load_quads,
-                      one_blas_thread, read_graph, to_networkx, _ref_label, _short)
+from .analyse import (KG_NS, LANGS, RDF_NS, DCT, GraphView, Lit, centrality_of, format_number, local, load_quads,
+                      one_blas_thread, read_graph, undirected, _ref_label, _short)
 from .errors import OutputError
 
 # Above this many drawn nodes, hover effects are off and edges hide while dragging or zooming.
@@ -62,19 +62,20 @@ def style_of(cls: str, family: str | None, kind: str) -> tuple[str, str]:
 
 
 def layout(U, spacing: float = 60.0, seed: int = 7, half_width: dict | None = None) -> dict:
-    """Positions for an undirected networkx graph: each component laid out on its own
-    (Kamada-Kawai, spring, or communities first for big ones), the largest in the middle
-    and the others packed in rows in a strip to its right.
+    """Positions for an undirected graph (a networkx Graph, or a dict of neighbour sets): each
+    component laid out on its own (Kamada-Kawai, spring, or communities first for big ones),
+    the largest in the middle and the others packed in rows in a strip to its right.
 
-    No force layout ever runs on more than ``_SPRING_MAX`` nodes, so big graphs stay fast.
+    No force layout ever runs on more than ``_SPRING_MAX`` nodes, so big graphs stay fast. Up to
+    that size the layouts are computed here in numpy; networkx (whose import costs more than a
+    small graph's whole layout) is loaded for the communities of bigger components only.
     """
-    import networkx as nx
-
     one_blas_thread()
 
+    adj = {v: set(U[v]) - {v} for v in U}  # self-loops place nothing
     boxes = []
-    for comp in sorted(nx.connected_components(U), key=lambda c: (-len(c), min(map(str, c)))):
-        pos = _component_layout(U.subgraph(comp).copy(), spacing, seed, fine=len(U) <= _FINE_MAX)
+    for comp in sorted(_components(adj), key=lambda c: (-len(c), min(map(str, c)))):
+        pos = _component_layout(_subgraph(adj, comp), spacing, seed, fine=len(adj) <= _FINE_MAX)
         # Boxes include each node's drawn half-width (labels), so packed components do not overlap.
         hw = {v: (half_width or {}).get(v, spacing / 3) for v in pos}
         x0 = min(p[0] - hw[v] for v, p in pos.items())
@@ -109,60 +110,163 @@ def layout(U, spacing: float = 60.0, seed: int = 7, half_width: dict | None = No
     return {v: (round(px - cx, 1), round(py - cy, 1)) for v, (px, py) in out.items()}
 
 
+def _components(adj: dict) -> list:
+    seen: set = set()
+    out = []
+    for v in adj:
+        if v in seen:
+            continue
+        comp, todo = {v}, [v]
+        while todo:
+            for u in adj[todo.pop()]:
+                if u not in comp:
+                    comp.add(u)
+                    todo.append(u)
+        seen |= comp
+        out.append(comp)
+    return out
+
+
+def _subgraph(adj: dict, nodes) -> dict:
+    nodes = set(nodes)
+    return {v: adj[v] & nodes for v in adj if v in nodes}
+
+
 _SPRING_MAX = 250
 _KK_MAX = 150
 # Graphs up to this size get Kamada-Kawai (slow, tidy); bigger ones a quick spring layout.
 _FINE_MAX = 1500
 
 
-def _component_layout(G, spacing: float, seed: int, fine: bool = True) -> dict:
-    import networkx as nx
-
-    n = len(G)
+def _component_layout(adj: dict, spacing: float, seed: int, fine: bool = True) -> dict:
+    n = len(adj)
     radius = spacing * math.sqrt(n) * 0.75
     if n == 1:
-        return {next(iter(G)): (0.0, 0.0)}
+        return {next(iter(adj)): (0.0, 0.0)}
     if n == 2:
-        a, b = sorted(G, key=str)
+        a, b = sorted(adj, key=str)
         return {a: (0.0, 0.0), b: (0.0, spacing * 1.6)}
     if fine and n <= _KK_MAX:
         # Kamada-Kawai over edge lengths that grow with the hub's degree: a hub's neighbours
         # sit on a ring wide enough to keep their labels apart.
-        for a, b, data in G.edges(data=True):
-            data.setdefault("len", math.sqrt(max(G.degree(a), G.degree(b))))
-        start = nx.spring_layout(G, seed=seed, iterations=50)
-        pos = nx.kamada_kawai_layout(G, weight="len", pos=start)
-        return _scaled_unit(pos, G, spacing * 1.4)
+        lengths = {(a, b): math.sqrt(max(len(adj[a]), len(adj[b]))) for a in adj for b in adj[a]}
+        start = spring(adj, seed=seed, iterations=50)
+        return _scaled_unit(kamada_kawai(adj, start, lengths), lengths, spacing * 1.4)
     if n <= _SPRING_MAX:
-        pos = nx.spring_layout(G, seed=seed, iterations=(120 if n < 120 else 60) if fine else 25)
-        return _scaled(pos, radius)
+        return _scaled(spring(adj, seed=seed, iterations=(120 if n < 120 else 60) if fine else 25), radius)
+    import networkx as nx
+
+    G = nx.Graph()
+    G.add_nodes_from(adj)
+    G.add_edges_from((a, b) for a in adj for b in adj[a])
     parts = nx.community.louvain_communities(G, seed=seed)
     if len(parts) < 2:
         # One community that cannot be split: the spring layout's sparse path, few iterations.
         return _scaled(nx.spring_layout(G, seed=seed, iterations=15), radius)
     which = {v: i for i, part in enumerate(parts) for v in part}
-    Q = nx.Graph()
-    Q.add_nodes_from(range(len(parts)))
-    for a, b in G.edges():
-        if which[a] != which[b]:
-            Q.add_edge(which[a], which[b])
-    centres = _component_layout(Q, spacing, seed, fine=False)
+    quotient: dict = {i: set() for i in range(len(parts))}
+    for a in adj:
+        for b in adj[a]:
+            if which[a] != which[b]:
+                quotient[which[a]].add(which[b])
+    centres = _component_layout(quotient, spacing, seed, fine=False)
     # Quotient positions are one `spacing` apart; stretch them so that communities, each about
     # spacing * sqrt(size) across, sit side by side without overlapping.
     stretch = 1.2 * math.sqrt(sum(len(p) for p in parts) / len(parts))
     out = {}
     for i, part in enumerate(parts):
-        inner = _component_layout(G.subgraph(part).copy(), spacing, seed, fine)
+        inner = _component_layout(_subgraph(adj, part), spacing, seed, fine)
         cx, cy = centres[i]
         for v, (x, y) in inner.items():
             out[v] = (cx * stretch + x, cy * stretch + y)
     return out
 
 
-def _scaled_unit(pos: dict, G, unit: float) -> dict:
-    """Scale a layout so that its median edge is ``unit`` long."""
-    lengths = sorted(math.dist(pos[a], pos[b]) / G[a][b].get("len", 1.0) for a, b in G.edges())
-    median = lengths[len(lengths) // 2] if lengths else 1.0
+def spring(adj: dict, seed: int = 7, iterations: int = 50) -> dict:
+    """Fruchterman-Reingold positions (in -1..1) of a small graph (a dict of neighbour sets):
+    every pair of nodes repels with k^2/d, every edge attracts with d^2/k (k = sqrt(1/n)), each
+    node moving at most a step that cools linearly from a tenth of the drawing's width; random
+    start from ``seed``."""
+    import numpy as np
+
+    nodes = list(adj)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    A = np.zeros((n, n))
+    for v in nodes:
+        for u in adj[v]:
+            A[index[v], index[u]] = 1.0
+    pos = np.random.RandomState(seed).rand(n, 2)
+    k = math.sqrt(1.0 / n)
+    t = max(float(np.ptp(pos[:, 0])), float(np.ptp(pos[:, 1]))) * 0.1
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.maximum(np.hypot(delta[..., 0], delta[..., 1]), 0.01)
+        force = k * k / dist ** 2 - A * dist / k
+        move = (delta * force[..., None]).sum(axis=1)
+        length = np.maximum(np.hypot(move[:, 0], move[:, 1]), 0.01)
+        step = move * (t / length)[:, None]
+        pos += step
+        t -= dt
+        if np.hypot(step[:, 0], step[:, 1]).sum() / n < 1e-4:
+            break
+    pos -= pos.mean(axis=0)
+    far = np.abs(pos).max() or 1.0
+    return {v: (float(pos[i, 0] / far), float(pos[i, 1] / far)) for i, v in enumerate(nodes)}
+
+
+def kamada_kawai(adj: dict, start: dict, lengths: dict, iterations: int = 500, tol: float = 1e-5) -> dict:
+    """Kamada-Kawai positions of a connected graph (a dict of neighbour sets) from ``start``: the
+    energy sum (|x_i - x_j| - d_ij)^2 / d_ij^2 over pairs, d being the shortest-path length over
+    the edges' ``lengths`` ((a, b) -> length), minimised by stress majorization (each step solves
+    the quadratic bound of the energy, which never lets it grow) in numpy, without networkx's
+    scipy optimiser, whose import alone cost more than the layout."""
+    import numpy as np
+
+    nodes = list(adj)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    d = np.full((n, n), np.inf)
+    np.fill_diagonal(d, 0.0)
+    for (a, b), length in lengths.items():
+        d[index[a], index[b]] = min(d[index[a], index[b]], length)
+    for k in range(n):  # Floyd-Warshall: a component of kg's view has at most _KK_MAX nodes
+        np.minimum(d, d[:, k, None] + d[None, k, :], out=d)
+    off = ~np.eye(n, dtype=bool)
+    w = np.zeros((n, n))
+    w[off] = d[off] ** -2.0
+    V = np.diag(w.sum(axis=1)) - w
+    # V is singular (moving every node alike costs nothing): its pseudo-inverse, via V + 1/n
+    V_inv = np.linalg.inv(V + 1.0 / n) - 1.0 / n
+    X = np.array([start[v] for v in nodes], dtype=float)
+    wd = w * d
+    np.fill_diagonal(wd, 0.0)
+
+    def distances(X):
+        return np.hypot(X[:, 0, None] - X[None, :, 0], X[:, 1, None] - X[None, :, 1])
+
+    def stress(dist):
+        return float((w * (dist - d) ** 2).sum())  # w and d are 0 on the diagonal
+
+    dist = distances(X)
+    energy = stress(dist)
+    for _ in range(iterations):
+        B = np.divide(-wd, dist, out=np.zeros_like(dist), where=dist > 1e-12)  # 0 for nodes on one spot
+        np.fill_diagonal(B, -B.sum(axis=1))
+        X = V_inv @ (B @ X)
+        dist = distances(X)
+        new = stress(dist)
+        if energy - new < tol * energy:
+            break
+        energy = new
+    return {v: (float(X[i, 0]), float(X[i, 1])) for i, v in enumerate(nodes)}
+
+
+def _scaled_unit(pos: dict, lengths: dict, unit: float) -> dict:
+    """Scale a layout so that its median edge is ``unit`` long (edges: (a, b) -> length)."""
+    ordered = sorted(math.dist(pos[a], pos[b]) / length for (a, b), length in lengths.items())
+    median = ordered[len(ordered) // 2] if ordered else 1.0
     f = unit / (median or 1.0)
     return {v: (x * f, y * f) for v, (x, y) in pos.items()}
 
@@ -327,13 +431,10 @@ def _with_raw(pretty: str, raw: str) -> str:
 
 def page_data(view: GraphView) -> dict:
     """Everything the page draws and shows: vis nodes/edges (as pyvis makes them) and the panel's facts."""
-    G = to_networkx(view)
-    rank = centrality(G)
-    import networkx as nx
-
-    U = nx.Graph(G)
+    U = undirected(view)
+    rank = centrality_of(U)
     pos = layout(U, half_width={iri: _half_width(n) for iri, n in view.nodes.items()})
-    degree = dict(U.degree())
+    degree = {v: len(U[v]) + (v in U[v]) for v in U}  # a loop counts twice, as networkx counts it
     page = _Page(view)
     big = len(view.nodes) > BIG_GRAPH
     max_rank = max(rank.values(), default=1.0) or 1.0

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 from .errors import DataFileError, data_error
 
@@ -37,7 +36,7 @@ def queries_dir() -> Path:
     return project_root() / "queries"
 
 
-def load_yaml(path: Path, cached: bool = False) -> Any:
+def load_yaml(path: Path, cached: bool = False) -> object:
     """Parse a YAML data file; a syntax error names the file, line and column. ``cached``: take
     the parsed file from kg's cache when its content is unchanged (for kg's own knowledge files:
     unpickling is several times faster than even libyaml's loader)."""
@@ -70,7 +69,7 @@ def load_yaml(path: Path, cached: bool = False) -> Any:
         raise yaml_value_error(path, text, exc)
 
 
-def require(mapping: Any, key: str, path: Path, where: str, kind: type | tuple = object) -> Any:
+def require(mapping: object, key: str, path: Path, where: str, kind: type | tuple = object) -> object:
     """Fetch a required key from a YAML mapping, with a message that names file and entry."""
     if not isinstance(mapping, dict):
         raise data_error(path, f"{where}: expected a mapping, got {type(mapping).__name__}", "See the header of the file for the format")

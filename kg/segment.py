@@ -1,10 +1,11 @@
 """jieba, loaded once, with the lexicon's Chinese names as a user dictionary.
 
 jieba's prefix dictionary (its own words, ~500,000 entries with their prefixes), its part-of-speech
-table and the lexicon's names added to both are kept as one pickle in kg's cache
-(``kg.cache``), keyed by the lexicon, place and ontology files, kg's code that reads them and
-jieba's version. A new process then reads one file (~0.4 s) instead of jieba's cache, jieba's
-dictionary text (for the tags) and the lexicon's ~12,000 words one by one.
+table and the lexicon's names added to both are kept in kg's cache (``kg.cache``), keyed by the
+lexicon, place and ontology files, kg's code that reads them and jieba's version, cut by the
+first character of the word: jieba only ever looks up words that begin at a character of the text
+it cuts, so a new process reads the parts for the characters of the texts it cuts (a seed build
+needs a fifth of the dictionary) instead of all of it, with the same cuts and tags.
 """
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ import tempfile
 from pathlib import Path
 
 
+_SHARDS: dict = {}  # first character -> its words' pickled (prefix dictionary, tag table) entries, not loaded yet
+
+
 @functools.lru_cache(maxsize=1)
 def _tokenizer():
     jieba = _import_jieba()
@@ -25,8 +29,9 @@ def _tokenizer():
 
     key = _cache_key(jieba.__version__)
     state = cache.load("jieba", key)
-    if isinstance(state, tuple) and len(state) == 3:
-        jieba.dt.FREQ, jieba.dt.total, tags = state
+    if isinstance(state, tuple) and len(state) == 2:
+        jieba.dt.total, shards = state
+        jieba.dt.FREQ = {}
         jieba.dt.initialized = True
         # jieba.posseg builds its tokenizer at import and reads jieba's whole dictionary text for
         # its tag table (~0.3 s); the cached table replaces it, so give it nothing to read
@@ -35,7 +40,9 @@ def _tokenizer():
             import jieba.posseg
         finally:
             del jieba.dt.get_dict_file
-        jieba.posseg.dt.word_tag_tab = tags
+        jieba.posseg.dt.word_tag_tab = {}
+        _SHARDS.clear()
+        _SHARDS.update(shards)
         return jieba.posseg.dt
     import jieba.posseg
 
@@ -52,13 +59,57 @@ def _tokenizer():
     # jieba.posseg's own tokenizer wraps jieba.dt and has read the tag table at import; a second
     # POSTokenizer would read it again (~0.3 s). The user words' tags reach it here, as on a first cut.
     jieba.posseg.dt.makesure_userdict_loaded()
-    # the tag table's words and its few tags as the same string objects as the dictionary's:
-    # pickle then writes each once, and reading makes ~350,000 fewer strings
-    words = {w: w for w in jieba.dt.FREQ}
-    tags: dict[str, str] = {}
-    table = {words.get(w, w): tags.setdefault(t, t) for w, t in jieba.posseg.dt.word_tag_tab.items()}
-    cache.store("jieba", key, (jieba.dt.FREQ, jieba.dt.total, table))
+    cache.store("jieba", key, (jieba.dt.total, _shards(jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab)))
+    _SHARDS.clear()
     return jieba.posseg.dt
+
+
+def _shards(freq: dict, table: dict) -> dict:
+    """The prefix dictionary and tag table cut by the words' first character, each part pickled."""
+    import pickle
+
+    parts: dict = {}
+    tags: dict[str, str] = {}  # the few tags as shared strings: pickle writes each once per part
+    for word, count in freq.items():
+        parts.setdefault(word[0], ({}, {}))[0][word] = count
+    for word, tag in table.items():
+        parts.setdefault(word[0], ({}, {}))[1][word] = tags.setdefault(tag, tag)
+    return {c: pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for c, part in parts.items()}
+
+
+def _load(text: str) -> None:
+    """Add the dictionary entries of the words that begin with a character of ``text``."""
+    import gc
+    import pickle
+
+    wanted = [c for c in set(text) if c in _SHARDS]
+    if not wanted:
+        return
+    tok = _tokenizer()
+    enabled = gc.isenabled()
+    gc.disable()  # the cyclic collector would run over and over the strings being made
+    try:
+        for c in wanted:
+            freq, tags = pickle.loads(_SHARDS.pop(c))
+            tok.tokenizer.FREQ.update(freq)
+            tok.word_tag_tab.update(tags)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_all() -> None:
+    """Read the parts of the dictionary not read yet, if kg has set jieba up from its cache (for
+    code that reads jieba's tables directly); does not set jieba up."""
+    if _SHARDS:
+        _load("".join(_SHARDS))
+
+
+def dictionary():
+    """jieba's part-of-speech tokenizer with the whole dictionary loaded."""
+    tok = _tokenizer()
+    load_all()
+    return tok
 
 
 def _import_jieba():
@@ -91,4 +142,7 @@ _TAG = {"Person": "nr", "Country": "ns", "Region": "ns", "City": "ns", "Place": 
 def posseg(text: str) -> list[tuple[str, str]]:
     # names the lexicon lacks are built from dictionary words (深圳 + 设计 + 博物馆); jieba's HMM
     # for unseen words costs 4x the time and mostly invents "names" from common words
-    return [(p.word, p.flag) for p in _tokenizer().lcut(text, HMM=False)]
+    tok = _tokenizer()
+    if _SHARDS:
+        _load(text)
+    return [(p.word, p.flag) for p in tok.lcut(text, HMM=False)]

@@ -87,3 +87,44 @@ def test_kg_query_on_a_build_needs_pyoxigraph_and_little_else(seed_dir):
                              "--format", "csv")
     assert "pyoxigraph" in modules
     assert _heavy(modules) == []
+    assert "click" not in modules and "kg.cli_query" in modules  # answered before click is loaded
+
+
+@pytest.mark.parametrize("args", [["--help"], ["01", "--help"], ["01", "--nope"], ["01", "--timeout", "0"],
+                                  ["01", "--max-memory", "8"], ["01", "-f", "yaml"], ["01", "02"], ["01", "--build"],
+                                  ["--list=yes"]])
+def test_kg_query_leaves_help_and_mistakes_to_click(args):
+    from kg import cli_query
+
+    assert cli_query.parse(args) is None
+    assert "click" in _modules_after("query", *args)
+
+
+def test_kg_query_quick_start_reads_what_click_reads(seed_dir):
+    from click.testing import CliRunner
+
+    from kg import cli_query
+    from kg.cli import query_command
+
+    args = ["-p", "company=Xiaomi", "--build", str(seed_dir), "--timeout=5", "--max-memory", "64",
+            "--allow-service", "http://a.example/sparql", "--format", "json", "01"]
+    seen = {}
+    runner = CliRunner()
+    original = cli_query.run
+    try:
+        cli_query.run = lambda **kw: seen.update(kw)
+        assert runner.invoke(query_command, args).exit_code == 0
+    finally:
+        cli_query.run = original
+    del seen["echo"]
+    quick = cli_query.parse(args)
+    assert {k: (list(v) if isinstance(v, tuple) else v) for k, v in seen.items()} == quick
+    assert quick["timeout"] == 5.0 and quick["build_dir"] == seed_dir
+
+
+def test_a_seed_build_loads_no_library_it_does_not_need(tmp_path):
+    """The cold start: the shapes are checked without pyshacl, the HTML view is laid out without
+    scipy or networkx, and the seeds' numerals are read without cn2an."""
+    modules = _modules_after("build", "--out", str(tmp_path / "out"), "--no-cache")
+    assert "kg.shacl" in modules and "kg.render" in modules  # the check and the view did run
+    assert [m for m in modules if m.split(".")[0] in ("pyshacl", "scipy", "networkx", "cn2an")] == []

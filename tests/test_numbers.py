@@ -416,3 +416,23 @@ def test_finders_never_raise_and_return_clean_spans(text, lang, doc_date):
 
 def test_a_scale_word_with_no_number_is_no_amount():
     assert find_quantities("the billion-dollar deal", "en") == []
+
+
+def test_usual_chinese_numerals_are_read_as_cn2an_reads_them():
+    """kg reads a numeral spelt the usual way itself (cn2an's import costs more than a small
+    build's numbers); on every such spelling it must agree with cn2an, and leave the others to it."""
+    import random
+
+    from kg import numbers as N
+
+    rnd = random.Random(12)
+    values = list(range(0, 12000)) + [rnd.randrange(10**12) for _ in range(3000)] + \
+        [rnd.randrange(1, 10**4) * 10 ** rnd.randrange(9) for _ in range(2000)]
+    for n in values:
+        spelt = N.zh_spell(n)
+        assert N._zh_canonical_value(spelt) == cn2an.cn2an(spelt, "smart") == n, spelt
+        spoken = spelt.replace("二", "两")
+        assert N._zh_canonical_value(spoken) in (None, cn2an.cn2an(spoken, "smart")), spoken
+    for other in ("二〇一七", "一万五", "一百十", "零五", "一十六", "千", "十十"):
+        assert N._zh_canonical_value(other) is None, other
+    assert N._zh_numeral_value("一万五") == 15000 and N._zh_numeral_value("二〇一七") == 2017

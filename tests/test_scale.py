@@ -162,14 +162,16 @@ import sys
 from pathlib import Path
 from kg import segment
 text = "\\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt")))
-tok = segment._tokenizer()
+print(segment.posseg(text))
+tok = segment.dictionary()
 print(len(tok.word_tag_tab), len(tok.tokenizer.FREQ), tok.tokenizer.total)
 print(segment.posseg(text))
 """
 
 
 def test_jieba_from_the_cache_segments_as_a_fresh_set_up(tmp_path):
-    """The cached jieba state (kg.segment) cuts and tags exactly as jieba set up word by word."""
+    """The cached jieba state (kg.segment), read by first character as texts need it, cuts and tags
+    exactly as jieba set up word by word, and holds the same dictionary once read whole."""
     import os
     import subprocess
     import sys

@@ -492,8 +492,6 @@ _ITEM = re.compile(r"[A-Za-z][\w\-& ]{0,20}|[\u4e00-\u9fff]{2,6}")
 def _counted_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, list[Mention]]:
     """A list the lexicon does not know, right before the noun and counted (A、B和C三大品牌), after
     the company that has them: taken only when the count matches the items."""
-    import cn2an
-
     text = ctx.doc.text
     owners = [m for m in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= m.start and m.end <= ns]
     # the company the list follows (the names in the list may be companies too)
@@ -518,6 +516,8 @@ def _counted_list(ctx: Context, entry: dict, ns: int) -> tuple[Mention | None, l
         # Osmo灵眸: a Latin name and its Chinese name; the Latin one is the brand's
         items.append((pos, pos + len(latin.group(1)) if latin else pos + len(part)))
         pos += len(part)
+    import cn2an  # here, when a list was found: its import costs more than a small build's extraction
+
     if len(items) < 2 or len(items) != int(cn2an.cn2an(m.group("n"), "smart")):
         return None, []
     classes = entry.get("named") or ORG

