@@ -947,3 +947,12 @@ def test_acquisitions_listed_with_an_appositive_and_a_kind_of_company_before_the
     assert got == {("x-zappos", 1_200_000_000, "2009"), ("x-twitch", 970_000_000, "2014")}
     x = run("2017年，西门子以45亿美元收购芯片设计软件公司明导国际。", "zh", organisation="siemens")
     assert [(f.obj, f.attr("value")) for f in x.facts if f.predicate == "acquired"] == [("siemens-eda", 4_500_000_000)]
+
+
+def test_a_count_compared_with_an_earlier_one_keeps_its_own_time():
+    import datetime
+
+    x = run("Kuaishou reported its third quarter. The Company had 24,956 full-time employees at quarter-end, compared with "
+            "25,800 at the end of June.", "en", organisation="kuaishou", date=datetime.date(2024, 11, 20))
+    (staff,) = [f for f in x.facts if f.predicate == "Employees"]
+    assert staff.attr("period").key != "2024-06"

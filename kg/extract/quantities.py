@@ -603,7 +603,7 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
 
 # 较去年同期增长9.6%, 与上年相比, "compared with 2023": a time a figure is compared with is not its own
 _COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*$"), re.compile(r"^\s*(?:相比|同期|比较|增长|下降|下滑|减少|提升|上升)")),
-             "en": (re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\b[^,.;]{0,30}$", re.IGNORECASE), None)}
+             "en": (re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\b(?:[^,.;]|[,.](?=[0-9])){0,30}$", re.IGNORECASE), None)}
 
 
 def _compared(ctx: Context, m: Mention) -> bool:
