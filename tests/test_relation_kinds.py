@@ -197,3 +197,16 @@ def test_the_models_a_series_is_said_to_include(text, lang, expected):
 
 def test_one_name_after_include_is_no_list_of_models():
     assert not [f for f in labelled("The SU7 series includes Xiaomi Pilot.", "en") if f[1] == "partOfSeries"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("HiSilicon is a wholly owned subsidiary of Huawei.", ("hisilicon", "subOrganizationOf", "huawei")),
+    ("HiSilicon is owned by Huawei.", ("huawei", "hasSubOrganization", "hisilicon")),
+    ("Huawei-owned HiSilicon designs chips.", ("hisilicon", "subOrganizationOf", "huawei")),
+    ("Tencent-backed NIO delivered cars.", ("tencent", "investedIn", "nio")),
+    ("Haier's Casarte brand sells premium fridges.", ("x-casarte", "brandOf", "haier")),
+])
+def test_more_ways_to_say_who_owns_or_backs_whom(text, expected):
+    from tests.helpers import run
+
+    assert expected in {(f.subject, f.predicate, f.obj) for f in run(text, "en", organisation="", speaker="").facts}

@@ -32,10 +32,33 @@ def extract(ctx: Context) -> list[Fact]:
     for entry in ctx.patterns.nominal:
         if entry.get("unit_names"):
             facts += _unit_names(ctx, entry)
+        if (entry.get("compounds") or {}).get(ctx.lang.code):
+            facts += _compounds(ctx, entry)
         facts += _entry(ctx, entry)
         if ctx.lang.code == "en" and entry.get("named_list"):
             facts += _named_list(ctx, entry)
     return facts
+
+
+def _compounds(ctx: Context, entry: dict) -> list[Fact]:
+    """A name joined to a participle before another name: "Huawei-owned HiSilicon" (the second
+    belongs to the first), "Tencent-backed NIO" (with ``owner_is: subject``, the first holds the relation)."""
+    text = ctx.doc.text
+    words = entry["compounds"][ctx.lang.code]
+    orgs = ctx.entities(entry.get("named") or ORG, NOT_OWNER)
+    owners = ctx.entities(ORG, NOT_OWNER)
+    out = []
+    for a in owners:
+        m = re.match(r"-(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:(?:the|a|an)\s+)?", text[a.end:a.end + 40], re.IGNORECASE)
+        if m is None:
+            continue
+        b = next((o for o in orgs if o.start == a.end + m.end() and o.entity_id != a.entity_id), None)
+        if b is None:
+            continue
+        ev = evidence(ctx, [span(a), span(b)], f"nominal-{entry['property']}", _confidence(entry, a))
+        s_id, o_id = (a.entity_id, b.entity_id) if entry.get("owner_is") == "subject" else (b.entity_id, a.entity_id)
+        out.append(Fact("relation", s_id, entry["property"], o_id, (), (ev,)))
+    return out
 
 
 _UNIT_WORD_TAGS = ("n", "vn", "eng", "j", "b")  # nouns (nz, ns, nr, nt too), verbal nouns, letters, abbreviations
@@ -246,8 +269,13 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
                 and not re.search(r"[，。；、和与及是为在对]", gap) \
                 and not re.match(r"等?[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款)", gap):  # A、B和C三大品牌: C is listed
             return m
-        if lang == "en" and re.fullmatch(r"(?:['’]s)?\s*(?:[a-z][a-z\-]*\s+){0,3}", gap):
-            return m
+        of_after = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 12]) if lang == "en" else None
+        if lang == "en" and re.fullmatch(r"(?:['’]s)?\s*(?:[a-z][a-z\-]*\s+){0,3}", gap) and not (
+                re.search(r"\b(?:is|was|are|were|became|remains|remained)\b", gap) and of_after
+                and any(o.start == ne + of_after.end() for o in ctx.entities(ORG, NOT_OWNER))):
+            return m  # "Xiaomi's car unit"; not "HiSilicon is a subsidiary of Huawei", whose owner follows
+        if lang == "en" and re.fullmatch(r"['’]s\s+(?:[A-Z0-9][\w\-]*\s+){1,3}", gap):
+            return m  # "Xiaomi's Redmi brand": the name between is what the owner has
         # "Fujitsu and its 1Finity unit", "Naspers, through its unit MIH": its = the company named before
         if lang == "en" and re.search(r"\b(?:its|their)\s+(?:[A-Za-z0-9][\w\-]*\s+){0,3}$", gap) \
                 and not re.search(r"[.;]", gap) and len(gap) <= 60:
@@ -334,7 +362,8 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
             run.append(nxt)
         return run
     # "Fujitsu and its 1Finity unit": the name between "its" and the noun
-    its = re.search(r"\b(?:its|their)\s+((?:[A-Z0-9][\w\-]*\s+){1,3})$", text[owner.end:ns]) if lang == "en" and owner.end <= ns else None
+    # … and "Xiaomi's Redmi brand": the name between the owner's 's and the noun
+    its = re.search(r"(?:\b(?:its|their)|^['’]s)\s+((?:[A-Z0-9][\w\-]*\s+){1,3})$", text[owner.end:ns]) if lang == "en" and owner.end <= ns else None
     if its:
         s, e = owner.end + its.start(1), owner.end + its.end(1)
         e -= len(text[s:e]) - len(text[s:e].rstrip())
@@ -355,8 +384,10 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
         m = before[-1]
         link = re.sub(r"^\s*(?:（[^）]{1,20}）|\([^)]{1,20}\)|[）)])", "", text[m.end:min(ns, owner.start)])  # "The Intelligent Devices Group (IDG), Lenovo's"
         if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|已|已经|目前|现在|如今|现已)?是|为|作为|,|，|(?:is|was|became)(?:\s+(?:a|an|the))?|, a|, the|, an)?\s*", link) or (
-                lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*(?:[a-z][\w\-]*\s+){0,5}", link)):
-            return [m]
+                lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*(?:[a-z][\w\-]*\s+){0,5}", link)) or (
+                lang == "en" and owner.start >= ns and owner.kind == "entity"
+                and re.fullmatch(r"\s+(?:is|was|became|remains)\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,3}", link)):
+            return [m]  # "HiSilicon is a wholly owned subsidiary of Huawei": an owner named after the noun
     if v.is_a("Organisation", classes):
         # "The Intelligent Devices Group (IDG), Lenovo's largest business", GE家电是海尔智家的全资子公司: a name the
         # lexicon lacks before the link
