@@ -956,3 +956,11 @@ def test_a_count_compared_with_an_earlier_one_keeps_its_own_time():
             "25,800 at the end of June.", "en", organisation="kuaishou", date=datetime.date(2024, 11, 20))
     (staff,) = [f for f in x.facts if f.predicate == "Employees"]
     assert staff.attr("period").key != "2024-06"
+
+
+def test_a_listing_in_brackets_after_a_name_is_that_companys():
+    x = run("海信旗下拥有海信视像（上交所上市）、海信家电（深交所与港交所两地上市）和三电控股（东京证券交易所上市）三家上市公司。", "zh",
+            organisation="hisense")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    got = {(names.get(f.subject, f.subject), f.obj) for f in x.facts if f.predicate == "listedOn"}
+    assert got == {("海信视像", "sse"), ("海信家电", "szse"), ("海信家电", "hkex"), ("三电控股", "tokyo-stock-exchange")}

@@ -329,8 +329,8 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
             [m for m in ctx.entities(PLACE) if m.entity_id in place_exchanges]
         listed = [(m, m.entity_id if m in exchanges or m.entity_id not in place_exchanges else place_exchanges[m.entity_id])
                   for m in _coordinated(ctx, exch_m, pool)]
-        org = _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
-                          exclude=["StockExchange", "RankingList", "InternalBody"])
+        org = _bracketed_owner(ctx, ts) or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
+                                                        exclude=["StockExchange", "RankingList", "InternalBody"])
         company = org.entity_id if org is not None else ctx.doc.organisation
         if not company:
             continue
@@ -340,6 +340,26 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
             ev = evidence(ctx, [span(org), (ts, te), span(m)], "listed-on", confidence)
             facts.append(Fact("relation", company, "listedOn", eid, attrs(period=period), (ev,)))
     return facts
+
+
+def _bracketed_owner(ctx: Context, ts: int) -> Mention | None:
+    """海信视像（上交所上市）, "Xiaomi (listed in Hong Kong)": a listing said in brackets right after a
+    company's name is that company's."""
+    text = ctx.doc.text
+    lo = max(text.rfind("（", ctx.sent.start, ts), text.rfind("(", ctx.sent.start, ts))
+    if lo < 0 or max(text.rfind("）", lo, ts), text.rfind(")", lo, ts)) >= 0:
+        return None
+    orgs = [m for m in ctx.entities(ORG, ["StockExchange", "RankingList"]) if m.end <= lo and m.start >= ctx.sent.start]
+    if orgs and orgs[-1].end == lo:
+        return orgs[-1]
+    if ctx.lang.code != "zh":
+        return None
+    if orgs and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{1,4}", text[orgs[-1].end:lo]):
+        return ctx.add_name(orgs[-1].start, lo, "Company")  # 海信视像（上交所上市）: a name that starts with its group's
+    item = re.search(r"(?:^|[、，,和及与])([\u4e00-\u9fffA-Za-z]{2,10})$", text[max(ctx.sent.start, lo - 11):lo])
+    if item and ctx.mention_at(lo - len(item.group(1)), lo) is None:
+        return ctx.add_name(lo - len(item.group(1)), lo, "Company")  # …和三电控股（东京证券交易所上市）
+    return None
 
 
 _LIST_JOIN = re.compile(r"\s*(?:、|和|及|与|以及|,|，|and|as well as)\s*(?:the\s+|在)?", re.IGNORECASE)
