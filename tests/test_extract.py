@@ -964,3 +964,10 @@ def test_a_listing_in_brackets_after_a_name_is_that_companys():
     names = {e.entity_id: e.labels[0][1] for e in x.entities}
     got = {(names.get(f.subject, f.subject), f.obj) for f in x.facts if f.predicate == "listedOn"}
     assert got == {("海信视像", "sse"), ("海信家电", "szse"), ("海信家电", "hkex"), ("三电控股", "tokyo-stock-exchange")}
+
+
+def test_a_listing_talked_of_or_of_a_subsidiary_is_not_the_companys():
+    assert not [f for f in run("The Shanghai listing, which took 29 days, was a homecoming.", "en", organisation="smic").facts
+                if f.predicate == "listedOn"]
+    assert not [f for f in run("比亚迪旗下从事手机部件业务的子公司，于2007年12月在香港联合交易所上市。", "zh", organisation="byd").facts
+                if f.predicate == "listedOn" and f.subject == "byd"]

@@ -323,6 +323,8 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
                 exch_id = place_exchanges[exch_m.entity_id]
         if not exch_id:
             continue
+        if lang == "en" and text[ts:te].lower() == "listing" and not re.search(r"\b(?:in|on|at)\s+(?:the\s+)?$", text[max(cs, exch_m.start - 8):exch_m.start]):
+            continue  # "the Shanghai listing, which took 29 days": a listing talked of, not told (but "in Shenzhen Stock Exchange listing")
         # "on the New York Stock Exchange and the Hong Kong Stock Exchange", 在赫尔辛基证券交易所和纽约证券交易所,
         # "listed in Shanghai, Hong Kong and Frankfurt": every market of the list
         pool = ctx.entities(["StockExchange"]) if exch_m.cls and vocab().is_a(exch_m.cls, ["StockExchange"]) else \
@@ -332,8 +334,8 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         org = _bracketed_owner(ctx, ts) or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
                                                         exclude=["StockExchange", "RankingList", "InternalBody"])
         company = org.entity_id if org is not None else ctx.doc.organisation
-        if not company:
-            continue
+        if not company or (lang == "zh" and org is not None and re.search(r"子公司|旗下", text[org.end:ts])):
+            continue  # 比亚迪旗下从事手机部件业务的子公司，于2007年12月在香港上市: the subsidiary was listed
         period = event_period(ctx, cs, ce, ts, te)
         confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.85)
         for m, eid in listed:
