@@ -210,3 +210,13 @@ def test_more_ways_to_say_who_owns_or_backs_whom(text, expected):
     from tests.helpers import run
 
     assert expected in {(f.subject, f.predicate, f.obj) for f in run(text, "en", organisation="", speaker="").facts}
+
+
+def test_a_list_of_subsidiaries_or_brands_after_include():
+    from tests.helpers import run
+
+    got = {(f.subject, f.predicate, f.obj) for f in run("Subsidiaries and brands include Audible, IMDb, Goodreads and Zoox.",
+                                                         "en", organisation="amazon").facts}
+    assert got == {(f"x-{n}", "subOrganizationOf", "amazon") for n in ("audible", "imdb", "goodreads", "zoox")}
+    got = {(f.subject, f.predicate, f.obj) for f in run("Its brands include Redmi and POCO.", "en", organisation="xiaomi").facts}
+    assert got == {("redmi", "brandOf", "xiaomi"), ("poco", "brandOf", "xiaomi")}

@@ -207,6 +207,13 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
                     ev = evidence(ctx, [span(owner), span(before), (ns, ne)], f"nominal-{entry['property']}", _confidence(entry, owner))
                     out.append(Fact("relation", before.entity_id, entry["property"], owner.entity_id, (), (ev,)))
                 continue
+        include = _EN_INCLUDE.match(ctx.doc.text, ne) if lang == "en" else None
+        if include and re.search(r"\band\s+$", ctx.doc.text[max(ctx.sent.start, ns - 5):ns]):
+            continue  # "Subsidiaries and brands include …": the first noun says what they are
+        included = _included(ctx, entry, ns, ne, include.end()) if include else []
+        if included:  # "Subsidiaries and brands include Audible, IMDb, Goodreads and Zoox"
+            out += included
+            continue
         owner = _owner(ctx, ns, ne)
         listed = []
         if owner is None:  # 比亚迪形成了比亚迪、腾势、仰望、方程豹四大品牌: the owner before the list
@@ -231,6 +238,39 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
                 out.append(Fact("relation", owner.entity_id, entry["property"], thing.entity_id, (), (ev,)))
             else:
                 out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
+
+
+_EN_INCLUDE = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:include|includes|included|including|such as)\s+", re.IGNORECASE)
+
+
+def _included(ctx: Context, entry: dict, ns: int, ne: int, start: int) -> list[Fact]:
+    """The names a list after "include" gives, each belonging to the owner of the noun (or the text's
+    company): at least two names, or none."""
+    owner = _owner(ctx, ns, ne)
+    if owner is None and ctx.doc.organisation and not any(
+            ctx.sent.start <= o.start and o.end <= ns for o in ctx.entities(ORG, NOT_OWNER)):
+        owner = _implied(ns, ctx.doc.organisation)
+    if owner is None:
+        return []
+    classes = entry.get("named") or ORG
+    end = ctx.clauses[ctx.clause_of(start)][1] if ctx.doc.text[start:ctx.sent.end].count(",") == 0 else ctx.sent.end
+    spans = ctx.lang.names_after(ctx.doc.text[:end], start, end, ctx.lang.words)
+    free = [(s, e) for s, e, _ in spans if ctx.mention_at(s, e) is not None
+            or not any(o.start < e and o.end > s for o in ctx.mentions if o.kind in ENTITY_KINDS)]
+    if len(free) < 2:
+        return []  # no list of names here: leave the sentence as it was
+    things = []
+    for s, e, _ in spans:
+        thing = ctx.mention_at(s, e) or ctx.add_name(s, e, classes[0])
+        if thing is not None and thing.cls and vocab().is_a(thing.cls, classes) and thing.entity_id != owner.entity_id:
+            things.append(thing)
+    if len(things) < 2:
+        return []
+    out = []
+    for thing in things:
+        ev = evidence(ctx, [span(owner), (ns, ne), span(thing)], f"nominal-{entry['property']}", _confidence(entry, owner) * 0.95)
+        out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
     return out
 
 
