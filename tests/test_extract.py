@@ -971,3 +971,12 @@ def test_a_listing_talked_of_or_of_a_subsidiary_is_not_the_companys():
                 if f.predicate == "listedOn"]
     assert not [f for f in run("比亚迪旗下从事手机部件业务的子公司，于2007年12月在香港联合交易所上市。", "zh", organisation="byd").facts
                 if f.predicate == "listedOn" and f.subject == "byd"]
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("2023年，传音控股研发投入为22.63亿元，占营业收入的比例为3.53%。", "zh", "3.53"),
+    ("Tesla's R&D expenses were $3.97 billion in 2023, about 4.1% of revenue.", "en", "4.1"),
+])
+def test_research_spending_as_a_share_of_revenue(text, lang, value):
+    shares = [f for f in run(text, lang, organisation="", speaker="").facts if f.predicate == "ResearchSpendingShare"]
+    assert [f.attr("value") for f in shares] == [Decimal(value)]

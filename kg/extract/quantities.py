@@ -57,9 +57,47 @@ def extract(ctx: Context) -> list[Fact]:
         else:
             used.append((ts, te, pats[0]))  # "收入同比增长15%": a growth rate with no value
             ctx.idle_triggers.add((ts, te))
+    facts += _shares(ctx, used, told)
     facts += _growth_facts(ctx, used, told)
     facts += _prior_values(ctx, list(told.values()))
     return facts
+
+
+def _shares(ctx: Context, used: list, told: dict) -> list[Fact]:
+    """A metric's share of revenue told in its sentence (研发投入…，占营业收入的比例为3.53%; "R&D spending of
+    $2.1 billion, about 4.1% of revenue"): the pattern's ``share`` metric, for the same company and time."""
+    text, lang = ctx.doc.text, ctx.lang.code
+    out = []
+    for ts, te, pat in used:
+        spec = pat.get("share")
+        if not spec:
+            continue
+        before = (spec.get("before") or {}).get(lang) or []
+        after = (spec.get("after") or {}).get(lang) or []
+        for qm in _quantities(ctx):
+            if qm.quantity.unit != "Percent" or (qm.start, qm.end) in ctx.consumed or qm.start < te:
+                continue
+            lead = re.sub(r"(?:约为|约|为|达到|达|超过|近|about|around|roughly|nearly|some)\s*$", "", text[max(ctx.sent.start, qm.start - (16 if lang == "zh" else 48)):qm.start]).rstrip()
+            tail = text[qm.end:qm.end + 24].lstrip()
+            if not (any(tail.lower().startswith(w) for w in after) or any(lead.lower().endswith(w.lower()) for w in before)):
+                continue
+            value = told.get((ts, te))
+            if value is not None:
+                subj, period, conf = value.subject, value.attr("period"), max(e.confidence for e in value.evidence)
+                subj_m = None
+            else:
+                subject = _subject(ctx, pat, ts, te)
+                if subject is None:
+                    continue
+                subj_m, subj, _, conf = subject
+                period, p_conf = _period(ctx, pat, ts, qm)
+                conf *= float(pat.get("confidence", 0.85)) * p_conf
+            ctx.consumed.add((qm.start, qm.end))
+            ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], f"{pat['id']}-share", conf)
+            out.append(Fact("quantity", subj, spec["metric"], "", attrs(
+                value=qm.quantity.value, unit="Percent", bound=qm.quantity.bound, period=period), (ev,)))
+            break
+    return out
 
 
 def _qualified(ctx: Context, pat: dict, ts: int) -> dict:
