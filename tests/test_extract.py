@@ -980,3 +980,11 @@ def test_a_listing_talked_of_or_of_a_subsidiary_is_not_the_companys():
 def test_research_spending_as_a_share_of_revenue(text, lang, value):
     shares = [f for f in run(text, lang, organisation="", speaker="").facts if f.predicate == "ResearchSpendingShare"]
     assert [f.attr("value") for f in shares] == [Decimal(value)]
+
+
+@pytest.mark.parametrize("text, org, thing", [
+    ("可灵是我们完全自研的视频生成模型。", "kuaishou", "kling"),
+    ("澎湃OS是集团自研的操作系统。", "xiaomi", "hyperos"),
+])
+def test_what_a_company_developed_named_before_the_copula(text, org, thing):
+    assert (org, "develops", thing) in {(f.subject, f.predicate, f.obj) for f in run(text, "zh", organisation=org, speaker="").facts}

@@ -338,6 +338,23 @@ _NAME_APPOSITIVE = {
 }
 
 
+def _copula_subject(ctx: Context, pat: dict, ts: int) -> list[Mention]:
+    """可灵是我们完全自研的视频生成模型, 卡奥斯COSMOPlat是海尔自主研发的工业互联网平台: the name that opens the
+    clause before 是 is what the verb describes."""
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    m = re.match(r"\s*([^，。；,;是]{2,16}?)是", ctx.doc.text[cs:ts])
+    if m is None:
+        return []
+    s, e = cs + m.start(1), cs + m.end(1)
+    known = ctx.mention_at(s, e)
+    if known is not None:
+        return [known] if known.cls and vocab().is_a(known.cls, pat["object"]) else []
+    if any(o.start < e and o.end > s for o in ctx.mentions if o.kind in ENTITY_KINDS) or not _looks_named(ctx, s, e):
+        return []
+    added = ctx.add_name(s, e, pat["object"][0])
+    return [added] if added is not None else []
+
+
 def _appositive(ctx: Context, te: int, obj: Mention) -> bool:
     """Is ``obj`` the name that an appositive gives to the noun phrase right after the verb?"""
     expr = _NAME_APPOSITIVE.get(ctx.lang.code)
@@ -524,7 +541,7 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         if not chosen:  # the object before the trigger, nothing after: 微信2011年推出, 今年3月发布的Blackwell
             rel = re.match(r"\s*的", ctx.doc.text[te:te + 2]) if ctx.lang.code == "zh" else None
             if rel:
-                chosen = _list_run(ctx, objs, te, ce)[:1]
+                chosen = _list_run(ctx, objs, te, ce)[:1] or _copula_subject(ctx, pat, ts)
             elif has_word(ctx.doc.text[ts:te], (pat.get("agent_verbs") or {}).get(ctx.lang.code), ctx.lang.code):
                 chosen = []  # "Lei first announced": before an active verb of saying stands who says it
             else:
