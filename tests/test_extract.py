@@ -988,3 +988,11 @@ def test_research_spending_as_a_share_of_revenue(text, lang, value):
 ])
 def test_what_a_company_developed_named_before_the_copula(text, org, thing):
     assert (org, "develops", thing) in {(f.subject, f.predicate, f.obj) for f in run(text, "zh", organisation=org, speaker="").facts}
+
+
+@pytest.mark.parametrize("text, org, thing", [
+    ("The HyperEngine V6s, an electric motor that Xiaomi developed in-house, powers the car.", "xiaomi", "x-hyperengine-v6s"),
+    ("JD launched ChatRhino, a large language model it developed for retail.", "jd-com", "x-chatrhino"),
+])
+def test_what_a_relative_clause_says_a_company_developed(text, org, thing):
+    assert (org, "develops", thing) in {(f.subject, f.predicate, f.obj) for f in run(text, "en", organisation=org, speaker="").facts}

@@ -338,6 +338,39 @@ _NAME_APPOSITIVE = {
 }
 
 
+_EN_RELATIVE = re.compile(r"(?:(?:,\s*|\s+)(?:that|which)\s+(?:(?P<pron>it|we|they|the company|the group)|(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}))"
+                          r"|\s+(?P<bare>it|we|they))\s+(?:has\s+|have\s+|had\s+)?$")
+
+
+def _relative_object(ctx: Context, pat: dict, ts: int, te: int):
+    """(maker mention or None for the text's company, thing): "Kling, the video-generation model that
+    Kuaishou built itself", "ChatRhino, a large language model it developed", "our Silicon One chips,
+    which we design ourselves": the name before the relative clause is what its verb made."""
+    if ctx.lang.code != "en":
+        return None
+    text = ctx.doc.text
+    cs = ctx.sent.start
+    m = _EN_RELATIVE.search(text, cs, ts)
+    if m is None or m.end() != ts:
+        return None
+    who = None
+    if m.group("name"):
+        who = next((o for o in ctx.entities(pat["subject"], pat.get("subject_not", ())) if o.start == m.start("name")), None)
+        if who is None:
+            return None
+    head = _EN_TRAILING_APPOSITIVE.sub("", text[:m.start()].rstrip(" ,"))
+    head = re.sub(r"\s+(?:[a-z][\w-]*\s*){1,2}$", "", head) if not head[-1:].isupper() and not head[-1:].isdigit() else head
+    found = ctx.lang.name_before(head, len(head), ctx.lang.words)
+    if not found or found[0] < cs:
+        return None
+    known = ctx.mention_at(found[0], found[1])
+    thing = known if known is not None else (None if any(o.start < found[1] and o.end > found[0] for o in ctx.mentions
+                                                         if o.kind in ENTITY_KINDS) else ctx.add_name(found[0], found[1], pat["object"][0]))
+    if thing is None or not (thing.cls and vocab().is_a(thing.cls, pat["object"])):
+        return None
+    return who, thing
+
+
 def _copula_subject(ctx: Context, pat: dict, ts: int) -> list[Mention]:
     """可灵是我们完全自研的视频生成模型, 卡奥斯COSMOPlat是海尔自主研发的工业互联网平台: the name that opens the
     clause before 是 is what the verb describes."""
@@ -515,6 +548,12 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         chosen = _marked_list(ctx, pat, marked, ts)
         confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
         return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence) if subj else []
+    relative = _relative_object(ctx, pat, ts, te) if not passive and pat.get("find_objects") else None
+    if relative is not None:  # "Kling, the video-generation model that Kuaishou built itself"
+        who, obj = relative
+        subj = who.entity_id if who is not None else ctx.doc.organisation
+        if subj and subj != obj.entity_id:
+            return _facts(ctx, pat, ts, te, who, subj, [obj], float(pat.get("confidence", 0.9)) * (1.0 if who is not None else 0.9))
     if pat.get("find_objects"):
         _add_adjacent_names(ctx, pat, ts, te, passive)
     objs = ctx.entities(pat["object"], pat.get("object_not", ()))
