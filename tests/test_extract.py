@@ -993,6 +993,8 @@ def test_what_a_company_developed_named_before_the_copula(text, org, thing):
 @pytest.mark.parametrize("text, org, thing", [
     ("The HyperEngine V6s, an electric motor that Xiaomi developed in-house, powers the car.", "xiaomi", "x-hyperengine-v6s"),
     ("JD launched ChatRhino, a large language model it developed for retail.", "jd-com", "x-chatrhino"),
+    ("Kling, the video-generation model that Kuaishou built itself, has 10 million users.", "kuaishou", "kling"),
+    ("Cisco sells our Silicon One chips, which we design ourselves.", "cisco", "x-silicon-one"),
 ])
 def test_what_a_relative_clause_says_a_company_developed(text, org, thing):
     assert (org, "develops", thing) in {(f.subject, f.predicate, f.obj) for f in run(text, "en", organisation=org, speaker="").facts}
