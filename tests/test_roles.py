@@ -120,3 +120,14 @@ def test_a_machine_translated_name_glossed_in_brackets_is_the_bracketed_name(tex
     from tests.helpers import run
 
     assert {f.subject for f in run(text, "en", organisation="zte").facts if f.kind == "relation"} == {person}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2011年，库克接替乔布斯出任苹果首席执行官。", "zh"),
+    ("Tim Cook succeeded Steve Jobs as CEO of Apple.", "en"),
+])
+def test_the_successor_holds_the_title_not_the_one_succeeded(text, lang):
+    from tests.helpers import run
+
+    got = {(f.subject, f.predicate, f.obj) for f in run(text, lang, organisation="", speaker="").facts}
+    assert ("tim-cook", "ceoOf", "apple") in got and ("steve-jobs", "ceoOf", "apple") not in got

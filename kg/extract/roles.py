@@ -225,12 +225,32 @@ def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple =
     return False
 
 
+# 库克接替乔布斯出任首席执行官, "Cook succeeded Jobs as CEO": the one who succeeds holds the title now
+_SUCCEEDED = re.compile(r"^\s*(?:接替|接任|取代|继任|succeeded|replaced|replacing|succeeding|took over from)\s*$", re.IGNORECASE)
+
+
+def _successor(ctx: Context, cands: list[Mention]) -> Mention | None:
+    """The last person before a title, unless the one before them succeeded them (then that one, and
+    None when the successor is only a pronoun: "He succeeded Jobs as CEO")."""
+    last = cands[-1]
+    text = ctx.doc.text
+    lo = max(ctx.sent.start, last.start - 12)
+    m = re.search(r"(?:接替|接任|取代|继任|succeeded|replaced|replacing|succeeding|took over from)\s*$", text[lo:last.start], re.IGNORECASE)
+    if m is None:
+        return last
+    before = [p for p in cands[:-1] if p.end <= lo + m.start() and _SUCCEEDED.match(text[p.end:last.start]) is not None]
+    return before[-1] if before else None
+
+
 def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
     """The person a title describes when the name comes first: "Tim Cook, Apple's CEO",
     林斌现在是集团副董事长, "Lei Jun is chairman"."""
     cands = [m for m in _person_mentions(ctx) if m.end <= pos]
     if cands and _only_fillers(ctx, cands[-1].end, pos, spec):
-        return cands[-1]
+        return _successor(ctx, cands)
+    if len(cands) >= 2 and _SUCCEEDED.search(ctx.doc.text, cands[-2].end, cands[-1].start) \
+            and _only_fillers(ctx, cands[-1].end, pos, spec, allow=("period", "entity", "pronoun")):
+        return _successor(ctx, cands)
     # a name the lexicon does not know, ending where the fillers before the title begin
     text = ctx.doc.text
     lo = max(ctx.sent.start, pos - 50)
