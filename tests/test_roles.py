@@ -131,3 +131,12 @@ def test_the_successor_holds_the_title_not_the_one_succeeded(text, lang):
 
     got = {(f.subject, f.predicate, f.obj) for f in run(text, lang, organisation="", speaker="").facts}
     assert ("tim-cook", "ceoOf", "apple") in got and ("steve-jobs", "ceoOf", "apple") not in got
+
+
+def test_a_latin_company_name_before_a_chinese_title_and_a_transliterated_name_that_stops():
+    from tests.helpers import run
+
+    x = run("原Splunk首席执行官加里·斯蒂尔现负责思科的安全业务。", "zh", organisation="cisco", speaker="")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    got = {(names.get(f.subject, f.subject), f.predicate, names.get(f.obj, f.obj)) for f in x.facts if f.kind == "relation"}
+    assert got == {("加里·斯蒂尔", "ceoOf", "Splunk")}

@@ -322,6 +322,13 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
             if re.fullmatch(r"[由被把将对向在和与]", unit):
                 unit = ""  # 公司由董事长竺兆江创立: a function word, no unit
             return m, m.entity_id, unit if len(unit) <= 12 else ""
+        # 原Splunk首席执行官: a Latin name right before the title is its organisation
+        latin = re.search(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9.&\-]{1,30})$", text[lo:gs])
+        if latin and re.search(r"[a-z]", latin.group(1)) and not any(  # a name, not an abbreviation (AI首席官, IT总监)
+                m.start < gs and m.end > gs - len(latin.group(1)) for m in ctx.mentions if m.kind in ENTITY_KINDS):
+            found = ctx.add_name(gs - len(latin.group(1)), gs, "Company")
+            if found is not None:
+                return found, found.entity_id, ""
         # 担任中国区总裁: a unit right before the title, after the copula
         unit = _zh_unit(ctx, lo, gs, spec)
         if unit:

@@ -113,6 +113,8 @@ def model_names(text: str, pos: int) -> list[tuple[int, int, str]]:
 
 
 _AFTER_NAME = set("说在的是称和与也还将曾已对向于被把让表指认宣")
+# characters that end a transliterated name rather than spell it (加里·斯蒂尔现负责…, …兼任, …等人)
+_AFTER_FOREIGN = set("现负担兼等透介")
 # single characters that follow a name rather than end it (王传福表示, 林斌现在, 雷军在)
 _AFTER_NAME_CHARS = set("说在的是称和与及也还将曾已对向于被把让表指认宣等兼任为、了着过都就又再")
 _DOTS = ("·", "•", "・")
@@ -149,7 +151,7 @@ def person_after(text: str, pos: int, words: dict) -> int | None:
         last = max(m.group().rfind("·"), m.group().rfind("•"), m.group().rfind("・"))
         if last >= 0:  # 罗纳德·韦恩在加利福尼亚: the surname ends before the next word
             tail = m.group()[last + 1:]
-            cut = next((i for i, ch in enumerate(tail) if ch in _AFTER_NAME and i >= 1), None)
+            cut = next((i for i, ch in enumerate(tail) if (ch in _AFTER_NAME or ch in _AFTER_FOREIGN) and i >= 1), None)
             if cut is not None:
                 end = m.start() + last + 1 + cut
         # a transliterated name runs on into the next word: 蒂姆·库克说, 黄仁勋在
