@@ -33,6 +33,7 @@ class Vocabulary:
             if isinstance(s, URIRef) and isinstance(o, URIRef) and str(s).startswith(KG_NS) and str(o).startswith(KG_NS):
                 self._parents.setdefault(str(s)[len(KG_NS):], set()).add(str(o)[len(KG_NS):])
         self.classes = {str(s)[len(KG_NS):] for s in graph.subjects(RDF.type, OWL.Class) if str(s).startswith(KG_NS)}
+        self._ancestors: dict[str, frozenset[str]] = {}
 
     def __getitem__(self, name: str) -> URIRef:
         if name not in self.terms:
@@ -54,8 +55,12 @@ class Vocabulary:
         return frozenset(reachable(cls, self._parents) | {cls})
 
     def is_a(self, cls: str, wanted) -> bool:
-        anc = self.ancestors(cls)
-        return any(w in anc for w in wanted)
+        # asked hundreds of thousands of times per document: the ancestors from a plain dict, the
+        # test in C
+        anc = self._ancestors.get(cls)
+        if anc is None:
+            anc = self._ancestors[cls] = self.ancestors(cls)
+        return not anc.isdisjoint(wanted)
 
 
 @functools.lru_cache(maxsize=1)

@@ -43,8 +43,8 @@ class Lexicon:
             import ahocorasick
 
             auto = ahocorasick.Automaton()
-            for folded in self.aliases:
-                auto.add_word(folded, folded)
+            for folded, bucket in self.aliases.items():
+                auto.add_word(folded, (len(folded), tuple(_checks(alias_entry) for alias_entry in bucket)))
             auto.make_automaton()
             self._automaton = auto
         return self._automaton
@@ -56,8 +56,9 @@ class Lexicon:
         if key not in self.cache:
             folded = fold(name)[0]
             hits = []
-            for end, alias in self.automaton().iter(folded):
-                start = end - len(alias) + 1
+            for end, (length, _) in self.automaton().iter(folded):
+                start = end - length + 1
+                alias = folded[start:end + 1]
                 if (start, end + 1) == (0, len(folded)):
                     continue  # the whole name is no part of itself
                 ascii_word = alias.isascii()
@@ -69,19 +70,19 @@ class Lexicon:
 
     def match(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
         """Longest, leftmost, non-overlapping alias hits: (start, end, entity_id)."""
-        # prefer longer spans: greedy over spans sorted by length, then restore order; the spans
-        # chosen so far are kept sorted (they never overlap), so a hit is checked against its two
-        # neighbours only and a whole long document costs n log n, not n²
-        starts: list[int] = []
+        # prefer longer spans: greedy over spans sorted by length, then restore order; the
+        # characters the chosen spans cover are marked in a byte per character, so a hit is checked
+        # against its own few characters and a whole long document costs n log n (a sorted list of
+        # the chosen spans, grown by insertion, cost n² on a book-length text)
+        taken = bytearray(len(text))
         chosen: list[tuple[int, int, str]] = []
         for h in sorted(self.hits(text, context, is_boundary), key=lambda h: (-(h[1] - h[0]), h[0])):
-            i = bisect.bisect_left(starts, h[0])
-            if i < len(chosen) and chosen[i][0] < h[1]:
-                continue  # the next chosen span starts inside this one
-            if i > 0 and chosen[i - 1][1] > h[0]:
-                continue  # the previous chosen span runs into this one
-            starts.insert(i, h[0])
-            chosen.insert(i, h)
+            s, e = h[0], h[1]
+            if taken.find(1, s, e) >= 0:
+                continue  # a longer (or earlier) chosen span covers one of its characters
+            taken[s:e] = b"\x01" * (e - s)
+            chosen.append(h)
+        chosen.sort(key=lambda h: h[0])  # chosen spans never overlap: their starts differ
         return chosen
 
     def hits(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
@@ -102,29 +103,38 @@ class Lexicon:
         if not folded:
             return []
         hits = []
-        for end_f, key in self.automaton().iter(folded):
-            start_f = end_f - len(key) + 1
-            start, end = index[start_f], index[end_f] + 1
-            for entity_id, alias, contexts in self.aliases[key]:
-                if contexts is not None and not set(contexts) & set(context):
+        for end_f, (length, checks) in self.automaton().iter(folded):
+            start, end = index[end_f - length + 1], index[end_f] + 1
+            for entity_id, contexts, exact, capital, ends_in_digit in checks:
+                if contexts is not None and contexts.isdisjoint(context):
                     continue
                 # short acronyms (IDC, Ali) must match with their own capitals
-                if len(alias) <= 4 and alias != alias.lower() and alias.isascii():
-                    if text[start:end] != alias:
-                        continue
+                if exact is not None and text[start:end] != exact:
+                    continue
                 # a capitalised English name (Sharp, Honor) is not the plain word (sharp)
-                if alias[:1].isupper() and alias.isascii() and not text[start].isupper():
+                if capital and not text[start].isupper():
                     continue
                 if not is_boundary(text, start, end):
                     continue
                 # 小米10 is not the start of 小米10周年 / 10年
-                if alias[-1:].isdigit() and end < len(text) and (
+                if ends_in_digit and end < len(text) and (
                         text[end].isdigit() or text[end] in _AFTER_NUMBER
                         or (text[end] in ".．" and text[end + 1:end + 2].isdigit())):
                     continue
                 hits.append((start, end, entity_id))
                 break
         return hits
+
+
+def _checks(entry: tuple[str, str, tuple[str, ...] | None]) -> tuple:
+    """What ``_hits`` tests of an alias, worked out once when the automaton is built:
+    (entity id, its contexts as a set or None, the alias when it must match with its own
+    capitals (a short acronym) else None, whether it must start with a capital, whether it
+    ends in a digit)."""
+    entity_id, alias, contexts = entry
+    exact = alias if len(alias) <= 4 and alias != alias.lower() and alias.isascii() else None
+    capital = alias[:1].isupper() and alias.isascii()
+    return (entity_id, None if contexts is None else frozenset(contexts), exact, capital, alias[-1:].isdigit())
 
 
 _PIECE = 1_000_000  # characters matched at a time
@@ -154,21 +164,38 @@ class _Identity:
         return i
 
 
+class _Skipped:
+    """The index in a text of each character of its folded copy, from the positions of the
+    characters folding dropped: folded character ``f`` is ``f`` plus the number of dropped
+    characters before it."""
+
+    def __init__(self, dropped: list[int]):
+        # dropped character j would have been folded character dropped[j] - j
+        self._at = [i - j for j, i in enumerate(dropped)]
+
+    def __getitem__(self, f):
+        return f + bisect.bisect_right(self._at, f)
+
+
+_DROP_RE = re.compile("[" + re.escape("".join(sorted(_DROP))) + "]")
+# after the dropped characters are gone, the only quotation mark left is an apostrophe inside a word
+_FOLD = str.maketrans({**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, "’": "'"})
+
+
 def fold(text: str):
     """Lower-case ASCII and drop quotation marks; return the folded text and, for
-    each folded character, its index in ``text``."""
+    each folded character, its index in ``text`` (an object to index, not a list)."""
     if _DROP.isdisjoint(text):
         return text.translate(_LOWER), _Identity()
-    out, index = [], []
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            if ch == "’" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
-                out.append("'")  # Xi’an: an apostrophe inside a word, not a quotation mark
-                index.append(i)
-            continue
-        out.append(ch.lower() if ch.isascii() else ch)
-        index.append(i)
-    return "".join(out), index
+    dropped = [i for i in (m.start() for m in _DROP_RE.finditer(text))
+               # Xi’an: an apostrophe inside a word, not a quotation mark
+               if not (text[i] == "’" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha())]
+    pieces, prev = [], 0
+    for i in dropped:
+        pieces.append(text[prev:i])
+        prev = i + 1
+    pieces.append(text[prev:])
+    return "".join(pieces).translate(_FOLD), _Skipped(dropped)
 
 
 def _fold_alias(alias: str) -> str:

@@ -142,7 +142,22 @@ _TAG = {"Person": "nr", "Country": "ns", "Region": "ns", "City": "ns", "Place": 
 def posseg(text: str) -> list[tuple[str, str]]:
     # names the lexicon lacks are built from dictionary words (深圳 + 设计 + 博物馆); jieba's HMM
     # for unseen words costs 4x the time and mostly invents "names" from common words
+    if len(text) <= _WINDOW:
+        return list(_short_posseg(text))
     tok = _tokenizer()
     if _SHARDS:
         _load(text)
     return [(p.word, p.flag) for p in tok.lcut(text, HMM=False)]
+
+
+# the few characters after a trigger or a title are cut again and again: whether a name may start
+# there, then the name itself, ask for the same window
+_WINDOW = 16
+
+
+@functools.lru_cache(maxsize=256)
+def _short_posseg(text: str) -> tuple[tuple[str, str], ...]:
+    tok = _tokenizer()
+    if _SHARDS:
+        _load(text)
+    return tuple((p.word, p.flag) for p in tok.lcut(text, HMM=False))

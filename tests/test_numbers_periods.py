@@ -329,3 +329,28 @@ def test_a_machine_translated_year_is_no_duration():
 
 def test_the_same_quarter_is_no_first_quarter():
     assert find_periods("同一季度，亚马逊集团净销售额为1589亿美元。", "zh", DOC_DATE) == []
+
+
+def test_each_chinese_period_expression_holds_what_its_sentence_is_checked_for():
+    """A sentence is scanned for a period expression only when it holds one of that expression's
+    needed strings (kg.numbers._ZH_PERIOD_NEEDS): every match must hold one, or periods are lost."""
+    from pathlib import Path
+
+    from kg import numbers
+
+    root = Path(__file__).resolve().parent.parent / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "corpus").glob("*.txt"))
+             + sorted((root / "eval" / "dev" / "docs").glob("*.txt"))]
+    # every word the expressions are built from, in a sentence of its own and after a year and a month
+    words = [w for table in (numbers.ZH_RELATIVE_YEARS, numbers.ZH_RELATIVE_QUARTERS, numbers.ZH_FOLLOWING_YEARS,
+                             numbers.ZH_RELATIVE_MONTHS, numbers.ZH_RELATIVE_DAYS, numbers.ZH_WEEKDAYS) for w in table]
+    texts += [f"{w}。2023年{w}。3月{w}。" for w in words]
+    texts += ["2024Q3营收", "Q2", "第三季度", "三季度", "7-9月", "2024年7月至9月", "上半年", "截至2023年12月31日止年度",
+              "年初", "2025年3月", "十二月", "二〇二三年", "1998", "下周三"]
+    checked = 0
+    for kind, needs in numbers._ZH_PERIOD_NEEDS.items():
+        for text in texts:
+            for m in numbers._ZH_PERIOD_RES[kind].finditer(text):
+                assert any(w in m.group() for w in needs), (kind, m.group())
+                checked += 1
+    assert checked > 100

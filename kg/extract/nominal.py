@@ -189,11 +189,13 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
     nouns = (entry.get("nouns") or {}).get(lang) or []
     if not nouns:
         return []
-    names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
     out = []
-    not_after = re.compile((entry.get("not_after") or {}).get(lang) or r"(?!)")
+    names = not_after = None  # looked up at the first noun: most sentences have none
     for m in words_re(nouns, lang).finditer(ctx.sent.text):
         ns, ne = ctx.sent.start + m.start(), ctx.sent.start + m.end()
+        if names is None:
+            names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
+            not_after = re.compile((entry.get("not_after") or {}).get(lang) or r"(?!)")
         if any(ns < b and ne > a for a, b in names) or not_after.match(ctx.doc.text, ne):
             continue  # 品牌代言人, 品牌价值: the noun begins another word
         if entry.get("text_owner") and lang == "zh":

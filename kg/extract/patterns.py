@@ -28,6 +28,7 @@ class Patterns:
     candidate_threshold: float = 0.0  # facts less sure than this are candidates, not asserted
     nominal: list = field(default_factory=list)
     _trigger_res: dict = field(default_factory=dict)
+    _shorter: dict = field(default_factory=dict)
 
     def trigger_re(self, group: str, lang: str) -> tuple[re.Pattern | None, dict]:
         """One regex over the triggers of a pattern group; maps a trigger (folded) to its patterns."""
@@ -39,6 +40,16 @@ class Patterns:
                     owners.setdefault(word.lower(), []).append(pat)
             self._trigger_res[key] = (words_re(list(owners), lang), owners)
         return self._trigger_res[key]
+
+    def shorter_triggers(self, group: str, lang: str, word: str) -> tuple[str, ...]:
+        """The group's other triggers that ``word`` starts with ("acquired" for "acquired by"),
+        longest first; worked out once per word, not by scanning every trigger at each hit."""
+        cache = self._shorter.setdefault((group, lang), {})
+        found = cache.get(word)
+        if found is None:
+            owners = self.trigger_re(group, lang)[1]
+            found = cache[word] = tuple(sorted((w for w in owners if w != word and word.startswith(w)), key=len, reverse=True))
+        return found
 
 
 def words_re(words, lang: str) -> re.Pattern | None:

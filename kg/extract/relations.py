@@ -29,7 +29,7 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
         found = [f for pat in owners_of for f in _relation(ctx, pat, ts, te, new_names)]
         if not found:  # a shorter trigger at the same place: "acquired" inside "acquired by"
             word = ctx.doc.text[ts:te].lower()
-            for shorter in sorted((w for w in owners if w != word and word.startswith(w)), key=len, reverse=True):
+            for shorter in pats.shorter_triggers("relations", ctx.lang.code, word):
                 found = [f for pat in owners[shorter] for f in _relation(ctx, pat, ts, ts + len(shorter), new_names)]
                 if found:
                     break

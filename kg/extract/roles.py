@@ -38,13 +38,16 @@ def extract(ctx: Context) -> list[Fact]:
     table = title_table(ctx.patterns, lang)
     if not table:
         return []
-    regex = words_re(list(table), lang)
+    regex = title_re(ctx.patterns, lang)
     text, base = ctx.sent.text, ctx.sent.start
+    found = list(regex.finditer(text))
+    if not found:  # most sentences name no title
+        return []
     boards = set(_words(spec, "boards", "ids"))  # 董事局主席, 董事会主席: the board's name is part of the title
     names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS and m.entity_id not in boards
              and m.entity_id != "world"]  # "global brand ambassador": the word is the title's
     hits = []
-    for m in regex.finditer(text):
+    for m in found:
         s, e = base + m.start(), base + m.end()
         if any(s < b and e > a for a, b in names):
             continue  # a title inside a name ("CEO Summit")
@@ -72,6 +75,15 @@ def title_table(patterns, lang: str) -> dict[str, str]:
             for word in entry.get(lang, []):
                 cached[word.lower()] = entry["property"]
         patterns._trigger_res[key] = cached
+    return cached
+
+
+def title_re(patterns, lang: str):
+    """One regex over the title words of ``roles.titles`` (made once, not per sentence)."""
+    key = ("roles_re", lang)
+    cached = patterns._trigger_res.get(key)
+    if cached is None:
+        cached = patterns._trigger_res[key] = words_re(list(title_table(patterns, lang)), lang)
     return cached
 
 

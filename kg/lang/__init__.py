@@ -15,6 +15,7 @@ from ..errors import InputError
 
 
 _MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}$")
+_YEAR_AFTER = re.compile(r"\s*\d{4}\b")  # "December 31, 2024": the year after the comma
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Language:
             if m.start() > 0 and m.end() < len(text) and text[m.start() - 1].isdigit() and text[m.end()].isdigit():
                 continue
             # "December 31, 2024" is one date
-            if _MONTH_DAY.search(text, 0, m.start()) and re.match(r"\s*\d{4}\b", text[m.end():m.end() + 6]):
+            if _YEAR_AFTER.match(text, m.end(), m.end() + 6) and _MONTH_DAY.search(text, 0, m.start()):
                 continue
             if m.start() > start:
                 spans.append((start, m.start()))

@@ -230,6 +230,17 @@ def _nouns(words: dict) -> list[tuple[str, str]]:
     return _NOUN_CACHE[key][1]
 
 
+_LEAD_CACHE: dict = {}
+
+
+def _lead_words(words: dict) -> list[str]:
+    """``name_lead_words``, longest first (sorted once per word table, not at each trigger)."""
+    key = id(words)
+    if key not in _LEAD_CACHE:
+        _LEAD_CACHE[key] = (words, sorted(words.get("name_lead_words", ()), key=len, reverse=True))
+    return _LEAD_CACHE[key][1]
+
+
 def _noun_at(text: str, pos: int, words: dict) -> tuple[str, str]:
     nouns = _nouns(words)
     if pos >= len(text) or text[pos] not in _NOUN_CACHE[id(words)][2]:
@@ -317,7 +328,7 @@ def _name_starts(text: str, pos: int, end: int) -> bool:
 def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, int, str]]:
     """Names after a trigger: 发布了全面屏概念手机小米MIX, 推出高端品牌仰望及其首款车型仰望U8,
     推出了AI助手“腾讯元宝”. (start, end, class hint)."""
-    lead = sorted(words.get("name_lead_words", ()), key=len, reverse=True)
+    lead = _lead_words(words)
     out = []
     while pos < end:
         hint = ""
