@@ -998,3 +998,12 @@ def test_what_a_company_developed_named_before_the_copula(text, org, thing):
 ])
 def test_what_a_relative_clause_says_a_company_developed(text, org, thing):
     assert (org, "develops", thing) in {(f.subject, f.predicate, f.obj) for f in run(text, "en", organisation=org, speaker="").facts}
+
+
+@pytest.mark.parametrize("text, subject, scope", [
+    ("BYD was the largest carmaker in China in 2024.", "byd", "china"),
+    ("SMIC is China's largest contract chipmaker.", "smic", "china"),
+])
+def test_a_superlative_of_a_kind_of_maker_is_a_rank(text, subject, scope):
+    got = [(f.subject, f.attr("rank"), f.attr("scope")) for f in run(text, "en", organisation="", speaker="").facts if f.kind == "position"]
+    assert got == [(subject, 1, scope)]
