@@ -1007,3 +1007,11 @@ def test_what_a_relative_clause_says_a_company_developed(text, org, thing):
 def test_a_superlative_of_a_kind_of_maker_is_a_rank(text, subject, scope):
     got = [(f.subject, f.attr("rank"), f.attr("scope")) for f in run(text, "en", organisation="", speaker="").facts if f.kind == "position"]
     assert got == [(subject, 1, scope)]
+
+
+def test_one_of_the_n_largest_is_a_top_n_rank_in_the_market_its_noun_is_in():
+    x = run("Dallas-based AT&T is one of the three largest mobile operators in the United States.", "en", organisation="", speaker="")
+    assert [(f.subject, f.attr("rank"), f.attr("bound"), f.attr("scope")) for f in x.facts if f.kind == "position"] == [
+        ("at-and-t", 3, "UpperBound", "usa")]
+    assert not [f for f in run("It is one of the largest companies in the world.", "en", organisation="", speaker="").facts
+                if f.kind == "position"]

@@ -49,7 +49,23 @@ def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
             if not _ranks_a_player(ctx, pat, s, e):
                 continue  # "its largest deal", 最大的客户: not a position in a market
             out.append((s, e, int(value), "Exact"))
+    if lang == "en":  # "one of the three largest mobile operators": among the top three
+        for m in _ONE_OF_THE_N.finditer(ctx.sent.text):
+            s, e = ctx.sent.start + m.start(), ctx.sent.start + m.end()
+            if any(s < b and e > a for a, b, _, _ in out):
+                continue
+            nouns = _words(pat, "player_nouns", lang)
+            window = ctx.doc.text[e:min(ctx.sent.end, e + 50)]
+            stop = re.search(r"[,;.]|\b(?:in|of|by|with|since)\b", window)
+            if nouns and has_word(window[:stop.start()] if stop else window, nouns, lang):
+                n = m.group(1).lower()
+                out.append((s, e, int(n) if n.isdigit() else _EN_SMALL[n], "UpperBound"))
     return sorted(out)
+
+
+_EN_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_ONE_OF_THE_N = re.compile(r"\bone of the (?:top\s+)?([2-9]|10|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                           r"(?:largest|biggest|leading|top|best-selling|most valuable)\b", re.IGNORECASE)
 
 
 def _ranks_a_player(ctx: Context, pat: dict, s: int, e: int) -> bool:
@@ -171,7 +187,7 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
     """The places a rank is scoped to, from its clause: coordinated places give several."""
     text = ctx.doc.text
     cs, ce = ctx.clauses[ctx.clause_of(s)]
-    places = [m for m in ctx.entities(["Place"]) if cs <= m.start < ce]
+    places = [m for m in ctx.entities(["Place"]) if cs <= m.start < ce and not text.startswith("-based", m.end)]  # "Dallas-based"
     if lists:
         near = nearest(lists, s)
         return [(near.entity_id, near)]
@@ -184,6 +200,9 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
     pick = before[-1] if before else places[0]
     if ctx.lang.code == "en":  # "third in North America and second in Latin America": the place after its ordinal
         after = [m for m in places if m.start >= e and re.fullmatch(r"\s+(?:in|across)\s+(?:the\s+)?", text[e:m.start])]
+        # "one of the three largest mobile operators in the United States": the market its noun is in
+        after = after or [m for m in places if m.start >= e and re.search(r"\b(?:in|across)\s+(?:the\s+)?$", text[e:m.start])
+                           and not re.search(r"[,;]", text[e:m.start])]
         if after:
             pick = after[0]
     run = [pick]
