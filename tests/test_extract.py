@@ -1015,3 +1015,11 @@ def test_one_of_the_n_largest_is_a_top_n_rank_in_the_market_its_noun_is_in():
         ("at-and-t", 3, "UpperBound", "usa")]
     assert not [f for f in run("It is one of the largest companies in the world.", "en", organisation="", speaker="").facts
                 if f.kind == "position"]
+
+
+def test_a_superlative_with_a_category_noun_and_the_time_told_after_it():
+    x = run("It entered India in July 2014 and became the country's largest smartphone vendor in the fourth quarter of 2017.",
+            "en", organisation="xiaomi", speaker="")
+    assert [(f.attr("rank"), f.attr("scope"), f.attr("period").key) for f in x.facts if f.kind == "position"] == [(1, "india", "2017-Q4")]
+    x = run("BYD was the best-selling car brand in China in 2024.", "en", organisation="", speaker="")
+    assert [(f.subject, f.attr("rank"), f.attr("category")) for f in x.facts if f.kind == "position"] == [("byd", 1, "cat-automobiles")]

@@ -102,8 +102,10 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
         after = text[e:e + 30]
         nouns_after = re.match(r"\s+([a-z][a-z\-]*)", after)
         blocked = _words(pat, "not_before", lang)
-        if nouns_after and nouns_after.group(1) in blocked:
-            return False  # "the first car", "a third straight year", "first time"
+        if nouns_after and nouns_after.group(1) in blocked and not (
+                not re.search(r"[0-9]|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth", word)
+                and _ranks_a_player(ctx, pat, s, e)):
+            return False  # "the first car", "a third straight year", "first time"; not "the best-selling car brand"
         category_next = any(m.start == e + len(after) - len(after.lstrip()) for m in ctx.entities(["ProductCategory"]))
         if re.match(r"\s+[A-Z0-9]", after) and not re.match(r"\s+(?:In|Among)\b", after) and not (
                 category_next and _ranks_a_player(ctx, pat, s, e)):
@@ -242,6 +244,9 @@ def _period(ctx: Context, s: int) -> PeriodRef | None:
     since = [m for m in periods if m.period.qualifier == "since"]
     if since and re.search(r"连续|consecutive|straight|since", ctx.sent.text):
         return since[0].period
+    after = [m for m in same if m.start >= s and not re.search(r"\band\b|[,;]", ctx.doc.text[s:m.start])]
+    if ctx.lang.code == "en" and after:  # "entered India in July 2014 and became the largest … in the fourth quarter of 2017"
+        return after[0].period
     pick = nearest(same, s) or nearest([m for m in periods if m.end <= s], s) or nearest(periods, s)
     if pick is not None:
         return pick.period
