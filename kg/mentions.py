@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from . import numbers
 from .lang import Language
+from .lang.spans import name_spans
 from .lexicon import Lexicon
 from .types import Document, Extraction, Mention, Quantity, Sentence
 
@@ -52,14 +53,9 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
     # names the profile found that the lexicon lacks (the company a report is about)
     local = {info.entity_id: info for info in doc.names}
     for info in doc.names:
-        names = sorted({n for _, n in info.labels + info.aliases}, key=len, reverse=True)
-        for name in names:
-            expr = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])" if lang.code == "en" else re.escape(name))
-            for m in expr.finditer(text):
-                if free(*m.span()):
-                    out.append(Mention(base + m.start(), base + m.end(), m.group(), "entity", info.entity_id, info.cls,
-                                       from_lexicon=False))
-                    taken.append(m.span())
+        for s, e in name_spans(text, {n for _, n in info.labels + info.aliases}, lang.code, taken):
+            out.append(Mention(base + s, base + e, text[s:e], "entity", info.entity_id, info.cls, from_lexicon=False))
+            taken.append((s, e))
 
     # "国内市场" / "domestic market": the home country of the document's organisation
     if doc.home_country and lexicon.info(doc.home_country):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import numbers, resources
 from .lang import Language
+from .lang.spans import name_spans
 from .lexicon import Lexicon
 from .types import Document
 
@@ -153,25 +154,13 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
         full = _EN_COMPANY.search(text, len(title)) if lang.code == "en" else None
         if full and full.group(1).startswith(name) and full.group(1) != name:
             aliases.add(full.group(1).strip())  # the title's "Beautiful Group", the lead's "Beautiful Group Stock Limited Company"
-        names = sorted({name} | aliases, key=len, reverse=True)
         weight = 0
-        for start, end in _spans(text, names, lang):
+        for start, end in name_spans(text, {name} | aliases, lang.code):
             weight += 3 if start < len(title) else 2 if start < lead_end else 1
         info = EntityInfo(new_entity_id(name), "Company", ((lang.code, name),),
                           tuple((lang.code, a) for a in sorted(aliases - {name})))
         return info, weight
     return None
-
-
-def _spans(text: str, names: list[str], lang: Language) -> list[tuple[int, int]]:
-    """Non-overlapping occurrences of ``names`` (longest first; English ones as whole words, case kept)."""
-    out: list[tuple[int, int]] = []
-    for name in names:
-        expr = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])" if lang.code == "en" else re.escape(name))
-        for m in expr.finditer(text):
-            if all(m.end() <= a or m.start() >= b for a, b in out):
-                out.append(m.span())
-    return sorted(out)
 
 
 def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context):

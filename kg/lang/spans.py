@@ -1,6 +1,9 @@
 """Span helpers shared by the per-language sentence splitters."""
 from __future__ import annotations
 
+import functools
+import re
+
 
 def add_trimmed(text: str, start: int, end: int, spans: list) -> None:
     """Append (start, end) to ``spans`` with surrounding whitespace trimmed, if anything is left."""
@@ -10,3 +13,21 @@ def add_trimmed(text: str, start: int, end: int, spans: list) -> None:
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_expr(name: str, lang: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])" if lang == "en" else re.escape(name))
+
+
+def name_spans(text: str, names, lang: str, taken=()) -> list[tuple[int, int]]:
+    """Occurrences of ``names`` in ``text``, longest name first (English ones as whole words,
+    case kept), each clear of ``taken`` and of the occurrences chosen before it; sorted."""
+    busy = list(taken)
+    out: list[tuple[int, int]] = []
+    for name in sorted(names, key=lambda n: (-len(n), n)):  # longest first, ties in a fixed order
+        for m in _name_expr(name, lang).finditer(text):
+            if all(m.end() <= a or m.start() >= b for a, b in busy):
+                busy.append(m.span())
+                out.append(m.span())
+    return sorted(out)
