@@ -423,8 +423,7 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
             a, b = max(p.start, start), min(p.end, ts)
             rest = rest[: a - start] + " " * (b - a) + rest[b - start:]
     rest = rest.strip()
-    for w in sorted(whole, key=len, reverse=True):
-        rest = re.sub(rf"(?<![\w])(?:{re.escape(w)})(?![\w])" if lang == "en" else re.escape(w), " ", rest, flags=re.IGNORECASE)
+    rest = _strip_words(rest, whole, lang)
     rest = re.sub(r"(?:['’]s?|\s)+$" if lang == "en" else r"\s+", " ", rest).strip()
     v = vocab()
     places = [m for m in inside if m.cls and v.is_a(m.cls, ["Place"]) and m.entity_id != "world"]
@@ -433,10 +432,7 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
     if things and not rest:
         return "entity", things[-1], ""
     cats = [m for m in inside if m.cls and v.is_a(m.cls, ["ProductCategory"])]
-    parts = [w for w in words.get("part_words") or [] if not (ctx.lang.words.get("whole_words") and w in whole)]
-    bare = rest
-    for w in sorted(parts, key=len, reverse=True):  # 游戏业务收入, "gaming segment revenue": a category's business
-        bare = re.sub(rf"(?<![\w])(?:{re.escape(w)})(?![\w])" if lang == "en" else re.escape(w), " ", bare, flags=re.IGNORECASE)
+    bare = _strip_words(rest, words.get("part_words") or [], lang)  # 游戏业务收入, "gaming segment revenue": a category's business
     if cats and not places and not bare.strip():
         return "category", cats[-1], ""  # 智能手机收入, "smartphone revenue": the company's, for one category
     if places and not rest:
@@ -448,6 +444,13 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         return "part", None, (orgs[0].text + rest) if orgs else rest
     return "", None, ""
 
+
+
+def _strip_words(text: str, words, lang: str, sep: str = " ") -> str:
+    """``text`` without ``words`` (longest first; English ones as whole words, in any case)."""
+    for w in sorted(words, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w])(?:{re.escape(w)})(?![\w])" if lang == "en" else re.escape(w), sep, text, flags=re.IGNORECASE)
+    return text
 
 _NO_SEGMENT = ("", None, "")
 
@@ -526,10 +529,7 @@ def _part_name(ctx: Context, words: str) -> bool:
     words = words.strip()
     if not words or re.search(r"\d", words):
         return False
-    bare = words
-    for w in sorted(ctx.lang.words.get("part_words") or [], key=len, reverse=True):
-        bare = bare.replace(w, "") if ctx.lang.code == "zh" else re.sub(rf"(?i)\b{re.escape(w)}\b", "", bare)
-    if not bare.strip():
+    if not _strip_words(words, ctx.lang.words.get("part_words") or [], ctx.lang.code, sep="").strip():
         return False  # 业务收入: "business" alone names no business
     if ctx.lang.code == "zh":
         return 2 <= len(words) <= 12 and bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z&及与和]+", words))
