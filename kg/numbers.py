@@ -769,7 +769,8 @@ _EN_SCALE_ALT = "|".join(EN_SCALES)
 _EN_NUMBER_RE = re.compile(
     r"(?P<vague>\b(?:" + "|".join(EN_VAGUE_SCALES) + r")(?:\s+of\s+(?:thousands|millions|billions))?\b)"
     # a number, or one glued to a currency code ("RMB31.1 billion")
-    r"|(?:(?<![\w.])|(?<=RMB)|(?<=USD)|(?<=HKD)|(?<=EUR)|(?<=CNY)|(?<=JPY)|(?<=GBP)|(?<=KRW)|(?<=TWD)|(?<=INR))"
+    r"|(?:(?<![\w.])|" + "|".join(f"(?<={k})" for k, unit in EN_CURRENCY_PREFIXES.items()
+                                   if re.fullmatch("[a-z]{3}", k) and unit != "Currency?") + ")"
     r"(?P<arabic>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?![0-9])"
     r"(?:\s*(?P<mag>" + "|".join(EN_COMPOUND_SCALES) + "|" + _EN_SCALE_ALT + "|" + "|".join(EN_SCALE_ABBREVIATIONS) + r")\b)?"
     r"|(?P<words>\b(?:a(?=\s+(?:" + _EN_SCALE_ALT + r")\b)|" + _EN_WORD + r")"
@@ -906,8 +907,9 @@ def _en_number(text: str, m: re.Match) -> Optional[_Q]:
     return _Q(left, pos, value, unit, bound)
 
 
-# "2024 year": a machine translation of 2024年, a year and not a duration of 2024 years
-_EN_MT_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}\s+year\b(?![-’']|\s+old\b)")
+# "2024 year": a machine translation of 2024年, a year and not a duration of 2024 years (also a period, "mt_year")
+_EN_MT_YEAR = r"(?P<y>(?:19|20)[0-9]{2})\s+year\b(?![-’']|\s+old\b)"
+_EN_MT_YEAR_RE = re.compile(_EN_MT_YEAR)
 
 
 def _en_quantities(text: str) -> list[_Q]:
@@ -1146,7 +1148,7 @@ _EN_PERIOD_RES = {
     "mt_quarter": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year\s+(?:the\s+)?(?P<q>" + _EN_ORD_Q + r")\s+quarter\b", re.IGNORECASE),
     "mt_half": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year\s+(?:the\s+)?(?P<h>first|second|upper|lower)\s+half(?:\s+year)?\b",
                           re.IGNORECASE),
-    "mt_year": re.compile(r"(?<![\w$.,#])(?P<y>(?:19|20)[0-9]{2})\s+year\b(?![-’']|\s+old\b)"),
+    "mt_year": re.compile(r"(?<![\w$.,#])" + _EN_MT_YEAR),
     "year_ended": re.compile(r"\b(?:the\s+)?(?:full\s+|fiscal\s+|financial\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending)\s+(?:on\s+)?"
                              r"(?:" + _EN_MONTH_NAMES + r")\.?\s+[0-9]{1,2},?\s+(?P<y>(?:19|20)[0-9]{2})(?![0-9])", re.IGNORECASE),
     # "the fiscal year that ended on March 31": the year of the latest such day on or before the document's date

@@ -15,6 +15,7 @@ from ..types import Fact, Mention, PeriodRef
 from .context import ENTITY_KINDS, ORG, Context, market_just_named, attrs, evidence, has_word, nearest, reported_by, span
 from ..iris import vocab
 from ..lexicon import load as load_lexicon
+from ..numbers import EN_SMALL
 from .patterns import words_re
 
 NOT_SUBJECT = ["ResearchFirm", "RankingList", "StockExchange", "InternalBody", "Place", "ProductCategory"]
@@ -59,11 +60,10 @@ def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
             stop = re.search(r"[,;.]|\b(?:in|of|by|with|since)\b", window)
             if nouns and has_word(window[:stop.start()] if stop else window, nouns, lang):
                 n = m.group(1).lower()
-                out.append((s, e, int(n) if n.isdigit() else _EN_SMALL[n], "UpperBound"))
+                out.append((s, e, int(n) if n.isdigit() else EN_SMALL[n], "UpperBound"))
     return sorted(out)
 
 
-_EN_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _ONE_OF_THE_N = re.compile(r"\bone of the (?:top\s+)?([2-9]|10|two|three|four|five|six|seven|eight|nine|ten)\s+"
                            r"(?:largest|biggest|leading|top|best-selling|most valuable)\b", re.IGNORECASE)
 

@@ -238,7 +238,9 @@ def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple =
 
 
 # 库克接替乔布斯出任首席执行官, "Cook succeeded Jobs as CEO": the one who succeeds holds the title now
-_SUCCEEDED = re.compile(r"^\s*(?:接替|接任|取代|继任|succeeded|replaced|replacing|succeeding|took over from)\s*$", re.IGNORECASE)
+_SUCCEED_WORDS = r"(?:接替|接任|取代|继任|succeeded|replaced|replacing|succeeding|took over from)"
+_SUCCEEDED = re.compile(rf"^\s*{_SUCCEED_WORDS}\s*$", re.IGNORECASE)
+_SUCCEEDED_END = re.compile(rf"{_SUCCEED_WORDS}\s*$", re.IGNORECASE)
 
 
 def _successor(ctx: Context, cands: list[Mention]) -> Mention | None:
@@ -247,7 +249,7 @@ def _successor(ctx: Context, cands: list[Mention]) -> Mention | None:
     last = cands[-1]
     text = ctx.doc.text
     lo = max(ctx.sent.start, last.start - 12)
-    m = re.search(r"(?:接替|接任|取代|继任|succeeded|replaced|replacing|succeeding|took over from)\s*$", text[lo:last.start], re.IGNORECASE)
+    m = _SUCCEEDED_END.search(text[lo:last.start])
     if m is None:
         return last
     before = [p for p in cands[:-1] if p.end <= lo + m.start() and _SUCCEEDED.match(text[p.end:last.start]) is not None]
