@@ -150,6 +150,9 @@ def _copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
     ("  copulas:\n", "  copula:\n", "roles: unknown key 'copula'"),
     ("    - property: founderOf\n", "    - property: founderOf\n      revers: true\n", "unknown key 'revers'"),
     ("  agent:\n", "  agents:\n", "founding: unknown key 'agents'"),
+    # the value of a quantity's share of revenue and of a nominal entry's compounds
+    ("      metric: ResearchSpendingShare\n", "      metric: ResearchShareOfRevenue\n", "'share' needs a 'metric' from the ontology"),
+    ("    compounds: {en: [backed, funded, invested]}", "    compounds: backed", "compounds should map a language to a list of words"),
 ])
 def test_a_malformed_pattern_is_one_line(tmp_path, old, new, words):
     path = _copy(tmp_path, "patterns.yaml", old, new)

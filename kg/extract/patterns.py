@@ -105,6 +105,13 @@ def load_patterns(path: Path | None = None) -> Patterns:
                         raise data_error(path, f"{where}: '{cls}' in '{key}' is not an ontology class", "Use a class declared in ontology/kg.ttl")
             if group in ("relations", "quantities", "goals", "representatives"):
                 resources.require(pat, "triggers", path, where, dict)
+            if "share" in pat:  # the metric's share of revenue: {metric, before: {lang: [...]}, after: {lang: [...]}}
+                share = pat["share"]
+                if not isinstance(share, dict) or share.get("metric") not in v.terms:
+                    raise data_error(path, f"{where}: 'share' needs a 'metric' from the ontology, got {share!r}",
+                                     "Write share: {metric: ResearchSpendingShare, before: {zh: [...]}, after: {en: [...]}}")
+                for key in ("before", "after"):
+                    _word_lists(share.get(key), path, f"{where}: share.{key}")
         groups[group] = items
     reported = data.get("reported_by") or {}
     roles = data.get("roles") or {}
@@ -131,9 +138,19 @@ def load_patterns(path: Path | None = None) -> Patterns:
         prop = resources.require(entry, "property", path, f"nominal #{n}", str)
         if prop not in v.terms:
             raise data_error(path, f"nominal #{n}: property '{prop}' is not in the ontology", "Use a property declared in ontology/kg.ttl")
+        _word_lists(entry.get("compounds"), path, f"nominal #{n}: compounds")
     return Patterns(path, reported_by=reported, roles=roles, corporate=corporate, growth=growth,
                     candidate_threshold=float(threshold), nominal=nominal, **groups)
 
+
+
+def _word_lists(value, path: Path, where: str) -> None:
+    """``value`` is absent or maps a language to a list of words."""
+    if value is None:
+        return
+    if not isinstance(value, dict) or not all(isinstance(ws, list) and all(isinstance(w, str) and w for w in ws)
+                                              for ws in value.values()):
+        raise data_error(path, f"{where} should map a language to a list of words, got {value!r}", "Write e.g. {en: [word, ...], zh: [...]}")
 
 
 def has_word(text: str, words, lang: str) -> bool:
