@@ -155,8 +155,6 @@ def _milestone_years(subject):
 
 
 CORROBORATED = {
-    "revenue-milestone": lambda b: [f for f in _quantity(b, "xiaomi", "Revenue", 10 ** 11)
-                                    if f.attr("period").key == "2017-10"],
     "revenue-goal-achieved": lambda b: [f for f in b.resolved.facts if f.kind == "goal" and f.attr("metric") == "Revenue"],
     "india-rank": lambda b: [f for f in b.resolved.facts if f.kind == "position" and f.attr("scope") == "india"
                              and f.attr("rank") == 1],

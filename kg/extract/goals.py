@@ -71,7 +71,8 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
             set_in = set_in or p.period
     if set_in is not None and set_in.year is None and achieved_in is not None:
         set_in = PeriodRef(achieved_in.year, set_in.quarter, set_in.month, set_in.day, set_in.qualifier, set_in.start, set_in.end, set_in.text)
-    deadline = _deadline(ctx, inside, set_in)
+    deadline = _deadline(ctx, inside, set_in) or _year_of(set_in if set_in is not None and set_in.qualifier == "early"
+                                                            else achieved_in if achieved else None)
     scope = ""
     places = [m for m in inside if m.kind in ENTITY_KINDS and vocab().is_a(m.cls, ["Place"])]
     if places:
@@ -90,6 +91,11 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
         text=(goal_text, lang), metric=target_metric, value=value, unit=unit, bound=bound,
         rank=int(rank.quantity.value) if rank is not None else None, scope=scope,
         deadline=deadline, set_in=set_in, achieved_in=achieved_in if achieved else None), (ev,))]
+
+
+def _year_of(p: PeriodRef | None) -> PeriodRef | None:
+    """A goal set early in a year (年初提出的目标), or met within one, with no deadline of its own is that year's."""
+    return PeriodRef(p.year) if p is not None and p.year else None
 
 
 def _deadline(ctx: Context, inside: list[Mention], set_in: PeriodRef | None) -> PeriodRef | None:

@@ -219,12 +219,8 @@ def _fits(ctx: Context, pat: dict, m: Mention) -> bool:
         return False
     if q.value < Decimal(str(pat.get("min_value", 0))):
         return False
-    if any(gs <= m.start and m.end <= ge and not achieved for gs, ge, achieved in ctx.goal_spans):
-        return False
-    if any(gs <= m.start and m.end <= ge for gs, ge, _ in ctx.goal_spans) and any(
-            o.kind == "quantity" and o.quantity.unit == q.unit and o is not m
-            and not any(gs <= o.start and o.end <= ge for gs, ge, _ in ctx.goal_spans) for o in ctx.mentions):
-        return False  # 销量达到302.44万辆，完成了300万辆的目标: the met target is no second result
+    if any(gs <= m.start and m.end <= ge for gs, ge, _ in ctx.goal_spans):
+        return False  # a target, met or not, is the goal's figure: 完成了300万辆的目标 is no result of its own
     nouns = (pat.get("nouns") or {}).get(ctx.lang.code)
     if nouns and not _noun_follows(ctx, m, nouns):
         return False
