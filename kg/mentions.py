@@ -46,7 +46,10 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
     def free(s, e):
         return all(e <= a or s >= b for a, b in taken)
 
+    short = dict(doc.short_names)
     for s, e, eid in lexicon.match(text, context, lang.is_boundary):
+        if eid in short and any(text[s:e].lower() == label.lower() for _, label in lexicon.info(eid).labels):
+            eid = short[eid]
         out.append(Mention(base + s, base + e, text[s:e], "entity", eid, lexicon.cls(eid),
                            parts=_parts(text[s:e], base + s, eid, lexicon, context, lang)))
         taken.append((s, e))

@@ -182,12 +182,35 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context):
             return info.entity_id, (info,)
     if not weights:
         return "", ()
+    in_title = {eid for start, eid in _companies(title, lexicon, lang, context)} if title else set()
+    in_lead = {eid for start, eid in _companies(text[len(title):lead_end], lexicon, lang, context)}
+    if len(in_title) == 1 and in_title <= in_lead:
+        (headline,) = in_title  # "Haier Smart Home posts record profit" / "QINGDAO -- Haier Smart Home Co., Ltd. …"
+        if weights[headline] >= 6 and 2 * weights[headline] >= weights.most_common(1)[0][1]:
+            return headline, ()
     (best, n), *rest = weights.most_common() + [("", 0)]
     total = sum(weights.values())
     # named most, and clearly more than any other (a keynote names dozens of partners once or twice)
     if n >= 3 and (n / total >= 0.3 or n >= 1.5 * rest[0][1]) and n > rest[0][1]:
         return best, ()
     return "", ()
+
+
+def short_names(topic: str, lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    """Other companies whose bare name begins the topic's name (Haier for Haier Smart Home,
+    海信 for 海信视像): in a document about that company, the bare name is its short name.
+    (id, topic id) pairs."""
+    info = lexicon.info(topic)
+    if info is None:
+        return ()
+    out = set()
+    for _, name in info.labels + info.aliases:
+        for eid in lexicon.named_inside(name, frozenset({"Company"})):
+            other = lexicon.info(eid)
+            if eid != topic and other is not None and any(
+                    name.lower().startswith(label.lower()) for _, label in other.labels):
+                out.add((eid, topic))
+    return tuple(sorted(out))
 
 
 def infer_speaker(text: str, lexicon: Lexicon, lang: Language, context) -> str:
@@ -253,6 +276,11 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
             changes["organisation"] = topic
             if names:
                 changes["names"] = doc.names + names
+    organisation = changes.get("organisation", doc.organisation)
+    if organisation and not doc.short_names:
+        short = short_names(organisation, lexicon)
+        if short:
+            changes["short_names"] = short
     if not doc.speaker:
         speaker = infer_speaker(doc.text, lexicon, lang, context)
         if speaker:

@@ -32,6 +32,9 @@ class Document:
     # entities the text names that the lexicon lacks, found by the profile stage (the company a
     # report is about, named in its title): matched like lexicon names in this document only
     names: tuple["EntityInfo", ...] = ()
+    # (company id, topic id): a company whose bare name begins the topic's name stands for the topic
+    # when named bare (Haier in a report on Haier Smart Home; "Haier Group" stays the group)
+    short_names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
