@@ -109,6 +109,30 @@ def test_one_mention_in_the_title_is_enough(lex):
     assert profile.infer_topic(text, lex, EN, CTX) == "tencent"
 
 
+def test_the_one_company_a_title_and_its_lead_name_is_the_topic_though_its_parent_is_named_more(lex):
+    text = ("Haier Smart Home posts record profit\n"
+            "QINGDAO -- Haier Smart Home Co., Ltd., the listed arm of Haier Group, reported higher profit.\n"
+            "Haier Smart Home shares rose. Haier Group owns most of it. Haier Group also runs other businesses. "
+            "Haier Group is private. Haier Group has many parts. Haier Group was founded in 1984.")
+    assert profile.infer_topic(text, lex, EN, CTX) == "haier-smart-home"
+    # named in the title alone, and outnumbered more than twice: no
+    text = ("Haier Smart Home posts record profit\n"
+            "QINGDAO -- Haier Group said on Monday that its businesses grew.\n" + "Haier Group grew. " * 6)
+    assert profile.infer_topic(text, lex, EN, CTX) == "haier"
+
+
+def test_a_parents_bare_name_is_the_short_name_of_a_listed_company_named_after_it(lex):
+    assert profile.short_names("haier-smart-home", lex) == (("haier", "haier-smart-home"),)
+    assert profile.short_names("haier", lex) == ()
+    doc = profile.profile(bare_doc("海尔智家发布年报\n青岛消息，海尔智家今日发布年报。海尔去年收入增长，海尔集团表示满意。", "zh"), ZH, lex)
+    assert doc.organisation == "haier-smart-home" and doc.short_names == (("haier", "haier-smart-home"),)
+    from kg import mentions
+
+    ann = mentions.find_mentions(doc, ZH, lex, doc.context)
+    named = {m.text: m.entity_id for m in ann.mentions if m.kind == "entity"}
+    assert named["海尔"] == "haier-smart-home" and named["海尔集团"] == "haier"  # the group's full name stays the group
+
+
 def test_a_company_named_once_or_twice_in_the_body_is_no_topic(lex):
     text = ("Smartphone market overview\n"
             "Demand recovered slowly during the year across most regions of the world.\n"
