@@ -148,7 +148,7 @@ def _one_per_sentence(evidence: set[Evidence], originals: set[str]) -> list[Evid
 
 
 def _entity_ids(f: Fact):
-    for eid in (f.subject, f.obj, f.attr("scope", ""), f.attr("reported_by", "")):
+    for eid in (f.subject, f.obj, f.attr("scope", ""), f.attr("reported_by", ""), f.attr("category", "")):
         if isinstance(eid, str) and eid:
             yield eid[len("market:"):] if eid.startswith("market:") else eid
 
@@ -189,4 +189,4 @@ def _rename(f: Fact, rename: dict[str, str]) -> Fact:
         return rename.get(v, v) if isinstance(v, str) else v
 
     return Fact(f.kind, r(f.subject), f.predicate, r(f.obj),
-                tuple((k, r(v) if k in ("scope", "reported_by") else v) for k, v in f.attrs), f.evidence)
+                tuple((k, r(v) if k in ("scope", "reported_by", "category") else v) for k, v in f.attrs), f.evidence)

@@ -259,11 +259,61 @@ def _period(ctx: Context, s: int) -> PeriodRef | None:
 _CATEGORY_CLASSES = frozenset({"ProductCategory"})
 
 
-def _category(ctx: Context, s: int, subject: Mention | None = None) -> str:
+# the words of a market's name before its head noun: 在以太网交换机市场, "in the enterprise switching market"
+_ZH_MARKET_KIND = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}$")
+_EN_MARKET_KIND = re.compile(r"(?:^|\s)((?:[a-z0-9][\w-]*\s+){0,2}[a-z0-9][\w-]*)\s*$")
+_EN_NOT_KIND = frozenset("the a an its their our this that global world world's worldwide overall total domestic local "
+                         "international overseas home stock share whole entire same".split())
+
+
+def _market_kind(ctx: Context, pat: dict, s: int) -> Mention | None:
+    """A kind of product the lexicon does not know, named as a market in the rank's clause
+    (思科在以太网交换机市场仍保持全球第一, "third in the global optical networking market"): a new
+    product category. Not a place's market (印度市场), nor a word of scope (全球市场, "the overall market")."""
+    lang = ctx.lang.code
+    cs, ce = ctx.clauses[ctx.clause_of(s)]
+    text = ctx.doc.text
+    generic = set(ctx.lang.words.get("generic_name_words") or []) | _EN_NOT_KIND
+    for noun in _words(pat, "market_nouns", lang):
+        for m in re.finditer(re.escape(noun) + (r"\b" if lang == "en" else ""), text[cs:ce]):
+            head = cs + m.start()
+            before = text[max(cs, head - 40):head]
+            # the name stops at the nearest mention (a place, a company, a time) before the head noun
+            stop = max([mm.end for mm in ctx.mentions if mm.end <= head and mm.end > head - 40] + [head - len(before)])
+            before = text[stop:head]
+            if lang == "zh":
+                before = re.split(r"[在于的、和与及，,]", before)[-1]
+                while before and any(before.startswith(g) for g in generic if len(g) > 1):
+                    before = before[next(len(g) for g in sorted(generic, key=len, reverse=True)
+                                         if len(g) > 1 and before.startswith(g)):]
+                found = _ZH_MARKET_KIND.search(before)
+                kind = found.group(0) if found else ""
+            else:
+                words = before.split()
+                # the words between the last determiner or word of scope and the head noun ("the global
+                # optical networking market"); none without one ("led the market", "it is the market")
+                last = max([i for i, w in enumerate(words) if w.lower() in generic] + [-1])
+                words = words[last + 1:] if last >= 0 else []
+                kind = " ".join(words) if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z0-9][\w-]*", w) for w in words) else ""
+            if not kind or kind in generic:
+                continue
+            end = head - (len(before) - len(before.rstrip()))
+            start = end - len(kind)
+            if text[start:end] != kind:
+                continue
+            mention = ctx.add_name(start, start + len(kind), "ProductCategory")
+            if mention is not None:
+                return mention
+    return None
+
+
+def _category(ctx: Context, s: int, subject: Mention | None = None, pat: dict | None = None) -> str:
     cs, ce = ctx.clauses[ctx.clause_of(s)]
     cats = ctx.entities(["ProductCategory"])
     same = [m for m in cats if cs <= m.start < ce]
     near = nearest(same, s) or nearest([m for m in cats if m.end <= s and m.start >= ctx.sent.start], s)
+    if near is None and pat is not None:
+        near = _market_kind(ctx, pat, s)
     if near is None and not cats:
         if subject is not None and subject.cls and not vocab().is_a(subject.cls, ORG):
             # a product ranks in its own kind: 小米电视…排名第一 is a rank among televisions,
@@ -303,7 +353,7 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         # 全球市值第二, "the world's most valuable company": a rank by value counts no kind of product
         cs, ce = ctx.clauses[ctx.clause_of(s)]
         by_value = has_word(ctx.doc.text[cs:ce], (pat.get("value_words") or {}).get(ctx.lang.code), ctx.lang.code)
-        category = "" if own_lists or carried or by_value else _category(ctx, s, subj_m)
+        category = "" if own_lists or carried or by_value else _category(ctx, s, subj_m, pat)
         confidence = float(pat.get("confidence", 0.85)) * conf * (0.95 if carried else 1.0)
         ctx.consumed.add((s, e))
         for scope, place in ([(carried, None)] if carried else _scopes(ctx, s, e, own_lists)):
