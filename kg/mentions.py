@@ -29,7 +29,10 @@ def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tupl
     carry = {} if carry is None else carry
     year = carry.get("year")  # the year the text so far was about: "2023年…。第四季度…" is 2023's fourth quarter
     for sent in sentences:
-        found = _sentence_mentions(doc, sent, lang, lexicon, context, year)
+        # a year the text told long before its own date (a record set in 2018, in a report of 2025) is
+        # history: a later bare "fourth quarter" is the latest one before the document's date
+        stale = doc.date is not None and year is not None and year < doc.date.year - 1
+        found = _sentence_mentions(doc, sent, lang, lexicon, context, year, stale)
         mentions.extend(found)
         for m in found:
             if m.kind == "period" and m.period.year and _NAMES_YEAR.search(m.text):
@@ -38,7 +41,8 @@ def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tupl
     return Extraction(doc, sentences, tuple(mentions), ())
 
 
-def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, context, year=None) -> list[Mention]:
+def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, context, year=None,
+                       stale: bool = False) -> list[Mention]:
     text, base = sent.text, sent.start
     taken: list[tuple[int, int]] = []
     out: list[Mention] = []
@@ -94,7 +98,7 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
             if q is not None and free(q.start, q.end):
                 out.append(Mention(base + q.start, base + q.end, q.text, "quantity", quantity=q))
     if lang.time_hint.search(text):
-        for p in numbers.find_periods(text, lang.code, doc.date, year):
+        for p in numbers.find_periods(text, lang.code, doc.date, year, stale):
             if free(p.start, p.end):
                 out.append(Mention(base + p.start, base + p.end, p.text, "period", period=p))
                 taken.append((p.start, p.end))

@@ -1291,7 +1291,8 @@ def _shift(year: int, index: int, offset: int, per_year: int) -> tuple[int, int]
     return total // per_year, total % per_year + 1
 
 
-def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[int], own_context: bool = True) -> Optional[_P]:
+def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[int], own_context: bool = True,
+             stale: bool = False) -> Optional[_P]:
     """Fill in the year; None when it cannot be known (relative without a document date)."""
     if p.year is not None:
         return p
@@ -1324,7 +1325,7 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
         if doc_date is None:
             return None
         p.year = doc_date.year if p.year_end <= (doc_date.month, doc_date.day) else doc_date.year - 1
-    elif context_year is not None and (own_context or p.quarter or p.half):
+    elif context_year is not None and (own_context or p.quarter or p.half) and not (stale and doc_date is not None):
         p.year = context_year
     elif doc_date is not None:
         p.year = doc_date.year
@@ -1381,12 +1382,13 @@ def _merge_ended(text: str, cores: list[_P]) -> list[_P]:
 
 
 def find_periods(text: str, lang: str, doc_date: datetime.date | None,
-                 context_year: Optional[int] = None) -> list[PeriodRef]:
+                 context_year: Optional[int] = None, context_stale: bool = False) -> list[PeriodRef]:
     """Time expressions in ``text`` resolved against ``doc_date``, sorted and non-overlapping.
 
     Expressions without a year ("年初", "February 7", "Q3") take the latest year stated
     earlier in the same text, else ``context_year`` (the year the text before it was about),
-    else the document date's year. Relative expressions
+    else the document date's year; a ``context_stale`` year (long before the document date) dates
+    only what points back to it ("later that year", 同年), not a bare quarter. Relative expressions
     (去年, "last year") need ``doc_date``; without it they are skipped.
     """
     _check_lang(lang)
@@ -1400,7 +1402,7 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None,
         right_limit = cores[i + 1].start if i + 1 < len(cores) else len(scan)
         qualify(scan, p, left_limit, right_limit)
         has_own_year = p.year is not None or p.rel_year is not None
-        resolved = _resolve(p, doc_date, context_year, own)
+        resolved = _resolve(p, doc_date, context_year, own, context_stale and not own)
         if resolved is None or not _valid(resolved):
             continue
         if has_own_year:

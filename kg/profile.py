@@ -44,6 +44,15 @@ def _dated_heading(line: str, p) -> bool:
         and not re.search(r"[.。!?！？]\s", line[:p.start])
 
 
+def _byline(line: str, p, lang: Language) -> bool:
+    """A short line at the top ending with its date after a byline or note word (本报记者 上海报道
+    2024年5月24日, "Company profile — updated 14 March 2025")."""
+    before = re.sub(r"(?:至|到|于|as\s+of|on)$", "", line[:p.start].rstrip(" :：,，（(")).rstrip()  # 资料更新至…, "updated on …"
+    words = lang.words.get("dateline_words") or []
+    return p.qualifier in ("", "by", "asof") and len(line) <= 80 and not line[p.end:].strip(" )）】]") and not re.search(r"[.。!?！？]\s", before) \
+        and any(before.lower().endswith(w.lower()) for w in words)
+
+
 def _dispatch(line: str, p) -> bool:
     """A news agency's dispatch line, translated word for word or not: "Shanghai 2024 year 11 month 6 day
     electricity (reporter …)", 上海11月6日电."""
@@ -58,8 +67,8 @@ def _dateline(lines: list[str], lang: Language, year_end: dt.date | None) -> dt.
         for p in numbers.find_periods(line[:200], lang.code, year_end):
             if year_end is not None and not re.search(r"[0-9]", p.text):
                 continue  # 今天, "yesterday": nothing to do with the year of the lead
-            if p.day and p.month and not p.qualifier and (_DATELINE_LEAD.match(line[:p.start]) or _dated_heading(line, p)
-                                                          or _dispatch(line, p)):
+            if p.day and p.month and (not p.qualifier and (_DATELINE_LEAD.match(line[:p.start]) or _dated_heading(line, p)
+                                                           or _dispatch(line, p)) or _byline(line, p, lang)):
                 return dt.date(p.year, p.month, p.day)
         if _BODY_LINE.match(line):
             break  # the body has begun: a date further down is something that happened

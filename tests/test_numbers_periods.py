@@ -354,3 +354,25 @@ def test_each_chinese_period_expression_holds_what_its_sentence_is_checked_for()
                 assert any(w in m.group() for w in needs), (kind, m.group())
                 checked += 1
     assert checked > 100
+
+
+def test_a_stale_year_of_the_text_before_dates_what_points_back_to_it_not_a_bare_quarter():
+    # a report of January 2025 that last named 2018 (a record set then): "the fourth quarter" is 2024's,
+    # the latest before the document's date; "later that year" still points back to 2018
+    january = datetime.date(2025, 1, 23)
+    got = find_periods("In the fourth quarter revenue rose.", "en", january, 2018, context_stale=True)
+    assert [p.key for p in got] == ["2024-Q4"]
+    assert [p.key for p in find_periods("In the fourth quarter revenue rose.", "en", january, 2018)] == ["2018-Q4"]
+    got = find_periods("Later that year it opened a plant.", "en", january, 2018, context_stale=True)
+    assert [p.key for p in got] == ["2018"]
+
+
+def test_the_mentions_stage_calls_a_year_long_before_the_documents_date_stale():
+    from kg import lexicon, mentions
+    from kg.lang import get
+    from kg.types import Document
+
+    text = "The record was set in 2018. In the October-December quarter, revenue rose 12%."
+    doc = Document(doc_id="t", path="t.txt", lang="en", text=text, date=datetime.date(2025, 1, 23))
+    ann = mentions.find_mentions(doc, get("en"), lexicon.load(), ())
+    assert [m.period.key for m in ann.mentions if m.kind == "period"] == ["2018", "2024-Q4"]

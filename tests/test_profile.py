@@ -45,6 +45,10 @@ def bare_doc(text: str, lang: str, **kw) -> Document:
     # machine-translated dates, in a heading or after a place
     ("Press release\n2024 year 11 month 18 day\nThe phone maker released a tablet.", "en", dt.date(2024, 11, 18)),
     ("WUHAN, 2024 year 11 month 18 day — The phone maker opened a new plant.", "en", dt.date(2024, 11, 18)),
+    # a byline or a note that ends with the day (dateline_words in data/lang)
+    ("专访某手机厂商\n\n本报记者 深圳报道 2023年6月2日\n\n上周，公司公布了业绩。", "zh", dt.date(2023, 6, 2)),
+    ("某芯片公司\n\n（资料更新至2022年9月30日）\n\n公司成立于1999年。", "zh", dt.date(2022, 9, 30)),
+    ("A chipmaker\n\nCompany profile — updated 2 May 2023\n\nThe company was founded in 1987.", "en", dt.date(2023, 5, 2)),
 ])
 def test_a_dateline_or_dated_heading_gives_the_document_date(text, lang, expected):
     assert profile.infer_date(text, get(lang)) == expected
