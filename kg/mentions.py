@@ -51,18 +51,22 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
         return all(e <= a or s >= b for a, b in taken)
 
     short = dict(doc.short_names)
-    for s, e, eid in lexicon.match(text, context, lang.is_boundary):
-        if eid in short and any(text[s:e].lower() == label.lower() for _, label in lexicon.info(eid).labels):
-            eid = short[eid]
-        out.append(Mention(base + s, base + e, text[s:e], "entity", eid, lexicon.cls(eid),
-                           parts=_parts(text[s:e], base + s, eid, lexicon, context, lang)))
-        taken.append((s, e))
-    # names the profile found that the lexicon lacks (the company a report is about)
+    # names the profile found that the lexicon lacks (the company a report is about) come first: 讯飞医疗
+    # is one name, not the lexicon's 讯飞 and a word
     local = {info.entity_id: info for info in doc.names}
     for info in doc.names:
         for s, e in name_spans(text, {n for _, n in info.labels + info.aliases}, lang.code, taken):
             out.append(Mention(base + s, base + e, text[s:e], "entity", info.entity_id, info.cls, from_lexicon=False))
             taken.append((s, e))
+    for s, e, eid in lexicon.match(text, context, lang.is_boundary):
+        if not free(s, e):
+            continue
+        if eid in short and any(text[s:e].lower() == label.lower() for _, label in lexicon.info(eid).labels):
+            eid = short[eid]
+        out.append(Mention(base + s, base + e, text[s:e], "entity", eid, lexicon.cls(eid),
+                           parts=_parts(text[s:e], base + s, eid, lexicon, context, lang)))
+        taken.append((s, e))
+    out.sort(key=lambda m: m.start)
 
     # "国内市场" / "domestic market": the home country of the document's organisation
     if doc.home_country and lexicon.info(doc.home_country):

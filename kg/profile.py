@@ -145,22 +145,29 @@ _NOT_A_NAME = re.compile(r"(?i)^(?:the|this|our|a|an)\b|公司$|^本|^该")
 
 
 def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int):
-    """The company the title names that the lexicon lacks, with its short names and weight
-    (as ``infer_topic`` counts them), or None."""
+    """The company the title names that the lexicon lacks, or the one the lead names with the short
+    name the text will call it by (讯飞医疗科技股份有限公司（以下简称"讯飞医疗"）), with its short names
+    and weight (as ``infer_topic`` counts them, less the known names inside its own), or None."""
     from .iris import new_entity_id, vocab
     from .types import EntityInfo
 
     expr = _ZH_COMPANY if lang.code == "zh" else _EN_COMPANY
     v = vocab()
-    for m in expr.finditer(title):
+    found = [(m, False) for m in expr.finditer(title)] if title else []
+    found += [(m, True) for m in expr.finditer(text, len(title), lead_end) if _SHORT_NAME.match(text, m.end())]
+    for m, declared in found:
         name = m.group(1).strip()
-        known = [eid for s, e, eid in lexicon.match(name, context, lang.is_boundary) if v.is_a(lexicon.cls(eid), ["Organisation"])]
+        if declared:
+            name = re.sub(r"^.*?(?:旗下|下属|控股的|子公司|企业|公司)(?=[\u4e00-\u9fff]{4})", "", name) if lang.code == "zh" else name
+        known = [eid for s, e, eid in lexicon.match(name, context, lang.is_boundary) if v.is_a(lexicon.cls(eid), ["Organisation"])
+                 and (e - s == len(name) or not declared)]
         if known:
             continue  # "Lenovo Group": a company the lexicon knows
         core = (_ZH_COMPANY_WORDS if lang.code == "zh" else _EN_COMPANY_WORDS).sub("", name).strip()
         aliases = {core} if core != name and len(core) >= (2 if lang.code == "zh" else 4) else set()
-        aliases |= {a.strip() for a in _SHORT_NAME.findall(text[:lead_end]) if not _NOT_A_NAME.search(a.strip())}
-        full = _EN_COMPANY.search(text, len(title)) if lang.code == "en" else None
+        short = _SHORT_NAME.findall(text[m.end():m.end() + 40]) if declared else _SHORT_NAME.findall(text[:lead_end])
+        aliases |= {a.strip() for a in short if not _NOT_A_NAME.search(a.strip())}
+        full = _EN_COMPANY.search(text, len(title)) if lang.code == "en" and not declared else None
         if full and full.group(1).startswith(name) and full.group(1) != name:
             aliases.add(full.group(1).strip())  # the title's "Beautiful Group", the lead's "Beautiful Group Stock Limited Company"
         weight = 0
@@ -183,11 +190,17 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context):
     weights: Counter = Counter()
     for start, eid in _companies(text, lexicon, lang, context):
         weights[eid] += 3 if start < len(title) else 2 if start < lead_end else 1
-    unknown = _unknown_company(text, lexicon, lang, context, title, lead_end) if title else None
+    unknown = _unknown_company(text, lexicon, lang, context, title, lead_end)
     if unknown is not None:
         info, n = unknown
+        inside = name_spans(text, {name for _, name in info.labels + info.aliases}, lang.code)
+        for start, eid in _companies(text, lexicon, lang, context):  # 讯飞 inside 讯飞医疗 is not 讯飞
+            if any(a <= start < b for a, b in inside):
+                weights[eid] -= 3 if start < len(title) else 2 if start < lead_end else 1
+        weights = +weights
         best_known = weights.most_common(1)[0][1] if weights else 0
-        if n >= 6 and n > 1.5 * best_known:
+        headline = title and any(start < len(title) for start, _ in inside)  # the title names it too: as a known one would
+        if n >= 6 and (n > 1.5 * best_known or headline and 2 * n >= best_known):
             return info.entity_id, (info,)
     if not weights:
         return "", ()

@@ -137,6 +137,23 @@ def test_a_parents_bare_name_is_the_short_name_of_a_listed_company_named_after_i
     assert named["海尔"] == "haier-smart-home" and named["海尔集团"] == "haier"  # the group's full name stays the group
 
 
+def test_a_company_the_lead_names_with_its_short_name_is_the_topic_when_the_title_names_it(lex):
+    # a subsidiary the lexicon lacks, named after its parent (科大讯飞 is known as 讯飞 too): 讯飞健康 is
+    # one name, and the parent named more often in the body does not take the document
+    text = ("讯飞健康登陆港交所\n"
+            "合肥消息，科大讯飞旗下企业讯飞健康科技股份有限公司（以下简称“讯飞健康”）今天上市。\n"
+            "讯飞健康去年收入增长。科大讯飞持有讯飞健康四成股份。科大讯飞表示看好。科大讯飞还有其他业务。"
+            "科大讯飞去年收入增长。讯飞健康员工约700人。")
+    topic, names = profile.infer_topic_names(text, lex, ZH, CTX)
+    assert names and topic == names[0].entity_id and names[0].labels == (("zh", "讯飞健康科技股份有限公司"),)
+    doc = profile.profile(bare_doc(text, "zh"), ZH, lex)
+    from kg import mentions
+
+    ann = mentions.find_mentions(doc, ZH, lex, doc.context)
+    named = [(m.text, m.entity_id) for m in ann.mentions if m.kind == "entity"]
+    assert ("讯飞健康", topic) in named and not [t for t, e in named if e == "iflytek" and t == "讯飞"]
+
+
 def test_a_company_named_once_or_twice_in_the_body_is_no_topic(lex):
     text = ("Smartphone market overview\n"
             "Demand recovered slowly during the year across most regions of the world.\n"
