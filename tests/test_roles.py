@@ -36,6 +36,15 @@ def test_a_name_the_lexicon_lacks_is_found_next_to_its_title():
     assert any(p == "cfoOf" and o == "lenovo" for _, p, o in got)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("总裁王凤英于2023年1月加入公司。", "王凤英"),      # jieba: 王 + 凤 + 英 + 于: the third character is the name's
+    ("首席执行官胡伟则表示看好。", "胡伟"),             # … but 则 ("then") begins the next words
+])
+def test_a_three_character_name_jieba_cuts_in_three_before_a_function_word(text, name):
+    x = run(text, "zh", organisation="xpeng")
+    assert [e.labels[0][1] for e in x.entities if e.cls == "Person"] == [name]
+
+
 def test_a_title_with_a_unit_is_a_position_below_the_top():
     x = run("Kevin Lynch, vice president of technology at Apple, showed the watch.", "en", **NO_TOPIC)
     facts = [f for f in x.facts if f.predicate == "executiveOf"]

@@ -181,7 +181,8 @@ def person_after(text: str, pos: int, words: dict) -> int | None:
         end = pos + len(word) + len(tokens[1][0])
         han = lambda ch: "\u4e00" <= ch[:1] <= "\u9fff"  # noqa: E731
         if end - pos == 2 and len(tokens) > 2 and len(tokens[2][0]) == 1 and han(tokens[2][0]) \
-                and tokens[2][0] not in _AFTER_NAME_CHARS and (len(tokens) == 3 or not han(tokens[3][0])):
+                and tokens[2][0] not in _AFTER_NAME_CHARS and tokens[2][0] not in "则亦均便" and (len(tokens) == 3 or not han(tokens[3][0])
+                                                               or tokens[3][0][:1] in _AFTER_NAME_CHARS):  # 王+凤+英+于
             end += 1
         return end
     return None
