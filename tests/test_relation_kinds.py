@@ -168,6 +168,18 @@ def test_what_was_bought(text, lang, expected):
     assert not [f for f in got if f[1] == "investedIn" and f[2] == expected[2]], got
 
 
+@pytest.mark.parametrize("text, lang, label, aliases", [
+    ("2023年，小鹏收购了滴滴出行旗下的智能汽车开发业务。", "zh", "滴滴出行智能汽车开发业务", {"智能汽车开发业务"}),
+    ("In 2020 SK Hynix agreed to buy Intel's NAND memory business.", "en", "Intel NAND memory business",
+     {"NAND memory business", "Intel's NAND memory business"}),
+])
+def test_a_bought_unit_is_known_by_its_words_alone_too(text, lang, label, aliases):
+    x = run(text, lang)
+    (unit,) = [e for e in x.entities if e.labels[0][1] == label]
+    assert aliases <= {a for _, a in unit.aliases}
+    assert any(f.predicate == "acquired" and f.obj == unit.entity_id for f in x.facts)
+
+
 def test_a_minority_stake_stays_an_investment():
     got = labelled("Tencent bought a 5% stake in Tesla.", "en")
     assert ("tencent", "investedIn", "tesla") in got and ("tencent", "acquired", "tesla") not in got, got

@@ -969,7 +969,14 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     from ..types import EntityInfo
 
     info = ctx.new_names[eid_unit.entity_id]
-    ctx.new_names[eid_unit.entity_id] = EntityInfo(info.entity_id, info.cls, ((ctx.lang.code, name),), info.aliases)
+    # also known by the unit's words alone (智能汽车开发业务, "NAND and solid-state-drive business") and, in
+    # English, as written with the owner's "'s"
+    bare = words.strip()
+    also = [bare] if len(bare.split()) >= 2 or ctx.lang.code == "zh" and len(bare) >= 4 else []
+    if ctx.lang.code == "en":
+        also.append(text[org.start:m.end(1)])
+    aliases = tuple(dict.fromkeys(info.aliases + tuple((ctx.lang.code, a) for a in also if a and a != name)))
+    ctx.new_names[eid_unit.entity_id] = EntityInfo(info.entity_id, info.cls, ((ctx.lang.code, name),), aliases)
     ctx.unit_owners[eid_unit.entity_id] = org
     return eid_unit
 
