@@ -135,7 +135,7 @@ CONTEXT = {"cues": Key(text_list, required=True)}
 # 'confidence' must be a number from 0 to 1 and every 'triggers' a {zh: [...], en: [...]}
 _RELATION_KEYS = ("adjacent_objects business_units buyers confidence default_subject find_objects id maker_in_name "
                   "no_future nominal not_after object object_as_market object_marker object_not object_preference "
-                  "object_side objects passive period property qualifiers sellers subject subject_not triggers "
+                  "object_side objects passive period property qualifiers sellers subject subject_not triggers undated "
                   "object_not_ids same_clause not_before subject_same_clause needs_marker agent_verbs site_names find_subjects object_after price_words swap_roles")
 PATTERN_GROUPS = {
     "relations": _RELATION_KEYS,
@@ -165,7 +165,7 @@ ROLE_TITLE_KEYS = "en property reverse zh"
 # keys of data/lang/<code>.yaml (see the comments in the files)
 LANG_KEYS = ("after_name_cues as_of class_nouns clause_separators conjunctions dateline_words domestic facility_nouns first_person forecast "
              "full_year_words future generic_name_words home_country name_lead_words name_suffixes name_variant_words "
-             "not_doer_before not_names company_suffixes number_hint ordinals part_words pronouns rank_exact rank_top results_words "
+             "not_doer_before not_names company_suffixes number_hint ordinals part_words pronouns rank_exact rank_top results_words sequence_words "
              "surnames time_hint today transliteration_chars whole_words world").split()
 
 

@@ -269,7 +269,19 @@ def event_period(ctx: Context, cs: int, ce: int, ts: int, te: int) -> PeriodRef 
             if opening and re.fullmatch(r"\s*(?:in|on|at|by|since|during|later|earlier|early|late|that|the|of|year|\s)*\s*", rest, re.IGNORECASE):
                 found = _nearest_plain(ctx, fs, fe, te)
         return found
-    return _nearest_plain(ctx, cs, ce, te) or _nearest_plain(ctx, ctx.sent.start, ctx.sent.end, te)
+    own = _nearest_plain(ctx, cs, ce, te)
+    if own is None and later_clause(ctx, ts):
+        return None
+    return own or _nearest_plain(ctx, ctx.sent.start, ctx.sent.end, te)
+
+
+def later_clause(ctx: Context, pos: int) -> bool:
+    """Does the clause of ``pos`` open with a word of sequence and give no time of its own (2018年12月G3上市，
+    此后陆续推出P7): what it tells happened later, not at the time of the clause before."""
+    cs, ce = ctx.clauses[ctx.clause_of(pos)]
+    opening = ctx.doc.text[cs:ce].lstrip("，,、 ")
+    return any(opening.startswith(w) for w in ctx.lang.words.get("sequence_words") or []) and \
+        not any(cs <= m.start and m.end <= ce for m in ctx.periods())
 
 
 def _nearest_plain(ctx: Context, lo: int, hi: int, pos: int) -> PeriodRef | None:

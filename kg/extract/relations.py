@@ -6,7 +6,7 @@ import re
 
 from ..iris import new_entity_id, vocab
 from ..types import EntityInfo, Fact, Mention, PeriodRef
-from .context import (ENTITY_KINDS, MONEY_UNITS, Context, attrs, event_period, evidence, has_word, near_period, nearest, reported_by, span,
+from .context import (ENTITY_KINDS, MONEY_UNITS, Context, attrs, event_period, evidence, has_word, later_clause, near_period, nearest, reported_by, span,
                       subject_of, trigger_hits)
 from .patterns import Patterns
 
@@ -244,7 +244,7 @@ CARRIED = 0.9  # a launch dated by the time an earlier sentence gave
 
 def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen: list[Mention], confidence: float,
            period=None) -> list[Fact]:
-    if period is None and "period" in pat.get("qualifiers", []):
+    if period is None and "period" in pat.get("qualifiers", []) and not later_clause(ctx, ts):
         if pat.get("period") == "event":
             cs, ce = ctx.clauses[ctx.clause_of(ts)]
             period = event_period(ctx, cs, ce, ts, te)
@@ -269,7 +269,8 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         count = _count_for(ctx, chosen, i) if "count" in pat.get("qualifiers", []) else None
         obj_id = "market:" + obj.entity_id if pat.get("object_as_market") else obj.entity_id
         own = _own_time(ctx, obj) if period is not None or "period" in pat.get("qualifiers", []) else None
-        ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence)
+        undated = float(pat.get("undated", 1.0)) if not (own or period) else 1.0  # an event told with no time at all
+        ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence * undated)
         s_id, o_id = (obj_id, subj) if pat.get("swap_roles") else (subj, obj_id)  # "funding from Sequoia": Sequoia invested
         facts.append(Fact("relation", s_id, pat["property"], o_id,
                           attrs(period=own or period, count=count, reported_by=reported, value=value, unit=unit), (ev,)))
