@@ -1032,3 +1032,11 @@ def test_a_launch_told_after_a_word_of_sequence_is_not_dated_by_the_clause_befor
     threshold = extract.load_patterns().candidate_threshold
     conf = {f.obj: f.evidence[0].confidence for f in x.facts if f.predicate == "releases"}
     assert conf["xpeng-p7"] >= threshold > conf["xpeng-g9"]
+
+
+@pytest.mark.parametrize("text", ["第四季度单季营收889亿元，同比增长123%。", "全年营收为2476亿元。"])
+def test_a_figure_whose_words_before_are_only_a_time_and_words_of_the_whole_is_the_companys(text):
+    import datetime
+
+    x = run(text, "zh", organisation="pinduoduo", date=datetime.date(2024, 5, 24))
+    assert [f.subject for f in x.facts if f.predicate == "Revenue"] == ["pinduoduo"]

@@ -556,7 +556,14 @@ def _part_topic(ctx: Context) -> bool:
         return False
     words = ctx.lang.words.get("part_words") or []
     if lang == "zh":
-        m = re.match(r"[\u4e00-\u9fffA-Za-z]{2,12}?(?:" + "|".join(re.escape(w) for w in words) + ")", rest) if words else None
+        m = re.match(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:" + "|".join(re.escape(w) for w in words) + ")", rest) if words else None
+        if m:  # 第四季度单季营收889亿元: a time and words of the whole name no part
+            head = m.group(1)
+            for p in ctx.periods():
+                if base <= p.start and p.end <= base + m.end(1):
+                    head = head.replace(p.text, "")
+            if not _strip_words(head, ctx.lang.words.get("whole_words") or [], lang).strip():
+                return False
         return bool(m) or bool(re.match(r"[\u4e00-\u9fff]{2,12}[：:]", rest))
     m = re.match(r"((?:[A-Za-z][\w&\-]*\s+){1,3})(?:" + "|".join(re.escape(w) for w in words) + r")\b", rest, re.IGNORECASE) if words else None
     if not m:
