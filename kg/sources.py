@@ -34,6 +34,7 @@ from . import iris, resources
 from .closure import reachable
 from .errors import OutputError, data_error
 from .iris import vocab
+from .extract.context import MONEY_UNITS
 from .resolve import fact_key, period_match_key
 from .types import (ConfidenceAdjustment, Document, Evidence, Extraction, Fact, FactConflict, FactSupport,
                     MergedDisagreement, Mention, PeriodRef, Resolved, Sentence, SentenceAlignment, Setting,
@@ -300,8 +301,10 @@ def _star(group: list[Fact], reports_on, doc_order, differences) -> list[FactCon
 
 def _compatible(a: Fact, b: Fact) -> bool:
     """Two quantity claims that can both be true: the same figure told at another precision
-    (660.3 billion and 6602.57亿), a bound the other's value meets ("more than 100 billion" and
+    (660.3 billion and 6602.57亿), in another currency, a bound the other's value meets ("more than 100 billion" and
     114.6 billion), or approximations within 5%. They corroborate rather than conflict."""
+    if a.kind == "quantity" and a.attr("unit") != b.attr("unit") and {a.attr("unit"), b.attr("unit")} <= set(MONEY_UNITS):
+        return True  # 66.19 trillion won ($45.9 billion): one figure told in two currencies
     if a.kind != "quantity" or a.attr("unit") != b.attr("unit") or a.attr("threshold") != b.attr("threshold"):
         return False
     va, vb = a.attr("value"), b.attr("value")

@@ -1040,3 +1040,28 @@ def test_a_figure_whose_words_before_are_only_a_time_and_words_of_the_whole_is_t
 
     x = run(text, "zh", organisation="pinduoduo", date=datetime.date(2024, 5, 24))
     assert [f.subject for f in x.facts if f.predicate == "Revenue"] == ["pinduoduo"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The chipmaker reported full-year revenue of 66.19 trillion won ($45.9 billion), up 102% from 2023.", "en",
+     {("KRW", Decimal("66190000000000"), "Exact"), ("USD", Decimal("45900000000"), "Exact")}),
+    ("2024年营收为3659亿元（约合502亿美元）。", "zh",
+     {("CNY", Decimal("365900000000"), "Exact"), ("USD", Decimal("50200000000"), "Approximate")}),
+])
+def test_a_figure_told_in_two_currencies_is_one_fact_in_each_of_the_full_year_before_the_date(text, lang, expected):
+    import datetime
+
+    x = run(text, lang, organisation="sk-hynix", date=datetime.date(2025, 1, 23))
+    revenue = [f for f in x.facts if f.predicate == "Revenue"]
+    assert {(f.attr("unit"), f.attr("value"), f.attr("bound")) for f in revenue} == expected
+    assert {f.attr("period").key for f in revenue} == {"2024"}  # "full-year" in January 2025; "from 2023" is compared
+
+
+def test_one_figure_in_two_currencies_is_no_conflict():
+    from kg import sources
+    from kg.types import Fact
+
+    a = Fact("quantity", "sk-hynix", "Revenue", "", (("unit", "KRW"), ("value", Decimal("66190000000000"))), ())
+    b = Fact("quantity", "sk-hynix", "Revenue", "", (("unit", "USD"), ("value", Decimal("45900000000"))), ())
+    c = Fact("quantity", "sk-hynix", "Revenue", "", (("unit", "USD"), ("value", Decimal("30000000000"))), ())
+    assert sources._compatible(a, b) and not sources._compatible(b, c)

@@ -27,7 +27,7 @@ from decimal import Decimal
 from ..iris import vocab
 from ..numbers import UNKNOWN_CURRENCY
 from ..types import Fact, Mention, PeriodRef
-from .context import ORG, market_just_named, ENTITY_KINDS, MONEY, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
+from .context import ORG, market_just_named, ENTITY_KINDS, MONEY, MONEY_UNITS, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
 from .patterns import words_re
 
 NOT_SUBJECT = ["StockExchange", "ResearchFirm", "RankingList", "InternalBody"]
@@ -57,10 +57,46 @@ def extract(ctx: Context) -> list[Fact]:
         else:
             used.append((ts, te, pats[0]))  # "收入同比增长15%": a growth rate with no value
             ctx.idle_triggers.add((ts, te))
+    facts += _conversions(ctx, list(told.values()))
     facts += _shares(ctx, used, told)
     facts += _growth_facts(ctx, used, told)
     facts += _prior_values(ctx, list(told.values()))
     return facts
+
+
+_BRACKET_OPEN = re.compile(r"\s*[(（]\s*(?:about|around|roughly|approximately|or|约合?|折合|合)?\s*")
+
+
+def _conversions(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """A money figure followed by the same figure in another currency in brackets (66.19 trillion won
+    ($45.9 billion), 人民币249.81亿元（约34.2亿美元）): the same fact told in that currency too."""
+    out = []
+    by_value = {}
+    for f in facts:
+        if f.kind == "quantity" and f.attr("unit") in MONEY_UNITS and f.evidence:
+            by_value.setdefault(f.attr("value"), f)
+    if not by_value:
+        return out
+    money = [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit in MONEY_UNITS]
+    for m in money:
+        f = by_value.get(m.quantity.value) or by_value.get(-m.quantity.value)
+        if f is None:
+            continue
+        opening = _BRACKET_OPEN.match(ctx.doc.text, m.end)
+        if opening is None or opening.group().strip() == "":
+            continue
+        other = next((o for o in money if o.start == opening.end() and o.quantity.unit != m.quantity.unit
+                      and (o.start, o.end) not in ctx.consumed), None)
+        if other is None:
+            continue
+        ctx.consumed.add((other.start, other.end))
+        value = -other.quantity.value if f.attr("value") < 0 else other.quantity.value
+        bound = "Approximate" if re.search(r"about|around|roughly|approx|约", opening.group()) else other.quantity.bound
+        ev = f.evidence[0]
+        ev2 = evidence(ctx, [(ev.start, ev.end), (other.start, other.end)], ev.rule, ev.confidence)
+        out.append(Fact("quantity", f.subject, f.predicate, "", attrs(
+            **{**dict(f.attrs), "value": value, "unit": other.quantity.unit, "bound": bound}), (ev2,)))
+    return out
 
 
 def _shares(ctx: Context, used: list, told: dict) -> list[Fact]:
@@ -610,7 +646,9 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     # "down 0.5% from the previous year": the time compared with dates no figure
     periods = [m for m in ctx.periods() if m.period.year and not _sets_goal(ctx, m) and not _compared(ctx, m)
-               and not (m.period.qualifier == "since" and re.match(r"from\s+(?:the\s+)?(?:previous|prior|preceding|last)\b", m.text, re.IGNORECASE))]
+               and not (m.period.qualifier == "since" and re.match(r"from\s+(?:the\s+)?(?:previous|prior|preceding|last)\b", m.text, re.IGNORECASE))
+               and not (m.period.qualifier == "since" and re.match(r"from\b", m.text, re.IGNORECASE)  # "up 102% from 2023"
+                        and re.search(r"(?:%|\bpercent|\d)\s*$", ctx.doc.text[max(ctx.sent.start, m.start - 14):m.start]))]
     if pat.get("period") not in ("as_of", "stock") and any(not m.period.day for m in periods):
         periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
     same = [m for m in periods if cs <= m.start < ce]
@@ -622,6 +660,8 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         base = rp or (ctx.recent_periods[-1] if ctx.recent_periods else None) or (pick.period if pick else None)
         if base is not None and base.year and not base.qualifier:
             return PeriodRef(base.year), 1.0
+        if base is None and ctx.doc.date is not None:
+            return PeriodRef(ctx.doc.date.year - 1), 1.0  # "reported full-year revenue" in January 2025: 2024's, the last year ended
     if pick is not None:
         if rp is not None:
             in_report = _in_report_period(ctx, pick, rp)
