@@ -144,7 +144,7 @@ PATTERN_GROUPS = {
     "series": "confidence id list_verbs member property series series_words",
     "quantities": ("category confidence context default_subject growth growth_only id lower_bound market_words metric "
                    "min_value negative not_nouns nouns period qualified scope segments share subject subject_classes threshold triggers units"),
-    "positions": ("confidence context default_subject id market_nouns max_rank not_before overtake player_nouns "
+    "positions": ("confidence context default_subject id kind_nouns market_nouns max_rank not_before overtake player_nouns "
                   "respectively second_to subject superlatives value_words verbs"),
     "goals": "achieved confidence default_subject id set subject triggers",
     "nominal": "compounds confidence named named_list new_names not_after nouns owner_is property text_owner unit_names",

@@ -1065,3 +1065,15 @@ def test_one_figure_in_two_currencies_is_no_conflict():
     b = Fact("quantity", "sk-hynix", "Revenue", "", (("unit", "USD"), ("value", Decimal("45900000000"))), ())
     c = Fact("quantity", "sk-hynix", "Revenue", "", (("unit", "USD"), ("value", Decimal("30000000000"))), ())
     assert sources._compatible(a, b) and not sources._compatible(b, c)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("海信已连续多年位居全球激光电视市场第一。", "激光电视"),            # longer than the lexicon's 电视
+    ("在全球AI服务器市场上，鸿海的份额会达到四成以上，保持全球第一。", "AI服务器"),  # named a clause before the rank
+    ("讯飞医疗在中国医疗人工智能行业中排名第一。", "医疗人工智能"),      # a kind the lexicon lacks, before 行业
+])
+def test_a_rank_is_in_the_kind_of_product_the_text_names(text, category):
+    x = run(text, "zh", organisation="hisense")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    (rank,) = [f for f in x.facts if f.kind == "position"]
+    assert names.get(rank.attr("category")) == category

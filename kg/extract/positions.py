@@ -266,20 +266,23 @@ _EN_NOT_KIND = frozenset("the a an its their our this that global world world's 
                          "international overseas home stock share whole entire same".split())
 
 
-def _market_kind(ctx: Context, pat: dict, s: int) -> Mention | None:
+def _market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None) -> Mention | None:
     """A kind of product the lexicon does not know, named as a market in the rank's clause
     (思科在以太网交换机市场仍保持全球第一, "third in the global optical networking market"): a new
     product category. Not a place's market (印度市场), nor a word of scope (全球市场, "the overall market")."""
     lang = ctx.lang.code
-    cs, ce = ctx.clauses[ctx.clause_of(s)]
     text = ctx.doc.text
     generic = set(ctx.lang.words.get("generic_name_words") or []) | _EN_NOT_KIND
-    for noun in _words(pat, "market_nouns", lang):
+    clauses = [ctx.clauses[ctx.clause_of(s)]]
+    if known is not None and ctx.clauses[ctx.clause_of(known.start)] not in clauses:
+        clauses.append(ctx.clauses[ctx.clause_of(known.start)])  # 在全球AI服务器市场上，…，保持全球第一
+    for (cs, ce), noun in [(c, n) for c in clauses for n in _words(pat, "kind_nouns", lang)]:
         for m in re.finditer(re.escape(noun) + (r"\b" if lang == "en" else ""), text[cs:ce]):
             head = cs + m.start()
             before = text[max(cs, head - 40):head]
             # the name stops at the nearest mention (a place, a company, a time) before the head noun
-            stop = max([mm.end for mm in ctx.mentions if mm.end <= head and mm.end > head - 40] + [head - len(before)])
+            stop = max([mm.end for mm in ctx.mentions if mm.end <= head and mm.end > head - 40 and mm is not known
+                        and not (known is not None and mm.start >= known.start and mm.end <= known.end)] + [head - len(before)])
             before = text[stop:head]
             if lang == "zh":
                 before = re.split(r"[在于的、和与及，,]", before)[-1]
@@ -301,6 +304,8 @@ def _market_kind(ctx: Context, pat: dict, s: int) -> Mention | None:
             start = end - len(kind)
             if text[start:end] != kind:
                 continue
+            if known is not None and not (start < known.start and known.end <= end or start <= known.start and known.end < end):
+                continue  # no longer than the lexicon's name of the kind: keep the lexicon's
             mention = ctx.add_name(start, start + len(kind), "ProductCategory")
             if mention is not None:
                 return mention
@@ -312,8 +317,10 @@ def _category(ctx: Context, s: int, subject: Mention | None = None, pat: dict | 
     cats = ctx.entities(["ProductCategory"])
     same = [m for m in cats if cs <= m.start < ce]
     near = nearest(same, s) or nearest([m for m in cats if m.end <= s and m.start >= ctx.sent.start], s)
-    if near is None and pat is not None:
-        near = _market_kind(ctx, pat, s)
+    if pat is not None:
+        # the text's own, longer name of the kind (AI服务器 for the lexicon's 服务器, 激光电视 for 电视) wins
+        kind = _market_kind(ctx, pat, s, near)
+        near = kind or near
     if near is None and not cats:
         if subject is not None and subject.cls and not vocab().is_a(subject.cls, ORG):
             # a product ranks in its own kind: 小米电视…排名第一 is a rank among televisions,
