@@ -170,7 +170,8 @@ def _link_new_names(extractions: list[Extraction], lexicon: Lexicon) -> dict[str
             for _, label in info.labels:
                 hit = process.extractOne(fold(label)[0], choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
                 # a model number is no spelling: Redmi K70系列 is not Redmi K系列, iPhone 15 not iPhone 16
-                if hit is not None and len(label) >= 4 and _digits(fold(label)[0]) == _digits(hit[0]):
+                # and a short name one letter off is another name (Icheon is not Incheon)
+                if hit is not None and len(label) >= 8 and _digits(fold(label)[0]) == _digits(hit[0]):
                     rename[info.entity_id] = names[hit[0]]
     return rename
 

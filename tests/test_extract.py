@@ -1077,3 +1077,24 @@ def test_a_rank_is_in_the_kind_of_product_the_text_names(text, category):
     names = {e.entity_id: e.labels[0][1] for e in x.entities}
     (rank,) = [f for f in x.facts if f.kind == "position"]
     assert names.get(rank.attr("category")) == category
+
+
+@pytest.mark.parametrize("text, lang, city", [
+    ("公司总部位于韩国京畿道利川市。", "zh", "利川市"),
+    ("公司总部位于英格兰伯克郡的纽伯里。", "zh", "纽伯里"),
+    ("Its head office is in Newbury, Berkshire.", "en", "Newbury"),
+    ("The Icheon-based chipmaker reported higher sales.", "en", "Icheon"),   # one letter from Incheon: another city
+])
+def test_a_headquarters_city_no_list_knows(text, lang, city):
+    from kg import lexicon, resolve
+
+    x = run(text, lang, organisation="sk-hynix")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    assert [names.get(f.obj) for f in x.facts if f.predicate == "headquarteredIn"] == [city]
+    linked = resolve.resolve([x], lexicon.load())
+    assert [f.obj for f in linked.facts if f.predicate == "headquarteredIn"] == [e for e, n in names.items() if n == city]
+
+
+def test_a_known_city_before_a_district_is_the_headquarters():
+    x = run("比亚迪总部位于深圳市坪山区。", "zh", organisation="byd")
+    assert [f.obj for f in x.facts if f.predicate == "headquarteredIn"] == ["shenzhen"]

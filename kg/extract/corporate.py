@@ -405,6 +405,31 @@ def _tickers(ctx: Context, spec: dict) -> list[Fact]:
     return facts
 
 
+# a city no list knows at the end of a headquarters clause: [province 道/省/州/郡 [的]] name [市/县/区]
+_ZH_CITY = re.compile(r"的?(?:[\u4e00-\u9fff]{1,6}?(?:省|州|道|郡)的?)?([\u4e00-\u9fff]{2,4}?(?:市|县)?)(?=[，。；、,.]|$)")
+_EN_CITY = re.compile(r"(?:\s*,)?\s*(?:is\s+|are\s+)?(?:in\s+|at\s+|locate[d]?\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s*[,.;]|\s*$)")
+
+
+def _unknown_city(ctx: Context, pos: int) -> Mention | None:
+    """The city a headquarters clause ends with when no list knows it: 利川市 in 总部位于韩国京畿道利川市,
+    纽伯里 in 总部位于英格兰伯克郡的纽伯里, "Newbury" in "head office is in Newbury, Berkshire"."""
+    text = ctx.doc.text
+    expr = _ZH_CITY if ctx.lang.code == "zh" else _EN_CITY
+    m = expr.match(text, pos, min(ctx.sent.end, pos + (16 if ctx.lang.code == "zh" else 60)))
+    if m is None or m.group(1) in ("The", "Its", "It", "Our", "We", "This"):
+        return None
+    start, end = m.start(1), m.end(1)
+    if any(mm.start < end and mm.end > start for mm in ctx.mentions if mm.kind in ("entity", "pronoun")):
+        return None
+    city = ctx.add_name(start, end, "City")
+    if city is not None and ctx.lang.code == "zh" and text[end - 1] in "市县" and end - start >= 3:
+        from ..types import EntityInfo
+
+        info = ctx.new_names[city.entity_id]  # 利川市 is also 利川
+        ctx.new_names[city.entity_id] = EntityInfo(info.entity_id, info.cls, info.labels, info.aliases + (("zh", text[start:end - 1]),))
+    return city
+
+
 def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
     """总部位于美国加利福尼亚州库比蒂诺, "headquartered in Santa Clara, California", "Dallas-based AT&T"."""
     lang = ctx.lang.code
@@ -421,6 +446,10 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                 break
             run.append(m)
             pos = m.end
+        # 韩国京畿道利川市, "Newbury, Berkshire": a city the gazetteer lacks, when the places named hold none
+        unknown = _unknown_city(ctx, pos) if not any(v.is_a(m.cls, ["City"]) for m in run) else None
+        if unknown is not None:
+            run.append(unknown)
         if not run:
             continue
         cities = [m for m in run if v.is_a(m.cls, ["City"])]
@@ -439,6 +468,11 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
         facts.append(Fact("relation", company, "headquarteredIn", place.entity_id, (), (ev,)))
     # "Dallas-based AT&T", "Shenzhen-based Huawei"
     if lang == "en":
+        for based in re.finditer(r"\b[A-Z][a-z]+(?=-based\s+(?:company|group|firm|maker|manufacturer|giant|conglomerate|"
+                                 r"carmaker|automaker|chipmaker|vendor|operator|supplier)\b)", ctx.sent.text):
+            s0 = ctx.sent.start + based.start()
+            if not any(m.start <= s0 < m.end for m in ctx.mentions if m.kind in ("entity", "pronoun")):
+                ctx.add_name(s0, ctx.sent.start + based.end(), "City")  # "The Icheon-based chipmaker": a city by its use
         for place in ctx.entities(PLACE):
             if text.startswith("-based", place.end):
                 orgs = [m for m in ctx.entities(ORG, ["StockExchange"]) if 0 <= m.start - (place.end + 6) <= 30]
