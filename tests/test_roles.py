@@ -45,6 +45,11 @@ def test_a_three_character_name_jieba_cuts_in_three_before_a_function_word(text,
     assert [e.labels[0][1] for e in x.entities if e.cls == "Person"] == [name]
 
 
+def test_the_founders_a_text_lists_after_include_or_are():
+    got = roles("The founders include He Xiaopeng, Xia Heng and Tim Cook.", "en", organisation="xpeng")
+    assert {("he-xiaopeng", "founderOf", "xpeng"), ("henry-xia", "founderOf", "xpeng")} <= got
+
+
 def test_a_title_with_a_unit_is_a_position_below_the_top():
     x = run("Kevin Lynch, vice president of technology at Apple, showed the watch.", "en", **NO_TOPIC)
     facts = [f for f in x.facts if f.predicate == "executiveOf"]
