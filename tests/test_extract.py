@@ -1098,3 +1098,8 @@ def test_a_headquarters_city_no_list_knows(text, lang, city):
 def test_a_known_city_before_a_district_is_the_headquarters():
     x = run("比亚迪总部位于深圳市坪山区。", "zh", organisation="byd")
     assert [f.obj for f in x.facts if f.predicate == "headquarteredIn"] == ["shenzhen"]
+
+
+def test_a_chinese_event_with_no_time_in_its_clause_takes_the_time_told_before_it():
+    x = run("2020年8月27日，小鹏汽车登陆纽交所；2022年7月7日，公司又在香港联交所上市。", "zh", organisation="xpeng")
+    assert {f.obj: f.attr("period").key for f in x.facts if f.predicate == "listedOn"} == {"nyse": "2020-08-27", "hkex": "2022-07-07"}

@@ -273,7 +273,8 @@ def event_period(ctx: Context, cs: int, ce: int, ts: int, te: int) -> PeriodRef 
     own = _nearest_plain(ctx, cs, ce, te)
     if own is None and later_clause(ctx, ts):
         return None
-    return own or _nearest_plain(ctx, ctx.sent.start, ctx.sent.end, te)
+    # 2020年8月27日，小鹏汽车登陆纽交所；2022年7月7日…: a Chinese sentence dates an event by the time told before it
+    return own or _nearest_plain(ctx, ctx.sent.start, ts, ts) or _nearest_plain(ctx, ctx.sent.start, ctx.sent.end, te)
 
 
 def later_clause(ctx: Context, pos: int) -> bool:
