@@ -136,7 +136,7 @@ def _head(text: str) -> tuple[str, int]:
 # Company", "Acme Technologies"); 某某集团, 某某股份有限公司
 _EN_COMPANY = re.compile(r"\b((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*\s+(?:Group|Corporation|Corp\.|Company|Inc\.|Ltd\.|Limited|"
                          r"Holdings|Technologies|Technology|Electronics|Motors|Systems|Networks|Electric|Industries|Telecom))\b")
-_EN_COMPANY_WORDS = re.compile(r"(?:\s+(?:Group|Corporation|Corp\.|Company|Inc\.|Ltd\.|Limited|Holdings|Stock|Co\.))+$")
+_EN_COMPANY_WORDS = re.compile(r"(?:\s+(?:Group|Corporation|Corp\.|Company|Inc\.|Ltd\.|Limited|Holdings|Stock|Shares?|Co\.))+$")
 _ZH_COMPANY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:集团股份有限公司|股份有限公司|有限公司|集团|公司|控股))")
 _ZH_COMPANY_WORDS = re.compile(r"(?:集团股份有限公司|股份有限公司|有限公司|集团|公司|控股)$")
 # the short name a text gives itself: (below short called "Beautiful"), (hereinafter "Acme"), （以下简称“美的”）
@@ -179,7 +179,41 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
     return None
 
 
-def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context):
+# a machine translation's literal rendering of a name, glossed with the real one in brackets:
+# "Small Peng Automobile (Xpeng)", "Science Big News Fly Share Limited Company (iFLYTEK)"
+_GLOSSED_ORG = re.compile(r"((?:[A-Z][\w&'’.-]*\s+){1,7}[A-Z][\w&'’.-]*)\s*[(（]\s*([^()（）,，;]{2,40}?)\s*(?:[,，;][^()（）]{0,160})?[)）]")
+
+
+def glossed_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
+    """Literal renderings of known organisations' names that the text glosses with the name itself in
+    brackets: the lexicon entity with the rendering as an alias (for this document only)."""
+    from .iris import vocab
+    from .types import EntityInfo
+
+    if lang.code != "en":
+        return ()
+    v = vocab()
+    found: dict[str, set] = {}
+    for m in _GLOSSED_ORG.finditer(text):
+        literal, inner = m.group(1).strip(), m.group(2).strip()
+        hits = lexicon.match(inner, context, lang.is_boundary)
+        if len(hits) != 1 or (hits[0][0], hits[0][1]) != (0, len(inner)):
+            continue  # the brackets hold one known name, wholly
+        eid = hits[0][2]
+        if not v.is_a(lexicon.cls(eid), ["Organisation"]) or any(
+                v.is_a(lexicon.cls(e), ["Organisation", "Person"]) for _, _, e in lexicon.match(literal, context, lang.is_boundary)):
+            continue  # a literal rendering names no organisation or person the lexicon knows
+        words = literal.split()
+        while words and words[0] in ("The", "A", "An"):
+            words = words[1:]
+        if len(words) >= 2:
+            name = " ".join(words)
+            core = _EN_COMPANY_WORDS.sub("", name).strip()  # "Science Big News Fly Share Limited Company" -> "Science Big News Fly"
+            found.setdefault(eid, set()).update({name} | ({core} if len(core.split()) >= 2 else set()))
+    return tuple(EntityInfo(eid, lexicon.cls(eid), (), tuple(("en", a) for a in sorted(names))) for eid, names in sorted(found.items()))
+
+
+def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glossed: tuple = ()):
     """(topic id, entities the lexicon lacks that the topic needs): the topic may be a company
     the lexicon does not know, named in the title and then throughout ("Beautiful Group 2024
     Annual Performance Express …", a translation of 美的集团) -- it wins over a known company
@@ -190,6 +224,9 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context):
     weights: Counter = Counter()
     for start, eid in _companies(text, lexicon, lang, context):
         weights[eid] += 3 if start < len(title) else 2 if start < lead_end else 1
+    for info in glossed:  # "Small Peng Automobile (Xpeng)": the rendering counts for the company it renders
+        for start, _ in name_spans(text, {a for _, a in info.aliases}, lang.code):
+            weights[info.entity_id] += 3 if start < len(title) else 2 if start < lead_end else 1
     unknown = _unknown_company(text, lexicon, lang, context, title, lead_end)
     if unknown is not None:
         info, n = unknown
@@ -292,12 +329,15 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
         date = infer_date(doc.text, lang)
         if date is not None:
             changes["date"] = date
+    glossed = glossed_names(doc.text, lexicon, lang, context)
+    if glossed:
+        changes["names"] = doc.names + glossed
     if not doc.organisation:
-        topic, names = infer_topic_names(doc.text, lexicon, lang, context)
+        topic, names = infer_topic_names(doc.text, lexicon, lang, context, glossed)
         if topic:
             changes["organisation"] = topic
             if names:
-                changes["names"] = doc.names + names
+                changes["names"] = changes.get("names", doc.names) + names
     organisation = changes.get("organisation", doc.organisation)
     if organisation and not doc.short_names:
         short = short_names(organisation, lexicon)

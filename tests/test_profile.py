@@ -154,6 +154,22 @@ def test_a_company_the_lead_names_with_its_short_name_is_the_topic_when_the_titl
     assert ("讯飞健康", topic) in named and not [t for t, e in named if e == "iflytek" and t == "讯飞"]
 
 
+def test_a_machine_translations_literal_name_glossed_with_the_known_one_stands_for_it(lex):
+    text = ("Small Peng Automobile third quarter income reach 10.1 billion yuan\n"
+            "Guangzhou news\n"
+            "Small Peng Automobile (Xpeng) yesterday evening announce its results. Small Peng Automobile deliver cars.\n"
+            "Science Big News Fly Share Limited Company (iFLYTEK, stock code 002230) is a partner.")
+    glossed = {i.entity_id: {a for _, a in i.aliases} for i in profile.glossed_names(text, lex, EN, CTX)}
+    assert glossed == {"xpeng": {"Small Peng Automobile"},
+                       "iflytek": {"Science Big News Fly Share Limited Company", "Science Big News Fly"}}
+    doc = profile.profile(bare_doc(text, "en"), EN, lex)
+    assert doc.organisation == "xpeng"
+    from kg import mentions
+
+    ann = mentions.find_mentions(doc, EN, lex, doc.context)
+    assert ("Small Peng Automobile", "xpeng") in [(m.text, m.entity_id) for m in ann.mentions if m.kind == "entity"]
+
+
 def test_a_company_named_once_or_twice_in_the_body_is_no_topic(lex):
     text = ("Smartphone market overview\n"
             "Demand recovered slowly during the year across most regions of the world.\n"
