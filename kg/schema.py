@@ -166,7 +166,7 @@ ROLE_TITLE_KEYS = "en property reverse zh"
 LANG_KEYS = ("after_name_cues as_of class_nouns clause_separators conjunctions dateline_words domestic facility_nouns first_person forecast "
              "full_year_words future generic_name_words home_country name_lead_words name_suffixes name_variant_words "
              "not_doer_before not_names company_suffixes number_hint ordinals part_words pronouns rank_exact rank_top results_words sequence_words "
-             "surnames time_hint today transliteration_chars whole_words world").split()
+             "surnames time_hint today transliteration_chars whole_words world year_end_words").split()
 
 
 def check_lang(data: dict, path: Path) -> None:

@@ -1103,3 +1103,20 @@ def test_a_known_city_before_a_district_is_the_headquarters():
 def test_a_chinese_event_with_no_time_in_its_clause_takes_the_time_told_before_it():
     x = run("2020年8月27日，小鹏汽车登陆纽交所；2022年7月7日，公司又在香港联交所上市。", "zh", organisation="xpeng")
     assert {f.obj: f.attr("period").key for f in x.facts if f.predicate == "listedOn"} == {"nyse": "2020-08-27", "hkex": "2022-07-07"}
+
+
+def test_the_year_a_results_lead_says_ends_on_a_day_is_the_period_reported_on():
+    text = ("Simpler and growing: an interview\n\nLondon, 14 May 2024\n\n"
+            "On the day the group published its results for the year to 31 March 2024, she talked to us.\n\n"
+            "A: Group revenue was €36.7 billion, up 2.5%. Profit for the year was €1.5 billion.")
+    x = run(text, "en", organisation="vodafone")
+    got = {(f.predicate, f.attr("period").key if f.attr("period") else None) for f in x.facts if f.kind == "quantity"}
+    assert {("Revenue", "2024"), ("NetProfit", "2024")} <= got
+
+
+def test_a_later_quarter_than_the_one_reported_on_is_last_years():
+    import datetime
+
+    text = "拼多多季度业绩访谈\n\n本报记者 上海报道 2024年5月24日\n\n公司公布了今年第一季度业绩。\n\n第四季度单季营收889亿元。"
+    x = run(text, "zh", organisation="pinduoduo", date=datetime.date(2024, 5, 24))
+    assert [f.attr("period").key for f in x.facts if f.predicate == "Revenue"] == ["2023-Q4"]

@@ -19,7 +19,7 @@ from typing import Callable
 
 from ..iris import vocab
 from ..lang import Language
-from ..types import EntityInfo, Extraction, Fact, Mention
+from ..types import EntityInfo, Extraction, Fact, Mention, PeriodRef
 from . import corporate, goals, nominal, positions, quantities, relations, roles, structure
 from .context import ENTITY_KINDS, Context, statement_periods
 from .patterns import Patterns, load_patterns
@@ -99,10 +99,23 @@ def _report_period(annotated: Extraction, lang: Language):
     from .patterns import words_re
 
     words = lang.words.get("results_words") or []
-    paragraphs = [p for p in annotated.document.text.split("\n") if p.strip()][:2]
-    head_end = annotated.document.text.find(paragraphs[-1]) + len(paragraphs[-1]) if paragraphs else 0
-    if not words or not words_re(words, lang.code).search(annotated.document.text[:head_end]):
+    text = annotated.document.text
+    paragraphs = [p for p in text.split("\n") if p.strip()][:3]
+    if len(paragraphs) == 3 and len(paragraphs[1]) > 60:
+        paragraphs = paragraphs[:2]  # the lead is the second paragraph, unless that is a dateline
+    head_end = text.find(paragraphs[-1]) + len(paragraphs[-1]) if paragraphs else 0
+    if not words or not words_re(words, lang.code).search(text[:head_end]):
         return None
+    # "results for the year to 31 March 2024", 截至2024年3月31日止年度: the fiscal year that ends that day
+    ends = lang.words.get("year_end_words") or []
+    for m in annotated.mentions:
+        if m.start >= head_end:
+            break
+        p = m.period if m.kind == "period" else None
+        if p is not None and p.year and p.month and ends and (
+                lang.code == "en" and re.search(r"(?:" + "|".join(map(re.escape, ends)) + r")\s*(?:on\s+)?$", text[max(0, m.start - 30):m.start], re.IGNORECASE)
+                or lang.code == "zh" and any(text.startswith(w, m.end) for w in ends)):
+            return PeriodRef(p.year)
     found = []
     for m in annotated.mentions:
         if m.start >= head_end:

@@ -721,7 +721,8 @@ def _in_report_period(ctx: Context, pick: Mention, rp: PeriodRef) -> PeriodRef |
         return rp if (rp.quarter or rp.half or not rp.month) else None
     if (p.quarter or p.half) and not re.search(r"\d{4}|\d{2}年|去年|上年|明年|last|next|previous|prior", text, re.IGNORECASE):
         if p.quarter and rp.quarter or p.half and rp.half:
-            return replace(p, year=rp.year)
+            later = (p.quarter or 0) > (rp.quarter or 0) or (p.half or 0) > (rp.half or 0)
+            return replace(p, year=rp.year - 1 if later else rp.year)  # 第四季度 in a first-quarter report: last year's
     return None
 
 
