@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from ..iris import vocab
 from ..numbers import UNKNOWN_CURRENCY
+from ..lexicon import load as load_lexicon
 from ..types import Fact, Mention, PeriodRef
 from .context import ORG, market_just_named, ENTITY_KINDS, MONEY, MONEY_UNITS, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
 from .patterns import words_re
@@ -332,6 +333,8 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
         value = -value
     bound = _bound(ctx, pat, qm, q.bound)
     seg = _segment(ctx, ts, te) if pat.get("segments") else _NO_SEGMENT
+    if seg[0] == "category" and seg[2] and any(u in MONEY_UNITS for u in pat.get("units", [])):
+        seg = ("part", seg[1], seg[2])  # a money figure of a category is the figure of the part that sells it
     subject = _subject(ctx, pat, ts, te, seg)
     if subject is None:
         return None
@@ -466,9 +469,23 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
     cats = [m for m in inside if m.cls and v.is_a(m.cls, ["ProductCategory"])]
     bare = _strip_words(rest, words.get("part_words") or [], lang)  # 游戏业务收入, "gaming segment revenue": a category's business
     if cats and not places and not bare.strip():
-        return "category", cats[-1], ""  # 智能手机收入, "smartphone revenue": the company's, for one category
+        # 智能手机收入, "smartphone revenue": the company's, for one category; the words also name the part
+        # of the business that sells it (a money figure is that part's: 汽车销售收入, "Automotive revenue")
+        named = prefix
+        for p in ctx.mentions:
+            if p.kind in ("period", "quantity", "rank") and p.start < ts and p.end > start:
+                a, b = max(p.start, start), min(p.end, ts)
+                named = named[: a - start] + " " * (b - a) + named[b - start:]
+        named = _strip_words(named.strip(), whole, lang)
+        named = re.sub(r"(?:['’]s?|\s)+$" if lang == "en" else r"\s+", " ", named).strip()
+        return "category", cats[-1], named
     if places and not rest:
         return "place", places[-1], ""
+    if cats and not places and len(rest.replace(" ", "")) >= 1:
+        # 汽车销售收入: a category's word and others name the part (汽车销售), not the others alone
+        named = _strip_words(prefix.strip(), whole, lang).strip()
+        if len(named) >= 2 and not any(p.kind in ("period", "quantity", "rank") and start <= p.start < ts for p in ctx.mentions):
+            return "part", None, named
     if len(rest.replace(" ", "")) >= 2:
         # 京东零售全年收入: the company's name opening the part's name is part of it
         orgs = [m for m in inside if m.kind == "entity" and m.cls and v.is_a(m.cls, ORG) and lang == "zh"
@@ -497,7 +514,7 @@ def _subject(ctx: Context, pat: dict, ts: int, te: int, seg: tuple = _NO_SEGMENT
     if kind:
         if kind == "entity":
             return m, m.entity_id, "", 1.0
-        if kind == "part" and not _part_name(ctx, part):
+        if kind == "part" and m is None and not _part_name(ctx, part):  # (a category's words name a part)
             return None  # not a name of a part of the business ("strong revenue")
         if kind == "place":
             scope = m.entity_id
@@ -575,7 +592,16 @@ def _segment_entity(ctx: Context, owner: str, part: str) -> str:
     from ..types import EntityInfo
 
     eid = f"x-{owner}-{slug(part)}"
-    ctx.new_names.setdefault(eid, EntityInfo(eid, "InternalBody", ((ctx.lang.code, part),)))
+    if eid not in ctx.new_names:
+        # also named with its owner and with the word for a business (智能手机: 小米智能手机业务, "Xiaomi smartphone business")
+        lang = ctx.lang.code
+        unit_word = "业务" if lang == "zh" else " business"
+        info = load_lexicon().info(owner)
+        owners = [n for code, n in (info.labels + info.aliases if info else ()) if code == lang][:2]
+        sep = "" if lang == "zh" else " "
+        base = part[: -len(unit_word.strip())].strip() if part.endswith(unit_word.strip()) and len(part) > len(unit_word) + 1 else part
+        names = {base, base + unit_word} | {o + sep + base for o in owners} | {o + sep + base + unit_word for o in owners}
+        ctx.new_names[eid] = EntityInfo(eid, "InternalBody", ((lang, part),), tuple((lang, n) for n in sorted(names - {part})))
     return eid
 
 
