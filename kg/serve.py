@@ -362,10 +362,10 @@ def create_app(store, config: ServeConfig, html: Path | None = None):
             if ctype == "application/sparql-update":
                 return refuse_update()
             if ctype in ("application/sparql-query", "application/x-www-form-urlencoded"):
-                raw = await read_body(request, config.max_body)
-                if raw is None:
-                    return PlainTextResponse(f"request body larger than {config.max_body} bytes "
-                                             "(kg serve --max-body).\n", 413, headers=headers())
+                try:
+                    raw = await read_body(request, config.max_body, config.timeout)
+                except BodyError as exc:
+                    return PlainTextResponse(f"{exc}\n", exc.status, headers=headers())
             if ctype == "application/sparql-query":
                 fields = dict(url_params, query=[raw.decode("utf-8", "replace")])
             elif ctype == "application/x-www-form-urlencoded":
@@ -424,18 +424,39 @@ def create_app(store, config: ServeConfig, html: Path | None = None):
     return HostCheck(protocol_headers(Starlette(routes=routes, lifespan=lifespan), config), config)
 
 
-async def read_body(request, limit: int) -> bytes | None:
-    """The request body, or None when it is longer than ``limit`` bytes (read no further)."""
+class BodyError(Exception):
+    """A request body kg serve does not read: too large (413), or not all there in time (408)."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+async def read_body(request, limit: int, timeout: float) -> bytes:
+    """The request body; ``BodyError`` when it is longer than ``limit`` bytes (read no further)
+    or has not all arrived within ``timeout`` seconds (a Content-Length larger than the body sent)."""
+    import asyncio
+
+    from starlette.requests import ClientDisconnect
+
+    too_large = BodyError(413, f"request body larger than {limit} bytes (kg serve --max-body).")
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        return None
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
+        raise too_large
+
+    async def read() -> bytes:
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise too_large
+            chunks.append(chunk)
+        return b"".join(chunks)
+    try:
+        return await asyncio.wait_for(read(), timeout)
+    except (asyncio.TimeoutError, ClientDisconnect):
+        raise BodyError(408, f"the request body did not arrive within {timeout:g} s: send as many bytes as its "
+                             f"Content-Length ({declared or 'none'}) says.") from None
 
 
 async def client_gone(request) -> None:
