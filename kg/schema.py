@@ -281,7 +281,7 @@ MANIFEST = {
 LEXICON_ENTRY = {
     "id": Key(slug, required=True), "class": Key(text, required=True),
     "en": Key(text), "zh": Key(text),
-    "aliases": Key(anything), "context_aliases": Key(anything),  # checked by the lexicon loader
+    "aliases": Key(words), "context_aliases": Key(anything),  # context aliases: checked by the lexicon loader
     "wikidata": Key(text),  # Q-id, checked by the lexicon loader
 }
 CONTEXT_ALIAS = {"alias": Key(text, required=True), "context": Key(text_list, required=True), "lang": Key(one_of(*LANGUAGES))}

@@ -297,6 +297,9 @@ def test_a_malformed_contexts_file_is_one_line(tmp_path, old, new, words):
     ("- id: xiaomi\n", "- id: xiaomi<1>\n", "breaks the id rule"),
     ("- id: xiaomi\n", "- id: Xiaomi\n", "breaks the id rule"),
     ("- id: xiaomi\n", "- id: xiaomi\n    alias: [Mi]\n", "unknown key 'alias'. Did you mean 'aliases'?"),
+    # an alias list under a misspelt language was taken as names of no language; a number as a name failed later
+    ("aliases: {en: [Xiaomi Inc.,", "aliases: {eng: [Xiaomi Inc.,", "'aliases' has the key 'eng': 'eng' is not supported"),
+    ("aliases: {en: [Xiaomi Inc.,", "aliases: {en: [6, Xiaomi Inc.,", "'aliases.en' holds 6, not a non-empty word"),
 ])
 def test_a_lexicon_id_breaking_the_slug_rule_is_refused(tmp_path, old, new, words):
     path = _copy(tmp_path, "lexicon.yaml", old, new)
