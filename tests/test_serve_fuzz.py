@@ -58,14 +58,17 @@ SPARQL = st.sampled_from([
     "SELECT * WHERE { ?s ?p ?o } LIMIT 99999999999999999999", "PREFIX : <x> SELECT * {}", "\x00", "",
 ])
 TEXT = st.text(max_size=30)
+# what looks like an IRI to a quick test but not to the store's parser
+IRIS = st.one_of(st.sampled_from(["a:%zz", "a:b#c#d", "http://[x]/", "a:[", "a_b:c", "a:\x7f", "kgid:graph/x", "a:"]),
+                 TEXT.map(lambda t: "http://a.example/" + t))
 PARAMS = st.lists(st.tuples(st.sampled_from(["query", "update", "format", "default-graph-uri", "named-graph-uri",
                                             "graph", "default", "x", ""]),
-                            st.one_of(SPARQL, TEXT, st.sampled_from(["json", "csv", "tsv", "xml", "ttl", "a:b", "kgid:graph/x"]))),
+                            st.one_of(SPARQL, TEXT, IRIS, st.sampled_from(["json", "csv", "tsv", "xml", "ttl"]))),
                   max_size=3)
 METHODS = st.one_of(st.sampled_from(["GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH", "TRACE", "CONNECT"]),
                     st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=8))
 PATHS = st.one_of(st.sampled_from(["/", "/sparql", "/query", "/update", "/graph.html", "/void", "/.well-known/void",
-                                   "/data", "/service", "/sparql/", "//sparql", "/query/x", "/%00", "/%ff%fe", "*"]),
+                                   "/store", "/store/", "/data", "/service", "/sparql/", "//sparql", "/query/x", "/%00", "/%ff%fe", "*"]),
                   st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7e, blacklist_characters="#?"),
                           max_size=20).map(lambda p: "/" + p))
 ACCEPTS = st.one_of(st.none(), TEXT.map(lambda t: t.encode("utf-8", "replace").decode("latin-1")), st.sampled_from([
@@ -130,6 +133,8 @@ def _check_answer(answer: bytes, what, port: int) -> int:
 @example("POST", "/sparql", [], None, "application/sparql-query", b"ASK {}", "longer")
 @example("POST", "/sparql", [], None, "application/x-www-form-urlencoded", b"query=ASK", "huge")
 @example("GET", "/sparql", [("query", "ASK {}"), ("default-graph-uri", "a:b")], "text/csv;q=1.5", None, b"", "none")
+@example("GET", "/sparql", [("query", "ASK {}"), ("named-graph-uri", "a:%zz")], None, None, b"", "none")
+@example("GET", "/store", [("graph", "a:b#c#d")], None, None, b"", "none")
 def test_any_request_gets_a_well_formed_answer(server, method, path, params, accept, ctype, body, length):
     request = _request(method, path, params, accept, ctype, body, length, server.port)
     _check_answer(exchange(server.port, request), request[:300], server.port)
@@ -151,3 +156,11 @@ def test_a_body_shorter_than_its_content_length_gets_408_not_a_hang(server):
     answer = exchange(server.port, request, timeout=15)
     assert _check_answer(answer, "short body", server.port) == 408
     assert b"Content-Length (500)" in answer
+
+
+@pytest.mark.parametrize("target", ["/sparql?query=ASK%7B%7D&named-graph-uri=a:%25zz", "/store?graph=a:b%23c%23d",
+                                    "/sparql?query=ASK%7B%7D&default-graph-uri=http://%5Bx%5D/"])
+def test_a_graph_iri_the_store_cannot_parse_is_400_not_500(server, target):
+    request = f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nConnection: close\r\n\r\n".encode()
+    answer = exchange(server.port, request)
+    assert _check_answer(answer, target, server.port) == 400 and b"is not an absolute IRI (" in answer
