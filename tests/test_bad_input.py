@@ -320,19 +320,31 @@ def test_a_misspelt_key_of_a_language_file_is_one_line(tmp_path, monkeypatch):
     assert lang_module.get("en").words  # the shipped files pass
 
 
-def test_a_bad_confidence_through_the_cli_is_exit_4_not_a_traceback(tmp_path):
+@pytest.mark.parametrize("name, old, new, words", [
+    ("patterns.yaml", "confidence: 0.9", "confidence: high", "is not a number from 0 to 1"),
+    # a word list holding a null failed deep in a stage (found by tests/test_fuzz_data.py)
+    ("lang/en.yaml", "today: [today is,", "today: [null, today is,", "'today' holds None, not a non-empty word"),
+    ("noise.yaml", "window: 3", "window: three", "'languages.en.repeated_word.window' 'three' is not a whole number"),
+])
+def test_a_bad_data_file_through_the_cli_is_exit_4_not_a_traceback(tmp_path, name, old, new, words):
     home = tmp_path / "home"
     (home / "data").mkdir(parents=True)
     for sub in ("ontology", "queries"):
         (home / sub).symlink_to(ROOT / sub)
     for item in (ROOT / "data").iterdir():
-        if item.name != "patterns.yaml":
+        if item.name != name.split("/")[0]:
             (home / "data" / item.name).symlink_to(item)
-    _copy(home / "data", "patterns.yaml", "confidence: 0.9", "confidence: high")
+        elif item.is_dir():  # the language files: the other one as it is
+            (home / "data" / item.name).mkdir()
+            for other in item.iterdir():
+                if other.name != Path(name).name:
+                    (home / "data" / item.name / other.name).symlink_to(other)
+    _copy(home / "data", name, old, new)
     (tmp_path / "a.txt").write_text(EN, encoding="utf-8")
     r = kg("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--no-html", env={"KG_HOME": str(home)})
-    assert r.returncode == EXIT_DATA
-    assert "is not a number from 0 to 1" in _one_line(r.stderr.decode())
+    assert r.returncode == EXIT_DATA, r.stderr.decode()
+    line = _one_line(r.stderr.decode())
+    assert words in line and str(home / "data" / name) in line
 
 
 # --------------------------------------------------------------------------- kg check, kg query (findings 5, 6)
