@@ -1,5 +1,7 @@
-"""The shape of kg's YAML files, checked entry by entry: the document manifest, the lexicon,
-``data/contexts.yaml`` and ``data/patterns.yaml``.
+"""The shape of kg's YAML files, checked entry by entry: the document manifest, the lexicon and
+``data/places.yaml``, ``data/contexts.yaml``, ``data/patterns.yaml``, ``data/lang/<code>.yaml``
+and ``data/noise.yaml``. Every key has a rule for its value, from how the stage that reads it uses
+it, so a wrong type is refused when the file is read, not met as a traceback mid-extraction.
 
 Each schema is one table (key -> rule, with whether it is required). An unknown key is an
 error that suggests the known key it most resembles (``dtae`` -> ``date``); a wrong type names
