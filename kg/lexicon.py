@@ -249,6 +249,7 @@ def _read_entries(lex: Lexicon, path: Path) -> None:
     from .iris import vocab
 
     data = resources.load_yaml(path)
+    schema.check_entity_file(data, path)
     entries = resources.require(data, "entities", path, "top level", list)
     known_classes = vocab().classes
     for n, entry in enumerate(entries, 1):

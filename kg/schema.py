@@ -1,5 +1,7 @@
-"""The shape of kg's YAML files, checked entry by entry: the document manifest, the lexicon,
-``data/contexts.yaml`` and ``data/patterns.yaml``.
+"""The shape of kg's YAML files, checked entry by entry: the document manifest, the lexicon and
+``data/places.yaml``, ``data/contexts.yaml``, ``data/patterns.yaml``, ``data/lang/<code>.yaml``
+and ``data/noise.yaml``. Every key has a rule for its value, from how the stage that reads it uses
+it, so a wrong type is refused when the file is read, not met as a traceback mid-extraction.
 
 Each schema is one table (key -> rule, with whether it is required). An unknown key is an
 error that suggests the known key it most resembles (``dtae`` -> ``date``); a wrong type names
@@ -107,6 +109,164 @@ def anything(v):
     return None
 
 
+# --- rules for the values of the knowledge files (patterns, language files, noise, places)
+
+_SUB = "\x1f"  # a rule's problem that starts with _SUB<key>_SUB is about a key inside the value
+
+
+def _inside(key, bad):
+    return (f"{_SUB}{key}{_SUB}{bad[0]}", bad[1])
+
+
+def _describe(key, problem: str) -> str:
+    """'qualified.metric' 'Foo' is ...: the dotted path of a problem found inside a value."""
+    key = str(key)
+    while problem.startswith(_SUB):
+        sub, problem = problem[1:].split(_SUB, 1)
+        key += f".{sub}"
+    return f"'{key}' {problem}"
+
+
+def flag(v):
+    if not isinstance(v, bool):
+        return f"should be true or false, got {v!r}", "Write true or false"
+
+
+def text1(v):
+    if not isinstance(v, str) or not v.strip():
+        return f"should be a non-empty text, got {v!r}", "Write the text, quoted if it holds ':' or '#'"
+
+
+def word_list(v):
+    if not isinstance(v, list):
+        hint = f" (a single '{v}' is written [{v}])" if isinstance(v, str) else ""
+        return f"should be a list of words, got {v!r}", f"Write it as [word, ...]{hint}"
+    for bad in v:
+        if isinstance(bad, str) and bad.strip():
+            continue
+        why = " (YAML reads bare yes/no/on/off/true as booleans and 1 as a number)" if isinstance(bad, (bool, int, float)) else ""
+        return f"holds {bad!r}, not a non-empty word{why}", "Quote it, e.g. 'no', or remove it"
+
+
+def regex(v):
+    if not isinstance(v, str) or not v:
+        return f"should be a regular expression (text), got {v!r}", "Write it quoted, e.g. '\\s*(?:word|other)'"
+    try:
+        re.compile(v)
+    except re.error as exc:
+        return f"{v!r} is not a valid regular expression ({exc})", "Fix the expression (Python re syntax; quote it with '...')"
+
+
+def count(v):
+    if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+        return f"{v!r} is not a whole number of 0 or more", "Write e.g. 3"
+
+
+def number(v):
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
+        return f"{v!r} is not a number of 0 or more", "Write e.g. 1000"
+
+
+def factor(v):
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v <= 1:
+        return f"{v!r} should be a factor in (0, 1]", "Write e.g. 0.8"
+
+
+def id_list(v):
+    if not isinstance(v, list):
+        return f"should be a list of ids, got {v!r}", "Write it as [some-id, ...]"
+    for x in v:
+        bad = slug(x)
+        if bad:
+            return bad
+
+
+def list_of(rule: Rule, example: str) -> Rule:
+    def check_list(v):
+        if not isinstance(v, list):
+            return f"should be a list, got {v!r}", f"Write it as {example}"
+        for n, x in enumerate(v):
+            bad = rule(x)
+            if bad:
+                return _inside(n, bad)
+    return check_list
+
+
+def mapping_of(key_rule: Rule, value_rule: Rule, example: str) -> Rule:
+    """A mapping whose keys pass ``key_rule`` and whose values pass ``value_rule``."""
+    def check_mapping(v):
+        if not isinstance(v, dict):
+            return f"should be a mapping, got {v!r}", f"Write it as {example}"
+        for k, x in v.items():
+            bad = key_rule(k)
+            if bad:
+                return f"has the key {k!r}: {bad[0]}", bad[1]
+            bad = value_rule(x)
+            if bad:
+                return _inside(k, bad)
+    return check_mapping
+
+
+def by_language(rule: Rule, example: str) -> Rule:
+    """{zh: ..., en: ...}: one value per language."""
+    return mapping_of(one_of(*LANGUAGES), rule, example)
+
+
+words = by_language(word_list, "{zh: [word, ...], en: [word, ...]}")
+regexes = by_language(regex, "{zh: '...', en: '...'}")
+counts = by_language(count, "{zh: 2, en: 4}")
+
+
+def fields(spec: dict[str, "Key"], example: str) -> Rule:
+    """A small mapping with known keys (an unknown one is refused like a top-level key)."""
+    def check_fields(v):
+        if not isinstance(v, dict):
+            return f"should be a mapping, got {v!r}", f"Write it as {example}"
+        for k in v:
+            if k not in spec:
+                return f"has an unknown key {k!r}", _suggest(k, spec) + " Remove or rename it"
+        for k, key in spec.items():
+            if k not in v:
+                if key.required:
+                    return f"lacks the required key '{k}'", f"Write it as {example}"
+            else:
+                bad = key.rule(v[k])
+                if bad:
+                    return _inside(k, bad)
+    return check_fields
+
+
+def _vocab():
+    from .iris import vocab
+
+    return vocab()
+
+
+def ontology_class(v):
+    if not isinstance(v, str) or v not in _vocab().classes:
+        return f"{v!r} is not a class of ontology/kg.ttl", "Use a class declared there (e.g. Organisation, Product)"
+
+
+def ontology_term(v):
+    if not isinstance(v, str) or v not in _vocab().terms:
+        return f"{v!r} is not declared in ontology/kg.ttl", "Use a property or kg:Metric individual declared there"
+
+
+def classes(*words_allowed: str) -> Rule:
+    """A list of ontology classes (or one of ``words_allowed``, e.g. 'market')."""
+    listed = list_of(ontology_class, "[ClassName, ...]")
+
+    def check_classes(v):
+        if isinstance(v, str) and v in words_allowed:
+            return None
+        bad = listed(v)
+        if bad and not isinstance(v, list):
+            extra = f" or {' or '.join(repr(w) for w in words_allowed)}" if words_allowed else ""
+            return f"should be a list of ontology classes{extra}, got {v!r}", "Write it as [ClassName, ...]"
+        return bad
+    return check_classes
+
+
 MANIFEST = {
     "id": Key(doc_id, required=True),
     "file": Key(text, required=True),
@@ -123,7 +283,7 @@ MANIFEST = {
 LEXICON_ENTRY = {
     "id": Key(slug, required=True), "class": Key(text, required=True),
     "en": Key(text), "zh": Key(text),
-    "aliases": Key(anything), "context_aliases": Key(anything),  # checked by the lexicon loader
+    "aliases": Key(words), "context_aliases": Key(anything),  # context aliases: checked by the lexicon loader
     "wikidata": Key(text),  # Q-id, checked by the lexicon loader
 }
 CONTEXT_ALIAS = {"alias": Key(text, required=True), "context": Key(text_list, required=True), "lang": Key(one_of(*LANGUAGES))}
@@ -131,50 +291,126 @@ CONTEXT_ALIAS = {"alias": Key(text, required=True), "context": Key(text_list, re
 CONTEXTS = {"min_cues": Key(positive_int), "contexts": Key(mapping, required=True)}
 CONTEXT = {"cues": Key(text_list, required=True)}
 
-# keys of each pattern group in data/patterns.yaml (see the comments at its top); every
-# 'confidence' must be a number from 0 to 1 and every 'triggers' a {zh: [...], en: [...]}
-_RELATION_KEYS = ("adjacent_objects business_units buyers confidence default_subject find_objects id maker_in_name "
-                  "no_future nominal not_after object object_as_market object_marker object_not object_preference "
-                  "object_side objects passive period property qualifiers sellers subject subject_not triggers undated "
-                  "object_not_ids same_clause not_before subject_same_clause needs_marker agent_verbs site_names find_subjects object_after price_words swap_roles")
-PATTERN_GROUPS = {
-    "relations": _RELATION_KEYS,
-    "modifiers": "after_words confidence head id max_gap modifier property",
-    "representatives": "confidence id property representative represented triggers",
-    "series": "confidence id list_verbs member property series series_words",
-    "quantities": ("category confidence context default_subject growth growth_only id lower_bound market_words metric "
-                   "min_value negative not_nouns nouns period qualified scope segments share subject subject_classes threshold triggers units"),
-    "positions": ("confidence context default_subject id kind_nouns market_nouns max_rank not_before overtake player_nouns "
-                  "respectively second_to subject superlatives value_words verbs"),
-    "goals": "achieved confidence default_subject id set subject triggers",
-    "nominal": "compounds confidence named named_list new_names not_after nouns owner_is property text_owner unit_names",
+# The keys of each pattern group of data/patterns.yaml (see the comments at its top) and the
+# form of their values, as the extractors (kg/extract/*.py) read them
+_UNITS = list_of(lambda v: None if isinstance(v, str) else (f"{v!r} is not a unit name", "Write e.g. CNY, Percent or '' (a bare number)"),
+                 "[CNY, USD, '']")
+_WORDS_BY_RANK = by_language(mapping_of(positive_int, lambda v: word_list(v) or (None if v else ("is an empty list", "Write at least one word")),
+                                        "{1: [largest, ...], 2: [...]}"), "{zh: {1: [...]}, en: {1: [...]}}")
+_COMMON = {"id": Key(slug, required=True), "confidence": Key(number01), "property": Key(ontology_term)}
+_SUBJECT = {"subject": Key(classes()), "default_subject": Key(one_of("organisation"))}
+PATTERN_GROUPS: dict[str, dict[str, Key]] = {
+    "relations": {
+        **_COMMON, **_SUBJECT, "property": Key(ontology_term, required=True), "triggers": Key(triggers, required=True),
+        "subject": Key(classes(), required=True), "object": Key(classes(), required=True),
+        "subject_not": Key(classes()), "object_not": Key(classes()), "object_not_ids": Key(id_list),
+        "objects": Key(one_of("all", "nearest")), "object_side": Key(one_of("any", "after", "before", "adopters", "copula")),
+        "undated": Key(number01),  # the factor of an event told with no time
+        "object_preference": Key(one_of("ordered")), "period": Key(one_of("event", "carry")),
+        "qualifiers": Key(list_of(one_of("period", "count", "price", "reported_by"), "[period, count]")),
+        "not_after": Key(regexes), "not_before": Key(regexes),
+        **{k: Key(words) for k in "agent_verbs buyers nominal object_after object_marker passive price_words sellers".split()},
+        **{k: Key(flag) for k in ("adjacent_objects business_units find_objects find_subjects maker_in_name needs_marker no_future "
+                                  "object_as_market same_clause site_names subject_same_clause swap_roles").split()},
+    },
+    "modifiers": {**_COMMON, "property": Key(ontology_term, required=True), "head": Key(classes(), required=True),
+                  "modifier": Key(classes(), required=True), "after_words": Key(words), "max_gap": Key(counts)},
+    "representatives": {**_COMMON, "property": Key(ontology_term, required=True), "triggers": Key(triggers, required=True),
+                        "representative": Key(classes()), "represented": Key(classes())},
+    "series": {**_COMMON, "property": Key(ontology_term, required=True), "member": Key(classes()), "series": Key(classes()),
+               "list_verbs": Key(words), "series_words": Key(words)},
+    "quantities": {
+        **_COMMON, **_SUBJECT, "triggers": Key(triggers, required=True), "metric": Key(ontology_term, required=True),
+        "subject": Key(classes("market")), "subject_classes": Key(classes()), "units": Key(_UNITS),
+        "growth": Key(fields({"yoy": Key(ontology_term), "qoq": Key(ontology_term)}, "{yoy: RevenueGrowthYoY, qoq: RevenueGrowthQoQ}")),
+        "qualified": Key(fields({"metric": Key(ontology_term, required=True), "id": Key(slug), "words": Key(words, required=True)},
+                                "{metric: AdjustedNetProfit, id: adjusted-net-profit, words: {zh: [...], en: [...]}}")),
+        "share": Key(anything),  # checked by the loader (kg/extract/patterns.py)
+        "period": Key(one_of("flow", "as_of", "stock")), "scope": Key(one_of("place")),
+        "category": Key(one_of(True, False, "sentence")), "min_value": Key(number),
+        **{k: Key(words) for k in "context lower_bound market_words negative not_nouns nouns".split()},
+        **{k: Key(flag) for k in "growth_only segments threshold".split()},
+    },
+    "positions": {
+        **_COMMON, **_SUBJECT, "max_rank": Key(positive_int), "superlatives": Key(_WORDS_BY_RANK),
+        **{k: Key(words) for k in ("context kind_nouns market_nouns not_before overtake player_nouns respectively second_to "
+                                   "value_words verbs").split()},
+    },
+    "goals": {**_COMMON, **_SUBJECT, "subject": Key(classes(), required=True), "triggers": Key(triggers, required=True),
+              "achieved": Key(words), "set": Key(words)},
+    "nominal": {
+        "confidence": Key(number01), "property": Key(ontology_term, required=True),
+        "compounds": Key(anything),  # checked by the loader (kg/extract/patterns.py)
+        "named": Key(classes()), "named_list": Key(word_list), "new_names": Key(one_of("typed")),
+        "not_after": Key(regexes), "nouns": Key(words), "owner_is": Key(one_of("subject", "object")), "text_owner": Key(flag),
+        "unit_names": Key(by_language(fields({k: Key(word_list) for k in ("nouns", "own", "keep_owner")},
+                                             "{nouns: [...], own: [...], keep_owner: [...]}"), "{zh: {nouns: [...]}}")),
+    },
 }
-PATTERN_TOP = ("candidate_threshold relations modifiers representatives series quantities growth positions goals "
-               "reported_by roles founding listing headquarters nominal").split()
 
-
-# keys of the single-frame sections of data/patterns.yaml, and of a title entry of roles
-SECTION_KEYS = {
-    "growth": "confidence down prior qoq words yoy",
-    "roles": "boards confidence copulas fillers former joiners name_linkers of_words start_words then titles",
-    "founding": "agent confidence not_after triggers",
-    "listing": "confidence not_after place_exchanges triggers",
-    "headquarters": "confidence triggers",
+# the top of data/patterns.yaml, and its single-frame sections
+_SECTION_COMMON = {"confidence": Key(number01)}
+SECTIONS: dict[str, dict[str, Key]] = {
+    "growth": {**_SECTION_COMMON, **{k: Key(words) for k in "down qoq words yoy".split()},
+               "prior": Key(fields({"before": Key(words), "year_ago": Key(words)}, "{before: {zh: [...]}, year_ago: {en: [...]}}"))},
+    "roles": {**_SECTION_COMMON, "titles": Key(list_of(mapping, "[{property: chairOf, zh: [...], en: [...]}, ...]")),
+              "boards": Key(fields({"ids": Key(id_list)}, "{ids: [board-of-directors]}")),
+              **{k: Key(words) for k in "copulas fillers former joiners name_linkers of_words start_words then".split()}},
+    "founding": {**_SECTION_COMMON, "triggers": Key(triggers), "agent": Key(words), "not_after": Key(regexes)},
+    "listing": {**_SECTION_COMMON, "triggers": Key(triggers), "not_after": Key(words),
+                "place_exchanges": Key(mapping_of(slug, slug, "{hong-kong: hkex, ...}"))},
+    "headquarters": {**_SECTION_COMMON, "triggers": Key(triggers)},
 }
-ROLE_TITLE_KEYS = "en property reverse zh"
-# keys of data/lang/<code>.yaml (see the comments in the files)
-LANG_KEYS = ("after_name_cues as_of class_nouns clause_separators conjunctions dateline_words domestic facility_nouns first_person forecast "
-             "full_year_words future generic_name_words home_country name_lead_words name_suffixes name_variant_words "
-             "not_doer_before not_names company_suffixes number_hint ordinals part_words pronouns rank_exact rank_top results_words sequence_words "
-             "surnames time_hint today transliteration_chars whole_words world year_end_words").split()
+ROLE_TITLE = {"property": Key(ontology_term, required=True), "reverse": Key(flag), "zh": Key(word_list), "en": Key(word_list)}
+PATTERN_TOP = {"candidate_threshold": Key(number01), "reported_by": Key(words),
+               **{k: Key(list_of(mapping, "- id: ... entries")) for k in PATTERN_GROUPS},
+               **{k: Key(mapping) for k in SECTIONS}}
+
+# the keys of data/lang/<code>.yaml (see the comments in the files) and the form of their values,
+# as kg/lang and the stages read them
+LANG = {
+    "pronouns": Key(mapping_of(one_of("organisation", "organisation_opening", "speaker"), word_list,
+                               "{organisation: [we, ...], speaker: [I, ...]}"), required=True),
+    "class_nouns": Key(mapping_of(ontology_class, word_list, "{Company: [company, ...], Product: [...]}")),
+    "ordinals": Key(mapping_of(text1, positive_int, "{first: 1, second: 2}")),
+    "rank_exact": Key(regex, required=True), "rank_top": Key(regex, required=True),
+    "number_hint": Key(regex), "time_hint": Key(regex),
+    "clause_separators": Key(text1, required=True), "transliteration_chars": Key(text1), "home_country": Key(slug),
+    **{k: Key(word_list) for k in ("after_name_cues as_of company_suffixes conjunctions dateline_words domestic facility_nouns "
+                                   "first_person forecast full_year_words future generic_name_words name_lead_words name_suffixes "
+                                   "name_variant_words not_doer_before not_names part_words results_words sequence_words surnames "
+                                   "today whole_words world year_end_words").split()},
+}
+LANG_KEYS = list(LANG)
+
+# data/noise.yaml (kg/sources.py) and the top of the lexicon and data/places.yaml (kg/lexicon.py)
+NOISE_SIGNS = ("repeated_word", "unexplained_number", "unit_clash")
+NOISE = {
+    "min_confidence": Key(number01),
+    "signs": Key(mapping_of(one_of(*NOISE_SIGNS), factor, "{repeated_word: 0.75}"), required=True),
+    "languages": Key(by_language(lambda v: None if v is None else fields(
+        {"repeated_word": Key(fields({"window": Key(count, required=True), "ignore": Key(word_list), "connectives": Key(word_list)},
+                                     "{window: 4, connectives: [and, ...], ignore: [...]}"))},
+        "{repeated_word: {window: 4, ...}}")(v), "{en: {repeated_word: {...}}, zh: {}}")),
+    "bare_number_units": Key(_UNITS),
+}
+ENTITY_FILE = {"version": Key(positive_int), "entities": Key(list_of(mapping, "- id: ... entries"), required=True)}
 
 
 def check_lang(data: dict, path: Path) -> None:
-    """Unknown keys of a language file (a misspelt key would silently switch a word list off)."""
-    for key in data:
-        if key not in LANG_KEYS:
-            raise data_error(path, f"unknown key '{key}'", _suggest(key, LANG_KEYS) + " Remove or rename it",
-                             line_of(path, f"{key}:"))
+    """The keys of a language file and the form of their values (a misspelt key would silently
+    switch a word list off; a number among the words would fail deep in a stage)."""
+    check(data, LANG, path, "")
+
+
+def check_noise(data: Any, path: Path) -> None:
+    """The keys of ``data/noise.yaml`` and the form of their values."""
+    check(data, NOISE, path, "")
+
+
+def check_entity_file(data: Any, path: Path) -> None:
+    """The top of the lexicon and of ``data/places.yaml``: ``version`` and ``entities``."""
+    check(data, ENTITY_FILE, path, "")
 
 
 def _suggest(key: str, known) -> str:
@@ -201,54 +437,57 @@ def line_of(path: Path, *needles: str) -> int | None:
 
 def check(entry: Any, schema: dict[str, Key], path: Path, where: str, anchor: tuple[str, ...] = ()) -> dict:
     """Check one mapping against ``schema``; raise a ``DataFileError`` naming file, line and entry.
-    ``anchor``: text that finds the entry's lines in the file (e.g. its file name)."""
+    ``where``: the entry ("" for the top of the file); ``anchor``: text that finds the entry's
+    lines in the file (e.g. its file name)."""
+    at = f"{where}: " if where else ""
     if not isinstance(entry, dict):
-        raise data_error(path, f"{where}: expected a mapping of keys, got {entry!r}", "See the header of the file for the format",
+        raise data_error(path, f"{at}expected a mapping of keys, got {_short(entry)}", "See the header of the file for the format",
                          line_of(path, *anchor) if anchor else None)
     for key in entry:
         if key not in schema:
-            raise data_error(path, f"{where}: unknown key '{key}'", _suggest(key, schema) + " Remove or rename it",
+            raise data_error(path, f"{at}unknown key '{key}'", _suggest(key, schema) + " Remove or rename it",
                              line_of(path, *anchor, f"{key}:") or (line_of(path, *anchor) if anchor else None))
     for key, spec in schema.items():
         if key not in entry:
             if spec.required:
-                raise data_error(path, f"{where}: missing required key '{key}'", f"Add '{key}:' to that entry",
+                raise data_error(path, f"{at}missing required key '{key}'", f"Add '{key}:' to that entry",
                                  line_of(path, *anchor) if anchor else None)
             continue
         bad = spec.rule(entry[key])
         if bad:
-            raise data_error(path, f"{where}: '{key}' {bad[0]}", bad[1],
+            raise data_error(path, f"{at}{_describe(key, bad[0])}", bad[1],
                              line_of(path, *anchor, f"{key}:") or (line_of(path, *anchor) if anchor else None))
     return entry
 
 
+def _short(v: Any, limit: int = 120) -> str:
+    text = repr(v)
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
 def check_patterns(data: dict, path: Path) -> None:
-    """Unknown keys, confidences and triggers of ``data/patterns.yaml``."""
+    """Every key of ``data/patterns.yaml`` and the form of its value: words, regular expressions,
+    numbers, flags, choices, ids, and ontology classes, properties and metrics."""
     for key in data:
         if key not in PATTERN_TOP:
             raise data_error(path, f"unknown section '{key}'", _suggest(key, PATTERN_TOP) + " Remove or rename it",
                              line_of(path, f"{key}:"))
-    for group, keys in PATTERN_GROUPS.items():
-        items = data.get(group) or []
-        if not isinstance(items, list):
-            continue  # the loader names it
-        schema = {k: Key(anything) for k in keys.split()}
-        schema.update(confidence=Key(number01), triggers=Key(triggers))
-        for n, pat in enumerate(items, 1):
-            pid = pat.get("id", f"#{n}") if isinstance(pat, dict) else f"#{n}"
-            check(pat, schema, path, f"{group} '{pid}'", (f"id: {pid}",) if isinstance(pat, dict) and "id" in pat else ())
-    for section in ("growth", "roles", "founding", "listing", "headquarters"):
+    # an empty section (``relations:`` with nothing under it) is no patterns, as the loader reads it
+    check({k: v for k, v in data.items() if v is not None}, PATTERN_TOP, path, "")
+    for group, schema in PATTERN_GROUPS.items():
+        for n, pat in enumerate(data.get(group) or [], 1):
+            pid = pat.get("id") if isinstance(pat.get("id"), str) else f"#{n}"
+            check(pat, schema, path, f"{group} '{pid}'", (f"{group}:", f"id: {pid}") if isinstance(pat.get("id"), str) else (f"{group}:",))
+    for section, schema in SECTIONS.items():
         spec = data.get(section)
-        if not isinstance(spec, dict):
+        if spec is None:
             continue
-        check(spec, {k: Key(anything) for k in SECTION_KEYS[section].split()}, path, section, (f"{section}:",))
+        check(spec, schema, path, section, (f"{section}:",))
         if section == "roles":
             for n, title in enumerate(spec.get("titles") or [], 1):
-                check(title, {k: Key(anything) for k in ROLE_TITLE_KEYS.split()}, path, f"roles title #{n}")
-        for key, rule in (("confidence", number01), ("triggers", triggers)):
-            if key in spec and rule(spec[key]):
-                bad = rule(spec[key])
-                raise data_error(path, f"{section}: '{key}' {bad[0]}", bad[1], line_of(path, f"{section}:", f"{key}:"))
+                prop = title.get("property")
+                check(title, ROLE_TITLE, path, f"roles title #{n}",
+                      ("roles:", "titles:") + ((f"property: {prop}",) if isinstance(prop, str) else ()))
 
 
 def yaml_value_error(path: Path, text: str, exc: Exception) -> DataFileError:

@@ -362,10 +362,10 @@ def create_app(store, config: ServeConfig, html: Path | None = None):
             if ctype == "application/sparql-update":
                 return refuse_update()
             if ctype in ("application/sparql-query", "application/x-www-form-urlencoded"):
-                raw = await read_body(request, config.max_body)
-                if raw is None:
-                    return PlainTextResponse(f"request body larger than {config.max_body} bytes "
-                                             "(kg serve --max-body).\n", 413, headers=headers())
+                try:
+                    raw = await read_body(request, config.max_body, config.timeout)
+                except BodyError as exc:
+                    return PlainTextResponse(f"{exc}\n", exc.status, headers=headers())
             if ctype == "application/sparql-query":
                 fields = dict(url_params, query=[raw.decode("utf-8", "replace")])
             elif ctype == "application/x-www-form-urlencoded":
@@ -396,8 +396,9 @@ def create_app(store, config: ServeConfig, html: Path | None = None):
             return PlainTextResponse(not_acceptable(kind), 406, headers=headers())
         for key in ("default-graph-uri", "named-graph-uri"):
             for value in fields.get(key, []):
-                if not re.match(r"^[a-zA-Z][\w+.\-]*:[^<>\"{}|^`\\\s]*$", value):
-                    return PlainTextResponse(f"{key} '{value}' is not an absolute IRI.\n", 400, headers=headers())
+                problem = iri_problem(value)
+                if problem:
+                    return PlainTextResponse(f"{key} '{value}' is not an absolute IRI ({problem}).\n", 400, headers=headers())
         job = {"query": text, "accept": request.headers.get("accept"), "format": (fields.get("format") or [None])[0],
                "max_rows": config.max_rows, "default_graph": fields.get("default-graph-uri", []),
                "named_graphs": fields.get("named-graph-uri", []), "max_memory": config.max_memory,
@@ -424,18 +425,52 @@ def create_app(store, config: ServeConfig, html: Path | None = None):
     return HostCheck(protocol_headers(Starlette(routes=routes, lifespan=lifespan), config), config)
 
 
-async def read_body(request, limit: int) -> bytes | None:
-    """The request body, or None when it is longer than ``limit`` bytes (read no further)."""
+def iri_problem(value: str) -> str | None:
+    """Why ``value`` is not an absolute IRI the store accepts (a bad percent-escape, a second '#',
+    a '[' outside a host...), or None. The store's own parser decides, so what passes here never
+    fails later in the query."""
+    if not re.match(r"^[a-zA-Z][\w+.\-]*:", value):
+        return "it has no scheme such as http:"
+    try:
+        q._ox().NamedNode(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+class BodyError(Exception):
+    """A request body kg serve does not read: too large (413), or not all there in time (408)."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+async def read_body(request, limit: int, timeout: float) -> bytes:
+    """The request body; ``BodyError`` when it is longer than ``limit`` bytes (read no further)
+    or has not all arrived within ``timeout`` seconds (a Content-Length larger than the body sent)."""
+    import asyncio
+
+    from starlette.requests import ClientDisconnect
+
+    too_large = BodyError(413, f"request body larger than {limit} bytes (kg serve --max-body).")
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        return None
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
+        raise too_large
+
+    async def read() -> bytes:
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise too_large
+            chunks.append(chunk)
+        return b"".join(chunks)
+    try:
+        return await asyncio.wait_for(read(), timeout)
+    except (asyncio.TimeoutError, ClientDisconnect):
+        raise BodyError(408, f"the request body did not arrive within {timeout:g} s: send as many bytes as its "
+                             f"Content-Length ({declared or 'none'}) says.") from None
 
 
 async def client_gone(request) -> None:
@@ -558,8 +593,9 @@ def store_routes(store, headers) -> list:
             return PlainTextResponse("give either ?default or ?graph=IRI, not both.\n", 400, headers=headers())
         if "graph" in params:
             iri = params["graph"]
-            if not re.match(r"^[a-zA-Z][\w+.\-]*:[^<>\"{}|^`\\\s]*$", iri):
-                return PlainTextResponse(f"graph '{iri}' is not an absolute IRI.\n", 400, headers=headers())
+            problem = iri_problem(iri)
+            if problem:
+                return PlainTextResponse(f"graph '{iri}' is not an absolute IRI ({problem}).\n", 400, headers=headers())
             target = ox.NamedNode(iri)
             if not store.contains_named_graph(target):
                 return PlainTextResponse(f"no graph named <{iri}> here; GET /store?default or a named graph listed "

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-from . import iris, resources
+from . import iris, resources, schema
 from .closure import reachable
 from .errors import OutputError, data_error
 from .iris import vocab
@@ -514,6 +514,7 @@ def load_noise(path: Path | None = None) -> Noise:
     data = resources.load_yaml(path, cached=True)
     if not isinstance(data, dict):
         raise data_error(path, "expected a mapping with 'signs' and 'languages'", "See the header of the file")
+    schema.check_noise(data, path)
     signs = resources.require(data, "signs", path, "top level", dict)
     known = ("repeated_word", "unexplained_number", "unit_clash")
     for name, factor in signs.items():
