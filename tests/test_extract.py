@@ -1127,3 +1127,9 @@ def test_a_later_quarter_than_the_one_reported_on_is_last_years():
     text = "拼多多季度业绩访谈\n\n本报记者 上海报道 2024年5月24日\n\n公司公布了今年第一季度业绩。\n\n第四季度单季营收889亿元。"
     x = run(text, "zh", organisation="pinduoduo", date=datetime.date(2024, 5, 24))
     assert [f.attr("period").key for f in x.facts if f.predicate == "Revenue"] == ["2023-Q4"]
+
+
+def test_a_place_market_ranked_with_a_long_category_name_is_the_market_not_the_company():
+    x = run("The Chinese market is the foundation of millet, is the world's largest consumer electronics market.", "en",
+            organisation="xiaomi")
+    assert [(f.subject, f.attr("rank")) for f in x.facts if f.kind == "position"] == [("market:china", 1)]

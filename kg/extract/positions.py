@@ -158,7 +158,7 @@ def _market_subject(ctx: Context, pat: dict, s: int, e: int):
     place's market is what is ranked."""
     words = _words(pat, "market_nouns", ctx.lang.code)
     text = ctx.doc.text
-    if not words or not has_word(text[e:min(ctx.sent.end, e + 24)], words, ctx.lang.code):
+    if not words or not has_word(text[e:min(ctx.sent.end, e + 40)], words, ctx.lang.code):
         return None
     if not any(s >= sup_s and e <= sup_e for sup_s, sup_e in _superlative_spans(ctx, pat)):
         return None  # "the first market share" is Xiaomi's rank, not the market's
