@@ -710,13 +710,16 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
 
 # 较去年同期增长9.6%, 与上年相比, "compared with 2023": a time a figure is compared with is not its own
 _COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*$"), re.compile(r"^\s*(?:相比|同期|比较|增长|下降|下滑|减少|提升|上升)")),
-             "en": (re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\b(?:[^,.;]|[,.](?=[0-9])){0,30}$", re.IGNORECASE), None)}
+             "en": (re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\b(?:[^,.;]|[,.](?=[0-9])){0,30}$"
+                               r"|\bfrom\s+(?:[A-Z]{0,3}\$?|RMB|US\$|€|£|¥)?\s*[0-9][0-9,.]*\s*(?:million|billion|trillion)?\s+in\s+"
+                               r"(?:the\s+)?(?:same\s+(?:quarter|period|month|half|year)\s+(?:of\s+)?)?$",
+                               re.IGNORECASE), None)}  # "up 44% from RMB68,840.4 million in the same quarter of 2023"
 
 
 def _compared(ctx: Context, m: Mention) -> bool:
     before, after = _COMPARED.get(ctx.lang.code, (None, None))
     text = ctx.doc.text
-    if before is not None and before.search(text[max(ctx.sent.start, m.start - 40):m.start]):
+    if before is not None and before.search(text[max(ctx.sent.start, m.start - 64):m.start]):
         return True
     return after is not None and "同期" in m.text and after.match(text[m.end:m.end + 4]) is not None
 
