@@ -1143,3 +1143,15 @@ def test_a_value_compared_with_from_a_figure_in_a_period_is_not_of_that_period()
     x = run(text, "en", organisation="pinduoduo", date=datetime.date(2024, 11, 29))
     got = {(f.attr("value"), f.attr("period").key) for f in x.facts if f.predicate == "Revenue"}
     assert (Decimal("99354400000"), "2024-Q3") in got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("小米2021年至2023年的营业收入分别为2.59亿元、3.69亿元和5.56亿元。", "zh"),
+    ("小米2021年、2022年和2023年的营业收入分别为2.59亿元、3.69亿元和5.56亿元。", "zh"),
+    ("Revenue in 2022 and 2023 was RMB369 million and RMB556 million respectively.", "en"),
+])
+def test_figures_listed_respectively_for_a_list_or_range_of_years(text, lang):
+    x = run(text, lang, organisation="xiaomi")
+    got = sorted((f.attr("period").key, f.attr("value")) for f in x.facts if f.predicate == "Revenue")
+    expected = [("2021", Decimal("259000000")), ("2022", Decimal("369000000")), ("2023", Decimal("556000000"))]
+    assert got == (expected if lang == "zh" else expected[1:])

@@ -58,11 +58,58 @@ def extract(ctx: Context) -> list[Fact]:
         else:
             used.append((ts, te, pats[0]))  # "收入同比增长15%": a growth rate with no value
             ctx.idle_triggers.add((ts, te))
+    facts = _respectively(ctx, facts, told)
     facts += _conversions(ctx, list(told.values()))
     facts += _shares(ctx, used, told)
     facts += _growth_facts(ctx, used, told)
     facts += _prior_values(ctx, list(told.values()))
     return facts
+
+
+_LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|and|, and)\s*$")
+
+
+def _respectively(ctx: Context, facts: list[Fact], told: dict) -> list[Fact]:
+    """Figures listed in the order of a list of times (2021年至2023年的营业收入分别为2.59亿元、3.69亿元和5.56亿元,
+    "revenue in 2022 and 2023 was X and Y respectively"): one fact per pair, not the first figure for the last time."""
+    words = ctx.lang.words.get("respectively") or []
+    if not words or not has_word(ctx.sent.text, words, ctx.lang.code):
+        return facts
+    text = ctx.doc.text
+    out = list(facts)
+    for (ts, te), fact in told.items():
+        if fact.kind != "quantity" or fact not in out:
+            continue
+        ev = fact.evidence[0]
+        values = [m for m in ctx.mentions if m.kind == "quantity" and ev.start <= m.start < ctx.sent.end
+                  and m.quantity.unit == (fact.attr("unit") if fact.attr("unit") != ctx.doc.currency else m.quantity.unit)]
+        first = next((i for i, m in enumerate(values) if abs(m.quantity.value) == abs(fact.attr("value"))), None)
+        if first is None:
+            continue
+        chain = [values[first]]
+        for m in values[first + 1:]:  # A、B和C: figures joined by list words only
+            if not _LIST_GAP.match(text[chain[-1].end:m.start]) and text[chain[-1].end:m.start].strip(" ,，、") not in ("和", "及", "and"):
+                break
+            chain.append(m)
+        if len(chain) < 2:
+            continue
+        times = [m for m in ctx.periods() if ctx.sent.start <= m.start < chain[0].start and m.period.year]
+        years = [t.period for t in times]
+        if len(times) == 2 and times[1].period.qualifier == "by" and not times[0].period.qualifier \
+                and re.fullmatch(r"\s*(?:至|到|-|–|to)?\s*", text[times[0].end:times[1].start]) \
+                and re.match(r"\s*(?:至|到|-|–|to|through)", text[times[0].end:times[1].end]):
+            a, b = times[0].period.year, times[1].period.year  # 2021年至2023年: each year of the range
+            years = [PeriodRef(y) for y in range(a, b + 1)] if 0 < b - a < 10 else []
+        if len(years) != len(chain):
+            continue
+        out.remove(fact)
+        for m, p in zip(chain, years):
+            value = -m.quantity.value if fact.attr("value") < 0 else m.quantity.value
+            ctx.consumed.add((m.start, m.end))
+            e2 = evidence(ctx, [(ev.start, min(ev.end, chain[0].start)), (m.start, m.end)], ev.rule, ev.confidence)
+            out.append(Fact("quantity", fact.subject, fact.predicate, "", attrs(
+                **{**dict(fact.attrs), "value": value, "bound": m.quantity.bound, "period": p.plain()}), (e2,)))
+    return out
 
 
 _BRACKET_OPEN = re.compile(r"\s*[(（]\s*(?:about|around|roughly|approximately|or|约合?|折合|合)?\s*")
