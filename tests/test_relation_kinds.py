@@ -221,3 +221,15 @@ def test_a_list_of_subsidiaries_or_brands_after_include():
     assert got == {(f"x-{n}", "subOrganizationOf", "amazon") for n in ("audible", "imdb", "goodreads", "zoox")}
     got = {(f.subject, f.predicate, f.obj) for f in run("Its brands include Redmi and POCO.", "en", organisation="xiaomi").facts}
     assert got == {("redmi", "brandOf", "xiaomi"), ("poco", "brandOf", "xiaomi")}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Lenovo makes PCs. Its cloud unit, Lenovo Cloud Services, grew fast.", ""),   # "its" pointing back
+    ("Subsidiaries include Orbit Optics and Fine Lens.", "lenovo"),                 # a list after include, the text's company
+])
+def test_a_unit_told_by_its_or_by_include_is_asserted(text, org):
+    from kg.extract import load_patterns
+
+    x = run(text, "en", organisation=org, speaker="")
+    units = [f for f in x.facts if f.predicate == "subOrganizationOf"]
+    assert units and all(max(e.confidence for e in f.evidence) >= load_patterns().candidate_threshold for f in units), units
