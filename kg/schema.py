@@ -147,7 +147,7 @@ PATTERN_GROUPS = {
     "positions": ("confidence context default_subject id market_nouns max_rank not_before overtake player_nouns "
                   "respectively second_to subject superlatives value_words verbs"),
     "goals": "achieved confidence default_subject id set subject triggers",
-    "nominal": "compounds confidence named named_list new_names not_after nouns owner_is property text_owner unit_names",
+    "nominal": "compounds confidence list_verbs name_ends name_stops named named_list new_names not_after nouns owner_is property text_owner unit_names",
 }
 PATTERN_TOP = ("candidate_threshold relations modifiers representatives series quantities growth positions goals "
                "reported_by roles founding listing headquarters nominal").split()

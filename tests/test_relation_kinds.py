@@ -233,3 +233,38 @@ def test_a_unit_told_by_its_or_by_include_is_asserted(text, org):
     x = run(text, "en", organisation=org, speaker="")
     units = [f for f in x.facts if f.predicate == "subOrganizationOf"]
     assert units and all(max(e.confidence for e in f.evidence) >= load_patterns().candidate_threshold for f in units), units
+
+
+@pytest.mark.parametrize("text, org, expected", [
+    # a name the lexicon lacks after the noun, closed by a company ending, an aside in Latin letters or a verb
+    ("联想的控股子公司合肥星辰电子有限公司去年收入增长。", "", ("合肥星辰电子有限公司", "subOrganizationOf", "lenovo")),
+    ("爱立信的海底光缆子公司北极海缆网络（NCN）出售了。", "", ("北极海缆网络", "subOrganizationOf", "ericsson")),
+    ("华为通过合资公司星河通信开展业务。", "", ("星河通信", "subOrganizationOf", "huawei")),
+    # no company named before the noun: the text's; 其 is the sentence's subject
+    ("这款芯片由子公司晨光微电子研发。", "hisense", ("晨光微电子", "subOrganizationOf", "hisense")),
+    ("诺基亚与芬兰政府达成协议，由芬兰政府收购其数据子公司北海数据（NSD）60%的股份。", "", ("北海数据", "subOrganizationOf", "nokia")),
+    # a list: after a counted noun and a colon, before 等 after a verb, after 旗下拥有 with asides
+    ("腾讯主要由三大事业群组成：互动娱乐、云与智慧产业以及持股约60%的腾讯音乐。", "", ("云与智慧产业", "subOrganizationOf", "tencent")),
+    ("腾讯主要由三大事业群组成：互动娱乐、云与智慧产业以及持股约60%的腾讯音乐。", "", ("tencent-music", "subOrganizationOf", "tencent")),
+    ("2021年，小米先后设立星光电池、星光动力和星光模具等“星光系”子公司。", "", ("星光动力", "subOrganizationOf", "xiaomi")),
+    ("目前，美的旗下拥有美的置业（港交所上市）、安得物流和库卡等多家公司。", "", ("安得物流", "subOrganizationOf", "midea")),
+])
+def test_a_subsidiary_named_after_the_noun_or_in_a_list(text, org, expected):
+    got = labelled(text, "zh", organisation=org)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("华为主要由四大业务集团构成。", ("四大业务集团", "组成", "构成")),                     # a count of units is no unit
+    ("腾讯旗下风险投资部门腾讯创投（Tencent Ventures）很活跃。", ("旗下风险投资部门", "风险投资部门")),  # the noun describes the name after it
+    ("华为通过合资公司星河通信开展业务。", ("星河通信开展业务",)),                         # the name stops before the verb
+    ("传音旗下拥有TECNO、itel和Infinix三大手机品牌。", ("tecno", "itel", "infinix")),     # a list the brand noun counts: brands, not units
+])
+def test_no_unit_from_a_count_a_descriptor_or_a_verb(text, bad):
+    got = labelled(text, "zh")
+    assert not [f for f in got if f[1] in ("subOrganizationOf", "hasSubOrganization") and (f[0] in bad or f[2] in bad)], got
+
+
+def test_a_stake_described_in_a_list_is_no_deal_of_the_item_before():
+    got = labelled("腾讯的业务包括互动娱乐、腾讯云以及持股约60%的腾讯音乐。", "zh")
+    assert not [f for f in got if f[1] in ("investedIn", "acquired") and f[0] != "tencent"], got

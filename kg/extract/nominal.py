@@ -61,6 +61,8 @@ def _compounds(ctx: Context, entry: dict) -> list[Fact]:
     return out
 
 
+_COUNT = re.compile(r"[一二三四五六七八九十两0-9]+\s*(?:大|个|家)")
+_ASIDE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,12}\s*[（(][A-Za-z][A-Za-z0-9 .&\-]{0,30}[）)]")  # 阿尔卡特海底网络（ASN）
 _UNIT_WORD_TAGS = ("n", "vn", "eng", "j", "b")  # nouns (nz, ns, nr, nt too), verbal nouns, letters, abbreviations
 
 
@@ -92,6 +94,8 @@ def _unit_names(ctx: Context, entry: dict) -> list[Fact]:
             if pos in orgs and pos < ns:
                 owner = orgs[pos]
                 break
+            if word in _nouns(ctx):
+                break  # 思科旗下风险投资部门: 旗下 says whose the unit is, it is no part of its name
             if tag.startswith(_UNIT_WORD_TAGS) or word in ("与", "和", "及") and start < ns:
                 pos -= len(word)
                 start = pos if word not in ("与", "和", "及") else start
@@ -99,8 +103,10 @@ def _unit_names(ctx: Context, entry: dict) -> list[Fact]:
             break
         if pos in orgs and owner is None and pos < ns:
             owner = orgs[pos]
-        if ns - start < 2 or re.match(r"[与和及]", text[start]):
-            continue
+        if ns - start < 2 or re.match(r"[与和及]", text[start]) or _COUNT.match(text, start, ns):
+            continue  # 四大业务集团: how many units, not the name of one
+        if any(o.start == ne for o in ctx.entities(ORG, NOT_OWNER)) or _ASIDE_NAME.match(text, ne, ctx.sent.end):
+            continue  # 风险投资部门思科投资（Cisco Investments）: the noun describes the name after it
         words = posseg(text[start:ns])
         if len(words) == 1 and words[0][1] in ("vn", "v"):
             continue  # 研发部门, 销售部门: what the unit does, not its name
@@ -216,11 +222,19 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         if included:  # "Subsidiaries and brands include Audible, IMDb, Goodreads and Zoox"
             out += included
             continue
-        owner = _owner(ctx, ns, ne)
-        listed = []
+        owner, listed = _zh_lists(ctx, entry, ns, ne) if lang == "zh" else (None, [])
+        if not listed:
+            owner = _owner(ctx, ns, ne)
         if owner is None:  # 比亚迪形成了比亚迪、腾势、仰望、方程豹四大品牌: the owner before the list
             owner, listed = _owner_of_list(ctx, entry, ns)
         implied = False
+        if owner is None and lang == "zh" and not entry.get("text_owner") and ctx.doc.organisation and \
+                not any(ctx.sent.start <= o.start and o.end <= ns for o in ctx.entities(ORG, NOT_OWNER)):
+            # 由子公司某某微电子研发的, 主要由德国子公司库卡（KUKA）贡献: no company named before, the text's; only a
+            # name sure to be one right after the noun
+            thing = _zh_new_name(ctx, entry, ne)
+            if thing is not None and thing.entity_id != ctx.doc.organisation:
+                owner, listed = _implied(ns, ctx.doc.organisation), [thing]
         if owner is None and entry.get("text_owner") and ctx.doc.organisation and \
                 not any(ctx.sent.start <= o.start and o.end <= ns for o in ctx.entities(ORG, NOT_OWNER)):
             owner, implied = _implied(ns, ctx.doc.organisation), True  # "the premium brand Casarte": the text's company's
@@ -311,6 +325,9 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
                 and not re.search(r"[，。；、和与及是为在对]", gap) \
                 and not re.match(r"等?[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款)", gap):  # A、B和C三大品牌: C is listed
             return m
+        if lang == "zh" and re.search(r"其[\u4e00-\u9fff]{0,8}$", gap) and cands[0].kind == "entity" \
+                and not re.search(r"[。；]", text[cands[0].end:ns]):
+            return cands[0]  # 诺基亚与法国政府达成协议，由法国政府收购其海底光缆子公司…: 其 is the sentence's subject
         of_after = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 12]) if lang == "en" else None
         if lang == "en" and re.fullmatch(r"(?:['’]s)?\s*(?:[a-z][a-z\-]*\s+){0,3}", gap) and not (
                 re.search(r"\b(?:is|was|are|were|became|remains|remained)\b", gap) and of_after
@@ -365,7 +382,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     classes = entry.get("named") or ORG
     v = vocab()
     pos = ne
-    gap = re.match(r"[\s,，:：]*(?:的|包括|包含|有|如|例如|including|include|includes|are|such as|like)?[\s:：]*(?:the\s+|its\s+)?", text[pos:pos + 14])
+    gap = re.match(r"[\s,，:：]*(?:的|包括|包含|拥有|有|如|例如|including|include|includes|are|such as|like)?[\s:：]*(?:the\s+|its\s+)?", text[pos:pos + 14])
     start = pos + (gap.end() if gap else 0)
     # the owner's own name opening a longer one ("Tencent's games unit, Tencent Interactive
     # Entertainment") is no name of the thing: look for the longer name
@@ -373,7 +390,12 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if v.is_a("Organisation", classes):
         pref = _prefixed_name(ctx, start)  # 京东集团旗下京东健康: a unit named after its owner
         after = [pref] if pref is not None else after
-    if not after:
+    counted = lang == "zh" and _COUNTED_NOUN.search(text, max(ctx.sent.start, ns - 10), ns)
+    if counted:  # 四大业务集团构成…: a count before the noun, its names are a list (before it, or after a colon)
+        after, gap = [], None
+    if not after and not counted and lang == "zh" and v.is_a("Organisation", classes) and start == ne:
+        after = [m for m in [_zh_new_name(ctx, entry, start)] if m is not None]
+    if not after and not counted:
         # from the noun itself, which then reads as a descriptor (高端品牌仰望: a short name follows it)
         spans = ctx.lang.names_after(text[:ctx.sent.end], ns if lang == "zh" else start, ctx.sent.end, ctx.lang.words)[:1]
         for s, e, hint in spans:
@@ -386,6 +408,8 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
                 if added is not None:
                     after = [added]
     if gap and gap.group().strip(" ,，:：的") and lang == "zh":
+        if _counted_for_other(ctx, entry, start):
+            return []  # 旗下拥有A、B和C三大品牌: the list is what the later noun counts, brands, not units
         listed = _listed_names(ctx, entry, start)  # 品牌包括ThinkPad、拯救者（Legion）、YOGA和小新等
         if listed:
             return listed
@@ -402,6 +426,8 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
             if nxt is None:
                 break
             run.append(nxt)
+        if lang == "zh" and _counted_for_other(ctx, entry, run[0].start):
+            return []
         return run
     # "Fujitsu and its 1Finity unit": the name between "its" and the noun
     # … and "Xiaomi's Redmi brand": the name between the owner's 's and the noun
@@ -460,12 +486,119 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     return []
 
 
+_COUNTED_NOUN = re.compile(r"(?P<n>[一二三四五六七八九十两2-9])\s*(?:大|个|家|款)[\u4e00-\u9fff]{0,4}$")
+_COLON = re.compile(r"\s*(?:构成|组成|分别是|分别为|是|为|包括)?\s*[:：]\s*")
+_AND_LIST = re.compile(r'等(?:[“"「][^”"」]{1,8}[”"」])?[\u4e00-\u9fff]{0,4}$')
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .&\-]{1,11}")
+
+
+def _zh_lists(ctx: Context, entry: dict, ns: int, ne: int) -> tuple[Mention | None, list[Mention]]:
+    """Names listed after a counted noun and a colon (西门子由四大业务集团构成：A、B、C以及持股75%的D; the count
+    must match), or before the noun and closed by 等 after one of ``list_verbs`` (先后设立A、B和C等“某系”子公司):
+    each the company's named last before the list, else the text's company."""
+    text = ctx.doc.text
+    counted = _COUNTED_NOUN.search(text, max(ctx.sent.start, ns - 10), ns)
+    colon = _COLON.match(text, ne, ctx.sent.end) if counted else None
+    if colon:
+        first = colon.end()
+        last = ctx.clauses[ctx.clause_of(first)][1]
+        import cn2an  # here, when a list was found: its import costs more than a small build's extraction
+
+        n = int(cn2an.cn2an(counted.group("n"), "smart"))
+        # 互动娱乐、云与智慧产业以及…: 与 may join the words of one name; the count tells
+        items = next((x for x in (_split_items(ctx, first, last), _split_items(ctx, first, last, "、|以及")) if len(x) == n), [])
+        if not items:
+            return None, []
+        return _list_owner(ctx, entry, counted.start(), items)
+    verbs = (entry.get("list_verbs") or {}).get("zh") or []
+    closed = _AND_LIST.search(text, ctx.clauses[ctx.clause_of(ns)][0], ns) if verbs else None
+    if closed is None:
+        return None, []
+    cs = ctx.clauses[ctx.clause_of(ns)][0]
+    verb = max(((text.rfind(w, cs, closed.start()), w) for w in verbs), key=lambda x: x[0])
+    if verb[0] < 0:
+        return None, []
+    items = _split_items(ctx, verb[0] + len(verb[1]), closed.start())
+    if len(items) < 2:
+        return None, []
+    return _list_owner(ctx, entry, verb[0], items)
+
+
+def _split_items(ctx: Context, start: int, end: int, joiners: str = "、|以及|和|及|与") -> list[tuple[int, int]]:
+    """The names of a list from ``start`` to ``end`` (、 和 及 与 以及 between, an aside in brackets after
+    a name, the words before 的 dropped): all must look like names, or none is taken."""
+    text = ctx.doc.text
+    while end > start and text[end - 1] in "。！？!?；;，,. ":
+        end -= 1
+    items, pos = [], start
+    for part in re.split("(" + joiners + ")", text[start:end]):
+        s, e = pos, pos + len(part)
+        pos = e
+        if part in joiners.split("|"):
+            continue
+        e = s + len(re.split(r"\s*[（(]", part)[0])  # 海信视像（上交所上市）
+        if "的" in text[s:e]:
+            s += text[s:e].rindex("的") + 1  # 持股约75%的西门子医疗
+        if not _LIST_ITEM.fullmatch(text, s, e):
+            return []
+        items.append((s, e))
+    return items
+
+
+def _list_owner(ctx: Context, entry: dict, pos: int, items: list) -> tuple[Mention | None, list[Mention]]:
+    owners = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= pos and o.kind == "entity"]
+    owner = owners[-1] if owners else _implied(pos, ctx.doc.organisation) if ctx.doc.organisation else None
+    if owner is None:
+        return None, []
+    classes = entry.get("named") or ORG
+    found = [ctx.mention_at(a, b, classes) or ctx.add_name(a, b, classes[0]) for a, b in items]
+    return owner, [x for x in found if x is not None and x.entity_id != owner.entity_id]
+
+
+def _counted_for_other(ctx: Context, entry: dict, pos: int) -> bool:
+    """Is the list going on at ``pos`` closed by another entry's noun, counted or after 等 (A、B和C三大手机品牌)?"""
+    own = set((entry.get("nouns") or {}).get(ctx.lang.code) or [])
+    others = sorted(_nouns(ctx) - own, key=len, reverse=True)
+    return bool(others) and re.compile(r"[\w\s&·、（）()\-]*?(?:等|[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款))"
+                                       r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(map(re.escape, others)) + ")").match(ctx.doc.text, pos, ctx.sent.end) is not None
+
+
+def _zh_new_name(ctx: Context, entry: dict, start: int) -> Mention | None:
+    """A company's name the lexicon lacks right after the noun, where its end is sure: a company
+    ending (控股子公司无锡某某电器有限公司, ``name_ends``), an aside in Latin letters after it
+    (子公司阿尔卡特海底网络（ASN）), or a verb it is the subject of (合资公司某某贝尔开展业务, 由子公司某某微电子研发的,
+    ``name_stops``). Only the first with ``new_names: typed`` (the ending says it is a company)."""
+    text = ctx.doc.text
+    end = min(ctx.sent.end, start + 30)
+    ends = (entry.get("name_ends") or {}).get("zh") or []
+    span = None
+    if ends:
+        m = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()]{2,20}?(?:" + "|".join(map(re.escape, ends)) + ")").match(text, start, end)
+        span = (m.start(), m.end()) if m else None
+    if span is None and entry.get("new_names") != "typed":
+        m = _ASIDE_NAME.match(text, start, end)
+        if m:
+            span = (m.start(), m.start() + len(re.split(r"\s*[（(]", m.group())[0]))
+        else:
+            stops = (entry.get("name_stops") or {}).get("zh") or []
+            m = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,10}?(?=" + "|".join(map(re.escape, stops)) + ")").match(text, start, end) if stops else None
+            span = m.span() if m else None
+    if span is None or _ZH_DESCRIPTOR.fullmatch(text, *span) or text[span[0]:span[1]] in ctx.lang.words.get("not_names", ()):
+        return None
+    return ctx.mention_at(*span) or ctx.add_name(*span, (entry.get("named") or ORG)[0])
+
+
 _ZH_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{0,4}(?:公司|企业|集团|品牌|厂商|平台|业务)")
 
 
 def _nouns(ctx: Context) -> set[str]:
     """The nouns of every nominal entry (子公司, 品牌, 股东...): no part of a unit's name."""
     return {w for e in ctx.patterns.nominal for w in (e.get("nouns") or {}).get(ctx.lang.code) or []}
+
+
+def _stops(ctx: Context) -> tuple[str, ...]:
+    """The verbs that end a name (``name_stops`` of every nominal entry): 开展, 研发..."""
+    return tuple(w for e in ctx.patterns.nominal for w in (e.get("name_stops") or {}).get(ctx.lang.code) or [])
 
 
 _NOT_NAME_POS = ("v", "d", "p", "c", "u", "m", "r", "q", "f", "x", "y", "e", "o", "t")
@@ -485,8 +618,9 @@ def _prefixed_name(ctx: Context, pos: int) -> Mention | None:
         if not words:
             return None
         word, tag = words[0]
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word) or tag.startswith(_NOT_NAME_POS) or word in _nouns(ctx):
-            return None
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word) or tag.startswith(_NOT_NAME_POS) or word in _nouns(ctx) \
+                or word.startswith(_stops(ctx)):
+            return None  # 上海贝尔开展业务: a verb after the name is no part of it
         end = own.end + len(word)
     else:
         more = re.match(r"(?:\s+[A-Z][\w\-]*){1,2}", text[own.end:ctx.sent.end])
