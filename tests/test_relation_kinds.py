@@ -268,3 +268,24 @@ def test_no_unit_from_a_count_a_descriptor_or_a_verb(text, bad):
 def test_a_stake_described_in_a_list_is_no_deal_of_the_item_before():
     got = labelled("腾讯的业务包括互动娱乐、腾讯云以及持股约60%的腾讯音乐。", "zh")
     assert not [f for f in got if f[1] in ("investedIn", "acquired") and f[0] != "tencent"], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name between "its" and the noun is the unit, not its owner
+    ("Most of its chips are designed by its Helios Labs unit, which Lenovo bought in 2016.", ("Helios Labs", "subOrganizationOf", "lenovo")),
+    # "its" after "The company" and a long way: the company said before
+    ("The company will spend the money on a plant in Wuhan run by its subsidiary Northern Optical Display Corporation (NODC).",
+     ("Northern Optical Display Corporation", "subOrganizationOf", "lenovo")),
+    # a unit after "by" with no owner named: the text's company
+    ("The modules are made by subsidiary company Orion Power.", ("Orion Power", "subOrganizationOf", "lenovo")),
+    ("Skyline as Lenovo child company grew fast.", ("Skyline", "subOrganizationOf", "lenovo")),
+])
+def test_a_unit_and_its_owner_told_in_english(text, expected):
+    got = labelled(text, "en", organisation="lenovo")
+    assert expected in got, got
+
+
+def test_a_short_name_in_brackets_is_another_name_of_the_unit():
+    x = run("Lenovo runs the plant through its subsidiary Northern Optical Display Corporation (NODC).", "en", organisation="", speaker="")
+    (unit,) = [e for e in x.entities if dict(e.labels).get("en") == "Northern Optical Display Corporation"]
+    assert ("en", "NODC") in unit.aliases

@@ -249,6 +249,7 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         for thing in named:
             if thing.entity_id == owner.entity_id:
                 continue
+            _bracket_alias(ctx, thing)
             ev = evidence(ctx, [span(owner), (ns, ne), span(thing)], f"nominal-{entry['property']}", _confidence(entry, owner))
             if entry.get("owner_is") == "subject":  # 谷歌母公司Alphabet: the owner belongs to the thing named
                 out.append(Fact("relation", owner.entity_id, entry["property"], thing.entity_id, (), (ev,)))
@@ -309,6 +310,9 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
     text = ctx.doc.text
     lang = ctx.lang.code
     cands = [m for m in ctx.entities(ORG, NOT_OWNER) if m.end <= ns and m.start >= ctx.sent.start]
+    if lang == "en" and cands and re.search(r"\b(?:its|their|our)\s+$", text[ctx.sent.start:cands[-1].start]) \
+            and re.fullmatch(r"\s*", text[cands[-1].end:ns]):
+        cands = cands[:-1]  # "developed by its Annapurna Labs unit": the name between "its" and the noun is the unit
     if cands:
         m = cands[-1]
         gap = text[m.end:ns]
@@ -365,9 +369,16 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         own = ctx.doc.organisation or topic
         # "run by its subsidiary X", "revenue at its US unit": its = the company the text is about
         its = re.search(r"\b(its|their)\s+(?:[A-Za-z][\w\-]*\s+){0,3}$", text[ctx.sent.start:ns])
+        if its and cands and cands[-1].kind != "entity":
+            s = ctx.sent.start + its.start(1)  # "The company would spend …, run by its subsidiary X": its = the company said before
+            return Mention(s, s + len(its.group(1)), its.group(1), "pronoun", cands[-1].entity_id, "Company")
         if its and topic and not cands:
             s = ctx.sent.start + its.start(1)
             return Mention(s, s + len(its.group(1)), its.group(1), "pronoun", topic, "Company")
+        # "made by subsidiary company Fudi Power", "by the holding subsidiary X (Y)": a unit the text's company has
+        if (own or cands) and re.search(r"\b(?:by|through|via|from)\s+(?:the\s+|a\s+)?(?:[a-z][\w\-]*\s+){0,2}$", text[ctx.sent.start:ns]) \
+                and re.match(r"\s+(?:company\s+)?[A-Z]", text[ne:ne + 12]):
+            return cands[-1] if cands else _implied(ns, own)  # the company named last in the sentence, else the text's
         # "JD Health, the online pharmacy arm", "JD Retail is the core unit": a unit of the company the text is about
         if own and re.search(r"[A-Za-z0-9)]\s*(?:,|\bis|\bwas|\bremains)\s+the\s+(?:[a-z][\w\-]*\s+){0,5}$", text[ctx.sent.start:ns]):
             return _implied(ns, own)
@@ -432,6 +443,8 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     # "Fujitsu and its 1Finity unit": the name between "its" and the noun
     # … and "Xiaomi's Redmi brand": the name between the owner's 's and the noun
     its = re.search(r"(?:\b(?:its|their)|^['’]s)\s+((?:[A-Z0-9][\w\-]*\s+){1,3})$", text[owner.end:ns]) if lang == "en" and owner.end <= ns else None
+    if its is None and lang == "en" and owner.kind == "pronoun" and owner.text.lower() in ("its", "their") and owner.end <= ns:
+        its = re.search(r"^\s+((?:[A-Z0-9][\w\-]*\s+){1,3})$", text[owner.end:ns])  # the owner is the "its" itself
     if its:
         s, e = owner.end + its.start(1), owner.end + its.end(1)
         e -= len(text[s:e]) - len(text[s:e].rstrip())
@@ -451,7 +464,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if before:
         m = before[-1]
         link = re.sub(r"^\s*(?:（[^）]{1,20}）|\([^)]{1,20}\)|[）)])", "", text[m.end:min(ns, owner.start)])  # "The Intelligent Devices Group (IDG), Lenovo's"
-        if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|已|已经|目前|现在|如今|现已)?是|为|作为|,|，|(?:is|was|became)(?:\s+(?:a|an|the))?|, a|, the|, an)?\s*", link) or (
+        if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|已|已经|目前|现在|如今|现已)?是|为|作为|,|，|(?:is|was|became)(?:\s+(?:a|an|the))?|, a|, the|, an|as)?\s*", link) or (
                 lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*(?:[a-z][\w\-]*\s+){0,5}", link)) or (
                 lang == "en" and owner.start >= ns and owner.kind == "entity"
                 and re.fullmatch(r"\s+(?:is|was|became|remains)\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,3}", link)):
@@ -459,7 +472,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if v.is_a("Organisation", classes):
         # "The Intelligent Devices Group (IDG), Lenovo's largest business", GE家电是海尔智家的全资子公司: a name the
         # lexicon lacks before the link
-        head = re.sub(r"\s*(?:\([^)]{1,20}\))?\s*(?:,|\bis|\bwas|\bremains)\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){0,5}$"
+        head = re.sub(r"\s*(?:\([^)]{1,20}\))?\s*(?:,|\bis|\bwas|\bremains|\bas)\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){0,5}$"
                       if lang == "en" else r"(?:（[^）]{1,20}）)?(?:(?:还|也|仍|目前|现在|如今|现已)?是|为)$", "",
                       text[ctx.sent.start:min(ns, owner.start)])
         found = None
@@ -561,6 +574,21 @@ def _counted_for_other(ctx: Context, entry: dict, pos: int) -> bool:
     others = sorted(_nouns(ctx) - own, key=len, reverse=True)
     return bool(others) and re.compile(r"[\w\s&·、（）()\-]*?(?:等|[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款))"
                                        r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(map(re.escape, others)) + ")").match(ctx.doc.text, pos, ctx.sent.end) is not None
+
+
+_BRACKET = re.compile(r"\s*[（(]([A-Za-z][A-Za-z0-9 .&\-]{0,30}?)[）)]")
+
+
+def _bracket_alias(ctx: Context, thing: Mention) -> None:
+    """A new name with a short one in brackets after it ("Semiconductor Manufacturing South China
+    Corporation (SMIC South)", 阿尔卡特海底网络（ASN）): the short one is another name of the same entity."""
+    m = _BRACKET.match(ctx.doc.text, thing.end, ctx.sent.end)
+    info = ctx.new_names.get(thing.entity_id) if m and not thing.from_lexicon else None
+    if info is None or any(a == m.group(1) for _, a in info.labels + info.aliases):
+        return
+    import dataclasses
+
+    ctx.new_names[thing.entity_id] = dataclasses.replace(info, aliases=info.aliases + (("en", m.group(1)),))
 
 
 def _zh_new_name(ctx: Context, entry: dict, start: int) -> Mention | None:
