@@ -289,3 +289,21 @@ def test_a_short_name_in_brackets_is_another_name_of_the_unit():
     x = run("Lenovo runs the plant through its subsidiary Northern Optical Display Corporation (NODC).", "en", organisation="", speaker="")
     (unit,) = [e for e in x.entities if dict(e.labels).get("en") == "Northern Optical Display Corporation"]
     assert ("en", "NODC") in unit.aliases
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("我们还发布了新款手机，以及旗下Zenvo品牌的耳机。", "zh", {("Zenvo", "brandOf", "lenovo")}),      # "we" is the text's company
+    ("联想由此获得Aurex、Bolvo等品牌。", "zh", {("Aurex", "brandOf", "lenovo"), ("Bolvo", "brandOf", "lenovo")}),  # a list closed by 等
+    ("腾讯去年1月发布了游戏品牌天穹，8月又推出个性化品牌星云。", "zh", {("星云", "brandOf", "tencent")}),  # a clause going on about the subject
+    ("Lenovo owns Aurex, Bolvo, Cendra Lab three big brands.", "en",
+     {("Aurex", "brandOf", "lenovo"), ("Bolvo", "brandOf", "lenovo"), ("Cendra Lab", "brandOf", "lenovo")}),  # counted, as many as the count
+])
+def test_a_brand_and_its_company_in_more_shapes(text, lang, expected):
+    got = labelled(text, lang, organisation="lenovo")
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize("text", ["Lenovo owns Aurex, Bolvo, Cendra two big brands.",     # the count does not match
+                                  "Lenovo owns Aurex, Bolvo, Cendra, two premium brands."])  # more names than the count
+def test_no_counted_brands_when_the_count_and_the_list_differ(text):
+    assert not [f for f in labelled(text, "en") if f[1] == "brandOf"]

@@ -37,6 +37,7 @@ def extract(ctx: Context) -> list[Fact]:
         facts += _entry(ctx, entry)
         if ctx.lang.code == "en" and entry.get("named_list"):
             facts += _named_list(ctx, entry)
+            facts += _en_counted_list(ctx, entry)
     return facts
 
 
@@ -171,6 +172,57 @@ def _named_list(ctx: Context, entry: dict) -> list[Fact]:
     return out
 
 
+_EN_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_EN_ITEM = re.compile(r"[A-Za-z0-9][\w\-&]*(?:\s+[A-Z0-9][\w\-&]*){0,2}")
+
+
+def _en_counted_list(ctx: Context, entry: dict) -> list[Fact]:
+    """Names listed and counted before the noun ("owns BYD, Denza, Yangwang and Fangchengbao, four brands",
+    "TECNO, itel, Infinix three big mobile phone brand"): as many names as the count, each a name the
+    lexicon knows or one with a capital letter; they belong to the company named before the list, else the
+    text's."""
+    text = ctx.doc.text
+    out = []
+    nouns = "|".join(map(re.escape, entry["named_list"]))
+    for m in re.finditer(r",?\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:[a-z][\w\-]*\s+){0,3}?(?:" + nouns + r")\b",
+                         ctx.sent.text):
+        n = _EN_COUNTS.get(m.group("n"), int(m.group("n")) if m.group("n").isdigit() else 0)
+        end = ctx.sent.start + m.start()
+        items: list[tuple[int, int]] = []
+        for _ in range(n):
+            sep = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", text[ctx.sent.start:end]) if items else None
+            if items and sep is None:
+                break
+            stop = end - (len(sep.group()) if sep else 0)
+            known = [o for o in ctx.mentions if o.kind in ENTITY_KINDS and o.end == stop and o.start >= ctx.sent.start]
+            name = re.search(r"(?:^|(?<=\s))" + _EN_ITEM.pattern + "$", text[ctx.sent.start:stop])
+            if known:
+                s = known[-1].start
+            elif name and re.search(r"[A-Z]", name.group()):
+                s = ctx.sent.start + name.start()
+                first = re.match(r"[a-z][\w\-]*\s+", text[s:stop])  # "besides TECNO": a word before the first name
+                s += first.end() if first and len(items) == n - 1 else 0
+            else:
+                break
+            items.insert(0, (s, stop))
+            end = s
+        if len(items) != n or re.search(r"[\w)]\s*,\s*(?:and\s+)?$|\sand\s+$", text[ctx.sent.start:items[0][0]]):
+            continue  # fewer names than the count, or more names before them: no counted list
+        owners = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= items[0][0]]
+        owner = owners[-1] if owners else _implied(items[0][0], ctx.doc.organisation) if ctx.doc.organisation else None
+        if owner is None:
+            continue
+        classes = entry.get("named") or ORG
+        for a, b in items:
+            thing = ctx.mention_at(a, b) or ctx.add_name(a, b, classes[0])
+            if thing is None or thing.entity_id == owner.entity_id:
+                continue
+            ev = evidence(ctx, [span(owner), (a, b), (ctx.sent.start + m.start(), ctx.sent.start + m.end())], f"nominal-{entry['property']}",
+                          _confidence(entry, owner))
+            out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
+
+
 @functools.lru_cache(maxsize=8)
 def _named_list_re(nouns: tuple) -> re.Pattern:
     return re.compile(r"\b(?:its|their|our|the|(?P<own>" + _EN_NAME + r")['’]s)\s+(?P<list>" + _EN_NAME + r"(?:\s*,\s*" + _EN_NAME
@@ -210,7 +262,9 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
                 owner = _owner(ctx, before.start, before.start)
                 if owner is None and ctx.doc.organisation:
                     first = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= before.start]
-                    owner = None if first else _implied(before.start, ctx.doc.organisation)
+                    # 我们还展出了…，以及旗下Technics品牌: "we" named before is the text's company itself
+                    owner = None if [o for o in first if o.kind == "entity"] else first[-1] if first else \
+                        _implied(before.start, ctx.doc.organisation)
                 if owner is not None and owner.entity_id != before.entity_id:
                     ev = evidence(ctx, [span(owner), span(before), (ns, ne)], f"nominal-{entry['property']}", _confidence(entry, owner))
                     out.append(Fact("relation", before.entity_id, entry["property"], owner.entity_id, (), (ev,)))
@@ -343,6 +397,16 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         if lang == "en" and re.search(r"\b(?:its|their)\s+(?:[A-Za-z0-9][\w\-]*\s+){0,3}$", gap) \
                 and not re.search(r"[.;]", gap) and len(gap) <= 60:
             return m
+    if lang == "zh" and cands:
+        # 比亚迪去年1月发布高端品牌仰望…，8月又推出个性化品牌方程豹: a clause with no subject of its own goes on
+        # about the sentence's, the company that opens a clause before it
+        cs = max([ctx.sent.start] + [text.rfind(c, ctx.sent.start, ns) + 1 for c in "，,；;"])
+        if not [m for m in cands if m.start >= cs] and _GOES_ON.fullmatch(text, cs, ns):
+            subject = next((m for m in cands if m.kind == "entity" and re.fullmatch(
+                r"[\s“”0-9年月日初底末今去明前后]*", text[max([ctx.sent.start] + [text.rfind(c, ctx.sent.start, m.start) + 1
+                                                                     for c in "，,；;"]):m.start])), None)
+            if subject is not None:
+                return subject
     # "Its car unit, Xiaomi EV" opening a sentence: its = what the text is about
     topic = (ctx.recent_orgs[-1] if ctx.recent_orgs else "") or ctx.doc.organisation
     # 旗下京东健康…, 控股子公司京东健康… opening a sentence or a clause: the sentence's subject, else the topic
@@ -383,6 +447,10 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         if own and re.search(r"[A-Za-z0-9)]\s*(?:,|\bis|\bwas|\bremains)\s+the\s+(?:[a-z][\w\-]*\s+){0,5}$", text[ctx.sent.start:ns]):
             return _implied(ns, own)
     return None
+
+
+_GOES_ON = re.compile(r"[\s0-9年月日初底末今去明前后]*(?:又|还|也|再|随后|此后|之后|同时|并)?"
+                      r"(?:推出|发布|创立|成立|设立|组建|打造|收购|获得|拥有)了?[\u4e00-\u9fffA-Za-z0-9]{0,6}?")
 
 
 def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[Mention]:
