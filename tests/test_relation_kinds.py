@@ -307,3 +307,8 @@ def test_a_brand_and_its_company_in_more_shapes(text, lang, expected):
                                   "Lenovo owns Aurex, Bolvo, Cendra, two premium brands."])  # more names than the count
 def test_no_counted_brands_when_the_count_and_the_list_differ(text):
     assert not [f for f in labelled(text, "en") if f[1] == "brandOf"]
+
+
+def test_a_new_name_named_again_later_in_the_sentence_is_the_same_entity():
+    got = labelled("今年5月，我们和淡马锡旗下的Zorin公司达成战略合作，Zorin通过认购可转换债券向联想投资10亿美元。", "zh", organisation="lenovo")
+    assert ("Zorin", "investedIn", "lenovo") in got, got

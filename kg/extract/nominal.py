@@ -304,6 +304,7 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
             if thing.entity_id == owner.entity_id:
                 continue
             _bracket_alias(ctx, thing)
+            _named_again(ctx, thing)
             ev = evidence(ctx, [span(owner), (ns, ne), span(thing)], f"nominal-{entry['property']}", _confidence(entry, owner))
             if entry.get("owner_is") == "subject":  # 谷歌母公司Alphabet: the owner belongs to the thing named
                 out.append(Fact("relation", owner.entity_id, entry["property"], thing.entity_id, (), (ev,)))
@@ -657,6 +658,18 @@ def _bracket_alias(ctx: Context, thing: Mention) -> None:
     import dataclasses
 
     ctx.new_names[thing.entity_id] = dataclasses.replace(info, aliases=info.aliases + (("en", m.group(1)),))
+
+
+def _named_again(ctx: Context, thing: Mention) -> None:
+    """A name the lexicon lacks, found here, named again later in the sentence (沙特公共投资基金旗下的Alat公司…，
+    Alat通过认购可转换债券向联想投资): the later words name the same entity, for the extractors after this one."""
+    if thing.from_lexicon or len(thing.text) < 2 or re.fullmatch(r"[A-Za-z]{1,2}", thing.text):
+        return
+    word = r"(?<![A-Za-z0-9])" + re.escape(thing.text) + r"(?![A-Za-z0-9])"
+    for m in re.finditer(word, ctx.doc.text[thing.end:ctx.sent.end]):
+        s = thing.end + m.start()
+        if not any(o.start < s + len(thing.text) and o.end > s for o in ctx.mentions):
+            ctx.add_name(s, s + len(thing.text), thing.cls)
 
 
 def _zh_new_name(ctx: Context, entry: dict, start: int) -> Mention | None:
