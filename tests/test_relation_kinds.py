@@ -312,3 +312,18 @@ def test_no_counted_brands_when_the_count_and_the_list_differ(text):
 def test_a_new_name_named_again_later_in_the_sentence_is_the_same_entity():
     got = labelled("今年5月，我们和淡马锡旗下的Zorin公司达成战略合作，Zorin通过认购可转换债券向联想投资10亿美元。", "zh", organisation="lenovo")
     assert ("Zorin", "investedIn", "lenovo") in got, got
+
+
+@pytest.mark.parametrize("text, org, expected", [
+    ("The Mobile Devices Group (MDG) grew fast.", "lenovo", ("Mobile Devices Group", "subOrganizationOf", "lenovo")),
+    ("Revenue at Tencent's Games and Media Group (GMG) rose.", "", ("Games and Media Group", "subOrganizationOf", "tencent")),
+])
+def test_a_unit_named_with_its_initials_in_brackets(text, org, expected):
+    assert expected in labelled(text, "en", organisation=org)
+
+
+@pytest.mark.parametrize("text", ["The Boston Consulting Group (BCG) said so.",      # a place in the name: no unit
+                                  "The Mobile Devices Group (the MDG) grew.",        # no initials in brackets
+                                  "The Mobile Devices Group (MG) grew."])           # initials that are not the words'
+def test_no_unit_from_a_group_without_its_initials(text):
+    assert not [f for f in labelled(text, "en", organisation="lenovo") if f[1] == "subOrganizationOf"]

@@ -35,6 +35,8 @@ def extract(ctx: Context) -> list[Fact]:
         if (entry.get("compounds") or {}).get(ctx.lang.code):
             facts += _compounds(ctx, entry)
         facts += _entry(ctx, entry)
+        if ctx.lang.code == "en" and (entry.get("unit_names") or {}).get("en"):
+            facts += _en_unit_names(ctx, entry)
         if ctx.lang.code == "en" and entry.get("named_list"):
             facts += _named_list(ctx, entry)
             facts += _en_counted_list(ctx, entry)
@@ -169,6 +171,34 @@ def _named_list(ctx: Context, entry: dict) -> list[Fact]:
             ev = evidence(ctx, [span(owner), (base + m.start(), base + m.end()), span(thing)], f"nominal-{entry['property']}",
                           _confidence(entry, owner))
             out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
+
+
+def _en_unit_names(ctx: Context, entry: dict) -> list[Fact]:
+    """A unit named by capitalised words and a unit noun with its initials in brackets after it ("The
+    Infrastructure Solutions Group (ISG)", "the Solutions and Services Group (SSG)"): a unit of the company
+    named before it with "'s", else of the text's company. The initials must be the words' (and/of/the left out)."""
+    nouns = (entry.get("unit_names") or {}).get("en", {}).get("nouns") or []
+    text = ctx.doc.text
+    out = []
+    pattern = r"\b((?:[A-Z][\w\-]*\s+(?:(?:and|of|&)\s+)?){1,5}(?:" + "|".join(map(re.escape, nouns)) + r"))\s*\(([A-Z]{2,6})\)"
+    for m in re.finditer(pattern, ctx.sent.text):
+        s, e = ctx.sent.start + m.start(1), ctx.sent.start + m.end(1)
+        words = [w for w in re.split(r"[\s\-]+", m.group(1)) if w[:1].isupper()]
+        if words[0] == "The":  # "The Infrastructure Solutions Group (ISG)" opening a sentence
+            words, s = words[1:], s + 4
+        if "".join(w[0] for w in words) != m.group(2):
+            continue  # no initials of its words: the brackets say something else
+        if any(o.start < e and o.end > s for o in ctx.mentions if o.kind in ENTITY_KINDS and o.cls and vocab().is_a(o.cls, ["Organisation", "Place"])
+               and not vocab().is_a(o.cls, ["InternalBody"])):
+            continue  # a company's or a place's name inside: "Alibaba Group", "the Boston Consulting Group"
+        owners = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= s and re.fullmatch(r"['’]s\s+(?:the\s+)?", text[o.end:s])]
+        owner = owners[-1] if owners else _implied(s, ctx.doc.organisation) if ctx.doc.organisation else None
+        unit = ctx.mention_at(s, e) or ctx.add_name(s, e, "InternalBody")
+        if owner is None or unit is None or unit.entity_id == owner.entity_id:
+            continue
+        ev = evidence(ctx, [span(owner), span(unit)], f"nominal-{entry['property']}", _confidence(entry, owner))
+        out.append(Fact("relation", unit.entity_id, entry["property"], owner.entity_id, (), (ev,)))
     return out
 
 
