@@ -327,3 +327,14 @@ def test_a_unit_named_with_its_initials_in_brackets(text, org, expected):
                                   "The Mobile Devices Group (MG) grew."])           # initials that are not the words'
 def test_no_unit_from_a_group_without_its_initials(text):
     assert not [f for f in labelled(text, "en", organisation="lenovo") if f[1] == "subOrganizationOf"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # quoted names, counted; the owner is the subject of the clause before, not the company bought
+    ("2010年，腾讯以约5亿元入主深圳星海科技，获得“星海”“蓝鲸”两个品牌。", {("星海", "brandOf", "tencent"), ("蓝鲸", "brandOf", "tencent")}),
+    ("2019年，腾讯又收购了芬兰游戏企业Supercell的股权，顺带拥有了高端品牌Zelvo。", {("Zelvo", "brandOf", "tencent")}),
+])
+def test_brands_gained_in_a_clause_that_goes_on_about_the_subject(text, expected):
+    got = labelled(text, "zh")
+    assert expected <= got, got
+    assert not [f for f in got if f[1] == "brandOf" and f[2] != "tencent"], got

@@ -433,9 +433,7 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         # about the sentence's, the company that opens a clause before it
         cs = max([ctx.sent.start] + [text.rfind(c, ctx.sent.start, ns) + 1 for c in "，,；;"])
         if not [m for m in cands if m.start >= cs] and _GOES_ON.fullmatch(text, cs, ns):
-            subject = next((m for m in cands if m.kind == "entity" and re.fullmatch(
-                r"[\s“”0-9年月日初底末今去明前后]*", text[max([ctx.sent.start] + [text.rfind(c, ctx.sent.start, m.start) + 1
-                                                                     for c in "，,；;"]):m.start])), None)
+            subject = _clause_subject(ctx, cands)
             if subject is not None:
                 return subject
     # "Its car unit, Xiaomi EV" opening a sentence: its = what the text is about
@@ -480,7 +478,7 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
     return None
 
 
-_GOES_ON = re.compile(r"[\s0-9年月日初底末今去明前后]*(?:又|还|也|再|随后|此后|之后|同时|并)?"
+_GOES_ON = re.compile(r"[\s0-9年月日初底末今去明前后]*(?:又|还|也|再|随后|此后|之后|同时|并|顺带|由此|从而)?"
                       r"(?:推出|发布|创立|成立|设立|组建|打造|收购|获得|拥有)了?[\u4e00-\u9fffA-Za-z0-9]{0,6}?")
 
 
@@ -599,6 +597,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
 
 
 _COUNTED_NOUN = re.compile(r"(?P<n>[一二三四五六七八九十两2-9])\s*(?:大|个|家|款)[\u4e00-\u9fff]{0,4}$")
+_QUOTED_LIST = re.compile(r"(?:[“「][^”」]{1,12}[”」]\s*(?:、|和|及|与)?\s*){2,}(?:等)?$")
 _COLON = re.compile(r"\s*(?:构成|组成|分别是|分别为|是|为|包括)?\s*[:：]\s*")
 _AND_LIST = re.compile(r'等(?:[“"「][^”"」]{1,8}[”"」])?[\u4e00-\u9fff]{0,4}$')
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .&\-]{1,11}")
@@ -610,6 +609,13 @@ def _zh_lists(ctx: Context, entry: dict, ns: int, ne: int) -> tuple[Mention | No
     each the company's named last before the list, else the text's company."""
     text = ctx.doc.text
     counted = _COUNTED_NOUN.search(text, max(ctx.sent.start, ns - 10), ns)
+    quoted = _QUOTED_LIST.search(text, ctx.sent.start, counted.start()) if counted else None
+    if quoted:  # 获得“科龙”“容声”两个品牌: quoted names, counted
+        import cn2an
+
+        items = [(quoted.start() + q.start(1), quoted.start() + q.end(1)) for q in re.finditer(r"[“「]([^”」]{1,12})[”」]", quoted.group())]
+        if len(items) == int(cn2an.cn2an(counted.group("n"), "smart")):
+            return _list_owner(ctx, entry, quoted.start(), items)
     colon = _COLON.match(text, ne, ctx.sent.end) if counted else None
     if colon:
         first = colon.end()
@@ -657,9 +663,25 @@ def _split_items(ctx: Context, start: int, end: int, joiners: str = "、|以及|
     return items
 
 
+def _clause_start(ctx: Context, pos: int) -> int:
+    text = ctx.doc.text
+    return max([ctx.sent.start] + [text.rfind(c, ctx.sent.start, pos) + 1 for c in "，,；;"])
+
+
+def _clause_subject(ctx: Context, cands: list[Mention]) -> Mention | None:
+    """The last of ``cands`` that opens its clause (after a time at most): the subject later clauses go on about."""
+    return next((m for m in reversed(cands) if m.kind == "entity" and re.fullmatch(
+        r"[\s“”0-9年月日初底末今去明前后]*", ctx.doc.text[_clause_start(ctx, m.start):m.start])), None)
+
+
 def _list_owner(ctx: Context, entry: dict, pos: int, items: list) -> tuple[Mention | None, list[Mention]]:
+    """The company a list belongs to: named before it in its clause, else the subject of an earlier clause
+    (海信以约9亿元入主广东科龙电器，获得“科龙”“容声”两个品牌), else the one named last, else the text's."""
     owners = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= pos and o.kind == "entity"]
-    owner = owners[-1] if owners else _implied(pos, ctx.doc.organisation) if ctx.doc.organisation else None
+    near = [o for o in owners if o.start >= _clause_start(ctx, pos)]
+    owner = near[-1] if near else _clause_subject(ctx, owners) or (owners[-1] if owners else None)
+    if owner is None and ctx.doc.organisation:
+        owner = _implied(pos, ctx.doc.organisation)
     if owner is None:
         return None, []
     classes = entry.get("named") or ORG
