@@ -338,3 +338,14 @@ def test_brands_gained_in_a_clause_that_goes_on_about_the_subject(text, expected
     got = labelled(text, "zh")
     assert expected <= got, got
     assert not [f for f in got if f[1] == "brandOf" and f[2] != "tencent"], got
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # "X is its N": "its" is the company the text went on about before, not X
+    ("Kuaishou makes apps. Tencent is its largest institutional shareholder.", ("tencent", "investedIn", "kuaishou"), "tencent"),
+    ("Lenovo makes PCs. Motorola is its main smartphone unit.", ("motorola", "subOrganizationOf", "lenovo"), "motorola"),
+])
+def test_its_after_a_copula_points_back_to_the_company_before(text, expected, wrong):
+    got = labelled(text, "en")
+    assert expected in got, got
+    assert not [f for f in got if f[0] == f[2] or (f[1] == "subOrganizationOf" and f[2] == wrong)], got

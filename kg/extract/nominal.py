@@ -417,6 +417,16 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         if lang == "zh" and re.search(r"其[\u4e00-\u9fff]{0,8}$", gap) and cands[0].kind == "entity" \
                 and not re.search(r"[。；]", text[cands[0].end:ns]):
             return cands[0]  # 诺基亚与法国政府达成协议，由法国政府收购其海底光缆子公司…: 其 is the sentence's subject
+        # "Tencent is its largest shareholder": the name before the copula is the thing, "its" the company
+        # the text went on about before (not Tencent itself)
+        copula = re.fullmatch(r"\s+(?:is|was|became|remains|remained)\s+(?:now\s+|also\s+|still\s+)?(its|their)\s+(?:[a-z][\w\-]*\s+){0,3}", gap) \
+            if lang == "en" else None
+        if copula:
+            topic = (ctx.recent_orgs[-1] if ctx.recent_orgs else "") or ctx.doc.organisation
+            if not topic or topic == m.entity_id:
+                return None
+            s = m.end + copula.start(1)
+            return Mention(s, s + len(copula.group(1)), copula.group(1), "pronoun", topic, "Company")
         of_after = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 12]) if lang == "en" else None
         if lang == "en" and re.fullmatch(r"(?:['’]s)?\s*(?:[a-z][a-z\-]*\s+){0,3}", gap) and not (
                 re.search(r"\b(?:is|was|are|were|became|remains|remained)\b", gap) and of_after
