@@ -349,3 +349,9 @@ def test_its_after_a_copula_points_back_to_the_company_before(text, expected, wr
     got = labelled(text, "en")
     assert expected in got, got
     assert not [f for f in got if f[0] == f[2] or (f[1] == "subOrganizationOf" and f[2] == wrong)], got
+
+
+def test_a_controlling_shareholder_of_a_company_the_lexicon_lacks():
+    got = labelled("除了游戏业务，腾讯还是星海集团的控股股东。", "zh")
+    assert ("星海集团", "subOrganizationOf", "tencent") in got, got
+    assert not [f for f in got if f[1] == "investedIn"], got   # 控股股东 holds 股东: one fact, the longer noun's

@@ -286,6 +286,8 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
             not_after = re.compile((entry.get("not_after") or {}).get(lang) or r"(?!)")
         if any(ns < b and ne > a for a, b in names) or not_after.match(ctx.doc.text, ne):
             continue  # 品牌代言人, 品牌价值: the noun begins another word
+        if any(len(w) > ne - ns and ctx.doc.text.endswith(w, max(0, ne - len(w)), ne) for w in _nouns(ctx)):
+            continue  # 控股股东 holds 股东: the longer noun (another entry's) tells what it is
         if entry.get("text_owner") and lang == "zh":
             before = _named_before_noun(ctx, entry, ns)
             if before is not None:  # 旗下努比亚品牌, Redmi品牌方面: the name the noun follows
@@ -446,6 +448,15 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
             subject = _clause_subject(ctx, cands)
             if subject is not None:
                 return subject
+    if lang == "zh":
+        # 京东集团还是达达集团的控股股东: after the copula, a company's name the lexicon lacks, with a company ending
+        ends = "|".join(map(re.escape, sorted(ctx.lang.words.get("company_suffixes") or [], key=len, reverse=True)))
+        m = re.search(r"(?:是|为)([\u4e00-\u9fffA-Za-z0-9·]{1,10}(?:" + ends + r"))的(?:全资|控股)?$", text[ctx.sent.start:ns]) if ends else None
+        if m and not any(o.start < ctx.sent.start + m.end(1) and o.end > ctx.sent.start + m.start(1) for o in ctx.mentions
+                         if o.kind in ENTITY_KINDS):
+            found = ctx.add_name(ctx.sent.start + m.start(1), ctx.sent.start + m.end(1), "Company")
+            if found is not None:
+                return found
     # "Its car unit, Xiaomi EV" opening a sentence: its = what the text is about
     topic = (ctx.recent_orgs[-1] if ctx.recent_orgs else "") or ctx.doc.organisation
     # 旗下京东健康…, 控股子公司京东健康… opening a sentence or a clause: the sentence's subject, else the topic
