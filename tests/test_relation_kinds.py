@@ -355,3 +355,9 @@ def test_a_controlling_shareholder_of_a_company_the_lexicon_lacks():
     got = labelled("除了游戏业务，腾讯还是星海集团的控股股东。", "zh")
     assert ("星海集团", "subOrganizationOf", "tencent") in got, got
     assert not [f for f in got if f[1] == "investedIn"], got   # 控股股东 holds 股东: one fact, the longer noun's
+
+
+def test_a_parent_noun_names_one_parent():
+    got = labelled("谷歌母公司Alphabet和亚马逊都在加大投入。", "zh")
+    assert ("google", "subOrganizationOf", "alphabet") in got, got
+    assert not [f for f in got if f[2] == "amazon"], got   # 亚马逊 is the sentence's other subject, no second parent

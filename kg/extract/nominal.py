@@ -557,6 +557,8 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
             run.append(nxt)
         if lang == "zh" and _counted_for_other(ctx, entry, run[0].start):
             return []
+        if entry.get("owner_is") == "subject":
+            return run[:1]  # 谷歌母公司Alphabet和亚马逊: one parent; the names after it are the sentence's other subjects
         return run
     # "Fujitsu and its 1Finity unit": the name between "its" and the noun
     # … and "Xiaomi's Redmi brand": the name between the owner's 's and the noun
