@@ -639,7 +639,8 @@ def _repeated_word(text: str, spec: dict) -> str:
     window = int(spec.get("window", 4))
     ignore = {w.lower() for w in spec.get("ignore", [])}
     connectives = {w.lower() for w in spec.get("connectives", [])}
-    words = [w.lower() for w in _WORD.findall(text)]
+    # a short name in brackets repeats the long one's words by design: "South China Corporation (SMIC South)"
+    words = [w.lower() for w in _WORD.findall(re.sub(r"\([^()]{1,40}\)", " ", text))]
     for i, w in enumerate(words):
         if w in ignore or len(w) < 2:
             continue

@@ -233,3 +233,143 @@ def test_a_list_of_subsidiaries_or_brands_after_include():
     assert got == {(f"x-{n}", "subOrganizationOf", "amazon") for n in ("audible", "imdb", "goodreads", "zoox")}
     got = {(f.subject, f.predicate, f.obj) for f in run("Its brands include Redmi and POCO.", "en", organisation="xiaomi").facts}
     assert got == {("redmi", "brandOf", "xiaomi"), ("poco", "brandOf", "xiaomi")}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Lenovo makes PCs. Its cloud unit, Lenovo Cloud Services, grew fast.", ""),   # "its" pointing back
+    ("Subsidiaries include Orbit Optics and Fine Lens.", "lenovo"),                 # a list after include, the text's company
+])
+def test_a_unit_told_by_its_or_by_include_is_asserted(text, org):
+    from kg.extract import load_patterns
+
+    x = run(text, "en", organisation=org, speaker="")
+    units = [f for f in x.facts if f.predicate == "subOrganizationOf"]
+    assert units and all(max(e.confidence for e in f.evidence) >= load_patterns().candidate_threshold for f in units), units
+
+
+@pytest.mark.parametrize("text, org, expected", [
+    # a name the lexicon lacks after the noun, closed by a company ending, an aside in Latin letters or a verb
+    ("联想的控股子公司合肥星辰电子有限公司去年收入增长。", "", ("合肥星辰电子有限公司", "subOrganizationOf", "lenovo")),
+    ("爱立信的海底光缆子公司北极海缆网络（NCN）出售了。", "", ("北极海缆网络", "subOrganizationOf", "ericsson")),
+    ("华为通过合资公司星河通信开展业务。", "", ("星河通信", "subOrganizationOf", "huawei")),
+    # no company named before the noun: the text's; 其 is the sentence's subject
+    ("这款芯片由子公司晨光微电子研发。", "hisense", ("晨光微电子", "subOrganizationOf", "hisense")),
+    ("诺基亚与芬兰政府达成协议，由芬兰政府收购其数据子公司北海数据（NSD）60%的股份。", "", ("北海数据", "subOrganizationOf", "nokia")),
+    # a list: after a counted noun and a colon, before 等 after a verb, after 旗下拥有 with asides
+    ("腾讯主要由三大事业群组成：互动娱乐、云与智慧产业以及持股约60%的腾讯音乐。", "", ("云与智慧产业", "subOrganizationOf", "tencent")),
+    ("腾讯主要由三大事业群组成：互动娱乐、云与智慧产业以及持股约60%的腾讯音乐。", "", ("tencent-music", "subOrganizationOf", "tencent")),
+    ("2021年，小米先后设立星光电池、星光动力和星光模具等“星光系”子公司。", "", ("星光动力", "subOrganizationOf", "xiaomi")),
+    ("目前，美的旗下拥有美的置业（港交所上市）、安得物流和库卡等多家公司。", "", ("安得物流", "subOrganizationOf", "midea")),
+])
+def test_a_subsidiary_named_after_the_noun_or_in_a_list(text, org, expected):
+    got = labelled(text, "zh", organisation=org)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("华为主要由四大业务集团构成。", ("四大业务集团", "组成", "构成")),                     # a count of units is no unit
+    ("腾讯旗下风险投资部门腾讯创投（Tencent Ventures）很活跃。", ("旗下风险投资部门", "风险投资部门")),  # the noun describes the name after it
+    ("华为通过合资公司星河通信开展业务。", ("星河通信开展业务",)),                         # the name stops before the verb
+    ("传音旗下拥有TECNO、itel和Infinix三大手机品牌。", ("tecno", "itel", "infinix")),     # a list the brand noun counts: brands, not units
+])
+def test_no_unit_from_a_count_a_descriptor_or_a_verb(text, bad):
+    got = labelled(text, "zh")
+    assert not [f for f in got if f[1] in ("subOrganizationOf", "hasSubOrganization") and (f[0] in bad or f[2] in bad)], got
+
+
+def test_a_stake_described_in_a_list_is_no_deal_of_the_item_before():
+    got = labelled("腾讯的业务包括互动娱乐、腾讯云以及持股约60%的腾讯音乐。", "zh")
+    assert not [f for f in got if f[1] in ("investedIn", "acquired") and f[0] != "tencent"], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name between "its" and the noun is the unit, not its owner
+    ("Most of its chips are designed by its Helios Labs unit, which Lenovo bought in 2016.", ("Helios Labs", "subOrganizationOf", "lenovo")),
+    # "its" after "The company" and a long way: the company said before
+    ("The company will spend the money on a plant in Wuhan run by its subsidiary Northern Optical Display Corporation (NODC).",
+     ("Northern Optical Display Corporation", "subOrganizationOf", "lenovo")),
+    # a unit after "by" with no owner named: the text's company
+    ("The modules are made by subsidiary company Orion Power.", ("Orion Power", "subOrganizationOf", "lenovo")),
+    ("Skyline as Lenovo child company grew fast.", ("Skyline", "subOrganizationOf", "lenovo")),
+])
+def test_a_unit_and_its_owner_told_in_english(text, expected):
+    got = labelled(text, "en", organisation="lenovo")
+    assert expected in got, got
+
+
+def test_a_short_name_in_brackets_is_another_name_of_the_unit():
+    x = run("Lenovo runs the plant through its subsidiary Northern Optical Display Corporation (NODC).", "en", organisation="", speaker="")
+    (unit,) = [e for e in x.entities if dict(e.labels).get("en") == "Northern Optical Display Corporation"]
+    assert ("en", "NODC") in unit.aliases
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("我们还发布了新款手机，以及旗下Zenvo品牌的耳机。", "zh", {("Zenvo", "brandOf", "lenovo")}),      # "we" is the text's company
+    ("联想由此获得Aurex、Bolvo等品牌。", "zh", {("Aurex", "brandOf", "lenovo"), ("Bolvo", "brandOf", "lenovo")}),  # a list closed by 等
+    ("腾讯去年1月发布了游戏品牌天穹，8月又推出个性化品牌星云。", "zh", {("星云", "brandOf", "tencent")}),  # a clause going on about the subject
+    ("Lenovo owns Aurex, Bolvo, Cendra Lab three big brands.", "en",
+     {("Aurex", "brandOf", "lenovo"), ("Bolvo", "brandOf", "lenovo"), ("Cendra Lab", "brandOf", "lenovo")}),  # counted, as many as the count
+])
+def test_a_brand_and_its_company_in_more_shapes(text, lang, expected):
+    got = labelled(text, lang, organisation="lenovo")
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize("text", ["Lenovo owns Aurex, Bolvo, Cendra two big brands.",     # the count does not match
+                                  "Lenovo owns Aurex, Bolvo, Cendra, two premium brands."])  # more names than the count
+def test_no_counted_brands_when_the_count_and_the_list_differ(text):
+    assert not [f for f in labelled(text, "en") if f[1] == "brandOf"]
+
+
+def test_a_new_name_named_again_later_in_the_sentence_is_the_same_entity():
+    got = labelled("今年5月，我们和淡马锡旗下的Zorin公司达成战略合作，Zorin通过认购可转换债券向联想投资10亿美元。", "zh", organisation="lenovo")
+    assert ("Zorin", "investedIn", "lenovo") in got, got
+
+
+@pytest.mark.parametrize("text, org, expected", [
+    ("The Mobile Devices Group (MDG) grew fast.", "lenovo", ("Mobile Devices Group", "subOrganizationOf", "lenovo")),
+    ("Revenue at Tencent's Games and Media Group (GMG) rose.", "", ("Games and Media Group", "subOrganizationOf", "tencent")),
+])
+def test_a_unit_named_with_its_initials_in_brackets(text, org, expected):
+    assert expected in labelled(text, "en", organisation=org)
+
+
+@pytest.mark.parametrize("text", ["The Boston Consulting Group (BCG) said so.",      # a place in the name: no unit
+                                  "The Mobile Devices Group (the MDG) grew.",        # no initials in brackets
+                                  "The Mobile Devices Group (MG) grew."])           # initials that are not the words'
+def test_no_unit_from_a_group_without_its_initials(text):
+    assert not [f for f in labelled(text, "en", organisation="lenovo") if f[1] == "subOrganizationOf"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # quoted names, counted; the owner is the subject of the clause before, not the company bought
+    ("2010年，腾讯以约5亿元入主深圳星海科技，获得“星海”“蓝鲸”两个品牌。", {("星海", "brandOf", "tencent"), ("蓝鲸", "brandOf", "tencent")}),
+    ("2019年，腾讯又收购了芬兰游戏企业Supercell的股权，顺带拥有了高端品牌Zelvo。", {("Zelvo", "brandOf", "tencent")}),
+])
+def test_brands_gained_in_a_clause_that_goes_on_about_the_subject(text, expected):
+    got = labelled(text, "zh")
+    assert expected <= got, got
+    assert not [f for f in got if f[1] == "brandOf" and f[2] != "tencent"], got
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # "X is its N": "its" is the company the text went on about before, not X
+    ("Kuaishou makes apps. Tencent is its largest institutional shareholder.", ("tencent", "investedIn", "kuaishou"), "tencent"),
+    ("Lenovo makes PCs. Motorola is its main smartphone unit.", ("motorola", "subOrganizationOf", "lenovo"), "motorola"),
+])
+def test_its_after_a_copula_points_back_to_the_company_before(text, expected, wrong):
+    got = labelled(text, "en")
+    assert expected in got, got
+    assert not [f for f in got if f[0] == f[2] or (f[1] == "subOrganizationOf" and f[2] == wrong)], got
+
+
+def test_a_controlling_shareholder_of_a_company_the_lexicon_lacks():
+    got = labelled("除了游戏业务，腾讯还是星海集团的控股股东。", "zh")
+    assert ("星海集团", "subOrganizationOf", "tencent") in got, got
+    assert not [f for f in got if f[1] == "investedIn"], got   # 控股股东 holds 股东: one fact, the longer noun's
+
+
+def test_a_parent_noun_names_one_parent():
+    got = labelled("谷歌母公司Alphabet和亚马逊都在加大投入。", "zh")
+    assert ("google", "subOrganizationOf", "alphabet") in got, got
+    assert not [f for f in got if f[2] == "amazon"], got   # 亚马逊 is the sentence's other subject, no second parent

@@ -253,6 +253,7 @@ def test_clean_sentences_keep_their_confidence(seed_build):
     ("the company grew step by step", ""),
     ("Ali spent 17 years", ""),
     ("millet in the Indian market has become the first market share", ""),  # five words apart: ordinary prose
+    ("made by its unit North Star Optical Corporation (North Star)", ""),  # a short name in brackets repeats the long one
 ])
 def test_repeated_word(clause, word):
     spec = sources.load_noise().languages["en"]["repeated_word"]

@@ -35,8 +35,11 @@ def extract(ctx: Context) -> list[Fact]:
         if (entry.get("compounds") or {}).get(ctx.lang.code):
             facts += _compounds(ctx, entry)
         facts += _entry(ctx, entry)
+        if ctx.lang.code == "en" and (entry.get("unit_names") or {}).get("en"):
+            facts += _en_unit_names(ctx, entry)
         if ctx.lang.code == "en" and entry.get("named_list"):
             facts += _named_list(ctx, entry)
+            facts += _en_counted_list(ctx, entry)
     return facts
 
 
@@ -61,6 +64,8 @@ def _compounds(ctx: Context, entry: dict) -> list[Fact]:
     return out
 
 
+_COUNT = re.compile(r"[一二三四五六七八九十两0-9]+\s*(?:大|个|家)")
+_ASIDE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,12}\s*[（(][A-Za-z][A-Za-z0-9 .&\-]{0,30}[）)]")  # 阿尔卡特海底网络（ASN）
 _UNIT_WORD_TAGS = ("n", "vn", "eng", "j", "b")  # nouns (nz, ns, nr, nt too), verbal nouns, letters, abbreviations
 
 
@@ -92,6 +97,8 @@ def _unit_names(ctx: Context, entry: dict) -> list[Fact]:
             if pos in orgs and pos < ns:
                 owner = orgs[pos]
                 break
+            if word in _nouns(ctx):
+                break  # 思科旗下风险投资部门: 旗下 says whose the unit is, it is no part of its name
             if tag.startswith(_UNIT_WORD_TAGS) or word in ("与", "和", "及") and start < ns:
                 pos -= len(word)
                 start = pos if word not in ("与", "和", "及") else start
@@ -99,8 +106,10 @@ def _unit_names(ctx: Context, entry: dict) -> list[Fact]:
             break
         if pos in orgs and owner is None and pos < ns:
             owner = orgs[pos]
-        if ns - start < 2 or re.match(r"[与和及]", text[start]):
-            continue
+        if ns - start < 2 or re.match(r"[与和及]", text[start]) or _COUNT.match(text, start, ns):
+            continue  # 四大业务集团: how many units, not the name of one
+        if any(o.start == ne for o in ctx.entities(ORG, NOT_OWNER)) or _ASIDE_NAME.match(text, ne, ctx.sent.end):
+            continue  # 风险投资部门思科投资（Cisco Investments）: the noun describes the name after it
         words = posseg(text[start:ns])
         if len(words) == 1 and words[0][1] in ("vn", "v"):
             continue  # 研发部门, 销售部门: what the unit does, not its name
@@ -165,6 +174,85 @@ def _named_list(ctx: Context, entry: dict) -> list[Fact]:
     return out
 
 
+def _en_unit_names(ctx: Context, entry: dict) -> list[Fact]:
+    """A unit named by capitalised words and a unit noun with its initials in brackets after it ("The
+    Infrastructure Solutions Group (ISG)", "the Solutions and Services Group (SSG)"): a unit of the company
+    named before it with "'s", else of the text's company. The initials must be the words' (and/of/the left out)."""
+    nouns = (entry.get("unit_names") or {}).get("en", {}).get("nouns") or []
+    text = ctx.doc.text
+    out = []
+    pattern = r"\b((?:[A-Z][\w\-]*\s+(?:(?:and|of|&)\s+)?){1,5}(?:" + "|".join(map(re.escape, nouns)) + r"))\s*\(([A-Z]{2,6})\)"
+    for m in re.finditer(pattern, ctx.sent.text):
+        s, e = ctx.sent.start + m.start(1), ctx.sent.start + m.end(1)
+        words = [w for w in re.split(r"[\s\-]+", m.group(1)) if w[:1].isupper()]
+        if words[0] == "The":  # "The Infrastructure Solutions Group (ISG)" opening a sentence
+            words, s = words[1:], s + 4
+        if "".join(w[0] for w in words) != m.group(2):
+            continue  # no initials of its words: the brackets say something else
+        if any(o.start < e and o.end > s for o in ctx.mentions if o.kind in ENTITY_KINDS and o.cls and vocab().is_a(o.cls, ["Organisation", "Place"])
+               and not vocab().is_a(o.cls, ["InternalBody"])):
+            continue  # a company's or a place's name inside: "Alibaba Group", "the Boston Consulting Group"
+        owners = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= s and re.fullmatch(r"['’]s\s+(?:the\s+)?", text[o.end:s])]
+        owner = owners[-1] if owners else _implied(s, ctx.doc.organisation) if ctx.doc.organisation else None
+        unit = ctx.mention_at(s, e) or ctx.add_name(s, e, "InternalBody")
+        if owner is None or unit is None or unit.entity_id == owner.entity_id:
+            continue
+        ev = evidence(ctx, [span(owner), span(unit)], f"nominal-{entry['property']}", _confidence(entry, owner))
+        out.append(Fact("relation", unit.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
+
+
+_EN_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_EN_ITEM = re.compile(r"[A-Za-z0-9][\w\-&]*(?:\s+[A-Z0-9][\w\-&]*){0,2}")
+
+
+def _en_counted_list(ctx: Context, entry: dict) -> list[Fact]:
+    """Names listed and counted before the noun ("owns BYD, Denza, Yangwang and Fangchengbao, four brands",
+    "TECNO, itel, Infinix three big mobile phone brand"): as many names as the count, each a name the
+    lexicon knows or one with a capital letter; they belong to the company named before the list, else the
+    text's."""
+    text = ctx.doc.text
+    out = []
+    nouns = "|".join(map(re.escape, entry["named_list"]))
+    for m in re.finditer(r",?\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:[a-z][\w\-]*\s+){0,3}?(?:" + nouns + r")\b",
+                         ctx.sent.text):
+        n = _EN_COUNTS.get(m.group("n"), int(m.group("n")) if m.group("n").isdigit() else 0)
+        end = ctx.sent.start + m.start()
+        items: list[tuple[int, int]] = []
+        for _ in range(n):
+            sep = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", text[ctx.sent.start:end]) if items else None
+            if items and sep is None:
+                break
+            stop = end - (len(sep.group()) if sep else 0)
+            known = [o for o in ctx.mentions if o.kind in ENTITY_KINDS and o.end == stop and o.start >= ctx.sent.start]
+            name = re.search(r"(?:^|(?<=\s))" + _EN_ITEM.pattern + "$", text[ctx.sent.start:stop])
+            if known:
+                s = known[-1].start
+            elif name and re.search(r"[A-Z]", name.group()):
+                s = ctx.sent.start + name.start()
+                first = re.match(r"[a-z][\w\-]*\s+", text[s:stop])  # "besides TECNO": a word before the first name
+                s += first.end() if first and len(items) == n - 1 else 0
+            else:
+                break
+            items.insert(0, (s, stop))
+            end = s
+        if len(items) != n or re.search(r"[\w)]\s*,\s*(?:and\s+)?$|\sand\s+$", text[ctx.sent.start:items[0][0]]):
+            continue  # fewer names than the count, or more names before them: no counted list
+        owners = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= items[0][0]]
+        owner = owners[-1] if owners else _implied(items[0][0], ctx.doc.organisation) if ctx.doc.organisation else None
+        if owner is None:
+            continue
+        classes = entry.get("named") or ORG
+        for a, b in items:
+            thing = ctx.mention_at(a, b) or ctx.add_name(a, b, classes[0])
+            if thing is None or thing.entity_id == owner.entity_id:
+                continue
+            ev = evidence(ctx, [span(owner), (a, b), (ctx.sent.start + m.start(), ctx.sent.start + m.end())], f"nominal-{entry['property']}",
+                          _confidence(entry, owner))
+            out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
+
+
 @functools.lru_cache(maxsize=8)
 def _named_list_re(nouns: tuple) -> re.Pattern:
     return re.compile(r"\b(?:its|their|our|the|(?P<own>" + _EN_NAME + r")['’]s)\s+(?P<list>" + _EN_NAME + r"(?:\s*,\s*" + _EN_NAME
@@ -198,13 +286,17 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
             not_after = re.compile((entry.get("not_after") or {}).get(lang) or r"(?!)")
         if any(ns < b and ne > a for a, b in names) or not_after.match(ctx.doc.text, ne):
             continue  # 品牌代言人, 品牌价值: the noun begins another word
+        if any(len(w) > ne - ns and ctx.doc.text.endswith(w, max(0, ne - len(w)), ne) for w in _nouns(ctx)):
+            continue  # 控股股东 holds 股东: the longer noun (another entry's) tells what it is
         if entry.get("text_owner") and lang == "zh":
             before = _named_before_noun(ctx, entry, ns)
             if before is not None:  # 旗下努比亚品牌, Redmi品牌方面: the name the noun follows
                 owner = _owner(ctx, before.start, before.start)
                 if owner is None and ctx.doc.organisation:
                     first = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= before.start]
-                    owner = None if first else _implied(before.start, ctx.doc.organisation)
+                    # 我们还展出了…，以及旗下Technics品牌: "we" named before is the text's company itself
+                    owner = None if [o for o in first if o.kind == "entity"] else first[-1] if first else \
+                        _implied(before.start, ctx.doc.organisation)
                 if owner is not None and owner.entity_id != before.entity_id:
                     ev = evidence(ctx, [span(owner), span(before), (ns, ne)], f"nominal-{entry['property']}", _confidence(entry, owner))
                     out.append(Fact("relation", before.entity_id, entry["property"], owner.entity_id, (), (ev,)))
@@ -216,11 +308,19 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         if included:  # "Subsidiaries and brands include Audible, IMDb, Goodreads and Zoox"
             out += included
             continue
-        owner = _owner(ctx, ns, ne)
-        listed = []
+        owner, listed = _zh_lists(ctx, entry, ns, ne) if lang == "zh" else (None, [])
+        if not listed:
+            owner = _owner(ctx, ns, ne)
         if owner is None:  # 比亚迪形成了比亚迪、腾势、仰望、方程豹四大品牌: the owner before the list
             owner, listed = _owner_of_list(ctx, entry, ns)
         implied = False
+        if owner is None and lang == "zh" and not entry.get("text_owner") and ctx.doc.organisation and \
+                not any(ctx.sent.start <= o.start and o.end <= ns for o in ctx.entities(ORG, NOT_OWNER)):
+            # 由子公司某某微电子研发的, 主要由德国子公司库卡（KUKA）贡献: no company named before, the text's; only a
+            # name sure to be one right after the noun
+            thing = _zh_new_name(ctx, entry, ne)
+            if thing is not None and thing.entity_id != ctx.doc.organisation:
+                owner, listed = _implied(ns, ctx.doc.organisation), [thing]
         if owner is None and entry.get("text_owner") and ctx.doc.organisation and \
                 not any(ctx.sent.start <= o.start and o.end <= ns for o in ctx.entities(ORG, NOT_OWNER)):
             owner, implied = _implied(ns, ctx.doc.organisation), True  # "the premium brand Casarte": the text's company's
@@ -235,6 +335,8 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         for thing in named:
             if thing.entity_id == owner.entity_id:
                 continue
+            _bracket_alias(ctx, thing)
+            _named_again(ctx, thing)
             ev = evidence(ctx, [span(owner), (ns, ne), span(thing)], f"nominal-{entry['property']}", _confidence(entry, owner))
             if entry.get("owner_is") == "subject":  # 谷歌母公司Alphabet: the owner belongs to the thing named
                 out.append(Fact("relation", owner.entity_id, entry["property"], thing.entity_id, (), (ev,)))
@@ -295,6 +397,9 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
     text = ctx.doc.text
     lang = ctx.lang.code
     cands = [m for m in ctx.entities(ORG, NOT_OWNER) if m.end <= ns and m.start >= ctx.sent.start]
+    if lang == "en" and cands and re.search(r"\b(?:its|their|our)\s+$", text[ctx.sent.start:cands[-1].start]) \
+            and re.fullmatch(r"\s*", text[cands[-1].end:ns]):
+        cands = cands[:-1]  # "developed by its Annapurna Labs unit": the name between "its" and the noun is the unit
     if cands:
         m = cands[-1]
         gap = text[m.end:ns]
@@ -311,6 +416,19 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
                 and not re.search(r"[，。；、和与及是为在对]", gap) \
                 and not re.match(r"等?[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款)", gap):  # A、B和C三大品牌: C is listed
             return m
+        if lang == "zh" and re.search(r"其[\u4e00-\u9fff]{0,8}$", gap) and cands[0].kind == "entity" \
+                and not re.search(r"[。；]", text[cands[0].end:ns]):
+            return cands[0]  # 诺基亚与法国政府达成协议，由法国政府收购其海底光缆子公司…: 其 is the sentence's subject
+        # "Tencent is its largest shareholder": the name before the copula is the thing, "its" the company
+        # the text went on about before (not Tencent itself)
+        copula = re.fullmatch(r"\s+(?:is|was|became|remains|remained)\s+(?:now\s+|also\s+|still\s+)?(its|their)\s+(?:[a-z][\w\-]*\s+){0,3}", gap) \
+            if lang == "en" else None
+        if copula:
+            topic = (ctx.recent_orgs[-1] if ctx.recent_orgs else "") or ctx.doc.organisation
+            if not topic or topic == m.entity_id:
+                return None
+            s = m.end + copula.start(1)
+            return Mention(s, s + len(copula.group(1)), copula.group(1), "pronoun", topic, "Company")
         of_after = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 12]) if lang == "en" else None
         if lang == "en" and re.fullmatch(r"(?:['’]s)?\s*(?:[a-z][a-z\-]*\s+){0,3}", gap) and not (
                 re.search(r"\b(?:is|was|are|were|became|remains|remained)\b", gap) and of_after
@@ -322,6 +440,23 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         if lang == "en" and re.search(r"\b(?:its|their)\s+(?:[A-Za-z0-9][\w\-]*\s+){0,3}$", gap) \
                 and not re.search(r"[.;]", gap) and len(gap) <= 60:
             return m
+    if lang == "zh" and cands:
+        # 比亚迪去年1月发布高端品牌仰望…，8月又推出个性化品牌方程豹: a clause with no subject of its own goes on
+        # about the sentence's, the company that opens a clause before it
+        cs = max([ctx.sent.start] + [text.rfind(c, ctx.sent.start, ns) + 1 for c in "，,；;"])
+        if not [m for m in cands if m.start >= cs] and _GOES_ON.fullmatch(text, cs, ns):
+            subject = _clause_subject(ctx, cands)
+            if subject is not None:
+                return subject
+    if lang == "zh":
+        # 京东集团还是达达集团的控股股东: after the copula, a company's name the lexicon lacks, with a company ending
+        ends = "|".join(map(re.escape, sorted(ctx.lang.words.get("company_suffixes") or [], key=len, reverse=True)))
+        m = re.search(r"(?:是|为)([\u4e00-\u9fffA-Za-z0-9·]{1,10}(?:" + ends + r"))的(?:全资|控股)?$", text[ctx.sent.start:ns]) if ends else None
+        if m and not any(o.start < ctx.sent.start + m.end(1) and o.end > ctx.sent.start + m.start(1) for o in ctx.mentions
+                         if o.kind in ENTITY_KINDS):
+            found = ctx.add_name(ctx.sent.start + m.start(1), ctx.sent.start + m.end(1), "Company")
+            if found is not None:
+                return found
     # "Its car unit, Xiaomi EV" opening a sentence: its = what the text is about
     topic = (ctx.recent_orgs[-1] if ctx.recent_orgs else "") or ctx.doc.organisation
     # 旗下京东健康…, 控股子公司京东健康… opening a sentence or a clause: the sentence's subject, else the topic
@@ -348,13 +483,24 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         own = ctx.doc.organisation or topic
         # "run by its subsidiary X", "revenue at its US unit": its = the company the text is about
         its = re.search(r"\b(its|their)\s+(?:[A-Za-z][\w\-]*\s+){0,3}$", text[ctx.sent.start:ns])
+        if its and cands and cands[-1].kind != "entity":
+            s = ctx.sent.start + its.start(1)  # "The company would spend …, run by its subsidiary X": its = the company said before
+            return Mention(s, s + len(its.group(1)), its.group(1), "pronoun", cands[-1].entity_id, "Company")
         if its and topic and not cands:
             s = ctx.sent.start + its.start(1)
             return Mention(s, s + len(its.group(1)), its.group(1), "pronoun", topic, "Company")
+        # "made by subsidiary company Fudi Power", "by the holding subsidiary X (Y)": a unit the text's company has
+        if (own or cands) and re.search(r"\b(?:by|through|via|from)\s+(?:the\s+|a\s+)?(?:[a-z][\w\-]*\s+){0,2}$", text[ctx.sent.start:ns]) \
+                and re.match(r"\s+(?:company\s+)?[A-Z]", text[ne:ne + 12]):
+            return cands[-1] if cands else _implied(ns, own)  # the company named last in the sentence, else the text's
         # "JD Health, the online pharmacy arm", "JD Retail is the core unit": a unit of the company the text is about
         if own and re.search(r"[A-Za-z0-9)]\s*(?:,|\bis|\bwas|\bremains)\s+the\s+(?:[a-z][\w\-]*\s+){0,5}$", text[ctx.sent.start:ns]):
             return _implied(ns, own)
     return None
+
+
+_GOES_ON = re.compile(r"[\s0-9年月日初底末今去明前后]*(?:又|还|也|再|随后|此后|之后|同时|并|顺带|由此|从而)?"
+                      r"(?:推出|发布|创立|成立|设立|组建|打造|收购|获得|拥有)了?[\u4e00-\u9fffA-Za-z0-9]{0,6}?")
 
 
 def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[Mention]:
@@ -365,7 +511,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     classes = entry.get("named") or ORG
     v = vocab()
     pos = ne
-    gap = re.match(r"[\s,，:：]*(?:的|包括|包含|有|如|例如|including|include|includes|are|such as|like)?[\s:：]*(?:the\s+|its\s+)?", text[pos:pos + 14])
+    gap = re.match(r"[\s,，:：]*(?:的|包括|包含|拥有|有|如|例如|including|include|includes|are|such as|like)?[\s:：]*(?:the\s+|its\s+)?", text[pos:pos + 14])
     start = pos + (gap.end() if gap else 0)
     # the owner's own name opening a longer one ("Tencent's games unit, Tencent Interactive
     # Entertainment") is no name of the thing: look for the longer name
@@ -373,7 +519,12 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if v.is_a("Organisation", classes):
         pref = _prefixed_name(ctx, start)  # 京东集团旗下京东健康: a unit named after its owner
         after = [pref] if pref is not None else after
-    if not after:
+    counted = lang == "zh" and _COUNTED_NOUN.search(text, max(ctx.sent.start, ns - 10), ns)
+    if counted:  # 四大业务集团构成…: a count before the noun, its names are a list (before it, or after a colon)
+        after, gap = [], None
+    if not after and not counted and lang == "zh" and v.is_a("Organisation", classes) and start == ne:
+        after = [m for m in [_zh_new_name(ctx, entry, start)] if m is not None]
+    if not after and not counted:
         # from the noun itself, which then reads as a descriptor (高端品牌仰望: a short name follows it)
         spans = ctx.lang.names_after(text[:ctx.sent.end], ns if lang == "zh" else start, ctx.sent.end, ctx.lang.words)[:1]
         for s, e, hint in spans:
@@ -386,6 +537,8 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
                 if added is not None:
                     after = [added]
     if gap and gap.group().strip(" ,，:：的") and lang == "zh":
+        if _counted_for_other(ctx, entry, start):
+            return []  # 旗下拥有A、B和C三大品牌: the list is what the later noun counts, brands, not units
         listed = _listed_names(ctx, entry, start)  # 品牌包括ThinkPad、拯救者（Legion）、YOGA和小新等
         if listed:
             return listed
@@ -402,10 +555,16 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
             if nxt is None:
                 break
             run.append(nxt)
+        if lang == "zh" and _counted_for_other(ctx, entry, run[0].start):
+            return []
+        if entry.get("owner_is") == "subject":
+            return run[:1]  # 谷歌母公司Alphabet和亚马逊: one parent; the names after it are the sentence's other subjects
         return run
     # "Fujitsu and its 1Finity unit": the name between "its" and the noun
     # … and "Xiaomi's Redmi brand": the name between the owner's 's and the noun
     its = re.search(r"(?:\b(?:its|their)|^['’]s)\s+((?:[A-Z0-9][\w\-]*\s+){1,3})$", text[owner.end:ns]) if lang == "en" and owner.end <= ns else None
+    if its is None and lang == "en" and owner.kind == "pronoun" and owner.text.lower() in ("its", "their") and owner.end <= ns:
+        its = re.search(r"^\s+((?:[A-Z0-9][\w\-]*\s+){1,3})$", text[owner.end:ns])  # the owner is the "its" itself
     if its:
         s, e = owner.end + its.start(1), owner.end + its.end(1)
         e -= len(text[s:e]) - len(text[s:e].rstrip())
@@ -425,7 +584,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if before:
         m = before[-1]
         link = re.sub(r"^\s*(?:（[^）]{1,20}）|\([^)]{1,20}\)|[）)])", "", text[m.end:min(ns, owner.start)])  # "The Intelligent Devices Group (IDG), Lenovo's"
-        if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|已|已经|目前|现在|如今|现已)?是|为|作为|,|，|(?:is|was|became)(?:\s+(?:a|an|the))?|, a|, the|, an)?\s*", link) or (
+        if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|已|已经|目前|现在|如今|现已)?是|为|作为|,|，|(?:is|was|became)(?:\s+(?:a|an|the))?|, a|, the|, an|as)?\s*", link) or (
                 lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*(?:[a-z][\w\-]*\s+){0,5}", link)) or (
                 lang == "en" and owner.start >= ns and owner.kind == "entity"
                 and re.fullmatch(r"\s+(?:is|was|became|remains)\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,3}", link)):
@@ -433,7 +592,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if v.is_a("Organisation", classes):
         # "The Intelligent Devices Group (IDG), Lenovo's largest business", GE家电是海尔智家的全资子公司: a name the
         # lexicon lacks before the link
-        head = re.sub(r"\s*(?:\([^)]{1,20}\))?\s*(?:,|\bis|\bwas|\bremains)\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){0,5}$"
+        head = re.sub(r"\s*(?:\([^)]{1,20}\))?\s*(?:,|\bis|\bwas|\bremains|\bas)\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){0,5}$"
                       if lang == "en" else r"(?:（[^）]{1,20}）)?(?:(?:还|也|仍|目前|现在|如今|现已)?是|为)$", "",
                       text[ctx.sent.start:min(ns, owner.start)])
         found = None
@@ -460,12 +619,170 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     return []
 
 
+_COUNTED_NOUN = re.compile(r"(?P<n>[一二三四五六七八九十两2-9])\s*(?:大|个|家|款)[\u4e00-\u9fff]{0,4}$")
+_QUOTED_LIST = re.compile(r"(?:[“「][^”」]{1,12}[”」]\s*(?:、|和|及|与)?\s*){2,}(?:等)?$")
+_COLON = re.compile(r"\s*(?:构成|组成|分别是|分别为|是|为|包括)?\s*[:：]\s*")
+_AND_LIST = re.compile(r'等(?:[“"「][^”"」]{1,8}[”"」])?[\u4e00-\u9fff]{0,4}$')
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9 .&\-]{1,11}")
+
+
+def _zh_lists(ctx: Context, entry: dict, ns: int, ne: int) -> tuple[Mention | None, list[Mention]]:
+    """Names listed after a counted noun and a colon (西门子由四大业务集团构成：A、B、C以及持股75%的D; the count
+    must match), or before the noun and closed by 等 after one of ``list_verbs`` (先后设立A、B和C等“某系”子公司):
+    each the company's named last before the list, else the text's company."""
+    text = ctx.doc.text
+    counted = _COUNTED_NOUN.search(text, max(ctx.sent.start, ns - 10), ns)
+    quoted = _QUOTED_LIST.search(text, ctx.sent.start, counted.start()) if counted else None
+    if quoted:  # 获得“科龙”“容声”两个品牌: quoted names, counted
+        import cn2an
+
+        items = [(quoted.start() + q.start(1), quoted.start() + q.end(1)) for q in re.finditer(r"[“「]([^”」]{1,12})[”」]", quoted.group())]
+        if len(items) == int(cn2an.cn2an(counted.group("n"), "smart")):
+            return _list_owner(ctx, entry, quoted.start(), items)
+    colon = _COLON.match(text, ne, ctx.sent.end) if counted else None
+    if colon:
+        first = colon.end()
+        last = ctx.clauses[ctx.clause_of(first)][1]
+        import cn2an  # here, when a list was found: its import costs more than a small build's extraction
+
+        n = int(cn2an.cn2an(counted.group("n"), "smart"))
+        # 互动娱乐、云与智慧产业以及…: 与 may join the words of one name; the count tells
+        items = next((x for x in (_split_items(ctx, first, last), _split_items(ctx, first, last, "、|以及")) if len(x) == n), [])
+        if not items:
+            return None, []
+        return _list_owner(ctx, entry, counted.start(), items)
+    verbs = (entry.get("list_verbs") or {}).get("zh") or []
+    closed = _AND_LIST.search(text, ctx.clauses[ctx.clause_of(ns)][0], ns) if verbs else None
+    if closed is None:
+        return None, []
+    cs = ctx.clauses[ctx.clause_of(ns)][0]
+    verb = max(((text.rfind(w, cs, closed.start()), w) for w in verbs), key=lambda x: x[0])
+    if verb[0] < 0:
+        return None, []
+    items = _split_items(ctx, verb[0] + len(verb[1]), closed.start())
+    if len(items) < 2:
+        return None, []
+    return _list_owner(ctx, entry, verb[0], items)
+
+
+def _split_items(ctx: Context, start: int, end: int, joiners: str = "、|以及|和|及|与") -> list[tuple[int, int]]:
+    """The names of a list from ``start`` to ``end`` (、 和 及 与 以及 between, an aside in brackets after
+    a name, the words before 的 dropped): all must look like names, or none is taken."""
+    text = ctx.doc.text
+    while end > start and text[end - 1] in "。！？!?；;，,. ":
+        end -= 1
+    items, pos = [], start
+    for part in re.split("(" + joiners + ")", text[start:end]):
+        s, e = pos, pos + len(part)
+        pos = e
+        if part in joiners.split("|"):
+            continue
+        e = s + len(re.split(r"\s*[（(]", part)[0])  # 海信视像（上交所上市）
+        if "的" in text[s:e]:
+            s += text[s:e].rindex("的") + 1  # 持股约75%的西门子医疗
+        if not _LIST_ITEM.fullmatch(text, s, e):
+            return []
+        items.append((s, e))
+    return items
+
+
+def _clause_start(ctx: Context, pos: int) -> int:
+    text = ctx.doc.text
+    return max([ctx.sent.start] + [text.rfind(c, ctx.sent.start, pos) + 1 for c in "，,；;"])
+
+
+def _clause_subject(ctx: Context, cands: list[Mention]) -> Mention | None:
+    """The last of ``cands`` that opens its clause (after a time at most): the subject later clauses go on about."""
+    return next((m for m in reversed(cands) if m.kind == "entity" and re.fullmatch(
+        r"[\s“”0-9年月日初底末今去明前后]*", ctx.doc.text[_clause_start(ctx, m.start):m.start])), None)
+
+
+def _list_owner(ctx: Context, entry: dict, pos: int, items: list) -> tuple[Mention | None, list[Mention]]:
+    """The company a list belongs to: named before it in its clause, else the subject of an earlier clause
+    (海信以约9亿元入主广东科龙电器，获得“科龙”“容声”两个品牌), else the one named last, else the text's."""
+    owners = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= pos and o.kind == "entity"]
+    near = [o for o in owners if o.start >= _clause_start(ctx, pos)]
+    owner = near[-1] if near else _clause_subject(ctx, owners) or (owners[-1] if owners else None)
+    if owner is None and ctx.doc.organisation:
+        owner = _implied(pos, ctx.doc.organisation)
+    if owner is None:
+        return None, []
+    classes = entry.get("named") or ORG
+    found = [ctx.mention_at(a, b, classes) or ctx.add_name(a, b, classes[0]) for a, b in items]
+    return owner, [x for x in found if x is not None and x.entity_id != owner.entity_id]
+
+
+def _counted_for_other(ctx: Context, entry: dict, pos: int) -> bool:
+    """Is the list going on at ``pos`` closed by another entry's noun, counted or after 等 (A、B和C三大手机品牌)?"""
+    own = set((entry.get("nouns") or {}).get(ctx.lang.code) or [])
+    others = sorted(_nouns(ctx) - own, key=len, reverse=True)
+    return bool(others) and re.compile(r"[\w\s&·、（）()\-]*?(?:等|[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款))"
+                                       r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(map(re.escape, others)) + ")").match(ctx.doc.text, pos, ctx.sent.end) is not None
+
+
+_BRACKET = re.compile(r"\s*[（(]([A-Za-z][A-Za-z0-9 .&\-]{0,30}?)[）)]")
+
+
+def _bracket_alias(ctx: Context, thing: Mention) -> None:
+    """A new name with a short one in brackets after it ("Semiconductor Manufacturing South China
+    Corporation (SMIC South)", 阿尔卡特海底网络（ASN）): the short one is another name of the same entity."""
+    m = _BRACKET.match(ctx.doc.text, thing.end, ctx.sent.end)
+    info = ctx.new_names.get(thing.entity_id) if m and not thing.from_lexicon else None
+    if info is None or any(a == m.group(1) for _, a in info.labels + info.aliases):
+        return
+    import dataclasses
+
+    ctx.new_names[thing.entity_id] = dataclasses.replace(info, aliases=info.aliases + (("en", m.group(1)),))
+
+
+def _named_again(ctx: Context, thing: Mention) -> None:
+    """A name the lexicon lacks, found here, named again later in the sentence (沙特公共投资基金旗下的Alat公司…，
+    Alat通过认购可转换债券向联想投资): the later words name the same entity, for the extractors after this one."""
+    if thing.from_lexicon or len(thing.text) < 2 or re.fullmatch(r"[A-Za-z]{1,2}", thing.text):
+        return
+    word = r"(?<![A-Za-z0-9])" + re.escape(thing.text) + r"(?![A-Za-z0-9])"
+    for m in re.finditer(word, ctx.doc.text[thing.end:ctx.sent.end]):
+        s = thing.end + m.start()
+        if not any(o.start < s + len(thing.text) and o.end > s for o in ctx.mentions):
+            ctx.add_name(s, s + len(thing.text), thing.cls)
+
+
+def _zh_new_name(ctx: Context, entry: dict, start: int) -> Mention | None:
+    """A company's name the lexicon lacks right after the noun, where its end is sure: a company
+    ending (控股子公司无锡某某电器有限公司, ``name_ends``), an aside in Latin letters after it
+    (子公司阿尔卡特海底网络（ASN）), or a verb it is the subject of (合资公司某某贝尔开展业务, 由子公司某某微电子研发的,
+    ``name_stops``). Only the first with ``new_names: typed`` (the ending says it is a company)."""
+    text = ctx.doc.text
+    end = min(ctx.sent.end, start + 30)
+    ends = (entry.get("name_ends") or {}).get("zh") or []
+    span = None
+    if ends:
+        m = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()]{2,20}?(?:" + "|".join(map(re.escape, ends)) + ")").match(text, start, end)
+        span = (m.start(), m.end()) if m else None
+    if span is None and entry.get("new_names") != "typed":
+        m = _ASIDE_NAME.match(text, start, end)
+        if m:
+            span = (m.start(), m.start() + len(re.split(r"\s*[（(]", m.group())[0]))
+        else:
+            stops = (entry.get("name_stops") or {}).get("zh") or []
+            m = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,10}?(?=" + "|".join(map(re.escape, stops)) + ")").match(text, start, end) if stops else None
+            span = m.span() if m else None
+    if span is None or _ZH_DESCRIPTOR.fullmatch(text, *span) or text[span[0]:span[1]] in ctx.lang.words.get("not_names", ()):
+        return None
+    return ctx.mention_at(*span) or ctx.add_name(*span, (entry.get("named") or ORG)[0])
+
+
 _ZH_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{0,4}(?:公司|企业|集团|品牌|厂商|平台|业务)")
 
 
 def _nouns(ctx: Context) -> set[str]:
     """The nouns of every nominal entry (子公司, 品牌, 股东...): no part of a unit's name."""
     return {w for e in ctx.patterns.nominal for w in (e.get("nouns") or {}).get(ctx.lang.code) or []}
+
+
+def _stops(ctx: Context) -> tuple[str, ...]:
+    """The verbs that end a name (``name_stops`` of every nominal entry): 开展, 研发..."""
+    return tuple(w for e in ctx.patterns.nominal for w in (e.get("name_stops") or {}).get(ctx.lang.code) or [])
 
 
 _NOT_NAME_POS = ("v", "d", "p", "c", "u", "m", "r", "q", "f", "x", "y", "e", "o", "t")
@@ -485,8 +802,9 @@ def _prefixed_name(ctx: Context, pos: int) -> Mention | None:
         if not words:
             return None
         word, tag = words[0]
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word) or tag.startswith(_NOT_NAME_POS) or word in _nouns(ctx):
-            return None
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word) or tag.startswith(_NOT_NAME_POS) or word in _nouns(ctx) \
+                or word.startswith(_stops(ctx)):
+            return None  # 上海贝尔开展业务: a verb after the name is no part of it
         end = own.end + len(word)
     else:
         more = re.match(r"(?:\s+[A-Z][\w\-]*){1,2}", text[own.end:ctx.sent.end])

@@ -138,7 +138,8 @@ def load_patterns(path: Path | None = None) -> Patterns:
         prop = resources.require(entry, "property", path, f"nominal #{n}", str)
         if prop not in v.terms:
             raise data_error(path, f"nominal #{n}: property '{prop}' is not in the ontology", "Use a property declared in ontology/kg.ttl")
-        _word_lists(entry.get("compounds"), path, f"nominal #{n}: compounds")
+        for key in ("compounds", "name_ends", "name_stops", "list_verbs"):
+            _word_lists(entry.get(key), path, f"nominal #{n}: {key}")
     return Patterns(path, reported_by=reported, roles=roles, corporate=corporate, growth=growth,
                     candidate_threshold=float(threshold), nominal=nominal, **groups)
 
