@@ -1155,3 +1155,20 @@ def test_figures_listed_respectively_for_a_list_or_range_of_years(text, lang):
     got = sorted((f.attr("period").key, f.attr("value")) for f in x.facts if f.predicate == "Revenue")
     expected = [("2021", Decimal("259000000")), ("2022", Decimal("369000000")), ("2023", Decimal("556000000"))]
     assert got == (expected if lang == "zh" else expected[1:])
+
+
+def test_a_word_for_the_kind_of_thing_before_a_products_name_is_not_released_itself():
+    x = run("小鹏于2024年1月1日正式上市旗舰纯电MPV小鹏X9。", "zh", organisation="xpeng")
+    assert [f.obj for f in x.facts if f.predicate == "releases"] == ["xpeng-x9"]
+
+
+def test_a_place_after_a_second_rank_scopes_it_not_the_list_the_first_rank_is_on():
+    x = run("Hon Hai ranked 28th on the 2024 Fortune Global 500 and is the largest company in Taiwan by revenue.", "en",
+            organisation="foxconn")
+    assert {(f.attr("rank"), f.attr("scope")) for f in x.facts if f.kind == "position"} == {(28, "fortune-global-500"), (1, "taiwan")}
+
+
+def test_a_unit_bought_may_have_a_conjunction_in_its_name():
+    x = run("2021年12月，SK海力士完成对英特尔NAND闪存及固态硬盘业务第一阶段的收购。", "zh", organisation="sk-hynix")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    assert [names.get(f.obj) for f in x.facts if f.predicate == "acquired"] == ["英特尔NAND闪存及固态硬盘业务"]

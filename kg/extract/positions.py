@@ -192,6 +192,13 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
     places = [m for m in ctx.entities(["Place"]) if cs <= m.start < ce and not text.startswith("-based", m.end)]  # "Dallas-based"
     if lists:
         near = nearest(lists, s)
+        # "ranked 28th on the Fortune Global 500 and is the largest company in Taiwan": the list is the
+        # first rank's; a place its own words name ("in Taiwan") scopes the second
+        own_place = [m for m in places if m.start >= e and re.search(r"\b(?:in|across)\s+(?:the\s+)?$", text[e:m.start])
+                     and not re.search(r"[,;]", text[e:m.start]) and not (near.start < m.start and near.end > s)] \
+            if ctx.lang.code == "en" and not (near.start >= e and near.start - e < 40) else []
+        if own_place and abs(near.start - s) > 20:
+            return [(own_place[0].entity_id, own_place[0])]
         return [(near.entity_id, near)]
     if not places:
         earlier = _earlier_place(ctx, cs, s)

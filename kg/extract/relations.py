@@ -262,9 +262,13 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
     price = _price(ctx, ts, te, pat) if "price" in pat.get("qualifiers", []) and len(chosen) == 1 else None
     value, unit = (price.quantity.value, price.quantity.unit) if price is not None else (None, None)
     facts, seen = [], set()
+    text = ctx.doc.text
     for i, obj in enumerate(chosen):
         if obj.entity_id in seen or obj.entity_id == subj or obj.entity_id in pat.get("object_not_ids", ()):
             continue
+        if not obj.from_lexicon and any(o is not obj and o.from_lexicon and o.start >= obj.end and not text[obj.end:o.start].strip()
+                                        for o in chosen):
+            continue  # 旗舰纯电MPV小鹏X9: a word for the kind of thing before its name
         seen.add(obj.entity_id)
         count = _count_for(ctx, chosen, i) if "count" in pat.get("qualifiers", []) else None
         obj_id = "market:" + obj.entity_id if pat.get("object_as_market") else obj.entity_id
@@ -925,7 +929,7 @@ def _marked_list(ctx: Context, pat: dict, first: Mention, ts: int) -> list[Menti
     return run if run and run[0] is first else [first]
 
 
-_ZH_UNIT = re.compile(r"(?:（[^）]{1,20}）)?(的|旗下的?|)(?:大部分|全部|部分|大部分的|全部的)?((?:[A-Za-z0-9]+[和与及][A-Za-z0-9]+|(?![的和与及])[\u4e00-\u9fffA-Za-z0-9 ]){1,14}?(?:业务|部门|资产))"
+_ZH_UNIT = re.compile(r"(?:（[^）]{1,20}）)?(的|旗下的?|)(?:大部分|全部|部分|大部分的|全部的)?((?:[A-Za-z0-9\u4e00-\u9fff]+[和与及][A-Za-z0-9\u4e00-\u9fff]+|(?![的和与及])[\u4e00-\u9fffA-Za-z0-9 ]){1,14}?(?:业务|部门|资产))"
                       r"(?:（([A-Za-z][A-Za-z0-9 .\-]{1,20})）|\s*([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3}))?")
 # a company's name less the place before it and the company word after it (英国马可尼公司 -> 马可尼)
 _ZH_ORG_CORE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)$")
