@@ -373,3 +373,8 @@ def test_a_parent_noun_names_one_parent():
     got = labelled("谷歌母公司Alphabet和亚马逊都在加大投入。", "zh")
     assert ("google", "subOrganizationOf", "alphabet") in got, got
     assert not [f for f in got if f[2] == "amazon"], got   # 亚马逊 is the sentence's other subject, no second parent
+
+
+def test_the_party_to_a_deal_is_the_company_named_after_its_owners_qixia():
+    got = labelled("今年5月，我们和沙特公共投资基金旗下的Alat公司达成战略合作。", "zh", organisation="lenovo")
+    assert ("lenovo", "partnerOf", "Alat") in got and not [f for f in got if f[1] == "partnerOf" and f[2] == "pif"], got

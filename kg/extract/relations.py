@@ -263,11 +263,12 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
     value, unit = (price.quantity.value, price.quantity.unit) if price is not None else (None, None)
     facts, seen = [], set()
     text = ctx.doc.text
+    chosen = [_owned_one(ctx, pat, obj) for obj in chosen]
     for i, obj in enumerate(chosen):
         if obj.entity_id in seen or obj.entity_id == subj or obj.entity_id in pat.get("object_not_ids", ()):
             continue
-        if not obj.from_lexicon and any(o is not obj and o.from_lexicon and o.start >= obj.end and not text[obj.end:o.start].strip()
-                                        for o in chosen):
+        if not obj.from_lexicon and any(o is not obj and o.kind == "entity" and o.from_lexicon and o.start >= obj.end
+                                        and not text[obj.end:o.start].strip() for o in chosen):
             continue  # 旗舰纯电MPV小鹏X9: a word for the kind of thing before its name
         seen.add(obj.entity_id)
         count = _count_for(ctx, chosen, i) if "count" in pat.get("qualifiers", []) else None
@@ -279,6 +280,26 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         facts.append(Fact("relation", s_id, pat["property"], o_id,
                           attrs(period=own or period, count=count, reported_by=reported, value=value, unit=unit), (ev,)))
     return facts
+
+
+_OWNED = re.compile(r"(?:旗下|下属|控股)的?")
+
+
+def _owned_one(ctx: Context, pat: dict, obj: Mention) -> Mention:
+    """和沙特公共投资基金旗下的Alat公司达成战略合作: the party is the company named after 旗下, not its owner."""
+    if ctx.lang.code != "zh":
+        return obj
+    m = _OWNED.match(ctx.doc.text, obj.end)
+    if m is None:
+        return obj
+    if not any(o.start == m.end() for o in ctx.mentions if o.kind == "entity"):
+        from . import nominal  # noqa: F401  (the name after the noun may be one the lexicon lacks)
+        spans = ctx.lang.names_after(ctx.doc.text[:ctx.sent.end], m.end(), ctx.sent.end, ctx.lang.words)
+        for s, e, hint in spans[:1]:
+            if s == m.end():
+                ctx.add_name(s, e, pat["object"][0] if pat.get("object") else "Organisation")
+    after = [o for o in ctx.entities(pat.get("object") or ["Organisation"]) if o.start == m.end()]
+    return after[0] if after else obj
 
 
 _OWN_TIME = re.compile(r"\s*[(（]")
