@@ -386,7 +386,7 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
             if rank == 2:
                 after = _second_to(ctx, pat, e, s)
                 if after is not None:
-                    ev = evidence(ctx, [(s, e), span(after)], pat["id"], confidence * 0.9)
+                    ev = evidence(ctx, [(s, e), span(after)], pat["id"], confidence)  # "second to X" says X is first
                     facts.append(Fact("position", after.entity_id, "MarketPosition", "", attrs(
                         rank=1, bound="Exact", scope=scope, period=period, category=category,
                         reported_by=reported_by(ctx)), (ev,)))
