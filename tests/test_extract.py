@@ -1172,3 +1172,10 @@ def test_a_unit_bought_may_have_a_conjunction_in_its_name():
     x = run("2021年12月，SK海力士完成对英特尔NAND闪存及固态硬盘业务第一阶段的收购。", "zh", organisation="sk-hynix")
     names = {e.entity_id: e.labels[0][1] for e in x.entities}
     assert [names.get(f.obj) for f in x.facts if f.predicate == "acquired"] == ["英特尔NAND闪存及固态硬盘业务"]
+
+
+def test_names_each_followed_by_their_place_in_a_market():
+    x = run("Huawei was first in the RAN market in 2023, with Ericsson second and Nokia third.", "en", organisation="ericsson")
+    assert {(f.subject, f.attr("rank")) for f in x.facts if f.kind == "position"} == {("huawei", 1), ("ericsson", 2), ("nokia", 3)}
+    # no market in the sentence: a name and an ordinal are no rank
+    assert not [f for f in run("Lei Jun spoke first and Lin Bin second.", "en", organisation="xiaomi").facts if f.kind == "position"]

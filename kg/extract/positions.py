@@ -118,6 +118,10 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
                 return False
     if lists:
         return True
+    if lang == "en" and re.fullmatch(r"(?:first|second|third|fourth|fifth)", text[s:e].lower()) and any(
+            m.end == s - 1 and text[m.end:s] == " " for m in ctx.entities(ORG)) and re.match(r"\s*(?:and\b|,|\.|;|$)", text[e:e + 6]):
+        # "…, with Ericsson second and Nokia third": a name and its place, in a sentence about a market
+        return bool(context) and has_word(ctx.sent.text, context, lang)
     return bool(context) and has_word(clause, context, lang)
 
 
