@@ -1179,3 +1179,12 @@ def test_names_each_followed_by_their_place_in_a_market():
     assert {(f.subject, f.attr("rank")) for f in x.facts if f.kind == "position"} == {("huawei", 1), ("ericsson", 2), ("nokia", 3)}
     # no market in the sentence: a name and an ordinal are no rank
     assert not [f for f in run("Lei Jun spoke first and Lin Bin second.", "en", organisation="xiaomi").facts if f.kind == "position"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("For the full fiscal year we did $53.8 billion in revenue, down 6%.", "53800000000"),
+    ("We grew revenue by 3 percent on a comparable basis to 75.9 billion euros.", "75900000000"),
+])
+def test_a_preposition_or_a_verb_before_the_metric_names_no_part_of_the_business(text, value):
+    x = run(text, "en", organisation="cisco")
+    assert [(f.subject, f.attr("value")) for f in x.facts if f.predicate == "Revenue"] == [("cisco", Decimal(value))]
