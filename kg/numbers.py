@@ -1125,7 +1125,7 @@ def _zh_qualify(text: str, p: _P, left_limit: int, right_limit: int) -> None:
     p.qualifier = prefix or suffix or ""
 
 
-_EN_YEARREF = r"(?:(?P<y>(?:19|20)[0-9]{2})(?![0-9])|(?P<rel>" + "|".join(_sorted_keys(EN_RELATIVE_YEARS)) + r")\b)"
+_EN_YEARREF = r"(?:(?P<y>(?:18|19|20)[0-9]{2})(?![0-9])|(?P<rel>" + "|".join(_sorted_keys(EN_RELATIVE_YEARS)) + r")\b)"
 _EN_ORD_Q = "|".join(EN_ORDINAL_QUARTERS)
 _EN_MONTH_ALT = r"(?P<mon>" + _EN_MONTH_NAMES + r")\b\.?"
 _EN_PERIOD_RES = {
@@ -1166,11 +1166,11 @@ _EN_PERIOD_RES = {
         r"(?<![A-Za-z0-9])Q(?P<qa>[1-4])(?![0-9A-Za-z])(?:\s*(?:of\s+)?" + _EN_YEARREF + ")?", re.IGNORECASE),
     "year_q": re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)[0-9]{2})\s*Q(?P<qa>[1-4])(?![0-9])", re.IGNORECASE),
     "month_day": re.compile(
-        r"\b" + _EN_MONTH_ALT + r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])(?:,?\s*(?P<y>(?:19|20)[0-9]{2})(?![0-9]))?",
+        r"\b" + _EN_MONTH_ALT + r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])(?:,?\s*(?P<y>(?:18|19|20)[0-9]{2})(?![0-9]))?",
         re.IGNORECASE),
     "day_month": re.compile(
         r"(?<![0-9A-Za-z.])(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH_ALT
-        + r"(?:,?\s*(?P<y>(?:19|20)[0-9]{2})(?![0-9]))?", re.IGNORECASE),
+        + r"(?:,?\s*(?P<y>(?:18|19|20)[0-9]{2})(?![0-9]))?", re.IGNORECASE),
     "month_year": re.compile(r"\b" + _EN_MONTH_ALT + r",?\s+(?:of\s+)?" + _EN_YEARREF, re.IGNORECASE),
     "month": re.compile(
         r"\b(?:" + "|".join(EN_MONTH_LEADERS) + r")\s+(?P<mon>" + _EN_MONTH_NAMES_NO_MAY + r")\b",
@@ -1178,7 +1178,8 @@ _EN_PERIOD_RES = {
     # "in May" with a capital M is the month ("in may" would be the verb): case kept
     "month_may": re.compile(r"\b(?:" + "|".join(w for lead in EN_MONTH_LEADERS for w in (lead, lead.capitalize()))
                             + r")\s+(?P<mon>May)\b"),
-    "year": re.compile(r"(?<![\w$.,#])(?P<y>(?:19|20)[0-9]{2})(?![0-9]|\.[0-9]|,[0-9]{3}|%|[A-Za-z])"),
+    # a year of the 1800s only after "in" or "since" ("founded in 1876"): alone, 1850 is more often a count
+    "year": re.compile(r"(?<![\w$.,#])(?P<y>(?:19|20)[0-9]{2}|(?:(?<=\bin )|(?<=\bsince ))18[0-9]{2})(?![0-9]|\.[0-9]|,[0-9]{3}|%|[A-Za-z])"),
     "rel_year": re.compile(r"\b(?P<rel>" + "|".join(_sorted_keys(EN_RELATIVE_YEARS)) + r")\b", re.IGNORECASE),
     "rel_quarter": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_QUARTERS)) + r")\b", re.IGNORECASE),
     "following_year": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_FOLLOWING_YEARS)) + r")\b", re.IGNORECASE),

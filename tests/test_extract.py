@@ -1188,3 +1188,16 @@ def test_names_each_followed_by_their_place_in_a_market():
 def test_a_preposition_or_a_verb_before_the_metric_names_no_part_of_the_business(text, value):
     x = run(text, "en", organisation="cisco")
     assert [(f.subject, f.attr("value")) for f in x.facts if f.predicate == "Revenue"] == [("cisco", Decimal(value))]
+
+
+def test_a_founding_in_the_1800s_by_two_people_the_lexicon_lacks():
+    x = run("Werner von Siemens and Johann Georg Halske founded the company in a backyard workshop in Berlin in October 1847.",
+            "en", organisation="siemens")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    got = {(names.get(f.subject, f.subject), f.predicate, names.get(f.obj, f.obj)) for f in x.facts}
+    assert {("Werner von Siemens", "founderOf", "siemens"), ("Johann Georg Halske", "founderOf", "siemens"),
+            ("siemens", "foundedOn", "period:1847-10")} <= got
+    # alone, a number of the 1800s is a count, not a year
+    from kg.numbers import find_periods
+
+    assert not find_periods("It has 1850 stores.", "en", None)

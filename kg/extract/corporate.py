@@ -226,6 +226,12 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     if start is not None and start >= cs and re.fullmatch(r"\s*", text[len(head):ts]):
                         added = ctx.add_name(start, len(head), "Person")
                         founders = [added] if added is not None else []
+                        # "Werner von Siemens and Johann Georg Halske founded the company": the name before "and" too
+                        pair = _EN_NAME_AND.search(text, max(cs, start - 60), start)
+                        if added is not None and pair is not None and pair.end() == start:
+                            other = ctx.mention_at(pair.start(1), pair.end(1)) or ctx.add_name(pair.start(1), pair.end(1), "Person")
+                            if other is not None and other.cls and vocab().is_a(other.cls, PERSON):
+                                founders.insert(0, other)
         else:
             tail = text[te:te + 2]
             lead = 1 if tail.startswith(("了", "的")) else 0
@@ -428,6 +434,9 @@ def _unknown_city(ctx: Context, pos: int) -> Mention | None:
         info = ctx.new_names[city.entity_id]  # 利川市 is also 利川
         ctx.new_names[city.entity_id] = EntityInfo(info.entity_id, info.cls, info.labels, info.aliases + (("zh", text[start:end - 1]),))
     return city
+
+
+_EN_NAME_AND = re.compile(r"(?<![\w'’])([A-Z][\w'’.-]*(?:\s+(?:von|van|de|der|da|di|[A-Z][\w'’.-]*)){1,3})\s+and\s+")
 
 
 def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
