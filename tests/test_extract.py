@@ -1201,3 +1201,11 @@ def test_a_founding_in_the_1800s_by_two_people_the_lexicon_lacks():
     from kg.numbers import find_periods
 
     assert not find_periods("It has 1850 stores.", "en", None)
+
+
+def test_a_founding_town_no_list_knows_written_after_its_state():
+    x = run("1976年4月1日，乔布斯、沃兹尼亚克和韦恩在加利福尼亚州洛斯阿尔托斯创立了苹果电脑公司。", "zh", organisation="apple")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    assert [names.get(f.obj) for f in x.facts if f.predicate == "foundedIn"] == ["洛斯阿尔托斯"]
+    x = run("2019年，公司在印度投资设立了工厂。", "zh", organisation="foxconn")  # a verb between the place and the trigger
+    assert not [f for f in x.facts if f.predicate == "foundedIn" and f.obj not in ("india",)]

@@ -279,6 +279,29 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
     return facts
 
 
+def _unknown_founding_city(ctx: Context, good: list, places: list, cs: int, ce: int, ts: int) -> Mention | None:
+    """A town no list knows, written with the larger place it is in: 在加利福尼亚州洛斯阿尔托斯创立 (the words
+    between the state and the trigger), "in Bellevue, Washington" (a name before a known state)."""
+    text = ctx.doc.text
+    if ctx.lang.code == "zh":
+        for m in good:
+            gap = text[m.end:ts]
+            if re.fullmatch(r"[\u4e00-\u9fff·]{2,6}", gap) and not any(o.start < ts and o.end > m.end for o in ctx.mentions
+                                                                       if o.kind in ("entity", "pronoun", "period")):
+                from ..segment import posseg
+
+                if any(tag[:1] in "vpdcu" for _, tag in posseg(gap)):
+                    continue  # 在印度投资设立: a verb, not a town
+                return ctx.add_name(m.end, ts, "City")
+        return None
+    for m in re.finditer(r"\bin\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+", text[cs:ce]):
+        start, end = cs + m.start(1), cs + m.end(1)
+        if any(p.start == cs + m.end() for p in places) and not any(o.start < end and o.end > start for o in ctx.mentions
+                                                                     if o.kind in ("entity", "pronoun")):
+            return ctx.add_name(start, end, "City")
+    return None
+
+
 def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: int) -> Mention | None:
     """Where it was founded: a place after "in"/在 near the trigger, the most specific one."""
     text = ctx.doc.text
@@ -291,9 +314,13 @@ def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: i
             good.append(m)
         elif ctx.lang.code == "zh" and re.search(r"[在于](?:[\u4e00-\u9fff]{0,4})$", lead) and "总部" not in lead:
             good.append(m)
+    v = vocab()
+    if not any(v.is_a(m.cls, ["City"]) for m in good):
+        unknown = _unknown_founding_city(ctx, good, places, cs, ce, ts)
+        if unknown is not None:
+            return unknown
     if not good:
         return None
-    v = vocab()
     cities = [m for m in good if v.is_a(m.cls, ["City"])]
     if cities:
         return cities[0]
