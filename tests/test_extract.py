@@ -1209,3 +1209,11 @@ def test_a_founding_town_no_list_knows_written_after_its_state():
     assert [names.get(f.obj) for f in x.facts if f.predicate == "foundedIn"] == ["洛斯阿尔托斯"]
     x = run("2019年，公司在印度投资设立了工厂。", "zh", organisation="foxconn")  # a verb between the place and the trigger
     assert not [f for f in x.facts if f.predicate == "foundedIn" and f.obj not in ("india",)]
+
+
+def test_a_part_of_the_business_a_sentence_opens_with_before_a_colon_has_the_figures():
+    x = run("金融科技及企业服务：全年收入为人民币2120亿元，同比增长4%。", "zh", organisation="tencent")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    assert {(names.get(f.subject), f.predicate) for f in x.facts} == {("金融科技及企业服务", "Revenue"), ("金融科技及企业服务", "RevenueGrowthYoY")}
+    x = run("但是今年情况完全不同：公司营收达到1850亿元。", "zh", organisation="foxconn")  # a clause, not a part's name
+    assert [f.subject for f in x.facts if f.predicate == "Revenue"] == ["foxconn"]

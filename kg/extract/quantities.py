@@ -565,6 +565,12 @@ def _subject(ctx: Context, pat: dict, ts: int, te: int, seg: tuple = _NO_SEGMENT
             return None  # not a name of a part of the business ("strong revenue")
         if kind == "place":
             scope = m.entity_id
+    if not kind and ctx.lang.code == "zh" and pat.get("segments"):
+        # 增值服务：全年收入为人民币3192亿元: the part of the business a sentence opens with, before a colon
+        opening = re.match(r"\s*([\u4e00-\u9fffA-Za-z0-9]{2,12})[：:]", ctx.sent.text)
+        if opening and ctx.sent.start + opening.end() <= ts and _part_name(ctx, opening.group(1)) and _noun_words(opening.group(1)) and not any(
+                m.kind in ENTITY_KINDS and m.start < ctx.sent.start + opening.end(1) for m in ctx.mentions if m.start >= ctx.sent.start):
+            part = opening.group(1)
     owner = _owner(ctx, pat, ts, te, scope, part, of_category=kind == "category")
     if owner is None or not part or pat.get("subject") == "market":
         return owner
@@ -687,6 +693,15 @@ def _scope_place(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
     same = [m for m in places if cs <= m.start < ce]
     near = nearest(same, qm.start) or nearest(places, qm.start)
     return near.entity_id if near else market_just_named(ctx, cs, ce)
+
+
+def _noun_words(words: str) -> bool:
+    """Are the words nouns only, perhaps joined by 及/和/与 (金融科技及企业服务), as a name of a part of the business is?"""
+    from ..segment import posseg
+
+    tokens = posseg(words)
+    return bool(tokens) and tokens[-1][1].startswith(("n", "vn", "eng", "j")) and not any(
+        tag[:1] in "cdprtumqy" and word not in ("及", "和", "与") for word, tag in tokens)
 
 
 def _segment_category(seg: tuple) -> str:
