@@ -131,18 +131,21 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
             nq.seek(0)
             ox.serialize(ox.parse(nq, format=ox.RdfFormat.N_QUADS), str(tmp / "graph.trig"),
                          format=ox.RdfFormat.TRIG, prefixes=graph.PREFIXES)
-            nq.truncate(0)
             nt.seek(0)
             with open(tmp / "graph.ttl", "wb") as out:
                 out.write(resources.ontology_path().read_bytes())
                 out.write(b"\n# ---- the knowledge graph ----\n")
                 ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
                              prefixes=graph.PREFIXES)
-        (tmp / ".graph.nq").unlink()
         (tmp / ".graph.nt").unlink()
         (tmp / "summary.json").write_text(json.dumps(result.output.stats, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        for writer in extra_writers:
-            writer(result, tmp)
+        out_graph.nquads_file = tmp / ".graph.nq"  # the check reads the graph back from it
+        try:
+            for writer in extra_writers:
+                writer(result, tmp)
+        finally:
+            out_graph.nquads_file = None
+        (tmp / ".graph.nq").unlink()
         _swap(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -178,7 +178,7 @@ class GraphData:
     """
 
     store: object
-    asserted: list  # pyoxigraph Triples of the default graph
+    asserted: list  # pyoxigraph Quads (or Triples) of the default graph
 
 
 def load_graph(path: Path) -> GraphData:
@@ -209,7 +209,8 @@ def graph_from_quads(quads) -> GraphData:
     inferred = ox.NamedNode(str(iris.INFERRED_GRAPH))
     store = ox.Store()
     store.extend(q for q in quads if q.graph_name != inferred)
-    asserted = [ox.Triple(q.subject, q.predicate, q.object) for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
+    # the default graph's quads as they are (a quad reads as a triple: subject, predicate, object)
+    asserted = [q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
     return GraphData(store, asserted)
 
 
