@@ -224,6 +224,24 @@ def test_seed_graph_conforms(seed_build):
     assert report.conforms and report.exit_code == 0
 
 
+def test_shapes_checked_in_a_second_process_give_the_same_report(planted, monkeypatch):
+    """With --jobs, the build checks the shapes in a forked process while it reasons: the same
+    problems (the planted ones included), in the same order."""
+    from kg import runner
+
+    data, problems, n_shapes = planted
+    assert any(p.severity == "violation" for p in problems)
+    forked = []
+    real = runner.in_background
+    monkeypatch.setattr(runner, "in_background", lambda work: forked.append(work) or real(work))
+    assert validate.start_shapes(data, parallel=True)() == (problems, n_shapes)
+    one = validate.check_graph(data, mode="fast")
+    assert len(forked) == 1
+    two = validate.check_graph(data, mode="fast", parallel=True)
+    assert len(forked) == 2
+    assert two.problems == one.problems and two.inferred_quads == one.inferred_quads
+
+
 def test_valid_templates_raise_nothing(planted):
     _, problems, _ = planted
     flagged = [p for p in problems if p.node.startswith(ID + "test-valid")]
