@@ -214,6 +214,23 @@ def graph_from_quads(quads) -> GraphData:
     return GraphData(store, asserted)
 
 
+def graph_from_nquads(path: Path) -> GraphData:
+    """GraphData of an N-Quads file that lists the default graph first and holds no inferred
+    graph (the one a build writes on its way to graph.trig): pyoxigraph loads the store from the
+    file itself, and only the default graph's quads become Python terms (the asserted triples),
+    read until the first quad of a named graph."""
+    import itertools
+
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    with open(path, "rb") as f:
+        asserted = list(itertools.takewhile(lambda q: isinstance(q.graph_name, ox.DefaultGraph),
+                                            ox.parse(f, format=ox.RdfFormat.N_QUADS)))
+    return GraphData(store, asserted)
+
+
 def _with_ontology(store) -> None:
     import pyoxigraph as ox
 
