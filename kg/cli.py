@@ -144,7 +144,7 @@ def build(paths, out_dir, no_html, strict, jobs, no_cache, no_check, scheduler, 
                             jobs=jobs or runner.default_jobs(), cache_in=None if no_cache else out_dir,
                             mapper=runner.dask_mapper(scheduler) if scheduler else None)
     html = [] if no_html else _html_writers()
-    checker = validate.BuildCheck(strict=strict)  # first, so the HTML view shows the inferred graph
+    checker = validate.BuildCheck(strict=strict, jobs=jobs or runner.default_jobs())  # first, so the HTML view shows the inferred graph
     try:
         pipeline.write(result, out_dir, [*([] if no_check else [checker]), *html, _void_writer(), result.cache.writer])
     except CheckViolations:

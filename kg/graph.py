@@ -110,6 +110,9 @@ class GraphOutput:
     stats: dict
     _quads: list | None = None
     runs: tuple = ()
+    # an N-Quads file that holds exactly these lines (``nquads()``), while it exists: the build
+    # writes one on its way to graph.trig, and the check parses that instead of writing it again
+    nquads_file: object = None
 
     def add_quads(self, quads) -> None:
         """Merge pyoxigraph quads (from another stage) into the graph."""
@@ -117,6 +120,7 @@ class GraphOutput:
             key = DEFAULT if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
             self.lines.setdefault(key, set()).add(f"{q.subject} {q.predicate} {q.object}")
         self._quads = None
+        self.nquads_file = None
 
     def sorted_lines(self, default_only: bool = False):
         """(graph key, its lines sorted and without repeats), graphs in sorted key order: the
@@ -176,6 +180,9 @@ class GraphOutput:
     @property
     def quads(self) -> list:
         """The graph as pyoxigraph quads (parsed on first use)."""
+        if self._quads is None and self.nquads_file is not None:
+            with open(self.nquads_file, "rb") as f:
+                self._quads = list(ox.parse(f, format=ox.RdfFormat.N_QUADS))
         if self._quads is None:
             import tempfile
 

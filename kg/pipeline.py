@@ -6,6 +6,7 @@ compare the sources (alignment, corroboration, conflicts, noise) → encode as R
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -28,6 +29,7 @@ class BuildResult:
     inputs: tuple = ()  # the paths built (an output folder may not hold them)
     extractions: list | None = None  # per document, in order, the rules' (for the extraction cache)
     cache: object = None  # runner.CachePlan: the build folder's extraction cache
+    jobs: int = 1  # processes the build may use (more than 1: graph.ttl is written beside graph.trig)
 
 
 def _check(stage: str, value, expected):
@@ -93,7 +95,7 @@ def build(paths: list[Path], progress=None, llm_config=None, llm_progress=None, 
         output.add_quads(llm.quads(llm_report, resolved, candidates))
         output.stats["llm"] = llm_report.summary()
     return BuildResult(resolved, output, sources=report, llm=llm_report, inputs=tuple(paths),
-                       extractions=rule_extractions, cache=plan)
+                       extractions=rule_extractions, cache=plan, jobs=jobs if mapper is None else 1)
 
 
 def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[BuildResult, Path], None]] = ()) -> Path:
@@ -101,10 +103,8 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
     replacing the previous build only once everything has been written."""
     import pyoxigraph as ox
 
-    from . import resources
-    from .iris import ID_NS, ONTOLOGY_IRI
-
     from . import outdir
+    from .iris import ID_NS, ONTOLOGY_IRI
 
     out_dir = Path(out_dir)
     outdir.check_target(out_dir, result.inputs)  # kg replaces only a folder it made
@@ -125,30 +125,47 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
         # parsing our own N-Quads also checks every term before anything is replaced; the text goes
         # through a file, so a big graph is never held twice in memory
         # (one pass over the graph's lines writes both files: a large graph's are merged from disk)
-        with open(tmp / ".graph.nq", "w+b") as nq, open(tmp / ".graph.nt", "w+b") as nt:
+        with open(tmp / ".graph.nq", "wb") as nq, open(tmp / ".graph.nt", "wb") as nt:
             nt.write(header)
             out_graph.write_nquads(nq, default_out=nt)
-            nq.seek(0)
+        # the two files are written from the two texts, independently: with processes to spare, at once
+        turtle = functools.partial(_write_turtle, tmp / ".graph.nt", tmp / "graph.ttl")
+        if result.jobs > 1:
+            from . import runner
+
+            turtle = runner.in_background(turtle)
+        with open(tmp / ".graph.nq", "rb") as nq:
             ox.serialize(ox.parse(nq, format=ox.RdfFormat.N_QUADS), str(tmp / "graph.trig"),
                          format=ox.RdfFormat.TRIG, prefixes=graph.PREFIXES)
-            nq.truncate(0)
-            nt.seek(0)
-            with open(tmp / "graph.ttl", "wb") as out:
-                out.write(resources.ontology_path().read_bytes())
-                out.write(b"\n# ---- the knowledge graph ----\n")
-                ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
-                             prefixes=graph.PREFIXES)
-        (tmp / ".graph.nq").unlink()
+        turtle()
         (tmp / ".graph.nt").unlink()
         (tmp / "summary.json").write_text(json.dumps(result.output.stats, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        for writer in extra_writers:
-            writer(result, tmp)
+        out_graph.nquads_file = tmp / ".graph.nq"  # the check reads the graph back from it
+        try:
+            for writer in extra_writers:
+                writer(result, tmp)
+        finally:
+            out_graph.nquads_file = None
+        (tmp / ".graph.nq").unlink()
         _swap(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     result.out_dir = out_dir
     return out_dir
+
+
+def _write_turtle(ntriples: Path, out_path: Path) -> None:
+    """graph.ttl: the ontology verbatim, then the default graph's N-Triples as Turtle."""
+    import pyoxigraph as ox
+
+    from . import resources
+
+    with open(ntriples, "rb") as nt, open(out_path, "wb") as out:
+        out.write(resources.ontology_path().read_bytes())
+        out.write(b"\n# ---- the knowledge graph ----\n")
+        ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
+                     prefixes=graph.PREFIXES)
 
 
 def _swap(new: Path, target: Path) -> None:

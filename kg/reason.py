@@ -178,7 +178,7 @@ class GraphData:
     """
 
     store: object
-    asserted: list  # pyoxigraph Triples of the default graph
+    asserted: list  # pyoxigraph Quads (or Triples) of the default graph
 
 
 def load_graph(path: Path) -> GraphData:
@@ -209,7 +209,25 @@ def graph_from_quads(quads) -> GraphData:
     inferred = ox.NamedNode(str(iris.INFERRED_GRAPH))
     store = ox.Store()
     store.extend(q for q in quads if q.graph_name != inferred)
-    asserted = [ox.Triple(q.subject, q.predicate, q.object) for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
+    # the default graph's quads as they are (a quad reads as a triple: subject, predicate, object)
+    asserted = [q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
+    return GraphData(store, asserted)
+
+
+def graph_from_nquads(path: Path) -> GraphData:
+    """GraphData of an N-Quads file that lists the default graph first and holds no inferred
+    graph (the one a build writes on its way to graph.trig): pyoxigraph loads the store from the
+    file itself, and only the default graph's quads become Python terms (the asserted triples),
+    read until the first quad of a named graph."""
+    import itertools
+
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    with open(path, "rb") as f:
+        asserted = list(itertools.takewhile(lambda q: isinstance(q.graph_name, ox.DefaultGraph),
+                                            ox.parse(f, format=ox.RdfFormat.N_QUADS)))
     return GraphData(store, asserted)
 
 

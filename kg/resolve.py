@@ -156,24 +156,58 @@ def _entity_ids(f: Fact):
 def _link_new_names(extractions: list[Extraction], lexicon: Lexicon) -> dict[str, str]:
     """Map ids of names not in the lexicon to a lexicon id when the name is a near
     spelling of a lexicon name of a compatible class."""
-    from rapidfuzz import fuzz, process
-
     names = {}
     for eid, info in lexicon.entities.items():
         for _, name in info.labels + info.aliases:
             if len(name) >= 4:
                 names[fold(name)[0]] = eid
-    choices = list(names)
+    nearest = _NearestName(list(names))
     rename = {}
     for x in extractions:
         for info in x.entities:
             for _, label in info.labels:
-                hit = process.extractOne(fold(label)[0], choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+                if len(label) < 8:
+                    continue  # a short name one letter off is another name (Icheon is not Incheon)
+                folded = fold(label)[0]
+                hit = nearest(folded)
                 # a model number is no spelling: Redmi K70系列 is not Redmi K系列, iPhone 15 not iPhone 16
-                # and a short name one letter off is another name (Icheon is not Incheon)
-                if hit is not None and len(label) >= 8 and _digits(fold(label)[0]) == _digits(hit[0]):
-                    rename[info.entity_id] = names[hit[0]]
+                if hit is not None and _digits(folded) == _digits(hit):
+                    rename[info.entity_id] = names[hit]
     return rename
+
+
+class _NearestName:
+    """The first of ``choices`` most like a name (rapidfuzz ratio at least ``FUZZY_MIN``), or None.
+
+    A name recurs across documents, so each is looked up once. Only choices of a length that can
+    reach the score are compared: the ratio is 100 * (1 - d / (a + b)) for lengths a and b, and the
+    edit distance d is at least |a - b|; the choices of those lengths keep their order, so ties
+    go to the same choice as over the whole list."""
+
+    def __init__(self, choices: list[str]):
+        self.choices = choices
+        self.by_length: dict[int, list[int]] = {}
+        for i, c in enumerate(choices):
+            self.by_length.setdefault(len(c), []).append(i)
+        self.windows: dict[int, list[str]] = {}
+        self.found: dict[str, str | None] = {}
+
+    def _window(self, n: int) -> list[str]:
+        if n not in self.windows:
+            slack = (100 - FUZZY_MIN) / 100  # |a - b| <= slack * (a + b)
+            lo = int(n * (1 - slack) / (1 + slack)) - 1
+            hi = int(n * (1 + slack) / (1 - slack)) + 1
+            index = sorted(i for m in range(max(lo, 0), hi + 1) for i in self.by_length.get(m, ()))
+            self.windows[n] = [self.choices[i] for i in index]
+        return self.windows[n]
+
+    def __call__(self, name: str) -> str | None:
+        if name not in self.found:
+            from rapidfuzz import fuzz, process
+
+            hit = process.extractOne(name, self._window(len(name)), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+            self.found[name] = hit[0] if hit is not None else None
+        return self.found[name]
 
 
 def _digits(name: str) -> list[str]:

@@ -186,6 +186,47 @@ def run(docs: list[Document], jobs: int = 1, plan: CachePlan | None = None,
     return out  # type: ignore[return-value]
 
 
+def in_background(work: Callable[[], object]) -> Callable[[], object]:
+    """Start ``work()`` in a forked child process (it sees this process's memory as it is now)
+    and return a function that waits for the child and returns what ``work`` returned (pickled
+    through a pipe) or raises what it raised. Without fork, ``work`` runs when asked for."""
+    if not hasattr(os, "fork"):
+        return work
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child never returns
+        os.close(read_fd)
+        try:
+            try:
+                payload = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException as exc:  # handed to the parent, which raises it
+                try:
+                    payload = pickle.dumps((False, exc))
+                except Exception:
+                    payload = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+            with os.fdopen(write_fd, "wb") as f:
+                f.write(payload)
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+
+    def result():
+        from .errors import StageError
+
+        with os.fdopen(read_fd, "rb") as f:
+            data = f.read()
+        status = os.waitpid(pid, 0)[1]
+        if not data:
+            raise StageError(f"a helper process of the build ended without a result (wait status {status}); the "
+                             "machine may be out of memory. Build with --jobs 1 to run everything in one process.")
+        ok, value = pickle.loads(data)
+        if not ok:
+            raise value
+        return value
+
+    return result
+
+
 # ------------------------------------------------------------------ Dask
 
 

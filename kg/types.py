@@ -5,10 +5,28 @@ string indices into the *document* text, end exclusive.
 """
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Optional
+
+
+def _pickled_as_fields(cls):
+    """Pickle a slotted frozen dataclass as its class and field values (``cls(*values)``).
+
+    The state dataclasses give slotted classes is read back by a Python loop over ``fields()``
+    for every object; extractions hold ~10^5 of them per MB of text, pickled to and from worker
+    processes and the build folder's cache, where this halves loading and thirds dumping."""
+    values = operator.attrgetter(*cls.__slots__)
+    if len(cls.__slots__) < 2:
+        raise TypeError(f"{cls.__name__}: needs two fields or more")
+
+    def __reduce__(self):
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__
+    return cls
 
 
 @dataclass(frozen=True)
@@ -37,6 +55,7 @@ class Document:
     short_names: tuple[tuple[str, str], ...] = ()
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Sentence:
     doc_id: str
@@ -46,6 +65,7 @@ class Sentence:
     text: str
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number found in text, normalised."""
@@ -58,6 +78,7 @@ class Quantity:
     text: str
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class PeriodRef:
     """A time expression resolved against the document date.
@@ -102,6 +123,7 @@ class PeriodRef:
         return core
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A span of a sentence that names something (an entity, a number or a time)."""
@@ -130,6 +152,7 @@ class EntityInfo:
     wikidata: str | None = None  # reviewed Wikidata item id (Q...), from the lexicon
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Evidence:
     doc_id: str
@@ -141,6 +164,7 @@ class Evidence:
     confidence: float = 1.0
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One extracted claim.

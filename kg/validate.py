@@ -137,11 +137,13 @@ def require_kg_graph(path: Path, data) -> None:
     raise CheckError(f"{path}: not a kg graph (it {what}). {fix}")
 
 
-def check_graph(data, mode: str = "pellet", label: str = "") -> CheckReport:
-    """``check`` on a loaded graph (``reason.GraphData``)."""
+def check_graph(data, mode: str = "pellet", label: str = "", parallel: bool = False) -> CheckReport:
+    """``check`` on a loaded graph (``reason.GraphData``); with ``parallel``, the shapes are
+    checked in a second process while this one reasons."""
     store = data.store
     if mode not in MODES:
         raise CheckError(f"unknown check mode '{mode}'. Use one of: {', '.join(MODES)}.")
+    shapes_result = start_shapes(data, parallel=parallel)
     ax = reason.axioms()
     report = CheckReport(graph=label, mode=mode, triples=len(data.asserted))
     clashes: list = []
@@ -163,7 +165,7 @@ def check_graph(data, mode: str = "pellet", label: str = "") -> CheckReport:
         report.inferred_quads = reason.inferred_quads(report.inferred, store)
         report.timings["reason"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    shape_problems, report.shapes = validate_shapes(data)
+    shape_problems, report.shapes = shapes_result()
     report.timings["shapes"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     problems = [_clash_problem(store, c) for c in clashes]
@@ -211,19 +213,34 @@ def validate_shapes(data, shapes=None) -> tuple[list, int]:
     constraints (shapes whose sh:targetNode is a class) run on pyoxigraph (``class_wide_checks``):
     one query each, where pyshacl's rdflib SPARQL took ~15 s at 10^5 triples.
     """
+    return start_shapes(data, shapes)()
+
+
+def start_shapes(data, shapes=None, parallel: bool = False):
+    """``validate_shapes`` as a function to call for its result. With ``parallel``, the node and
+    property shapes (the Python part, which reads the asserted triples only) are checked in a
+    forked process from now on; the class-wide queries run on the store when the result is asked
+    for, so they see it as it is then (after the reasoning, as without ``parallel``)."""
     import pyoxigraph as ox
     import rdflib
 
-    from . import shacl
+    from . import runner, shacl
 
     shapes = shapes if shapes is not None else load_shapes()
     wide = class_wide_checks(shapes)
     node_shapes = shacl.compile_shapes(shapes, skip={c.shape for c in wide})
     ontology = ox.parse(path=str(resources.ontology_path()), format=ox.RdfFormat.TURTLE)
-    results = shacl.validate([*data.asserted, *ontology], node_shapes)
-    problems = core_problems(results, shapes) + run_class_wide(data.store, wide)
     n_shapes = len(set(shapes.subjects(rdflib.RDF.type, rdflib.URIRef(SH + "NodeShape"))))
-    return problems, n_shapes
+
+    def core():
+        return core_problems(shacl.validate([*data.asserted, *ontology], node_shapes), shapes)
+
+    core_result = runner.in_background(core) if parallel else core
+
+    def result():
+        return core_result() + run_class_wide(data.store, wide), n_shapes
+
+    return result
 
 
 def core_problems(results, shapes) -> list:
@@ -612,16 +629,22 @@ class BuildCheck:
     (the HTML view) see the same graph as the file.
     """
 
-    def __init__(self, strict: bool = False, mode: str = BUILD_MODE):
+    def __init__(self, strict: bool = False, mode: str = BUILD_MODE, jobs: int = 1):
         self.strict = strict
         self.mode = mode
+        self.jobs = jobs  # more than 1: the shapes are checked in a second process
         self.report: CheckReport | None = None
         self.error: KgError | None = None
 
     def __call__(self, result, tmp_dir: Path) -> None:
         try:
-            data = reason.graph_from_quads(result.output.quads)
-            self.report = check_graph(data, self.mode, label=str(Path(tmp_dir) / "graph.trig"))
+            output = result.output
+            graphs = set(output.lines) | {key for run in output.runs for key, _ in run.sections}
+            if output.nquads_file is not None and f"<{iris.INFERRED_GRAPH}>" not in graphs:
+                data = reason.graph_from_nquads(output.nquads_file)  # the file the build wrote, read once
+            else:
+                data = reason.graph_from_quads(output.quads)
+            self.report = check_graph(data, self.mode, label=str(Path(tmp_dir) / "graph.trig"), parallel=self.jobs > 1)
         except CheckError as exc:
             self.error = exc
             return

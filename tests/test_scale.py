@@ -116,6 +116,21 @@ def test_an_edited_document_alone_is_extracted_again(tmp_path, monkeypatch):
     assert warm == cold
 
 
+def test_an_extraction_comes_back_from_its_pickle_whole():
+    """Sentences, mentions, facts, evidence and periods are pickled as their field values (for
+    the workers and the cache); every field of every object comes back, in its place."""
+    import dataclasses
+    import pickle
+
+    (doc,) = corpus.read_corpus([DEV / "byd-news-zh.txt"])
+    x = runner.extract_one(doc)
+    assert x.facts and x.mentions and any(f.attr("period") for f in x.facts)
+    back = pickle.loads(pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == x
+    for a, b in zip(x.facts + x.mentions + x.sentences, back.facts + back.mentions + back.sentences):
+        assert type(a) is type(b) and dataclasses.astuple(a) == dataclasses.astuple(b)
+
+
 def test_a_changed_knowledge_file_changes_every_key(monkeypatch):
     (doc,) = corpus.read_corpus([sorted(DEV.glob("*.txt"))[0]])
     before = runner.document_key(doc)

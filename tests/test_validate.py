@@ -224,6 +224,39 @@ def test_seed_graph_conforms(seed_build):
     assert report.conforms and report.exit_code == 0
 
 
+def test_the_build_reads_its_graph_for_the_check_from_its_nquads_file(seed_build, tmp_path):
+    """The check in a build loads the store from the N-Quads file the build wrote and makes Python
+    terms of the default graph only: the same store and asserted triples, in the same order, as
+    from the quads in memory, and the same report."""
+    quads = seed_quads(seed_build)
+    path = tmp_path / "graph.nq"
+    path.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    from_file = reason.graph_from_nquads(path)
+    in_memory = reason.graph_from_quads(quads)
+    assert from_file.asserted == in_memory.asserted and len(from_file.asserted) < len(quads)
+    assert set(from_file.store) == set(in_memory.store)
+    a, b = validate.check_graph(from_file, mode="fast"), validate.check_graph(in_memory, mode="fast")
+    assert a.problems == b.problems and a.inferred_quads == b.inferred_quads and a.inferred_quads
+
+
+def test_shapes_checked_in_a_second_process_give_the_same_report(planted, monkeypatch):
+    """With --jobs, the build checks the shapes in a forked process while it reasons: the same
+    problems (the planted ones included), in the same order."""
+    from kg import runner
+
+    data, problems, n_shapes = planted
+    assert any(p.severity == "violation" for p in problems)
+    forked = []
+    real = runner.in_background
+    monkeypatch.setattr(runner, "in_background", lambda work: forked.append(work) or real(work))
+    assert validate.start_shapes(data, parallel=True)() == (problems, n_shapes)
+    one = validate.check_graph(data, mode="fast")
+    assert len(forked) == 1
+    two = validate.check_graph(data, mode="fast", parallel=True)
+    assert len(forked) == 2
+    assert two.problems == one.problems and two.inferred_quads == one.inferred_quads
+
+
 def test_valid_templates_raise_nothing(planted):
     _, problems, _ = planted
     flagged = [p for p in problems if p.node.startswith(ID + "test-valid")]
