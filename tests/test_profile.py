@@ -24,6 +24,13 @@ def lex():
     return lexicon.load()
 
 
+def named_mentions(doc: Document, lang, lex) -> list[tuple[str, str]]:
+    """(text, entity id) of the entity mentions the mentions stage finds in a profiled document."""
+    from kg import mentions
+
+    return [(m.text, m.entity_id) for m in mentions.find_mentions(doc, lang, lex, doc.context).mentions if m.kind == "entity"]
+
+
 def bare_doc(text: str, lang: str, **kw) -> Document:
     """A document as corpus.read_corpus gives it when no manifest describes it."""
     return Document(doc_id="p", path="p.txt", lang=lang, text=text, **kw)
@@ -130,10 +137,7 @@ def test_a_parents_bare_name_is_the_short_name_of_a_listed_company_named_after_i
     assert profile.short_names("haier", lex) == ()
     doc = profile.profile(bare_doc("海尔智家发布年报\n青岛消息，海尔智家今日发布年报。海尔去年收入增长，海尔集团表示满意。", "zh"), ZH, lex)
     assert doc.organisation == "haier-smart-home" and doc.short_names == (("haier", "haier-smart-home"),)
-    from kg import mentions
-
-    ann = mentions.find_mentions(doc, ZH, lex, doc.context)
-    named = {m.text: m.entity_id for m in ann.mentions if m.kind == "entity"}
+    named = dict(named_mentions(doc, ZH, lex))
     assert named["海尔"] == "haier-smart-home" and named["海尔集团"] == "haier"  # the group's full name stays the group
 
 
@@ -147,10 +151,7 @@ def test_a_company_the_lead_names_with_its_short_name_is_the_topic_when_the_titl
     topic, names = profile.infer_topic_names(text, lex, ZH, CTX)
     assert names and topic == names[0].entity_id and names[0].labels == (("zh", "讯飞健康科技股份有限公司"),)
     doc = profile.profile(bare_doc(text, "zh"), ZH, lex)
-    from kg import mentions
-
-    ann = mentions.find_mentions(doc, ZH, lex, doc.context)
-    named = [(m.text, m.entity_id) for m in ann.mentions if m.kind == "entity"]
+    named = named_mentions(doc, ZH, lex)
     assert ("讯飞健康", topic) in named and not [t for t, e in named if e == "iflytek" and t == "讯飞"]
 
 
@@ -164,10 +165,7 @@ def test_a_machine_translations_literal_name_glossed_with_the_known_one_stands_f
                        "iflytek": {"Science Big News Fly Share Limited Company", "Science Big News Fly"}}
     doc = profile.profile(bare_doc(text, "en"), EN, lex)
     assert doc.organisation == "xpeng"
-    from kg import mentions
-
-    ann = mentions.find_mentions(doc, EN, lex, doc.context)
-    assert ("Small Peng Automobile", "xpeng") in [(m.text, m.entity_id) for m in ann.mentions if m.kind == "entity"]
+    assert ("Small Peng Automobile", "xpeng") in named_mentions(doc, EN, lex)
 
 
 def test_a_company_named_once_or_twice_in_the_body_is_no_topic(lex):
