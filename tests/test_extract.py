@@ -1217,3 +1217,12 @@ def test_a_part_of_the_business_a_sentence_opens_with_before_a_colon_has_the_fig
     assert {(names.get(f.subject), f.predicate) for f in x.facts} == {("金融科技及企业服务", "Revenue"), ("金融科技及企业服务", "RevenueGrowthYoY")}
     x = run("但是今年情况完全不同：公司营收达到1850亿元。", "zh", organisation="foxconn")  # a clause, not a part's name
     assert [f.subject for f in x.facts if f.predicate == "Revenue"] == ["foxconn"]
+
+
+@pytest.mark.parametrize("text, lang, place, period", [
+    ("In 2023 it moved its principal executive office to Dublin, Ireland.", "en", "city-2964574", "2023"),
+    ("2019年，公司总部迁至北京海淀区。", "zh", "beijing", "2019"),
+])
+def test_headquarters_moved_at_a_time_are_there_from_that_time(text, lang, place, period):
+    x = run(text, lang, organisation="pinduoduo")
+    assert [(f.obj, f.attr("period").key) for f in x.facts if f.predicate == "headquarteredIn"] == [(place, period)]

@@ -501,7 +501,12 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
             continue
         confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.9)
         ev = evidence(ctx, [span(org), (ts, te), span(place)], "headquarters", confidence)
-        facts.append(Fact("relation", company, "headquarteredIn", place.entity_id, (), (ev,)))
+        # 总部迁至, "moved its headquarters to": a move happens at a time, from which the headquarters are there
+        moved = re.search(r"迁|moved|relocated", text[max(ctx.sent.start, ts - 20):te]) is not None
+        cs, ce = ctx.clauses[ctx.clause_of(ts)]
+        period = event_period(ctx, cs, ce, ts, te) if moved else None
+        facts.append(Fact("relation", company, "headquarteredIn", place.entity_id,
+                          attrs(period=period.plain() if period is not None else None), (ev,)))
     # "Dallas-based AT&T", "Shenzhen-based Huawei"
     if lang == "en":
         for based in re.finditer(r"\b[A-Z][a-z]+(?=-based\s+(?:company|group|firm|maker|manufacturer|giant|conglomerate|"
