@@ -931,9 +931,21 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     _check_lang(lang)
     scan = text.translate(_FULLWIDTH)
     found = _zh_quantities(scan) if lang == "zh" else _en_quantities(scan)
-    return [Quantity(value=_clean(q.value), unit=q.unit, bound=q.bound, start=q.start, end=q.end,
-                     text=text[q.start:q.end])
+    return [Quantity(value=_clean(q.value), unit=q.unit,
+                     bound=_vague_bound(scan, q) if lang == "en" else q.bound,
+                     start=q.start, end=q.end, text=text[q.start:q.end])
             for q in _non_overlapping(found)]
+
+
+# "several hundred thousand workers": at least the magnitude the words name, not exactly it; "some 500": about
+_VAGUE_BEFORE = re.compile(r"\b(?:(?P<some>some)|several|a\s+few|many)\s+$", re.IGNORECASE)
+
+
+def _vague_bound(scan: str, q) -> str:
+    m = _VAGUE_BEFORE.search(scan, max(0, q.start - 12), q.start) if q.bound == "Exact" else None
+    if m is None:
+        return q.bound
+    return "Approximate" if m.group("some") else "LowerBound"
 
 
 # ============================================================ find_periods

@@ -436,3 +436,13 @@ def test_usual_chinese_numerals_are_read_as_cn2an_reads_them():
     for other in ("二〇一七", "一万五", "一百十", "零五", "一十六", "千", "十十"):
         assert N._zh_canonical_value(other) is None, other
     assert N._zh_numeral_value("一万五") == 15000 and N._zh_numeral_value("二〇一七") == 2017
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("housed several hundred thousand workers", "LowerBound"),
+    ("opened some 500 stores", "Approximate"),
+    ("opened 500 stores", "Exact"),
+])
+def test_a_vague_word_before_a_count_makes_it_a_bound(text, bound):
+    (q,) = find_quantities(text, "en")
+    assert q.bound == bound
