@@ -378,3 +378,13 @@ def test_a_parent_noun_names_one_parent():
 def test_the_party_to_a_deal_is_the_company_named_after_its_owners_qixia():
     got = labelled("今年5月，我们和沙特公共投资基金旗下的Alat公司达成战略合作。", "zh", organisation="lenovo")
     assert ("lenovo", "partnerOf", "Alat") in got and not [f for f in got if f[1] == "partnerOf" and f[2] == "pif"], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024年5月31日，沃达丰以最高50亿欧元的价格将西班牙业务出售给英国投资公司Zegona。", ("vodafone", "divested", "西班牙业务")),
+    ("2012年2月，爱立信将所持索尼爱立信股份出售给索尼。", ("ericsson", "divested", "sony-ericsson")),
+])
+def test_the_thing_sold_after_jiang_is_no_plan_and_an_investment_company_no_investment(text, expected):
+    got = labelled(text, "zh", organisation=expected[0])
+    assert expected in got and not [f for f in got if f[1] == "investedIn"], got
+    assert not [f for f in labelled("沃达丰将于明年出售西班牙业务。", "zh", organisation="vodafone") if f[1] == "divested"]

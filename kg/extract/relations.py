@@ -48,6 +48,19 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
     return facts
 
 
+def _marker_not_future(ctx: Context, pat: dict, ts: int) -> bool:
+    """将西班牙业务出售给…: 将 marks the thing sold (a noun phrase between it and the verb), not a plan (将出售, 将于明年出售)."""
+    markers = [w for w in (pat.get("object_marker") or {}).get(ctx.lang.code) or [] if w in ("将", "把")]
+    if not markers:
+        return False
+    before = ctx.doc.text[max(ctx.sent.start, ts - 16):ts]
+    k = max(before.rfind(w) for w in markers)
+    if k < 0:
+        return False
+    between = before[k + 1:]
+    return len(between) >= 2 and not re.match(r"(?:于|在|会|要|继续|进一步|逐步|陆续|全面|正式|把|尽快)", between)
+
+
 def _future(ctx: Context, ts: int) -> bool:
     """"将推出", "will launch", "plans to acquire": a plan, not a fact."""
     words = ctx.lang.words.get("future") or []
@@ -68,7 +81,7 @@ def _future_re(words: tuple, lang: str):
 
 
 def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
-    if pat.get("no_future") and _future(ctx, ts):
+    if pat.get("no_future") and _future(ctx, ts) and not _marker_not_future(ctx, pat, ts):
         return []
     not_after = (pat.get("not_after") or {}).get(ctx.lang.code)
     if not_after and re.match(not_after, ctx.doc.text[te:te + 40]):
@@ -811,6 +824,14 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
                     objs = [x for x in [ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])] if x]
         if objs:
             return _unit_of(ctx, pat, objs[0], ts) or objs[0]
+        if lang == "zh" and pat.get("business_units"):
+            # 将西班牙业务出售给…: the subject's own business in a place (or of a kind), named by its words
+            unit = re.match(r"(?:所持的?|其)?([\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:业务|部门))", text[best:ts])
+            if unit is not None and not any(m.start < best + unit.end(1) and m.end > best + unit.start(1)
+                                            for m in ctx.mentions if m.kind == "entity" and not vocab().is_a(m.cls, ["Place", "ProductCategory"])):
+                made = ctx.add_name(best + unit.start(1), best + unit.end(1), "Organisation")
+                if made is not None:
+                    return made
     return None
 
 
