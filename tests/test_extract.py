@@ -1226,3 +1226,9 @@ def test_a_part_of_the_business_a_sentence_opens_with_before_a_colon_has_the_fig
 def test_headquarters_moved_at_a_time_are_there_from_that_time(text, lang, place, period):
     x = run(text, lang, organisation="pinduoduo")
     assert [(f.obj, f.attr("period").key) for f in x.facts if f.predicate == "headquarteredIn"] == [(place, period)]
+
+
+@pytest.mark.parametrize("text, lang", [("2023年公司营业亏损7.73万亿韩元。", "zh"), ("In 2023 the company made an operating loss of 7.73 trillion won.", "en")])
+def test_an_operating_loss_is_a_negative_operating_profit(text, lang):
+    x = run(text, lang, organisation="sk-hynix")
+    assert [(f.predicate, f.attr("value")) for f in x.facts if f.kind == "quantity"] == [("OperatingProfit", Decimal("-7730000000000"))]
