@@ -144,6 +144,11 @@ _SHORT_NAME = re.compile(r"[(（]\s*(?:hereinafter|hereafter|below|以下)[^)）
 _NOT_A_NAME = re.compile(r"(?i)^(?:the|this|our|a|an)\b|公司$|^本|^该")
 
 
+def _head_weight(start: int, title: str, lead_end: int) -> int:
+    """How much a mention counts for the topic: three times in the title, twice in the lead."""
+    return 3 if start < len(title) else 2 if start < lead_end else 1
+
+
 def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int):
     """The company the title names that the lexicon lacks, or the one the lead names with the short
     name the text will call it by (讯飞医疗科技股份有限公司（以下简称"讯飞医疗"）), with its short names
@@ -170,9 +175,7 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
         full = _EN_COMPANY.search(text, len(title)) if lang.code == "en" and not declared else None
         if full and full.group(1).startswith(name) and full.group(1) != name:
             aliases.add(full.group(1).strip())  # the title's "Beautiful Group", the lead's "Beautiful Group Stock Limited Company"
-        weight = 0
-        for start, end in name_spans(text, {name} | aliases, lang.code):
-            weight += 3 if start < len(title) else 2 if start < lead_end else 1
+        weight = sum(_head_weight(start, title, lead_end) for start, _ in name_spans(text, {name} | aliases, lang.code))
         info = EntityInfo(new_entity_id(name), "Company", ((lang.code, name),),
                           tuple((lang.code, a) for a in sorted(aliases - {name})))
         return info, weight
@@ -222,18 +225,19 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glos
     if not title and not lead_end:
         return "", ()
     weights: Counter = Counter()
-    for start, eid in _companies(text, lexicon, lang, context):
-        weights[eid] += 3 if start < len(title) else 2 if start < lead_end else 1
+    hits = _companies(text, lexicon, lang, context)
+    for start, eid in hits:
+        weights[eid] += _head_weight(start, title, lead_end)
     for info in glossed:  # "Small Peng Automobile (Xpeng)": the rendering counts for the company it renders
         for start, _ in name_spans(text, {a for _, a in info.aliases}, lang.code):
-            weights[info.entity_id] += 3 if start < len(title) else 2 if start < lead_end else 1
+            weights[info.entity_id] += _head_weight(start, title, lead_end)
     unknown = _unknown_company(text, lexicon, lang, context, title, lead_end)
     if unknown is not None:
         info, n = unknown
         inside = name_spans(text, {name for _, name in info.labels + info.aliases}, lang.code)
-        for start, eid in _companies(text, lexicon, lang, context):  # 讯飞 inside 讯飞医疗 is not 讯飞
+        for start, eid in hits:  # 讯飞 inside 讯飞医疗 is not 讯飞
             if any(a <= start < b for a, b in inside):
-                weights[eid] -= 3 if start < len(title) else 2 if start < lead_end else 1
+                weights[eid] -= _head_weight(start, title, lead_end)
         weights = +weights
         best_known = weights.most_common(1)[0][1] if weights else 0
         headline = title and any(start < len(title) for start, _ in inside)  # the title names it too: as a known one would
@@ -241,8 +245,8 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glos
             return info.entity_id, (info,)
     if not weights:
         return "", ()
-    in_title = {eid for start, eid in _companies(title, lexicon, lang, context)} if title else set()
-    in_lead = {eid for start, eid in _companies(text[len(title):lead_end], lexicon, lang, context)}
+    in_title = {eid for start, eid in hits if start < len(title)}
+    in_lead = {eid for start, eid in hits if len(title) <= start < lead_end}
     if len(in_title) == 1 and in_title <= in_lead:
         (headline,) = in_title  # "Haier Smart Home posts record profit" / "QINGDAO -- Haier Smart Home Co., Ltd. …"
         if weights[headline] >= 6 and 2 * weights[headline] >= weights.most_common(1)[0][1]:
