@@ -500,13 +500,7 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
     for m in ctx.mentions:  # a name only partly in the words ("JD.com reported": the words start at "com")
         if m.kind in ENTITY_KINDS and m.start < start < m.end <= ts:
             rest = " " * (m.end - start) + rest[m.end - start:]
-    for p in ctx.mentions:  # times and numbers say nothing of the part: "over 100 billion revenue"
-        if p.kind in ("period", "quantity", "rank") and p.start < ts and p.end > start:
-            a, b = max(p.start, start), min(p.end, ts)
-            rest = rest[: a - start] + " " * (b - a) + rest[b - start:]
-    rest = rest.strip()
-    rest = _strip_words(rest, whole, lang)
-    rest = re.sub(r"(?:['’]s?|\s)+$" if lang == "en" else r"\s+", " ", rest).strip()
+    rest = _part_words(ctx, rest, start, ts, whole)
     v = vocab()
     places = [m for m in inside if m.cls and v.is_a(m.cls, ["Place"]) and m.entity_id != "world"]
     things = [m for m in inside if m.kind == "entity" and m.cls and v.is_a(m.cls, SEGMENT_ENTITIES)
@@ -518,14 +512,7 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
     if cats and not places and not bare.strip():
         # 智能手机收入, "smartphone revenue": the company's, for one category; the words also name the part
         # of the business that sells it (a money figure is that part's: 汽车销售收入, "Automotive revenue")
-        named = prefix
-        for p in ctx.mentions:
-            if p.kind in ("period", "quantity", "rank") and p.start < ts and p.end > start:
-                a, b = max(p.start, start), min(p.end, ts)
-                named = named[: a - start] + " " * (b - a) + named[b - start:]
-        named = _strip_words(named.strip(), whole, lang)
-        named = re.sub(r"(?:['’]s?|\s)+$" if lang == "en" else r"\s+", " ", named).strip()
-        return "category", cats[-1], named
+        return "category", cats[-1], _part_words(ctx, prefix, start, ts, whole)
     if places and not rest:
         return "place", places[-1], ""
     if cats and not places and len(rest.replace(" ", "")) >= 1:
@@ -540,6 +527,18 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         return "part", None, (orgs[0].text + rest) if orgs else rest
     return "", None, ""
 
+
+
+def _part_words(ctx: Context, words: str, start: int, end: int, whole: list) -> str:
+    """The words before a metric (from ``start`` to ``end``) less the times and numbers in them ("over 100
+    billion revenue") and the words of the whole (全年, "total"), tidied: what they say the figure is of."""
+    lang = ctx.lang.code
+    for p in ctx.mentions:
+        if p.kind in ("period", "quantity", "rank") and p.start < end and p.end > start:
+            a, b = max(p.start, start), min(p.end, end)
+            words = words[: a - start] + " " * (b - a) + words[b - start:]
+    words = _strip_words(words.strip(), whole, lang)
+    return re.sub(r"(?:['’]s?|\s)+$" if lang == "en" else r"\s+", " ", words).strip()
 
 
 def _strip_words(text: str, words, lang: str, sep: str = " ") -> str:
