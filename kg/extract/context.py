@@ -76,6 +76,13 @@ class Context:
                 return m
         return None
 
+    def name_also(self, entity_id: str, names, label: str = "") -> None:
+        """A name minted in this document is also known by ``names`` (and, given ``label``, written so)."""
+        info = self.new_names[entity_id]
+        labels = ((self.lang.code, label),) if label else info.labels
+        aliases = info.aliases + tuple((self.lang.code, n) for n in names if n and (self.lang.code, n) not in labels)
+        self.new_names[entity_id] = EntityInfo(info.entity_id, info.cls, labels, tuple(dict.fromkeys(aliases)))
+
     def add_name(self, start: int, end: int, cls: str) -> Mention | None:
         """A name the lexicon does not know becomes an entity mention of class ``cls`` (minted
         once per document); None when the span overlaps a mention that is not inside it. A place

@@ -456,13 +456,12 @@ def _unknown_city(ctx: Context, pos: int) -> Mention | None:
         return None
     city = ctx.add_name(start, end, "City")
     if city is not None and ctx.lang.code == "zh" and text[end - 1] in "市县" and end - start >= 3:
-        from ..types import EntityInfo
-
-        info = ctx.new_names[city.entity_id]  # 利川市 is also 利川
-        ctx.new_names[city.entity_id] = EntityInfo(info.entity_id, info.cls, info.labels, info.aliases + (("zh", text[start:end - 1]),))
+        ctx.name_also(city.entity_id, [text[start:end - 1]])  # 利川市 is also 利川
     return city
 
 
+# the nouns a company is called by after "X-based" ("the Shenzhen-based company")
+_BASED_NOUNS = r"(?:company|group|firm|maker|manufacturer|giant|conglomerate|carmaker|automaker|chipmaker|vendor|operator|supplier)"
 _EN_NAME_AND = re.compile(r"(?<![\w'’])([A-Z][\w'’.-]*(?:\s+(?:von|van|de|der|da|di|[A-Z][\w'’.-]*)){1,3})\s+and\s+")
 
 
@@ -509,8 +508,7 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                           attrs(period=period.plain() if period is not None else None), (ev,)))
     # "Dallas-based AT&T", "Shenzhen-based Huawei"
     if lang == "en":
-        for based in re.finditer(r"\b[A-Z][a-z]+(?=-based\s+(?:company|group|firm|maker|manufacturer|giant|conglomerate|"
-                                 r"carmaker|automaker|chipmaker|vendor|operator|supplier)\b)", ctx.sent.text):
+        for based in re.finditer(r"\b[A-Z][a-z]+(?=-based\s+" + _BASED_NOUNS + r"\b)", ctx.sent.text):
             s0 = ctx.sent.start + based.start()
             if not any(m.start <= s0 < m.end for m in ctx.mentions if m.kind in ("entity", "pronoun")):
                 ctx.add_name(s0, ctx.sent.start + based.end(), "City")  # "The Icheon-based chipmaker": a city by its use
@@ -520,8 +518,7 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                 if orgs:
                     ev = evidence(ctx, [span(place), span(orgs[0])], "headquarters", conf)
                     facts.append(Fact("relation", orgs[0].entity_id, "headquarteredIn", place.entity_id, (), (ev,)))
-                elif re.match(r"\s+(?:company|group|firm|maker|manufacturer|giant|conglomerate|carmaker|automaker|"
-                              r"chipmaker|vendor|operator|supplier)\b", text[place.end + 6:place.end + 30], re.IGNORECASE):
+                elif re.match(r"\s+" + _BASED_NOUNS + r"\b", text[place.end + 6:place.end + 30], re.IGNORECASE):
                     # "the Shenzhen-based company": the company named before it, else the one the text is about
                     before = [m for m in ctx.entities(ORG, ["StockExchange", "InternalBody"])
                               if ctx.sent.start <= m.start and m.end <= place.start]

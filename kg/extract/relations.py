@@ -305,8 +305,7 @@ def _owned_one(ctx: Context, pat: dict, obj: Mention) -> Mention:
     m = _OWNED.match(ctx.doc.text, obj.end)
     if m is None:
         return obj
-    if not any(o.start == m.end() for o in ctx.mentions if o.kind == "entity"):
-        from . import nominal  # noqa: F401  (the name after the noun may be one the lexicon lacks)
+    if not any(o.start == m.end() for o in ctx.mentions if o.kind == "entity"):  # a name the lexicon lacks
         spans = ctx.lang.names_after(ctx.doc.text[:ctx.sent.end], m.end(), ctx.sent.end, ctx.lang.words)
         for s, e, hint in spans[:1]:
             if s == m.end():
@@ -1012,18 +1011,14 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     eid_unit = ctx.add_name(start, end, "Organisation")
     if eid_unit is None:
         return None
-    # the new mention's label is the name as written; keep a tidy one (IBM个人电脑业务)
-    from ..types import EntityInfo
-
-    info = ctx.new_names[eid_unit.entity_id]
-    # also known by the unit's words alone (智能汽车开发业务, "NAND and solid-state-drive business") and, in
-    # English, as written with the owner's "'s"
+    # the new mention's label is the name as written; keep a tidy one (IBM个人电脑业务), also known by the
+    # unit's words alone (智能汽车开发业务, "NAND and solid-state-drive business") and, in English, as written
+    # with the owner's "'s"
     bare = words.strip()
     also = [bare] if len(bare.split()) >= 2 or ctx.lang.code == "zh" and len(bare) >= 4 else []
     if ctx.lang.code == "en":
         also.append(text[org.start:m.end(1)])
-    aliases = tuple(dict.fromkeys(info.aliases + tuple((ctx.lang.code, a) for a in also if a and a != name)))
-    ctx.new_names[eid_unit.entity_id] = EntityInfo(info.entity_id, info.cls, ((ctx.lang.code, name),), aliases)
+    ctx.name_also(eid_unit.entity_id, also, label=name)
     ctx.unit_owners[eid_unit.entity_id] = org
     return eid_unit
 
