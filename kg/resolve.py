@@ -14,6 +14,8 @@ import re
 from .lexicon import Lexicon, fold
 from .types import EntityInfo, Evidence, Extraction, Fact, PeriodRef, Resolved
 
+# the qualifiers of a fact whose value is an entity (renamed with it, kept with their labels)
+ENTITY_ATTRS = ("scope", "reported_by", "category")
 FUZZY_MIN = 90  # rapidfuzz ratio (0-100) for a name to be taken as a lexicon name
 
 
@@ -148,7 +150,7 @@ def _one_per_sentence(evidence: set[Evidence], originals: set[str]) -> list[Evid
 
 
 def _entity_ids(f: Fact):
-    for eid in (f.subject, f.obj, f.attr("scope", ""), f.attr("reported_by", ""), f.attr("category", "")):
+    for eid in (f.subject, f.obj) + tuple(f.attr(k, "") for k in ENTITY_ATTRS):
         if isinstance(eid, str) and eid:
             yield eid[len("market:"):] if eid.startswith("market:") else eid
 
@@ -224,4 +226,4 @@ def _rename(f: Fact, rename: dict[str, str]) -> Fact:
         return rename.get(v, v) if isinstance(v, str) else v
 
     return Fact(f.kind, r(f.subject), f.predicate, r(f.obj),
-                tuple((k, r(v) if k in ("scope", "reported_by", "category") else v) for k, v in f.attrs), f.evidence)
+                tuple((k, r(v) if k in ENTITY_ATTRS else v) for k, v in f.attrs), f.evidence)

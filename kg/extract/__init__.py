@@ -108,12 +108,13 @@ def _report_period(annotated: Extraction, lang: Language):
         return None
     # "results for the year to 31 March 2024", 截至2024年3月31日止年度: the fiscal year that ends that day
     ends = lang.words.get("year_end_words") or []
+    ends_before = re.compile(r"(?:" + "|".join(map(re.escape, ends)) + r")\s*(?:on\s+)?$", re.IGNORECASE) if ends else None
     for m in annotated.mentions:
         if m.start >= head_end:
             break
         p = m.period if m.kind == "period" else None
         if p is not None and p.year and p.month and ends and (
-                lang.code == "en" and re.search(r"(?:" + "|".join(map(re.escape, ends)) + r")\s*(?:on\s+)?$", text[max(0, m.start - 30):m.start], re.IGNORECASE)
+                lang.code == "en" and ends_before.search(text[max(0, m.start - 30):m.start])
                 or lang.code == "zh" and any(text.startswith(w, m.end) for w in ends)):
             return PeriodRef(p.year)
     found = []

@@ -81,7 +81,6 @@ def _series_lists(ctx: Context, pat: dict) -> list[Fact]:
     verbs = (pat.get("list_verbs") or {}).get(ctx.lang.code) or []
     if not words or not verbs:
         return []
-    text = ctx.doc.text
     alts = "|".join(re.escape(w) for w in words)
     verb_alts = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
     if ctx.lang.code == "zh":
@@ -90,7 +89,6 @@ def _series_lists(ctx: Context, pat: dict) -> list[Fact]:
     else:
         regex = re.compile(r"(?:\b(?i:the|its|our)\s+|^\s*)(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2})\s+(?:" + alts + r")\s+(?:" + verb_alts
                            + r")(?:\s+(?:two|three|four|five|several)\s+(?:versions|models|variants|trims))?[\s,:]*(?:the\s+)?")
-    v = vocab()
     facts = []
     for m in regex.finditer(ctx.sent.text):
         base = ctx.sent.start
