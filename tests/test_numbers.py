@@ -311,6 +311,15 @@ def test_en_period(sentence, span_text, key):
     assert sentence[p.start:p.end] == p.text
 
 
+@pytest.mark.parametrize("sentence,year_text", [("今年前三季度营收增长12%", "今年"), ("2017年前三季度营收增长12%", "2017年")])
+def test_first_three_quarters_is_the_year_to_date_not_the_third_quarter(sentence, year_text):
+    # 前三季度 (January to September) is written at the year's precision, as the gold convention
+    # drops parts of a year; it is not 三季度 (the third quarter)
+    found = find_periods(sentence, "zh", DOC_DATE)
+    assert not any(p.key.endswith("-Q3") for p in found), [p.key for p in found]
+    assert _the(found, year_text).key[:4] in ("2017", "2018")
+
+
 def test_duration_is_not_a_period():
     # "10个季度内" is a Quantity (10 Quarters, UpperBound); the only period is 今年
     assert [p.text for p in find_periods(ZH_GOAL, "zh", DOC_DATE)] == ["今年"]
