@@ -360,7 +360,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
     "founding": {**_SECTION_COMMON, "triggers": Key(triggers), "agent": Key(words), "not_after": Key(regexes)},
     "listing": {**_SECTION_COMMON, "triggers": Key(triggers), "not_after": Key(words),
                 "place_exchanges": Key(mapping_of(slug, slug, "{hong-kong: hkex, ...}"))},
-    "headquarters": {**_SECTION_COMMON, "triggers": Key(triggers)},
+    "headquarters": {**_SECTION_COMMON, "triggers": Key(triggers), "head_words": Key(words)},
 }
 ROLE_TITLE = {"property": Key(ontology_term, required=True), "reverse": Key(flag), "zh": Key(word_list), "en": Key(word_list)}
 PATTERN_TOP = {"candidate_threshold": Key(number01), "reported_by": Key(words),

@@ -909,6 +909,32 @@ def test_more_ways_to_say_where_a_company_has_its_headquarters(text, lang, subje
                                 if f.predicate == "headquarteredIn"}
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("英飞朗总部位于美国加利福尼亚州圣何塞，去年营收约15亿美元。", "zh"),          # a name kg does not know
+    ("诺基亚旗下的贝尔实验室总部位于美国新泽西州默里山。", "zh"),                 # the unit of a known company
+    ("西门子（中国）有限公司总部设在北京。", "zh"),                             # more words of a longer name
+    ("Infinera, headquartered in San Jose, makes optical chips.", "en"),       # the name a clause stands beside
+    ("At present, Nokia Bell headquarter locate Shanghai Pudong.", "en"),
+])
+def test_headquarters_of_another_name_are_not_the_topics(text, lang):
+    topic = "siemens" if "西门子" in text else "nokia"
+    assert not [f for f in run(text, lang, organisation=topic).facts
+                if f.predicate == "headquarteredIn" and f.subject == topic]
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("公司目前总部位于芬兰埃斯波。", "zh", "espoo"),
+    ("诺基亚成立于1865年，总部位于芬兰埃斯波。", "zh", "espoo"),
+    ("诺基亚是一家总部位于芬兰埃斯波的通信设备公司。", "zh", "espoo"),
+    ("Founded in 1865 and headquartered in Espoo, Nokia makes networks.", "en", "espoo"),
+    ("Nokia is a Finnish telecoms company headquartered in Espoo.", "en", "espoo"),
+    ("Nokia, headquartered in Espoo, makes networks.", "en", "espoo"),
+])
+def test_headquarters_of_the_company_itself_are_kept(text, lang, place):
+    assert ("nokia", place) in {(f.subject, f.obj) for f in run(text, lang, organisation="nokia").facts
+                                if f.predicate == "headquarteredIn"}
+
+
 @pytest.mark.parametrize("text, lang, part", [
     ("英伟达第一财季业绩。其中数据中心业务收入为226亿美元。", "zh", "数据中心业务"),
     ("英伟达第一财季业绩。游戏业务收入为26.5亿美元，同比增长18%。", "zh", "游戏业务"),

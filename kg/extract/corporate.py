@@ -465,6 +465,33 @@ _BASED_NOUNS = r"(?:company|group|firm|maker|manufacturer|giant|conglomerate|car
 _EN_NAME_AND = re.compile(r"(?<![\w'’])([A-Z][\w'’.-]*(?:\s+(?:von|van|de|der|da|di|[A-Z][\w'’.-]*)){1,3})\s+and\s+")
 
 
+def _names_other(ctx: Context, spec: dict, start: int, ts: int) -> bool:
+    """Does the text between the company (or the clause's start) and a headquarters trigger name
+    something else, whose headquarters they are: a name kg does not know (英飞朗总部位于, "Temu总部"),
+    or more words of a longer name (西门子（中国）有限公司总部, 诺基亚旗下的贝尔实验室总部, "Nokia Bell
+    headquarter")? ``head_words`` are the words that may stand there (的, 公司, 目前; "its", "which is")."""
+    gap = ctx.doc.text[start:ts]
+    lang = ctx.lang.code
+    if lang == "zh":
+        for w in sorted(_words(spec, "head_words", lang), key=len, reverse=True):
+            gap = gap.replace(w, " ")
+        return re.search(r"[\u4e00-\u9fffA-Za-z0-9]", gap) is not None
+    # English: a capitalised word, not a place's or a person's (no one else's headquarters), nor an
+    # ordinary word capitalised at the start of the sentence ("Founded in 2011 and headquartered in")
+    allowed = {w.lower() for w in _words(spec, "head_words", lang)}
+    text = ctx.doc.text
+    for w in re.finditer(r"[A-Za-z][\w&.'’-]*", gap):
+        s, e = start + w.start(), start + w.end()
+        if not w.group()[0].isupper() or w.group().lower() in allowed:
+            continue
+        if any(m.start <= s and e <= m.end for m in ctx.entities(PLACE + PERSON)):
+            continue
+        if s == ctx.sent.start and re.match(r"\s+[a-z]", text[e:e + 2]):
+            continue
+        return True
+    return False
+
+
 def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
     """总部位于美国加利福尼亚州库比蒂诺, "headquartered in Santa Clara, California", "Dallas-based AT&T"."""
     lang = ctx.lang.code
@@ -495,6 +522,14 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
             org = after[0] if after else None
         if org is None:
             org = _org_before(ctx, ts, limit=60, exclude=["StockExchange", "RankingList", "InternalBody"])
+            ci = ctx.clause_of(ts)
+            cs = ctx.clauses[ci][0]
+            if _names_other(ctx, spec, max(cs, org.end) if org is not None else cs, ts):
+                continue  # 英飞朗总部位于…, 西门子（中国）有限公司总部…, "Nokia Bell headquarter": whose, is not known
+            if (org is None or org.end <= cs) and lang == "en" and ci > 0 and ctx.clauses[ci - 1][0] >= ctx.sent.start \
+                    and not text[cs:ts].strip() \
+                    and _names_other(ctx, spec, max(ctx.clauses[ci - 1][0], org.end if org is not None else 0), cs):
+                continue  # "Infinera, headquartered in San Jose,": the name the clause stands beside
         company = org.entity_id if org is not None else ctx.doc.organisation
         if not company:
             continue
