@@ -24,6 +24,9 @@ def roles(text: str, lang: str, **kw) -> set[tuple]:
     ("Jensen Huang, founder and chief executive of Nvidia, gave the keynote.", "en",
      {("jensen-huang", "founderOf", "nvidia"), ("jensen-huang", "ceoOf", "nvidia")}),
     ("刘德担任小米副董事长。", "zh", {("liu-de", "viceChairOf", "xiaomi")}),
+    # a company's legal form between its name and the title is no unit
+    ("海信集团控股股份有限公司董事长贾少谦出席了活动。", "zh", {("jia-shaoqian", "chairOf", "hisense")}),
+    ("Xiaomi Corp. President Lu Weibing said so.", "en", {("lu-weibing", "presidentOf", "xiaomi")}),
 ])
 def test_titles_next_to_names(text, lang, expected):
     assert expected <= roles(text, lang)

@@ -25,8 +25,6 @@ from .context import ENTITY_KINDS, Context, attrs, evidence, span
 from .patterns import words_re
 
 ORG = ["Organisation"]
-# words between an organisation's name and a title that name no unit: "Xiaomi Group CEO", 小米集团的董事长
-_GENERIC_UNIT = re.compile(r"^(?:group|inc\.?|corp\.?|corporation|company|co\.?|ltd\.?|集团|公司|有限公司|的)+$", re.IGNORECASE)
 PERSON = ["Person"]
 
 
@@ -278,6 +276,15 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
     return None
 
 
+def _no_unit(ctx: Context, unit: str) -> str:
+    """"" when the words between an organisation's name and a title are only its legal form
+    (``legal_forms``: "Xiaomi Group CEO", 海信集团控股股份有限公司董事长, 小米集团的董事长)."""
+    forms = sorted(ctx.lang.words.get("legal_forms") or (), key=len, reverse=True)
+    if forms and re.fullmatch(r"(?:" + "|".join(map(re.escape, forms)) + r"|\s)+", unit, re.IGNORECASE):
+        return ""
+    return unit.strip()
+
+
 def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tuple[Mention | None, str, str]:
     """The organisation of a title group: written right before it (小米集团创始人, "Apple's CEO"),
     after it ("of Xiaomi", "at Apple"), between the person and the titles, or the document's
@@ -294,7 +301,7 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
         unit = text[m.end:gs].strip(" 的'’s\u3000")
         if lang == "en":
             unit = re.sub(r"^(?:'s|’s)\s*", "", text[m.end:gs]).strip()
-        unit = _GENERIC_UNIT.sub("", unit).strip()
+        unit = _no_unit(ctx, unit)
         if lang == "zh" and "、" in unit:  # 比亚迪执行副总裁、美洲区总裁: the unit of this title follows the last 、
             unit = unit.rsplit("、", 1)[1]
             unit = re.sub("|".join(re.escape(w) for w in sorted(title_table(ctx.patterns, "zh"), key=len, reverse=True)), "", unit)
