@@ -149,6 +149,19 @@ def _head_weight(start: int, title: str, lead_end: int) -> int:
     return 3 if start < len(title) else 2 if start < lead_end else 1
 
 
+class _Named:
+    """A found name, read as the company patterns' matches are (``group(1)``, ``end()``)."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def group(self, _: int) -> str:
+        return self.name
+
+    def end(self) -> int:
+        return 0
+
+
 def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int):
     """The company the title names that the lexicon lacks, or the one the lead names with the short
     name the text will call it by (讯飞医疗科技股份有限公司（以下简称"讯飞医疗"）), with its short names
@@ -160,6 +173,10 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
     v = vocab()
     found = [(m, False) for m in expr.finditer(title)] if title else []
     found += [(m, True) for m in expr.finditer(text, len(title), lead_end) if _SHORT_NAME.match(text, m.end())]
+    # names the text repeats from its top, when the title names no company the lexicon knows
+    if not (title and any(start < len(title) for start, _ in _companies(title, lexicon, lang, context))):
+        found += [(_Named(n), False) for n in _frequent_names(text, lexicon, lang, context, title, lead_end)[:3]]
+    best = None
     for m, declared in found:
         name = m.group(1).strip()
         if declared:
@@ -178,8 +195,72 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
         weight = sum(_head_weight(start, title, lead_end) for start, _ in name_spans(text, {name} | aliases, lang.code))
         info = EntityInfo(new_entity_id(name), "Company", ((lang.code, name),),
                           tuple((lang.code, a) for a in sorted(aliases - {name})))
-        return info, weight
-    return None
+        if best is None or weight > best[1]:
+            best = (info, weight)
+    return best
+
+
+# a run of capitalised words (a name the lexicon may lack): "Aerivo", "Quantel Semiconductor"
+_EN_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w&'’.-]*(?:\s+[A-Z][a-z][\w&'’.-]*){0,3}")
+# capitalised words that open a title or a sentence rather than a name
+_EN_NOT_NAME_WORDS = frozenset("""The This That These Those A An In On At By For From With Without To Of And Or But As It Its
+He She We They Our Their His Her Who What Why How When Where Which After Before Over Under Into Inside Behind
+Interview Exclusive Report Update Analysis Profile Opinion Breaking Watch Live Q&A Company Group Inc. Inc Ltd.
+Corp. Co. Chief Executive Officer President Chairman Founder Mr. Ms. Dr. Today Yesterday Now New First Annual
+Quarterly Results Revenue Net Profit Shares Stock""".split())
+
+
+def _frequent_names(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int) -> list[str]:
+    """Names the lexicon lacks that the title or the lead writes and the text repeats: capitalised
+    words in English ("Aerivo takes its drone know-how indoors"), the organisations the Chinese name
+    model finds (维拉科技, 宽泰半导体). Most repeated first."""
+    head = text[:lead_end]
+    marks = lang.words.get("translation_marks")
+    if marks and len(re.findall(marks, text)) >= 3:
+        return []  # a word-for-word translation renders names word for word ("Sea Letter" for 海信): none to take
+    if lang.code == "en":
+        names = set()
+        for m in _EN_NAME_RUN.finditer(head):
+            words = m.group().split()
+            while words and words[0].rstrip(".,:;") in _EN_NOT_NAME_WORDS:
+                words = words[1:]
+            while words and words[-1].rstrip(".,:;") in _EN_NOT_NAME_WORDS:
+                words = words[:-1]
+            if words:
+                names.add(" ".join(words).rstrip(".,:;'’"))
+    else:
+        from .lang import zh_ner
+
+        names = set()
+        for para in [p for p in head.split("\n") if p.strip()][:2]:
+            for a, b, cls in zh_ner.names(para[:300]):
+                name = para[a:b].strip()
+                if cls in ("Company", "Organisation"):
+                    names.add(name)
+                elif cls == "Person":  # the model takes some companies' names for persons: 泰万 of 泰万通讯
+                    named = re.search(re.escape(name) + zh_ner.COMPANY_WORD.pattern, text)
+                    if named:
+                        names.add(named.group())
+    out = []
+    for name in names:
+        if len(name) < (2 if lang.code == "zh" else 3) or any(
+                e - s == len(name) for s, e, _ in lexicon.match(name, context, lang.is_boundary)):
+            continue  # a name the lexicon knows: counted as itself
+        count = len(name_spans(text, {name}, lang.code))
+        if count >= 3 and (lang.code == "zh" or _acts_as_company(text, name, lang)):
+            out.append((count, name))
+    return [name for _, name in sorted(out, key=lambda x: (-x[0], x[1]))]
+
+
+def _acts_as_company(text: str, name: str, lang: Language) -> bool:
+    """Does the text write ``name`` as a company's at least once: doing what companies do ("Orvanta
+    said", "Orvanta reported"), or with what a company has ("Orvanta's chief executive", "Orvanta
+    shares")? A product or a place the title names does neither ("the Galaxy Ring lasts a week")."""
+    verbs, nouns = lang.words.get("company_verbs") or [], lang.words.get("company_nouns") or []
+    if not verbs and not nouns:
+        return True
+    alts = "|".join(map(re.escape, sorted(verbs + nouns, key=len, reverse=True)))
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?:['’]s)?\s+(?:[a-z]+ly\s+)?(?:{alts})\b", text) is not None
 
 
 # a machine translation's literal rendering of a name, glossed with the real one in brackets:

@@ -375,9 +375,9 @@ LANG = {
     "class_nouns": Key(mapping_of(ontology_class, word_list, "{Company: [company, ...], Product: [...]}")),
     "ordinals": Key(mapping_of(text1, positive_int, "{first: 1, second: 2}")),
     "rank_exact": Key(regex, required=True), "rank_top": Key(regex, required=True),
-    "number_hint": Key(regex), "time_hint": Key(regex),
+    "number_hint": Key(regex), "time_hint": Key(regex), "translation_marks": Key(regex),
     "clause_separators": Key(text1, required=True), "transliteration_chars": Key(text1), "home_country": Key(slug),
-    **{k: Key(word_list) for k in ("after_name_cues as_of company_suffixes conjunctions dateline_words domestic facility_nouns "
+    **{k: Key(word_list) for k in ("after_name_cues as_of company_nouns company_suffixes company_verbs conjunctions dateline_words domestic facility_nouns "
                                    "first_person forecast full_year_words future generic_name_words legal_forms name_lead_words name_suffixes "
                                    "name_variant_words not_doer_before not_names part_words respectively results_words sequence_words surnames "
                                    "today whole_words world year_end_words").split()},

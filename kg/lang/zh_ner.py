@@ -20,7 +20,7 @@ import re
 CLASSES = {"ORG": "Company", "PER": "Person", "LOC": "Place"}
 _NOT_COMPANY_END = re.compile(r"(?:部|局|委员会|理事会|政府|大学|学院|研究院|研究所|协会|学会|中心|所)$")
 # a word that ends a company's name the model cut short: 三洋 + 电机
-_COMPANY_WORD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团|科技|控股|电机|电子|电器|汽车|通信|网络|半导体|能源)")
+COMPANY_WORD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团|科技|控股|电机|电子|电器|汽车|通信|通讯|网络|半导体|能源)")
 _state: dict = {}  # pid -> the model (or None when the package is missing)
 
 
@@ -106,7 +106,7 @@ def names(sentence: str) -> tuple[tuple[int, int, str], ...]:
         if cls is None or len(sentence[start:end].strip()) < 2:
             continue
         if tag == "ORG":
-            word = _COMPANY_WORD.match(sentence, end)
+            word = COMPANY_WORD.match(sentence, end)
             end = word.end() if word else end
             if _NOT_COMPANY_END.search(sentence, 0, end):
                 cls = "Organisation"
