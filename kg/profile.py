@@ -75,6 +75,28 @@ def _dateline(lines: list[str], lang: Language, year_end: dt.date | None) -> dt.
     return None
 
 
+def _reported_end(head: str, lang: Language) -> dt.date | None:
+    """The last day of the latest period whose results the head of a text reports (2024年度业绩,
+    2024年第四季度及全年财报, "fourth-quarter 2024 results"): a period followed closely by a results word."""
+    words = [w.lower() for w in lang.words.get("results_words") or []]
+    end = None
+    for p in numbers.find_periods(head, lang.code, None):
+        after = head[p.end:p.end + (12 if lang.code == "zh" else 30)].lower()
+        if p.year is None or p.qualifier or not any(w in after for w in words):
+            continue
+        try:
+            last = numbers.period_bounds(p)[1]
+        except ValueError:
+            continue
+        if last is not None and (end is None or last > end):
+            end = last
+    return end
+
+
+def _next_year(day: dt.date) -> dt.date:
+    return day.replace(year=day.year + 1) if (day.month, day.day) != (2, 29) else dt.date(day.year + 1, 2, 28)
+
+
 def infer_date(text: str, lang: Language) -> dt.date | None:
     """The date the document gives for itself, or None.
 
@@ -97,6 +119,10 @@ def infer_date(text: str, lang: Language) -> dt.date | None:
     if year:
         found = _dateline(lines, lang, dt.date(int(year.group()), 12, 31))
         if found is not None:
+            # results are told after their period ends: 3月28日电 … 发布2024年度业绩 is 28 March 2025
+            end = _reported_end("\n".join(lines[:3]), lang)
+            if end is not None and found <= end:
+                found = _next_year(found)
             return found
     # "今天是2020年8月11日", "Today is March 26, 2024", "as of June 30, 2024" anywhere in the text
     today = lang.words.get("today", [])

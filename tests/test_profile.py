@@ -423,3 +423,14 @@ def test_a_chinese_name_the_lexicon_lacks_is_the_topic_when_the_model_finds_it(l
 def test_a_repeated_name_is_no_new_topic_when_a_known_company_or_a_translation_explains_it(lex, text):
     topic, names = profile.infer_topic_names(text, lex, EN, CTX)
     assert names == () and topic in ("samsung", "")
+
+
+@pytest.mark.parametrize("text, lang, date", [
+    # a year-less dateline over a report of a whole year's results is of the next year
+    ("长城汽车去年净利大增\n\n本报保定3月28日电（记者 孟凡）长城汽车昨晚发布2024年度业绩。", "zh", dt.date(2025, 3, 28)),
+    ("Results day\n\nBEIJING, March 3 -- Xiaomi published its 2024 annual results on Monday.", "en", dt.date(2025, 3, 3)),
+    # after the quarter it reports: the same year
+    ("小米发布第三季度业绩\n\n本报北京11月20日电 小米集团今天公布2024年第三季度业绩。", "zh", dt.date(2024, 11, 20)),
+])
+def test_a_dateline_without_a_year_falls_after_the_period_its_lead_reports(text, lang, date):
+    assert profile.infer_date(text, get(lang)) == date
