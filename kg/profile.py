@@ -215,6 +215,9 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
         aliases = {core} if core != name and len(core) >= (2 if lang.code == "zh" else 4) else set()
         short = _SHORT_NAME.findall(text[m.end():m.end() + 40]) if declared else _SHORT_NAME.findall(text[:lead_end])
         aliases |= {a.strip() for a in short if not _NOT_A_NAME.search(a.strip())}
+        if declared and any(e - s == len(a) and v.is_a(lexicon.cls(eid), ["Organisation"])
+                            for a in aliases for s, e, eid in lexicon.match(a, context, lang.is_boundary)):
+            continue  # 安克创新科技股份有限公司（以下简称“安克创新”）: the short name is a company the lexicon knows
         full = _EN_COMPANY.search(text, len(title)) if lang.code == "en" and not declared else None
         if full and full.group(1).startswith(name) and full.group(1) != name:
             aliases.add(full.group(1).strip())  # the title's "Beautiful Group", the lead's "Beautiful Group Stock Limited Company"

@@ -434,3 +434,11 @@ def test_a_repeated_name_is_no_new_topic_when_a_known_company_or_a_translation_e
 ])
 def test_a_dateline_without_a_year_falls_after_the_period_its_lead_reports(text, lang, date):
     assert profile.infer_date(text, get(lang)) == date
+
+
+def test_a_declared_short_name_the_lexicon_knows_is_that_company_not_a_new_one(lex):
+    # the full legal name is not in the lexicon, but its declared short name is
+    text = ("安克创新发布年度报告\n\n"
+            "长沙，2025年4月19日——安克创新科技股份有限公司（以下简称“安克创新”）今晚披露年度报告。"
+            "安克创新去年营业收入247亿元。安克创新表示，海外收入占比超过九成。安克创新将加大研发投入。")
+    assert profile.infer_topic_names(text, lex, ZH, CTX) == ("anker", ())
