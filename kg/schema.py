@@ -306,7 +306,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         "subject_not": Key(classes()), "object_not": Key(classes()), "object_not_ids": Key(id_list),
         "objects": Key(one_of("all", "nearest")), "object_side": Key(one_of("any", "after", "before", "adopters", "copula")),
         "undated": Key(number01),  # the factor of an event told with no time
-        "object_preference": Key(one_of("ordered")), "period": Key(one_of("event", "carry")),
+        "object_preference": Key(one_of("ordered")), "period": Key(one_of("event", "carry")), "new_names": Key(one_of("typed")),
         "qualifiers": Key(list_of(one_of("period", "count", "price", "reported_by"), "[period, count]")),
         "not_after": Key(regexes), "not_before": Key(regexes),
         **{k: Key(words) for k in "agent_verbs buyers nominal object_after object_marker passive price_words sellers".split()},

@@ -388,3 +388,15 @@ def test_the_thing_sold_after_jiang_is_no_plan_and_an_investment_company_no_inve
     got = labelled(text, "zh", organisation=expected[0])
     assert expected in got and not [f for f in got if f[1] == "investedIn"], got
     assert not [f for f in labelled("沃达丰将于明年出售西班牙业务。", "zh", organisation="vodafone") if f[1] == "divested"]
+
+
+@pytest.mark.parametrize("text, lang, body", [
+    ("联想集团在中国北京和美国北卡罗来纳州莫里斯维尔设立了双总部。", "zh", None),   # a town's name before 设立 is no body
+    ("小米在2017年组建了质量管理委员会。", "zh", "quality-management-committee"),  # a body the lexicon knows
+])
+def test_a_body_set_up_is_named_as_one_by_its_own_words(text, lang, body):
+    got = [f for f in run(text, lang).facts if f.predicate == "hasSubOrganization"]
+    if body is None:
+        assert not got, got
+    else:
+        assert [f.obj for f in got] == [body], got

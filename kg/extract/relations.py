@@ -1134,6 +1134,8 @@ def add_names(ctx: Context, pat: dict, new_names: dict) -> None:
             continue  # a known place named again (印度) stays the known one
         # the more specific of the name's class and the slot's class
         slot = next((c for c in slots if v.is_a(c, [cls]) or v.is_a(cls, [c])), "")
+        if slot and pat.get("new_names") == "typed" and not v.is_a(cls, [slot]):
+            continue  # the name's own words must give the slot's class (委员会, "Committee"), not the pattern
         cls = (slot if v.is_a(slot, [cls]) else cls) if slot else ""
         if not cls:
             continue
