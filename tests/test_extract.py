@@ -1258,3 +1258,18 @@ def test_headquarters_moved_at_a_time_are_there_from_that_time(text, lang, place
 def test_an_operating_loss_is_a_negative_operating_profit(text, lang):
     x = run(text, lang, organisation="sk-hynix")
     assert [(f.predicate, f.attr("value")) for f in x.facts if f.kind == "quantity"] == [("OperatingProfit", Decimal("-7730000000000"))]
+
+
+@pytest.mark.parametrize("text, lang, org, founders", [
+    # a list of names the lexicon lacks, after 由 (季琦和范敏; 王树和 keeps its 和 before 、)
+    ("携程由梁建章、沈南鹏、季琦和范敏四位创始人创办。", "zh", "trip-com", {"james-liang", "neil-shen", "季琦", "范敏"}),
+    ("联想由柳传志、王树和、张祖祥等人创办。", "zh", "lenovo", {"liu-chuanzhi", "王树和", "张祖祥"}),
+    # founders listed beside the word for them
+    ("小米的联合创始人包括林斌、黎万强和洪锋。", "zh", "xiaomi", {"lin-bin", "li-wanqiang", "hong-feng"}),
+    ("林斌、黎万强和洪锋都是小米的联合创始人。", "zh", "xiaomi", {"lin-bin", "li-wanqiang", "hong-feng"}),
+])
+def test_founders_named_in_a_list(text, lang, org, founders):
+    x = run(text, lang)
+    label = {e.entity_id: e.labels[0][1] for e in x.entities}  # a name the lexicon lacks, by its label
+    got = {f.subject for f in x.facts if f.predicate == "founderOf" and f.obj == org}
+    assert founders <= got | {label.get(s, s) for s in got}, got

@@ -30,6 +30,7 @@ def extract(ctx: Context) -> list[Fact]:
     facts += _listing(ctx, spec.get("listing") or {})
     facts += _tickers(ctx, spec.get("listing") or {})
     facts += _headquarters(ctx, spec.get("headquarters") or {})
+    facts += _founder_lists(ctx, spec.get("founding") or {})
     return facts
 
 
@@ -153,6 +154,8 @@ def _people_run(ctx: Context, start: int, end: int) -> list[Mention]:
             pos = known.end
             continue
         e = ctx.lang.person_after(text[:end], pos, ctx.lang.words)
+        if (e is None or e <= pos) and not en and people:
+            e = _zh_listed_name(text, pos, end)  # 季琦和范敏, 王树和、张祖祥: a list item of a list of persons
         if e is None or e <= pos or not en and e - pos > 12:
             break
         added = ctx.add_name(pos, e, "Person")
@@ -163,6 +166,56 @@ def _people_run(ctx: Context, start: int, end: int) -> list[Mention]:
         people.append(added)
         pos = e
     return sorted(set(people), key=lambda m: m.start)
+
+
+def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
+    """Founders named as a list beside the word for them: 小米的联合创始人包括林斌、黎万强和洪锋,
+    "Its co-founders were Xu Li, Wang Xiaogang and Xu Bing" (``founder_nouns``, then a ``list_verbs``
+    word, then the persons), and 林斌、黎万强和洪锋都是小米的联合创始人, 我和王晓刚、徐冰等几位同事是最早的
+    联合创始人 (the persons, a copula, the word; 我 is the speaker). The company: the one named right
+    before the word, else the document's."""
+    lang = ctx.lang.code
+    text = ctx.doc.text
+    verbs = sorted(_words(spec, "list_verbs", lang), key=len, reverse=True)
+    conf = float(spec.get("confidence", 0.9)) * 0.95
+    facts: list[Fact] = []
+    for ts, te in _hits(ctx, _words(spec, "founder_nouns", lang)):
+        cs, ce = ctx.clauses[ctx.clause_of(ts)]
+        org = _org_before(ctx, ts, limit=12, exclude=NOT_FOUNDED)
+        company = org.entity_id if org is not None and org.start >= cs else ctx.doc.organisation
+        if not company:
+            continue
+        after = re.match(r"\s*(?:" + "|".join(map(re.escape, verbs)) + r")\s*[:：]?\s*", text[te:ce], re.IGNORECASE) if verbs else None
+        if after is not None:  # the word, a list verb, the persons
+            people = _people_run(ctx, te + after.end(), ce)
+        else:  # the persons, a copula, the word: only in the word's own clause, before it
+            head = text[cs:ts]
+            cop = re.search(r"(?:" + "|".join(map(re.escape, verbs)) + r")", head, re.IGNORECASE) if verbs else None
+            if cop is None:
+                continue
+            start, speaker = cs, None
+            first = [m for m in ctx.mentions if m.kind == "pronoun" and m.start == cs and m.entity_id
+                     and m.cls and vocab().is_a(m.cls, PERSON)]
+            if first:  # 我和王晓刚、徐冰…
+                speaker, start = first[0], first[0].end
+            people = _people_run(ctx, start, cs + cop.start())
+            if speaker is not None and (people or re.match(r"\s*(?:和|与|and)\b", text[speaker.end:speaker.end + 4])):
+                people = [speaker] + people
+        for person in people:
+            if person.entity_id == company:
+                continue
+            ev = evidence(ctx, [span(person), (ts, te)], "founder-list", conf)
+            facts.append(Fact("relation", person.entity_id, "founderOf", company, (), (ev,)))
+    return facts
+
+
+def _zh_listed_name(text: str, pos: int, end: int) -> int | None:
+    """The end of a two- or three-character Han name that stands as an item of a list (up to the next
+    、 or 和/与/及; 和 right before 、 ends a name: 王树和、张祖祥), or None."""
+    m = re.match(r"[\u4e00-\u9fff]{2,3}?(?=、|，|,|[和与及](?![、，,])|等)", text[pos:min(end, pos + 5)])
+    if m is None:
+        m = re.match(r"[\u4e00-\u9fff]{1,2}和(?=[、，,])", text[pos:min(end, pos + 5)])
+    return pos + m.end() if m is not None and len(m.group()) >= 2 else None
 
 
 _EN_PEOPLE_JOINER = re.compile(r"\s*(?:,\s*|\band\b\s*|together with\s*|along with\s*)?")
