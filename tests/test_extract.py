@@ -1273,3 +1273,15 @@ def test_founders_named_in_a_list(text, lang, org, founders):
     label = {e.entity_id: e.labels[0][1] for e in x.entities}  # a name the lexicon lacks, by its label
     got = {f.subject for f in x.facts if f.predicate == "founderOf" and f.obj == org}
     assert founders <= got | {label.get(s, s) for s in got}, got
+
+
+@pytest.mark.parametrize("text, topic, founder, date", [
+    ("Terry Gou started the business on 20 February 1974 in Taipei.", "foxconn", "terry-gou", "1974-02-20"),
+    ("Jeff Bezos incorporated the company on July 5, 1994.", "amazon", "jeff-bezos", "1994-07-05"),
+    ("Daniel Ek has run it since co-founding Spotify in 2006.", "", "daniel-ek", "2006"),
+])
+def test_founding_told_of_the_company_or_with_a_participle(text, topic, founder, date):
+    facts = run(text, "en", organisation=topic or None).facts
+    org = topic or "spotify"
+    assert (founder, "founderOf", org) in {(f.subject, f.predicate, f.obj) for f in facts}
+    assert (org, "period:" + date) in {(f.subject, f.obj) for f in facts if f.predicate == "foundedOn"}

@@ -254,7 +254,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     founders = _people_run(ctx, start, ts)
                     break
         # what was founded
-        passive = lang == "en" and (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$", text[max(ctx.sent.start, ts - 20):ts])
+        passive = lang == "en" and not re.match(r"helped|co-?founding", text[ts:te]) and (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$", text[max(ctx.sent.start, ts - 20):ts])
                                     or re.search(r",\s*$", text[max(ctx.sent.start, ts - 3):ts])
                                     or ts == ctx.sent.start or text[ctx.sent.start:ts].strip() == "")
         org = None
@@ -265,6 +265,11 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     org = next(iter([m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start > te]), None)
             else:
                 org = _org_after(ctx, te)
+                the = re.match(r"\s+(?:the|this|his|her|their|our)\s+(?:company|business|firm|group)\b", text[te:te + 30])
+                if org is None and the is not None and ctx.doc.organisation:
+                    # "Terry Gou started the business on 20 February 1974": the company the text is about
+                    org = Mention(te + the.start() + 1, te + the.end(), the.group().strip(), "pronoun",
+                                  ctx.doc.organisation, "Company")
                 if org is None and re.match(r"\s+(?:in|on|at)\b", text[te:te + 5]):
                     # "Biyadi in 1995 year 2 month established in Shenzhen" (于…成立, as a machine
                     # translates it): no object, so what stands before the verb was founded
