@@ -198,9 +198,10 @@ def _clause_subject(ctx: Context, gs: int, spec: dict) -> Mention | None:
     return people[0] if people else None
 
 
-def _zh_unit(ctx: Context, lo: int, gs: int, spec: dict) -> str:
+def _zh_unit(ctx: Context, lo: int, gs: int, spec: dict, legal_form: bool = False) -> str:
     """The unit a Chinese title is qualified by, between a copula and the title: 中国区 in
-    卢伟冰担任中国区总裁 (two to ten characters, no punctuation)."""
+    卢伟冰担任中国区总裁 (two to ten characters, no punctuation); with ``legal_form``, also words
+    that are only the company's legal form (出任集团董事长), which qualify no title."""
     copulas = _words(spec, "copulas", "zh")
     if not copulas:
         return ""
@@ -210,7 +211,7 @@ def _zh_unit(ctx: Context, lo: int, gs: int, spec: dict) -> str:
         return ""
     unit = text[lo + found[-1].end():gs].strip(" 的")
     if 2 <= len(unit) <= 10 and not re.search(r"[，,。；;：:、\s]", unit):
-        return unit
+        return unit if legal_form else _no_unit(ctx, unit)
     return ""
 
 
@@ -230,7 +231,7 @@ def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple =
     if filler.fullmatch(gap) is not None:
         return True
     if ctx.lang.code == "zh":  # 担任中国区总裁: a unit after the copula
-        unit = _zh_unit(ctx, start, end, spec)
+        unit = _zh_unit(ctx, start, end, spec, legal_form=True)
         return bool(unit) and filler.fullmatch(gap[: len(gap) - len(unit)].rstrip(" 的")) is not None
     return False
 
