@@ -37,3 +37,34 @@ def test_a_body_set_up_follows_the_verb(text, lang):
 ])
 def test_no_body_set_up_where_the_verb_does_not_govern_it(text, lang):
     assert not of("hasSubOrganization", labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The Lenovo Research Park in Beijing houses 3,000 engineers.", "en", ("Lenovo Research Park", "locatedIn", "beijing")),
+    ("The Xiaomi Rayong Plant, located in Rayong, Thailand, opened in July.", "en", ("Xiaomi Rayong Plant", "locatedIn", "sub-th-21")),
+    # a town the lexicon lacks, told by the country written after it
+    ("Nokia builds base stations at Nokia Factory Kuopio in Siilinjarvi, Finland.", "en", ("Nokia Factory Kuopio", "locatedIn", "Siilinjarvi")),
+    # the words after the company's name say what is located
+    ("The Apple Park campus is located in Cupertino, California.", "en", ("Apple Park campus", "locatedIn", "cupertino")),
+    # a city the lexicon lacks, told by its ending
+    ("小米智能工厂位于塞格德市。", "zh", ("小米智能工厂", "locatedIn", "塞格德市")),
+    # a site built in the place 在 marks, a state the lexicon lacks
+    ("2001年，联想在美国新卡斯州建设了联想美国新卡斯工厂。", "zh", ("联想美国新卡斯工厂", "locatedIn", "新卡斯州")),
+    ("比亚迪在泰国罗勇府建成了比亚迪泰国工厂。", "zh", ("比亚迪泰国工厂", "locatedIn", "sub-th-21")),
+    # past a word that is no name: the name after it
+    ("2020年，公司组建了位于美国加州圣何塞的子公司Fabrix。", "zh", ("Fabrix", "locatedIn", "加州圣何塞")),
+])
+def test_a_named_site_and_where_it_is(text, lang, expected):
+    got = of("locatedIn", labelled(text, lang))
+    assert got == {expected}, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Lenovo plant is located in Monterrey, Mexico.", "en"),  # no name of its own
+    ("Apple's new office is located in Austin.", "en"),
+    ("位于圣何塞的子公司负责销售。", "zh"),
+    ("海尔在美国建设了工厂。", "zh"),
+    ("公司总部位于塞格德市。", "zh"),  # headquarters: their own rule
+])
+def test_nothing_named_is_located(text, lang):
+    assert not of("locatedIn", labelled(text, lang))

@@ -610,6 +610,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 chosen[0].start - te > 40 or pat.get("find_objects") or pat.get("same_clause")) \
                 and not _appositive(ctx, te, chosen[0]):
             chosen = []
+        if not chosen and pat.get("site_names") and ctx.lang.code == "zh":
+            chosen = _zh_new_place(ctx, te)  # 位于塞格德市: a city the lexicon lacks, told by its ending
         if pat.get("same_clause") and not chosen:
             return []  # 进入"淘汰赛"，海外市场…: what the verb takes is in its own clause, after it
         if pat.get("adjacent_objects") and chosen and not re.fullmatch(r"[\s:：,，]*(?:at|is|are|include|包括|有|如)?[\s:：]*",
@@ -682,6 +684,9 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             subj_m, subj = None, maker
     if chosen and ctx.lang.code == "zh" and pat.get("site_names"):
         chosen, subj_m, subj = _zh_site(ctx, pat, ts, chosen, subj_m, subj)
+    if chosen and ctx.lang.code == "en" and pat.get("site_names") and subj_m is not None and subj_m.end <= ts:
+        subj_m = _en_site(ctx, subj_m, ts)  # "the Apple Park campus is located in": the campus, not Apple
+        subj = subj_m.entity_id if subj_m is not None else ""
     if chosen and ctx.lang.code == "zh" and pat.get("subject_same_clause") and ctx.doc.text.startswith("的", chosen[0].end):
         after = _named_after_de(ctx, pat, chosen[0].end + 1)  # 位于合肥的联宝科技: what is located follows 的
         if after is not None:
@@ -835,7 +840,16 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
 
 
 def _named_after_de(ctx: Context, pat: dict, pos: int) -> Mention | None:
-    """The name right after 的 (位于合肥的联宝科技), known or one the name finder gives a fitting class."""
+    """The name right after 的 (位于合肥的联宝科技), known or one the name finder gives a fitting class;
+    past a word that is no name (位于圣何塞的子公司Solidigm: the name after 子公司, else none)."""
+    text = ctx.doc.text
+    noun = next((w for w in sorted(ctx.lang.words.get("not_names") or (), key=len, reverse=True) if text.startswith(w, pos)), "")
+    if noun:
+        if any(m.start == pos and m.end > pos + len(noun) for m in ctx.mentions if m.kind in ENTITY_KINDS):
+            noun = ""  # a known name that starts with the word
+        elif not re.match(r"[A-Za-z0-9\u4e00-\u9fff]", text[pos + len(noun):pos + len(noun) + 1]):
+            return None
+    pos += len(noun)
     known = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.start == pos]
     site = _zh_site_name(ctx, pos, ctx.sent.end) if pat.get("site_names") else None
     if site is not None and (not known or site[1] > known[0].end):
@@ -846,6 +860,8 @@ def _named_after_de(ctx: Context, pat: dict, pos: int) -> Mention | None:
     for s, e, hint in ctx.lang.names_after(ctx.doc.text[:ctx.sent.end], pos, ctx.sent.end, ctx.lang.words)[:1]:
         if s == pos and hint and v.is_a(hint, pat["subject"]):
             return ctx.add_name(s, e, hint)
+        if s == pos and noun and not hint and _looks_named(ctx, s, e):
+            return ctx.add_name(s, e, "Organisation")  # 子公司Solidigm: the noun says it is an organisation
     return None
 
 
@@ -875,6 +891,47 @@ def _zh_site_name(ctx: Context, pos: int, limit: int) -> tuple[int, int, str] | 
     if word and not named:
         return None  # a site's name starts with its company's or place's (海尔沈阳冰箱互联工厂); 电视机工厂 names none
     return pos, end, "Place" if word else "Company"
+
+
+_EN_SITE_TAIL = re.compile(r"((?:\s+[\w'’&\-]+){1,4}?)\s*,?\s+(?:(?:is|are|was|were|has been|have been)\s+)?(?:also\s+)?$")
+
+
+def _en_site(ctx: Context, subj_m: Mention, ts: int) -> Mention | None:
+    """"The Apple Park campus is located in Cupertino": words after the organisation's name say
+    what is located; a site when they end with a word for a site (``facility_nouns``), else nothing
+    named ("Apple's new office is located in ...")."""
+    text = ctx.doc.text
+    if not text[subj_m.end:ts].strip(" ,"):
+        return subj_m
+    if text.startswith(("'s", "’s"), subj_m.end):
+        return None
+    m = _EN_SITE_TAIL.fullmatch(text, subj_m.end, ts)
+    nouns = {n.lower() for n in ctx.lang.words.get("facility_nouns") or ()}
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if words[-1].lower() not in nouns or not any(w[:1].isupper() for w in words) or any(o.start < subj_m.end + len(m.group(1)) and o.end > subj_m.end for o in ctx.mentions if o.kind == "entity"):
+        return None
+    return ctx.add_name(subj_m.start, subj_m.end + len(m.group(1)), "Place")
+
+
+_ZH_NEW_PLACE = re.compile(r"\s*([\u4e00-\u9fff]{2,5}?)(市|州|省|县|府)(?=[的，。；、,;\s]|$)")
+
+
+def _zh_new_place(ctx: Context, te: int) -> list[Mention]:
+    """位于塞格德市, 坐落于罗勇府: right after the verb, a name the lexicon lacks whose ending says it is a
+    city (市) or a region (州, 省, 县, 府); a known country or region before it stays its own name."""
+    text = ctx.doc.text
+    pos = te
+    before = next((m for m in ctx.entities(["Country", "Region"]) if m.start == te + len(text[te:m.start]) - len(text[te:m.start].lstrip())
+                   and m.start - te <= 1), None)
+    if before is not None:
+        pos = before.end
+    m = _ZH_NEW_PLACE.match(text, pos, ctx.sent.end)
+    if m is None or any(o.start < m.end() and o.end > m.start(1) for o in ctx.mentions if o.kind in ENTITY_KINDS):
+        return []
+    found = ctx.add_name(m.start(1), m.end(), "City" if m.group(2) == "市" else "Region")
+    return [found] if found is not None else []
 
 
 _ZH_DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:新区|区|县|镇|乡|街道)")
