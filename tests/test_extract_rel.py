@@ -68,3 +68,20 @@ def test_a_named_site_and_where_it_is(text, lang, expected):
 ])
 def test_nothing_named_is_located(text, lang):
     assert not of("locatedIn", labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fabrix became a subsidiary of Xiaomi in 2018.", ("Fabrix", "subOrganizationOf", "xiaomi")),  # a unit the lexicon lacks
+    ("Fabrix Labs is now part of Xiaomi.", ("Fabrix Labs", "subOrganizationOf", "xiaomi")),
+    ("Fabrix Labs is a wholly owned subsidiary of Xiaomi.", ("Fabrix Labs", "subOrganizationOf", "xiaomi")),
+])
+def test_a_unit_told_by_part_of(text, expected):
+    assert expected in labelled(text, "en", organisation="lenovo")
+
+
+@pytest.mark.parametrize("text", [
+    "The purchase of Fabrix is part of Xiaomi's expansion.",  # part of the company's plan, not of the company
+    "Fabrix is part of Xiaomi strategy.",
+])
+def test_part_of_a_companys_plan_is_no_unit(text):
+    assert not of("subOrganizationOf", labelled(text, "en", organisation="lenovo"))
