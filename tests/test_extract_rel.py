@@ -85,3 +85,16 @@ def test_a_unit_told_by_part_of(text, expected):
 ])
 def test_part_of_a_companys_plan_is_no_unit(text):
     assert not of("subOrganizationOf", labelled(text, "en", organisation="lenovo"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tencent invested $500 million in Fabrix Labs.", ("tencent", "investedIn", "Fabrix Labs")),  # the name after the amount
+    ("Tencent poured $2 billion into Fabrix Labs in 2021.", ("tencent", "investedIn", "Fabrix Labs")),
+    ("The Big Fund agreed to invest $1.5 billion in Fabrix Semiconductor.", ("big-fund", "investedIn", "Fabrix Semiconductor")),
+])
+def test_an_investment_with_its_amount(text, expected):
+    assert expected in labelled(text, "en", organisation="lenovo")
+
+
+def test_an_investment_in_a_country_is_no_stake():
+    assert not of("investedIn", labelled("Xiaomi is investing $2 billion in India.", "en", organisation="lenovo"))
