@@ -98,3 +98,17 @@ def test_an_investment_with_its_amount(text, expected):
 
 def test_an_investment_in_a_country_is_no_stake():
     assert not of("investedIn", labelled("Xiaomi is investing $2 billion in India.", "en", organisation="lenovo"))
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Motorola Mobility was sold to Lenovo in 2014.", "en", {("lenovo", "acquired", "motorola")}),
+    ("Motorola Mobility was sold by Google to Lenovo in 2014.", "en",
+     {("lenovo", "acquired", "motorola"), ("google", "divested", "motorola")}),
+    ("摩托罗拉移动于2014年被出售给联想。", "zh", {("lenovo", "acquired", "motorola")}),
+    ("摩托罗拉移动于2014年被谷歌出售给联想。", "zh", {("lenovo", "acquired", "motorola"), ("google", "divested", "motorola")}),
+    # the active voice as before
+    ("2014年，谷歌将摩托罗拉移动出售给联想。", "zh", {("lenovo", "acquired", "motorola"), ("google", "divested", "motorola")}),
+])
+def test_a_sale_in_the_passive(text, lang, expected):
+    got = labelled(text, lang)
+    assert of("acquired", got) | of("divested", got) == expected, got

@@ -577,6 +577,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         return []  # "the boom that followed the release of ChatGPT", "followed by the H100": not a launch told
     passive = _is_passive(ctx, pat, ts, te)
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    if pat.get("buyers") and _sale_passive(ctx, ts, te, passive):
+        return _sold_to(ctx, pat, ts, te)
     marked = _marked_object(ctx, pat, ts, te)
     if marked is None and pat.get("needs_marker") and (pat.get("object_marker") or {}).get(ctx.lang.code):
         return []  # 与网易等企业合作: a bare 合作 is a partnership only with its partner marked
@@ -706,6 +708,62 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         chosen = chosen[:1]
     confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
     return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+
+
+def _sale_passive(ctx: Context, ts: int, te: int, passive: bool) -> bool:
+    """"Motorola Mobility was sold to Lenovo", 摩托罗拉移动被出售给联想: what was sold stands before the verb."""
+    if ctx.lang.code == "en":
+        return passive
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    return "被" in ctx.doc.text[cs:ts]
+
+
+def _sold_to(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
+    """A sale told in the passive: the buyer after "to" (给) acquired what was sold, the thing named
+    before the verb; the seller, when named ("by Google", 被谷歌出售给…), divested it."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    orgs = ctx.entities(pat["subject"], pat.get("subject_not", ()))
+    if pat.get("find_objects"):
+        _add_adjacent_names(ctx, pat, ts, te, True)
+    things = ctx.entities(pat["object"], pat.get("object_not", ()))
+    mark = text.rfind("被", cs, ts) if lang == "zh" else ts
+    before = [m for m in things if cs <= m.start and m.end <= mark]
+    if lang == "en":
+        before = _past_modifiers(ctx, things, ts, before)
+    if not before:
+        before = [m for m in things if ctx.sent.start <= m.start and m.end <= mark and mark - m.end <= 60]
+        opening = [m for m in before if ctx.clause_of(m.start) == ctx.clause_of(ctx.sent.start)]
+        before = opening[:1] or before
+    if not before:
+        return []
+    thing = before[-1]
+    words = (pat.get("buyers") or {}).get(lang) or []
+    buyer = None
+    for w in words:
+        k = te if text[ts:te].endswith(w) else text.find(w, te, ce)
+        if k < 0:
+            continue
+        k += 0 if k == te else len(w)
+        k += len(text[k:ce]) - len(text[k:ce].lstrip())
+        if lang == "en" and text.startswith("the ", k):
+            k += 4
+        buyer = next((m for m in orgs if k <= m.start <= k + 2 and m.entity_id != thing.entity_id), None)
+        if buyer is not None:
+            break
+    if lang == "en":
+        by = re.search(r"\bby\s+(?:the\s+)?", text[te:ce])
+        sellers = [m for m in orgs if by and m.start == te + by.end()]
+    else:
+        sellers = [m for m in orgs if mark < m.start and m.end <= ts]
+    facts = []
+    confidence = float(pat.get("confidence", 0.8))
+    if buyer is not None:
+        facts += _facts(ctx, {**pat, "property": "acquired"}, ts, te, buyer, buyer.entity_id, [thing], confidence)
+    if sellers and sellers[0].entity_id not in (thing.entity_id, buyer.entity_id if buyer else ""):
+        facts += _facts(ctx, pat, ts, te, sellers[0], sellers[0].entity_id, [thing], confidence)
+    return facts
 
 
 def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[str]) -> list[Fact]:
