@@ -112,3 +112,8 @@ def test_an_investment_in_a_country_is_no_stake():
 def test_a_sale_in_the_passive(text, lang, expected):
     got = labelled(text, lang)
     assert of("acquired", got) | of("divested", got) == expected, got
+
+
+def test_a_passive_purchase_past_an_appositive():
+    got = labelled("Fabrix Labs, the online shoe seller, was acquired by Amazon in 2009.", "en")
+    assert of("acquired", got) == {("amazon", "acquired", "Fabrix Labs")}

@@ -525,6 +525,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             if m.end <= pos and not text[m.end:pos].strip(" ,，于在已也正式"):
                 pos = m.start
         pos_text = text[:pos].rstrip(" ,，于在已也")
+        if lang.code == "en":  # "Fabrix Labs, the shoe seller, was acquired by": past the verb's auxiliary
+            pos_text = _EN_AUXILIARY.sub("", pos_text)
         found = lang.name_before(pos_text, len(pos_text), lang.words)
         if not found and lang.code == "en":  # "Zappos, the online shoe seller, acquired in 2009": the name before its appositive
             bare = _EN_TRAILING_APPOSITIVE.sub("", pos_text)
@@ -556,6 +558,7 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         ctx.add_name(s, e, cls)
 
 
+_EN_AUXILIARY = re.compile(r"(?:\s*,)?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)(?:\s+(?:later|then|also|eventually|finally|subsequently))?$")
 _EN_AMOUNT_IN = re.compile(r"\s+(?:(?:about|around|roughly|nearly|some|another|a\s+further|an\s+additional|more\s+than|over|up\s+to)\s+)?"
                            r"(?:US|HK|NT)?[$€£¥][\d.,]+(?:\s*(?:million|billion|trillion|bn|m)\b)?\s+(?:in|into)\s+(?:the\s+)?(?=[A-Z0-9])")
 _EN_DESCRIPTOR_NOUNS = ("designer", "rival", "specialist", "group", "provider", "supplier", "retailer", "producer", "business")
