@@ -117,3 +117,16 @@ def test_a_sale_in_the_passive(text, lang, expected):
 def test_a_passive_purchase_past_an_appositive():
     got = labelled("Fabrix Labs, the online shoe seller, was acquired by Amazon in 2009.", "en")
     assert of("acquired", got) == {("amazon", "acquired", "Fabrix Labs")}
+
+
+@pytest.mark.parametrize("text, lang, partner", [
+    ("小米与英伟达合作开发了Fabrix X1芯片。", "zh", ("xiaomi", "partnerOf", "nvidia")),
+    ("小米与台积电联合研发Fabrix X1芯片。", "zh", ("xiaomi", "partnerOf", "tsmc")),
+])
+def test_developed_with_a_partner_is_not_in_house(text, lang, partner):
+    got = labelled(text, lang)
+    assert not of("develops", got) and partner in got, got
+
+
+def test_developed_in_house():
+    assert ("xiaomi", "develops", "Fabrix X1") in labelled("小米自主研发了Fabrix X1芯片。", "zh")
