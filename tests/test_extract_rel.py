@@ -130,3 +130,22 @@ def test_developed_with_a_partner_is_not_in_house(text, lang, partner):
 
 def test_developed_in_house():
     assert ("xiaomi", "develops", "Fabrix X1") in labelled("小米自主研发了Fabrix X1芯片。", "zh")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The Fabrix X1 was designed by Jony Ive.", "en", {("Fabrix X1", "designedBy", "jony-ive")}),
+    ("Jony Ive led the design of the Fabrix X1 and the Fabrix X2.", "en",
+     {("Fabrix X1", "designedBy", "jony-ive"), ("Fabrix X2", "designedBy", "jony-ive")}),
+    ("iPhone由乔纳森·艾维设计。", "zh", {("iphone", "designedBy", "jony-ive")}),
+])
+def test_a_person_designed_a_product(text, lang, expected):
+    assert of("designedBy", labelled(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("雷军表示，小米SU7的设计非常出色。", "zh"),  # the noun: nobody designing
+    ("雷军认为小米SU7的设计师很优秀。", "zh"),
+    ("Lei Jun said Xiaomi designed the SU7 in Beijing.", "en"),  # the company designed it
+])
+def test_no_designer_where_the_person_only_speaks(text, lang):
+    assert not of("designedBy", labelled(text, lang))
