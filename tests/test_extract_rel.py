@@ -149,3 +149,11 @@ def test_a_person_designed_a_product(text, lang, expected):
 ])
 def test_no_designer_where_the_person_only_speaks(text, lang):
     assert not of("designedBy", labelled(text, lang))
+
+
+@pytest.mark.parametrize("text", [
+    "Fabrix Labs, Xiaomi's chip venture, raised money.",
+    "Xiaomi's chip venture Fabrix Labs raised money.",
+])
+def test_a_companys_venture_is_its_unit(text):
+    assert of("subOrganizationOf", labelled(text, "en")) == {("Fabrix Labs", "subOrganizationOf", "xiaomi")}
