@@ -157,3 +157,19 @@ def test_no_designer_where_the_person_only_speaks(text, lang):
 ])
 def test_a_companys_venture_is_its_unit(text):
     assert of("subOrganizationOf", labelled(text, "en")) == {("Fabrix Labs", "subOrganizationOf", "xiaomi")}
+
+
+def test_a_unit_named_after_its_company_up_to_the_company_word():
+    got = labelled("小米旗下小米系统集成电路公司也在无锡设有工厂。", "zh")
+    assert of("subOrganizationOf", got) == {("小米系统集成电路公司", "subOrganizationOf", "xiaomi")}
+
+
+def test_the_name_after_with_and_a_joint_verb_is_a_partner_not_a_unit():
+    got = labelled("小米旗下小米金融与联想合作。", "zh")
+    assert ("lenovo", "subOrganizationOf", "xiaomi") not in got
+    assert ("xiaomi-finance", "subOrganizationOf", "xiaomi") in got
+
+
+def test_a_list_of_units_joined_by_and():
+    got = labelled("京东集团旗下京东健康与京东物流均已上市。", "zh")
+    assert ("jd-logistics", "subOrganizationOf", "jd-com") in got
