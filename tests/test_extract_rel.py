@@ -173,3 +173,17 @@ def test_the_name_after_with_and_a_joint_verb_is_a_partner_not_a_unit():
 def test_a_list_of_units_joined_by_and():
     got = labelled("京东集团旗下京东健康与京东物流均已上市。", "zh")
     assert ("jd-logistics", "subOrganizationOf", "jd-com") in got
+
+
+def test_sponsored_names_told_by_their_endings():
+    got = of("sponsorOf", labelled("小米还赞助了F1威廉姆斯车队和中国网球公开赛。", "zh", organisation="xiaomi"))
+    assert got == {("xiaomi", "sponsorOf", "F1威廉姆斯车队"), ("xiaomi", "sponsorOf", "中国网球公开赛")}, got
+
+
+def test_a_sponsored_name_may_hold_a_place():
+    got = of("sponsorOf", labelled("我们还赞助了巴西足球甲级联赛。", "zh", organisation="xiaomi"))
+    assert got == {("xiaomi", "sponsorOf", "巴西足球甲级联赛")}, got
+
+
+def test_no_sponsored_name_without_one():
+    assert not of("sponsorOf", labelled("小米赞助了一支车队。", "zh", organisation="xiaomi"))

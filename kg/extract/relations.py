@@ -512,6 +512,37 @@ _JOINERS = {
 }
 
 
+def _suffix_names(ctx: Context, pat: dict, te: int) -> None:
+    """赞助F1红牛车队和澳大利亚网球公开赛, 赞助英超利物浦足球俱乐部: the names listed right after the verb that end with
+    a word of their kind (``name_suffixes``: 车队, 俱乐部, 公开赛), known names inside them included; the words
+    after a known name that opens one are also its name (利物浦足球俱乐部)."""
+    if ctx.lang.code != "zh":
+        return
+    suffixes = sorted(ctx.lang.words.get("name_suffixes") or (), key=len, reverse=True)
+    if not suffixes:
+        return
+    text = ctx.doc.text
+    ce = ctx.clauses[ctx.clause_of(te)][1]
+    unit = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9·](?<![和与及、])){1,16}?(?:" + "|".join(map(re.escape, suffixes)) + ")")
+    pos = te + len(text[te:ce]) - len(text[te:ce].lstrip(" 了"))
+    while pos < ce:
+        m = re.compile(r"(?:" + unit.pattern + r")+").match(text, pos, ce)
+        if m is None:
+            return
+        s, e = m.span()
+        if not any(o.start < e and o.end > s and not (s <= o.start and o.end <= e) for o in ctx.mentions if o.kind in ENTITY_KINDS) \
+                and ctx.mention_at(s, e) is None and _looks_named(ctx, s, e):
+            opening = next((o for o in ctx.mentions if o.kind in ENTITY_KINDS and o.start == s and o.end < e
+                            and not (o.cls and vocab().is_a(o.cls, ["Place"]))), None)
+            found = ctx.add_name(s, e, "Event" if "Event" in pat["object"] else pat["object"][0])  # 公开赛, 车队: mostly events and teams
+            if found is not None and opening is not None and e - opening.end >= 3:
+                ctx.name_also(found.entity_id, [text[opening.end:e]])  # 英超利物浦足球俱乐部: also 利物浦足球俱乐部
+        j = re.match(r"[和与及、]", text[e:e + 1])
+        if j is None:
+            return
+        pos = e + 1
+
+
 def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool) -> None:
     """Names the lexicon lacks right after the trigger ("unveiled the B200 GPU and the GB200
     Superchip", 推出了AI助手“腾讯元宝”) or, in the passive, right before it."""
@@ -603,6 +634,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         if subj and subj != obj.entity_id:
             return _facts(ctx, pat, ts, te, who, subj, [obj], float(pat.get("confidence", 0.9)) * (1.0 if who is not None else 0.9))
     if pat.get("find_objects"):
+        if pat.get("suffix_names") and not passive:
+            _suffix_names(ctx, pat, te)
         _add_adjacent_names(ctx, pat, ts, te, passive)
     objs = ctx.entities(pat["object"], pat.get("object_not", ()))
     subj_m = None
