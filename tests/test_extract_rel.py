@@ -187,3 +187,16 @@ def test_a_sponsored_name_may_hold_a_place():
 
 def test_no_sponsored_name_without_one():
     assert not of("sponsorOf", labelled("小米赞助了一支车队。", "zh", organisation="xiaomi"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2003年，小米与索尼各出资50%，成立合资企业索尼小米。", ("xiaomi", "partnerOf", "sony")),
+    ("2009年，小米还与意法半导体成立了芯片合资企业ST-Xiaomi。", ("xiaomi", "partnerOf", "stmicroelectronics")),
+])
+def test_the_partner_of_a_joint_venture_not_the_venture(text, expected):
+    got = of("partnerOf", labelled(text, "zh"))
+    assert got == {expected}, got
+
+
+def test_a_joint_venture_as_a_noun_names_no_partner():
+    assert not of("partnerOf", labelled("小米与联想在北京会面，这是小米最早的合资企业之一。", "zh"))

@@ -899,12 +899,17 @@ def _doer(ctx: Context, pat: dict, ts: int):
     return subj_m, subj
 
 
+_ZH_VENTURE = re.compile(r"(?:企业|公司)")
+
+
 def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     """An object a word marks before the trigger: the partner after 与 (比亚迪与Sixt签署合作协议),
     the thing bought after 对 in 完成了对IBM个人电脑业务的收购."""
     text = ctx.doc.text
     lang = ctx.lang.code
     cs = ctx.clauses[ctx.clause_of(ts)][0]
+    if lang == "zh" and _ZH_VENTURE.match(text, te) and re.search(r"(?:成立|组建|设立|建立|创办)了?[\u4e00-\u9fff]{0,6}$", text[cs:ts]):
+        cs = ctx.sent.start  # 爱立信与索尼各出资50%，成立合资企业索尼爱立信: the partner before, not the venture named after
     for key, need_de in (("object_marker", False), ("nominal", True)):
         words = (pat.get(key) or {}).get(lang) or []
         if not words:
