@@ -200,3 +200,15 @@ def test_the_partner_of_a_joint_venture_not_the_venture(text, expected):
 
 def test_a_joint_venture_as_a_noun_names_no_partner():
     assert not of("partnerOf", labelled("小米与联想在北京会面，这是小米最早的合资企业之一。", "zh"))
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Fabrix X2是Fabrix X1的下一代产品。", "zh", {("Fabrix X2", "successorOf", "Fabrix X1")}),
+    ("The Fabrix X2 is the Fabrix X1's successor.", "en", {("Fabrix X2", "successorOf", "Fabrix X1")}),
+    ("Xiaomi HyperOS replaced MIUI in 2023.", "en", {("hyperos", "successorOf", "miui")}),
+    # a company is no earlier product
+    ("小米SU7是小米的下一代产品。", "zh", set()),
+    ("The Fabrix X2 is Xiaomi's replacement for its ageing line.", "en", set()),
+])
+def test_the_next_generation(text, lang, expected):
+    assert of("successorOf", labelled(text, lang, organisation="xiaomi")) == expected

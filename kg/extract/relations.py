@@ -177,8 +177,8 @@ def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
             found = (cs + after_link.start(1), end, "")
         if found and found[0] >= cs and found[1] == end and (lang == "en" or _looks_named(ctx, found[0], found[1])):
             obj = ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["object"][0])
-    if obj is None:
-        return []
+    if obj is None or not (obj.cls and vocab().is_a(obj.cls, pat["object"])):
+        return []  # 小米SU7是小米的下一代产品: the company is no earlier product
     head = text[cs:obj.start]
     link = (_ZH_COPULA if lang == "zh" else _EN_COPULA).search(head)
     subj_m = None
