@@ -212,3 +212,20 @@ def test_a_joint_venture_as_a_noun_names_no_partner():
 ])
 def test_the_next_generation(text, lang, expected):
     assert of("successorOf", labelled(text, lang, organisation="xiaomi")) == expected
+
+
+def test_stakes_told_after_the_company_held():
+    got = labelled("2019年，小米与TCL成立了合资公司Fabrix，小米持股51%，TCL持股49%。", "zh")
+    assert {("xiaomi", "investedIn", "Fabrix"), ("tcl", "investedIn", "Fabrix"), ("Fabrix", "subOrganizationOf", "xiaomi")} <= got, got
+    assert ("xiaomi", "investedIn", "tcl") not in got  # the partner marked by 与 is not the company held
+
+
+def test_a_stake_raised_past_half_is_a_purchase():
+    got = labelled("2021年，戴姆勒将所持腾势股份减至10%，比亚迪持股增至90%。", "zh")
+    assert ("byd", "acquired", "denza") in got and not [f for f in got if f[2] == "mercedes-benz" and f[1] != "divested"], got
+
+
+@pytest.mark.parametrize("text", ["小米与TCL成立合资公司，小米持股60%。", "小米持股60%。"])
+def test_no_company_held_when_none_is_named(text):
+    got = labelled(text, "zh")
+    assert not of("investedIn", got) and not of("subOrganizationOf", got), got

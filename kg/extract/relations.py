@@ -96,7 +96,42 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         return _adopters(ctx, pat, ts, te)
     if side == "copula":
         return _copula(ctx, pat, ts, te)
+    if side == "held":
+        return _held(ctx, pat, ts, te)
     return _relation_by_position(ctx, pat, ts, te)
+
+
+_ZH_SHARE_AFTER = re.compile(r"(?:比例)?(?:为|约|近|超过|逾|达到?|增至|升至|提高至|提升至|增加至|降至|减至|仍为|的股份)?\s*[约近]?\s*\d")
+_ZH_HOLDER = re.compile(r"\s*(?:则|也|还|仍)?(?:将所持|所持|持股|持有)")  # another holder, not the company held
+_ZH_RAISED_TO = re.compile(r"(?:增至|升至|提高至|提升至|增加至)")
+
+
+def _held(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
+    """合资公司泰星能源，丰田持股51%，松下持股49%; 比亚迪持股增至90%: a holder and its share, told after the
+    company held, which an earlier clause of the sentence names (not another holder). A stake of more than
+    half makes the company its unit (or, raised to it, a purchase); less, an investment."""
+    text = ctx.doc.text
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    if not _ZH_SHARE_AFTER.match(text, te, ce):
+        return []
+    orgs = ctx.entities(pat["subject"], pat.get("subject_not", ()))
+    holder = next((m for m in orgs if cs <= m.start and 0 <= ts - m.end <= 1), None)
+    if holder is None:
+        return []
+    held = [m for m in ctx.entities(pat["object"], pat.get("object_not", ())) if ctx.sent.start <= m.start and m.end <= cs
+            and m.entity_id != holder.entity_id and not _ZH_HOLDER.match(text, m.end) and not re.search(r"[与和同跟]$", text[max(0, m.start - 1):m.start])]
+    if not held:
+        return []
+    obj = held[-1]
+    share = next((m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit == "Percent" and te <= m.start < ce), None)
+    confidence = float(pat.get("confidence", 0.8))
+    if share is not None and share.quantity.value > 50 and _ZH_RAISED_TO.search(text, te, share.start):
+        return _facts(ctx, {**pat, "property": "acquired"}, ts, te, holder, holder.entity_id, [obj], confidence)
+    facts = _facts(ctx, pat, ts, te, holder, holder.entity_id, [obj], confidence)
+    if share is not None and share.quantity.value > 50:
+        ev = evidence(ctx, [span(holder), (ts, te), span(obj)], pat["id"], confidence)
+        facts.append(Fact("relation", obj.entity_id, "subOrganizationOf", holder.entity_id, (), (ev,)))
+    return facts
 
 
 def _adopters(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
