@@ -229,3 +229,11 @@ def test_a_stake_raised_past_half_is_a_purchase():
 def test_no_company_held_when_none_is_named(text):
     got = labelled(text, "zh")
     assert not of("investedIn", got) and not of("subOrganizationOf", got), got
+
+
+def test_a_site_named_in_latin_letters():
+    assert of("locatedIn", labelled("位于杭州的Fabrix研发中心投入使用。", "zh")) == {("Fabrix研发中心", "locatedIn", "hangzhou")}
+
+
+def test_a_site_word_alone_is_no_name():
+    assert not of("locatedIn", labelled("公司的AI研发中心位于杭州。", "zh"))
