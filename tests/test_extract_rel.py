@@ -237,3 +237,5 @@ def test_a_site_named_in_latin_letters():
 
 def test_a_site_word_alone_is_no_name():
     assert not of("locatedIn", labelled("公司的AI研发中心位于杭州。", "zh"))
+    assert not of("locatedIn", labelled("位于杭州的AI研发中心投入使用。", "zh"))
+    assert not of("locatedIn", labelled("AI研发中心位于杭州。", "zh"))

@@ -1025,7 +1025,7 @@ def _zh_site_name(ctx: Context, pos: int, limit: int) -> tuple[int, int, str] | 
     generic = ctx.lang.words.get("generic_name_words") or ()
     named = any(o.start == pos and o.end < end for o in ctx.mentions if o.kind in ENTITY_KINDS
                 and not (o.cls and vocab().is_a(o.cls, ["ProductCategory"])))  # 电视机工厂 is named by no one
-    named = named or bool(re.match(r"[A-Za-z][A-Za-z0-9\-]+[\u4e00-\u9fff]", ctx.doc.text[pos:end]))  # Fabrix研发中心: a Latin name
+    named = named or bool(re.match(r"[A-Za-z][A-Za-z0-9\-]{2,}[\u4e00-\u9fff]", ctx.doc.text[pos:end]))  # Fabrix研发中心: a Latin name (not AI, 5G)
     if "的" in ctx.doc.text[pos:end] or not named and ctx.doc.text[pos] in generic or end - pos - len(word) < 2 or any(o.start < end < o.end for o in ctx.mentions if o.kind in ENTITY_KINDS):
         return None  # 联想的工厂 is no name; nor is an ending that cuts a known name in two
     if word and not named:
