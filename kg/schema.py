@@ -304,14 +304,14 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         **_COMMON, **_SUBJECT, "property": Key(ontology_term, required=True), "triggers": Key(triggers, required=True),
         "subject": Key(classes(), required=True), "object": Key(classes(), required=True),
         "subject_not": Key(classes()), "object_not": Key(classes()), "object_not_ids": Key(id_list),
-        "objects": Key(one_of("all", "nearest")), "object_side": Key(one_of("any", "after", "before", "adopters", "copula")),
+        "objects": Key(one_of("all", "nearest")), "object_side": Key(one_of("any", "after", "before", "adopters", "copula", "held")),
         "undated": Key(number01),  # the factor of an event told with no time
         "object_preference": Key(one_of("ordered")), "period": Key(one_of("event", "carry")), "new_names": Key(one_of("typed")),
         "qualifiers": Key(list_of(one_of("period", "count", "price", "reported_by"), "[period, count]")),
         "not_after": Key(regexes), "not_before": Key(regexes),
         **{k: Key(words) for k in "agent_verbs buyers nominal object_after object_marker passive price_words sellers".split()},
         **{k: Key(flag) for k in ("adjacent_objects business_units find_objects find_subjects maker_in_name needs_marker no_future "
-                                  "object_as_market same_clause site_names subject_same_clause swap_roles").split()},
+                                  "object_as_market same_clause site_names subject_same_clause suffix_names swap_roles").split()},
     },
     "modifiers": {**_COMMON, "property": Key(ontology_term, required=True), "head": Key(classes(), required=True),
                   "modifier": Key(classes(), required=True), "after_words": Key(words), "max_gap": Key(counts)},
@@ -380,7 +380,7 @@ LANG = {
     "clause_separators": Key(text1, required=True), "transliteration_chars": Key(text1), "home_country": Key(slug),
     **{k: Key(word_list) for k in ("after_name_cues as_of company_nouns company_suffixes company_verbs conjunctions dateline_words domestic facility_nouns "
                                    "first_person forecast full_year_words future generic_name_words legal_forms name_lead_words name_suffixes "
-                                   "name_variant_words not_doer_before not_names part_words respectively results_words sequence_words surnames "
+                                   "name_variant_words not_doer_before not_names part_words respectively results_words sequence_words site_verbs surnames "
                                    "today whole_words world year_end_words").split()},
 }
 LANG_KEYS = list(LANG)

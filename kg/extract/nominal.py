@@ -22,6 +22,9 @@ from .patterns import words_re
 
 # between the names of a list, an aside in brackets allowed (拯救者（Legion）、YOGA); after the list, 四大 / 等
 _LIST_JOINER = re.compile(r"\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:、|,|，|和|及|与|and|or|, and)\s*")
+# after "A与B": a verb of joint action makes B A's partner, not one more name of a list
+_JOINT_ACT = re.compile(r"\s*(?:[(（][^)）]{1,20}[)）])?\s*(?:在[^，。；]{0,12}?|正式|已|已经|还|也|共同|今年|去年)?(?:合作|签署|签订|签约|达成|联合|携手|共同|成立|组建|合资|结成|建立|开展|展开|推出|宣布)"
+                        r"|\s+(?:signed|agreed|formed|partnered|teamed|announced|set up|will|have|has|jointly)\b")
 _LIST_TAIL = re.compile(r"\s*(?:等)?(?:[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款)[\u4e00-\u9fff]{0,4}"
                         r"|[一二三四五六七八九十两0-9]+|several|four|three|five)?\s*")
 NOT_OWNER = ["StockExchange", "RankingList", "ResearchFirm"]
@@ -512,6 +515,8 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     v = vocab()
     pos = ne
     gap = re.match(r"[\s,，:：]*(?:的|包括|包含|拥有|有|如|例如|including|include|includes|are|such as|like)?[\s:：]*(?:the\s+|its\s+)?", text[pos:pos + 14])
+    if lang == "zh" and gap and re.fullmatch(r"\s*[,，]\s*", gap.group()):
+        gap = None  # 成立合资公司，小米持股60%: the name after a comma opens a new clause, it is not the noun's
     start = pos + (gap.end() if gap else 0)
     # the owner's own name opening a longer one ("Tencent's games unit, Tencent Interactive
     # Entertainment") is no name of the thing: look for the longer name
@@ -552,8 +557,8 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
                         and m.entity_id != owner.entity_id), None)
             if nxt is None and v.is_a("Organisation", classes):
                 nxt = _prefixed_name(ctx, joiner.end())  # 旗下京东健康、京东物流
-            if nxt is None:
-                break
+            if nxt is None or joiner.group().strip() in ("与", "和", "同", "and", "with") and _JOINT_ACT.match(text, nxt.end, ctx.sent.end):
+                break  # 旗下小米金融与联想合作: the name after 与 is a partner, not another unit
             run.append(nxt)
         if lang == "zh" and _counted_for_other(ctx, entry, run[0].start):
             return []
@@ -788,6 +793,9 @@ def _stops(ctx: Context) -> tuple[str, ...]:
 _NOT_NAME_POS = ("v", "d", "p", "c", "u", "m", "r", "q", "f", "x", "y", "e", "o", "t")
 
 
+_ZH_COMPANY_END = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:股份有限公司|有限责任公司|有限公司|公司)")
+
+
 def _prefixed_name(ctx: Context, pos: int) -> Mention | None:
     """A unit named after its company, the lexicon not knowing it: a company's name at ``pos`` and
     one word more (京东健康 after 京东集团旗下, 中芯京城, "Panasonic Energy", "JD Health")."""
@@ -798,6 +806,10 @@ def _prefixed_name(ctx: Context, pos: int) -> Mention | None:
     if ctx.lang.code == "zh":
         from ..segment import posseg
 
+        whole = _ZH_COMPANY_END.match(text, own.end, min(own.end + 14, ctx.sent.end))
+        if whole is not None and not any(own.end <= m.start < whole.end() or m.start == pos and m.end > own.end
+                                         for m in ctx.mentions if m.kind in ENTITY_KINDS):
+            return ctx.add_name(pos, whole.end(), "Organisation")  # 小米系统集成电路公司: up to the company word
         words = posseg(text[own.end:min(own.end + 8, ctx.sent.end)])
         if not words:
             return None

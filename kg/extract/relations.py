@@ -96,7 +96,42 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         return _adopters(ctx, pat, ts, te)
     if side == "copula":
         return _copula(ctx, pat, ts, te)
+    if side == "held":
+        return _held(ctx, pat, ts, te)
     return _relation_by_position(ctx, pat, ts, te)
+
+
+_ZH_SHARE_AFTER = re.compile(r"(?:比例)?(?:为|约|近|超过|逾|达到?|增至|升至|提高至|提升至|增加至|降至|减至|仍为|的股份)?\s*[约近]?\s*\d")
+_ZH_HOLDER = re.compile(r"\s*(?:则|也|还|仍)?(?:将所持|所持|持股|持有)")  # another holder, not the company held
+_ZH_RAISED_TO = re.compile(r"(?:增至|升至|提高至|提升至|增加至)")
+
+
+def _held(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
+    """合资公司泰星能源，丰田持股51%，松下持股49%; 比亚迪持股增至90%: a holder and its share, told after the
+    company held, which an earlier clause of the sentence names (not another holder). A stake of more than
+    half makes the company its unit (or, raised to it, a purchase); less, an investment."""
+    text = ctx.doc.text
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    if not _ZH_SHARE_AFTER.match(text, te, ce):
+        return []
+    orgs = ctx.entities(pat["subject"], pat.get("subject_not", ()))
+    holder = next((m for m in orgs if cs <= m.start and 0 <= ts - m.end <= 1), None)
+    if holder is None:
+        return []
+    held = [m for m in ctx.entities(pat["object"], pat.get("object_not", ())) if ctx.sent.start <= m.start and m.end <= cs
+            and m.entity_id != holder.entity_id and not _ZH_HOLDER.match(text, m.end) and not re.search(r"[与和同跟]$", text[max(0, m.start - 1):m.start])]
+    if not held:
+        return []
+    obj = held[-1]
+    share = next((m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit == "Percent" and te <= m.start < ce), None)
+    confidence = float(pat.get("confidence", 0.8))
+    if share is not None and share.quantity.value > 50 and _ZH_RAISED_TO.search(text, te, share.start):
+        return _facts(ctx, {**pat, "property": "acquired"}, ts, te, holder, holder.entity_id, [obj], confidence)
+    facts = _facts(ctx, pat, ts, te, holder, holder.entity_id, [obj], confidence)
+    if share is not None and share.quantity.value > 50:
+        ev = evidence(ctx, [span(holder), (ts, te), span(obj)], pat["id"], confidence)
+        facts.append(Fact("relation", obj.entity_id, "subOrganizationOf", holder.entity_id, (), (ev,)))
+    return facts
 
 
 def _adopters(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
@@ -177,8 +212,8 @@ def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
             found = (cs + after_link.start(1), end, "")
         if found and found[0] >= cs and found[1] == end and (lang == "en" or _looks_named(ctx, found[0], found[1])):
             obj = ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["object"][0])
-    if obj is None:
-        return []
+    if obj is None or not (obj.cls and vocab().is_a(obj.cls, pat["object"])):
+        return []  # 小米SU7是小米的下一代产品: the company is no earlier product
     head = text[cs:obj.start]
     link = (_ZH_COPULA if lang == "zh" else _EN_COPULA).search(head)
     subj_m = None
@@ -512,6 +547,37 @@ _JOINERS = {
 }
 
 
+def _suffix_names(ctx: Context, pat: dict, te: int) -> None:
+    """赞助F1红牛车队和澳大利亚网球公开赛, 赞助英超利物浦足球俱乐部: the names listed right after the verb that end with
+    a word of their kind (``name_suffixes``: 车队, 俱乐部, 公开赛), known names inside them included; the words
+    after a known name that opens one are also its name (利物浦足球俱乐部)."""
+    if ctx.lang.code != "zh":
+        return
+    suffixes = sorted(ctx.lang.words.get("name_suffixes") or (), key=len, reverse=True)
+    if not suffixes:
+        return
+    text = ctx.doc.text
+    ce = ctx.clauses[ctx.clause_of(te)][1]
+    unit = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9·](?<![和与及、])){1,16}?(?:" + "|".join(map(re.escape, suffixes)) + ")")
+    pos = te + len(text[te:ce]) - len(text[te:ce].lstrip(" 了"))
+    while pos < ce:
+        m = re.compile(r"(?:" + unit.pattern + r")+").match(text, pos, ce)
+        if m is None:
+            return
+        s, e = m.span()
+        if not any(o.start < e and o.end > s and not (s <= o.start and o.end <= e) for o in ctx.mentions if o.kind in ENTITY_KINDS) \
+                and ctx.mention_at(s, e) is None and _looks_named(ctx, s, e):
+            opening = next((o for o in ctx.mentions if o.kind in ENTITY_KINDS and o.start == s and o.end < e
+                            and not (o.cls and vocab().is_a(o.cls, ["Place"]))), None)
+            found = ctx.add_name(s, e, "Event" if "Event" in pat["object"] else pat["object"][0])  # 公开赛, 车队: mostly events and teams
+            if found is not None and opening is not None and e - opening.end >= 3:
+                ctx.name_also(found.entity_id, [text[opening.end:e]])  # 英超利物浦足球俱乐部: also 利物浦足球俱乐部
+        j = re.match(r"[和与及、]", text[e:e + 1])
+        if j is None:
+            return
+        pos = e + 1
+
+
 def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool) -> None:
     """Names the lexicon lacks right after the trigger ("unveiled the B200 GPU and the GB200
     Superchip", 推出了AI助手“腾讯元宝”) or, in the passive, right before it."""
@@ -525,6 +591,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             if m.end <= pos and not text[m.end:pos].strip(" ,，于在已也正式"):
                 pos = m.start
         pos_text = text[:pos].rstrip(" ,，于在已也")
+        if lang.code == "en":  # "Fabrix Labs, the shoe seller, was acquired by": past the verb's auxiliary
+            pos_text = _EN_AUXILIARY.sub("", pos_text)
         found = lang.name_before(pos_text, len(pos_text), lang.words)
         if not found and lang.code == "en":  # "Zappos, the online shoe seller, acquired in 2009": the name before its appositive
             bare = _EN_TRAILING_APPOSITIVE.sub("", pos_text)
@@ -539,6 +607,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                             + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")\s+(?=[A-Z0-9])", text[te:limit])
             if desc:
                 start = te + desc.end()
+            paid = _EN_AMOUNT_IN.match(text, start, limit)  # "invested $500 million in Fabrix Labs": the name after the amount
+            if paid:
+                start = paid.end()
         spans = lang.names_after(text[:limit], start, limit, lang.words)
     v = vocab()
     for s, e, hint in spans:
@@ -553,6 +624,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         ctx.add_name(s, e, cls)
 
 
+_EN_AUXILIARY = re.compile(r"(?:\s*,)?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)(?:\s+(?:later|then|also|eventually|finally|subsequently))?$")
+_EN_AMOUNT_IN = re.compile(r"\s+(?:(?:about|around|roughly|nearly|some|another|a\s+further|an\s+additional|more\s+than|over|up\s+to)\s+)?"
+                           r"(?:US|HK|NT)?[$€£¥][\d.,]+(?:\s*(?:million|billion|trillion|bn|m)\b)?\s+(?:in|into)\s+(?:the\s+)?(?=[A-Z0-9])")
 _EN_DESCRIPTOR_NOUNS = ("designer", "rival", "specialist", "group", "provider", "supplier", "retailer", "producer", "business")
 
 
@@ -572,6 +646,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         return []  # "the boom that followed the release of ChatGPT", "followed by the H100": not a launch told
     passive = _is_passive(ctx, pat, ts, te)
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    if pat.get("buyers") and _sale_passive(ctx, ts, te, passive):
+        return _sold_to(ctx, pat, ts, te)
     marked = _marked_object(ctx, pat, ts, te)
     if marked is None and pat.get("needs_marker") and (pat.get("object_marker") or {}).get(ctx.lang.code):
         return []  # 与网易等企业合作: a bare 合作 is a partnership only with its partner marked
@@ -593,6 +669,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         if subj and subj != obj.entity_id:
             return _facts(ctx, pat, ts, te, who, subj, [obj], float(pat.get("confidence", 0.9)) * (1.0 if who is not None else 0.9))
     if pat.get("find_objects"):
+        if pat.get("suffix_names") and not passive:
+            _suffix_names(ctx, pat, te)
         _add_adjacent_names(ctx, pat, ts, te, passive)
     objs = ctx.entities(pat["object"], pat.get("object_not", ()))
     subj_m = None
@@ -610,6 +688,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 chosen[0].start - te > 40 or pat.get("find_objects") or pat.get("same_clause")) \
                 and not _appositive(ctx, te, chosen[0]):
             chosen = []
+        if not chosen and pat.get("site_names") and ctx.lang.code == "zh":
+            chosen = _zh_new_place(ctx, te)  # 位于塞格德市: a city the lexicon lacks, told by its ending
         if pat.get("same_clause") and not chosen:
             return []  # 进入"淘汰赛"，海外市场…: what the verb takes is in its own clause, after it
         if pat.get("adjacent_objects") and chosen and not re.fullmatch(r"[\s:：,，]*(?:at|is|are|include|包括|有|如)?[\s:：]*",
@@ -682,6 +762,9 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             subj_m, subj = None, maker
     if chosen and ctx.lang.code == "zh" and pat.get("site_names"):
         chosen, subj_m, subj = _zh_site(ctx, pat, ts, chosen, subj_m, subj)
+    if chosen and ctx.lang.code == "en" and pat.get("site_names") and subj_m is not None and subj_m.end <= ts:
+        subj_m = _en_site(ctx, subj_m, ts)  # "the Apple Park campus is located in": the campus, not Apple
+        subj = subj_m.entity_id if subj_m is not None else ""
     if chosen and ctx.lang.code == "zh" and pat.get("subject_same_clause") and ctx.doc.text.startswith("的", chosen[0].end):
         after = _named_after_de(ctx, pat, chosen[0].end + 1)  # 位于合肥的联宝科技: what is located follows 的
         if after is not None:
@@ -696,6 +779,62 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         chosen = chosen[:1]
     confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
     return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+
+
+def _sale_passive(ctx: Context, ts: int, te: int, passive: bool) -> bool:
+    """"Motorola Mobility was sold to Lenovo", 摩托罗拉移动被出售给联想: what was sold stands before the verb."""
+    if ctx.lang.code == "en":
+        return passive
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    return "被" in ctx.doc.text[cs:ts]
+
+
+def _sold_to(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
+    """A sale told in the passive: the buyer after "to" (给) acquired what was sold, the thing named
+    before the verb; the seller, when named ("by Google", 被谷歌出售给…), divested it."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    orgs = ctx.entities(pat["subject"], pat.get("subject_not", ()))
+    if pat.get("find_objects"):
+        _add_adjacent_names(ctx, pat, ts, te, True)
+    things = ctx.entities(pat["object"], pat.get("object_not", ()))
+    mark = text.rfind("被", cs, ts) if lang == "zh" else ts
+    before = [m for m in things if cs <= m.start and m.end <= mark]
+    if lang == "en":
+        before = _past_modifiers(ctx, things, ts, before)
+    if not before:
+        before = [m for m in things if ctx.sent.start <= m.start and m.end <= mark and mark - m.end <= 60]
+        opening = [m for m in before if ctx.clause_of(m.start) == ctx.clause_of(ctx.sent.start)]
+        before = opening[:1] or before
+    if not before:
+        return []
+    thing = before[-1]
+    words = (pat.get("buyers") or {}).get(lang) or []
+    buyer = None
+    for w in words:
+        k = te if text[ts:te].endswith(w) else text.find(w, te, ce)
+        if k < 0:
+            continue
+        k += 0 if k == te else len(w)
+        k += len(text[k:ce]) - len(text[k:ce].lstrip())
+        if lang == "en" and text.startswith("the ", k):
+            k += 4
+        buyer = next((m for m in orgs if k <= m.start <= k + 2 and m.entity_id != thing.entity_id), None)
+        if buyer is not None:
+            break
+    if lang == "en":
+        by = re.search(r"\bby\s+(?:the\s+)?", text[te:ce])
+        sellers = [m for m in orgs if by and m.start == te + by.end()]
+    else:
+        sellers = [m for m in orgs if mark < m.start and m.end <= ts]
+    facts = []
+    confidence = float(pat.get("confidence", 0.8))
+    if buyer is not None:
+        facts += _facts(ctx, {**pat, "property": "acquired"}, ts, te, buyer, buyer.entity_id, [thing], confidence)
+    if sellers and sellers[0].entity_id not in (thing.entity_id, buyer.entity_id if buyer else ""):
+        facts += _facts(ctx, pat, ts, te, sellers[0], sellers[0].entity_id, [thing], confidence)
+    return facts
 
 
 def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[str]) -> list[Fact]:
@@ -795,12 +934,17 @@ def _doer(ctx: Context, pat: dict, ts: int):
     return subj_m, subj
 
 
+_ZH_VENTURE = re.compile(r"(?:企业|公司)")
+
+
 def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     """An object a word marks before the trigger: the partner after 与 (比亚迪与Sixt签署合作协议),
     the thing bought after 对 in 完成了对IBM个人电脑业务的收购."""
     text = ctx.doc.text
     lang = ctx.lang.code
     cs = ctx.clauses[ctx.clause_of(ts)][0]
+    if lang == "zh" and _ZH_VENTURE.match(text, te) and re.search(r"(?:成立|组建|设立|建立|创办)了?[\u4e00-\u9fff]{0,6}$", text[cs:ts]):
+        cs = ctx.sent.start  # 爱立信与索尼各出资50%，成立合资企业索尼爱立信: the partner before, not the venture named after
     for key, need_de in (("object_marker", False), ("nominal", True)):
         words = (pat.get(key) or {}).get(lang) or []
         if not words:
@@ -835,7 +979,16 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
 
 
 def _named_after_de(ctx: Context, pat: dict, pos: int) -> Mention | None:
-    """The name right after 的 (位于合肥的联宝科技), known or one the name finder gives a fitting class."""
+    """The name right after 的 (位于合肥的联宝科技), known or one the name finder gives a fitting class;
+    past a word that is no name (位于圣何塞的子公司Solidigm: the name after 子公司, else none)."""
+    text = ctx.doc.text
+    noun = next((w for w in sorted(ctx.lang.words.get("not_names") or (), key=len, reverse=True) if text.startswith(w, pos)), "")
+    if noun:
+        if any(m.start == pos and m.end > pos + len(noun) for m in ctx.mentions if m.kind in ENTITY_KINDS):
+            noun = ""  # a known name that starts with the word
+        elif not re.match(r"[A-Za-z0-9\u4e00-\u9fff]", text[pos + len(noun):pos + len(noun) + 1]):
+            return None
+    pos += len(noun)
     known = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.start == pos]
     site = _zh_site_name(ctx, pos, ctx.sent.end) if pat.get("site_names") else None
     if site is not None and (not known or site[1] > known[0].end):
@@ -846,6 +999,8 @@ def _named_after_de(ctx: Context, pat: dict, pos: int) -> Mention | None:
     for s, e, hint in ctx.lang.names_after(ctx.doc.text[:ctx.sent.end], pos, ctx.sent.end, ctx.lang.words)[:1]:
         if s == pos and hint and v.is_a(hint, pat["subject"]):
             return ctx.add_name(s, e, hint)
+        if s == pos and noun and not hint and _looks_named(ctx, s, e):
+            return ctx.add_name(s, e, "Organisation")  # 子公司Solidigm: the noun says it is an organisation
     return None
 
 
@@ -870,11 +1025,53 @@ def _zh_site_name(ctx: Context, pos: int, limit: int) -> tuple[int, int, str] | 
     generic = ctx.lang.words.get("generic_name_words") or ()
     named = any(o.start == pos and o.end < end for o in ctx.mentions if o.kind in ENTITY_KINDS
                 and not (o.cls and vocab().is_a(o.cls, ["ProductCategory"])))  # 电视机工厂 is named by no one
+    named = named or bool(re.match(r"[A-Za-z][A-Za-z0-9\-]{2,}[\u4e00-\u9fff]", ctx.doc.text[pos:end]))  # Fabrix研发中心: a Latin name (not AI, 5G)
     if "的" in ctx.doc.text[pos:end] or not named and ctx.doc.text[pos] in generic or end - pos - len(word) < 2 or any(o.start < end < o.end for o in ctx.mentions if o.kind in ENTITY_KINDS):
         return None  # 联想的工厂 is no name; nor is an ending that cuts a known name in two
     if word and not named:
         return None  # a site's name starts with its company's or place's (海尔沈阳冰箱互联工厂); 电视机工厂 names none
     return pos, end, "Place" if word else "Company"
+
+
+_EN_SITE_TAIL = re.compile(r"((?:\s+[\w'’&\-]+){1,4}?)\s*,?\s+(?:(?:is|are|was|were|has been|have been)\s+)?(?:also\s+)?$")
+
+
+def _en_site(ctx: Context, subj_m: Mention, ts: int) -> Mention | None:
+    """"The Apple Park campus is located in Cupertino": words after the organisation's name say
+    what is located; a site when they end with a word for a site (``facility_nouns``), else nothing
+    named ("Apple's new office is located in ...")."""
+    text = ctx.doc.text
+    if not text[subj_m.end:ts].strip(" ,"):
+        return subj_m
+    if text.startswith(("'s", "’s"), subj_m.end):
+        return None
+    m = _EN_SITE_TAIL.fullmatch(text, subj_m.end, ts)
+    nouns = {n.lower() for n in ctx.lang.words.get("facility_nouns") or ()}
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if words[-1].lower() not in nouns or not any(w[:1].isupper() for w in words) or any(o.start < subj_m.end + len(m.group(1)) and o.end > subj_m.end for o in ctx.mentions if o.kind == "entity"):
+        return None
+    return ctx.add_name(subj_m.start, subj_m.end + len(m.group(1)), "Place")
+
+
+_ZH_NEW_PLACE = re.compile(r"\s*([\u4e00-\u9fff]{2,5}?)(市|州|省|县|府)(?=[的，。；、,;\s]|$)")
+
+
+def _zh_new_place(ctx: Context, te: int) -> list[Mention]:
+    """位于塞格德市, 坐落于罗勇府: right after the verb, a name the lexicon lacks whose ending says it is a
+    city (市) or a region (州, 省, 县, 府); a known country or region before it stays its own name."""
+    text = ctx.doc.text
+    pos = te
+    before = next((m for m in ctx.entities(["Country", "Region"]) if m.start == te + len(text[te:m.start]) - len(text[te:m.start].lstrip())
+                   and m.start - te <= 1), None)
+    if before is not None:
+        pos = before.end
+    m = _ZH_NEW_PLACE.match(text, pos, ctx.sent.end)
+    if m is None or any(o.start < m.end() and o.end > m.start(1) for o in ctx.mentions if o.kind in ENTITY_KINDS):
+        return []
+    found = ctx.add_name(m.start(1), m.end(), "City" if m.group(2) == "市" else "Region")
+    return [found] if found is not None else []
 
 
 _ZH_DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:新区|区|县|镇|乡|街道)")
