@@ -1232,3 +1232,33 @@ def test_headquarters_moved_at_a_time_are_there_from_that_time(text, lang, place
 def test_an_operating_loss_is_a_negative_operating_profit(text, lang):
     x = run(text, lang, organisation="sk-hynix")
     assert [(f.predicate, f.attr("value")) for f in x.facts if f.kind == "quantity"] == [("OperatingProfit", Decimal("-7730000000000"))]
+
+
+@pytest.mark.parametrize("text, lang, subject, names", [
+    # a kind the lexicon lacks: the rank's own phrase, also known by its kind and its other number
+    ("Amazon is the world's largest online retailer.", "en", "amazon", {"online retailer", "online retailers", "online"}),
+    ("Haier is the largest maker of garden furniture in Europe.", "en", "haier", {"maker of garden furniture", "makers of garden furniture", "garden furniture"}),
+    ("Euromonitor ranked Vodafone first among regional parcel operators worldwide.", "en", "vodafone",
+     {"regional parcel operators", "regional parcel operator", "regional parcel"}),
+    ("鸿海是全球规模最大的电子制造服务企业。", "zh", "foxconn", {"电子制造服务企业", "电子制造服务"}),
+    ("小鹏位列中国造车新势力品牌第四。", "zh", "xpeng", {"造车新势力品牌", "造车新势力"}),
+])
+def test_a_rank_takes_the_kind_its_own_noun_phrase_names(text, lang, subject, names):
+    x = run(text, lang, organisation="", speaker="")
+    (pos,) = [f for f in x.facts if f.kind == "position"]
+    if subject:
+        assert pos.subject == subject
+    info = {e.entity_id: e for e in x.entities}[pos.attr("category")]
+    assert {n for _, n in info.labels + info.aliases} == names
+
+
+@pytest.mark.parametrize("text, lang, category", [
+    ("Xiaomi is the world's third-largest smartphone maker.", "en", "cat-smartphones"),  # the lexicon's kind
+    ("联想是全球第一大PC厂商。", "zh", "cat-pcs"),
+    ("传音在全球手机品牌厂商中排名第一。", "zh", "cat-smartphones"),
+    ("Lenovo is the largest company in the PC market.", "en", "cat-pcs"),  # a word of no kind: the clause's market
+    ("西门子在德国企业中排名第六。", "zh", None),
+])
+def test_a_rank_phrase_of_a_known_kind_or_of_no_kind(text, lang, category):
+    x = run(text, lang, organisation="", speaker="")
+    assert [f.attr("category") for f in x.facts if f.kind == "position"] == [category]

@@ -97,7 +97,8 @@ class Context:
         within = ["Place"] + (["Organisation", "Product", "ProductSeries", "Brand", "ProductCategory"]
                               if v.is_a(cls, _PRODUCTS + ["Organisation"])
                               else ["Organisation"] if cls == "Person"
-                              else ["ProductCategory", "Organisation", "Brand"] if cls == "ProductCategory"  # 激光电视 holds 电视
+                              else ["ProductCategory", "Organisation", "Brand", "Product", "ProductSeries"]
+                              if cls == "ProductCategory"  # 激光电视 holds 电视, "iPhone assemblers" an iPhone
                               else ["Organisation", "ProductCategory"] if v.is_a(cls, ["Place"]) else [])  # 腾讯滨海大厦, 海尔冰箱互联工厂
         # 小米手机1代: a product's name may hold its maker, a category word and a number
         if not all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end) and (

@@ -342,6 +342,160 @@ def _category(ctx: Context, s: int, subject: Mention | None = None, pat: dict | 
     return near.entity_id if near else ""
 
 
+# the words of an English player phrase: "online retailer", "contract manufacturer of electronics"
+_EN_WORD = re.compile(r"\s+([A-Za-z0-9][\w'’-]*)")
+_EN_PHRASE_STOP = frozenset("in on at by with for from since after as to than that which who whose worldwide globally "
+                            "is was were are has had and or but".split())
+_ZH_KIND = r"[\u4e00-\u9fffA-Za-z0-9]"
+
+
+def _player_kind(ctx: Context, pat: dict, s: int, e: int) -> str | None:
+    """The kind of player a rank's own noun phrase names: the words a player noun follows or the
+    thing it is "of" ("the world's largest online retailer", "the largest maker of electric-vehicle
+    batteries", 全球最大的电子制造服务企业, 位列中国造车新势力品牌第四). A kind the lexicon knows is that
+    category ("the largest smartphone maker"); another becomes a new category named by the phrase,
+    also known by its kind alone and (English) its other number. None when the rank names no such
+    phrase, or only a word that names no kind ("the largest company"): the clause's category is
+    the rank's; "" when the phrase names a kind no category can hold."""
+    found = _en_player_phrase(ctx, pat, s, e) if ctx.lang.code == "en" else _zh_player_phrase(ctx, pat, s, e)
+    cs, ce = ctx.clauses[ctx.clause_of(s)]
+    known_elsewhere = any(cs <= m.start < ce for m in ctx.entities(list(_CATEGORY_CLASSES)))
+    if found is None:
+        return None
+    start, end, kind_start, kind_end = found
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    nouns = _words(pat, "player_nouns", lang)
+    generic = _words(pat, "generic_players", lang)
+    cats = ctx.entities(list(_CATEGORY_CLASSES))
+    whole = [m for m in cats if m.start <= start and end <= m.end]
+    if whole:
+        return whole[0].entity_id  # the lexicon names the whole phrase ("contract chipmaker", 短视频平台)
+    known = [m for m in cats if kind_start <= m.start and m.end <= kind_end]
+    if known:
+        # "smartphone maker", 手机品牌厂商: the kind is the lexicon's, give or take player words
+        rest = text[kind_start:known[0].start] + text[known[-1].end:kind_end]
+        for w in sorted(set(nouns) | set(generic), key=len, reverse=True):
+            rest = re.sub((r"(?<![\w-])" + re.escape(w) + r"(?![\w-])") if lang == "en" else re.escape(w), "", rest,
+                          flags=re.IGNORECASE)
+        if len(known) == 1 and not re.sub(r"[\s\-]", "", rest):
+            return known[0].entity_id
+    if kind_start == kind_end and (known_elsewhere or has_word(text[start:end], generic, lang) and
+                                   words_re(generic, lang).fullmatch(text[start:end])):
+        return None  # "the largest company", 最大的企业: no kind; 汽车市场销量最高的车企: the market's kind
+    mention = ctx.add_name(start, end, "ProductCategory")
+    if mention is None:
+        return ""
+    # the kind alone is another name of the category, unless it is the name of something else ("iPhone")
+    names = [text[kind_start:kind_end]] if kind_end > kind_start and not any(
+        (p[0], p[1]) == (kind_start, kind_end) for p in mention.parts) else []
+    if lang == "en":
+        names += [_other_number(text[start:end], nouns)]
+    ctx.name_also(mention.entity_id, [n for n in names if n and n != mention.text])
+    return mention.entity_id
+
+
+def _other_number(phrase: str, nouns: list[str]) -> str:
+    """"online retailer" -> "online retailers", "pure-play foundries" -> "pure-play foundry": the
+    phrase with its player noun in the other number ("" when it has none)."""
+    for noun in sorted(nouns, key=len, reverse=True):
+        m = re.search(r"(?<![\w-])" + re.escape(noun) + r"(?![\w-])", phrase, re.IGNORECASE)
+        if m is None:
+            continue
+        if noun.endswith("ies"):
+            other = noun[:-3] + "y"
+        elif noun.endswith("s") and noun[:-1] in nouns:
+            other = noun[:-1]
+        elif noun.endswith("y"):
+            other = noun[:-1] + "ies"
+        else:
+            other = noun + "s"
+        return phrase[:m.start()] + other + phrase[m.end():]
+    return ""
+
+
+def _en_player_phrase(ctx: Context, pat: dict, s: int, e: int) -> tuple[int, int, int, int] | None:
+    """(start, end, kind start, kind end) of "[kind words] player-noun [of kind]" right after the
+    rank ("largest online retailer", "first among major appliance brands", "number one seller of
+    new energy vehicles"); the kind is the words before the noun, or after its "of"."""
+    text = ctx.doc.text
+    nouns = {n.lower() for n in _words(pat, "player_nouns", "en")}
+    lead = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?", re.IGNORECASE).match(text, e, ctx.sent.end)
+    pos = lead.end() - 1 if lead else e
+    words = []
+    while len(words) < 8:
+        w = _EN_WORD.match(text, pos, ctx.sent.end)
+        if w is None:
+            break
+        words.append((w.start(1), w.end(1), w.group(1).lower()))
+        pos = w.end(1)
+    head = None
+    for i, (_, _, w) in enumerate(words[:4]):
+        if w in _EN_PHRASE_STOP or w in _EN_NOT_KIND:
+            break
+        two = f"{w} {words[i + 1][2]}" if i + 1 < len(words) else ""
+        if two in nouns:
+            head = (i, i + 2)
+            break
+        if w in nouns and w != "market" and not (i + 1 < len(words) and words[i + 1][2] in nouns):
+            head = (i, i + 1)
+            break
+    if head is None:
+        return None
+    start, end = words[0][0], words[head[1] - 1][1]
+    kind_start, kind_end = start, words[head[0]][0]
+    if head[0] == 0:
+        kind_start = kind_end = start
+    rest = words[head[1]:]
+    if rest and rest[0][2] == "of" and text[end:rest[0][0]].strip() == "":
+        of = []
+        for w in rest[1:6]:
+            if w[2] in _EN_PHRASE_STOP - {"and", "or"} or w[2] in ("the", "a", "an", "its", "their", "our"):
+                break
+            of.append(w)
+        while of and of[-1][2] in ("and", "or"):
+            of.pop()
+        if of and all(re.fullmatch(r"\s+", text[a[1]:b[0]]) for a, b in zip(of, of[1:])):
+            end, kind_start, kind_end = of[-1][1], of[0][0], of[-1][1]
+    else:
+        kind_end = kind_end if kind_end == kind_start else words[head[0] - 1][1]
+    if not all(re.fullmatch(r"\s+", text[a[1]:b[0]]) for a, b in zip(words, words[1:]) if b[1] <= end):
+        return None  # a phrase runs without punctuation
+    return start, end, kind_start, kind_end
+
+
+def _zh_player_phrase(ctx: Context, pat: dict, s: int, e: int) -> tuple[int, int, int, int] | None:
+    """(start, end, kind start, kind end) of a Chinese player phrase: after a superlative (最大的电子制造服务企业,
+    第二大存储芯片制造商) or before an ordinal (中国造车新势力品牌第四, 手机品牌厂商中排名第一)."""
+    text = ctx.doc.text
+    nouns = [n for n in _words(pat, "player_nouns", "zh") if n not in _words(pat, "market_nouns", "zh")]
+    if not nouns:
+        return None
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    mentions = [m for m in ctx.mentions if m.kind in ENTITY_KINDS + ("period", "quantity", "rank")
+                and not (m.cls and vocab().is_a(m.cls, list(_CATEGORY_CLASSES)))]
+    around = [b for a, b in _superlative_spans(ctx, pat) if a <= s and e <= b]
+    if around:
+        e = max(around)  # 第一大PC厂商: the phrase follows the whole superlative, not its ordinal
+        m = re.compile(r"的?(" + _ZH_KIND + r"{0,12}?)(" + alt + r")(?!" + _ZH_KIND + r"{0,2}(?:" + alt + r"))").match(
+            text, e, min(ctx.sent.end, e + 20))
+        if m is None or "的" in m.group(1) or any(m.start(1) < x.end and x.start < m.end(2) for x in mentions):
+            return None
+        return m.start(1), m.end(2), m.start(1), m.end(1)
+    cs, _ = ctx.clauses[ctx.clause_of(s)]
+    lo = max([cs] + [x.end for x in mentions if cs <= x.end <= s])
+    gap = "|".join(re.escape(w) for w in sorted(_words(pat, "kind_gap", "zh"), key=len, reverse=True)) or "(?!)"
+    window = text[lo:s]
+    cut = re.search(r"(?:" + gap + r")*$", window)
+    window = window[:cut.start()] if cut else window
+    window = re.split(r"[在于的、和与及，,是为]|" + gap, window)[-1]
+    m = re.search(r"(" + _ZH_KIND + r"{0,10}?)(" + alt + r")$", window)
+    if m is None:
+        return None
+    base = lo + (len(text[lo:s][:cut.start()] if cut else text[lo:s]) - len(window))
+    return base + m.start(1), base + m.end(2), base + m.start(1), base + m.end(1)
+
+
 def _positions(ctx: Context, pat: dict) -> list[Fact]:
     lists = ctx.entities(["RankingList"])
     facts = []
@@ -371,7 +525,9 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         # 全球市值第二, "the world's most valuable company": a rank by value counts no kind of product
         cs, ce = ctx.clauses[ctx.clause_of(s)]
         by_value = has_word(ctx.doc.text[cs:ce], (pat.get("value_words") or {}).get(ctx.lang.code), ctx.lang.code)
-        category = "" if own_lists or carried or by_value else _category(ctx, s, subj_m, pat)
+        own_kind = None if own_lists or carried or by_value else _player_kind(ctx, pat, s, e)
+        category = "" if own_lists or carried or by_value else (
+            own_kind if own_kind is not None else _category(ctx, s, subj_m, pat))
         confidence = float(pat.get("confidence", 0.85)) * conf * (0.95 if carried else 1.0)
         ctx.consumed.add((s, e))
         for scope, place in ([(carried, None)] if carried else _scopes(ctx, s, e, own_lists)):
