@@ -1262,3 +1262,12 @@ def test_a_rank_takes_the_kind_its_own_noun_phrase_names(text, lang, subject, na
 def test_a_rank_phrase_of_a_known_kind_or_of_no_kind(text, lang, category):
     x = run(text, lang, organisation="", speaker="")
     assert [f.attr("category") for f in x.facts if f.kind == "position"] == [category]
+
+
+@pytest.mark.parametrize("when, key", [("截至5月22日收盘", "2024-05-22"), ("截至22日收盘", "2024-05-22")])
+def test_a_market_value_told_on_a_day_holds_on_that_day_not_for_the_quarter_reported(when, key):
+    import datetime as dt
+    text = f"英伟达公布2025财年第一季度财报\n\n{when}，英伟达市值约为2.34万亿美元。"
+    x = run(text, "zh", organisation="nvidia", speaker="", date=dt.date(2024, 5, 23))
+    periods = {f.predicate: f.attr("period") for f in x.facts if f.kind == "quantity"}
+    assert periods["MarketCapitalisation"].plain().key == key

@@ -750,7 +750,8 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         if base is None and ctx.doc.date is not None:
             return PeriodRef(ctx.doc.date.year - 1), 1.0  # "reported full-year revenue" in January 2025: 2024's, the last year ended
     if pick is not None:
-        if rp is not None:
+        # 截至22日收盘，市值约为…: a state told on a day holds on that day, not for the period reported on
+        if rp is not None and not (pat.get("period") in ("as_of", "stock") and pick.period.day):
             in_report = _in_report_period(ctx, pick, rp)
             if in_report is not None:
                 return in_report, 1.0
