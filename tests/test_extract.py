@@ -1271,3 +1271,11 @@ def test_a_market_value_told_on_a_day_holds_on_that_day_not_for_the_quarter_repo
     x = run(text, "zh", organisation="nvidia", speaker="", date=dt.date(2024, 5, 23))
     periods = {f.predicate: f.attr("period") for f in x.facts if f.kind == "quantity"}
     assert periods["MarketCapitalisation"].plain().key == key
+
+
+def test_the_next_sentence_goes_on_from_the_day_of_the_news_not_the_dateline():
+    import datetime as dt
+    x = run("（2024年6月19日 上海）美东时间18日，英伟达成为全球市值最高的上市公司。微软和苹果分别退居全球市值第二和第三位。",
+            "zh", organisation="nvidia", speaker="", date=dt.date(2024, 6, 19))
+    got = {(f.subject, f.attr("rank"), f.attr("period").key) for f in x.facts if f.kind == "position"}
+    assert {("microsoft", 2, "2024-06-18"), ("apple", 3, "2024-06-18")} <= got, got
