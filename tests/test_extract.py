@@ -1279,3 +1279,21 @@ def test_the_next_sentence_goes_on_from_the_day_of_the_news_not_the_dateline():
             "zh", organisation="nvidia", speaker="", date=dt.date(2024, 6, 19))
     got = {(f.subject, f.attr("rank"), f.attr("period").key) for f in x.facts if f.kind == "position"}
     assert {("microsoft", 2, "2024-06-18"), ("apple", 3, "2024-06-18")} <= got, got
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("在全球AI服务器市场上，鸿海的份额超过四成。", "AI服务器"),  # the text's longer name beats the lexicon's 服务器
+    ("讯飞医疗在中国医疗人工智能行业中排名第一，市场份额约为6.4%。", "医疗人工智能"),  # named in a clause before the share
+])
+def test_a_market_share_takes_the_kind_the_text_names_its_market_by(text, kind):
+    x = run(text, "zh", organisation="", speaker="")
+    names = {e.entity_id: {n for _, n in e.labels} for e in x.entities}
+    (share,) = [f for f in x.facts if f.predicate == "MarketShare"]
+    assert names.get(share.attr("category")) == {kind}
+    ranks = [f for f in x.facts if f.kind == "position"]
+    assert all(f.attr("category") == share.attr("category") for f in ranks)
+
+
+def test_how_a_market_is_counted_is_no_part_of_its_kind():
+    x = run("比亚迪在国内新能源乘用车零售市场的份额约为35%。", "zh", organisation="", speaker="")
+    assert [f.attr("category") for f in x.facts if f.predicate == "MarketShare"] == ["cat-new-energy-vehicles"]

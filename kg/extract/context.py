@@ -112,6 +112,7 @@ class Context:
         info = self.new_names.setdefault(eid, EntityInfo(eid, cls, ((self.lang.code, name),)))
         for m in inside:
             self.mentions.remove(m)
+        self._entity_cache.clear()  # the new name replaces the mentions it holds
         parts = tuple((m.start, m.end, m.entity_id, m.cls) for m in inside)
         mention = Mention(start, end, name, "entity", eid, info.cls, from_lexicon=False, parts=parts)
         self.mentions.append(mention)

@@ -277,14 +277,19 @@ _EN_NOT_KIND = frozenset("the a an its their our this that global world world's 
                          "international overseas home stock share whole entire same".split())
 
 
-def _market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None) -> Mention | None:
-    """A kind of product the lexicon does not know, named as a market in the rank's clause
+def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, earlier: bool = False) -> Mention | None:
+    """A kind of product the lexicon does not know, named as a market in the clause of ``s``
     (思科在以太网交换机市场仍保持全球第一, "third in the global optical networking market"): a new
-    product category. Not a place's market (印度市场), nor a word of scope (全球市场, "the overall market")."""
+    product category. Not a place's market (印度市场), nor a word of scope (全球市场, "the overall market").
+    With ``earlier``, the clauses of the sentence before it too, nearest first (讯飞医疗在中国医疗人工智能行业中
+    排名第一，市场份额约为6.4%)."""
     lang = ctx.lang.code
     text = ctx.doc.text
     generic = set(ctx.lang.words.get("generic_name_words") or []) | _EN_NOT_KIND
     clauses = [ctx.clauses[ctx.clause_of(s)]]
+    if earlier:
+        clauses += [c for c in reversed(ctx.clauses[:ctx.clause_of(s)]) if c[0] >= ctx.sent.start]
+    tails = ctx.lang.words.get("market_kind_tails") or []
     if known is not None and ctx.clauses[ctx.clause_of(known.start)] not in clauses:
         clauses.append(ctx.clauses[ctx.clause_of(known.start)])  # 在全球AI服务器市场上，…，保持全球第一
     for (cs, ce), noun in [(c, n) for c in clauses for n in _words(pat, "kind_nouns", lang)]:
@@ -309,11 +314,18 @@ def _market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None) 
                 last = max([i for i, w in enumerate(words) if w.lower() in generic] + [-1])
                 words = words[last + 1:] if last >= 0 else []
                 kind = " ".join(words) if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z0-9][\w-]*", w) for w in words) else ""
-            if not kind or kind in generic:
-                continue
             end = head - (len(before) - len(before.rstrip()))
             start = end - len(kind)
             if text[start:end] != kind:
+                continue
+            # 新能源乘用车零售市场, "the smartphone retail market": how the market is counted is no part of its kind
+            cut = True
+            while cut and kind:
+                cut = next((t for t in tails if kind.lower().endswith(t.lower()) and len(kind) > len(t)), None)
+                if cut:
+                    kind = kind[:-len(cut)].rstrip()
+            end = start + len(kind)
+            if not kind or kind in generic:
                 continue
             if known is not None and not (start < known.start and known.end <= end or start <= known.start and known.end < end):
                 continue  # no longer than the lexicon's name of the kind: keep the lexicon's
@@ -330,7 +342,7 @@ def _category(ctx: Context, s: int, subject: Mention | None = None, pat: dict | 
     near = nearest(same, s) or nearest([m for m in cats if m.end <= s and m.start >= ctx.sent.start], s)
     if pat is not None:
         # the text's own, longer name of the kind (AI服务器 for the lexicon's 服务器, 激光电视 for 电视) wins
-        kind = _market_kind(ctx, pat, s, near)
+        kind = market_kind(ctx, pat, s, near)
         near = kind or near
     if near is None and not cats:
         if subject is not None and subject.cls and not vocab().is_a(subject.cls, ORG):

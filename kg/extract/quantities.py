@@ -715,6 +715,14 @@ def _category(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     same = [m for m in cats if cs <= m.start < ce]
     near = nearest(same, ts)
+    if pat.get("kind_nouns"):
+        from .positions import market_kind
+
+        # the text's own, longer name of a market's kind (AI服务器 for the lexicon's 服务器) wins
+        known = near or nearest([m for m in cats if m.end <= ts and m.start >= ctx.sent.start], ts)
+        kind = market_kind(ctx, pat, ts, known, earlier=pat.get("category") == "sentence")
+        if kind is not None:
+            return kind.entity_id
     if near is None and pat.get("category") == "sentence":
         # "the world's number one PC maker, with a global market share of 22.7 percent": the one
         # category the sentence names before the figure
