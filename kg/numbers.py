@@ -1022,6 +1022,8 @@ _ZH_PERIOD_RES = {
     # 截至2023年12月31日止年度: the year that ends on the day
     "year_ended": re.compile(r"截至(?P<y>[0-9]{4})年(?:12|十二)月(?:31|三十一)日止(?:年度|财年|的年度|全年)"),
     "year_part": re.compile(r"年初" + _ZH_NOT_EARLY + r"|年底|年末"),
+    # 前三季度, 2024年前两个季度: the months of the year so far, told at the year's precision (not its third quarter)
+    "year_to_date": re.compile(r"(?:(?P<y>[0-9]{4})年|(?P<rel>" + _ZH_REL_YEAR_ALT + r"))?前[一二三两1-3]个?季度"),
     "quarter": re.compile(
         r"第(?P<qb>[一二三四1-4])季度?|(?<![0-9个两十第同])(?P<qc>[一二三四1-4])季度"
         r"|(?<![A-Za-z0-9])[Qq](?P<qa>[1-4])(?![0-9A-Za-z])"
@@ -1054,6 +1056,7 @@ _ZH_PERIOD_NEEDS = {
     "month_range": ("月",),
     "year_part": ("年",),
     "quarter": ("季", "Q", "q"),
+    "year_to_date": ("季",),
     "month": ("月",),
     "rel_day": _needs(("天", "日", "周", "星期"), list(ZH_RELATIVE_DAYS) + list(ZH_WEEKDAYS)),
     "month_day": ("日", "号"),

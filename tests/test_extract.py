@@ -1297,3 +1297,40 @@ def test_a_market_share_takes_the_kind_the_text_names_its_market_by(text, kind):
 def test_how_a_market_is_counted_is_no_part_of_its_kind():
     x = run("比亚迪在国内新能源乘用车零售市场的份额约为35%。", "zh", organisation="", speaker="")
     assert [f.attr("category") for f in x.facts if f.predicate == "MarketShare"] == ["cat-new-energy-vehicles"]
+
+
+@pytest.mark.parametrize("text, lang, metric, scope", [
+    ("2023年，比亚迪海外新能源汽车销量为24.28万辆，同比增长334.2%。", "zh", "Deliveries", "overseas"),
+    ("2023年，比亚迪海外新能源汽车销量为24.28万辆，同比增长334.2%。", "zh", "SalesGrowthYoY", "overseas"),
+    ("2024年快手海外业务收入约42亿元。", "zh", "Revenue", "overseas"),
+    ("In the third quarter, Kuaishou's overseas business posted an operating profit of RMB2.8 million.", "en", "OperatingProfit", "overseas"),
+    ("Xiaomi's India shipments were 5 million units in 2023.", "en", "Shipments", "india"),
+])
+def test_a_figure_of_a_market_its_own_words_name_is_scoped_to_it(text, lang, metric, scope):
+    got = [f.attr("scope") for f in run(text, lang, organisation="", speaker="").facts if f.predicate == metric]
+    assert got == [scope]
+
+
+def test_a_figure_of_the_whole_is_not_scoped_by_a_place_that_is_not_its_market():
+    x = run("比亚迪深圳工厂销量为10万辆。小米在中国的智能手机出货量为4000万台。", "zh", organisation="", speaker="")
+    assert [f.attr("scope") for f in x.facts if f.kind == "quantity"] == [None, None]
+
+
+@pytest.mark.parametrize("text, lang, metric, key", [
+    # a time the figure is compared with, or that dates another clause, is not the figure's
+    ("2024年第一季度，拼多多营收868亿元。经营利润为260.2亿元，是去年同期的三倍多。", "zh", "OperatingProfit", "2024-Q1"),
+    ("SK Hynix reported an operating profit of 23.47 trillion won in 2024, beating the previous record set in 2018.",
+     "en", "OperatingProfit", "2024"),
+    ("In the third quarter of 2024 Kuaishou's overseas business posted an operating profit of RMB2.8 million — the first "
+     "since it began expanding abroad in 2017.", "en", "OperatingProfit", "2024-Q3"),
+])
+def test_the_period_of_a_figure_is_not_one_it_is_compared_with_or_one_of_another_clause(text, lang, metric, key):
+    got = [f.attr("period").key for f in run(text, lang, organisation="", speaker="").facts if f.predicate == metric]
+    assert got == [key]
+
+
+def test_a_relative_year_in_a_text_with_no_date_leaves_the_figure_undated():
+    x = run("2023年，科大讯飞全年营收196.5亿元。今年前三季度，科大讯飞实现营业收入163.46亿元。", "zh", organisation="", speaker="",
+            date=None)
+    assert {(f.attr("value"), f.attr("period").key if f.attr("period") else None) for f in x.facts if f.predicate == "Revenue"} == {
+        (Decimal("19650000000"), "2023"), (Decimal("16346000000"), None)}

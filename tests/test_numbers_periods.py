@@ -392,3 +392,12 @@ def test_the_mentions_stage_calls_a_year_long_before_the_documents_date_stale():
     doc = Document(doc_id="t", path="t.txt", lang="en", text=text, date=datetime.date(2025, 1, 23))
     ann = mentions.find_mentions(doc, get("en"), lexicon.load(), ())
     assert [m.period.key for m in ann.mentions if m.kind == "period"] == ["2018", "2024-Q4"]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("前三季度营收3217.8亿元。", "2024"),  # the months of the year so far: the year, not its third quarter
+    ("今年前三季度净利润增长14.7%。", "2024"),
+    ("2023年前两个季度销量下滑。", "2023"),
+])
+def test_the_first_quarters_of_a_year_are_told_at_the_years_precision(text, key):
+    assert the_period(text, "zh").key == key
