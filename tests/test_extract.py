@@ -1327,10 +1327,3 @@ def test_a_figure_of_the_whole_is_not_scoped_by_a_place_that_is_not_its_market()
 def test_the_period_of_a_figure_is_not_one_it_is_compared_with_or_one_of_another_clause(text, lang, metric, key):
     got = [f.attr("period").key for f in run(text, lang, organisation="", speaker="").facts if f.predicate == metric]
     assert got == [key]
-
-
-def test_a_relative_year_in_a_text_with_no_date_leaves_the_figure_undated():
-    x = run("2023年，科大讯飞全年营收196.5亿元。今年前三季度，科大讯飞实现营业收入163.46亿元。", "zh", organisation="", speaker="",
-            date=None)
-    assert {(f.attr("value"), f.attr("period").key if f.attr("period") else None) for f in x.facts if f.predicate == "Revenue"} == {
-        (Decimal("19650000000"), "2023"), (Decimal("16346000000"), None)}

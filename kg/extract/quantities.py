@@ -25,7 +25,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..iris import vocab
-from ..numbers import EN_RELATIVE_YEARS, UNKNOWN_CURRENCY, ZH_RELATIVE_YEARS
+from ..numbers import UNKNOWN_CURRENCY
 from ..lexicon import load as load_lexicon
 from ..types import Fact, Mention, PeriodRef
 from .context import ORG, market_just_named, ENTITY_KINDS, MONEY, MONEY_UNITS, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
@@ -784,8 +784,6 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
     same = [m for m in periods if cs <= m.start < ce]
     pick = nearest(same, qm.start) or nearest([m for m in periods if m.end <= ts], ts) or nearest(periods, qm.start)
-    if pick is None and ctx.doc.date is None and _RELATIVE_YEAR[ctx.lang.code].search(ctx.doc.text, ctx.sent.start, ts):
-        return None, 0.9  # 今年前三季度… in a text that gives no date: a time it says but no one can tell, not the last one told
     rp = ctx.report_period if _financial(pat) else None
     if not same and not any(ctx.sent.start <= m.start < ts for m in periods) and pat.get("period") not in ("as_of", "stock") and \
             has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code):
@@ -828,10 +826,6 @@ _COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*
                                re.IGNORECASE), None)}  # "up 44% from RMB68,840.4 million in the same quarter of 2023"
 
 
-_RELATIVE_YEAR = {
-    "zh": re.compile("(?:" + "|".join(sorted(ZH_RELATIVE_YEARS, key=len, reverse=True)) + ")(?!同期)"),
-    "en": re.compile(r"\b(?:" + "|".join(sorted(EN_RELATIVE_YEARS, key=len, reverse=True)) + r")\b", re.IGNORECASE),
-}
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|while|whereas)\b|\s[—–]\s", re.IGNORECASE)
 
 
