@@ -34,8 +34,6 @@ def fact_key(f: Fact) -> tuple:
     sale in March)."""
     if f.kind == "relation":
         return ("relation", f.subject, f.predicate, f.obj, period_match_key(f.attr("period")))
-    if f.kind in ("position", "quantity") and f.attr("category"):
-        return merge_key(f) + (f.attr("category"),)  # first among PCs and first among servers: two facts
     return merge_key(f)
 
 
@@ -83,7 +81,7 @@ def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
         for f in x.facts:
             f = _rename(f, rename)
             merged.setdefault(merge_key(f), []).append(f)
-    merged = _split_by_category(_split_by_period(merged))
+    merged = _split_by_period(merged)
     facts = []
     for key in sorted(merged, key=repr):
         group = merged[key]
@@ -133,34 +131,6 @@ def _split_by_period(merged: dict[tuple, list[Fact]]) -> dict[tuple, list[Fact]]
         for f in undated:
             docs = {e.doc_id for e in f.evidence}
             same = [p for p, facts in dated.items() if any(e.doc_id in docs for g in facts for e in g.evidence)]
-            if len(same) == 1:
-                out[key + (same[0],)].append(f)
-            else:
-                rest.append(f)
-        if rest:
-            out[key + ("",)] = rest
-    return out
-
-
-def _split_by_category(merged: dict[tuple, list[Fact]]) -> dict[tuple, list[Fact]]:
-    """Ranks (and shares) of one subject, place and time in different kinds of product are different
-    facts (the largest iPhone assembler, first in AI servers); a claim that names no kind joins the
-    one kind named, if there is exactly one, else the one its own document names."""
-    out: dict[tuple, list[Fact]] = {}
-    for key, group in merged.items():
-        kinds: dict[str, list[Fact]] = {}
-        plain = []
-        for f in group:
-            (kinds.setdefault(f.attr("category"), []) if f.attr("category") else plain).append(f)
-        if key[0] not in ("position", "quantity") or len(kinds) <= 1:
-            out[key] = group
-            continue
-        for c, facts in kinds.items():
-            out[key + (c,)] = facts
-        rest = []
-        for f in plain:
-            docs = {e.doc_id for e in f.evidence}
-            same = [c for c, facts in kinds.items() if any(e.doc_id in docs for g in facts for e in g.evidence)]
             if len(same) == 1:
                 out[key + (same[0],)].append(f)
             else:
