@@ -1327,3 +1327,30 @@ def test_a_figure_of_the_whole_is_not_scoped_by_a_place_that_is_not_its_market()
 def test_the_period_of_a_figure_is_not_one_it_is_compared_with_or_one_of_another_clause(text, lang, metric, key):
     got = [f.attr("period").key for f in run(text, lang, organisation="", speaker="").facts if f.predicate == metric]
     assert got == [key]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the one a rank is second to is not its subject (it is first)
+    ("英伟达市值约为2.34万亿美元，仅次于微软和苹果，位列全球第三。", "zh", {("nvidia", 3)}),
+    ("Xiaomi's shipments rose 20%, behind only Samsung and Apple, ranking third worldwide.", "en", {("xiaomi", 3)}),
+    # an aside in brackets after the subject
+    ("2023年海信系（含东芝）电视全球出货量约2600万台，位列全球第二。", "zh", {("hisense", 2)}),
+    # a possessive apposition
+    ("Motorola, Lenovo's smartphone business, ranks third in North America.", "en", {("motorola", 3)}),
+])
+def test_a_rank_is_not_of_the_names_it_is_second_to_or_set_aside(text, lang, expected):
+    got = {(f.subject, f.attr("rank")) for f in run(text, lang, organisation="", speaker="").facts if f.kind == "position"}
+    assert expected <= got and not any(s != next(iter(expected))[0] and r == next(iter(expected))[1] for s, r in got), got
+
+
+def test_a_world_word_after_a_rank_is_its_scope_not_a_place_told_later():
+    x = run("BYD remained the number one seller of new energy vehicles worldwide for a third straight year and the "
+            "best-selling car brand in China.", "en", organisation="", speaker="")
+    assert {(f.attr("scope"), f.attr("category")) for f in x.facts if f.kind == "position"} == {
+        ("world", "cat-new-energy-vehicles"), ("china", "cat-automobiles")}
+
+
+def test_names_a_rank_is_second_to_are_no_rivals_that_make_its_subject_doubtful():
+    x = run("英伟达市值约为2.34万亿美元，仅次于微软和苹果，位列全球第三。", "zh", organisation="", speaker="")
+    (rank,) = [f for f in x.facts if f.kind == "position" and f.subject == "nvidia"]
+    assert rank.evidence[0].confidence >= 0.75  # asserted, not a candidate

@@ -136,6 +136,8 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
     # "Apple shipped 45.2 million iPhones …, ranking second": a counted thing is no subject
     cands = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= s
              and not _COUNTED.search(ctx.doc.text, max(ctx.sent.start, m.start - 24), m.start)]
+    others = _not_ranked(ctx, pat, cands)
+    cands = [m for m in cands if m not in others]
     # "BYD overtook Tesla to become the largest", 联想超过惠普，成为全球第一: the one who overtook
     verbs = _words(pat, "overtake", ctx.lang.code)
     if verbs and cands:
@@ -155,6 +157,37 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
     # "排名全球第四的是小米" / "ranked third was Xiaomi": rare; take the document's topic
     topic = ctx.doc.organisation if pat.get("default_subject") == "organisation" else ""
     return None, topic, 0.85
+
+
+def _not_ranked(ctx: Context, pat: dict, cands: list[Mention]) -> list[Mention]:
+    return [m for m in cands if _not_the_ranked(ctx, pat, m, cands)]
+
+
+def _not_the_ranked(ctx: Context, pat: dict, m: Mention, cands: list[Mention]) -> bool:
+    """A name before a rank that is not what it ranks: the one it is second to (仅次于微软和苹果，位列第三;
+    "behind Samsung"), an aside in brackets after another name (海信系（含东芝）…位列全球第二), or a
+    possessive apposition ("Motorola, Lenovo's smartphone business, … ranks third")."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    words = _words(pat, "second_to", lang)
+    if words:
+        lead = text[max(ctx.sent.start, m.start - 40):m.start]
+        # the name right after the words, or coordinated with one that is (仅次于微软和苹果)
+        gap = r"(?:\s*(?:[^\s，,。；;]{1,12}?|[\w .&'-]{1,30}?)\s*(?:和|与|及|、|and|,)\s*)?"
+        if re.search(r"(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*(?:only\s+)?" + gap + r"$",
+                     lead, re.IGNORECASE):
+            return True
+    earlier = [c for c in cands if c.end <= m.start]
+    if not earlier:
+        return False
+    opening = max(text.rfind("（", ctx.sent.start, m.start), text.rfind("(", ctx.sent.start, m.start))
+    if opening > earlier[-1].start and not re.search(r"[）)]", text[opening:m.start]) and re.search(r"[）)]", text[m.end:m.end + 12]):
+        return True  # 海信系（含东芝）: an aside
+    if lang == "en":
+        cs, ce = ctx.clauses[ctx.clause_of(m.start)]
+        if re.fullmatch(r"['’]s(?:\s+[a-z][\w-]*){1,4}\s*,?\s*", text[m.end:ce]) and re.fullmatch(r"\s*,?\s*(?:the\s+)?", text[cs:m.start]):
+            return True  # "Motorola, Lenovo's smartphone business, …"
+    return False
 
 
 def _market_subject(ctx: Context, pat: dict, s: int, e: int):
@@ -218,6 +251,11 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
                            and not re.search(r"[,;]", text[e:m.start])]
         if after:
             pick = after[0]
+        # "the number one seller of new energy vehicles worldwide … and the best-selling car brand in China":
+        # a world word between a rank and a later place is the rank's own scope
+        if pick.start >= e and re.search(r"\b(?:" + "|".join(map(re.escape, ctx.lang.words.get("world") or ["worldwide"])) + r")\b",
+                                         text[e:pick.start], re.IGNORECASE):
+            return [("world", None)]
     run = [pick]
     # 在欧洲和拉丁美洲…, "in Europe and in Latin America"
     i = places.index(pick)
@@ -527,6 +565,9 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         if _planned(ctx, s):
             continue
         subj_m, subj, conf = pairs.get((s, e)) or _market_subject(ctx, pat, s, e) or _subject(ctx, pat, s, e)
+        # the names the rank is not of (仅次于微软和苹果) stand between it and its subject as no rivals
+        not_rivals = {(m.start, m.end) for m in _not_ranked(ctx, pat, [m for m in ctx.entities(
+            pat.get("subject") or ["Organisation"], NOT_SUBJECT) if m.end <= s])}
         if not subj:
             continue
         if subj_m is not None and subj_m.cls and vocab().is_a(subj_m.cls, ["Person"]) and not (own_lists or carried):
@@ -543,7 +584,7 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         confidence = float(pat.get("confidence", 0.85)) * conf * (0.95 if carried else 1.0)
         ctx.consumed.add((s, e))
         for scope, place in ([(carried, None)] if carried else _scopes(ctx, s, e, own_lists)):
-            ev = evidence(ctx, [span(subj_m), (s, e), span(place)], pat["id"], confidence)
+            ev = evidence(ctx, [span(subj_m), (s, e), span(place)], pat["id"], confidence, not_rivals)
             facts.append(Fact("position", subj, "MarketPosition", "", attrs(
                 rank=rank, bound=bound, scope=scope, period=period, category=category,
                 reported_by=reported_by(ctx)), (ev,)))
