@@ -380,7 +380,9 @@ def _category(ctx: Context, s: int, subject: Mention | None = None, pat: dict | 
     near = nearest(same, s) or nearest([m for m in cats if m.end <= s and m.start >= ctx.sent.start], s)
     if pat is not None:
         # the text's own, longer name of the kind (AI服务器 for the lexicon's 服务器, 激光电视 for 电视) wins
-        kind = market_kind(ctx, pat, s, near)
+        # a market its own clause names (…；在NAND闪存市场上排名第三) before a kind named in a clause before
+        kind = market_kind(ctx, pat, s) if near is not None and near not in same else None
+        kind = kind or market_kind(ctx, pat, s, near)
         near = kind or near
     if near is None and not cats:
         if subject is not None and subject.cls and not vocab().is_a(subject.cls, ORG):
