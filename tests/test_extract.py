@@ -1361,3 +1361,10 @@ def test_a_rank_takes_the_market_its_own_clause_names_over_a_kind_named_before()
     cats = {f.attr("rank"): f.attr("category") for f in x.facts if f.kind == "position"}
     names = {e.entity_id: {n for _, n in e.labels} for e in x.entities}
     assert cats[2] != cats[3] and names.get(cats[3]) == {"NAND闪存"}, cats
+
+
+def test_a_share_of_the_world_market_is_not_scoped_by_a_place_told_elsewhere_in_the_sentence():
+    x = run("中芯国际是中国大陆规模最大的晶圆代工企业，在全球晶圆代工市场的份额为5.5%。", "zh", organisation="smic", speaker="")
+    assert [f.attr("scope") for f in x.facts if f.predicate == "MarketShare"] == [None]
+    x = run("小米在印度智能手机市场的份额为18%。", "zh", organisation="xiaomi", speaker="")
+    assert [f.attr("scope") for f in x.facts if f.predicate == "MarketShare"] == ["india"]

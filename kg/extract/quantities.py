@@ -722,6 +722,8 @@ def _scope_place(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
     places = [m for m in ctx.entities(["Place"]) if m.entity_id != "world" or pat.get("scope_world")]
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     same = [m for m in places if cs <= m.start < ce]
+    if not same and any(m.entity_id == "world" and cs <= m.start < ce for m in ctx.entities(["Place"])):
+        return ""  # 中芯国际在全球晶圆代工市场的份额, 海信的全球份额: the world's market, not a place told elsewhere
     near = nearest(same, qm.start) or nearest(places, qm.start)
     return near.entity_id if near else market_just_named(ctx, cs, ce)
 
