@@ -1368,3 +1368,12 @@ def test_a_share_of_the_world_market_is_not_scoped_by_a_place_told_elsewhere_in_
     assert [f.attr("scope") for f in x.facts if f.predicate == "MarketShare"] == [None]
     x = run("小米在印度智能手机市场的份额为18%。", "zh", organisation="xiaomi", speaker="")
     assert [f.attr("scope") for f in x.facts if f.predicate == "MarketShare"] == ["india"]
+
+
+def test_this_quarter_in_a_results_text_is_the_quarter_reported_for_counts_and_ranks_too():
+    import datetime as dt
+    text = ("Xiaomi announces third quarter 2024 results\n\nXiaomi announced its results for the third quarter of 2024 on "
+            "November 18. This quarter, global smartphone shipments were 42.8 million units, ranking third in the world.")
+    x = run(text, "en", organisation="xiaomi", speaker="", date=dt.date(2024, 11, 18))
+    got = {(f.predicate, f.attr("period").key) for f in x.facts if f.predicate in ("Shipments", "MarketPosition")}
+    assert got == {("Shipments", "2024-Q3"), ("MarketPosition", "2024-Q3")}, got

@@ -18,6 +18,13 @@ MONEY = ("CNY", "USD")
 
 ORG = ["Organisation"]  # the classes that can own, found, list or report
 
+# 本季度, "this quarter": in a results text, the quarter it reports on
+THIS_QUARTER = {
+    "zh": re.compile(r"本季度|本财季|当季|本期|报告期"),
+    "en": re.compile(r"\b(?:this|the)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+                     r"November|December)\s+)?quarter\b|\bquarterly\b", re.IGNORECASE),
+}
+
 
 @dataclass
 class Context:

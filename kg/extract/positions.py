@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..types import Fact, Mention, PeriodRef
-from .context import ENTITY_KINDS, ORG, Context, market_just_named, attrs, evidence, has_word, nearest, reported_by, span
+from .context import ENTITY_KINDS, ORG, THIS_QUARTER, Context, market_just_named, attrs, evidence, has_word, nearest, reported_by, span
 from ..iris import vocab
 from ..lexicon import load as load_lexicon
 from ..numbers import EN_SMALL
@@ -287,6 +287,13 @@ def _earlier_place(ctx: Context, cs: int, s: int) -> Mention | None:
 
 
 def _period(ctx: Context, s: int) -> PeriodRef | None:
+    p = _told_period(ctx, s)
+    if p is not None and ctx.report_period is not None and THIS_QUARTER[ctx.lang.code].search(p.text or ""):
+        return ctx.report_period  # "this quarter" in a results text: the quarter it reports on, not the document's
+    return p
+
+
+def _told_period(ctx: Context, s: int) -> PeriodRef | None:
     cs, ce = ctx.clauses[ctx.clause_of(s)]
     periods = [m for m in ctx.periods() if m.period.year]
     same = [m for m in periods if cs <= m.start < ce]

@@ -28,7 +28,7 @@ from ..iris import vocab
 from ..numbers import UNKNOWN_CURRENCY
 from ..lexicon import load as load_lexicon
 from ..types import Fact, Mention, PeriodRef
-from .context import ORG, market_just_named, ENTITY_KINDS, MONEY, MONEY_UNITS, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
+from .context import ORG, THIS_QUARTER, market_just_named, ENTITY_KINDS, MONEY, MONEY_UNITS, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
 from .patterns import words_re
 
 NOT_SUBJECT = ["StockExchange", "ResearchFirm", "RankingList", "InternalBody"]
@@ -786,6 +786,8 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
     same = [m for m in periods if cs <= m.start < ce]
     pick = nearest(same, qm.start) or nearest([m for m in periods if m.end <= ts], ts) or nearest(periods, qm.start)
+    if pick is not None and ctx.report_period is not None and THIS_QUARTER[ctx.lang.code].search(pick.text):
+        return ctx.report_period, 1.0  # "this quarter" in a results text: the quarter it reports on, for any figure
     rp = ctx.report_period if _financial(pat) else None
     if not same and not any(ctx.sent.start <= m.start < ts for m in periods) and pat.get("period") not in ("as_of", "stock") and \
             has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code):
@@ -807,7 +809,7 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         return (PeriodRef(d.year, None, d.month, d.day, "asof"), 0.95) if d else (None, 0.9)
     recent = ctx.recent_periods[-1] if ctx.recent_periods else None
     if rp is not None and (recent is None or (recent.year or 0) < (rp.year or 0) or recent.day
-                           or recent.month and not recent.quarter or _THIS_QUARTER[ctx.lang.code].search(ctx.sent.text)):
+                           or recent.month and not recent.quarter or THIS_QUARTER[ctx.lang.code].search(ctx.sent.text)):
         return rp, 0.95  # a results text: a figure with no time of its own is for the period it reports on
     if recent is not None:
         return recent, 0.95
@@ -846,11 +848,6 @@ def _compared(ctx: Context, m: Mention) -> bool:
     return after.match(tail) is not None
 
 
-_THIS_QUARTER = {
-    "zh": re.compile(r"本季度|本财季|当季|本期|报告期"),
-    "en": re.compile(r"\b(?:this|the)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
-                     r"November|December)\s+)?quarter\b|\bquarterly\b", re.IGNORECASE),
-}
 
 
 def _financial(pat: dict) -> bool:
@@ -866,7 +863,7 @@ def _in_report_period(ctx: Context, pick: Mention, rp: PeriodRef) -> PeriodRef |
     report on fiscal 2025's first quarter)."""
     text = ctx.doc.text[pick.start:pick.end]
     p = pick.period
-    if _THIS_QUARTER[ctx.lang.code].search(text):
+    if THIS_QUARTER[ctx.lang.code].search(text):
         return rp
     if p.day or p.month and not p.quarter:
         return rp if (rp.quarter or rp.half or not rp.month) else None
