@@ -1377,3 +1377,10 @@ def test_this_quarter_in_a_results_text_is_the_quarter_reported_for_counts_and_r
     x = run(text, "en", organisation="xiaomi", speaker="", date=dt.date(2024, 11, 18))
     got = {(f.predicate, f.attr("period").key) for f in x.facts if f.predicate in ("Shipments", "MarketPosition")}
     assert got == {("Shipments", "2024-Q3"), ("MarketPosition", "2024-Q3")}, got
+
+
+def test_a_rank_held_since_a_time_takes_the_start_its_own_clause_gives():
+    x = run("自2022年起，比亚迪连续位居全球新能源汽车销量第一，2023年起也是中国汽车市场销量最高的车企。", "zh",
+            organisation="byd", speaker="")
+    got = {(f.attr("scope"), f.attr("period").key) for f in x.facts if f.kind == "position"}
+    assert got == {("world", "since-2022"), ("china", "since-2023")}, got

@@ -299,7 +299,8 @@ def _told_period(ctx: Context, s: int) -> PeriodRef | None:
     same = [m for m in periods if cs <= m.start < ce]
     since = [m for m in periods if m.period.qualifier == "since"]
     if since and re.search(r"连续|consecutive|straight|since", ctx.sent.text):
-        return since[0].period
+        own = [m for m in since if cs <= m.start < ce]  # …，2023年起也是…最高的: the clause's own start
+        return (own or since)[0].period
     after = [m for m in same if m.start >= s and not re.search(r"\band\b|[,;]", ctx.doc.text[s:m.start])]
     if ctx.lang.code == "en" and after:  # "entered India in July 2014 and became the largest … in the fourth quarter of 2017"
         return after[0].period
