@@ -972,6 +972,7 @@ class _P:
     qualifier: str = ""
     year_end: Optional[tuple] = None  # "the fiscal year that ended on March 31": (month, day), the year unsaid
     following: Optional[int] = None  # 次年, "the following year": years after the year the text was about
+    bare_day: bool = False  # a day of the month told without its month (18日): the latest such day by the document date
 
 
 def _range_period(p: "_P", first: int, last: int) -> bool:
@@ -1021,6 +1022,8 @@ _ZH_PERIOD_RES = {
     # 截至2023年12月31日止年度: the year that ends on the day
     "year_ended": re.compile(r"截至(?P<y>[0-9]{4})年(?:12|十二)月(?:31|三十一)日止(?:年度|财年|的年度|全年)"),
     "year_part": re.compile(r"年初" + _ZH_NOT_EARLY + r"|年底|年末"),
+    # 前三季度, 2024年前两个季度: the months of the year so far, told at the year's precision (not its third quarter)
+    "year_to_date": re.compile(r"(?:(?P<y>[0-9]{4})年|(?P<rel>" + _ZH_REL_YEAR_ALT + r"))?前[一二三两1-3]个?季度"),
     "quarter": re.compile(
         r"第(?P<qb>[一二三四1-4])季度?|(?<![0-9个两十第同前])(?P<qc>[一二三四1-4])季度"
         r"|(?<![A-Za-z0-9])[Qq](?P<qa>[1-4])(?![0-9A-Za-z])"
@@ -1028,6 +1031,9 @@ _ZH_PERIOD_RES = {
     "month": re.compile(r"(?<![0-9])(?P<m>" + _ZH_MONTH + r")月份?(?:(?P<d>" + _ZH_DAY + r")[日号])?(?![0-9])"),
     "rel_quarter": re.compile("|".join(_sorted_keys(ZH_RELATIVE_QUARTERS))),
     "following_year": re.compile("|".join(_sorted_keys(ZH_FOLLOWING_YEARS))),
+    # 本月5日, 上月17日, and a day told without its month (美东时间18日, 股价3日收涨): of the document's month
+    "month_day": re.compile(r"(?:(?P<rm>" + "|".join(_sorted_keys(ZH_RELATIVE_MONTHS)) + r")|(?<![0-9〇零一二三四五六七八九十月年.第近前后续每去])"
+                            r")(?P<d>(?:3[01]|[12][0-9]|0?[1-9]))[日号](?![内以均起前后间])"),
     "rel_month": re.compile("|".join(_sorted_keys(ZH_RELATIVE_MONTHS))),
     "rel_day": re.compile("|".join(_sorted_keys(ZH_RELATIVE_DAYS)) + r"|(?<![一二三四五六七八九十0-9])(?:上|本|这)?(?:" + "|".join(_sorted_keys(ZH_WEEKDAYS)) + ")"),
     "bare_year": re.compile(r"(?<![0-9A-Za-z.,])(?P<y>(?:19|20)[0-9]{2})(?![0-9.%,年])"),
@@ -1050,8 +1056,10 @@ _ZH_PERIOD_NEEDS = {
     "month_range": ("月",),
     "year_part": ("年",),
     "quarter": ("季", "Q", "q"),
+    "year_to_date": ("季",),
     "month": ("月",),
     "rel_day": _needs(("天", "日", "周", "星期"), list(ZH_RELATIVE_DAYS) + list(ZH_WEEKDAYS)),
+    "month_day": ("日", "号"),
     "bare_year": ("19", "20"),
     "year_quarter": ("Q", "q"),
 }
@@ -1092,6 +1100,10 @@ def _zh_cores(text: str) -> list[_P]:
                 p.following = ZH_FOLLOWING_YEARS[m.group()]
             if kind == "rel_month":
                 p.rel_month = ZH_RELATIVE_MONTHS[m.group()]
+            if kind == "month_day":
+                p.rel_month = ZH_RELATIVE_MONTHS[g["rm"]] if g.get("rm") else 0
+                p.day = int(g["d"])
+                p.bare_day = not g.get("rm")
             if kind == "rel_day":
                 word = m.group()
                 if word in ZH_RELATIVE_DAYS:
@@ -1320,7 +1332,8 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
     elif p.rel_month is not None:
         if doc_date is None:
             return None
-        p.year, p.month = _shift(doc_date.year, doc_date.month, p.rel_month, 12)
+        back = -1 if p.bare_day and p.day is not None and p.day > doc_date.day else 0
+        p.year, p.month = _shift(doc_date.year, doc_date.month, p.rel_month + back, 12)
     elif p.rel_day is not None:
         if doc_date is None:
             return None

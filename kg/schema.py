@@ -327,14 +327,14 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
                                 "{metric: AdjustedNetProfit, id: adjusted-net-profit, words: {zh: [...], en: [...]}}")),
         "share": Key(anything),  # checked by the loader (kg/extract/patterns.py)
         "period": Key(one_of("flow", "as_of", "stock")), "scope": Key(one_of("place")),
-        "category": Key(one_of(True, False, "sentence")), "min_value": Key(number),
+        "category": Key(one_of(True, False, "sentence")), "kind_nouns": Key(words), "min_value": Key(number),
         **{k: Key(words) for k in "context lower_bound market_words negative not_nouns nouns".split()},
         **{k: Key(flag) for k in "growth_only segments threshold".split()},
     },
     "positions": {
         **_COMMON, **_SUBJECT, "max_rank": Key(positive_int), "superlatives": Key(_WORDS_BY_RANK),
-        **{k: Key(words) for k in ("context kind_nouns market_nouns not_before overtake player_nouns respectively second_to "
-                                   "value_words verbs").split()},
+        **{k: Key(words) for k in ("context generic_players kind_gap kind_nouns market_nouns not_before overtake player_nouns "
+                                   "respectively second_to value_words verbs").split()},
     },
     "goals": {**_COMMON, **_SUBJECT, "subject": Key(classes(), required=True), "triggers": Key(triggers, required=True),
               "achieved": Key(words), "set": Key(words)},
@@ -379,7 +379,7 @@ LANG = {
     "number_hint": Key(regex), "time_hint": Key(regex), "translation_marks": Key(regex),
     "clause_separators": Key(text1, required=True), "transliteration_chars": Key(text1), "home_country": Key(slug),
     **{k: Key(word_list) for k in ("after_name_cues as_of company_nouns company_suffixes company_verbs conjunctions dateline_words domestic facility_nouns "
-                                   "first_person forecast full_year_words future generic_name_words legal_forms name_lead_words name_suffixes "
+                                   "first_person forecast full_year_words future generic_name_words legal_forms market_kind_tails name_lead_words name_suffixes "
                                    "name_variant_words not_doer_before not_names part_words respectively results_words sequence_words site_verbs surnames "
                                    "today whole_words world year_end_words").split()},
 }

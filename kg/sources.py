@@ -269,8 +269,8 @@ def _conflict_key(f: Fact) -> tuple | None:
     """Claims with the same key and a different value, unit, bound or rank disagree."""
     if f.kind == "quantity":
         return ("quantity", f.subject, f.predicate, period_match_key(f.attr("period")), f.attr("scope", ""), f.attr("category", ""))
-    if f.kind == "position":
-        return ("position", f.subject, f.attr("scope", ""), period_match_key(f.attr("period")))
+    if f.kind == "position":  # first in PCs and third in phones the same year do not disagree
+        return ("position", f.subject, f.attr("scope", ""), period_match_key(f.attr("period")), f.attr("category", ""))
     if f.kind == "relation" and (_functional(f.predicate) or f.obj.startswith("period:")):
         return ("relation", f.subject, f.predicate)  # one founding date: told at several precisions, they must nest
     return None
@@ -452,7 +452,7 @@ def _period_conflicts(facts, reports_on, alignments, doc_order) -> list[FactConf
         if f.kind == "quantity":
             key = ("quantity", f.subject, f.predicate, f.attr("scope", ""), str(f.attr("value")), f.attr("unit"), f.attr("bound"))
         elif f.kind == "position":
-            key = ("position", f.subject, f.attr("scope", ""), f.attr("rank"), f.attr("bound"))
+            key = ("position", f.subject, f.attr("scope", ""), f.attr("rank"), f.attr("bound"), f.attr("category", ""))
         else:
             continue
         if isinstance(f.attr("period"), PeriodRef):

@@ -1285,3 +1285,155 @@ def test_founding_told_of_the_company_or_with_a_participle(text, topic, founder,
     org = topic or "spotify"
     assert (founder, "founderOf", org) in {(f.subject, f.predicate, f.obj) for f in facts}
     assert (org, "period:" + date) in {(f.subject, f.obj) for f in facts if f.predicate == "foundedOn"}
+
+
+@pytest.mark.parametrize("text, lang, subject, names", [
+    # a kind the lexicon lacks: the rank's own phrase, also known by its kind and its other number
+    ("Amazon is the world's largest online retailer.", "en", "amazon", {"online retailer", "online retailers", "online"}),
+    ("Haier is the largest maker of garden furniture in Europe.", "en", "haier", {"maker of garden furniture", "makers of garden furniture", "garden furniture"}),
+    ("Euromonitor ranked Vodafone first among regional parcel operators worldwide.", "en", "vodafone",
+     {"regional parcel operators", "regional parcel operator", "regional parcel"}),
+    ("鸿海是全球规模最大的电子制造服务企业。", "zh", "foxconn", {"电子制造服务企业", "电子制造服务"}),
+    ("小鹏位列中国造车新势力品牌第四。", "zh", "xpeng", {"造车新势力品牌", "造车新势力"}),
+])
+def test_a_rank_takes_the_kind_its_own_noun_phrase_names(text, lang, subject, names):
+    x = run(text, lang, organisation="", speaker="")
+    (pos,) = [f for f in x.facts if f.kind == "position"]
+    if subject:
+        assert pos.subject == subject
+    info = {e.entity_id: e for e in x.entities}[pos.attr("category")]
+    assert {n for _, n in info.labels + info.aliases} == names
+
+
+@pytest.mark.parametrize("text, lang, category", [
+    ("Xiaomi is the world's third-largest smartphone maker.", "en", "cat-smartphones"),  # the lexicon's kind
+    ("联想是全球第一大PC厂商。", "zh", "cat-pcs"),
+    ("传音在全球手机品牌厂商中排名第一。", "zh", "cat-smartphones"),
+    ("Lenovo is the largest company in the PC market.", "en", "cat-pcs"),  # a word of no kind: the clause's market
+    ("西门子在德国企业中排名第六。", "zh", None),
+])
+def test_a_rank_phrase_of_a_known_kind_or_of_no_kind(text, lang, category):
+    x = run(text, lang, organisation="", speaker="")
+    assert [f.attr("category") for f in x.facts if f.kind == "position"] == [category]
+
+
+@pytest.mark.parametrize("when, key", [("截至5月22日收盘", "2024-05-22"), ("截至22日收盘", "2024-05-22")])
+def test_a_market_value_told_on_a_day_holds_on_that_day_not_for_the_quarter_reported(when, key):
+    import datetime as dt
+    text = f"英伟达公布2025财年第一季度财报\n\n{when}，英伟达市值约为2.34万亿美元。"
+    x = run(text, "zh", organisation="nvidia", speaker="", date=dt.date(2024, 5, 23))
+    periods = {f.predicate: f.attr("period") for f in x.facts if f.kind == "quantity"}
+    assert periods["MarketCapitalisation"].plain().key == key
+
+
+def test_the_next_sentence_goes_on_from_the_day_of_the_news_not_the_dateline():
+    import datetime as dt
+    x = run("（2024年6月19日 上海）美东时间18日，英伟达成为全球市值最高的上市公司。微软和苹果分别退居全球市值第二和第三位。",
+            "zh", organisation="nvidia", speaker="", date=dt.date(2024, 6, 19))
+    got = {(f.subject, f.attr("rank"), f.attr("period").key) for f in x.facts if f.kind == "position"}
+    assert {("microsoft", 2, "2024-06-18"), ("apple", 3, "2024-06-18")} <= got, got
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("在全球AI服务器市场上，鸿海的份额超过四成。", "AI服务器"),  # the text's longer name beats the lexicon's 服务器
+    ("讯飞医疗在中国医疗人工智能行业中排名第一，市场份额约为6.4%。", "医疗人工智能"),  # named in a clause before the share
+])
+def test_a_market_share_takes_the_kind_the_text_names_its_market_by(text, kind):
+    x = run(text, "zh", organisation="", speaker="")
+    names = {e.entity_id: {n for _, n in e.labels} for e in x.entities}
+    (share,) = [f for f in x.facts if f.predicate == "MarketShare"]
+    assert names.get(share.attr("category")) == {kind}
+    ranks = [f for f in x.facts if f.kind == "position"]
+    assert all(f.attr("category") == share.attr("category") for f in ranks)
+
+
+def test_how_a_market_is_counted_is_no_part_of_its_kind():
+    x = run("比亚迪在国内新能源乘用车零售市场的份额约为35%。", "zh", organisation="", speaker="")
+    assert [f.attr("category") for f in x.facts if f.predicate == "MarketShare"] == ["cat-new-energy-vehicles"]
+
+
+@pytest.mark.parametrize("text, lang, metric, scope", [
+    ("2023年，比亚迪海外新能源汽车销量为24.28万辆，同比增长334.2%。", "zh", "Deliveries", "overseas"),
+    ("2023年，比亚迪海外新能源汽车销量为24.28万辆，同比增长334.2%。", "zh", "SalesGrowthYoY", "overseas"),
+    ("2024年快手海外业务收入约42亿元。", "zh", "Revenue", "overseas"),
+    ("In the third quarter, Kuaishou's overseas business posted an operating profit of RMB2.8 million.", "en", "OperatingProfit", "overseas"),
+    ("Xiaomi's India shipments were 5 million units in 2023.", "en", "Shipments", "india"),
+])
+def test_a_figure_of_a_market_its_own_words_name_is_scoped_to_it(text, lang, metric, scope):
+    got = [f.attr("scope") for f in run(text, lang, organisation="", speaker="").facts if f.predicate == metric]
+    assert got == [scope]
+
+
+def test_a_figure_of_the_whole_is_not_scoped_by_a_place_that_is_not_its_market():
+    x = run("比亚迪深圳工厂销量为10万辆。小米在中国的智能手机出货量为4000万台。", "zh", organisation="", speaker="")
+    assert [f.attr("scope") for f in x.facts if f.kind == "quantity"] == [None, None]
+
+
+@pytest.mark.parametrize("text, lang, metric, key", [
+    # a time the figure is compared with, or that dates another clause, is not the figure's
+    ("2024年第一季度，拼多多营收868亿元。经营利润为260.2亿元，是去年同期的三倍多。", "zh", "OperatingProfit", "2024-Q1"),
+    ("SK Hynix reported an operating profit of 23.47 trillion won in 2024, beating the previous record set in 2018.",
+     "en", "OperatingProfit", "2024"),
+    ("In the third quarter of 2024 Kuaishou's overseas business posted an operating profit of RMB2.8 million — the first "
+     "since it began expanding abroad in 2017.", "en", "OperatingProfit", "2024-Q3"),
+])
+def test_the_period_of_a_figure_is_not_one_it_is_compared_with_or_one_of_another_clause(text, lang, metric, key):
+    got = [f.attr("period").key for f in run(text, lang, organisation="", speaker="").facts if f.predicate == metric]
+    assert got == [key]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the one a rank is second to is not its subject (it is first)
+    ("英伟达市值约为2.34万亿美元，仅次于微软和苹果，位列全球第三。", "zh", {("nvidia", 3)}),
+    ("Xiaomi's shipments rose 20%, behind only Samsung and Apple, ranking third worldwide.", "en", {("xiaomi", 3)}),
+    # an aside in brackets after the subject
+    ("2023年海信系（含东芝）电视全球出货量约2600万台，位列全球第二。", "zh", {("hisense", 2)}),
+    # a possessive apposition
+    ("Motorola, Lenovo's smartphone business, ranks third in North America.", "en", {("motorola", 3)}),
+])
+def test_a_rank_is_not_of_the_names_it_is_second_to_or_set_aside(text, lang, expected):
+    got = {(f.subject, f.attr("rank")) for f in run(text, lang, organisation="", speaker="").facts if f.kind == "position"}
+    assert expected <= got and not any(s != next(iter(expected))[0] and r == next(iter(expected))[1] for s, r in got), got
+
+
+def test_a_world_word_after_a_rank_is_its_scope_not_a_place_told_later():
+    x = run("BYD remained the number one seller of new energy vehicles worldwide for a third straight year and the "
+            "best-selling car brand in China.", "en", organisation="", speaker="")
+    assert {(f.attr("scope"), f.attr("category")) for f in x.facts if f.kind == "position"} == {
+        ("world", "cat-new-energy-vehicles"), ("china", "cat-automobiles")}
+
+
+def test_names_a_rank_is_second_to_are_no_rivals_that_make_its_subject_doubtful():
+    x = run("英伟达市值约为2.34万亿美元，仅次于微软和苹果，位列全球第三。", "zh", organisation="", speaker="")
+    (rank,) = [f for f in x.facts if f.kind == "position" and f.subject == "nvidia"]
+    assert rank.evidence[0].confidence >= 0.75  # asserted, not a candidate
+
+
+def test_a_rank_takes_the_market_its_own_clause_names_over_a_kind_named_before():
+    x = run("在全球DRAM市场上，海力士排名第二，在NAND闪存市场上排名第三。", "zh", organisation="sk-hynix", speaker="")
+    cats = {f.attr("rank"): f.attr("category") for f in x.facts if f.kind == "position"}
+    names = {e.entity_id: {n for _, n in e.labels} for e in x.entities}
+    assert cats[2] != cats[3] and names.get(cats[3]) == {"NAND闪存"}, cats
+
+
+def test_a_share_of_the_world_market_is_not_scoped_by_a_place_told_elsewhere_in_the_sentence():
+    x = run("中芯国际是中国大陆规模最大的晶圆代工企业，在全球晶圆代工市场的份额为5.5%。", "zh", organisation="smic", speaker="")
+    assert [f.attr("scope") for f in x.facts if f.predicate == "MarketShare"] == [None]
+    x = run("小米在印度智能手机市场的份额为18%。", "zh", organisation="xiaomi", speaker="")
+    assert [f.attr("scope") for f in x.facts if f.predicate == "MarketShare"] == ["india"]
+
+
+def test_this_quarter_in_a_results_text_is_the_quarter_reported_for_counts_and_ranks_too():
+    import datetime as dt
+    text = ("Xiaomi announces third quarter 2024 results\n\nXiaomi announced its results for the third quarter of 2024 on "
+            "November 18. This quarter, global smartphone shipments were 42.8 million units, ranking third in the world.")
+    x = run(text, "en", organisation="xiaomi", speaker="", date=dt.date(2024, 11, 18))
+    got = {(f.predicate, f.attr("period").key) for f in x.facts if f.predicate in ("Shipments", "MarketPosition")}
+    assert got == {("Shipments", "2024-Q3"), ("MarketPosition", "2024-Q3")}, got
+
+
+def test_a_rank_held_since_a_time_takes_the_start_its_own_clause_gives():
+    x = run("自2022年起，比亚迪连续位居全球新能源汽车销量第一，2023年起也是中国汽车市场销量最高的车企。", "zh",
+            organisation="byd", speaker="")
+    got = {(f.attr("scope"), f.attr("period").key) for f in x.facts if f.kind == "position"}
+    assert got == {("world", "since-2022"), ("china", "since-2023")}, got

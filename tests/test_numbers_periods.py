@@ -199,6 +199,22 @@ def test_a_weekday_without_on_is_not_a_date():
     assert keys("Monday Motors reported sales.", "en") == []
 
 
+@pytest.mark.parametrize("text, key", [
+    ("美东时间18日，该股收涨3.5%。", "2024-11-18"),  # a day of the document's month
+    ("本月5日，公司市值首次突破万亿。", "2024-11-05"),
+    ("上月28日，公司发布了新品。", "2024-10-28"),
+    ("股价25日收涨1.3%。", "2024-10-25"),  # a day after the document's: the month before
+    ("截至8日收盘，公司市值约为900亿元。", "by-2024-11-08"),
+])
+def test_a_day_told_without_its_month_is_of_the_documents_month(text, key):
+    assert the_period(text, "zh").key == key
+
+
+@pytest.mark.parametrize("text", ["股价连续3日上涨。", "近30日成交额放大。", "款项需在5日内付清。", "股价跌破5日均线。"])
+def test_a_count_of_days_is_no_day_of_the_month(text):
+    assert keys(text, "zh") == []
+
+
 def test_relative_day_crosses_a_year():
     assert keys("昨天", "zh", datetime.date(2024, 1, 1)) == ["2023-12-31"]
 
@@ -376,3 +392,12 @@ def test_the_mentions_stage_calls_a_year_long_before_the_documents_date_stale():
     doc = Document(doc_id="t", path="t.txt", lang="en", text=text, date=datetime.date(2025, 1, 23))
     ann = mentions.find_mentions(doc, get("en"), lexicon.load(), ())
     assert [m.period.key for m in ann.mentions if m.kind == "period"] == ["2018", "2024-Q4"]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("前三季度营收3217.8亿元。", "2024"),  # the months of the year so far: the year, not its third quarter
+    ("今年前三季度净利润增长14.7%。", "2024"),
+    ("2023年前两个季度销量下滑。", "2023"),
+])
+def test_the_first_quarters_of_a_year_are_told_at_the_years_precision(text, key):
+    assert the_period(text, "zh").key == key

@@ -133,12 +133,13 @@ def _report_period(annotated: Extraction, lang: Language):
 
 def _carried(periods: list) -> list:
     """The period a sentence hands on to the next ones ("2023年…。第四季度…"): its quarter or half,
-    else its month, else its year, and only when it names nothing else a single day ("Apple on
-    Monday unveiled ..." for the launches the next sentences tell)."""
+    else its month, else its year, and only when it names nothing else a day, the last it names ("Apple
+    on Monday unveiled ..." for the launches the next sentences tell)."""
     dated = [m.period for m in periods if m.period.year and m.period.qualifier in ("", "early", "late", "mid")]
     for test in (lambda p: (p.quarter or p.half) and not p.day, lambda p: p.month and not p.day,
-                 lambda p: not p.day, lambda p: True):
+                 lambda p: not p.day):
         found = [p for p in dated if test(p)]
         if found:
             return found[:1]
-    return []
+    # of several days, the last told: （2024年6月19日 上海）美东时间18日，… is a dateline, then the day of the news
+    return dated[-1:]

@@ -18,6 +18,13 @@ MONEY = ("CNY", "USD")
 
 ORG = ["Organisation"]  # the classes that can own, found, list or report
 
+# 本季度, "this quarter": in a results text, the quarter it reports on
+THIS_QUARTER = {
+    "zh": re.compile(r"本季度|本财季|当季|本期|报告期"),
+    "en": re.compile(r"\b(?:this|the)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+                     r"November|December)\s+)?quarter\b|\bquarterly\b", re.IGNORECASE),
+}
+
 
 @dataclass
 class Context:
@@ -97,7 +104,8 @@ class Context:
         within = ["Place"] + (["Organisation", "Product", "ProductSeries", "Brand", "ProductCategory"]
                               if v.is_a(cls, _PRODUCTS + ["Organisation"])
                               else ["Organisation"] if cls == "Person"
-                              else ["ProductCategory", "Organisation", "Brand"] if cls == "ProductCategory"  # 激光电视 holds 电视
+                              else ["ProductCategory", "Organisation", "Brand", "Product", "ProductSeries"]
+                              if cls == "ProductCategory"  # 激光电视 holds 电视, "iPhone assemblers" an iPhone
                               else ["Organisation", "ProductCategory"] if v.is_a(cls, ["Place"]) else [])  # 腾讯滨海大厦, 海尔冰箱互联工厂
         # 小米手机1代: a product's name may hold its maker, a category word and a number
         if not all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end) and (
@@ -111,6 +119,7 @@ class Context:
         info = self.new_names.setdefault(eid, EntityInfo(eid, cls, ((self.lang.code, name),)))
         for m in inside:
             self.mentions.remove(m)
+        self._entity_cache.clear()  # the new name replaces the mentions it holds
         parts = tuple((m.start, m.end, m.entity_id, m.cls) for m in inside)
         mention = Mention(start, end, name, "entity", eid, info.cls, from_lexicon=False, parts=parts)
         self.mentions.append(mention)
@@ -136,11 +145,12 @@ def trigger_hits(ctx: Context, regex, owners, names_inside: bool = False) -> lis
 CROSS_CLAUSE = 0.85  # arguments clauses apart, with another name of the subject's kind between them
 
 
-def evidence(ctx: Context, spans, rule: str, confidence: float) -> Evidence:
+def evidence(ctx: Context, spans, rule: str, confidence: float, not_rivals=()) -> Evidence:
     """The evidence of a fact: the sentence's text from its first to its last argument. A fact
-    whose arguments do not share a clause is less sure (and may fall below the candidate threshold)."""
+    whose arguments do not share a clause is less sure (and may fall below the candidate threshold),
+    unless the names between are ``not_rivals`` (spans the extractor knows are not its subject)."""
     spans = [s for s in spans if s is not None]
-    if len(spans) >= 2 and _rival_between(ctx, spans[0], spans[-1]):
+    if len(spans) >= 2 and _rival_between(ctx, spans[0], spans[-1], set(not_rivals)):
         confidence *= CROSS_CLAUSE
     start = min(s for s, _ in spans)
     end = max(e for _, e in spans)
@@ -150,7 +160,7 @@ def evidence(ctx: Context, spans, rule: str, confidence: float) -> Evidence:
 _FAMILIES = ("Organisation", "Person", "Product", "ProductSeries", "Place")
 
 
-def _rival_between(ctx: Context, first, last) -> bool:
+def _rival_between(ctx: Context, first, last, not_rivals: set = frozenset()) -> bool:
     """Do the first and last arguments sit clauses apart with another name of the first one's kind
     between them (比亚迪…，华为…，总部位于深圳: whose headquarters)? A clause that only goes on about
     the same subject (比亚迪成立于1995年，由王传福创立，总部位于深圳) is no doubt."""
@@ -169,7 +179,8 @@ def _rival_between(ctx: Context, first, last) -> bool:
     family = next((f for f in _FAMILIES if v.is_a(a.cls, [f])), None)
     lo, hi = min(first[1], last[1]), max(first[0], last[0])
     return family is not None and any(lo <= m.start and m.end <= hi and m.kind in ENTITY_KINDS and m.cls
-                                      and m.entity_id != a.entity_id and v.is_a(m.cls, [family]) for m in ctx.mentions)
+                                      and m.entity_id != a.entity_id and v.is_a(m.cls, [family])
+                                      and (m.start, m.end) not in not_rivals for m in ctx.mentions)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|，|、|和|及|与|以及|and|, and|or)\s*")

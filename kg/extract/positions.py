@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..types import Fact, Mention, PeriodRef
-from .context import ENTITY_KINDS, ORG, Context, market_just_named, attrs, evidence, has_word, nearest, reported_by, span
+from .context import ENTITY_KINDS, ORG, THIS_QUARTER, Context, market_just_named, attrs, evidence, has_word, nearest, reported_by, span
 from ..iris import vocab
 from ..lexicon import load as load_lexicon
 from ..numbers import EN_SMALL
@@ -136,6 +136,8 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
     # "Apple shipped 45.2 million iPhones …, ranking second": a counted thing is no subject
     cands = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= s
              and not _COUNTED.search(ctx.doc.text, max(ctx.sent.start, m.start - 24), m.start)]
+    others = _not_ranked(ctx, pat, cands)
+    cands = [m for m in cands if m not in others]
     # "BYD overtook Tesla to become the largest", 联想超过惠普，成为全球第一: the one who overtook
     verbs = _words(pat, "overtake", ctx.lang.code)
     if verbs and cands:
@@ -155,6 +157,37 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
     # "排名全球第四的是小米" / "ranked third was Xiaomi": rare; take the document's topic
     topic = ctx.doc.organisation if pat.get("default_subject") == "organisation" else ""
     return None, topic, 0.85
+
+
+def _not_ranked(ctx: Context, pat: dict, cands: list[Mention]) -> list[Mention]:
+    return [m for m in cands if _not_the_ranked(ctx, pat, m, cands)]
+
+
+def _not_the_ranked(ctx: Context, pat: dict, m: Mention, cands: list[Mention]) -> bool:
+    """A name before a rank that is not what it ranks: the one it is second to (仅次于微软和苹果，位列第三;
+    "behind Samsung"), an aside in brackets after another name (海信系（含东芝）…位列全球第二), or a
+    possessive apposition ("Motorola, Lenovo's smartphone business, … ranks third")."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    words = _words(pat, "second_to", lang)
+    if words:
+        lead = text[max(ctx.sent.start, m.start - 40):m.start]
+        # the name right after the words, or coordinated with one that is (仅次于微软和苹果)
+        gap = r"(?:\s*(?:[^\s，,。；;]{1,12}?|[\w .&'-]{1,30}?)\s*(?:和|与|及|、|and|,)\s*)?"
+        if re.search(r"(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*(?:only\s+)?" + gap + r"$",
+                     lead, re.IGNORECASE):
+            return True
+    earlier = [c for c in cands if c.end <= m.start]
+    if not earlier:
+        return False
+    opening = max(text.rfind("（", ctx.sent.start, m.start), text.rfind("(", ctx.sent.start, m.start))
+    if opening > earlier[-1].start and not re.search(r"[）)]", text[opening:m.start]) and re.search(r"[）)]", text[m.end:m.end + 12]):
+        return True  # 海信系（含东芝）: an aside
+    if lang == "en":
+        cs, ce = ctx.clauses[ctx.clause_of(m.start)]
+        if re.fullmatch(r"['’]s(?:\s+[a-z][\w-]*){1,4}\s*,?\s*", text[m.end:ce]) and re.fullmatch(r"\s*,?\s*(?:the\s+)?", text[cs:m.start]):
+            return True  # "Motorola, Lenovo's smartphone business, …"
+    return False
 
 
 def _market_subject(ctx: Context, pat: dict, s: int, e: int):
@@ -218,6 +251,11 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
                            and not re.search(r"[,;]", text[e:m.start])]
         if after:
             pick = after[0]
+        # "the number one seller of new energy vehicles worldwide … and the best-selling car brand in China":
+        # a world word between a rank and a later place is the rank's own scope
+        if pick.start >= e and re.search(r"\b(?:" + "|".join(map(re.escape, ctx.lang.words.get("world") or ["worldwide"])) + r")\b",
+                                         text[e:pick.start], re.IGNORECASE):
+            return [("world", None)]
     run = [pick]
     # 在欧洲和拉丁美洲…, "in Europe and in Latin America"
     i = places.index(pick)
@@ -249,12 +287,20 @@ def _earlier_place(ctx: Context, cs: int, s: int) -> Mention | None:
 
 
 def _period(ctx: Context, s: int) -> PeriodRef | None:
+    p = _told_period(ctx, s)
+    if p is not None and ctx.report_period is not None and THIS_QUARTER[ctx.lang.code].search(p.text or ""):
+        return ctx.report_period  # "this quarter" in a results text: the quarter it reports on, not the document's
+    return p
+
+
+def _told_period(ctx: Context, s: int) -> PeriodRef | None:
     cs, ce = ctx.clauses[ctx.clause_of(s)]
     periods = [m for m in ctx.periods() if m.period.year]
     same = [m for m in periods if cs <= m.start < ce]
     since = [m for m in periods if m.period.qualifier == "since"]
     if since and re.search(r"连续|consecutive|straight|since", ctx.sent.text):
-        return since[0].period
+        own = [m for m in since if cs <= m.start < ce]  # …，2023年起也是…最高的: the clause's own start
+        return (own or since)[0].period
     after = [m for m in same if m.start >= s and not re.search(r"\band\b|[,;]", ctx.doc.text[s:m.start])]
     if ctx.lang.code == "en" and after:  # "entered India in July 2014 and became the largest … in the fourth quarter of 2017"
         return after[0].period
@@ -277,14 +323,19 @@ _EN_NOT_KIND = frozenset("the a an its their our this that global world world's 
                          "international overseas home stock share whole entire same".split())
 
 
-def _market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None) -> Mention | None:
-    """A kind of product the lexicon does not know, named as a market in the rank's clause
+def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, earlier: bool = False) -> Mention | None:
+    """A kind of product the lexicon does not know, named as a market in the clause of ``s``
     (思科在以太网交换机市场仍保持全球第一, "third in the global optical networking market"): a new
-    product category. Not a place's market (印度市场), nor a word of scope (全球市场, "the overall market")."""
+    product category. Not a place's market (印度市场), nor a word of scope (全球市场, "the overall market").
+    With ``earlier``, the clauses of the sentence before it too, nearest first (讯飞医疗在中国医疗人工智能行业中
+    排名第一，市场份额约为6.4%)."""
     lang = ctx.lang.code
     text = ctx.doc.text
     generic = set(ctx.lang.words.get("generic_name_words") or []) | _EN_NOT_KIND
     clauses = [ctx.clauses[ctx.clause_of(s)]]
+    if earlier:
+        clauses += [c for c in reversed(ctx.clauses[:ctx.clause_of(s)]) if c[0] >= ctx.sent.start]
+    tails = ctx.lang.words.get("market_kind_tails") or []
     if known is not None and ctx.clauses[ctx.clause_of(known.start)] not in clauses:
         clauses.append(ctx.clauses[ctx.clause_of(known.start)])  # 在全球AI服务器市场上，…，保持全球第一
     for (cs, ce), noun in [(c, n) for c in clauses for n in _words(pat, "kind_nouns", lang)]:
@@ -309,11 +360,18 @@ def _market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None) 
                 last = max([i for i, w in enumerate(words) if w.lower() in generic] + [-1])
                 words = words[last + 1:] if last >= 0 else []
                 kind = " ".join(words) if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z0-9][\w-]*", w) for w in words) else ""
-            if not kind or kind in generic:
-                continue
             end = head - (len(before) - len(before.rstrip()))
             start = end - len(kind)
             if text[start:end] != kind:
+                continue
+            # 新能源乘用车零售市场, "the smartphone retail market": how the market is counted is no part of its kind
+            cut = True
+            while cut and kind:
+                cut = next((t for t in tails if kind.lower().endswith(t.lower()) and len(kind) > len(t)), None)
+                if cut:
+                    kind = kind[:-len(cut)].rstrip()
+            end = start + len(kind)
+            if not kind or kind in generic:
                 continue
             if known is not None and not (start < known.start and known.end <= end or start <= known.start and known.end < end):
                 continue  # no longer than the lexicon's name of the kind: keep the lexicon's
@@ -330,7 +388,9 @@ def _category(ctx: Context, s: int, subject: Mention | None = None, pat: dict | 
     near = nearest(same, s) or nearest([m for m in cats if m.end <= s and m.start >= ctx.sent.start], s)
     if pat is not None:
         # the text's own, longer name of the kind (AI服务器 for the lexicon's 服务器, 激光电视 for 电视) wins
-        kind = _market_kind(ctx, pat, s, near)
+        # a market its own clause names (…；在NAND闪存市场上排名第三) before a kind named in a clause before
+        kind = market_kind(ctx, pat, s) if near is not None and near not in same else None
+        kind = kind or market_kind(ctx, pat, s, near)
         near = kind or near
     if near is None and not cats:
         if subject is not None and subject.cls and not vocab().is_a(subject.cls, ORG):
@@ -340,6 +400,160 @@ def _category(ctx: Context, s: int, subject: Mention | None = None, pat: dict | 
             return own[0] if own else ""
         return ctx.carried_category()  # "… the smartphone market. Xiaomi was third": the market just named
     return near.entity_id if near else ""
+
+
+# the words of an English player phrase: "online retailer", "contract manufacturer of electronics"
+_EN_WORD = re.compile(r"\s+([A-Za-z0-9][\w'’-]*)")
+_EN_PHRASE_STOP = frozenset("in on at by with for from since after as to than that which who whose worldwide globally "
+                            "is was were are has had and or but".split())
+_ZH_KIND = r"[\u4e00-\u9fffA-Za-z0-9]"
+
+
+def _player_kind(ctx: Context, pat: dict, s: int, e: int) -> str | None:
+    """The kind of player a rank's own noun phrase names: the words a player noun follows or the
+    thing it is "of" ("the world's largest online retailer", "the largest maker of electric-vehicle
+    batteries", 全球最大的电子制造服务企业, 位列中国造车新势力品牌第四). A kind the lexicon knows is that
+    category ("the largest smartphone maker"); another becomes a new category named by the phrase,
+    also known by its kind alone and (English) its other number. None when the rank names no such
+    phrase, or only a word that names no kind ("the largest company"): the clause's category is
+    the rank's; "" when the phrase names a kind no category can hold."""
+    found = _en_player_phrase(ctx, pat, s, e) if ctx.lang.code == "en" else _zh_player_phrase(ctx, pat, s, e)
+    cs, ce = ctx.clauses[ctx.clause_of(s)]
+    known_elsewhere = any(cs <= m.start < ce for m in ctx.entities(list(_CATEGORY_CLASSES)))
+    if found is None:
+        return None
+    start, end, kind_start, kind_end = found
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    nouns = _words(pat, "player_nouns", lang)
+    generic = _words(pat, "generic_players", lang)
+    cats = ctx.entities(list(_CATEGORY_CLASSES))
+    whole = [m for m in cats if m.start <= start and end <= m.end]
+    if whole:
+        return whole[0].entity_id  # the lexicon names the whole phrase ("contract chipmaker", 短视频平台)
+    known = [m for m in cats if kind_start <= m.start and m.end <= kind_end]
+    if known:
+        # "smartphone maker", 手机品牌厂商: the kind is the lexicon's, give or take player words
+        rest = text[kind_start:known[0].start] + text[known[-1].end:kind_end]
+        for w in sorted(set(nouns) | set(generic), key=len, reverse=True):
+            rest = re.sub((r"(?<![\w-])" + re.escape(w) + r"(?![\w-])") if lang == "en" else re.escape(w), "", rest,
+                          flags=re.IGNORECASE)
+        if len(known) == 1 and not re.sub(r"[\s\-]", "", rest):
+            return known[0].entity_id
+    if kind_start == kind_end and (known_elsewhere or has_word(text[start:end], generic, lang) and
+                                   words_re(generic, lang).fullmatch(text[start:end])):
+        return None  # "the largest company", 最大的企业: no kind; 汽车市场销量最高的车企: the market's kind
+    mention = ctx.add_name(start, end, "ProductCategory")
+    if mention is None:
+        return ""
+    # the kind alone is another name of the category, unless it is the name of something else ("iPhone")
+    names = [text[kind_start:kind_end]] if kind_end > kind_start and not any(
+        (p[0], p[1]) == (kind_start, kind_end) for p in mention.parts) else []
+    if lang == "en":
+        names += [_other_number(text[start:end], nouns)]
+    ctx.name_also(mention.entity_id, [n for n in names if n and n != mention.text])
+    return mention.entity_id
+
+
+def _other_number(phrase: str, nouns: list[str]) -> str:
+    """"online retailer" -> "online retailers", "pure-play foundries" -> "pure-play foundry": the
+    phrase with its player noun in the other number ("" when it has none)."""
+    for noun in sorted(nouns, key=len, reverse=True):
+        m = re.search(r"(?<![\w-])" + re.escape(noun) + r"(?![\w-])", phrase, re.IGNORECASE)
+        if m is None:
+            continue
+        if noun.endswith("ies"):
+            other = noun[:-3] + "y"
+        elif noun.endswith("s") and noun[:-1] in nouns:
+            other = noun[:-1]
+        elif noun.endswith("y"):
+            other = noun[:-1] + "ies"
+        else:
+            other = noun + "s"
+        return phrase[:m.start()] + other + phrase[m.end():]
+    return ""
+
+
+def _en_player_phrase(ctx: Context, pat: dict, s: int, e: int) -> tuple[int, int, int, int] | None:
+    """(start, end, kind start, kind end) of "[kind words] player-noun [of kind]" right after the
+    rank ("largest online retailer", "first among major appliance brands", "number one seller of
+    new energy vehicles"); the kind is the words before the noun, or after its "of"."""
+    text = ctx.doc.text
+    nouns = {n.lower() for n in _words(pat, "player_nouns", "en")}
+    lead = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?", re.IGNORECASE).match(text, e, ctx.sent.end)
+    pos = lead.end() - 1 if lead else e
+    words = []
+    while len(words) < 8:
+        w = _EN_WORD.match(text, pos, ctx.sent.end)
+        if w is None:
+            break
+        words.append((w.start(1), w.end(1), w.group(1).lower()))
+        pos = w.end(1)
+    head = None
+    for i, (_, _, w) in enumerate(words[:4]):
+        if w in _EN_PHRASE_STOP or w in _EN_NOT_KIND:
+            break
+        two = f"{w} {words[i + 1][2]}" if i + 1 < len(words) else ""
+        if two in nouns:
+            head = (i, i + 2)
+            break
+        if w in nouns and w != "market" and not (i + 1 < len(words) and words[i + 1][2] in nouns):
+            head = (i, i + 1)
+            break
+    if head is None:
+        return None
+    start, end = words[0][0], words[head[1] - 1][1]
+    kind_start, kind_end = start, words[head[0]][0]
+    if head[0] == 0:
+        kind_start = kind_end = start
+    rest = words[head[1]:]
+    if rest and rest[0][2] == "of" and text[end:rest[0][0]].strip() == "":
+        of = []
+        for w in rest[1:6]:
+            if w[2] in _EN_PHRASE_STOP - {"and", "or"} or w[2] in ("the", "a", "an", "its", "their", "our"):
+                break
+            of.append(w)
+        while of and of[-1][2] in ("and", "or"):
+            of.pop()
+        if of and all(re.fullmatch(r"\s+", text[a[1]:b[0]]) for a, b in zip(of, of[1:])):
+            end, kind_start, kind_end = of[-1][1], of[0][0], of[-1][1]
+    else:
+        kind_end = kind_end if kind_end == kind_start else words[head[0] - 1][1]
+    if not all(re.fullmatch(r"\s+", text[a[1]:b[0]]) for a, b in zip(words, words[1:]) if b[1] <= end):
+        return None  # a phrase runs without punctuation
+    return start, end, kind_start, kind_end
+
+
+def _zh_player_phrase(ctx: Context, pat: dict, s: int, e: int) -> tuple[int, int, int, int] | None:
+    """(start, end, kind start, kind end) of a Chinese player phrase: after a superlative (最大的电子制造服务企业,
+    第二大存储芯片制造商) or before an ordinal (中国造车新势力品牌第四, 手机品牌厂商中排名第一)."""
+    text = ctx.doc.text
+    nouns = [n for n in _words(pat, "player_nouns", "zh") if n not in _words(pat, "market_nouns", "zh")]
+    if not nouns:
+        return None
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    mentions = [m for m in ctx.mentions if m.kind in ENTITY_KINDS + ("period", "quantity", "rank")
+                and not (m.cls and vocab().is_a(m.cls, list(_CATEGORY_CLASSES)))]
+    around = [b for a, b in _superlative_spans(ctx, pat) if a <= s and e <= b]
+    if around:
+        e = max(around)  # 第一大PC厂商: the phrase follows the whole superlative, not its ordinal
+        m = re.compile(r"的?(" + _ZH_KIND + r"{0,12}?)(" + alt + r")(?!" + _ZH_KIND + r"{0,2}(?:" + alt + r"))").match(
+            text, e, min(ctx.sent.end, e + 20))
+        if m is None or "的" in m.group(1) or any(m.start(1) < x.end and x.start < m.end(2) for x in mentions):
+            return None
+        return m.start(1), m.end(2), m.start(1), m.end(1)
+    cs, _ = ctx.clauses[ctx.clause_of(s)]
+    lo = max([cs] + [x.end for x in mentions if cs <= x.end <= s])
+    gap = "|".join(re.escape(w) for w in sorted(_words(pat, "kind_gap", "zh"), key=len, reverse=True)) or "(?!)"
+    window = text[lo:s]
+    cut = re.search(r"(?:" + gap + r")*$", window)
+    window = window[:cut.start()] if cut else window
+    window = re.split(r"[在于的、和与及，,是为]|" + gap, window)[-1]
+    m = re.search(r"(" + _ZH_KIND + r"{0,10}?)(" + alt + r")$", window)
+    if m is None:
+        return None
+    base = lo + (len(text[lo:s][:cut.start()] if cut else text[lo:s]) - len(window))
+    return base + m.start(1), base + m.end(2), base + m.start(1), base + m.end(1)
 
 
 def _positions(ctx: Context, pat: dict) -> list[Fact]:
@@ -361,6 +575,9 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         if _planned(ctx, s):
             continue
         subj_m, subj, conf = pairs.get((s, e)) or _market_subject(ctx, pat, s, e) or _subject(ctx, pat, s, e)
+        # the names the rank is not of (仅次于微软和苹果) stand between it and its subject as no rivals
+        not_rivals = {(m.start, m.end) for m in _not_ranked(ctx, pat, [m for m in ctx.entities(
+            pat.get("subject") or ["Organisation"], NOT_SUBJECT) if m.end <= s])}
         if not subj:
             continue
         if subj_m is not None and subj_m.cls and vocab().is_a(subj_m.cls, ["Person"]) and not (own_lists or carried):
@@ -371,11 +588,13 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         # 全球市值第二, "the world's most valuable company": a rank by value counts no kind of product
         cs, ce = ctx.clauses[ctx.clause_of(s)]
         by_value = has_word(ctx.doc.text[cs:ce], (pat.get("value_words") or {}).get(ctx.lang.code), ctx.lang.code)
-        category = "" if own_lists or carried or by_value else _category(ctx, s, subj_m, pat)
+        own_kind = None if own_lists or carried or by_value else _player_kind(ctx, pat, s, e)
+        category = "" if own_lists or carried or by_value else (
+            own_kind if own_kind is not None else _category(ctx, s, subj_m, pat))
         confidence = float(pat.get("confidence", 0.85)) * conf * (0.95 if carried else 1.0)
         ctx.consumed.add((s, e))
         for scope, place in ([(carried, None)] if carried else _scopes(ctx, s, e, own_lists)):
-            ev = evidence(ctx, [span(subj_m), (s, e), span(place)], pat["id"], confidence)
+            ev = evidence(ctx, [span(subj_m), (s, e), span(place)], pat["id"], confidence, not_rivals)
             facts.append(Fact("position", subj, "MarketPosition", "", attrs(
                 rank=rank, bound=bound, scope=scope, period=period, category=category,
                 reported_by=reported_by(ctx)), (ev,)))

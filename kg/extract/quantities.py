@@ -28,7 +28,7 @@ from ..iris import vocab
 from ..numbers import UNKNOWN_CURRENCY
 from ..lexicon import load as load_lexicon
 from ..types import Fact, Mention, PeriodRef
-from .context import ORG, market_just_named, ENTITY_KINDS, MONEY, MONEY_UNITS, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
+from .context import ORG, THIS_QUARTER, market_just_named, ENTITY_KINDS, MONEY, MONEY_UNITS, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
 from .patterns import words_re
 
 NOT_SUBJECT = ["StockExchange", "ResearchFirm", "RankingList", "InternalBody"]
@@ -386,6 +386,8 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
     if subject is None:
         return None
     subj_m, subj, scope, confidence = subject
+    if not scope and not seg[0] and pat.get("subject") != "market":
+        scope = _own_market(ctx, ts)
     period, p_conf = _period(ctx, pat, ts, qm)
     if future:
         return _forecast(ctx, pat, ts, te, qm, subj_m, subj, value, unit, bound, period, scope, confidence * p_conf)
@@ -515,6 +517,9 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         return "category", cats[-1], _part_words(ctx, prefix, start, ts, whole)
     if places and not rest:
         return "place", places[-1], ""
+    if places and not _strip_words(rest, words.get("part_words") or [], lang).strip() and \
+            text[places[-1].end:ts].strip() == rest.strip():
+        return "place", places[-1], ""  # 海外业务收入, "overseas business revenue": the company's, in that market
     if cats and not places and len(rest.replace(" ", "")) >= 1:
         # 汽车销售收入: a category's word and others name the part (汽车销售), not the others alone
         named = _strip_words(prefix.strip(), whole, lang).strip()
@@ -527,6 +532,33 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         return "part", None, (orgs[0].text + rest) if orgs else rest
     return "", None, ""
 
+
+
+def _own_market(ctx: Context, ts: int) -> str:
+    """The market a figure's own words name (海外销量, 海外新能源汽车销量, "overseas deliveries"), or the
+    business the clause's subject says it is of ("the overseas business posted an operating profit of"):
+    a place right before the trigger, with only kinds of product between, or (English) a word of a part
+    of the business and its verb."""
+    text = ctx.doc.text
+    lo = ctx.clauses[ctx.clause_of(ts)][0]
+    places = [m for m in ctx.entities(["Place"]) if lo <= m.start and m.end <= ts]
+    if not places or places[-1].entity_id == "world":
+        return ""
+    place = places[-1]
+    gap = text[place.end:ts]
+    between = [m for m in ctx.mentions if place.end <= m.start and m.end <= ts]
+    v = vocab()
+    if any(not (m.kind == "entity" and m.cls and v.is_a(m.cls, ["ProductCategory"])) for m in between):
+        return ""
+    for m in sorted(between, key=lambda m: -m.start):
+        gap = gap[:m.start - place.end] + " " + gap[m.end - place.end:]
+    if not gap.strip() and (ctx.lang.code == "zh" or gap.startswith(" ")):
+        return place.entity_id
+    parts = ctx.lang.words.get("part_words") or []
+    if ctx.lang.code == "en" and parts and re.fullmatch(
+            r"\s+(?:" + "|".join(map(re.escape, parts)) + r")\s+(?:[a-z-]+\s+){1,4}", gap, re.IGNORECASE):
+        return place.entity_id
+    return ""
 
 
 def _part_words(ctx: Context, words: str, start: int, end: int, whole: list) -> str:
@@ -690,6 +722,8 @@ def _scope_place(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
     places = [m for m in ctx.entities(["Place"]) if m.entity_id != "world" or pat.get("scope_world")]
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     same = [m for m in places if cs <= m.start < ce]
+    if not same and any(m.entity_id == "world" and cs <= m.start < ce for m in ctx.entities(["Place"])):
+        return ""  # 中芯国际在全球晶圆代工市场的份额, 海信的全球份额: the world's market, not a place told elsewhere
     near = nearest(same, qm.start) or nearest(places, qm.start)
     return near.entity_id if near else market_just_named(ctx, cs, ce)
 
@@ -715,6 +749,14 @@ def _category(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     same = [m for m in cats if cs <= m.start < ce]
     near = nearest(same, ts)
+    if pat.get("kind_nouns"):
+        from .positions import market_kind
+
+        # the text's own, longer name of a market's kind (AI服务器 for the lexicon's 服务器) wins
+        known = near or nearest([m for m in cats if m.end <= ts and m.start >= ctx.sent.start], ts)
+        kind = market_kind(ctx, pat, ts, known, earlier=pat.get("category") == "sentence")
+        if kind is not None:
+            return kind.entity_id
     if near is None and pat.get("category") == "sentence":
         # "the world's number one PC maker, with a global market share of 22.7 percent": the one
         # category the sentence names before the figure
@@ -736,10 +778,16 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
                and not (m.period.qualifier == "since" and re.match(r"from\s+(?:the\s+)?(?:previous|prior|preceding|last)\b", m.text, re.IGNORECASE))
                and not (m.period.qualifier == "since" and re.match(r"from\b", m.text, re.IGNORECASE)  # "up 102% from 2023"
                         and re.search(r"(?:%|\bpercent|\d)\s*$", ctx.doc.text[max(ctx.sent.start, m.start - 14):m.start]))]
+    if ctx.lang.code == "en":
+        # "… posted an operating profit of RMB2.8 million — the first since it began expanding abroad in 2017":
+        # a time in a clause of its own after the figure dates that clause, not the figure
+        periods = [m for m in periods if m.start < qm.end or not _SUBORDINATE.search(ctx.doc.text, qm.end, m.start)]
     if pat.get("period") not in ("as_of", "stock") and any(not m.period.day for m in periods):
         periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
     same = [m for m in periods if cs <= m.start < ce]
     pick = nearest(same, qm.start) or nearest([m for m in periods if m.end <= ts], ts) or nearest(periods, qm.start)
+    if pick is not None and ctx.report_period is not None and THIS_QUARTER[ctx.lang.code].search(pick.text):
+        return ctx.report_period, 1.0  # "this quarter" in a results text: the quarter it reports on, for any figure
     rp = ctx.report_period if _financial(pat) else None
     if not same and not any(ctx.sent.start <= m.start < ts for m in periods) and pat.get("period") not in ("as_of", "stock") and \
             has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code):
@@ -750,7 +798,8 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         if base is None and ctx.doc.date is not None:
             return PeriodRef(ctx.doc.date.year - 1), 1.0  # "reported full-year revenue" in January 2025: 2024's, the last year ended
     if pick is not None:
-        if rp is not None:
+        # 截至22日收盘，市值约为…: a state told on a day holds on that day, not for the period reported on
+        if rp is not None and not (pat.get("period") in ("as_of", "stock") and pick.period.day):
             in_report = _in_report_period(ctx, pick, rp)
             if in_report is not None:
                 return in_report, 1.0
@@ -760,7 +809,7 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         return (PeriodRef(d.year, None, d.month, d.day, "asof"), 0.95) if d else (None, 0.9)
     recent = ctx.recent_periods[-1] if ctx.recent_periods else None
     if rp is not None and (recent is None or (recent.year or 0) < (rp.year or 0) or recent.day
-                           or recent.month and not recent.quarter or _THIS_QUARTER[ctx.lang.code].search(ctx.sent.text)):
+                           or recent.month and not recent.quarter or THIS_QUARTER[ctx.lang.code].search(ctx.sent.text)):
         return rp, 0.95  # a results text: a figure with no time of its own is for the period it reports on
     if recent is not None:
         return recent, 0.95
@@ -770,11 +819,18 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
 
 
 # 较去年同期增长9.6%, 与上年相比, "compared with 2023": a time a figure is compared with is not its own
-_COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*$"), re.compile(r"^\s*(?:相比|同期|比较|增长|下降|下滑|减少|提升|上升)")),
+_COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*$"),
+                    # 是去年同期的三倍多: the figure of the time compared with, as a multiple
+                    re.compile(r"^\s*(?:相比|同期|比较|增长|下降|下滑|减少|提升|上升|的?[0-9一二两三四五六七八九十.]+倍)")),
              "en": (re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\b(?:[^,.;]|[,.](?=[0-9])){0,30}$"
+                               r"|\b(?:record|peak|high|low)\s+(?:set|reached|hit|posted)\s+(?:in|during)\s+(?:the\s+)?$"  # "the record set in 2018"
+                               r"|\b(?:double|triple|twice|half)\s+(?:the\s+)?(?:figure|level|amount|total)\s+(?:for|of|in)\s+(?:the\s+)?$"
                                r"|\bfrom\s+(?:[A-Z]{0,3}\$?|RMB|US\$|€|£|¥)?\s*[0-9][0-9,.]*\s*(?:million|billion|trillion)?\s+in\s+"
                                r"(?:the\s+)?(?:same\s+(?:quarter|period|month|half|year)\s+(?:of\s+)?)?$",
                                re.IGNORECASE), None)}  # "up 44% from RMB68,840.4 million in the same quarter of 2023"
+
+
+_SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|while|whereas)\b|\s[—–]\s", re.IGNORECASE)
 
 
 def _compared(ctx: Context, m: Mention) -> bool:
@@ -782,14 +838,16 @@ def _compared(ctx: Context, m: Mention) -> bool:
     text = ctx.doc.text
     if before is not None and before.search(text[max(ctx.sent.start, m.start - 64):m.start]):
         return True
-    return after is not None and "同期" in m.text and after.match(text[m.end:m.end + 4]) is not None
+    if after is None:
+        return False
+    tail = text[m.end:m.end + 8]
+    if "同期" not in m.text:  # 去年 + 同期的三倍
+        if not tail.startswith("同期"):
+            return False
+        tail = tail[2:]
+    return after.match(tail) is not None
 
 
-_THIS_QUARTER = {
-    "zh": re.compile(r"本季度|本财季|当季|本期|报告期"),
-    "en": re.compile(r"\b(?:this|the)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
-                     r"November|December)\s+)?quarter\b|\bquarterly\b", re.IGNORECASE),
-}
 
 
 def _financial(pat: dict) -> bool:
@@ -805,7 +863,7 @@ def _in_report_period(ctx: Context, pick: Mention, rp: PeriodRef) -> PeriodRef |
     report on fiscal 2025's first quarter)."""
     text = ctx.doc.text[pick.start:pick.end]
     p = pick.period
-    if _THIS_QUARTER[ctx.lang.code].search(text):
+    if THIS_QUARTER[ctx.lang.code].search(text):
         return rp
     if p.day or p.month and not p.quarter:
         return rp if (rp.quarter or rp.half or not rp.month) else None
@@ -865,6 +923,8 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         if subject is None:
             continue
         subj_m, subj, scope, confidence = subject
+        if not scope and not seg[0] and pat.get("subject") != "market":
+            scope = _own_market(ctx, ts)  # 海外新能源汽车销量…，同比增长334.2%: the growth of the overseas sales
         value = qm.quantity.value
         if down_re is not None and down_re.search(window[-(8 if lang == "zh" else 30):]) and value > 0:
             value = -value
