@@ -1027,7 +1027,8 @@ _ZH_PERIOD_RES = {
     ),
     "month": re.compile(r"(?<![0-9])(?P<m>" + _ZH_MONTH + r")月份?(?:(?P<d>" + _ZH_DAY + r")[日号])?(?![0-9])"),
     "rel_quarter": re.compile("|".join(_sorted_keys(ZH_RELATIVE_QUARTERS))),
-    "following_year": re.compile("|".join(_sorted_keys(ZH_FOLLOWING_YEARS))),
+    # 首次年度现金股息, 多次年度: 次 counts times there, no following year
+    "following_year": re.compile("|".join("(?<![首每多再屡几一两])" + k if k.startswith("次") else k for k in _sorted_keys(ZH_FOLLOWING_YEARS))),
     "rel_month": re.compile("|".join(_sorted_keys(ZH_RELATIVE_MONTHS))),
     "rel_day": re.compile("|".join(_sorted_keys(ZH_RELATIVE_DAYS)) + r"|(?<![一二三四五六七八九十0-9])(?:上|本|这)?(?:" + "|".join(_sorted_keys(ZH_WEEKDAYS)) + ")"),
     "bare_year": re.compile(r"(?<![0-9A-Za-z.,])(?P<y>(?:19|20)[0-9]{2})(?![0-9.%,年])"),

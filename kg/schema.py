@@ -328,7 +328,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         "share": Key(anything),  # checked by the loader (kg/extract/patterns.py)
         "period": Key(one_of("flow", "as_of", "stock")), "scope": Key(one_of("place")),
         "category": Key(one_of(True, False, "sentence")), "min_value": Key(number),
-        **{k: Key(words) for k in "context lower_bound market_words negative not_nouns nouns".split()},
+        **{k: Key(words) for k in "context lower_bound market_words negative not_nouns nouns per_lot per_share".split()},
         **{k: Key(flag) for k in "growth_only segments threshold".split()},
     },
     "positions": {

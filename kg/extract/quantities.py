@@ -58,12 +58,52 @@ def extract(ctx: Context) -> list[Fact]:
         else:
             used.append((ts, te, pats[0]))  # "收入同比增长15%": a growth rate with no value
             ctx.idle_triggers.add((ts, te))
+    facts = _per_share_or_total(ctx, facts, told, hits)
     facts = _respectively(ctx, facts, told)
     facts += _conversions(ctx, list(told.values()))
     facts += _shares(ctx, used, told)
     facts += _growth_facts(ctx, used, told)
     facts += _prior_values(ctx, list(told.values()))
     return facts
+
+
+def _per_share_or_total(ctx: Context, facts: list[Fact], told: dict, hits) -> list[Fact]:
+    """A per-share amount (每股4.50港元, "$0.25 per share") of a metric whose pattern has ``per_share``
+    words, in a sentence that also tells a total (派息总额约410亿港元, "a total payout of 4.1 billion
+    euros"): the total is the figure of the company; the per-share amount is left out."""
+    lang = ctx.lang.code
+    reach = 8 if lang == "zh" else 0
+    pats = {(ts, te): pats[0] for ts, te, pats in hits}
+    per_share, words = [], []
+    for key, f in told.items():
+        own = ((pats.get(key) or {}).get("per_share") or {}).get(lang)
+        if not own:
+            continue
+        ev = f.evidence[0]
+        value = next((m for m in _quantities(ctx) if abs(m.quantity.value) == abs(f.attr("value")) and ev.start <= m.start < ev.end), None)
+        if value is not None and _per_words(ctx, value, own, before=reach):
+            per_share.append(f)
+            words = own
+    if not per_share:
+        return facts
+    # the total: an amount of money in the sentence of another order (总额约20亿港元), not per share
+    told_values = {abs(f.attr("value")) for f in per_share}
+    if not any(m.quantity.unit in MONEY_UNITS and m.quantity.value >= 1000 * max(told_values) and not _per_words(ctx, m, words, before=reach)
+               for m in _quantities(ctx)):
+        return facts
+    out = [f for f in facts if f not in per_share]
+    for f in per_share:  # 每股派0.46港元，总额约20亿港元: the total no other trigger took is this dividend's
+        ev = f.evidence[0]
+        total = next((m for m in _quantities(ctx) if m.start >= ev.end and m.quantity.unit == f.attr("unit")
+                      and m.quantity.value >= 1000 * abs(f.attr("value")) and (m.start, m.end) not in ctx.consumed
+                      and not _other_trigger_between(ctx, ev.end, m.start, (-1, -1))), None)
+        if total is None:
+            continue
+        ctx.consumed.add((total.start, total.end))
+        ev2 = evidence(ctx, [(ev.start, ev.end), (total.start, total.end)], ev.rule, ev.confidence)
+        out.append(Fact("quantity", f.subject, f.predicate, "", attrs(
+            **{**dict(f.attrs), "value": total.quantity.value, "bound": total.quantity.bound}), (ev2,)))
+    return out
 
 
 _LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|and|, and)\s*$")
@@ -301,6 +341,8 @@ def _fits(ctx: Context, pat: dict, m: Mention) -> bool:
         return False
     if (m.start, m.end) in ctx.consumed:
         return False
+    if q.unit in ("", "Count") and _year_like(ctx, m):
+        return False  # "in 2012 researchers used our GPUs": a year, not a count
     if q.value < Decimal(str(pat.get("min_value", 0))):
         return False
     if any(gs <= m.start and m.end <= ge for gs, ge, _ in ctx.goal_spans):
@@ -311,7 +353,35 @@ def _fits(ctx: Context, pat: dict, m: Mention) -> bool:
     not_nouns = (pat.get("not_nouns") or {}).get(ctx.lang.code)
     if not_nouns and _noun_follows(ctx, m, not_nouns):
         return False
+    if _per_words(ctx, m, (pat.get("per_lot") or {}).get(ctx.lang.code), before=24 if ctx.lang.code == "zh" else 60):
+        return False  # 每10股派发现金红利25元, "39.74 yuan for every 10 shares": an amount per lot of shares, no figure of the company's
     return True
+
+
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|from|of)\s+|[在于自到至])$", re.IGNORECASE)
+
+
+def _year_like(ctx: Context, m: Mention) -> bool:
+    """A four-digit number of a year written after a word of time ("in 2012 researchers") or inside a
+    time the text names: a year, not a count."""
+    if any(p.start <= m.start and m.end <= p.end for p in ctx.periods()):
+        return True
+    digits = re.match(r"(1[89]|20)\d\d(?![\d,.])", m.text)
+    return bool(digits) and bool(_YEAR_BEFORE.search(ctx.doc.text[max(0, m.start - 8):m.start]))
+
+
+def _per_words(ctx: Context, m: Mention, words, before: int) -> bool:
+    """Do these words (每股, "per share") stand right after the number, or before it in its clause
+    (``before`` characters at most)?"""
+    regex = words_re(words or [], ctx.lang.code)
+    if regex is None:
+        return False
+    text = ctx.doc.text
+    cs = ctx.clauses[ctx.clause_of(m.start)][0]
+    after = re.match(r"\s*(?:\(\S*\)|（\S*）)?\s*", text[m.end:m.end + 12])
+    if regex.match(text, m.end + (after.end() if after else 0)):
+        return True
+    return bool(regex.search(text[max(cs, m.start - before):m.start]))
 
 
 def _noun_follows(ctx: Context, m: Mention, nouns: list[str]) -> bool:
