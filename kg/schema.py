@@ -326,7 +326,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         "qualified": Key(fields({"metric": Key(ontology_term, required=True), "id": Key(slug), "words": Key(words, required=True)},
                                 "{metric: AdjustedNetProfit, id: adjusted-net-profit, words: {zh: [...], en: [...]}}")),
         "share": Key(anything),  # checked by the loader (kg/extract/patterns.py)
-        "period": Key(one_of("flow", "as_of", "stock")), "scope": Key(one_of("place")),
+        "period": Key(one_of("flow", "as_of", "stock", "event")), "scope": Key(one_of("place")),
         "category": Key(one_of(True, False, "sentence")), "min_value": Key(number),
         **{k: Key(words) for k in "context lower_bound market_words negative not_nouns nouns per_lot per_share".split()},
         **{k: Key(flag) for k in "growth_only segments threshold".split()},
@@ -378,7 +378,7 @@ LANG = {
     "number_hint": Key(regex), "time_hint": Key(regex),
     "clause_separators": Key(text1, required=True), "transliteration_chars": Key(text1), "home_country": Key(slug),
     **{k: Key(word_list) for k in ("after_name_cues as_of company_suffixes conjunctions dateline_words domestic facility_nouns "
-                                   "first_person forecast full_year_words future generic_name_words name_lead_words name_suffixes "
+                                   "first_person forecast former_latter full_year_words future generic_name_words name_lead_words name_suffixes "
                                    "name_variant_words not_doer_before not_names part_words respectively results_words sequence_words surnames "
                                    "today whole_words world year_end_words").split()},
 }

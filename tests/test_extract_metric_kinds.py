@@ -2,7 +2,7 @@
 numbers that are years, not counts. Sentences written for these tests."""
 from __future__ import annotations
 
-from helpers import facts
+from helpers import facts, run
 
 
 def _of(found, metric):
@@ -40,3 +40,38 @@ def test_first_time_is_no_following_year():
     found = facts("2019年，华为董事会首次年度派息，总额约25亿港元。", "zh")
     assert {f[5] for f in found if f[1] == "Dividend"} == {"2019"}
     assert ("huawei", "Revenue", 1e9, "CNY", "Exact", "2009") in facts("2008年华为上市，次年营收达到10亿元。", "zh")
+
+
+def test_a_stock_exchange_between_the_company_and_its_proceeds_raises_no_doubt():
+    x = run("2019年5月10日，华为在纳斯达克上市，发行价为每股15美元，募集资金约3.5亿美元。", "zh")
+    raised = [f for f in x.facts if f.predicate == "FundsRaised"]
+    assert [(f.subject, float(f.attr("value")), f.attr("period").key) for f in raised] == [("huawei", 3.5e8, "2019-05-10")]
+    assert raised[0].evidence[0].confidence >= 0.75  # asserted, not a candidate
+
+
+def test_a_stock_told_as_of_now_after_an_earlier_time_holds_at_the_documents_date():
+    found = facts("The unit was set up in 2015 and now employs more than 2,600 engineers.", "en")
+    assert ("xiaomi", "ResearchStaff", 2600.0, "Count", "LowerBound", "asof-2018-02-07") in found
+    found = facts("华为2015年成立了研究院，目前研发人员约1200人。", "zh")
+    assert ("huawei", "ResearchStaff", 1200.0, "Count", "Approximate", "asof-2018-02-07") in found
+
+
+def test_a_figure_of_the_latter_is_not_the_topic_companys():
+    assert not _of(facts("目前小米仍持有华米约20%的股份，后者的用户数已降至约3000万。", "zh"), "Users")
+    assert _of(facts("华米的用户数已降至约3000万。", "zh"), "Users") == {(3e7, "Count", "Approximate")}
+
+
+def test_research_share_of_revenue_in_its_several_wordings():
+    assert ("huawei", "ResearchSpendingShare", 14.0, "Percent", "Approximate", "2022") in facts(
+        "2022年华为研发费用为19.5亿美元，约占营收的14%。", "zh")
+    assert ("huawei", "ResearchSpendingShare", 21.0, "Percent", "Exact", "2022") in facts(
+        "2022年华为研发投入为1.03亿元，占收入比例为21%。", "zh")
+    assert _of(facts("华为每年把营收的10%左右投入研发。", "zh"), "ResearchSpendingShare") == {(10.0, "Percent", "Approximate")}
+    mt = facts("2022 year company research development throw into about 241 hundred million yuan, occupy business income 19.9%.", "en")
+    assert _of(mt, "ResearchSpending") == {(2.41e10, "CNY", "Approximate")}
+    assert _of(mt, "ResearchSpendingShare") == {(19.9, "Percent", "Exact")}
+
+
+def test_research_engineers_are_research_staff():
+    assert ("huawei", "ResearchStaff", 1.1e5, "Count", "LowerBound", "2022") in facts(
+        "In 2022 Huawei employed more than 110,000 research and development engineers.", "en")

@@ -136,11 +136,12 @@ def trigger_hits(ctx: Context, regex, owners, names_inside: bool = False) -> lis
 CROSS_CLAUSE = 0.85  # arguments clauses apart, with another name of the subject's kind between them
 
 
-def evidence(ctx: Context, spans, rule: str, confidence: float) -> Evidence:
+def evidence(ctx: Context, spans, rule: str, confidence: float, not_rivals=()) -> Evidence:
     """The evidence of a fact: the sentence's text from its first to its last argument. A fact
-    whose arguments do not share a clause is less sure (and may fall below the candidate threshold)."""
+    whose arguments do not share a clause is less sure (and may fall below the candidate threshold);
+    names of the classes ``not_rivals`` (that cannot take the first argument's role) raise no doubt."""
     spans = [s for s in spans if s is not None]
-    if len(spans) >= 2 and _rival_between(ctx, spans[0], spans[-1]):
+    if len(spans) >= 2 and _rival_between(ctx, spans[0], spans[-1], not_rivals):
         confidence *= CROSS_CLAUSE
     start = min(s for s, _ in spans)
     end = max(e for _, e in spans)
@@ -150,7 +151,7 @@ def evidence(ctx: Context, spans, rule: str, confidence: float) -> Evidence:
 _FAMILIES = ("Organisation", "Person", "Product", "ProductSeries", "Place")
 
 
-def _rival_between(ctx: Context, first, last) -> bool:
+def _rival_between(ctx: Context, first, last, not_rivals=()) -> bool:
     """Do the first and last arguments sit clauses apart with another name of the first one's kind
     between them (比亚迪…，华为…，总部位于深圳: whose headquarters)? A clause that only goes on about
     the same subject (比亚迪成立于1995年，由王传福创立，总部位于深圳) is no doubt."""
@@ -169,7 +170,8 @@ def _rival_between(ctx: Context, first, last) -> bool:
     family = next((f for f in _FAMILIES if v.is_a(a.cls, [f])), None)
     lo, hi = min(first[1], last[1]), max(first[0], last[0])
     return family is not None and any(lo <= m.start and m.end <= hi and m.kind in ENTITY_KINDS and m.cls
-                                      and m.entity_id != a.entity_id and v.is_a(m.cls, [family]) for m in ctx.mentions)
+                                      and m.entity_id != a.entity_id and v.is_a(m.cls, [family])
+                                      and not (not_rivals and v.is_a(m.cls, list(not_rivals))) for m in ctx.mentions)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|，|、|和|及|与|以及|and|, and|or)\s*")

@@ -203,8 +203,12 @@ def _shares(ctx: Context, used: list, told: dict) -> list[Fact]:
                 continue
             lead = re.sub(r"(?:约为|约|为|达到|达|超过|近|about|around|roughly|nearly|some)\s*$", "", text[max(ctx.sent.start, qm.start - (16 if lang == "zh" else 48)):qm.start]).rstrip()
             tail = text[qm.end:qm.end + 24].lstrip()
-            if not (any(tail.lower().startswith(w) for w in after) or any(lead.lower().endswith(w.lower()) for w in before)):
+            said = next((w for w in sorted(before, key=len, reverse=True) if lead.lower().endswith(w.lower())), None)
+            if not (any(tail.lower().startswith(w) for w in after) or said):
                 continue
+            bound = qm.quantity.bound
+            if bound == "Exact" and said and _ABOUT_BEFORE.search(lead[: len(lead) - len(said)]):
+                bound = "Approximate"  # 约占营收的14%: the share is about that
             value = told.get((ts, te))
             if value is not None:
                 subj, period, conf = value.subject, value.attr("period"), max(e.confidence for e in value.evidence)
@@ -219,9 +223,12 @@ def _shares(ctx: Context, used: list, told: dict) -> list[Fact]:
             ctx.consumed.add((qm.start, qm.end))
             ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], f"{pat['id']}-share", conf)
             out.append(Fact("quantity", subj, spec["metric"], "", attrs(
-                value=qm.quantity.value, unit="Percent", bound=qm.quantity.bound, period=period), (ev,)))
+                value=qm.quantity.value, unit="Percent", bound=bound, period=period), (ev,)))
             break
     return out
+
+
+_ABOUT_BEFORE = re.compile(r"(?:约|大约|近|about|around|roughly|approximately|nearly)\s*$", re.IGNORECASE)
 
 
 def _qualified(ctx: Context, pat: dict, ts: int) -> dict:
@@ -471,7 +478,8 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
     ctx.consumed.add((qm.start, qm.end))
     ctx.consumed.add((ts, te))  # 进入了前5位 counted countries: no rank of its own
     confidence *= float(pat.get("confidence", 0.9)) * p_conf
-    ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], pat["id"], confidence)
+    # 苹果在纳斯达克上市，…，募集资金约1.01亿美元: a stock exchange between the company and its figure is no rival subject
+    ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], pat["id"], confidence, not_rivals=NOT_SUBJECT)
     return Fact("quantity", subj, pat["metric"], "", attrs(
         value=value, unit=unit, bound=bound, period=period, reported_by=reported_by(ctx), scope=scope,
         category=category, threshold=threshold, threshold_unit=threshold_unit), (ev,))
@@ -653,6 +661,8 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_
     same = [m for m in orgs if m.start >= cs]
     if same:
         return same[-1], same[-1].entity_id, scope, 1.0
+    if has_word(ctx.doc.text[cs:ts], ctx.lang.words.get("former_latter"), ctx.lang.code):
+        return None  # 后者的用户数已降至约2亿: the figure of a name told before, which the words do not say
     if orgs:  # a clause with no subject of its own continues the sentence's ("…, and booked revenue of")
         # but "Tesla, which delivered 1.79 million cars": the name the relative clause follows
         pick = orgs[-1] if re.match(r"\s*(?:which|who|that)\b", ctx.doc.text[cs:cs + 8]) else orgs[0]
@@ -806,9 +816,17 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
                and not (m.period.qualifier == "since" and re.match(r"from\s+(?:the\s+)?(?:previous|prior|preceding|last)\b", m.text, re.IGNORECASE))
                and not (m.period.qualifier == "since" and re.match(r"from\b", m.text, re.IGNORECASE)  # "up 102% from 2023"
                         and re.search(r"(?:%|\bpercent|\d)\s*$", ctx.doc.text[max(ctx.sent.start, m.start - 14):m.start]))]
-    if pat.get("period") not in ("as_of", "stock") and any(not m.period.day for m in periods):
+    if pat.get("period") not in ("as_of", "stock", "event") and any(not m.period.day for m in periods):
         periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
     same = [m for m in periods if cs <= m.start < ce]
+    end = min(ts, qm.start)
+    if pat.get("period") in ("as_of", "stock") and ctx.doc.date is not None and not any(m.start >= end for m in same):
+        # 2008年上市，…，目前员工约1.8万人; "set up in 2021 … and now employs 3,400 engineers": a stock told as
+        # of now, after the times the sentence names, holds at the document's date
+        lo = max([m.end for m in periods if ctx.sent.start <= m.start and m.end <= end] + [ctx.sent.start])
+        if has_word(ctx.doc.text[lo:max(ts, qm.start)], ctx.lang.words.get("as_of"), ctx.lang.code):
+            d = ctx.doc.date
+            return PeriodRef(d.year, None, d.month, d.day, "asof"), 1.0
     pick = nearest(same, qm.start) or nearest([m for m in periods if m.end <= ts], ts) or nearest(periods, qm.start)
     rp = ctx.report_period if _financial(pat) else None
     if not same and not any(ctx.sent.start <= m.start < ts for m in periods) and pat.get("period") not in ("as_of", "stock") and \
