@@ -75,3 +75,9 @@ def test_research_share_of_revenue_in_its_several_wordings():
 def test_research_engineers_are_research_staff():
     assert ("huawei", "ResearchStaff", 1.1e5, "Count", "LowerBound", "2022") in facts(
         "In 2022 Huawei employed more than 110,000 research and development engineers.", "en")
+
+
+def test_a_machine_translations_verb_before_revenue_names_no_part_of_the_business():
+    found = facts("Report show, 2022 year company realize business income 312.5 hundred million yuan, same ratio grow 6.2%.", "en")
+    assert ("xiaomi", "Revenue", 3.125e10, "CNY", "Exact", "2022") in found
+    assert ("xiaomi", "RevenueGrowthYoY", 6.2, "Percent", "Exact", "2022") in found
