@@ -353,7 +353,8 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
 _SECTION_COMMON = {"confidence": Key(number01)}
 SECTIONS: dict[str, dict[str, Key]] = {
     "growth": {**_SECTION_COMMON, **{k: Key(words) for k in "down qoq words yoy".split()},
-               "prior": Key(fields({"before": Key(words), "year_ago": Key(words)}, "{before: {zh: [...]}, year_ago: {en: [...]}}"))},
+               "prior": Key(fields({"before": Key(words), "year_ago": Key(words), "year_before": Key(words)},
+                                 "{before: {zh: [...]}, year_ago: {en: [...]}, year_before: {en: [...]}}"))},
     "roles": {**_SECTION_COMMON, "titles": Key(list_of(mapping, "[{property: chairOf, zh: [...], en: [...]}, ...]")),
               "boards": Key(fields({"ids": Key(id_list)}, "{ids: [board-of-directors]}")),
               **{k: Key(words) for k in "copulas fillers former joiners name_linkers of_words start_words then".split()}},

@@ -81,3 +81,19 @@ def test_a_machine_translations_verb_before_revenue_names_no_part_of_the_busines
     found = facts("Report show, 2022 year company realize business income 312.5 hundred million yuan, same ratio grow 6.2%.", "en")
     assert ("xiaomi", "Revenue", 3.125e10, "CNY", "Exact", "2022") in found
     assert ("xiaomi", "RevenueGrowthYoY", 6.2, "Percent", "Exact", "2022") in found
+
+
+def test_a_figure_said_to_be_a_year_earlier_holds_a_year_before_the_sentences_time():
+    zh = facts("2022年第三季度华为当季净亏损5.2亿元，上年同期净亏损为8.4亿元。", "zh")
+    assert ("huawei", "NetProfit", -8.4e8, "CNY", "Exact", "2021-Q3") in zh
+    assert ("huawei", "NetProfit", -5.2e8, "CNY", "Exact", "2022-Q3") in zh
+    en = facts("Net income came to 3.1 trillion won in 2022, against a net loss of 1.2 trillion won a year earlier.", "en")
+    assert ("xiaomi", "NetProfit", -1.2e12, "KRW", "Exact", "2021") in en
+    # 去年 counts from the document's date (2018): no year before anything
+    assert ("xiaomi", "Revenue", 1e11, "CNY", "Exact", "2017") in facts("去年公司营收达到1000亿元。", "zh")
+
+
+def test_the_earlier_value_of_a_margin_named_with_its_year():
+    found = facts("In 2022 gross margin slipped to 19.4% from 21.2% in 2021, as a price war squeezed margins.", "en")
+    assert ("xiaomi", "GrossMargin", 19.4, "Percent", "Exact", "2022") in found
+    assert ("xiaomi", "GrossMargin", 21.2, "Percent", "Exact", "2021") in found

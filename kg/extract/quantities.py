@@ -274,16 +274,50 @@ def _prior_values(ctx: Context, told: list[Fact]) -> list[Fact]:
             if qoq_re is not None and (qoq_re.search(tail) or qoq_re.search(lead)):
                 break  # a quarter earlier, not a year
             said = ago_re.search(lead) if lang == "zh" else re.match(r"\s*(?:in\s+)?" + ago_re.pattern, tail, re.IGNORECASE)
+            # "slipped to 19.44% from 20.21% in 2023": the year before, named
+            said = said or any(m.period.year == period.year - 1 and not m.period.quarter and not m.period.month
+                               and re.fullmatch(r"\s*(?:in|for)\s+(?:fiscal\s+)?", text[qm.end:m.start], re.IGNORECASE)
+                               for m in ctx.periods() if qm.end <= m.start <= qm.end + 12)
             if not said and not (yoy_re is not None and yoy_re.search(text[ev.end:qm.start])) and not _rate_before(ctx, ev.end, qm.start):
                 break
             ctx.consumed.add((qm.start, qm.end))
-            confidence = max(e.confidence for e in f.evidence) * 0.9
+            # as sure as the figure when the words say it is a year earlier; else a little less
+            confidence = max(e.confidence for e in f.evidence) * (1.0 if said else 0.9)
             ev2 = evidence(ctx, [(ev.start, ev.end), (qm.start, qm.end)], f"prior-{ev.rule}", confidence)
             out.append(replace(f, attrs=attrs(**{**dict(f.attrs), "value": q.value, "bound": q.bound,
                                                    "period": replace(period, year=period.year - 1, start=0, end=0, text="")}),
                                evidence=(ev2,)))
             break
     return out
+
+
+def _year_ago(ctx: Context, pat: dict, ts: int, qm: Mention, period):
+    """A figure its sentence says is a year earlier (上年同期净亏损为23.6亿元, "against a net loss of 9.14
+    trillion won a year earlier"): the time of the sentence's other figures, a year before."""
+    spec = (ctx.patterns.growth or {}).get("prior") or {}
+    lang = ctx.lang.code
+    ago_re = words_re((spec.get("year_before") or {}).get(lang, []), lang)
+    if ago_re is None:
+        return period
+    text = ctx.doc.text
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    if lang == "zh":
+        lo = max(cs, ts - 8)
+        said = ago_re.search(text, lo, ts)
+    else:
+        said = re.compile(r"\s*(?:in\s+)?" + ago_re.pattern, re.IGNORECASE).match(text, qm.end, qm.end + 30)
+    if not said:
+        return period
+    own = [m for m in ctx.periods() if ctx.sent.start <= m.start < ctx.sent.end and m.period.year
+           and not (m.start < said.end() and said.start() < m.end) and not m.period.qualifier]
+    rp = ctx.report_period if _financial(pat) else None
+    if own:  # 当季…，上年同期…: the time the sentence names, as a results text means it
+        base = (_in_report_period(ctx, own[0], rp) if rp is not None else None) or own[0].period
+    else:
+        base = ctx.recent_periods[-1] if ctx.recent_periods else rp
+    if base is None or not base.year or base.day:
+        return None  # a year before a time we do not know
+    return replace(base, year=base.year - 1, start=0, end=0, text="")
 
 
 def _rate_before(ctx: Context, start: int, end: int) -> bool:
@@ -464,6 +498,7 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
         return None
     subj_m, subj, scope, confidence = subject
     period, p_conf = _period(ctx, pat, ts, qm)
+    period = _year_ago(ctx, pat, ts, qm, period)
     if future:
         return _forecast(ctx, pat, ts, te, qm, subj_m, subj, value, unit, bound, period, scope, confidence * p_conf)
     if pat.get("scope") == "place" and not scope:
@@ -860,7 +895,7 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
 # 较去年同期增长9.6%, 与上年相比, "compared with 2023": a time a figure is compared with is not its own
 _COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*$"), re.compile(r"^\s*(?:相比|同期|比较|增长|下降|下滑|减少|提升|上升)")),
              "en": (re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\b(?:[^,.;]|[,.](?=[0-9])){0,30}$"
-                               r"|\bfrom\s+(?:[A-Z]{0,3}\$?|RMB|US\$|€|£|¥)?\s*[0-9][0-9,.]*\s*(?:million|billion|trillion)?\s+in\s+"
+                               r"|\bfrom\s+(?:[A-Z]{0,3}\$?|RMB|US\$|€|£|¥)?\s*[0-9][0-9,.]*\s*(?:million|billion|trillion|%|percent)?\s+(?:in|for)\s+"
                                r"(?:the\s+)?(?:same\s+(?:quarter|period|month|half|year)\s+(?:of\s+)?)?$",
                                re.IGNORECASE), None)}  # "up 44% from RMB68,840.4 million in the same quarter of 2023"
 
