@@ -97,3 +97,31 @@ def test_the_earlier_value_of_a_margin_named_with_its_year():
     found = facts("In 2022 gross margin slipped to 19.4% from 21.2% in 2021, as a price war squeezed margins.", "en")
     assert ("xiaomi", "GrossMargin", 19.4, "Percent", "Exact", "2022") in found
     assert ("xiaomi", "GrossMargin", 21.2, "Percent", "Exact", "2021") in found
+
+
+def _years(found, metric):
+    return {(f[2], f[5]) for f in found if f[1] == metric}
+
+
+def test_english_figures_listed_for_listed_years():
+    want = {(1.2e9, "2021"), (1.5e9, "2022"), (1.9e9, "2023")}
+    for text in ("Huawei's revenue in 2021, 2022 and 2023 was $1.2 billion, $1.5 billion and $1.9 billion, respectively.",
+                 "Huawei's revenue was $1.2 billion, $1.5 billion and $1.9 billion in 2021, 2022 and 2023, respectively.",
+                 "From 2021 to 2023, Huawei's revenue was $1.2 billion, $1.5 billion and $1.9 billion respectively."):
+        assert _years(facts(text, "en"), "Revenue") == want, text
+    found = facts("Between 2022 and 2023, Huawei's net income was $1.2 billion and $1.5 billion respectively.", "en")
+    assert _years(found, "NetProfit") == {(1.2e9, "2022"), (1.5e9, "2023")}
+
+
+def test_listed_metrics_take_their_listed_figures_in_order():
+    for text, lang in (("In 2023, Huawei's revenue and net income were $5.2 billion and $1.1 billion, respectively.", "en"),
+                       ("In 2023, Huawei's revenue and net income were $5.2 billion and $1.1 billion.", "en"),
+                       ("2023年华为营业收入和净利润分别为52亿元和11亿元。", "zh")):
+        found = facts(text, lang)
+        assert {(f[1], f[2]) for f in found if f[1] in ("Revenue", "NetProfit")} == {("Revenue", 5.2e9), ("NetProfit", 1.1e9)}, text
+
+
+def test_one_sum_of_two_metrics_is_neither():
+    found = facts("2023年华为以股票回购和现金股息的形式向股东返还了60亿美元，其中股票回购约50亿美元，派发现金股息10亿美元。", "zh")
+    assert _of(found, "Dividend") == {(1e9, "USD", "Exact")}
+    assert _of(found, "ShareBuyback") == {(5e9, "USD", "Approximate")}

@@ -45,11 +45,14 @@ def extract(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     used: list[tuple[int, int, dict]] = []  # triggers that took a value, for growth rates
     told: dict[tuple[int, int], Fact] = {}  # the value fact of each trigger
+    paired = _paired_metrics(ctx, hits)
     for ts, te, pats in hits:
         for pat in pats:
             if pat.get("growth_only"):
                 continue
-            fact = _value_fact(ctx, _qualified(ctx, pat, ts), ts, te)
+            if (ts, te) in paired and not _fits(ctx, pat, paired[(ts, te)]):
+                continue
+            fact = _value_fact(ctx, _qualified(ctx, pat, ts), ts, te, paired.get((ts, te)))
             if fact is not None:
                 facts.append(fact)
                 used.append((ts, te, pat))
@@ -107,6 +110,44 @@ def _per_share_or_total(ctx: Context, facts: list[Fact], told: dict, hits) -> li
 
 
 _LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|and|, and)\s*$")
+# joined names of metrics, the second perhaps with a word of its own before its trigger (股票回购和现金股息, "buybacks and cash dividends")
+_JOINED = re.compile(r"\s*(?:、|，|,|和|及|与|以及|and|, and)\s*(?:[\u4e00-\u9fff]{1,2}|[A-Za-z-]+\s+)?")
+_AND = re.compile(r"\s*(?:、|和|及|与|以及|and)\s*(?:[\u4e00-\u9fff]{1,2}|[A-Za-z-]+\s+)?")
+
+
+def _paired_metrics(ctx: Context, hits) -> dict[tuple[int, int], Mention]:
+    """Metrics listed and then their figures, in the same order (营业收入和净利润分别为52亿元和11亿元,
+    "revenue and net income were $5.2 billion and $1.1 billion, respectively"): each metric's figure."""
+    if len(hits) < 2:
+        return {}
+    respectively = has_word(ctx.sent.text, ctx.lang.words.get("respectively") or [], ctx.lang.code)
+    text = ctx.doc.text
+    joined = _JOINED if respectively else _AND
+    group = [hits[0]]
+    for hit in hits[1:]:
+        if joined.fullmatch(text[group[-1][1]:hit[0]]):
+            group.append(hit)
+        elif len(group) < 2:
+            group = [hit]
+        else:
+            break
+    if len(group) < 2:
+        return {}
+    values = [m for m in _quantities(ctx) if m.start >= group[-1][1] and (m.start, m.end) not in ctx.consumed]
+    if not values or not respectively and values[0].start - group[-1][1] > (12 if ctx.lang.code == "zh" else 30):
+        return {}
+    chain = values[:1]
+    for m in values[1:len(group)]:
+        if not _JOINED.fullmatch(text[chain[-1].end:m.start]):
+            break
+        chain.append(m)
+    if len(chain) == 1 and chain[0].quantity.unit in MONEY_UNITS and ctx.clause_of(chain[0].start) == ctx.clause_of(group[-1][0]):
+        # 以股票回购和现金股息的形式返还了78亿美元, "spent $7.8 billion on buybacks and dividends": the sum, neither's figure
+        ctx.consumed.add((chain[0].start, chain[0].end))
+        return {}
+    if len(chain) != len(group):
+        return {}
+    return {(ts, te): m for (ts, te, _), m in zip(group, chain)}
 
 
 def _respectively(ctx: Context, facts: list[Fact], told: dict) -> list[Fact]:
@@ -133,14 +174,11 @@ def _respectively(ctx: Context, facts: list[Fact], told: dict) -> list[Fact]:
             chain.append(m)
         if len(chain) < 2:
             continue
-        times = [m for m in ctx.periods() if ctx.sent.start <= m.start < chain[0].start and m.period.year]
-        years = [t.period for t in times]
-        if len(times) == 2 and times[1].period.qualifier == "by" and not times[0].period.qualifier \
-                and re.fullmatch(r"\s*(?:至|到|-|–|to)?\s*", text[times[0].end:times[1].start]) \
-                and re.match(r"\s*(?:至|到|-|–|to|through)", text[times[0].end:times[1].end]):
-            a, b = times[0].period.year, times[1].period.year  # 2021年至2023年: each year of the range
-            years = [PeriodRef(y) for y in range(a, b + 1)] if 0 < b - a < 10 else []
-        if len(years) != len(chain):
+        # the times listed before the figures, else after them ("$1.2 billion and $1.5 billion in 2022 and 2023, respectively")
+        before = [m for m in ctx.periods() if ctx.sent.start <= m.start < chain[0].start and m.period.year]
+        after = [m for m in ctx.periods() if chain[-1].end <= m.start < ctx.sent.end and m.period.year]
+        years = next((ys for ys in (_listed_years(ctx, before), _listed_years(ctx, after)) if len(ys) == len(chain)), None)
+        if years is None:
             continue
         out.remove(fact)
         for m, p in zip(chain, years):
@@ -150,6 +188,26 @@ def _respectively(ctx: Context, facts: list[Fact], told: dict) -> list[Fact]:
             out.append(Fact("quantity", fact.subject, fact.predicate, "", attrs(
                 **{**dict(fact.attrs), "value": value, "bound": m.quantity.bound, "period": p.plain()}), (e2,)))
     return out
+
+
+_RANGE_GAP = re.compile(r"\s*(?:至|到|-|–|—|to|through|until)\s*", re.IGNORECASE)
+
+
+def _listed_years(ctx: Context, times: list[Mention]) -> list[PeriodRef]:
+    """The times a list of figures goes with: those listed, or each year of a range (2021年至2023年,
+    "from 2021 to 2023", "between 2021 and 2023", "2021-2023")."""
+    text = ctx.doc.text
+    if len(times) == 2:
+        a, b = times
+        gap = text[a.end:b.start]
+        lead = text[max(ctx.sent.start, a.start - 10):a.start]
+        ranged = _RANGE_GAP.fullmatch(gap) or (gap.strip() == "" and _RANGE_GAP.match(b.text)) \
+            or (re.fullmatch(r"\s*and\s*", gap) and re.search(r"\bbetween\s*$", lead, re.IGNORECASE))
+        plain = all(not (m.period.quarter or m.period.half or m.period.month) for m in times)
+        if ranged and plain and a.period.qualifier in ("", "since") and b.period.qualifier in ("", "by"):
+            ya, yb = a.period.year, b.period.year
+            return [PeriodRef(y) for y in range(ya, yb + 1)] if 0 < yb - ya < 10 else []
+    return [m.period for m in times]
 
 
 _BRACKET_OPEN = re.compile(r"\s*[(（]\s*(?:about|around|roughly|approximately|or|约合?|折合|合)?\s*")
@@ -467,6 +525,11 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     reach = (14, 48) if named else (6, 12)
     if before and ts - before[-1].end <= reach[ctx.lang.code != "zh"]:
         return before[-1]  # "$90.8 billion in revenue", 16.4万名全职员工
+    # "revenue in 2021, 2022 and 2023 was $1.2 billion, …, respectively": the first of the listed figures
+    if has_word(ctx.sent.text, ctx.lang.words.get("respectively"), ctx.lang.code):
+        listed = [m for m in fits if te <= m.start < ctx.sent.end and not _other_trigger_between(ctx, te, m.start, (ts, te))]
+        if listed:
+            return listed[0]
     # "revenue, which rose to $90.8 billion": the value opens the next clause, which names no metric of its own
     nxt = ctx.clause_of(ts) + 1
     if nxt < len(ctx.clauses):
@@ -477,8 +540,8 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     return None
 
 
-def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
-    qm = _value_for(ctx, pat, ts, te)
+def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = None) -> Fact | None:
+    qm = qm or _value_for(ctx, pat, ts, te)
     if qm is None:
         return None
     future = _future(ctx, ts, qm)
