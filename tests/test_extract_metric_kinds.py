@@ -125,3 +125,17 @@ def test_one_sum_of_two_metrics_is_neither():
     found = facts("2023年华为以股票回购和现金股息的形式向股东返还了60亿美元，其中股票回购约50亿美元，派发现金股息10亿美元。", "zh")
     assert _of(found, "Dividend") == {(1e9, "USD", "Exact")}
     assert _of(found, "ShareBuyback") == {(5e9, "USD", "Approximate")}
+
+
+def test_profit_figures_of_the_topic_company_are_asserted():
+    x = run("Operating income came to $27.9 billion in 2022.", "en")
+    op = [f for f in x.facts if f.predicate == "OperatingProfit"]
+    assert [(f.subject, float(f.attr("value"))) for f in op] == [("xiaomi", 2.79e10)]
+    assert op[0].evidence[0].confidence >= 0.75  # the document's company, not a candidate
+
+
+def test_share_words_of_chinese_and_its_translation():
+    assert _of(facts("2023年传音在全球手机市场的占有率为14.0%。", "zh"), "MarketShare") == {(14.0, "Percent", "Exact")}
+    assert _of(facts("Last year Transsion in global mobile phone market of occupy rate is 14.0%.", "en"), "MarketShare") == {
+        (14.0, "Percent", "Exact")}
+    assert _of(facts("In 2024 the car gross profit rate is 8.6%.", "en"), "GrossMargin") == {(8.6, "Percent", "Exact")}
