@@ -380,7 +380,7 @@ LANG = {
     "clause_separators": Key(text1, required=True), "transliteration_chars": Key(text1), "home_country": Key(slug),
     **{k: Key(word_list) for k in ("after_name_cues as_of company_suffixes conjunctions dateline_words domestic facility_nouns "
                                    "first_person forecast former_latter full_year_words future generic_name_words name_lead_words name_suffixes "
-                                   "name_variant_words not_doer_before not_names part_words respectively results_words sequence_words surnames "
+                                   "milestone name_variant_words not_doer_before not_names part_words respectively results_words sequence_words surnames "
                                    "today whole_words world year_end_words").split()},
 }
 LANG_KEYS = list(LANG)

@@ -139,3 +139,14 @@ def test_share_words_of_chinese_and_its_translation():
     assert _of(facts("Last year Transsion in global mobile phone market of occupy rate is 14.0%.", "en"), "MarketShare") == {
         (14.0, "Percent", "Exact")}
     assert _of(facts("In 2024 the car gross profit rate is 8.6%.", "en"), "GrossMargin") == {(8.6, "Percent", "Exact")}
+
+
+def test_a_milestone_crossed_is_no_figure_of_the_period():
+    assert not _of(facts("2023年海尔集团营收首次突破4000亿元。", "zh"), "Revenue")
+    assert not _of(facts("In 2023 Haier's revenue topped $50 billion for the first time.", "en"), "Revenue")
+    # the figure told beside the milestone stays, and so does a lower bound that is no milestone
+    found = facts("2023年海信集团营业收入达到2017亿元，首次突破2000亿元大关，同比增长9.2%。", "zh")
+    assert _of(found, "Revenue") == {(2.017e11, "CNY", "Exact")} and _of(found, "RevenueGrowthYoY") == {(9.2, "Percent", "Exact")}
+    assert _of(facts("2023年海信集团营业收入超过2000亿元。", "zh"), "Revenue") == {(2e11, "CNY", "LowerBound")}
+    # a market value is a stock: the day it first passes a mark is its figure
+    assert _of(facts("2021年10月，特斯拉市值首次突破1万亿美元。", "zh"), "MarketCapitalisation") == {(1e12, "USD", "LowerBound")}

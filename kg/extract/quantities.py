@@ -553,6 +553,9 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
     if _negative(ctx, pat, ts, qm) and value > 0:
         value = -value
     bound = _bound(ctx, pat, qm, q.bound)
+    if bound == "LowerBound" and pat.get("period") == "flow" and _milestone(ctx, ts, qm):
+        ctx.consumed.add((qm.start, qm.end))
+        return None  # 营收首次突破4000亿元, "revenue topped $100 billion for the first time": a milestone, no figure
     seg = _segment(ctx, ts, te) if pat.get("segments") else _NO_SEGMENT
     if seg[0] == "category" and seg[2] and any(u in MONEY_UNITS for u in pat.get("units", [])):
         seg = ("part", seg[1], seg[2])  # a money figure of a category is the figure of the part that sells it
@@ -582,6 +585,18 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
         value=value, unit=unit, bound=bound, period=period, reported_by=reported_by(ctx), scope=scope,
         category=category, threshold=threshold, threshold_unit=threshold_unit), (ev,))
 
+
+
+def _milestone(ctx: Context, ts: int, qm: Mention) -> bool:
+    """Do milestone words (首次突破, "for the first time") stand by the figure, between it and its trigger
+    or right after it?"""
+    words = ctx.lang.words.get("milestone")
+    if not words:
+        return False
+    text = ctx.doc.text
+    lo = max(ctx.clauses[ctx.clause_of(qm.start)][0], min(ts, qm.start - (8 if ctx.lang.code == "zh" else 30)))
+    # (the figure's own words may hold the verb: 首次|突破4000亿元)
+    return has_word(text[lo:qm.start] + qm.text, words, ctx.lang.code) or has_word(text[qm.end:qm.end + 24], words, ctx.lang.code)
 
 
 def _forecast(ctx: Context, pat: dict, ts: int, te: int, qm: Mention, subj_m, subj: str, value, unit: str, bound: str,
