@@ -150,3 +150,9 @@ def test_a_milestone_crossed_is_no_figure_of_the_period():
     assert _of(facts("2023年海信集团营业收入超过2000亿元。", "zh"), "Revenue") == {(2e11, "CNY", "LowerBound")}
     # a market value is a stock: the day it first passes a mark is its figure
     assert _of(facts("2021年10月，特斯拉市值首次突破1万亿美元。", "zh"), "MarketCapitalisation") == {(1e12, "USD", "LowerBound")}
+
+
+def test_an_english_amount_without_a_currency_is_no_money_figure():
+    assert not _of(facts("In 2022 Ericsson's net sales were 64.5 billion.", "en", currency=""), "Revenue")
+    assert _of(facts("In 2022 Ericsson's net sales were 64.5 billion.", "en", currency="EUR"), "Revenue") == {(6.45e10, "EUR", "Exact")}
+    assert _of(facts("2022年华为营收为645亿。", "zh", currency=""), "Revenue") == {(6.45e10, "CNY", "Exact")}

@@ -548,6 +548,8 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
     q = qm.quantity
     unit = q.unit
     if not unit:
+        if any(u in MONEY for u in pat.get("units", [])) and not ctx.doc.currency and ctx.lang.code != "zh":
+            return None  # "net sales of 64.5 billion" in English: the currency is not said (nor need it be the yuan)
         unit = (ctx.doc.currency or "CNY") if any(u in MONEY for u in pat.get("units", [])) else "Count"
     value = q.value
     if _negative(ctx, pat, ts, qm) and value > 0:
