@@ -352,7 +352,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
 # the top of data/patterns.yaml, and its single-frame sections
 _SECTION_COMMON = {"confidence": Key(number01)}
 SECTIONS: dict[str, dict[str, Key]] = {
-    "growth": {**_SECTION_COMMON, **{k: Key(words) for k in "down qoq words yoy".split()},
+    "growth": {**_SECTION_COMMON, **{k: Key(words) for k in "compound down qoq words yoy".split()},
                "prior": Key(fields({"before": Key(words), "year_ago": Key(words), "year_before": Key(words)},
                                  "{before: {zh: [...]}, year_ago: {en: [...]}, year_before: {en: [...]}}"))},
     "roles": {**_SECTION_COMMON, "titles": Key(list_of(mapping, "[{property: chairOf, zh: [...], en: [...]}, ...]")),

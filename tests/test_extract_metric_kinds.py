@@ -156,3 +156,10 @@ def test_an_english_amount_without_a_currency_is_no_money_figure():
     assert not _of(facts("In 2022 Ericsson's net sales were 64.5 billion.", "en", currency=""), "Revenue")
     assert _of(facts("In 2022 Ericsson's net sales were 64.5 billion.", "en", currency="EUR"), "Revenue") == {(6.45e10, "EUR", "Exact")}
     assert _of(facts("2022年华为营收为645亿。", "zh", currency=""), "Revenue") == {(6.45e10, "CNY", "Exact")}
+
+
+def test_a_compound_rate_over_years_is_no_growth_on_the_year():
+    found = facts("华为2021年至2023年的营业收入分别为2.59亿元、3.69亿元和5.56亿元，年复合增长率约为46%。", "zh")
+    assert not _of(found, "RevenueGrowthYoY") and len(_of(found, "Revenue")) == 3
+    assert not _of(facts("From 2021 to 2023 Huawei's revenue grew at a compound annual growth rate of 30%.", "en"), "RevenueGrowthYoY")
+    assert _of(facts("In 2023 Huawei's revenue grew 30% to $5 billion.", "en"), "RevenueGrowthYoY") == {(30.0, "Percent", "Exact")}

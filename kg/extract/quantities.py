@@ -1040,6 +1040,7 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
     yoy_re = words_re((spec.get("yoy") or {}).get(lang, []), lang)
     qoq_re = words_re((spec.get("qoq") or {}).get(lang, []), lang)
     down_re = words_re((spec.get("down") or {}).get(lang, []), lang)
+    compound_re = words_re((spec.get("compound") or {}).get(lang, []), lang)
     facts = []
     for qm in _quantities(ctx):
         if qm.quantity.unit != "Percent" or (qm.start, qm.end) in ctx.consumed:
@@ -1048,6 +1049,8 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         after = text[qm.end:qm.end + (8 if lang == "zh" else 60)]
         if growth_re is None or not (growth_re.search(window) or (lang == "en" and re.match(r"\s*(?:increase|rise|growth|jump|gain|decline|drop|fall)\b", after))):
             continue
+        if compound_re is not None and (compound_re.search(window) or compound_re.match(after.lstrip(" ("))):
+            continue  # 年复合增长率约为46%: a rate over years
         owners = [(ts, te, pat) for ts, te, pat in triggers if te <= qm.start and qm.start - te <= (60 if lang == "zh" else 160)]
         if not owners:
             continue
