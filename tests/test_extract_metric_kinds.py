@@ -163,3 +163,15 @@ def test_a_compound_rate_over_years_is_no_growth_on_the_year():
     assert not _of(found, "RevenueGrowthYoY") and len(_of(found, "Revenue")) == 3
     assert not _of(facts("From 2021 to 2023 Huawei's revenue grew at a compound annual growth rate of 30%.", "en"), "RevenueGrowthYoY")
     assert _of(facts("In 2023 Huawei's revenue grew 30% to $5 billion.", "en"), "RevenueGrowthYoY") == {(30.0, "Percent", "Exact")}
+
+
+def test_paying_members_are_subscribers_of_the_service():
+    found = facts("截至2022年底，腾讯视频的付费会员数为1.13亿。", "zh")
+    assert ("tencent-video", "Subscribers", 1.13e8, "Count", "Exact", "by-2022") in found
+    assert not _of(found, "Users")
+
+
+def test_an_english_count_stands_before_its_noun():
+    found = facts("We serve over 330 million mobile and broadband customers and employ roughly 92,000 people.", "en")
+    assert _of(found, "Subscribers") == {(3.3e8, "Count", "LowerBound")}
+    assert _of(found, "Employees") == {(9.2e4, "Count", "Approximate")}

@@ -518,11 +518,14 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     if inside:
         return inside[0]
     after = [m for m in fits if te <= m.start < ce and not _other_trigger_between(ctx, te, m.start, (ts, te), m if named else None)]
-    if after:
-        return after[0]
     before = [m for m in fits if cs <= m.start and m.end <= ts and not _other_trigger_between(ctx, m.end, ts, (ts, te), m if named else None)]
     # a number that names what it counts (在16个国家销量进入了前5位) may stand further off
     reach = (14, 48) if named else (6, 12)
+    if before and after and ctx.lang.code == "en" and "Count" in pat.get("units", []) and \
+            re.fullmatch(r"\s*(?:[a-z-]+\s+(?:and\s+)?){0,3}", ctx.doc.text[before[-1].end:ts]):
+        return before[-1]  # "330 million mobile and broadband customers and 92,000 employees": the count before its noun
+    if after:
+        return after[0]
     if before and ts - before[-1].end <= reach[ctx.lang.code != "zh"]:
         return before[-1]  # "$90.8 billion in revenue", 16.4万名全职员工
     # "revenue in 2021, 2022 and 2023 was $1.2 billion, …, respectively": the first of the listed figures
