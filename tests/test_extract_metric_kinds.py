@@ -175,3 +175,13 @@ def test_an_english_count_stands_before_its_noun():
     found = facts("We serve over 330 million mobile and broadband customers and employ roughly 92,000 people.", "en")
     assert _of(found, "Subscribers") == {(3.3e8, "Count", "LowerBound")}
     assert _of(found, "Employees") == {(9.2e4, "Count", "Approximate")}
+
+
+def test_english_figures_each_with_its_own_time():
+    found = facts("Total gross margin was 18.2% for 2022 and 17.6% in the fourth quarter of 2022, compared with 25.6% for 2021.", "en")
+    assert _years(found, "GrossMargin") == {(18.2, "2022"), (17.6, "2022-Q4"), (25.6, "2021")}
+    found = facts("In 2022 net income was $15.0 billion for the year and $7.93 billion for the fourth quarter of 2022.", "en")
+    assert _years(found, "NetProfit") == {(1.5e10, "2022"), (7.93e9, "2022-Q4")}
+    # another metric's figure is its own
+    found = facts("Revenue was $5 billion in 2022 and its market share was 5% in 2021.", "en")
+    assert _years(found, "Revenue") == {(5e9, "2022")} and _years(found, "MarketShare") == {(5.0, "2021")}

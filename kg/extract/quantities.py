@@ -61,6 +61,7 @@ def extract(ctx: Context) -> list[Fact]:
         else:
             used.append((ts, te, pats[0]))  # "收入同比增长15%": a growth rate with no value
             ctx.idle_triggers.add((ts, te))
+    facts += _with_own_times(ctx, list(told.values()))
     facts = _per_share_or_total(ctx, facts, told, hits)
     facts = _respectively(ctx, facts, told)
     facts += _conversions(ctx, list(told.values()))
@@ -68,6 +69,47 @@ def extract(ctx: Context) -> list[Fact]:
     facts += _growth_facts(ctx, used, told)
     facts += _prior_values(ctx, list(told.values()))
     return facts
+
+
+_OWN_TIME = re.compile(r"\s*(?:for|in|during)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _with_own_times(ctx: Context, told: list[Fact]) -> list[Fact]:
+    """English figures each told with its own time ("gross margin was 18.2% for 2023 and 17.6% in the
+    fourth quarter", "$15.0 billion for the year and $7.93 billion for the fourth quarter"): the
+    later figure is the same metric's for its time."""
+    if ctx.lang.code != "en":
+        return []
+    text = ctx.doc.text
+    out = []
+    for f in told:
+        ev = f.evidence[0]
+        first = next((m for m in _quantities(ctx) if abs(m.quantity.value) == abs(f.attr("value")) and ev.start <= m.start < ev.end), None)
+        if first is None or not _OWN_TIME.match(text, first.end):
+            continue
+        later = [m for m in _quantities(ctx) if first.end < m.start < ctx.sent.end and m.quantity.unit == first.quantity.unit]
+        if not later or (later[0].start, later[0].end) in ctx.consumed:
+            continue
+        m2 = later[0]
+        gap = text[first.end:m2.start]
+        if not re.search(r"(?:\band|,)\s*$", gap) or len(gap) > 40 or _other_trigger_between(ctx, first.end, m2.start, (-1, -1)):
+            continue
+        lead = _OWN_TIME.match(text, m2.end)  # the time right after the later figure, its preposition perhaps inside it
+        when = next((p for p in ctx.periods() if m2.end <= p.start <= lead.end() and p.end > lead.end()), None) if lead else None
+        if when is None:
+            continue
+        period = when.period
+        rp = ctx.report_period
+        if rp is not None:
+            period = _in_report_period(ctx, when, rp) or period
+        if not period.year:
+            continue
+        ctx.consumed.add((m2.start, m2.end))
+        ev2 = evidence(ctx, [(ev.start, ev.end), (m2.start, m2.end)], ev.rule, ev.confidence)
+        value = -m2.quantity.value if f.attr("value") < 0 else m2.quantity.value
+        out.append(Fact("quantity", f.subject, f.predicate, "", attrs(
+            **{**dict(f.attrs), "value": value, "bound": m2.quantity.bound, "period": period}), (ev2,)))
+    return out
 
 
 def _per_share_or_total(ctx: Context, facts: list[Fact], told: dict, hits) -> list[Fact]:
@@ -947,8 +989,11 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
             return PeriodRef(d.year, None, d.month, d.day, "asof"), 1.0
     pick = nearest(same, qm.start) or nearest([m for m in periods if m.end <= ts], ts) or nearest(periods, qm.start)
     rp = ctx.report_period if _financial(pat) else None
-    if not same and not any(ctx.sent.start <= m.start < ts for m in periods) and pat.get("period") not in ("as_of", "stock") and \
-            has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code):
+    year_after = ctx.lang.code == "en" and re.match(r"\s*(?:for|in)\s+the\s+(?:full\s+|whole\s+)?(?:fiscal\s+)?year\b",
+                                                   ctx.doc.text[qm.end:qm.end + 30], re.IGNORECASE)
+    if (year_after or not same and not any(ctx.sent.start <= m.start < ts for m in periods)) and pat.get("period") not in ("as_of", "stock") and \
+            (year_after or has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code)):
+        # ("$15.0 billion for the year and $7.93 billion for the fourth quarter": the year, whatever else the clause names)
         # 全年收入为…, "full-year revenue": the whole year of the period reported on or just named
         base = rp or (ctx.recent_periods[-1] if ctx.recent_periods else None) or (pick.period if pick else None)
         if base is not None and base.year and not base.qualifier:
