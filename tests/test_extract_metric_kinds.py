@@ -185,3 +185,8 @@ def test_english_figures_each_with_its_own_time():
     # another metric's figure is its own
     found = facts("Revenue was $5 billion in 2022 and its market share was 5% in 2021.", "en")
     assert _years(found, "Revenue") == {(5e9, "2022")} and _years(found, "MarketShare") == {(5.0, "2021")}
+
+
+def test_a_rank_goal_names_the_kind_of_product_ranked():
+    goals = [f for f in run("联想的目标是在AI PC时代继续保持全球第一。", "zh").facts if f.kind == "goal"]
+    assert [(f.subject, f.attr("rank"), f.attr("category"), f.attr("scope")) for f in goals] == [("lenovo", 1, "cat-pcs", "world")]
