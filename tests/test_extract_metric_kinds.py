@@ -190,3 +190,15 @@ def test_english_figures_each_with_its_own_time():
 def test_a_rank_goal_names_the_kind_of_product_ranked():
     goals = [f for f in run("联想的目标是在AI PC时代继续保持全球第一。", "zh").facts if f.kind == "goal"]
     assert [(f.subject, f.attr("rank"), f.attr("category"), f.attr("scope")) for f in goals] == [("lenovo", 1, "cat-pcs", "world")]
+
+
+def test_an_english_amount_before_in_and_its_noun_is_that_nouns():
+    found = facts("Over fiscal 2022 we returned $12.0 billion: $6.4 billion in dividends and $5.6 billion in repurchases.", "en")
+    assert _of(found, "Dividend") == {(6.4e9, "USD", "Exact")}
+    assert _of(found, "ShareBuyback") == {(5.6e9, "USD", "Exact")}
+
+
+def test_proceeds_hold_at_the_listing_day_even_in_a_results_text():
+    text = ("Huawei reports third quarter 2022 results\n"
+            "Huawei listed on the Nasdaq on July 26, 2018, raising US$1.6 billion at US$19 a share.")
+    assert _years(facts(text, "en"), "FundsRaised") == {(1.6e9, "2018-07-26")}

@@ -563,9 +563,12 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     before = [m for m in fits if cs <= m.start and m.end <= ts and not _other_trigger_between(ctx, m.end, ts, (ts, te), m if named else None)]
     # a number that names what it counts (在16个国家销量进入了前5位) may stand further off
     reach = (14, 48) if named else (6, 12)
-    if before and after and ctx.lang.code == "en" and "Count" in pat.get("units", []) and \
-            re.fullmatch(r"\s*(?:[a-z-]+\s+(?:and\s+)?){0,3}", ctx.doc.text[before[-1].end:ts]):
-        return before[-1]  # "330 million mobile and broadband customers and 92,000 employees": the count before its noun
+    if before and after and ctx.lang.code == "en" and (
+            "Count" in pat.get("units", []) and re.fullmatch(r"\s*(?:[a-z-]+\s+(?:and\s+)?){0,3}", ctx.doc.text[before[-1].end:ts])
+            or re.fullmatch(r"\s*(?:in|of)\s+(?:[a-z-]+\s+)?", ctx.doc.text[before[-1].end:ts])):
+        # "330 million mobile and broadband customers and 92,000 employees", "$6.4 billion in dividends and
+        # $5.6 billion in repurchases": the figure before its noun, not the next one
+        return before[-1]
     if after:
         return after[0]
     if before and ts - before[-1].end <= reach[ctx.lang.code != "zh"]:
@@ -1001,7 +1004,7 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         if base is None and ctx.doc.date is not None:
             return PeriodRef(ctx.doc.date.year - 1), 1.0  # "reported full-year revenue" in January 2025: 2024's, the last year ended
     if pick is not None:
-        if rp is not None:
+        if rp is not None and pat.get("period") != "event":  # (an IPO's day is its own, not the quarter reported on)
             in_report = _in_report_period(ctx, pick, rp)
             if in_report is not None:
                 return in_report, 1.0
