@@ -202,3 +202,8 @@ def test_proceeds_hold_at_the_listing_day_even_in_a_results_text():
     text = ("Huawei reports third quarter 2022 results\n"
             "Huawei listed on the Nasdaq on July 26, 2018, raising US$1.6 billion at US$19 a share.")
     assert _years(facts(text, "en"), "FundsRaised") == {(1.6e9, "2018-07-26")}
+
+
+def test_an_amount_in_cents_is_not_read_as_whole_euros():
+    assert not _of(facts("The total dividend for 2022 is 9.0 euro cents a share.", "en"), "Dividend")
+    assert _of(facts("The total dividend for 2022 is 0.09 euros a share.", "en"), "Dividend") == {(0.09, "EUR", "Exact")}

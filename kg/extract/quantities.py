@@ -482,6 +482,8 @@ def _fits(ctx: Context, pat: dict, m: Mention) -> bool:
         return False
     if (m.start, m.end) in ctx.consumed:
         return False
+    if q.unit in MONEY_UNITS and re.match(r"\s*(?:euro\s+|US\s+)?(?:cents?|pence)\b", ctx.doc.text[m.end:m.end + 16], re.IGNORECASE):
+        return False  # "9.0 euro cents a share": read as euros, a hundred times too much
     if q.unit in ("", "Count") and _year_like(ctx, m):
         return False  # "in 2012 researchers used our GPUs": a year, not a count
     if q.value < Decimal(str(pat.get("min_value", 0))):
