@@ -1030,7 +1030,8 @@ _ZH_PERIOD_RES = {
     ),
     "month": re.compile(r"(?<![0-9])(?P<m>" + _ZH_MONTH + r")月份?(?:(?P<d>" + _ZH_DAY + r")[日号])?(?![0-9])"),
     "rel_quarter": re.compile("|".join(_sorted_keys(ZH_RELATIVE_QUARTERS))),
-    "following_year": re.compile("|".join(_sorted_keys(ZH_FOLLOWING_YEARS))),
+    # 首次年度现金股息, 多次年度: 次 counts times there, no following year
+    "following_year": re.compile("|".join("(?<![首每多再屡几一两])" + k if k.startswith("次") else k for k in _sorted_keys(ZH_FOLLOWING_YEARS))),
     # 本月5日, 上月17日, and a day told without its month (美东时间18日, 股价3日收涨): of the document's month
     "month_day": re.compile(r"(?:(?P<rm>" + "|".join(_sorted_keys(ZH_RELATIVE_MONTHS)) + r")|(?<![0-9〇零一二三四五六七八九十月年.第近前后续每去])"
                             r")(?P<d>(?:3[01]|[12][0-9]|0?[1-9]))[日号](?![内以均起前后间])"),

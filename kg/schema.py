@@ -326,9 +326,9 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         "qualified": Key(fields({"metric": Key(ontology_term, required=True), "id": Key(slug), "words": Key(words, required=True)},
                                 "{metric: AdjustedNetProfit, id: adjusted-net-profit, words: {zh: [...], en: [...]}}")),
         "share": Key(anything),  # checked by the loader (kg/extract/patterns.py)
-        "period": Key(one_of("flow", "as_of", "stock")), "scope": Key(one_of("place")),
+        "period": Key(one_of("flow", "as_of", "stock", "event")), "scope": Key(one_of("place")),
         "category": Key(one_of(True, False, "sentence")), "kind_nouns": Key(words), "min_value": Key(number),
-        **{k: Key(words) for k in "context lower_bound market_words negative not_nouns nouns".split()},
+        **{k: Key(words) for k in "context lower_bound market_words negative not_nouns nouns per_lot per_share".split()},
         **{k: Key(flag) for k in "growth_only segments threshold".split()},
     },
     "positions": {
@@ -352,8 +352,9 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
 # the top of data/patterns.yaml, and its single-frame sections
 _SECTION_COMMON = {"confidence": Key(number01)}
 SECTIONS: dict[str, dict[str, Key]] = {
-    "growth": {**_SECTION_COMMON, **{k: Key(words) for k in "down qoq words yoy".split()},
-               "prior": Key(fields({"before": Key(words), "year_ago": Key(words)}, "{before: {zh: [...]}, year_ago: {en: [...]}}"))},
+    "growth": {**_SECTION_COMMON, **{k: Key(words) for k in "compound down qoq words yoy".split()},
+               "prior": Key(fields({"before": Key(words), "year_ago": Key(words), "year_before": Key(words)},
+                                 "{before: {zh: [...]}, year_ago: {en: [...]}, year_before: {en: [...]}}"))},
     "roles": {**_SECTION_COMMON, "titles": Key(list_of(mapping, "[{property: chairOf, zh: [...], en: [...]}, ...]")),
               "boards": Key(fields({"ids": Key(id_list)}, "{ids: [board-of-directors]}")),
               **{k: Key(words) for k in "copulas fillers former joiners name_linkers of_words start_words then".split()}},
@@ -379,7 +380,7 @@ LANG = {
     "number_hint": Key(regex), "time_hint": Key(regex), "translation_marks": Key(regex),
     "clause_separators": Key(text1, required=True), "transliteration_chars": Key(text1), "home_country": Key(slug),
     **{k: Key(word_list) for k in ("after_name_cues as_of company_nouns company_suffixes company_verbs conjunctions dateline_words domestic facility_nouns "
-                                   "first_person forecast full_year_words future generic_name_words legal_forms market_kind_tails name_lead_words name_suffixes "
+                                   "first_person forecast former_latter full_year_words future generic_name_words legal_forms market_kind_tails milestone name_lead_words name_suffixes "
                                    "name_variant_words not_doer_before not_names part_words respectively results_words sequence_words site_verbs surnames "
                                    "today whole_words world year_end_words").split()},
 }

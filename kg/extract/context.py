@@ -148,9 +148,10 @@ CROSS_CLAUSE = 0.85  # arguments clauses apart, with another name of the subject
 def evidence(ctx: Context, spans, rule: str, confidence: float, not_rivals=()) -> Evidence:
     """The evidence of a fact: the sentence's text from its first to its last argument. A fact
     whose arguments do not share a clause is less sure (and may fall below the candidate threshold),
-    unless the names between are ``not_rivals`` (spans the extractor knows are not its subject)."""
+    unless the names between are ``not_rivals``: spans the extractor knows are not its subject, or
+    classes whose names cannot take the first argument's role."""
     spans = [s for s in spans if s is not None]
-    if len(spans) >= 2 and _rival_between(ctx, spans[0], spans[-1], set(not_rivals)):
+    if len(spans) >= 2 and _rival_between(ctx, spans[0], spans[-1], not_rivals):
         confidence *= CROSS_CLAUSE
     start = min(s for s, _ in spans)
     end = max(e for _, e in spans)
@@ -160,7 +161,7 @@ def evidence(ctx: Context, spans, rule: str, confidence: float, not_rivals=()) -
 _FAMILIES = ("Organisation", "Person", "Product", "ProductSeries", "Place")
 
 
-def _rival_between(ctx: Context, first, last, not_rivals: set = frozenset()) -> bool:
+def _rival_between(ctx: Context, first, last, not_rivals=()) -> bool:
     """Do the first and last arguments sit clauses apart with another name of the first one's kind
     between them (比亚迪…，华为…，总部位于深圳: whose headquarters)? A clause that only goes on about
     the same subject (比亚迪成立于1995年，由王传福创立，总部位于深圳) is no doubt."""
@@ -178,9 +179,12 @@ def _rival_between(ctx: Context, first, last, not_rivals: set = frozenset()) -> 
     v = vocab()
     family = next((f for f in _FAMILIES if v.is_a(a.cls, [f])), None)
     lo, hi = min(first[1], last[1]), max(first[0], last[0])
+    spans_out = {x for x in not_rivals if isinstance(x, tuple)}
+    classes_out = [x for x in not_rivals if isinstance(x, str)]
     return family is not None and any(lo <= m.start and m.end <= hi and m.kind in ENTITY_KINDS and m.cls
                                       and m.entity_id != a.entity_id and v.is_a(m.cls, [family])
-                                      and (m.start, m.end) not in not_rivals for m in ctx.mentions)
+                                      and (m.start, m.end) not in spans_out
+                                      and not (classes_out and v.is_a(m.cls, classes_out)) for m in ctx.mentions)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|，|、|和|及|与|以及|and|, and|or)\s*")

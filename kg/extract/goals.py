@@ -77,6 +77,13 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
     places = [m for m in inside if m.kind in ENTITY_KINDS and vocab().is_a(m.cls, ["Place"])]
     if places:
         scope = places[0].entity_id
+    category = ""
+    if rank is not None:  # "to remain number one in the PC market", 电视全球出货第一: the kind of product ranked
+        cats = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and vocab().is_a(m.cls, ["ProductCategory"])
+                and ctx.sent.start <= m.start < ctx.sent.end]
+        cats = [m for m in cats if gs <= m.start and m.end <= ge] or cats
+        near = min(cats, key=lambda m: abs(m.start - rank.start), default=None)
+        category = near.entity_id if near is not None else ""
     value = unit = bound = None
     if target_q is not None:
         q = target_q.quantity
@@ -89,7 +96,7 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
     goal_text = text[gs:ge]
     return [Fact("goal", subj, "Goal", "", attrs(
         text=(goal_text, lang), metric=target_metric, value=value, unit=unit, bound=bound,
-        rank=int(rank.quantity.value) if rank is not None else None, scope=scope,
+        rank=int(rank.quantity.value) if rank is not None else None, scope=scope, category=category,
         deadline=deadline, set_in=set_in, achieved_in=achieved_in if achieved else None), (ev,))]
 
 

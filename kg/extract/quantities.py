@@ -45,11 +45,14 @@ def extract(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     used: list[tuple[int, int, dict]] = []  # triggers that took a value, for growth rates
     told: dict[tuple[int, int], Fact] = {}  # the value fact of each trigger
+    paired = _paired_metrics(ctx, hits)
     for ts, te, pats in hits:
         for pat in pats:
             if pat.get("growth_only"):
                 continue
-            fact = _value_fact(ctx, _qualified(ctx, pat, ts), ts, te)
+            if (ts, te) in paired and not _fits(ctx, pat, paired[(ts, te)]):
+                continue
+            fact = _value_fact(ctx, _qualified(ctx, pat, ts), ts, te, paired.get((ts, te)))
             if fact is not None:
                 facts.append(fact)
                 used.append((ts, te, pat))
@@ -58,6 +61,8 @@ def extract(ctx: Context) -> list[Fact]:
         else:
             used.append((ts, te, pats[0]))  # "收入同比增长15%": a growth rate with no value
             ctx.idle_triggers.add((ts, te))
+    facts += _with_own_times(ctx, list(told.values()))
+    facts = _per_share_or_total(ctx, facts, told, hits)
     facts = _respectively(ctx, facts, told)
     facts += _conversions(ctx, list(told.values()))
     facts += _shares(ctx, used, told)
@@ -66,7 +71,125 @@ def extract(ctx: Context) -> list[Fact]:
     return facts
 
 
+_OWN_TIME = re.compile(r"\s*(?:for|in|during)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _with_own_times(ctx: Context, told: list[Fact]) -> list[Fact]:
+    """English figures each told with its own time ("gross margin was 18.2% for 2023 and 17.6% in the
+    fourth quarter", "$15.0 billion for the year and $7.93 billion for the fourth quarter"): the
+    later figure is the same metric's for its time."""
+    if ctx.lang.code != "en":
+        return []
+    text = ctx.doc.text
+    out = []
+    for f in told:
+        ev = f.evidence[0]
+        first = next((m for m in _quantities(ctx) if abs(m.quantity.value) == abs(f.attr("value")) and ev.start <= m.start < ev.end), None)
+        if first is None or not _OWN_TIME.match(text, first.end):
+            continue
+        later = [m for m in _quantities(ctx) if first.end < m.start < ctx.sent.end and m.quantity.unit == first.quantity.unit]
+        if not later or (later[0].start, later[0].end) in ctx.consumed:
+            continue
+        m2 = later[0]
+        gap = text[first.end:m2.start]
+        if not re.search(r"(?:\band|,)\s*$", gap) or len(gap) > 40 or _other_trigger_between(ctx, first.end, m2.start, (-1, -1)):
+            continue
+        lead = _OWN_TIME.match(text, m2.end)  # the time right after the later figure, its preposition perhaps inside it
+        when = next((p for p in ctx.periods() if m2.end <= p.start <= lead.end() and p.end > lead.end()), None) if lead else None
+        if when is None:
+            continue
+        period = when.period
+        rp = ctx.report_period
+        if rp is not None:
+            period = _in_report_period(ctx, when, rp) or period
+        if not period.year:
+            continue
+        ctx.consumed.add((m2.start, m2.end))
+        ev2 = evidence(ctx, [(ev.start, ev.end), (m2.start, m2.end)], ev.rule, ev.confidence)
+        value = -m2.quantity.value if f.attr("value") < 0 else m2.quantity.value
+        out.append(Fact("quantity", f.subject, f.predicate, "", attrs(
+            **{**dict(f.attrs), "value": value, "bound": m2.quantity.bound, "period": period}), (ev2,)))
+    return out
+
+
+def _per_share_or_total(ctx: Context, facts: list[Fact], told: dict, hits) -> list[Fact]:
+    """A per-share amount (每股4.50港元, "$0.25 per share") of a metric whose pattern has ``per_share``
+    words, in a sentence that also tells a total (派息总额约410亿港元, "a total payout of 4.1 billion
+    euros"): the total is the figure of the company; the per-share amount is left out."""
+    lang = ctx.lang.code
+    reach = 8 if lang == "zh" else 0
+    pats = {(ts, te): pats[0] for ts, te, pats in hits}
+    per_share, words = [], []
+    for key, f in told.items():
+        own = ((pats.get(key) or {}).get("per_share") or {}).get(lang)
+        if not own:
+            continue
+        ev = f.evidence[0]
+        value = next((m for m in _quantities(ctx) if abs(m.quantity.value) == abs(f.attr("value")) and ev.start <= m.start < ev.end), None)
+        if value is not None and _per_words(ctx, value, own, before=reach):
+            per_share.append(f)
+            words = own
+    if not per_share:
+        return facts
+    # the total: an amount of money in the sentence of another order (总额约20亿港元), not per share
+    told_values = {abs(f.attr("value")) for f in per_share}
+    if not any(m.quantity.unit in MONEY_UNITS and m.quantity.value >= 1000 * max(told_values) and not _per_words(ctx, m, words, before=reach)
+               for m in _quantities(ctx)):
+        return facts
+    out = [f for f in facts if f not in per_share]
+    for f in per_share:  # 每股派0.46港元，总额约20亿港元: the total no other trigger took is this dividend's
+        ev = f.evidence[0]
+        total = next((m for m in _quantities(ctx) if m.start >= ev.end and m.quantity.unit == f.attr("unit")
+                      and m.quantity.value >= 1000 * abs(f.attr("value")) and (m.start, m.end) not in ctx.consumed
+                      and not _other_trigger_between(ctx, ev.end, m.start, (-1, -1))), None)
+        if total is None:
+            continue
+        ctx.consumed.add((total.start, total.end))
+        ev2 = evidence(ctx, [(ev.start, ev.end), (total.start, total.end)], ev.rule, ev.confidence)
+        out.append(Fact("quantity", f.subject, f.predicate, "", attrs(
+            **{**dict(f.attrs), "value": total.quantity.value, "bound": total.quantity.bound}), (ev2,)))
+    return out
+
+
 _LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|and|, and)\s*$")
+# joined names of metrics, the second perhaps with a word of its own before its trigger (股票回购和现金股息, "buybacks and cash dividends")
+_JOINED = re.compile(r"\s*(?:、|，|,|和|及|与|以及|and|, and)\s*(?:[\u4e00-\u9fff]{1,2}|[A-Za-z-]+\s+)?")
+_AND = re.compile(r"\s*(?:、|和|及|与|以及|and)\s*(?:[\u4e00-\u9fff]{1,2}|[A-Za-z-]+\s+)?")
+
+
+def _paired_metrics(ctx: Context, hits) -> dict[tuple[int, int], Mention]:
+    """Metrics listed and then their figures, in the same order (营业收入和净利润分别为52亿元和11亿元,
+    "revenue and net income were $5.2 billion and $1.1 billion, respectively"): each metric's figure."""
+    if len(hits) < 2:
+        return {}
+    respectively = has_word(ctx.sent.text, ctx.lang.words.get("respectively") or [], ctx.lang.code)
+    text = ctx.doc.text
+    joined = _JOINED if respectively else _AND
+    group = [hits[0]]
+    for hit in hits[1:]:
+        if joined.fullmatch(text[group[-1][1]:hit[0]]):
+            group.append(hit)
+        elif len(group) < 2:
+            group = [hit]
+        else:
+            break
+    if len(group) < 2:
+        return {}
+    values = [m for m in _quantities(ctx) if m.start >= group[-1][1] and (m.start, m.end) not in ctx.consumed]
+    if not values or not respectively and values[0].start - group[-1][1] > (12 if ctx.lang.code == "zh" else 30):
+        return {}
+    chain = values[:1]
+    for m in values[1:len(group)]:
+        if not _JOINED.fullmatch(text[chain[-1].end:m.start]):
+            break
+        chain.append(m)
+    if len(chain) == 1 and chain[0].quantity.unit in MONEY_UNITS and ctx.clause_of(chain[0].start) == ctx.clause_of(group[-1][0]):
+        # 以股票回购和现金股息的形式返还了78亿美元, "spent $7.8 billion on buybacks and dividends": the sum, neither's figure
+        ctx.consumed.add((chain[0].start, chain[0].end))
+        return {}
+    if len(chain) != len(group):
+        return {}
+    return {(ts, te): m for (ts, te, _), m in zip(group, chain)}
 
 
 def _respectively(ctx: Context, facts: list[Fact], told: dict) -> list[Fact]:
@@ -93,14 +216,11 @@ def _respectively(ctx: Context, facts: list[Fact], told: dict) -> list[Fact]:
             chain.append(m)
         if len(chain) < 2:
             continue
-        times = [m for m in ctx.periods() if ctx.sent.start <= m.start < chain[0].start and m.period.year]
-        years = [t.period for t in times]
-        if len(times) == 2 and times[1].period.qualifier == "by" and not times[0].period.qualifier \
-                and re.fullmatch(r"\s*(?:至|到|-|–|to)?\s*", text[times[0].end:times[1].start]) \
-                and re.match(r"\s*(?:至|到|-|–|to|through)", text[times[0].end:times[1].end]):
-            a, b = times[0].period.year, times[1].period.year  # 2021年至2023年: each year of the range
-            years = [PeriodRef(y) for y in range(a, b + 1)] if 0 < b - a < 10 else []
-        if len(years) != len(chain):
+        # the times listed before the figures, else after them ("$1.2 billion and $1.5 billion in 2022 and 2023, respectively")
+        before = [m for m in ctx.periods() if ctx.sent.start <= m.start < chain[0].start and m.period.year]
+        after = [m for m in ctx.periods() if chain[-1].end <= m.start < ctx.sent.end and m.period.year]
+        years = next((ys for ys in (_listed_years(ctx, before), _listed_years(ctx, after)) if len(ys) == len(chain)), None)
+        if years is None:
             continue
         out.remove(fact)
         for m, p in zip(chain, years):
@@ -110,6 +230,26 @@ def _respectively(ctx: Context, facts: list[Fact], told: dict) -> list[Fact]:
             out.append(Fact("quantity", fact.subject, fact.predicate, "", attrs(
                 **{**dict(fact.attrs), "value": value, "bound": m.quantity.bound, "period": p.plain()}), (e2,)))
     return out
+
+
+_RANGE_GAP = re.compile(r"\s*(?:至|到|-|–|—|to|through|until)\s*", re.IGNORECASE)
+
+
+def _listed_years(ctx: Context, times: list[Mention]) -> list[PeriodRef]:
+    """The times a list of figures goes with: those listed, or each year of a range (2021年至2023年,
+    "from 2021 to 2023", "between 2021 and 2023", "2021-2023")."""
+    text = ctx.doc.text
+    if len(times) == 2:
+        a, b = times
+        gap = text[a.end:b.start]
+        lead = text[max(ctx.sent.start, a.start - 10):a.start]
+        ranged = _RANGE_GAP.fullmatch(gap) or (gap.strip() == "" and _RANGE_GAP.match(b.text)) \
+            or (re.fullmatch(r"\s*and\s*", gap) and re.search(r"\bbetween\s*$", lead, re.IGNORECASE))
+        plain = all(not (m.period.quarter or m.period.half or m.period.month) for m in times)
+        if ranged and plain and a.period.qualifier in ("", "since") and b.period.qualifier in ("", "by"):
+            ya, yb = a.period.year, b.period.year
+            return [PeriodRef(y) for y in range(ya, yb + 1)] if 0 < yb - ya < 10 else []
+    return [m.period for m in times]
 
 
 _BRACKET_OPEN = re.compile(r"\s*[(（]\s*(?:about|around|roughly|approximately|or|约合?|折合|合)?\s*")
@@ -163,8 +303,12 @@ def _shares(ctx: Context, used: list, told: dict) -> list[Fact]:
                 continue
             lead = re.sub(r"(?:约为|约|为|达到|达|超过|近|about|around|roughly|nearly|some)\s*$", "", text[max(ctx.sent.start, qm.start - (16 if lang == "zh" else 48)):qm.start]).rstrip()
             tail = text[qm.end:qm.end + 24].lstrip()
-            if not (any(tail.lower().startswith(w) for w in after) or any(lead.lower().endswith(w.lower()) for w in before)):
+            said = next((w for w in sorted(before, key=len, reverse=True) if lead.lower().endswith(w.lower())), None)
+            if not (any(tail.lower().startswith(w) for w in after) or said):
                 continue
+            bound = qm.quantity.bound
+            if bound == "Exact" and said and _ABOUT_BEFORE.search(lead[: len(lead) - len(said)]):
+                bound = "Approximate"  # 约占营收的14%: the share is about that
             value = told.get((ts, te))
             if value is not None:
                 subj, period, conf = value.subject, value.attr("period"), max(e.confidence for e in value.evidence)
@@ -179,9 +323,12 @@ def _shares(ctx: Context, used: list, told: dict) -> list[Fact]:
             ctx.consumed.add((qm.start, qm.end))
             ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], f"{pat['id']}-share", conf)
             out.append(Fact("quantity", subj, spec["metric"], "", attrs(
-                value=qm.quantity.value, unit="Percent", bound=qm.quantity.bound, period=period), (ev,)))
+                value=qm.quantity.value, unit="Percent", bound=bound, period=period), (ev,)))
             break
     return out
+
+
+_ABOUT_BEFORE = re.compile(r"(?:约|大约|近|about|around|roughly|approximately|nearly)\s*$", re.IGNORECASE)
 
 
 def _qualified(ctx: Context, pat: dict, ts: int) -> dict:
@@ -227,16 +374,50 @@ def _prior_values(ctx: Context, told: list[Fact]) -> list[Fact]:
             if qoq_re is not None and (qoq_re.search(tail) or qoq_re.search(lead)):
                 break  # a quarter earlier, not a year
             said = ago_re.search(lead) if lang == "zh" else re.match(r"\s*(?:in\s+)?" + ago_re.pattern, tail, re.IGNORECASE)
+            # "slipped to 19.44% from 20.21% in 2023": the year before, named
+            said = said or any(m.period.year == period.year - 1 and not m.period.quarter and not m.period.month
+                               and re.fullmatch(r"\s*(?:in|for)\s+(?:fiscal\s+)?", text[qm.end:m.start], re.IGNORECASE)
+                               for m in ctx.periods() if qm.end <= m.start <= qm.end + 12)
             if not said and not (yoy_re is not None and yoy_re.search(text[ev.end:qm.start])) and not _rate_before(ctx, ev.end, qm.start):
                 break
             ctx.consumed.add((qm.start, qm.end))
-            confidence = max(e.confidence for e in f.evidence) * 0.9
+            # as sure as the figure when the words say it is a year earlier; else a little less
+            confidence = max(e.confidence for e in f.evidence) * (1.0 if said else 0.9)
             ev2 = evidence(ctx, [(ev.start, ev.end), (qm.start, qm.end)], f"prior-{ev.rule}", confidence)
             out.append(replace(f, attrs=attrs(**{**dict(f.attrs), "value": q.value, "bound": q.bound,
                                                    "period": replace(period, year=period.year - 1, start=0, end=0, text="")}),
                                evidence=(ev2,)))
             break
     return out
+
+
+def _year_ago(ctx: Context, pat: dict, ts: int, qm: Mention, period):
+    """A figure its sentence says is a year earlier (上年同期净亏损为23.6亿元, "against a net loss of 9.14
+    trillion won a year earlier"): the time of the sentence's other figures, a year before."""
+    spec = (ctx.patterns.growth or {}).get("prior") or {}
+    lang = ctx.lang.code
+    ago_re = words_re((spec.get("year_before") or {}).get(lang, []), lang)
+    if ago_re is None:
+        return period
+    text = ctx.doc.text
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    if lang == "zh":
+        lo = max(cs, ts - 8)
+        said = ago_re.search(text, lo, ts)
+    else:
+        said = re.compile(r"\s*(?:in\s+)?" + ago_re.pattern, re.IGNORECASE).match(text, qm.end, qm.end + 30)
+    if not said:
+        return period
+    own = [m for m in ctx.periods() if ctx.sent.start <= m.start < ctx.sent.end and m.period.year
+           and not (m.start < said.end() and said.start() < m.end) and not m.period.qualifier]
+    rp = ctx.report_period if _financial(pat) else None
+    if own:  # 当季…，上年同期…: the time the sentence names, as a results text means it
+        base = (_in_report_period(ctx, own[0], rp) if rp is not None else None) or own[0].period
+    else:
+        base = ctx.recent_periods[-1] if ctx.recent_periods else rp
+    if base is None or not base.year or base.day:
+        return None  # a year before a time we do not know
+    return replace(base, year=base.year - 1, start=0, end=0, text="")
 
 
 def _rate_before(ctx: Context, start: int, end: int) -> bool:
@@ -301,6 +482,10 @@ def _fits(ctx: Context, pat: dict, m: Mention) -> bool:
         return False
     if (m.start, m.end) in ctx.consumed:
         return False
+    if q.unit in MONEY_UNITS and re.match(r"\s*(?:euro\s+|US\s+)?(?:cents?|pence)\b", ctx.doc.text[m.end:m.end + 16], re.IGNORECASE):
+        return False  # "9.0 euro cents a share": read as euros, a hundred times too much
+    if q.unit in ("", "Count") and _year_like(ctx, m):
+        return False  # "in 2012 researchers used our GPUs": a year, not a count
     if q.value < Decimal(str(pat.get("min_value", 0))):
         return False
     if any(gs <= m.start and m.end <= ge for gs, ge, _ in ctx.goal_spans):
@@ -311,7 +496,35 @@ def _fits(ctx: Context, pat: dict, m: Mention) -> bool:
     not_nouns = (pat.get("not_nouns") or {}).get(ctx.lang.code)
     if not_nouns and _noun_follows(ctx, m, not_nouns):
         return False
+    if _per_words(ctx, m, (pat.get("per_lot") or {}).get(ctx.lang.code), before=24 if ctx.lang.code == "zh" else 60):
+        return False  # 每10股派发现金红利25元, "39.74 yuan for every 10 shares": an amount per lot of shares, no figure of the company's
     return True
+
+
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|from|of)\s+|[在于自到至])$", re.IGNORECASE)
+
+
+def _year_like(ctx: Context, m: Mention) -> bool:
+    """A four-digit number of a year written after a word of time ("in 2012 researchers") or inside a
+    time the text names: a year, not a count."""
+    if any(p.start <= m.start and m.end <= p.end for p in ctx.periods()):
+        return True
+    digits = re.match(r"(1[89]|20)\d\d(?![\d,.])", m.text)
+    return bool(digits) and bool(_YEAR_BEFORE.search(ctx.doc.text[max(0, m.start - 8):m.start]))
+
+
+def _per_words(ctx: Context, m: Mention, words, before: int) -> bool:
+    """Do these words (每股, "per share") stand right after the number, or before it in its clause
+    (``before`` characters at most)?"""
+    regex = words_re(words or [], ctx.lang.code)
+    if regex is None:
+        return False
+    text = ctx.doc.text
+    cs = ctx.clauses[ctx.clause_of(m.start)][0]
+    after = re.match(r"\s*(?:\(\S*\)|（\S*）)?\s*", text[m.end:m.end + 12])
+    if regex.match(text, m.end + (after.end() if after else 0)):
+        return True
+    return bool(regex.search(text[max(cs, m.start - before):m.start]))
 
 
 def _noun_follows(ctx: Context, m: Mention, nouns: list[str]) -> bool:
@@ -349,13 +562,24 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     if inside:
         return inside[0]
     after = [m for m in fits if te <= m.start < ce and not _other_trigger_between(ctx, te, m.start, (ts, te), m if named else None)]
-    if after:
-        return after[0]
     before = [m for m in fits if cs <= m.start and m.end <= ts and not _other_trigger_between(ctx, m.end, ts, (ts, te), m if named else None)]
     # a number that names what it counts (在16个国家销量进入了前5位) may stand further off
     reach = (14, 48) if named else (6, 12)
+    if before and after and ctx.lang.code == "en" and (
+            "Count" in pat.get("units", []) and re.fullmatch(r"\s*(?:[a-z-]+\s+(?:and\s+)?){0,3}", ctx.doc.text[before[-1].end:ts])
+            or re.fullmatch(r"\s*(?:in|of)\s+(?:[a-z-]+\s+)?", ctx.doc.text[before[-1].end:ts])):
+        # "330 million mobile and broadband customers and 92,000 employees", "$6.4 billion in dividends and
+        # $5.6 billion in repurchases": the figure before its noun, not the next one
+        return before[-1]
+    if after:
+        return after[0]
     if before and ts - before[-1].end <= reach[ctx.lang.code != "zh"]:
         return before[-1]  # "$90.8 billion in revenue", 16.4万名全职员工
+    # "revenue in 2021, 2022 and 2023 was $1.2 billion, …, respectively": the first of the listed figures
+    if has_word(ctx.sent.text, ctx.lang.words.get("respectively"), ctx.lang.code):
+        listed = [m for m in fits if te <= m.start < ctx.sent.end and not _other_trigger_between(ctx, te, m.start, (ts, te))]
+        if listed:
+            return listed[0]
     # "revenue, which rose to $90.8 billion": the value opens the next clause, which names no metric of its own
     nxt = ctx.clause_of(ts) + 1
     if nxt < len(ctx.clauses):
@@ -366,19 +590,24 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     return None
 
 
-def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
-    qm = _value_for(ctx, pat, ts, te)
+def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = None) -> Fact | None:
+    qm = qm or _value_for(ctx, pat, ts, te)
     if qm is None:
         return None
     future = _future(ctx, ts, qm)
     q = qm.quantity
     unit = q.unit
     if not unit:
+        if any(u in MONEY for u in pat.get("units", [])) and not ctx.doc.currency and ctx.lang.code != "zh":
+            return None  # "net sales of 64.5 billion" in English: the currency is not said (nor need it be the yuan)
         unit = (ctx.doc.currency or "CNY") if any(u in MONEY for u in pat.get("units", [])) else "Count"
     value = q.value
     if _negative(ctx, pat, ts, qm) and value > 0:
         value = -value
     bound = _bound(ctx, pat, qm, q.bound)
+    if bound == "LowerBound" and pat.get("period") == "flow" and _milestone(ctx, ts, qm):
+        ctx.consumed.add((qm.start, qm.end))
+        return None  # 营收首次突破4000亿元, "revenue topped $100 billion for the first time": a milestone, no figure
     seg = _segment(ctx, ts, te) if pat.get("segments") else _NO_SEGMENT
     if seg[0] == "category" and seg[2] and any(u in MONEY_UNITS for u in pat.get("units", [])):
         seg = ("part", seg[1], seg[2])  # a money figure of a category is the figure of the part that sells it
@@ -389,6 +618,7 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
     if not scope and not seg[0] and pat.get("subject") != "market":
         scope = _own_market(ctx, ts)
     period, p_conf = _period(ctx, pat, ts, qm)
+    period = _year_ago(ctx, pat, ts, qm, period)
     if future:
         return _forecast(ctx, pat, ts, te, qm, subj_m, subj, value, unit, bound, period, scope, confidence * p_conf)
     if pat.get("scope") == "place" and not scope:
@@ -403,11 +633,24 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int) -> Fact | None:
     ctx.consumed.add((qm.start, qm.end))
     ctx.consumed.add((ts, te))  # 进入了前5位 counted countries: no rank of its own
     confidence *= float(pat.get("confidence", 0.9)) * p_conf
-    ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], pat["id"], confidence)
+    # 苹果在纳斯达克上市，…，募集资金约1.01亿美元: a stock exchange between the company and its figure is no rival subject
+    ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], pat["id"], confidence, not_rivals=NOT_SUBJECT)
     return Fact("quantity", subj, pat["metric"], "", attrs(
         value=value, unit=unit, bound=bound, period=period, reported_by=reported_by(ctx), scope=scope,
         category=category, threshold=threshold, threshold_unit=threshold_unit), (ev,))
 
+
+
+def _milestone(ctx: Context, ts: int, qm: Mention) -> bool:
+    """Do milestone words (首次突破, "for the first time") stand by the figure, between it and its trigger
+    or right after it?"""
+    words = ctx.lang.words.get("milestone")
+    if not words:
+        return False
+    text = ctx.doc.text
+    lo = max(ctx.clauses[ctx.clause_of(qm.start)][0], min(ts, qm.start - (8 if ctx.lang.code == "zh" else 30)))
+    # (the figure's own words may hold the verb: 首次|突破4000亿元)
+    return has_word(text[lo:qm.start] + qm.text, words, ctx.lang.code) or has_word(text[qm.end:qm.end + 24], words, ctx.lang.code)
 
 
 def _forecast(ctx: Context, pat: dict, ts: int, te: int, qm: Mention, subj_m, subj: str, value, unit: str, bound: str,
@@ -615,6 +858,8 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_
     same = [m for m in orgs if m.start >= cs]
     if same:
         return same[-1], same[-1].entity_id, scope, 1.0
+    if has_word(ctx.doc.text[cs:ts], ctx.lang.words.get("former_latter"), ctx.lang.code):
+        return None  # 后者的用户数已降至约2亿: the figure of a name told before, which the words do not say
     if orgs:  # a clause with no subject of its own continues the sentence's ("…, and booked revenue of")
         # but "Tesla, which delivered 1.79 million cars": the name the relative clause follows
         pick = orgs[-1] if re.match(r"\s*(?:which|who|that)\b", ctx.doc.text[cs:cs + 8]) else orgs[0]
@@ -782,15 +1027,26 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         # "… posted an operating profit of RMB2.8 million — the first since it began expanding abroad in 2017":
         # a time in a clause of its own after the figure dates that clause, not the figure
         periods = [m for m in periods if m.start < qm.end or not _SUBORDINATE.search(ctx.doc.text, qm.end, m.start)]
-    if pat.get("period") not in ("as_of", "stock") and any(not m.period.day for m in periods):
+    if pat.get("period") not in ("as_of", "stock", "event") and any(not m.period.day for m in periods):
         periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
     same = [m for m in periods if cs <= m.start < ce]
+    end = min(ts, qm.start)
+    if pat.get("period") in ("as_of", "stock") and ctx.doc.date is not None and not any(m.start >= end for m in same):
+        # 2008年上市，…，目前员工约1.8万人; "set up in 2021 … and now employs 3,400 engineers": a stock told as
+        # of now, after the times the sentence names, holds at the document's date
+        lo = max([m.end for m in periods if ctx.sent.start <= m.start and m.end <= end] + [ctx.sent.start])
+        if has_word(ctx.doc.text[lo:max(ts, qm.start)], ctx.lang.words.get("as_of"), ctx.lang.code):
+            d = ctx.doc.date
+            return PeriodRef(d.year, None, d.month, d.day, "asof"), 1.0
     pick = nearest(same, qm.start) or nearest([m for m in periods if m.end <= ts], ts) or nearest(periods, qm.start)
     if pick is not None and ctx.report_period is not None and THIS_QUARTER[ctx.lang.code].search(pick.text):
         return ctx.report_period, 1.0  # "this quarter" in a results text: the quarter it reports on, for any figure
     rp = ctx.report_period if _financial(pat) else None
-    if not same and not any(ctx.sent.start <= m.start < ts for m in periods) and pat.get("period") not in ("as_of", "stock") and \
-            has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code):
+    year_after = ctx.lang.code == "en" and re.match(r"\s*(?:for|in)\s+the\s+(?:full\s+|whole\s+)?(?:fiscal\s+)?year\b",
+                                                   ctx.doc.text[qm.end:qm.end + 30], re.IGNORECASE)
+    if (year_after or not same and not any(ctx.sent.start <= m.start < ts for m in periods)) and pat.get("period") not in ("as_of", "stock") and \
+            (year_after or has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code)):
+        # ("$15.0 billion for the year and $7.93 billion for the fourth quarter": the year, whatever else the clause names)
         # 全年收入为…, "full-year revenue": the whole year of the period reported on or just named
         base = rp or (ctx.recent_periods[-1] if ctx.recent_periods else None) or (pick.period if pick else None)
         if base is not None and base.year and not base.qualifier:
@@ -799,7 +1055,8 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
             return PeriodRef(ctx.doc.date.year - 1), 1.0  # "reported full-year revenue" in January 2025: 2024's, the last year ended
     if pick is not None:
         # 截至22日收盘，市值约为…: a state told on a day holds on that day, not for the period reported on
-        if rp is not None and not (pat.get("period") in ("as_of", "stock") and pick.period.day):
+        # (an IPO's day is its own, not the quarter reported on)
+        if rp is not None and not (pat.get("period") in ("as_of", "stock") and pick.period.day) and pat.get("period") != "event":
             in_report = _in_report_period(ctx, pick, rp)
             if in_report is not None:
                 return in_report, 1.0
@@ -825,7 +1082,7 @@ _COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*
              "en": (re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\b(?:[^,.;]|[,.](?=[0-9])){0,30}$"
                                r"|\b(?:record|peak|high|low)\s+(?:set|reached|hit|posted)\s+(?:in|during)\s+(?:the\s+)?$"  # "the record set in 2018"
                                r"|\b(?:double|triple|twice|half)\s+(?:the\s+)?(?:figure|level|amount|total)\s+(?:for|of|in)\s+(?:the\s+)?$"
-                               r"|\bfrom\s+(?:[A-Z]{0,3}\$?|RMB|US\$|€|£|¥)?\s*[0-9][0-9,.]*\s*(?:million|billion|trillion)?\s+in\s+"
+                               r"|\bfrom\s+(?:[A-Z]{0,3}\$?|RMB|US\$|€|£|¥)?\s*[0-9][0-9,.]*\s*(?:million|billion|trillion|%|percent)?\s+(?:in|for)\s+"
                                r"(?:the\s+)?(?:same\s+(?:quarter|period|month|half|year)\s+(?:of\s+)?)?$",
                                re.IGNORECASE), None)}  # "up 44% from RMB68,840.4 million in the same quarter of 2023"
 
@@ -895,6 +1152,7 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
     yoy_re = words_re((spec.get("yoy") or {}).get(lang, []), lang)
     qoq_re = words_re((spec.get("qoq") or {}).get(lang, []), lang)
     down_re = words_re((spec.get("down") or {}).get(lang, []), lang)
+    compound_re = words_re((spec.get("compound") or {}).get(lang, []), lang)
     facts = []
     for qm in _quantities(ctx):
         if qm.quantity.unit != "Percent" or (qm.start, qm.end) in ctx.consumed:
@@ -903,6 +1161,8 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         after = text[qm.end:qm.end + (8 if lang == "zh" else 60)]
         if growth_re is None or not (growth_re.search(window) or (lang == "en" and re.match(r"\s*(?:increase|rise|growth|jump|gain|decline|drop|fall)\b", after))):
             continue
+        if compound_re is not None and (compound_re.search(window) or compound_re.match(after.lstrip(" ("))):
+            continue  # 年复合增长率约为46%: a rate over years
         owners = [(ts, te, pat) for ts, te, pat in triggers if te <= qm.start and qm.start - te <= (60 if lang == "zh" else 160)]
         if not owners:
             continue
