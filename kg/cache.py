@@ -3,7 +3,7 @@ files' content, so a new process does not parse them again.
 
 The cache lives in its own folder, ``$KG_CACHE_DIR`` or ``<user cache dir>/kg``
 (``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``); kg creates it and only ever replaces the files
-it wrote there (``<name>-<key>.pickle``). ``KG_CACHE_DIR=`` (empty) turns the cache off. A
+it wrote there (``<name>-<key>.pickle``, and ``regex-<key>.marshal`` of ``kg.regex_cache``). ``KG_CACHE_DIR=`` (empty) turns the cache off. A
 cache that cannot be read or written is ignored: the files are parsed as before.
 """
 from __future__ import annotations
@@ -71,16 +71,21 @@ def store(name: str, key: str, value) -> None:
         with open(tmp, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
-        # keep the few most recent entries of this name (tests and checkouts may alternate)
-        ours = sorted((p for p in folder.glob(f"{name}-*.pickle") if len(p.stem) == len(target.stem)),
-                      key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in ours[KEEP:]:
-            old.unlink(missing_ok=True)
+        prune(name, target)
     except OSError:
         try:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def prune(name: str, target: Path) -> None:
+    """Keep the ``KEEP`` most recent files of ``name`` like ``target`` (written by kg, same naming;
+    tests and checkouts may alternate), ``target`` among them."""
+    ours = sorted((p for p in target.parent.glob(f"{name}-*{target.suffix}") if len(p.stem) == len(target.stem)),
+                  key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in ours[KEEP:]:
+        old.unlink(missing_ok=True)
 
 
 def memo(name: str, paths, make, extra: str = ""):

@@ -13,6 +13,10 @@ if __name__ == "__main__":  # python -m kg.cli: a plain `kg query` is answered b
 
     quick(sys.argv[1:])
 
+from . import regex_cache
+
+regex_cache.install()  # before the modules that compile their expressions at import
+
 import click
 
 from .cli_query import INTERRUPTED, OPTIONS as QUERY_OPTIONS
