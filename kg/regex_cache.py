@@ -121,7 +121,7 @@ def _read(key: str) -> tuple[dict, dict]:
     gc.disable()  # the collector would run over and over the code lists being made
     try:
         with open(path, "rb") as f:
-            known, ages = marshal.load(f)
+            known, ages = marshal.loads(f.read())  # marshal.load(f) would read the file piece by piece
         return (known, ages) if isinstance(known, dict) and isinstance(ages, dict) else ({}, {})
     except Exception:  # missing, unreadable, from another version: compile as usual
         return {}, {}
@@ -150,7 +150,7 @@ def _save(pid: int) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as f:
-            marshal.dump((keep, ages), f)
+            f.write(marshal.dumps((keep, ages)))
         os.replace(tmp, path)
         cache.prune("regex", path)
     except (OSError, ValueError):
