@@ -15,7 +15,7 @@ if __name__ == "__main__":  # python -m kg.cli: a plain `kg query` is answered b
 
 from . import regex_cache
 
-regex_cache.install()  # before the modules that compile their expressions at import
+regex_cache.install("cli")  # before the modules that compile their expressions at import
 
 import click
 

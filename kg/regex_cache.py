@@ -4,7 +4,7 @@ kg's modules and data files make about 800 regular expressions (word lists, trig
 number and date forms); Python compiles each in pure Python at every start (~0.15 s of a seed
 build). The compiled form -- the list of integers ``re`` hands to its C matcher, with the group
 names -- depends only on the pattern, its flags and the interpreter, so it is kept in one file of
-kg's cache, keyed by the interpreter's version and ``re``'s engine version, and a new process
+kg's cache per command, named by the interpreter's version and ``re``'s engine version, and a new process
 makes each pattern object from it directly: the same objects (``==``: same pattern, flags and
 code), so the same matches.
 
@@ -23,6 +23,7 @@ import marshal
 import os
 import re
 import sys
+import zlib
 
 from . import cache
 
@@ -31,11 +32,12 @@ KEEP_SAVES = 8
 _known: dict = {}  # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup), read from the file
 _ages: dict = {}  # (pattern, flags) -> writes of the file since a process last used it
 _used: dict = {}  # the keys this process compiled, in order (a dict as an ordered set)
-_state: dict = {}  # "original": re's own compile while installed, "key": the file's key, "new": made here
+_state: dict = {}  # "original": re's own compile while installed, "file" and "name": the file's, "new": made here
 
 
-def install() -> bool:
-    """Compile regular expressions through the cache in this process (once); False when left off."""
+def install(name: str = "cli") -> bool:
+    """Compile regular expressions through the cache in this process (once); False when left off.
+    ``name`` names the file: a command that needs a few patterns (``kg query``) reads its own."""
     if "original" in _state:
         return True
     try:
@@ -43,13 +45,18 @@ def install() -> bool:
         from re import _compiler, _parser  # noqa: F401 (checked to exist)
     except ImportError:
         return False
-    if cache.cache_dir() is None or not _same_as_re(_compiler):
+    if cache.cache_dir() is None:
         return False
-    key = cache.key_of(extra=f"regex|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{marshal.version}")
-    known, ages = _read(key)
+    # the interpreter and re's engine (no hashlib: loading OpenSSL would cost a quick command more than it saves)
+    version = f"{sys.implementation.cache_tag}|{sys.hexversion}|{_sre.MAGIC}|{_sre.CODESIZE}|{marshal.version}"
+    file = f"regex-{name}-{zlib.crc32(version.encode()):08x}.marshal"
+    known, ages = _read(file)
+    # a file was written by this interpreter after the same check: checking again would only cost time
+    if not known and not _same_as_re(_compiler):
+        return False
     _known.update(known)
     _ages.update(ages)
-    _state.update(original=_compiler.compile, key=key, new=False)
+    _state.update(original=_compiler.compile, file=file, name=name, new=False)
     _compiler.compile = _compile
     atexit.register(_save, os.getpid())
     return True
@@ -109,14 +116,14 @@ def _same_as_re(compiler) -> bool:
         return False
 
 
-def _path(key: str):
+def _path(file: str):
     folder = cache.cache_dir()
-    return None if folder is None else folder / f"regex-{key}.marshal"
+    return None if folder is None else folder / file
 
 
-def _read(key: str) -> tuple[dict, dict]:
+def _read(file: str) -> tuple[dict, dict]:
     """The file's (patterns, ages)."""
-    path = _path(key)
+    path = _path(file)
     enabled = gc.isenabled()
     gc.disable()  # the collector would run over and over the code lists being made
     try:
@@ -136,7 +143,7 @@ def _save(pid: int) -> None:
     writes, at most ``LIMIT``."""
     if os.getpid() != pid or not _state.get("new"):
         return
-    path = _path(_state["key"])
+    path = _path(_state["file"])
     if path is None:
         return
     ages = {k: 0 for k in list(_used)[:LIMIT]}
@@ -152,7 +159,7 @@ def _save(pid: int) -> None:
         with open(tmp, "wb") as f:
             f.write(marshal.dumps((keep, ages)))
         os.replace(tmp, path)
-        cache.prune("regex", path)
+        cache.prune(f"regex-{_state['name']}", path)
     except (OSError, ValueError):
         try:
             tmp.unlink(missing_ok=True)
