@@ -3,7 +3,7 @@ files' content, so a new process does not parse them again.
 
 The cache lives in its own folder, ``$KG_CACHE_DIR`` or ``<user cache dir>/kg``
 (``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``); kg creates it and only ever replaces the files
-it wrote there (``<name>-<key>.pickle``, and ``regex-<command>-<key>.marshal`` of ``kg.regex_cache``). ``KG_CACHE_DIR=`` (empty) turns the cache off. A
+it wrote there (``<name>-<key>.pickle``, and ``compiled-<command>-<key>.marshal`` of ``kg.compiled``). ``KG_CACHE_DIR=`` (empty) turns the cache off. A
 cache that cannot be read or written is ignored: the files are parsed as before.
 """
 from __future__ import annotations

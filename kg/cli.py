@@ -13,9 +13,9 @@ if __name__ == "__main__":  # python -m kg.cli: a plain `kg query` is answered b
 
     quick(sys.argv[1:])
 
-from . import regex_cache
+from . import compiled
 
-regex_cache.install("cli")  # before the modules that compile their expressions at import
+compiled.install("cli")  # before the modules that compile expressions and make dataclasses at import
 
 import click
 

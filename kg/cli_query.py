@@ -160,10 +160,10 @@ def quick(args: list[str]) -> None:
     values = parse(args[1:])
     if values is None:
         return
-    from . import regex_cache
+    from . import compiled
     from .errors import KgError
 
-    regex_cache.install("query")  # the query modules' expressions, compiled in an earlier process
+    compiled.install("query")  # the query modules' expressions, compiled in an earlier process
 
     try:
         run(**values)
