@@ -163,7 +163,7 @@ def quick(args: list[str]) -> None:
     from . import compiled
     from .errors import KgError
 
-    compiled.install("query")  # the query modules' expressions, compiled in an earlier process
+    compiled.install("query", methods=False)  # the query modules' expressions, compiled in an earlier process
 
     try:
         run(**values)

@@ -47,10 +47,11 @@ _used: dict = {k: {} for k in KINDS}  # kind -> the keys this process used, in o
 _state: dict = {}  # "original": re's own compile while installed, "file" and "name": the file's, "new": seconds spent compiling what the file lacked
 
 
-def install(name: str = "cli") -> bool:
-    """Compile regular expressions and dataclass methods through the cache in this process
-    (once); False when left off. ``name`` names the file: a command that needs a few patterns
-    (``kg query``) reads its own."""
+def install(name: str = "cli", methods: bool = True) -> bool:
+    """Compile regular expressions, and with ``methods`` dataclass methods, through the cache in
+    this process (once); False when left off. ``name`` names the file: a command that needs a few
+    patterns (``kg query``) reads its own, and one that makes no dataclasses leaves ``methods``
+    off (importing ``dataclasses`` would cost it more than the cache saves)."""
     if "original" in _state:
         return True
     try:
@@ -72,10 +73,11 @@ def install(name: str = "cli") -> bool:
         _ages[kind].update(ages)
     _state.update(original=_compiler.compile, file=file, name=name, new=0.0)
     _compiler.compile = _compile
-    import dataclasses
+    if methods:
+        import dataclasses
 
-    if "exec" not in vars(dataclasses):  # dataclasses' calls of exec() find ours before the builtin
-        dataclasses.exec = _exec
+        if "exec" not in vars(dataclasses):  # dataclasses' calls of exec() find ours before the builtin
+            dataclasses.exec = _exec
     atexit.register(_save, os.getpid())
     return True
 
@@ -84,11 +86,11 @@ def uninstall() -> None:
     """Give ``re`` and ``dataclasses`` their own compiling back (the file is not written)."""
     original = _state.pop("original", None)
     if original is not None:
-        import dataclasses
         from re import _compiler
 
         _compiler.compile = original
-        if vars(dataclasses).get("exec") is _exec:
+        dataclasses = sys.modules.get("dataclasses")
+        if dataclasses is not None and vars(dataclasses).get("exec") is _exec:
             del dataclasses.exec
         atexit.unregister(_save)
     for table in (_known, _ages, _used):
