@@ -498,7 +498,8 @@ def one_blas_thread() -> None:
     """Ask numpy's OpenBLAS for one thread, unless the user chose a number: the graph sizes kg
     computes on (PageRank, layouts) gain nothing from more, and the extra threads' busy-waiting
     cost ~1 s of CPU in a seed build (and wall time on a busy machine). Only takes effect before
-    numpy is first imported, so it is called before networkx's numeric functions."""
+    numpy is first imported, so it is called before networkx's numeric functions and before
+    onnxruntime (the name model of ``kg.lang.zh_ner``) is imported."""
     if "numpy" not in sys.modules:
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 

@@ -3,13 +3,12 @@ files' content, so a new process does not parse them again.
 
 The cache lives in its own folder, ``$KG_CACHE_DIR`` or ``<user cache dir>/kg``
 (``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``); kg creates it and only ever replaces the files
-it wrote there (``<name>-<key>.pickle``). ``KG_CACHE_DIR=`` (empty) turns the cache off. A
+it wrote there (``<name>-<key>.pickle``, and ``compiled-<command>-<key>.marshal`` of ``kg.compiled``). ``KG_CACHE_DIR=`` (empty) turns the cache off. A
 cache that cannot be read or written is ignored: the files are parsed as before.
 """
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import pickle
 import sys
@@ -30,6 +29,8 @@ def cache_dir() -> Path | None:
 def key_of(*paths: Path, extra: str = "") -> str:
     """A key from the content of files (a missing file counts as empty), the code that reads
     them (``extra``) and the Python version."""
+    import hashlib  # here, not at import: loading OpenSSL costs a quick `kg query` ~3 ms it does not need
+
     h = hashlib.sha256(f"{VERSION}|{sys.version_info[:2]}|{extra}".encode())
     for p in paths:
         h.update(str(p).encode() + b"\0")
@@ -71,16 +72,21 @@ def store(name: str, key: str, value) -> None:
         with open(tmp, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
-        # keep the few most recent entries of this name (tests and checkouts may alternate)
-        ours = sorted((p for p in folder.glob(f"{name}-*.pickle") if len(p.stem) == len(target.stem)),
-                      key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in ours[KEEP:]:
-            old.unlink(missing_ok=True)
+        prune(name, target)
     except OSError:
         try:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def prune(name: str, target: Path) -> None:
+    """Keep the ``KEEP`` most recent files of ``name`` like ``target`` (written by kg, same naming;
+    tests and checkouts may alternate), ``target`` among them."""
+    ours = sorted((p for p in target.parent.glob(f"{name}-*{target.suffix}") if len(p.stem) == len(target.stem)),
+                  key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in ours[KEEP:]:
+        old.unlink(missing_ok=True)
 
 
 def memo(name: str, paths, make, extra: str = ""):

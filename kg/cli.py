@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 if __name__ == "__main__":  # python -m kg.cli: a plain `kg query` is answered before click is loaded
+    from kg import compiled
     from kg.cli_query import quick
 
     quick(sys.argv[1:])
+    compiled.install("cli")  # before the modules that compile expressions and make dataclasses at import
 
 import click
 

@@ -160,7 +160,10 @@ def quick(args: list[str]) -> None:
     values = parse(args[1:])
     if values is None:
         return
+    from . import compiled
     from .errors import KgError
+
+    compiled.install("query", methods=False)  # the query modules' expressions, compiled in an earlier process
 
     try:
         run(**values)
@@ -178,6 +181,9 @@ def quick(args: list[str]) -> None:
 def entry() -> None:
     """The ``kg`` command (pyproject's console script): a plain ``kg query`` quickly, the rest by click."""
     quick(sys.argv[1:])
+    from . import compiled
+
+    compiled.install("cli")  # before the modules that compile expressions and make dataclasses at import
     from .cli import main
 
     main()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,24 @@ class Lexicon:
     aliases: dict[str, list[tuple[str, str, tuple[str, ...] | None]]] = field(default_factory=dict)
     _automaton: object = None
     cache: dict = field(default_factory=dict)  # results of pure look-ups, e.g. names inside names
+
+    def __getstate__(self):
+        # the alias table is read only to build the automaton (pickled with it) and by the language
+        # model's extractor: it stays pickled in the pickled lexicon until first read (~0.02 s a start)
+        state = dict(self.__dict__)
+        table = state.pop("aliases", None)
+        state["_aliases_pickled"] = state.get("_aliases_pickled") if table is None else \
+            pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+
+    def __getattr__(self, name):
+        if name == "aliases" and "_aliases_pickled" in self.__dict__:
+            self.aliases = pickle.loads(self.__dict__.pop("_aliases_pickled"))
+            return self.aliases
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def info(self, entity_id: str) -> EntityInfo | None:
         return self.entities.get(entity_id)
@@ -56,7 +75,7 @@ class Lexicon:
         if key not in self.cache:
             folded = fold(name)[0]
             hits = []
-            for end, (length, _) in self.automaton().iter(folded):
+            for end, (length, checks) in self.automaton().iter(folded):
                 start = end - length + 1
                 alias = folded[start:end + 1]
                 if (start, end + 1) == (0, len(folded)):
@@ -64,7 +83,7 @@ class Lexicon:
                 ascii_word = alias.isascii()
                 if ascii_word and ((start > 0 and folded[start - 1].isalnum()) or (end + 1 < len(folded) and folded[end + 1].isalnum())):
                     continue  # "tv" inside "tvos" is no word of the name
-                hits += [(len(alias), eid) for eid, _, _ in self.aliases[alias] if self.cls(eid) in classes]
+                hits += [(length, check[0]) for check in checks if self.cls(check[0]) in classes]
             self.cache[key] = tuple(dict.fromkeys(eid for _, eid in sorted(hits, key=lambda h: -h[0])))
         return self.cache[key]
 

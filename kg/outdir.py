@@ -116,8 +116,10 @@ def clean_stale(parent: Path, max_age: float = 3600.0) -> list[Path]:
     ``.kg-build-<pid>-…`` and ``.<name>.old-<pid>`` of processes no longer running, and kg's older
     ``.kg-build-xxxxxxxx`` folders an hour old that hold only kg's files. Returns what was removed."""
     removed = []
-    try:
-        entries = list(Path(parent).iterdir())
+    try:  # by name first: the parent may be a big shared folder (/tmp), not worth a stat per entry
+        with os.scandir(parent) as found:
+            entries = [Path(parent) / e.name for e in found
+                       if _TEMP.match(e.name) or _OLD.match(e.name) or _LEGACY_TEMP.match(e.name)]
     except OSError:
         return removed
     for entry in entries:

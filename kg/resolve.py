@@ -158,24 +158,33 @@ def _entity_ids(f: Fact):
 def _link_new_names(extractions: list[Extraction], lexicon: Lexicon) -> dict[str, str]:
     """Map ids of names not in the lexicon to a lexicon id when the name is a near
     spelling of a lexicon name of a compatible class."""
-    names = {}
-    for eid, info in lexicon.entities.items():
-        for _, name in info.labels + info.aliases:
-            if len(name) >= 4:
-                names[fold(name)[0]] = eid
-    nearest = _NearestName(list(names))
+    # a short name one letter off is another name (Icheon is not Incheon)
+    wanted = [(info.entity_id, label) for x in extractions for info in x.entities for _, label in info.labels
+              if len(label) >= 8]
+    if not wanted:
+        return {}
+    names, nearest = _lexicon_names(lexicon)
     rename = {}
-    for x in extractions:
-        for info in x.entities:
-            for _, label in info.labels:
-                if len(label) < 8:
-                    continue  # a short name one letter off is another name (Icheon is not Incheon)
-                folded = fold(label)[0]
-                hit = nearest(folded)
-                # a model number is no spelling: Redmi K70系列 is not Redmi K系列, iPhone 15 not iPhone 16
-                if hit is not None and _digits(folded) == _digits(hit):
-                    rename[info.entity_id] = names[hit]
+    for eid, label in wanted:
+        folded = fold(label)[0]
+        hit = nearest(folded)
+        # a model number is no spelling: Redmi K70系列 is not Redmi K系列, iPhone 15 not iPhone 16
+        if hit is not None and _digits(folded) == _digits(hit):
+            rename[eid] = names[hit]
     return rename
+
+
+def _lexicon_names(lexicon: Lexicon) -> tuple[dict[str, str], _NearestName]:
+    """The lexicon's folded names of four characters or more -> their entity, and the nearest-name
+    finder over them; made once per lexicon (a build's resolution, a server's many)."""
+    if "near-names" not in lexicon.cache:
+        names = {}
+        for eid, info in lexicon.entities.items():
+            for _, name in info.labels + info.aliases:
+                if len(name) >= 4:
+                    names[fold(name)[0]] = eid
+        lexicon.cache["near-names"] = (names, _NearestName(list(names)))
+    return lexicon.cache["near-names"]
 
 
 class _NearestName:

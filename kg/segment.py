@@ -15,6 +15,7 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 
@@ -115,17 +116,82 @@ def dictionary():
 def _import_jieba():
     """``import jieba`` without pkg_resources: jieba reads its files through pkg_resources when it
     can, and importing that scans every installed distribution (~0.2 s); without it jieba opens
-    the same files next to its modules."""
+    the same files next to its modules. Its HMM tables are read when first used (``_LazyTable``)."""
     if "pkg_resources" in sys.modules or "jieba" in sys.modules:
         import jieba
 
         return jieba
+    _lazy_hmm_tables()
     sys.modules["pkg_resources"] = None  # makes `import pkg_resources` raise ImportError
     try:
         import jieba
     finally:
         del sys.modules["pkg_resources"]
     return jieba
+
+
+# jieba's hidden Markov models for words its dictionary lacks (cut with HMM=True; kg cuts without):
+# modules of large dict literals (~7 MB of source) that jieba imports with itself, ~0.03 s
+_HMM_TABLES = ("finalseg.prob_emit", "posseg.char_state_tab", "posseg.prob_emit", "posseg.prob_trans")
+
+
+def _lazy_hmm_tables() -> None:
+    """Put stand-ins for jieba's HMM table modules where ``import jieba`` will find them: each
+    ``P`` reads the real module when first looked into, then takes its place in jieba's modules."""
+    import importlib.util
+    import types
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    root = Path(list(spec.submodule_search_locations)[0])
+    for name in _HMM_TABLES:
+        path = root.joinpath(*name.split(".")).with_suffix(".py")
+        full = f"jieba.{name}"
+        if full in sys.modules or not path.exists():
+            continue
+        module = types.ModuleType(full)
+        module.P = _LazyTable(full, path)
+        sys.modules[full] = module
+
+
+class _LazyTable(Mapping):
+    """One of jieba's HMM tables (a dict), read from its module at the first look."""
+
+    def __init__(self, name: str, path: Path):
+        self._name, self._path, self._real = name, path, None
+
+    def _table(self) -> dict:
+        if self._real is None:
+            import importlib.util
+
+            spec = importlib.util.spec_from_file_location(self._name, self._path)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)  # the module's own bytecode cache serves
+            self._real = module.P
+            # jieba's cutters read the tables as globals: from now on they get the dict itself
+            for owner in ("jieba.finalseg", "jieba.posseg"):
+                mod = sys.modules.get(owner)
+                for attr, value in list(vars(mod).items()) if mod is not None else ():
+                    if value is self:
+                        setattr(mod, attr, self._real)
+            sys.modules[self._name].P = self._real
+        return self._real
+
+    def __getitem__(self, key):
+        return self._table()[key]
+
+    def __iter__(self):
+        return iter(self._table())
+
+    def __len__(self):
+        return len(self._table())
+
+    def get(self, key, default=None):
+        return self._table().get(key, default)
+
+    def keys(self):
+        return self._table().keys()
 
 
 def _cache_key(jieba_version: str) -> str:

