@@ -214,21 +214,42 @@ def graph_from_quads(quads) -> GraphData:
     return GraphData(store, asserted)
 
 
-def graph_from_nquads(path: Path) -> GraphData:
+def graph_from_nquads(path: Path, default_size: int | None = None) -> GraphData:
     """GraphData of an N-Quads file that lists the default graph first and holds no inferred
     graph (the one a build writes on its way to graph.trig): pyoxigraph loads the store from the
     file itself, and only the default graph's quads become Python terms (the asserted triples),
-    read until the first quad of a named graph."""
-    import itertools
-
+    read until the first quad of a named graph. With ``default_size`` (the default graph's quads,
+    known to the caller) they are read when first used (by the shapes, in their own process when
+    the check runs them there), not here."""
     import pyoxigraph as ox
 
     store = ox.Store()
     store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
-    with open(path, "rb") as f:
-        asserted = list(itertools.takewhile(lambda q: isinstance(q.graph_name, ox.DefaultGraph),
-                                            ox.parse(f, format=ox.RdfFormat.N_QUADS)))
+    asserted = _DefaultQuads(Path(path), default_size)
+    if default_size is None:
+        asserted = list(asserted)
     return GraphData(store, asserted)
+
+
+class _DefaultQuads:
+    """The default graph's quads at the head of an N-Quads file, parsed when first iterated."""
+
+    def __init__(self, path: Path, size: int | None):
+        self.path, self.size, self._quads = path, size, None
+
+    def __len__(self) -> int:
+        return self.size if self._quads is None else len(self._quads)
+
+    def __iter__(self):
+        if self._quads is None:
+            import itertools
+
+            import pyoxigraph as ox
+
+            with open(self.path, "rb") as f:
+                self._quads = list(itertools.takewhile(lambda q: isinstance(q.graph_name, ox.DefaultGraph),
+                                                       ox.parse(f, format=ox.RdfFormat.N_QUADS)))
+        return iter(self._quads)
 
 
 def _with_ontology(store) -> None:
@@ -697,16 +718,31 @@ def serialize_inferred(quads) -> str:
     return INFERRED_MARKER + body
 
 
-def append_inferred(trig_path: Path, quads) -> None:
+def append_inferred(trig_path: Path, quads, fresh: bool = False) -> None:
     """Write ``quads`` as the inferred graph of ``trig_path``, replacing any earlier one.
 
     The file is rewritten atomically (temp file + os.replace), so a crash leaves the old one.
+    ``fresh``: the file is a build's new graph.trig, not yet in place, with no inferred graph
+    (pyoxigraph writes no comments, so no marker): the graph is appended, the file not read.
     """
     import os
 
     from .errors import OutputError
 
     trig_path = Path(trig_path)
+    if fresh:
+        try:
+            with open(trig_path, "rb+") as f:
+                f.seek(0, os.SEEK_END)
+                newline = b""
+                if f.tell():
+                    f.seek(-1, os.SEEK_END)
+                    newline = b"" if f.read(1) == b"\n" else b"\n"
+                f.write(newline + serialize_inferred(quads).encode("utf-8"))
+            return
+        except OSError as exc:
+            raise OutputError(f"{trig_path}: cannot write the inferred graph ({exc.strerror}). Check the folder's "
+                              "permissions.")
     try:
         text = trig_path.read_text(encoding="utf-8")
         cut = text.find(INFERRED_MARKER)
