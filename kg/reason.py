@@ -622,16 +622,13 @@ def clashes(store, ax: Axioms | None = None) -> list:
 
     type_query = f"SELECT ?s ?c WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?c), \"{KG}\")) }}"
     typed_props = sorted(p for p in ax.object_props if ax.domain.get(p) or ax.range.get(p))
-    triple_query = ("SELECT ?s ?p ?o WHERE { VALUES ?p { " + " ".join(f"<{p}>" for p in typed_props)
-                    + " } ?s ?p ?o FILTER(isIRI(?o)) }")
     for scope, inferred in ((asserted_scope, False), ([inf_g], True)):
         for row in _select(store, type_query, scope):
             if row["c"] in ax.classes:
                 claim(row["s"], {row["c"]}, (row["s"], RDF_TYPE, row["c"]),
                       "inferred type" if inferred else "asserted type", inferred)
-    for scope, inferred in (([ox.DefaultGraph()], False), ([inf_g], True)):
-        for row in _select(store, triple_query, scope):
-            s, p, o = row["s"], row["p"], row["o"]
+    for graph, inferred in ((ox.DefaultGraph(), False), (inf_g, True)):
+        for s, p, o in _iri_triples(store, typed_props, graph):
             claim(s, ax.domain.get(p), (s, p, o), f"rdfs:domain of {short(p)}", inferred)
             claim(o, ax.range.get(p), (s, p, o), f"rdfs:range of {short(p)}", inferred)
     found = []
@@ -651,6 +648,20 @@ def clashes(store, ax: Axioms | None = None) -> list:
             found.append(Clash("disjoint", node, "; ".join(texts), tuple(involved)))
     found.extend(_functional_clashes(store, ax))
     return found
+
+
+def _iri_triples(store, predicates: list, graph):
+    """(subject, predicate, object) texts of the triples of ``graph`` with one of ``predicates``
+    (in that order) and an IRI object: what ``SELECT ?s ?p ?o WHERE { VALUES ?p { ... } ?s ?p ?o
+    FILTER(isIRI(?o)) }`` gives, in its order, read from the store's index without the query
+    engine (about a third of the time on a large graph)."""
+    import pyoxigraph as ox
+
+    for p in predicates:
+        for q in store.quads_for_pattern(None, ox.NamedNode(p), None, graph):
+            o = q.object
+            if isinstance(o, ox.NamedNode):
+                yield term_text(q.subject), p, o.value
 
 
 def _functional_clashes(store, ax: Axioms) -> list:
