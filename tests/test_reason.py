@@ -385,22 +385,3 @@ def test_triples_read_from_the_index_are_the_query_rows_in_their_order(seed_buil
         rows = [(r["s"], r["p"], r["o"]) for r in reason._select(data.store, query, [g])]
         assert list(reason._iri_triples(data.store, props, g)) == rows
     assert rows  # the inferred graph has some
-
-
-def test_a_second_value_in_a_named_graph_is_no_functional_clash(seed_build):
-    """The functional clashes read the default graph (the query and the quick look at the index
-    before it alike): a document graph's second value is not one."""
-    base = graph(seed_build)
-    with_country = sorted((s, o) for s, p, o in asserted_triples(base) if p == KG + "country")
-    if not with_country:
-        pytest.skip("the seed graph has no kg:country")
-    subject, country = with_country[0]
-    other = next(c for c in instances(base, "Country") if c != country)
-    named = ox.Quad(N(subject), N("kg:country"), N(other), ox.NamedNode(ID + "graph/doc/elsewhere"))
-    data = graph(seed_build, add=[named])
-    assert not reason._some_functional_twice(data.store, [KG + "country"])
-    assert [c for c in reason.clashes(data.store) if c.kind == "functional"] == []
-    query = (f"SELECT ?s WHERE {{ ?s <{KG}country> ?o }} GROUP BY ?s HAVING (COUNT(DISTINCT ?o) > 1)")
-    assert reason._select(data.store, query) == []  # the query's own reading of the store agrees
-    assert reason._some_functional_twice(graph(seed_build, add=[quad(subject, "kg:country", other)]).store,
-                                         [KG + "country"])
