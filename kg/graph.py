@@ -7,7 +7,7 @@ written sorted, so the same input gives byte-identical files.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pyoxigraph as ox
@@ -113,18 +113,41 @@ class GraphOutput:
     # an N-Quads file that holds exactly these lines (``nquads()``), while it exists: the build
     # writes one on its way to graph.trig, and the check parses that instead of writing it again
     nquads_file: object = None
+    # the VoID figures (a kg.void.LineCounter) counted as the lines were written, while they hold:
+    # graphs added since are in ``added_keys``; a line added to a counted graph drops the figures
+    counted: object = None
+    added_keys: set = field(default_factory=set)
 
     def add_quads(self, quads) -> None:
         """Merge pyoxigraph quads (from another stage) into the graph."""
         for q in quads:
             key = DEFAULT if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
             self.lines.setdefault(key, set()).add(f"{q.subject} {q.predicate} {q.object}")
+            if self.counted is not None:
+                if key in self.counted.keys:
+                    self.counted = None
+                else:
+                    self.added_keys.add(key)
         self._quads = None
         self.nquads_file = None
 
-    def sorted_lines(self, default_only: bool = False):
+    def sorted_lines(self, default_only: bool = False, keys=None):
         """(graph key, its lines sorted and without repeats), graphs in sorted key order: the
-        lines in memory merged with the spilled runs (read each graph's lines through before the next)."""
+        lines in memory merged with the spilled runs (read each graph's lines through before the next).
+        ``keys``: only these graphs (sorted)."""
+        if keys is not None and not any(k in keys for run in self.runs for k, _ in run.sections):
+            for key in keys:  # none of them spilled
+                yield key, iter(sorted(self.lines.get(key, ())))
+            return
+        if keys is not None:  # the runs are read in order: the other graphs' lines are read and dropped
+            wanted = set(keys)
+            for key, lines in self.sorted_lines(default_only):
+                if key in wanted:
+                    yield key, lines
+                else:
+                    for _ in lines:
+                        pass
+            return
         if not self.runs:
             for key in [DEFAULT] if default_only else sorted(self.lines):
                 yield key, iter(sorted(self.lines.get(key, ())))
@@ -150,12 +173,15 @@ class GraphOutput:
         self.write_nquads(out)
         return out.getvalue()
 
-    def write_nquads(self, out, default_only: bool = False, default_out=None) -> None:
+    def write_nquads(self, out, default_only: bool = False, default_out=None, counter=None) -> None:
         """``nquads()`` (or with ``default_only`` the default graph as N-Triples) written to a
         binary file a batch of lines at a time, without the whole text in memory; with
         ``default_out``, the default graph's lines (its N-Triples) also go to that file, so one
-        pass over a large graph's spilled runs gives both."""
+        pass over a large graph's spilled runs gives both; with ``counter`` (a
+        ``kg.void.LineCounter``), the same pass counts them."""
         for key, lines in self.sorted_lines(default_only):
+            if counter is not None:
+                lines = counter.watch(key, lines)
             suffix = " .\n" if key == DEFAULT else f" {key} .\n"
             outs = [out, default_out] if key == DEFAULT and default_out is not None else [out]
             batch = []
@@ -231,6 +257,18 @@ class _Builder:
                 graph = self._doc_graphs[d] = self.lines.setdefault(_N(str(iris.doc_graph(d))), set())
             graph.add(line)
         self._held += 1 + len(doc_ids)
+        if self._held >= SPILL_LINES:
+            self.spill()
+
+    def add_lines(self, lines: tuple, doc_ids=(), graph: str = DEFAULT):
+        """``add`` of several lines (subject predicate object, in N-Triples form) at once."""
+        self.lines.setdefault(graph, set()).update(lines)
+        for d in doc_ids:
+            target = self._doc_graphs.get(d)
+            if target is None:
+                target = self._doc_graphs[d] = self.lines.setdefault(_N(str(iris.doc_graph(d))), set())
+            target.update(lines)
+        self._held += len(lines) * (1 + len(doc_ids))
         if self._held >= SPILL_LINES:
             self.spill()
 
@@ -386,28 +424,33 @@ class _Builder:
 
     def evidence(self, ev) -> str:
         node = _N(str(iris.evidence(ev.doc_id, ev.start, ev.end, ev.rule, ev.confidence)))
-        d = [ev.doc_id]
-        self.add(node, TYPE, self.kg("Evidence"), d)
-        self.add(node, self.kg("inDocument"), _N(str(iris.document(ev.doc_id))), d)
-        self.add(node, self.kg("inSentence"), _N(str(iris.sentence(ev.doc_id, ev.sentence_index))), d)
-        self.add(node, self.kg("charStart"), _lit(ev.start, "nonNegativeInteger"), d)
-        self.add(node, self.kg("charEnd"), _lit(ev.end, "nonNegativeInteger"), d)
-        self.add(node, self.kg("quote"), _lit(ev.quote), d)
-        self.add(node, self.kg("extractedBy"), _N(str(iris.rule(ev.rule))), d)
-        self.add(node, self.kg("confidence"), _lit(Decimal(str(ev.confidence))), d)
+        kg = self.kg
+        self.add_lines((f"{node} {TYPE} {kg('Evidence')}",
+                        f"{node} {kg('inDocument')} {_N(str(iris.document(ev.doc_id)))}",
+                        f"{node} {kg('inSentence')} {_N(str(iris.sentence(ev.doc_id, ev.sentence_index)))}",
+                        f"{node} {kg('charStart')} {_lit(ev.start, 'nonNegativeInteger')}",
+                        f"{node} {kg('charEnd')} {_lit(ev.end, 'nonNegativeInteger')}",
+                        f"{node} {kg('quote')} {_lit(ev.quote)}",
+                        f"{node} {kg('extractedBy')} {_N(str(iris.rule(ev.rule)))}",
+                        f"{node} {kg('confidence')} {_lit(Decimal(str(ev.confidence)))}"), [ev.doc_id])
         self.rules.add(ev.rule)
         return node
 
     def sentences(self):
+        kg = self.kg
+        sentence, in_doc, index, start, end, text = (kg("Sentence"), kg("inDocument"), kg("sentenceIndex"),
+                                                     kg("charStart"), kg("charEnd"), kg("text"))
+        docs: dict = {}
         for s in self.r.sentences:
             node = _N(str(iris.sentence(s.doc_id, s.index)))
-            d = [s.doc_id]
-            self.add(node, TYPE, self.kg("Sentence"), d)
-            self.add(node, self.kg("inDocument"), _N(str(iris.document(s.doc_id))), d)
-            self.add(node, self.kg("sentenceIndex"), _lit(s.index, "nonNegativeInteger"), d)
-            self.add(node, self.kg("charStart"), _lit(s.start, "nonNegativeInteger"), d)
-            self.add(node, self.kg("charEnd"), _lit(s.end, "nonNegativeInteger"), d)
-            self.add(node, self.kg("text"), _lit(s.text), d)
+            doc = docs.get(s.doc_id)
+            if doc is None:
+                doc = docs[s.doc_id] = _N(str(iris.document(s.doc_id)))
+            self.add_lines((f"{node} {TYPE} {sentence}", f"{node} {in_doc} {doc}",
+                            f"{node} {index} {_lit(s.index, 'nonNegativeInteger')}",
+                            f"{node} {start} {_lit(s.start, 'nonNegativeInteger')}",
+                            f"{node} {end} {_lit(s.end, 'nonNegativeInteger')}",
+                            f"{node} {text} {_lit(s.text)}"), [s.doc_id])
 
 
 def _period_label(p: PeriodRef) -> str:

@@ -105,6 +105,7 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
 
     from . import outdir
     from .iris import ID_NS, ONTOLOGY_IRI
+    from .void import LineCounter
 
     out_dir = Path(out_dir)
     outdir.check_target(out_dir, result.inputs)  # kg replaces only a folder it made
@@ -125,9 +126,11 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
         # parsing our own N-Quads also checks every term before anything is replaced; the text goes
         # through a file, so a big graph is never held twice in memory
         # (one pass over the graph's lines writes both files: a large graph's are merged from disk)
+        counter = LineCounter()  # void.ttl's figures, counted in the same pass
         with open(tmp / ".graph.nq", "wb") as nq, open(tmp / ".graph.nt", "wb") as nt:
             nt.write(header)
-            out_graph.write_nquads(nq, default_out=nt)
+            out_graph.write_nquads(nq, default_out=nt, counter=counter)
+        out_graph.counted, out_graph.added_keys = counter, set()
         # the two files are written from the two texts, independently: with processes to spare, at once
         turtle = functools.partial(_write_turtle, tmp / ".graph.nt", tmp / "graph.ttl")
         if result.jobs > 1:

@@ -214,21 +214,42 @@ def graph_from_quads(quads) -> GraphData:
     return GraphData(store, asserted)
 
 
-def graph_from_nquads(path: Path) -> GraphData:
+def graph_from_nquads(path: Path, default_size: int | None = None) -> GraphData:
     """GraphData of an N-Quads file that lists the default graph first and holds no inferred
     graph (the one a build writes on its way to graph.trig): pyoxigraph loads the store from the
     file itself, and only the default graph's quads become Python terms (the asserted triples),
-    read until the first quad of a named graph."""
-    import itertools
-
+    read until the first quad of a named graph. With ``default_size`` (the default graph's quads,
+    known to the caller) they are read when first used (by the shapes, in their own process when
+    the check runs them there), not here."""
     import pyoxigraph as ox
 
     store = ox.Store()
     store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
-    with open(path, "rb") as f:
-        asserted = list(itertools.takewhile(lambda q: isinstance(q.graph_name, ox.DefaultGraph),
-                                            ox.parse(f, format=ox.RdfFormat.N_QUADS)))
+    asserted = _DefaultQuads(Path(path), default_size)
+    if default_size is None:
+        asserted = list(asserted)
     return GraphData(store, asserted)
+
+
+class _DefaultQuads:
+    """The default graph's quads at the head of an N-Quads file, parsed when first iterated."""
+
+    def __init__(self, path: Path, size: int | None):
+        self.path, self.size, self._quads = path, size, None
+
+    def __len__(self) -> int:
+        return self.size if self._quads is None else len(self._quads)
+
+    def __iter__(self):
+        if self._quads is None:
+            import itertools
+
+            import pyoxigraph as ox
+
+            with open(self.path, "rb") as f:
+                self._quads = list(itertools.takewhile(lambda q: isinstance(q.graph_name, ox.DefaultGraph),
+                                                       ox.parse(f, format=ox.RdfFormat.N_QUADS)))
+        return iter(self._quads)
 
 
 def _with_ontology(store) -> None:
@@ -601,16 +622,13 @@ def clashes(store, ax: Axioms | None = None) -> list:
 
     type_query = f"SELECT ?s ?c WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?c), \"{KG}\")) }}"
     typed_props = sorted(p for p in ax.object_props if ax.domain.get(p) or ax.range.get(p))
-    triple_query = ("SELECT ?s ?p ?o WHERE { VALUES ?p { " + " ".join(f"<{p}>" for p in typed_props)
-                    + " } ?s ?p ?o FILTER(isIRI(?o)) }")
     for scope, inferred in ((asserted_scope, False), ([inf_g], True)):
         for row in _select(store, type_query, scope):
             if row["c"] in ax.classes:
                 claim(row["s"], {row["c"]}, (row["s"], RDF_TYPE, row["c"]),
                       "inferred type" if inferred else "asserted type", inferred)
-    for scope, inferred in (([ox.DefaultGraph()], False), ([inf_g], True)):
-        for row in _select(store, triple_query, scope):
-            s, p, o = row["s"], row["p"], row["o"]
+    for graph, inferred in ((ox.DefaultGraph(), False), (inf_g, True)):
+        for s, p, o in _iri_triples(store, typed_props, graph):
             claim(s, ax.domain.get(p), (s, p, o), f"rdfs:domain of {short(p)}", inferred)
             claim(o, ax.range.get(p), (s, p, o), f"rdfs:range of {short(p)}", inferred)
     found = []
@@ -630,6 +648,20 @@ def clashes(store, ax: Axioms | None = None) -> list:
             found.append(Clash("disjoint", node, "; ".join(texts), tuple(involved)))
     found.extend(_functional_clashes(store, ax))
     return found
+
+
+def _iri_triples(store, predicates: list, graph):
+    """(subject, predicate, object) texts of the triples of ``graph`` with one of ``predicates``
+    (in that order) and an IRI object: what ``SELECT ?s ?p ?o WHERE { VALUES ?p { ... } ?s ?p ?o
+    FILTER(isIRI(?o)) }`` gives, in its order, read from the store's index without the query
+    engine (about a third of the time on a large graph)."""
+    import pyoxigraph as ox
+
+    for p in predicates:
+        for q in store.quads_for_pattern(None, ox.NamedNode(p), None, graph):
+            o = q.object
+            if isinstance(o, ox.NamedNode):
+                yield term_text(q.subject), p, o.value
 
 
 def _functional_clashes(store, ax: Axioms) -> list:
@@ -697,16 +729,31 @@ def serialize_inferred(quads) -> str:
     return INFERRED_MARKER + body
 
 
-def append_inferred(trig_path: Path, quads) -> None:
+def append_inferred(trig_path: Path, quads, fresh: bool = False) -> None:
     """Write ``quads`` as the inferred graph of ``trig_path``, replacing any earlier one.
 
     The file is rewritten atomically (temp file + os.replace), so a crash leaves the old one.
+    ``fresh``: the file is a build's new graph.trig, not yet in place, with no inferred graph
+    (pyoxigraph writes no comments, so no marker): the graph is appended, the file not read.
     """
     import os
 
     from .errors import OutputError
 
     trig_path = Path(trig_path)
+    if fresh:
+        try:
+            with open(trig_path, "rb+") as f:
+                f.seek(0, os.SEEK_END)
+                newline = b""
+                if f.tell():
+                    f.seek(-1, os.SEEK_END)
+                    newline = b"" if f.read(1) == b"\n" else b"\n"
+                f.write(newline + serialize_inferred(quads).encode("utf-8"))
+            return
+        except OSError as exc:
+            raise OutputError(f"{trig_path}: cannot write the inferred graph ({exc.strerror}). Check the folder's "
+                              "permissions.")
     try:
         text = trig_path.read_text(encoding="utf-8")
         cut = text.find(INFERRED_MARKER)

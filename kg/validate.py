@@ -641,7 +641,11 @@ class BuildCheck:
             output = result.output
             graphs = set(output.lines) | {key for run in output.runs for key, _ in run.sections}
             if output.nquads_file is not None and f"<{iris.INFERRED_GRAPH}>" not in graphs:
-                data = reason.graph_from_nquads(output.nquads_file)  # the file the build wrote, read once
+                from .graph import DEFAULT
+
+                counted = output.counted  # the default graph's size, counted as the file was written
+                size = counted.default if counted is not None and DEFAULT in counted.keys else None
+                data = reason.graph_from_nquads(output.nquads_file, size)  # the file the build wrote, read once
             else:
                 data = reason.graph_from_quads(output.quads)
             self.report = check_graph(data, self.mode, label=str(Path(tmp_dir) / "graph.trig"), parallel=self.jobs > 1)
@@ -651,7 +655,7 @@ class BuildCheck:
         if self.strict and not self.report.conforms:
             raise CheckViolations(f"check: the graph has {len(self.report.violations)} violation(s); with --strict the "
                               "previous build is kept. Fix them or build without --strict.")
-        reason.append_inferred(Path(tmp_dir) / "graph.trig", self.report.inferred_quads)
+        reason.append_inferred(Path(tmp_dir) / "graph.trig", self.report.inferred_quads, fresh=True)
         self.report.wrote_inferred = "graph.trig"
         result.output.add_quads(self.report.inferred_quads)
 

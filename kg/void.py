@@ -84,14 +84,32 @@ def line_counts(sections) -> dict:
     into terms: ``sections`` is (graph key, lines) as ``kg.graph.GraphOutput.sorted_lines`` gives
     them ("" the default graph, else the graph's IRI in angle brackets; each graph's lines without
     repeats). kg writes IRIs unescaped, so a term's text is its IRI in angle brackets."""
-    per_graph: dict = {}
-    properties: dict = {}
-    subjects: dict = {}
-    classes: dict = {}
-    default = 0
-    a = f"<{RDF_TYPE}>"
+    counter = LineCounter()
     for key, lines in sections:
+        for _ in counter.watch(key, lines):
+            pass
+    return counter.figures()
+
+
+class LineCounter:
+    """``line_counts`` gathered while the lines go by: ``watch`` passes a graph's lines on and
+    counts them, so the pass that writes a graph's files also gives its VoID figures, and a
+    graph added later (the inferred one) is counted on its own."""
+
+    def __init__(self):
+        self.per_graph: dict = {}
+        self.properties: dict = {}
+        self.subjects: dict = {}
+        self.classes: dict = {}
+        self.default = 0
+        self.keys: set = set()  # the graph keys counted
+
+    def watch(self, key: str, lines):
+        """``lines`` (one graph's, without repeats), counted as they are read."""
+        properties, subjects, classes = self.properties, self.subjects, self.classes
+        a = f"<{RDF_TYPE}>"
         n = 0
+        self.keys.add(key)
         for line in lines:
             n += 1
             s, p, o = line.split(" ", 2)
@@ -99,14 +117,17 @@ def line_counts(sections) -> dict:
             s = subjects.setdefault(s, s)
             if p == a and o[0] == "<":
                 classes.setdefault(o, set()).add(s)
+            yield line
         if key:
-            per_graph[key[1:-1]] = per_graph.get(key[1:-1], 0) + n
+            self.per_graph[key[1:-1]] = self.per_graph.get(key[1:-1], 0) + n
         else:
-            default += n
-    return {"triples": default + sum(per_graph.values()), "default": default,
-            "graphs": {g: n for g, n in per_graph.items() if n},
-            "classes": {c[1:-1]: len(members) for c, members in classes.items()},
-            "properties": {p[1:-1]: n for p, n in properties.items()}, "subjects": len(subjects)}
+            self.default += n
+
+    def figures(self) -> dict:
+        return {"triples": self.default + sum(self.per_graph.values()), "default": self.default,
+                "graphs": {g: n for g, n in self.per_graph.items() if n},
+                "classes": {c[1:-1]: len(members) for c, members in self.classes.items()},
+                "properties": {p[1:-1]: n for p, n in self.properties.items()}, "subjects": len(self.subjects)}
 
 
 def void_triples(figures: dict, endpoint: str | None = None, dump: str | None = None) -> list:
@@ -193,7 +214,14 @@ def write_void(result, out_dir) -> None:
     from pathlib import Path
 
     output = getattr(result, "output", None)
-    if output is not None and hasattr(output, "sorted_lines"):  # the lines graph.trig was written from
+    counter = getattr(output, "counted", None)
+    if counter is not None:  # counted as graph.trig was written; graphs added since (the inferred one) now
+        for key, lines in output.sorted_lines(keys=sorted(output.added_keys)):
+            for _ in counter.watch(key, lines):
+                pass
+        output.added_keys = set()
+        figures = counter.figures()
+    elif output is not None and hasattr(output, "sorted_lines"):  # the lines graph.trig was written from
         figures = line_counts(output.sorted_lines())
     else:
         figures = file_counts(Path(out_dir) / "graph.trig")

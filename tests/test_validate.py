@@ -237,6 +237,26 @@ def test_the_build_reads_its_graph_for_the_check_from_its_nquads_file(seed_build
     assert set(from_file.store) == set(in_memory.store)
     a, b = validate.check_graph(from_file, mode="fast"), validate.check_graph(in_memory, mode="fast")
     assert a.problems == b.problems and a.inferred_quads == b.inferred_quads and a.inferred_quads
+    # told the default graph's size, the asserted triples are parsed when the shapes first read them
+    lazy = reason.graph_from_nquads(path, len(in_memory.asserted))
+    assert len(lazy.asserted) == len(in_memory.asserted) and lazy.asserted._quads is None
+    c = validate.check_graph(lazy, mode="fast")
+    assert list(lazy.asserted) == in_memory.asserted and c.problems == a.problems and c.triples == a.triples
+
+
+def test_the_inferred_graph_appended_to_a_fresh_file_is_the_rewritten_one(seed_build, tmp_path):
+    """A build appends the inferred graph to the graph.trig it has just written (without reading
+    it back); the file is the same as when the graph is written in place of an earlier one."""
+    quads = seed_quads(seed_build)
+    report = validate.check_graph(reason.graph_from_quads(quads), mode="fast")
+    trig = ox.serialize([q for q in quads if q.graph_name != ox.NamedNode(str(iris.INFERRED_GRAPH))],
+                        format=ox.RdfFormat.TRIG)
+    a, b = tmp_path / "a.trig", tmp_path / "b.trig"
+    a.write_bytes(trig)
+    b.write_bytes(trig)
+    reason.append_inferred(a, report.inferred_quads, fresh=True)
+    reason.append_inferred(b, report.inferred_quads)
+    assert a.read_bytes() == b.read_bytes() and reason.INFERRED_MARKER.encode() in a.read_bytes()
 
 
 def test_shapes_checked_in_a_second_process_give_the_same_report(planted, monkeypatch):

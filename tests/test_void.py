@@ -135,3 +135,33 @@ def test_counts_from_the_graph_lines_equal_counts_from_the_file(build):
     from_lines = line_counts(output.sorted_lines())
     assert from_lines == file_counts(build / "graph.trig")
     assert from_lines["classes"] and from_lines["graphs"]
+
+
+def test_counts_taken_while_writing_equal_a_count_afterwards(build):
+    """The build counts its graph's lines in the pass that writes them (write_nquads with a
+    counter); a graph added later is counted on its own, and a line added to a graph already
+    counted drops the figures (they would no longer hold)."""
+    import io
+
+    import pyoxigraph as ox
+
+    from kg.graph import GraphOutput
+    from kg.void import LineCounter, line_counts
+
+    quads = list(ox.parse(path=str(build / "graph.trig"), format=ox.RdfFormat.TRIG))
+    late = ox.NamedNode("https://example.org/late-graph")
+    output = GraphOutput({}, {})
+    output.add_quads(quads)
+    counter = LineCounter()
+    output.write_nquads(io.BytesIO(), counter=counter)
+    output.counted = counter
+    assert counter.figures() == line_counts(output.sorted_lines())
+    output.add_quads([ox.Quad(q.subject, q.predicate, q.object, late) for q in quads[:5]])
+    assert output.counted is counter and output.added_keys == {str(late)}
+    for key, lines in output.sorted_lines(keys=sorted(output.added_keys)):
+        for _ in counter.watch(key, lines):
+            pass
+    assert counter.figures() == line_counts(output.sorted_lines())
+    assert counter.figures()["graphs"][late.value] == 5
+    output.add_quads([ox.Quad(quads[0].subject, quads[0].predicate, ox.Literal("new"))])  # the default graph
+    assert output.counted is None
