@@ -249,16 +249,7 @@ class _Builder:
         return term
 
     def add(self, s, p, o, doc_ids=(), graph: str = DEFAULT):
-        line = f"{s} {p} {o}"
-        self.lines.setdefault(graph, set()).add(line)
-        for d in doc_ids:
-            graph = self._doc_graphs.get(d)
-            if graph is None:
-                graph = self._doc_graphs[d] = self.lines.setdefault(_N(str(iris.doc_graph(d))), set())
-            graph.add(line)
-        self._held += 1 + len(doc_ids)
-        if self._held >= SPILL_LINES:
-            self.spill()
+        self.add_lines((f"{s} {p} {o}",), doc_ids, graph)
 
     def add_lines(self, lines: tuple, doc_ids=(), graph: str = DEFAULT):
         """``add`` of several lines (subject predicate object, in N-Triples form) at once."""
