@@ -1496,3 +1496,17 @@ def period_bounds(p: PeriodRef) -> tuple[datetime.date | None, datetime.date | N
     if p.qualifier:
         raise ValueError(f"unknown period qualifier {p.qualifier!r} in {p.key!r}")
     return start, end
+
+
+def period_end(p: PeriodRef) -> PeriodRef | None:
+    """The time "as of the end" of a period, at the precision the README gives a state: a year's
+    end is the year itself (截至2023年底 → 2023), a quarter's, half's or month's is its last day
+    ("as of September 30, 2024"). None for a period without a year or with a qualifier."""
+    if p.year is None or p.qualifier:
+        return None
+    if not (p.quarter or p.half or p.month) or p.day:
+        return PeriodRef(p.year, None, p.month, p.day, "asof")
+    _, last = _span(p)
+    if (last.month, last.day) == (12, 31):
+        return PeriodRef(last.year, qualifier="asof")  # a fourth quarter's or second half's end: the year's end
+    return PeriodRef(last.year, None, last.month, last.day, "asof")

@@ -15,8 +15,9 @@ it is left out (its subject is not an entity). A place written there is the figu
 
 When: the time in the clause, else in the sentence; else, for a flow (revenue in a period) the
 last one the previous sentences gave, else the period the document reports on (its title or
-lead: "2023年全年业绩", "fiscal 2024 second quarter"); for a stock (employees, users, market
-value) the document's date ("as of").
+lead: "2023年全年业绩", "fiscal 2024 second quarter"); for a state (employees, users, market
+value) the document's date ("as of"), except that a state the company reports (``period: stock``:
+employees, users) in a results text holds at the end of the period reported on.
 """
 from __future__ import annotations
 
@@ -25,13 +26,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..iris import vocab
-from ..numbers import UNKNOWN_CURRENCY
+from ..numbers import UNKNOWN_CURRENCY, period_bounds, period_end
 from ..lexicon import load as load_lexicon
 from ..types import Fact, Mention, PeriodRef
 from .context import ORG, THIS_QUARTER, market_just_named, ENTITY_KINDS, MONEY, MONEY_UNITS, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
 from .patterns import words_re
 
 NOT_SUBJECT = ["StockExchange", "ResearchFirm", "RankingList", "InternalBody"]
+REPORT_LAG_DAYS = 190  # results come out within about half a year of the period's end
 SEGMENT_ENTITIES = ["Product", "ProductSeries", "Platform", "Brand", "Organisation"]
 
 
@@ -1061,6 +1063,14 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
             if in_report is not None:
                 return in_report, 1.0
         return pick.period, 1.0
+    if pat.get("period") == "stock" and ctx.report_period is not None and ctx.doc.date is not None:
+        # "The Company had 24,956 full-time employees" in a third-quarter report: as of the quarter's end,
+        # when that end has passed by the document's date and lately (a fiscal quarter that ends later, or
+        # a time an interview's lead names, is no period reported on)
+        end = period_end(ctx.report_period)
+        last = period_bounds(end.plain())[1] if end is not None else None
+        if last is not None and 0 <= (ctx.doc.date - last).days <= REPORT_LAG_DAYS:
+            return end, 0.95
     if pat.get("period") in ("as_of", "stock"):
         d = ctx.doc.date
         return (PeriodRef(d.year, None, d.month, d.day, "asof"), 0.95) if d else (None, 0.9)

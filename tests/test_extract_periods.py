@@ -1,0 +1,54 @@
+"""Periods of figures: which time a figure or event holds for (data/eval/README.md "Periods")."""
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.numbers import period_end
+from kg.types import PeriodRef
+
+from helpers import facts
+
+
+def _of(got: set, metric: str) -> list[tuple]:
+    return [f for f in got if f[1] == metric]
+
+
+def test_period_end_at_the_precision_of_a_state():
+    assert period_end(PeriodRef(2024, quarter=3)).key == "asof-2024-09-30"
+    assert period_end(PeriodRef(2024, half=1)).key == "asof-2024-06-30"
+    assert period_end(PeriodRef(2024, quarter=4)).key == "asof-2024"  # a year's end is the year
+    assert period_end(PeriodRef(2023)).key == "asof-2023"
+    assert period_end(PeriodRef(2024, month=2)).key == "asof-2024-02-29"
+    assert period_end(PeriodRef(2024, qualifier="since")) is None
+
+
+_QUARTER_REPORT_EN = ("Samsung Electronics announces third quarter 2024 results\n"
+                      "Revenue rose 17% to 79 trillion won in the quarter.\n"
+                      "The company had 125,000 full-time employees.\n")
+
+
+def test_headcount_in_a_results_text_is_as_of_the_end_of_the_quarter_reported_on():
+    got = facts(_QUARTER_REPORT_EN, "en", organisation="samsung", date=dt.date(2024, 11, 5))
+    assert [f[5] for f in _of(got, "Employees")] == ["asof-2024-09-30"], got
+
+
+def test_headcount_in_a_full_year_results_text_is_as_of_the_year():
+    text = ("华为公布2023年全年业绩\n"
+            "公司全年收入为7000亿元。\n"
+            "公司拥有员工约20万人。\n")
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2024, 3, 20))
+    assert [f[5] for f in _of(got, "Employees")] == ["asof-2023"], got
+
+
+def test_headcount_keeps_the_document_date_when_the_period_is_not_just_reported():
+    # a fiscal quarter that ends after the document's date, or a time long past, is no period just reported on
+    got = facts(_QUARTER_REPORT_EN, "en", organisation="samsung", date=dt.date(2024, 8, 20))
+    assert [f[5] for f in _of(got, "Employees")] == ["asof-2024-08-20"], got
+    got = facts(_QUARTER_REPORT_EN, "en", organisation="samsung", date=dt.date(2026, 5, 2))
+    assert [f[5] for f in _of(got, "Employees")] == ["asof-2026-05-02"], got
+
+
+def test_market_value_in_a_results_text_is_of_the_day():
+    text = _QUARTER_REPORT_EN + "Its market value is about $300 billion.\n"
+    got = facts(text, "en", organisation="samsung", date=dt.date(2024, 11, 5))
+    assert [f[5] for f in _of(got, "MarketCapitalisation")] == ["asof-2024-11-05"], got
