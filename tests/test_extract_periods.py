@@ -52,3 +52,17 @@ def test_market_value_in_a_results_text_is_of_the_day():
     text = _QUARTER_REPORT_EN + "Its market value is about $300 billion.\n"
     got = facts(text, "en", organisation="samsung", date=dt.date(2024, 11, 5))
     assert [f[5] for f in _of(got, "MarketCapitalisation")] == ["asof-2024-11-05"], got
+
+
+def test_a_time_compared_with_is_not_carried_to_the_next_sentence():
+    text = ("Samsung said on Thursday that it earned more in 2024 than in any year before.\n"
+            "Its operating profit of 30 trillion won beat the previous record set in 2018. "
+            "Net income came to 25 trillion won.\n")
+    got = facts(text, "en", organisation="samsung", date=dt.date(2025, 1, 30))
+    assert [f[5] for f in _of(got, "NetProfit")] == ["2024"], got
+
+
+def test_a_time_compared_with_in_chinese_is_not_carried_either():
+    text = "华为2024年表现强劲。营业利润较2019年增长一倍。净利润为600亿元。"
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 3, 1))
+    assert [f[5] for f in _of(got, "NetProfit")] == ["2024"], got

@@ -21,7 +21,7 @@ from ..iris import vocab
 from ..lang import Language
 from ..types import EntityInfo, Extraction, Fact, Mention, PeriodRef
 from . import corporate, goals, nominal, positions, quantities, relations, roles, structure
-from .context import ENTITY_KINDS, Context, statement_periods
+from .context import ENTITY_KINDS, Context, compared_time, statement_periods
 from .patterns import Patterns, load_patterns
 
 Extractor = Callable[[Context], "list[Fact]"]
@@ -84,7 +84,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         carry["recent_categories"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["ProductCategory"])})
         # the ranking list the next sentence may go on about ("… entered the Fortune Global 500. It was ranked 360th …")
         carry["recent_lists"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["RankingList"])})
-        history.append((_carried(statement_periods(ctx)),
+        history.append((_carried([m for m in statement_periods(ctx) if not compared_time(ctx, m)]),
                          [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Place"])]))
         by_sentence[sent.index] = ctx.mentions  # with the names found along the way
     all_mentions = tuple(m for i in sorted(by_sentence) for m in by_sentence[i])

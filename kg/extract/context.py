@@ -239,6 +239,35 @@ def opens_clause(ctx: Context, m: Mention) -> bool:
     return not any(o.kind in ENTITY_KINDS and start <= o.start < m.start for o in ctx.mentions)
 
 
+# 较去年同期增长9.6%, 与上年相比, "compared with 2023": a time a figure is compared with is not its own
+_COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*$"),
+                    # 是去年同期的三倍多: the figure of the time compared with, as a multiple
+                    re.compile(r"^\s*(?:相比|同期|比较|增长|下降|下滑|减少|提升|上升|的?[0-9一二两三四五六七八九十.]+倍)")),
+             "en": (re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\b(?:[^,.;]|[,.](?=[0-9])){0,30}$"
+                               r"|\b(?:record|peak|high|low)\s+(?:set|reached|hit|posted)\s+(?:in|during)\s+(?:the\s+)?$"  # "the record set in 2018"
+                               r"|\b(?:double|triple|twice|half)\s+(?:the\s+)?(?:figure|level|amount|total)\s+(?:for|of|in)\s+(?:the\s+)?$"
+                               r"|\bfrom\s+(?:[A-Z]{0,3}\$?|RMB|US\$|€|£|¥)?\s*[0-9][0-9,.]*\s*(?:million|billion|trillion|%|percent)?\s+(?:in|for)\s+"
+                               r"(?:the\s+)?(?:same\s+(?:quarter|period|month|half|year)\s+(?:of\s+)?)?$",
+                               re.IGNORECASE), None)}  # "up 44% from RMB68,840.4 million in the same quarter of 2023"
+
+
+def compared_time(ctx: Context, m: Mention) -> bool:
+    """A time a figure is compared with (较去年同期, "compared with 2023", "the record set in 2018"):
+    not the time of the figure, nor one the next sentences go on about."""
+    before, after = _COMPARED.get(ctx.lang.code, (None, None))
+    text = ctx.doc.text
+    if before is not None and before.search(text[max(ctx.sent.start, m.start - 64):m.start]):
+        return True
+    if after is None:
+        return False
+    tail = text[m.end:m.end + 8]
+    if "同期" not in m.text:  # 去年 + 同期的三倍
+        if not tail.startswith("同期"):
+            return False
+        tail = tail[2:]
+    return after.match(tail) is not None
+
+
 def statement_periods(ctx: Context) -> list[Mention]:
     """Time expressions of the sentence, less those that date the setting of a goal
     (年初提出的目标: 年初 is when the goal was set, not when the statement holds)."""

@@ -29,7 +29,7 @@ from ..iris import vocab
 from ..numbers import UNKNOWN_CURRENCY, period_bounds, period_end
 from ..lexicon import load as load_lexicon
 from ..types import Fact, Mention, PeriodRef
-from .context import ORG, THIS_QUARTER, market_just_named, ENTITY_KINDS, MONEY, MONEY_UNITS, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
+from .context import ORG, THIS_QUARTER, compared_time, market_just_named, ENTITY_KINDS, MONEY, MONEY_UNITS, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
 from .patterns import words_re
 
 NOT_SUBJECT = ["StockExchange", "ResearchFirm", "RankingList", "InternalBody"]
@@ -1021,7 +1021,7 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     """The time a figure holds for, and how sure we are of it (1.0 written next to it)."""
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     # "down 0.5% from the previous year": the time compared with dates no figure
-    periods = [m for m in ctx.periods() if m.period.year and not _sets_goal(ctx, m) and not _compared(ctx, m)
+    periods = [m for m in ctx.periods() if m.period.year and not _sets_goal(ctx, m) and not compared_time(ctx, m)
                and not (m.period.qualifier == "since" and re.match(r"from\s+(?:the\s+)?(?:previous|prior|preceding|last)\b", m.text, re.IGNORECASE))
                and not (m.period.qualifier == "since" and re.match(r"from\b", m.text, re.IGNORECASE)  # "up 102% from 2023"
                         and re.search(r"(?:%|\bpercent|\d)\s*$", ctx.doc.text[max(ctx.sent.start, m.start - 14):m.start]))]
@@ -1085,36 +1085,7 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     return None, 0.85
 
 
-# 较去年同期增长9.6%, 与上年相比, "compared with 2023": a time a figure is compared with is not its own
-_COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*$"),
-                    # 是去年同期的三倍多: the figure of the time compared with, as a multiple
-                    re.compile(r"^\s*(?:相比|同期|比较|增长|下降|下滑|减少|提升|上升|的?[0-9一二两三四五六七八九十.]+倍)")),
-             "en": (re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\b(?:[^,.;]|[,.](?=[0-9])){0,30}$"
-                               r"|\b(?:record|peak|high|low)\s+(?:set|reached|hit|posted)\s+(?:in|during)\s+(?:the\s+)?$"  # "the record set in 2018"
-                               r"|\b(?:double|triple|twice|half)\s+(?:the\s+)?(?:figure|level|amount|total)\s+(?:for|of|in)\s+(?:the\s+)?$"
-                               r"|\bfrom\s+(?:[A-Z]{0,3}\$?|RMB|US\$|€|£|¥)?\s*[0-9][0-9,.]*\s*(?:million|billion|trillion|%|percent)?\s+(?:in|for)\s+"
-                               r"(?:the\s+)?(?:same\s+(?:quarter|period|month|half|year)\s+(?:of\s+)?)?$",
-                               re.IGNORECASE), None)}  # "up 44% from RMB68,840.4 million in the same quarter of 2023"
-
-
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|while|whereas)\b|\s[—–]\s", re.IGNORECASE)
-
-
-def _compared(ctx: Context, m: Mention) -> bool:
-    before, after = _COMPARED.get(ctx.lang.code, (None, None))
-    text = ctx.doc.text
-    if before is not None and before.search(text[max(ctx.sent.start, m.start - 64):m.start]):
-        return True
-    if after is None:
-        return False
-    tail = text[m.end:m.end + 8]
-    if "同期" not in m.text:  # 去年 + 同期的三倍
-        if not tail.startswith("同期"):
-            return False
-        tail = tail[2:]
-    return after.match(tail) is not None
-
-
 
 
 def _financial(pat: dict) -> bool:
