@@ -35,10 +35,17 @@ def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tupl
         found = _sentence_mentions(doc, sent, lang, lexicon, context, year, stale)
         mentions.extend(found)
         for m in found:
-            if m.kind == "period" and m.period.year and _NAMES_YEAR.search(m.text):
+            if m.kind == "period" and m.period.year and _NAMES_YEAR.search(m.text) and not _dateline(doc, m):
                 year = m.period.year
     carry["year"] = year
     return Extraction(doc, sentences, tuple(mentions), ())
+
+
+def _dateline(doc: Document, m: Mention) -> bool:
+    """The document's own date written out ("Tokyo, January 30, 2025"): it dates the text, not what
+    the text is about, so a later bare "fourth quarter" is the last one before that date, not the date's year's."""
+    p, d = m.period, doc.date
+    return d is not None and (p.year, p.month, p.day) == (d.year, d.month, d.day)
 
 
 def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, context, year=None,

@@ -66,3 +66,10 @@ def test_a_time_compared_with_in_chinese_is_not_carried_either():
     text = "华为2024年表现强劲。营业利润较2019年增长一倍。净利润为600亿元。"
     got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 3, 1))
     assert [f[5] for f in _of(got, "NetProfit")] == ["2024"], got
+
+
+def test_a_bare_quarter_after_the_dateline_is_the_last_one_before_it():
+    text = ("Remarks at the Fiscal 2024 Results Briefing\nTokyo, January 30, 2025\n\n"
+            "In the fourth quarter alone, net sales were 1,250.7 billion yen.\n")
+    got = facts(text, "en", organisation="samsung", date=dt.date(2025, 1, 30))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2024-Q4"], got
