@@ -1366,6 +1366,18 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
     return p
 
 
+_STATE_REACHED = re.compile(r"(?:截至|截止|as\s+of\b)", re.IGNORECASE)
+
+
+def _state_at_year_end(text: str, p: _P) -> bool:
+    """A bare year's end (年底, 年末, "the end of the year") after 截至 or "as of": a state already
+    reached, told without its year (到年底, "by the end of the year" may be still to come)."""
+    if p.part != "late" or p.month or p.quarter or p.half or p.day or p.rel_month is not None or p.rel_day is not None \
+            or p.rel_quarter is not None or p.following is not None or p.year_end is not None:
+        return False
+    return p.qualifier == "by" and _STATE_REACHED.match(text, p.start) is not None
+
+
 def _valid(p: _P) -> bool:
     if p.year is None or not 1 <= p.year <= 9999:
         return False
@@ -1429,6 +1441,8 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None,
         right_limit = cores[i + 1].start if i + 1 < len(cores) else len(scan)
         qualify(scan, p, left_limit, right_limit)
         has_own_year = p.year is not None or p.rel_year is not None
+        if not has_own_year and not own and _state_at_year_end(scan, p):
+            p.year_end = (12, 31)  # 截至年底, "as of the end of the year": the last year's end by the document's date
         resolved = _resolve(p, doc_date, context_year, own, context_stale and not own)
         if resolved is None or not _valid(resolved):
             continue

@@ -401,3 +401,15 @@ def test_the_mentions_stage_calls_a_year_long_before_the_documents_date_stale():
 ])
 def test_the_first_quarters_of_a_year_are_told_at_the_years_precision(text, key):
     assert the_period(text, "zh").key == key
+
+
+def test_a_state_at_a_bare_year_end_is_the_last_year_end_by_the_document_date():
+    import datetime as _dt
+    from kg.numbers import find_periods as _fp
+    day = _dt.date(2025, 3, 19)
+    assert [p.key for p in _fp("截至年底，付费会员数为1.1亿", "zh", day)] == ["by-2024"]
+    assert [p.key for p in _fp("As of the end of the year, it had 5 million users", "en", day)] == ["by-2024"]
+    # a year's end still to come, or one with its year, keeps it
+    assert [p.key for p in _fp("到年底将达到1亿", "zh", day)] == ["by-2025"]
+    assert [p.key for p in _fp("截至今年年底", "zh", day)] == ["by-2025"]
+    assert [p.key for p in _fp("截至年底，员工1万人", "zh", _dt.date(2024, 12, 31))] == ["by-2024"]
