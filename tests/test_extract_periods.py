@@ -73,3 +73,26 @@ def test_a_bare_quarter_after_the_dateline_is_the_last_one_before_it():
             "In the fourth quarter alone, net sales were 1,250.7 billion yen.\n")
     got = facts(text, "en", organisation="samsung", date=dt.date(2025, 1, 30))
     assert [f[5] for f in _of(got, "Revenue")] == ["2024-Q4"], got
+
+
+def test_a_half_named_in_passing_is_not_carried_over_the_year_that_dated_the_figures():
+    text = ("For fiscal year 2023, Samsung reported revenue of US$60 billion, reflecting weak demand in the first half. "
+            "Net income was US$2.0 billion.\n")
+    got = facts(text, "en", organisation="samsung", date=dt.date(2024, 5, 23))
+    assert [f[5] for f in _of(got, "NetProfit")] == ["2023"], got
+
+
+def test_a_quarter_that_dates_the_figures_is_still_carried():
+    text = "华为2023年第四季度收入为1000亿元。净利润为100亿元。"
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2024, 3, 1))
+    assert [f[5] for f in _of(got, "NetProfit")] == ["2023-Q4"], got
+
+
+def test_a_time_compared_with_after_the_figure_is_not_its_time():
+    text = ("Samsung reported net income of RMB2.2 billion (US$303 million), compared with RMB1.3 billion "
+            "in the same period of 2023.\n")
+    got = facts(text, "en", organisation="samsung", date=dt.date(2025, 2, 25))
+    assert "2023" not in [f[5] for f in _of(got, "NetProfit")], got
+    text = "For the year 2024, Samsung reported revenue of $638.0 billion, up 11% on 2023, and net income of $59.2 billion."
+    got = facts(text, "en", organisation="samsung", date=dt.date(2025, 2, 25))
+    assert [f[5] for f in _of(got, "NetProfit")] == ["2024"], got
