@@ -96,3 +96,22 @@ def test_a_time_compared_with_after_the_figure_is_not_its_time():
     text = "For the year 2024, Samsung reported revenue of $638.0 billion, up 11% on 2023, and net income of $59.2 billion."
     got = facts(text, "en", organisation="samsung", date=dt.date(2025, 2, 25))
     assert [f[5] for f in _of(got, "NetProfit")] == ["2024"], got
+
+
+def test_a_state_as_of_a_quarter_end_is_that_day():
+    text = "截至三季度末，华为在全球拥有员工约20万人。"
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2024, 10, 30))
+    assert [f[5] for f in _of(got, "Employees")] == ["asof-2024-09-30"], got
+
+
+def test_the_same_period_last_year_dates_only_its_own_clause():
+    text = "第四季度，华为营收400亿元；营业利润40亿元，去年同期则为亏损5亿元；毛利率升至32.2%。"
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 2, 5))
+    assert [f[5] for f in _of(got, "GrossMargin")] == ["2024-Q4"], got
+
+
+def test_a_named_quarter_compared_with_is_not_the_figures():
+    text = ("Samsung posted revenue of $90.75 billion for the fiscal second quarter 2024. "
+            "Research and development expenses were $7.90 billion, up from $7.46 billion in the March quarter of 2023.\n")
+    got = facts(text, "en", organisation="samsung", date=dt.date(2024, 5, 2))
+    assert [f[5] for f in _of(got, "ResearchSpending")] == ["2024-Q2"], got

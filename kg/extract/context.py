@@ -249,7 +249,7 @@ _COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*
                                r"|\b(?:double|triple|twice|half)\s+(?:the\s+)?(?:figure|level|amount|total)\s+(?:for|of|in)\s+(?:the\s+)?$"
                                r"|\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:[A-Z]{0,3}\$?|RMB|US\$|€|£|¥)?\s*[0-9][0-9,.]*\s*"
                                r"(?:million|billion|trillion|%|percent)?(?:\s*\([^()]{0,30}\))?\s+(?:in|for)\s+"
-                               r"(?:the\s+)?(?:same\s+(?:quarter|period|month|half|year)\s+(?:of\s+)?)?$",
+                               r"(?:the\s+)?(?:(?:same|[A-Za-z]+)\s+(?:quarter|period|month|half|year)\s+(?:of\s+)?)?$",  # "the March quarter of 2023"
                                re.IGNORECASE), None)}  # "up 44% from RMB68,840.4 million in the same quarter of 2023"
 
 

@@ -1040,7 +1040,15 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         if has_word(ctx.doc.text[lo:max(ts, qm.start)], ctx.lang.words.get("as_of"), ctx.lang.code):
             d = ctx.doc.date
             return PeriodRef(d.year, None, d.month, d.day, "asof"), 1.0
-    pick = nearest(same, qm.start) or nearest([m for m in periods if m.end <= ts], ts) or nearest(periods, qm.start)
+    # 营业利润…，去年同期则为亏损…；毛利率升至32.2%: "the same period last year" dates only the figure of its own clause
+    others = [m for m in periods if cs <= m.start < ce or not _YEAR_AGO_TIME.search(ctx.doc.text, m.start, m.end + 2)]
+    pick = nearest(same, qm.start) or nearest([m for m in others if m.end <= ts], ts) or nearest(others, qm.start)
+    if pick is not None and pat.get("period") in ("as_of", "stock") and (pick.period.quarter or pick.period.half) \
+            and not pick.period.month and (pick.period.qualifier == "by" or pick.period.qualifier == "late"):
+        # 截至三季度末，员工约19万人: as of the quarter's last day
+        end = period_end(pick.period.plain())
+        if end is not None:
+            return end, 1.0
     if pick is not None and ctx.report_period is not None and THIS_QUARTER[ctx.lang.code].search(pick.text):
         return ctx.report_period, 1.0  # "this quarter" in a results text: the quarter it reports on, for any figure
     rp = ctx.report_period if _financial(pat) else None
@@ -1085,6 +1093,7 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     return None, 0.85
 
 
+_YEAR_AGO_TIME = re.compile(r"同期|same\s+(?:quarter|period|month|half)|year[\s-]+(?:ago|earlier)", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|while|whereas)\b|\s[—–]\s", re.IGNORECASE)
 
 
