@@ -115,3 +115,10 @@ def test_a_named_quarter_compared_with_is_not_the_figures():
             "Research and development expenses were $7.90 billion, up from $7.46 billion in the March quarter of 2023.\n")
     got = facts(text, "en", organisation="samsung", date=dt.date(2024, 5, 2))
     assert [f[5] for f in _of(got, "ResearchSpending")] == ["2024-Q2"], got
+
+
+def test_an_event_begun_at_a_time_takes_that_time():
+    from helpers import run
+    x = run("比亚迪的汽车于2021年率先进入挪威，2022年起陆续进入日本、印度。", "zh", date=dt.date(2024, 6, 1))
+    when = {f.obj: f.attr("period").key for f in x.facts if f.predicate == "enteredMarket" and f.attr("period")}
+    assert when.get("market:japan") == "2022" and when.get("market:india") == "2022", when

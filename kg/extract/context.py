@@ -303,9 +303,11 @@ def event_period(ctx: Context, cs: int, ce: int, ts: int, te: int) -> PeriodRef 
         if after:
             return after[0].period
     else:
-        before = [m for m in cands if m.end <= ts]
+        # 2022年起陆续进入德国: the event began then (the time's 起 marks no state held since)
+        begun = [m for m in ctx.periods() if cs <= m.start and m.end <= ts and m.period.year and m.period.qualifier == "since"]
+        before = sorted([m for m in cands if m.end <= ts] + begun, key=lambda m: m.start)
         if before:
-            return before[-1].period
+            return before[-1].period.plain() if before[-1].period.qualifier == "since" else before[-1].period
     if ctx.lang.code == "en":
         # an English sentence dates each event in its own clause or the next two ("Founded in 1984 in
         # Beijing, Lenovo … is listed on the Hong Kong Stock Exchange": 1984 is not the listing's)
