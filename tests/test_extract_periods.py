@@ -122,3 +122,13 @@ def test_an_event_begun_at_a_time_takes_that_time():
     x = run("比亚迪的汽车于2021年率先进入挪威，2022年起陆续进入日本、印度。", "zh", date=dt.date(2024, 6, 1))
     when = {f.obj: f.attr("period").key for f in x.facts if f.predicate == "enteredMarket" and f.attr("period")}
     assert when.get("market:japan") == "2022" and when.get("market:india") == "2022", when
+
+
+def test_a_founding_time_does_not_date_a_headcount():
+    text = ("Founded in 2006 by a student, Samsung grew from a small workshop into a company with about "
+            "14,000 employees.\n")
+    got = facts(text, "en", organisation="samsung", date=dt.date(2025, 8, 6))
+    assert [f[5] for f in _of(got, "Employees")] == ["asof-2025-08-06"], got
+    text = "By 2023, Samsung had about 14,000 employees.\n"  # a time told for the state itself still dates it
+    got = facts(text, "en", organisation="samsung", date=dt.date(2025, 8, 6))
+    assert [f[5] for f in _of(got, "Employees")] == ["by-2023"], got

@@ -1031,6 +1031,10 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         periods = [m for m in periods if m.start < qm.end or not _SUBORDINATE.search(ctx.doc.text, qm.end, m.start)]
     if pat.get("period") not in ("as_of", "stock", "event") and any(not m.period.day for m in periods):
         periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
+    if pat.get("period") in ("as_of", "stock"):
+        # "Founded in 2006 …, DJI grew into a company with about 14,000 employees": the time of a founding or
+        # listing told in a clause of its own dates that event, not the state the sentence ends in
+        periods = [m for m in periods if cs <= m.start < ce or not _dates_corporate_event(ctx, m)]
     same = [m for m in periods if cs <= m.start < ce]
     end = min(ts, qm.start)
     if pat.get("period") in ("as_of", "stock") and ctx.doc.date is not None and not any(m.start >= end for m in same):
@@ -1091,6 +1095,12 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     if ctx.report_period is not None:
         return ctx.report_period, 0.95
     return None, 0.85
+
+
+def _dates_corporate_event(ctx: Context, m: Mention) -> bool:
+    lo, hi = ctx.clauses[ctx.clause_of(m.start)]
+    words = [w for key in ("founding", "listing") for w in ((ctx.patterns.corporate.get(key) or {}).get("triggers") or {}).get(ctx.lang.code, [])]
+    return has_word(ctx.doc.text[lo:hi], words, ctx.lang.code)
 
 
 _YEAR_AGO_TIME = re.compile(r"同期|same\s+(?:quarter|period|month|half)|year[\s-]+(?:ago|earlier)", re.IGNORECASE)
