@@ -123,7 +123,9 @@ ZH_RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "今年": 0, "本
 ZH_RELATIVE_QUARTERS = {"上个季度": -1, "上一季度": -1, "上季度": -1, "本季度": 0, "这个季度": 0,
                         "下个季度": 1, "下一季度": 1, "下季度": 1}
 # days relative to the document date; a weekday is the latest one on or before it
-ZH_RELATIVE_DAYS = {"今天": 0, "今日": 0, "当天": 0, "昨天": -1, "昨日": -1, "前天": -2}
+ZH_RELATIVE_DAYS = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "同日": 0, "同一天": 0, "昨天": -1, "昨日": -1, "前天": -2}
+# 当天, 同日: the day just told (去年12月22日，比亚迪宣布…。部长当天表示…), else the document's
+ZH_SAME_DAYS = ("当天", "当日", "同日", "同一天")
 ZH_WEEKDAYS = {"周一": 0, "周二": 1, "周三": 2, "周四": 3, "周五": 4, "周六": 5, "周日": 6, "周天": 6,
                "星期一": 0, "星期二": 1, "星期三": 2, "星期四": 3, "星期五": 4, "星期六": 5, "星期日": 6, "星期天": 6}
 ZH_RELATIVE_MONTHS = {"上个月": -1, "上月": -1, "本月": 0, "这个月": 0, "下个月": 1, "下月": 1}
@@ -962,6 +964,7 @@ class _P:
     rel_quarter: Optional[int] = None
     rel_month: Optional[int] = None
     rel_day: Optional[int] = None  # days from the document date
+    same_day: bool = False  # 当天, 同日: the day told before it, else the document's
     weekday: Optional[int] = None  # the latest such weekday on or before the document date
     week: Optional[int] = None  # with weekday: that day of this (0) or last (-1) Monday-to-Sunday week (本周五, 上周五)
     quarter: Optional[int] = None
@@ -1036,7 +1039,7 @@ _ZH_PERIOD_RES = {
     "month_day": re.compile(r"(?:(?P<rm>" + "|".join(_sorted_keys(ZH_RELATIVE_MONTHS)) + r")|(?<![0-9〇零一二三四五六七八九十月年.第近前后续每去])"
                             r")(?P<d>(?:3[01]|[12][0-9]|0?[1-9]))[日号](?![内以均起前后间])"),
     "rel_month": re.compile("|".join(_sorted_keys(ZH_RELATIVE_MONTHS))),
-    "rel_day": re.compile("|".join(_sorted_keys(ZH_RELATIVE_DAYS)) + r"|(?<![一二三四五六七八九十0-9])(?:上|本|这)?(?:" + "|".join(_sorted_keys(ZH_WEEKDAYS)) + ")"),
+    "rel_day": re.compile(r"(?:" + "|".join(_sorted_keys(ZH_RELATIVE_DAYS)) + r")(?![达送])|(?<![一二三四五六七八九十0-9])(?:上|本|这)?(?:" + "|".join(_sorted_keys(ZH_WEEKDAYS)) + ")"),
     "bare_year": re.compile(r"(?<![0-9A-Za-z.,])(?P<y>(?:19|20)[0-9]{2})(?![0-9.%,年])"),
     "year_quarter": re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)[0-9]{2})\s*[Qq](?P<qa>[1-4])(?![0-9])"),
 }
@@ -1109,6 +1112,7 @@ def _zh_cores(text: str) -> list[_P]:
                 word = m.group()
                 if word in ZH_RELATIVE_DAYS:
                     p.rel_day = ZH_RELATIVE_DAYS[word]
+                    p.same_day = word in ZH_SAME_DAYS
                 else:
                     p.weekday = ZH_WEEKDAYS[word.lstrip("上本这")]
                     p.rel_day = 0
@@ -1421,13 +1425,15 @@ def _merge_ended(text: str, cores: list[_P]) -> list[_P]:
 
 
 def find_periods(text: str, lang: str, doc_date: datetime.date | None,
-                 context_year: Optional[int] = None, context_stale: bool = False) -> list[PeriodRef]:
+                 context_year: Optional[int] = None, context_stale: bool = False,
+                 context_day: datetime.date | None = None) -> list[PeriodRef]:
     """Time expressions in ``text`` resolved against ``doc_date``, sorted and non-overlapping.
 
     Expressions without a year ("年初", "February 7", "Q3") take the latest year stated
     earlier in the same text, else ``context_year`` (the year the text before it was about),
     else the document date's year; a ``context_stale`` year (long before the document date) dates
-    only what points back to it ("later that year", 同年), not a bare quarter. Relative expressions
+    only what points back to it ("later that year", 同年), not a bare quarter. 当天 and 同日 are
+    the last day told before them in the text, else ``context_day``, else the document's. Relative expressions
     (去年, "last year") need ``doc_date``; without it they are skipped.
     """
     _check_lang(lang)
@@ -1443,9 +1449,13 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None,
         has_own_year = p.year is not None or p.rel_year is not None
         if not has_own_year and not own and _state_at_year_end(scan, p):
             p.year_end = (12, 31)  # 截至年底, "as of the end of the year": the last year's end by the document's date
+        if p.same_day and context_day is not None:
+            p.year, p.month, p.day, p.rel_day = context_day.year, context_day.month, context_day.day, None
         resolved = _resolve(p, doc_date, context_year, own, context_stale and not own)
         if resolved is None or not _valid(resolved):
             continue
+        if resolved.day and resolved.month and not p.qualifier:
+            context_day = datetime.date(resolved.year, resolved.month, resolved.day)
         if has_own_year:
             context_year, own = resolved.year, True
         qualifier = p.qualifier if p.qualifier in _TEMPORAL_QUALIFIERS else p.part

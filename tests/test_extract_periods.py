@@ -132,3 +132,10 @@ def test_a_founding_time_does_not_date_a_headcount():
     text = "By 2023, Samsung had about 14,000 employees.\n"  # a time told for the state itself still dates it
     got = facts(text, "en", organisation="samsung", date=dt.date(2025, 8, 6))
     assert [f[5] for f in _of(got, "Employees")] == ["by-2023"], got
+
+
+def test_a_market_value_on_that_day_takes_the_day_told_in_an_earlier_sentence():
+    text = ("新华社2月5日电 华为4日公布2024年全年业绩。全年营收7000亿元。"
+            "受此消息提振，华为股价当日上涨12.7%，市值突破1200亿美元。")
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 2, 5))
+    assert [f[5] for f in _of(got, "MarketCapitalisation")] == ["2025-02-04"], got
