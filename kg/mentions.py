@@ -7,6 +7,7 @@ and ranks. Offsets are document offsets.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import re
 from decimal import Decimal
@@ -28,21 +29,32 @@ def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tupl
     mentions: list[Mention] = []
     carry = {} if carry is None else carry
     year = carry.get("year")  # the year the text so far was about: "2023年…。第四季度…" is 2023's fourth quarter
+    day = carry.get("day")  # the last day told: 当天 in a later sentence is that day
     for sent in sentences:
         # a year the text told long before its own date (a record set in 2018, in a report of 2025) is
         # history: a later bare "fourth quarter" is the latest one before the document's date
         stale = doc.date is not None and year is not None and year < doc.date.year - 1
-        found = _sentence_mentions(doc, sent, lang, lexicon, context, year, stale)
+        found = _sentence_mentions(doc, sent, lang, lexicon, context, year, stale, day)
         mentions.extend(found)
         for m in found:
-            if m.kind == "period" and m.period.year and _NAMES_YEAR.search(m.text):
+            if m.kind == "period" and m.period.day and m.period.month and m.period.year and not m.period.qualifier:
+                day = dt.date(m.period.year, m.period.month, m.period.day)
+            if m.kind == "period" and m.period.year and _NAMES_YEAR.search(m.text) and not _dateline(doc, m):
                 year = m.period.year
     carry["year"] = year
+    carry["day"] = day
     return Extraction(doc, sentences, tuple(mentions), ())
 
 
+def _dateline(doc: Document, m: Mention) -> bool:
+    """The document's own date written out ("Tokyo, January 30, 2025"): it dates the text, not what
+    the text is about, so a later bare "fourth quarter" is the last one before that date, not the date's year's."""
+    p, d = m.period, doc.date
+    return d is not None and (p.year, p.month, p.day) == (d.year, d.month, d.day)
+
+
 def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, context, year=None,
-                       stale: bool = False) -> list[Mention]:
+                       stale: bool = False, day=None) -> list[Mention]:
     text, base = sent.text, sent.start
     taken: list[tuple[int, int]] = []
     out: list[Mention] = []
@@ -102,7 +114,7 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
             if q is not None and free(q.start, q.end):
                 out.append(Mention(base + q.start, base + q.end, q.text, "quantity", quantity=q))
     if lang.time_hint.search(text):
-        for p in numbers.find_periods(text, lang.code, doc.date, year, stale):
+        for p in numbers.find_periods(text, lang.code, doc.date, year, stale, day):
             if free(p.start, p.end):
                 out.append(Mention(base + p.start, base + p.end, p.text, "period", period=p))
                 taken.append((p.start, p.end))

@@ -123,7 +123,9 @@ ZH_RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "今年": 0, "本
 ZH_RELATIVE_QUARTERS = {"上个季度": -1, "上一季度": -1, "上季度": -1, "本季度": 0, "这个季度": 0,
                         "下个季度": 1, "下一季度": 1, "下季度": 1}
 # days relative to the document date; a weekday is the latest one on or before it
-ZH_RELATIVE_DAYS = {"今天": 0, "今日": 0, "当天": 0, "昨天": -1, "昨日": -1, "前天": -2}
+ZH_RELATIVE_DAYS = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "同日": 0, "同一天": 0, "昨天": -1, "昨日": -1, "前天": -2}
+# 当天, 同日: the day just told (去年12月22日，比亚迪宣布…。部长当天表示…), else the document's
+ZH_SAME_DAYS = ("当天", "当日", "同日", "同一天")
 ZH_WEEKDAYS = {"周一": 0, "周二": 1, "周三": 2, "周四": 3, "周五": 4, "周六": 5, "周日": 6, "周天": 6,
                "星期一": 0, "星期二": 1, "星期三": 2, "星期四": 3, "星期五": 4, "星期六": 5, "星期日": 6, "星期天": 6}
 ZH_RELATIVE_MONTHS = {"上个月": -1, "上月": -1, "本月": 0, "这个月": 0, "下个月": 1, "下月": 1}
@@ -962,6 +964,7 @@ class _P:
     rel_quarter: Optional[int] = None
     rel_month: Optional[int] = None
     rel_day: Optional[int] = None  # days from the document date
+    same_day: bool = False  # 当天, 同日: the day told before it, else the document's
     weekday: Optional[int] = None  # the latest such weekday on or before the document date
     week: Optional[int] = None  # with weekday: that day of this (0) or last (-1) Monday-to-Sunday week (本周五, 上周五)
     quarter: Optional[int] = None
@@ -1036,7 +1039,7 @@ _ZH_PERIOD_RES = {
     "month_day": re.compile(r"(?:(?P<rm>" + "|".join(_sorted_keys(ZH_RELATIVE_MONTHS)) + r")|(?<![0-9〇零一二三四五六七八九十月年.第近前后续每去])"
                             r")(?P<d>(?:3[01]|[12][0-9]|0?[1-9]))[日号](?![内以均起前后间])"),
     "rel_month": re.compile("|".join(_sorted_keys(ZH_RELATIVE_MONTHS))),
-    "rel_day": re.compile("|".join(_sorted_keys(ZH_RELATIVE_DAYS)) + r"|(?<![一二三四五六七八九十0-9])(?:上|本|这)?(?:" + "|".join(_sorted_keys(ZH_WEEKDAYS)) + ")"),
+    "rel_day": re.compile(r"(?:" + "|".join(_sorted_keys(ZH_RELATIVE_DAYS)) + r")(?![达送])|(?<![一二三四五六七八九十0-9])(?:上|本|这)?(?:" + "|".join(_sorted_keys(ZH_WEEKDAYS)) + ")"),
     "bare_year": re.compile(r"(?<![0-9A-Za-z.,])(?P<y>(?:19|20)[0-9]{2})(?![0-9.%,年])"),
     "year_quarter": re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)[0-9]{2})\s*[Qq](?P<qa>[1-4])(?![0-9])"),
 }
@@ -1109,6 +1112,7 @@ def _zh_cores(text: str) -> list[_P]:
                 word = m.group()
                 if word in ZH_RELATIVE_DAYS:
                     p.rel_day = ZH_RELATIVE_DAYS[word]
+                    p.same_day = word in ZH_SAME_DAYS
                 else:
                     p.weekday = ZH_WEEKDAYS[word.lstrip("上本这")]
                     p.rel_day = 0
@@ -1366,6 +1370,18 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
     return p
 
 
+_STATE_REACHED = re.compile(r"(?:截至|截止|as\s+of\b)", re.IGNORECASE)
+
+
+def _state_at_year_end(text: str, p: _P) -> bool:
+    """A bare year's end (年底, 年末, "the end of the year") after 截至 or "as of": a state already
+    reached, told without its year (到年底, "by the end of the year" may be still to come)."""
+    if p.part != "late" or p.month or p.quarter or p.half or p.day or p.rel_month is not None or p.rel_day is not None \
+            or p.rel_quarter is not None or p.following is not None or p.year_end is not None:
+        return False
+    return p.qualifier == "by" and _STATE_REACHED.match(text, p.start) is not None
+
+
 def _valid(p: _P) -> bool:
     if p.year is None or not 1 <= p.year <= 9999:
         return False
@@ -1409,13 +1425,15 @@ def _merge_ended(text: str, cores: list[_P]) -> list[_P]:
 
 
 def find_periods(text: str, lang: str, doc_date: datetime.date | None,
-                 context_year: Optional[int] = None, context_stale: bool = False) -> list[PeriodRef]:
+                 context_year: Optional[int] = None, context_stale: bool = False,
+                 context_day: datetime.date | None = None) -> list[PeriodRef]:
     """Time expressions in ``text`` resolved against ``doc_date``, sorted and non-overlapping.
 
     Expressions without a year ("年初", "February 7", "Q3") take the latest year stated
     earlier in the same text, else ``context_year`` (the year the text before it was about),
     else the document date's year; a ``context_stale`` year (long before the document date) dates
-    only what points back to it ("later that year", 同年), not a bare quarter. Relative expressions
+    only what points back to it ("later that year", 同年), not a bare quarter. 当天 and 同日 are
+    the last day told before them in the text, else ``context_day``, else the document's. Relative expressions
     (去年, "last year") need ``doc_date``; without it they are skipped.
     """
     _check_lang(lang)
@@ -1429,9 +1447,15 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None,
         right_limit = cores[i + 1].start if i + 1 < len(cores) else len(scan)
         qualify(scan, p, left_limit, right_limit)
         has_own_year = p.year is not None or p.rel_year is not None
+        if not has_own_year and not own and _state_at_year_end(scan, p):
+            p.year_end = (12, 31)  # 截至年底, "as of the end of the year": the last year's end by the document's date
+        if p.same_day and context_day is not None:
+            p.year, p.month, p.day, p.rel_day = context_day.year, context_day.month, context_day.day, None
         resolved = _resolve(p, doc_date, context_year, own, context_stale and not own)
         if resolved is None or not _valid(resolved):
             continue
+        if resolved.day and resolved.month and not p.qualifier:
+            context_day = datetime.date(resolved.year, resolved.month, resolved.day)
         if has_own_year:
             context_year, own = resolved.year, True
         qualifier = p.qualifier if p.qualifier in _TEMPORAL_QUALIFIERS else p.part
@@ -1496,3 +1520,17 @@ def period_bounds(p: PeriodRef) -> tuple[datetime.date | None, datetime.date | N
     if p.qualifier:
         raise ValueError(f"unknown period qualifier {p.qualifier!r} in {p.key!r}")
     return start, end
+
+
+def period_end(p: PeriodRef) -> PeriodRef | None:
+    """The time "as of the end" of a period, at the precision the README gives a state: a year's
+    end is the year itself (截至2023年底 → 2023), a quarter's, half's or month's is its last day
+    ("as of September 30, 2024"). None for a period without a year or with a qualifier."""
+    if p.year is None or p.qualifier:
+        return None
+    if not (p.quarter or p.half or p.month) or p.day:
+        return PeriodRef(p.year, None, p.month, p.day, "asof")
+    _, last = _span(p)
+    if (last.month, last.day) == (12, 31):
+        return PeriodRef(last.year, qualifier="asof")  # a fourth quarter's or second half's end: the year's end
+    return PeriodRef(last.year, None, last.month, last.day, "asof")

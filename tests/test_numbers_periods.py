@@ -401,3 +401,25 @@ def test_the_mentions_stage_calls_a_year_long_before_the_documents_date_stale():
 ])
 def test_the_first_quarters_of_a_year_are_told_at_the_years_precision(text, key):
     assert the_period(text, "zh").key == key
+
+
+def test_a_state_at_a_bare_year_end_is_the_last_year_end_by_the_document_date():
+    import datetime as _dt
+    from kg.numbers import find_periods as _fp
+    day = _dt.date(2025, 3, 19)
+    assert [p.key for p in _fp("截至年底，付费会员数为1.1亿", "zh", day)] == ["by-2024"]
+    assert [p.key for p in _fp("As of the end of the year, it had 5 million users", "en", day)] == ["by-2024"]
+    # a year's end still to come, or one with its year, keeps it
+    assert [p.key for p in _fp("到年底将达到1亿", "zh", day)] == ["by-2025"]
+    assert [p.key for p in _fp("截至今年年底", "zh", day)] == ["by-2025"]
+    assert [p.key for p in _fp("截至年底，员工1万人", "zh", _dt.date(2024, 12, 31))] == ["by-2024"]
+
+
+def test_the_same_day_is_the_day_told_before_it():
+    import datetime as _dt
+    from kg.numbers import find_periods as _fp
+    day = _dt.date(2024, 2, 5)
+    assert [p.key for p in _fp("去年12月22日，比亚迪宣布建厂，部长当天表示欢迎", "zh", day)] == ["2023-12-22", "2023-12-22"]
+    assert [p.key for p in _fp("股价当日上涨", "zh", day)] == ["2024-02-05"]  # no day told: the document's
+    assert [p.key for p in _fp("股价当日上涨", "zh", day, context_day=_dt.date(2024, 2, 4))] == ["2024-02-04"]
+    assert _fp("京东当日达服务覆盖全国", "zh", day) == []  # same-day delivery is no time

@@ -21,7 +21,7 @@ from ..iris import vocab
 from ..lang import Language
 from ..types import EntityInfo, Extraction, Fact, Mention, PeriodRef
 from . import corporate, goals, nominal, positions, quantities, relations, roles, structure
-from .context import ENTITY_KINDS, Context, statement_periods
+from .context import ENTITY_KINDS, Context, compared_time, statement_periods
 from .patterns import Patterns, load_patterns
 
 Extractor = Callable[[Context], "list[Fact]"]
@@ -74,6 +74,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
                       [p for ps, _ in window for p in ps], [p for _, pl in window for p in pl], patterns, new_names,
                       set_words=set_words, recent_orgs=recent_orgs[-1:], report_period=report_period,
                       recent_categories=carry.get("recent_categories", []), recent_lists=carry.get("recent_lists", []))
+        told = len(facts)
         for extractor in EXTRACTORS:
             facts += extractor(ctx)
         v = vocab()
@@ -84,7 +85,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         carry["recent_categories"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["ProductCategory"])})
         # the ranking list the next sentence may go on about ("… entered the Fortune Global 500. It was ranked 360th …")
         carry["recent_lists"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["RankingList"])})
-        history.append((_carried(statement_periods(ctx)),
+        history.append((_carried([m for m in statement_periods(ctx) if not compared_time(ctx, m)], facts[told:]),
                          [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Place"])]))
         by_sentence[sent.index] = ctx.mentions  # with the names found along the way
     all_mentions = tuple(m for i in sorted(by_sentence) for m in by_sentence[i])
@@ -131,11 +132,17 @@ def _report_period(annotated: Extraction, lang: Language):
     return found[0].period if found else None
 
 
-def _carried(periods: list) -> list:
-    """The period a sentence hands on to the next ones ("2023年…。第四季度…"): its quarter or half,
-    else its month, else its year, and only when it names nothing else a day, the last it names ("Apple
-    on Monday unveiled ..." for the launches the next sentences tell)."""
+def _carried(periods: list, told: list | None = None) -> list:
+    """The period a sentence hands on to the next ones ("2023年…。第四季度…"): the last of its times
+    that dated a figure it told ("For fiscal 2023, revenue was …, reflecting weakness in the first
+    half. Net income was …": the year, not the half); else its quarter or half, else its month, else its
+    year, and only when it names nothing else a day, the last it names ("Apple on Monday unveiled ..."
+    for the launches the next sentences tell)."""
     dated = [m.period for m in periods if m.period.year and m.period.qualifier in ("", "early", "late", "mid")]
+    used = {f.attr("period").key for f in told or () if f.kind == "quantity" and isinstance(f.attr("period"), PeriodRef)}
+    figures = [p for p in dated if p.key in used]
+    if figures:
+        return figures[-1:]
     for test in (lambda p: (p.quarter or p.half) and not p.day, lambda p: p.month and not p.day,
                  lambda p: not p.day):
         found = [p for p in dated if test(p)]

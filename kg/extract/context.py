@@ -239,6 +239,37 @@ def opens_clause(ctx: Context, m: Mention) -> bool:
     return not any(o.kind in ENTITY_KINDS and start <= o.start < m.start for o in ctx.mentions)
 
 
+# 较去年同期增长9.6%, 与上年相比, "compared with 2023": a time a figure is compared with is not its own
+_COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*$"),
+                    # 是去年同期的三倍多: the figure of the time compared with, as a multiple
+                    re.compile(r"^\s*(?:相比|同期|比较|增长|下降|下滑|减少|提升|上升|的?[0-9一二两三四五六七八九十.]+倍)")),
+             "en": (re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\b(?:[^,.;]|[,.](?=[0-9])){0,30}$"
+                               r"|[0-9]\s*(?:%|percent|per\s+cent)\s+(?:on|over)\s+(?:the\s+)?(?:same\s+(?:quarter|period|month|half|year)\s+(?:of\s+)?)?$"  # "up 11% on 2023"
+                               r"|\b(?:record|peak|high|low)\s+(?:set|reached|hit|posted)\s+(?:in|during)\s+(?:the\s+)?$"  # "the record set in 2018"
+                               r"|\b(?:double|triple|twice|half)\s+(?:the\s+)?(?:figure|level|amount|total)\s+(?:for|of|in)\s+(?:the\s+)?$"
+                               r"|\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:[A-Z]{0,3}\$?|RMB|US\$|€|£|¥)?\s*[0-9][0-9,.]*\s*"
+                               r"(?:million|billion|trillion|%|percent)?(?:\s*\([^()]{0,30}\))?\s+(?:in|for)\s+"
+                               r"(?:the\s+)?(?:(?:same|[A-Za-z]+)\s+(?:quarter|period|month|half|year)\s+(?:of\s+)?)?$",  # "the March quarter of 2023"
+                               re.IGNORECASE), None)}  # "up 44% from RMB68,840.4 million in the same quarter of 2023"
+
+
+def compared_time(ctx: Context, m: Mention) -> bool:
+    """A time a figure is compared with (较去年同期, "compared with 2023", "the record set in 2018"):
+    not the time of the figure, nor one the next sentences go on about."""
+    before, after = _COMPARED.get(ctx.lang.code, (None, None))
+    text = ctx.doc.text
+    if before is not None and before.search(text[max(ctx.sent.start, m.start - 64):m.start]):
+        return True
+    if after is None:
+        return False
+    tail = text[m.end:m.end + 8]
+    if "同期" not in m.text:  # 去年 + 同期的三倍
+        if not tail.startswith("同期"):
+            return False
+        tail = tail[2:]
+    return after.match(tail) is not None
+
+
 def statement_periods(ctx: Context) -> list[Mention]:
     """Time expressions of the sentence, less those that date the setting of a goal
     (年初提出的目标: 年初 is when the goal was set, not when the statement holds)."""
@@ -272,9 +303,11 @@ def event_period(ctx: Context, cs: int, ce: int, ts: int, te: int) -> PeriodRef 
         if after:
             return after[0].period
     else:
-        before = [m for m in cands if m.end <= ts]
+        # 2022年起陆续进入德国: the event began then (the time's 起 marks no state held since)
+        begun = [m for m in ctx.periods() if cs <= m.start and m.end <= ts and m.period.year and m.period.qualifier == "since"]
+        before = sorted([m for m in cands if m.end <= ts] + begun, key=lambda m: m.start)
         if before:
-            return before[-1].period
+            return before[-1].period.plain() if before[-1].period.qualifier == "since" else before[-1].period
     if ctx.lang.code == "en":
         # an English sentence dates each event in its own clause or the next two ("Founded in 1984 in
         # Beijing, Lenovo … is listed on the Hong Kong Stock Exchange": 1984 is not the listing's)

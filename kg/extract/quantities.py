@@ -15,8 +15,9 @@ it is left out (its subject is not an entity). A place written there is the figu
 
 When: the time in the clause, else in the sentence; else, for a flow (revenue in a period) the
 last one the previous sentences gave, else the period the document reports on (its title or
-lead: "2023年全年业绩", "fiscal 2024 second quarter"); for a stock (employees, users, market
-value) the document's date ("as of").
+lead: "2023年全年业绩", "fiscal 2024 second quarter"); for a state (employees, users, market
+value) the document's date ("as of"), except that a state the company reports (``period: stock``:
+employees, users) in a results text holds at the end of the period reported on.
 """
 from __future__ import annotations
 
@@ -25,13 +26,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..iris import vocab
-from ..numbers import UNKNOWN_CURRENCY
+from ..numbers import UNKNOWN_CURRENCY, period_bounds, period_end
 from ..lexicon import load as load_lexicon
 from ..types import Fact, Mention, PeriodRef
-from .context import ORG, THIS_QUARTER, market_just_named, ENTITY_KINDS, MONEY, MONEY_UNITS, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
+from .context import ORG, THIS_QUARTER, compared_time, market_just_named, ENTITY_KINDS, MONEY, MONEY_UNITS, Context, attrs, evidence, has_word, market_place, nearest, reported_by, span, trigger_hits
 from .patterns import words_re
 
 NOT_SUBJECT = ["StockExchange", "ResearchFirm", "RankingList", "InternalBody"]
+REPORT_LAG_DAYS = 190  # results come out within about half a year of the period's end
 SEGMENT_ENTITIES = ["Product", "ProductSeries", "Platform", "Brand", "Organisation"]
 
 
@@ -1019,7 +1021,7 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     """The time a figure holds for, and how sure we are of it (1.0 written next to it)."""
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     # "down 0.5% from the previous year": the time compared with dates no figure
-    periods = [m for m in ctx.periods() if m.period.year and not _sets_goal(ctx, m) and not _compared(ctx, m)
+    periods = [m for m in ctx.periods() if m.period.year and not _sets_goal(ctx, m) and not compared_time(ctx, m)
                and not (m.period.qualifier == "since" and re.match(r"from\s+(?:the\s+)?(?:previous|prior|preceding|last)\b", m.text, re.IGNORECASE))
                and not (m.period.qualifier == "since" and re.match(r"from\b", m.text, re.IGNORECASE)  # "up 102% from 2023"
                         and re.search(r"(?:%|\bpercent|\d)\s*$", ctx.doc.text[max(ctx.sent.start, m.start - 14):m.start]))]
@@ -1029,6 +1031,10 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         periods = [m for m in periods if m.start < qm.end or not _SUBORDINATE.search(ctx.doc.text, qm.end, m.start)]
     if pat.get("period") not in ("as_of", "stock", "event") and any(not m.period.day for m in periods):
         periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
+    if pat.get("period") in ("as_of", "stock"):
+        # "Founded in 2006 …, DJI grew into a company with about 14,000 employees": the time of a founding or
+        # listing told in a clause of its own dates that event, not the state the sentence ends in
+        periods = [m for m in periods if cs <= m.start < ce or not _dates_corporate_event(ctx, m)]
     same = [m for m in periods if cs <= m.start < ce]
     end = min(ts, qm.start)
     if pat.get("period") in ("as_of", "stock") and ctx.doc.date is not None and not any(m.start >= end for m in same):
@@ -1038,7 +1044,15 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         if has_word(ctx.doc.text[lo:max(ts, qm.start)], ctx.lang.words.get("as_of"), ctx.lang.code):
             d = ctx.doc.date
             return PeriodRef(d.year, None, d.month, d.day, "asof"), 1.0
-    pick = nearest(same, qm.start) or nearest([m for m in periods if m.end <= ts], ts) or nearest(periods, qm.start)
+    # 营业利润…，去年同期则为亏损…；毛利率升至32.2%: "the same period last year" dates only the figure of its own clause
+    others = [m for m in periods if cs <= m.start < ce or not _YEAR_AGO_TIME.search(ctx.doc.text, m.start, m.end + 2)]
+    pick = nearest(same, qm.start) or nearest([m for m in others if m.end <= ts], ts) or nearest(others, qm.start)
+    if pick is not None and pat.get("period") in ("as_of", "stock") and (pick.period.quarter or pick.period.half) \
+            and not pick.period.month and (pick.period.qualifier == "by" or pick.period.qualifier == "late"):
+        # 截至三季度末，员工约19万人: as of the quarter's last day
+        end = period_end(pick.period.plain())
+        if end is not None:
+            return end, 1.0
     if pick is not None and ctx.report_period is not None and THIS_QUARTER[ctx.lang.code].search(pick.text):
         return ctx.report_period, 1.0  # "this quarter" in a results text: the quarter it reports on, for any figure
     rp = ctx.report_period if _financial(pat) else None
@@ -1061,6 +1075,14 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
             if in_report is not None:
                 return in_report, 1.0
         return pick.period, 1.0
+    if pat.get("period") == "stock" and ctx.report_period is not None and ctx.doc.date is not None:
+        # "The Company had 24,956 full-time employees" in a third-quarter report: as of the quarter's end,
+        # when that end has passed by the document's date and lately (a fiscal quarter that ends later, or
+        # a time an interview's lead names, is no period reported on)
+        end = period_end(ctx.report_period)
+        last = period_bounds(end.plain())[1] if end is not None else None
+        if last is not None and 0 <= (ctx.doc.date - last).days <= REPORT_LAG_DAYS:
+            return end, 0.95
     if pat.get("period") in ("as_of", "stock"):
         d = ctx.doc.date
         return (PeriodRef(d.year, None, d.month, d.day, "asof"), 0.95) if d else (None, 0.9)
@@ -1075,36 +1097,14 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     return None, 0.85
 
 
-# 较去年同期增长9.6%, 与上年相比, "compared with 2023": a time a figure is compared with is not its own
-_COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*$"),
-                    # 是去年同期的三倍多: the figure of the time compared with, as a multiple
-                    re.compile(r"^\s*(?:相比|同期|比较|增长|下降|下滑|减少|提升|上升|的?[0-9一二两三四五六七八九十.]+倍)")),
-             "en": (re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\b(?:[^,.;]|[,.](?=[0-9])){0,30}$"
-                               r"|\b(?:record|peak|high|low)\s+(?:set|reached|hit|posted)\s+(?:in|during)\s+(?:the\s+)?$"  # "the record set in 2018"
-                               r"|\b(?:double|triple|twice|half)\s+(?:the\s+)?(?:figure|level|amount|total)\s+(?:for|of|in)\s+(?:the\s+)?$"
-                               r"|\bfrom\s+(?:[A-Z]{0,3}\$?|RMB|US\$|€|£|¥)?\s*[0-9][0-9,.]*\s*(?:million|billion|trillion|%|percent)?\s+(?:in|for)\s+"
-                               r"(?:the\s+)?(?:same\s+(?:quarter|period|month|half|year)\s+(?:of\s+)?)?$",
-                               re.IGNORECASE), None)}  # "up 44% from RMB68,840.4 million in the same quarter of 2023"
+def _dates_corporate_event(ctx: Context, m: Mention) -> bool:
+    lo, hi = ctx.clauses[ctx.clause_of(m.start)]
+    words = [w for key in ("founding", "listing") for w in ((ctx.patterns.corporate.get(key) or {}).get("triggers") or {}).get(ctx.lang.code, [])]
+    return has_word(ctx.doc.text[lo:hi], words, ctx.lang.code)
 
 
+_YEAR_AGO_TIME = re.compile(r"同期|same\s+(?:quarter|period|month|half)|year[\s-]+(?:ago|earlier)", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|while|whereas)\b|\s[—–]\s", re.IGNORECASE)
-
-
-def _compared(ctx: Context, m: Mention) -> bool:
-    before, after = _COMPARED.get(ctx.lang.code, (None, None))
-    text = ctx.doc.text
-    if before is not None and before.search(text[max(ctx.sent.start, m.start - 64):m.start]):
-        return True
-    if after is None:
-        return False
-    tail = text[m.end:m.end + 8]
-    if "同期" not in m.text:  # 去年 + 同期的三倍
-        if not tail.startswith("同期"):
-            return False
-        tail = tail[2:]
-    return after.match(tail) is not None
-
-
 
 
 def _financial(pat: dict) -> bool:

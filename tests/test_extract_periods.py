@@ -1,0 +1,141 @@
+"""Periods of figures: which time a figure or event holds for (data/eval/README.md "Periods")."""
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.numbers import period_end
+from kg.types import PeriodRef
+
+from helpers import facts
+
+
+def _of(got: set, metric: str) -> list[tuple]:
+    return [f for f in got if f[1] == metric]
+
+
+def test_period_end_at_the_precision_of_a_state():
+    assert period_end(PeriodRef(2024, quarter=3)).key == "asof-2024-09-30"
+    assert period_end(PeriodRef(2024, half=1)).key == "asof-2024-06-30"
+    assert period_end(PeriodRef(2024, quarter=4)).key == "asof-2024"  # a year's end is the year
+    assert period_end(PeriodRef(2023)).key == "asof-2023"
+    assert period_end(PeriodRef(2024, month=2)).key == "asof-2024-02-29"
+    assert period_end(PeriodRef(2024, qualifier="since")) is None
+
+
+_QUARTER_REPORT_EN = ("Samsung Electronics announces third quarter 2024 results\n"
+                      "Revenue rose 17% to 79 trillion won in the quarter.\n"
+                      "The company had 125,000 full-time employees.\n")
+
+
+def test_headcount_in_a_results_text_is_as_of_the_end_of_the_quarter_reported_on():
+    got = facts(_QUARTER_REPORT_EN, "en", organisation="samsung", date=dt.date(2024, 11, 5))
+    assert [f[5] for f in _of(got, "Employees")] == ["asof-2024-09-30"], got
+
+
+def test_headcount_in_a_full_year_results_text_is_as_of_the_year():
+    text = ("华为公布2023年全年业绩\n"
+            "公司全年收入为7000亿元。\n"
+            "公司拥有员工约20万人。\n")
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2024, 3, 20))
+    assert [f[5] for f in _of(got, "Employees")] == ["asof-2023"], got
+
+
+def test_headcount_keeps_the_document_date_when_the_period_is_not_just_reported():
+    # a fiscal quarter that ends after the document's date, or a time long past, is no period just reported on
+    got = facts(_QUARTER_REPORT_EN, "en", organisation="samsung", date=dt.date(2024, 8, 20))
+    assert [f[5] for f in _of(got, "Employees")] == ["asof-2024-08-20"], got
+    got = facts(_QUARTER_REPORT_EN, "en", organisation="samsung", date=dt.date(2026, 5, 2))
+    assert [f[5] for f in _of(got, "Employees")] == ["asof-2026-05-02"], got
+
+
+def test_market_value_in_a_results_text_is_of_the_day():
+    text = _QUARTER_REPORT_EN + "Its market value is about $300 billion.\n"
+    got = facts(text, "en", organisation="samsung", date=dt.date(2024, 11, 5))
+    assert [f[5] for f in _of(got, "MarketCapitalisation")] == ["asof-2024-11-05"], got
+
+
+def test_a_time_compared_with_is_not_carried_to_the_next_sentence():
+    text = ("Samsung said on Thursday that it earned more in 2024 than in any year before.\n"
+            "Its operating profit of 30 trillion won beat the previous record set in 2018. "
+            "Net income came to 25 trillion won.\n")
+    got = facts(text, "en", organisation="samsung", date=dt.date(2025, 1, 30))
+    assert [f[5] for f in _of(got, "NetProfit")] == ["2024"], got
+
+
+def test_a_time_compared_with_in_chinese_is_not_carried_either():
+    text = "华为2024年表现强劲。营业利润较2019年增长一倍。净利润为600亿元。"
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 3, 1))
+    assert [f[5] for f in _of(got, "NetProfit")] == ["2024"], got
+
+
+def test_a_bare_quarter_after_the_dateline_is_the_last_one_before_it():
+    text = ("Remarks at the Fiscal 2024 Results Briefing\nTokyo, January 30, 2025\n\n"
+            "In the fourth quarter alone, net sales were 1,250.7 billion yen.\n")
+    got = facts(text, "en", organisation="samsung", date=dt.date(2025, 1, 30))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2024-Q4"], got
+
+
+def test_a_half_named_in_passing_is_not_carried_over_the_year_that_dated_the_figures():
+    text = ("For fiscal year 2023, Samsung reported revenue of US$60 billion, reflecting weak demand in the first half. "
+            "Net income was US$2.0 billion.\n")
+    got = facts(text, "en", organisation="samsung", date=dt.date(2024, 5, 23))
+    assert [f[5] for f in _of(got, "NetProfit")] == ["2023"], got
+
+
+def test_a_quarter_that_dates_the_figures_is_still_carried():
+    text = "华为2023年第四季度收入为1000亿元。净利润为100亿元。"
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2024, 3, 1))
+    assert [f[5] for f in _of(got, "NetProfit")] == ["2023-Q4"], got
+
+
+def test_a_time_compared_with_after_the_figure_is_not_its_time():
+    text = ("Samsung reported net income of RMB2.2 billion (US$303 million), compared with RMB1.3 billion "
+            "in the same period of 2023.\n")
+    got = facts(text, "en", organisation="samsung", date=dt.date(2025, 2, 25))
+    assert "2023" not in [f[5] for f in _of(got, "NetProfit")], got
+    text = "For the year 2024, Samsung reported revenue of $638.0 billion, up 11% on 2023, and net income of $59.2 billion."
+    got = facts(text, "en", organisation="samsung", date=dt.date(2025, 2, 25))
+    assert [f[5] for f in _of(got, "NetProfit")] == ["2024"], got
+
+
+def test_a_state_as_of_a_quarter_end_is_that_day():
+    text = "截至三季度末，华为在全球拥有员工约20万人。"
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2024, 10, 30))
+    assert [f[5] for f in _of(got, "Employees")] == ["asof-2024-09-30"], got
+
+
+def test_the_same_period_last_year_dates_only_its_own_clause():
+    text = "第四季度，华为营收400亿元；营业利润40亿元，去年同期则为亏损5亿元；毛利率升至32.2%。"
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 2, 5))
+    assert [f[5] for f in _of(got, "GrossMargin")] == ["2024-Q4"], got
+
+
+def test_a_named_quarter_compared_with_is_not_the_figures():
+    text = ("Samsung posted revenue of $90.75 billion for the fiscal second quarter 2024. "
+            "Research and development expenses were $7.90 billion, up from $7.46 billion in the March quarter of 2023.\n")
+    got = facts(text, "en", organisation="samsung", date=dt.date(2024, 5, 2))
+    assert [f[5] for f in _of(got, "ResearchSpending")] == ["2024-Q2"], got
+
+
+def test_an_event_begun_at_a_time_takes_that_time():
+    from helpers import run
+    x = run("比亚迪的汽车于2021年率先进入挪威，2022年起陆续进入日本、印度。", "zh", date=dt.date(2024, 6, 1))
+    when = {f.obj: f.attr("period").key for f in x.facts if f.predicate == "enteredMarket" and f.attr("period")}
+    assert when.get("market:japan") == "2022" and when.get("market:india") == "2022", when
+
+
+def test_a_founding_time_does_not_date_a_headcount():
+    text = ("Founded in 2006 by a student, Samsung grew from a small workshop into a company with about "
+            "14,000 employees.\n")
+    got = facts(text, "en", organisation="samsung", date=dt.date(2025, 8, 6))
+    assert [f[5] for f in _of(got, "Employees")] == ["asof-2025-08-06"], got
+    text = "By 2023, Samsung had about 14,000 employees.\n"  # a time told for the state itself still dates it
+    got = facts(text, "en", organisation="samsung", date=dt.date(2025, 8, 6))
+    assert [f[5] for f in _of(got, "Employees")] == ["by-2023"], got
+
+
+def test_a_market_value_on_that_day_takes_the_day_told_in_an_earlier_sentence():
+    text = ("新华社2月5日电 华为4日公布2024年全年业绩。全年营收7000亿元。"
+            "受此消息提振，华为股价当日上涨12.7%，市值突破1200亿美元。")
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 2, 5))
+    assert [f[5] for f in _of(got, "MarketCapitalisation")] == ["2025-02-04"], got
