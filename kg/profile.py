@@ -93,6 +93,13 @@ def _reported_end(head: str, lang: Language) -> dt.date | None:
     return end
 
 
+def _recent_day(head: str, lang: Language, day: dt.date) -> bool:
+    """Does the head write a whole date in the year up to ``day`` (截至2025年3月31日的2025财年业绩: a
+    fiscal year that ended before the dateline, so the dateline's year is right)?"""
+    return any(p.year and p.month and p.day and day - dt.timedelta(days=366) <= dt.date(p.year, p.month, p.day) <= day
+               for p in numbers.find_periods(head, lang.code, None))
+
+
 def _next_year(day: dt.date) -> dt.date:
     return day.replace(year=day.year + 1) if (day.month, day.day) != (2, 29) else dt.date(day.year + 1, 2, 28)
 
@@ -120,8 +127,9 @@ def infer_date(text: str, lang: Language) -> dt.date | None:
         found = _dateline(lines, lang, dt.date(int(year.group()), 12, 31))
         if found is not None:
             # results are told after their period ends: 3月28日电 … 发布2024年度业绩 is 28 March 2025
-            end = _reported_end("\n".join(lines[:3]), lang)
-            if end is not None and found <= end:
+            head = "\n".join(lines[:3])
+            end = _reported_end(head, lang)
+            if end is not None and found <= end and not _recent_day(head, lang, found):
                 found = _next_year(found)
             return found
     # "今天是2020年8月11日", "Today is March 26, 2024", "as of June 30, 2024" anywhere in the text

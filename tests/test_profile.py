@@ -442,3 +442,8 @@ def test_a_declared_short_name_the_lexicon_knows_is_that_company_not_a_new_one(l
             "长沙，2025年4月19日——安克创新科技股份有限公司（以下简称“安克创新”）今晚披露年度报告。"
             "安克创新去年营业收入247亿元。安克创新表示，海外收入占比超过九成。安克创新将加大研发投入。")
     assert profile.infer_topic_names(text, lex, ZH, CTX) == ("anker", ())
+
+
+def test_a_fiscal_year_that_ended_before_the_dateline_keeps_the_datelines_year():
+    text = "沃达丰公布2025财年业绩\n\n【本报伦敦5月20日电】沃达丰集团今天公布了截至2025年3月31日的2025财年业绩。"
+    assert profile.infer_date(text, get("zh")) == dt.date(2025, 5, 20)
