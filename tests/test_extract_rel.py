@@ -239,3 +239,29 @@ def test_a_site_word_alone_is_no_name():
     assert not of("locatedIn", labelled("公司的AI研发中心位于杭州。", "zh"))
     assert not of("locatedIn", labelled("位于杭州的AI研发中心投入使用。", "zh"))
     assert not of("locatedIn", labelled("AI研发中心位于杭州。", "zh"))
+
+
+def test_units_grown_out_of_a_company_are_its_own():
+    got = labelled("小米金融、小米汽车和小米有品均从小米体系孵化而来。", "zh")  # the whole list before the verb
+    assert of("hasSubOrganization", got) == {("xiaomi", "hasSubOrganization", "xiaomi-finance"),
+                                             ("xiaomi", "hasSubOrganization", "xiaomi-auto"),
+                                             ("xiaomi", "hasSubOrganization", "xiaomi-youpin")}, got
+    assert of("hasSubOrganization", labelled("京东物流由京东孵化。", "zh")) == {("jd-com", "hasSubOrganization", "jd-logistics")}
+    assert not of("hasSubOrganization", labelled("小米金融计划孵化更多创业公司。", "zh"))
+
+
+def test_units_listed_with_asides_after_its_are_asserted():
+    x = run("Xiaomi makes phones. Its component arms include Fabrix Energy (batteries), Zentaro Electronics "
+            "(air conditioning) and Kolmo Systems.", "en", organisation="xiaomi", speaker="")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    threshold = __import__("kg.extract", fromlist=["load_patterns"]).load_patterns().candidate_threshold
+    got = {(names.get(f.subject, f.subject), f.obj) for f in x.facts if f.predicate == "subOrganizationOf"
+           and max(e.confidence for e in f.evidence) >= threshold}
+    assert got == {("Fabrix Energy", "xiaomi"), ("Zentaro Electronics", "xiaomi"), ("Kolmo Systems", "xiaomi")}, got
+
+
+def test_a_list_of_two_kinds_stops_at_an_aside():
+    # "subsidiaries and brands": past the aside the names may be brands; the list ends there
+    got = of("subOrganizationOf", labelled("Subsidiaries and brands include Fabrix, Kolmo (robots), Zentaro Fresh and Vantix.",
+                                           "en", organisation="xiaomi"))
+    assert {f[0] for f in got} == {"Fabrix", "Kolmo"}, got

@@ -351,6 +351,9 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
 _EN_INCLUDE = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:include|includes|included|including|such as)\s+", re.IGNORECASE)
 
 
+_ASIDE_THEN_JOINER = re.compile(r"\s*\([^()]{1,40}\)\s*(?:,\s*and\s+|,\s*|and\s+)")
+
+
 def _included(ctx: Context, entry: dict, ns: int, ne: int, start: int) -> list[Fact]:
     """The names a list after "include" gives, each belonging to the owner of the noun (or the text's
     company): at least two names, or none."""
@@ -363,6 +366,14 @@ def _included(ctx: Context, entry: dict, ns: int, ne: int, start: int) -> list[F
     classes = entry.get("named") or ORG
     end = ctx.clauses[ctx.clause_of(start)][1] if ctx.doc.text[start:ctx.sent.end].count(",") == 0 else ctx.sent.end
     spans = ctx.lang.names_after(ctx.doc.text[:end], start, end, ctx.lang.words)
+    # "Its arms include SVOLT Energy (batteries), Mind Electronics (air conditioning) and …": past an aside in
+    # brackets the list goes on; not after two kinds ("Subsidiaries and brands include"), whose later names may be the other's
+    while spans and not re.match(r"\s+and\s", ctx.doc.text[ne:ne + 6]):
+        aside = _ASIDE_THEN_JOINER.match(ctx.doc.text, spans[-1][1], end)
+        more = ctx.lang.names_after(ctx.doc.text[:end], aside.end(), end, ctx.lang.words) if aside else []
+        if not more:
+            break
+        spans += more
     free = [(s, e) for s, e, _ in spans if ctx.mention_at(s, e) is not None
             or not any(o.start < e and o.end > s for o in ctx.mentions if o.kind in ENTITY_KINDS)]
     if len(free) < 2:
