@@ -265,3 +265,11 @@ def test_a_list_of_two_kinds_stops_at_an_aside():
     got = of("subOrganizationOf", labelled("Subsidiaries and brands include Fabrix, Kolmo (robots), Zentaro Fresh and Vantix.",
                                            "en", organisation="xiaomi"))
     assert {f[0] for f in got} == {"Fabrix", "Kolmo"}, got
+
+
+def test_a_company_named_as_its_owner_in_a_place():
+    got = labelled("小米（印度）有限公司成立于2014年，总部设在班加罗尔。", "zh")
+    assert ("小米（印度）有限公司", "subOrganizationOf", "xiaomi") in got, got
+    assert not [f for f in got if f[0] == "xiaomi"], got  # what is said of it is not said of the owner
+    # an aside that is no place: the owner's own name
+    assert not of("subOrganizationOf", labelled("小米（Xiaomi）有限公司成立于2010年。", "zh"))

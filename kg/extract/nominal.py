@@ -46,6 +46,32 @@ def extract(ctx: Context) -> list[Fact]:
     return facts
 
 
+def regional_units(ctx: Context) -> list[Fact]:
+    """A company named as its owner with a place in brackets and a company ending (小米（印度）有限公司,
+    松下电器（中国）有限公司): the owner's company in that place, a name of its own (made before the other
+    extractors read the sentence, so that what is said of it is not said of the owner)."""
+    entry = next((e for e in ctx.patterns.nominal if (e.get("name_ends") or {}).get(ctx.lang.code)), None)
+    if entry is None:
+        return []
+    ends = sorted(entry["name_ends"][ctx.lang.code], key=len, reverse=True)
+    named = re.compile(r"[（(]([^（()）]{1,10})[）)](?:" + "|".join(map(re.escape, ends)) + ")")
+    v = vocab()
+    out = []
+    for owner in ctx.entities(ORG, NOT_OWNER):
+        if owner.kind != "entity" or owner.start < ctx.sent.start:
+            continue
+        m = named.match(ctx.doc.text, owner.end)
+        if m is None or not any(p.kind == "entity" and p.cls and v.is_a(p.cls, ["Place"]) and (p.start, p.end) == m.span(1)
+                                for p in ctx.mentions):
+            continue  # 小米（Xiaomi）有限公司: an aside, not a place
+        thing = ctx.add_name(owner.start, m.end(), "Company")
+        if thing is None or thing.entity_id == owner.entity_id:
+            continue
+        ev = evidence(ctx, [span(thing)], f"nominal-{entry['property']}", float(entry.get("confidence", 0.8)))
+        out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
+
+
 def _compounds(ctx: Context, entry: dict) -> list[Fact]:
     """A name joined to a participle before another name: "Huawei-owned HiSilicon" (the second
     belongs to the first), "Tencent-backed NIO" (with ``owner_is: subject``, the first holds the relation)."""
