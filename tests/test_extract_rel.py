@@ -273,3 +273,16 @@ def test_a_company_named_as_its_owner_in_a_place():
     assert not [f for f in got if f[0] == "xiaomi"], got  # what is said of it is not said of the owner
     # an aside that is no place: the owner's own name
     assert not of("subOrganizationOf", labelled("小米（Xiaomi）有限公司成立于2010年。", "zh"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("小米集团旗下的金融平台小米金融增长迅速。", ("xiaomi-finance", "subOrganizationOf", "xiaomi")),  # what kind of unit, then its name
+    ("京东集团旗下的物流企业京东物流上市了。", ("jd-logistics", "subOrganizationOf", "jd-com")),
+])
+def test_a_unit_after_what_kind_it_is(text, expected):
+    assert of("subOrganizationOf", labelled(text, "zh")) == {expected}
+
+
+def test_a_kind_before_another_unit_noun_is_no_name():
+    # 子公司 tells the name; 智能家居 only says what kind it is
+    assert of("subOrganizationOf", labelled("小米旗下的智能家居子公司青禾电子负责生产。", "zh")) == {("青禾电子", "subOrganizationOf", "xiaomi")}

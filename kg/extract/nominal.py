@@ -561,6 +561,12 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if v.is_a("Organisation", classes):
         pref = _prefixed_name(ctx, start)  # 京东集团旗下京东健康: a unit named after its owner
         after = [pref] if pref is not None else after
+    desc = _ZH_DESCRIPTOR.match(text, start) if lang == "zh" and not after else None
+    if desc and not any(n in desc.group() for n in _nouns(ctx)):
+        # 旗下的国际平台Trip.com, 旗下的出行业务滴滴: what kind of unit it is, then a name the lexicon knows
+        # (not 旗下的游戏子公司X: 子公司 is another noun, which tells it itself)
+        after = [m for m in ctx.entities(classes, NOT_OWNER) if m.start == desc.end() and m.entity_id != owner.entity_id
+                 and m.from_lexicon][:1]
     counted = lang == "zh" and _COUNTED_NOUN.search(text, max(ctx.sent.start, ns - 10), ns)
     if counted:  # 四大业务集团构成…: a count before the noun, its names are a list (before it, or after a colon)
         after, gap = [], None
@@ -573,6 +579,8 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
             if lang == "zh" and _ZH_DESCRIPTOR.fullmatch(text, s, e) and not any(s <= o.start and o.end <= e for o in ctx.mentions
                                                                                  if o.kind in ENTITY_KINDS):
                 continue  # 旗下的核心上市公司, 全资子公司: what kind of company, not its name
+            if lang == "zh" and any(text.startswith(n, e) for n in _nouns(ctx) - set((entry.get("nouns") or {}).get(lang) or [])):
+                continue  # 旗下的智能家居子公司云米: what kind of unit; 子公司 (another entry's noun) tells its name
             if 0 <= s - pos <= 4 and (entry.get("new_names") != "typed" or hint and v.is_a(hint, classes)):
                 cls = hint if hint and v.is_a(hint, classes) else classes[0]
                 added = ctx.add_name(s, e, cls)
