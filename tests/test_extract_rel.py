@@ -286,3 +286,11 @@ def test_a_unit_after_what_kind_it_is(text, expected):
 def test_a_kind_before_another_unit_noun_is_no_name():
     # 子公司 tells the name; 智能家居 only says what kind it is
     assert of("subOrganizationOf", labelled("小米旗下的智能家居子公司青禾电子负责生产。", "zh")) == {("青禾电子", "subOrganizationOf", "xiaomi")}
+
+
+@pytest.mark.parametrize("text", [
+    "Xiaomi said its U.S. unit Fabrix would cut jobs.",   # a place written with dots between "its" and the noun
+    "Xiaomi makes phones. Its U.S. unit Fabrix hired 200 engineers.",
+])
+def test_a_unit_told_with_its_and_an_abbreviated_place(text):
+    assert ("Fabrix", "subOrganizationOf", "xiaomi") in labelled(text, "en", organisation="xiaomi")

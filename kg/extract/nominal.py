@@ -477,8 +477,9 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         if lang == "en" and re.fullmatch(r"['’]s\s+(?:[A-Z0-9][\w\-]*\s+){1,3}", gap):
             return m  # "Xiaomi's Redmi brand": the name between is what the owner has
         # "Fujitsu and its 1Finity unit", "Naspers, through its unit MIH": its = the company named before
-        if lang == "en" and re.search(r"\b(?:its|their)\s+(?:[A-Za-z0-9][\w\-]*\s+){0,3}$", gap) \
-                and not re.search(r"[.;]", gap) and len(gap) <= 60:
+        # ("its U.S. unit Solidigm": a word with dots, no sentence's end)
+        if lang == "en" and re.search(r"\b(?:its|their)\s+(?:[A-Za-z0-9][\w.\-]*\s+){0,3}$", gap) \
+                and not re.search(r";|(?<!\b[A-Z])\.", gap) and len(gap) <= 60:
             return m
     if lang == "zh" and cands:
         # 比亚迪去年1月发布高端品牌仰望…，8月又推出个性化品牌方程豹: a clause with no subject of its own goes on
@@ -506,7 +507,8 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         own = ctx.doc.organisation or topic
         if own and ctx.clause_of(ns) == 0:
             return _implied(ns, own)
-    lead = re.fullmatch(r"(\s*)(Its|Their|Our|Other|The company's|The group's)\s+(?:[a-z][\w\-]*\s+){0,3}", text[ctx.sent.start:ns]) if lang == "en" else None
+    lead = re.fullmatch(r"(\s*)(Its|Their|Our|Other|The company's|The group's)\s+(?:(?:[a-z][\w\-]*|[A-Z](?:\.[A-Z])+\.?)\s+){0,3}",
+                        text[ctx.sent.start:ns]) if lang == "en" else None  # "Its U.S. unit, X"
     if lead and topic and not cands:
         s = ctx.sent.start + lead.end(1)
         # "Its" points back to the company named last; "Our", "Other", "The company's" to the text's own
@@ -522,7 +524,7 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
                 return None  # "a unit of a Japanese group": an owner the text does not name here
         own = ctx.doc.organisation or topic
         # "run by its subsidiary X", "revenue at its US unit": its = the company the text is about
-        its = re.search(r"\b(its|their)\s+(?:[A-Za-z][\w\-]*\s+){0,3}$", text[ctx.sent.start:ns])
+        its = re.search(r"\b(its|their)\s+(?:[A-Za-z][\w.\-]*\s+){0,3}$", text[ctx.sent.start:ns])  # "its U.S. unit X"
         if its and cands and cands[-1].kind != "entity":
             s = ctx.sent.start + its.start(1)  # "The company would spend …, run by its subsidiary X": its = the company said before
             return Mention(s, s + len(its.group(1)), its.group(1), "pronoun", cands[-1].entity_id, "Company")
