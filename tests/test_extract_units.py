@@ -92,3 +92,19 @@ def _levels(text: str, lang: str) -> set[tuple]:
 ])
 def test_a_level_told_after_its_change(text, lang, expected):
     assert _levels(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, org, expected", [
+    # names made of the company's name and a word, in a list closed by 等 and a word calling them units
+    ("公司的“X”是小米医疗、小米教育、星河机器人等几个独立发展的业务。", "xiaomi",
+     {("小米医疗", "subOrganizationOf", "xiaomi"), ("小米教育", "subOrganizationOf", "xiaomi")}),
+    ("京东旗下还有京东物流、京东健康、海外业务等业务板块。", "lenovo",
+     {("jd-logistics", "subOrganizationOf", "jd-com"), ("京东健康", "subOrganizationOf", "jd-com")}),
+])
+def test_units_listed_before_a_word_for_units(text, org, expected):
+    assert of("subOrganizationOf", labelled(text, "zh", organisation=org)) == expected
+
+
+@pytest.mark.parametrize("text", ["华为、小米等企业的业务增长很快。", "手机、电视等业务增长很快。"])
+def test_a_list_of_companies_or_products_is_no_units(text):
+    assert not of("subOrganizationOf", labelled(text, "zh", organisation="xiaomi"))

@@ -33,6 +33,8 @@ NOT_OWNER = ["StockExchange", "RankingList", "ResearchFirm"]
 def extract(ctx: Context) -> list[Fact]:
     facts = []
     for entry in ctx.patterns.nominal:
+        if (entry.get("list_nouns") or {}).get(ctx.lang.code) and ctx.lang.code == "zh":
+            facts += _units_listed(ctx, entry)
         if entry.get("unit_names"):
             facts += _unit_names(ctx, entry)
         if (entry.get("compounds") or {}).get(ctx.lang.code):
@@ -69,6 +71,55 @@ def regional_units(ctx: Context) -> list[Fact]:
             continue
         ev = evidence(ctx, [span(thing)], f"nominal-{entry['property']}", float(entry.get("confidence", 0.8)))
         out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
+
+
+def _units_listed(ctx: Context, entry: dict) -> list[Fact]:
+    """A list closed by 等 and a word calling them units (商汤医疗、商汤绝影等几个独立发展的业务, 旗下还有讯飞智元、
+    讯飞教育等业务板块): each name made of a company's name and one word more (or a company the lexicon
+    knows that holds it: 京东物流) is that company's unit; other names are left (元萝卜家庭机器人)."""
+    text = ctx.doc.text
+    nouns = "|".join(map(re.escape, sorted(entry["list_nouns"]["zh"], key=len, reverse=True)))
+    out = []
+    for m in re.finditer(r"等(?:[一二三四五六七八九十几两多0-9]+\s*(?:个|大|家|项))?[\u4e00-\u9fff]{0,8}?(?:" + nouns + ")", ctx.sent.text):
+        closed = ctx.sent.start + m.start()
+        lo = _clause_start(ctx, closed)
+        parts, pos = [], lo
+        for part in re.split(r"(、|以及|和|及)", text[lo:closed]):
+            if part not in ("、", "以及", "和", "及"):
+                parts.append((pos, pos + len(re.split(r"\s*[（(]", part)[0])))
+            pos += len(part)
+        if len(parts) < 2:
+            continue
+        found = []
+        for i, (a, b) in enumerate(parts):
+            # the first name may follow the clause's other words (旗下还有讯飞智元): the company's name that opens it
+            starts = [o.start for o in ctx.entities(ORG, NOT_OWNER) if a <= o.start < b and o.kind == "entity"] if i == 0 else [a]
+            thing = own = None
+            for st in reversed(starts):
+                known = ctx.mention_at(st, b, ORG)
+                if known is not None:  # 京东物流: a unit the lexicon knows, named after a company named before it
+                    own = next((o for o in reversed(ctx.entities(ORG, NOT_OWNER)) if ctx.sent.start <= o.start and o.end <= st
+                                and o.kind == "entity" and len(o.text) < len(known.text) and known.text.startswith(o.text)), None)
+                    thing = known if own is not None and own.entity_id != known.entity_id else None
+                    break
+                own = next((o for o in ctx.entities(ORG, NOT_OWNER) if o.start == st and o.end < b and o.kind == "entity"), None)
+                # the list's joiners end the name: the company's name and a word of one to four characters (商汤医疗,
+                # 讯飞智元), no kind of product in it (小米电视 is a television)
+                if own is not None and re.fullmatch(r"[\u4e00-\u9fff]{1,4}|\s?[A-Za-z][\w\-]*", text[own.end:b]) \
+                        and text[own.end:b] not in _nouns(ctx) and not text[own.end:b].startswith(_stops(ctx)) \
+                        and not any(own.end <= o.start < b and o.kind in ENTITY_KINDS and not (o.cls and vocab().is_a(o.cls, ORG))
+                                    for o in ctx.mentions):
+                    thing = ctx.add_name(st, b, "Organisation")
+                    break
+            if thing is not None and own is not None:
+                found.append((thing, own))
+        if len(found) < 2:
+            continue  # one name of a unit in a list of other things: leave it
+        for thing, own in found:
+            ev = evidence(ctx, [span(own), span(thing), (closed, closed + m.end() - m.start())], f"nominal-{entry['property']}",
+                          _confidence(entry, own) * 0.95)
+            out.append(Fact("relation", thing.entity_id, entry["property"], own.entity_id, (), (ev,)))
     return out
 
 
