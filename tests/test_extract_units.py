@@ -108,3 +108,8 @@ def test_units_listed_before_a_word_for_units(text, org, expected):
 @pytest.mark.parametrize("text", ["华为、小米等企业的业务增长很快。", "手机、电视等业务增长很快。"])
 def test_a_list_of_companies_or_products_is_no_units(text):
     assert not of("subOrganizationOf", labelled(text, "zh", organisation="xiaomi"))
+
+
+def test_a_time_word_opening_the_clause_is_no_part_of_the_unit():
+    assert of("subOrganizationOf", labelled("如今青禾科技是集团的子公司。", "zh", organisation="xiaomi")) == \
+        {("青禾科技", "subOrganizationOf", "xiaomi")}

@@ -706,6 +706,9 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
                 cs = ctx.clauses[ctx.clause_of(ns)][0]
                 cs += len(text[cs:ctx.sent.start + len(head)]) - len(text[cs:ctx.sent.start + len(head)].lstrip(" “"))
                 end = ctx.sent.start + len(head)
+                now = words_re(ctx.lang.words.get("as_of") or (), "zh")
+                lead = now.match(text, cs, end) if now else None
+                cs = lead.end() if lead else cs  # 如今青禾科技是集团的子公司: the time is no part of the name
                 if 2 <= end - cs <= 12 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9·&\- ]+", text[cs:end]) and _looks_named(ctx, cs, end):
                     found = (cs, end, "")
         if found and found[0] >= ctx.sent.start and found[1] == ctx.sent.start + len(head) and \
