@@ -28,6 +28,7 @@ def test_units_grown_out_of_a_company_are_its_own():
                                              ("xiaomi", "hasSubOrganization", "xiaomi-youpin")}, got
     assert of("hasSubOrganization", labelled("京东物流由京东孵化。", "zh")) == {("jd-com", "hasSubOrganization", "jd-logistics")}
     assert not of("hasSubOrganization", labelled("小米金融计划孵化更多创业公司。", "zh"))
+    assert not of("hasSubOrganization", labelled("小米孵化器投资了青禾科技。", "zh"))  # an incubator, nothing owned
 
 
 def test_units_listed_with_asides_after_its_are_asserted():
