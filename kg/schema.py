@@ -329,7 +329,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         "period": Key(one_of("flow", "as_of", "stock", "event")), "scope": Key(one_of("place")),
         "category": Key(one_of(True, False, "sentence")), "kind_nouns": Key(words), "min_value": Key(number),
         **{k: Key(words) for k in "context lower_bound market_words negative not_nouns nouns per_lot per_share".split()},
-        **{k: Key(flag) for k in "growth_only segments threshold".split()},
+        **{k: Key(flag) for k in "growth_only level segments threshold".split()},
     },
     "positions": {
         **_COMMON, **_SUBJECT, "max_rank": Key(positive_int), "superlatives": Key(_WORDS_BY_RANK),
@@ -343,7 +343,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         "compounds": Key(anything),  # checked by the loader (kg/extract/patterns.py)
         "named": Key(classes()), "named_list": Key(word_list), "new_names": Key(one_of("typed")),
         "not_after": Key(regexes), "nouns": Key(words), "owner_is": Key(one_of("subject", "object")), "text_owner": Key(flag),
-        "list_verbs": Key(words), "name_ends": Key(words), "name_stops": Key(words),
+        "list_verbs": Key(words), "list_nouns": Key(words), "name_ends": Key(words), "name_stops": Key(words),
         "unit_names": Key(by_language(fields({k: Key(word_list) for k in ("nouns", "own", "keep_owner")},
                                              "{nouns: [...], own: [...], keep_owner: [...]}"), "{zh: {nouns: [...]}}")),
     },
@@ -379,10 +379,10 @@ LANG = {
     "rank_exact": Key(regex, required=True), "rank_top": Key(regex, required=True),
     "number_hint": Key(regex), "time_hint": Key(regex), "translation_marks": Key(regex),
     "clause_separators": Key(text1, required=True), "transliteration_chars": Key(text1), "home_country": Key(slug),
-    **{k: Key(word_list) for k in ("after_name_cues as_of company_nouns company_suffixes company_verbs conjunctions dateline_words domestic facility_nouns "
+    **{k: Key(word_list) for k in ("after_name_cues as_of change_words company_nouns company_suffixes company_verbs conjunctions dateline_words domestic facility_nouns "
                                    "first_person forecast former_latter full_year_words future generic_name_words legal_forms market_kind_tails milestone name_lead_words name_suffixes "
                                    "name_variant_words not_doer_before not_names part_words respectively results_words sequence_words site_verbs surnames "
-                                   "today whole_words world year_end_words").split()},
+                                   "today whole_words world year_end_words level_words").split()},
 }
 LANG_KEYS = list(LANG)
 

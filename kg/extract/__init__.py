@@ -27,6 +27,7 @@ from .patterns import Patterns, load_patterns
 Extractor = Callable[[Context], "list[Fact]"]
 
 EXTRACTORS: tuple[Extractor, ...] = (
+    nominal.regional_units,  # first: a name that holds its owner's (小米（印度）有限公司) is the others' to read
     goals.extract,
     quantities.extract,
     positions.extract,

@@ -33,6 +33,8 @@ NOT_OWNER = ["StockExchange", "RankingList", "ResearchFirm"]
 def extract(ctx: Context) -> list[Fact]:
     facts = []
     for entry in ctx.patterns.nominal:
+        if (entry.get("list_nouns") or {}).get(ctx.lang.code) and ctx.lang.code == "zh":
+            facts += _units_listed(ctx, entry)
         if entry.get("unit_names"):
             facts += _unit_names(ctx, entry)
         if (entry.get("compounds") or {}).get(ctx.lang.code):
@@ -44,6 +46,81 @@ def extract(ctx: Context) -> list[Fact]:
             facts += _named_list(ctx, entry)
             facts += _en_counted_list(ctx, entry)
     return facts
+
+
+def regional_units(ctx: Context) -> list[Fact]:
+    """A company named as its owner with a place in brackets and a company ending (小米（印度）有限公司,
+    松下电器（中国）有限公司): the owner's company in that place, a name of its own (made before the other
+    extractors read the sentence, so that what is said of it is not said of the owner)."""
+    entry = next((e for e in ctx.patterns.nominal if (e.get("name_ends") or {}).get(ctx.lang.code)), None)
+    if entry is None:
+        return []
+    ends = sorted(entry["name_ends"][ctx.lang.code], key=len, reverse=True)
+    named = re.compile(r"[（(]([^（()）]{1,10})[）)](?:" + "|".join(map(re.escape, ends)) + ")")
+    v = vocab()
+    out = []
+    for owner in ctx.entities(ORG, NOT_OWNER):
+        if owner.kind != "entity" or owner.start < ctx.sent.start:
+            continue
+        m = named.match(ctx.doc.text, owner.end)
+        if m is None or not any(p.kind == "entity" and p.cls and v.is_a(p.cls, ["Place"]) and (p.start, p.end) == m.span(1)
+                                for p in ctx.mentions):
+            continue  # 小米（Xiaomi）有限公司: an aside, not a place
+        thing = ctx.add_name(owner.start, m.end(), "Company")
+        if thing is None or thing.entity_id == owner.entity_id:
+            continue
+        ev = evidence(ctx, [span(thing)], f"nominal-{entry['property']}", float(entry.get("confidence", 0.8)))
+        out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
+
+
+def _units_listed(ctx: Context, entry: dict) -> list[Fact]:
+    """A list closed by 等 and a word calling them units (商汤医疗、商汤绝影等几个独立发展的业务, 旗下还有讯飞智元、
+    讯飞教育等业务板块): each name made of a company's name and one word more (or a company the lexicon
+    knows that holds it: 京东物流) is that company's unit; other names are left (元萝卜家庭机器人)."""
+    text = ctx.doc.text
+    nouns = "|".join(map(re.escape, sorted(entry["list_nouns"]["zh"], key=len, reverse=True)))
+    out = []
+    for m in re.finditer(r"等(?:[一二三四五六七八九十几两多0-9]+\s*(?:个|大|家|项))?[\u4e00-\u9fff]{0,8}?(?:" + nouns + ")", ctx.sent.text):
+        closed = ctx.sent.start + m.start()
+        lo = _clause_start(ctx, closed)
+        parts, pos = [], lo
+        for part in re.split(r"(、|以及|和|及)", text[lo:closed]):
+            if part not in ("、", "以及", "和", "及"):
+                parts.append((pos, pos + len(re.split(r"\s*[（(]", part)[0])))
+            pos += len(part)
+        if len(parts) < 2:
+            continue
+        found = []
+        for i, (a, b) in enumerate(parts):
+            # the first name may follow the clause's other words (旗下还有讯飞智元): the company's name that opens it
+            starts = [o.start for o in ctx.entities(ORG, NOT_OWNER) if a <= o.start < b and o.kind == "entity"] if i == 0 else [a]
+            thing = own = None
+            for st in reversed(starts):
+                known = ctx.mention_at(st, b, ORG)
+                if known is not None:  # 京东物流: a unit the lexicon knows, named after a company named before it
+                    own = next((o for o in reversed(ctx.entities(ORG, NOT_OWNER)) if ctx.sent.start <= o.start and o.end <= st
+                                and o.kind == "entity" and len(o.text) < len(known.text) and known.text.startswith(o.text)), None)
+                    thing = known if own is not None and own.entity_id != known.entity_id else None
+                    break
+                own = next((o for o in ctx.entities(ORG, NOT_OWNER) if o.start == st and o.end < b and o.kind == "entity"), None)
+                # the list's joiners end the name: the company's name and a word of one to four characters (商汤医疗,
+                # 讯飞智元), no kind of product in it (小米电视 is a television)
+                if own is not None and re.fullmatch(r"[\u4e00-\u9fff]{1,4}|\s?[A-Za-z][\w\-]*", text[own.end:b]) \
+                        and text[own.end:b] not in _nouns(ctx) and not text[own.end:b].startswith(_stops(ctx)) \
+                        and not any(own.end <= o.start < b and o.kind in ENTITY_KINDS and not (o.cls and vocab().is_a(o.cls, ORG))
+                                    for o in ctx.mentions):
+                    thing = ctx.add_name(st, b, "Organisation")
+                    break
+            if thing is not None and own is not None:
+                found.append((thing, own))
+        if len(found) < 2:
+            continue  # one name of a unit in a list of other things: leave it
+        for thing, own in found:
+            ev = evidence(ctx, [span(own), span(thing), (closed, closed + m.end() - m.start())], f"nominal-{entry['property']}",
+                          _confidence(entry, own) * 0.95)
+            out.append(Fact("relation", thing.entity_id, entry["property"], own.entity_id, (), (ev,)))
+    return out
 
 
 def _compounds(ctx: Context, entry: dict) -> list[Fact]:
@@ -351,6 +428,9 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
 _EN_INCLUDE = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:include|includes|included|including|such as)\s+", re.IGNORECASE)
 
 
+_ASIDE_THEN_JOINER = re.compile(r"\s*\([^()]{1,40}\)\s*(?:,\s*and\s+|,\s*|and\s+)")
+
+
 def _included(ctx: Context, entry: dict, ns: int, ne: int, start: int) -> list[Fact]:
     """The names a list after "include" gives, each belonging to the owner of the noun (or the text's
     company): at least two names, or none."""
@@ -363,6 +443,14 @@ def _included(ctx: Context, entry: dict, ns: int, ne: int, start: int) -> list[F
     classes = entry.get("named") or ORG
     end = ctx.clauses[ctx.clause_of(start)][1] if ctx.doc.text[start:ctx.sent.end].count(",") == 0 else ctx.sent.end
     spans = ctx.lang.names_after(ctx.doc.text[:end], start, end, ctx.lang.words)
+    # "Its arms include SVOLT Energy (batteries), Mind Electronics (air conditioning) and …": past an aside in
+    # brackets the list goes on; not after two kinds ("Subsidiaries and brands include"), whose later names may be the other's
+    while spans and not re.match(r"\s+and\s", ctx.doc.text[ne:ne + 6]):
+        aside = _ASIDE_THEN_JOINER.match(ctx.doc.text, spans[-1][1], end)
+        more = ctx.lang.names_after(ctx.doc.text[:end], aside.end(), end, ctx.lang.words) if aside else []
+        if not more:
+            break
+        spans += more
     free = [(s, e) for s, e, _ in spans if ctx.mention_at(s, e) is not None
             or not any(o.start < e and o.end > s for o in ctx.mentions if o.kind in ENTITY_KINDS)]
     if len(free) < 2:
@@ -440,8 +528,9 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         if lang == "en" and re.fullmatch(r"['’]s\s+(?:[A-Z0-9][\w\-]*\s+){1,3}", gap):
             return m  # "Xiaomi's Redmi brand": the name between is what the owner has
         # "Fujitsu and its 1Finity unit", "Naspers, through its unit MIH": its = the company named before
-        if lang == "en" and re.search(r"\b(?:its|their)\s+(?:[A-Za-z0-9][\w\-]*\s+){0,3}$", gap) \
-                and not re.search(r"[.;]", gap) and len(gap) <= 60:
+        # ("its U.S. unit Solidigm": a word with dots, no sentence's end)
+        if lang == "en" and re.search(r"\b(?:its|their)\s+(?:[A-Za-z0-9][\w.\-]*\s+){0,3}$", gap) \
+                and not re.search(r";|(?<!\b[A-Z])\.", gap) and len(gap) <= 60:
             return m
     if lang == "zh" and cands:
         # 比亚迪去年1月发布高端品牌仰望…，8月又推出个性化品牌方程豹: a clause with no subject of its own goes on
@@ -469,7 +558,8 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         own = ctx.doc.organisation or topic
         if own and ctx.clause_of(ns) == 0:
             return _implied(ns, own)
-    lead = re.fullmatch(r"(\s*)(Its|Their|Our|Other|The company's|The group's)\s+(?:[a-z][\w\-]*\s+){0,3}", text[ctx.sent.start:ns]) if lang == "en" else None
+    lead = re.fullmatch(r"(\s*)(Its|Their|Our|Other|The company's|The group's)\s+(?:(?:[a-z][\w\-]*|[A-Z](?:\.[A-Z])+\.?)\s+){0,3}",
+                        text[ctx.sent.start:ns]) if lang == "en" else None  # "Its U.S. unit, X"
     if lead and topic and not cands:
         s = ctx.sent.start + lead.end(1)
         # "Its" points back to the company named last; "Our", "Other", "The company's" to the text's own
@@ -485,7 +575,7 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
                 return None  # "a unit of a Japanese group": an owner the text does not name here
         own = ctx.doc.organisation or topic
         # "run by its subsidiary X", "revenue at its US unit": its = the company the text is about
-        its = re.search(r"\b(its|their)\s+(?:[A-Za-z][\w\-]*\s+){0,3}$", text[ctx.sent.start:ns])
+        its = re.search(r"\b(its|their)\s+(?:[A-Za-z][\w.\-]*\s+){0,3}$", text[ctx.sent.start:ns])  # "its U.S. unit X"
         if its and cands and cands[-1].kind != "entity":
             s = ctx.sent.start + its.start(1)  # "The company would spend …, run by its subsidiary X": its = the company said before
             return Mention(s, s + len(its.group(1)), its.group(1), "pronoun", cands[-1].entity_id, "Company")
@@ -524,6 +614,12 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if v.is_a("Organisation", classes):
         pref = _prefixed_name(ctx, start)  # 京东集团旗下京东健康: a unit named after its owner
         after = [pref] if pref is not None else after
+    desc = _ZH_DESCRIPTOR.match(text, start) if lang == "zh" and not after else None
+    if desc and not any(n in desc.group() for n in _nouns(ctx)):
+        # 旗下的国际平台Trip.com, 旗下的出行业务滴滴: what kind of unit it is, then a name the lexicon knows
+        # (not 旗下的游戏子公司X: 子公司 is another noun, which tells it itself)
+        after = [m for m in ctx.entities(classes, NOT_OWNER) if m.start == desc.end() and m.entity_id != owner.entity_id
+                 and m.from_lexicon][:1]
     counted = lang == "zh" and _COUNTED_NOUN.search(text, max(ctx.sent.start, ns - 10), ns)
     if counted:  # 四大业务集团构成…: a count before the noun, its names are a list (before it, or after a colon)
         after, gap = [], None
@@ -536,6 +632,8 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
             if lang == "zh" and _ZH_DESCRIPTOR.fullmatch(text, s, e) and not any(s <= o.start and o.end <= e for o in ctx.mentions
                                                                                  if o.kind in ENTITY_KINDS):
                 continue  # 旗下的核心上市公司, 全资子公司: what kind of company, not its name
+            if lang == "zh" and any(text.startswith(n, e) for n in _nouns(ctx) - set((entry.get("nouns") or {}).get(lang) or [])):
+                continue  # 旗下的智能家居子公司云米: what kind of unit; 子公司 (another entry's noun) tells its name
             if 0 <= s - pos <= 4 and (entry.get("new_names") != "typed" or hint and v.is_a(hint, classes)):
                 cls = hint if hint and v.is_a(hint, classes) else classes[0]
                 added = ctx.add_name(s, e, cls)
@@ -608,6 +706,9 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
                 cs = ctx.clauses[ctx.clause_of(ns)][0]
                 cs += len(text[cs:ctx.sent.start + len(head)]) - len(text[cs:ctx.sent.start + len(head)].lstrip(" “"))
                 end = ctx.sent.start + len(head)
+                now = words_re(ctx.lang.words.get("as_of") or (), "zh")
+                lead = now.match(text, cs, end) if now else None
+                cs = lead.end() if lead else cs  # 如今青禾科技是集团的子公司: the time is no part of the name
                 if 2 <= end - cs <= 12 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9·&\- ]+", text[cs:end]) and _looks_named(ctx, cs, end):
                     found = (cs, end, "")
         if found and found[0] >= ctx.sent.start and found[1] == ctx.sent.start + len(head) and \

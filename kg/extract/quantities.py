@@ -561,10 +561,17 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     fits = [m for m in _quantities(ctx) if _fits(ctx, pat, m)]
     named = (pat.get("nouns") or {}).get(ctx.lang.code)
     inside = [m for m in fits if m.start < ts < m.end]  # "300,000 employees", 5款|款手机: the number and trigger share a noun
+    if inside and pat.get("level") and _told_as_change(ctx, inside[0], inside[0].end):
+        return _level_after(ctx, fits, inside[0].end)  # "gained 4 million subscribers, reaching 120 million"
     if inside:
         return inside[0]
     after = [m for m in fits if te <= m.start < ce and not _other_trigger_between(ctx, te, m.start, (ts, te), m if named else None)]
     before = [m for m in fits if cs <= m.start and m.end <= ts and not _other_trigger_between(ctx, m.end, ts, (ts, te), m if named else None)]
+    if pat.get("level") and (before and _told_as_change(ctx, before[-1], ts)
+                                         or after and after[0].start - te <= 4 and _told_as_change(ctx, None, ts)):
+        # "added 17 million monthly active users in the quarter, to 713 million": the level after "to", not
+        # the change (a change with no level after it is no figure of the metric)
+        return _level_after(ctx, fits, te)
     # a number that names what it counts (在16个国家销量进入了前5位) may stand further off
     reach = (14, 48) if named else (6, 12)
     if before and after and ctx.lang.code == "en" and (
@@ -589,6 +596,31 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
         cands = [m for m in fits if ns <= m.start < ne]
         if cands and cands[0].start - ns <= 12 and not _other_trigger_between(ctx, te, ne, (ts, te)):
             return cands[0]
+    return None
+
+
+def _told_as_change(ctx: Context, m: Mention | None, ts: int) -> bool:
+    """Is the number ``m`` before a level's trigger what it changed by ("added 17 million users")? (``change_words``
+    right before the number, nothing but words between it and the trigger.) With no number: do they stand right
+    before the trigger, whose number follows (新增月活跃用户1700万)?"""
+    words = ctx.lang.words.get("change_words")
+    if not words or m is not None and (m.end > ts or re.search(r"[0-9,;，；]", ctx.doc.text[m.end:ts])):
+        return False
+    at = m.start if m is not None else ts
+    lo = max(ctx.clauses[ctx.clause_of(at)][0], at - 24)
+    return bool(re.search(r"(?:" + words_re(words, ctx.lang.code).pattern + r")\s*(?:a\s+net\s+|another\s+|nearly\s+|about\s+|over\s+|some\s+)?$",
+                          ctx.doc.text[lo:at], re.IGNORECASE))
+
+
+def _level_after(ctx: Context, fits: list[Mention], te: int) -> Mention | None:
+    """The level a change brought the figure to, later in the sentence ("…, to 713 million", 达到7亿)."""
+    words = ctx.lang.words.get("level_words")
+    if not words:
+        return None
+    for m in fits:
+        if te <= m.start < ctx.sent.end and re.search(r"(?:" + words_re(words, ctx.lang.code).pattern + r")\s*(?:about\s+|nearly\s+|over\s+|more\s+than\s+|约)?$",
+                                                       ctx.doc.text[max(te, m.start - 24):m.start], re.IGNORECASE):
+            return m
     return None
 
 

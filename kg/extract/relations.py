@@ -742,12 +742,14 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             opening = [m for m in before if ctx.clause_of(m.start) == ctx.clause_of(ctx.sent.start)]
             before = opening[:1] or before
         chosen = before[-1:]
+        if chosen and pat.get("objects") == "all":
+            chosen = _list_before(ctx, before, chosen[0])  # 蜂巢能源、曼德和诺博均从长城孵化而来: the whole list
         # the agent: "acquired by Apple", 被美的收购
         agents = ctx.entities(pat["subject"], pat.get("subject_not", ()))
         if ctx.lang.code == "en":
             by = [m for m in agents if te <= m.start <= te + 12]
         else:
-            by = [m for m in agents if chosen and chosen[0].end <= m.start and m.end <= ts]
+            by = [m for m in agents if chosen and chosen[-1].end <= m.start and m.end <= ts]
         owners = [m for m in agents if chosen and ctx.sent.start <= m.start and m.end <= chosen[0].start
                   and ctx.doc.text.startswith(("'s", "’s"), m.end)] if ctx.lang.code == "en" else []
         if by:
@@ -1292,6 +1294,20 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
                                       attrs(period=period, value=attrs_of.get("value"), unit=attrs_of.get("unit")), (ev,)))
                     break
     return facts + extra
+
+
+_BACK_JOINER = re.compile(r"\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:、|，|,|和|及|与|以及|and|, and)\s*")
+
+
+def _list_before(ctx: Context, before: list[Mention], last: Mention) -> list[Mention]:
+    """The names of a list that ends at ``last`` (A、B和C, "A, B and C"), each joined to the next by a
+    list's joiner with nothing else between, in the order written."""
+    run = [last]
+    for m in reversed([m for m in before if m.end <= last.start]):
+        if m.end > run[0].start or not _BACK_JOINER.fullmatch(ctx.doc.text, m.end, run[0].start):
+            break
+        run.insert(0, m)
+    return run
 
 
 def _passive(ctx: Context, pat: dict, subj_m: Mention, ts: int, te: int) -> bool:
