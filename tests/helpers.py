@@ -42,3 +42,18 @@ def facts(text: str, lang: str, **kw) -> set[tuple]:
             d = f.attr("deadline")
             out.add((f.subject, "goal", f.attr("rank") or f.attr("metric"), f.attr("scope"), d.key if d else None))
     return out
+
+
+def labelled(text: str, lang: str, **kw) -> set[tuple[str, str, str]]:
+    """Relation facts of a text with no topic or speaker unless given, a name the lexicon lacks
+    written as the text writes it."""
+    kw.setdefault("organisation", "")
+    kw.setdefault("speaker", "")
+    x = run(text, lang, **kw)
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    return {(names.get(f.subject, f.subject), f.predicate, names.get(f.obj, f.obj)) for f in x.facts if f.kind == "relation"}
+
+
+def of(rel: str, got: set) -> set:
+    """The facts of one relation."""
+    return {f for f in got if f[1] == rel}

@@ -4,20 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import run
-
-
-def labelled(text: str, lang: str, **kw) -> set[tuple[str, str, str]]:
-    """Relation facts, with a name the lexicon lacks written as the text writes it."""
-    kw.setdefault("organisation", "")
-    kw.setdefault("speaker", "")
-    x = run(text, lang, **kw)
-    names = {e.entity_id: e.labels[0][1] for e in x.entities}
-    return {(names.get(f.subject, f.subject), f.predicate, names.get(f.obj, f.obj)) for f in x.facts if f.kind == "relation"}
-
-
-def of(rel: str, got: set) -> set:
-    return {f for f in got if f[1] == rel}
+from helpers import labelled, of
 
 
 @pytest.mark.parametrize("text, lang", [
