@@ -27,6 +27,8 @@ def roles(text: str, lang: str, **kw) -> set[tuple]:
     # a company's legal form between its name and the title is no unit
     ("海信集团控股股份有限公司董事长贾少谦出席了活动。", "zh", {("jia-shaoqian", "chairOf", "hisense")}),
     ("Xiaomi Corp. President Lu Weibing said so.", "en", {("lu-weibing", "presidentOf", "xiaomi")}),
+    # 社长: a Japanese or Korean company's president, with its other title
+    ("松下社长楠见雄规表示。", "zh", {("yuki-kusumi", "presidentOf", "panasonic")}),
 
 ])
 def test_titles_next_to_names(text, lang, expected):
