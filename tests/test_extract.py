@@ -1437,3 +1437,9 @@ def test_a_rank_held_since_a_time_takes_the_start_its_own_clause_gives():
             organisation="byd", speaker="")
     got = {(f.attr("scope"), f.attr("period").key) for f in x.facts if f.kind == "position"}
     assert got == {("world", "since-2022"), ("china", "since-2023")}, got
+
+
+def test_where_the_headquarters_are_is_not_where_it_was_founded():
+    got = {(f.predicate, f.obj) for f in run("Founded in 2011 and headquartered in Beijing, Kuaishou grew fast.", "en",
+                                             organisation="kuaishou").facts}
+    assert ("headquarteredIn", "beijing") in got and ("foundedIn", "beijing") not in got

@@ -368,8 +368,9 @@ def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: i
     good = []
     for m in places:
         lead = text[max(ctx.sent.start, m.start - 6):m.start]
-        if ctx.lang.code == "en" and re.search(r"\bin\s+(?:the\s+)?$", lead):
-            good.append(m)
+        if ctx.lang.code == "en" and re.search(r"\bin\s+(?:the\s+)?$", lead) and not re.search(
+                r"\b(?:headquartered|headquarters|based|head office)\s+in\s+(?:the\s+)?$", text[max(ctx.sent.start, m.start - 30):m.start]):
+            good.append(m)  # "Founded in 2011 and headquartered in Beijing": Beijing is where its headquarters are
         elif ctx.lang.code == "zh" and re.search(r"[在于](?:[\u4e00-\u9fff]{0,4})$", lead) and "总部" not in lead:
             good.append(m)
     v = vocab()
