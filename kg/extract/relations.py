@@ -306,6 +306,7 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
             period = PeriodRef(d.year, None, d.month, d.day, "")
         if period is not None and period.qualifier == "since" and pat.get("period") in ("event", "carry"):
             period = period.plain()  # 2008年开始交付: an event happens at its time, it does not hold since
+        period = _completed_period(ctx, pat, ts) or period
     reported = reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
     price = _price(ctx, ts, te, pat) if "price" in pat.get("qualifiers", []) and len(chosen) == 1 else None
     value, unit = (price.quantity.value, price.quantity.unit) if price is not None else (None, None)
@@ -1222,6 +1223,51 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     return eid_unit
 
 
+def _asset_re(pat: dict, lang: str) -> re.Pattern | None:
+    nouns = (pat.get("asset_nouns") or {}).get(lang) or []
+    if not nouns:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True))
+    if lang == "zh":  # 通用汽车位于泰国罗勇府的整车工厂, 梅赛德斯-奔驰在巴西的工厂, 对英特尔业务的收购
+        return re.compile(rf"(?:(?:位于|在)[^，。；,;]{{1,16}}?的|的|)(?:{alt})")
+    # "General Motors' Rayong plant", "the Iracemápolis plant in Brazil"
+    return re.compile(rf"(?:['’]s?)?\s+(?:[A-Z][\w.-]*\s+){{0,3}}(?:{alt})\b")
+
+
+def _asset_of(ctx: Context, pat: dict, obj: Mention) -> bool:
+    """"acquired General Motors' Rayong plant", 买下梅赛德斯-奔驰在巴西的工厂: the deal is about a site or
+    assets of the company named, not the company (nor is the company the seller of itself)."""
+    regex = _asset_re(pat, ctx.lang.code)
+    return regex is not None and ctx.unit_owners.get(obj.entity_id) is None and \
+        regex.match(ctx.doc.text, obj.end, ctx.sent.end) is not None
+
+
+def _completed_period(ctx: Context, pat: dict, ts: int) -> PeriodRef | None:
+    """"宣布以62亿美元收购Vonage，交易于2022年7月完成", "agreed in March 2019 … and completed in April 2020":
+    a deal's time is when it was completed, told after the trigger in the same sentence."""
+    words = (pat.get("completion_words") or {}).get(ctx.lang.code) or []
+    if not words:
+        return None
+    text = ctx.doc.text
+    for m in ctx.periods():
+        if m.start < ts or m.end > ctx.sent.end or not m.period.year:
+            continue
+        if _future(ctx, m.start):
+            continue  # 预计于2025年完成, "expected to close in 2025": not yet
+        if ctx.lang.code == "zh":
+            # the deal is the one completed (交易于…完成), not the next one told (2022年又完成了对…的收购)
+            cs = ctx.clauses[ctx.clause_of(m.start)][0]
+            nouns = (pat.get("deal_nouns") or {}).get("zh") or []
+            if any(text.startswith(w, k) for k in range(m.end, min(m.end + 3, ctx.sent.end)) for w in words) and \
+                    any(w in text[cs:m.start] for w in nouns):
+                return m.period.plain()
+        else:
+            before = text[max(ts, m.start - 30):m.start]
+            if re.search(r"\b(?:%s)\s+(?:in|on|at)\s+$" % "|".join(re.escape(w) for w in words), before):
+                return m.period.plain()
+    return None
+
+
 def _minority_stake(ctx: Context, ts: int, obj: Mention) -> bool:
     """"bought about 5 percent of Tesla", 收购X 20%的股权: less than half of it."""
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
@@ -1250,6 +1296,9 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
     """The facts, plus what a deal says of the other party: the owner of a unit bought and the
     seller ("从谷歌手中收购摩托罗拉移动", "from SoftBank") divested it; the buyer ("sold X to Y") acquired it."""
     chosen = [_unit_of(ctx, pat, m, ctx.sent.end) or m for m in chosen]
+    chosen = [m for m in chosen if not _asset_of(ctx, pat, m)]
+    if not chosen:
+        return []
     if pat["property"] == "acquired" and len(chosen) == 1 and _minority_stake(ctx, ts, chosen[0]):
         pat = {**pat, "property": "investedIn"}
     elif pat["property"] == "investedIn" and len(chosen) == 1 and _majority_stake(ctx, ts, te, chosen[0]):

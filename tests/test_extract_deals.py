@@ -1,0 +1,44 @@
+"""Deals (acquired, divested, investedIn): what was bought, and when."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import labelled, of, run
+
+
+def _periods(text: str, lang: str, rel: str = "acquired") -> list[str]:
+    x = run(text, lang, organisation="", speaker="")
+    return sorted(f.attr("period").key for f in x.facts if f.predicate == rel and f.attr("period"))
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("2019年3月，华为宣布以8亿美元收购诺基亚，交易于2020年1月完成。", "zh", ["2020-01"]),
+    ("In March 2019 Google agreed to buy Nokia for $800 million, and the deal was completed in January 2020.", "en", ["2020-01"]),
+])
+def test_a_deal_is_dated_by_its_completion(text, lang, expected):
+    assert _periods(text, lang) == expected
+
+
+def test_a_completion_of_the_next_deal_does_not_date_this_one():
+    # the second clause completes another purchase: the first keeps its own time
+    assert "2015-12" in _periods("2015年12月华为收购了诺基亚，2022年又完成了对摩托罗拉移动的收购。", "zh")
+
+
+def test_a_completion_only_expected_does_not_date_the_deal():
+    assert _periods("2019年3月，华为宣布收购诺基亚，交易预计于2020年1月完成。", "zh") in ([], ["2019-03"])
+
+
+@pytest.mark.parametrize("text, lang, company", [
+    ("2020年，华为收购了诺基亚位于芬兰埃斯波的工厂。", "zh", "nokia"),
+    ("2021年，华为买下诺基亚在芬兰的整车工厂。", "zh", "nokia"),
+    ("In 2020 Google agreed to acquire Nokia's Espoo plant in Finland.", "en", "nokia"),
+])
+def test_buying_a_companys_site_is_not_buying_the_company(text, lang, company):
+    got = labelled(text, lang)
+    assert not [f for f in of("acquired", got) if f[2] == company], got
+    assert not [f for f in of("divested", got) if f[2] == company], got
+
+
+@pytest.mark.parametrize("text, lang", [("2014年，华为收购了诺基亚。", "zh"), ("In 2014 Google acquired Nokia.", "en")])
+def test_buying_the_company_itself_still_counts(text, lang):
+    assert [f for f in of("acquired", labelled(text, lang)) if f[2] == "nokia"]
