@@ -42,3 +42,14 @@ def test_buying_a_companys_site_is_not_buying_the_company(text, lang, company):
 @pytest.mark.parametrize("text, lang", [("2014年，华为收购了诺基亚。", "zh"), ("In 2014 Google acquired Nokia.", "en")])
 def test_buying_the_company_itself_still_counts(text, lang):
     assert [f for f in of("acquired", labelled(text, lang)) if f[2] == "nokia"]
+
+
+@pytest.mark.parametrize("text", ["2010年，华为以约5亿欧元将所持诺基亚华为网络的40%股份出售给诺基亚。",
+                                  "2016年，华为把诺基亚华为网络（NHN）的一半股权卖给诺基亚。"])
+def test_shares_sold_of_a_joint_venture_named_after_its_owners(text):
+    assert of("divested", labelled(text, "zh")) == {("huawei", "divested", "诺基亚华为网络")}
+    assert of("acquired", labelled(text, "zh")) == {("nokia", "acquired", "诺基亚华为网络")}
+
+
+def test_shares_sold_of_a_known_company_stay_that_company():
+    assert of("divested", labelled("2016年，华为将所持诺基亚股份出售给谷歌。", "zh")) == {("huawei", "divested", "nokia")}

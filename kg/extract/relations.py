@@ -969,7 +969,7 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
                 if reach(s) and _looks_named(ctx, s, e):
                     objs = [x for x in [ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])] if x]
         if objs:
-            return _unit_of(ctx, pat, objs[0], ts) or objs[0]
+            return _unit_of(ctx, pat, objs[0], ts) or _held_whole(ctx, objs[0], ts) or objs[0]
         if lang == "zh" and pat.get("business_units"):
             # 将西班牙业务出售给…: the subject's own business in a place (or of a kind), named by its words
             unit = re.match(r"(?:所持的?|其)?([\u4e00-\u9fffA-Za-z0-9]{1,10}?(?:业务|部门))", text[best:ts])
@@ -979,6 +979,21 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
                 if made is not None:
                     return made
     return None
+
+
+_ZH_HELD_REST = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?=（[^）]{1,20}）|的|股份|股权)")
+_ZH_SHARES = re.compile(r"股份|股权|股票")
+
+
+def _held_whole(ctx: Context, obj: Mention, ts: int) -> Mention | None:
+    """将所持诺基亚西门子通信的50%股份出售: the shares are of the whole name up to 的, of which a known
+    name (诺基亚) is only the start: a joint venture named after its owners."""
+    if ctx.lang.code != "zh":
+        return None
+    m = _ZH_HELD_REST.match(ctx.doc.text, obj.end, ts)
+    if m is None or not _ZH_SHARES.search(ctx.doc.text, m.end(), ts):
+        return None
+    return ctx.add_name(obj.start, m.end(1), "Organisation")
 
 
 def _named_after_de(ctx: Context, pat: dict, pos: int) -> Mention | None:
@@ -1336,7 +1351,8 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
             if k < 0:
                 k = text.find(w, te, ce) if lang == "zh" else -1
             if k >= 0:
-                after = [m for m in ctx.entities(pat["subject"]) if k + len(w) <= m.start <= k + len(w) + 6 and m.entity_id != subj]
+                after = [m for m in ctx.entities(pat["subject"]) if k + len(w) <= m.start <= k + len(w) + 6
+                         and m.entity_id not in (subj, obj.entity_id)]  # 诺基亚西门子通信…出售给诺基亚: not itself
                 if after:
                     ev = evidence(ctx, [span(after[0]), (ts, te), span(obj)], pat["id"], confidence * 0.95)
                     extra.append(Fact("relation", after[0].entity_id, "acquired", obj.entity_id,
