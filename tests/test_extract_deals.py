@@ -53,3 +53,19 @@ def test_shares_sold_of_a_joint_venture_named_after_its_owners(text):
 
 def test_shares_sold_of_a_known_company_stay_that_company():
     assert of("divested", labelled("2016年，华为将所持诺基亚股份出售给谷歌。", "zh")) == {("huawei", "divested", "nokia")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("In 2021 Google reduced its stake in Nokia to below 10 percent.", "en"),
+    ("2022年8月起，谷歌开始分批减持诺基亚H股。", "zh"),
+])
+def test_a_stake_reduced_is_divested_not_invested(text, lang):
+    got = labelled(text, lang)
+    assert of("divested", got) == {("google", "divested", "nokia")}, got
+    assert not of("investedIn", got)
+
+
+def test_a_funds_investments_are_not_its_owners():
+    got = labelled("Google Ventures' $2 billion AI fund, which has backed Nokia, grew last year.", "en")
+    assert ("google", "investedIn", "nokia") not in got
+    assert ("google", "investedIn", "nokia") in labelled("Google, which has backed Nokia, grew last year.", "en")

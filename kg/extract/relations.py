@@ -292,6 +292,9 @@ CARRIED = 0.9  # a launch dated by the time an earlier sentence gave
 
 def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen: list[Mention], confidence: float,
            period=None) -> list[Fact]:
+    between = (pat.get("not_between") or {}).get(ctx.lang.code)
+    if between and subj_m is not None and subj_m.end <= ts and re.search(between, ctx.doc.text[subj_m.end:ts], re.IGNORECASE):
+        return []  # "Cisco Investments' $1 billion AI fund, which has backed Cohere": the fund invested, not Cisco
     if period is None and "period" in pat.get("qualifiers", []) and not later_clause(ctx, ts):
         if pat.get("period") == "event":
             cs, ce = ctx.clauses[ctx.clause_of(ts)]
@@ -1238,6 +1241,18 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     return eid_unit
 
 
+_SHARE_CLASS = re.compile(r"[ABHN]股")
+
+
+def _share_class(ctx: Context, obj: Mention) -> Mention:
+    """减持比亚迪H股: the company whose H shares are sold, not a name "比亚迪H"."""
+    if obj.from_lexicon or len(obj.text) < 2 or not _SHARE_CLASS.match(ctx.doc.text, obj.end - 1):
+        return obj
+    part = next((Mention(s, e, ctx.doc.text[s:e], "entity", eid, cls) for s, e, eid, cls in obj.parts
+                 if s == obj.start and e == obj.end - 1), None)
+    return ctx.mention_at(obj.start, obj.end - 1) or part or obj
+
+
 def _asset_re(pat: dict, lang: str) -> re.Pattern | None:
     nouns = (pat.get("asset_nouns") or {}).get(lang) or []
     if not nouns:
@@ -1312,6 +1327,7 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
     seller ("从谷歌手中收购摩托罗拉移动", "from SoftBank") divested it; the buyer ("sold X to Y") acquired it."""
     chosen = [_unit_of(ctx, pat, m, ctx.sent.end) or m for m in chosen]
     chosen = [m for m in chosen if not _asset_of(ctx, pat, m)]
+    chosen = [_share_class(ctx, m) for m in chosen]
     if not chosen:
         return []
     if pat["property"] == "acquired" and len(chosen) == 1 and _minority_stake(ctx, ts, chosen[0]):
