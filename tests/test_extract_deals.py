@@ -69,3 +69,14 @@ def test_a_funds_investments_are_not_its_owners():
     got = labelled("Google Ventures' $2 billion AI fund, which has backed Nokia, grew last year.", "en")
     assert ("google", "investedIn", "nokia") not in got
     assert ("google", "investedIn", "nokia") in labelled("Google, which has backed Nokia, grew last year.", "en")
+
+
+def test_a_purchase_told_in_a_relative_clause_without_that():
+    got = labelled("Nokia, the Finnish network maker the group bought in 2016 for about $1 billion, grew.", "en", organisation="google")
+    assert of("acquired", got) == {("google", "acquired", "nokia")}
+
+
+def test_a_relative_clause_whose_verb_has_an_object_names_no_purchase():
+    # the verb takes its own object: the name before the comma was not bought
+    got = labelled("Nokia, the Finnish network maker the group bought Motorola from, grew.", "en", organisation="google")
+    assert ("google", "acquired", "nokia") not in got

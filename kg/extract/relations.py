@@ -419,6 +419,10 @@ _EN_RELATIVE = re.compile(r"(?:(?:,\s*|\s+)(?:that|which)\s+(?:(?P<pron>it|we|th
                           r"|\s+(?P<bare>it|we|they))\s+(?:has\s+|have\s+|had\s+)?$")
 
 
+_EN_ZERO_RELATIVE = re.compile(r",\s*(?:the|a|an)\s+(?:[\w.-]+\s+){0,6}?(?P<pron>it|we|they|the company|the group)\s+(?:has\s+|have\s+|had\s+)?$")
+_EN_NO_OBJECT = re.compile(r"\s*(?:[,.;]|(?:for|in|from|at|on|last|this|earlier)\b)")
+
+
 def _relative_object(ctx: Context, pat: dict, ts: int, te: int):
     """(maker mention or None for the text's company, thing): "Kling, the video-generation model that
     Kuaishou built itself", "ChatRhino, a large language model it developed", "our Silicon One chips,
@@ -429,9 +433,12 @@ def _relative_object(ctx: Context, pat: dict, ts: int, te: int):
     cs = ctx.sent.start
     m = _EN_RELATIVE.search(text, cs, ts)
     if m is None or m.end() != ts:
-        return None
+        # "Skyscanner, the metasearch engine the group bought in 2016": no "that", and the verb takes no object
+        m = _EN_ZERO_RELATIVE.search(text, cs, ts)
+        if m is None or m.end() != ts or not _EN_NO_OBJECT.match(text, te):
+            return None
     who = None
-    if m.group("name"):
+    if m.groupdict().get("name"):
         who = next((o for o in ctx.entities(pat["subject"], pat.get("subject_not", ())) if o.start == m.start("name")), None)
         if who is None:
             return None
@@ -671,7 +678,10 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         who, obj = relative
         subj = who.entity_id if who is not None else ctx.doc.organisation
         if subj and subj != obj.entity_id:
-            return _facts(ctx, pat, ts, te, who, subj, [obj], float(pat.get("confidence", 0.9)) * (1.0 if who is not None else 0.9))
+            confidence = float(pat.get("confidence", 0.9)) * (1.0 if who is not None else 0.9)
+            if pat["property"] in ("acquired", "divested"):  # "GE Appliances, which Haier bought from General Electric"
+                return _with_parties(ctx, pat, ts, te, who, subj, [obj], confidence)
+            return _facts(ctx, pat, ts, te, who, subj, [obj], confidence)
     if pat.get("find_objects"):
         if pat.get("suffix_names") and not passive:
             _suffix_names(ctx, pat, te)
