@@ -80,3 +80,18 @@ def test_a_relative_clause_whose_verb_has_an_object_names_no_purchase():
     # the verb takes its own object: the name before the comma was not bought
     got = labelled("Nokia, the Finnish network maker the group bought Motorola from, grew.", "en", organisation="google")
     assert ("google", "acquired", "nokia") not in got
+
+
+def test_backed_by_describes_the_name_before_the_comma():
+    got = labelled("Nokia, a start-up backed by Google, grew.", "en", organisation="xiaomi")
+    assert of("investedIn", got) == {("google", "investedIn", "nokia")}, got
+
+
+def test_backed_by_describing_what_the_lexicon_lacks_is_not_the_texts_company():
+    got = labelled("Last year we shipped a system to a lab in Austin, a consortium backed by Google.", "en", organisation="xiaomi")
+    assert not of("investedIn", got), got
+
+
+def test_backed_by_with_no_description_is_the_texts_company():
+    assert of("investedIn", labelled("The company is backed by Google.", "en", organisation="xiaomi")) == \
+        {("google", "investedIn", "xiaomi")}

@@ -892,11 +892,22 @@ def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[st
         found = ctx.lang.name_before(head, len(head), ctx.lang.words)
         added = ctx.add_name(found[0], found[1], pat["subject"][0]) if found and found[0] >= cs and ctx.mention_at(found[0], found[1]) is None else None
         subj_m, subj = (added, added.entity_id) if added is not None else (None, ctx.doc.organisation if pat.get("default_subject") else "")
+    described = _EN_DESCRIBED.search(text, ctx.sent.start, ts) if ctx.lang.code == "en" else None
+    if described is not None and described.end() == ts and (subj_m is None or subj_m.end <= described.start()):
+        head = text[:described.start()]
+        found = ctx.lang.name_before(head, len(head), ctx.lang.words)
+        known = ctx.mention_at(found[0], found[1], pat["subject"]) if found and found[0] >= ctx.sent.start else None
+        if known is None:
+            return []  # "…in Austin, a consortium backed by the University of Texas": the thing described, not the text's company
+        subj_m, subj = known, known.entity_id  # "Nokia, a start-up backed by Google"  # "…, a consortium backed by the University of Texas": the thing described, not the text's company
     chosen = [m for m in chosen if m.entity_id != subj]
     if not subj or not chosen:
         return []
     confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
     return _facts(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+
+
+_EN_DESCRIBED = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){1,3}$")
 
 
 def _subject_before(ctx: Context, pat: dict, ts: int) -> Mention | None:
