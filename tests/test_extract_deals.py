@@ -95,3 +95,10 @@ def test_backed_by_describing_what_the_lexicon_lacks_is_not_the_texts_company():
 def test_backed_by_with_no_description_is_the_texts_company():
     assert of("investedIn", labelled("The company is backed by Google.", "en", organisation="xiaomi")) == \
         {("google", "investedIn", "xiaomi")}
+
+
+@pytest.mark.parametrize("text, lang", [("Google is in talks to acquire Nokia.", "en"), ("谷歌正寻求收购诺基亚。", "zh"),
+                                        ("Google offered to buy a stake in Nokia.", "en")])
+def test_a_deal_sought_is_not_made(text, lang):
+    got = labelled(text, lang)
+    assert not [f for f in got if f[1] in ("acquired", "investedIn", "divested")], got

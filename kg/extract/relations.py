@@ -83,6 +83,9 @@ def _future_re(words: tuple, lang: str):
 def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
     if pat.get("no_future") and _future(ctx, ts) and not _marker_not_future(ctx, pat, ts):
         return []
+    plans = (pat.get("plan_words") or {}).get(ctx.lang.code)
+    if plans and _future_re(tuple(plans), ctx.lang.code).search(ctx.doc.text, max(ctx.sent.start, ts - (8 if ctx.lang.code == "zh" else 24)), ts):
+        return []  # "is in talks to acquire", 寻求收购: a deal sought, not made
     not_after = (pat.get("not_after") or {}).get(ctx.lang.code)
     if not_after and re.match(not_after, ctx.doc.text[te:te + 40]):
         return []  # 上市公司 is a listed company, not a launch
