@@ -102,3 +102,20 @@ def test_backed_by_with_no_description_is_the_texts_company():
 def test_a_deal_sought_is_not_made(text, lang):
     got = labelled(text, lang)
     assert not [f for f in got if f[1] in ("acquired", "investedIn", "divested")], got
+
+
+def test_a_stake_acquired_is_an_investment_not_a_purchase():
+    got = labelled("Nokia acquired a stake in Google.", "en")
+    assert of("investedIn", got) == {("nokia", "investedIn", "google")} and not of("acquired", got), got
+    assert of("acquired", labelled("Nokia acquired a 60% stake in Google.", "en")) == {("nokia", "acquired", "google")}
+
+
+def test_a_stake_sold_is_no_investment():
+    got = labelled("Nokia sold a 10% stake in Google to Huawei.", "en")
+    assert ("nokia", "divested", "google") in got and not of("investedIn", got), got
+
+
+def test_shares_bought_from_their_holder():
+    got = labelled("诺基亚收购了谷歌持有的华为股份。", "zh")
+    assert ("nokia", "acquired", "google") not in got, got
+    assert ("google", "divested", "huawei") in got, got

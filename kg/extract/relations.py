@@ -910,7 +910,7 @@ def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[st
     return _facts(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
 
 
-_EN_DESCRIBED = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){1,3}$")
+_EN_DESCRIBED = re.compile(r"(?:,\s*(?:a|an)\s+(?:[\w-]+\s+){1,3}|\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]ur)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*,\s*)$")
 
 
 def _subject_before(ctx: Context, pat: dict, ts: int) -> Mention | None:
@@ -1265,16 +1265,27 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     return eid_unit
 
 
-_SHARE_CLASS = re.compile(r"[ABHN]股")
+_SHARE_CLASS = re.compile(r"[ABHN]股|股份|股权|股票")
 
 
 def _share_class(ctx: Context, obj: Mention) -> Mention:
-    """减持比亚迪H股: the company whose H shares are sold, not a name "比亚迪H"."""
-    if obj.from_lexicon or len(obj.text) < 2 or not _SHARE_CLASS.match(ctx.doc.text, obj.end - 1):
+    """减持比亚迪H股, 谷歌持有的华为股份: the company whose shares are dealt in, not a name "比亚迪H" or "华为股份"."""
+    if obj.from_lexicon or ctx.lang.code != "zh":
         return obj
-    part = next((Mention(s, e, ctx.doc.text[s:e], "entity", eid, cls) for s, e, eid, cls in obj.parts
-                 if s == obj.start and e == obj.end - 1), None)
-    return ctx.mention_at(obj.start, obj.end - 1) or part or obj
+    for cut in (1, 2):
+        if len(obj.text) > cut and _SHARE_CLASS.match(ctx.doc.text, obj.end - cut) and \
+                _SHARE_CLASS.match(ctx.doc.text, obj.end - cut).end() >= obj.end:
+            end = obj.end - cut
+            part = next((Mention(s, e, ctx.doc.text[s:e], "entity", eid, cls) for s, e, eid, cls in obj.parts
+                         if s == obj.start and e == end), None)
+            found = ctx.mention_at(obj.start, end) or part
+            if found is not None:
+                return found
+    return obj
+
+
+_ZH_HELD_BY = re.compile(r"(?:所持有|所持|持有)的?")
+_EN_STAKE_IN = re.compile(r"\b(?:a|an)\s+(?:minority\s+|small\s+|[\d.]+\s*(?:%|percent)\s+)?(?:stake|shareholding|interest)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _asset_re(pat: dict, lang: str) -> re.Pattern | None:
@@ -1352,10 +1363,20 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
     chosen = [_unit_of(ctx, pat, m, ctx.sent.end) or m for m in chosen]
     chosen = [m for m in chosen if not _asset_of(ctx, pat, m)]
     chosen = [_share_class(ctx, m) for m in chosen]
+    held_by = None
+    if ctx.lang.code == "zh" and pat["property"] == "acquired" and len(chosen) == 1 and _ZH_HELD_BY.match(ctx.doc.text, chosen[0].end):
+        # 收购谷歌持有的华为股份: 谷歌 held what was bought; the thing bought is the name after
+        after = _ZH_HELD_BY.match(ctx.doc.text, chosen[0].end).end()
+        nxt = next((m for m in ctx.entities(pat["object"], pat.get("object_not", ())) if after <= m.start <= after + 2), None)
+        if nxt is None:
+            return []
+        held_by, chosen = chosen[0], [_share_class(ctx, nxt)]
     if not chosen:
         return []
-    if pat["property"] == "acquired" and len(chosen) == 1 and _minority_stake(ctx, ts, chosen[0]):
-        pat = {**pat, "property": "investedIn"}
+    if pat["property"] == "acquired" and len(chosen) == 1 and (_minority_stake(ctx, ts, chosen[0]) or ctx.lang.code == "en"
+                                                                 and _EN_STAKE_IN.search(ctx.doc.text, te, chosen[0].start)
+                                                                 and not _majority_stake(ctx, ts, te, chosen[0])):
+        pat = {**pat, "property": "investedIn"}  # "acquired a stake in Google": a stake, not the company
     elif pat["property"] == "investedIn" and len(chosen) == 1 and _majority_stake(ctx, ts, te, chosen[0]):
         pat = {**pat, "property": "acquired"}  # "took a majority stake in Riot Games", 取得控股权: it bought the company
     facts = _facts(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
@@ -1369,7 +1390,7 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
     lang = ctx.lang.code
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     extra = []
-    owner = ctx.unit_owners.get(obj.entity_id)
+    owner = ctx.unit_owners.get(obj.entity_id) or held_by
     sellers = (pat.get("sellers") or {}).get(lang) or []
     if owner is None and sellers:
         for w in sellers:
