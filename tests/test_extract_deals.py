@@ -119,3 +119,18 @@ def test_shares_bought_from_their_holder():
     got = labelled("诺基亚收购了谷歌持有的华为股份。", "zh")
     assert ("nokia", "acquired", "google") not in got, got
     assert ("google", "divested", "huawei") in got, got
+
+
+def _prices(text: str, lang: str = "en") -> set:
+    x = run(text, lang, organisation="google", speaker="")
+    return {(f.predicate, f.attr("value"), f.attr("unit")) for f in x.facts if f.predicate in ("acquired", "divested")}
+
+
+def test_a_price_after_an_aside():
+    assert ("divested", 3500000000, "EUR") in _prices("Google sold Nokia, its network business, to Huawei for 3.5 billion euros.")
+    assert ("acquired", 230000000, "USD") in _prices("In 2022 Google acquired the Espoo, Finland offices of Nokia Labs for $230 million.") or \
+        ("acquired", 230000000, "USD") in _prices("In 2022 Google acquired Nokia, the Finnish network maker, for $230 million.")
+
+
+def test_a_figure_not_for_the_deal_is_no_price():
+    assert ("acquired", None, None) in _prices("Google acquired Nokia, and revenue reached $230 million in 2022.")

@@ -403,7 +403,17 @@ def _price(ctx: Context, ts: int, te: int, pat: dict | None = None):
         if any(w in head[:len(w) + 4] for w in words):
             found = next((m for m in money if lo <= m.start < hi), None)
         i += 1
+    if found is None and ctx.lang.code == "en" and "for" in words:
+        # "sold Innomotics, our large-drives business, to KPS Capital Partners for 3.5 billion euros": past the asides
+        for m in money:
+            if te <= m.start <= te + 160 and m.end <= ctx.sent.end and _EN_FOR_PRICE.search(ctx.doc.text, te, m.start):
+                found = m
+                break
     return found
+
+
+_EN_FOR_PRICE = re.compile(r"\bfor\s+(?:about|around|roughly|approximately|nearly|almost|some|a\s+reported|an\s+estimated|"
+                           r"a\s+total\s+of|up\s+to|more\s+than|over)?\s*$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- arguments by their position
