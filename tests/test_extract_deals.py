@@ -134,3 +134,12 @@ def test_a_price_after_an_aside():
 
 def test_a_figure_not_for_the_deal_is_no_price():
     assert ("acquired", None, None) in _prices("Google acquired Nokia, and revenue reached $230 million in 2022.")
+
+
+def test_the_buyer_after_you_is_not_the_company_before():
+    got = labelled("2024年，诺基亚与某国政府达成协议，由该国政府收购其子公司华为。", "zh")
+    assert not of("acquired", got), got  # the buyer is no name kg knows: nothing, not 诺基亚
+
+
+def test_you_inside_a_word_is_no_buyer():
+    assert of("acquired", labelled("2007年，谷歌完成对美国路由器厂商诺基亚的收购。", "zh")) == {("google", "acquired", "nokia")}

@@ -1294,6 +1294,7 @@ def _share_class(ctx: Context, obj: Mention) -> Mention:
     return obj
 
 
+_ZH_AGENT = re.compile(r"(?:(?<=[，,；;：:])|(?<=并|则|再|改))由(?=[^，。；由]{1,20}$)")  # not 路由器, 理由
 _ZH_HELD_BY = re.compile(r"(?:所持有|所持|持有)的?")
 _EN_STAKE_IN = re.compile(r"\b(?:a|an)\s+(?:minority\s+|small\s+|[\d.]+\s*(?:%|percent)\s+)?(?:stake|shareholding|interest)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -1374,6 +1375,20 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
     chosen = [m for m in chosen if not _asset_of(ctx, pat, m)]
     chosen = [_share_class(ctx, m) for m in chosen]
     held_by = None
+    if ctx.lang.code == "zh" and len(chosen) == 2 and chosen[0].end == chosen[1].start and not chosen[1].from_lexicon:
+        whole = ctx.add_name(chosen[0].start, chosen[1].end, "Organisation")  # 收购东芝映像解决方案公司: one name, not two
+        chosen = [whole] if whole is not None else chosen
+    agent = _ZH_AGENT.search(ctx.doc.text, max(ctx.sent.start, ts - 30), ts) if ctx.lang.code == "zh" and \
+        pat["property"] == "acquired" else None
+    if agent is not None:
+        # 诺基亚与法国政府达成协议，由法国政府收购其子公司ASN: the buyer follows 由; the subject named before sells
+        buyer = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.start == agent.end()
+                      and re.fullmatch(r"\s*", ctx.doc.text[m.end:ts])), None)
+        if buyer is None:
+            return []
+        if buyer.entity_id != subj:
+            held_by = subj_m if subj_m is not None and subj_m.entity_id == subj else None
+            subj_m, subj = buyer, buyer.entity_id
     if ctx.lang.code == "zh" and pat["property"] == "acquired" and len(chosen) == 1 and _ZH_HELD_BY.match(ctx.doc.text, chosen[0].end):
         # 收购谷歌持有的华为股份: 谷歌 held what was bought; the thing bought is the name after
         after = _ZH_HELD_BY.match(ctx.doc.text, chosen[0].end).end()
