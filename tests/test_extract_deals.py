@@ -143,3 +143,22 @@ def test_the_buyer_after_you_is_not_the_company_before():
 
 def test_you_inside_a_word_is_no_buyer():
     assert of("acquired", labelled("2007年，谷歌完成对美国路由器厂商诺基亚的收购。", "zh")) == {("google", "acquired", "nokia")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("We are investing in AI together with partners like Nokia and Google.", "en"),
+    ("谷歌向诺基亚采购芯片并投资研发。", "zh"),
+    ("谷歌持有诺基亚的专利。", "zh"),
+    ("谷歌投资建设了诺基亚工厂。", "zh"),
+])
+def test_no_investment_in_a_name_the_verb_does_not_take(text, lang):
+    got = labelled(text, lang)
+    assert not of("investedIn", got), got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("谷歌向诺基亚投资5亿美元。", "zh"), ("谷歌持有诺基亚10%的股份。", "zh"), ("谷歌持有诺基亚的部分股权。", "zh"),
+    ("Google invested $500 million in Nokia.", "en"), ("Google owns a 10% stake in Nokia.", "en"),
+])
+def test_an_investment_in_the_name_the_verb_takes(text, lang):
+    assert ("google", "investedIn", "nokia") in labelled(text, lang)

@@ -1373,6 +1373,15 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
     seller ("从谷歌手中收购摩托罗拉移动", "from SoftBank") divested it; the buyer ("sold X to Y") acquired it."""
     chosen = [_unit_of(ctx, pat, m, ctx.sent.end) or m for m in chosen]
     chosen = [m for m in chosen if not _asset_of(ctx, pat, m)]
+    then_not = (pat.get("object_then_not") or {}).get(ctx.lang.code)
+    if then_not:  # 持有诺基亚的专利, 投资了诺基亚的子公司: the name only describes what the verb takes
+        chosen = [m for m in chosen if not re.match(then_not, ctx.doc.text[m.end:ctx.sent.end])]
+    gap_not = (pat.get("object_gap_not") or {}).get(ctx.lang.code)
+    if gap_not and chosen:  # "investing in AI together with partners like Nokia": not what was invested in
+        first = min(chosen, key=lambda m: m.start)
+        lo, hi = (te, first.start) if first.start >= te else (first.end, ts)
+        if re.search(gap_not, ctx.doc.text[lo:hi]):
+            return []
     chosen = [_share_class(ctx, m) for m in chosen]
     held_by = None
     if ctx.lang.code == "zh" and len(chosen) == 2 and chosen[0].end == chosen[1].start and not chosen[1].from_lexicon:
