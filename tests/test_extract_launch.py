@@ -1,0 +1,44 @@
+"""Launches (releases) and in-house development (develops): which sentences tell them and when."""
+import pytest
+
+from tests.helpers import labelled, of, run
+
+
+def _release_periods(text, lang):
+    return sorted(f.attr("period").key for f in run(text, lang).facts
+                  if f.predicate == "releases" and f.attr("period") is not None)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the unveiling, then sales and deliveries of the same product: the launch is the first time
+    ("2017年9月，华为发布了麒麟970芯片。2018年3月，麒麟970芯片在欧洲开售。", "zh", ["2017-09"]),
+    ("In September 2017, Qualcomm launched the Snapdragon 835. The Snapdragon 835 went on sale in March 2018.",
+     "en", ["2017-09"]),
+    # told later first: still the earlier time
+    ("2018年3月，华为开始交付麒麟970芯片。华为于2017年9月发布麒麟970芯片。", "zh", ["2017-09"]),
+])
+def test_a_launch_dated_twice_keeps_the_first_time(text, lang, expected):
+    assert _release_periods(text, lang) == expected
+
+
+def test_two_products_keep_their_own_launch_times():
+    text = "2017年9月，华为发布了麒麟970芯片。2018年3月，高通推出了骁龙835。"
+    assert _release_periods(text, "zh") == ["2017-09", "2018-03"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2017年9月，华为的麒麟970芯片尚未开始交付。", "zh"),
+    ("2017年9月，华为的麒麟970芯片仍未发布。", "zh"),
+    ("By September 2017, Qualcomm had not yet launched the Snapdragon 835.", "en"),
+    ("In 2017, Qualcomm has not released the Snapdragon 835.", "en"),
+])
+def test_a_launch_said_not_to_have_happened_is_none(text, lang):
+    assert not of("releases", labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2017年9月，华为正式发布了麒麟970芯片。", "zh"),
+    ("In 2017, Qualcomm launched the Snapdragon 835.", "en"),
+])
+def test_a_launch_told_plainly_is_kept(text, lang):
+    assert of("releases", labelled(text, lang))
