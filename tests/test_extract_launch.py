@@ -42,3 +42,24 @@ def test_a_launch_said_not_to_have_happened_is_none(text, lang):
 ])
 def test_a_launch_told_plainly_is_kept(text, lang):
     assert of("releases", labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a kind of technology, not a product's name
+    ("2023年，华为与微软合作，双方共同推出了生成式AI。", "zh"),
+    ("2023年，华为推出了新一代X系列Mini LED。", "zh"),
+    ("In 2023, Qualcomm launched generative AI for phones.", "en"),
+    # two capitals are initials of a technology (AI, DM), not a name the lexicon lacks
+    ("2024年，华为推出了自研的高性能AI服务器。", "zh"),
+    ("In May 2024, Qualcomm released its fifth generation DM technology.", "en"),
+])
+def test_a_technology_word_is_no_product_launched(text, lang):
+    assert not of("releases", labelled(text, lang)) and not of("develops", labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("2024年，华为推出了全新的X9手机。", "zh", "X9"),
+    ("In 2024, Qualcomm launched the Snapdragon X Elite.", "en", "snapdragon"),
+])
+def test_a_short_name_with_a_digit_or_a_word_is_still_a_product(text, lang, name):
+    assert any(name.lower() in o.lower() for _, _, o in of("releases", labelled(text, lang)))

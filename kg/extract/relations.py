@@ -620,8 +620,13 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             e += next((len(x) for x in lang.words.get("name_suffixes") or () if ctx.doc.text.startswith(x, e)), 0)  # 三洋+电机
         if ctx.mention_at(s, e) is not None or not _looks_named(ctx, s, e):
             continue
+        if _BARE_INITIALS.fullmatch(text, s, e) and not v_is_org(slot):
+            continue  # 推出的AI工厂, 发布第五代DM技术: two capitals are a technology's initials, not a product's name
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
         ctx.add_name(s, e, cls)
+
+
+_BARE_INITIALS = re.compile(r"[A-Z]{1,2}")
 
 
 _EN_AUXILIARY = re.compile(r"(?:\s*,)?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)(?:\s+(?:later|then|also|eventually|finally|subsequently))?$")
