@@ -72,3 +72,15 @@ def test_a_short_name_with_a_digit_or_a_word_is_still_a_product(text, lang, name
 ])
 def test_a_launch_dated_after_the_text_is_a_plan(text, lang):
     assert _release_periods(text, lang) in (["2017"], ["2017-09"])
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("华为推出了面向开发者的编程助手Kirin Code。", "zh"),
+    ("华为的研发投入达到Kirin Code的两倍。", "zh"),
+])
+def test_a_development_noun_tells_no_development(text, lang):
+    assert not of("develops", labelled(text, lang))
+
+
+def test_in_house_development_is_still_told():
+    assert of("develops", labelled("华为自主研发了Kirin Code。", "zh"))
