@@ -84,3 +84,11 @@ def test_a_development_noun_tells_no_development(text, lang):
 
 def test_in_house_development_is_still_told():
     assert of("develops", labelled("华为自主研发了Kirin Code。", "zh"))
+
+
+@pytest.mark.parametrize("text", [
+    "In 2017, Google launched two new phones, Pixel 3 Pro and Pixel 3 Lite, the first phones with a new chip.",
+    "In 2017, Google launched two new phones, the Pixel 3 Pro and the Pixel 3 Lite.",
+])
+def test_a_number_of_things_launched_then_their_names(text):
+    assert of("releases", labelled(text, "en")) == {("google", "releases", "Pixel 3 Pro"), ("google", "releases", "Pixel 3 Lite")}

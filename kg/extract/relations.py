@@ -405,7 +405,8 @@ def _price(ctx: Context, ts: int, te: int, pat: dict | None = None):
 
 _NAME_APPOSITIVE = {
     # "launched its first self-developed chipset, the Surge S1": a noun phrase, a comma, its name
-    "en": re.compile(r"\s+(?:its|their|his|her|the|a|an)\s[^,;:.()]{0,60},\s*(?:the\s+)?", re.IGNORECASE),
+    # "launching two new switches, Quantum-X800 and Spectrum-X800": a number of things, then their names
+    "en": re.compile(r"\s+(?:its|their|his|her|our|the|a|an|two|three|four|five|six|several|[2-9])\s[^,;:.()]{0,60},\s*(?:the\s+)?", re.IGNORECASE),
     # 推出了首款汽车——小米SU7, 发布了旗下首款芯片：澎湃S1
     "zh": re.compile(r"了?[^，。；,;]{0,20}(?:——|—|：|:)\s*"),
 }
