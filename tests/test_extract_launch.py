@@ -92,3 +92,12 @@ def test_in_house_development_is_still_told():
 ])
 def test_a_number_of_things_launched_then_their_names(text):
     assert of("releases", labelled(text, "en")) == {("google", "releases", "Pixel 3 Pro"), ("google", "releases", "Pixel 3 Lite")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the speaker launching now: the text's own date (7 February 2018), not the time the sentence before gave
+    ("2016年，华为发布了麒麟960芯片。今天我们在现场发布麒麟970芯片。", "zh"),
+    ("Qualcomm launched the Snapdragon 820 in 2016. We are now launching the Snapdragon 835.", "en"),
+])
+def test_a_launch_said_now_is_dated_by_the_text(text, lang):
+    assert _release_periods(text, lang) == ["2016", "2018-02-07"]

@@ -298,12 +298,14 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
             period = event_period(ctx, cs, ce, ts, te)
         else:
             period = near_period(ctx, ts)
+        # before a time an earlier sentence gave: "We are announcing NVIDIA NIM", 今天我们在现场发布: it happens
+        # as the text is spoken
+        if period is None and pat.get("period") in ("event", "carry") and ctx.doc.date and _present(ctx, ts, te):
+            d = ctx.doc.date
+            period = PeriodRef(d.year, None, d.month, d.day, "")
         if period is None and pat.get("period") == "carry" and ctx.recent_periods:
             period = ctx.recent_periods[-1]  # "Apple on Monday unveiled ... . Cook introduced the iPhone 16"
             confidence *= CARRIED  # a time the sentence does not give is less sure
-        if period is None and pat.get("period") in ("event", "carry") and ctx.doc.date and _present(ctx, ts, te):
-            d = ctx.doc.date  # "We are announcing NVIDIA NIM", 我们今天正式发布: it happens as the text is spoken
-            period = PeriodRef(d.year, None, d.month, d.day, "")
         if period is not None and period.qualifier == "since" and pat.get("period") in ("event", "carry"):
             period = period.plain()  # 2008年开始交付: an event happens at its time, it does not hold since
     reported = reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
@@ -367,7 +369,8 @@ def _own_time(ctx: Context, obj: Mention) -> PeriodRef | None:
 _PRESENT = {
     "en": re.compile(r"\b(?:we|i)\s+(?:are|am|'re|’re)\s+(?:also\s+|now\s+|officially\s+)?$|\b(?:we|i)\s+(?:also\s+|now\s+)?$|"
                      r"\b(?:today|now)\s*,?\s*(?:we\s+(?:are\s+)?)?(?:also\s+)?$", re.IGNORECASE),
-    "zh": re.compile(r"(?:我们|我)(?:今天|现在|正式|也|还)*$"),
+    # 我们正式发布, 今天我们在现场发布: the speaker, maybe where they stand, then the verb
+    "zh": re.compile(r"(?:我们|我)(?:今天|现在|正式|也|还)*(?:在(?:现场|这里|此|台上|大会上|发布会上))?(?:正式|也|还)*$"),
 }
 
 
