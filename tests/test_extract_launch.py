@@ -101,3 +101,9 @@ def test_a_number_of_things_launched_then_their_names(text):
 ])
 def test_a_launch_said_now_is_dated_by_the_text(text, lang):
     assert _release_periods(text, lang) == ["2016", "2018-02-07"]
+
+
+def test_a_semicolon_parts_two_launches_each_with_its_own_time():
+    text = "2016年9月，旗舰手机Mate 9开始交付；2017年3月，外形新颖的Mate 10正式交付首批用户。"
+    got = {(f.obj, f.attr("period").key) for f in run(text, "zh").facts if f.predicate == "releases"}
+    assert got == {("huawei-mate-9", "2016-09"), ("huawei-mate-10", "2017-03")}

@@ -7,7 +7,7 @@ import re
 from ..iris import new_entity_id, vocab
 from ..types import EntityInfo, Fact, Mention, PeriodRef
 from .context import (ENTITY_KINDS, MONEY_UNITS, Context, attrs, event_period, evidence, has_word, later_clause, near_period, nearest, reported_by, span,
-                      subject_of, trigger_hits)
+                      statement_periods, subject_of, trigger_hits)
 from .patterns import Patterns
 
 
@@ -290,6 +290,15 @@ def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: di
 CARRIED = 0.9  # a launch dated by the time an earlier sentence gave
 
 
+def _period_of_part(ctx: Context, ts: int) -> PeriodRef | None:
+    """The time nearest the trigger in its part of the sentence (2022年12月，Semi开始交付；2023年11月，
+    Cybertruck正式交付: a semicolon parts two events, each with its own time), else in the sentence."""
+    text = ctx.doc.text
+    same = [m for m in statement_periods(ctx) if not re.search(r"[；;]", text[min(m.end, ts):max(m.start, ts)])]
+    near = nearest(same, ts)
+    return near.period if near is not None else near_period(ctx, ts)
+
+
 def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen: list[Mention], confidence: float,
            period=None) -> list[Fact]:
     if period is None and "period" in pat.get("qualifiers", []) and not later_clause(ctx, ts):
@@ -297,7 +306,7 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
             cs, ce = ctx.clauses[ctx.clause_of(ts)]
             period = event_period(ctx, cs, ce, ts, te)
         else:
-            period = near_period(ctx, ts)
+            period = _period_of_part(ctx, ts)
         # before a time an earlier sentence gave: "We are announcing NVIDIA NIM", 今天我们在现场发布: it happens
         # as the text is spoken
         if period is None and pat.get("period") in ("event", "carry") and ctx.doc.date and _present(ctx, ts, te):
