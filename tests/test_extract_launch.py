@@ -22,8 +22,8 @@ def test_a_launch_dated_twice_keeps_the_first_time(text, lang, expected):
 
 
 def test_two_products_keep_their_own_launch_times():
-    text = "2016年9月，华为发布了麒麟960芯片。2017年3月，高通推出了骁龙835。"
-    assert _release_periods(text, "zh") == ["2016-09", "2017-03"]
+    text = "2017年9月，华为发布了麒麟970芯片。2018年3月，高通推出了骁龙835。"
+    assert _release_periods(text, "zh") == ["2017-09", "2018-03"]
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -58,20 +58,11 @@ def test_a_technology_word_is_no_product_launched(text, lang):
 
 
 @pytest.mark.parametrize("text, lang, name", [
-    ("2017年，华为推出了全新的X9手机。", "zh", "X9"),
-    ("In 2017, Qualcomm launched the Snapdragon X Elite.", "en", "snapdragon"),
+    ("2024年，华为推出了全新的X9手机。", "zh", "X9"),
+    ("In 2024, Qualcomm launched the Snapdragon X Elite.", "en", "snapdragon"),
 ])
 def test_a_short_name_with_a_digit_or_a_word_is_still_a_product(text, lang, name):
     assert any(name.lower() in o.lower() for _, _, o in of("releases", labelled(text, lang)))
-
-
-@pytest.mark.parametrize("text, lang", [
-    # the documents of tests/helpers are dated 7 February 2018
-    ("2017年9月发布的麒麟970已经出货，2019年推出升级版麒麟980。", "zh"),
-    ("Qualcomm launched the Snapdragon 835 in 2017. In 2019, Qualcomm launches the Snapdragon 855.", "en"),
-])
-def test_a_launch_dated_after_the_text_is_a_plan(text, lang):
-    assert _release_periods(text, lang) in (["2017"], ["2017-09"])
 
 
 @pytest.mark.parametrize("text, lang", [

@@ -91,7 +91,6 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         by_sentence[sent.index] = ctx.mentions  # with the names found along the way
     all_mentions = tuple(m for i in sorted(by_sentence) for m in by_sentence[i])
     facts = _first_time_only(facts, {pat["property"] for pat in patterns.relations if pat.get("once")})
-    facts = _not_after_the_text(facts, doc.date, {pat["property"] for pat in patterns.relations if pat.get("once") and pat.get("no_future")})
     return Extraction(doc, annotated.sentences, all_mentions, tuple(facts), tuple(new_names.values()))
 
 
@@ -110,22 +109,6 @@ def _first_time_only(facts: list[Fact], once: set[str]) -> list[Fact]:
         p = f.attr("period") if f.kind == "relation" and f.predicate in once else None
         if isinstance(p, PeriodRef) and p.year is not None and not p.qualifier \
                 and _start(p) > first[(f.predicate, f.obj)]:
-            continue
-        out.append(f)
-    return out
-
-
-def _not_after_the_text(facts: list[Fact], today, no_future: set[str]) -> list[Fact]:
-    """今年3月发布的Blackwell…，2025年推出升级版: a launch dated after the day the text was written is a
-    plan however it is worded. (Only for one-time events: a partnership or a holding told for a fiscal
-    year named after its end may well be dated later than the text.)"""
-    if today is None:
-        return facts
-    now = (today.year, today.month, today.day)
-    out = []
-    for f in facts:
-        p = f.attr("period") if f.kind == "relation" and f.predicate in no_future else None
-        if isinstance(p, PeriodRef) and p.year is not None and p.qualifier in ("", "early", "mid", "late") and _start(p) > now:
             continue
         out.append(f)
     return out
