@@ -41,7 +41,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     structure.facilities,
 )
 
-__all__ = ["EXTRACTORS", "Extractor", "Patterns", "extract", "load_patterns"]
+__all__ = ["EXTRACTORS", "Extractor", "Patterns", "extract", "first_time_only", "load_patterns"]
 
 
 def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: dict | None = None) -> Extraction:
@@ -57,6 +57,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         i = bisect.bisect_right(starts, m.start) - 1
         by_sentence.setdefault(i, []).append(m)
     facts: list[Fact] = []
+    blocked = carry is not None
     carry = {} if carry is None else carry
     new_names: dict[str, EntityInfo] = carry.setdefault("new_names", {})
     for info in doc.names:  # the profile's names the lexicon lacks
@@ -90,7 +91,37 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
                          [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Place"])]))
         by_sentence[sent.index] = ctx.mentions  # with the names found along the way
     all_mentions = tuple(m for i in sorted(by_sentence) for m in by_sentence[i])
+    if not blocked:  # a long document's blocks are settled together, once all are read (kg/blocks.py)
+        facts = first_time_only(facts, patterns)
     return Extraction(doc, annotated.sentences, all_mentions, tuple(facts), tuple(new_names.values()))
+
+
+def first_time_only(facts: list[Fact], patterns: Patterns) -> list[Fact]:
+    """A product is launched once: when a document dates the same launch twice (unveiled in
+    January, on sale in June, first deliveries a year later), the earliest time is the launch and
+    the later ones are other events of the product, whoever the sentence names as its maker
+    (relations whose pattern says ``once``)."""
+    once = {pat["property"] for pat in patterns.relations if pat.get("once")}
+    first: dict[tuple, tuple] = {}
+    for f in facts:
+        p = f.attr("period") if f.kind == "relation" and f.predicate in once else None
+        if isinstance(p, PeriodRef) and p.year is not None and not p.qualifier:
+            key = (f.predicate, f.obj)
+            first[key] = min(first.get(key, _start(p)), _start(p))
+    out = []
+    for f in facts:
+        p = f.attr("period") if f.kind == "relation" and f.predicate in once else None
+        if isinstance(p, PeriodRef) and p.year is not None and not p.qualifier \
+                and _start(p) > first[(f.predicate, f.obj)]:
+            continue
+        out.append(f)
+    return out
+
+
+def _start(p: PeriodRef) -> tuple:
+    """Where a period begins (a year begins in its first month), to tell which of two comes first."""
+    month = p.month or ((p.quarter - 1) * 3 + 1 if p.quarter else (7 if p.half == 2 else 1))
+    return (p.year, month, p.day or 1)
 
 
 

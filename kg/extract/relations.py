@@ -7,7 +7,7 @@ import re
 from ..iris import new_entity_id, vocab
 from ..types import EntityInfo, Fact, Mention, PeriodRef
 from .context import (ENTITY_KINDS, MONEY_UNITS, Context, attrs, event_period, evidence, has_word, later_clause, near_period, nearest, reported_by, span,
-                      subject_of, trigger_hits)
+                      statement_periods, subject_of, trigger_hits)
 from .patterns import Patterns
 
 
@@ -293,6 +293,15 @@ def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: di
 CARRIED = 0.9  # a launch dated by the time an earlier sentence gave
 
 
+def _period_of_part(ctx: Context, ts: int) -> PeriodRef | None:
+    """The time nearest the trigger in its part of the sentence (2022年12月，Semi开始交付；2023年11月，
+    Cybertruck正式交付: a semicolon parts two events, each with its own time), else in the sentence."""
+    text = ctx.doc.text
+    same = [m for m in statement_periods(ctx) if not re.search(r"[；;]", text[min(m.end, ts):max(m.start, ts)])]
+    near = nearest(same, ts)
+    return near.period if near is not None else near_period(ctx, ts)
+
+
 def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen: list[Mention], confidence: float,
            period=None) -> list[Fact]:
     between = (pat.get("not_between") or {}).get(ctx.lang.code)
@@ -303,13 +312,15 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
             cs, ce = ctx.clauses[ctx.clause_of(ts)]
             period = event_period(ctx, cs, ce, ts, te)
         else:
-            period = near_period(ctx, ts)
+            period = _period_of_part(ctx, ts)
+        # before a time an earlier sentence gave: "We are announcing NVIDIA NIM", 今天我们在现场发布: it happens
+        # as the text is spoken
+        if period is None and pat.get("period") in ("event", "carry") and ctx.doc.date and _present(ctx, ts, te):
+            d = ctx.doc.date
+            period = PeriodRef(d.year, None, d.month, d.day, "")
         if period is None and pat.get("period") == "carry" and ctx.recent_periods:
             period = ctx.recent_periods[-1]  # "Apple on Monday unveiled ... . Cook introduced the iPhone 16"
             confidence *= CARRIED  # a time the sentence does not give is less sure
-        if period is None and pat.get("period") in ("event", "carry") and ctx.doc.date and _present(ctx, ts, te):
-            d = ctx.doc.date  # "We are announcing NVIDIA NIM", 我们今天正式发布: it happens as the text is spoken
-            period = PeriodRef(d.year, None, d.month, d.day, "")
         if period is not None and period.qualifier == "since" and pat.get("period") in ("event", "carry"):
             period = period.plain()  # 2008年开始交付: an event happens at its time, it does not hold since
         period = _completed_period(ctx, pat, ts) or period
@@ -374,7 +385,8 @@ def _own_time(ctx: Context, obj: Mention) -> PeriodRef | None:
 _PRESENT = {
     "en": re.compile(r"\b(?:we|i)\s+(?:are|am|'re|’re)\s+(?:also\s+|now\s+|officially\s+)?$|\b(?:we|i)\s+(?:also\s+|now\s+)?$|"
                      r"\b(?:today|now)\s*,?\s*(?:we\s+(?:are\s+)?)?(?:also\s+)?$", re.IGNORECASE),
-    "zh": re.compile(r"(?:我们|我)(?:今天|现在|正式|也|还)*$"),
+    # 我们正式发布, 今天我们在现场发布: the speaker, maybe where they stand, then the verb
+    "zh": re.compile(r"(?:我们|我)(?:今天|现在|正式|也|还)*(?:在(?:现场|这里|此|台上|大会上|发布会上))?(?:正式|也|还)*$"),
 }
 
 
@@ -422,7 +434,8 @@ _EN_FOR_PRICE = re.compile(r"\bfor\s+(?:about|around|roughly|approximately|nearl
 
 _NAME_APPOSITIVE = {
     # "launched its first self-developed chipset, the Surge S1": a noun phrase, a comma, its name
-    "en": re.compile(r"\s+(?:its|their|his|her|the|a|an)\s[^,;:.()]{0,60},\s*(?:the\s+)?", re.IGNORECASE),
+    # "launching two new switches, Quantum-X800 and Spectrum-X800": a number of things, then their names
+    "en": re.compile(r"\s+(?:its|their|his|her|our|the|a|an|two|three|four|five|six|several|[2-9])\s[^,;:.()]{0,60},\s*(?:the\s+)?", re.IGNORECASE),
     # 推出了首款汽车——小米SU7, 发布了旗下首款芯片：澎湃S1
     "zh": re.compile(r"了?[^，。；,;]{0,20}(?:——|—|：|:)\s*"),
 }
@@ -644,8 +657,13 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             e += next((len(x) for x in lang.words.get("name_suffixes") or () if ctx.doc.text.startswith(x, e)), 0)  # 三洋+电机
         if ctx.mention_at(s, e) is not None or not _looks_named(ctx, s, e):
             continue
+        if _BARE_INITIALS.fullmatch(text, s, e) and not v_is_org(slot):
+            continue  # 推出的AI工厂, 发布第五代DM技术: two capitals are a technology's initials, not a product's name
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
         ctx.add_name(s, e, cls)
+
+
+_BARE_INITIALS = re.compile(r"[A-Z]{1,2}")
 
 
 _EN_AUXILIARY = re.compile(r"(?:\s*,)?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)(?:\s+(?:later|then|also|eventually|finally|subsequently))?$")

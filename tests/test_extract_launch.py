@@ -1,0 +1,100 @@
+"""Launches (releases) and in-house development (develops): which sentences tell them and when."""
+import pytest
+
+from tests.helpers import labelled, of, run
+
+
+def _release_periods(text, lang):
+    return sorted(f.attr("period").key for f in run(text, lang).facts
+                  if f.predicate == "releases" and f.attr("period") is not None)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the unveiling, then sales and deliveries of the same product: the launch is the first time
+    ("2017年9月，华为发布了麒麟970芯片。2018年3月，麒麟970芯片在欧洲开售。", "zh", ["2017-09"]),
+    ("In September 2017, Qualcomm launched the Snapdragon 835. The Snapdragon 835 went on sale in March 2018.",
+     "en", ["2017-09"]),
+    # told later first: still the earlier time
+    ("2018年3月，华为开始交付麒麟970芯片。华为于2017年9月发布麒麟970芯片。", "zh", ["2017-09"]),
+])
+def test_a_launch_dated_twice_keeps_the_first_time(text, lang, expected):
+    assert _release_periods(text, lang) == expected
+
+
+def test_two_products_keep_their_own_launch_times():
+    text = "2017年9月，华为发布了麒麟970芯片。2018年3月，高通推出了骁龙835。"
+    assert _release_periods(text, "zh") == ["2017-09", "2018-03"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2017年9月，华为的麒麟970芯片尚未开始交付。", "zh"),
+    ("2017年9月，华为的麒麟970芯片仍未发布。", "zh"),
+    ("By September 2017, Qualcomm had not yet launched the Snapdragon 835.", "en"),
+    ("In 2017, Qualcomm has not released the Snapdragon 835.", "en"),
+])
+def test_a_launch_said_not_to_have_happened_is_none(text, lang):
+    assert not of("releases", labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2017年9月，华为正式发布了麒麟970芯片。", "zh"),
+    ("In 2017, Qualcomm launched the Snapdragon 835.", "en"),
+])
+def test_a_launch_told_plainly_is_kept(text, lang):
+    assert of("releases", labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a kind of technology, not a product's name
+    ("2023年，华为与微软合作，双方共同推出了生成式AI。", "zh"),
+    ("2023年，华为推出了新一代X系列Mini LED。", "zh"),
+    ("In 2023, Qualcomm launched generative AI for phones.", "en"),
+    # two capitals are initials of a technology (AI, DM), not a name the lexicon lacks
+    ("2024年，华为推出了自研的高性能AI服务器。", "zh"),
+    ("In May 2024, Qualcomm released its fifth generation DM technology.", "en"),
+])
+def test_a_technology_word_is_no_product_launched(text, lang):
+    assert not of("releases", labelled(text, lang)) and not of("develops", labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("2024年，华为推出了全新的X9手机。", "zh", "X9"),
+    ("In 2024, Qualcomm launched the Snapdragon X Elite.", "en", "snapdragon"),
+])
+def test_a_short_name_with_a_digit_or_a_word_is_still_a_product(text, lang, name):
+    assert any(name.lower() in o.lower() for _, _, o in of("releases", labelled(text, lang)))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("华为推出了面向开发者的编程助手Kirin Code。", "zh"),
+    ("华为的研发投入达到Kirin Code的两倍。", "zh"),
+])
+def test_a_development_noun_tells_no_development(text, lang):
+    assert not of("develops", labelled(text, lang))
+
+
+def test_in_house_development_is_still_told():
+    assert of("develops", labelled("华为自主研发了Kirin Code。", "zh"))
+
+
+@pytest.mark.parametrize("text", [
+    "In 2017, Google launched two new phones, Pixel 3 Pro and Pixel 3 Lite, the first phones with a new chip.",
+    "In 2017, Google launched two new phones, the Pixel 3 Pro and the Pixel 3 Lite.",
+])
+def test_a_number_of_things_launched_then_their_names(text):
+    assert of("releases", labelled(text, "en")) == {("google", "releases", "Pixel 3 Pro"), ("google", "releases", "Pixel 3 Lite")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the speaker launching now: the text's own date (7 February 2018), not the time the sentence before gave
+    ("2016年，华为发布了麒麟960芯片。今天我们在现场发布麒麟970芯片。", "zh"),
+    ("Qualcomm launched the Snapdragon 820 in 2016. We are now launching the Snapdragon 835.", "en"),
+])
+def test_a_launch_said_now_is_dated_by_the_text(text, lang):
+    assert _release_periods(text, lang) == ["2016", "2018-02-07"]
+
+
+def test_a_semicolon_parts_two_launches_each_with_its_own_time():
+    text = "2016年9月，旗舰手机Mate 9开始交付；2017年3月，外形新颖的Mate 10正式交付首批用户。"
+    got = {(f.obj, f.attr("period").key) for f in run(text, "zh").facts if f.predicate == "releases"}
+    assert got == {("huawei-mate-9", "2016-09"), ("huawei-mate-10", "2017-03")}
