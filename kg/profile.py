@@ -75,12 +75,13 @@ def _dateline(lines: list[str], lang: Language, year_end: dt.date | None) -> dt.
     return None
 
 
-def _reported_end(head: str, lang: Language) -> dt.date | None:
-    """The last day of the latest period whose results the head of a text reports (2024年度业绩,
-    2024年第四季度及全年财报, "fourth-quarter 2024 results"): a period followed closely by a results word."""
+def _reported_end(head: str, periods: list, lang: Language) -> dt.date | None:
+    """The last day of the latest period (of ``periods``, found in ``head``) whose results the head of a
+    text reports (2024年度业绩, 2024年第四季度及全年财报, "fourth-quarter 2024 results"): a period
+    followed closely by a results word."""
     words = [w.lower() for w in lang.words.get("results_words") or []]
     end = None
-    for p in numbers.find_periods(head, lang.code, None):
+    for p in periods:
         after = head[p.end:p.end + (12 if lang.code == "zh" else 30)].lower()
         if p.year is None or p.qualifier or not any(w in after for w in words):
             continue
@@ -93,11 +94,11 @@ def _reported_end(head: str, lang: Language) -> dt.date | None:
     return end
 
 
-def _recent_day(head: str, lang: Language, day: dt.date) -> bool:
-    """Does the head write a whole date in the year up to ``day`` (截至2025年3月31日的2025财年业绩: a
+def _recent_day(periods: list, day: dt.date) -> bool:
+    """Is one of ``periods`` a whole date in the year up to ``day`` (截至2025年3月31日的2025财年业绩: a
     fiscal year that ended before the dateline, so the dateline's year is right)?"""
     return any(p.year and p.month and p.day and day - dt.timedelta(days=366) <= dt.date(p.year, p.month, p.day) <= day
-               for p in numbers.find_periods(head, lang.code, None))
+               for p in periods)
 
 
 def _next_year(day: dt.date) -> dt.date:
@@ -128,8 +129,9 @@ def infer_date(text: str, lang: Language) -> dt.date | None:
         if found is not None:
             # results are told after their period ends: 3月28日电 … 发布2024年度业绩 is 28 March 2025
             head = "\n".join(lines[:3])
-            end = _reported_end(head, lang)
-            if end is not None and found <= end and not _recent_day(head, lang, found):
+            periods = numbers.find_periods(head, lang.code, None)
+            end = _reported_end(head, periods, lang)
+            if end is not None and found <= end and not _recent_day(periods, found):
                 found = _next_year(found)
             return found
     # "今天是2020年8月11日", "Today is March 26, 2024", "as of June 30, 2024" anywhere in the text
@@ -183,36 +185,24 @@ def _head_weight(start: int, title: str, lead_end: int) -> int:
     return 3 if start < len(title) else 2 if start < lead_end else 1
 
 
-class _Named:
-    """A found name, read as the company patterns' matches are (``group(1)``, ``end()``)."""
-
-    def __init__(self, name: str):
-        self.name = name
-
-    def group(self, _: int) -> str:
-        return self.name
-
-    def end(self) -> int:
-        return 0
-
-
-def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int):
+def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int, title_known: bool):
     """The company the title names that the lexicon lacks, or the one the lead names with the short
     name the text will call it by (讯飞医疗科技股份有限公司（以下简称"讯飞医疗"）), with its short names
-    and weight (as ``infer_topic`` counts them, less the known names inside its own), or None."""
+    and weight (as ``infer_topic`` counts them, less the known names inside its own), or None.
+    ``title_known``: the title names a company the lexicon knows (then no repeated name is taken)."""
     from .iris import new_entity_id, vocab
     from .types import EntityInfo
 
     expr = _ZH_COMPANY if lang.code == "zh" else _EN_COMPANY
     v = vocab()
-    found = [(m, False) for m in expr.finditer(title)] if title else []
-    found += [(m, True) for m in expr.finditer(text, len(title), lead_end) if _SHORT_NAME.match(text, m.end())]
-    # names the text repeats from its top, when the title names no company the lexicon knows
-    if not (title and any(start < len(title) for start, _ in _companies(title, lexicon, lang, context))):
-        found += [(_Named(n), False) for n in _frequent_names(text, lexicon, lang, context, title, lead_end)[:3]]
+    # (name, where it ends, declared with a short name)
+    found = [(m.group(1), m.end(), False) for m in expr.finditer(title)] if title else []
+    found += [(m.group(1), m.end(), True) for m in expr.finditer(text, len(title), lead_end) if _SHORT_NAME.match(text, m.end())]
+    if not title_known:  # names the text repeats from its top
+        found += [(n, 0, False) for n in _frequent_names(text, lexicon, lang, context, title, lead_end)[:3]]
     best = None
-    for m, declared in found:
-        name = m.group(1).strip()
+    for name, end, declared in found:
+        name = name.strip()
         if declared:
             name = re.sub(r"^.*?(?:旗下|下属|控股的|子公司|企业|公司)(?=[\u4e00-\u9fff]{4})", "", name) if lang.code == "zh" else name
         known = [eid for s, e, eid in lexicon.match(name, context, lang.is_boundary) if v.is_a(lexicon.cls(eid), ["Organisation"])
@@ -221,7 +211,7 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
             continue  # "Lenovo Group": a company the lexicon knows
         core = (_ZH_COMPANY_WORDS if lang.code == "zh" else _EN_COMPANY_WORDS).sub("", name).strip()
         aliases = {core} if core != name and len(core) >= (2 if lang.code == "zh" else 4) else set()
-        short = _SHORT_NAME.findall(text[m.end():m.end() + 40]) if declared else _SHORT_NAME.findall(text[:lead_end])
+        short = _SHORT_NAME.findall(text[end:end + 40]) if declared else _SHORT_NAME.findall(text[:lead_end])
         aliases |= {a.strip() for a in short if not _NOT_A_NAME.search(a.strip())}
         if declared and any(e - s == len(a) and v.is_a(lexicon.cls(eid), ["Organisation"])
                             for a in aliases for s, e, eid in lexicon.match(a, context, lang.is_boundary)):
@@ -349,7 +339,8 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glos
     for info in glossed:  # "Small Peng Automobile (Xpeng)": the rendering counts for the company it renders
         for start, _ in name_spans(text, {a for _, a in info.aliases}, lang.code):
             weights[info.entity_id] += _head_weight(start, title, lead_end)
-    unknown = _unknown_company(text, lexicon, lang, context, title, lead_end)
+    in_title = {eid for start, eid in hits if start < len(title)}
+    unknown = _unknown_company(text, lexicon, lang, context, title, lead_end, bool(in_title))
     if unknown is not None:
         info, n = unknown
         inside = name_spans(text, {name for _, name in info.labels + info.aliases}, lang.code)
@@ -363,7 +354,6 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glos
             return info.entity_id, (info,)
     if not weights:
         return "", ()
-    in_title = {eid for start, eid in hits if start < len(title)}
     in_lead = {eid for start, eid in hits if len(title) <= start < lead_end}
     if len(in_title) == 1 and in_title <= in_lead:
         (headline,) = in_title  # "Haier Smart Home posts record profit" / "QINGDAO -- Haier Smart Home Co., Ltd. …"
