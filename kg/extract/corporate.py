@@ -177,6 +177,7 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
     lang = ctx.lang.code
     text = ctx.doc.text
     verbs = sorted(_words(spec, "list_verbs", lang), key=len, reverse=True)
+    verb = re.compile("|".join(map(re.escape, verbs)), re.IGNORECASE) if verbs else None
     conf = float(spec.get("confidence", 0.9)) * 0.95
     facts: list[Fact] = []
     for ts, te in _hits(ctx, _words(spec, "founder_nouns", lang)):
@@ -185,12 +186,13 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
         company = org.entity_id if org is not None and org.start >= cs else ctx.doc.organisation
         if not company:
             continue
-        after = re.match(r"\s*(?:" + "|".join(map(re.escape, verbs)) + r")\s*[:：]?\s*", text[te:ce], re.IGNORECASE) if verbs else None
+        lead = len(text[te:ce]) - len(text[te:ce].lstrip())
+        after = verb.match(text, te + lead, ce) if verb is not None else None
         if after is not None:  # the word, a list verb, the persons
-            people = _people_run(ctx, te + after.end(), ce)
+            people = _people_run(ctx, re.match(r"\s*[:：]?\s*", text[after.end():ce]).end() + after.end(), ce)
         else:  # the persons, a copula, the word: only in the word's own clause, before it
             head = text[cs:ts]
-            cop = re.search(r"(?:" + "|".join(map(re.escape, verbs)) + r")", head, re.IGNORECASE) if verbs else None
+            cop = verb.search(head) if verb is not None else None
             if cop is None:
                 continue
             start, speaker = cs, None

@@ -280,10 +280,18 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
 def _no_unit(ctx: Context, unit: str) -> str:
     """"" when the words between an organisation's name and a title are only its legal form
     (``legal_forms``: "Xiaomi Group CEO", 海信集团控股股份有限公司董事长, 小米集团的董事长)."""
-    forms = sorted(ctx.lang.words.get("legal_forms") or (), key=len, reverse=True)
-    if forms and re.fullmatch(r"(?:" + "|".join(map(re.escape, forms)) + r"|\s)+", unit, re.IGNORECASE):
+    forms = _legal_forms(tuple(ctx.lang.words.get("legal_forms") or ()))
+    if forms is not None and forms.fullmatch(unit):
         return ""
     return unit.strip()
+
+
+@functools.lru_cache(maxsize=8)
+def _legal_forms(forms: tuple) -> re.Pattern | None:
+    """A run of legal-form words and spaces (made once per language, not per title)."""
+    if not forms:
+        return None
+    return re.compile(r"(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r"|\s)+", re.IGNORECASE)
 
 
 def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tuple[Mention | None, str, str]:
