@@ -19,6 +19,7 @@ from typing import Callable
 
 from ..iris import vocab
 from ..lang import Language
+from ..numbers import period_bounds
 from ..types import EntityInfo, Extraction, Fact, Mention, PeriodRef
 from . import corporate, goals, nominal, positions, quantities, relations, roles, structure
 from .context import ENTITY_KINDS, Context, compared_time, statement_periods
@@ -105,23 +106,27 @@ def first_time_only(facts: list[Fact], patterns: Patterns) -> list[Fact]:
     first: dict[tuple, tuple] = {}
     for f in facts:
         p = f.attr("period") if f.kind == "relation" and f.predicate in once else None
-        if isinstance(p, PeriodRef) and p.year is not None and not p.qualifier:
+        start = _start(p) if isinstance(p, PeriodRef) and p.year is not None and not p.qualifier else None
+        if start is not None:
             key = (f.predicate, f.obj)
-            first[key] = min(first.get(key, _start(p)), _start(p))
+            first[key] = min(first.get(key, start), start)
     out = []
     for f in facts:
         p = f.attr("period") if f.kind == "relation" and f.predicate in once else None
-        if isinstance(p, PeriodRef) and p.year is not None and not p.qualifier \
-                and _start(p) > first[(f.predicate, f.obj)]:
+        start = _start(p) if isinstance(p, PeriodRef) and p.year is not None and not p.qualifier else None
+        if start is not None and start > first[(f.predicate, f.obj)]:
             continue
         out.append(f)
     return out
 
 
-def _start(p: PeriodRef) -> tuple:
-    """Where a period begins (a year begins in its first month), to tell which of two comes first."""
-    month = p.month or ((p.quarter - 1) * 3 + 1 if p.quarter else (7 if p.half == 2 else 1))
-    return (p.year, month, p.day or 1)
+def _start(p: PeriodRef):
+    """The first day of a period (numbers.period_bounds), to tell which of two comes first; None for
+    one that names no real day."""
+    try:
+        return period_bounds(p)[0]
+    except ValueError:
+        return None
 
 
 
