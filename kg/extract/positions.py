@@ -64,6 +64,46 @@ def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
     return sorted(out)
 
 
+def _ranks_a_product(ctx: Context, pat: dict, s: int, e: int) -> bool:
+    """A superlative of sales before a noun of products, in a market the text names ("the world's
+    best-selling smartphone model", "China's best-selling SUV", "the best-selling vehicle … in the
+    world", 全球最畅销的车型): a product's rank among its kind. Not a company's own best-seller
+    ("Xiaomi's best-selling model", 小米最畅销的机型): the market must be a place or the world."""
+    lang = ctx.lang.code
+    text = ctx.doc.text
+    sales = _words(pat, "sales_superlatives", lang)
+    nouns = _words(pat, "product_nouns", lang)
+    if not sales or not nouns or not words_re(sales, lang).fullmatch(text[s:e]):
+        return False
+    after = text[e:min(ctx.sent.end, e + 40)]
+    stop = re.search(r"[，,。；;]" if lang == "zh" else r"[,;.]|\b(?:in|of|by|with|since|for|and)\b", after)
+    head = after[:stop.start()] if stop else after
+    cats = [m for m in ctx.entities(list(_CATEGORY_CLASSES)) if e <= m.start < e + len(head)]
+    if not (has_word(head, nouns, lang) or cats) or has_word(head, _words(pat, "player_nouns", lang), lang):
+        return False  # "the best-selling car brand" ranks a player, not a product
+    world = ctx.lang.words.get("world") or []
+    places = ctx.entities(["Place"])
+    if lang == "zh":
+        lead = text[max(ctx.sent.start, s - 8):s]
+        return bool(re.search(r"(?:" + "|".join(map(re.escape, world + ["国内"])) + r")的?$", lead)) or any(
+            re.fullmatch(r"(?:市场)?的?", text[m.end:s]) for m in places if m.end <= s)
+    lead = text[max(ctx.sent.start, s - 30):s]
+    if re.search(r"\b(?:world|nation|country|globe)['’]s\s+$", lead, re.IGNORECASE) or any(
+            re.fullmatch(r"['’]s\s+", text[m.end:s]) for m in places if m.end <= s):
+        return True  # "the world's", "China's"
+    names = ["world"] + [re.escape(text[m.start:m.end]) for m in places if m.start >= e]
+    return bool(re.match(r"[^,;.]{0,40}?\bin\s+(?:the\s+)?(?:" + "|".join(names) + r")\b", text[e:ctx.sent.end]))
+
+
+def _product_kind(ctx: Context, pat: dict, e: int) -> str:
+    """The kind a product's sales rank is among: the category its own noun names ("the best-selling
+    smartphone model", "China's best-selling SUV"), none for a noun of no kind (全球最畅销的车型);
+    never the kind of a clause before (…纯电动汽车销量第一；其中Model Y成为全球最畅销的车型)."""
+    cats = [m for m in ctx.entities(list(_CATEGORY_CLASSES)) if e <= m.start < min(ctx.sent.end, e + 30)
+            and not re.search(r"[，,。；;]", ctx.doc.text[e:m.start])]
+    return cats[0].entity_id if cats else ""
+
+
 _ONE_OF_THE_N = re.compile(r"\bone of the (?:top\s+)?([2-9]|10|two|three|four|five|six|seven|eight|nine|ten)\s+"
                            r"(?:largest|biggest|leading|top|best-selling|most valuable)\b", re.IGNORECASE)
 
@@ -73,6 +113,8 @@ def _ranks_a_player(ctx: Context, pat: dict, s: int, e: int) -> bool:
     smartphone maker", 全球最大的纯电动汽车生产商) and it is not "one of" several (之一)."""
     text = ctx.doc.text
     lang = ctx.lang.code
+    if _ranks_a_product(ctx, pat, s, e):
+        return True
     nouns = _words(pat, "player_nouns", lang)
     if nouns and has_word(text[s:e], nouns, lang):
         return True  # "market leader", "led the market": the superlative names the market itself
@@ -116,8 +158,8 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
             if not (words_re(verbs, lang).search(lead[-25:]) if verbs else False) and \
                     not re.match(r"\s*(?:place|position|spot|in\b|among|worldwide|globally|behind|after|with\b|,|\.|$|largest|biggest|and\b)", after):
                 return False
-    if lists:
-        return True
+    if lists or _ranks_a_product(ctx, pat, s, e):
+        return True  # a list, or a product's market its own words name ("China's best-selling SUV")
     if lang == "en" and re.fullmatch(r"(?:first|second|third|fourth|fifth)", text[s:e].lower()) and any(
             m.end == s - 1 and text[m.end:s] == " " for m in ctx.entities(ORG)) and re.match(r"\s*(?:and\b|,|\.|;|$)", text[e:e + 6]):
         # "…, with Ericsson second and Nokia third": a name and its place, in a sentence about a market
@@ -582,6 +624,9 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
             continue
         if subj_m is not None and subj_m.cls and vocab().is_a(subj_m.cls, ["Person"]) and not (own_lists or carried):
             continue  # a person holds a place on a list (a rich list), not in a market
+        if _ranks_a_product(ctx, pat, s, e) and not (subj_m is not None and subj_m.cls and vocab().is_a(
+                subj_m.cls, ["Product", "ProductSeries"])):
+            continue  # "the best-selling SUV" ranks a product; a company that sells it is not that SUV
         period = _period(ctx, s)
         if (own_lists or carried) and period is not None and period.year:
             period = PeriodRef(period.year)  # a list is of a year: 2023年8月发布的世界500强 is the 2023 list
@@ -590,7 +635,8 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         by_value = has_word(ctx.doc.text[cs:ce], (pat.get("value_words") or {}).get(ctx.lang.code), ctx.lang.code)
         own_kind = None if own_lists or carried or by_value else _player_kind(ctx, pat, s, e)
         category = "" if own_lists or carried or by_value else (
-            own_kind if own_kind is not None else _category(ctx, s, subj_m, pat))
+            own_kind if own_kind is not None else _product_kind(ctx, pat, e) if _ranks_a_product(ctx, pat, s, e)
+            else _category(ctx, s, subj_m, pat))
         confidence = float(pat.get("confidence", 0.85)) * conf * (0.95 if carried else 1.0)
         ctx.consumed.add((s, e))
         for scope, place in ([(carried, None)] if carried else _scopes(ctx, s, e, own_lists)):

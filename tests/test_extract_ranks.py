@@ -1,0 +1,39 @@
+"""Market ranks, shares and goals of the rank class: sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import run
+
+
+def positions(text: str, lang: str) -> set[tuple]:
+    return {(f.subject, f.attr("rank"), f.attr("scope"), f.attr("category") or "")
+            for f in run(text, lang).facts if f.kind == "position"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The Model 3 was China's best-selling electric vehicle last year.", "en",
+     ("tesla-model-3", 1, "china", "cat-electric-vehicles")),
+    ("In 2022 the Xiaomi 12 became the best-selling smartphone model in India.", "en",
+     ("xiaomi-12", 1, "india", "cat-smartphones")),
+    ("The Xiaomi SU7 was the best-selling sedan of any kind in the world in 2024.", "en", ("xiaomi-su7", 1, "world", "")),
+    ("2024年，小米SU7是中国最畅销的轿车。", "zh", ("xiaomi-su7", 1, "china", "cat-automobiles")),
+    # the kind is the product's own noun, not the kind of the clause before
+    ("特斯拉位居全球纯电动汽车销量第一；其中Model Y成为2023年全球最畅销的车型。", "zh", ("tesla-model-y", 1, "world", "")),
+])
+def test_a_sales_superlative_ranks_a_product_in_its_market(text, lang, expected):
+    assert expected in positions(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Redmi Note 12 was Xiaomi's best-selling model in 2023.", "en"),   # the company's own best-seller
+    ("BYD sold the best-selling car in China last year.", "en"),            # a company is not the car it sells
+    ("Redmi Note 12是小米最畅销的机型。", "zh"),
+])
+def test_no_market_rank_without_a_market_or_a_product(text, lang):
+    assert not positions(text, lang)
+
+
+def test_a_sales_superlative_of_a_brand_still_ranks_the_company():
+    got = positions("BYD remained the best-selling car brand in China in 2024.", "en")
+    assert ("byd", 1, "china", "cat-automobiles") in got, got
