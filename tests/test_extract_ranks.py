@@ -37,3 +37,17 @@ def test_no_market_rank_without_a_market_or_a_product(text, lang):
 def test_a_sales_superlative_of_a_brand_still_ranks_the_company():
     got = positions("BYD remained the best-selling car brand in China in 2024.", "en")
     assert ("byd", 1, "china", "cat-automobiles") in got, got
+
+
+def quantities(text: str, lang: str, metric: str) -> set[tuple]:
+    return {(f.subject, float(f.attr("value"))) for f in run(text, lang).facts
+            if f.kind == "quantity" and f.predicate == metric}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("2023年长城汽车全年销量123万辆，其中魏牌销量6.2万辆，坦克品牌销量16.3万辆。", "zh",
+     {("great-wall-motor", 1230000.0), ("wey", 62000.0), ("tank", 163000.0)}),
+    ("Haval sold 650,000 vehicles in 2023.", "en", {("haval", 650000.0)}),
+])
+def test_a_brand_has_its_own_deliveries(text, lang, expected):
+    assert quantities(text, lang, "Deliveries") == expected
