@@ -338,7 +338,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
                                    "respectively second_to value_words verbs sales_superlatives product_nouns").split()},
     },
     "goals": {**_COMMON, **_SUBJECT, "subject": Key(classes(), required=True), "triggers": Key(triggers, required=True),
-              "achieved": Key(words), "set": Key(words)},
+              "achieved": Key(words), "set": Key(words), "annual": Key(words)},
     "nominal": {
         "confidence": Key(number01), "property": Key(ontology_term, required=True),
         "compounds": Key(anything),  # checked by the loader (kg/extract/patterns.py)

@@ -51,3 +51,23 @@ def quantities(text: str, lang: str, metric: str) -> set[tuple]:
 ])
 def test_a_brand_has_its_own_deliveries(text, lang, expected):
     assert quantities(text, lang, "Deliveries") == expected
+
+
+def goals(text: str, lang: str) -> set[tuple]:
+    out = set()
+    for f in run(text, lang).facts:
+        if f.kind == "goal":
+            d = f.attr("deadline")
+            out.add((f.subject, float(f.attr("value")), f.attr("scope") or "", d.key if d else None))
+    return out
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the trigger ends its clause: the goal is the figure before it
+    ("比亚迪2023年销量302万辆，顺利完成年初提出的300万辆年度销量目标，继续领跑市场。", "zh",
+     {("byd", 3000000.0, "", "2023")}),
+    # an annual goal set this year is due this year; the place of another clause is not its scope
+    ("今年比亚迪的目标是全年销量达到500万辆，其中海外销量力争50万辆。", "zh", {("byd", 5000000.0, "", "2018")}),
+])
+def test_goal_figure_deadline_and_scope(text, lang, expected):
+    assert goals(text, lang) == expected

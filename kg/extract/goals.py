@@ -29,7 +29,9 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
     rest_start = te
     while rest_start < ctx.sent.end and text[rest_start] in " ：:\t“\"'":
         rest_start += 1
-    if ctx.sent.end - rest_start > 3 and not (lang == "en" and text[rest_start:rest_start + 3] == "of "):
+    # 完成了300万辆年度销量目标，继续…: a trigger that ends its clause has its goal before it
+    ends_clause = rest_start < ctx.sent.end and text[rest_start] in "，,；;。."
+    if ctx.sent.end - rest_start > 3 and not ends_clause and not (lang == "en" and text[rest_start:rest_start + 3] == "of "):
         gs, ge = rest_start, ctx.sent.end  # the goal is stated after the trigger
     else:
         gs, ge = ctx.clauses[ctx.clause_of(ts)][0], te  # ... or just before it
@@ -71,10 +73,15 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
             set_in = set_in or p.period
     if set_in is not None and set_in.year is None and achieved_in is not None:
         set_in = PeriodRef(achieved_in.year, set_in.quarter, set_in.month, set_in.day, set_in.qualifier, set_in.start, set_in.end, set_in.text)
-    deadline = _deadline(ctx, inside, set_in) or _year_of(set_in if set_in is not None and set_in.qualifier == "early"
+    # 今年的目标是全年销量达到180万辆, "an annual target": a goal for the year it is set in is due at its end
+    annual = has_word(text[gs:ge], (pat.get("annual") or {}).get(lang), lang) and set_in is not None and not set_in.quarter
+    deadline = _deadline(ctx, inside, set_in) or _year_of(set_in if set_in is not None and (set_in.qualifier == "early" or annual)
                                                             else achieved_in if achieved else None)
     scope = ""
     places = [m for m in inside if m.kind in ENTITY_KINDS and vocab().is_a(m.cls, ["Place"])]
+    target = target_q or rank
+    if target is not None:  # 目标是全年销量达到180万辆，其中海外销量力争70万辆: the place of the target's own clause
+        places = [m for m in places if ctx.clause_of(m.start) == ctx.clause_of(target.start)]
     if places:
         scope = places[0].entity_id
     category = ""
