@@ -71,3 +71,34 @@ def goals(text: str, lang: str) -> set[tuple]:
 ])
 def test_goal_figure_deadline_and_scope(text, lang, expected):
     assert goals(text, lang) == expected
+
+
+def ranks_with_period(text: str, lang: str) -> set[tuple]:
+    out = set()
+    for f in run(text, lang).facts:
+        if f.kind == "position":
+            p = f.attr("period")
+            out.add((f.subject, f.attr("rank"), f.attr("scope"), f.attr("category") or "", p.key if p else None))
+    return out
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun of first place after what it is measured by; "the second year in a row" names no year
+    ("2023年比亚迪全年销量302万辆，连续第二年蝉联全球新能源汽车销量冠军。",
+     ("byd", 1, "world", "cat-new-energy-vehicles", "2023")),
+    # … or after the field it is held in; the kind stops at the verb (仍保住了)
+    ("特斯拉仍保住了纯电动车领域的头把交椅。", ("tesla", 1, "world", "cat-battery-electric-vehicles", None)),
+])
+def test_a_noun_of_first_place_after_its_measure_is_a_rank(text, expected):
+    assert expected in ranks_with_period(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["小米获得了2022年中国乒乓球公开赛冠军。", "华为在中国市场的最大客户是中国移动。",
+                                  "小米是智能手机行业的龙头企业之一。"])
+def test_a_title_won_or_a_largest_customer_is_no_rank(text):
+    assert not ranks_with_period(text, "zh")
+
+
+def test_a_whole_year_after_a_quarter_is_the_year():
+    got = ranks_with_period("2023年第四季度，比亚迪销量52万辆。不过从全年来看，特斯拉仍保住了纯电动车领域的头把交椅。", "zh")
+    assert ("tesla", 1, "world", "cat-battery-electric-vehicles", "2023") in got, got

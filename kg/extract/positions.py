@@ -104,6 +104,18 @@ def _product_kind(ctx: Context, pat: dict, e: int) -> str:
     return cats[0].entity_id if cats else ""
 
 
+def _measured(ctx: Context, pat: dict, s: int, e: int) -> bool:
+    """A noun of first place right after what it is measured by or the field it is held in (全球新能源汽车
+    销量冠军, 纯电动车领域的头把交椅): a rank, with no player noun after it. Not a title won (公开赛冠军)."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    measures = _words(pat, "measure_words", lang)
+    nouns = _words(pat, "rank_nouns", lang)
+    if not measures or not nouns or text[s:e] not in nouns or "之一" in text[e:e + 4]:
+        return False
+    return bool(re.search(r"(?:" + "|".join(map(re.escape, measures)) + r")(?:的|上的|中的)?\s*$", text[max(ctx.sent.start, s - 8):s]))
+
+
 _ONE_OF_THE_N = re.compile(r"\bone of the (?:top\s+)?([2-9]|10|two|three|four|five|six|seven|eight|nine|ten)\s+"
                            r"(?:largest|biggest|leading|top|best-selling|most valuable)\b", re.IGNORECASE)
 
@@ -114,6 +126,8 @@ def _ranks_a_player(ctx: Context, pat: dict, s: int, e: int) -> bool:
     text = ctx.doc.text
     lang = ctx.lang.code
     if _ranks_a_product(ctx, pat, s, e):
+        return True
+    if _measured(ctx, pat, s, e):
         return True
     nouns = _words(pat, "player_nouns", lang)
     if nouns and has_word(text[s:e], nouns, lang):
@@ -158,7 +172,7 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
             if not (words_re(verbs, lang).search(lead[-25:]) if verbs else False) and \
                     not re.match(r"\s*(?:place|position|spot|in\b|among|worldwide|globally|behind|after|with\b|,|\.|$|largest|biggest|and\b)", after):
                 return False
-    if lists or _ranks_a_product(ctx, pat, s, e):
+    if lists or _ranks_a_product(ctx, pat, s, e) or _measured(ctx, pat, s, e):
         return True  # a list, or a product's market its own words name ("China's best-selling SUV")
     if lang == "en" and re.fullmatch(r"(?:first|second|third|fourth|fifth)", text[s:e].lower()) and any(
             m.end == s - 1 and text[m.end:s] == " " for m in ctx.entities(ORG)) and re.match(r"\s*(?:and\b|,|\.|;|$)", text[e:e + 6]):
@@ -337,7 +351,10 @@ def _period(ctx: Context, s: int) -> PeriodRef | None:
 
 def _told_period(ctx: Context, s: int) -> PeriodRef | None:
     cs, ce = ctx.clauses[ctx.clause_of(s)]
-    periods = [m for m in ctx.periods() if m.period.year]
+    text = ctx.doc.text
+    # 连续第二年蝉联…冠军: "the second year in a row" counts years, it names none
+    periods = [m for m in ctx.periods() if m.period.year and not (
+        text[m.start] == "第" and text[max(0, m.start - 2):m.start] == "连续")]
     same = [m for m in periods if cs <= m.start < ce]
     since = [m for m in periods if m.period.qualifier == "since"]
     if since and re.search(r"连续|consecutive|straight|since", ctx.sent.text):
@@ -352,7 +369,10 @@ def _told_period(ctx: Context, s: int) -> PeriodRef | None:
     if ctx.doc.date and has_word(ctx.sent.text, ctx.lang.words.get("as_of") or [], ctx.lang.code):
         d = ctx.doc.date  # 目前…排名第二, "currently ranks second": as of the text's date, not the time told before
         return PeriodRef(d.year, None, d.month, d.day, "asof")
-    return ctx.recent_periods[-1] if ctx.recent_periods else None
+    recent = ctx.recent_periods[-1] if ctx.recent_periods else None
+    if recent is not None and recent.year and has_word(ctx.sent.text, ctx.lang.words.get("full_year_words") or [], ctx.lang.code):
+        return PeriodRef(recent.year)  # 从全年来看，…头把交椅 after a sentence on the fourth quarter: the whole year
+    return recent
 
 
 _CATEGORY_CLASSES = frozenset({"ProductCategory"})
@@ -389,7 +409,7 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                         and not (known is not None and mm.start >= known.start and mm.end <= known.end)] + [head - len(before)])
             before = text[stop:head]
             if lang == "zh":
-                before = re.split(r"[在于的、和与及，,]", before)[-1]
+                before = re.split(r"[在于的、和与及，,了是]", before)[-1]  # 仍保住了纯电动车领域: no verb in a kind
                 while before and any(before.startswith(g) for g in generic if len(g) > 1):
                     before = before[next(len(g) for g in sorted(generic, key=len, reverse=True)
                                          if len(g) > 1 and before.startswith(g)):]
