@@ -102,3 +102,21 @@ def test_a_title_won_or_a_largest_customer_is_no_rank(text):
 def test_a_whole_year_after_a_quarter_is_the_year():
     got = ranks_with_period("2023年第四季度，比亚迪销量52万辆。不过从全年来看，特斯拉仍保住了纯电动车领域的头把交椅。", "zh")
     assert ("tesla", 1, "world", "cat-battery-electric-vehicles", "2023") in got, got
+
+
+def shares(text: str, lang: str) -> set[tuple]:
+    x = run(text, lang)
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    return {(f.subject, float(f.attr("value")), names.get(f.attr("category"), f.attr("category") or ""))
+            for f in x.facts if f.kind == "quantity" and f.predicate == "MarketShare"}
+
+
+def test_a_word_of_a_market_does_not_take_the_share_when_no_change_is_told():
+    # "market" is also the trigger of a market's change, which needs a word of change in the sentence
+    got = shares("Samsung's share of the global smartphone market was roughly 20% last year.", "en")
+    assert got == {("samsung", 20.0, "cat-smartphones")}, got
+
+
+def test_an_acronym_after_a_place_names_the_kind_of_market():
+    got = shares("Researchers put Samsung's share of the global NPU market at about 35% last year.", "en")
+    assert got == {("samsung", 35.0, "NPU")}, got

@@ -405,8 +405,13 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
             head = cs + m.start()
             before = text[max(cs, head - 40):head]
             # the name stops at the nearest mention (a place, a company, a time) before the head noun
-            stop = max([mm.end for mm in ctx.mentions if mm.end <= head and mm.end > head - 40 and mm is not known
-                        and not (known is not None and mm.start >= known.start and mm.end <= known.end)] + [head - len(before)])
+            stops = [mm for mm in ctx.mentions if mm.end <= head and mm.end > head - 40 and mm is not known
+                     and not (known is not None and mm.start >= known.start and mm.end <= known.end)]
+            last_stop = max(stops, key=lambda mm: mm.end, default=None)
+            stop = max([mm.end for mm in stops] + [head - len(before)])
+            # "the global HBM market", "the Chinese smartphone market": a place right before the kind is its word of scope
+            scoped = last_stop is not None and last_stop.end == stop and last_stop.kind in ENTITY_KINDS and bool(
+                last_stop.cls) and vocab().is_a(last_stop.cls, ["Place"])
             before = text[stop:head]
             if lang == "zh":
                 before = re.split(r"[在于的、和与及，,了是]", before)[-1]  # 仍保住了纯电动车领域: no verb in a kind
@@ -420,8 +425,8 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                 # the words between the last determiner or word of scope and the head noun ("the global
                 # optical networking market"); none without one ("led the market", "it is the market")
                 last = max([i for i, w in enumerate(words) if w.lower() in generic] + [-1])
-                words = words[last + 1:] if last >= 0 else []
-                kind = " ".join(words) if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z0-9][\w-]*", w) for w in words) else ""
+                words = words[last + 1:] if last >= 0 or scoped else []
+                kind = " ".join(words) if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z0-9][\w-]*|[A-Z][A-Z0-9]{1,5}s?", w) for w in words) else ""  # "the HBM market"
             end = head - (len(before) - len(before.rstrip()))
             start = end - len(kind)
             if text[start:end] != kind:

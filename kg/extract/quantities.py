@@ -550,6 +550,8 @@ def _other_trigger_between(ctx: Context, start: int, end: int, own: tuple[int, i
         for m in regex.finditer(ctx.doc.text, start, end):
             if (m.start(), m.end()) == own or own[0] <= m.start() < own[1] or (m.start(), m.end()) in ctx.idle_triggers:
                 continue
+            if not any(_context_ok(ctx, p) for p in owners[m.group().lower()]):
+                continue  # "share of the global smartphone market was 20%": a market's change needs a word of change
             if value is not None and not any(_fits(ctx, p, value) for p in owners[m.group().lower()] if not p.get("growth_only")):
                 continue
             return True
