@@ -120,3 +120,20 @@ def test_a_word_of_a_market_does_not_take_the_share_when_no_change_is_told():
 def test_an_acronym_after_a_place_names_the_kind_of_market():
     got = shares("Researchers put Samsung's share of the global NPU market at about 35% last year.", "en")
     assert got == {("samsung", 35.0, "NPU")}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Huawei holds around 40% of the global AI server market.", {("huawei", 40.0, "AI server")}),
+    ("Xiaomi accounted for 13% of the Indian smartphone market in 2023.", {("xiaomi", 13.0, "cat-smartphones")}),
+    # a change, and a share held by several together, are no one's share
+    ("Xiaomi's revenue grew 20% in the Indian market in 2023.", set()),
+    ("Xiaomi and Huawei together hold close to 45% of China's smartphone market.", set()),
+])
+def test_a_percentage_of_a_market_is_a_share(text, expected):
+    assert shares(text, "en") == expected
+
+
+def test_an_english_market_kind_is_also_named_in_the_plural():
+    x = run("Huawei holds around 40% of the global AI server market.", "en")
+    names = {n for e in x.entities if e.cls == "ProductCategory" for _, n in e.labels + e.aliases}
+    assert {"AI server", "AI servers"} <= names, names

@@ -25,7 +25,51 @@ def extract(ctx: Context) -> list[Fact]:
     facts = []
     for pat in ctx.patterns.positions:
         facts += _positions(ctx, pat)
+        facts += _shares_of_market(ctx, pat)
     return facts
+
+
+# "holds around 40% of the global AI server market", "with an estimated 31% of the market"
+_OF_MARKET = re.compile(r"\s+of\s+(?:the\s+|its\s+)?((?:[\w'’.-]+\s+){0,5}?)(market|industry|sector)\b(?!\s+(?:value|cap|capitali[sz]ation))",
+                        re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"\b(?:grew|grow|grows|rose|rise|rises|fell|fall|falls|up|down|increased?|decreased?|declined?|growth|"
+                            r"jumped|dropped|climbed|gained|lost|by)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$", re.IGNORECASE)
+
+
+def _shares_of_market(ctx: Context, pat: dict) -> list[Fact]:
+    """A percentage "of the … market" (English) no metric took: the share of that market held by the
+    subject of its clause, scoped to the place its words name, of the kind they name."""
+    if ctx.lang.code != "en" or not _words(pat, "kind_nouns", "en"):
+        return []
+    text = ctx.doc.text
+    out = []
+    for q in ctx.mentions:
+        if q.kind != "quantity" or q.quantity is None or q.quantity.unit != "Percent" or (q.start, q.end) in ctx.consumed \
+                or not ctx.sent.start <= q.start < ctx.sent.end:
+            continue
+        m = _OF_MARKET.match(text, q.end, ctx.sent.end)
+        if m is None or re.search(r"[,;]", m.group(1)):
+            continue
+        cs, _ = ctx.clauses[ctx.clause_of(q.start)]
+        if _CHANGE_BEFORE.search(text[max(cs, q.start - 30):q.start]):
+            continue  # "sales rose 20% of …": a change, not a share
+        if has_word(text[max(ctx.sent.start, q.start - 60):q.start], _words(pat, "joint_words", "en"), "en"):
+            continue  # "A and B together hold close to half of …": the share of several, no one's own
+        subj_m, subj, conf = _subject(ctx, pat, q.start, q.end)
+        if not subj or subj_m is not None and subj_m.cls and not vocab().is_a(subj_m.cls, ORG + ["Product", "ProductSeries", "Brand"]):
+            continue
+        places = [p for p in ctx.entities(["Place"]) if m.start() <= p.start and p.end <= m.end()]
+        category = _category(ctx, m.start(2), subj_m, pat)
+        # the time of its own part of the sentence ("…Fortune Global 500; … holds 40% of the market": not the list's year)
+        part = max(text.rfind(";", ctx.sent.start, q.start), ctx.sent.start)
+        times = [t for t in ctx.periods() if t.period.year and part <= t.start < ctx.sent.end]
+        period = _period(ctx, q.start) if times else None
+        ctx.consumed.add((q.start, q.end))
+        ev = evidence(ctx, [span(subj_m), (q.start, m.end())], "market-share-of", float(pat.get("confidence", 0.85)) * conf)
+        out.append(Fact("quantity", subj, "MarketShare", "", attrs(
+            value=q.quantity.value, unit="Percent", bound=q.quantity.bound, scope=places[0].entity_id if places else "",
+            period=period, category=category, reported_by=reported_by(ctx)), (ev,)))
+    return out
 
 
 def _words(pat: dict, key: str, lang: str) -> list[str]:
@@ -444,6 +488,9 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                 continue  # no longer than the lexicon's name of the kind: keep the lexicon's
             mention = ctx.add_name(start, start + len(kind), "ProductCategory")
             if mention is not None:
+                if lang == "en" and re.search(r"[a-z]$", kind) and not kind.endswith("s"):
+                    # "the AI server market" is the market of AI servers
+                    ctx.name_also(mention.entity_id, [kind[:-1] + "ies" if re.search(r"[^aeiou]y$", kind) else kind + "s"])
                 return mention
     return None
 
