@@ -137,3 +137,20 @@ def test_an_english_market_kind_is_also_named_in_the_plural():
     x = run("Huawei holds around 40% of the global AI server market.", "en")
     names = {n for e in x.entities if e.cls == "ProductCategory" for _, n in e.labels + e.aliases}
     assert {"AI server", "AI servers"} <= names, names
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2023年，中国为西门子第二大海外市场，仅次于美国。", "zh"),      # the company's own market
+    ("德国是沃达丰最大的市场，贡献了约三分之一的收入。", "zh"),
+    ("Germany is Vodafone's largest market.", "en"),
+    ("这是中国家电企业在美国建设的第一座工厂。", "zh"),             # the first factory built, not a rank
+    ("这是小米第一颗自研芯片。", "zh"),
+    ("Xiaomi sells through a marketplace of third-party merchants in India.", "en"),
+])
+def test_no_rank_of_a_companys_own_market_or_of_a_first_thing(text, lang):
+    assert not positions(text, lang)
+
+
+def test_a_company_still_ranks_in_a_market_named_with_it():
+    assert positions("Xiaomi is India's largest smartphone brand.", "en") == {("xiaomi", 1, "india", "cat-smartphones")}
+    assert ("xiaomi", 2, "china", "cat-smartphones") in positions("小米是中国第二大手机厂商。", "zh")

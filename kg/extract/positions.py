@@ -160,6 +160,22 @@ def _measured(ctx: Context, pat: dict, s: int, e: int) -> bool:
     return bool(re.search(r"(?:" + "|".join(map(re.escape, measures)) + r")(?:的|上的|中的)?\s*$", text[max(ctx.sent.start, s - 8):s]))
 
 
+def _own_market(ctx: Context, pat: dict, s: int, e: int, subj_m: Mention | None) -> bool:
+    """A rank of a market right after the company whose market it is (中国为西门子第二大海外市场, 德国是沃达丰最大的
+    市场, "Germany is Vodafone's largest market"): the company's own market, not the company's position."""
+    if subj_m is None:
+        return False
+    text = ctx.doc.text
+    markets = _words(pat, "market_nouns", ctx.lang.code)
+    if not markets:
+        return False
+    alt = "|".join(map(re.escape, markets))
+    if ctx.lang.code == "zh":
+        return text[subj_m.end:s] in ("", "的") and bool(re.match(r"大?的?[\u4e00-\u9fff]{0,4}?(?:" + alt + ")", text[e:e + 12]))
+    return bool(re.fullmatch(r"['’]s\s+(?:the\s+)?", text[subj_m.end:s])) and bool(
+        re.match(r"\s*(?:[\w-]+\s+){0,2}(?:" + alt + r")s?\b", text[e:e + 40], re.IGNORECASE))
+
+
 _ONE_OF_THE_N = re.compile(r"\bone of the (?:top\s+)?([2-9]|10|two|three|four|five|six|seven|eight|nine|ten)\s+"
                            r"(?:largest|biggest|leading|top|best-selling|most valuable)\b", re.IGNORECASE)
 
@@ -458,7 +474,7 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                 last_stop.cls) and vocab().is_a(last_stop.cls, ["Place"])
             before = text[stop:head]
             if lang == "zh":
-                before = re.split(r"[在于的、和与及，,了是]", before)[-1]  # 仍保住了纯电动车领域: no verb in a kind
+                before = re.split(r"在(?!线)|[于的、和与及，,了是]", before)[-1]  # 仍保住了纯电动车领域: no verb in a kind
                 while before and any(before.startswith(g) for g in generic if len(g) > 1):
                     before = before[next(len(g) for g in sorted(generic, key=len, reverse=True)
                                          if len(g) > 1 and before.startswith(g)):]
@@ -696,6 +712,8 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
             continue
         if subj_m is not None and subj_m.cls and vocab().is_a(subj_m.cls, ["Person"]) and not (own_lists or carried):
             continue  # a person holds a place on a list (a rich list), not in a market
+        if _own_market(ctx, pat, s, e, subj_m):
+            continue
         if _ranks_a_product(ctx, pat, s, e) and not (subj_m is not None and subj_m.cls and vocab().is_a(
                 subj_m.cls, ["Product", "ProductSeries"])):
             continue  # "the best-selling SUV" ranks a product; a company that sells it is not that SUV
