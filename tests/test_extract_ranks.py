@@ -154,3 +154,17 @@ def test_no_rank_of_a_companys_own_market_or_of_a_first_thing(text, lang):
 def test_a_company_still_ranks_in_a_market_named_with_it():
     assert positions("Xiaomi is India's largest smartphone brand.", "en") == {("xiaomi", 1, "india", "cat-smartphones")}
     assert ("xiaomi", 2, "china", "cat-smartphones") in positions("小米是中国第二大手机厂商。", "zh")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Xiaomi business covering more than 100 country and region.", "en", {("xiaomi", 100.0)}),   # a translation's singular
+    ("Xiaomi products sell to global more than 70 country and area.", "en", {("xiaomi", 70.0)}),
+    ("Xiaomi now operates in more than 80 markets.", "en", {("xiaomi", 80.0)}),
+    ("Xiaomi cars already enter more than 40 countries and regions.", "en", {("xiaomi", 40.0)}),
+    ("小米的业务遍及全球100个市场。", "zh", {("xiaomi", 100.0)}),
+    ("小米的产品已出口到60多个国家和地区。", "zh", {("xiaomi", 60.0)}),
+    ("Temu now operates in more than 50 markets.", "en", {("temu", 50.0)}),            # a platform's own markets
+    ("Xiaomi sold 100 million phones in 2023.", "en", set()),
+])
+def test_countries_entered(text, lang, expected):
+    assert quantities(text, lang, "CountriesEntered") == expected
