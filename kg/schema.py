@@ -327,7 +327,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         "qualified": Key(fields({"metric": Key(ontology_term, required=True), "id": Key(slug), "words": Key(words, required=True)},
                                 "{metric: AdjustedNetProfit, id: adjusted-net-profit, words: {zh: [...], en: [...]}}")),
         "share": Key(anything),  # checked by the loader (kg/extract/patterns.py)
-        "period": Key(one_of("flow", "as_of", "stock", "event")), "scope": Key(one_of("place")),
+        "period": Key(one_of("flow", "as_of", "stock", "event")), "scope": Key(one_of("place", "located")),
         "category": Key(one_of(True, False, "sentence")), "kind_nouns": Key(words), "min_value": Key(number),
         **{k: Key(words) for k in "context lower_bound market_words negative not_nouns nouns per_lot per_share".split()},
         **{k: Key(flag) for k in "growth_only level segments threshold".split()},

@@ -168,3 +168,14 @@ def test_a_company_still_ranks_in_a_market_named_with_it():
 ])
 def test_countries_entered(text, lang, expected):
     assert quantities(text, lang, "CountriesEntered") == expected
+
+
+@pytest.mark.parametrize("text, lang, scope", [
+    ("小米在中国有约5万名员工。", "zh", "china"),
+    ("Xiaomi employs 5,000 people in India.", "en", "india"),
+    ("小米在全球约有7.2万名员工。", "zh", ""),              # the world is no place of its own
+    ("总部位于北京的小米有3万名员工。", "zh", ""),            # where it is based is not where its staff are
+])
+def test_employees_located_in_a_place(text, lang, scope):
+    got = {f.attr("scope") or "" for f in run(text, lang).facts if f.predicate == "Employees"}
+    assert got == {scope}, got

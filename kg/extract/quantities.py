@@ -659,6 +659,8 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
         return _forecast(ctx, pat, ts, te, qm, subj_m, subj, value, unit, bound, period, scope, confidence * p_conf)
     if pat.get("scope") == "place" and not scope:
         scope = _scope_place(ctx, pat, ts, qm)
+    elif pat.get("scope") == "located" and not scope:
+        scope = _located_in(ctx, ts, qm)
     category = _category(ctx, pat, ts, qm) or _segment_category(seg)
     threshold = threshold_unit = None
     if pat.get("threshold"):
@@ -1007,6 +1009,24 @@ def _scope_place(ctx: Context, pat: dict, ts: int, qm: Mention) -> str:
         return ""  # 中芯国际在全球晶圆代工市场的份额, 海信的全球份额: the world's market, not a place told elsewhere
     near = nearest(same, qm.start) or nearest(places, qm.start)
     return near.entity_id if near else market_just_named(ctx, cs, ce)
+
+
+def _located_in(ctx: Context, ts: int, qm: Mention) -> str:
+    """The place a count is located in, told in its clause (在华拥有员工约3.2万名, 在中国有约5万名员工, "employs 5,000
+    people in China", "86,000 of them are in Germany"); not the world, nor a place of another kind of words."""
+    text = ctx.doc.text
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    lo, hi = min(ts, qm.start), max(ts, qm.end)
+    for m in ctx.entities(["Place"]):
+        if m.entity_id == "world" or not cs <= m.start < ce:
+            continue
+        if ctx.lang.code == "zh":
+            if m.end <= lo and text[max(cs, m.start - 1):m.start] == "在" and re.fullmatch(r"(?:拥有|有|共有|设有)?", text[m.end:lo].replace("约", "")
+                                                                                                 .replace("员工", "")):
+                return m.entity_id
+        elif m.start >= hi and re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}?(?:in|across)\s+(?:the\s+)?", text[hi:m.start]):
+            return m.entity_id
+    return ""
 
 
 def _noun_words(words: str) -> bool:
