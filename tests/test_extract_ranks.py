@@ -179,3 +179,8 @@ def test_countries_entered(text, lang, expected):
 def test_employees_located_in_a_place(text, lang, scope):
     got = {f.attr("scope") or "" for f in run(text, lang).facts if f.predicate == "Employees"}
     assert got == {scope}, got
+
+
+def test_a_translations_row_name_after_a_share_is_a_rank():
+    got = positions("In India market, Xiaomi intelligent machine occupy rate surpass 20%, row name first.", "en")
+    assert got == {("xiaomi", 1, "india", "cat-smartphones")}, got
