@@ -184,3 +184,11 @@ def test_employees_located_in_a_place(text, lang, scope):
 def test_a_translations_row_name_after_a_share_is_a_rank():
     got = positions("In India market, Xiaomi intelligent machine occupy rate surpass 20%, row name first.", "en")
     assert got == {("xiaomi", 1, "india", "cat-smartphones")}, got
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("手机业务方面，2022年公司手机收入为1200亿元，全球手机出货量为1.2亿台。", "xiaomi"),   # the company's own figure
+    ("2023年全球智能手机出货量为11.7亿台，同比下降3%。", "market:world"),                # the whole market's
+])
+def test_global_shipments_of_the_company_or_of_the_market(text, subject):
+    assert {f.subject for f in run(text, "zh").facts if f.predicate == "Shipments"} == {subject}

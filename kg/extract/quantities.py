@@ -902,8 +902,11 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_
         # but "Tesla, which delivered 1.79 million cars": the name the relative clause follows
         pick = orgs[-1] if re.match(r"\s*(?:which|who|that)\b", ctx.doc.text[cs:cs + 8]) else orgs[0]
         return pick, pick.entity_id, scope, 0.95
-    if pat.get("market_words") and has_word(ctx.sent.text, (pat["market_words"] or {}).get(ctx.lang.code), ctx.lang.code):
-        return None, "market:" + market_place(ctx, ts), scope, 0.9  # "global smartphone shipments rose 6.5%"
+    own = (ctx.lang.words.get("pronouns") or {}).get("organisation") or []
+    if pat.get("market_words") and has_word(ctx.sent.text, (pat["market_words"] or {}).get(ctx.lang.code), ctx.lang.code) \
+            and not has_word(ctx.doc.text[ctx.sent.start:ts], own, ctx.lang.code):
+        # "global smartphone shipments rose 6.5%"; not 集团智能手机收入为…，全球智能手机出货量为…: the company's own
+        return None, "market:" + market_place(ctx, ts), scope, 0.9
     if not part and not of_category and _part_topic(ctx):
         return None  # "金融科技及企业服务：收入为…": the sentence is about a part of the business
     after = [m for m in ctx.entities(classes, NOT_SUBJECT) if te <= m.start < ctx.clauses[ctx.clause_of(ts)][1]
