@@ -192,3 +192,8 @@ def test_a_translations_row_name_after_a_share_is_a_rank():
 ])
 def test_global_shipments_of_the_company_or_of_the_market(text, subject):
     assert {f.subject for f in run(text, "zh").facts if f.predicate == "Shipments"} == {subject}
+
+
+def test_a_name_in_an_aside_is_not_the_subject_of_a_figure():
+    got = {f.subject for f in run("据Omdia数据，2023年华为系（含荣耀）手机全球出货量约2亿台。", "zh").facts if f.predicate == "Shipments"}
+    assert got == {"huawei"}, got

@@ -893,6 +893,7 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_
     classes = pat.get("subject_classes") or ORG
     cs = ctx.clauses[ctx.clause_of(ts)][0]
     orgs = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= ts and m.start >= ctx.sent.start]
+    orgs = [m for m in orgs if not _aside(ctx, m, orgs)]
     same = [m for m in orgs if m.start >= cs]
     if same:
         return same[-1], same[-1].entity_id, scope, 1.0
@@ -921,6 +922,18 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_
         if topic:
             return None, topic, scope, 0.9
     return None
+
+
+def _aside(ctx: Context, m: Mention, names: list[Mention]) -> bool:
+    """A name in brackets right after another name, as an aside (海信系（含东芝）电视出货量, "Hisense (including
+    Toshiba) shipped"): what the figure includes, not whose it is."""
+    text = ctx.doc.text
+    before = [n for n in names if n.end <= m.start]
+    if not before:
+        return False
+    gap = text[before[-1].end:m.start]
+    return bool(re.fullmatch(r"[^\s，,。；;（(）)]{0,2}\s*[（(]\s*(?:含|包括|包含|including|incl\.|with)?\s*", gap, re.IGNORECASE)) and \
+        bool(re.match(r"\s*[）)]", text[m.end:m.end + 4]))
 
 
 # "The Infrastructure Solutions Group (ISG) …", "Intelligent Devices Group …": a sentence that opens with
