@@ -197,3 +197,10 @@ def test_global_shipments_of_the_company_or_of_the_market(text, subject):
 def test_a_name_in_an_aside_is_not_the_subject_of_a_figure():
     got = {f.subject for f in run("据Omdia数据，2023年华为系（含荣耀）手机全球出货量约2亿台。", "zh").facts if f.predicate == "Shipments"}
     assert got == {"huawei"}, got
+
+
+def test_the_kind_a_market_is_for_is_the_category():
+    x = run("Xiaomi held the number one share of the world market for interchangeable-lens digital cameras.", "en")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    got = {(f.subject, f.attr("rank"), names.get(f.attr("category"), f.attr("category"))) for f in x.facts if f.kind == "position"}
+    assert got == {("xiaomi", 1, "interchangeable-lens digital cameras")}, got

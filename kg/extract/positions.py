@@ -441,6 +441,7 @@ _CATEGORY_CLASSES = frozenset({"ProductCategory"})
 # the words of a market's name before its head noun: 在以太网交换机市场, "in the enterprise switching market"
 _ZH_MARKET_KIND = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}$")
 _EN_MARKET_KIND = re.compile(r"(?:^|\s)((?:[a-z0-9][\w-]*\s+){0,2}[a-z0-9][\w-]*)\s*$")
+_EN_MARKET_FOR = re.compile(r"\s+for\s+((?:[a-z0-9][\w-]*\s+){0,3}[a-z0-9][\w-]*s)\b(?=\s*(?:[,;.]|$|\s+(?:in|with|since|for|by|and)\b))")
 _EN_NOT_KIND = frozenset("the a an its their our this that global world world's worldwide overall total domestic local "
                          "international overseas home stock share whole entire same".split())
 
@@ -463,6 +464,16 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
     for (cs, ce), noun in [(c, n) for c in clauses for n in _words(pat, "kind_nouns", lang)]:
         for m in re.finditer(re.escape(noun) + (r"\b" if lang == "en" else ""), text[cs:ce]):
             head = cs + m.start()
+            if lang == "en":  # "the world market for interchangeable-lens digital cameras": the kind after "for"
+                after = _EN_MARKET_FOR.match(text, cs + m.end(), ce)
+                if after is not None and not any(after.start(1) < x.end and x.start < after.end(1) and x is not known and not (
+                        known is not None and x.start >= known.start and x.end <= known.end) for x in ctx.mentions):
+                    start, end = after.start(1), after.end(1)
+                    if known is None or start <= known.start and known.end <= end and (start, end) != (known.start, known.end):
+                        mention = ctx.add_name(start, end, "ProductCategory")
+                        if mention is not None:
+                            return mention
+                    continue
             before = text[max(cs, head - 40):head]
             # the name stops at the nearest mention (a place, a company, a time) before the head noun
             stops = [mm for mm in ctx.mentions if mm.end <= head and mm.end > head - 40 and mm is not known
