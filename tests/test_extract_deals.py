@@ -162,3 +162,46 @@ def test_no_investment_in_a_name_the_verb_does_not_take(text, lang):
 ])
 def test_an_investment_in_the_name_the_verb_takes(text, lang):
     assert ("google", "investedIn", "nokia") in labelled(text, lang)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a Chinese name glossed with its Latin spelling, after a kind of company (…制造商, …设备商) or alone
+    ("2018年，华为以约20亿美元收购了丹麦声学设备制造商奥德森（Audessen）。", "奥德森"),
+    ("2019年，华为完成对荷兰医疗设备商范德林（Van der Linde）的收购。", "范德林"),
+    ("2017年华为以约9亿英镑收购天行（Skyrunner）。", "天行"),
+    # a long description of the company, then its Latin name
+    ("2022年，华为以约1.2亿美元收购了有声读物分销商Bookwave。", "Bookwave"),
+])
+def test_a_company_the_lexicon_lacks_is_bought_past_its_description(text, name):
+    got = labelled(text, "zh")
+    assert ("huawei", "acquired", name) in got, got
+
+
+def test_the_latin_gloss_and_the_name_without_its_country_are_aliases():
+    x = run("2018年，华为以约20亿美元收购了丹麦声学设备制造商奥德森（Audessen）。2000年，华为收购德国曼克斯公司。", "zh",
+            organisation="", speaker="")
+    aliases = {a for e in x.entities for _, a in e.aliases}
+    assert {"Audessen", "曼克斯公司"} <= aliases, aliases
+    # 中国政府: what is left after the country is a common noun, no name
+    y = run("华为成为第一家与中国政府签署全面合作的企业。", "zh", organisation="", speaker="")
+    assert not {a for e in y.entities for _, a in e.aliases} & {"政府"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("华为通过一系列并购向B2B领域扩张。", "zh", set()),
+    ("When we bought Nokia in 2016 for 6 billion euros, we expected faster growth.", "en", {("huawei", "acquired", "nokia")}),
+])
+def test_a_field_or_a_clause_opening_word_is_not_what_was_bought(text, lang, expected):
+    assert of("acquired", labelled(text, lang, organisation="huawei")) == expected
+
+
+@pytest.mark.parametrize("text, holder, company", [
+    ("2015年，百度与华为完成换股，百度因此成为诺基亚的第一大股东。", "baidu", "nokia"),
+    ("滴滴成为小鹏汽车的战略股东，持股约3%。", "didi", "xpeng"),
+])
+def test_a_shareholder_named_by_a_copula_invested_in_the_company(text, holder, company):
+    assert (holder, "investedIn", company) in labelled(text, "zh")
+
+
+def test_a_controlling_shareholder_is_no_mere_investment():
+    assert not of("investedIn", labelled("海尔是海信的控股股东。", "zh"))

@@ -6,7 +6,7 @@ import re
 
 from ..iris import new_entity_id, vocab
 from ..types import EntityInfo, Fact, Mention, PeriodRef
-from .context import (ENTITY_KINDS, MONEY_UNITS, Context, attrs, event_period, evidence, has_word, later_clause, near_period, nearest, reported_by, span,
+from .context import (GLOSS, ENTITY_KINDS, MONEY_UNITS, Context, attrs, event_period, evidence, has_word, later_clause, near_period, nearest, reported_by, span,
                       statement_periods, subject_of, trigger_hits)
 from .patterns import Patterns
 
@@ -179,7 +179,7 @@ def _adopters(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
     return _facts(ctx, pat, ts, te, maker_m, maker, chosen, confidence)
 
 
-_ZH_COPULA = re.compile(r"(?:(?:还|也|仍|一直|已|已经|目前|现在|如今|正式)?(?:是|为|成为|成了)(?:了)?)\s*(?:上一代|上代|前一代|前代|初代|第一代)?\s*$")
+_ZH_COPULA = re.compile(r"(?:(?:因此|由此|从而|随即|还|也|仍|一直|已|已经|目前|现在|如今|正式)?(?:是|为|成为|成了)(?:了)?)\s*(?:上一代|上代|前一代|前代|初代|第一代)?\s*$")
 _EN_COPULA = re.compile(r"(?:,|\b(?:is|was|are|were|has been|have been|had been|became|becomes|remains|remained))\s*(?:(?:also|now|still|long)\s+)?"
                         r"(?:a|an|the)?\s*$", re.IGNORECASE)
 _EN_OWNED = re.compile(r"['’]s\s+(?:(?:long-?time|long-?standing|longest-?standing|main|key|biggest|largest|first|strategic|"
@@ -657,6 +657,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             e += next((len(x) for x in lang.words.get("name_suffixes") or () if ctx.doc.text.startswith(x, e)), 0)  # 三洋+电机
         if ctx.mention_at(s, e) is not None or not _looks_named(ctx, s, e):
             continue
+        if lang.code == "zh" and v_is_org(slot) and _ZH_FIELD.match(text, e):
+            continue  # 通过并购向B2B领域扩张: a field of business, not a company
         if _BARE_INITIALS.fullmatch(text, s, e) and not v_is_org(slot):
             continue  # 推出的AI工厂, 发布第五代DM技术: two capitals are a technology's initials, not a product's name
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
@@ -664,6 +666,7 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
 
 
 _BARE_INITIALS = re.compile(r"[A-Z]{1,2}")
+_ZH_FIELD = re.compile(r"(?:领域|行业|赛道|方面|方向|市场)")
 
 
 _EN_AUXILIARY = re.compile(r"(?:\s*,)?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)(?:\s+(?:later|then|also|eventually|finally|subsequently))?$")
@@ -1222,6 +1225,8 @@ def _looks_named(ctx: Context, s: int, e: int) -> bool:
     suffixes = ctx.lang.words.get("name_suffixes") or ()
     if any(text[s:e].endswith(x) and e - s > len(x) for x in suffixes):
         return True  # 北京奥运会, 巴塞罗那足球俱乐部: the ending says what it names
+    if GLOSS.match(text, e):
+        return True  # 天巡（Skyscanner）: the text spells it in Latin letters too
     if re.search(r"[A-Za-z0-9]", text[s:e]) or text[s - 1:s] in ("“", "《", "\"", "「") \
             or text[e:e + 1] in ("”", "》", "\"", "」") or all(ch in sounds for ch in text[s:e]):  # 德尔玛克: spelt by sound
         return True
@@ -1229,7 +1234,7 @@ def _looks_named(ctx: Context, s: int, e: int) -> bool:
     return any((base + a, base + b) == (s, e) for a, b, _ in ctx.lang.model_names(ctx.sent.text, s - base))
 
 
-_ZH_COMPANY_NOUN = r"(?:公司|企业|厂商|制造商|集团|运营商|供应商|平台)$"
+_ZH_COMPANY_NOUN = r"(?:公司|企业|商|集团|平台|品牌|机构)$"
 
 
 def _marked_list(ctx: Context, pat: dict, first: Mention, ts: int) -> list[Mention]:
