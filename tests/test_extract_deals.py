@@ -205,3 +205,25 @@ def test_a_shareholder_named_by_a_copula_invested_in_the_company(text, holder, c
 
 def test_a_controlling_shareholder_is_no_mere_investment():
     assert not of("investedIn", labelled("海尔是海信的控股股东。", "zh"))
+
+
+def test_a_buyers_earlier_deals_in_the_sentence_are_no_rival_for_its_next_one():
+    # 华为 names the buyer once; the companies bought in the clauses between do not make the last deal doubtful
+    x = run("2010年后，华为通过一系列并购扩张业务：2012年收购芯片设计企业Arcadia；2014年收购软件公司Bluefield；"
+            "2016年收购丹麦网络设备厂商Nordlink。", "zh", organisation="", speaker="")
+    sure = {x_.obj: max(e.confidence for e in x_.evidence) for x_ in x.facts if x_.predicate == "acquired"}
+    assert len(sure) == 3 and min(sure.values()) >= 0.75, sure
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A $2 billion agreement to buy Nokia, the Finnish network maker, was abandoned in 2020 after regulators objected.", "en"),
+    ("华为2020年宣布以50亿元收购诺基亚，但交易因未获批准最终告吹。", "zh"),
+])
+def test_a_deal_called_off_is_no_acquisition(text, lang):
+    assert not of("acquired", labelled(text, lang, organisation="huawei"))
+
+
+def test_a_verb_after_a_comma_that_takes_an_object_is_active():
+    # "Naspers, through its unit MIH, bought a stake in Tencent": Naspers bought, Tencent did not buy Naspers
+    got = labelled("In 2001 Naspers, through its unit MIH, bought a 46.5 percent stake in Tencent.", "en", organisation="tencent")
+    assert not of("acquired", got) and ("naspers", "investedIn", "tencent") in got, got

@@ -80,12 +80,21 @@ def _future_re(words: tuple, lang: str):
     return re.compile(rf"(?:{alts})")
 
 
+@functools.lru_cache(maxsize=16)
+def _cancel_re(words: tuple, lang: str):
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b" if lang == "en" else rf"(?:{alts})", re.IGNORECASE)
+
+
 def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
     if pat.get("no_future") and _future(ctx, ts) and not _marker_not_future(ctx, pat, ts):
         return []
     plans = (pat.get("plan_words") or {}).get(ctx.lang.code)
     if plans and _future_re(tuple(plans), ctx.lang.code).search(ctx.doc.text, max(ctx.sent.start, ts - (8 if ctx.lang.code == "zh" else 24)), ts):
         return []  # "is in talks to acquire", 寻求收购: a deal sought, not made
+    cancels = (pat.get("cancel_words") or {}).get(ctx.lang.code)
+    if cancels and _cancel_re(tuple(cancels), ctx.lang.code).search(ctx.doc.text, te, ctx.sent.end):
+        return []  # "an agreement to buy iRobot was abandoned", 收购…最终告吹: a deal called off, not made
     not_after = (pat.get("not_after") or {}).get(ctx.lang.code)
     if not_after and re.match(not_after, ctx.doc.text[te:te + 40]):
         return []  # 上市公司 is a listed company, not a launch
@@ -341,11 +350,36 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         obj_id = "market:" + obj.entity_id if pat.get("object_as_market") else obj.entity_id
         own = _own_time(ctx, obj) if period is not None or "period" in pat.get("qualifiers", []) else None
         undated = float(pat.get("undated", 1.0)) if not (own or period) else 1.0  # an event told with no time at all
-        ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence * undated)
+        ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence * undated, _earlier_objects(ctx, pat, subj_m, ts))
         s_id, o_id = (obj_id, subj) if pat.get("swap_roles") else (subj, obj_id)  # "funding from Sequoia": Sequoia invested
         facts.append(Fact("relation", s_id, pat["property"], o_id,
                           attrs(period=own or period, count=count, reported_by=reported, value=value, unit=unit), (ev,)))
     return facts
+
+
+def _earlier_objects(ctx: Context, pat: dict, subj_m, ts: int) -> tuple:
+    """Names between the subject and the trigger that an earlier trigger of the same pattern takes in
+    their own clause (佳能…：2007年收购Tokki；2014年收购Milestone Systems, "Spotify bought Gimlet, and
+    in 2020 bought Megaphone"): the subject's earlier deals, no rival for its role."""
+    if subj_m is None or subj_m.end > ts:
+        return ()
+    words = ((pat.get("triggers") or {}).get(ctx.lang.code)) or []
+    if not words:
+        return ()
+    regex = _trigger_words_re(tuple(words), ctx.lang.code)
+    out = []
+    for m in ctx.mentions:
+        if m.kind in ENTITY_KINDS and subj_m.end <= m.start and m.end <= ts and ctx.clause_of(m.start) != ctx.clause_of(ts):
+            cs = ctx.clauses[ctx.clause_of(m.start)][0]
+            if regex.search(ctx.doc.text, max(cs, subj_m.end), m.start):
+                out.append((m.start, m.end))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _trigger_words_re(words: tuple, lang: str):
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b" if lang == "en" else alts, re.IGNORECASE)
 
 
 _OWNED = re.compile(r"(?:旗下|下属|控股)的?")
@@ -518,11 +552,16 @@ def _is_passive(ctx: Context, pat: dict, ts: int, te: int) -> bool:
         participle = not verb.endswith(("ing", "es")) and not verb.endswith("s") or verb.endswith(("ed", "ssed"))
         if participle and re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:(?:[a-z]+ly|also|already|now|still|then|first)\s+)?$", before, re.IGNORECASE):
             return True
-        if re.search(r",\s*$", before) and re.search(r"(?:ed|en|wn|ght|lt|ld|ut|-house)$", verb):
+        if re.search(r",\s*$", before) and re.search(r"(?:ed|en|wn|ght|lt|ld|ut|-house)$", verb) \
+                and not _EN_ACTIVE_OBJECT.match(text, te):
             return True  # "the RTX 20 series, launched in 2018"; not "the Mavic 4 Pro, successor to the Mavic 3 Pro"
         return bool(words) and has_word(text[te:te + 4], words, "en")
     lo = ctx.clauses[ctx.clause_of(ts)][0]
     return bool(words) and has_word(text[lo:ts], words, "zh")
+
+
+# "Naspers, through its unit MIH, bought a 46.5 percent stake": the verb takes an object, it is active
+_EN_ACTIVE_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|our|all|most|control|majority|[A-Z][\w&.-]*)\b(?<!\bIn)(?<!\bOn)(?<!\bAt)")
 
 
 # a clause that opens with these words describes a name before it: "the A100, built on the Ampere
