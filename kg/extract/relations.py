@@ -110,6 +110,8 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         return _copula(ctx, pat, ts, te)
     if side == "held":
         return _held(ctx, pat, ts, te)
+    if side == "pair":
+        return _pair(ctx, pat, ts, te)
     return _relation_by_position(ctx, pat, ts, te)
 
 
@@ -186,6 +188,38 @@ def _adopters(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         return []
     chosen = [m for m in run if m.entity_id != maker]
     return _facts(ctx, pat, ts, te, maker_m, maker, chosen, confidence)
+
+
+_PAIR_JOINER = {"en": re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:and|&)\s+(?:the\s+)?"),
+                "zh": re.compile(r"\s*(?:[(（][^()（）]{1,40}[)）]\s*)?[与和同]\s*")}
+
+
+def _pair(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
+    """Two parties named together before a verb of agreeing and the noun of what they agreed: "Hon Hai
+    and Nvidia announced a partnership", "Nokia Bell and China Mobile signed a cooperation memorandum":
+    each is the other's partner. Only two: "A, B and C signed" names no pair."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    verbs = (pat.get("pair_verbs") or {}).get(lang) or []
+    if not verbs:
+        return []
+    orgs = sorted((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if cs <= m.start and m.end <= ts),
+                  key=lambda m: m.start)
+    if len(orgs) < 2:
+        return []
+    a, b = orgs[-2], orgs[-1]
+    between = text[b.end:ts]
+    words = between.split() if lang == "en" else [between]
+    if len(words) > 7 or len(between) > 50 or not _trigger_words_re(tuple(verbs), lang).search(between):
+        return []
+    if re.search(r"[,;，；。]", between) or not _PAIR_JOINER[lang].fullmatch(text, a.end, b.start):
+        return []
+    if a.entity_id == b.entity_id or any(m.kind in ENTITY_KINDS and re.fullmatch(r"\s*[,，、]\s*", text[m.end:a.start])
+                                         for m in ctx.mentions if ctx.sent.start <= m.start and m.end <= a.start):
+        return []  # "Dell, Cisco and HPE announced": a list, not a pair
+    confidence = float(pat.get("confidence", 0.8))
+    return _facts(ctx, pat, ts, te, a, a.entity_id, [b], confidence)
 
 
 _ZH_COPULA = re.compile(r"(?:(?:因此|由此|从而|随即|还|也|仍|一直|已|已经|目前|现在|如今|正式)?(?:是|为|成为|成了)(?:了)?)\s*(?:上一代|上代|前一代|前代|初代|第一代)?\s*$")
