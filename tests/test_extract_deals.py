@@ -227,3 +227,14 @@ def test_a_verb_after_a_comma_that_takes_an_object_is_active():
     # "Naspers, through its unit MIH, bought a stake in Tencent": Naspers bought, Tencent did not buy Naspers
     got = labelled("In 2001 Naspers, through its unit MIH, bought a 46.5 percent stake in Tencent.", "en", organisation="tencent")
     assert not of("acquired", got) and ("naspers", "investedIn", "tencent") in got, got
+
+
+def test_a_word_for_a_kind_of_company_before_a_latin_name_describes_it():
+    # 铁塔公司 is also a known company's short name; here it only says what Tower Link is
+    got = of("divested", labelled("2023年，华为出售了所持印度铁塔公司Tower Link约18%的股份。", "zh", organisation="huawei"))
+    assert got == {("huawei", "divested", "Tower Link")}, got
+
+
+def test_a_peoples_word_before_a_kind_of_company_is_no_name():
+    got = of("partnerOf", labelled("In 2020 Lenovo set up a joint venture with Taiwanese carmaker Yulon Motor.", "en"))
+    assert got == {("lenovo", "partnerOf", "Yulon Motor")}, got

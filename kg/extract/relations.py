@@ -643,6 +643,25 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
     return run
 
 
+_ZH_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z0-9][A-Za-z0-9&.\-]*){0,3}")
+
+
+def _named_after_kind(ctx: Context, pat: dict, m: Mention) -> Mention:
+    """出售了所持印度铁塔公司Indus Towers的股份: a name that only says a kind of company (…公司, …企业), right
+    before a name in Latin letters, describes that name; the Latin name is the party."""
+    if not _DESCRIBES.search(m.text):
+        return m
+    latin = _ZH_LATIN_NAME.match(ctx.doc.text, m.end, ctx.sent.end)
+    if latin is None:
+        return m
+    known = ctx.mention_at(latin.start(), latin.end())
+    if known is not None:
+        return known if known.cls and vocab().is_a(known.cls, pat["object"]) else m
+    if any(o.start < latin.end() and o.end > latin.start() for o in ctx.mentions if o.kind in ENTITY_KINDS):
+        return m
+    return ctx.add_name(latin.start(), latin.end(), pat["object"][0]) or m
+
+
 _EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$")
 _DESCRIBES = re.compile(r"(?:公司|企业|厂商|制造商|生产商|供应商|设计商|运营商)$")
 
@@ -713,7 +732,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         start = te
         if lang.code == "en" and v_is_org(slot):  # "acquired the Israeli AI workload management start-up Run:ai"
             nouns = list((lang.words.get("class_nouns") or {}).get("Company") or []) + list(_EN_DESCRIPTOR_NOUNS)
-            desc = re.match(r"\s+(?:the|a|an|its|their)\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?\s+)?(?:[A-Za-z0-9][\w\-]*\s+){0,5}?(?:"
+            # … or no article before a people's word: "a joint venture with Taiwanese carmaker Yulon Motor"
+            desc = re.match(r"\s+(?:(?:the|a|an|its|their)\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?\s+)?|[A-Z][a-z]+(?:ese|[ie]an|can|ish|i|ch)\s+)"
+                            r"(?:[A-Za-z0-9][\w\-]*\s+){0,5}?(?:"
                             + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")\s+(?=[A-Z0-9])", text[te:limit])
             if desc:
                 start = te + desc.end()
@@ -805,6 +826,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                                                       if ctx.lang.code == "en" else "(?:" + "|".join(re.escape(w) for w in sellers) + ")$",
                                                       ctx.doc.text[max(ctx.sent.start, m.start - 8):m.start])]
         chosen = _list_run(ctx, objs, te, ctx.sent.end)
+        if ctx.lang.code == "zh" and pat.get("find_objects"):
+            chosen = [_named_after_kind(ctx, pat, m) for m in chosen]
         if chosen and ctx.clause_of(chosen[0].start) != ctx.clause_of(ts) and (
                 chosen[0].start - te > 40 or pat.get("find_objects") or pat.get("same_clause")) \
                 and not _appositive(ctx, te, chosen[0]):
