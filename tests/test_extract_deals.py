@@ -238,3 +238,14 @@ def test_a_word_for_a_kind_of_company_before_a_latin_name_describes_it():
 def test_a_peoples_word_before_a_kind_of_company_is_no_name():
     got = of("partnerOf", labelled("In 2020 Lenovo set up a joint venture with Taiwanese carmaker Yulon Motor.", "en"))
     assert got == {("lenovo", "partnerOf", "Yulon Motor")}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2021 Lenovo put $2 billion into the chip start-up Arcadia Labs.", {("lenovo", "investedIn", "Arcadia Labs")}),
+    ("Lenovo pumped another $300 million into Arcadia Labs last year.", {("lenovo", "investedIn", "Arcadia Labs")}),
+    # the same verbs with no amount after them tell no investment
+    ("Lenovo put pressure on Arcadia Labs.", set()),
+    ("Lenovo committed to buying chips from Arcadia Labs.", set()),
+])
+def test_verbs_of_many_uses_tell_an_investment_only_with_an_amount(text, expected):
+    assert of("investedIn", labelled(text, "en")) == expected
