@@ -249,3 +249,14 @@ def test_a_list_of_three_names_no_pair():
 ])
 def test_a_deal_or_memorandum_with_a_company_is_a_partnership(text, pair):
     assert (pair[0], "partnerOf", pair[1]) in labelled(text, "en")
+
+
+@pytest.mark.parametrize("text, partners", [
+    # 和 inside 协和医院 is no marker of the partner: the 与 before it is
+    ("小米与协和医院合作开发医疗大模型。", {"协和医院"}),
+    # a list of partners the lexicon lacks, each named by its ending
+    ("小米与浙江省人民医院、上海瑞华医院等机构合作开展研究。", {"浙江省人民医院", "上海瑞华医院"}),
+])
+def test_partners_the_lexicon_lacks_after_the_marker(text, partners):
+    got = of("partnerOf", labelled(text, "zh", organisation="xiaomi"))
+    assert {f[2] for f in got} == partners, got

@@ -1113,20 +1113,23 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
             continue
         if need_de and not text[max(cs, ts - 2):ts].endswith("的"):
             continue
-        best = None
-        for w in words:
-            k = text.rfind(w, cs, ts)
-            if k >= 0 and (best is None or k > best):
-                best = k + len(w)
-        if best is None:
+        # the nearest marker first; one inside a name (和 in 协和医院) gives no object, and the one before it is tried
+        marks = sorted({k + len(w) for w in words for k in _all_at(text, w, cs, ts)}, reverse=True)[:3]
+        if not marks:
             continue
-        # 对美国供应链软件公司Blue Yonder的收购: a descriptor ending in a kind of company may come first
-        reach = lambda s: s - best <= 8 or lang == "zh" and s - best <= 20 and re.search(_ZH_COMPANY_NOUN, text[best:s])  # noqa: E731
-        objs = [m for m in ctx.entities(pat["object"], pat.get("object_not", ())) if best <= m.start and reach(m.start) and m.end <= ts]
-        if not objs and pat.get("find_objects"):
-            for s, e, hint in ctx.lang.names_after(text[:ts], best, ts, ctx.lang.words)[:1]:
-                if reach(s) and _looks_named(ctx, s, e):
-                    objs = [x for x in [ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])] if x]
+        objs, best = [], marks[0]
+        for best in marks:
+            # 对美国供应链软件公司Blue Yonder的收购: a descriptor ending in a kind of company may come first
+            reach = lambda s, b=best: s - b <= 8 or lang == "zh" and s - b <= 20 and re.search(_ZH_COMPANY_NOUN, text[b:s])  # noqa: E731
+            objs = [m for m in ctx.entities(pat["object"], pat.get("object_not", ())) if best <= m.start and reach(m.start) and m.end <= ts]
+            if not objs and pat.get("find_objects"):
+                for s, e, hint in ctx.lang.names_after(text[:ts], best, ts, ctx.lang.words)[:1]:
+                    if reach(s) and _looks_named(ctx, s, e):
+                        objs = [x for x in [ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])] if x]
+            if objs:
+                break
+        else:
+            best = marks[0]
         if objs:
             return _unit_of(ctx, pat, objs[0], ts) or _held_whole(ctx, objs[0], ts) or objs[0]
         if lang == "zh" and pat.get("business_units"):
@@ -1138,6 +1141,21 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
                 if made is not None:
                     return made
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _suffix_name_re(suffixes: tuple) -> re.Pattern:
+    alts = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"[\u4e00-\u9fffA-Za-z0-9](?:(?![、和及与等])[\u4e00-\u9fffA-Za-z0-9]){{1,10}}?(?:{alts})(?=[、和及与等，。；,;]|$)")
+
+
+def _all_at(text: str, word: str, lo: int, hi: int) -> list[int]:
+    """Where ``word`` starts in text[lo:hi]."""
+    out, k = [], text.find(word, lo, hi)
+    while k >= 0:
+        out.append(k)
+        k = text.find(word, k + 1, hi)
+    return out
 
 
 _ZH_HELD_REST = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?=（[^）]{1,20}）|的|股份|股权)")
@@ -1343,7 +1361,27 @@ def _marked_list(ctx: Context, pat: dict, first: Mention, ts: int) -> list[Menti
     if pat.get("objects", "all") != "all" or pat.get("business_units"):
         return [first]
     run = _list_run(ctx, ctx.entities(pat["object"], pat.get("object_not", ())), first.start, ts)
-    return run if run and run[0] is first else [first]
+    run = run if run and run[0] is first else [first]
+    if ctx.lang.code == "zh" and pat.get("find_objects"):  # 与安徽省立医院、北京协和医院等机构合作: names the lexicon lacks
+        text, pos = ctx.doc.text, run[-1].end
+        while len(run) < 8:
+            j = re.match(r"(?:、|以及|和|及|与)", text[pos:ts])
+            if j is None:
+                break
+            spans = ctx.lang.names_after(text[:ts], pos + j.end(), ts, ctx.lang.words)[:1]
+            if not spans or spans[0][0] != pos + j.end():  # 上海瑞华医院: a name its ending tells, jieba splitting it
+                ending = _suffix_name_re(tuple(ctx.lang.words.get("name_suffixes") or ())).match(text, pos + j.end(), ts)
+                spans = [(ending.start(), ending.end(), "")] if ending else []
+            if not spans or spans[0][0] != pos + j.end():
+                break
+            s, e, hint = spans[0]
+            found = ctx.mention_at(s, e) or (ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])
+                                             if _looks_named(ctx, s, e) else None)
+            if found is None or not (found.cls and vocab().is_a(found.cls, pat["object"])):
+                break
+            run.append(found)
+            pos = e
+    return run
 
 
 _ZH_UNIT = re.compile(r"(?:（[^）]{1,20}）)?(的|旗下的?|)(?:大部分|全部|部分|大部分的|全部的)?((?:[A-Za-z0-9\u4e00-\u9fff]+[和与及][A-Za-z0-9\u4e00-\u9fff]+|(?![的和与及])[\u4e00-\u9fffA-Za-z0-9 ]){1,14}?(?:业务|部门|资产))"
