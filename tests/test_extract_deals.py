@@ -249,3 +249,14 @@ def test_a_peoples_word_before_a_kind_of_company_is_no_name():
 ])
 def test_verbs_of_many_uses_tell_an_investment_only_with_an_amount(text, expected):
     assert of("investedIn", labelled(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("In 2020 Huawei agreed to buy Nokia for $40 billion. The transaction faced opposition, and the two companies abandoned it in 2022.",
+     "en", set()),
+    ("2020年华为宣布收购诺基亚。该交易最终因未获批准而告吹。", "zh", set()),
+    # the next sentence calls off another thing, or nothing: the deal stands
+    ("In 2019 Huawei bought Nokia for $6.9 billion. The deal closed in April 2020.", "en", {("huawei", "acquired", "nokia")}),
+])
+def test_a_deal_the_next_sentence_calls_off_is_no_acquisition(text, lang, expected):
+    assert of("acquired", labelled(text, lang)) == expected
