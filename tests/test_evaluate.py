@@ -498,11 +498,11 @@ def test_sweep_keeps_facts_at_least_as_confident_as_each_threshold():
 
 DOCS = {
     # the facts in the order that keeps them all asserted (confidence above the candidate threshold),
-    # except the launch, which the build leaves as a candidate
+    # except the launch, which the build leaves as a candidate (its sentence repeats a word, as a garbled one does)
     "xiaomi-news-en.txt": """
         Xiaomi news
 
-        BEIJING, March 5, 2024 — Xiaomi was founded in April 2010 by Lei Jun. In 2023, Xiaomi's revenue was RMB 271 billion. Xiaomi is headquartered in Beijing. Lei Jun is the chairman of Xiaomi. Xiaomi released the Xiaomi SU7 in March 2024.
+        BEIJING, March 5, 2024 — Xiaomi was founded in April 2010 by Lei Jun. In 2023, Xiaomi's revenue was RMB 271 billion. Xiaomi is headquartered in Beijing. Lei Jun is the chairman of Xiaomi. Xiaomi released new released the Xiaomi SU7 in March 2024.
         """,
     "byd-profile-zh.txt": """
         比亚迪简介
@@ -557,7 +557,7 @@ GOLD = {
             object: Xiaomi SU7
             period: 2024-03
             core: true
-            quote: Xiaomi released the Xiaomi SU7 in March 2024
+            quote: Xiaomi released new released the Xiaomi SU7 in March 2024
         """,
     "byd-profile-zh.yaml": """
         document: byd-profile-zh.txt
@@ -712,7 +712,7 @@ def test_candidates_are_read_and_scored_only_when_asked_for(store, report, candi
     assert launch(asserted) == []
     (su7,) = launch(with_candidates)
     assert su7.subject == ID + "xiaomi" and su7.obj == ID + "xiaomi-su7" and su7.period == "2024-03"
-    assert su7.quotes == ("Xiaomi released the Xiaomi SU7",)  # the evidence of a candidate is read too
+    assert su7.quotes == ("Xiaomi released new released the Xiaomi SU7",)  # the evidence of a candidate is read too
     assert SU7_GOLD in {m["gold"] for m in report["misses"]}
     assert SU7_GOLD not in {m["gold"] for m in candidate_report["misses"]}
     assert candidate_report["overall"]["extracted"] == report["overall"]["extracted"] + 1

@@ -162,3 +162,101 @@ def test_no_investment_in_a_name_the_verb_does_not_take(text, lang):
 ])
 def test_an_investment_in_the_name_the_verb_takes(text, lang):
     assert ("google", "investedIn", "nokia") in labelled(text, lang)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a Chinese name glossed with its Latin spelling, after a kind of company (…制造商, …设备商) or alone
+    ("2018年，华为以约20亿美元收购了丹麦声学设备制造商奥德森（Audessen）。", "奥德森"),
+    ("2019年，华为完成对荷兰医疗设备商范德林（Van der Linde）的收购。", "范德林"),
+    ("2017年华为以约9亿英镑收购天行（Skyrunner）。", "天行"),
+    # a long description of the company, then its Latin name
+    ("2022年，华为以约1.2亿美元收购了有声读物分销商Bookwave。", "Bookwave"),
+])
+def test_a_company_the_lexicon_lacks_is_bought_past_its_description(text, name):
+    got = labelled(text, "zh")
+    assert ("huawei", "acquired", name) in got, got
+
+
+def test_the_latin_gloss_and_the_name_without_its_country_are_aliases():
+    x = run("2018年，华为以约20亿美元收购了丹麦声学设备制造商奥德森（Audessen）。2000年，华为收购德国曼克斯公司。", "zh",
+            organisation="", speaker="")
+    aliases = {a for e in x.entities for _, a in e.aliases}
+    assert {"Audessen", "曼克斯公司"} <= aliases, aliases
+    # 中国政府: what is left after the country is a common noun, no name
+    y = run("华为成为第一家与中国政府签署全面合作的企业。", "zh", organisation="", speaker="")
+    assert not {a for e in y.entities for _, a in e.aliases} & {"政府"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("华为通过一系列并购向B2B领域扩张。", "zh", set()),
+    ("When we bought Nokia in 2016 for 6 billion euros, we expected faster growth.", "en", {("huawei", "acquired", "nokia")}),
+])
+def test_a_field_or_a_clause_opening_word_is_not_what_was_bought(text, lang, expected):
+    assert of("acquired", labelled(text, lang, organisation="huawei")) == expected
+
+
+@pytest.mark.parametrize("text, holder, company", [
+    ("2015年，百度与华为完成换股，百度因此成为诺基亚的第一大股东。", "baidu", "nokia"),
+    ("滴滴成为小鹏汽车的战略股东，持股约3%。", "didi", "xpeng"),
+])
+def test_a_shareholder_named_by_a_copula_invested_in_the_company(text, holder, company):
+    assert (holder, "investedIn", company) in labelled(text, "zh")
+
+
+def test_a_controlling_shareholder_is_no_mere_investment():
+    assert not of("investedIn", labelled("海尔是海信的控股股东。", "zh"))
+
+
+def test_a_buyers_earlier_deals_in_the_sentence_are_no_rival_for_its_next_one():
+    # 华为 names the buyer once; the companies bought in the clauses between do not make the last deal doubtful
+    x = run("2010年后，华为通过一系列并购扩张业务：2012年收购芯片设计企业Arcadia；2014年收购软件公司Bluefield；"
+            "2016年收购丹麦网络设备厂商Nordlink。", "zh", organisation="", speaker="")
+    sure = {x_.obj: max(e.confidence for e in x_.evidence) for x_ in x.facts if x_.predicate == "acquired"}
+    assert len(sure) == 3 and min(sure.values()) >= 0.75, sure
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("A $2 billion agreement to buy Nokia, the Finnish network maker, was abandoned in 2020 after regulators objected.", "en"),
+    ("华为2020年宣布以50亿元收购诺基亚，但交易因未获批准最终告吹。", "zh"),
+])
+def test_a_deal_called_off_is_no_acquisition(text, lang):
+    assert not of("acquired", labelled(text, lang, organisation="huawei"))
+
+
+def test_a_verb_after_a_comma_that_takes_an_object_is_active():
+    # "Naspers, through its unit MIH, bought a stake in Tencent": Naspers bought, Tencent did not buy Naspers
+    got = labelled("In 2001 Naspers, through its unit MIH, bought a 46.5 percent stake in Tencent.", "en", organisation="tencent")
+    assert not of("acquired", got) and ("naspers", "investedIn", "tencent") in got, got
+
+
+def test_a_word_for_a_kind_of_company_before_a_latin_name_describes_it():
+    # 铁塔公司 is also a known company's short name; here it only says what Tower Link is
+    got = of("divested", labelled("2023年，华为出售了所持印度铁塔公司Tower Link约18%的股份。", "zh", organisation="huawei"))
+    assert got == {("huawei", "divested", "Tower Link")}, got
+
+
+def test_a_peoples_word_before_a_kind_of_company_is_no_name():
+    got = of("partnerOf", labelled("In 2020 Lenovo set up a joint venture with Taiwanese carmaker Yulon Motor.", "en"))
+    assert got == {("lenovo", "partnerOf", "Yulon Motor")}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2021 Lenovo put $2 billion into the chip start-up Arcadia Labs.", {("lenovo", "investedIn", "Arcadia Labs")}),
+    ("Lenovo pumped another $300 million into Arcadia Labs last year.", {("lenovo", "investedIn", "Arcadia Labs")}),
+    # the same verbs with no amount after them tell no investment
+    ("Lenovo put pressure on Arcadia Labs.", set()),
+    ("Lenovo committed to buying chips from Arcadia Labs.", set()),
+])
+def test_verbs_of_many_uses_tell_an_investment_only_with_an_amount(text, expected):
+    assert of("investedIn", labelled(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("In 2020 Huawei agreed to buy Nokia for $40 billion. The transaction faced opposition, and the two companies abandoned it in 2022.",
+     "en", set()),
+    ("2020年华为宣布收购诺基亚。该交易最终因未获批准而告吹。", "zh", set()),
+    # the next sentence calls off another thing, or nothing: the deal stands
+    ("In 2019 Huawei bought Nokia for $6.9 billion. The deal closed in April 2020.", "en", {("huawei", "acquired", "nokia")}),
+])
+def test_a_deal_the_next_sentence_calls_off_is_no_acquisition(text, lang, expected):
+    assert of("acquired", labelled(text, lang)) == expected

@@ -226,3 +226,37 @@ def test_a_site_word_alone_is_no_name():
     assert not of("locatedIn", labelled("公司的AI研发中心位于杭州。", "zh"))
     assert not of("locatedIn", labelled("位于杭州的AI研发中心投入使用。", "zh"))
     assert not of("locatedIn", labelled("AI研发中心位于杭州。", "zh"))
+
+
+@pytest.mark.parametrize("text, lang, pair", [
+    ("In March 2022 Lenovo and Qualcomm announced a strategic partnership to build AI laptops.", "en", ("lenovo", "qualcomm")),
+    ("Nokia (the Finnish group) and Huawei signed a licensing agreement in 2021.", "en", ("nokia", "huawei")),
+    ("2021年，比亚迪和戴姆勒宣布成立合资公司。", "zh", ("byd", "mercedes-benz")),  # 戴姆勒: the lexicon's Mercedes-Benz
+])
+def test_two_parties_named_together_before_the_deal_are_partners(text, lang, pair):
+    got = of("partnerOf", labelled(text, lang))
+    assert (pair[0], "partnerOf", pair[1]) in got or (pair[1], "partnerOf", pair[0]) in got, got
+
+
+def test_a_list_of_three_names_no_pair():
+    assert not of("partnerOf", labelled("Dell, Lenovo and Qualcomm announced a partnership.", "en"))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("In May Lenovo announced a deal with Netflix to preload its app.", ("lenovo", "netflix")),
+    ("In 2019 Xiaomi agreed with Leica to co-develop camera modules.", ("xiaomi", "leica")),
+    ("Lenovo signed a memorandum of understanding with Qualcomm.", ("lenovo", "qualcomm")),
+])
+def test_a_deal_or_memorandum_with_a_company_is_a_partnership(text, pair):
+    assert (pair[0], "partnerOf", pair[1]) in labelled(text, "en")
+
+
+@pytest.mark.parametrize("text, partners", [
+    # 和 inside 协和医院 is no marker of the partner: the 与 before it is
+    ("小米与协和医院合作开发医疗大模型。", {"协和医院"}),
+    # a list of partners the lexicon lacks, each named by its ending
+    ("小米与浙江省人民医院、上海瑞华医院等机构合作开展研究。", {"浙江省人民医院", "上海瑞华医院"}),
+])
+def test_partners_the_lexicon_lacks_after_the_marker(text, partners):
+    got = of("partnerOf", labelled(text, "zh", organisation="xiaomi"))
+    assert {f[2] for f in got} == partners, got

@@ -496,3 +496,15 @@ def test_a_clause_between_a_subject_and_its_figure_is_not_a_garble(tmp_path):
     quotes = [a.evidence.quote for a in build.sources.adjustments if a.evidence.rule == "net-profit"]
     assert all("99亿元" not in q for q in quotes), quotes
     assert any("88亿元" in q for q in quotes), quotes
+
+
+def test_a_unit_named_after_its_owner_repeats_no_word():
+    # "Orvex owns Orvex Robotics": the owner's name inside the unit's is no garble; two one-word names still are
+    from kg.types import Mention
+    spec = sources.load_noise().languages["en"]["repeated_word"]
+    text = "Orvex owns Orvex Robotics and Orvex Orvex bought"
+    names = [Mention(0, 5, "Orvex", "entity", "x-orvex", "Company"),
+             Mention(11, 25, "Orvex Robotics", "entity", "x-orvex-robotics", "Company")]
+    assert sources._repeated_word(sources._names_as_one(text, 0, 25, names), spec) == ""
+    assert sources._repeated_word(text[:25], spec) == "orvex"  # read word by word, it repeats
+    assert sources._repeated_word(sources._names_as_one(text, 0, len(text), names), spec) == "orvex"

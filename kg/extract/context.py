@@ -121,10 +121,37 @@ class Context:
             self.mentions.remove(m)
         self._entity_cache.clear()  # the new name replaces the mentions it holds
         parts = tuple((m.start, m.end, m.entity_id, m.cls) for m in inside)
+        bare = _without_country(self.doc.text, start, end, inside) if v.is_a(cls, ["Organisation"]) else ""
+        if bare and bare != name:  # 德国曼内斯曼公司, "Switzerland Arbonia": also known without the country it is from
+            self.name_also(eid, [bare])
+        gloss = GLOSS.match(self.doc.text, end) if self.lang.code == "zh" else None
+        if gloss is not None:  # 瓦里安（Varian）: the name in Latin letters the text gives in brackets
+            self.name_also(eid, [gloss.group(1).strip()])
         mention = Mention(start, end, name, "entity", eid, info.cls, from_lexicon=False, parts=parts)
         self.mentions.append(mention)
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return mention
+
+
+# a name glossed in brackets with its Latin spelling: 天巡（Skyscanner）, 格罗曼工程（Grohmann Engineering）
+GLOSS = re.compile(r"\s*[（(]\s*([A-Z][A-Za-z0-9&.'’\- ]{1,40}?)\s*[)）]")
+
+
+def _without_country(text: str, start: int, end: int, inside: list[Mention]) -> str:
+    """The rest of a new organisation's name after the country that opens it (德国曼内斯曼公司 → 曼内斯曼公司,
+    "Switzerland Arbonia" → "Arbonia"), when that rest still reads as a name; else ""."""
+    first = next((m for m in inside if m.start == start and m.kind == "entity"), None)
+    if first is None or not first.cls or not vocab().is_a(first.cls, ["Country"]):
+        return ""
+    rest = text[first.end:end].strip()
+    if re.match(r"[A-Za-z]", rest):
+        # "Australian Open", "Japanese Display": a word of the country's people makes part of the name
+        return rest if (rest[:1].isupper() or rest[:1].isdigit()) and not _DEMONYM.search(first.text) else ""
+    # 中国政府, 日本公司: two characters after the country are a common noun, not the rest of a name
+    return rest if re.match(r"[\u4e00-\u9fff]{3}|[\u4e00-\u9fff]{1,2}[A-Za-z0-9]", rest) and not re.fullmatch(r"(?:股份)?(?:有限)?(?:公司|集团|企业)", rest) else ""
+
+
+_DEMONYM = re.compile(r"(?:[ie]an|can|ese|ish|ch|i)$")
 
 
 def trigger_hits(ctx: Context, regex, owners, names_inside: bool = False) -> list[tuple[int, int, list[dict]]]:

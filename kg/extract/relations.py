@@ -6,7 +6,7 @@ import re
 
 from ..iris import new_entity_id, vocab
 from ..types import EntityInfo, Fact, Mention, PeriodRef
-from .context import (ENTITY_KINDS, MONEY_UNITS, Context, attrs, event_period, evidence, has_word, later_clause, near_period, nearest, reported_by, span,
+from .context import (GLOSS, ENTITY_KINDS, MONEY_UNITS, Context, attrs, event_period, evidence, has_word, later_clause, near_period, nearest, reported_by, span,
                       statement_periods, subject_of, trigger_hits)
 from .patterns import Patterns
 
@@ -80,12 +80,29 @@ def _future_re(words: tuple, lang: str):
     return re.compile(rf"(?:{alts})")
 
 
+_NEXT_SENTENCE = re.compile(r"[\s”\"]*[^.。!?！？]{1,300}")
+
+
+@functools.lru_cache(maxsize=16)
+def _cancel_re(words: tuple, lang: str):
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b" if lang == "en" else rf"(?:{alts})", re.IGNORECASE)
+
+
 def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
     if pat.get("no_future") and _future(ctx, ts) and not _marker_not_future(ctx, pat, ts):
         return []
     plans = (pat.get("plan_words") or {}).get(ctx.lang.code)
     if plans and _future_re(tuple(plans), ctx.lang.code).search(ctx.doc.text, max(ctx.sent.start, ts - (8 if ctx.lang.code == "zh" else 24)), ts):
         return []  # "is in talks to acquire", 寻求收购: a deal sought, not made
+    cancels = (pat.get("cancel_words") or {}).get(ctx.lang.code)
+    if cancels and _cancel_re(tuple(cancels), ctx.lang.code).search(ctx.doc.text, te, ctx.sent.end):
+        return []  # "an agreement to buy iRobot was abandoned", 收购…最终告吹: a deal called off, not made
+    back = (pat.get("deal_back") or {}).get(ctx.lang.code)
+    if cancels and back:  # "… agreed to buy Arm … . The transaction faced opposition …, and the two companies abandoned it"
+        nxt = _NEXT_SENTENCE.match(ctx.doc.text, ctx.sent.end)
+        if nxt and _cancel_re(tuple(back), ctx.lang.code).search(nxt.group()) and _cancel_re(tuple(cancels), ctx.lang.code).search(nxt.group()):
+            return []
     not_after = (pat.get("not_after") or {}).get(ctx.lang.code)
     if not_after and re.match(not_after, ctx.doc.text[te:te + 40]):
         return []  # 上市公司 is a listed company, not a launch
@@ -101,6 +118,8 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         return _copula(ctx, pat, ts, te)
     if side == "held":
         return _held(ctx, pat, ts, te)
+    if side == "pair":
+        return _pair(ctx, pat, ts, te)
     return _relation_by_position(ctx, pat, ts, te)
 
 
@@ -179,7 +198,39 @@ def _adopters(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
     return _facts(ctx, pat, ts, te, maker_m, maker, chosen, confidence)
 
 
-_ZH_COPULA = re.compile(r"(?:(?:还|也|仍|一直|已|已经|目前|现在|如今|正式)?(?:是|为|成为|成了)(?:了)?)\s*(?:上一代|上代|前一代|前代|初代|第一代)?\s*$")
+_PAIR_JOINER = {"en": re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:and|&)\s+(?:the\s+)?"),
+                "zh": re.compile(r"\s*(?:[(（][^()（）]{1,40}[)）]\s*)?[与和同]\s*")}
+
+
+def _pair(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
+    """Two parties named together before a verb of agreeing and the noun of what they agreed: "Hon Hai
+    and Nvidia announced a partnership", "Nokia Bell and China Mobile signed a cooperation memorandum":
+    each is the other's partner. Only two: "A, B and C signed" names no pair."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    verbs = (pat.get("pair_verbs") or {}).get(lang) or []
+    if not verbs:
+        return []
+    orgs = sorted((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if cs <= m.start and m.end <= ts),
+                  key=lambda m: m.start)
+    if len(orgs) < 2:
+        return []
+    a, b = orgs[-2], orgs[-1]
+    between = text[b.end:ts]
+    words = between.split() if lang == "en" else [between]
+    if len(words) > 7 or len(between) > 50 or not _trigger_words_re(tuple(verbs), lang).search(between):
+        return []
+    if re.search(r"[,;，；。]", between) or not _PAIR_JOINER[lang].fullmatch(text, a.end, b.start):
+        return []
+    if a.entity_id == b.entity_id or any(m.kind in ENTITY_KINDS and re.fullmatch(r"\s*[,，、]\s*", text[m.end:a.start])
+                                         for m in ctx.mentions if ctx.sent.start <= m.start and m.end <= a.start):
+        return []  # "Dell, Cisco and HPE announced": a list, not a pair
+    confidence = float(pat.get("confidence", 0.8))
+    return _facts(ctx, pat, ts, te, a, a.entity_id, [b], confidence)
+
+
+_ZH_COPULA = re.compile(r"(?:(?:因此|由此|从而|随即|还|也|仍|一直|已|已经|目前|现在|如今|正式)?(?:是|为|成为|成了)(?:了)?)\s*(?:上一代|上代|前一代|前代|初代|第一代)?\s*$")
 _EN_COPULA = re.compile(r"(?:,|\b(?:is|was|are|were|has been|have been|had been|became|becomes|remains|remained))\s*(?:(?:also|now|still|long)\s+)?"
                         r"(?:a|an|the)?\s*$", re.IGNORECASE)
 _EN_OWNED = re.compile(r"['’]s\s+(?:(?:long-?time|long-?standing|longest-?standing|main|key|biggest|largest|first|strategic|"
@@ -341,11 +392,36 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         obj_id = "market:" + obj.entity_id if pat.get("object_as_market") else obj.entity_id
         own = _own_time(ctx, obj) if period is not None or "period" in pat.get("qualifiers", []) else None
         undated = float(pat.get("undated", 1.0)) if not (own or period) else 1.0  # an event told with no time at all
-        ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence * undated)
+        ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence * undated, _earlier_objects(ctx, pat, subj_m, ts))
         s_id, o_id = (obj_id, subj) if pat.get("swap_roles") else (subj, obj_id)  # "funding from Sequoia": Sequoia invested
         facts.append(Fact("relation", s_id, pat["property"], o_id,
                           attrs(period=own or period, count=count, reported_by=reported, value=value, unit=unit), (ev,)))
     return facts
+
+
+def _earlier_objects(ctx: Context, pat: dict, subj_m, ts: int) -> tuple:
+    """Names between the subject and the trigger that an earlier trigger of the same pattern takes in
+    their own clause (佳能…：2007年收购Tokki；2014年收购Milestone Systems, "Spotify bought Gimlet, and
+    in 2020 bought Megaphone"): the subject's earlier deals, no rival for its role."""
+    if subj_m is None or subj_m.end > ts:
+        return ()
+    words = ((pat.get("triggers") or {}).get(ctx.lang.code)) or []
+    if not words:
+        return ()
+    regex = _trigger_words_re(tuple(words), ctx.lang.code)
+    out = []
+    for m in ctx.mentions:
+        if m.kind in ENTITY_KINDS and subj_m.end <= m.start and m.end <= ts and ctx.clause_of(m.start) != ctx.clause_of(ts):
+            cs = ctx.clauses[ctx.clause_of(m.start)][0]
+            if regex.search(ctx.doc.text, max(cs, subj_m.end), m.start):
+                out.append((m.start, m.end))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _trigger_words_re(words: tuple, lang: str):
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b" if lang == "en" else alts, re.IGNORECASE)
 
 
 _OWNED = re.compile(r"(?:旗下|下属|控股)的?")
@@ -518,11 +594,16 @@ def _is_passive(ctx: Context, pat: dict, ts: int, te: int) -> bool:
         participle = not verb.endswith(("ing", "es")) and not verb.endswith("s") or verb.endswith(("ed", "ssed"))
         if participle and re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:(?:[a-z]+ly|also|already|now|still|then|first)\s+)?$", before, re.IGNORECASE):
             return True
-        if re.search(r",\s*$", before) and re.search(r"(?:ed|en|wn|ght|lt|ld|ut|-house)$", verb):
+        if re.search(r",\s*$", before) and re.search(r"(?:ed|en|wn|ght|lt|ld|ut|-house)$", verb) \
+                and not _EN_ACTIVE_OBJECT.match(text, te):
             return True  # "the RTX 20 series, launched in 2018"; not "the Mavic 4 Pro, successor to the Mavic 3 Pro"
         return bool(words) and has_word(text[te:te + 4], words, "en")
     lo = ctx.clauses[ctx.clause_of(ts)][0]
     return bool(words) and has_word(text[lo:ts], words, "zh")
+
+
+# "Naspers, through its unit MIH, bought a 46.5 percent stake": the verb takes an object, it is active
+_EN_ACTIVE_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|our|all|most|control|majority|[A-Z][\w&.-]*)\b(?<!\bIn)(?<!\bOn)(?<!\bAt)")
 
 
 # a clause that opens with these words describes a name before it: "the A100, built on the Ampere
@@ -568,6 +649,25 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
             break
         run.append(m)
     return run
+
+
+_ZH_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z0-9][A-Za-z0-9&.\-]*){0,3}")
+
+
+def _named_after_kind(ctx: Context, pat: dict, m: Mention) -> Mention:
+    """出售了所持印度铁塔公司Indus Towers的股份: a name that only says a kind of company (…公司, …企业), right
+    before a name in Latin letters, describes that name; the Latin name is the party."""
+    if not _DESCRIBES.search(m.text):
+        return m
+    latin = _ZH_LATIN_NAME.match(ctx.doc.text, m.end, ctx.sent.end)
+    if latin is None:
+        return m
+    known = ctx.mention_at(latin.start(), latin.end())
+    if known is not None:
+        return known if known.cls and vocab().is_a(known.cls, pat["object"]) else m
+    if any(o.start < latin.end() and o.end > latin.start() for o in ctx.mentions if o.kind in ENTITY_KINDS):
+        return m
+    return ctx.add_name(latin.start(), latin.end(), pat["object"][0]) or m
 
 
 _EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$")
@@ -640,13 +740,20 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         start = te
         if lang.code == "en" and v_is_org(slot):  # "acquired the Israeli AI workload management start-up Run:ai"
             nouns = list((lang.words.get("class_nouns") or {}).get("Company") or []) + list(_EN_DESCRIPTOR_NOUNS)
-            desc = re.match(r"\s+(?:the|a|an|its|their)\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?\s+)?(?:[A-Za-z0-9][\w\-]*\s+){0,5}?(?:"
+            # … or no article before a people's word: "a joint venture with Taiwanese carmaker Yulon Motor"
+            desc = re.match(r"\s+(?:(?:the|a|an|its|their)\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?\s+)?|[A-Z][a-z]+(?:ese|[ie]an|can|ish|i|ch)\s+)"
+                            r"(?:[A-Za-z0-9][\w\-]*\s+){0,5}?(?:"
                             + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")\s+(?=[A-Z0-9])", text[te:limit])
             if desc:
                 start = te + desc.end()
             paid = _EN_AMOUNT_IN.match(text, start, limit)  # "invested $500 million in Fabrix Labs": the name after the amount
             if paid:
                 start = paid.end()
+                # "put $4 billion into the AI start-up Anthropic": past the words for its kind
+                kind = re.match(r"(?:[A-Za-z0-9][\w\-]*\s+){0,4}?(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+                                + r")\s+(?=[A-Z0-9])", text[start:limit])
+                if kind:
+                    start += kind.end()
         spans = lang.names_after(text[:limit], start, limit, lang.words)
     v = vocab()
     for s, e, hint in spans:
@@ -657,6 +764,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             e += next((len(x) for x in lang.words.get("name_suffixes") or () if ctx.doc.text.startswith(x, e)), 0)  # 三洋+电机
         if ctx.mention_at(s, e) is not None or not _looks_named(ctx, s, e):
             continue
+        if lang.code == "zh" and v_is_org(slot) and _ZH_FIELD.match(text, e):
+            continue  # 通过并购向B2B领域扩张: a field of business, not a company
         if _BARE_INITIALS.fullmatch(text, s, e) and not v_is_org(slot):
             continue  # 推出的AI工厂, 发布第五代DM技术: two capitals are a technology's initials, not a product's name
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
@@ -664,11 +773,12 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
 
 
 _BARE_INITIALS = re.compile(r"[A-Z]{1,2}")
+_ZH_FIELD = re.compile(r"(?:领域|行业|赛道|方面|方向|市场)")
 
 
 _EN_AUXILIARY = re.compile(r"(?:\s*,)?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)(?:\s+(?:later|then|also|eventually|finally|subsequently))?$")
 _EN_AMOUNT_IN = re.compile(r"\s+(?:(?:about|around|roughly|nearly|some|another|a\s+further|an\s+additional|more\s+than|over|up\s+to)\s+)?"
-                           r"(?:US|HK|NT)?[$€£¥][\d.,]+(?:\s*(?:million|billion|trillion|bn|m)\b)?\s+(?:in|into)\s+(?:the\s+)?(?=[A-Z0-9])")
+                           r"(?:US|HK|NT)?[$€£¥][\d.,]+(?:\s*(?:million|billion|trillion|bn|m)\b)?\s+(?:in|into)\s+(?:the\s+)?(?=[A-Za-z0-9])")
 _EN_DESCRIPTOR_NOUNS = ("designer", "rival", "specialist", "group", "provider", "supplier", "retailer", "producer", "business")
 
 
@@ -729,6 +839,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                                                       if ctx.lang.code == "en" else "(?:" + "|".join(re.escape(w) for w in sellers) + ")$",
                                                       ctx.doc.text[max(ctx.sent.start, m.start - 8):m.start])]
         chosen = _list_run(ctx, objs, te, ctx.sent.end)
+        if ctx.lang.code == "zh" and pat.get("find_objects"):
+            chosen = [_named_after_kind(ctx, pat, m) for m in chosen]
         if chosen and ctx.clause_of(chosen[0].start) != ctx.clause_of(ts) and (
                 chosen[0].start - te > 40 or pat.get("find_objects") or pat.get("same_clause")) \
                 and not _appositive(ctx, te, chosen[0]):
@@ -1009,20 +1121,23 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
             continue
         if need_de and not text[max(cs, ts - 2):ts].endswith("的"):
             continue
-        best = None
-        for w in words:
-            k = text.rfind(w, cs, ts)
-            if k >= 0 and (best is None or k > best):
-                best = k + len(w)
-        if best is None:
+        # the nearest marker first; one inside a name (和 in 协和医院) gives no object, and the one before it is tried
+        marks = sorted({k + len(w) for w in words for k in _all_at(text, w, cs, ts)}, reverse=True)[:3]
+        if not marks:
             continue
-        # 对美国供应链软件公司Blue Yonder的收购: a descriptor ending in a kind of company may come first
-        reach = lambda s: s - best <= 8 or lang == "zh" and s - best <= 20 and re.search(_ZH_COMPANY_NOUN, text[best:s])  # noqa: E731
-        objs = [m for m in ctx.entities(pat["object"], pat.get("object_not", ())) if best <= m.start and reach(m.start) and m.end <= ts]
-        if not objs and pat.get("find_objects"):
-            for s, e, hint in ctx.lang.names_after(text[:ts], best, ts, ctx.lang.words)[:1]:
-                if reach(s) and _looks_named(ctx, s, e):
-                    objs = [x for x in [ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])] if x]
+        objs, best = [], marks[0]
+        for best in marks:
+            # 对美国供应链软件公司Blue Yonder的收购: a descriptor ending in a kind of company may come first
+            reach = lambda s, b=best: s - b <= 8 or lang == "zh" and s - b <= 20 and re.search(_ZH_COMPANY_NOUN, text[b:s])  # noqa: E731
+            objs = [m for m in ctx.entities(pat["object"], pat.get("object_not", ())) if best <= m.start and reach(m.start) and m.end <= ts]
+            if not objs and pat.get("find_objects"):
+                for s, e, hint in ctx.lang.names_after(text[:ts], best, ts, ctx.lang.words)[:1]:
+                    if reach(s) and _looks_named(ctx, s, e):
+                        objs = [x for x in [ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])] if x]
+            if objs:
+                break
+        else:
+            best = marks[0]
         if objs:
             return _unit_of(ctx, pat, objs[0], ts) or _held_whole(ctx, objs[0], ts) or objs[0]
         if lang == "zh" and pat.get("business_units"):
@@ -1034,6 +1149,21 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
                 if made is not None:
                     return made
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _suffix_name_re(suffixes: tuple) -> re.Pattern:
+    alts = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"[\u4e00-\u9fffA-Za-z0-9](?:(?![、和及与等])[\u4e00-\u9fffA-Za-z0-9]){{1,10}}?(?:{alts})(?=[、和及与等，。；,;]|$)")
+
+
+def _all_at(text: str, word: str, lo: int, hi: int) -> list[int]:
+    """Where ``word`` starts in text[lo:hi]."""
+    out, k = [], text.find(word, lo, hi)
+    while k >= 0:
+        out.append(k)
+        k = text.find(word, k + 1, hi)
+    return out
 
 
 _ZH_HELD_REST = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?=（[^）]{1,20}）|的|股份|股权)")
@@ -1222,6 +1352,8 @@ def _looks_named(ctx: Context, s: int, e: int) -> bool:
     suffixes = ctx.lang.words.get("name_suffixes") or ()
     if any(text[s:e].endswith(x) and e - s > len(x) for x in suffixes):
         return True  # 北京奥运会, 巴塞罗那足球俱乐部: the ending says what it names
+    if GLOSS.match(text, e):
+        return True  # 天巡（Skyscanner）: the text spells it in Latin letters too
     if re.search(r"[A-Za-z0-9]", text[s:e]) or text[s - 1:s] in ("“", "《", "\"", "「") \
             or text[e:e + 1] in ("”", "》", "\"", "」") or all(ch in sounds for ch in text[s:e]):  # 德尔玛克: spelt by sound
         return True
@@ -1229,7 +1361,7 @@ def _looks_named(ctx: Context, s: int, e: int) -> bool:
     return any((base + a, base + b) == (s, e) for a, b, _ in ctx.lang.model_names(ctx.sent.text, s - base))
 
 
-_ZH_COMPANY_NOUN = r"(?:公司|企业|厂商|制造商|集团|运营商|供应商|平台)$"
+_ZH_COMPANY_NOUN = r"(?:公司|企业|商|集团|平台|品牌|机构)$"
 
 
 def _marked_list(ctx: Context, pat: dict, first: Mention, ts: int) -> list[Mention]:
@@ -1237,7 +1369,27 @@ def _marked_list(ctx: Context, pat: dict, first: Mention, ts: int) -> list[Menti
     if pat.get("objects", "all") != "all" or pat.get("business_units"):
         return [first]
     run = _list_run(ctx, ctx.entities(pat["object"], pat.get("object_not", ())), first.start, ts)
-    return run if run and run[0] is first else [first]
+    run = run if run and run[0] is first else [first]
+    if ctx.lang.code == "zh" and pat.get("find_objects"):  # 与安徽省立医院、北京协和医院等机构合作: names the lexicon lacks
+        text, pos = ctx.doc.text, run[-1].end
+        while len(run) < 8:
+            j = re.match(r"(?:、|以及|和|及|与)", text[pos:ts])
+            if j is None:
+                break
+            spans = ctx.lang.names_after(text[:ts], pos + j.end(), ts, ctx.lang.words)[:1]
+            if not spans or spans[0][0] != pos + j.end():  # 上海瑞华医院: a name its ending tells, jieba splitting it
+                ending = _suffix_name_re(tuple(ctx.lang.words.get("name_suffixes") or ())).match(text, pos + j.end(), ts)
+                spans = [(ending.start(), ending.end(), "")] if ending else []
+            if not spans or spans[0][0] != pos + j.end():
+                break
+            s, e, hint = spans[0]
+            found = ctx.mention_at(s, e) or (ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])
+                                             if _looks_named(ctx, s, e) else None)
+            if found is None or not (found.cls and vocab().is_a(found.cls, pat["object"])):
+                break
+            run.append(found)
+            pos = e
+    return run
 
 
 _ZH_UNIT = re.compile(r"(?:（[^）]{1,20}）)?(的|旗下的?|)(?:大部分|全部|部分|大部分的|全部的)?((?:[A-Za-z0-9\u4e00-\u9fff]+[和与及][A-Za-z0-9\u4e00-\u9fff]+|(?![的和与及])[\u4e00-\u9fffA-Za-z0-9 ]){1,14}?(?:业务|部门|资产))"

@@ -213,6 +213,8 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
 _QUOTED = re.compile(r"[“「『《\"]([^”」』》\"]{1,30})[”」』》\"]")
 _MODEL = re.compile(r"[\u4e00-\u9fff]{0,4}?[A-Za-z][A-Za-z0-9+\-]*(?:\s?[A-Za-z0-9][A-Za-z0-9+\-]*){0,3}(?:系列|代)?"
                     r"|[\u4e00-\u9fff]{1,4}[0-9]+[A-Za-z0-9+\-]*(?:系列|代)?")
+# a short Chinese name right before its Latin spelling in brackets: 瓦里安（Varian）, 格罗曼工程（Grohmann Engineering）
+_GLOSSED = re.compile(r"([\u4e00-\u9fff]{2,6})(?=[（(]\s*[A-Z][A-Za-z0-9&.'’\- ]{1,40}?\s*[)）])")
 _LIST = re.compile(r"(?:、|和|及|与|以及|，以及)")
 # jieba tags of proper names (and of words the lexicon added to its dictionary)
 _PROPER_TAGS = {"nz", "nt", "nrt", "ns", "nr", "eng", "x"}
@@ -276,6 +278,9 @@ def _one_name(text: str, pos: int, end: int, words: dict, after_noun: bool = Fal
                     if s == pos and e <= end and cls in ("Company", "Organisation")), None)
         if org is not None:
             return org[0], org[1], org[1], org[2]
+    m = _GLOSSED.match(text, pos, end)
+    if m:  # 天巡（Skyscanner）: a Chinese name the text glosses with its Latin spelling
+        return pos, m.end(1), m.end(1), ""
     # a Chinese name ending in a class noun: 混元大模型, 刀片电池
     for k in range(2, 6):
         if pos + k >= end or not _HAN.match(text[pos:pos + k]):
@@ -355,8 +360,11 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
                     best = (pos + k + 1, "")
                 noun, cls = _noun_at(text, pos + k, words)
                 if noun and (k == 0 or _name_starts(text, pos + k + len(noun), end)
-                             or _APPOSED.match(text, pos + k + len(noun), end)):
+                             or _APPOSED.match(text, pos + k + len(noun), end) or _GLOSSED.match(text, pos + k + len(noun), end)):
                     best = (pos + k + len(noun), cls)
+                if k > 4 and re.match(r"[A-Za-z]", text[pos + k]) and re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:pos + k]):
+                    best = (pos + k, best[1] if best else "")  # 有声书分销商Findaway: a description longer than a model's prefix, then the name
+                    break
             if best is not None:
                 pos, hint, moved = best[0], best[1] or hint, True
         found = _one_name(text, pos, end, words, after_noun=bool(hint))
