@@ -232,3 +232,37 @@ def test_a_legal_form_after_a_copula_qualifies_no_title():
     # 出任集团董事长: the chair of the group the text is about (here one the lexicon lacks, so 集团 is
     # no pronoun for it), not a position in a unit named 集团
     assert roles("贾少谦出任集团董事长。", "zh", organisation="x-norvale") == {("jia-shaoqian", "chairOf", "x-norvale")}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a full stop ends a name on either side: "… succeeding Mu Feng. Li Hongshuan is CFO", "under CEO Duncan Angove."
+    ("Huawei promoted him, replacing Ren Zhengfei. Dana Whitlock is chief financial officer.", "en",
+     {("Dana Whitlock", "cfoOf", "huawei")}),
+    # an honorific is no part of the name
+    ("Please welcome our chief financial officer, Professor Ingrid M. Solberg.", "en", {("Ingrid M. Solberg", "cfoOf", "nokia")}),
+    # a hyphenated transliterated given name
+    ("诺基亚董事长为让-皮埃尔·杜布瓦。", "zh", {("让-皮埃尔·杜布瓦", "chairOf", "nokia")}),
+    # a one-character given name jieba tags as a verb, before 在
+    ("小米董事长兼总经理阳萌在会上表示。", "zh", {("阳萌", "chairOf", "xiaomi"), ("阳萌", "presidentOf", "xiaomi")}),
+    # remains, has served as
+    ("Dana Whitlock has served as CFO of Nokia since 2023.", "en", {("Dana Whitlock", "cfoOf", "nokia")}),
+])
+def test_names_next_to_titles(text, lang, expected):
+    from helpers import labelled
+    topic = {o for _, _, o in expected}.pop()
+    got = labelled(text, lang, organisation=topic)
+    assert expected <= got, got
+    assert not any(s.endswith(".") or s.startswith("Professor") for s, _, _ in got)
+
+
+def test_a_speaker_label_or_another_name_is_not_the_subject_of_a_title():
+    # "Robbins: Scott remains our CFO": Scott (a first name kg cannot read) holds it, not the speaker
+    got = roles("Robbins: Scott remains our chief financial officer.", "en", organisation="cisco", speaker="chuck-robbins")
+    assert not any(p == "cfoOf" for _, p, _ in got)
+
+
+def test_under_a_title_is_the_title_of_what_the_sentence_is_about():
+    # the company the sentence opens with, not the topic; nothing when it names none kg knows
+    assert roles("Qualcomm keeps growing under CEO Cristiano Amon.", "en", organisation="xiaomi") >= {
+        ("cristiano-amon", "ceoOf", "qualcomm")}
+    assert not roles("Its software arm keeps growing under CEO Dana Whitlock.", "en", organisation="xiaomi")

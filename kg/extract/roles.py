@@ -177,6 +177,9 @@ def _person_after(ctx: Context, pos: int) -> Mention | None:
     end = ctx.lang.person_after(text[:ctx.sent.end], p, ctx.lang.words)
     if end is None or end <= p or not closed(end):
         return None
+    while text[p:end].count(" ") and ctx.lang.person_after(text[:end], p, ctx.lang.words) == end \
+            and ctx.lang.person_before(text[:end], end, ctx.lang.words) not in (None, p):
+        p = ctx.lang.person_before(text[:end], end, ctx.lang.words)  # not the honorific: "Professor Ralf P. Thomas"
     return ctx.add_name(p, end, "Person")
 
 
@@ -227,6 +230,14 @@ def _clause_subject(ctx: Context, gs: int, spec: dict) -> Mention | None:
               and not _SUCCEEDED_END.search(text[max(ctx.sent.start, m.start - 12):m.start])]
     if not people:
         return None
+    lo = people[-1].end
+    between = list(text[lo:cop])
+    for m in ctx.mentions:  # names the text knows (organisations, times, the successor) are no other subject
+        if lo <= m.start and m.end <= cop:
+            between[m.start - lo:m.end - lo] = " " * (m.end - m.start)
+    between = "".join(between)
+    if re.search(r"[:：]", between) or (ctx.lang.code == "en" and re.search(r"\b[A-Z][a-z]+", between)):
+        return None  # "Robbins: Scott remains our CFO": a speaker's label, another name
     semi = max(text.rfind("；", people[-1].end, cop), text.rfind(";", people[-1].end, cop))
     pronouns = _words(spec, "person_pronouns", ctx.lang.code)
     if semi >= 0 and not (pronouns and words_re(pronouns, ctx.lang.code).search(text, semi, cop)):
@@ -572,6 +583,14 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
             if org_m.end <= gs and lang == "zh" and not re.search(r"[，,。；;：:、\s]|的", between) \
                     and _no_unit(ctx, between.lstrip("原前")):  # 英特尔数据中心与人工智能事业部原执行副总裁: a unit's post
                 unit = between
+    under = _words(spec, "under_words", lang)
+    if not org and under and re.search(r"(?:^|\W)(?:" + "|".join(map(re.escape, under)) + r")\s+(?:the\s+|its\s+)?$",
+                                       text[ctx.sent.start:gs], re.IGNORECASE):
+        # "Blue Yonder … continues to grow under CEO Duncan Angove": the title of what the sentence is about
+        firsts = [m for m in ctx.entities(ORG) if m.end <= gs and m.entity_id != first.entity_id]
+        if not firsts or ctx.clause_of(firsts[0].start) != ctx.clause_of(ctx.sent.start):
+            return []
+        org_m, org = firsts[0], firsts[0].entity_id
     if not org:
         org, confidence = ctx.doc.organisation, confidence * 0.85
         if not org:

@@ -117,10 +117,12 @@ _AFTER_NAME = set("说在的是称和与也还将曾已对向于被把让表指�
 _AFTER_FOREIGN = set("现负担兼等透介出接")
 # single characters that follow a name rather than end it (王传福表示, 林斌现在, 雷军在)
 _AFTER_NAME_CHARS = set("说在的是称和与及也还将曾已对向于被把让表指认宣等兼任为、了着过都就又再")
+# single words that follow a name and cannot end one (not 和, 及: 王树和 is a name)
+_AFTER_GIVEN = set("在说称表指认宣向对将也还已曾")
 # particles that end the words before a transliterated name (的斯蒂芬·沃德, 由蒂姆·库克)
 _BEFORE_FOREIGN = set("的由是和与及在为被")
 _DOTS = ("·", "•", "・")
-_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
+_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[-‐][\u4e00-\u9fff]{1,6})?(?:[·•・][\u4e00-\u9fff]{1,8})+")  # 让-弗朗索瓦·范博克斯米尔
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 
 
@@ -190,6 +192,11 @@ def person_after(text: str, pos: int, words: dict) -> int | None:
                                                                or tokens[3][0][:1] in _AFTER_NAME_CHARS):  # 王+凤+英+于
             end += 1
         return end
+    # 阳 + 萌 + 在: a one-character given name jieba tags as a verb, right before a word a name goes before
+    if len(word) == 1 and (word in words.get("surnames", ()) or tag.startswith("nr")) and len(tokens) > 2 \
+            and len(tokens[1][0]) == 1 and _HAN.match(word + tokens[1][0]) and tokens[1][0] not in _AFTER_NAME_CHARS \
+            and tokens[1][0] not in "则亦均便总" and tokens[2][0] in _AFTER_GIVEN:
+        return pos + 2
     return None
 
 
