@@ -266,3 +266,33 @@ def test_under_a_title_is_the_title_of_what_the_sentence_is_about():
     assert roles("Qualcomm keeps growing under CEO Cristiano Amon.", "en", organisation="xiaomi") >= {
         ("cristiano-amon", "ceoOf", "qualcomm")}
     assert not roles("Its software arm keeps growing under CEO Dana Whitlock.", "en", organisation="xiaomi")
+
+
+@pytest.mark.parametrize("text, lang, org, expected", [
+    # founders after 由, past where they worked (…大学的) and before 夫妇
+    ("甲骨文于1977年由伯克利大学的卡尔·维斯特和莉娜·霍姆夫妇创办。", "zh", "", {("卡尔·维斯特", "founderOf"), ("莉娜·霍姆", "founderOf")}),
+    # "described as its founder", carried past a semicolon by "he"
+    ("In 1990 Lei Jun took over the workshop; he has remained its chairman and is often described as its founder.",
+     "en", "xiaomi", {("lei-jun", "chairOf"), ("lei-jun", "founderOf")}),
+])
+def test_founders_told_in_other_words(text, lang, org, expected):
+    from helpers import labelled
+    got = {(s, p) for s, p, _ in labelled(text, lang, organisation=org)}
+    assert expected <= got, got
+
+
+def test_another_verb_by_is_not_the_founder_and_a_speaker_label_did_not_found():
+    from helpers import labelled
+    got = labelled("Haier Group was founded in Qingdao in 1984 and is chaired by Dana Whitlock.", "en")
+    assert not any(p == "founderOf" for _, p, _ in got)
+    got = labelled("杨元庆：1984年11月1日，柳传志等11位科研人员在北京创办了联想。", "zh")
+    assert ("柳传志", "founderOf", "lenovo") in {(s if s != "liu-chuanzhi" else "柳传志", p, o) for s, p, o in got}
+    assert not any(s in ("杨元庆", "yang-yuanqing") and p == "founderOf" for s, p, _ in got)
+
+
+def test_a_founder_has_no_period_and_its_title_of_a_service_is_not_the_topics():
+    x = run("In 1990 Lei Jun took over the workshop; he has remained its chairman ever since and is often described as its founder.",
+            "en", organisation="xiaomi", speaker="")
+    founders = [f for f in x.facts if f.predicate == "founderOf"]
+    assert founders and all(f.attr("period") is None for f in founders)
+    assert not roles("Matt Garman has led AWS as its CEO since June 2024.", "en", organisation="amazon")

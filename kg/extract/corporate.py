@@ -224,6 +224,16 @@ _EN_PEOPLE_JOINER = re.compile(r"\s*(?:,\s*|\band\b\s*|together with\s*|along wi
 _ZH_PEOPLE_JOINER = re.compile(r"[、，,和与及\s]*")
 
 
+def _zh_place_of_work(ctx: Context, start: int, end: int) -> int | None:
+    """The end of a name the lexicon lacks that ends like an organisation's, before 的
+    (斯坦福大学的莱昂纳德·波萨克), or None."""
+    suffixes = sorted(set(ctx.lang.words.get("name_suffixes", ())) | set(ctx.lang.words.get("company_suffixes", ())), key=len, reverse=True)
+    if not suffixes:
+        return None
+    m = re.match(r"[\u4e00-\u9fff]{1,10}?(?:" + "|".join(map(re.escape, suffixes)) + r")(?=的)", ctx.doc.text[start:end])
+    return start + m.end() if m else None
+
+
 def _founding(ctx: Context, spec: dict) -> list[Fact]:
     lang = ctx.lang.code
     text = ctx.doc.text
@@ -240,7 +250,9 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         # who: "by A, B and C", 由A创立
         if lang == "en":
             m = re.match(r"[^.;]{0,60}?\bby\s+(?:(?:its|the|their)?\s*(?:[a-z]+\s+)?(?:co-?founders|founders|people|entrepreneurs|engineers)\s*[:,]\s*)?", after_text)
-            if m and not re.match(r"\s*(?:of|the|a)\b", after_text[m.end():]):
+            # not "founded in Qingdao in 1984 and is chaired by Zhou Yunjie": another verb's agent
+            other_verb = m is not None and re.search(r"\b(?:and|is|was|are|were|now|been)\s+(?:\w+\s+)?\w+ed\s+by\s*$", m.group())
+            if m and not other_verb and not re.match(r"\s*(?:of|the|a)\b", after_text[m.end():]):
                 founders = _people_run(ctx, te + m.end(), ctx.sent.end)
         else:
             for aw in agent_words:
@@ -251,7 +263,14 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     while True:  # 由董事长竺兆江创立: the title before the name is no part of it
                         t = next((w for w in titles if text.startswith(w, start)), None)
                         if t is None:
-                            break
+                            # 由斯坦福大学的莱昂纳德·波萨克和桑迪·勒纳创办: where the founders were, before 的
+                            where = next((m.end for m in ctx.mentions if m.kind == "entity" and m.start == start
+                                          and text.startswith("的", m.end)), None)
+                            where = where or _zh_place_of_work(ctx, start, ts)
+                            if where is None:
+                                break
+                            start = where + 1
+                            continue
                         start += len(t)
                     founders = _people_run(ctx, start, ts)
                     break
@@ -311,8 +330,9 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                             facts.append(Fact("relation", other.entity_id, "foundedOn", "period:" + period.plain().key,
                                               attrs(period=period.plain()), (ev,)))
                 if org is not None and not founders:
-                    people = [p for p in ctx.entities(PERSON) if cs <= p.start and p.end <= ts] or \
-                        [p for p in ctx.entities(PERSON) if p.end <= ts]
+                    # not a speaker's label: 杨元庆：1984年，柳传志等11位科研人员…创办了联想
+                    named = [p for p in ctx.entities(PERSON) if p.end <= ts and not re.match(r"\s*[:：]", text[p.end:p.end + 2])]
+                    people = [p for p in named if cs <= p.start] or named
                     founders = _people_run(ctx, people[0].start, ts) if people else []
             else:
                 org = _org_before(ctx, ts, limit=60)

@@ -219,7 +219,7 @@ def _clause_subject(ctx: Context, gs: int, spec: dict) -> Mention | None:
         start = orgs[-1].start
     head = text[ctx.sent.start:start].rstrip()
     if ctx.lang.code == "en":
-        found = re.search(r"\b(?:" + "|".join(re.escape(w) for w in copulas) + r")\s*(?:the\s+)?$", head, re.IGNORECASE)
+        found = re.search(r"\b(?:" + "|".join(re.escape(w) for w in copulas) + r")(?:\s+(?:the|its|their|our))?\s*$", head, re.IGNORECASE)
     else:
         found = re.search("(?:" + "|".join(re.escape(w) for w in copulas) + ")$", head)
     if not found:
@@ -467,6 +467,10 @@ def _owned_by_other_name(ctx: Context, gs: int, person: Mention) -> bool:
     titles, with at most a short unit in between (亚马逊云科技大中华区总裁, "Apple Music head")?"""
     text = ctx.doc.text
     lo = person.end if person.end <= gs else ctx.sent.start
+    if re.search(r"\bits\s*$", text[lo:gs]):  # "Matt Garman has led AWS as its CEO": "its" is the name before
+        named = [m for m in ctx.mentions if m.kind == "entity" and lo <= m.start and m.end <= gs and m.cls
+                 and not vocab().is_a(m.cls, ["Person", "Place"])]
+        return bool(named) and not vocab().is_a(named[-1].cls, ORG)
     for m in ctx.mentions:
         if m.kind == "entity" and lo <= m.start and m.end <= gs and gs - m.end <= 8 and m.cls \
                 and not vocab().is_a(m.cls, _NOT_OWNERS + ORG) and not re.search(r"[，,。；;：:、\s]|的", text[m.end:gs]):
@@ -620,6 +624,8 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
                 ev = evidence(ctx, [span(org_m), (s, e), span(person)], f"role-{prop}", confidence)
                 facts.append(Fact("relation", org, prop, person.entity_id, attrs(period=period), (ev,)))
                 continue
+            if prop == "founderOf":
+                period = None  # founding a company is no post held from a time
             if unit and prop not in ("founderOf",):
                 written = f"{text[s:e]} of {unit}" if lang == "en" else unit + text[s:e]
                 prop, title = "executiveOf", written.strip()

@@ -155,6 +155,10 @@ def person_after(text: str, pos: int, words: dict) -> int | None:
     m = _FOREIGN.match(text, pos) or _LATIN_NAME.match(text, pos)
     if m:
         end = m.end()
+        first_dot = min((i for i, ch in enumerate(m.group()) if ch in _DOTS), default=-1)
+        joined = next((i for i, ch in enumerate(m.group()) if ch in "和与及、" and i > first_dot >= 0), None)
+        if joined is not None:  # 莱昂纳德·波萨克和桑迪·勒纳: the first of two names
+            return m.start() + joined
         last = max(m.group().rfind("·"), m.group().rfind("•"), m.group().rfind("・"))
         if last >= 0:  # 罗纳德·韦恩在加利福尼亚: the surname ends before the next word
             tail = m.group()[last + 1:]
@@ -164,6 +168,9 @@ def person_after(text: str, pos: int, words: dict) -> int | None:
         # a transliterated name runs on into the next word: 蒂姆·库克说, 黄仁勋在
         while end > m.start() + 3 and text[end - 1] in _AFTER_NAME and "·" not in text[end - 1:end]:
             end -= 1
+        for group_word in ("夫妇", "等人", "二人", "两人"):  # 莱昂纳德·波萨克和桑迪·勒纳夫妇: a couple, not the name
+            if text.endswith(group_word, m.start(), end) and end - len(group_word) > max(m.group().rfind("·"), 0) + m.start() + 1:
+                end -= len(group_word)
         return end
     cued = _cued_name(text, pos, words)
     if cued is not None:
