@@ -296,3 +296,17 @@ def test_a_founder_has_no_period_and_its_title_of_a_service_is_not_the_topics():
     founders = [f for f in x.facts if f.predicate == "founderOf"]
     assert founders and all(f.attr("period") is None for f in founders)
     assert not roles("Matt Garman has led AWS as its CEO since June 2024.", "en", organisation="amazon")
+
+
+def test_a_stock_exchange_between_a_company_and_its_headquarters_is_no_rival():
+    # one sentence about one company: founded, listed, headquartered; the exchange has no headquarters to tell
+    x = run("比亚迪于1995年由王传福在深圳创立，2011年6月30日登陆深圳证券交易所，总部位于广东省深圳市。", "zh", **NO_TOPIC)
+    hq = [f for f in x.facts if f.predicate == "headquarteredIn"]
+    assert [(f.subject, f.obj) for f in hq] == [("byd", "shenzhen")]
+    assert hq[0].evidence[0].confidence >= 0.75  # above the candidate threshold: scored as a fact
+
+
+def test_the_one_succeeded_between_the_successor_and_the_title_is_no_rival():
+    x = run("Sandy Ran Xu, previously chief financial officer, succeeded Xu Lei as CEO of JD.com in April 2023.", "en", **NO_TOPIC)
+    ceo = [f for f in x.facts if f.predicate == "ceoOf" and f.subject == "sandy-xu"]
+    assert ceo and ceo[0].evidence[0].confidence >= 0.75

@@ -17,6 +17,7 @@ from .context import ORG, Context, attrs, event_period, evidence, span
 from .patterns import words_re
 
 NOT_FOUNDED = ["StockExchange", "RankingList", "RetailChannel"]
+NOT_HEADQUARTERED = ("StockExchange", "RankingList")
 PLACE = ["Place"]
 PERSON = ["Person"]
 
@@ -615,7 +616,8 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
         if not company:
             continue
         confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.9)
-        ev = evidence(ctx, [span(org), (ts, te), span(place)], "headquarters", confidence)
+        # a stock exchange or a ranking list named between (…登陆深圳证券交易所创业板，总部位于长沙) has no headquarters to tell
+        ev = evidence(ctx, [span(org), (ts, te), span(place)], "headquarters", confidence, not_rivals=NOT_HEADQUARTERED)
         # 总部迁至, "moved its headquarters to": a move happens at a time, from which the headquarters are there
         moved = re.search(r"迁|moved|relocated", text[max(ctx.sent.start, ts - 20):te]) is not None
         cs, ce = ctx.clauses[ctx.clause_of(ts)]

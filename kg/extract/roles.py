@@ -631,6 +631,8 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
                 prop, title = "executiveOf", written.strip()
             elif prop == "executiveOf":
                 title = text[s:e]
-            ev = evidence(ctx, [span(person), (s, e), span(org_m)], f"role-{prop}", confidence)
+            # the one succeeded, named between the successor and the title, is no rival: "X succeeded Y as CEO"
+            others = tuple(span(p) for p in people + before if p is not person)
+            ev = evidence(ctx, [span(person), (s, e), span(org_m)], f"role-{prop}", confidence, not_rivals=others)
             facts.append(Fact("relation", person.entity_id, prop, org, attrs(period=period, title=title), (ev,)))
     return facts
