@@ -310,3 +310,10 @@ def test_the_one_succeeded_between_the_successor_and_the_title_is_no_rival():
     x = run("Sandy Ran Xu, previously chief financial officer, succeeded Xu Lei as CEO of JD.com in April 2023.", "en", **NO_TOPIC)
     ceo = [f for f in x.facts if f.predicate == "ceoOf" and f.subject == "sandy-xu"]
     assert ceo and ceo[0].evidence[0].confidence >= 0.75
+
+
+def test_listed_since_a_time_was_listed_then_and_a_second_listing_keeps_its_own_time():
+    x = run("Ctrip has been listed on the Nasdaq since March 2005, with a secondary listing on the Hong Kong Stock "
+            "Exchange in May 2022.", "en", **NO_TOPIC)
+    got = {(f.obj, f.attr("period").key if f.attr("period") else None) for f in x.facts if f.predicate == "listedOn"}
+    assert ("nasdaq", "2005-03") in got and ("nasdaq", "2022-05") not in got

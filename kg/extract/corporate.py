@@ -452,11 +452,20 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         if not company or (lang == "zh" and org is not None and re.search(r"子公司|旗下", text[org.end:ts])):
             continue  # 比亚迪旗下从事手机部件业务的子公司，于2007年12月在香港上市: the subsidiary was listed
         period = event_period(ctx, cs, ce, ts, te)
+        # "has been listed on the Nasdaq since December 2003": listed since then, so listed then
+        since = [m for m in ctx.periods() if m.period.qualifier == "since" and te <= m.start <= te + 60 and m.end <= ce]
+        if lang == "en" and since and not _hits_between(ctx, spec, te, since[0].start):
+            period = since[0].period.plain()
         confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.85)
         for m, eid in listed:
             ev = evidence(ctx, [span(org), (ts, te), span(m)], "listed-on", confidence)
             facts.append(Fact("relation", company, "listedOn", eid, attrs(period=period), (ev,)))
     return facts
+
+
+def _hits_between(ctx: Context, spec: dict, start: int, end: int) -> bool:
+    """Is another listing word between start and end (a second listing told after the first)?"""
+    return any(start <= s and e <= end for s, e in _hits(ctx, _words(spec, "triggers", ctx.lang.code)))
 
 
 def _bracketed_owner(ctx: Context, ts: int) -> Mention | None:
