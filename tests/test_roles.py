@@ -317,3 +317,15 @@ def test_listed_since_a_time_was_listed_then_and_a_second_listing_keeps_its_own_
             "Exchange in May 2022.", "en", **NO_TOPIC)
     got = {(f.obj, f.attr("period").key if f.attr("period") else None) for f in x.facts if f.predicate == "listedOn"}
     assert ("nasdaq", "2005-03") in got and ("nasdaq", "2022-05") not in got
+
+
+@pytest.mark.parametrize("text, founded", [
+    ("大疆车载成立于2016年，专注智能驾驶。", "大疆车载"),        # a company's name and more words: its unit
+    ("佳能（中国）成立于1997年，总部位于北京。", "佳能（中国）"),  # … or a bracketed place
+    ("华为公司成立于1987年。", "huawei"),                      # its legal form: the company itself
+    ("小米于2010年4月成立。", "xiaomi"),                       # a time between: the company itself
+])
+def test_a_unit_named_from_its_parent_is_founded_not_the_parent(text, founded):
+    from helpers import labelled
+    got = {s for s, p, _ in labelled(text, "zh") if p == "foundedOn"}
+    assert got == {founded}, got

@@ -225,6 +225,29 @@ _EN_PEOPLE_JOINER = re.compile(r"\s*(?:,\s*|\band\b\s*|together with\s*|along wi
 _ZH_PEOPLE_JOINER = re.compile(r"[、，,和与及\s]*")
 
 
+_UNIT_TAIL = re.compile(r"(?:（[\u4e00-\u9fff]{1,6}）|[\u4e00-\u9fff]{2,4})")
+
+
+def _zh_unit_name(ctx: Context, org: Mention | None, ts: int) -> Mention | None:
+    """大疆车载成立于2016年, 佳能（中国）成立于1997年: a known company's name and a few more words
+    (or a bracketed place) right before the founding word name a unit of its own, founded then;
+    not its legal form (华为公司成立于), nor a word of time or manner (小米今年成立, 小米正式成立)."""
+    if org is None or org.kind != "entity" or org.end >= ts:
+        return None
+    text = ctx.doc.text
+    tail = text[org.end:ts]
+    if not _UNIT_TAIL.fullmatch(tail):
+        return None
+    forms = set(ctx.lang.words.get("legal_forms") or ()) | set(ctx.lang.words.get("company_suffixes") or ())
+    others = [m for m in ctx.mentions if m is not org and m.start < ts and m.end > org.end
+              and not (tail.startswith("（") and m.kind == "entity" and m.cls and vocab().is_a(m.cls, PLACE))]
+    if tail in forms or others \
+            or tail[:1] in "于在已也曾就便将则又还正今去明前后初先再均都共" or not (ctx.sent.start <= org.start) \
+            or (org.start > ctx.sent.start and text[org.start - 1] not in "，,。；;：:、 "):
+        return None
+    return ctx.add_name(org.start, ts, "Company")
+
+
 def _zh_place_of_work(ctx: Context, start: int, end: int) -> int | None:
     """The end of a name the lexicon lacks that ends like an organisation's, before 的
     (斯坦福大学的莱昂纳德·波萨克), or None."""
@@ -337,6 +360,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     founders = _people_run(ctx, people[0].start, ts) if people else []
             else:
                 org = _org_before(ctx, ts, limit=60)
+                org = _zh_unit_name(ctx, org, ts) or org
                 if org is not None and org.start < cs:
                     # 小米汽车由小米集团全资控股，于2021年9月在北京注册成立: a clause without its own
                     # subject continues the sentence's first one, not the name nearest to it
