@@ -329,3 +329,12 @@ def test_a_unit_named_from_its_parent_is_founded_not_the_parent(text, founded):
     from helpers import labelled
     got = {s for s, p, _ in labelled(text, "zh") if p == "foundedOn"}
     assert got == {founded}, got
+
+
+def test_shares_that_trade_on_an_exchange_are_listed_there_with_no_date():
+    x = run("Vodafone's American depositary shares trade on Nasdaq.", "en", **NO_TOPIC)
+    assert {(f.subject, f.obj) for f in x.facts if f.predicate == "listedOn"} == {("vodafone", "nasdaq")}
+    x = run("Xiaomi shares traded in Hong Kong fell 3% on Monday.", "en", **NO_TOPIC)
+    listed = [f for f in x.facts if f.predicate == "listedOn"]
+    assert [(f.subject, f.obj) for f in listed] == [("xiaomi", "hkex")] and listed[0].attr("period") is None
+    assert not [f for f in run("Xiaomi offers a trade in programme in Hong Kong.", "en", **NO_TOPIC).facts if f.predicate == "listedOn"]

@@ -480,6 +480,8 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         since = [m for m in ctx.periods() if m.period.qualifier == "since" and te <= m.start <= te + 60 and m.end <= ce]
         if lang == "en" and since and not _hits_between(ctx, spec, te, since[0].start):
             period = since[0].period.plain()
+        if text[ts:te].lower() in {w.lower() for w in _words(spec, "state_words", lang)}:
+            period = None  # "shares traded in Hong Kong fell 3% on Monday": not the listing's date
         confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.85)
         for m, eid in listed:
             ev = evidence(ctx, [span(org), (ts, te), span(m)], "listed-on", confidence)
