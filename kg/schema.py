@@ -358,14 +358,15 @@ SECTIONS: dict[str, dict[str, Key]] = {
                                  "{before: {zh: [...]}, year_ago: {en: [...]}, year_before: {en: [...]}}"))},
     "roles": {**_SECTION_COMMON, "titles": Key(list_of(mapping, "[{property: chairOf, zh: [...], en: [...]}, ...]")),
               "boards": Key(fields({"ids": Key(id_list)}, "{ids: [board-of-directors]}")),
-              **{k: Key(words) for k in "copulas fillers former joiners name_linkers of_words start_words then".split()}},
+              **{k: Key(words) for k in "copulas fillers former joiners name_linkers of_words origin_words person_pronouns start_words then under_words".split()}},
     "founding": {**_SECTION_COMMON, "triggers": Key(triggers), "agent": Key(words), "not_after": Key(regexes),
                  "founder_nouns": Key(words), "list_verbs": Key(words)},
-    "listing": {**_SECTION_COMMON, "triggers": Key(triggers), "not_after": Key(words),
+    "listing": {**_SECTION_COMMON, "triggers": Key(triggers), "not_after": Key(words), "state_words": Key(words),
                 "place_exchanges": Key(mapping_of(slug, slug, "{hong-kong: hkex, ...}"))},
     "headquarters": {**_SECTION_COMMON, "triggers": Key(triggers), "head_words": Key(words)},
 }
-ROLE_TITLE = {"property": Key(ontology_term, required=True), "reverse": Key(flag), "zh": Key(word_list), "en": Key(word_list)}
+ROLE_TITLE = {"property": Key(ontology_term, required=True), "reverse": Key(flag), "zh": Key(word_list), "en": Key(word_list),
+              "patterns": Key(regexes)}
 PATTERN_TOP = {"candidate_threshold": Key(number01), "reported_by": Key(words),
                **{k: Key(list_of(mapping, "- id: ... entries")) for k in PATTERN_GROUPS},
                **{k: Key(mapping) for k in SECTIONS}}

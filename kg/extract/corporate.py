@@ -17,6 +17,7 @@ from .context import ORG, Context, attrs, event_period, evidence, span
 from .patterns import words_re
 
 NOT_FOUNDED = ["StockExchange", "RankingList", "RetailChannel"]
+NOT_HEADQUARTERED = ("StockExchange", "RankingList")
 PLACE = ["Place"]
 PERSON = ["Person"]
 
@@ -224,6 +225,39 @@ _EN_PEOPLE_JOINER = re.compile(r"\s*(?:,\s*|\band\b\s*|together with\s*|along wi
 _ZH_PEOPLE_JOINER = re.compile(r"[、，,和与及\s]*")
 
 
+_UNIT_TAIL = re.compile(r"(?:（[\u4e00-\u9fff]{1,6}）|[\u4e00-\u9fff]{2,4})")
+
+
+def _zh_unit_name(ctx: Context, org: Mention | None, ts: int) -> Mention | None:
+    """大疆车载成立于2016年, 佳能（中国）成立于1997年: a known company's name and a few more words
+    (or a bracketed place) right before the founding word name a unit of its own, founded then;
+    not its legal form (华为公司成立于), nor a word of time or manner (小米今年成立, 小米正式成立)."""
+    if org is None or org.kind != "entity" or org.end >= ts:
+        return None
+    text = ctx.doc.text
+    tail = text[org.end:ts]
+    if not _UNIT_TAIL.fullmatch(tail):
+        return None
+    forms = set(ctx.lang.words.get("legal_forms") or ()) | set(ctx.lang.words.get("company_suffixes") or ())
+    others = [m for m in ctx.mentions if m is not org and m.start < ts and m.end > org.end
+              and not (tail.startswith("（") and m.kind == "entity" and m.cls and vocab().is_a(m.cls, PLACE))]
+    if tail in forms or others \
+            or tail[:1] in "于在已也曾就便将则又还正今去明前后初先再均都共" or not (ctx.sent.start <= org.start) \
+            or (org.start > ctx.sent.start and text[org.start - 1] not in "，,。；;：:、 "):
+        return None
+    return ctx.add_name(org.start, ts, "Company")
+
+
+def _zh_place_of_work(ctx: Context, start: int, end: int) -> int | None:
+    """The end of a name the lexicon lacks that ends like an organisation's, before 的
+    (斯坦福大学的莱昂纳德·波萨克), or None."""
+    suffixes = sorted(set(ctx.lang.words.get("name_suffixes", ())) | set(ctx.lang.words.get("company_suffixes", ())), key=len, reverse=True)
+    if not suffixes:
+        return None
+    m = re.match(r"[\u4e00-\u9fff]{1,10}?(?:" + "|".join(map(re.escape, suffixes)) + r")(?=的)", ctx.doc.text[start:end])
+    return start + m.end() if m else None
+
+
 def _founding(ctx: Context, spec: dict) -> list[Fact]:
     lang = ctx.lang.code
     text = ctx.doc.text
@@ -240,7 +274,9 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         # who: "by A, B and C", 由A创立
         if lang == "en":
             m = re.match(r"[^.;]{0,60}?\bby\s+(?:(?:its|the|their)?\s*(?:[a-z]+\s+)?(?:co-?founders|founders|people|entrepreneurs|engineers)\s*[:,]\s*)?", after_text)
-            if m and not re.match(r"\s*(?:of|the|a)\b", after_text[m.end():]):
+            # not "founded in Qingdao in 1984 and is chaired by Zhou Yunjie": another verb's agent
+            other_verb = m is not None and re.search(r"\b(?:and|is|was|are|were|now|been)\s+(?:\w+\s+)?\w+ed\s+by\s*$", m.group())
+            if m and not other_verb and not re.match(r"\s*(?:of|the|a)\b", after_text[m.end():]):
                 founders = _people_run(ctx, te + m.end(), ctx.sent.end)
         else:
             for aw in agent_words:
@@ -251,7 +287,14 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     while True:  # 由董事长竺兆江创立: the title before the name is no part of it
                         t = next((w for w in titles if text.startswith(w, start)), None)
                         if t is None:
-                            break
+                            # 由斯坦福大学的莱昂纳德·波萨克和桑迪·勒纳创办: where the founders were, before 的
+                            where = next((m.end for m in ctx.mentions if m.kind == "entity" and m.start == start
+                                          and text.startswith("的", m.end)), None)
+                            where = where or _zh_place_of_work(ctx, start, ts)
+                            if where is None:
+                                break
+                            start = where + 1
+                            continue
                         start += len(t)
                     founders = _people_run(ctx, start, ts)
                     break
@@ -311,11 +354,13 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                             facts.append(Fact("relation", other.entity_id, "foundedOn", "period:" + period.plain().key,
                                               attrs(period=period.plain()), (ev,)))
                 if org is not None and not founders:
-                    people = [p for p in ctx.entities(PERSON) if cs <= p.start and p.end <= ts] or \
-                        [p for p in ctx.entities(PERSON) if p.end <= ts]
+                    # not a speaker's label: 杨元庆：1984年，柳传志等11位科研人员…创办了联想
+                    named = [p for p in ctx.entities(PERSON) if p.end <= ts and not re.match(r"\s*[:：]", text[p.end:p.end + 2])]
+                    people = [p for p in named if cs <= p.start] or named
                     founders = _people_run(ctx, people[0].start, ts) if people else []
             else:
                 org = _org_before(ctx, ts, limit=60)
+                org = _zh_unit_name(ctx, org, ts) or org
                 if org is not None and org.start < cs:
                     # 小米汽车由小米集团全资控股，于2021年9月在北京注册成立: a clause without its own
                     # subject continues the sentence's first one, not the name nearest to it
@@ -431,11 +476,22 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         if not company or (lang == "zh" and org is not None and re.search(r"子公司|旗下", text[org.end:ts])):
             continue  # 比亚迪旗下从事手机部件业务的子公司，于2007年12月在香港上市: the subsidiary was listed
         period = event_period(ctx, cs, ce, ts, te)
+        # "has been listed on the Nasdaq since December 2003": listed since then, so listed then
+        since = [m for m in ctx.periods() if m.period.qualifier == "since" and te <= m.start <= te + 60 and m.end <= ce]
+        if lang == "en" and since and not _hits_between(ctx, spec, te, since[0].start):
+            period = since[0].period.plain()
+        if text[ts:te].lower() in {w.lower() for w in _words(spec, "state_words", lang)}:
+            period = None  # "shares traded in Hong Kong fell 3% on Monday": not the listing's date
         confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.85)
         for m, eid in listed:
             ev = evidence(ctx, [span(org), (ts, te), span(m)], "listed-on", confidence)
             facts.append(Fact("relation", company, "listedOn", eid, attrs(period=period), (ev,)))
     return facts
+
+
+def _hits_between(ctx: Context, spec: dict, start: int, end: int) -> bool:
+    """Is another listing word between start and end (a second listing told after the first)?"""
+    return any(start <= s and e <= end for s, e in _hits(ctx, _words(spec, "triggers", ctx.lang.code)))
 
 
 def _bracketed_owner(ctx: Context, ts: int) -> Mention | None:
@@ -595,7 +651,8 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
         if not company:
             continue
         confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.9)
-        ev = evidence(ctx, [span(org), (ts, te), span(place)], "headquarters", confidence)
+        # a stock exchange or a ranking list named between (…登陆深圳证券交易所创业板，总部位于长沙) has no headquarters to tell
+        ev = evidence(ctx, [span(org), (ts, te), span(place)], "headquarters", confidence, not_rivals=NOT_HEADQUARTERED)
         # 总部迁至, "moved its headquarters to": a move happens at a time, from which the headquarters are there
         moved = re.search(r"迁|moved|relocated", text[max(ctx.sent.start, ts - 20):te]) is not None
         cs, ce = ctx.clauses[ctx.clause_of(ts)]

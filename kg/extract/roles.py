@@ -51,7 +51,7 @@ def extract(ctx: Context) -> list[Fact]:
             continue  # a title inside a name ("CEO Summit")
         if lang == "en" and _glued(text, m.start(), m.end()):
             continue
-        hits.append((s, e, table[m.group().lower()]))
+        hits.append((s, e, title_property(ctx.patterns, lang, m.group())))
     facts: list[Fact] = []
     for group in _groups(ctx, hits, spec):
         facts.extend(_group_facts(ctx, group, spec))
@@ -76,12 +76,39 @@ def title_table(patterns, lang: str) -> dict[str, str]:
     return cached
 
 
+def title_patterns(patterns, lang: str) -> list[tuple[re.Pattern, str]]:
+    """The title shapes of ``roles.titles`` (``patterns``: 首席产品官, "chief customer experience
+    officer") and their property, for titles no word list can hold."""
+    key = ("roles_shapes", lang)
+    cached = patterns._trigger_res.get(key)
+    if cached is None:
+        cached = [(re.compile(entry["patterns"][lang], re.IGNORECASE), entry["property"])
+                  for entry in patterns.roles.get("titles", []) if (entry.get("patterns") or {}).get(lang)]
+        patterns._trigger_res[key] = cached
+    return cached
+
+
+def title_property(patterns, lang: str, word: str) -> str:
+    """The property of a title the title regex found: its word's, else the first shape it has."""
+    prop = title_table(patterns, lang).get(word.lower())
+    if prop is not None:
+        return prop
+    return next(p for shape, p in title_patterns(patterns, lang) if shape.fullmatch(word))
+
+
 def title_re(patterns, lang: str):
-    """One regex over the title words of ``roles.titles`` (made once, not per sentence)."""
+    """One regex over the title words of ``roles.titles`` and then their shapes (made once, not
+    per sentence): a listed word wins over a shape that also reads it (首席执行官)."""
     key = ("roles_re", lang)
     cached = patterns._trigger_res.get(key)
     if cached is None:
-        cached = patterns._trigger_res[key] = words_re(list(title_table(patterns, lang)), lang)
+        words = words_re(list(title_table(patterns, lang)), lang)
+        shapes = [shape.pattern for shape, _ in title_patterns(patterns, lang)]
+        if words is not None and shapes:
+            alts = "|".join([f"(?:{words.pattern})"] + [f"(?:{s})" for s in shapes])
+            guard = (r"(?<![\w-])(?:", r")(?![\w-])") if lang == "en" else ("(?:", ")")
+            words = re.compile(guard[0] + alts + guard[1], re.IGNORECASE)
+        cached = patterns._trigger_res[key] = words
     return cached
 
 
@@ -150,6 +177,9 @@ def _person_after(ctx: Context, pos: int) -> Mention | None:
     end = ctx.lang.person_after(text[:ctx.sent.end], p, ctx.lang.words)
     if end is None or end <= p or not closed(end):
         return None
+    while text[p:end].count(" ") and ctx.lang.person_after(text[:end], p, ctx.lang.words) == end \
+            and ctx.lang.person_before(text[:end], end, ctx.lang.words) not in (None, p):
+        p = ctx.lang.person_before(text[:end], end, ctx.lang.words)  # not the honorific: "Professor Ralf P. Thomas"
     return ctx.add_name(p, end, "Person")
 
 
@@ -189,13 +219,31 @@ def _clause_subject(ctx: Context, gs: int, spec: dict) -> Mention | None:
         start = orgs[-1].start
     head = text[ctx.sent.start:start].rstrip()
     if ctx.lang.code == "en":
-        found = re.search(r"\b(?:" + "|".join(re.escape(w) for w in copulas) + r")\s*(?:the\s+)?$", head, re.IGNORECASE)
+        found = re.search(r"\b(?:" + "|".join(re.escape(w) for w in copulas) + r")(?:\s+(?:the|its|their|our))?\s*$", head, re.IGNORECASE)
     else:
         found = re.search("(?:" + "|".join(re.escape(w) for w in copulas) + ")$", head)
     if not found:
         return None
-    people = [m for m in _person_mentions(ctx) if m.end <= ctx.sent.start + found.start()]
-    return people[0] if people else None
+    # the last person named before the copula, not one the sentence says was succeeded (接替周厚健)
+    cop = ctx.sent.start + found.start()
+    people = [m for m in _person_mentions(ctx) if m.end <= cop
+              and not _SUCCEEDED_END.search(text[max(ctx.sent.start, m.start - 12):m.start])]
+    if not people:
+        return None
+    lo = people[-1].end
+    between = list(text[lo:cop])
+    for m in ctx.mentions:  # names the text knows (organisations, times, the successor) are no other subject
+        if lo <= m.start and m.end <= cop:
+            between[m.start - lo:m.end - lo] = " " * (m.end - m.start)
+    between = "".join(between)
+    if re.search(r"[:：]", between) or (ctx.lang.code == "en" and re.search(r"\b[A-Z][a-z]+", between)):
+        return None  # "Robbins: Scott remains our CFO": a speaker's label, another name
+    semi = max(text.rfind("；", people[-1].end, cop), text.rfind(";", people[-1].end, cop))
+    pronouns = _words(spec, "person_pronouns", ctx.lang.code)
+    if semi >= 0 and not (pronouns and words_re(pronouns, ctx.lang.code).search(text, semi, cop)):
+        return None  # …沃德出任首席执行官；同年年底，前戴尔高管阿梅里奥接任首席执行官: another clause, another subject
+    # (not "…; before that she had been the group's chief financial officer": "she" carries the subject on)
+    return people[-1]
 
 
 def _zh_unit(ctx: Context, lo: int, gs: int, spec: dict, legal_form: bool = False) -> str:
@@ -215,6 +263,9 @@ def _zh_unit(ctx: Context, lo: int, gs: int, spec: dict, legal_form: bool = Fals
     return ""
 
 
+_GLOSS = re.compile(r"[（(][A-Z][A-Za-z .'’\-]{1,40}[）)]")
+
+
 def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple = ("period", "entity", "pronoun")) -> bool:
     """Is the text between ``start`` and ``end`` made only of fillers (copulas, commas, the
     organisation's name, a time)? Mentions of the allowed kinds are blanked out first."""
@@ -227,6 +278,8 @@ def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple =
             for i in range(m.start - start, m.end - start):
                 chars[i] = " "
     gap = re.sub(r"['’]s\b", " ", "".join(chars))
+    if ctx.lang.code == "zh":  # 加里·斯蒂尔（Gary Steele）担任思科总裁: the name as written in Latin letters
+        gap = _GLOSS.sub(" ", gap)
     filler = _fillers(spec, ctx.lang.code)
     if filler.fullmatch(gap) is not None:
         return True
@@ -240,6 +293,7 @@ def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple =
 _SUCCEED_WORDS = r"(?:接替|接任|取代|继任|succeeded|replaced|replacing|succeeding|took over from)"
 _SUCCEEDED = re.compile(rf"^\s*{_SUCCEED_WORDS}\s*$", re.IGNORECASE)
 _SUCCEEDED_END = re.compile(rf"{_SUCCEED_WORDS}\s*$", re.IGNORECASE)
+_SUCCEED_RE = re.compile(rf"{_SUCCEED_WORDS}(?:\s+|(?=[^\sA-Za-z]))", re.IGNORECASE)
 
 
 def _successor(ctx: Context, cands: list[Mention]) -> Mention | None:
@@ -271,7 +325,7 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
     for i in range(pos, lo, -1):
         if not text[i - 1].isalnum() or not _only_fillers(ctx, i, pos, spec):
             continue
-        start = ctx.lang.person_before(text[:i], i, ctx.lang.words)
+        start = ctx.lang.person_before(text[:ctx.sent.end], i, ctx.lang.words)
         if start is not None and start >= ctx.sent.start and text[start:i] not in role_words:
             return ctx.add_name(start, i, "Person")  # not 曾任 (a surname 曾 and a word of the title's phrase)
     return None
@@ -294,6 +348,12 @@ def _legal_forms(forms: tuple) -> re.Pattern | None:
     return re.compile(r"(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r"|\s)+", re.IGNORECASE)
 
 
+def _came_from(ctx: Context, org: Mention, spec: dict) -> bool:
+    """Is the organisation where the person came from (``origin_words``: 来自IBM的斯蒂芬·沃德, "from SAP")?"""
+    origin = _words(spec, "origin_words", ctx.lang.code)
+    return bool(origin) and _alternation(tuple(origin)).search(ctx.doc.text[max(ctx.sent.start, org.start - 6):org.start]) is not None
+
+
 def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tuple[Mention | None, str, str]:
     """The organisation of a title group: written right before it (小米集团创始人, "Apple's CEO"),
     after it ("of Xiaomi", "at Apple"), between the person and the titles, or the document's
@@ -304,7 +364,7 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
     orgs = [m for m in ctx.entities(ORG) if m.entity_id != person.entity_id and m.entity_id not in boards]
     lo = person.end if person.end <= gs else ctx.sent.start
     # before the titles, possibly with a unit in between (中国区总裁, "Apple's mobile chief")
-    before = [m for m in orgs if lo <= m.start and m.end <= gs]
+    before = [m for m in orgs if lo <= m.start and m.end <= gs and not _came_from(ctx, m, spec)]
     if before:
         m = before[-1]
         unit = text[m.end:gs].strip(" 的'’s\u3000")
@@ -367,22 +427,102 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
 
 
 def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> PeriodRef | None:
-    """When the person took the post, if the sentence says: "出任" with a time, "since 2022"."""
+    """When the person took the post, if the sentence says: "since 2022", 自2017年1月起 (``since``),
+    or a time with a word of taking it (出任, "became"): the time of that event, as the gold
+    format writes it ("became chief executive in April 2023" → 2023-04, not "since 2023-04")."""
     lang = ctx.lang.code
     start_words = _words(spec, "start_words", lang)
     lo, hi = min(person.start, gs), max(person.end, ge)
     text = ctx.doc.text
     for m in ctx.periods():
-        if m.period.qualifier == "since" and abs(m.start - hi) < 30 or lo - 30 < m.start < hi and m.period.qualifier == "since":
+        if (m.period.qualifier == "since" and abs(m.start - hi) < 30 or lo - 30 < m.start < hi and m.period.qualifier == "since") \
+                and _nearest_title(ctx, m.start, m.end) in range(gs, ge + 1):
             return m.period
-    if start_words and words_re(start_words, lang).search(text[lo:hi]):
+    # the word of taking the post in the title's clause (not "became CEO …; she had been CFO")
+    clause_lo = ctx.clauses[ctx.clause_of(gs)][0]
+    if start_words and words_re(start_words, lang).search(text[max(lo, clause_lo):hi]):
         # the time of taking the post: next to it, else the last one the sentence gave before it
-        near = [m for m in ctx.periods() if lo - 12 <= m.start <= hi and m.period.qualifier in ("", "early", "late", "mid")]
-        near = near or [m for m in ctx.periods() if m.end <= lo and m.period.qualifier in ("", "early", "late", "mid")]
+        plain = ("", "early", "late", "mid")
+        near = [m for m in ctx.periods() if lo - 12 <= m.start <= hi and m.period.qualifier in plain]
+        # "became chief executive in April 2023": the time right after the title, in its clause
+        near = near or [m for m in ctx.periods() if hi <= m.start <= hi + 20 and m.period.qualifier in plain
+                        and ctx.clause_of(m.start) == ctx.clause_of(hi - 1) and _nearest_title(ctx, m.start, m.end) in range(gs, ge + 1)]
         if near:
-            p = near[-1].period
+            return near[-1].period
+        earlier = [m for m in ctx.periods() if m.end <= lo and m.period.qualifier in plain]
+        if earlier:
+            p = earlier[-1].period
+            if ctx.clause_of(earlier[-1].start) >= ctx.clause_of(lo) - 1:
+                return p  # 2009年，柳传志重新出任董事长: the time of taking the post
+            # 2017年初，公司成立了质量管理委员会，我亲自出任主席: the time dates another event; the post is held since
             return PeriodRef(p.year, p.quarter, p.month, p.day, "since", p.start, p.end, p.text, half=p.half)
     return None
+
+
+_NOT_OWNERS = ["Person", "Place", "ProductCategory"]
+
+
+def _owned_by_other_name(ctx: Context, gs: int, person: Mention) -> bool:
+    """Is a name that is no organisation (a service, a brand, a product) written right before the
+    titles, with at most a short unit in between (亚马逊云科技大中华区总裁, "Apple Music head")?"""
+    text = ctx.doc.text
+    lo = person.end if person.end <= gs else ctx.sent.start
+    if re.search(r"\bits\s*$", text[lo:gs]):  # "Matt Garman has led AWS as its CEO": "its" is the name before
+        named = [m for m in ctx.mentions if m.kind == "entity" and lo <= m.start and m.end <= gs and m.cls
+                 and not vocab().is_a(m.cls, ["Person", "Place"])]
+        return bool(named) and not vocab().is_a(named[-1].cls, ORG)
+    for m in ctx.mentions:
+        if m.kind == "entity" and lo <= m.start and m.end <= gs and gs - m.end <= 8 and m.cls \
+                and not vocab().is_a(m.cls, _NOT_OWNERS + ORG) and not re.search(r"[，,。；;：:、\s]|的", text[m.end:gs]):
+            return True
+    return False
+
+
+def _nearest_title(ctx: Context, start: int, end: int) -> int:
+    """The start of the title nearest to a time in the sentence: "joined in 2005 as chief strategy
+    officer and has been president since 2006" dates the presidency, not the first post."""
+    base = ctx.sent.start
+    spans = [(base + m.start(), base + m.end()) for m in title_re(ctx.patterns, ctx.lang.code).finditer(ctx.sent.text)]
+    clause = ctx.clause_of(start)
+    same = [t for t in spans if ctx.clause_of(t[0]) == clause]  # 出任首席战略投资官，2006年起担任公司总裁
+    if not spans:
+        return -1
+    # 2021年11月起，周云杰担任…: a Chinese time that opens its clause dates the titles after it
+    after = [t for t in spans if t[0] >= end and ctx.clause_of(t[0]) == clause + 1] if ctx.lang.code == "zh" else []
+    return min(same or after or spans, key=lambda t: max(t[0] - end, start - t[1], 0))[0]
+
+
+_BETWEEN_SUCCESSION = re.compile(r"[\s,，]*(?:who|and|于|并|则)?[\s,，]*", re.IGNORECASE)
+
+
+def _predecessors(ctx: Context, gs: int, ge: int, people: list[Mention]) -> list[Mention]:
+    """The people a sentence says were succeeded in the titles gs..ge: after a word of succeeding
+    between the holder and the titles (接替周厚健出任, "succeeded John Chambers as"), or right after
+    the titles or their holder ("…president since 2024, succeeding Mu Feng", "CFO Vaibhav Taneja, who
+    succeeded Zachary Kirkhorn", 首席财务官塔内贾于2023年8月接替柯克霍恩)."""
+    text = ctx.doc.text
+    found = []
+    anchor = max([ge] + [p.end for p in people if p.start >= ge])
+    lo = people[0].end if people and people[0].end <= gs else ctx.sent.start
+    for m in _SUCCEED_RE.finditer(text, ctx.sent.start, ctx.sent.end):
+        if lo <= m.start() and m.end() <= gs:
+            pred = _person_after(ctx, m.end())
+            if pred is not None and pred.end <= gs and _only_fillers(ctx, pred.end, gs, ctx.patterns.roles):
+                found.append(pred)
+        elif m.start() >= anchor and m.start() - anchor <= 40:
+            gap = list(text[anchor:m.start()])
+            for p in ctx.mentions:  # a time or the organisation may stand between: "in August", 于2023年8月, "of the group"
+                if anchor <= p.start and p.end <= m.start() and (p.kind in ("period", "pronoun") or p.kind == "entity"
+                                                                 and p.cls and vocab().is_a(p.cls, ORG)):
+                    gap[p.start - anchor:p.end - anchor] = " " * (p.end - p.start)
+            gap = _GLOSS.sub(" ", "".join(gap))
+            gap = re.sub(r"\b(?:since|in|of|at|the|group|company)\b", " ", gap, flags=re.IGNORECASE)
+            if _BETWEEN_SUCCESSION.fullmatch(gap):
+                pred = _person_after(ctx, m.end())
+                # "succeeded Xu Lei as CEO": the post named after the name is the one succeeded in
+                if pred is not None and not re.match(r"\s*(?:as|出任|担任)\b", text[pred.end:pred.end + 8]):
+                    found.append(pred)
+    return found
 
 
 def _person_further(ctx: Context, ge: int, spec: dict) -> Mention | None:
@@ -425,18 +565,36 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
         person = _person_before(ctx, gs, spec) or _clause_subject(ctx, gs, spec) or _person_further(ctx, ge, spec)
         if person is not None:
             people = [person]
-    if not people:
+    # 贾少谦接替周厚健出任集团董事长, "has been president since 2024, succeeding Mu Feng": the one
+    # succeeded held the post before (no time: the text dates the successor's start)
+    before = [p for p in _predecessors(ctx, gs, ge, people) if p.entity_id not in {q.entity_id for q in people}]
+    if not people and not before:
         return []
-    org_m, org, unit = _org_near(ctx, gs, ge, people[0], spec)
+    first = (people or before)[0]
+    org_m, org, unit = _org_near(ctx, gs, ge, first, spec)
     confidence = float(spec.get("confidence", 0.9))
+    if not org and not unit and _owned_by_other_name(ctx, gs, first):
+        return []  # 亚马逊云科技首席执行官马特·加曼: the title of the service named, not of the topic
     if not org and not unit:
         # no organisation next to the titles: one named just before in the sentence
         # (质量管理委员会，我亲自出任主席), else the document's topic
         boards = set(_words(spec, "boards", "ids"))
-        near = [m for m in ctx.entities(ORG) if m.end <= min(people[0].start, gs) and m.end >= min(people[0].start, gs) - 25
-                and m.entity_id not in boards]
+        near = [m for m in ctx.entities(ORG) if m.end <= min(first.start, gs) and m.end >= min(first.start, gs) - 25
+                and m.entity_id not in boards and not _came_from(ctx, m, spec)]
         if near:
             org_m, org, confidence = near[-1], near[-1].entity_id, confidence * 0.9
+            between = text[org_m.end:gs]
+            if org_m.end <= gs and lang == "zh" and not re.search(r"[，,。；;：:、\s]|的", between) \
+                    and _no_unit(ctx, between.lstrip("原前")):  # 英特尔数据中心与人工智能事业部原执行副总裁: a unit's post
+                unit = between
+    under = _words(spec, "under_words", lang)
+    if not org and under and re.search(r"(?:^|\W)(?:" + "|".join(map(re.escape, under)) + r")\s+(?:the\s+|its\s+)?$",
+                                       text[ctx.sent.start:gs], re.IGNORECASE):
+        # "Blue Yonder … continues to grow under CEO Duncan Angove": the title of what the sentence is about
+        firsts = [m for m in ctx.entities(ORG) if m.end <= gs and m.entity_id != first.entity_id]
+        if not firsts or ctx.clause_of(firsts[0].start) != ctx.clause_of(ctx.sent.start):
+            return []
+        org_m, org = firsts[0], firsts[0].entity_id
     if not org:
         org, confidence = ctx.doc.organisation, confidence * 0.85
         if not org:
@@ -454,8 +612,9 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
                 facts.append(Fact("relation", person.entity_id, prop if prop != "presidentOf" else "executiveOf",
                                   ctx.doc.organisation, attrs(title=text[s:e]), (ev,)))
         group = group[-1:]
-    for person in people:
-        period = None if is_former else _period(ctx, person, gs, ge, spec)
+    group = [t for t in group if t[2] != "founderOf"] if not people else group  # nobody succeeds a founder
+    for person in people + before:
+        period = None if is_former or person in before else _period(ctx, person, gs, ge, spec)
         if at_the_time:  # 时任首席运营官: the post held at the time the sentence speaks of
             plain = [m.period for m in ctx.periods() if not m.period.qualifier]
             period = plain[0] if plain else None
@@ -465,11 +624,15 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
                 ev = evidence(ctx, [span(org_m), (s, e), span(person)], f"role-{prop}", confidence)
                 facts.append(Fact("relation", org, prop, person.entity_id, attrs(period=period), (ev,)))
                 continue
+            if prop == "founderOf":
+                period = None  # founding a company is no post held from a time
             if unit and prop not in ("founderOf",):
                 written = f"{text[s:e]} of {unit}" if lang == "en" else unit + text[s:e]
                 prop, title = "executiveOf", written.strip()
             elif prop == "executiveOf":
                 title = text[s:e]
-            ev = evidence(ctx, [span(person), (s, e), span(org_m)], f"role-{prop}", confidence)
+            # the one succeeded, named between the successor and the title, is no rival: "X succeeded Y as CEO"
+            others = tuple(span(p) for p in people + before if p is not person)
+            ev = evidence(ctx, [span(person), (s, e), span(org_m)], f"role-{prop}", confidence, not_rivals=others)
             facts.append(Fact("relation", person.entity_id, prop, org, attrs(period=period, title=title), (ev,)))
     return facts

@@ -83,10 +83,13 @@ _NOT_NAME = {"The", "This", "That", "He", "She", "It", "We", "They", "In", "On",
              "CEO", "CFO", "CTO", "COO", "Vice", "Senior", "Director", "Head", "Founder", "Apple", "Google"}
 
 
+_HONORIFIC = re.compile(r"(?:Professor|Prof\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)\s+(?=[A-Z])")
+
+
 def _trim(tokens: list[str]) -> list[str]:
     out = []
     for t in tokens:
-        if t.rstrip(".") in _NOT_NAME or t.isupper() and len(t) > 1:
+        if t.rstrip(".") in _NOT_NAME or t.isupper() and len(t.rstrip(".")) > 1:  # "CEO", not the initial "P."
             break
         out.append(t)
     return out
@@ -94,19 +97,36 @@ def _trim(tokens: list[str]) -> list[str]:
 
 def person_after(text: str, pos: int, words: dict) -> int | None:
     """End of a person's name (two to four capitalised words) starting at ``pos``
-    ("chief financial officer Luca Maestri"), or None."""
+    ("chief financial officer Luca Maestri"), or None. An honorific before it is no part of it
+    ("our chief financial officer, Professor Ralf P. Thomas")."""
     while pos < len(text) and text[pos] == " ":
         pos += 1
+    honorific = _HONORIFIC.match(text, pos)
+    if honorific:
+        pos = honorific.end()
     m = _PERSON.match(text, pos)
     if not m:
         return None
-    tokens = _trim(m.group().split())
+    tokens = _sentence_end(_trim(m.group().split()))
     if len(tokens) < 2 or _ORG_END.search(tokens[-1]):
         return None
     end = pos
     for t in tokens:
         end = text.index(t, end) + len(t)
     return end
+
+
+def _full_stop(token: str) -> bool:
+    """A word (not an initial: "P.") with a full stop: the sentence ends after it."""
+    return token.endswith(".") and len(token.rstrip(".")) > 1
+
+
+def _sentence_end(tokens: list[str]) -> list[str]:
+    """The tokens of a name up to a full stop ("CEO Duncan Angove." is "Duncan Angove")."""
+    for k, t in enumerate(tokens):
+        if _full_stop(t):
+            return tokens[:k] + [t.rstrip(".")]
+    return tokens
 
 
 _ORG_END = re.compile(r"(?:Logic|Systems|Technologies|Technology|Networks|Electronics|Semiconductor|Semiconductors|Labs?|"
@@ -122,7 +142,10 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
     if not m:
         return None
     tokens = m.group().split()
-    while tokens and tokens[0].rstrip(".") in _NOT_NAME:
+    stops = [k for k, t in enumerate(tokens[:-1]) if _full_stop(t)]
+    if stops:  # "…succeeding Mu Feng. Li Hongshuan is": the name starts after the full stop
+        tokens = tokens[stops[-1] + 1:]
+    while tokens and (tokens[0].rstrip(".") in _NOT_NAME or _HONORIFIC.match(tokens[0] + " A")):
         tokens = tokens[1:]
     if len(tokens) < 2 or any(t.rstrip(".") in _NOT_NAME for t in tokens) or _ORG_END.search(tokens[-1]):
         return None

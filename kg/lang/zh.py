@@ -114,16 +114,23 @@ def model_names(text: str, pos: int) -> list[tuple[int, int, str]]:
 
 _AFTER_NAME = set("说在的是称和与也还将曾已对向于被把让表指认宣")
 # characters that end a transliterated name rather than spell it (加里·斯蒂尔现负责…, …兼任, …等人)
-_AFTER_FOREIGN = set("现负担兼等透介")
+_AFTER_FOREIGN = set("现负担兼等透介出接")
 # single characters that follow a name rather than end it (王传福表示, 林斌现在, 雷军在)
 _AFTER_NAME_CHARS = set("说在的是称和与及也还将曾已对向于被把让表指认宣等兼任为、了着过都就又再")
+# single words that follow a name and cannot end one (not 和, 及: 王树和 is a name)
+_AFTER_GIVEN = set("在说称表指认宣向对将也还已曾")
+# particles that end the words before a transliterated name (的斯蒂芬·沃德, 由蒂姆·库克)
+_BEFORE_FOREIGN = set("的由是和与及在为被")
 _DOTS = ("·", "•", "・")
-_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
+_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[-‐][\u4e00-\u9fff]{1,6})?(?:[·•・][\u4e00-\u9fff]{1,8})+")  # 让-弗朗索瓦·范博克斯米尔
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 
 
 def _is_surname_name(word: str, words: dict) -> bool:
     return bool(_HAN.match(word)) and len(word) <= 4 and any(word.startswith(s) for s in words.get("surnames", ()))
+
+
+_GIVEN = re.compile(r"[\u4e00-\u9fff]{1,2}")  # a given name: 金秉, 吴俊峰
 
 
 def _cued_name(text: str, pos: int, words: dict) -> int | None:
@@ -134,8 +141,8 @@ def _cued_name(text: str, pos: int, words: dict) -> int | None:
         start = pos + len(surname)
         for given in (2, 1):
             end = start + given
-            if end <= len(text) and _HAN.fullmatch(text[start:end]) and any(text.startswith(c, end) for c in cues) \
-                    and not any(ch in _AFTER_NAME_CHARS or ch in "则亦均便" for ch in text[start:end]):
+            if end <= len(text) and _GIVEN.fullmatch(text[start:end]) and any(text.startswith(c, end) for c in cues) \
+                    and not any(ch in _AFTER_NAME_CHARS or ch in "则亦均便总" for ch in text[start:end]):  # not 王总 (Mr Wang)
                 return end
     return None
 
@@ -148,6 +155,10 @@ def person_after(text: str, pos: int, words: dict) -> int | None:
     m = _FOREIGN.match(text, pos) or _LATIN_NAME.match(text, pos)
     if m:
         end = m.end()
+        first_dot = min((i for i, ch in enumerate(m.group()) if ch in _DOTS), default=-1)
+        joined = next((i for i, ch in enumerate(m.group()) if ch in "和与及、" and i > first_dot >= 0), None)
+        if joined is not None:  # 莱昂纳德·波萨克和桑迪·勒纳: the first of two names
+            return m.start() + joined
         last = max(m.group().rfind("·"), m.group().rfind("•"), m.group().rfind("・"))
         if last >= 0:  # 罗纳德·韦恩在加利福尼亚: the surname ends before the next word
             tail = m.group()[last + 1:]
@@ -157,6 +168,9 @@ def person_after(text: str, pos: int, words: dict) -> int | None:
         # a transliterated name runs on into the next word: 蒂姆·库克说, 黄仁勋在
         while end > m.start() + 3 and text[end - 1] in _AFTER_NAME and "·" not in text[end - 1:end]:
             end -= 1
+        for group_word in ("夫妇", "等人", "二人", "两人"):  # 莱昂纳德·波萨克和桑迪·勒纳夫妇: a couple, not the name
+            if text.endswith(group_word, m.start(), end) and end - len(group_word) > max(m.group().rfind("·"), 0) + m.start() + 1:
+                end -= len(group_word)
         return end
     cued = _cued_name(text, pos, words)
     if cued is not None:
@@ -185,6 +199,11 @@ def person_after(text: str, pos: int, words: dict) -> int | None:
                                                                or tokens[3][0][:1] in _AFTER_NAME_CHARS):  # 王+凤+英+于
             end += 1
         return end
+    # 阳 + 萌 + 在: a one-character given name jieba tags as a verb, right before a word a name goes before
+    if len(word) == 1 and (word in words.get("surnames", ()) or tag.startswith("nr")) and len(tokens) > 2 \
+            and len(tokens[1][0]) == 1 and _HAN.match(word + tokens[1][0]) and tokens[1][0] not in _AFTER_NAME_CHARS \
+            and tokens[1][0] not in "则亦均便总" and tokens[2][0] in _AFTER_GIVEN:
+        return pos + 2
     return None
 
 
@@ -192,8 +211,14 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
     """Start of a person's name that ends at ``pos`` (王传福，比亚迪董事长), or None."""
     for m in _FOREIGN.finditer(text, max(0, pos - 16), pos):
         # the part after the last dot is a short transliterated surname (库克, 特努斯), not a clause
-        if m.end() == pos and len(m.group().rsplit("·", 1)[-1].rsplit("•", 1)[-1]) <= 5:
-            return m.start()
+        tail = m.group().rsplit("·", 1)[-1].rsplit("•", 1)[-1]
+        if any(ch in _AFTER_NAME or ch in _AFTER_FOREIGN for ch in tail[1:]):
+            continue  # 斯蒂芬·沃德出任: the name ends before the verb, not at pos
+        if m.end() == pos and len(tail) <= 5:
+            start = m.start()
+            while text[start] in _BEFORE_FOREIGN and "\u4e00" <= text[start + 1] <= "\u9fff":
+                start += 1  # 来自IBM的斯蒂芬·沃德: the particle before the name is no part of it
+            return start
     for length in (3, 2, 4):
         start = pos - length
         if start < 0:
@@ -203,7 +228,8 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
             continue
         if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "和与及、是由向对给为请让被":
             continue  # the name would start inside another word
-        if person_after(text, start, words) == pos:
+        # the name alone (陶晓东), else the name and what follows it (于芝涛则担任: a cue jieba reads apart)
+        if person_after(text[:pos], start, words) == pos or _cued_name(text, start, words) == pos:
             return start
     return None
 
