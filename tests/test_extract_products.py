@@ -1,0 +1,38 @@
+"""Products: series membership, launches and in-house development told in ways the first rules missed."""
+import pytest
+
+from kg.graph import series_stems
+from tests.helpers import labelled, of
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a brand or platform that the lexicon files as a series, named bare, tells no series
+    ("Redmi K70系列销量很好，Redmi品牌也在增长。", "zh"),
+    ("2025年推出升级版Blackwell Ultra，Blackwell平台已经出货。", "zh"),
+    ("Redmi shipped more phones, led by the Redmi Note 13 Pro.", "en"),
+])
+def test_a_name_shared_with_a_bare_series_name_is_no_membership(text, lang):
+    assert not of("partOfSeries", labelled(text, lang)), labelled(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("小米MIX系列里，小米MIX 2卖得最好。", "zh", ("mi-mix-2", "partOfSeries", "mix-series")),
+    ("Within the Galaxy S series, the Galaxy S9 sold best.", "en", ("galaxy-s9", "partOfSeries", "galaxy-s-series")),
+])
+def test_a_model_named_after_a_series_written_as_one_belongs_to_it(text, lang, expected):
+    assert expected in labelled(text, lang)
+
+
+def test_a_series_list_may_open_a_clause_after_a_comma():
+    # word-by-word translations drop the article: ", Star series include A, B and C etc models"
+    got = of("partOfSeries", labelled("The brand has two lines, Comet series include Comet One, Comet Two and Comet Max etc models.", "en"))
+    assert {("Comet One", "partOfSeries", "Comet"), ("Comet Max", "partOfSeries", "Comet")} <= got, got
+
+
+@pytest.mark.parametrize("names, expected", [
+    ([("zh", "比亚迪王朝系列"), ("zh", "王朝系列"), ("en", "Dynasty series")], [("zh", "比亚迪王朝"), ("zh", "王朝"), ("en", "Dynasty")]),
+    ([("en", "the Galaxy S series")], [("en", "Galaxy S")]),
+    ([("en", "Xseries"), ("zh", "系列"), ("en", "Pixel")], []),  # no word apart from the name, nothing left, no series word
+])
+def test_a_series_is_also_named_without_its_series_word(names, expected):
+    assert series_stems(names) == expected
