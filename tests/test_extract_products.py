@@ -36,3 +36,25 @@ def test_a_series_list_may_open_a_clause_after_a_comma():
 ])
 def test_a_series_is_also_named_without_its_series_word(names, expected):
     assert series_stems(names) == expected
+
+
+def test_a_quoted_name_keeps_the_maker_name_that_holds_a_de():
+    # 美的 holds 的: the quoted name is not cut after it
+    got = labelled("2024年，美的发布了自研的家电AI大模型“美的仙灵”。", "zh")
+    assert ("midea", "releases", "美的仙灵") in got and ("midea", "develops", "美的仙灵") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Both processors were designed in-house by Qualcomm.",
+    "Each chip is developed by Qualcomm.",
+])
+def test_a_capitalised_determiner_is_no_product(text):
+    assert not of("develops", labelled(text, "en")), labelled(text, "en")
+
+
+def test_a_launch_verb_with_its_object_after_it_has_its_doer_before_it():
+    # the platform before "launched its ..." launched something; it was not launched
+    got = of("releases", labelled("Google Play launched its first gift cards in Asia in 2017.", "en", organisation="alphabet"))
+    assert not [f for f in got if f[2] in ("google-play", "Google Play")], got
+    # a launch told from the product's side still is one
+    assert ("alphabet", "releases", "pixel-2") in labelled("The Pixel 2, launched in 2017, sold well.", "en", organisation="alphabet")

@@ -664,6 +664,7 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
 
 
 _BARE_INITIALS = re.compile(r"[A-Z]{1,2}")
+_EN_OBJECT_PHRASE = re.compile(r"\w*\s+(?:its|their|our|his|her|the|a|an)\s+(?!(?:same|following|next|previous|last|year|month|quarter|week|day|decade|few|couple)\b)[a-z]")
 
 
 _EN_AUXILIARY = re.compile(r"(?:\s*,)?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)(?:\s+(?:later|then|also|eventually|finally|subsequently))?$")
@@ -746,6 +747,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 chosen = _list_run(ctx, objs, te, ce)[:1] or _copula_subject(ctx, pat, ts)
             elif has_word(ctx.doc.text[ts:te], (pat.get("agent_verbs") or {}).get(ctx.lang.code), ctx.lang.code):
                 chosen = []  # "Lei first announced": before an active verb of saying stands who says it
+            elif ctx.lang.code == "en" and pat.get("find_objects") and _EN_OBJECT_PHRASE.match(ctx.doc.text, te, ce):
+                chosen = []  # "AWS launched its first offerings": the verb takes what follows, the name before it is its doer
             else:
                 if pat.get("find_objects"):
                     _add_adjacent_names(ctx, pat, ts, te, True)
@@ -1199,8 +1202,9 @@ def _past_descriptor(ctx: Context, s: int, e: int) -> int:
     争议的皮卡Cybertruck and 电动重卡Semi are Cybertruck and Semi; 小米SU7 keeps its maker's name."""
     text = ctx.doc.text
     de = text.rfind("的", s, e)
-    if de >= 0:
-        s = de + 1
+    quoted = text[s - 1:s] in ("“", "《", "\"", "「") and text[e:e + 1] in ("”", "》", "\"", "」")
+    if de >= 0 and not quoted and not any(m.start <= de < m.end for m in ctx.mentions if m.kind in ENTITY_KINDS):
+        s = de + 1  # 争议的皮卡Cybertruck; not “美的美言”, whose 的 is the maker's name inside the quoted name
     latin = re.search(r"[A-Za-z0-9]", text[s:e])
     if latin is None or latin.start() == 0:
         return s
