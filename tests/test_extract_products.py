@@ -58,3 +58,17 @@ def test_a_launch_verb_with_its_object_after_it_has_its_doer_before_it():
     assert not [f for f in got if f[2] in ("google-play", "Google Play")], got
     # a launch told from the product's side still is one
     assert ("alphabet", "releases", "pixel-2") in labelled("The Pixel 2, launched in 2017, sold well.", "en", organisation="alphabet")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("2024年6月，三星开始量产第二代HBM3E。", "zh", ("samsung", "releases", "HBM3E")),
+    ("In May 2023 Samsung began mass production of the HBM3 Icebolt.", "en", ("samsung", "releases", "HBM3 Icebolt")),
+    # a brand written in lower case, then capitals
+    ("Canon launched the imagePROGRAF PRO-1100 printer in 2022.", "en", ("canon", "releases", "imagePROGRAF PRO-1100")),
+])
+def test_more_ways_to_tell_a_launch(text, lang, expected):
+    assert expected in labelled(text, lang), labelled(text, lang)
+
+
+def test_mass_production_capacity_is_no_launch():
+    assert not of("releases", labelled("三星的HBM3E量产能力很强。", "zh"))

@@ -164,7 +164,9 @@ def _is_name_token(tok: str, started: bool, words: dict) -> bool:
         return True  # e-Platform, Quantum-X800
     if any(ch.isdigit() for ch in tok):
         return True
-    return tok[:1].isupper() or (tok[:1] in "i" and len(tok) > 1 and tok[1:2].isupper())  # iPhone, iMac
+    if tok[:1].islower() and tok.isalnum() and any(ch.isupper() for ch in tok[1:]):
+        return True  # iPhone, iMac, eufyCam, imagePROGRAF: a lower-case brand, then capitals
+    return tok[:1].isupper()
 
 
 def _name_at(text: str, toks: list, i: int, words: dict):
