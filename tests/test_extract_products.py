@@ -72,3 +72,28 @@ def test_more_ways_to_tell_a_launch(text, lang, expected):
 
 def test_mass_production_capacity_is_no_launch():
     assert not of("releases", labelled("三星的HBM3E量产能力很强。", "zh"))
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # in-house with no maker named: the company the text is about
+    ("The SEA platform, developed in-house, was launched in 2020.", "en", ("geely", "develops", "SEA")),
+    ("Company self-grind of HarmonyNext, ColorOne and MagicUX three sets operation system.", "en", ("geely", "develops", "ColorOne")),
+    ("Company own development of VIDAA television operation system is used widely.", "en", ("geely", "develops", "VIDAA")),
+    # 自研X芯片的Y: the in-house thing is X, not what it is built into
+    ("搭载自研Graviton4芯片的R8g实例已正式商用。", "zh", ("geely", "develops", "Graviton4")),
+    # a model name and its class noun, then a verb: the verb is no name
+    ("公司自研的Kunlun芯片已经量产。", "zh", ("geely", "develops", "Kunlun")),
+])
+def test_in_house_development_names_its_maker_or_the_topic(text, lang, expected):
+    got = labelled(text, lang, organisation="geely")
+    assert expected in got, got
+
+
+def test_in_house_does_not_pass_the_built_in_part_to_the_whole():
+    got = of("develops", labelled("搭载自研Graviton4芯片的R8g实例已正式商用。", "zh", organisation="geely"))
+    assert not [f for f in got if f[2] == "R8g"], got
+
+
+def test_a_sentence_opening_company_is_no_product():
+    got = labelled("Company self-grind of HarmonyNext, ColorOne and MagicUX three sets operation system.", "en", organisation="geely")
+    assert not [f for f in got if "Company" in (f[0], f[2])], got

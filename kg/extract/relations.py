@@ -647,6 +647,12 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             paid = _EN_AMOUNT_IN.match(text, start, limit)  # "invested $500 million in Fabrix Labs": the name after the amount
             if paid:
                 start = paid.end()
+        if pat.get("modifies_next") and lang.code == "zh":  # 自研X芯片的Y实例: the name before the 的 is what the word says
+            lead = len(text[start:limit]) - len(text[start:limit].lstrip(" 了的"))
+            de = text.find("的", start + lead, limit)
+            if de > start + lead and not re.search(r"[“「《\"，,。]", text[start + lead:de]) \
+                    and not any(m.start <= de < m.end for m in ctx.mentions if m.kind in ENTITY_KINDS):
+                limit = de
         spans = lang.names_after(text[:limit], start, limit, lang.words)
     v = vocab()
     for s, e, hint in spans:
@@ -723,7 +729,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     if not passive:
         if ctx.lang.code == "zh" and not pat.get("site_names"):  # 推出了基于混元大模型的AI助手“腾讯元宝”: 混元 only describes what was launched
             objs = [m for m in objs if not ctx.doc.text.startswith("的", m.end) or not _more_after(ctx, m)
-                    or pat.get("business_units") and _ZH_UNIT.match(ctx.doc.text, m.end, ctx.sent.end)]  # 收购英特尔的…业务
+                    or pat.get("business_units") and _ZH_UNIT.match(ctx.doc.text, m.end, ctx.sent.end)  # 收购英特尔的…业务
+                    or pat.get("modifies_next") and not ctx.doc.text[te:m.start].strip(" 了的")]  # 自研X芯片的Y: X is in-house
         sellers = (pat.get("sellers") or {}).get(ctx.lang.code) or []
         if sellers:
             objs = [m for m in objs if not re.search(r"\b(?:" + "|".join(re.escape(w) for w in sellers) + r")\s+(?:the\s+)?$"

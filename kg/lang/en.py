@@ -137,7 +137,7 @@ _MONTHS_DAYS = {"January", "February", "March", "April", "May", "June", "July", 
                 "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NOT_START = {"The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "By", "For", "And", "But", "As",
               "A", "An", "We", "Our", "They", "He", "She", "His", "Her", "Today", "Yesterday", "Last", "Next",
-              "Both", "All", "Each", "Every", "Either", "Neither", "Some", "Many", "Most", "Several", "Such", "Their", "There"}
+              "Both", "All", "Each", "Every", "Either", "Neither", "Some", "Many", "Most", "Several", "Such", "Their", "There", "Company"}
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

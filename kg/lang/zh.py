@@ -348,14 +348,19 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
             # a descriptor ending with a class noun (全面屏概念手机, 纯电动车型, 个人智能体) or with
             # 的 (性能受限的): the longest one that a name follows
             best = None
+            model = _MODEL.match(text, pos, end)  # Kunlun芯片: a model's name and its class noun, no descriptor
+            model_end = model.end() if model and re.match(r"[A-Za-z0-9]", model.group() or " ") else -1
             for k in range(0, 12):
                 if pos + k >= end or text[pos + k] in "，,。、“”《》\"；;：:（()）及和与等":
                     break
                 if text[pos + k] == "的" and k >= 2 and _name_starts(text, pos + k + 1, end):
                     best = (pos + k + 1, "")
                 noun, cls = _noun_at(text, pos + k, words)
+                if noun and pos + k == model_end:
+                    continue
+                appos = _APPOSED.match(text, pos + k + len(noun), end)
                 if noun and (k == 0 or _name_starts(text, pos + k + len(noun), end)
-                             or _APPOSED.match(text, pos + k + len(noun), end)):
+                             or appos and appos.group()[0] not in _AFTER_NAME_CHARS):
                     best = (pos + k + len(noun), cls)
             if best is not None:
                 pos, hint, moved = best[0], best[1] or hint, True
