@@ -97,3 +97,25 @@ def test_in_house_does_not_pass_the_built_in_part_to_the_whole():
 def test_a_sentence_opening_company_is_no_product():
     got = labelled("Company self-grind of HarmonyNext, ColorOne and MagicUX three sets operation system.", "en", organisation="geely")
     assert not [f for f in got if "Company" in (f[0], f[2])], got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Its phones sold well: the Pixel 7, built around the Snapdragon 8 Gen 2 chip, was launched in 2022, followed by the Pixel 8.", "en",
+     ("pixel-8", "successorOf", "pixel-7")),
+    ("The Pixel 7 was succeeded by the Pixel 8.", "en", ("pixel-8", "successorOf", "pixel-7")),
+    ("麒麟9000被麒麟9010取代。", "zh", ("kirin-9010", "successorOf", "kirin-9000")),
+    ("EOS R3是EOS-1D X Mark II的后继机型。", "zh", ("EOS R3", "successorOf", "EOS-1D X Mark II")),
+])
+def test_more_ways_to_name_a_successor(text, lang, expected):
+    got = labelled(text, lang)
+    assert expected in got, got
+
+
+def test_a_clause_describing_a_name_holds_no_predecessor():
+    got = of("successorOf", labelled("Its phones sold well: the Pixel 7, built around the Snapdragon 8 Gen 2 chip, was launched in 2022, "
+                                     "followed by the Pixel 8.", "en"))
+    assert got == {("pixel-8", "successorOf", "pixel-7")}, got
+
+
+def test_followed_by_between_figures_is_no_succession():
+    assert not of("successorOf", labelled("Sales of the Pixel 7 were strong, followed by a dip in 2023.", "en"))

@@ -791,7 +791,13 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         if ctx.lang.code == "en":
             before = _past_modifiers(ctx, objs, ts, before)
         if not before:  # "the Xiaomi SU7 sedan, was launched": the subject of the sentence, before a comma
-            before = [m for m in objs if ctx.sent.start <= m.start and m.end <= ts and ts - m.end <= 60]
+            # a clause that only describes a name ("the A100, built on the Ampere architecture, was launched … followed
+            # by the H100") holds no argument, and its length does not count
+            modifiers = [(lo, hi) for lo, hi in ctx.clauses if lo >= ctx.sent.start and hi <= ts
+                         and _MODIFIER_OPENING.match(ctx.doc.text, lo)] if ctx.lang.code == "en" else []
+            before = [m for m in objs if ctx.sent.start <= m.start and m.end <= ts
+                      and not any(lo <= m.start < hi for lo, hi in modifiers)
+                      and ts - m.end - sum(hi - lo for lo, hi in modifiers if lo >= m.end) <= 60]
             # "The A100, built on the Ampere architecture, was launched": the name that opens the
             # sentence, not the one inside the appositive between commas
             opening = [m for m in before if ctx.clause_of(m.start) == ctx.clause_of(ctx.sent.start)]
