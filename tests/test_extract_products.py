@@ -119,3 +119,23 @@ def test_a_clause_describing_a_name_holds_no_predecessor():
 
 def test_followed_by_between_figures_is_no_succession():
     assert not of("successorOf", labelled("Sales of the Pixel 7 were strong, followed by a dip in 2023.", "en"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a kind of product between the lead words and the name
+    ("2018年发布首款全画幅无反相机Z7。", ("nikon", "releases", "Z7")),
+    ("本月初，公司推出了第三代运动相机Action 5。", ("nikon", "releases", "Action 5")),
+    ("2019年又推出了无人机Mavic Mini。", ("nikon", "releases", "Mavic Mini")),
+    # a version number needs the name before it
+    ("今年10月发布的星火4.0 Turbo表现亮眼。", ("nikon", "releases", "星火4.0 Turbo")),
+    ("2024年，公司发布了盘古5.0大模型。", ("nikon", "releases", "盘古5.0")),
+    # a model name, then words describing it: the name, not the kind at the end (系统)
+    ("1990年，公司推出F4自动对焦单反相机系统。", ("nikon", "releases", "F4")),
+])
+def test_launched_names_the_lexicon_lacks(text, expected):
+    got = labelled(text, "zh", organisation="nikon")
+    assert expected in got, got
+
+
+def test_a_latin_name_after_a_descriptor_keeps_standing_alone():
+    assert ("nikon", "releases", "Semi") in labelled("2024年，公司发布了电动重卡Semi。", "zh", organisation="nikon")

@@ -1222,8 +1222,18 @@ def _past_descriptor(ctx: Context, s: int, e: int) -> int:
     if latin is None or latin.start() == 0:
         return s
     head_end = s + latin.start()
+    if latin.group().isdigit():  # 星火4.0, 红魔9: a number names nothing without the name before it
+        known = [m.start for m in ctx.mentions if m.kind in ENTITY_KINDS and s <= m.start < head_end and m.end <= e]
+        if known:
+            return min(known)  # 被麒麟9010: the known name, not the word before it
+        while s < head_end and text[s] in _ZH_NOT_NAME_START:
+            s += 1
+        return s
     covered = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and m.start >= s and m.end <= head_end]
     return s if covered else head_end
+
+
+_ZH_NOT_NAME_START = set("被将由把让对向在于和与及的了是为已也")
 
 
 def _looks_named(ctx: Context, s: int, e: int) -> bool:

@@ -212,7 +212,7 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
 
 _QUOTED = re.compile(r"[“「『《\"]([^”」』》\"]{1,30})[”」』》\"]")
 _MODEL = re.compile(r"[\u4e00-\u9fff]{0,4}?[A-Za-z][A-Za-z0-9+\-]*(?:\s?[A-Za-z0-9][A-Za-z0-9+\-]*){0,3}(?:系列|代)?"
-                    r"|[\u4e00-\u9fff]{1,4}[0-9]+[A-Za-z0-9+\-]*(?:系列|代)?")
+                    r"|[\u4e00-\u9fff]{1,4}[0-9]+(?:\.[0-9]+)?[A-Za-z0-9+\-]*(?:\s?[A-Z][A-Za-z0-9+\-]*){0,2}(?:系列|代)?")
 _LIST = re.compile(r"(?:、|和|及|与|以及|，以及)")
 # jieba tags of proper names (and of words the lexicon added to its dictionary)
 _PROPER_TAGS = {"nz", "nt", "nrt", "ns", "nr", "eng", "x"}
@@ -360,7 +360,8 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
                     continue
                 appos = _APPOSED.match(text, pos + k + len(noun), end)
                 if noun and (k == 0 or _name_starts(text, pos + k + len(noun), end)
-                             or appos and appos.group()[0] not in _AFTER_NAME_CHARS):
+                             or appos and appos.group()[0] not in _AFTER_NAME_CHARS
+                             and _noun_at(text, appos.start(), words)[0] != appos.group()):  # …相机系统: 系统 is a kind, no name
                     best = (pos + k + len(noun), cls)
             if best is not None:
                 pos, hint, moved = best[0], best[1] or hint, True
