@@ -139,3 +139,25 @@ def test_launched_names_the_lexicon_lacks(text, expected):
 
 def test_a_latin_name_after_a_descriptor_keeps_standing_alone():
     assert ("nikon", "releases", "Semi") in labelled("2024年，公司发布了电动重卡Semi。", "zh", organisation="nikon")
+
+
+def test_a_price_aside_does_not_end_a_list_of_launched_models():
+    got = of("releases", labelled("In October 2023 Google introduced the Pixel 8, priced from $699 and $799, and the Pixel 8 Pro, "
+                                  "priced from $999.", "en", organisation="google"))
+    assert {("google", "releases", "pixel-8"), ("google", "releases", "pixel-8-pro")} <= got, got
+    # an aside that is no price: the list ends there
+    got = of("releases", labelled("Google introduced the Pixel 8, praised by reviewers, and Samsung cut the Galaxy S23's price.",
+                                  "en", organisation="google"))
+    assert not [f for f in got if "s23" in f[2].lower()], got
+
+
+@pytest.mark.parametrize("text, garbled", [
+    ("Google introduced the Pixel 8 and Pixel 8 Pro in October.", ""),
+    ("Current models are the Haval H6, Haval Raptor and Haval H9.", ""),
+    ("Apple spent hundreds of billions spent 20 years.", "spent"),  # a garble still is one
+    ("the company company built it", "company"),
+])
+def test_a_maker_s_models_listed_are_no_repeated_word(text, garbled):
+    from kg.sources import _repeated_word, load_noise
+
+    assert _repeated_word(text, load_noise().languages["en"]["repeated_word"]) == garbled

@@ -564,12 +564,15 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
             run[-1] = m  # 芯片设计软件公司明导国际: the kind of company, then its name
             continue
         gap = _ASIDE.sub("", ctx.doc.text[run[-1].end:m.start], count=1)  # Model X（2015年9月）、Model 3
+        if ctx.lang.code == "en":  # "the X and X Plus, priced from $799, and the X Pro": a price aside, then the list goes on
+            gap = _EN_PRICE_ASIDE.sub(" and ", gap, count=1)
         if not joiner.fullmatch(gap):
             break
         run.append(m)
     return run
 
 
+_EN_PRICE_ASIDE = re.compile(r"^\s*,\s*(?:priced|starting|costing|selling|retailing)\s+(?:at|from)\s+[^,;()]{1,40},\s*and\b")
 _EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$")
 _DESCRIBES = re.compile(r"(?:公司|企业|厂商|制造商|生产商|供应商|设计商|运营商)$")
 
