@@ -309,7 +309,7 @@ class _Builder:
             self.add(node, _N(OWL_NS + "sameAs"), _N(WIKIDATA_NS + info.wikidata))
         preferred = set(info.labels)
         aliases = list(info.aliases)
-        if vocab().is_a(info.cls, ["ProductSeries"]):  # 王朝系列 is the 王朝 series, "the Ocean series" the Ocean
+        if vocab().is_a(info.cls, ["ProductSeries", "Product"]):  # 王朝系列 is the 王朝 series, "the Ocean series" the Ocean
             aliases += series_stems(info.labels + info.aliases)
         for lang, alias in dict.fromkeys(aliases):
             if (lang, alias) not in preferred:

@@ -161,3 +161,20 @@ def test_a_maker_s_models_listed_are_no_repeated_word(text, garbled):
     from kg.sources import _repeated_word, load_noise
 
     assert _repeated_word(text, load_noise().languages["en"]["repeated_word"]) == garbled
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2024年4月，我们在中国推出了首批AI PC。", "zh"),  # capitals and a kind: a category, no name
+    ("In 2024 the company launched its first AI PCs in China.", "en"),
+    ("2024年，公司上市的控股子公司还有三家。", "zh"),  # its own noun says it is a company
+])
+def test_a_category_or_a_company_is_no_launched_product(text, lang):
+    assert not of("releases", labelled(text, lang, organisation="lenovo")), labelled(text, lang, organisation="lenovo")
+
+
+def test_a_name_holding_a_company_name_still_is_a_product():
+    assert ("lenovo", "releases", "联想式汉卡") in labelled("1985年，公司推出联想式汉卡。", "zh", organisation="lenovo")
+
+
+def test_a_product_series_name_is_also_the_name_without_series():
+    assert series_stems([("en", "Nova 12 Pro series"), ("zh", "Mate 70系列")]) == [("en", "Nova 12 Pro"), ("zh", "Mate 70")]

@@ -666,13 +666,39 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             e += next((len(x) for x in lang.words.get("name_suffixes") or () if ctx.doc.text.startswith(x, e)), 0)  # 三洋+电机
         if ctx.mention_at(s, e) is not None or not _looks_named(ctx, s, e):
             continue
-        if _BARE_INITIALS.fullmatch(text, s, e) and not v_is_org(slot):
-            continue  # 推出的AI工厂, 发布第五代DM技术: two capitals are a technology's initials, not a product's name
+        if not v_is_org(slot) and (_BARE_INITIALS.fullmatch(text, s, e) or _initials_and_kind(ctx, text[s:e])):
+            continue  # 推出的AI工厂, 发布第五代DM技术, 首批AI PC: capitals and a kind are a technology or category, no name
+        if not v_is_org(slot) and any(text[s:e].endswith(n) and e - s > len(n) for n in _org_nouns(ctx)):
+            continue  # 上市的控股子公司: its own noun says it is a company, not what was launched
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
         ctx.add_name(s, e, cls)
 
 
 _BARE_INITIALS = re.compile(r"[A-Z]{1,2}")
+
+
+def _initials_and_kind(ctx: Context, name: str) -> bool:
+    """"AI PC", "5G手机": one or two capitals (or 5G) and a kind of product, a category rather than a name."""
+    m = re.fullmatch(r"(?:[A-Z]{1,2}|[0-9][A-Z])\s*(\S.*)", name)
+    if m is None:
+        return False
+    kinds = _kind_words()
+    return m.group(1).lower() in kinds or m.group(1).lower().rstrip("s") in kinds
+
+
+def _org_nouns(ctx: Context) -> tuple:
+    """The nouns of the language that say a name is a company's (子公司, 集团, "subsidiary")."""
+    nouns = ctx.lang.words.get("class_nouns") or {}
+    return tuple(n for cls in ("Company", "Organisation") for n in nouns.get(cls) or ())
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_words() -> frozenset:
+    """The class nouns of every language, lower case: a Chinese text writes "AI PC" too."""
+    from ..lang import get
+
+    return frozenset(n.lower() for code in ("zh", "en") for items in (get(code).words.get("class_nouns") or {}).values()
+                     for n in items)
 _EN_OBJECT_PHRASE = re.compile(r"\w*\s+(?:its|their|our|his|her|the|a|an)\s+(?!(?:same|following|next|previous|last|year|month|quarter|week|day|decade|few|couple)\b)[a-z]")
 
 
