@@ -178,3 +178,8 @@ def test_a_name_holding_a_company_name_still_is_a_product():
 
 def test_a_product_series_name_is_also_the_name_without_series():
     assert series_stems([("en", "Nova 12 Pro series"), ("zh", "Mate 70系列")]) == [("en", "Nova 12 Pro"), ("zh", "Mate 70")]
+
+
+def test_a_series_list_may_name_the_kind_before_each_model():
+    got = of("partOfSeries", labelled("Pura系列包括旗舰手机Pura 70、折叠屏手机Pura X和入门手机Pura 70e等。", "zh"))
+    assert len(got) == 3 and {f[2] for f in got} == {"Pura"}, got

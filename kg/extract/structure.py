@@ -122,13 +122,27 @@ def _series_lists(ctx: Context, pat: dict) -> list[Fact]:
     return facts
 
 
+def _zh_kind_prefix(ctx: Context) -> re.Pattern:
+    """Words ending in a kind of product (data/lang/zh.yaml class_nouns) right before a Latin name: 多模态模型Nova Lite."""
+    return _kind_prefix_re(tuple(sorted((n for items in (ctx.lang.words.get("class_nouns") or {}).values() for n in items),
+                                        key=len, reverse=True)))
+
+
+@functools.lru_cache(maxsize=4)
+def _kind_prefix_re(nouns: tuple) -> re.Pattern:
+    return re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(map(re.escape, nouns)) + r")(?=[A-Za-z])")
+
+
 def _list_items(ctx: Context, pat: dict, pos: int) -> list[Mention]:
     """The names listed from ``pos`` (known products, or short names the lexicon lacks), two at least."""
     text = ctx.doc.text
     end = ctx.sent.end
     found, spans = [], []
     if ctx.lang.code == "zh":
+        kind = _zh_kind_prefix(ctx)
         while pos < end:
+            d = kind.match(text, pos, end)  # 文本模型Nova Micro、折叠屏手机Mate X5: the kind before each name
+            pos = d.end() if d else pos
             m = _ZH_LIST_ITEM.match(text, pos, end)
             if m is None:
                 return []
