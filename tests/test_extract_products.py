@@ -183,3 +183,9 @@ def test_a_product_series_name_is_also_the_name_without_series():
 def test_a_series_list_may_name_the_kind_before_each_model():
     got = of("partOfSeries", labelled("Pura系列包括旗舰手机Pura 70、折叠屏手机Pura X和入门手机Pura 70e等。", "zh"))
     assert len(got) == 3 and {f[2] for f in got} == {"Pura"}, got
+
+
+def test_an_in_house_word_inside_the_noun_phrase_reaches_the_name_after_the_comma():
+    got = labelled("In 2019 it launched its first self-developed server chip, the Kunpeng 920.", "en", organisation="huawei")
+    assert ("huawei", "develops", "kunpeng-920") in got, got
+    assert not of("develops", labelled("The chip was developed in-house, the company said.", "en", organisation="huawei"))

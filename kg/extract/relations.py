@@ -432,6 +432,8 @@ _EN_FOR_PRICE = re.compile(r"\bfor\s+(?:about|around|roughly|approximately|nearl
 
 
 
+_EN_DETERMINED = re.compile(r"\b(?:its|their|his|her|our|the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_EN_NOUN_APPOSITIVE = re.compile(r"\s+[a-z][^,;:.()]{0,40},\s*(?:the\s+)?")
 _NAME_APPOSITIVE = {
     # "launched its first self-developed chipset, the Surge S1": a noun phrase, a comma, its name
     # "launching two new switches, Quantum-X800 and Spectrum-X800": a number of things, then their names
@@ -498,11 +500,14 @@ def _copula_subject(ctx: Context, pat: dict, ts: int) -> list[Mention]:
     return [added] if added is not None else []
 
 
-def _appositive(ctx: Context, te: int, obj: Mention) -> bool:
-    """Is ``obj`` the name that an appositive gives to the noun phrase right after the verb?"""
+def _appositive(ctx: Context, te: int, obj: Mention, ts: int | None = None) -> bool:
+    """Is ``obj`` the name that an appositive gives to the noun phrase right after the verb (or, for a
+    trigger inside the noun phrase, "its first self-developed mobile chipset, the Surge S1", to that phrase)?"""
     expr = _NAME_APPOSITIVE.get(ctx.lang.code)
     if expr is None or ctx.clause_of(obj.start) > ctx.clause_of(te) + 1:
         return False
+    if ctx.lang.code == "en" and ts is not None and _EN_DETERMINED.search(ctx.doc.text, max(ctx.sent.start, ts - 40), ts):
+        expr = _EN_NOUN_APPOSITIVE
     between = expr.fullmatch(ctx.doc.text, te, obj.start)
     kinds = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and te <= m.start < obj.start]
     return between is not None and all(m.cls and vocab().is_a(m.cls, ["ProductCategory"]) for m in kinds)
@@ -768,7 +773,7 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         chosen = _list_run(ctx, objs, te, ctx.sent.end)
         if chosen and ctx.clause_of(chosen[0].start) != ctx.clause_of(ts) and (
                 chosen[0].start - te > 40 or pat.get("find_objects") or pat.get("same_clause")) \
-                and not _appositive(ctx, te, chosen[0]):
+                and not _appositive(ctx, te, chosen[0], ts):
             chosen = []
         if not chosen and pat.get("site_names") and ctx.lang.code == "zh":
             chosen = _zh_new_place(ctx, te)  # 位于塞格德市: a city the lexicon lacks, told by its ending
