@@ -308,7 +308,10 @@ class _Builder:
         if info.wikidata:  # reviewed in the lexicon: the same thing as Wikidata's item
             self.add(node, _N(OWL_NS + "sameAs"), _N(WIKIDATA_NS + info.wikidata))
         preferred = set(info.labels)
-        for lang, alias in info.aliases:
+        aliases = list(info.aliases)
+        if vocab().is_a(info.cls, ["ProductSeries", "Product"]):  # 王朝系列 is the 王朝 series, "the Ocean series" the Ocean
+            aliases += series_stems(info.labels + info.aliases)
+        for lang, alias in dict.fromkeys(aliases):
             if (lang, alias) not in preferred:
                 self.add(node, ALT, _lit(alias, lang=lang or None) if lang else _lit(alias))
 
@@ -442,6 +445,27 @@ class _Builder:
                             f"{node} {start} {_lit(s.start, 'nonNegativeInteger')}",
                             f"{node} {end} {_lit(s.end, 'nonNegativeInteger')}",
                             f"{node} {text} {_lit(s.text)}"), [s.doc_id])
+
+
+def series_stems(names) -> list[tuple[str, str]]:
+    """The names of a series without the word that says it is one (王朝系列 → 王朝, "Ocean series" →
+    Ocean): a series is named either way. The words are the series nouns of data/lang/<code>.yaml."""
+    from .lang import get
+
+    out = []
+    for lang, name in names:
+        if lang not in ("zh", "en"):
+            continue
+        words = sorted((get(lang).words.get("class_nouns") or {}).get("ProductSeries") or (), key=len, reverse=True)
+        low = name.lower()
+        gap = "" if lang == "zh" else " "  # "Ocean series"; not "Xseries"
+        word = next((w for w in words if low.endswith(gap + w.lower())), None)
+        stem = name[: len(name) - len(word)].strip() if word else ""
+        if stem.lower().startswith("the "):
+            stem = stem[4:]
+        if len(stem) >= 2:
+            out.append((lang, stem))
+    return out
 
 
 def _period_label(p: PeriodRef) -> str:

@@ -655,7 +655,9 @@ def _repeated_word(text: str, spec: dict) -> str:
     ignore = {w.lower() for w in spec.get("ignore", [])}
     connectives = {w.lower() for w in spec.get("connectives", [])}
     # a short name in brackets repeats the long one's words by design: "South China Corporation (SMIC South)"
-    words = [w.lower() for w in _WORD.findall(re.sub(r"\([^()]{1,40}\)", " ", text))]
+    plain = re.sub(r"\([^()]{1,40}\)", " ", text)
+    found = list(_WORD.finditer(plain))
+    words = [m.group().lower() for m in found]
     for i, w in enumerate(words):
         if w in ignore or len(w) < 2:
             continue
@@ -665,8 +667,14 @@ def _repeated_word(text: str, spec: dict) -> str:
             between = words[i + 1:j]
             if len(between) == 1 and between[0] in connectives:  # "more and more", "step by step"
                 continue
+            if _NAMED.match(found[i].group()) and _LISTED.search(plain, found[i].end(), found[j].start()):
+                continue  # "the iPhone 16 Pro and iPhone 16 Pro Max", "Haval H6, Haval H9": one maker's models listed
             return w
     return ""
+
+
+_NAMED = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # iPhone, Galaxy: a name's word
+_LISTED = re.compile(r",|\band\b|\bor\b")
 
 
 # ============================================================================ merged disagreements

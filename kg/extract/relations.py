@@ -508,6 +508,8 @@ _EN_FOR_PRICE = re.compile(r"\bfor\s+(?:about|around|roughly|approximately|nearl
 
 
 
+_EN_DETERMINED = re.compile(r"\b(?:its|their|his|her|our|the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_EN_NOUN_APPOSITIVE = re.compile(r"\s+[a-z][^,;:.()]{0,40},\s*(?:the\s+)?")
 _NAME_APPOSITIVE = {
     # "launched its first self-developed chipset, the Surge S1": a noun phrase, a comma, its name
     # "launching two new switches, Quantum-X800 and Spectrum-X800": a number of things, then their names
@@ -574,11 +576,14 @@ def _copula_subject(ctx: Context, pat: dict, ts: int) -> list[Mention]:
     return [added] if added is not None else []
 
 
-def _appositive(ctx: Context, te: int, obj: Mention) -> bool:
-    """Is ``obj`` the name that an appositive gives to the noun phrase right after the verb?"""
+def _appositive(ctx: Context, te: int, obj: Mention, ts: int | None = None) -> bool:
+    """Is ``obj`` the name that an appositive gives to the noun phrase right after the verb (or, for a
+    trigger inside the noun phrase, "its first self-developed mobile chipset, the Surge S1", to that phrase)?"""
     expr = _NAME_APPOSITIVE.get(ctx.lang.code)
     if expr is None or ctx.clause_of(obj.start) > ctx.clause_of(te) + 1:
         return False
+    if ctx.lang.code == "en" and ts is not None and _EN_DETERMINED.search(ctx.doc.text, max(ctx.sent.start, ts - 40), ts):
+        expr = _EN_NOUN_APPOSITIVE
     between = expr.fullmatch(ctx.doc.text, te, obj.start)
     kinds = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and te <= m.start < obj.start]
     return between is not None and all(m.cls and vocab().is_a(m.cls, ["ProductCategory"]) for m in kinds)
@@ -645,6 +650,8 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
             run[-1] = m  # 芯片设计软件公司明导国际: the kind of company, then its name
             continue
         gap = _ASIDE.sub("", ctx.doc.text[run[-1].end:m.start], count=1)  # Model X（2015年9月）、Model 3
+        if ctx.lang.code == "en":  # "the X and X Plus, priced from $799, and the X Pro": a price aside, then the list goes on
+            gap = _EN_PRICE_ASIDE.sub(" and ", gap, count=1)
         if not joiner.fullmatch(gap):
             break
         run.append(m)
@@ -670,6 +677,7 @@ def _named_after_kind(ctx: Context, pat: dict, m: Mention) -> Mention:
     return ctx.add_name(latin.start(), latin.end(), pat["object"][0]) or m
 
 
+_EN_PRICE_ASIDE = re.compile(r"^\s*,\s*(?:priced|starting|costing|selling|retailing)\s+(?:at|from)\s+[^,;()]{1,40},\s*and\b")
 _EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$")
 _DESCRIBES = re.compile(r"(?:公司|企业|厂商|制造商|生产商|供应商|设计商|运营商)$")
 
@@ -754,6 +762,12 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                                 + r")\s+(?=[A-Z0-9])", text[start:limit])
                 if kind:
                     start += kind.end()
+        if pat.get("modifies_next") and lang.code == "zh":  # 自研X芯片的Y实例: the name before the 的 is what the word says
+            lead = len(text[start:limit]) - len(text[start:limit].lstrip(" 了的"))
+            de = text.find("的", start + lead, limit)
+            if de > start + lead and not re.search(r"[“「《\"，,。]", text[start + lead:de]) \
+                    and not any(m.start <= de < m.end for m in ctx.mentions if m.kind in ENTITY_KINDS):
+                limit = de
         spans = lang.names_after(text[:limit], start, limit, lang.words)
     v = vocab()
     for s, e, hint in spans:
@@ -766,14 +780,41 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             continue
         if lang.code == "zh" and v_is_org(slot) and _ZH_FIELD.match(text, e):
             continue  # 通过并购向B2B领域扩张: a field of business, not a company
-        if _BARE_INITIALS.fullmatch(text, s, e) and not v_is_org(slot):
-            continue  # 推出的AI工厂, 发布第五代DM技术: two capitals are a technology's initials, not a product's name
+        if not v_is_org(slot) and (_BARE_INITIALS.fullmatch(text, s, e) or _initials_and_kind(ctx, text[s:e])):
+            continue  # 推出的AI工厂, 发布第五代DM技术, 首批AI PC: capitals and a kind are a technology or category, no name
+        if not v_is_org(slot) and any(text[s:e].endswith(n) and e - s > len(n) for n in _org_nouns(ctx)):
+            continue  # 上市的控股子公司: its own noun says it is a company, not what was launched
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
         ctx.add_name(s, e, cls)
 
 
 _BARE_INITIALS = re.compile(r"[A-Z]{1,2}")
 _ZH_FIELD = re.compile(r"(?:领域|行业|赛道|方面|方向|市场)")
+
+
+def _initials_and_kind(ctx: Context, name: str) -> bool:
+    """"AI PC", "5G手机": one or two capitals (or 5G) and a kind of product, a category rather than a name."""
+    m = re.fullmatch(r"(?:[A-Z]{1,2}|[0-9][A-Z])\s*(\S.*)", name)
+    if m is None:
+        return False
+    kinds = _kind_words()
+    return m.group(1).lower() in kinds or m.group(1).lower().rstrip("s") in kinds
+
+
+def _org_nouns(ctx: Context) -> tuple:
+    """The nouns of the language that say a name is a company's (子公司, 集团, "subsidiary")."""
+    nouns = ctx.lang.words.get("class_nouns") or {}
+    return tuple(n for cls in ("Company", "Organisation") for n in nouns.get(cls) or ())
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_words() -> frozenset:
+    """The class nouns of every language, lower case: a Chinese text writes "AI PC" too."""
+    from ..lang import get
+
+    return frozenset(n.lower() for code in ("zh", "en") for items in (get(code).words.get("class_nouns") or {}).values()
+                     for n in items)
+_EN_OBJECT_PHRASE = re.compile(r"\w*\s+(?:its|their|our|his|her|the|a|an)\s+(?!(?:same|following|next|previous|last|year|month|quarter|week|day|decade|few|couple)\b)[a-z]")
 
 
 _EN_AUXILIARY = re.compile(r"(?:\s*,)?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)(?:\s+(?:later|then|also|eventually|finally|subsequently))?$")
@@ -832,7 +873,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     if not passive:
         if ctx.lang.code == "zh" and not pat.get("site_names"):  # 推出了基于混元大模型的AI助手“腾讯元宝”: 混元 only describes what was launched
             objs = [m for m in objs if not ctx.doc.text.startswith("的", m.end) or not _more_after(ctx, m)
-                    or pat.get("business_units") and _ZH_UNIT.match(ctx.doc.text, m.end, ctx.sent.end)]  # 收购英特尔的…业务
+                    or pat.get("business_units") and _ZH_UNIT.match(ctx.doc.text, m.end, ctx.sent.end)  # 收购英特尔的…业务
+                    or pat.get("modifies_next") and not ctx.doc.text[te:m.start].strip(" 了的")]  # 自研X芯片的Y: X is in-house
         sellers = (pat.get("sellers") or {}).get(ctx.lang.code) or []
         if sellers:
             objs = [m for m in objs if not re.search(r"\b(?:" + "|".join(re.escape(w) for w in sellers) + r")\s+(?:the\s+)?$"
@@ -843,7 +885,7 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             chosen = [_named_after_kind(ctx, pat, m) for m in chosen]
         if chosen and ctx.clause_of(chosen[0].start) != ctx.clause_of(ts) and (
                 chosen[0].start - te > 40 or pat.get("find_objects") or pat.get("same_clause")) \
-                and not _appositive(ctx, te, chosen[0]):
+                and not _appositive(ctx, te, chosen[0], ts):
             chosen = []
         if not chosen and pat.get("site_names") and ctx.lang.code == "zh":
             chosen = _zh_new_place(ctx, te)  # 位于塞格德市: a city the lexicon lacks, told by its ending
@@ -858,6 +900,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 chosen = _list_run(ctx, objs, te, ce)[:1] or _copula_subject(ctx, pat, ts)
             elif has_word(ctx.doc.text[ts:te], (pat.get("agent_verbs") or {}).get(ctx.lang.code), ctx.lang.code):
                 chosen = []  # "Lei first announced": before an active verb of saying stands who says it
+            elif ctx.lang.code == "en" and pat.get("find_objects") and _EN_OBJECT_PHRASE.match(ctx.doc.text, te, ce):
+                chosen = []  # "AWS launched its first offerings": the verb takes what follows, the name before it is its doer
             else:
                 if pat.get("find_objects"):
                     _add_adjacent_names(ctx, pat, ts, te, True)
@@ -893,7 +937,13 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         if ctx.lang.code == "en":
             before = _past_modifiers(ctx, objs, ts, before)
         if not before:  # "the Xiaomi SU7 sedan, was launched": the subject of the sentence, before a comma
-            before = [m for m in objs if ctx.sent.start <= m.start and m.end <= ts and ts - m.end <= 60]
+            # a clause that only describes a name ("the A100, built on the Ampere architecture, was launched … followed
+            # by the H100") holds no argument, and its length does not count
+            modifiers = [(lo, hi) for lo, hi in ctx.clauses if lo >= ctx.sent.start and hi <= ts
+                         and _MODIFIER_OPENING.match(ctx.doc.text, lo)] if ctx.lang.code == "en" else []
+            before = [m for m in objs if ctx.sent.start <= m.start and m.end <= ts
+                      and not any(lo <= m.start < hi for lo, hi in modifiers)
+                      and ts - m.end - sum(hi - lo for lo, hi in modifiers if lo >= m.end) <= 60]
             # "The A100, built on the Ampere architecture, was launched": the name that opens the
             # sentence, not the one inside the appositive between commas
             opening = [m for m in before if ctx.clause_of(m.start) == ctx.clause_of(ctx.sent.start)]
@@ -1329,14 +1379,25 @@ def _past_descriptor(ctx: Context, s: int, e: int) -> int:
     争议的皮卡Cybertruck and 电动重卡Semi are Cybertruck and Semi; 小米SU7 keeps its maker's name."""
     text = ctx.doc.text
     de = text.rfind("的", s, e)
-    if de >= 0:
-        s = de + 1
+    quoted = text[s - 1:s] in ("“", "《", "\"", "「") and text[e:e + 1] in ("”", "》", "\"", "」")
+    if de >= 0 and not quoted and not any(m.start <= de < m.end for m in ctx.mentions if m.kind in ENTITY_KINDS):
+        s = de + 1  # 争议的皮卡Cybertruck; not “美的美言”, whose 的 is the maker's name inside the quoted name
     latin = re.search(r"[A-Za-z0-9]", text[s:e])
     if latin is None or latin.start() == 0:
         return s
     head_end = s + latin.start()
+    if latin.group().isdigit():  # 星火4.0, 红魔9: a number names nothing without the name before it
+        known = [m.start for m in ctx.mentions if m.kind in ENTITY_KINDS and s <= m.start < head_end and m.end <= e]
+        if known:
+            return min(known)  # 被麒麟9010: the known name, not the word before it
+        while s < head_end and text[s] in _ZH_NOT_NAME_START:
+            s += 1
+        return s
     covered = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and m.start >= s and m.end <= head_end]
     return s if covered else head_end
+
+
+_ZH_NOT_NAME_START = set("被将由把让对向在于和与及的了是为已也")
 
 
 def _looks_named(ctx: Context, s: int, e: int) -> bool:

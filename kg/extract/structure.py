@@ -54,6 +54,8 @@ def series(ctx: Context) -> list[Fact]:
         words = sorted((pat.get("series_words") or {}).get(ctx.lang.code, []), key=len, reverse=True)
         ents = [m for m in ctx.mentions if m.kind == "entity" and m.cls]
         for series in (m for m in ents if v.is_a(m.cls, pat["series"])):
+            if not _written_as_series(ctx, series, words):
+                continue  # "Redmi K70系列 … Redmi", "Blackwell … Blackwell Ultra": a name shared, no series told
             stem = series.text.lower()
             for w in words:
                 stem = stem.replace(w.lower(), "")
@@ -68,6 +70,15 @@ def series(ctx: Context) -> list[Fact]:
                     facts.append(Fact("relation", prod.entity_id, pat["property"], series.entity_id, (), (ev,)))
         facts += _series_lists(ctx, pat)
     return facts
+
+
+def _written_as_series(ctx: Context, series: Mention, words: list[str]) -> bool:
+    """Is the series named as one here (小米MIX系列, "the Galaxy S series"), its series word in or right after
+    the mention? A brand or platform the lexicon files as a series, named bare, names no series."""
+    text = ctx.doc.text
+    low = series.text.lower().rstrip()
+    after = text[series.end:series.end + 12].lstrip().lower()
+    return any(low.endswith(w.lower()) or after.startswith(w.lower()) for w in words)
 
 
 _ZH_LIST_ITEM = re.compile(r"([A-Za-z0-9][A-Za-z0-9 .\-]{0,15}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{0,7}?)\s*(、|和|及|以及|与|等|。|，|；|$)")
@@ -87,7 +98,7 @@ def _series_lists(ctx: Context, pat: dict) -> list[Fact]:
         regex = re.compile(r"(?P<name>[A-Za-z0-9\u4e00-\u9fff]{1,8}?)(?:" + alts + r")(?:的[\u4e00-\u9fff]{0,6}?(?:车型|产品|机型|型号|款式))?"
                            r"(?:则|还|主要|目前|共|已)?(?:" + verb_alts + r")[:：]?")
     else:
-        regex = re.compile(r"(?:\b(?i:the|its|our)\s+|^\s*)(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2})\s+(?:" + alts + r")\s+(?:" + verb_alts
+        regex = re.compile(r"(?:\b(?i:the|its|our)\s+|^\s*|[,;]\s+)(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2})\s+(?:" + alts + r")\s+(?:" + verb_alts
                            + r")(?:\s+(?:two|three|four|five|several)\s+(?:versions|models|variants|trims))?[\s,:]*(?:the\s+)?")
     facts = []
     for m in regex.finditer(ctx.sent.text):
@@ -111,13 +122,27 @@ def _series_lists(ctx: Context, pat: dict) -> list[Fact]:
     return facts
 
 
+def _zh_kind_prefix(ctx: Context) -> re.Pattern:
+    """Words ending in a kind of product (data/lang/zh.yaml class_nouns) right before a Latin name: 多模态模型Nova Lite."""
+    return _kind_prefix_re(tuple(sorted((n for items in (ctx.lang.words.get("class_nouns") or {}).values() for n in items),
+                                        key=len, reverse=True)))
+
+
+@functools.lru_cache(maxsize=4)
+def _kind_prefix_re(nouns: tuple) -> re.Pattern:
+    return re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(map(re.escape, nouns)) + r")(?=[A-Za-z])")
+
+
 def _list_items(ctx: Context, pat: dict, pos: int) -> list[Mention]:
     """The names listed from ``pos`` (known products, or short names the lexicon lacks), two at least."""
     text = ctx.doc.text
     end = ctx.sent.end
     found, spans = [], []
     if ctx.lang.code == "zh":
+        kind = _zh_kind_prefix(ctx)
         while pos < end:
+            d = kind.match(text, pos, end)  # 文本模型Nova Micro、折叠屏手机Mate X5: the kind before each name
+            pos = d.end() if d else pos
             m = _ZH_LIST_ITEM.match(text, pos, end)
             if m is None:
                 return []

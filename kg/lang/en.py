@@ -162,7 +162,8 @@ _NOT_START = {"The", "This", "That", "These", "Those", "It", "Its", "In", "On", 
               "A", "An", "We", "Our", "They", "He", "She", "His", "Her", "Today", "Yesterday", "Last", "Next",
               # words that open a clause before its subject ("When we bought Toshiba Medical Systems")
               "When", "If", "After", "Before", "Since", "While", "Once", "Until", "Although", "Though", "Because",
-              "Whether", "Where", "So", "Then", "Now", "Also", "Still"}
+              "Whether", "Where", "So", "Then", "Now", "Also", "Still",
+              "Both", "All", "Each", "Every", "Either", "Neither", "Some", "Many", "Most", "Several", "Such", "Their", "There", "Company"}
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -189,7 +190,9 @@ def _is_name_token(tok: str, started: bool, words: dict) -> bool:
         return True  # e-Platform, Quantum-X800
     if any(ch.isdigit() for ch in tok):
         return True
-    return tok[:1].isupper() or (tok[:1] in "i" and len(tok) > 1 and tok[1:2].isupper())  # iPhone, iMac
+    if tok[:1].islower() and tok.isalnum() and any(ch.isupper() for ch in tok[1:]):
+        return True  # iPhone, iMac, eufyCam, imagePROGRAF: a lower-case brand, then capitals
+    return tok[:1].isupper()
 
 
 def _name_at(text: str, toks: list, i: int, words: dict):

@@ -238,7 +238,7 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
 
 _QUOTED = re.compile(r"[“「『《\"]([^”」』》\"]{1,30})[”」』》\"]")
 _MODEL = re.compile(r"[\u4e00-\u9fff]{0,4}?[A-Za-z][A-Za-z0-9+\-]*(?:\s?[A-Za-z0-9][A-Za-z0-9+\-]*){0,3}(?:系列|代)?"
-                    r"|[\u4e00-\u9fff]{1,4}[0-9]+[A-Za-z0-9+\-]*(?:系列|代)?")
+                    r"|[\u4e00-\u9fff]{1,4}[0-9]+(?:\.[0-9]+)?[A-Za-z0-9+\-]*(?:\s?[A-Z][A-Za-z0-9+\-]*){0,2}(?:系列|代)?")
 # a short Chinese name right before its Latin spelling in brackets: 瓦里安（Varian）, 格罗曼工程（Grohmann Engineering）
 _GLOSSED = re.compile(r"([\u4e00-\u9fff]{2,6})(?=[（(]\s*[A-Z][A-Za-z0-9&.'’\- ]{1,40}?\s*[)）])")
 _LIST = re.compile(r"(?:、|和|及|与|以及|，以及)")
@@ -379,14 +379,21 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
             # a descriptor ending with a class noun (全面屏概念手机, 纯电动车型, 个人智能体) or with
             # 的 (性能受限的): the longest one that a name follows
             best = None
+            model = _MODEL.match(text, pos, end)  # Kunlun芯片: a model's name and its class noun, no descriptor
+            model_end = model.end() if model and re.match(r"[A-Za-z0-9]", model.group() or " ") else -1
             for k in range(0, 12):
                 if pos + k >= end or text[pos + k] in "，,。、“”《》\"；;：:（()）及和与等":
                     break
                 if text[pos + k] == "的" and k >= 2 and _name_starts(text, pos + k + 1, end):
                     best = (pos + k + 1, "")
                 noun, cls = _noun_at(text, pos + k, words)
+                if noun and pos + k == model_end:
+                    continue
+                appos = _APPOSED.match(text, pos + k + len(noun), end)
                 if noun and (k == 0 or _name_starts(text, pos + k + len(noun), end)
-                             or _APPOSED.match(text, pos + k + len(noun), end) or _GLOSSED.match(text, pos + k + len(noun), end)):
+                             or _GLOSSED.match(text, pos + k + len(noun), end)
+                             or appos and appos.group()[0] not in _AFTER_NAME_CHARS
+                             and _noun_at(text, appos.start(), words)[0] != appos.group()):  # …相机系统: 系统 is a kind, no name
                     best = (pos + k + len(noun), cls)
                 if k > 4 and re.match(r"[A-Za-z]", text[pos + k]) and re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:pos + k]):
                     best = (pos + k, best[1] if best else "")  # 有声书分销商Findaway: a description longer than a model's prefix, then the name

@@ -1,0 +1,191 @@
+"""Products: series membership, launches and in-house development told in ways the first rules missed."""
+import pytest
+
+from kg.graph import series_stems
+from tests.helpers import labelled, of
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a brand or platform that the lexicon files as a series, named bare, tells no series
+    ("Redmi K70系列销量很好，Redmi品牌也在增长。", "zh"),
+    ("2025年推出升级版Blackwell Ultra，Blackwell平台已经出货。", "zh"),
+    ("Redmi shipped more phones, led by the Redmi Note 13 Pro.", "en"),
+])
+def test_a_name_shared_with_a_bare_series_name_is_no_membership(text, lang):
+    assert not of("partOfSeries", labelled(text, lang)), labelled(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("小米MIX系列里，小米MIX 2卖得最好。", "zh", ("mi-mix-2", "partOfSeries", "mix-series")),
+    ("Within the Galaxy S series, the Galaxy S9 sold best.", "en", ("galaxy-s9", "partOfSeries", "galaxy-s-series")),
+])
+def test_a_model_named_after_a_series_written_as_one_belongs_to_it(text, lang, expected):
+    assert expected in labelled(text, lang)
+
+
+def test_a_series_list_may_open_a_clause_after_a_comma():
+    # word-by-word translations drop the article: ", Star series include A, B and C etc models"
+    got = of("partOfSeries", labelled("The brand has two lines, Comet series include Comet One, Comet Two and Comet Max etc models.", "en"))
+    assert {("Comet One", "partOfSeries", "Comet"), ("Comet Max", "partOfSeries", "Comet")} <= got, got
+
+
+@pytest.mark.parametrize("names, expected", [
+    ([("zh", "比亚迪王朝系列"), ("zh", "王朝系列"), ("en", "Dynasty series")], [("zh", "比亚迪王朝"), ("zh", "王朝"), ("en", "Dynasty")]),
+    ([("en", "the Galaxy S series")], [("en", "Galaxy S")]),
+    ([("en", "Xseries"), ("zh", "系列"), ("en", "Pixel")], []),  # no word apart from the name, nothing left, no series word
+])
+def test_a_series_is_also_named_without_its_series_word(names, expected):
+    assert series_stems(names) == expected
+
+
+def test_a_quoted_name_keeps_the_maker_name_that_holds_a_de():
+    # 美的 holds 的: the quoted name is not cut after it
+    got = labelled("2024年，美的发布了自研的家电AI大模型“美的仙灵”。", "zh")
+    assert ("midea", "releases", "美的仙灵") in got and ("midea", "develops", "美的仙灵") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Both processors were designed in-house by Qualcomm.",
+    "Each chip is developed by Qualcomm.",
+])
+def test_a_capitalised_determiner_is_no_product(text):
+    assert not of("develops", labelled(text, "en")), labelled(text, "en")
+
+
+def test_a_launch_verb_with_its_object_after_it_has_its_doer_before_it():
+    # the platform before "launched its ..." launched something; it was not launched
+    got = of("releases", labelled("Google Play launched its first gift cards in Asia in 2017.", "en", organisation="alphabet"))
+    assert not [f for f in got if f[2] in ("google-play", "Google Play")], got
+    # a launch told from the product's side still is one
+    assert ("alphabet", "releases", "pixel-2") in labelled("The Pixel 2, launched in 2017, sold well.", "en", organisation="alphabet")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("2024年6月，三星开始量产第二代HBM3E。", "zh", ("samsung", "releases", "HBM3E")),
+    ("In May 2023 Samsung began mass production of the HBM3 Icebolt.", "en", ("samsung", "releases", "HBM3 Icebolt")),
+    # a brand written in lower case, then capitals
+    ("Canon launched the imagePROGRAF PRO-1100 printer in 2022.", "en", ("canon", "releases", "imagePROGRAF PRO-1100")),
+])
+def test_more_ways_to_tell_a_launch(text, lang, expected):
+    assert expected in labelled(text, lang), labelled(text, lang)
+
+
+def test_mass_production_capacity_is_no_launch():
+    assert not of("releases", labelled("三星的HBM3E量产能力很强。", "zh"))
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # in-house with no maker named: the company the text is about
+    ("The SEA platform, developed in-house, was launched in 2020.", "en", ("geely", "develops", "SEA")),
+    ("Company self-grind of HarmonyNext, ColorOne and MagicUX three sets operation system.", "en", ("geely", "develops", "ColorOne")),
+    ("Company own development of VIDAA television operation system is used widely.", "en", ("geely", "develops", "VIDAA")),
+    # 自研X芯片的Y: the in-house thing is X, not what it is built into
+    ("搭载自研Graviton4芯片的R8g实例已正式商用。", "zh", ("geely", "develops", "Graviton4")),
+    # a model name and its class noun, then a verb: the verb is no name
+    ("公司自研的Kunlun芯片已经量产。", "zh", ("geely", "develops", "Kunlun")),
+])
+def test_in_house_development_names_its_maker_or_the_topic(text, lang, expected):
+    got = labelled(text, lang, organisation="geely")
+    assert expected in got, got
+
+
+def test_in_house_does_not_pass_the_built_in_part_to_the_whole():
+    got = of("develops", labelled("搭载自研Graviton4芯片的R8g实例已正式商用。", "zh", organisation="geely"))
+    assert not [f for f in got if f[2] == "R8g"], got
+
+
+def test_a_sentence_opening_company_is_no_product():
+    got = labelled("Company self-grind of HarmonyNext, ColorOne and MagicUX three sets operation system.", "en", organisation="geely")
+    assert not [f for f in got if "Company" in (f[0], f[2])], got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Its phones sold well: the Pixel 7, built around the Snapdragon 8 Gen 2 chip, was launched in 2022, followed by the Pixel 8.", "en",
+     ("pixel-8", "successorOf", "pixel-7")),
+    ("The Pixel 7 was succeeded by the Pixel 8.", "en", ("pixel-8", "successorOf", "pixel-7")),
+    ("麒麟9000被麒麟9010取代。", "zh", ("kirin-9010", "successorOf", "kirin-9000")),
+    ("EOS R3是EOS-1D X Mark II的后继机型。", "zh", ("EOS R3", "successorOf", "EOS-1D X Mark II")),
+])
+def test_more_ways_to_name_a_successor(text, lang, expected):
+    got = labelled(text, lang)
+    assert expected in got, got
+
+
+def test_a_clause_describing_a_name_holds_no_predecessor():
+    got = of("successorOf", labelled("Its phones sold well: the Pixel 7, built around the Snapdragon 8 Gen 2 chip, was launched in 2022, "
+                                     "followed by the Pixel 8.", "en"))
+    assert got == {("pixel-8", "successorOf", "pixel-7")}, got
+
+
+def test_followed_by_between_figures_is_no_succession():
+    assert not of("successorOf", labelled("Sales of the Pixel 7 were strong, followed by a dip in 2023.", "en"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a kind of product between the lead words and the name
+    ("2018年发布首款全画幅无反相机Z7。", ("nikon", "releases", "Z7")),
+    ("本月初，公司推出了第三代运动相机Action 5。", ("nikon", "releases", "Action 5")),
+    ("2019年又推出了无人机Mavic Mini。", ("nikon", "releases", "Mavic Mini")),
+    # a version number needs the name before it
+    ("今年10月发布的星火4.0 Turbo表现亮眼。", ("nikon", "releases", "星火4.0 Turbo")),
+    ("2024年，公司发布了盘古5.0大模型。", ("nikon", "releases", "盘古5.0")),
+    # a model name, then words describing it: the name, not the kind at the end (系统)
+    ("1990年，公司推出F4自动对焦单反相机系统。", ("nikon", "releases", "F4")),
+])
+def test_launched_names_the_lexicon_lacks(text, expected):
+    got = labelled(text, "zh", organisation="nikon")
+    assert expected in got, got
+
+
+def test_a_latin_name_after_a_descriptor_keeps_standing_alone():
+    assert ("nikon", "releases", "Semi") in labelled("2024年，公司发布了电动重卡Semi。", "zh", organisation="nikon")
+
+
+def test_a_price_aside_does_not_end_a_list_of_launched_models():
+    got = of("releases", labelled("In October 2023 Google introduced the Pixel 8, priced from $699 and $799, and the Pixel 8 Pro, "
+                                  "priced from $999.", "en", organisation="google"))
+    assert {("google", "releases", "pixel-8"), ("google", "releases", "pixel-8-pro")} <= got, got
+    # an aside that is no price: the list ends there
+    got = of("releases", labelled("Google introduced the Pixel 8, praised by reviewers, and Samsung cut the Galaxy S23's price.",
+                                  "en", organisation="google"))
+    assert not [f for f in got if "s23" in f[2].lower()], got
+
+
+@pytest.mark.parametrize("text, garbled", [
+    ("Google introduced the Pixel 8 and Pixel 8 Pro in October.", ""),
+    ("Current models are the Haval H6, Haval Raptor and Haval H9.", ""),
+    ("Apple spent hundreds of billions spent 20 years.", "spent"),  # a garble still is one
+    ("the company company built it", "company"),
+])
+def test_a_maker_s_models_listed_are_no_repeated_word(text, garbled):
+    from kg.sources import _repeated_word, load_noise
+
+    assert _repeated_word(text, load_noise().languages["en"]["repeated_word"]) == garbled
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2024年4月，我们在中国推出了首批AI PC。", "zh"),  # capitals and a kind: a category, no name
+    ("In 2024 the company launched its first AI PCs in China.", "en"),
+    ("2024年，公司上市的控股子公司还有三家。", "zh"),  # its own noun says it is a company
+])
+def test_a_category_or_a_company_is_no_launched_product(text, lang):
+    assert not of("releases", labelled(text, lang, organisation="lenovo")), labelled(text, lang, organisation="lenovo")
+
+
+def test_a_name_holding_a_company_name_still_is_a_product():
+    assert ("lenovo", "releases", "联想式汉卡") in labelled("1985年，公司推出联想式汉卡。", "zh", organisation="lenovo")
+
+
+def test_a_product_series_name_is_also_the_name_without_series():
+    assert series_stems([("en", "Nova 12 Pro series"), ("zh", "Mate 70系列")]) == [("en", "Nova 12 Pro"), ("zh", "Mate 70")]
+
+
+def test_a_series_list_may_name_the_kind_before_each_model():
+    got = of("partOfSeries", labelled("Pura系列包括旗舰手机Pura 70、折叠屏手机Pura X和入门手机Pura 70e等。", "zh"))
+    assert len(got) == 3 and {f[2] for f in got} == {"Pura"}, got
+
+
+def test_an_in_house_word_inside_the_noun_phrase_reaches_the_name_after_the_comma():
+    got = labelled("In 2019 it launched its first self-developed server chip, the Kunpeng 920.", "en", organisation="huawei")
+    assert ("huawei", "develops", "kunpeng-920") in got, got
+    assert not of("develops", labelled("The chip was developed in-house, the company said.", "en", organisation="huawei"))
