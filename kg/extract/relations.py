@@ -600,8 +600,8 @@ def _is_passive(ctx: Context, pat: dict, ts: int, te: int) -> bool:
         if participle and re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:(?:[a-z]+ly|also|already|now|still|then|first)\s+)?$", before, re.IGNORECASE):
             return True
         if re.search(r",\s*$", before) and re.search(r"(?:ed|en|wn|ght|lt|ld|ut|-house)$", verb) \
-                and not _EN_ACTIVE_OBJECT.match(text, te):
-            return True  # "the RTX 20 series, launched in 2018"; not "the Mavic 4 Pro, successor to the Mavic 3 Pro"
+                and (text[ts:te].lower().endswith(" by") or not _EN_ACTIVE_OBJECT.match(text, te)):
+            return True  # "the RTX 20 series, launched in 2018", ", followed by"; not "the Mavic 4 Pro, successor to the Mavic 3 Pro"
         return bool(words) and has_word(text[te:te + 4], words, "en")
     lo = ctx.clauses[ctx.clause_of(ts)][0]
     return bool(words) and has_word(text[lo:ts], words, "zh")
