@@ -1191,7 +1191,7 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
             continue
         window = text[max(ctx.sent.start, qm.start - (10 if lang == "zh" else 40)):qm.start]
         after = text[qm.end:qm.end + (8 if lang == "zh" else 60)]
-        if growth_re is None or not (growth_re.search(window) or (lang == "en" and re.match(r"\s*(?:increase|rise|growth|jump|gain|decline|drop|fall)\b", after))):
+        if growth_re is None or not (growth_re.search(window) or (lang == "en" and _EN_CHANGE_AFTER.match(after))):
             continue
         if compound_re is not None and (compound_re.search(window) or compound_re.match(after.lstrip(" ("))):
             continue  # 年复合增长率约为46%: a rate over years
@@ -1202,11 +1202,7 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         if _other_subject_between(ctx, te, qm.start) or _future(ctx, ts, qm):
             continue  # another company's rate, or a forecast (指引为：销售收入环比增长6%)
         kinds = pat.get("growth") or {}
-        # the comparison said before the rate in its own clause, else right after it: in "同比增长262%，
-        # 环比增长18%" the 环比 after 262% belongs to 18%
-        near = re.split(r"[，,；;。]", window)[-1]
-        tail = re.split(r"[，,；;。]", after)[0][:60]
-        qoq = bool(qoq_re and (qoq_re.search(near) or not (yoy_re and yoy_re.search(near)) and qoq_re.search(tail)))
+        near, tail, qoq, yoy_marked = _comparison(window, after, yoy_re, qoq_re, lang)
         metric = kinds.get("qoq") if qoq else kinds.get("yoy")
         if not metric:
             continue
@@ -1218,15 +1214,19 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         if not scope and not seg[0] and pat.get("subject") != "market":
             scope = _own_market(ctx, ts)  # 海外新能源汽车销量…，同比增长334.2%: the growth of the overseas sales
         value = qm.quantity.value
-        if down_re is not None and down_re.search(window[-(8 if lang == "zh" else 30):]) and value > 0:
+        if value > 0 and (down_re is not None and down_re.search(window[-(8 if lang == "zh" else 30):])
+                          or lang == "en" and _EN_LESS_AFTER.match(after)):
             value = -value
         period, p_conf = _period(ctx, {**pat, "period": "flow"}, ts, qm)  # the metric's own rules of time
-        yoy_marked = bool(yoy_re and (yoy_re.search(near) or yoy_re.search(tail)))
         value_fact = (told or {}).get((ts, te))
         if value_fact is not None and value_fact.subject == subj:
             # a rate told with its figure ("fell 17 percent to $5.6 billion"): as sure as the figure;
-            # a little less when it does not say what it is compared with
-            confidence = max(e.confidence for e in value_fact.evidence) * (1.0 if yoy_marked or qoq else 0.95)
+            # a little less when it does not say what it is compared with, unless the figure is a whole
+            # year's, which changes on the year before ("Revenue rose 16.7% to RMB 202.2 billion" in 2024)
+            when = value_fact.attr("period")
+            yearly = isinstance(when, PeriodRef) and bool(when.year) and not (
+                when.quarter or when.half or when.month or when.day or when.qualifier)
+            confidence = max(e.confidence for e in value_fact.evidence) * (1.0 if yoy_marked or qoq or yearly else 0.95)
         else:
             confidence *= float(spec.get("confidence", 0.85)) * p_conf * (1.0 if yoy_marked or qoq else 0.9)
         ctx.consumed.add((qm.start, qm.end))
@@ -1236,6 +1236,37 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
             value=value, unit="Percent", bound=qm.quantity.bound, period=period, scope=scope,
             category=category, reported_by=reported_by(ctx)), (ev,)))
     return facts
+
+
+# a change told after the rate: "a 12% increase", "11.4% higher than a year earlier", "8 percent less than in 2023"
+_EN_CHANGE_AFTER = re.compile(r"\s*(?:increase|rise|growth|jump|gain|decline|drop|fall|(?:higher|lower|more|less|greater|smaller)\s+than)\b", re.IGNORECASE)
+_EN_LESS_AFTER = re.compile(r"\s*(?:decline|drop|fall|(?:lower|less|smaller)\s+than)\b", re.IGNORECASE)
+_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)?", re.IGNORECASE)
+
+
+def _comparison(window: str, after: str, yoy_re, qoq_re, lang: str) -> tuple[str, str, bool, bool]:
+    """(words before, words after, quarter on quarter?, said what it is compared with?) of a rate: the
+    comparison said in its own stretch of words, between the figures before and after it, and in its
+    clause. Chinese says it before the rate (in "同比增长262%，环比增长18%" the 环比 is 18%'s), English
+    mostly after it (in "up 23% year on year and down 20% quarter on quarter" "year on year" is 23%'s,
+    not 20%'s), else before it ("same ratio grow 9.1%", "Sequentially … rose 2%")."""
+    near = re.split(r"[，,；;。]", window)[-1]
+    cut = list(_FIGURE.finditer(near))
+    if cut:
+        near = near[cut[-1].end():]
+        if lang != "zh":  # "… 23% year on year and down": the words right after a figure are that figure's
+            for rx in (yoy_re, qoq_re):
+                own = rx.match(near.lstrip()) if rx is not None else None
+                if own:
+                    near = near.lstrip()[own.end():]
+                    break
+    tail = _FIGURE.split(re.split(r"[，,；;。]", after)[0], maxsplit=1)[0][:60]
+    for words in ((tail, near) if lang != "zh" else (near, tail)):
+        y = yoy_re.search(words) if yoy_re is not None else None
+        q = qoq_re.search(words) if qoq_re is not None else None
+        if y or q:
+            return near, tail, bool(q and (not y or q.start() < y.start())), True
+    return near, tail, False, False
 
 
 def _other_subject_between(ctx: Context, start: int, end: int) -> bool:
