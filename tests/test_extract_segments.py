@@ -69,3 +69,31 @@ def test_chinese_words_of_a_sharp_rise_or_fall():
     got = _metrics("2023年第一季度，华为安全业务收入20.2亿美元，同比大增100%；云业务收入2.6亿美元，同比下跌4%。", "zh")
     assert ("安全业务", "RevenueGrowthYoY", 100.0, "2023-Q1") in got
     assert ("云业务", "RevenueGrowthYoY", -4.0, "2023-Q1") in got
+
+
+def test_a_segment_named_before_its_revenue_is_the_subject():
+    text = ("2023年第三季度，华为实现营收138亿美元。分业务看，物流业务收入67.5亿美元，同比下降23%；"
+            "广告业务收入20.2亿美元，同比增长41%。")
+    got = _metrics(text, "zh")
+    assert {("物流业务", "Revenue", 6.75e9, "2023-Q3"), ("物流业务", "RevenueGrowthYoY", -23.0, "2023-Q3"),
+            ("广告业务", "Revenue", 2.02e9, "2023-Q3"), ("广告业务", "RevenueGrowthYoY", 41.0, "2023-Q3")} <= got
+    assert ("huawei", "Revenue", 1.38e10, "2023-Q3") in got
+    assert not {f for f in got if f[0] == "huawei" and f[2] in (6.75e9, 2.02e9)}
+
+
+def test_a_segment_before_an_aside_or_before_fang_mian():
+    got = _metrics("2023年，华为智能穿戴类产品（手表、手环与耳机）收入69.1亿元，增幅37.4%。", "zh")
+    assert {("智能穿戴类产品", "Revenue", 6.91e9, "2023"), ("智能穿戴类产品", "RevenueGrowthYoY", 37.4, "2023")} <= got
+    got = _metrics("物流与供应链服务方面，2023年收入达到301亿元，创历史新高。", "zh")
+    assert ("物流与供应链服务", "Revenue", 3.01e10, "2023") in got
+    # 财务方面 ("as for the accounts") and a company named after it: the company's own figure
+    got = _metrics("财务方面，2023年华为总收入为2,710亿元，同比下降3.2%。", "zh")
+    assert {("huawei", "Revenue", 2.71e11, "2023"), ("huawei", "RevenueGrowthYoY", -3.2, "2023")} <= got
+
+
+def test_this_segment_is_the_one_named_before():
+    got = _metrics("2023年，华为的企业网络收入约770.6亿元，整体保持稳定；该板块收入同比下降约8%。", "zh")
+    assert ("企业网络", "RevenueGrowthYoY", -8.0, "2023") in got
+    # none named before: no one's figure
+    got = _metrics("2023年，华为的业务继续调整，该板块收入同比下降约8%。", "zh")
+    assert not {f for f in got if f[1] == "RevenueGrowthYoY"}

@@ -758,9 +758,16 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
     lo = ctx.clauses[ctx.clause_of(ts)][0]
     if lang == "zh":
         # the noun phrase before the trigger: back to punctuation, a verb-like break or a mention
-        start = ts
-        while start > lo and text[start - 1] not in "，,。；;：:、（）()“”\"的了和与及为在是" and ts - start < 12:
-            start -= 1
+        aside = re.search(r"[（(][^（）()]{1,40}[）)]\s*$", text[lo:ts])
+        if aside and aside.start() > 0:
+            ts = lo + aside.start()  # 智能创新类产品（eufy安防、Nebula投影）收入: the name before the aside
+        start = _noun_start(text, lo, ts)
+        if start < ts and start - 1 > lo and text[start - 1] in "和与及":
+            # 云计算与安全服务收入, 金融科技及企业服务收入: one part named by two nouns
+            wider = _noun_start(text, lo, start - 1)
+            if wider < start - 1 and not any(m.kind in ENTITY_KINDS and wider <= m.start < ts for m in ctx.mentions) \
+                    and _noun_words(text[wider:ts]):
+                start = wider
         prefix = text[start:ts]
     else:
         m = re.search(r"((?:[A-Za-z][\w&'’\-]*\s+){0,3})$", text[lo:ts])
@@ -809,6 +816,15 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         return "part", None, (orgs[0].text + rest) if orgs else rest
     return "", None, ""
 
+
+
+def _noun_start(text: str, lo: int, end: int) -> int:
+    """Where the Chinese noun phrase ending at ``end`` starts: back to punctuation or a verb-like
+    break (at most 12 characters, not before ``lo``)."""
+    start = end
+    while start > lo and text[start - 1] not in "，,。；;：:、（）()“”\"的了和与及为在是" and end - start < 12:
+        start -= 1
+    return start
 
 
 def _own_market(ctx: Context, ts: int) -> str:
@@ -875,14 +891,62 @@ def _subject(ctx: Context, pat: dict, ts: int, te: int, seg: tuple = _NO_SEGMENT
             scope = m.entity_id
     if not kind and ctx.lang.code == "zh" and pat.get("segments"):
         # 增值服务：全年收入为人民币3192亿元: the part of the business a sentence opens with, before a colon
-        opening = re.match(r"\s*([\u4e00-\u9fffA-Za-z0-9]{2,12})[：:]", ctx.sent.text)
-        if opening and ctx.sent.start + opening.end() <= ts and _part_name(ctx, opening.group(1)) and _noun_words(opening.group(1)) and not any(
-                m.kind in ENTITY_KINDS and m.start < ctx.sent.start + opening.end(1) for m in ctx.mentions if m.start >= ctx.sent.start):
+        # (or before 方面: "IoT与生活消费产品业务方面，2023年收入为801亿元")
+        opening = re.match(r"\s*(?:在)?([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:[：:]|方面[，,：:])", ctx.sent.text)
+        whole = ctx.lang.words.get("whole_words") or []
+        # (not 财务方面, "as for the accounts"; not before 总收入 or a company the clause names: the whole's figure)
+        if opening and ctx.sent.start + opening.end() <= ts and _part_name(ctx, opening.group(1)) and _noun_words(opening.group(1)) \
+                and _strip_words(opening.group(1), whole, "zh", sep="").strip() \
+                and _strip_words(ctx.doc.text[ts:te], whole, "zh", sep="") == ctx.doc.text[ts:te] and not any(
+                m.kind in ENTITY_KINDS and (m.start < ctx.sent.start + opening.end(1) or m.cls and vocab().is_a(m.cls, ORG) and m.end <= ts)
+                for m in ctx.mentions if m.start >= ctx.sent.start):
             part = opening.group(1)
     owner = _owner(ctx, pat, ts, te, scope, part, of_category=kind == "category")
     if owner is None or not part or pat.get("subject") == "market":
         return owner
-    return None, _segment_entity(ctx, owner[1], part), owner[2], owner[3] * 0.95
+    if _THIS_PART.fullmatch(part):
+        # 该板块收入同比下降约8%: the part named last before it, else no one the text names
+        told = _last_part(ctx, owner[1], ts)
+        return (None, told, owner[2], owner[3] * 0.95) if told else None
+    # a part named in so many words (网络业务收入, 运营商网络收入) is the subject the text gives, whoever owns
+    # it: not in doubt as the document's company taken for a figure that names no one is
+    # (a kind of product's business, 游戏业务, "gaming revenue", is often read as the company's figure for that
+    # kind: it keeps the doubt)
+    sure = max(owner[3], 0.95) if m is None and _named_part(ctx, part) else owner[3]
+    return None, _segment_entity(ctx, owner[1], part), owner[2], sure * 0.95
+
+
+_THIS_PART = re.compile(r"(?:该|此|这一?|这个|上述|本)(?:业务板块|业务|板块|分部|部门|事业部)|(?:this|that|the)\s+(?:segment|business|division|unit)",
+                        re.IGNORECASE)
+_PART_REACH = 300  # how far back a part named before may be referred to (characters)
+
+
+def _last_part(ctx: Context, owner: str, ts: int) -> str:
+    """The part of ``owner``'s business whose name stands last before ``ts`` (within a few sentences)."""
+    lo = max(0, ts - _PART_REACH)
+    window = ctx.doc.text[lo:ts]
+    best, at = "", -1
+    for eid, info in ctx.new_names.items():
+        if not eid.startswith(f"x-{owner}-"):
+            continue
+        for _, name in info.labels:
+            i = window.rfind(name)
+            if i > at:
+                best, at = eid, i
+    return best
+
+
+_LIST_END = re.compile(r"(?:及|和|与)?(?:其他|其它)$")
+
+
+def _named_part(ctx: Context, part: str) -> bool:
+    """Is ``part`` the name of a part of the business, written out: Chinese nouns of three or more
+    characters, or two before a word for a business (网络业务, 服务及其他; not 服务, 该板块, 个月)?"""
+    if ctx.lang.code != "zh":
+        return False
+    core = _LIST_END.sub("", part)  # 服务及其他: "services and others" names a part
+    bare = _strip_words(core, ctx.lang.words.get("part_words") or [], "zh", sep="")
+    return bool(core) and _noun_words(core) and len(part) >= 3 and len(bare) >= 2
 
 
 def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_category: bool = False):
