@@ -4,6 +4,8 @@ told with its figure for a whole year, and segments named before their revenue. 
 for these tests."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from helpers import run
@@ -97,3 +99,29 @@ def test_this_segment_is_the_one_named_before():
     # none named before: no one's figure
     got = _metrics("2023年，华为的业务继续调整，该板块收入同比下降约8%。", "zh")
     assert not {f for f in got if f[1] == "RevenueGrowthYoY"}
+
+
+def test_a_markets_business_in_one_kind_of_product_is_a_part():
+    got = _metrics("2023年，华为海外市场手机收入增长10%至人民币1397亿元。", "zh")
+    assert {("海外市场手机", "Revenue", 1.397e11, "2023"), ("海外市场手机", "RevenueGrowthYoY", 10.0, "2023")} <= got
+    # a market alone is the scope of the company's figure
+    x = run("2023年，华为海外市场收入增长10%至人民币1397亿元。", "zh")
+    assert {(f.subject, f.attr("scope")) for f in x.facts if f.predicate == "Revenue"} == {("huawei", "overseas")}
+
+
+def test_figures_listed_after_a_forecast_are_all_forecast():
+    for text, lang in [("2024年第一季度，华为预计月活用户将达到6.78亿，付费用户2.65亿，营收约42亿欧元，营业利润约5.48亿欧元。", "zh"),
+                       ("For 2025 we forecast net sales of 4,800 billion yen, up 6.4 percent, and operating profit of 540 billion yen.", "en")]:
+        assert not {f for f in _metrics(text, lang) if f[1] in ("Revenue", "OperatingProfit")}
+    # the figures of a clause before the forecast are results
+    got = _metrics("2023年华为营收约42亿欧元；公司预计2024年营业利润约5.48亿欧元。", "zh")
+    assert ("huawei", "Revenue", 4.2e9, "2023") in got and not {f for f in got if f[1] == "OperatingProfit"}
+
+
+def test_a_part_told_after_a_whole_years_figure_is_the_years():
+    # a report on a quarter and the year: 其中 goes on with the year the sentence before told
+    text = ("华为公布2023年第四季度及全年业绩\n\n增值服务：全年收入为人民币3192亿元，同比增长7%。"
+            "其中，海外市场手机收入增长10%至人民币1397亿元，主要得益于去年5月推出的新机。\n")
+    x = run(text, "zh", date=dt.date(2024, 3, 20))
+    got = {(float(f.attr("value")), f.attr("period").key) for f in x.facts if f.predicate == "Revenue"}
+    assert got == {(3.192e11, "2023"), (1.397e11, "2023")}

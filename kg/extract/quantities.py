@@ -718,7 +718,29 @@ def _future(ctx: Context, ts: int, qm: Mention) -> bool:
     lo = max(cs, min(ts, qm.start) - 30)
     if words and has_word(ctx.doc.text[lo:max(ts, qm.start)], words, ctx.lang.code):
         return True
+    if words and _listed_after_forecast(ctx, i, words):
+        return True
     return planned(ctx, qm.start) or planned(ctx, ts)
+
+
+def _listed_after_forecast(ctx: Context, i: int, words: list) -> bool:
+    """Is clause ``i`` one of a list of figures a forecast opens ("预计月活用户将达到6.78亿，付费订阅用户2.65亿，
+    营收约42亿欧元", "we forecast net sales of 4,800 billion yen, up 6.4 percent, and operating profit of
+    540 billion yen")? Every clause back to the forecast word holds a figure, and none is a sentence of its own (；)."""
+    text = ctx.doc.text
+    figures = [m for m in _quantities(ctx)]
+    j = i
+    while j > 0:
+        ps, pe = ctx.clauses[j - 1]
+        if text[pe:ctx.clauses[j][0]].strip() in ("；", ";") or text[pe - 1:pe] in ("；", ";"):
+            return False
+        first = next((m for m in figures if ps <= m.start < pe), None)
+        if first is None:
+            return False
+        if has_word(text[ps:first.start], words, ctx.lang.code):
+            return True
+        j -= 1
+    return False
 
 
 def _negative(ctx: Context, pat: dict, ts: int, qm: Mention) -> bool:
@@ -799,6 +821,11 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         # 智能手机收入, "smartphone revenue": the company's, for one category; the words also name the part
         # of the business that sells it (a money figure is that part's: 汽车销售收入, "Automotive revenue")
         return "category", cats[-1], _part_words(ctx, prefix, start, ts, whole)
+    if places and cats and not bare.strip() and places[-1].end <= cats[-1].start:
+        # 本土市场游戏收入, 海外游戏收入: a market's business in one kind of product, a part the words name
+        named = _part_words(ctx, prefix, start, ts, whole)
+        if _part_name(ctx, named):
+            return "part", None, named
     if places and not rest:
         return "place", places[-1], ""
     if places and not _strip_words(rest, words.get("part_words") or [], lang).strip() and \
@@ -1155,7 +1182,8 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     year_after = ctx.lang.code == "en" and re.match(r"\s*(?:for|in)\s+the\s+(?:full\s+|whole\s+)?(?:fiscal\s+)?year\b",
                                                    ctx.doc.text[qm.end:qm.end + 30], re.IGNORECASE)
     if (year_after or not same and not any(ctx.sent.start <= m.start < ts for m in periods)) and pat.get("period") not in ("as_of", "stock") and \
-            (year_after or has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code)):
+            (year_after or has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code)
+             or not any(ctx.sent.start <= m.start < ce and _dates_a_figure(ctx, m) for m in periods) and _part_of_full_year(ctx)):
         # ("$15.0 billion for the year and $7.93 billion for the fourth quarter": the year, whatever else the clause names)
         # 全年收入为…, "full-year revenue": the whole year of the period reported on or just named
         base = rp or (ctx.recent_periods[-1] if ctx.recent_periods else None) or (pick.period if pick else None)
@@ -1191,6 +1219,24 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     if ctx.report_period is not None:
         return ctx.report_period, 0.95
     return None, 0.85
+
+
+def _dates_a_figure(ctx: Context, m: Mention) -> bool:
+    """Is the time in a clause that tells a figure (not "于去年5月推出的…", which dates a launch)?"""
+    lo, hi = ctx.clauses[ctx.clause_of(m.start)]
+    return any(lo <= q.start < hi for q in _quantities(ctx))
+
+
+def _part_of_full_year(ctx: Context) -> bool:
+    """Does the sentence open with 其中 ("of this") after a sentence that told a whole year's figure
+    (全年收入为3192亿元。其中，本土市场游戏收入增长10%至1397亿元)?"""
+    lead = ctx.lang.words.get("of_which") or []
+    if not lead or not re.match(r"\s*(?:" + words_re(lead, ctx.lang.code).pattern + ")", ctx.sent.text, re.IGNORECASE):
+        return False
+    before = ctx.doc.text[max(0, ctx.sent.start - 300):ctx.sent.start].rstrip()
+    ends = [m.end() for m in re.finditer(r"[。！？!?]|\.\s", before[:-1])]
+    previous = before[ends[-1]:] if ends else before
+    return has_word(previous, ctx.lang.words.get("full_year_words"), ctx.lang.code)
 
 
 def _dates_corporate_event(ctx: Context, m: Mention) -> bool:
