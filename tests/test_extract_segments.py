@@ -125,3 +125,23 @@ def test_a_part_told_after_a_whole_years_figure_is_the_years():
     x = run(text, "zh", date=dt.date(2024, 3, 20))
     got = {(float(f.attr("value")), f.attr("period").key) for f in x.facts if f.predicate == "Revenue"}
     assert got == {(3.192e11, "2023"), (1.397e11, "2023")}
+
+
+def test_a_sentence_that_breaks_the_business_down_names_its_parts_in_ordinary_words():
+    text = ("By business line, Huawei's hotel booking revenue was RMB22.0 billion in 2023, up 23%; "
+            "consumer devices revenue rose 12% to RMB19.1 billion; and mobile payments revenue reached RMB2.6 billion, up 10%.")
+    got = _metrics(text, "en")
+    assert {("hotel booking", "Revenue", 2.2e10, "2023"), ("consumer devices", "RevenueGrowthYoY", 12.0, "2023"),
+            ("mobile payments", "Revenue", 2.6e9, "2023"), ("mobile payments", "RevenueGrowthYoY", 10.0, "2023")} <= got
+    # without the words that say so, ordinary words name no part
+    got = _metrics("In 2023, strong revenue reached RMB2.6 billion, up 10%.", "en")
+    assert ("xiaomi", "Revenue", 2.6e9, "2023") in got
+
+
+def test_a_sentence_for_the_year_hands_its_year_on():
+    # a report on a quarter and the year: the figures after "for the year" are the year's
+    text = ("Huawei Reports Fourth Quarter and Full Year 2023 Results\n\n"
+            "Gross margin for the year was 41%.\n\nBy business line, hotel booking revenue was RMB22.0 billion, up 23%.\n")
+    x = run(text, "en", date=dt.date(2024, 2, 25))
+    got = {(f.predicate, float(f.attr("value")), f.attr("period").key) for f in x.facts if f.predicate.startswith("Revenue")}
+    assert got == {("Revenue", 2.2e10, "2023"), ("RevenueGrowthYoY", 23.0, "2023")}

@@ -796,9 +796,9 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         prefix = m.group(1) if m else ""
         start = ts - len(prefix)
         # "revenue from Greater China", "revenue in India"
-        after = re.match(r"\s+(?:from|in|for)\s+(?:the\s+)?", text[te:te + 12])
-        if after:
-            places = [p for p in ctx.entities(["Place"]) if p.start == te + after.end()]
+        after = re.match(r"\s+(?:from|in|for)\s+((?:the\s+)?)", text[te:te + 12])
+        if after:  # (the place's name may hold its article: "the Americas")
+            places = [p for p in ctx.entities(["Place"]) if p.start in (te + after.end(), te + after.start(1))]
             if places:
                 return "place", places[0], ""
     inside = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and start <= m.start and m.end <= ts]
@@ -890,6 +890,8 @@ def _part_words(ctx: Context, words: str, start: int, end: int, whole: list) -> 
             a, b = max(p.start, start), min(p.end, end)
             words = words[: a - start] + " " * (b - a) + words[b - start:]
     words = _strip_words(words.strip(), whole, lang)
+    if lang == "en":
+        words = re.sub(r"^\s*['’]s\b", "", words)  # "Huawei's accommodation reservation revenue": less the owner's 's
     return re.sub(r"(?:['’]s?|\s)+$" if lang == "en" else r"\s+", " ", words).strip()
 
 
@@ -970,7 +972,7 @@ def _named_part(ctx: Context, part: str) -> bool:
     """Is ``part`` the name of a part of the business, written out: Chinese nouns of three or more
     characters, or two before a word for a business (网络业务, 服务及其他; not 服务, 该板块, 个月)?"""
     if ctx.lang.code != "zh":
-        return False
+        return _breakdown(ctx) and _part_name(ctx, part)
     core = _LIST_END.sub("", part)  # 服务及其他: "services and others" names a part
     bare = _strip_words(core, ctx.lang.words.get("part_words") or [], "zh", sep="")
     return bool(core) and _noun_words(core) and len(part) >= 3 and len(bare) >= 2
@@ -1036,7 +1038,17 @@ def _part_name(ctx: Context, words: str) -> bool:
         return False  # 业务收入: "business" alone names no business
     if ctx.lang.code == "zh":
         return 2 <= len(words) <= 12 and bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z&及与和]+", words))
-    return all(w[:1].isupper() or w in ("and", "&", "of") for w in words.split()) and len(words) >= 3
+    if all(w[:1].isupper() or w in ("and", "&", "of") for w in words.split()) and len(words) >= 3:
+        return True
+    # "By business line, accommodation reservation revenue was …; packaged-tours revenue grew …": ordinary
+    # words name the parts of a sentence that says it breaks the business down
+    return _breakdown(ctx) and bool(re.fullmatch(r"[a-z][a-z-]{2,}(?:\s+(?:and\s+)?[a-z][a-z-]+){0,3}", words))
+
+
+def _breakdown(ctx: Context) -> bool:
+    """Does the sentence open by saying it breaks the business down into its parts (分业务看, "By segment")?"""
+    words = ctx.lang.words.get("breakdown_words") or []
+    return bool(words) and bool(re.match(r"\s*(?:" + words_re(words, ctx.lang.code).pattern + ")", ctx.sent.text, re.IGNORECASE))
 
 
 def _segment_entity(ctx: Context, owner: str, part: str) -> str:
