@@ -145,3 +145,18 @@ def test_a_sentence_for_the_year_hands_its_year_on():
     x = run(text, "en", date=dt.date(2024, 2, 25))
     got = {(f.predicate, float(f.attr("value")), f.attr("period").key) for f in x.facts if f.predicate.startswith("Revenue")}
     assert got == {("Revenue", 2.2e10, "2023"), ("RevenueGrowthYoY", 23.0, "2023")}
+
+
+@pytest.mark.parametrize("text, part", [
+    ("2023年第四季度，华为总收入为130.5亿元；服务及其他收入为5.8亿元，同比增长74.8%。", "服务及其他"),
+    ("2023年一季度，华为在线广告服务及其他收入为424.6亿元，同比增长56%。", "在线广告服务及其他"),
+])
+def test_a_part_named_as_services_and_others(text, part):
+    got = _metrics(text, "zh")
+    assert {f[0] for f in got if f[2] in (5.8e8, 4.246e10)} == {part}
+
+
+def test_a_markets_business_opening_the_sentence_is_the_companys_figure_there():
+    x = run("2023年海外业务收入约42亿元，同比增长超过100%。", "zh")
+    got = {(f.subject, f.predicate, f.attr("scope")) for f in x.facts}
+    assert got == {("xiaomi", "Revenue", "overseas"), ("xiaomi", "RevenueGrowthYoY", "overseas")}

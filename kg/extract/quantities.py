@@ -787,8 +787,9 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         if start < ts and start - 1 > lo and text[start - 1] in "和与及":
             # 云计算与安全服务收入, 金融科技及企业服务收入: one part named by two nouns
             wider = _noun_start(text, lo, start - 1)
+            named = _LIST_END.sub("", _part_words(ctx, text[wider:ts], wider, ts, []))  # (less a time: 一季度在线营销服务及其他)
             if wider < start - 1 and not any(m.kind in ENTITY_KINDS and wider <= m.start < ts for m in ctx.mentions) \
-                    and _noun_words(text[wider:ts]):
+                    and named and _noun_words(named):
                 start = wider
         prefix = text[start:ts]
     else:
@@ -849,7 +850,8 @@ def _noun_start(text: str, lo: int, end: int) -> int:
     """Where the Chinese noun phrase ending at ``end`` starts: back to punctuation or a verb-like
     break (at most 12 characters, not before ``lo``)."""
     start = end
-    while start > lo and text[start - 1] not in "，,。；;：:、（）()“”\"的了和与及为在是" and end - start < 12:
+    while start > lo and (text[start - 1] not in "，,。；;：:、（）()“”\"的了和与及为在是" or text[start - 1:start + 1] == "在线") \
+            and end - start < 12:  # (在 is a break, but not in 在线, "online")
         start -= 1
     return start
 
@@ -889,7 +891,7 @@ def _part_words(ctx: Context, words: str, start: int, end: int, whole: list) -> 
         if p.kind in ("period", "quantity", "rank") and p.start < end and p.end > start:
             a, b = max(p.start, start), min(p.end, end)
             words = words[: a - start] + " " * (b - a) + words[b - start:]
-    words = _strip_words(words.strip(), whole, lang)
+    words = _strip_words(words.strip().replace("其他", "\0他").replace("其它", "\0它"), whole, lang).replace("\0", "其")  # (其 alone is a word of the whole, not in 服务及其他)
     if lang == "en":
         words = re.sub(r"^\s*['’]s\b", "", words)  # "Huawei's accommodation reservation revenue": less the owner's 's
     return re.sub(r"(?:['’]s?|\s)+$" if lang == "en" else r"\s+", " ", words).strip()
@@ -1085,9 +1087,9 @@ def _part_topic(ctx: Context) -> bool:
     words = ctx.lang.words.get("part_words") or []
     if lang == "zh":
         m = re.match(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:" + "|".join(re.escape(w) for w in words) + ")", rest) if words else None
-        if m:  # 第四季度单季营收889亿元: a time and words of the whole name no part
+        if m:  # 第四季度单季营收889亿元: a time and words of the whole name no part (nor does a market: 海外业务收入)
             head = m.group(1)
-            for p in ctx.periods():
+            for p in ctx.periods() + ctx.entities(["Place"]):
                 if base <= p.start and p.end <= base + m.end(1):
                     head = head.replace(p.text, "")
             if not _strip_words(head, ctx.lang.words.get("whole_words") or [], lang).strip():
