@@ -160,3 +160,14 @@ def test_a_markets_business_opening_the_sentence_is_the_companys_figure_there():
     x = run("2023年海外业务收入约42亿元，同比增长超过100%。", "zh")
     got = {(f.subject, f.predicate, f.attr("scope")) for f in x.facts}
     assert got == {("xiaomi", "Revenue", "overseas"), ("xiaomi", "RevenueGrowthYoY", "overseas")}
+
+
+def test_parts_listed_after_one_with_the_trigger_take_its_metric():
+    text = ("2023年，华为实现营收2220亿元。分业务看，移动网络业务全年净销售额769亿元，"
+            "网络基础设施业务642亿元，云与网络服务业务297亿元。")
+    got = _metrics(text, "zh")
+    assert {("移动网络业务", "Revenue", 7.69e10, "2023"), ("网络基础设施业务", "Revenue", 6.42e10, "2023"),
+            ("云与网络服务业务", "Revenue", 2.97e10, "2023")} <= got
+    # a figure of another kind after the part's is no part's revenue
+    got = _metrics("2023年，华为移动网络业务收入769亿元，员工约2万人。", "zh")
+    assert {f for f in got if f[1] == "Revenue"} == {("移动网络业务", "Revenue", 7.69e10, "2023")}

@@ -64,6 +64,7 @@ def extract(ctx: Context) -> list[Fact]:
             used.append((ts, te, pats[0]))  # "收入同比增长15%": a growth rate with no value
             ctx.idle_triggers.add((ts, te))
     facts += _with_own_times(ctx, list(told.values()))
+    facts += _listed_parts(ctx, hits, told)
     facts = _per_share_or_total(ctx, facts, told, hits)
     facts = _respectively(ctx, facts, told)
     facts += _conversions(ctx, list(told.values()))
@@ -71,6 +72,44 @@ def extract(ctx: Context) -> list[Fact]:
     facts += _growth_facts(ctx, used, told)
     facts += _prior_values(ctx, list(told.values()))
     return facts
+
+
+_BEFORE_FIGURE = re.compile(r"(?:为|达到|达|约为|约|共|合计)+$")
+
+
+def _listed_parts(ctx: Context, hits, told: dict) -> list[Fact]:
+    """Parts of the business listed after one whose figure a trigger took, each with its own figure and
+    no trigger of its own (分业务看，移动网络业务全年净销售额76.9亿欧元，网络基础设施业务64.2亿欧元，云与网络服务业务29.7亿欧元):
+    the same metric, for each part named. Chinese; each name ends in a word for a part (业务, 板块)."""
+    if ctx.lang.code != "zh" or not told:
+        return []
+    text = ctx.doc.text
+    parts_re = words_re(ctx.lang.words.get("part_words") or [], "zh")
+    pats = {(ts, te): ps[0] for ts, te, ps in hits}
+    out = []
+    for (ts, te), f in told.items():
+        pat = pats.get((ts, te))
+        if pat is None or not pat.get("segments") or not f.subject.startswith("x-") or f.attr("unit") not in MONEY_UNITS:
+            continue
+        ev = f.evidence[0]
+        owner = _owner(ctx, pat, ts, te, "", "part")
+        if owner is None:
+            continue
+        for cs, ce in ctx.clauses[ctx.clause_of(ev.end - 1) + 1:]:
+            figures = [m for m in _quantities(ctx) if cs <= m.start < ce]
+            if len(figures) != 1 or figures[0].quantity.unit != f.attr("unit") or (figures[0].start, figures[0].end) in ctx.consumed:
+                break
+            qm = figures[0]
+            name = _BEFORE_FIGURE.sub("", text[cs:qm.start].strip())
+            if _other_trigger_between(ctx, cs, ce, (-1, -1), qm) or not parts_re or not parts_re.search(name[-3:]) \
+                    or any(m.kind in ENTITY_KINDS and cs <= m.start < qm.start and m.entity_id != owner[1] for m in ctx.mentions) \
+                    or not _named_part(ctx, name):  # (the owner's own name may open a part's: 诺基亚技术业务)
+                break
+            ctx.consumed.add((qm.start, qm.end))
+            ev2 = evidence(ctx, [(cs, qm.end)], ev.rule, max(e.confidence for e in f.evidence) * 0.95)
+            out.append(Fact("quantity", _segment_entity(ctx, owner[1], name), f.predicate, "", attrs(
+                **{**dict(f.attrs), "value": qm.quantity.value, "bound": qm.quantity.bound}), (ev2,)))
+    return out
 
 
 _OWN_TIME = re.compile(r"\s*(?:for|in|during)\s+(?:the\s+)?", re.IGNORECASE)
