@@ -171,3 +171,13 @@ def test_parts_listed_after_one_with_the_trigger_take_its_metric():
     # a figure of another kind after the part's is no part's revenue
     got = _metrics("2023年，华为移动网络业务收入769亿元，员工约2万人。", "zh")
     assert {f for f in got if f[1] == "Revenue"} == {("移动网络业务", "Revenue", 7.69e10, "2023")}
+
+
+def test_words_before_a_business_revenue_name_the_business():
+    # a machine translation: "business income" is 业务收入, the words before it the business
+    got = _metrics("In 2023, consumer business income about 307.4 hundred million yuan, compare same period down 12.7%.", "en")
+    assert {("consumer business", "Revenue", 3.074e10, "2023"), ("consumer business", "RevenueGrowthYoY", -12.7, "2023")} <= got
+    # words of the whole, not a business
+    for text in ("In 2023 our business revenue was $1.44 billion.", "In 2023 new business revenue was $1.44 billion.",
+                 "Fourth quarter of 2023 single season business income 100.13 hundred million yuan."):
+        assert {f[0] for f in _metrics(text, "en") if f[1] == "Revenue"} <= {"xiaomi"}

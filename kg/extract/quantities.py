@@ -849,6 +849,12 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         if m.kind in ENTITY_KINDS and m.start < start < m.end <= ts:
             rest = " " * (m.end - start) + rest[m.end - start:]
     rest = _part_words(ctx, rest, start, ts, whole)
+    if lang == "en" and rest:
+        # "consumer business income", "Car intelligent business income": the trigger's own word for a business
+        # says the words before it name one
+        own = re.match(r"(business|segment|division)\b", text[ts:te], re.IGNORECASE)
+        if own and not re.search(r"\b(?:business|segment|division)$", rest, re.IGNORECASE):
+            rest = f"{rest} {own.group(1).lower()}"
     v = vocab()
     places = [m for m in inside if m.cls and v.is_a(m.cls, ["Place"]) and m.entity_id != "world"]
     things = [m for m in inside if m.kind == "entity" and m.cls and v.is_a(m.cls, SEGMENT_ENTITIES)
@@ -1013,7 +1019,7 @@ def _named_part(ctx: Context, part: str) -> bool:
     """Is ``part`` the name of a part of the business, written out: Chinese nouns of three or more
     characters, or two before a word for a business (网络业务, 服务及其他; not 服务, 该板块, 个月)?"""
     if ctx.lang.code != "zh":
-        return _breakdown(ctx) and _part_name(ctx, part)
+        return (_breakdown(ctx) or bool(re.search(r"\s(?:business|segment|division)$", part))) and _part_name(ctx, part)
     core = _LIST_END.sub("", part)  # 服务及其他: "services and others" names a part
     bare = _strip_words(core, ctx.lang.words.get("part_words") or [], "zh", sep="")
     return bool(core) and _noun_words(core) and len(part) >= 3 and len(bare) >= 2
@@ -1083,6 +1089,8 @@ def _part_name(ctx: Context, words: str) -> bool:
         return True
     # "By business line, accommodation reservation revenue was …; packaged-tours revenue grew …": ordinary
     # words name the parts of a sentence that says it breaks the business down
+    if re.fullmatch(r"(?:[A-Za-z][A-Za-z-]*\s+(?:and\s+)?){1,4}(?:business|segment|division)", words):
+        return True  # "consumer business", "energy generation and storage segment"
     return _breakdown(ctx) and bool(re.fullmatch(r"[a-z][a-z-]{2,}(?:\s+(?:and\s+)?[a-z][a-z-]+){0,3}", words))
 
 
