@@ -254,6 +254,10 @@ def test_clean_sentences_keep_their_confidence(seed_build):
     ("Ali spent 17 years", ""),
     ("millet in the Indian market has become the first market share", ""),  # five words apart: ordinary prose
     ("made by its unit North Star Optical Corporation (North Star)", ""),  # a short name in brackets repeats the long one
+    ("revenue rose 9 percent year on year to $4.2 billion", ""),  # "year on year", "quarter on quarter": idioms
+    ("sales fell 3% quarter on quarter", ""),
+    ("the phone the phone on sale", "phone"),
+    ("income fell to $8.89 billion from $13.66 billion", ""),  # the scale words of figures side by side
 ])
 def test_repeated_word(clause, word):
     spec = sources.load_noise().languages["en"]["repeated_word"]

@@ -22,7 +22,7 @@ from ..lang import Language
 from ..numbers import period_bounds
 from ..types import EntityInfo, Extraction, Fact, Mention, PeriodRef
 from . import corporate, goals, nominal, positions, quantities, relations, roles, structure
-from .context import ENTITY_KINDS, Context, compared_time, statement_periods
+from .context import ENTITY_KINDS, Context, compared_time, has_word, statement_periods
 from .patterns import Patterns, load_patterns
 
 Extractor = Callable[[Context], "list[Fact]"]
@@ -88,7 +88,10 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         carry["recent_categories"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["ProductCategory"])})
         # the ranking list the next sentence may go on about ("… entered the Fortune Global 500. It was ranked 360th …")
         carry["recent_lists"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["RankingList"])})
-        history.append((_carried([m for m in statement_periods(ctx) if not compared_time(ctx, m)], facts[told:]),
+        carried = _carried([m for m in statement_periods(ctx) if not compared_time(ctx, m)], facts[told:])
+        if not carried and has_word(sent.text, lang.words.get("full_year_words"), lang.code):
+            carried = _whole_years(facts[told:])  # "Gross margin for the year was 81%.": the year of its figures
+        history.append((carried,
                          [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Place"])]))
         by_sentence[sent.index] = ctx.mentions  # with the names found along the way
     all_mentions = tuple(m for i in sorted(by_sentence) for m in by_sentence[i])
@@ -167,6 +170,18 @@ def _report_period(annotated: Extraction, lang: Language):
     if written and found and (written[0].period.quarter or written[0].period.half) == (found[0].period.quarter or found[0].period.half):
         return written[0].period
     return found[0].period if found else None
+
+
+def _whole_years(told: list) -> list:
+    """The whole year the figures of a sentence that names no time of its own were told for, when they
+    agree on one (a sentence that says "for the year" hands it on)."""
+    years = [f.attr("period") for f in told if f.kind == "quantity" and isinstance(f.attr("period"), PeriodRef)]
+    plain = {p.plain() for p in years if not p.qualifier}
+    if len(plain) == 1:
+        (p,) = plain
+        if p.year and not (p.quarter or p.half or p.month or p.day or p.qualifier):
+            return [p]
+    return []
 
 
 def _carried(periods: list, told: list | None = None) -> list:

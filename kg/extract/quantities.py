@@ -64,6 +64,7 @@ def extract(ctx: Context) -> list[Fact]:
             used.append((ts, te, pats[0]))  # "收入同比增长15%": a growth rate with no value
             ctx.idle_triggers.add((ts, te))
     facts += _with_own_times(ctx, list(told.values()))
+    facts += _listed_parts(ctx, hits, told)
     facts = _per_share_or_total(ctx, facts, told, hits)
     facts = _respectively(ctx, facts, told)
     facts += _conversions(ctx, list(told.values()))
@@ -71,6 +72,44 @@ def extract(ctx: Context) -> list[Fact]:
     facts += _growth_facts(ctx, used, told)
     facts += _prior_values(ctx, list(told.values()))
     return facts
+
+
+_BEFORE_FIGURE = re.compile(r"(?:为|达到|达|约为|约|共|合计)+$")
+
+
+def _listed_parts(ctx: Context, hits, told: dict) -> list[Fact]:
+    """Parts of the business listed after one whose figure a trigger took, each with its own figure and
+    no trigger of its own (分业务看，移动网络业务全年净销售额76.9亿欧元，网络基础设施业务64.2亿欧元，云与网络服务业务29.7亿欧元):
+    the same metric, for each part named. Chinese; each name ends in a word for a part (业务, 板块)."""
+    if ctx.lang.code != "zh" or not told:
+        return []
+    text = ctx.doc.text
+    parts_re = words_re(ctx.lang.words.get("part_words") or [], "zh")
+    pats = {(ts, te): ps[0] for ts, te, ps in hits}
+    out = []
+    for (ts, te), f in told.items():
+        pat = pats.get((ts, te))
+        if pat is None or not pat.get("segments") or not f.subject.startswith("x-") or f.attr("unit") not in MONEY_UNITS:
+            continue
+        ev = f.evidence[0]
+        owner = _owner(ctx, pat, ts, te, "", "part")
+        if owner is None:
+            continue
+        for cs, ce in ctx.clauses[ctx.clause_of(ev.end - 1) + 1:]:
+            figures = [m for m in _quantities(ctx) if cs <= m.start < ce]
+            if len(figures) != 1 or figures[0].quantity.unit != f.attr("unit") or (figures[0].start, figures[0].end) in ctx.consumed:
+                break
+            qm = figures[0]
+            name = _BEFORE_FIGURE.sub("", text[cs:qm.start].strip())
+            if _other_trigger_between(ctx, cs, ce, (-1, -1), qm) or not parts_re or not parts_re.search(name[-3:]) \
+                    or any(m.kind in ENTITY_KINDS and cs <= m.start < qm.start and m.entity_id != owner[1] for m in ctx.mentions) \
+                    or not _named_part(ctx, name):  # (the owner's own name may open a part's: 诺基亚技术业务)
+                break
+            ctx.consumed.add((qm.start, qm.end))
+            ev2 = evidence(ctx, [(cs, qm.end)], ev.rule, max(e.confidence for e in f.evidence) * 0.95)
+            out.append(Fact("quantity", _segment_entity(ctx, owner[1], name), f.predicate, "", attrs(
+                **{**dict(f.attrs), "value": qm.quantity.value, "bound": qm.quantity.bound}), (ev2,)))
+    return out
 
 
 _OWN_TIME = re.compile(r"\s*(?:for|in|during)\s+(?:the\s+)?", re.IGNORECASE)
@@ -722,7 +761,29 @@ def _future(ctx: Context, ts: int, qm: Mention) -> bool:
     lo = max(cs, min(ts, qm.start) - 30)
     if words and has_word(ctx.doc.text[lo:max(ts, qm.start)], words, ctx.lang.code):
         return True
+    if words and _listed_after_forecast(ctx, i, words):
+        return True
     return planned(ctx, qm.start) or planned(ctx, ts)
+
+
+def _listed_after_forecast(ctx: Context, i: int, words: list) -> bool:
+    """Is clause ``i`` one of a list of figures a forecast opens ("预计月活用户将达到6.78亿，付费订阅用户2.65亿，
+    营收约42亿欧元", "we forecast net sales of 4,800 billion yen, up 6.4 percent, and operating profit of
+    540 billion yen")? Every clause back to the forecast word holds a figure, and none is a sentence of its own (；)."""
+    text = ctx.doc.text
+    figures = [m for m in _quantities(ctx)]
+    j = i
+    while j > 0:
+        ps, pe = ctx.clauses[j - 1]
+        if text[pe:ctx.clauses[j][0]].strip() in ("；", ";") or text[pe - 1:pe] in ("；", ";"):
+            return False
+        first = next((m for m in figures if ps <= m.start < pe), None)
+        if first is None:
+            return False
+        if has_word(text[ps:first.start], words, ctx.lang.code):
+            return True
+        j -= 1
+    return False
 
 
 def _negative(ctx: Context, pat: dict, ts: int, qm: Mention) -> bool:
@@ -762,18 +823,26 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
     lo = ctx.clauses[ctx.clause_of(ts)][0]
     if lang == "zh":
         # the noun phrase before the trigger: back to punctuation, a verb-like break or a mention
-        start = ts
-        while start > lo and text[start - 1] not in "，,。；;：:、（）()“”\"的了和与及为在是" and ts - start < 12:
-            start -= 1
+        aside = re.search(r"[（(][^（）()]{1,40}[）)]\s*$", text[lo:ts])
+        if aside and aside.start() > 0:
+            ts = lo + aside.start()  # 智能创新类产品（eufy安防、Nebula投影）收入: the name before the aside
+        start = _noun_start(text, lo, ts)
+        if start < ts and start - 1 > lo and text[start - 1] in "和与及":
+            # 云计算与安全服务收入, 金融科技及企业服务收入: one part named by two nouns
+            wider = _noun_start(text, lo, start - 1)
+            named = _LIST_END.sub("", _part_words(ctx, text[wider:ts], wider, ts, []))  # (less a time: 一季度在线营销服务及其他)
+            if wider < start - 1 and not any(m.kind in ENTITY_KINDS and wider <= m.start < ts for m in ctx.mentions) \
+                    and named and _noun_words(named):
+                start = wider
         prefix = text[start:ts]
     else:
         m = re.search(r"((?:[A-Za-z][\w&'’\-]*\s+){0,3})$", text[lo:ts])
         prefix = m.group(1) if m else ""
         start = ts - len(prefix)
         # "revenue from Greater China", "revenue in India"
-        after = re.match(r"\s+(?:from|in|for)\s+(?:the\s+)?", text[te:te + 12])
-        if after:
-            places = [p for p in ctx.entities(["Place"]) if p.start == te + after.end()]
+        after = re.match(r"\s+(?:from|in|for)\s+((?:the\s+)?)", text[te:te + 12])
+        if after:  # (the place's name may hold its article: "the Americas")
+            places = [p for p in ctx.entities(["Place"]) if p.start in (te + after.end(), te + after.start(1))]
             if places:
                 return "place", places[0], ""
     inside = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and start <= m.start and m.end <= ts]
@@ -784,6 +853,12 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         if m.kind in ENTITY_KINDS and m.start < start < m.end <= ts:
             rest = " " * (m.end - start) + rest[m.end - start:]
     rest = _part_words(ctx, rest, start, ts, whole)
+    if lang == "en" and rest:
+        # "consumer business income", "Car intelligent business income": the trigger's own word for a business
+        # says the words before it name one
+        own = re.match(r"(business|segment|division)\b", text[ts:te], re.IGNORECASE)
+        if own and not re.search(r"\b(?:business|segment|division)$", rest, re.IGNORECASE):
+            rest = f"{rest} {own.group(1).lower()}"
     v = vocab()
     places = [m for m in inside if m.cls and v.is_a(m.cls, ["Place"]) and m.entity_id != "world"]
     things = [m for m in inside if m.kind == "entity" and m.cls and v.is_a(m.cls, SEGMENT_ENTITIES)
@@ -796,6 +871,11 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         # 智能手机收入, "smartphone revenue": the company's, for one category; the words also name the part
         # of the business that sells it (a money figure is that part's: 汽车销售收入, "Automotive revenue")
         return "category", cats[-1], _part_words(ctx, prefix, start, ts, whole)
+    if places and cats and not bare.strip() and places[-1].end <= cats[-1].start:
+        # 本土市场游戏收入, 海外游戏收入: a market's business in one kind of product, a part the words name
+        named = _part_words(ctx, prefix, start, ts, whole)
+        if _part_name(ctx, named):
+            return "part", None, named
     if places and not rest:
         return "place", places[-1], ""
     if places and not _strip_words(rest, words.get("part_words") or [], lang).strip() and \
@@ -813,6 +893,16 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         return "part", None, (orgs[0].text + rest) if orgs else rest
     return "", None, ""
 
+
+
+def _noun_start(text: str, lo: int, end: int) -> int:
+    """Where the Chinese noun phrase ending at ``end`` starts: back to punctuation or a verb-like
+    break (at most 12 characters, not before ``lo``)."""
+    start = end
+    while start > lo and (text[start - 1] not in "，,。；;：:、（）()“”\"的了和与及为在是" or text[start - 1:start + 1] == "在线") \
+            and end - start < 12:  # (在 is a break, but not in 在线, "online")
+        start -= 1
+    return start
 
 
 def _own_market(ctx: Context, ts: int) -> str:
@@ -850,7 +940,9 @@ def _part_words(ctx: Context, words: str, start: int, end: int, whole: list) -> 
         if p.kind in ("period", "quantity", "rank") and p.start < end and p.end > start:
             a, b = max(p.start, start), min(p.end, end)
             words = words[: a - start] + " " * (b - a) + words[b - start:]
-    words = _strip_words(words.strip(), whole, lang)
+    words = _strip_words(words.strip().replace("其他", "\0他").replace("其它", "\0它"), whole, lang).replace("\0", "其")  # (其 alone is a word of the whole, not in 服务及其他)
+    if lang == "en":
+        words = re.sub(r"^\s*['’]s\b", "", words)  # "Huawei's accommodation reservation revenue": less the owner's 's
     return re.sub(r"(?:['’]s?|\s)+$" if lang == "en" else r"\s+", " ", words).strip()
 
 
@@ -879,14 +971,62 @@ def _subject(ctx: Context, pat: dict, ts: int, te: int, seg: tuple = _NO_SEGMENT
             scope = m.entity_id
     if not kind and ctx.lang.code == "zh" and pat.get("segments"):
         # 增值服务：全年收入为人民币3192亿元: the part of the business a sentence opens with, before a colon
-        opening = re.match(r"\s*([\u4e00-\u9fffA-Za-z0-9]{2,12})[：:]", ctx.sent.text)
-        if opening and ctx.sent.start + opening.end() <= ts and _part_name(ctx, opening.group(1)) and _noun_words(opening.group(1)) and not any(
-                m.kind in ENTITY_KINDS and m.start < ctx.sent.start + opening.end(1) for m in ctx.mentions if m.start >= ctx.sent.start):
+        # (or before 方面: "IoT与生活消费产品业务方面，2023年收入为801亿元")
+        opening = re.match(r"\s*(?:在)?([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:[：:]|方面[，,：:])", ctx.sent.text)
+        whole = ctx.lang.words.get("whole_words") or []
+        # (not 财务方面, "as for the accounts"; not before 总收入 or a company the clause names: the whole's figure)
+        if opening and ctx.sent.start + opening.end() <= ts and _part_name(ctx, opening.group(1)) and _noun_words(opening.group(1)) \
+                and _strip_words(opening.group(1), whole, "zh", sep="").strip() \
+                and _strip_words(ctx.doc.text[ts:te], whole, "zh", sep="") == ctx.doc.text[ts:te] and not any(
+                m.kind in ENTITY_KINDS and (m.start < ctx.sent.start + opening.end(1) or m.cls and vocab().is_a(m.cls, ORG) and m.end <= ts)
+                for m in ctx.mentions if m.start >= ctx.sent.start):
             part = opening.group(1)
     owner = _owner(ctx, pat, ts, te, scope, part, of_category=kind == "category")
     if owner is None or not part or pat.get("subject") == "market":
         return owner
-    return None, _segment_entity(ctx, owner[1], part), owner[2], owner[3] * 0.95
+    if _THIS_PART.fullmatch(part):
+        # 该板块收入同比下降约8%: the part named last before it, else no one the text names
+        told = _last_part(ctx, owner[1], ts)
+        return (None, told, owner[2], owner[3] * 0.95) if told else None
+    # a part named in so many words (网络业务收入, 运营商网络收入) is the subject the text gives, whoever owns
+    # it: not in doubt as the document's company taken for a figure that names no one is
+    # (a kind of product's business, 游戏业务, "gaming revenue", is often read as the company's figure for that
+    # kind: it keeps the doubt)
+    sure = max(owner[3], 0.95) if m is None and _named_part(ctx, part) else owner[3]
+    return None, _segment_entity(ctx, owner[1], part), owner[2], sure * 0.95
+
+
+_THIS_PART = re.compile(r"(?:该|此|这一?|这个|上述|本)(?:业务板块|业务|板块|分部|部门|事业部)|(?:this|that|the)\s+(?:segment|business|division|unit)",
+                        re.IGNORECASE)
+_PART_REACH = 300  # how far back a part named before may be referred to (characters)
+
+
+def _last_part(ctx: Context, owner: str, ts: int) -> str:
+    """The part of ``owner``'s business whose name stands last before ``ts`` (within a few sentences)."""
+    lo = max(0, ts - _PART_REACH)
+    window = ctx.doc.text[lo:ts]
+    best, at = "", -1
+    for eid, info in ctx.new_names.items():
+        if not eid.startswith(f"x-{owner}-"):
+            continue
+        for _, name in info.labels:
+            i = window.rfind(name)
+            if i > at:
+                best, at = eid, i
+    return best
+
+
+_LIST_END = re.compile(r"(?:及|和|与)?(?:其他|其它)$")
+
+
+def _named_part(ctx: Context, part: str) -> bool:
+    """Is ``part`` the name of a part of the business, written out: Chinese nouns of three or more
+    characters, or two before a word for a business (网络业务, 服务及其他; not 服务, 该板块, 个月)?"""
+    if ctx.lang.code != "zh":
+        return (_breakdown(ctx) or bool(re.search(r"\s(?:business|segment|division)$", part))) and _part_name(ctx, part)
+    core = _LIST_END.sub("", part)  # 服务及其他: "services and others" names a part
+    bare = _strip_words(core, ctx.lang.words.get("part_words") or [], "zh", sep="")
+    return bool(core) and _noun_words(core) and len(part) >= 3 and len(bare) >= 2
 
 
 def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_category: bool = False):
@@ -965,7 +1105,19 @@ def _part_name(ctx: Context, words: str) -> bool:
         return False  # 业务收入: "business" alone names no business
     if ctx.lang.code == "zh":
         return 2 <= len(words) <= 12 and bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z&及与和]+", words))
-    return all(w[:1].isupper() or w in ("and", "&", "of") for w in words.split()) and len(words) >= 3
+    if all(w[:1].isupper() or w in ("and", "&", "of") for w in words.split()) and len(words) >= 3:
+        return True
+    # "By business line, accommodation reservation revenue was …; packaged-tours revenue grew …": ordinary
+    # words name the parts of a sentence that says it breaks the business down
+    if re.fullmatch(r"(?:[A-Za-z][A-Za-z-]*\s+(?:and\s+)?){1,4}(?:business|segment|division)", words):
+        return True  # "consumer business", "energy generation and storage segment"
+    return _breakdown(ctx) and bool(re.fullmatch(r"[a-z][a-z-]{2,}(?:\s+(?:and\s+)?[a-z][a-z-]+){0,3}", words))
+
+
+def _breakdown(ctx: Context) -> bool:
+    """Does the sentence open by saying it breaks the business down into its parts (分业务看, "By segment")?"""
+    words = ctx.lang.words.get("breakdown_words") or []
+    return bool(words) and bool(re.match(r"\s*(?:" + words_re(words, ctx.lang.code).pattern + ")", ctx.sent.text, re.IGNORECASE))
 
 
 def _segment_entity(ctx: Context, owner: str, part: str) -> str:
@@ -1002,9 +1154,9 @@ def _part_topic(ctx: Context) -> bool:
     words = ctx.lang.words.get("part_words") or []
     if lang == "zh":
         m = re.match(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:" + "|".join(re.escape(w) for w in words) + ")", rest) if words else None
-        if m:  # 第四季度单季营收889亿元: a time and words of the whole name no part
+        if m:  # 第四季度单季营收889亿元: a time and words of the whole name no part (nor does a market: 海外业务收入)
             head = m.group(1)
-            for p in ctx.periods():
+            for p in ctx.periods() + ctx.entities(["Place"]):
                 if base <= p.start and p.end <= base + m.end(1):
                     head = head.replace(p.text, "")
             if not _strip_words(head, ctx.lang.words.get("whole_words") or [], lang).strip():
@@ -1129,7 +1281,8 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     year_after = ctx.lang.code == "en" and re.match(r"\s*(?:for|in)\s+the\s+(?:full\s+|whole\s+)?(?:fiscal\s+)?year\b",
                                                    ctx.doc.text[qm.end:qm.end + 30], re.IGNORECASE)
     if (year_after or not same and not any(ctx.sent.start <= m.start < ts for m in periods)) and pat.get("period") not in ("as_of", "stock") and \
-            (year_after or has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code)):
+            (year_after or has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code)
+             or not any(ctx.sent.start <= m.start < ce and _dates_a_figure(ctx, m) for m in periods) and _part_of_full_year(ctx)):
         # ("$15.0 billion for the year and $7.93 billion for the fourth quarter": the year, whatever else the clause names)
         # 全年收入为…, "full-year revenue": the whole year of the period reported on or just named
         base = rp or (ctx.recent_periods[-1] if ctx.recent_periods else None) or (pick.period if pick else None)
@@ -1165,6 +1318,24 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     if ctx.report_period is not None:
         return ctx.report_period, 0.95
     return None, 0.85
+
+
+def _dates_a_figure(ctx: Context, m: Mention) -> bool:
+    """Is the time in a clause that tells a figure (not "于去年5月推出的…", which dates a launch)?"""
+    lo, hi = ctx.clauses[ctx.clause_of(m.start)]
+    return any(lo <= q.start < hi for q in _quantities(ctx))
+
+
+def _part_of_full_year(ctx: Context) -> bool:
+    """Does the sentence open with 其中 ("of this") after a sentence that told a whole year's figure
+    (全年收入为3192亿元。其中，本土市场游戏收入增长10%至1397亿元)?"""
+    lead = ctx.lang.words.get("of_which") or []
+    if not lead or not re.match(r"\s*(?:" + words_re(lead, ctx.lang.code).pattern + ")", ctx.sent.text, re.IGNORECASE):
+        return False
+    before = ctx.doc.text[max(0, ctx.sent.start - 300):ctx.sent.start].rstrip()
+    ends = [m.end() for m in re.finditer(r"[。！？!?]|\.\s", before[:-1])]
+    previous = before[ends[-1]:] if ends else before
+    return has_word(previous, ctx.lang.words.get("full_year_words"), ctx.lang.code)
 
 
 def _dates_corporate_event(ctx: Context, m: Mention) -> bool:
@@ -1229,7 +1400,7 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
             continue
         window = text[max(ctx.sent.start, qm.start - (10 if lang == "zh" else 40)):qm.start]
         after = text[qm.end:qm.end + (8 if lang == "zh" else 60)]
-        if growth_re is None or not (growth_re.search(window) or (lang == "en" and re.match(r"\s*(?:increase|rise|growth|jump|gain|decline|drop|fall)\b", after))):
+        if growth_re is None or not (growth_re.search(window) or (lang == "en" and _EN_CHANGE_AFTER.match(after))):
             continue
         if compound_re is not None and (compound_re.search(window) or compound_re.match(after.lstrip(" ("))):
             continue  # 年复合增长率约为46%: a rate over years
@@ -1240,11 +1411,7 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         if _other_subject_between(ctx, te, qm.start) or _future(ctx, ts, qm):
             continue  # another company's rate, or a forecast (指引为：销售收入环比增长6%)
         kinds = pat.get("growth") or {}
-        # the comparison said before the rate in its own clause, else right after it: in "同比增长262%，
-        # 环比增长18%" the 环比 after 262% belongs to 18%
-        near = re.split(r"[，,；;。]", window)[-1]
-        tail = re.split(r"[，,；;。]", after)[0][:60]
-        qoq = bool(qoq_re and (qoq_re.search(near) or not (yoy_re and yoy_re.search(near)) and qoq_re.search(tail)))
+        near, tail, qoq, yoy_marked = _comparison(window, after, yoy_re, qoq_re, lang)
         metric = kinds.get("qoq") if qoq else kinds.get("yoy")
         if not metric:
             continue
@@ -1256,15 +1423,19 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         if not scope and not seg[0] and pat.get("subject") != "market":
             scope = _own_market(ctx, ts)  # 海外新能源汽车销量…，同比增长334.2%: the growth of the overseas sales
         value = qm.quantity.value
-        if down_re is not None and down_re.search(window[-(8 if lang == "zh" else 30):]) and value > 0:
+        if value > 0 and (down_re is not None and down_re.search(window[-(8 if lang == "zh" else 30):])
+                          or lang == "en" and _EN_LESS_AFTER.match(after)):
             value = -value
         period, p_conf = _period(ctx, {**pat, "period": "flow"}, ts, qm)  # the metric's own rules of time
-        yoy_marked = bool(yoy_re and (yoy_re.search(near) or yoy_re.search(tail)))
         value_fact = (told or {}).get((ts, te))
         if value_fact is not None and value_fact.subject == subj:
             # a rate told with its figure ("fell 17 percent to $5.6 billion"): as sure as the figure;
-            # a little less when it does not say what it is compared with
-            confidence = max(e.confidence for e in value_fact.evidence) * (1.0 if yoy_marked or qoq else 0.95)
+            # a little less when it does not say what it is compared with, unless the figure is a whole
+            # year's, which changes on the year before ("Revenue rose 16.7% to RMB 202.2 billion" in 2024)
+            when = value_fact.attr("period")
+            yearly = isinstance(when, PeriodRef) and bool(when.year) and not (
+                when.quarter or when.half or when.month or when.day or when.qualifier)
+            confidence = max(e.confidence for e in value_fact.evidence) * (1.0 if yoy_marked or qoq or yearly else 0.95)
         else:
             confidence *= float(spec.get("confidence", 0.85)) * p_conf * (1.0 if yoy_marked or qoq else 0.9)
         ctx.consumed.add((qm.start, qm.end))
@@ -1274,6 +1445,37 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
             value=value, unit="Percent", bound=qm.quantity.bound, period=period, scope=scope,
             category=category, reported_by=reported_by(ctx)), (ev,)))
     return facts
+
+
+# a change told after the rate: "a 12% increase", "11.4% higher than a year earlier", "8 percent less than in 2023"
+_EN_CHANGE_AFTER = re.compile(r"\s*(?:increase|rise|growth|jump|gain|decline|drop|fall|(?:higher|lower|more|less|greater|smaller)\s+than)\b", re.IGNORECASE)
+_EN_LESS_AFTER = re.compile(r"\s*(?:decline|drop|fall|(?:lower|less|smaller)\s+than)\b", re.IGNORECASE)
+_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)?", re.IGNORECASE)
+
+
+def _comparison(window: str, after: str, yoy_re, qoq_re, lang: str) -> tuple[str, str, bool, bool]:
+    """(words before, words after, quarter on quarter?, said what it is compared with?) of a rate: the
+    comparison said in its own stretch of words, between the figures before and after it, and in its
+    clause. Chinese says it before the rate (in "同比增长262%，环比增长18%" the 环比 is 18%'s), English
+    mostly after it (in "up 23% year on year and down 20% quarter on quarter" "year on year" is 23%'s,
+    not 20%'s), else before it ("same ratio grow 9.1%", "Sequentially … rose 2%")."""
+    near = re.split(r"[，,；;。]", window)[-1]
+    cut = list(_FIGURE.finditer(near))
+    if cut:
+        near = near[cut[-1].end():]
+        if lang != "zh":  # "… 23% year on year and down": the words right after a figure are that figure's
+            for rx in (yoy_re, qoq_re):
+                own = rx.match(near.lstrip()) if rx is not None else None
+                if own:
+                    near = near.lstrip()[own.end():]
+                    break
+    tail = _FIGURE.split(re.split(r"[，,；;。]", after)[0], maxsplit=1)[0][:60]
+    for words in ((tail, near) if lang != "zh" else (near, tail)):
+        y = yoy_re.search(words) if yoy_re is not None else None
+        q = qoq_re.search(words) if qoq_re is not None else None
+        if y or q:
+            return near, tail, bool(q and (not y or q.start() < y.start())), True
+    return near, tail, False, False
 
 
 def _other_subject_between(ctx: Context, start: int, end: int) -> bool:
