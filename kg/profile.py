@@ -178,6 +178,8 @@ _ZH_COMPANY_WORDS = re.compile(r"(?:集团股份有限公司|股份有限公司|
 # the short name a text gives itself: (below short called "Beautiful"), (hereinafter "Acme"), （以下简称“美的”）
 _SHORT_NAME = re.compile(r"[(（]\s*(?:hereinafter|hereafter|below|以下)[^)）]{0,30}?[“\"「]([^”\"」]{2,30})[”\"」]")
 _NOT_A_NAME = re.compile(r"(?i)^(?:the|this|our|a|an)\b|公司$|^本|^该")
+# what stands before 公司 without naming one: a count or a pointing word (一个公司, 这家公司, 我们公司)
+_ZH_NO_NAME = re.compile(r"^(?:[一二两三四五六七八九十几数多每各某这那此其哪][个家间所座种]|[这那该本某其此我你他她它])")
 
 
 def _head_weight(start: int, title: str, lead_end: int) -> int:
@@ -210,6 +212,8 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
         if known:
             continue  # "Lenovo Group": a company the lexicon knows
         core = (_ZH_COMPANY_WORDS if lang.code == "zh" else _EN_COMPANY_WORDS).sub("", name).strip()
+        if lang.code == "zh" and _ZH_NO_NAME.match(core):
+            continue  # 元平台公司：一个公司的概况: "a company" names none
         aliases = {core} if core != name and len(core) >= (2 if lang.code == "zh" else 4) else set()
         short = _SHORT_NAME.findall(text[end:end + 40]) if declared else _SHORT_NAME.findall(text[:lead_end])
         aliases |= {a.strip() for a in short if not _NOT_A_NAME.search(a.strip())}

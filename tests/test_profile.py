@@ -447,3 +447,13 @@ def test_a_declared_short_name_the_lexicon_knows_is_that_company_not_a_new_one(l
 def test_a_fiscal_year_that_ended_before_the_dateline_keeps_the_datelines_year():
     text = "沃达丰公布2025财年业绩\n\n【本报伦敦5月20日电】沃达丰集团今天公布了截至2025年3月31日的2025财年业绩。"
     assert profile.infer_date(text, get("zh")) == dt.date(2025, 5, 20)
+
+
+def test_a_count_or_a_pointing_word_before_gongsi_names_no_company(lex):
+    # the title says what kind of text it is with 一个公司 ("a company"); the company is the one before it
+    text = ("飞岚科技公司：一个公司的概况\n\n"
+            "飞岚科技公司是一个中国的技术公司。一个公司要有一个目标。飞岚科技公司在2004年成立，一个工厂在深圳，"
+            "一个团队在上海，一个中心在北京。这家公司很大。飞岚科技公司还在增长。")
+    topic, names = profile.infer_topic_names(text, lex, ZH, CTX)
+    assert [n for info in names for _, n in info.labels] == ["飞岚科技公司"] and topic == names[0].entity_id
+    assert all("一个" not in n for info in names for _, n in info.aliases)
