@@ -214,17 +214,27 @@ def graph_from_quads(quads) -> GraphData:
     return GraphData(store, asserted)
 
 
-def graph_from_nquads(path: Path, default_size: int | None = None) -> GraphData:
+def graph_from_nquads(path: Path, default_size: int | None = None, default_end: int | None = None) -> GraphData:
     """GraphData of an N-Quads file that lists the default graph first and holds no inferred
     graph (the one a build writes on its way to graph.trig): pyoxigraph loads the store from the
     file itself, and only the default graph's quads become Python terms (the asserted triples),
     read until the first quad of a named graph. With ``default_size`` (the default graph's quads,
     known to the caller) they are read when first used (by the shapes, in their own process when
-    the check runs them there), not here."""
+    the check runs them there), not here. With ``default_end`` (the byte where the default graph's
+    lines end), the store holds the default graph only: the rules, clashes, shapes and evidence
+    read nothing else (the documents' named graphs are more than half of a build's quads)."""
     import pyoxigraph as ox
 
     store = ox.Store()
-    store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    if default_end is None:
+        store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    else:
+        import io
+
+        from .graph import FileSlice
+
+        with open(path, "rb") as f:
+            store.load(input=io.BufferedReader(FileSlice(f, 0, default_end), 1 << 20), format=ox.RdfFormat.N_QUADS)
     asserted = _DefaultQuads(Path(path), default_size)
     if default_size is None:
         asserted = list(asserted)
