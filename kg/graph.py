@@ -7,6 +7,7 @@ written sorted, so the same input gives byte-identical files.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -113,6 +114,7 @@ class GraphOutput:
     # an N-Quads file that holds exactly these lines (``nquads()``), while it exists: the build
     # writes one on its way to graph.trig, and the check parses that instead of writing it again
     nquads_file: object = None
+    nquads_default_end: int | None = None  # where the default graph's lines end in that file
     # the VoID figures (a kg.void.LineCounter) counted as the lines were written, while they hold:
     # graphs added since are in ``added_keys``; a line added to a counted graph drops the figures
     counted: object = None
@@ -129,7 +131,7 @@ class GraphOutput:
                 else:
                     self.added_keys.add(key)
         self._quads = None
-        self.nquads_file = None
+        self.nquads_file = self.nquads_default_end = None
 
     def sorted_lines(self, default_only: bool = False, keys=None):
         """(graph key, its lines sorted and without repeats), graphs in sorted key order: the
@@ -173,13 +175,15 @@ class GraphOutput:
         self.write_nquads(out)
         return out.getvalue()
 
-    def write_nquads(self, out, default_only: bool = False, default_out=None, counter=None) -> None:
+    def write_nquads(self, out, default_only: bool = False, default_out=None, counter=None, sections=None) -> None:
         """``nquads()`` (or with ``default_only`` the default graph as N-Triples) written to a
         binary file a batch of lines at a time, without the whole text in memory; with
         ``default_out``, the default graph's lines (its N-Triples) also go to that file, so one
         pass over a large graph's spilled runs gives both; with ``counter`` (a
-        ``kg.void.LineCounter``), the same pass counts them."""
+        ``kg.void.LineCounter``), the same pass counts them; ``sections`` (a list) gets each
+        graph's (key, start, end) byte offsets in ``out``."""
         for key, lines in self.sorted_lines(default_only):
+            start = out.tell() if sections is not None else 0
             if counter is not None:
                 lines = counter.watch(key, lines)
             suffix = " .\n" if key == DEFAULT else f" {key} .\n"
@@ -195,6 +199,8 @@ class GraphOutput:
             data = "".join(batch).encode("utf-8")
             for f in outs:
                 f.write(data)
+            if sections is not None and out.tell() > start:
+                sections.append((key, start, out.tell()))
 
     def default_ntriples(self) -> bytes:
         import io
@@ -217,6 +223,27 @@ class GraphOutput:
                 f.seek(0)
                 self._quads = list(ox.parse(f, format=ox.RdfFormat.N_QUADS))
         return self._quads
+
+
+class FileSlice(io.RawIOBase):
+    """Bytes ``start``..``end`` of an open binary file, as a file: one graph of the build's N-Quads
+    file, for a parser (wrap it in ``io.BufferedReader``)."""
+
+    def __init__(self, f, start: int, end: int):
+        self.f, self.pos, self.end = f, start, end
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        n = min(len(buffer), self.end - self.pos)
+        if n <= 0:
+            return 0
+        self.f.seek(self.pos)
+        data = self.f.read(n)
+        buffer[:len(data)] = data
+        self.pos += len(data)
+        return len(data)
 
 
 def _unique(lines):

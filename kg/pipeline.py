@@ -101,9 +101,7 @@ def build(paths: list[Path], progress=None, llm_config=None, llm_progress=None, 
 def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[BuildResult, Path], None]] = ()) -> Path:
     """Write graph.trig, graph.ttl and summary.json (plus extras) into ``out_dir``,
     replacing the previous build only once everything has been written."""
-    import pyoxigraph as ox
-
-    from . import outdir
+    from . import outdir, trig
     from .iris import ID_NS, ONTOLOGY_IRI
     from .void import LineCounter
 
@@ -127,9 +125,10 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
         # through a file, so a big graph is never held twice in memory
         # (one pass over the graph's lines writes both files: a large graph's are merged from disk)
         counter = LineCounter()  # void.ttl's figures, counted in the same pass
+        sections: list = []  # each graph's place in .graph.nq, for graph.trig
         with open(tmp / ".graph.nq", "wb") as nq, open(tmp / ".graph.nt", "wb") as nt:
             nt.write(header)
-            out_graph.write_nquads(nq, default_out=nt, counter=counter)
+            out_graph.write_nquads(nq, default_out=nt, counter=counter, sections=sections)
         out_graph.counted, out_graph.added_keys = counter, set()
         # the two files are written from the two texts, independently: with processes to spare, at once
         turtle = functools.partial(_write_turtle, tmp / ".graph.nt", tmp / "graph.ttl")
@@ -137,18 +136,23 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
             from . import runner
 
             turtle = runner.in_background(turtle)
-        with open(tmp / ".graph.nq", "rb") as nq:
-            ox.serialize(ox.parse(nq, format=ox.RdfFormat.N_QUADS), str(tmp / "graph.trig"),
-                         format=ox.RdfFormat.TRIG, prefixes=graph.PREFIXES)
+        # graph.trig graph by graph: a named graph unchanged since the build in out_dir is copied
+        # from its cache (kg.trig), not parsed and written again
+        cached = result.cache is not None and not getattr(result.cache, "disabled", True)
+        blocks = trig.write(tmp / ".graph.nq", sections, tmp / "graph.trig", graph.PREFIXES,
+                            trig.load_cache(out_dir) if cached else None)
+        if cached:
+            trig.store_cache(tmp, blocks)
         turtle()
         (tmp / ".graph.nt").unlink()
         (tmp / "summary.json").write_text(json.dumps(result.output.stats, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         out_graph.nquads_file = tmp / ".graph.nq"  # the check reads the graph back from it
+        out_graph.nquads_default_end = next((end for key, _, end in sections if key == graph.DEFAULT), 0)
         try:
             for writer in extra_writers:
                 writer(result, tmp)
         finally:
-            out_graph.nquads_file = None
+            out_graph.nquads_file = out_graph.nquads_default_end = None
         (tmp / ".graph.nq").unlink()
         _swap(tmp, out_dir)
     except BaseException:

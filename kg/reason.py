@@ -214,17 +214,27 @@ def graph_from_quads(quads) -> GraphData:
     return GraphData(store, asserted)
 
 
-def graph_from_nquads(path: Path, default_size: int | None = None) -> GraphData:
+def graph_from_nquads(path: Path, default_size: int | None = None, default_end: int | None = None) -> GraphData:
     """GraphData of an N-Quads file that lists the default graph first and holds no inferred
     graph (the one a build writes on its way to graph.trig): pyoxigraph loads the store from the
     file itself, and only the default graph's quads become Python terms (the asserted triples),
     read until the first quad of a named graph. With ``default_size`` (the default graph's quads,
     known to the caller) they are read when first used (by the shapes, in their own process when
-    the check runs them there), not here."""
+    the check runs them there), not here. With ``default_end`` (the byte where the default graph's
+    lines end), the store holds the default graph only: the rules, clashes, shapes and evidence
+    read nothing else (the documents' named graphs are more than half of a build's quads)."""
     import pyoxigraph as ox
 
     store = ox.Store()
-    store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    if default_end is None:
+        store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    else:
+        import io
+
+        from .graph import FileSlice
+
+        with open(path, "rb") as f:
+            store.load(input=io.BufferedReader(FileSlice(f, 0, default_end), 1 << 20), format=ox.RdfFormat.N_QUADS)
     asserted = _DefaultQuads(Path(path), default_size)
     if default_size is None:
         asserted = list(asserted)
@@ -614,26 +624,38 @@ def clashes(store, ax: Axioms | None = None) -> list:
     _with_ontology(store)
     inf_g = ox.NamedNode(str(iris.INFERRED_GRAPH))
     asserted_scope = [ox.DefaultGraph(), ox.NamedNode(ONTOLOGY_GRAPH)]
-    claims: dict = {}  # node -> {classes: Claim}; the first claim for a class set is kept
+    # node -> {classes: (triple, why, inferred)}; the first claim for a class set is kept. Most
+    # nodes have one class set and no clash, so a Claim is made only for nodes with two or more
+    claims: dict = {}
 
     def claim(node, classes, triple, why, inferred):
-        if classes:
-            claims.setdefault(node, {}).setdefault(frozenset(classes), Claim(node, frozenset(classes), triple, why, inferred))
+        found = claims.get(node)
+        if found is None:
+            claims[node] = {classes: (triple, why, inferred)}
+        elif classes not in found:
+            found[classes] = (triple, why, inferred)
 
     type_query = f"SELECT ?s ?c WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?c), \"{KG}\")) }}"
     typed_props = sorted(p for p in ax.object_props if ax.domain.get(p) or ax.range.get(p))
+    # per property: (its domain, why), (its range, why); the class sets made once
+    ends = {p: tuple((frozenset(classes), f"rdfs:{end} of {short(p)}") if classes else None
+                     for end, classes in (("domain", ax.domain.get(p)), ("range", ax.range.get(p))))
+            for p in typed_props}
     for scope, inferred in ((asserted_scope, False), ([inf_g], True)):
+        why = "inferred type" if inferred else "asserted type"
         for row in _select(store, type_query, scope):
             if row["c"] in ax.classes:
-                claim(row["s"], {row["c"]}, (row["s"], RDF_TYPE, row["c"]),
-                      "inferred type" if inferred else "asserted type", inferred)
+                claim(row["s"], frozenset((row["c"],)), (row["s"], RDF_TYPE, row["c"]), why, inferred)
     for graph, inferred in ((ox.DefaultGraph(), False), (inf_g, True)):
         for s, p, o in _iri_triples(store, typed_props, graph):
-            claim(s, ax.domain.get(p), (s, p, o), f"rdfs:domain of {short(p)}", inferred)
-            claim(o, ax.range.get(p), (s, p, o), f"rdfs:range of {short(p)}", inferred)
+            domain, range_ = ends[p]
+            if domain is not None:
+                claim(s, domain[0], (s, p, o), domain[1], inferred)
+            if range_ is not None:
+                claim(o, range_[0], (s, p, o), range_[1], inferred)
     found = []
-    for node in sorted(claims):
-        sets = list(claims[node].values())
+    for node in sorted(n for n, sets in claims.items() if len(sets) > 1):  # one class set cannot clash
+        sets = [Claim(node, classes, *rest) for classes, rest in claims[node].items()]
         involved, texts = [], []
         for i, a in enumerate(sets):
             for b in sets[i + 1:]:

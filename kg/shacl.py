@@ -172,17 +172,23 @@ def shapes_file() -> str:
 class _Index:
     """The triples the shapes read: subject -> predicate -> objects (in order, without repeats)."""
 
-    def __init__(self, triples, predicates: set):
+    def __init__(self, triples, predicates: set, targets: set | None = None):
+        """``targets``: the predicates whose (subject, object) pairs are kept in ``by_predicate``
+        (those of sh:targetSubjectsOf / sh:targetObjectsOf; None: all of ``predicates``)."""
         out: dict = defaultdict(lambda: defaultdict(dict))
         by_predicate: dict = defaultdict(dict)
+        targets = predicates if targets is None else targets
         for t in triples:
             p = t.predicate.value
             if p in predicates:
-                out[t.subject][p][t.object] = None
-                by_predicate[p][(t.subject, t.object)] = None
+                s, o = t.subject, t.object  # each read makes a new Python term: read once
+                out[s][p][o] = None
+                if p in targets:
+                    by_predicate[p][(s, o)] = None
         self.out = out
         self.by_predicate = by_predicate
         self._super: dict = {}
+        self._super_iris: dict = {}  # class -> the IRIs of it and its superclasses
 
     def objects(self, s, p: str) -> list:
         found = self.out.get(s)
@@ -201,10 +207,19 @@ class _Index:
         return self._super[cls]
 
     def is_instance(self, node, cls: str) -> bool:
-        return any(cls in {c.value for c in self.superclasses(t) if hasattr(c, "value")}
-                   for t in self.objects(node, RDF_TYPE))
+        return any(cls in self._iris(t) for t in self.objects(node, RDF_TYPE))
+
+    def _iris(self, t) -> set:
+        found = self._super_iris.get(t)
+        if found is None:
+            found = self._super_iris[t] = {c.value for c in self.superclasses(t) if hasattr(c, "value")}
+        return found
 
     def values(self, focus, path: list) -> list:
+        if len(path) == 1 and path[0][0] == "one":  # the usual path, one predicate: its objects
+            found = self.out.get(focus)
+            p = path[0][1]
+            return list(found[p]) if found is not None and p in found else []
         nodes = [focus]
         for kind, p in path:
             nxt: dict = {}
@@ -233,7 +248,8 @@ def validate(triples, node_shapes: list) -> list:
         for ps in ns.properties:
             predicates.update(p for _, p in ps.path)
             predicates.update(arg for name, arg in ps.constraints if name in ("lessThan", "equals"))
-    index = _Index(triples, predicates)
+    targets = {p for ns in node_shapes for p in (*ns.subjects_of, *ns.objects_of)}
+    index = _Index(triples, predicates, targets)
     instances_of: dict = defaultdict(list)
     for node, types in ((s, po[RDF_TYPE]) for s, po in index.out.items() if RDF_TYPE in po):
         for t in types:

@@ -645,7 +645,8 @@ class BuildCheck:
 
                 counted = output.counted  # the default graph's size, counted as the file was written
                 size = counted.default if counted is not None and DEFAULT in counted.keys else None
-                data = reason.graph_from_nquads(output.nquads_file, size)  # the file the build wrote, read once
+                # the file the build wrote, read once; the check reads the default graph only
+                data = reason.graph_from_nquads(output.nquads_file, size, default_end=output.nquads_default_end)
             else:
                 data = reason.graph_from_quads(output.quads)
             self.report = check_graph(data, self.mode, label=str(Path(tmp_dir) / "graph.trig"), parallel=self.jobs > 1)

@@ -116,6 +116,39 @@ def test_an_edited_document_alone_is_extracted_again(tmp_path, monkeypatch):
     assert warm == cold
 
 
+def test_unchanged_graphs_are_copied_from_the_trig_cache(tmp_path):
+    """A rebuild after one edit takes the documents' graphs that did not change from
+    <out>/.cache/trig.pickle; graph.trig stays byte-identical to a cold build, and a cache that
+    cannot be read is ignored."""
+    import pickle
+
+    from kg import trig
+
+    folder = _corpus(tmp_path)
+    out = tmp_path / "build"
+    _written(pipeline.build([folder], cache_in=out), out)
+    before = pickle.loads((out / trig.CACHE_FILE).read_bytes())
+    assert len(before) >= 4  # one block per document's graph at least
+    edited = sorted(folder.glob("*.txt"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n小米公司成立于2010年。\n", encoding="utf-8")
+    warm = _written(pipeline.build([folder], cache_in=out), out)
+    after = pickle.loads((out / trig.CACHE_FILE).read_bytes())
+    reused = set(before) & set(after)
+    assert reused and len(reused) < len(after)  # some graphs copied, the edited document's written anew
+    cold = _written(pipeline.build([folder]), tmp_path / "cold")
+    assert not (tmp_path / "cold" / trig.CACHE_FILE).exists()  # no cache without one asked for
+    assert warm == cold
+
+    # the blocks really are copied: marked in the cache, the marks reach graph.trig
+    marked = {k: v + b"# from the cache\n" for k, v in after.items()}
+    (out / trig.CACHE_FILE).write_bytes(pickle.dumps(marked))
+    _written(pipeline.build([folder], cache_in=out), out)
+    assert (out / "graph.trig").read_bytes().count(b"# from the cache\n") == len(after)
+
+    (out / trig.CACHE_FILE).write_bytes(b"not a pickle")
+    assert _written(pipeline.build([folder], cache_in=out), out) == cold
+
+
 def test_an_extraction_comes_back_from_its_pickle_whole():
     """Sentences, mentions, facts, evidence and periods are pickled as their field values (for
     the workers and the cache); every field of every object comes back, in its place."""
