@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .spans import add_trimmed
+from .spans import add_trimmed, sub_end
 
 # A sentence ends at . ! ? (plus closing quotes) followed by space or a capital letter
 # glued on ("world.In"), but not after a known abbreviation or inside a number (6.3).
@@ -247,12 +247,15 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
     return out
 
 
+_BEFORE_TRIGGER = re.compile(r"(?:\s*,)?(?:\s+(?:was|were|is|are|has been|have been|had been|being|been|first|also|officially|then))*\s*$",
+                             re.IGNORECASE)
+_NOT_BEFORE_TRIGGER = re.compile(r"[^\s,a-z]", re.IGNORECASE)  # what _BEFORE_TRIGGER cannot hold
+
+
 def name_before(text: str, pos: int, words: dict):
     """The name a trigger follows: "Weixin Pay followed in 2013", "the A100 was launched", "the RTX 20
     series, launched in 2018". (start, end, class hint) or None."""
-    head = text[:pos]
-    head = re.sub(r"(?:\s*,)?(?:\s+(?:was|were|is|are|has been|have been|had been|being|been|first|also|officially|then))*\s*$",
-                  "", head, flags=re.IGNORECASE)
+    head = sub_end(_BEFORE_TRIGGER, text[:pos], _NOT_BEFORE_TRIGGER)
     toks = _tokens(head, max(0, len(head) - 80), len(head))
     j = len(toks)
     hint = ""
