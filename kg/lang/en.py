@@ -145,13 +145,28 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _class_of(words: dict, tokens: list[str]) -> str:
     """The class a class noun names ("GPU" → Chipset), trying two-word nouns first."""
-    nouns = words.get("class_nouns") or {}
+    table = _noun_classes(words.get("class_nouns") or {})
     for n in (2, 1):
         phrase = " ".join(tokens[:n]).lower()
-        for cls, items in nouns.items():
-            if phrase in {i.lower() for i in items}:
-                return cls
+        if phrase in table:
+            return table[phrase]
     return ""
+
+
+_NOUN_TABLES: dict = {}  # id of a class_nouns mapping -> (the mapping, its table)
+
+
+def _noun_classes(nouns: dict) -> dict:
+    """A class noun (lower case) -> the first class of ``nouns`` that lists it: made once per
+    mapping, not at each token."""
+    known = _NOUN_TABLES.get(id(nouns))
+    if known is None or known[0] is not nouns:
+        table: dict = {}
+        for cls, items in nouns.items():
+            for item in items:
+                table.setdefault(item.lower(), cls)
+        known = _NOUN_TABLES[id(nouns)] = (nouns, table)
+    return known[1]
 
 
 def _is_name_token(tok: str, started: bool, words: dict) -> bool:

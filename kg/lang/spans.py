@@ -26,6 +26,8 @@ def name_spans(text: str, names, lang: str, taken=()) -> list[tuple[int, int]]:
     busy = list(taken)
     out: list[tuple[int, int]] = []
     for name in sorted(names, key=lambda n: (-len(n), n)):  # longest first, ties in a fixed order
+        if name not in text:
+            continue  # the expression keeps the name's case: it cannot match (most names, most sentences)
         for m in _name_expr(name, lang).finditer(text):
             if all(m.end() <= a or m.start() >= b for a, b in busy):
                 busy.append(m.span())
