@@ -1,6 +1,7 @@
 """The relation, quantity, rank and goal patterns of ``data/patterns.yaml``, read and checked."""
 from __future__ import annotations
 
+import _sre
 import functools
 import re
 from dataclasses import dataclass, field
@@ -58,12 +59,23 @@ def words_re(words, lang: str) -> re.Pattern | None:
 
 @functools.lru_cache(maxsize=1024)
 def _compiled_words(words: tuple, lang: str) -> re.Pattern | None:
-    alts = _trie(words)
+    alts = _trie(words) if len(words) >= _TRIE_FROM else None
     if alts is None:
         alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     if lang == "en":
         return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
     return re.compile(alts, re.IGNORECASE)
+
+
+_TRIE_FROM = 24  # words: a shorter list is tried quickly enough as it is, and the tree costs time to write
+
+
+def _case_clash(cased: list[str]) -> bool:
+    """Whether two of these letters match each other without regard to case (re's own test for
+    letters other than ASCII ones: "ſ" matches "s", the Kelvin sign "k")."""
+    if all(c.isascii() for c in cased):
+        return len({c.lower() for c in cased}) < len(cased)
+    return any(re.fullmatch(re.escape(a), b, re.IGNORECASE) for i, a in enumerate(cased) for b in cased[i + 1:])
 
 
 def _trie(words) -> str | None:
@@ -81,9 +93,8 @@ def _trie(words) -> str | None:
 
     def branches(node) -> str | None:
         keys = [k for k in node if k]
-        for i, a in enumerate(keys):
-            if any(re.fullmatch(re.escape(a), b, re.IGNORECASE) for b in keys[i + 1:]):
-                return None
+        if _case_clash([k for k in keys if _sre.unicode_iscased(ord(k))]):
+            return None
         parts = []
         for k in keys:
             rest = branches(node[k])
