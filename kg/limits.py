@@ -110,11 +110,12 @@ def check_services(text: str, prefixes: dict[str, str], allowed: tuple[str, ...]
 # ----------------------------------------------------------------------------- the child process
 
 def _address_space() -> int | None:
-    """This process's virtual memory size in bytes (Linux), else None."""
+    """This process's virtual memory size in bytes (Linux), else None. Read as bytes: in a child
+    just forked, a text file would first import its codec (~6 ms, at each query)."""
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
+        with open("/proc/self/status", "rb") as status:
             for line in status:
-                if line.startswith("VmSize:"):
+                if line.startswith(b"VmSize:"):
                     return int(line.split()[1]) * 1024
     except OSError:
         return None

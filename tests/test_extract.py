@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 import pytest
+from hypothesis import example, given, settings, strategies as st
 
 from helpers import facts, run
 
@@ -1443,3 +1444,24 @@ def test_where_the_headquarters_are_is_not_where_it_was_founded():
     got = {(f.predicate, f.obj) for f in run("Founded in 2011 and headquartered in Beijing, Kuaishou grew fast.", "en",
                                              organisation="kuaishou").facts}
     assert ("headquarteredIn", "beijing") in got and ("foundedIn", "beijing") not in got
+
+
+_TRIE_WORDS = st.lists(st.text(alphabet="aAb -ſK", min_size=0, max_size=4), max_size=6)
+
+
+@settings(max_examples=400)
+@example(["ab", "Abab"], "abab", "zh")  # the words part at a and A: the longer must come first
+@given(_TRIE_WORDS, st.text(alphabet="aAb -ſKx.", max_size=24), st.sampled_from(["en", "zh"]))
+def test_trigger_words_as_a_tree_match_as_the_flat_list(words, text, lang):
+    """words_re writes its words as a tree of shared beginnings: the same spans as the flat
+    alternation, longest word first, whatever the case of the words and the text."""
+    import re
+
+    from kg.extract import patterns
+
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    flat = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])" if lang == "en" else alts, re.IGNORECASE)
+    tree = patterns._trie(words)  # None when two words part at case-equal letters: the flat list is kept
+    if tree is not None:
+        tree = re.compile(rf"(?<![\w-])(?:{tree})(?![\w-])" if lang == "en" else tree, re.IGNORECASE)
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]

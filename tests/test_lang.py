@@ -50,3 +50,21 @@ def test_not_ranks(lang, text):
 
 def test_detect():
     assert detect("小米发布了澎湃S1芯片") == "zh" and detect("Xiaomi released the Surge S1") == "en"
+
+
+_END_PIECES = st.lists(st.sampled_from(["was", " ", ",", "\n", "the", "an", "has been", "X", "1", "(", ";", "-", "ſ", "K", "中"]),
+                       max_size=12).map("".join)
+
+
+@given(_END_PIECES)
+def test_a_search_from_the_last_barrier_strips_the_end_as_re_sub_does(text):
+    import re
+
+    from kg.lang.spans import sub_end
+
+    cases = [(re.compile(r"(?:\s*,)?(?:\s+(?:was|has been|then))*\s*$", re.IGNORECASE), re.compile(r"[^\s,a-z]", re.IGNORECASE)),
+             (re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$"), re.compile(r"[,;:()]")),
+             (re.compile(r"\s+(?:[a-z][\w-]*\s*){1,2}$"), re.compile(r"[^\w\s-]"))]
+    for pattern, barrier in cases:
+        assert sub_end(pattern, text, barrier) == pattern.sub("", text)
+        assert sub_end(pattern, "a; " * 200 + text, barrier) == pattern.sub("", "a; " * 200 + text)

@@ -1,6 +1,7 @@
 """The relation, quantity, rank and goal patterns of ``data/patterns.yaml``, read and checked."""
 from __future__ import annotations
 
+import _sre
 import functools
 import re
 from dataclasses import dataclass, field
@@ -58,10 +59,56 @@ def words_re(words, lang: str) -> re.Pattern | None:
 
 @functools.lru_cache(maxsize=1024)
 def _compiled_words(words: tuple, lang: str) -> re.Pattern | None:
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alts = _trie(words) if len(words) >= _TRIE_FROM else None
+    if alts is None:
+        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     if lang == "en":
         return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
     return re.compile(alts, re.IGNORECASE)
+
+
+_TRIE_FROM = 24  # words: a shorter list is tried quickly enough as it is, and the tree costs time to write
+
+
+def _case_clash(cased: list[str]) -> bool:
+    """Whether two of these letters match each other without regard to case (re's own test for
+    letters other than ASCII ones: "ſ" matches "s", the Kelvin sign "k")."""
+    if all(c.isascii() for c in cased):
+        return len({c.lower() for c in cased}) < len(cased)
+    return any(re.fullmatch(re.escape(a), b, re.IGNORECASE) for i, a in enumerate(cased) for b in cased[i + 1:])
+
+
+def _trie(words) -> str | None:
+    """The alternation of ``words``, longest first, written as a tree of their shared beginnings
+    ("acquire(?:d(?: by)?|s)?"): the same matches as the flat list, found without trying each of
+    a few hundred words at each position (re tries a case-insensitive list one word at a time).
+    None when two words part at letters that match each other without regard to case (the tree
+    would then not try the longer one first)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branches(node) -> str | None:
+        keys = [k for k in node if k]
+        if _case_clash([k for k in keys if _sre.unicode_iscased(ord(k))]):
+            return None
+        parts = []
+        for k in keys:
+            rest = branches(node[k])
+            if rest is None:
+                return None
+            parts.append(re.escape(k) + rest)
+        if not parts:
+            return ""
+        alt = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        if "" not in node:
+            return alt
+        return ("(?:" + alt + ")?") if len(parts) == 1 and len(parts[0]) > 1 or len(parts) > 1 else alt + "?"
+
+    return branches(root) if root else None
 
 
 @functools.lru_cache(maxsize=4)

@@ -21,6 +21,7 @@ employees, users) in a results text holds at the end of the period reported on.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from decimal import Decimal
@@ -949,8 +950,14 @@ def _part_words(ctx: Context, words: str, start: int, end: int, whole: list) -> 
 def _strip_words(text: str, words, lang: str, sep: str = " ") -> str:
     """``text`` without ``words`` (longest first; English ones as whole words, in any case)."""
     for w in sorted(words, key=len, reverse=True):
-        text = re.sub(rf"(?<![\w])(?:{re.escape(w)})(?![\w])" if lang == "en" else re.escape(w), sep, text, flags=re.IGNORECASE)
+        text = _word_re(w, lang).sub(sep, text)
     return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_re(word: str, lang: str) -> re.Pattern:
+    """One word of ``_strip_words`` (made once, not at each figure)."""
+    return re.compile(rf"(?<![\w])(?:{re.escape(word)})(?![\w])" if lang == "en" else re.escape(word), re.IGNORECASE)
 
 _NO_SEGMENT = ("", None, "")
 

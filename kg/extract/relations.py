@@ -5,6 +5,7 @@ import functools
 import re
 
 from ..iris import new_entity_id, vocab
+from ..lang.spans import sub_end
 from ..types import EntityInfo, Fact, Mention, PeriodRef
 from .context import (GLOSS, ENTITY_KINDS, MONEY_UNITS, Context, attrs, event_period, evidence, has_word, later_clause, near_period, nearest, reported_by, span,
                       statement_periods, subject_of, trigger_hits)
@@ -546,8 +547,8 @@ def _relative_object(ctx: Context, pat: dict, ts: int, te: int):
         who = next((o for o in ctx.entities(pat["subject"], pat.get("subject_not", ())) if o.start == m.start("name")), None)
         if who is None:
             return None
-    head = _EN_TRAILING_APPOSITIVE.sub("", text[:m.start()].rstrip(" ,"))
-    head = re.sub(r"\s+(?:[a-z][\w-]*\s*){1,2}$", "", head) if not head[-1:].isupper() and not head[-1:].isdigit() else head
+    head = sub_end(_EN_TRAILING_APPOSITIVE, text[:m.start()].rstrip(" ,"), _NOT_EN_TRAILING_APPOSITIVE)
+    head = sub_end(_EN_TRAILING_WORDS, head, _NOT_EN_TRAILING_WORDS) if not head[-1:].isupper() and not head[-1:].isdigit() else head
     found = ctx.lang.name_before(head, len(head), ctx.lang.words)
     if not found or found[0] < cs:
         return None
@@ -679,6 +680,9 @@ def _named_after_kind(ctx: Context, pat: dict, m: Mention) -> Mention:
 
 _EN_PRICE_ASIDE = re.compile(r"^\s*,\s*(?:priced|starting|costing|selling|retailing)\s+(?:at|from)\s+[^,;()]{1,40},\s*and\b")
 _EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$")
+_NOT_EN_TRAILING_APPOSITIVE = re.compile(r"[,;:()]")  # what _EN_TRAILING_APPOSITIVE holds only as its first character
+_EN_TRAILING_WORDS = re.compile(r"\s+(?:[a-z][\w-]*\s*){1,2}$")
+_NOT_EN_TRAILING_WORDS = re.compile(r"[^\w\s-]")  # what _EN_TRAILING_WORDS cannot hold
 _DESCRIBES = re.compile(r"(?:公司|企业|厂商|制造商|生产商|供应商|设计商|运营商)$")
 
 
@@ -737,10 +741,10 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                 pos = m.start
         pos_text = text[:pos].rstrip(" ,，于在已也")
         if lang.code == "en":  # "Fabrix Labs, the shoe seller, was acquired by": past the verb's auxiliary
-            pos_text = _EN_AUXILIARY.sub("", pos_text)
+            pos_text = sub_end(_EN_AUXILIARY, pos_text, _NOT_EN_AUXILIARY)
         found = lang.name_before(pos_text, len(pos_text), lang.words)
         if not found and lang.code == "en":  # "Zappos, the online shoe seller, acquired in 2009": the name before its appositive
-            bare = _EN_TRAILING_APPOSITIVE.sub("", pos_text)
+            bare = sub_end(_EN_TRAILING_APPOSITIVE, pos_text, _NOT_EN_TRAILING_APPOSITIVE)
             found = lang.name_before(bare, len(bare), lang.words) if bare != pos_text else None
         spans = [found] if found else []
     else:
@@ -818,6 +822,7 @@ _EN_OBJECT_PHRASE = re.compile(r"\w*\s+(?:its|their|our|his|her|the|a|an)\s+(?!(
 
 
 _EN_AUXILIARY = re.compile(r"(?:\s*,)?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)(?:\s+(?:later|then|also|eventually|finally|subsequently))?$")
+_NOT_EN_AUXILIARY = re.compile(r"[^\s,a-z]")  # what _EN_AUXILIARY cannot hold
 _EN_AMOUNT_IN = re.compile(r"\s+(?:(?:about|around|roughly|nearly|some|another|a\s+further|an\s+additional|more\s+than|over|up\s+to)\s+)?"
                            r"(?:US|HK|NT)?[$€£¥][\d.,]+(?:\s*(?:million|billion|trillion|bn|m)\b)?\s+(?:in|into)\s+(?:the\s+)?(?=[A-Za-z0-9])")
 _EN_DESCRIPTOR_NOUNS = ("designer", "rival", "specialist", "group", "provider", "supplier", "retailer", "producer", "business")

@@ -84,6 +84,18 @@ def _written_as_series(ctx: Context, series: Mention, words: list[str]) -> bool:
 _ZH_LIST_ITEM = re.compile(r"([A-Za-z0-9][A-Za-z0-9 .\-]{0,15}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{0,7}?)\s*(、|和|及|以及|与|等|。|，|；|$)")
 
 
+@functools.lru_cache(maxsize=64)
+def _series_list_re(words: tuple, verbs: tuple, lang: str) -> re.Pattern:
+    """The regex of ``_series_lists`` for its words (made once, not at each sentence)."""
+    alts = "|".join(re.escape(w) for w in words)
+    verb_alts = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
+    if lang == "zh":
+        return re.compile(r"(?P<name>[A-Za-z0-9\u4e00-\u9fff]{1,8}?)(?:" + alts + r")(?:的[\u4e00-\u9fff]{0,6}?(?:车型|产品|机型|型号|款式))?"
+                          r"(?:则|还|主要|目前|共|已)?(?:" + verb_alts + r")[:：]?")
+    return re.compile(r"(?:\b(?i:the|its|our)\s+|^\s*|[,;]\s+)(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2})\s+(?:" + alts + r")\s+(?:" + verb_alts
+                      + r")(?:\s+(?:two|three|four|five|several)\s+(?:versions|models|variants|trims))?[\s,:]*(?:the\s+)?")
+
+
 def _series_lists(ctx: Context, pat: dict) -> list[Fact]:
     """The models a series is said to include: 王朝系列的代表车型包括汉、唐、秦、宋, 海洋系列则包括海豹、海豚、海鸥等,
     "The Romo line comes in three versions, the Romo S, Romo A and Romo P", "the Dynasty series includes Qin,
@@ -92,14 +104,7 @@ def _series_lists(ctx: Context, pat: dict) -> list[Fact]:
     verbs = (pat.get("list_verbs") or {}).get(ctx.lang.code) or []
     if not words or not verbs:
         return []
-    alts = "|".join(re.escape(w) for w in words)
-    verb_alts = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
-    if ctx.lang.code == "zh":
-        regex = re.compile(r"(?P<name>[A-Za-z0-9\u4e00-\u9fff]{1,8}?)(?:" + alts + r")(?:的[\u4e00-\u9fff]{0,6}?(?:车型|产品|机型|型号|款式))?"
-                           r"(?:则|还|主要|目前|共|已)?(?:" + verb_alts + r")[:：]?")
-    else:
-        regex = re.compile(r"(?:\b(?i:the|its|our)\s+|^\s*|[,;]\s+)(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2})\s+(?:" + alts + r")\s+(?:" + verb_alts
-                           + r")(?:\s+(?:two|three|four|five|several)\s+(?:versions|models|variants|trims))?[\s,:]*(?:the\s+)?")
+    regex = _series_list_re(tuple(words), tuple(verbs), ctx.lang.code)
     facts = []
     for m in regex.finditer(ctx.sent.text):
         base = ctx.sent.start

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .spans import add_trimmed
+from .spans import add_trimmed, sub_end
 
 # A sentence ends at . ! ? (plus closing quotes) followed by space or a capital letter
 # glued on ("world.In"), but not after a known abbreviation or inside a number (6.3).
@@ -172,13 +172,28 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _class_of(words: dict, tokens: list[str]) -> str:
     """The class a class noun names ("GPU" → Chipset), trying two-word nouns first."""
-    nouns = words.get("class_nouns") or {}
+    table = _noun_classes(words.get("class_nouns") or {})
     for n in (2, 1):
         phrase = " ".join(tokens[:n]).lower()
-        for cls, items in nouns.items():
-            if phrase in {i.lower() for i in items}:
-                return cls
+        if phrase in table:
+            return table[phrase]
     return ""
+
+
+_NOUN_TABLES: dict = {}  # id of a class_nouns mapping -> (the mapping, its table)
+
+
+def _noun_classes(nouns: dict) -> dict:
+    """A class noun (lower case) -> the first class of ``nouns`` that lists it: made once per
+    mapping, not at each token."""
+    known = _NOUN_TABLES.get(id(nouns))
+    if known is None or known[0] is not nouns:
+        table: dict = {}
+        for cls, items in nouns.items():
+            for item in items:
+                table.setdefault(item.lower(), cls)
+        known = _NOUN_TABLES[id(nouns)] = (nouns, table)
+    return known[1]
 
 
 def _is_name_token(tok: str, started: bool, words: dict) -> bool:
@@ -276,12 +291,15 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
     return out
 
 
+_BEFORE_TRIGGER = re.compile(r"(?:\s*,)?(?:\s+(?:was|were|is|are|has been|have been|had been|being|been|first|also|officially|then))*\s*$",
+                             re.IGNORECASE)
+_NOT_BEFORE_TRIGGER = re.compile(r"[^\s,a-z]", re.IGNORECASE)  # what _BEFORE_TRIGGER cannot hold
+
+
 def name_before(text: str, pos: int, words: dict):
     """The name a trigger follows: "Weixin Pay followed in 2013", "the A100 was launched", "the RTX 20
     series, launched in 2018". (start, end, class hint) or None."""
-    head = text[:pos]
-    head = re.sub(r"(?:\s*,)?(?:\s+(?:was|were|is|are|has been|have been|had been|being|been|first|also|officially|then))*\s*$",
-                  "", head, flags=re.IGNORECASE)
+    head = sub_end(_BEFORE_TRIGGER, text[:pos], _NOT_BEFORE_TRIGGER)
     toks = _tokens(head, max(0, len(head) - 80), len(head))
     j = len(toks)
     hint = ""
