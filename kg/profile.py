@@ -324,6 +324,96 @@ def glossed_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple
     return tuple(EntityInfo(eid, lexicon.cls(eid), (), tuple(("en", a) for a in sorted(names))) for eid, names in sorted(found.items()))
 
 
+# a Chinese name glossed with its name in Latin letters: 瓦里安（Varian）, 凯颂（Joe Kaeser）, 基立福（Grifols）
+_LATIN = r"[^\W\d_\u3000-\u9fff]"
+_ZH_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[（(]\s*([A-Z0-9]{_LATIN}*[\w&'’.\-]*(?:\s+[\w&'’.\-]+){{0,5}})\s*(?=[)）,，;；、])")
+# the model's tags of a name's words: a person, an organisation, a proper noun, a work's name, a place
+_NAME_TAGS = ("PER", "ORG", "nz", "nw", "LOC")
+
+
+# a person's name in Latin letters: "Joe Kaeser", "Ralf P. Thomas", "Jean-François van Boxmeer"
+_LATIN_PERSON = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][A-Za-z][^\W\d_]*)?(?:\s+(?:[A-Z]\.|(?:van|von|de|der|da|di|du|bin|al)\b|"
+                           r"[A-Z][^\W\d_]+(?:[-'’][A-Za-z][^\W\d_]*)?)){1,3}")
+
+
+def _gloss_class(name: str, gloss: str, tag: str, tail: bool, before: str, lang: Language) -> str:
+    """The class of a Chinese name glossed in Latin letters: the gloss's ending ("Engineering",
+    "Investor AB"), else the class noun written before the name (设备商瓦里安, 品牌斐雪派克), else the
+    name model's tag; a person's gloss is a person's name in Latin letters ("Joe Kaeser"). '' when
+    nothing tells."""
+    from .lang import en, zh_ner
+
+    spelled = next((c for rx, c in en._SUFFIX_CLASS if rx.search(gloss)), "")
+    if spelled:
+        return spelled
+    nouns = lang.words.get("class_nouns") or {}
+    told = next((c for n, c in sorted(((n, c) for c in ("Company", "Brand") for n in nouns.get(c, [])), key=lambda x: -len(x[0]))
+                 if before.endswith(n)), "Company" if before.endswith("商") else "")
+    if told:
+        return told
+    if any(d in name for d in ("·", "•", "・")) or tag == "PER" and not tail:
+        return "Person" if _LATIN_PERSON.fullmatch(gloss) else ""
+    if tag == "ORG" or tail and tag == "PER":
+        return "Organisation" if zh_ner._NOT_COMPANY_END.search(name) else "Company"
+    return ""
+
+
+def bracketed_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
+    """Names the lexicon lacks that a Chinese text writes with their name in Latin letters in
+    brackets (美国放疗设备商瓦里安（Varian）, 接替凯颂（Joe Kaeser）): the span the name model tags as
+    a name right before the bracket, typed by the gloss, the model's tag and the class noun before it;
+    the gloss is its alias. A name or gloss the lexicon knows gives that entity the other as an alias."""
+    from .iris import new_entity_id, vocab
+    from .lang import zh_ner
+    from .types import EntityInfo
+
+    if lang.code != "zh" or not zh_ner.available():
+        return ()
+    v = vocab()
+    found: dict[str, tuple[str, list[tuple[str, str]], list[tuple[str, str]]]] = {}
+    for m in _ZH_GLOSS.finditer(text):
+        p = m.start()
+        start = max(text.rfind(ch, 0, p) for ch in "。！？!?\n") + 1
+        end = min((i for i in (text.find(ch, p) for ch in "。！？!?\n") if i >= 0), default=len(text))
+        toks = [(start + a, start + b, t) for a, b, t in zh_ner.tokens(text[start:end])]
+        k = next((i for i, (a, b, t) in enumerate(toks) if b == p), None)
+        if k is None:
+            continue
+        a, b, tag = toks[k]
+        tail = False
+        if tag == "n" and b - a <= 3 and k > 0 and toks[k - 1][2] in ("PER", "ORG", "nz", "nw") \
+                and toks[k - 1][1] - toks[k - 1][0] >= 2:
+            a, tag, tail = toks[k - 1][0], toks[k - 1][2], True  # 格罗曼 + 工程（Grohmann Engineering）
+        name, gloss = text[a:p].strip(), m.group(1).strip()
+        if tag not in _NAME_TAGS or len(name) < 2 or not re.fullmatch(r"[\u4e00-\u9fff·•・]+", name) \
+                or name in lang.words.get("not_names", ()):
+            continue
+        cls = _gloss_class(name, gloss, tag, tail, text[max(start, a - 6):a], lang)
+        known = {}
+        for written in (name, gloss):
+            hits = [eid for s, e, eid in lexicon.match(written, context, lang.is_boundary) if (s, e) == (0, len(written))]
+            if hits:
+                known[written] = hits[0]
+        if name in known and gloss in known:
+            continue
+        if known:  # 声田（Spotify）: the other is the known one's name in this text
+            (written, eid), = known.items()
+            other = gloss if written == name else name
+            kcls = lexicon.cls(eid)
+            if not v.is_a(kcls, ["Organisation", "Person", "Brand"]) or cls and not v.is_a(kcls, [cls]) and not v.is_a(cls, [kcls]):
+                continue
+            entry = found.setdefault(eid, (kcls, [], []))
+            entry[2].append(("en" if other == gloss else "zh", other))
+            continue
+        if not cls:
+            continue
+        eid = new_entity_id(name)
+        entry = found.setdefault(eid, (cls, [("zh", name)], []))
+        entry[2].append(("en", gloss))
+    return tuple(EntityInfo(eid, cls, tuple(labels), tuple(dict.fromkeys(aliases)))
+                 for eid, (cls, labels, aliases) in sorted(found.items()))
+
+
 def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glossed: tuple = ()):
     """(topic id, entities the lexicon lacks that the topic needs): the topic may be a company
     the lexicon does not know, named in the title and then throughout ("Beautiful Group 2024
@@ -442,8 +532,10 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
         if date is not None:
             changes["date"] = date
     glossed = glossed_names(doc.text, lexicon, lang, context)
-    if glossed:
-        changes["names"] = doc.names + glossed
+    bracketed = tuple(info for info in bracketed_names(doc.text, lexicon, lang, context)
+                      if info.entity_id not in {n.entity_id for n in doc.names + glossed})
+    if glossed or bracketed:
+        changes["names"] = doc.names + glossed + bracketed
     if not doc.organisation:
         topic, names = infer_topic_names(doc.text, lexicon, lang, context, glossed)
         if topic:
