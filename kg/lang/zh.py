@@ -142,9 +142,27 @@ def _cued_name(text: str, pos: int, words: dict) -> int | None:
 
 def person_after(text: str, pos: int, words: dict) -> int | None:
     """End of a person's name that starts at ``pos`` (after a title: 董事长王传福, CEO雷军,
-    首席执行官蒂姆·库克), or None."""
+    首席执行官蒂姆·库克), or None. Where the rules find no name or stop before a character that may
+    still be the name's (吴俊|峰负责: jieba cut 俊 and 峰 apart; 阳萌: a rarer surname), the name
+    model's person starting there decides, when it is longer."""
     while pos < len(text) and text[pos] in " \u3000":
         pos += 1
+    end = _rule_person_after(text, pos, words)
+    nxt = text[end:end + 1] if end is not None else text[pos:pos + 1]
+    if nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _AFTER_NAME_CHARS and zh_ner.available():
+        person = next((e for s, e, cls in model_names(text, pos) if s == pos and cls == "Person"), None)
+        if person is not None and person > (end or pos) and (_HAN.fullmatch(text[pos:person]) and person - pos <= 4) \
+                and text[person - 1] not in _AFTER_NAME_CHARS:
+            return person + 1 if _NAME_END_CHAR.match(text, person) and person - pos < 4 else person
+    return end
+
+
+# a character the model leaves out of a name it ends (王树|和、张祖祥): a conjunction right before a list's
+# comma or the clause's end joins nothing, so it is the name's last character
+_NAME_END_CHAR = re.compile(r"[和与及][、，,。；;]")
+
+
+def _rule_person_after(text: str, pos: int, words: dict) -> int | None:
     m = _FOREIGN.match(text, pos) or _LATIN_NAME.match(text, pos)
     if m:
         end = m.end()
