@@ -181,3 +181,21 @@ def test_a_person_after_a_title_is_the_models_person_where_the_rules_stop_short(
     zh_lang = get("zh")
     start = text.index(name)
     assert zh.person_after(text, start, zh_lang.words) == start + len(name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("山本健二为副董事长，佐藤稔为首席财务官。", "佐藤稔"),  # a Japanese name: a surname the rules' list lacks
+    ("松本一郎为公司社外董事。", "松本一郎"),
+])
+def test_a_person_before_a_title_is_the_models_person_where_the_rules_find_none(text, name):
+    from kg.lang import get, zh
+
+    end = text.index(name) + len(name)
+    assert zh.person_before(text[:end], end, get("zh").words) == text.index(name)
+
+
+def test_a_hyphen_joins_the_given_names_of_a_transliterated_name():
+    from helpers import labelled
+
+    got = labelled("沃达丰集团董事长为让-保罗·维斯特曼。", "zh")
+    assert ("让-保罗·维斯特曼", "chairOf", "vodafone") in got

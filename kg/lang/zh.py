@@ -118,7 +118,8 @@ _AFTER_FOREIGN = set("现负担兼等透介")
 # single characters that follow a name rather than end it (王传福表示, 林斌现在, 雷军在)
 _AFTER_NAME_CHARS = set("说在的是称和与及也还将曾已对向于被把让表指认宣等兼任为、了着过都就又再")
 _DOTS = ("·", "•", "・")
-_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
+# 蒂姆·库克, 让-弗朗索瓦·范博克斯米尔 (a hyphen joins two given names)
+_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[-‐][\u4e00-\u9fff]{1,6})?(?:[·•・][\u4e00-\u9fff]{1,8})+")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 
 
@@ -223,7 +224,26 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
             continue  # the name would start inside another word
         if person_after(text, start, words) == pos:
             return start
-    return None
+    return _model_person_before(text, pos)
+
+
+def _model_person_before(text: str, pos: int) -> int | None:
+    """Start of the name model's person that ends the clause at ``pos`` (田中稔三|为副董事长, 阿里夫|在): a
+    name of two to four characters, or one spelt with dots, that does not begin inside another word."""
+    if pos < 2 or not "\u4e00" <= text[pos - 1] <= "\u9fff" or not zh_ner.available():
+        return None
+    start = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n，,；;：:、") + 1
+    if pos - start < 2:
+        return None
+    s = next((start + a for a, b, cls in zh_ner.names(text[start:pos]) if start + b == pos and cls == "Person"), None)
+    if s is None:
+        return None
+    name = text[s:pos]
+    if not (_HAN.fullmatch(name) or _FOREIGN.fullmatch(name)):
+        return None
+    if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in "和与及、是由向对给为请让被":
+        return None
+    return s
 
 
 # ---------------------------------------------------------------- names next to a trigger
