@@ -414,6 +414,91 @@ def bracketed_names(text: str, lexicon: Lexicon, lang: Language, context) -> tup
                  for eid, (cls, labels, aliases) in sorted(found.items()))
 
 
+def _lowercase_words(text: str) -> frozenset:
+    return frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z-]+", text))
+
+
+def _title_cased(text: str, pos: int) -> bool:
+    """Is the line holding ``pos`` a title-cased heading ("Nvidia Unveils New Robotics Platform")?"""
+    line = text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def english_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
+    """Companies the lexicon lacks that an English text names with a company's last word
+    (``company_suffixes``: "Lordstown Motors", "KPS Capital Partners") or as the owner of a company's
+    chief or shares (``company_nouns``: "Splunk's CEO"), as entities of the whole document; an
+    abbreviation in brackets after the name ("Foxconn Interconnect Technology (FIT)") is its alias.
+    A name's first word is one the text never writes in lower case ("New Robotics" in a title is no
+    name), and a known company with a legal ending ("Xiaomi Group") stays the known one."""
+    from .iris import new_entity_id, vocab
+    from .types import EntityInfo
+
+    suffixes = lang.words.get("company_suffixes") or []
+    marks = lang.words.get("translation_marks")
+    if lang.code != "en" or not suffixes or marks and len(re.findall(marks, text)) >= 3:
+        return ()  # a word-for-word translation renders names word for word: none to take
+    v = vocab()
+    lower = _lowercase_words(text)
+    legal = {w.lower() for w in lang.words.get("legal_forms") or []}
+    stop = _EN_NOT_NAME_WORDS | {"Our", "Its", "Their", "His", "Her", "Former", "Rival", "Both", "Each"}
+    alts = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    found: dict[str, EntityInfo] = {}
+
+    months = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"}
+
+    def add(words: list[str], at: int, least: int = 2) -> None:
+        owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=-1)
+        words = words[owner + 1:]  # "Lenovo's Infrastructure Solutions Group": the owner is no part of the name
+        while words and (words[0] in stop or words[0] in months or not words[0][:1].isalpha()):
+            words = words[1:]
+        if len(words) < least or not words[0][:1].isupper() or words[0].lower() in lower:
+            return  # a company's last word alone, or after a common word ("the Information Technology department")
+        name = " ".join(words).rstrip(",;:")
+        forms = [name]
+        core_words = list(words)
+        while len(core_words) > 1 and core_words[-1].lower().rstrip(".") in {w.rstrip(".") for w in legal}:
+            core_words.pop()
+            forms.append(" ".join(core_words))
+        start = at - len(name)
+        window = text[max(0, start - 60):at + 60]
+        off = max(0, start - 60)
+        for s_, e_, eid in lexicon.match(window, context, lang.is_boundary):
+            s_, e_ = s_ + off, e_ + off
+            if e_ <= start or s_ >= at:
+                continue
+            if not (start <= s_ and e_ <= at) or s_ > start or text[s_:e_] in forms:
+                return  # a known name runs across it, sits inside it, or is it with a legal ending ("Tencent Holdings")
+            if v.is_a(lexicon.cls(eid), ["Person", "Place"]):
+                return  # a person's or a place's name opening it
+        legal_end = core_words != words and words[-1].rstrip(".").lower() in ("inc", "corp", "ltd", "co", "llc", "plc", "ag", "se")
+        aliases = {" ".join(core_words)} if legal_end else set()
+        abbr = re.match(r"\s*\(([A-Z]{2,6})\)", text[at:])
+        if abbr and abbr.group(1) == "".join(w[0] for w in core_words if w[:1].isupper())[:len(abbr.group(1))]:
+            aliases.add(abbr.group(1))
+        eid = new_entity_id(name)
+        if eid not in found:
+            found[eid] = EntityInfo(eid, "Company", (("en", name),), tuple(("en", a) for a in sorted(aliases)))
+
+    word = r"(?:[A-Z][\w'’.-]*|&)"
+    for m in re.finditer(rf"(?<![\w'’.-])((?:{word}[ \t]+){{1,4}}(?:{alts}))(?![\w-])", text):
+        words = m.group(1).split()
+        if len(words) >= 2 and not _title_cased(text, m.start()):
+            add(words, m.end())
+    nouns = lang.words.get("company_nouns") or []
+    if nouns:
+        owner = re.compile(rf"(?<![\w'’.-])([A-Z][a-z][\w-]*)['’]s\s+(?:{'|'.join(map(re.escape, sorted(nouns, key=len, reverse=True)))})\b")
+        for m in owner.finditer(text):
+            name = m.group(1)
+            if name in stop or name.lower() in lower or re.search(rf"[A-Z][a-z]+\s+{re.escape(name)}\b", text) \
+                    or lexicon.match(name, context, lang.is_boundary):
+                continue  # a surname ("Cook's chief of staff"), a known name
+            add([name], m.end(1), least=1)
+    return tuple(found[k] for k in sorted(found))
+
+
 def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glossed: tuple = ()):
     """(topic id, entities the lexicon lacks that the topic needs): the topic may be a company
     the lexicon does not know, named in the title and then throughout ("Beautiful Group 2024
@@ -532,8 +617,8 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
         if date is not None:
             changes["date"] = date
     glossed = glossed_names(doc.text, lexicon, lang, context)
-    bracketed = tuple(info for info in bracketed_names(doc.text, lexicon, lang, context)
-                      if info.entity_id not in {n.entity_id for n in doc.names + glossed})
+    bracketed = bracketed_names(doc.text, lexicon, lang, context) + english_names(doc.text, lexicon, lang, context)
+    bracketed = tuple(info for info in bracketed if info.entity_id not in {n.entity_id for n in doc.names + glossed})
     if glossed or bracketed:
         changes["names"] = doc.names + glossed + bracketed
     if not doc.organisation:
