@@ -418,6 +418,42 @@ def _lowercase_words(text: str) -> frozenset:
     return frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z-]+", text))
 
 
+def subsidiary_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
+    """Units a Chinese text names with their parent's name and a word (京东健康, 佳能特机, 大疆农业): a known
+    company followed by two characters, written so at least twice, that the name model takes for one
+    organisation with the company -- not a legal form (小米集团) nor a class noun (小米手机)."""
+    from .iris import new_entity_id, vocab
+    from .lang import zh_ner
+    from .types import EntityInfo
+
+    if lang.code != "zh" or not zh_ner.available():
+        return ()
+    v = vocab()
+    not_tail = tuple(lang.words.get("legal_forms") or []) + tuple(lang.words.get("company_suffixes") or []) + tuple(
+        lang.words.get("part_words") or []) + tuple(n for ns in (lang.words.get("class_nouns") or {}).values() for n in ns)
+    seen: dict[str, list[int]] = {}
+    for s, e, eid in lexicon.match(text, context, lang.is_boundary):
+        tail = text[e:e + 2]
+        if v.is_a(lexicon.cls(eid), ["Company"]) and _HAN2.fullmatch(tail) and not tail.startswith(not_tail) \
+                and tail not in (lang.words.get("not_names") or ()):
+            seen.setdefault(text[s:e + 2], []).append(s)
+    out = []
+    for name, starts in sorted(seen.items()):
+        if len(starts) < 2 or any((a, b) == (0, len(name)) for a, b, _ in lexicon.match(name, context, lang.is_boundary)):
+            continue
+        s = starts[0]
+        a = max(text.rfind(ch, 0, s) for ch in "。！？!?\n") + 1
+        b = min([i for i in (text.find(ch, s) for ch in "。！？!?\n") if i >= 0] or [len(text)])
+        org = next((cls for x, y, cls in zh_ner.names(text[a:b]) if a + x == s and a + y in (s + len(name),)
+                    or a + x == s and zh_ner.COMPANY_WORD.fullmatch(text, s + len(name), a + y)), None)
+        if org in ("Company", "Organisation"):
+            out.append(EntityInfo(new_entity_id(name), org, ((lang.code, name),)))
+    return tuple(out)
+
+
+_HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
 def _title_cased(text: str, pos: int) -> bool:
     """Is the line holding ``pos`` a title-cased heading ("Nvidia Unveils New Robotics Platform")?"""
     line = text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
@@ -617,7 +653,8 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
         if date is not None:
             changes["date"] = date
     glossed = glossed_names(doc.text, lexicon, lang, context)
-    bracketed = bracketed_names(doc.text, lexicon, lang, context) + english_names(doc.text, lexicon, lang, context)
+    bracketed = bracketed_names(doc.text, lexicon, lang, context) + english_names(doc.text, lexicon, lang, context) \
+        + subsidiary_names(doc.text, lexicon, lang, context)
     bracketed = tuple(info for info in bracketed if info.entity_id not in {n.entity_id for n in doc.names + glossed})
     if glossed or bracketed:
         changes["names"] = doc.names + glossed + bracketed

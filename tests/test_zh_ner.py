@@ -199,3 +199,15 @@ def test_a_hyphen_joins_the_given_names_of_a_transliterated_name():
 
     got = labelled("沃达丰集团董事长为让-保罗·维斯特曼。", "zh")
     assert ("让-保罗·维斯特曼", "chairOf", "vodafone") in got
+
+
+def test_a_unit_named_with_its_parents_name_and_a_word_is_one_name():
+    from kg import lexicon, profile
+    from kg.lang import get
+
+    text = ("2024年，腾讯智联全年收入为120亿元，同比增长9%。腾讯智联的年度活跃用户超过1亿。"
+            "腾讯集团的收入增长8%，腾讯手机业务保持稳定。")
+    got = {(i.labels[0][1], i.cls) for i in profile.subsidiary_names(text, lexicon.load(), get("zh"), ())}
+    assert ("腾讯智联", "Company") in got
+    # a legal form (腾讯集团) or a class noun (腾讯手机) after the name makes no unit; nor a pair written once
+    assert not {name for name, _ in got} & {"腾讯集团", "腾讯手机"}
