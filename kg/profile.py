@@ -421,7 +421,8 @@ def _lowercase_words(text: str) -> frozenset:
 def subsidiary_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
     """Units a Chinese text names with their parent's name and a word (京东健康, 佳能特机, 大疆农业): a known
     company followed by two characters, written so at least twice, that the name model takes for one
-    organisation with the company -- not a legal form (小米集团) nor a class noun (小米手机)."""
+    organisation with the company -- not a legal form (小米集团) nor a class noun (小米手机); and persons
+    whose name begins with a company's (松下幸之助), where the name model takes the whole for a person."""
     from .iris import new_entity_id, vocab
     from .lang import zh_ner
     from .types import EntityInfo
@@ -431,13 +432,28 @@ def subsidiary_names(text: str, lexicon: Lexicon, lang: Language, context) -> tu
     v = vocab()
     not_tail = tuple(lang.words.get("legal_forms") or []) + tuple(lang.words.get("company_suffixes") or []) + tuple(
         lang.words.get("part_words") or []) + tuple(n for ns in (lang.words.get("class_nouns") or {}).values() for n in ns)
+    from .lang.zh import _AFTER_NAME_CHARS
+
     seen: dict[str, list[int]] = {}
+    out, people = [], {}
     for s, e, eid in lexicon.match(text, context, lang.is_boundary):
         tail = text[e:e + 2]
-        if v.is_a(lexicon.cls(eid), ["Company"]) and _HAN2.fullmatch(tail) and not tail.startswith(not_tail) \
-                and tail not in (lang.words.get("not_names") or ()):
-            seen.setdefault(text[s:e + 2], []).append(s)
-    out = []
+        if not v.is_a(lexicon.cls(eid), ["Company"]) or not _HAN2.fullmatch(tail) or tail.startswith(not_tail) \
+                or tail in (lang.words.get("not_names") or ()) or tail[0] in _AFTER_NAME_CHARS:
+            continue
+        seen.setdefault(text[s:e + 2], []).append(s)
+        # a person whose name begins with a company's (松下幸之助, 本田宗一郎): the model's person starting there
+        a = max(text.rfind(ch, 0, s) for ch in "。！？!?\n，,；;") + 1
+        b = min([i for i in (text.find(ch, s) for ch in "。！？!?\n，,；;") if i >= 0] or [len(text)])
+        end = None  # the model's person words from the company's start on (本田 + 宗一郎 are both its words)
+        for x, y, tag in zh_ner.tokens(text[a:b]):
+            if a + x == (s if end is None else end) and tag == "PER":
+                end = a + y
+            elif a + x >= s:
+                break
+        person = text[s:end] if end is not None and e < end <= s + 5 and _HAN_NAME.fullmatch(text[s:end]) else None
+        if person and person not in people:
+            people[person] = EntityInfo(new_entity_id(person), "Person", ((lang.code, person),))
     for name, starts in sorted(seen.items()):
         if len(starts) < 2 or any((a, b) == (0, len(name)) for a, b, _ in lexicon.match(name, context, lang.is_boundary)):
             continue
@@ -448,10 +464,11 @@ def subsidiary_names(text: str, lexicon: Lexicon, lang: Language, context) -> tu
                     or a + x == s and zh_ner.COMPANY_WORD.fullmatch(text, s + len(name), a + y)), None)
         if org in ("Company", "Organisation"):
             out.append(EntityInfo(new_entity_id(name), org, ((lang.code, name),)))
-    return tuple(out)
+    return tuple(out) + tuple(people[p] for p in sorted(people))
 
 
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{3,5}")
 
 
 def _title_cased(text: str, pos: int) -> bool:

@@ -211,3 +211,12 @@ def test_a_unit_named_with_its_parents_name_and_a_word_is_one_name():
     assert ("腾讯智联", "Company") in got
     # a legal form (腾讯集团) or a class noun (腾讯手机) after the name makes no unit; nor a pair written once
     assert not {name for name, _ in got} & {"腾讯集团", "腾讯手机"}
+
+
+def test_a_person_whose_name_begins_with_a_companys_is_a_person_not_the_company():
+    from kg import lexicon, profile
+    from kg.lang import get
+
+    text = "本田宗一郎创办了本田技研。公司副总经理阿里夫在业绩说明会上表示，业务将继续扩张。"
+    got = {(i.labels[0][1], i.cls) for i in profile.subsidiary_names(text, lexicon.load(), get("zh"), ())}
+    assert {("本田宗一郎", "Person"), ("阿里夫", "Person")} <= got
