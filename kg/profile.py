@@ -467,6 +467,45 @@ def subsidiary_names(text: str, lexicon: Lexicon, lang: Language, context) -> tu
     return tuple(out) + tuple(people[p] for p in sorted(people))
 
 
+def latin_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
+    """Companies the lexicon lacks that a Chinese text names in Latin letters: with a company word
+    after the name (Sumo集团) or an English one ending it (Maxwell Technologies, as the English
+    ``company_suffixes`` list), or after a noun of a company's kind (开发商Findaway, 代工厂Key Foundry)."""
+    from .iris import new_entity_id, vocab
+    from .lang import get
+    from .types import EntityInfo
+
+    if lang.code != "zh":
+        return ()
+    v = vocab()
+    zh_ends = [w for w in lang.words.get("company_suffixes") or [] if w not in ("科技", "电子", "电机")]
+    en_ends = {w.lower() for w in get("en").words.get("company_suffixes") or []}
+    kinds = tuple((lang.words.get("class_nouns") or {}).get("Company", [])) + ("商", "厂")
+    ends = "|".join(map(re.escape, sorted(zh_ends, key=len, reverse=True))) or "(?!)"
+    found: dict[str, EntityInfo] = {}
+    letter = r"[A-Za-z0-9&.'’\-\u00c0-\u024f]"
+    for m in re.finditer(rf"(?<![A-Za-z0-9&.'’-])([A-Z]{letter}*(?: [A-Z0-9]{letter}*){{0,4}})({ends})?", text):
+        latin, word = m.group(1).rstrip(".'’-"), m.group(2) or ""
+        last = latin.split()[-1].lower()
+        after_kind = text[:m.start()].endswith(kinds)
+        short = len(latin) <= 4 and latin.isupper()  # AI公司, 公司CEO, GMV: an abbreviation, a kind or a title
+        if word and not short:
+            name = latin + word  # Sumo集团
+        elif len(latin.split()) >= 2 and last in en_ends or after_kind and len(latin) >= 3 and not short:
+            name = latin
+        else:
+            continue
+        forms = {name, latin}
+        hits = lexicon.match(name, context, lang.is_boundary)
+        if any(name[a:b] in forms for a, b, _ in hits) or any(a == 0 and v.is_a(lexicon.cls(eid), ["Organisation", "Person", "Place"])
+                                                                for a, b, eid in hits):
+            continue  # a known company, with or without its company word
+        eid = new_entity_id(name)
+        if eid not in found:
+            found[eid] = EntityInfo(eid, _company_kind(latin), ((lang.code, name),), (("en", latin),) if latin != name else ())
+    return tuple(found[k] for k in sorted(found))
+
+
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{3,5}")
 
@@ -476,6 +515,14 @@ def _title_cased(text: str, pos: int) -> bool:
     line = text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _company_kind(name: str) -> str:
+    """Company, or ResearchFirm when a word of the English name says so (``research_words``)."""
+    from .lang import get
+
+    words = set(get("en").words.get("research_words") or ())
+    return "ResearchFirm" if words & set(name.split()) else "Company"
 
 
 def english_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
@@ -533,7 +580,7 @@ def english_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple
             aliases.add(abbr.group(1))
         eid = new_entity_id(name)
         if eid not in found:
-            found[eid] = EntityInfo(eid, "Company", (("en", name),), tuple(("en", a) for a in sorted(aliases)))
+            found[eid] = EntityInfo(eid, _company_kind(name), (("en", name),), tuple(("en", a) for a in sorted(aliases)))
 
     word = r"(?:[A-Z][\w'’.-]*|&)"
     for m in re.finditer(rf"(?<![\w'’.-])((?:{word}[ \t]+){{1,4}}(?:{alts}))(?![\w-])", text):
@@ -671,7 +718,7 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
             changes["date"] = date
     glossed = glossed_names(doc.text, lexicon, lang, context)
     bracketed = bracketed_names(doc.text, lexicon, lang, context) + english_names(doc.text, lexicon, lang, context) \
-        + subsidiary_names(doc.text, lexicon, lang, context)
+        + subsidiary_names(doc.text, lexicon, lang, context) + latin_names(doc.text, lexicon, lang, context)
     bracketed = tuple(info for info in bracketed if info.entity_id not in {n.entity_id for n in doc.names + glossed})
     if glossed or bracketed:
         changes["names"] = doc.names + glossed + bracketed

@@ -220,3 +220,22 @@ def test_a_person_whose_name_begins_with_a_companys_is_a_person_not_the_company(
     text = "本田宗一郎创办了本田技研。公司副总经理阿里夫在业绩说明会上表示，业务将继续扩张。"
     got = {(i.labels[0][1], i.cls) for i in profile.subsidiary_names(text, lexicon.load(), get("zh"), ())}
     assert {("本田宗一郎", "Person"), ("阿里夫", "Person")} <= got
+
+
+def test_a_company_a_chinese_text_names_in_latin_letters_is_a_name_of_the_whole_document():
+    from kg import lexicon, profile
+    from kg.lang import get
+
+    text = ("2020年，公司完成了对英国游戏开发商Brindle集团的收购，又收购了芯片设计企业Orcas Technologies。"
+            "次年又入股了音频分销商Waverly。很多AI公司和SaaS企业的CEO到场。公司CEO表示满意。")
+    got = {(i.labels[0][1], i.cls) for i in profile.latin_names(text, lexicon.load(), get("zh"), ())}
+    assert got == {("Brindle集团", "Company"), ("Orcas Technologies", "Company"), ("Waverly", "Company")}
+
+
+def test_a_research_firm_named_in_latin_letters_is_a_research_firm():
+    from kg import lexicon, profile
+    from kg.lang import get
+
+    text = "据市场研究机构Halcyon Research Group统计，该公司份额为31%。"
+    (info,) = profile.latin_names(text, lexicon.load(), get("zh"), ())
+    assert info.cls == "ResearchFirm"
