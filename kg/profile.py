@@ -506,6 +506,39 @@ def latin_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
     return tuple(found[k] for k in sorted(found))
 
 
+# the legal ending of a company's full name
+_ZH_LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|株式会社|集团公司|总公司)")
+
+
+def legal_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
+    """Companies the lexicon lacks that a Chinese text names in full, with a legal ending (西安秦川汽车有限
+    责任公司, 中国邮电工业总公司): the name model's organisation ending there. A known organisation
+    opening the name (安克创新科技股份有限公司) may be that company itself: no new name then."""
+    from .iris import new_entity_id, vocab
+    from .lang import zh_ner
+    from .types import EntityInfo
+
+    if lang.code != "zh" or not zh_ner.available():
+        return ()
+    v = vocab()
+    found: dict[str, EntityInfo] = {}
+    for m in _ZH_LEGAL.finditer(text):
+        a = max(text.rfind(ch, 0, m.start()) for ch in "。！？!?\n") + 1
+        b = min([i for i in (text.find(ch, m.end()) for ch in "。！？!?\n") if i >= 0] or [len(text)])
+        span = next(((a + x, a + y, cls) for x, y, cls in zh_ner.names(text[a:b]) if a + y == m.end() and a + x < m.start()), None)
+        if span is None or span[2] not in ("Company", "Organisation"):
+            continue
+        name = text[span[0]:span[1]]
+        if not re.fullmatch(r"[\u4e00-\u9fff·]+", name) or len(name) - len(m.group()) < 2:
+            continue
+        hits = lexicon.match(name, context, lang.is_boundary)
+        if any(x == 0 and (y == len(name) or v.is_a(lexicon.cls(eid), ["Organisation"])) for x, y, eid in hits):
+            continue  # known, or opened by a known organisation's name
+        eid = new_entity_id(name)
+        found.setdefault(eid, EntityInfo(eid, span[2], ((lang.code, name),)))
+    return tuple(found[k] for k in sorted(found))
+
+
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{3,5}")
 
@@ -718,7 +751,8 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
             changes["date"] = date
     glossed = glossed_names(doc.text, lexicon, lang, context)
     bracketed = bracketed_names(doc.text, lexicon, lang, context) + english_names(doc.text, lexicon, lang, context) \
-        + subsidiary_names(doc.text, lexicon, lang, context) + latin_names(doc.text, lexicon, lang, context)
+        + subsidiary_names(doc.text, lexicon, lang, context) + latin_names(doc.text, lexicon, lang, context) \
+        + legal_names(doc.text, lexicon, lang, context)
     bracketed = tuple(info for info in bracketed if info.entity_id not in {n.entity_id for n in doc.names + glossed})
     if glossed or bracketed:
         changes["names"] = doc.names + glossed + bracketed

@@ -239,3 +239,13 @@ def test_a_research_firm_named_in_latin_letters_is_a_research_firm():
     text = "据市场研究机构Halcyon Research Group统计，该公司份额为31%。"
     (info,) = profile.latin_names(text, lexicon.load(), get("zh"), ())
     assert info.cls == "ResearchFirm"
+
+
+def test_a_company_named_in_full_with_its_legal_ending_is_a_name_unless_a_known_company_opens_it():
+    from kg import lexicon, profile
+    from kg.lang import get
+
+    text = "2005年，公司以约3亿元收购了成都锦江电器有限责任公司60%的股权。小米科技有限责任公司发布了新品。"
+    got = {(i.labels[0][1], i.cls) for i in profile.legal_names(text, lexicon.load(), get("zh"), ())}
+    assert ("成都锦江电器有限责任公司", "Company") in got
+    assert not any(name.startswith("小米") for name, _ in got)  # may be 小米 itself
