@@ -328,6 +328,314 @@ def glossed_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple
     return tuple(EntityInfo(eid, lexicon.cls(eid), (), tuple(("en", a) for a in sorted(names))) for eid, names in sorted(found.items()))
 
 
+# a Chinese name glossed with its name in Latin letters: 瓦里安（Varian）, 凯颂（Joe Kaeser）, 基立福（Grifols）
+_LATIN = r"[^\W\d_\u3000-\u9fff]"
+_ZH_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[（(]\s*([A-Z0-9]{_LATIN}*[\w&'’.\-]*(?:\s+[\w&'’.\-]+){{0,5}})\s*(?=[)）,，;；、])")
+# the model's tags of a name's words: a person, an organisation, a proper noun, a work's name, a place
+_NAME_TAGS = ("PER", "ORG", "nz", "nw", "LOC")
+
+
+# a person's name in Latin letters: "Joe Kaeser", "Ralf P. Thomas", "Jean-François van Boxmeer"
+_LATIN_PERSON = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][A-Za-z][^\W\d_]*)?(?:\s+(?:[A-Z]\.|(?:van|von|de|der|da|di|du|bin|al)\b|"
+                           r"[A-Z][^\W\d_]+(?:[-'’][A-Za-z][^\W\d_]*)?)){1,3}")
+
+
+def _gloss_class(name: str, gloss: str, tag: str, tail: bool, before: str, lang: Language) -> str:
+    """The class of a Chinese name glossed in Latin letters: the gloss's ending ("Engineering",
+    "Investor AB"), else the class noun written before the name (设备商瓦里安, 品牌斐雪派克), else the
+    name model's tag; a person's gloss is a person's name in Latin letters ("Joe Kaeser"). '' when
+    nothing tells."""
+    from .lang import en, zh_ner
+
+    spelled = next((c for rx, c in en._SUFFIX_CLASS if rx.search(gloss)), "")
+    if spelled:
+        return spelled
+    nouns = lang.words.get("class_nouns") or {}
+    told = next((c for n, c in sorted(((n, c) for c in ("Company", "Brand") for n in nouns.get(c, [])), key=lambda x: -len(x[0]))
+                 if before.endswith(n)), "Company" if before.endswith("商") else "")
+    if told:
+        return told
+    if any(d in name for d in ("·", "•", "・")) or tag == "PER" and not tail:
+        return "Person" if _LATIN_PERSON.fullmatch(gloss) else ""
+    if tag == "ORG" or tail and tag == "PER":
+        return "Organisation" if zh_ner._NOT_COMPANY_END.search(name) else "Company"
+    return ""
+
+
+def bracketed_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
+    """Names the lexicon lacks that a Chinese text writes with their name in Latin letters in
+    brackets (美国放疗设备商瓦里安（Varian）, 接替凯颂（Joe Kaeser）): the span the name model tags as
+    a name right before the bracket, typed by the gloss, the model's tag and the class noun before it;
+    the gloss is its alias. A name or gloss the lexicon knows gives that entity the other as an alias."""
+    from .iris import new_entity_id, vocab
+    from .lang import zh_ner
+    from .types import EntityInfo
+
+    if lang.code != "zh" or not zh_ner.available():
+        return ()
+    v = vocab()
+    found: dict[str, tuple[str, list[tuple[str, str]], list[tuple[str, str]]]] = {}
+    for m in _ZH_GLOSS.finditer(text):
+        p = m.start()
+        start = max(text.rfind(ch, 0, p) for ch in "。！？!?\n") + 1
+        end = min((i for i in (text.find(ch, p) for ch in "。！？!?\n") if i >= 0), default=len(text))
+        toks = [(start + a, start + b, t) for a, b, t in zh_ner.tokens(text[start:end])]
+        k = next((i for i, (a, b, t) in enumerate(toks) if b == p), None)
+        if k is None:
+            continue
+        a, b, tag = toks[k]
+        tail = False
+        if tag == "n" and b - a <= 3 and k > 0 and toks[k - 1][2] in ("PER", "ORG", "nz", "nw") \
+                and toks[k - 1][1] - toks[k - 1][0] >= 2:
+            a, tag, tail = toks[k - 1][0], toks[k - 1][2], True  # 格罗曼 + 工程（Grohmann Engineering）
+        name, gloss = text[a:p].strip(), m.group(1).strip()
+        if tag not in _NAME_TAGS or len(name) < 2 or not re.fullmatch(r"[\u4e00-\u9fff·•・]+", name) \
+                or name in lang.words.get("not_names", ()):
+            continue
+        cls = _gloss_class(name, gloss, tag, tail, text[max(start, a - 6):a], lang)
+        known = {}
+        for written in (name, gloss):
+            hits = [eid for s, e, eid in lexicon.match(written, context, lang.is_boundary) if (s, e) == (0, len(written))]
+            if hits:
+                known[written] = hits[0]
+        if name in known and gloss in known:
+            continue
+        if known:  # 声田（Spotify）: the other is the known one's name in this text
+            (written, eid), = known.items()
+            other = gloss if written == name else name
+            kcls = lexicon.cls(eid)
+            if not v.is_a(kcls, ["Organisation", "Person", "Brand"]) or cls and not v.is_a(kcls, [cls]) and not v.is_a(cls, [kcls]):
+                continue
+            entry = found.setdefault(eid, (kcls, [], []))
+            entry[2].append(("en" if other == gloss else "zh", other))
+            continue
+        if not cls:
+            continue
+        eid = new_entity_id(name)
+        entry = found.setdefault(eid, (cls, [("zh", name)], []))
+        entry[2].append(("en", gloss))
+    return tuple(EntityInfo(eid, cls, tuple(labels), tuple(dict.fromkeys(aliases)))
+                 for eid, (cls, labels, aliases) in sorted(found.items()))
+
+
+def _lowercase_words(text: str) -> frozenset:
+    return frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z-]+", text))
+
+
+def subsidiary_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
+    """Units a Chinese text names with their parent's name and a word (京东健康, 佳能特机, 大疆农业): a known
+    company followed by two characters, written so at least twice, that the name model takes for one
+    organisation with the company -- not a legal form (小米集团) nor a class noun (小米手机); and persons
+    whose name begins with a company's (松下幸之助), where the name model takes the whole for a person."""
+    from .iris import new_entity_id, vocab
+    from .lang import zh_ner
+    from .types import EntityInfo
+
+    if lang.code != "zh" or not zh_ner.available():
+        return ()
+    v = vocab()
+    not_tail = tuple(lang.words.get("legal_forms") or []) + tuple(lang.words.get("company_suffixes") or []) + tuple(
+        lang.words.get("part_words") or []) + tuple(n for ns in (lang.words.get("class_nouns") or {}).values() for n in ns)
+    from .lang.zh import _AFTER_NAME_CHARS
+
+    seen: dict[str, list[int]] = {}
+    out, people = [], {}
+    for s, e, eid in lexicon.match(text, context, lang.is_boundary):
+        tail = text[e:e + 2]
+        if not v.is_a(lexicon.cls(eid), ["Company"]) or not _HAN2.fullmatch(tail) or tail.startswith(not_tail) \
+                or tail in (lang.words.get("not_names") or ()) or tail[0] in _AFTER_NAME_CHARS:
+            continue
+        seen.setdefault(text[s:e + 2], []).append(s)
+        # a person whose name begins with a company's (松下幸之助, 本田宗一郎): the model's person starting there
+        a = max(text.rfind(ch, 0, s) for ch in "。！？!?\n，,；;") + 1
+        b = min([i for i in (text.find(ch, s) for ch in "。！？!?\n，,；;") if i >= 0] or [len(text)])
+        end = None  # the model's person words from the company's start on (本田 + 宗一郎 are both its words)
+        for x, y, tag in zh_ner.tokens(text[a:b]):
+            if a + x == (s if end is None else end) and tag == "PER":
+                end = a + y
+            elif a + x >= s:
+                break
+        person = text[s:end] if end is not None and e < end <= s + 5 and _HAN_NAME.fullmatch(text[s:end]) else None
+        if person and person not in people:
+            people[person] = EntityInfo(new_entity_id(person), "Person", ((lang.code, person),))
+    for name, starts in sorted(seen.items()):
+        if len(starts) < 2 or any((a, b) == (0, len(name)) for a, b, _ in lexicon.match(name, context, lang.is_boundary)):
+            continue
+        s = starts[0]
+        a = max(text.rfind(ch, 0, s) for ch in "。！？!?\n") + 1
+        b = min([i for i in (text.find(ch, s) for ch in "。！？!?\n") if i >= 0] or [len(text)])
+        org = next((cls for x, y, cls in zh_ner.names(text[a:b]) if a + x == s and a + y in (s + len(name),)
+                    or a + x == s and zh_ner.COMPANY_WORD.fullmatch(text, s + len(name), a + y)), None)
+        if org in ("Company", "Organisation"):
+            out.append(EntityInfo(new_entity_id(name), org, ((lang.code, name),)))
+    return tuple(out) + tuple(people[p] for p in sorted(people))
+
+
+def latin_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
+    """Companies the lexicon lacks that a Chinese text names in Latin letters: with a company word
+    after the name (Sumo集团) or an English one ending it (Maxwell Technologies, as the English
+    ``company_suffixes`` list), or after a noun of a company's kind (开发商Findaway, 代工厂Key Foundry)."""
+    from .iris import new_entity_id, vocab
+    from .lang import get
+    from .types import EntityInfo
+
+    if lang.code != "zh":
+        return ()
+    v = vocab()
+    zh_ends = [w for w in lang.words.get("company_suffixes") or [] if w not in ("科技", "电子", "电机")]
+    en_ends = {w.lower() for w in get("en").words.get("company_suffixes") or []}
+    kinds = tuple((lang.words.get("class_nouns") or {}).get("Company", [])) + ("商", "厂")
+    ends = "|".join(map(re.escape, sorted(zh_ends, key=len, reverse=True))) or "(?!)"
+    found: dict[str, EntityInfo] = {}
+    letter = r"[A-Za-z0-9&.'’\-\u00c0-\u024f]"
+    for m in re.finditer(rf"(?<![A-Za-z0-9&.'’-])([A-Z]{letter}*(?: [A-Z0-9]{letter}*){{0,4}})({ends})?", text):
+        latin, word = m.group(1).rstrip(".'’-"), m.group(2) or ""
+        last = latin.split()[-1].lower()
+        after_kind = text[:m.start()].endswith(kinds)
+        short = len(latin) <= 4 and latin.isupper()  # AI公司, 公司CEO, GMV: an abbreviation, a kind or a title
+        if word and not short:
+            name = latin + word  # Sumo集团
+        elif len(latin.split()) >= 2 and last in en_ends or after_kind and len(latin) >= 3 and not short:
+            name = latin
+        else:
+            continue
+        forms = {name, latin}
+        hits = lexicon.match(name, context, lang.is_boundary)
+        if any(name[a:b] in forms for a, b, _ in hits) or any(a == 0 and v.is_a(lexicon.cls(eid), ["Organisation", "Person", "Place"])
+                                                                for a, b, eid in hits):
+            continue  # a known company, with or without its company word
+        eid = new_entity_id(name)
+        if eid not in found:
+            found[eid] = EntityInfo(eid, _company_kind(latin), ((lang.code, name),), (("en", latin),) if latin != name else ())
+    return tuple(found[k] for k in sorted(found))
+
+
+# the legal ending of a company's full name
+_ZH_LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|株式会社|集团公司|总公司)")
+
+
+def legal_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
+    """Companies the lexicon lacks that a Chinese text names in full, with a legal ending (西安秦川汽车有限
+    责任公司, 中国邮电工业总公司): the name model's organisation ending there. A known organisation
+    opening the name (安克创新科技股份有限公司) may be that company itself: no new name then."""
+    from .iris import new_entity_id, vocab
+    from .lang import zh_ner
+    from .types import EntityInfo
+
+    if lang.code != "zh" or not zh_ner.available():
+        return ()
+    v = vocab()
+    found: dict[str, EntityInfo] = {}
+    for m in _ZH_LEGAL.finditer(text):
+        a = max(text.rfind(ch, 0, m.start()) for ch in "。！？!?\n") + 1
+        b = min([i for i in (text.find(ch, m.end()) for ch in "。！？!?\n") if i >= 0] or [len(text)])
+        span = next(((a + x, a + y, cls) for x, y, cls in zh_ner.names(text[a:b]) if a + y == m.end() and a + x < m.start()), None)
+        if span is None or span[2] not in ("Company", "Organisation"):
+            continue
+        name = text[span[0]:span[1]]
+        if not re.fullmatch(r"[\u4e00-\u9fff·]+", name) or len(name) - len(m.group()) < 2:
+            continue
+        hits = lexicon.match(name, context, lang.is_boundary)
+        if any(x == 0 and (y == len(name) or v.is_a(lexicon.cls(eid), ["Organisation"])) for x, y, eid in hits):
+            continue  # known, or opened by a known organisation's name
+        eid = new_entity_id(name)
+        found.setdefault(eid, EntityInfo(eid, span[2], ((lang.code, name),)))
+    return tuple(found[k] for k in sorted(found))
+
+
+_HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{3,5}")
+
+
+def _title_cased(text: str, pos: int) -> bool:
+    """Is the line holding ``pos`` a title-cased heading ("Nvidia Unveils New Robotics Platform")?"""
+    line = text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _company_kind(name: str) -> str:
+    """Company, or ResearchFirm when a word of the English name says so (``research_words``)."""
+    from .lang import get
+
+    words = set(get("en").words.get("research_words") or ())
+    return "ResearchFirm" if words & set(name.split()) else "Company"
+
+
+def english_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
+    """Companies the lexicon lacks that an English text names with a company's last word
+    (``company_suffixes``: "Lordstown Motors", "KPS Capital Partners") or as the owner of a company's
+    chief or shares (``company_nouns``: "Splunk's CEO"), as entities of the whole document; an
+    abbreviation in brackets after the name ("Foxconn Interconnect Technology (FIT)") is its alias.
+    A name's first word is one the text never writes in lower case ("New Robotics" in a title is no
+    name), and a known company with a legal ending ("Xiaomi Group") stays the known one."""
+    from .iris import new_entity_id, vocab
+    from .types import EntityInfo
+
+    suffixes = lang.words.get("company_suffixes") or []
+    marks = lang.words.get("translation_marks")
+    if lang.code != "en" or not suffixes or marks and len(re.findall(marks, text)) >= 3:
+        return ()  # a word-for-word translation renders names word for word: none to take
+    v = vocab()
+    lower = _lowercase_words(text)
+    legal = {w.lower() for w in lang.words.get("legal_forms") or []}
+    stop = _EN_NOT_NAME_WORDS | {"Our", "Its", "Their", "His", "Her", "Former", "Rival", "Both", "Each"}
+    alts = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    found: dict[str, EntityInfo] = {}
+
+    months = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"}
+
+    def add(words: list[str], at: int, least: int = 2) -> None:
+        owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=-1)
+        words = words[owner + 1:]  # "Lenovo's Infrastructure Solutions Group": the owner is no part of the name
+        while words and (words[0] in stop or words[0] in months or not words[0][:1].isalpha()):
+            words = words[1:]
+        if len(words) < least or not words[0][:1].isupper() or words[0].lower() in lower:
+            return  # a company's last word alone, or after a common word ("the Information Technology department")
+        name = " ".join(words).rstrip(",;:")
+        forms = [name]
+        core_words = list(words)
+        while len(core_words) > 1 and core_words[-1].lower().rstrip(".") in {w.rstrip(".") for w in legal}:
+            core_words.pop()
+            forms.append(" ".join(core_words))
+        start = at - len(name)
+        window = text[max(0, start - 60):at + 60]
+        off = max(0, start - 60)
+        for s_, e_, eid in lexicon.match(window, context, lang.is_boundary):
+            s_, e_ = s_ + off, e_ + off
+            if e_ <= start or s_ >= at:
+                continue
+            if not (start <= s_ and e_ <= at) or s_ > start or text[s_:e_] in forms:
+                return  # a known name runs across it, sits inside it, or is it with a legal ending ("Tencent Holdings")
+            if v.is_a(lexicon.cls(eid), ["Person", "Place"]):
+                return  # a person's or a place's name opening it
+        legal_end = core_words != words and words[-1].rstrip(".").lower() in ("inc", "corp", "ltd", "co", "llc", "plc", "ag", "se")
+        aliases = {" ".join(core_words)} if legal_end else set()
+        abbr = re.match(r"\s*\(([A-Z]{2,6})\)", text[at:])
+        if abbr and abbr.group(1) == "".join(w[0] for w in core_words if w[:1].isupper())[:len(abbr.group(1))]:
+            aliases.add(abbr.group(1))
+        eid = new_entity_id(name)
+        if eid not in found:
+            found[eid] = EntityInfo(eid, _company_kind(name), (("en", name),), tuple(("en", a) for a in sorted(aliases)))
+
+    word = r"(?:[A-Z][\w'’.-]*|&)"
+    for m in re.finditer(rf"(?<![\w'’.-])((?:{word}[ \t]+){{1,4}}(?:{alts}))(?![\w-])", text):
+        words = m.group(1).split()
+        if len(words) >= 2 and not _title_cased(text, m.start()):
+            add(words, m.end())
+    nouns = lang.words.get("company_nouns") or []
+    if nouns:
+        owner = re.compile(rf"(?<![\w'’.-])([A-Z][a-z][\w-]*)['’]s\s+(?:{'|'.join(map(re.escape, sorted(nouns, key=len, reverse=True)))})\b")
+        for m in owner.finditer(text):
+            name = m.group(1)
+            if name in stop or name.lower() in lower or re.search(rf"[A-Z][a-z]+\s+{re.escape(name)}\b", text) \
+                    or lexicon.match(name, context, lang.is_boundary):
+                continue  # a surname ("Cook's chief of staff"), a known name
+            add([name], m.end(1), least=1)
+    return tuple(found[k] for k in sorted(found))
+
+
 def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glossed: tuple = ()):
     """(topic id, entities the lexicon lacks that the topic needs): the topic may be a company
     the lexicon does not know, named in the title and then throughout ("Beautiful Group 2024
@@ -446,8 +754,12 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
         if date is not None:
             changes["date"] = date
     glossed = glossed_names(doc.text, lexicon, lang, context)
-    if glossed:
-        changes["names"] = doc.names + glossed
+    bracketed = bracketed_names(doc.text, lexicon, lang, context) + english_names(doc.text, lexicon, lang, context) \
+        + subsidiary_names(doc.text, lexicon, lang, context) + latin_names(doc.text, lexicon, lang, context) \
+        + legal_names(doc.text, lexicon, lang, context)
+    bracketed = tuple(info for info in bracketed if info.entity_id not in {n.entity_id for n in doc.names + glossed})
+    if glossed or bracketed:
+        changes["names"] = doc.names + glossed + bracketed
     if not doc.organisation:
         topic, names = infer_topic_names(doc.text, lexicon, lang, context, glossed)
         if topic:

@@ -457,3 +457,48 @@ def test_a_count_or_a_pointing_word_before_gongsi_names_no_company(lex):
     topic, names = profile.infer_topic_names(text, lex, ZH, CTX)
     assert [n for info in names for _, n in info.labels] == ["飞岚科技公司"] and topic == names[0].entity_id
     assert all("一个" not in n for info in names for _, n in info.aliases)
+
+
+def _english_names(text, lex):
+    return {(i.labels[0][1], i.cls, tuple(a for _, a in i.aliases)) for i in profile.english_names(text, lex, EN, CTX)}
+
+
+def test_capitalised_words_ending_in_a_company_word_are_a_company_the_lexicon_lacks(lex):
+    text = ("In 2021 Foxconn bought a plant from Brandt Motors for $230 million. Orvell Robotics and the investor "
+            "Harlan Capital Partners took part. Foxconn Optical Interconnect (FOI) supplies lenses.")
+    got = _english_names(text, lex)
+    assert ("Brandt Motors", "Company", ()) in got
+    assert ("Orvell Robotics", "Company", ()) in got
+    assert ("Harlan Capital Partners", "Company", ()) in got
+
+
+def test_a_company_word_after_a_common_word_a_title_or_a_known_company_makes_no_new_name(lex):
+    text = ("Nvidia Unveils New Robotics Platform\n"
+            "The information technology team and the Information Technology department grew. Xiaomi Group and "
+            "Apple Inc. reported results.")
+    assert _english_names(text, lex) == set()
+    # the owner before a unit's name is no part of it
+    got = _english_names("Lenovo's Intelligent Platforms Group returned to growth.", lex)
+    assert {name for name, _, _ in got} == {"Intelligent Platforms Group"}
+
+
+def test_the_owner_of_a_chief_or_shares_is_a_company_unless_it_is_a_persons_surname(lex):
+    text = "Gary Steele, who was Splunk's chief executive, now runs sales. Tim Cook spoke; Cook's chief of staff left."
+    got = _english_names(text, lex)
+    assert ("Splunk", "Company", ()) in got
+    assert not any(name == "Cook" for name, _, _ in got)
+
+
+def test_a_legal_ending_and_an_abbreviation_in_brackets_are_aliases(lex):
+    got = _english_names("Kestrel Dynamics Inc. (KD) makes drones; Kestrel Dynamics sells them in Europe.", lex)
+    assert ("Kestrel Dynamics Inc.", "Company", ("KD", "Kestrel Dynamics")) in got
+
+
+def test_an_english_company_name_the_lexicon_lacks_gives_facts_wherever_the_text_names_it(lex):
+    from kg import extract, mentions
+
+    text = "Splunk's chief executive said the deal closed. In 2023 Cisco acquired Splunk for $28 billion."
+    doc = profile.profile(Document(doc_id="t", path="t.txt", lang="en", text=text, context=CTX), EN, lex)
+    x = extract.extract(mentions.find_mentions(doc, EN, lex, doc.context), EN, extract.load_patterns())
+    names = {e.entity_id: e.labels[0][1] for e in doc.names}
+    assert ("cisco", "acquired", "Splunk") in {(f.subject, f.predicate, names.get(f.obj, f.obj)) for f in x.facts}

@@ -23,9 +23,11 @@ pytestmark = pytest.mark.skipif(
 def without_model(monkeypatch):
     """Extraction as it is with the rules alone."""
     zh_ner.names.cache_clear()
+    zh_ner.tokens.cache_clear()
     monkeypatch.setattr(zh_ner, "_model", lambda: None)
     yield
     zh_ner.names.cache_clear()
+    zh_ner.tokens.cache_clear()
 
 
 def _spans(sentence: str) -> set[tuple[str, str]]:
@@ -58,6 +60,7 @@ def test_the_same_sentence_gives_the_same_spans():
     sentence = "2020年4月，松下与丰田成立合资公司泰星能源解决方案公司，丰田持股51%，松下持股49%。"
     first = zh_ner.names(sentence)
     zh_ner.names.cache_clear()
+    zh_ner.tokens.cache_clear()
     assert zh_ner.names(sentence) == first
     assert ("泰星能源解决方案公司", "Company") in _spans(sentence)
 
@@ -72,6 +75,7 @@ def test_a_forked_worker_loads_its_own_model_and_finds_the_same_names():
     sentence = "我们与雅达集团合作。"
     expected = zh_ner.names(sentence)  # the parent holds a model now
     zh_ner.names.cache_clear()
+    zh_ner.tokens.cache_clear()
     ctx = mp.get_context("fork")
     queue = ctx.Queue()
     child = ctx.Process(target=_names_in_child, args=(sentence, queue))
@@ -112,3 +116,136 @@ def test_the_models_tables_come_from_kgs_cache_the_same(tmp_path):
             for _ in range(2)]
     assert sorted(p.name.split("-")[1] for p in tmp_path.glob("lac-*.pickle")) == ["q2b", "tag", "word"]
     assert runs[0] == runs[1] and "Company" in runs[0] and int(runs[0].split()[0]) > 50000
+
+
+@pytest.mark.parametrize("text, name, cls, gloss", [
+    # a class noun before the name types it, whatever the model's tag (it takes some for persons)
+    ("2019年，华润以约30亿美元收购了德国医疗器械制造商贝朗迪（Berandi Medical）。", "贝朗迪", "Company", "Berandi Medical"),
+    ("公司还收购了意大利咖啡机厂商莱维萨（Levissa）。", "莱维萨", "Company", "Levissa"),
+    ("美的收购了厨电品牌欧瑞纳（Orena）。", "欧瑞纳", "Brand", "Orena"),
+    # a person, glossed with a person's name in Latin letters
+    ("他于去年接替了马库斯·韦伯（Markus Weber）出任总裁。", "马库斯·韦伯", "Person", "Markus Weber"),
+    # an ending in the gloss tells: "Engineering", "Capital"
+    ("双方与格兰德工程（Grander Engineering）签署了协议。", "格兰德工程", "Company", "Grander Engineering"),
+])
+def test_a_chinese_name_glossed_in_latin_letters_is_a_name_of_the_class_its_words_tell(text, name, cls, gloss):
+    from kg import lexicon, profile
+    from kg.lang import get
+
+    found = {(i.labels[0][1], i.cls, i.aliases[0][1]) for i in profile.bracketed_names(text, lexicon.load(), get("zh"), ())}
+    assert (name, cls, gloss) in found
+
+
+@pytest.mark.parametrize("text", [
+    "公司加大了对高带宽内存（HBM）和人工智能（AI）的投入。",  # a term and its abbreviation: no name
+    "这一数字在2023年（FY2023）创下新高。",
+])
+def test_a_term_glossed_in_latin_letters_is_no_name(text):
+    from kg import lexicon, profile
+    from kg.lang import get
+
+    assert profile.bracketed_names(text, lexicon.load(), get("zh"), ()) == ()
+
+
+def test_a_glossed_name_the_lexicon_knows_under_its_latin_name_gets_the_chinese_one_as_alias():
+    from kg import lexicon, profile
+    from kg.lang import get
+
+    (info,) = profile.bracketed_names("诺奇亚（Nokia）在芬兰成立。", lexicon.load(), get("zh"), ())
+    assert info.entity_id == "nokia" and ("zh", "诺奇亚") in info.aliases
+
+
+def test_a_glossed_name_is_an_entity_of_the_whole_document_and_gives_facts():
+    from helpers import make_doc
+    from kg import extract, lexicon, mentions, profile
+    from kg.lang import get
+
+    zh_lang, lex = get("zh"), lexicon.load()
+    text = "2021年，西门子以约40亿美元收购了美国工业软件商阿尔塔维（Altavia）。阿尔塔维总部位于波士顿。"
+    doc = profile.profile(make_doc(text, "zh", organisation="", speaker=""), zh_lang, lex)
+    x = extract.extract(mentions.find_mentions(doc, zh_lang, lex, doc.context), zh_lang, extract.load_patterns())
+    new = new_entity_id("阿尔塔维")
+    got = {(f.subject, f.predicate, f.obj) for f in x.facts if f.kind == "relation"}
+    assert ("siemens", "acquired", new) in got
+    assert [m.start for m in x.mentions if m.entity_id == new] == [text.index("阿尔塔维"), text.index("Altavia"), text.rindex("阿尔塔维")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("中芯国际执行董事、首席财务官吴俊峰负责财务事务。", "吴俊峰"),  # jieba cuts 俊 and 峰 apart
+    ("华星光电董事长兼总经理阳萌在致股东信中写道。", "阳萌"),  # a surname the rules' list lacks
+    ("该公司由柳传志、王树和、张祖祥等人创办。", "王树和"),  # the model leaves 和 out before the comma
+])
+def test_a_person_after_a_title_is_the_models_person_where_the_rules_stop_short(text, name):
+    from kg.lang import get, zh
+
+    zh_lang = get("zh")
+    start = text.index(name)
+    assert zh.person_after(text, start, zh_lang.words) == start + len(name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("山本健二为副董事长，佐藤稔为首席财务官。", "佐藤稔"),  # a Japanese name: a surname the rules' list lacks
+    ("松本一郎为公司社外董事。", "松本一郎"),
+])
+def test_a_person_before_a_title_is_the_models_person_where_the_rules_find_none(text, name):
+    from kg.lang import get, zh
+
+    end = text.index(name) + len(name)
+    assert zh.person_before(text[:end], end, get("zh").words) == text.index(name)
+
+
+def test_a_hyphen_joins_the_given_names_of_a_transliterated_name():
+    from helpers import labelled
+
+    got = labelled("沃达丰集团董事长为让-保罗·维斯特曼。", "zh")
+    assert ("让-保罗·维斯特曼", "chairOf", "vodafone") in got
+
+
+def test_a_unit_named_with_its_parents_name_and_a_word_is_one_name():
+    from kg import lexicon, profile
+    from kg.lang import get
+
+    text = ("2024年，腾讯智联全年收入为120亿元，同比增长9%。腾讯智联的年度活跃用户超过1亿。"
+            "腾讯集团的收入增长8%，腾讯手机业务保持稳定。")
+    got = {(i.labels[0][1], i.cls) for i in profile.subsidiary_names(text, lexicon.load(), get("zh"), ())}
+    assert ("腾讯智联", "Company") in got
+    # a legal form (腾讯集团) or a class noun (腾讯手机) after the name makes no unit; nor a pair written once
+    assert not {name for name, _ in got} & {"腾讯集团", "腾讯手机"}
+
+
+def test_a_person_whose_name_begins_with_a_companys_is_a_person_not_the_company():
+    from kg import lexicon, profile
+    from kg.lang import get
+
+    text = "本田宗一郎创办了本田技研。公司副总经理阿里夫在业绩说明会上表示，业务将继续扩张。"
+    got = {(i.labels[0][1], i.cls) for i in profile.subsidiary_names(text, lexicon.load(), get("zh"), ())}
+    assert {("本田宗一郎", "Person"), ("阿里夫", "Person")} <= got
+
+
+def test_a_company_a_chinese_text_names_in_latin_letters_is_a_name_of_the_whole_document():
+    from kg import lexicon, profile
+    from kg.lang import get
+
+    text = ("2020年，公司完成了对英国游戏开发商Brindle集团的收购，又收购了芯片设计企业Orcas Technologies。"
+            "次年又入股了音频分销商Waverly。很多AI公司和SaaS企业的CEO到场。公司CEO表示满意。")
+    got = {(i.labels[0][1], i.cls) for i in profile.latin_names(text, lexicon.load(), get("zh"), ())}
+    assert got == {("Brindle集团", "Company"), ("Orcas Technologies", "Company"), ("Waverly", "Company")}
+
+
+def test_a_research_firm_named_in_latin_letters_is_a_research_firm():
+    from kg import lexicon, profile
+    from kg.lang import get
+
+    text = "据市场研究机构Halcyon Research Group统计，该公司份额为31%。"
+    (info,) = profile.latin_names(text, lexicon.load(), get("zh"), ())
+    assert info.cls == "ResearchFirm"
+
+
+def test_a_company_named_in_full_with_its_legal_ending_is_a_name_unless_a_known_company_opens_it():
+    from kg import lexicon, profile
+    from kg.lang import get
+
+    text = "2005年，公司以约3亿元收购了成都锦江电器有限责任公司60%的股权。小米科技有限责任公司发布了新品。"
+    got = {(i.labels[0][1], i.cls) for i in profile.legal_names(text, lexicon.load(), get("zh"), ())}
+    assert ("成都锦江电器有限责任公司", "Company") in got
+    assert not any(name.startswith("小米") for name, _ in got)  # may be 小米 itself

@@ -122,7 +122,8 @@ _AFTER_GIVEN = set("在说称表指认宣向对将也还已曾")
 # particles that end the words before a transliterated name (的斯蒂芬·沃德, 由蒂姆·库克)
 _BEFORE_FOREIGN = set("的由是和与及在为被")
 _DOTS = ("·", "•", "・")
-_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[-‐][\u4e00-\u9fff]{1,6})?(?:[·•・][\u4e00-\u9fff]{1,8})+")  # 让-弗朗索瓦·范博克斯米尔
+# 蒂姆·库克, 让-弗朗索瓦·范博克斯米尔 (a hyphen joins two given names)
+_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[-‐][\u4e00-\u9fff]{1,6})?(?:[·•・][\u4e00-\u9fff]{1,8})+")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 
 
@@ -149,9 +150,27 @@ def _cued_name(text: str, pos: int, words: dict) -> int | None:
 
 def person_after(text: str, pos: int, words: dict) -> int | None:
     """End of a person's name that starts at ``pos`` (after a title: 董事长王传福, CEO雷军,
-    首席执行官蒂姆·库克), or None."""
+    首席执行官蒂姆·库克), or None. Where the rules find no name or stop before a character that may
+    still be the name's (吴俊|峰负责: jieba cut 俊 and 峰 apart; 阳萌: a rarer surname), the name
+    model's person starting there decides, when it is longer."""
     while pos < len(text) and text[pos] in " \u3000":
         pos += 1
+    end = _rule_person_after(text, pos, words)
+    nxt = text[end:end + 1] if end is not None else text[pos:pos + 1]
+    if nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _AFTER_NAME_CHARS and zh_ner.available():
+        person = next((e for s, e, cls in model_names(text, pos) if s == pos and cls == "Person"), None)
+        if person is not None and person > (end or pos) and (_HAN.fullmatch(text[pos:person]) and person - pos <= 4) \
+                and text[person - 1] not in _AFTER_NAME_CHARS:
+            return person + 1 if _NAME_END_CHAR.match(text, person) and person - pos < 4 else person
+    return end
+
+
+# a character the model leaves out of a name it ends (王树|和、张祖祥): a conjunction right before a list's
+# comma or the clause's end joins nothing, so it is the name's last character
+_NAME_END_CHAR = re.compile(r"[和与及][、，,。；;]")
+
+
+def _rule_person_after(text: str, pos: int, words: dict) -> int | None:
     m = _FOREIGN.match(text, pos) or _LATIN_NAME.match(text, pos)
     if m:
         end = m.end()
@@ -231,7 +250,26 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
         # the name alone (陶晓东), else the name and what follows it (于芝涛则担任: a cue jieba reads apart)
         if person_after(text[:pos], start, words) == pos or _cued_name(text, start, words) == pos:
             return start
-    return None
+    return _model_person_before(text, pos)
+
+
+def _model_person_before(text: str, pos: int) -> int | None:
+    """Start of the name model's person that ends the clause at ``pos`` (田中稔三|为副董事长, 阿里夫|在): a
+    name of two to four characters, or one spelt with dots, that does not begin inside another word."""
+    if pos < 2 or not "\u4e00" <= text[pos - 1] <= "\u9fff" or not zh_ner.available():
+        return None
+    start = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n，,；;：:、") + 1
+    if pos - start < 2:
+        return None
+    s = next((start + a for a, b, cls in zh_ner.names(text[start:pos]) if start + b == pos and cls == "Person"), None)
+    if s is None:
+        return None
+    name = text[s:pos]
+    if not (_HAN.fullmatch(name) or _FOREIGN.fullmatch(name)):
+        return None
+    if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in "和与及、是由向对给为请让被":
+        return None
+    return s
 
 
 # ---------------------------------------------------------------- names next to a trigger

@@ -99,26 +99,36 @@ def loaded() -> bool:
 
 
 @functools.lru_cache(maxsize=512)
-def names(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    """Person, place and organisation names the model finds in ``sentence``: (start, end, class),
-    offsets into the sentence, classes of the ontology (Person, Place, Company or Organisation)."""
+def tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """The model's words of ``sentence`` with their tags (PER, ORG, LOC, nz, n, v, ...): (start, end,
+    tag), offsets into the sentence; () when the model is not installed."""
     model = _model() if sentence.strip() else None
     if model is None:
         return ()
-    tokens, pos = [], 0
+    out, pos = [], 0
     for word, tag in model.run(sentence):
-        tokens.append([pos, pos + len(word), tag])
+        out.append((pos, pos + len(word), tag))
         pos += len(word)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=512)
+def names(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Person, place and organisation names the model finds in ``sentence``: (start, end, class),
+    offsets into the sentence, classes of the ontology (Person, Place, Company or Organisation)."""
+    words = [list(t) for t in tokens(sentence)]  # a copy: the merging below edits it
+    if not words:
+        return ()
     # 北京·松下彩色显像管有限公司: one organisation, though the model tags 北京 apart
     i = 0
-    while i + 2 < len(tokens):
-        a, dot, b = tokens[i:i + 3]
+    while i + 2 < len(words):
+        a, dot, b = words[i:i + 3]
         if a[2] in ("ORG", "LOC") and b[2] == "ORG" and sentence[dot[0]:dot[1]] in ("·", "•", "・"):
-            tokens[i:i + 3] = [[a[0], b[1], "ORG"]]
+            words[i:i + 3] = [[a[0], b[1], "ORG"]]
         else:
             i += 1
     out = []
-    for start, end, tag in tokens:
+    for start, end, tag in words:
         cls = CLASSES.get(tag)
         if cls is None or len(sentence[start:end].strip()) < 2:
             continue
