@@ -260,3 +260,26 @@ def test_verbs_of_many_uses_tell_an_investment_only_with_an_amount(text, expecte
 ])
 def test_a_deal_the_next_sentence_calls_off_is_no_acquisition(text, lang, expected):
     assert of("acquired", labelled(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text, lang, seller, thing, buyer", [
+    # the buyer after a descriptor ("its rival", 私募基金), a name the lexicon lacks
+    ("In 2019 Huawei sold Honor Devices, its budget phone unit, to the investor group Shenzhen Zhixin.", "en",
+     "huawei", "Honor Devices", "Shenzhen Zhixin"),
+    ("Nokia sold its cable unit, Arcwave Networks, to Valora Partners in 2021.", "en", "nokia", "Arcwave Networks", "Valora Partners"),
+    ("Google agreed to sell Nokia Spain to its rival Teleria for €2 billion.", "en", "google", "Nokia Spain", "Teleria"),
+    ("2021年，华为将服务器业务Xfusion以30亿元出售给国内私募基金ABC资本。", "zh", "huawei", "xfusion", "ABC资本"),
+])
+def test_the_buyer_after_to_bought_what_was_sold(text, lang, seller, thing, buyer):
+    got = labelled(text, lang)
+    assert (seller, "divested", thing) in got, got
+    assert (buyer, "acquired", thing) in got, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("In August 2016 Google sold its Chinese operations to its rival Huawei.", "en"),
+    ("2018年，谷歌把在华业务出售给了华为。", "zh"),
+])
+def test_the_buyer_is_not_what_was_sold(text, lang):
+    got = labelled(text, lang)
+    assert ("google", "divested", "huawei") not in got, got

@@ -880,6 +880,12 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             objs = [m for m in objs if not re.search(r"\b(?:" + "|".join(re.escape(w) for w in sellers) + r")\s+(?:the\s+)?$"
                                                       if ctx.lang.code == "en" else "(?:" + "|".join(re.escape(w) for w in sellers) + ")$",
                                                       ctx.doc.text[max(ctx.sent.start, m.start - 8):m.start])]
+        buyer_words = (pat.get("buyers") or {}).get(ctx.lang.code) or []
+        if buyer_words:  # "sold its Chinese operations to Didi", 出售给瑞士电信: the name after "to" (给) bought it
+            ends = any(ctx.doc.text[ts:te].endswith(w) for w in buyer_words)
+            to = re.compile(r"\b(?:" + "|".join(map(re.escape, buyer_words)) + r")\b" if ctx.lang.code == "en"
+                            else "|".join(map(re.escape, buyer_words)))
+            objs = [m for m in objs if m.start < te or not ends and not to.search(ctx.doc.text, te, m.start)]
         chosen = _list_run(ctx, objs, te, ctx.sent.end)
         if ctx.lang.code == "zh" and pat.get("find_objects"):
             chosen = [_named_after_kind(ctx, pat, m) for m in chosen]
@@ -1026,10 +1032,7 @@ def _sold_to(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         if k < 0:
             continue
         k += 0 if k == te else len(w)
-        k += len(text[k:ce]) - len(text[k:ce].lstrip())
-        if lang == "en" and text.startswith("the ", k):
-            k += 4
-        buyer = next((m for m in orgs if k <= m.start <= k + 2 and m.entity_id != thing.entity_id), None)
+        buyer = _buyer_at(ctx, pat, k, ce, {thing.entity_id})
         if buyer is not None:
             break
     if lang == "en":
@@ -1044,6 +1047,40 @@ def _sold_to(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
     if sellers and sellers[0].entity_id not in (thing.entity_id, buyer.entity_id if buyer else ""):
         facts += _facts(ctx, pat, ts, te, sellers[0], sellers[0].entity_id, [thing], confidence)
     return facts
+
+
+# what may stand between "sold … to" (出售给) and the buyer's name: "its rival", "funds managed by", "the
+# British investor", 台湾的, 美国私募基金, 图片公司 (a descriptor ending in a kind of company)
+_EN_BUYER_LEAD = re.compile(r"\s*(?:(?:its|their|our|his|her|the|a|an)\s+)?(?:(?:[a-z][\w'’-]*|[A-Z][a-z]+(?:an|ish|ese|ian|ch)|U\.S\.|UK|US)\s+){0,5}")
+_ZH_BUYER_LEAD = re.compile(r"\s*了?\s*(?:[\u4e00-\u9fff]{0,10}?(?:的|公司|企业|基金|集团|巨头|平台|机构|银行|厂商|运营商|投资者|投资方))?")
+
+
+def _buyer_at(ctx: Context, pat: dict, k: int, ce: int, exclude: set) -> Mention | None:
+    """The buyer named after a sale's "to" (给) at ``k``, past the words that describe it, known or
+    a name the lexicon lacks ("sold Vodafone Spain to Zegona", 出售给美国私募基金KPS资本)."""
+    text = ctx.doc.text
+    lead = (_EN_BUYER_LEAD if ctx.lang.code == "en" else _ZH_BUYER_LEAD).match(text, k, ce)
+    starts = {k + len(text[k:ce]) - len(text[k:ce].lstrip())}
+    if lead is not None:
+        starts.add(lead.end())
+        if ctx.lang.code == "en":  # "its rival Didi Chuxing": each word of the lead may be where the name starts
+            starts |= {k + w.start() for w in re.finditer(r"(?<=\s)\S", text[k:lead.end()])}
+    orgs = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.start in starts and m.end <= ce
+            and m.entity_id not in exclude]
+    if orgs:
+        return min(orgs, key=lambda m: m.start)
+    if not pat.get("find_objects") or lead is None:
+        return None
+    for s, e, hint in ctx.lang.names_after(text[:ce], lead.end(), ce, ctx.lang.words)[:1]:
+        if ctx.lang.code == "zh":  # KPS资本: a name's ending that says what it names belongs to it
+            e += next((len(x) for x in sorted(ctx.lang.words.get("name_suffixes") or (), key=len, reverse=True)
+                       if text.startswith(x, e) and e + len(x) <= ce), 0)
+        if s == lead.end() and ctx.mention_at(s, e) is None and _looks_named(ctx, s, e) and \
+                (ctx.lang.code == "zh" or text[s:s + 1].isupper()):
+            made = ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["subject"]) else "Organisation")
+            if made is not None and made.entity_id not in exclude:
+                return made
+    return None
 
 
 def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[str]) -> list[Fact]:
@@ -1676,9 +1713,13 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
             k = text.find(w, obj.end, ce)
             if k < 0:
                 k = text.find(w, te, ce) if lang == "zh" else -1
+            if k < 0 and lang == "en":  # "sold Innomotics, its large-drives business, to KPS": past the appositive
+                apposed = _EN_APPOSED_TO.match(text, obj.end, ctx.sent.end)
+                k = apposed.end() - len(w) - 1 if apposed and apposed.group(1) == w else -1
             if k >= 0:
-                after = [m for m in ctx.entities(pat["subject"]) if k + len(w) <= m.start <= k + len(w) + 6
-                         and m.entity_id not in (subj, obj.entity_id)]  # 诺基亚西门子通信…出售给诺基亚: not itself
+                # 诺基亚西门子通信…出售给诺基亚: not itself
+                after = [x for x in [_buyer_at(ctx, pat, k + len(w), max(ce, ctx.clauses[ctx.clause_of(k)][1]), {subj, obj.entity_id})]
+                         if x is not None]
                 if after:
                     ev = evidence(ctx, [span(after[0]), (ts, te), span(obj)], pat["id"], confidence * 0.95)
                     extra.append(Fact("relation", after[0].entity_id, "acquired", obj.entity_id,
@@ -1687,6 +1728,7 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
     return facts + extra
 
 
+_EN_APPOSED_TO = re.compile(r"\s*,(?:\s*(?:its|a|an|the|our|their)\b[^,.;]{0,60},)?\s*(to)\s")
 _BACK_JOINER = re.compile(r"\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:、|，|,|和|及|与|以及|and|, and)\s*")
 
 
