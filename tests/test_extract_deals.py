@@ -283,3 +283,25 @@ def test_the_buyer_after_to_bought_what_was_sold(text, lang, seller, thing, buye
 def test_the_buyer_is_not_what_was_sold(text, lang):
     got = labelled(text, lang)
     assert ("google", "divested", "huawei") not in got, got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("In 2021 Huawei took control of Arcwave Networks.", "en", ("huawei", "acquired", "Arcwave Networks")),
+    ("In 2022 Google became the controlling shareholder of Nokia.", "en", ("google", "acquired", "nokia")),
+    ("2005年，华为以约9亿元入主诺基亚。", "zh", ("huawei", "acquired", "nokia")),
+    ("2023年，华为取得了德国上市公司Arcwave（艾克威）的控股权。", "zh", ("huawei", "acquired", "Arcwave")),
+])
+def test_control_taken_is_a_purchase(text, lang, expected):
+    assert expected in of("acquired", labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, lang", [("Huawei took control of the board in 2019.", "en"), ("2013年，华为取得了市场的控制权。", "zh")])
+def test_control_of_no_company_is_no_purchase(text, lang):
+    assert not of("acquired", labelled(text, lang))
+
+
+def test_a_unit_bought_is_also_known_as_written_with_its_owner():
+    x = run("1998年，华为收购德州仪器（Texas Instruments）的存储器业务。", "zh", organisation="", speaker="")
+    (f,) = [f for f in x.facts if f.predicate == "acquired"]
+    names = {n for e in x.entities if e.entity_id == f.obj for _, n in e.labels + e.aliases}
+    assert {"德州仪器存储器业务", "德州仪器的存储器业务"} <= names, names

@@ -1514,7 +1514,8 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
         place = next((p for p in ctx.entities(["Place"]) if p.start == org.start and p.end < org.end), None) or \
             next((p for s, e, eid, cls in org.parts if s == org.start and e < org.end and vocab().is_a(cls, ["Place"])
                   for p in [Mention(s, e, text[s:e], "entity", eid, cls)]), None)
-        if place is not None:
+        if place is not None and not (org.from_lexicon and org.entity_id != place.entity_id):
+            # 英国马可尼公司 -> 马可尼; not 德州仪器 (a known name whose first word is a place: 德州 + 仪器)
             core = core[len(place.text):] if core.startswith(place.text) else core
         head = core or org.text
         sep = " " if re.match(r"[A-Za-z0-9]", words) and re.search(r"[A-Za-z0-9]$", head) else ""
@@ -1522,6 +1523,7 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
         own = m.group(3) or m.group(4)
         if own:  # 富士通旗下个人电脑业务（FCCL）, 通用电气旗下的家电业务GE Appliances: the unit's own name
             name, start, end = own, m.start(3) if m.group(3) else m.start(4), m.end(3) if m.group(3) else m.end(4)
+    written = f"{org.text}{m.group(1)}{words}" if ctx.lang.code == "zh" and m.group(1) and not (m.group(3) or m.group(4)) else ""
     known = ctx.mention_at(start, end)
     if known is not None:
         return known
@@ -1538,6 +1540,8 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     also = [bare] if len(bare.split()) >= 2 or ctx.lang.code == "zh" and len(bare) >= 4 else []
     if ctx.lang.code == "en":
         also.append(text[org.start:m.end(1)])
+    elif written:  # and as written, less a gloss: 德州仪器的存储器业务, 滴滴出行旗下的…业务
+        also.append(written)
     ctx.name_also(eid_unit.entity_id, also, label=name)
     ctx.unit_owners[eid_unit.entity_id] = org
     return eid_unit
