@@ -305,3 +305,16 @@ def test_a_unit_bought_is_also_known_as_written_with_its_owner():
     (f,) = [f for f in x.facts if f.predicate == "acquired"]
     names = {n for e in x.entities if e.entity_id == f.obj for _, n in e.labels + e.aliases}
     assert {"德州仪器存储器业务", "德州仪器的存储器业务"} <= names, names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two partners, each after its own marker: neither is the subject
+    ("公司与华为在芯片设计、与百度在语音助手方面展开合作。", {("xiaomi", "partnerOf", "huawei"), ("xiaomi", "partnerOf", "baidu")}),
+    # the name only describes the partner (its dealers), or names the venture, not a partner
+    ("我们还和苹果的授权经销商合作。", set()),
+    ("小米通过合资公司诺基亚贝尔在中国开展业务。", set()),
+    # a word between 的 and the noun of working together keeps the partner
+    ("小米与华为的深度合作不断深入。", {("xiaomi", "partnerOf", "huawei")}),
+])
+def test_marked_partners_and_what_only_describes_one(text, expected):
+    assert of("partnerOf", labelled(text, "zh", organisation="xiaomi")) == expected

@@ -844,6 +844,9 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     marked = _marked_object(ctx, pat, ts, te)
     if marked is None and pat.get("needs_marker") and (pat.get("object_marker") or {}).get(ctx.lang.code):
         return []  # 与网易等企业合作: a bare 合作 is a partnership only with its partner marked
+    if marked is None and ctx.lang.code == "zh" and pat["property"] == "partnerOf" and _ZH_VENTURE.match(ctx.doc.text, te) \
+            and ctx.doc.text[ts:te].endswith("合资"):
+        return []  # 通过合资公司诺基亚贝尔开展业务: the name after 合资公司 is the venture, and no partner is marked
     after_words = (pat.get("object_after") or {}).get(ctx.lang.code)
     if after_words and marked is None:
         return _object_after_word(ctx, pat, ts, te, after_words)
@@ -853,6 +856,14 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         if subj == marked.entity_id:
             return []
         chosen = _marked_list(ctx, pat, marked, ts)
+        if pat["property"] == "partnerOf":  # 与华为在鸿蒙生态、与百度在…方面展开合作: a name after the marker is a partner too
+            markers = tuple((pat.get("object_marker") or {}).get(ctx.lang.code) or ())
+            for _ in range(3):
+                if subj_m is None or not markers or ctx.clause_of(subj_m.start) != ctx.clause_of(marked.start) or \
+                        not ctx.doc.text[max(ctx.sent.start, subj_m.start - 3):subj_m.start].rstrip().endswith(markers):
+                    break
+                chosen = [subj_m] + [m for m in chosen if m.entity_id != subj_m.entity_id]
+                subj_m, subj = subject_of(ctx, pat["subject"], subj_m.start, pat.get("subject_not", ()), pat.get("default_subject", ""))
         confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
         return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence) if subj else []
     relative = _relative_object(ctx, pat, ts, te) if not passive and pat.get("find_objects") else None
