@@ -318,3 +318,28 @@ def test_a_unit_bought_is_also_known_as_written_with_its_owner():
 ])
 def test_marked_partners_and_what_only_describes_one(text, expected):
     assert of("partnerOf", labelled(text, "zh", organisation="xiaomi")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年1月，我们和OpenAI、软银一起宣布了新的数据中心项目。", {("xiaomi", "partnerOf", "openai"), ("xiaomi", "partnerOf", "softbank")}),
+    ("小米正与人工智能初创公司Zentra共同建设算力集群。", {("xiaomi", "partnerOf", "Zentra")}),
+    # rivals named together with a rank do nothing together
+    ("小米与华为、诺基亚共同位居全球前三。", set()),
+])
+def test_made_or_done_together_with_a_marked_partner(text, expected):
+    assert of("partnerOf", labelled(text, "zh", organisation="xiaomi")) == expected
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("2020年，公司收购了动图平台Zentra，价格大约是4亿美元。", "zh", 400_000_000),
+    ("谷歌公布第一季度业绩：营收138亿美元 收购诺基亚", "zh", None),   # the revenue is no price
+])
+def test_a_price_told_after_the_deal_and_a_figure_that_is_none(text, lang, value):
+    x = run(text, lang, organisation="google", speaker="")
+    assert [f.attr("value") for f in x.facts if f.predicate == "acquired"] == [value]
+
+
+def test_an_object_of_the_next_verb_is_not_bought():
+    got = labelled("In 2004 Google bought Nokia's TV business and formed a phone joint venture with Huawei.", "en")
+    assert ("google", "acquired", "huawei") not in got, got
+    assert ("google", "acquired", "Nokia TV business") in got or any(f[1] == "acquired" and "TV" in f[2] for f in got), got

@@ -482,7 +482,10 @@ def _price(ctx: Context, ts: int, te: int, pat: dict | None = None):
     else in a clause after it that opens with a word of price (…的收购，作价30亿美元; "…, paying $214.7 million")."""
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     money = [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit in MONEY_UNITS and m.quantity.value >= 100000]
-    found = nearest([m for m in money if cs <= m.start < ce], ts)
+    in_clause = [m for m in money if cs <= m.start < ce]
+    if ctx.lang.code == "zh":  # 营收138亿美元 收购Splunk: a figure of another kind is no price
+        in_clause = [m for m in in_clause if m.start > ts or not _ZH_FIGURE_BEFORE.search(ctx.doc.text, max(cs, m.start - 8), m.start)]
+    found = nearest(in_clause, ts)
     words = ((pat or {}).get("price_words") or {}).get(ctx.lang.code) or []
     i = ctx.clause_of(ts) + 1
     while found is None and words and i < len(ctx.clauses) and i <= ctx.clause_of(ts) + 2 and ctx.clauses[i][0] < ctx.sent.end:
@@ -500,6 +503,7 @@ def _price(ctx: Context, ts: int, te: int, pat: dict | None = None):
     return found
 
 
+_ZH_FIGURE_BEFORE = re.compile(r"(?:营收|收入|营业额|利润|净利|销售额|市值|估值|现金流|毛利)[^，,；;以]{0,4}$")
 _EN_FOR_PRICE = re.compile(r"\bfor\s+(?:about|around|roughly|approximately|nearly|almost|some|a\s+reported|an\s+estimated|"
                            r"a\s+total\s+of|up\s+to|more\s+than|over)?\s*$", re.IGNORECASE)
 
@@ -898,6 +902,9 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                             else "|".join(map(re.escape, buyer_words)))
             objs = [m for m in objs if m.start < te or not ends and not to.search(ctx.doc.text, te, m.start)]
         chosen = _list_run(ctx, objs, te, ctx.sent.end)
+        if chosen and ctx.lang.code == "en" and pat["property"] in _DEALS and \
+                _EN_NEXT_VERB.search(ctx.doc.text, te, chosen[0].start):
+            chosen = []  # "bought Thomson's TV business and formed a joint venture with Alcatel": another verb's object
         if ctx.lang.code == "zh" and pat.get("find_objects"):
             chosen = [_named_after_kind(ctx, pat, m) for m in chosen]
         if chosen and ctx.clause_of(chosen[0].start) != ctx.clause_of(ts) and (
@@ -1005,6 +1012,10 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         chosen = chosen[:1]
     confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
     return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+
+
+_DEALS = ("acquired", "divested", "investedIn")
+_EN_NEXT_VERB = re.compile(r"\b(?:and|but|then|while)\s+(?:also\s+|later\s+|then\s+)?(?!(?:a|an|the|its|our|their)\b)[a-z]+ed\b")
 
 
 def _sale_passive(ctx: Context, ts: int, te: int, passive: bool) -> bool:
@@ -1539,8 +1550,8 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     if known is not None:
         return known
     v = vocab()
-    for m in [m for m in ctx.mentions if start <= m.start and m.end <= end and m.cls and v.is_a(m.cls, ["ProductCategory"])]:
-        ctx.mentions.remove(m)  # IBM的个人电脑业务: the category is a word of the unit's name
+    for c in [c for c in ctx.mentions if start <= c.start and c.end <= end and c.cls and v.is_a(c.cls, ["ProductCategory"])]:
+        ctx.mentions.remove(c)  # IBM的个人电脑业务: the category is a word of the unit's name
     eid_unit = ctx.add_name(start, end, "Organisation")
     if eid_unit is None:
         return None
