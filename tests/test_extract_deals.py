@@ -343,3 +343,10 @@ def test_an_object_of_the_next_verb_is_not_bought():
     got = labelled("In 2004 Google bought Nokia's TV business and formed a phone joint venture with Huawei.", "en")
     assert ("google", "acquired", "huawei") not in got, got
     assert ("google", "acquired", "Nokia TV business") in got or any(f[1] == "acquired" and "TV" in f[2] for f in got), got
+
+
+def test_a_purchase_told_with_no_buyer_is_the_texts_company_for_sure():
+    x = run("Its purchases include Zentra, the online shoe seller, acquired in 2009 for $1.2 billion.", "en",
+            organisation="google", speaker="")
+    (f,) = [f for f in x.facts if f.predicate == "acquired"]
+    assert f.subject == "google" and max(e.confidence for e in f.evidence) >= 0.75

@@ -842,6 +842,7 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             not re.match(r"\s*(?:in|on|at|soon|shortly|later|a|an|one|two|three|,|\.)\b", ctx.doc.text[te:te + 10]):
         return []  # "the boom that followed the release of ChatGPT", "followed by the H100": not a launch told
     passive = _is_passive(ctx, pat, ts, te)
+    agentless = False
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     if pat.get("buyers") and _sale_passive(ctx, ts, te, passive):
         return _sold_to(ctx, pat, ts, te)
@@ -989,6 +990,9 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             subj_m, subj = owners[-1], owners[-1].entity_id
         else:
             subj = ctx.doc.organisation if pat.get("default_subject") else ""
+            # "Zappos, the online shoe seller, acquired in 2009": a purchase told with no buyer named and
+            # no rival doer before it is the text's company's (an active verb may have a doer the lexicon lacks)
+            agentless = pat["property"] == "acquired" and bool(subj)
     if chosen and (subj_m is None or ctx.clause_of(subj_m.start) != ctx.clause_of(ts)) and pat.get("maker_in_name"):
         maker = _maker_in_name(ctx, pat, chosen[0])
         if maker:  # 今年3月上市的小米SU7, "the Xiaomi SU7 was launched": the maker is in the name
@@ -1010,7 +1014,7 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         return []  # "…建设生产基地，位于泰国": what is located is not named in the clause
     if pat.get("objects", "all") == "nearest":
         chosen = chosen[:1]
-    confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
+    confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.9 if agentless else 0.85)
     return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
 
 
