@@ -350,3 +350,12 @@ def test_a_purchase_told_with_no_buyer_is_the_texts_company_for_sure():
             organisation="google", speaker="")
     (f,) = [f for f in x.facts if f.predicate == "acquired"]
     assert f.subject == "google" and max(e.confidence for e in f.evidence) >= 0.75
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2019年，华为以约2亿美元收购了超级电容器和干电极技术企业Zentra Technologies。", "Zentra Technologies"),
+    ("2020年，华为收购体育与流行文化播客网络The Quill。", "The Quill"),
+    ("2022年，华为以5758亿韩元收购了8英寸晶圆代工厂Arc Foundry。", "Arc Foundry"),
+])
+def test_a_name_in_latin_letters_after_a_descriptor_of_its_kind_is_what_was_bought(text, name):
+    assert ("huawei", "acquired", name) in labelled(text, "zh")

@@ -766,6 +766,12 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                                 + r")\s+(?=[A-Z0-9])", text[start:limit])
                 if kind:
                     start += kind.end()
+        if lang.code == "zh" and v_is_org(slot):
+            # 收购了超级电容器和干电极技术企业Maxwell Technologies, 收购体育与流行文化播客网络The Ringer: a descriptor
+            # ending in a kind of company (和/与 inside it joins its words), then a name in Latin letters
+            desc = _ZH_KIND_BEFORE_LATIN.match(text, te, limit)
+            if desc:
+                start = desc.end()
         if pat.get("modifies_next") and lang.code == "zh":  # 自研X芯片的Y实例: the name before the 的 is what the word says
             lead = len(text[start:limit]) - len(text[start:limit].lstrip(" 了的"))
             de = text.find("的", start + lead, limit)
@@ -792,6 +798,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         ctx.add_name(s, e, cls)
 
 
+_ZH_KIND_BEFORE_LATIN = re.compile(r"了?[^\s，。；,;：:（）()“”《》A-Za-z]{1,20}?(?:企业|公司|代工厂|工厂|厂商|制造商|网络|平台|集团|品牌|机构|"
+                                   r"服务商|运营商|供应商|开发商|设计商|初创公司|创业公司)(?=[A-Z])")
 _BARE_INITIALS = re.compile(r"[A-Z]{1,2}")
 _ZH_FIELD = re.compile(r"(?:领域|行业|赛道|方面|方向|市场)")
 
