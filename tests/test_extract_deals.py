@@ -359,3 +359,13 @@ def test_a_purchase_told_with_no_buyer_is_the_texts_company_for_sure():
 ])
 def test_a_name_in_latin_letters_after_a_descriptor_of_its_kind_is_what_was_bought(text, name):
     assert ("huawei", "acquired", name) in labelled(text, "zh")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2013年，华为完成对破产重整中的日本泽洛达（Zeloda Memory）的收购。", "泽洛达"),
+    ("2016年，华为以约40亿美元全资收购台湾的华瑞科技（Warei）。", "华瑞科技"),
+    # the kind before the name is no part of it
+    ("2020年，华为收购了动图平台吉菲（Giphy）。", "吉菲"),
+])
+def test_chinese_words_before_a_latin_gloss_name_what_was_bought(text, name):
+    assert ("huawei", "acquired", name) in labelled(text, "zh")

@@ -779,6 +779,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                     and not any(m.start <= de < m.end for m in ctx.mentions if m.kind in ENTITY_KINDS):
                 limit = de
         spans = lang.names_after(text[:limit], start, limit, lang.words)
+        if lang.code == "zh" and v_is_org(slot) and not any(_looks_named(ctx, a, b) and ctx.mention_at(a, b, ["Place"]) is None
+                                                            for a, b, _ in spans):
+            _zh_glossed_name(ctx, slot, te, limit)  # 全资收购台湾的华亚科技（Inotera）
     v = vocab()
     for s, e, hint in spans:
         if s < ctx.sent.start or e > ctx.sent.end or e <= s:
@@ -796,6 +799,30 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             continue  # 上市的控股子公司: its own noun says it is a company, not what was launched
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
         ctx.add_name(s, e, cls)
+
+
+_ZH_KIND_IN_NAME = re.compile(r"(?:企业|公司|平台|集团|品牌|机构|(?<=[\u4e00-\u9fff])商)")
+_ZH_BEFORE_GLOSS = re.compile(r"了?[^，。；,;：:（）()“”《》]{0,20}?([\u4e00-\u9fff]{2,10})(?=[（(][A-Z])")
+
+
+def _zh_glossed_name(ctx: Context, slot, lo: int, hi: int) -> Mention | None:
+    """全资收购台湾的华亚科技（Inotera）, 对破产重整中的日本尔必达（Elpida Memory）的收购: the Chinese words right
+    before a gloss in Latin letters name it, less the descriptor before 的 and a place before the name."""
+    text = ctx.doc.text
+    m = _ZH_BEFORE_GLOSS.match(text, lo, hi)
+    if m is None or not GLOSS.match(text, m.end(1)):
+        return None
+    s, e = m.start(1), m.end(1)
+    s = max(s, text.rfind("的", s, e) + 1)
+    kinds = [k.end() for k in _ZH_KIND_IN_NAME.finditer(text, s, e) if k.end() <= e - 2 and k.start() > s]
+    s = kinds[-1] if kinds else s  # 动图平台吉菲: the kind before the name
+    place = next((p for p in ctx.entities(["Place"]) if p.start == s and p.end < e - 1), None)
+    if place is not None:
+        s = place.end
+    if e - s < 2 or any(x.start < e and x.end > s for x in ctx.mentions if x.kind in ENTITY_KINDS and not (x.start >= s and x.end <= e)):
+        return None
+    known = ctx.mention_at(s, e)
+    return known or ctx.add_name(s, e, slot[0])
 
 
 _ZH_KIND_BEFORE_LATIN = re.compile(r"了?[^\s，。；,;：:（）()“”《》A-Za-z]{1,20}?(?:企业|公司|代工厂|工厂|厂商|制造商|网络|平台|集团|品牌|机构|"
@@ -1255,6 +1282,9 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
                 for s, e, hint in ctx.lang.names_after(text[:ts], best, ts, ctx.lang.words)[:1]:
                     if reach(s) and _looks_named(ctx, s, e):
                         objs = [x for x in [ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])] if x]
+            if not objs and pat.get("find_objects") and lang == "zh" and v_is_org(pat["object"]):
+                # 对破产重整中的日本尔必达（Elpida Memory）的收购: the words before a Latin gloss
+                objs = [x for x in [_zh_glossed_name(ctx, pat["object"], best, ts)] if x is not None]
             if objs:
                 break
         else:
