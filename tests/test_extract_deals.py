@@ -260,3 +260,112 @@ def test_verbs_of_many_uses_tell_an_investment_only_with_an_amount(text, expecte
 ])
 def test_a_deal_the_next_sentence_calls_off_is_no_acquisition(text, lang, expected):
     assert of("acquired", labelled(text, lang)) == expected
+
+
+@pytest.mark.parametrize("text, lang, seller, thing, buyer", [
+    # the buyer after a descriptor ("its rival", 私募基金), a name the lexicon lacks
+    ("In 2019 Huawei sold Honor Devices, its budget phone unit, to the investor group Shenzhen Zhixin.", "en",
+     "huawei", "Honor Devices", "Shenzhen Zhixin"),
+    ("Nokia sold its cable unit, Arcwave Networks, to Valora Partners in 2021.", "en", "nokia", "Arcwave Networks", "Valora Partners"),
+    ("Google agreed to sell Nokia Spain to its rival Teleria for €2 billion.", "en", "google", "Nokia Spain", "Teleria"),
+    ("2021年，华为将服务器业务Xfusion以30亿元出售给国内私募基金ABC资本。", "zh", "huawei", "xfusion", "ABC资本"),
+])
+def test_the_buyer_after_to_bought_what_was_sold(text, lang, seller, thing, buyer):
+    got = labelled(text, lang)
+    assert (seller, "divested", thing) in got, got
+    assert (buyer, "acquired", thing) in got, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("In August 2016 Google sold its Chinese operations to its rival Huawei.", "en"),
+    ("2018年，谷歌把在华业务出售给了华为。", "zh"),
+])
+def test_the_buyer_is_not_what_was_sold(text, lang):
+    got = labelled(text, lang)
+    assert ("google", "divested", "huawei") not in got, got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("In 2021 Huawei took control of Arcwave Networks.", "en", ("huawei", "acquired", "Arcwave Networks")),
+    ("In 2022 Google became the controlling shareholder of Nokia.", "en", ("google", "acquired", "nokia")),
+    ("2005年，华为以约9亿元入主诺基亚。", "zh", ("huawei", "acquired", "nokia")),
+    ("2023年，华为取得了德国上市公司Arcwave（艾克威）的控股权。", "zh", ("huawei", "acquired", "Arcwave")),
+])
+def test_control_taken_is_a_purchase(text, lang, expected):
+    assert expected in of("acquired", labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, lang", [("Huawei took control of the board in 2019.", "en"), ("2013年，华为取得了市场的控制权。", "zh")])
+def test_control_of_no_company_is_no_purchase(text, lang):
+    assert not of("acquired", labelled(text, lang))
+
+
+def test_a_unit_bought_is_also_known_as_written_with_its_owner():
+    x = run("1998年，华为收购德州仪器（Texas Instruments）的存储器业务。", "zh", organisation="", speaker="")
+    (f,) = [f for f in x.facts if f.predicate == "acquired"]
+    names = {n for e in x.entities if e.entity_id == f.obj for _, n in e.labels + e.aliases}
+    assert {"德州仪器存储器业务", "德州仪器的存储器业务"} <= names, names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two partners, each after its own marker: neither is the subject
+    ("公司与华为在芯片设计、与百度在语音助手方面展开合作。", {("xiaomi", "partnerOf", "huawei"), ("xiaomi", "partnerOf", "baidu")}),
+    # the name only describes the partner (its dealers), or names the venture, not a partner
+    ("我们还和苹果的授权经销商合作。", set()),
+    ("小米通过合资公司诺基亚贝尔在中国开展业务。", set()),
+    # a word between 的 and the noun of working together keeps the partner
+    ("小米与华为的深度合作不断深入。", {("xiaomi", "partnerOf", "huawei")}),
+])
+def test_marked_partners_and_what_only_describes_one(text, expected):
+    assert of("partnerOf", labelled(text, "zh", organisation="xiaomi")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年1月，我们和OpenAI、软银一起宣布了新的数据中心项目。", {("xiaomi", "partnerOf", "openai"), ("xiaomi", "partnerOf", "softbank")}),
+    ("小米正与人工智能初创公司Zentra共同建设算力集群。", {("xiaomi", "partnerOf", "Zentra")}),
+    # rivals named together with a rank do nothing together
+    ("小米与华为、诺基亚共同位居全球前三。", set()),
+])
+def test_made_or_done_together_with_a_marked_partner(text, expected):
+    assert of("partnerOf", labelled(text, "zh", organisation="xiaomi")) == expected
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("2020年，公司收购了动图平台Zentra，价格大约是4亿美元。", "zh", 400_000_000),
+    ("谷歌公布第一季度业绩：营收138亿美元 收购诺基亚", "zh", None),   # the revenue is no price
+])
+def test_a_price_told_after_the_deal_and_a_figure_that_is_none(text, lang, value):
+    x = run(text, lang, organisation="google", speaker="")
+    assert [f.attr("value") for f in x.facts if f.predicate == "acquired"] == [value]
+
+
+def test_an_object_of_the_next_verb_is_not_bought():
+    got = labelled("In 2004 Google bought Nokia's TV business and formed a phone joint venture with Huawei.", "en")
+    assert ("google", "acquired", "huawei") not in got, got
+    assert ("google", "acquired", "Nokia TV business") in got or any(f[1] == "acquired" and "TV" in f[2] for f in got), got
+
+
+def test_a_purchase_told_with_no_buyer_is_the_texts_company_for_sure():
+    x = run("Its purchases include Zentra, the online shoe seller, acquired in 2009 for $1.2 billion.", "en",
+            organisation="google", speaker="")
+    (f,) = [f for f in x.facts if f.predicate == "acquired"]
+    assert f.subject == "google" and max(e.confidence for e in f.evidence) >= 0.75
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2019年，华为以约2亿美元收购了超级电容器和干电极技术企业Zentra Technologies。", "Zentra Technologies"),
+    ("2020年，华为收购体育与流行文化播客网络The Quill。", "The Quill"),
+    ("2022年，华为以5758亿韩元收购了8英寸晶圆代工厂Arc Foundry。", "Arc Foundry"),
+])
+def test_a_name_in_latin_letters_after_a_descriptor_of_its_kind_is_what_was_bought(text, name):
+    assert ("huawei", "acquired", name) in labelled(text, "zh")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2013年，华为完成对破产重整中的日本泽洛达（Zeloda Memory）的收购。", "泽洛达"),
+    ("2016年，华为以约40亿美元全资收购台湾的华瑞科技（Warei）。", "华瑞科技"),
+    # the kind before the name is no part of it
+    ("2020年，华为收购了动图平台吉菲（Giphy）。", "吉菲"),
+])
+def test_chinese_words_before_a_latin_gloss_name_what_was_bought(text, name):
+    assert ("huawei", "acquired", name) in labelled(text, "zh")

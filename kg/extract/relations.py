@@ -483,7 +483,10 @@ def _price(ctx: Context, ts: int, te: int, pat: dict | None = None):
     else in a clause after it that opens with a word of price (…的收购，作价30亿美元; "…, paying $214.7 million")."""
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     money = [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit in MONEY_UNITS and m.quantity.value >= 100000]
-    found = nearest([m for m in money if cs <= m.start < ce], ts)
+    in_clause = [m for m in money if cs <= m.start < ce]
+    if ctx.lang.code == "zh":  # 营收138亿美元 收购Splunk: a figure of another kind is no price
+        in_clause = [m for m in in_clause if m.start > ts or not _ZH_FIGURE_BEFORE.search(ctx.doc.text, max(cs, m.start - 8), m.start)]
+    found = nearest(in_clause, ts)
     words = ((pat or {}).get("price_words") or {}).get(ctx.lang.code) or []
     i = ctx.clause_of(ts) + 1
     while found is None and words and i < len(ctx.clauses) and i <= ctx.clause_of(ts) + 2 and ctx.clauses[i][0] < ctx.sent.end:
@@ -501,6 +504,7 @@ def _price(ctx: Context, ts: int, te: int, pat: dict | None = None):
     return found
 
 
+_ZH_FIGURE_BEFORE = re.compile(r"(?:营收|收入|营业额|利润|净利|销售额|市值|估值|现金流|毛利)[^，,；;以]{0,4}$")
 _EN_FOR_PRICE = re.compile(r"\bfor\s+(?:about|around|roughly|approximately|nearly|almost|some|a\s+reported|an\s+estimated|"
                            r"a\s+total\s+of|up\s+to|more\s+than|over)?\s*$", re.IGNORECASE)
 
@@ -766,6 +770,12 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                                 + r")\s+(?=[A-Z0-9])", text[start:limit])
                 if kind:
                     start += kind.end()
+        if lang.code == "zh" and v_is_org(slot):
+            # 收购了超级电容器和干电极技术企业Maxwell Technologies, 收购体育与流行文化播客网络The Ringer: a descriptor
+            # ending in a kind of company (和/与 inside it joins its words), then a name in Latin letters
+            desc = _ZH_KIND_BEFORE_LATIN.match(text, te, limit)
+            if desc:
+                start = desc.end()
         if pat.get("modifies_next") and lang.code == "zh":  # 自研X芯片的Y实例: the name before the 的 is what the word says
             lead = len(text[start:limit]) - len(text[start:limit].lstrip(" 了的"))
             de = text.find("的", start + lead, limit)
@@ -773,6 +783,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                     and not any(m.start <= de < m.end for m in ctx.mentions if m.kind in ENTITY_KINDS):
                 limit = de
         spans = lang.names_after(text[:limit], start, limit, lang.words)
+        if lang.code == "zh" and v_is_org(slot) and not any(_looks_named(ctx, a, b) and ctx.mention_at(a, b, ["Place"]) is None
+                                                            for a, b, _ in spans):
+            _zh_glossed_name(ctx, slot, te, limit)  # 全资收购台湾的华亚科技（Inotera）
     v = vocab()
     for s, e, hint in spans:
         if s < ctx.sent.start or e > ctx.sent.end or e <= s:
@@ -794,6 +807,32 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         ctx.add_name(s, e, cls)
 
 
+_ZH_KIND_IN_NAME = re.compile(r"(?:企业|公司|平台|集团|品牌|机构|(?<=[\u4e00-\u9fff])商)")
+_ZH_BEFORE_GLOSS = re.compile(r"了?[^，。；,;：:（）()“”《》]{0,20}?([\u4e00-\u9fff]{2,10})(?=[（(][A-Z])")
+
+
+def _zh_glossed_name(ctx: Context, slot, lo: int, hi: int) -> Mention | None:
+    """全资收购台湾的华亚科技（Inotera）, 对破产重整中的日本尔必达（Elpida Memory）的收购: the Chinese words right
+    before a gloss in Latin letters name it, less the descriptor before 的 and a place before the name."""
+    text = ctx.doc.text
+    m = _ZH_BEFORE_GLOSS.match(text, lo, hi)
+    if m is None or not GLOSS.match(text, m.end(1)):
+        return None
+    s, e = m.start(1), m.end(1)
+    s = max(s, text.rfind("的", s, e) + 1)
+    kinds = [k.end() for k in _ZH_KIND_IN_NAME.finditer(text, s, e) if k.end() <= e - 2 and k.start() > s]
+    s = kinds[-1] if kinds else s  # 动图平台吉菲: the kind before the name
+    place = next((p for p in ctx.entities(["Place"]) if p.start == s and p.end < e - 1), None)
+    if place is not None:
+        s = place.end
+    if e - s < 2 or any(x.start < e and x.end > s for x in ctx.mentions if x.kind in ENTITY_KINDS and not (x.start >= s and x.end <= e)):
+        return None
+    known = ctx.mention_at(s, e)
+    return known or ctx.add_name(s, e, slot[0])
+
+
+_ZH_KIND_BEFORE_LATIN = re.compile(r"了?[^\s，。；,;：:（）()“”《》A-Za-z]{1,20}?(?:企业|公司|代工厂|工厂|厂商|制造商|网络|平台|集团|品牌|机构|"
+                                   r"服务商|运营商|供应商|开发商|设计商|初创公司|创业公司)(?=[A-Z])")
 _BARE_INITIALS = re.compile(r"[A-Z]{1,2}")
 _ZH_FIELD = re.compile(r"(?:领域|行业|赛道|方面|方向|市场)")
 
@@ -845,12 +884,16 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             not re.match(r"\s*(?:in|on|at|soon|shortly|later|a|an|one|two|three|,|\.)\b", ctx.doc.text[te:te + 10]):
         return []  # "the boom that followed the release of ChatGPT", "followed by the H100": not a launch told
     passive = _is_passive(ctx, pat, ts, te)
+    agentless = False
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     if pat.get("buyers") and _sale_passive(ctx, ts, te, passive):
         return _sold_to(ctx, pat, ts, te)
     marked = _marked_object(ctx, pat, ts, te)
     if marked is None and pat.get("needs_marker") and (pat.get("object_marker") or {}).get(ctx.lang.code):
         return []  # 与网易等企业合作: a bare 合作 is a partnership only with its partner marked
+    if marked is None and ctx.lang.code == "zh" and pat["property"] == "partnerOf" and _ZH_VENTURE.match(ctx.doc.text, te) \
+            and ctx.doc.text[ts:te].endswith("合资"):
+        return []  # 通过合资公司诺基亚贝尔开展业务: the name after 合资公司 is the venture, and no partner is marked
     after_words = (pat.get("object_after") or {}).get(ctx.lang.code)
     if after_words and marked is None:
         return _object_after_word(ctx, pat, ts, te, after_words)
@@ -860,6 +903,14 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         if subj == marked.entity_id:
             return []
         chosen = _marked_list(ctx, pat, marked, ts)
+        if pat["property"] == "partnerOf":  # 与华为在鸿蒙生态、与百度在…方面展开合作: a name after the marker is a partner too
+            markers = tuple((pat.get("object_marker") or {}).get(ctx.lang.code) or ())
+            for _ in range(3):
+                if subj_m is None or not markers or ctx.clause_of(subj_m.start) != ctx.clause_of(marked.start) or \
+                        not ctx.doc.text[max(ctx.sent.start, subj_m.start - 3):subj_m.start].rstrip().endswith(markers):
+                    break
+                chosen = [subj_m] + [m for m in chosen if m.entity_id != subj_m.entity_id]
+                subj_m, subj = subject_of(ctx, pat["subject"], subj_m.start, pat.get("subject_not", ()), pat.get("default_subject", ""))
         confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
         return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence) if subj else []
     relative = _relative_object(ctx, pat, ts, te) if not passive and pat.get("find_objects") else None
@@ -887,7 +938,16 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             objs = [m for m in objs if not re.search(r"\b(?:" + "|".join(re.escape(w) for w in sellers) + r")\s+(?:the\s+)?$"
                                                       if ctx.lang.code == "en" else "(?:" + "|".join(re.escape(w) for w in sellers) + ")$",
                                                       ctx.doc.text[max(ctx.sent.start, m.start - 8):m.start])]
+        buyer_words = (pat.get("buyers") or {}).get(ctx.lang.code) or []
+        if buyer_words:  # "sold its Chinese operations to Didi", 出售给瑞士电信: the name after "to" (给) bought it
+            ends = any(ctx.doc.text[ts:te].endswith(w) for w in buyer_words)
+            to = re.compile(r"\b(?:" + "|".join(map(re.escape, buyer_words)) + r")\b" if ctx.lang.code == "en"
+                            else "|".join(map(re.escape, buyer_words)))
+            objs = [m for m in objs if m.start < te or not ends and not to.search(ctx.doc.text, te, m.start)]
         chosen = _list_run(ctx, objs, te, ctx.sent.end)
+        if chosen and ctx.lang.code == "en" and pat["property"] in _DEALS and \
+                _EN_NEXT_VERB.search(ctx.doc.text, te, chosen[0].start):
+            chosen = []  # "bought Thomson's TV business and formed a joint venture with Alcatel": another verb's object
         if ctx.lang.code == "zh" and pat.get("find_objects"):
             chosen = [_named_after_kind(ctx, pat, m) for m in chosen]
         if chosen and ctx.clause_of(chosen[0].start) != ctx.clause_of(ts) and (
@@ -972,6 +1032,9 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             subj_m, subj = owners[-1], owners[-1].entity_id
         else:
             subj = ctx.doc.organisation if pat.get("default_subject") else ""
+            # "Zappos, the online shoe seller, acquired in 2009": a purchase told with no buyer named and
+            # no rival doer before it is the text's company's (an active verb may have a doer the lexicon lacks)
+            agentless = pat["property"] == "acquired" and bool(subj)
     if chosen and (subj_m is None or ctx.clause_of(subj_m.start) != ctx.clause_of(ts)) and pat.get("maker_in_name"):
         maker = _maker_in_name(ctx, pat, chosen[0])
         if maker:  # 今年3月上市的小米SU7, "the Xiaomi SU7 was launched": the maker is in the name
@@ -993,8 +1056,12 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         return []  # "…建设生产基地，位于泰国": what is located is not named in the clause
     if pat.get("objects", "all") == "nearest":
         chosen = chosen[:1]
-    confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
+    confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.9 if agentless else 0.85)
     return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+
+
+_DEALS = ("acquired", "divested", "investedIn")
+_EN_NEXT_VERB = re.compile(r"\b(?:and|but|then|while)\s+(?:also\s+|later\s+|then\s+)?(?!(?:a|an|the|its|our|their)\b)[a-z]+ed\b")
 
 
 def _sale_passive(ctx: Context, ts: int, te: int, passive: bool) -> bool:
@@ -1033,10 +1100,7 @@ def _sold_to(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         if k < 0:
             continue
         k += 0 if k == te else len(w)
-        k += len(text[k:ce]) - len(text[k:ce].lstrip())
-        if lang == "en" and text.startswith("the ", k):
-            k += 4
-        buyer = next((m for m in orgs if k <= m.start <= k + 2 and m.entity_id != thing.entity_id), None)
+        buyer = _buyer_at(ctx, pat, k, ce, {thing.entity_id})
         if buyer is not None:
             break
     if lang == "en":
@@ -1051,6 +1115,40 @@ def _sold_to(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
     if sellers and sellers[0].entity_id not in (thing.entity_id, buyer.entity_id if buyer else ""):
         facts += _facts(ctx, pat, ts, te, sellers[0], sellers[0].entity_id, [thing], confidence)
     return facts
+
+
+# what may stand between "sold … to" (出售给) and the buyer's name: "its rival", "funds managed by", "the
+# British investor", 台湾的, 美国私募基金, 图片公司 (a descriptor ending in a kind of company)
+_EN_BUYER_LEAD = re.compile(r"\s*(?:(?:its|their|our|his|her|the|a|an)\s+)?(?:(?:[a-z][\w'’-]*|[A-Z][a-z]+(?:an|ish|ese|ian|ch)|U\.S\.|UK|US)\s+){0,5}")
+_ZH_BUYER_LEAD = re.compile(r"\s*了?\s*(?:[\u4e00-\u9fff]{0,10}?(?:的|公司|企业|基金|集团|巨头|平台|机构|银行|厂商|运营商|投资者|投资方))?")
+
+
+def _buyer_at(ctx: Context, pat: dict, k: int, ce: int, exclude: set) -> Mention | None:
+    """The buyer named after a sale's "to" (给) at ``k``, past the words that describe it, known or
+    a name the lexicon lacks ("sold Vodafone Spain to Zegona", 出售给美国私募基金KPS资本)."""
+    text = ctx.doc.text
+    lead = (_EN_BUYER_LEAD if ctx.lang.code == "en" else _ZH_BUYER_LEAD).match(text, k, ce)
+    starts = {k + len(text[k:ce]) - len(text[k:ce].lstrip())}
+    if lead is not None:
+        starts.add(lead.end())
+        if ctx.lang.code == "en":  # "its rival Didi Chuxing": each word of the lead may be where the name starts
+            starts |= {k + w.start() for w in re.finditer(r"(?<=\s)\S", text[k:lead.end()])}
+    orgs = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.start in starts and m.end <= ce
+            and m.entity_id not in exclude]
+    if orgs:
+        return min(orgs, key=lambda m: m.start)
+    if not pat.get("find_objects") or lead is None:
+        return None
+    for s, e, hint in ctx.lang.names_after(text[:ce], lead.end(), ce, ctx.lang.words)[:1]:
+        if ctx.lang.code == "zh":  # KPS资本: a name's ending that says what it names belongs to it
+            e += next((len(x) for x in sorted(ctx.lang.words.get("name_suffixes") or (), key=len, reverse=True)
+                       if text.startswith(x, e) and e + len(x) <= ce), 0)
+        if s == lead.end() and ctx.mention_at(s, e) is None and _looks_named(ctx, s, e) and \
+                (ctx.lang.code == "zh" or text[s:s + 1].isupper()):
+            made = ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["subject"]) else "Organisation")
+            if made is not None and made.entity_id not in exclude:
+                return made
+    return None
 
 
 def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[str]) -> list[Fact]:
@@ -1191,6 +1289,9 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
                 for s, e, hint in ctx.lang.names_after(text[:ts], best, ts, ctx.lang.words)[:1]:
                     if reach(s) and _looks_named(ctx, s, e):
                         objs = [x for x in [ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])] if x]
+            if not objs and pat.get("find_objects") and lang == "zh" and v_is_org(pat["object"]):
+                # 对破产重整中的日本尔必达（Elpida Memory）的收购: the words before a Latin gloss
+                objs = [x for x in [_zh_glossed_name(ctx, pat["object"], best, ts)] if x is not None]
             if objs:
                 break
         else:
@@ -1484,7 +1585,8 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
         place = next((p for p in ctx.entities(["Place"]) if p.start == org.start and p.end < org.end), None) or \
             next((p for s, e, eid, cls in org.parts if s == org.start and e < org.end and vocab().is_a(cls, ["Place"])
                   for p in [Mention(s, e, text[s:e], "entity", eid, cls)]), None)
-        if place is not None:
+        if place is not None and not (org.from_lexicon and org.entity_id != place.entity_id):
+            # 英国马可尼公司 -> 马可尼; not 德州仪器 (a known name whose first word is a place: 德州 + 仪器)
             core = core[len(place.text):] if core.startswith(place.text) else core
         head = core or org.text
         sep = " " if re.match(r"[A-Za-z0-9]", words) and re.search(r"[A-Za-z0-9]$", head) else ""
@@ -1492,12 +1594,13 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
         own = m.group(3) or m.group(4)
         if own:  # 富士通旗下个人电脑业务（FCCL）, 通用电气旗下的家电业务GE Appliances: the unit's own name
             name, start, end = own, m.start(3) if m.group(3) else m.start(4), m.end(3) if m.group(3) else m.end(4)
+    written = f"{org.text}{m.group(1)}{words}" if ctx.lang.code == "zh" and m.group(1) and not (m.group(3) or m.group(4)) else ""
     known = ctx.mention_at(start, end)
     if known is not None:
         return known
     v = vocab()
-    for m in [m for m in ctx.mentions if start <= m.start and m.end <= end and m.cls and v.is_a(m.cls, ["ProductCategory"])]:
-        ctx.mentions.remove(m)  # IBM的个人电脑业务: the category is a word of the unit's name
+    for c in [c for c in ctx.mentions if start <= c.start and c.end <= end and c.cls and v.is_a(c.cls, ["ProductCategory"])]:
+        ctx.mentions.remove(c)  # IBM的个人电脑业务: the category is a word of the unit's name
     eid_unit = ctx.add_name(start, end, "Organisation")
     if eid_unit is None:
         return None
@@ -1508,6 +1611,8 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     also = [bare] if len(bare.split()) >= 2 or ctx.lang.code == "zh" and len(bare) >= 4 else []
     if ctx.lang.code == "en":
         also.append(text[org.start:m.end(1)])
+    elif written:  # and as written, less a gloss: 德州仪器的存储器业务, 滴滴出行旗下的…业务
+        also.append(written)
     ctx.name_also(eid_unit.entity_id, also, label=name)
     ctx.unit_owners[eid_unit.entity_id] = org
     return eid_unit
@@ -1683,9 +1788,13 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
             k = text.find(w, obj.end, ce)
             if k < 0:
                 k = text.find(w, te, ce) if lang == "zh" else -1
+            if k < 0 and lang == "en":  # "sold Innomotics, its large-drives business, to KPS": past the appositive
+                apposed = _EN_APPOSED_TO.match(text, obj.end, ctx.sent.end)
+                k = apposed.end() - len(w) - 1 if apposed and apposed.group(1) == w else -1
             if k >= 0:
-                after = [m for m in ctx.entities(pat["subject"]) if k + len(w) <= m.start <= k + len(w) + 6
-                         and m.entity_id not in (subj, obj.entity_id)]  # 诺基亚西门子通信…出售给诺基亚: not itself
+                # 诺基亚西门子通信…出售给诺基亚: not itself
+                after = [x for x in [_buyer_at(ctx, pat, k + len(w), max(ce, ctx.clauses[ctx.clause_of(k)][1]), {subj, obj.entity_id})]
+                         if x is not None]
                 if after:
                     ev = evidence(ctx, [span(after[0]), (ts, te), span(obj)], pat["id"], confidence * 0.95)
                     extra.append(Fact("relation", after[0].entity_id, "acquired", obj.entity_id,
@@ -1694,6 +1803,7 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
     return facts + extra
 
 
+_EN_APPOSED_TO = re.compile(r"\s*,(?:\s*(?:its|a|an|the|our|their)\b[^,.;]{0,60},)?\s*(to)\s")
 _BACK_JOINER = re.compile(r"\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:、|，|,|和|及|与|以及|and|, and)\s*")
 
 
