@@ -976,6 +976,8 @@ class _P:
     year_end: Optional[tuple] = None  # "the fiscal year that ended on March 31": (month, day), the year unsaid
     following: Optional[int] = None  # 次年, "the following year": years after the year the text was about
     bare_day: bool = False  # a day of the month told without its month (18日): the latest such day by the document date
+    same_date: bool = False  # with rel_year: that day of the document's date, years before (两年前的今天)
+    month_only: bool = False  # with rel_day: told at the month's precision (上周, "last week")
 
 
 def _range_period(p: "_P", first: int, last: int) -> bool:
@@ -1039,6 +1041,11 @@ _ZH_PERIOD_RES = {
     "month_day": re.compile(r"(?:(?P<rm>" + "|".join(_sorted_keys(ZH_RELATIVE_MONTHS)) + r")|(?<![0-9〇零一二三四五六七八九十月年.第近前后续每去])"
                             r")(?P<d>(?:3[01]|[12][0-9]|0?[1-9]))[日号](?![内以均起前后间])"),
     "rel_month": re.compile("|".join(_sorted_keys(ZH_RELATIVE_MONTHS))),
+    # 两年前, 十年前的今天: years before the document's date (not 2020年前, 多年前, 三年前三季度)
+    "years_ago": re.compile(r"(?<![0-9〇零一二三四五六七八九十百千几多数近])(?P<n>[1-9][0-9]?|[一两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十)"
+                            r"年前(?![一二三两四1-4]个?季度|[一二三四五六七八九十0-9]+个?月)(?:的(?P<today>今天|今日|这一天|同一天))?"),
+    # 上周, 上个星期: the week before the document's, told at the month's precision
+    "last_week": re.compile(r"上一?个?(?:周|星期|礼拜)(?![一二三四五六日天末])"),
     "rel_day": re.compile(r"(?:" + "|".join(_sorted_keys(ZH_RELATIVE_DAYS)) + r")(?![达送])|(?<![一二三四五六七八九十0-9])(?:上|本|这)?(?:" + "|".join(_sorted_keys(ZH_WEEKDAYS)) + ")"),
     "bare_year": re.compile(r"(?<![0-9A-Za-z.,])(?P<y>(?:19|20)[0-9]{2})(?![0-9.%,年])"),
     "year_quarter": re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)[0-9]{2})\s*[Qq](?P<qa>[1-4])(?![0-9])"),
@@ -1063,6 +1070,8 @@ _ZH_PERIOD_NEEDS = {
     "year_to_date": ("季",),
     "month": ("月",),
     "rel_day": _needs(("天", "日", "周", "星期"), list(ZH_RELATIVE_DAYS) + list(ZH_WEEKDAYS)),
+    "years_ago": ("年前",),
+    "last_week": ("上",),
     "month_day": ("日", "号"),
     "bare_year": ("19", "20"),
     "year_quarter": ("Q", "q"),
@@ -1118,6 +1127,11 @@ def _zh_cores(text: str) -> list[_P]:
                     p.rel_day = 0
                     if word[0] in "上本这":
                         p.week = -1 if word[0] == "上" else 0
+            if kind == "years_ago":
+                p.rel_year = -int(_zh_numeral_value(g["n"])) if not g["n"].isdigit() else -int(g["n"])
+                p.same_date = bool(g.get("today"))
+            if kind == "last_week":
+                p.rel_day, p.month_only = -7, True
             if kind == "bare_year" and _zh_unit_follows(text, m.end()):
                 continue  # 2000件 is a count
             cores.append(p)
@@ -1215,6 +1229,10 @@ _EN_PERIOD_RES = {
     "rel_month": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_MONTHS)) + r")\b", re.IGNORECASE),
     "rel_day": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_DAYS)) + r")\b|\b(?<=on )(?:"
                           + "|".join(EN_WEEKDAYS) + r")\b|\b(?:" + "|".join(EN_WEEKDAYS) + r")(?='s\b)", re.IGNORECASE),
+    # "two years ago", "five years ago today": years before the document's date ("a year ago" is mostly a comparison)
+    "years_ago": re.compile(r"\b(?P<n>(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)|[2-9]|[1-9][0-9])"
+                            r"\s+years\s+ago\b(?P<today>\s+today\b)?", re.IGNORECASE),
+    "last_week": re.compile(r"\blast\s+week\b", re.IGNORECASE),
     "year_part": re.compile(
         r"\b(?:the\s+)?(?P<part>" + "|".join(EN_PART_WORDS) + r")\s+of\s+the\s+year\b", re.IGNORECASE),
 }
@@ -1270,6 +1288,12 @@ def _en_cores(text: str) -> list[_P]:
                 if month % 3 or re.search(r"\b(?:" + _EN_ORD_Q + r")(?:\s+fiscal)?\s+$", text[:m.start()], re.IGNORECASE):
                     continue  # a fiscal quarter ending mid-quarter, or "the fourth quarter ended …" (see _merge_ended)
                 p.quarter = month // 3
+            if kind == "years_ago":
+                n = g["n"].lower()
+                p.rel_year = -(int(n) if n.isdigit() else EN_SMALL.get(n) or EN_TENS[n])
+                p.same_date = bool(g.get("today"))
+            if kind == "last_week":
+                p.rel_day, p.month_only = -7, True
             if kind == "year" and _en_year_is_amount(text, m.start(), m.end()):
                 continue
             cores.append(p)
@@ -1330,6 +1354,8 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
         if doc_date is None:
             return None
         p.year = doc_date.year + p.rel_year
+        if p.same_date and not (p.month or p.quarter or p.half):  # 两年前的今天: that day, years before
+            p.month, p.day = doc_date.month, doc_date.day
     elif p.rel_quarter is not None:
         if doc_date is None:
             return None
@@ -1347,7 +1373,7 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
             day += datetime.timedelta(days=7 * p.week + p.weekday - day.weekday())
         elif p.weekday is not None:  # "on Monday": the latest Monday on or before the day
             day -= datetime.timedelta(days=(day.weekday() - p.weekday) % 7)
-        p.year, p.month, p.day = day.year, day.month, day.day
+        p.year, p.month, p.day = day.year, day.month, (None if p.month_only else day.day)
     elif p.following is not None:
         if context_year is None:
             return None  # 次年 with no year before it: unknown

@@ -139,3 +139,34 @@ def test_a_market_value_on_that_day_takes_the_day_told_in_an_earlier_sentence():
             "受此消息提振，华为股价当日上涨12.7%，市值突破1200亿美元。")
     got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 2, 5))
     assert [f[5] for f in _of(got, "MarketCapitalisation")] == ["2025-02-04"], got
+
+
+def _relation_periods(text: str, lang: str, predicate: str, **kw) -> list:
+    from helpers import run
+    return sorted(str(f.attr("period").key if f.attr("period") else None)
+                  for f in run(text, lang, **kw).facts if f.kind == "relation" and f.predicate == predicate)
+
+
+def test_an_event_told_years_before_the_text_is_dated_back_from_its_date():
+    # a speech: "three years ago today we launched …", 两年前，我们与…签署合作协议
+    got = _relation_periods("三年前的今天，华为在这里发布了Mate 40。", "zh", "releases",
+                            organisation="huawei", date=dt.date(2023, 10, 22))
+    assert got == ["2020-10-22"], got
+    got = _relation_periods("Two years ago, Huawei launched the Mate 40.", "en", "releases",
+                            organisation="huawei", date=dt.date(2023, 10, 22))
+    assert got == ["2021"], got
+
+
+def test_a_deal_of_last_week_is_dated_by_its_month():
+    got = _relation_periods("Last week Huawei agreed to acquire Nokia.", "en", "acquired",
+                            organisation="huawei", date=dt.date(2025, 11, 12))
+    assert got == ["2025-11"], got
+    got = _relation_periods("上周，华为宣布收购诺基亚。", "zh", "acquired", organisation="huawei", date=dt.date(2025, 11, 12))
+    assert got == ["2025-11"], got
+
+
+def test_today_in_one_sentence_does_not_date_the_next():
+    # "today" is the text's own time; the rank of the next sentence is told without a time
+    text = "Q: How big is Huawei today?\nA: We were 111th in the last Fortune Global 500.\n"
+    got = facts(text, "en", organisation="huawei", date=dt.date(2024, 5, 14))
+    assert [f[5] for f in got if f[1] == "rank"] == [None], got

@@ -88,7 +88,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         carry["recent_categories"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["ProductCategory"])})
         # the ranking list the next sentence may go on about ("… entered the Fortune Global 500. It was ranked 360th …")
         carry["recent_lists"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["RankingList"])})
-        carried = _carried([m for m in statement_periods(ctx) if not compared_time(ctx, m)], facts[told:])
+        carried = _carried([m for m in statement_periods(ctx) if not compared_time(ctx, m) and not _today(m, doc)], facts[told:])
         if not carried and has_word(sent.text, lang.words.get("full_year_words"), lang.code):
             carried = _whole_years(facts[told:])  # "Gross margin for the year was 81%.": the year of its figures
         history.append((carried,
@@ -182,6 +182,14 @@ def _whole_years(told: list) -> list:
         if p.year and not (p.quarter or p.half or p.month or p.day or p.qualifier):
             return [p]
     return []
+
+
+def _today(m: Mention, doc) -> bool:
+    """今天, "today" (a day word without digits that is the document's own date): the time of the text,
+    which every sentence has anyway, not a time the next sentences go on about ("How big is Vodafone
+    today? … We were 247th in the last Fortune Global 500")."""
+    d, p = doc.date, m.period
+    return d is not None and (p.year, p.month, p.day) == (d.year, d.month, d.day) and not re.search(r"[0-9]", m.text)
 
 
 def _carried(periods: list, told: list | None = None) -> list:
