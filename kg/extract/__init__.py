@@ -88,7 +88,8 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         carry["recent_categories"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["ProductCategory"])})
         # the ranking list the next sentence may go on about ("… entered the Fortune Global 500. It was ranked 360th …")
         carry["recent_lists"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["RankingList"])})
-        carried = _carried([m for m in statement_periods(ctx) if not compared_time(ctx, m) and not _today(m, doc)], facts[told:])
+        carried = _carried([m for m in statement_periods(ctx) if not compared_time(ctx, m) and not _today(m, doc)
+                            and not _planned(ctx, m)], facts[told:])
         if not carried and has_word(sent.text, lang.words.get("full_year_words"), lang.code):
             carried = _whole_years(facts[told:])  # "Gross margin for the year was 81%.": the year of its figures
         history.append((carried,
@@ -182,6 +183,13 @@ def _whole_years(told: list) -> list:
         if p.year and not (p.quarter or p.half or p.month or p.day or p.qualifier):
             return [p]
     return []
+
+
+def _planned(ctx: Context, m: Mention) -> bool:
+    """A time told in a clause about what is still to come ("a new plant, which will begin operations this
+    year", 介绍了今年的新车计划): the time of a plan, not of what the next sentences report."""
+    cs, ce = ctx.clauses[ctx.clause_of(m.start)]
+    return has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("future") or [], ctx.lang.code)
 
 
 def _today(m: Mention, doc) -> bool:
