@@ -179,3 +179,14 @@ def test_the_time_of_a_plan_is_not_carried_to_the_next_sentence():
     text = ("Huawei reported revenue of 700 billion yuan for 2024. It is building a plant in Dongguan, which will begin "
             "operations this year. Its printing arm launched the Mate 70 series.")
     assert "2025" not in _relation_periods(text, "en", "releases", organisation="huawei", date=dt.date(2025, 1, 30))
+
+
+def test_an_english_sentence_that_opens_with_its_time_dates_its_events_up_to_a_semicolon():
+    text = "In 2019 Huawei set up Harmony Motors, a joint venture with Seres, to build electric cars."
+    assert _relation_periods(text, "en", "partnerOf", organisation="huawei", date=dt.date(2024, 5, 1)) == ["2019"]
+    text = ("In 2019 Huawei formed Harmony Motors, a joint venture with Seres, to build cars in Chongqing; "
+            "the venture started production in 2022.")
+    assert _relation_periods(text, "en", "partnerOf", organisation="huawei", date=dt.date(2024, 5, 1)) == ["2019"]
+    # a time of the event's own still wins
+    text = "In 2019 Huawei opened a lab, and it formed a joint venture with Seres in 2021."
+    assert _relation_periods(text, "en", "partnerOf", organisation="huawei", date=dt.date(2024, 5, 1)) == ["2021"]

@@ -341,6 +341,8 @@ def event_period(ctx: Context, cs: int, ce: int, ts: int, te: int) -> PeriodRef 
         i = ctx.clause_of(ts)
         found = _nearest_plain(ctx, cs, ce, te)
         for lo, hi in ctx.clauses[i + 1:i + 3]:  # "acquired Ageia, the developer of PhysX, in 2008"
+            if ";" in ctx.doc.text[te:lo]:
+                break  # "…, a joint venture with BMW, to build MINIs; the venture started production in 2023": another event
             if found is None:
                 found = _nearest_plain(ctx, lo, hi, te)
         if found is None:  # "In September 2020, Nvidia agreed to buy Arm": an opening clause that is only a time
@@ -351,6 +353,12 @@ def event_period(ctx: Context, cs: int, ce: int, ts: int, te: int) -> PeriodRef 
                 rest = rest.replace(m.text, "")
             if opening and re.fullmatch(r"\s*(?:in|on|at|by|since|during|later|earlier|early|late|that|the|of|year|\s)*\s*", rest, re.IGNORECASE):
                 found = _nearest_plain(ctx, fs, fe, te)
+            # "In 2020 Hon Hai set up Foxtron, a joint venture with Yulon Motor": a sentence that opens with its
+            # time dates the events it tells, up to a semicolon, when none has a time of its own
+            elif opening and ";" not in ctx.doc.text[fs:ts] and re.fullmatch(
+                    r"\s*(?:in|on|during|by|at\s+the\s+end\s+of|early\s+in|late\s+in)\s*", ctx.doc.text[fs:opening[0].start], re.IGNORECASE) \
+                    and not any(m.period.year and m.start >= fe and m.end <= ts for m in ctx.periods()):
+                found = opening[0].period if opening[0].period.year and opening[0].period.qualifier in ("", "early", "late", "mid") else None
         return found
     own = _nearest_plain(ctx, cs, ce, te)
     if own is None and later_clause(ctx, ts):
