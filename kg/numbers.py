@@ -1233,6 +1233,9 @@ _EN_PERIOD_RES = {
     "years_ago": re.compile(r"\b(?P<n>(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)|[2-9]|[1-9][0-9])"
                             r"\s+years\s+ago\b(?P<today>\s+today\b)?", re.IGNORECASE),
     "last_week": re.compile(r"\blast\s+week\b", re.IGNORECASE),
+    # "the first three quarters", a translation's "before three quarters" (前三季度): the year so far, at the year's precision
+    "year_to_date": re.compile(r"\b(?:the\s+)?(?:first|before|front)\s+(?:two|three|2|3)\s+quarters\b"
+                               r"(?:\s+of\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?" + _EN_YEARREF + ")?", re.IGNORECASE),
     "year_part": re.compile(
         r"\b(?:the\s+)?(?P<part>" + "|".join(EN_PART_WORDS) + r")\s+of\s+the\s+year\b", re.IGNORECASE),
 }

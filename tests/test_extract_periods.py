@@ -190,3 +190,26 @@ def test_an_english_sentence_that_opens_with_its_time_dates_its_events_up_to_a_s
     # a time of the event's own still wins
     text = "In 2019 Huawei opened a lab, and it formed a joint venture with Seres in 2021."
     assert _relation_periods(text, "en", "partnerOf", organisation="huawei", date=dt.date(2024, 5, 1)) == ["2021"]
+
+
+def test_the_time_a_record_is_measured_from_is_not_the_figures():
+    text = "第二季度，公司营收达到1000亿元；营业利润500亿元，为2018年第三季度以来的最高水平；净利润400亿元。"
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2024, 8, 1))
+    assert [f[5] for f in _of(got, "NetProfit")] == ["2024-Q2"], got
+    text = "In 2024 Huawei sold 1.2 million cars, almost unchanged from 2023, and revenue rose 16.7% to 200 billion yuan."
+    got = facts(text, "en", organisation="huawei", date=dt.date(2025, 3, 1))
+    assert not any(str(f[5]).startswith("since") for f in got if len(f) > 5), got
+
+
+def test_a_time_in_a_relative_clause_is_not_carried():
+    text = ("Huawei's operating profit was 279.8 billion yen in 2024. Without the impairment at its medical unit, "
+            "which we booked in the fourth quarter, operating profit would have been higher. "
+            "Net income came to 160.0 billion yen.")
+    got = facts(text, "en", organisation="huawei", date=dt.date(2025, 1, 30))
+    assert "2024-Q4" not in [f[5] for f in _of(got, "NetProfit")], got
+
+
+def test_the_first_three_quarters_in_english_are_told_at_the_years_precision():
+    text = "Before three quarters research and development investment is 19.01 hundred million yuan."
+    got = facts(text, "en", organisation="huawei", date=dt.date(2025, 10, 28))
+    assert [f[5] for f in _of(got, "ResearchSpending")] == ["2025"], got

@@ -89,7 +89,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         # the ranking list the next sentence may go on about ("… entered the Fortune Global 500. It was ranked 360th …")
         carry["recent_lists"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["RankingList"])})
         carried = _carried([m for m in statement_periods(ctx) if not compared_time(ctx, m) and not _today(m, doc)
-                            and not _planned(ctx, m)], facts[told:])
+                            and not _planned(ctx, m) and not _aside(ctx, m)], facts[told:])
         if not carried and has_word(sent.text, lang.words.get("full_year_words"), lang.code):
             carried = _whole_years(facts[told:])  # "Gross margin for the year was 81%.": the year of its figures
         history.append((carried,
@@ -190,6 +190,16 @@ def _planned(ctx: Context, m: Mention) -> bool:
     year", 介绍了今年的新车计划): the time of a plan, not of what the next sentences report."""
     cs, ce = ctx.clauses[ctx.clause_of(m.start)]
     return has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("future") or [], ctx.lang.code)
+
+
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
+
+
+def _aside(ctx: Context, m: Mention) -> bool:
+    """A time told in a relative clause after a comma ("the impairment at Canon Medical, which we booked in the
+    fourth quarter, …"): it dates the thing the clause describes, not what the next sentences report."""
+    cs, _ = ctx.clauses[ctx.clause_of(m.start)]
+    return cs > ctx.sent.start and _RELATIVE_CLAUSE.match(ctx.doc.text, cs) is not None
 
 
 def _today(m: Mention, doc) -> bool:

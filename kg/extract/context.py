@@ -280,12 +280,24 @@ _COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*
                                re.IGNORECASE), None)}  # "up 44% from RMB68,840.4 million in the same quarter of 2023"
 
 
+# a time a record is measured from (为2018年第三季度以来的最高水平, "the highest since 2018") or a figure is
+# unchanged from ("almost unchanged from 2023"): the time compared with, not one the figure holds since
+_RECORD_SINCE = {
+    "zh": lambda text, m: re.match(r"的?(?:最高|最低|最好|最差|最快|最大|新高|新低|首次)", text[m.end:m.end + 4]) is not None,
+    "en": lambda text, m: re.search(r"\b(?:highest|lowest|best|worst|strongest|weakest|fastest|slowest|biggest|largest|"
+                                    r"unchanged|flat|steady|little\s+changed)\b(?:\s+(?:level|quarter|year|month|result|figure))?\s*$",
+                                    text[max(0, m.start - 40):m.start], re.IGNORECASE) is not None,
+}
+
+
 def compared_time(ctx: Context, m: Mention) -> bool:
     """A time a figure is compared with (较去年同期, "compared with 2023", "the record set in 2018"):
     not the time of the figure, nor one the next sentences go on about."""
     before, after = _COMPARED.get(ctx.lang.code, (None, None))
     text = ctx.doc.text
     if before is not None and before.search(text[max(ctx.sent.start, m.start - 64):m.start]):
+        return True
+    if m.period.qualifier == "since" and _RECORD_SINCE[ctx.lang.code](text, m):
         return True
     if after is None:
         return False
