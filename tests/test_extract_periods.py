@@ -213,3 +213,12 @@ def test_the_first_three_quarters_in_english_are_told_at_the_years_precision():
     text = "Before three quarters research and development investment is 19.01 hundred million yuan."
     got = facts(text, "en", organisation="huawei", date=dt.date(2025, 10, 28))
     assert [f[5] for f in _of(got, "ResearchSpending")] == ["2025"], got
+
+
+def test_this_quarter_hands_on_the_quarter_a_results_text_reports_on():
+    # a report of the third quarter, dated in the fourth: "this quarter" is the third, in the next sentence too
+    text = ("Huawei third quarter results: income reaches 10.1 billion yuan\n\n"
+            "Huawei reported revenue of 10.1 billion yuan for the third quarter. This quarter net loss is 1.8 billion yuan. "
+            "Gross margin climbed to 15.3%.\n")
+    got = facts(text, "en", organisation="huawei", date=dt.date(2024, 11, 20))
+    assert [f[5] for f in _of(got, "GrossMargin")] == ["2024-Q3"], got

@@ -22,7 +22,7 @@ from ..lang import Language
 from ..numbers import period_bounds
 from ..types import EntityInfo, Extraction, Fact, Mention, PeriodRef
 from . import corporate, goals, nominal, positions, quantities, relations, roles, structure
-from .context import ENTITY_KINDS, Context, compared_time, has_word, statement_periods
+from .context import ENTITY_KINDS, THIS_QUARTER, Context, compared_time, has_word, statement_periods
 from .patterns import Patterns, load_patterns
 
 Extractor = Callable[[Context], "list[Fact]"]
@@ -90,6 +90,8 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         carry["recent_lists"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["RankingList"])})
         carried = _carried([m for m in statement_periods(ctx) if not compared_time(ctx, m) and not _today(m, doc)
                             and not _planned(ctx, m) and not _aside(ctx, m)], facts[told:])
+        if report_period is not None:  # "This quarter net loss …. Gross margin rose to 15.3%": the quarter reported on
+            carried = [report_period if THIS_QUARTER[lang.code].search(p.text or "") else p for p in carried]
         if not carried and has_word(sent.text, lang.words.get("full_year_words"), lang.code):
             carried = _whole_years(facts[told:])  # "Gross margin for the year was 81%.": the year of its figures
         history.append((carried,
