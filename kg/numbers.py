@@ -978,6 +978,7 @@ class _P:
     bare_day: bool = False  # a day of the month told without its month (18日): the latest such day by the document date
     same_date: bool = False  # with rel_year: that day of the document's date, years before (两年前的今天)
     month_only: bool = False  # with rel_day: told at the month's precision (上周, "last week")
+    to_come: bool = False  # told as yet to come (将于4月1日, 自4月1日起生效, "effective April 1"): not last year's
 
 
 def _range_period(p: "_P", first: int, last: int) -> bool:
@@ -1392,7 +1393,7 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
         # "the fourth quarter" in a report of January 2024 is the one that ended, 2023's; so is
         # "unveiled in September" or "on November 30" (a time yet to come takes its year explicitly)
         first_month = p.month or ((p.quarter - 1) * 3 + 1 if p.quarter else (p.half - 1) * 6 + 1 if p.half else None)
-        if first_month is not None and (first_month, p.day or 1) > (doc_date.month, doc_date.day):
+        if first_month is not None and (first_month, p.day or 1) > (doc_date.month, doc_date.day) and not p.to_come:
             p.year -= 1
     else:
         return None
@@ -1453,6 +1454,15 @@ def _merge_ended(text: str, cores: list[_P]) -> list[_P]:
     return out
 
 
+# words that tell a time as still to come, before it and after it: 将于4月1日, 自4月1日起生效, "effective April 1",
+# "will step down on April 1" (a month told without its year is then not last year's)
+_TO_COME = {
+    "zh": (re.compile(r"(?:将|将于|将在|将从|将自|预计于|预计在|计划于|计划在|拟于|拟在|定于|有望于|即将于)\s*$"), re.compile(r"\s*起?(?:正式)?生效")),
+    "en": (re.compile(r"\b(?:effective|will\s+(?:\w+\s+){0,5}(?:on|in|from)|scheduled\s+(?:for|on)|due\s+(?:on|in)|set\s+for)\s*$",
+                      re.IGNORECASE), re.compile(r"(?!)")),
+}
+
+
 def find_periods(text: str, lang: str, doc_date: datetime.date | None,
                  context_year: Optional[int] = None, context_stale: bool = False,
                  context_day: datetime.date | None = None) -> list[PeriodRef]:
@@ -1475,6 +1485,8 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None,
         left_limit = cores[i - 1].end if i else 0
         right_limit = cores[i + 1].start if i + 1 < len(cores) else len(scan)
         qualify(scan, p, left_limit, right_limit)
+        p.to_come = _TO_COME[lang][0].search(scan, max(0, p.start - 40), p.start) is not None \
+            or _TO_COME[lang][1].match(scan, p.end) is not None
         has_own_year = p.year is not None or p.rel_year is not None
         if not has_own_year and not own and _state_at_year_end(scan, p):
             p.year_end = (12, 31)  # 截至年底, "as of the end of the year": the last year's end by the document's date

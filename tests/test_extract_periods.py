@@ -222,3 +222,9 @@ def test_this_quarter_hands_on_the_quarter_a_results_text_reports_on():
             "Gross margin climbed to 15.3%.\n")
     got = facts(text, "en", organisation="huawei", date=dt.date(2024, 11, 20))
     assert [f[5] for f in _of(got, "GrossMargin")] == ["2024-Q3"], got
+
+
+def test_a_time_to_come_after_a_chinese_trigger_does_not_date_the_event():
+    text = "华为完成收购诺基亚 新任CEO将于4月上任\n\n华为今天宣布完成收购。\n"
+    got = _relation_periods(text, "zh", "acquired", organisation="huawei", date=dt.date(2025, 2, 28))
+    assert "2025-04" not in got and "2024-04" not in got, got

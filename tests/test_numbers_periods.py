@@ -448,3 +448,16 @@ def test_years_ago_and_last_week_count_back_from_the_document_date(text, lang, k
 def test_no_years_ago_without_a_count_of_years(text, lang):
     assert not any(p.text.endswith(("年前", "ago")) for p in find_periods(text, lang, DOC_DATE))
     assert "2022" not in keys(text, lang) and "2023" not in keys(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, key", [
+    # a month told without its year after the text's date is last year's, unless told as still to come
+    ("公司4月1日发布了新品", "zh", "2024-04-01"),
+    ("公司将于4月1日发布新品", "zh", "2025-04-01"),
+    ("新任总裁自4月1日起生效", "zh", "since-2025-04-01"),
+    ("It launched the phone on April 1.", "en", "2024-04-01"),
+    ("He will take over as chief executive on April 1.", "en", "2025-04-01"),
+    ("The change is effective April 1.", "en", "2025-04-01"),
+])
+def test_a_day_to_come_takes_the_year_of_the_document(text, lang, key):
+    assert keys(text, lang, datetime.date(2025, 2, 28)) == [key]

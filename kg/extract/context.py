@@ -389,10 +389,19 @@ def later_clause(ctx: Context, pos: int) -> bool:
 
 
 def _nearest_plain(ctx: Context, lo: int, hi: int, pos: int) -> PeriodRef | None:
+    # 诺基亚完成收购英飞朗 新任CEO将于4月上任: a Chinese time told as to come after the trigger dates a later plan, not the event
     cands = [m for m in ctx.periods() if lo <= m.start and m.end <= hi and m.period.year
-             and m.period.qualifier in ("", "early", "late", "mid")]
+             and m.period.qualifier in ("", "early", "late", "mid")
+             and not (m.start >= pos and ctx.lang.code == "zh" and _to_come_before(ctx, m))]
     pick = nearest(cands, pos)
     return pick.period if pick else None
+
+
+def _to_come_before(ctx: Context, m: Mention) -> bool:
+    """Is ``m`` right after a word of the future (将于4月, 计划在2026年)?"""
+    words = ctx.lang.words.get("future") or []
+    before = ctx.doc.text[max(ctx.sent.start, m.start - 6):m.start]
+    return bool(words) and re.search(r"(?:" + "|".join(map(re.escape, words)) + r")\s*(?:于|在|从|自)?\s*$", before) is not None
 
 
 def reported_by(ctx: Context) -> str:
