@@ -1045,8 +1045,8 @@ _ZH_PERIOD_RES = {
     # 两年前, 十年前的今天: years before the document's date (not 2020年前, 多年前, 三年前三季度)
     "years_ago": re.compile(r"(?<![0-9〇零一二三四五六七八九十百千几多数近])(?P<n>[1-9][0-9]?|[一两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十)"
                             r"年前(?![一二三两四1-4]个?季度|[一二三四五六七八九十0-9]+个?月)(?:的(?P<today>今天|今日|这一天|同一天))?"),
-    # 上周, 上个星期: the week before the document's, told at the month's precision
-    "last_week": re.compile(r"上一?个?(?:周|星期|礼拜)(?![一二三四五六日天末])"),
+    # 上周, 上个星期, 一周前, 两周前: the week(s) before the document's, told at the month's precision
+    "last_week": re.compile(r"上一?个?(?:周|星期|礼拜)(?![一二三四五六日天末])|(?<![0-9一二三四五六七八九十几多数])(?P<wk>[一两二三1-3])个?(?:周|星期|礼拜)(?:前|之前)"),
     "rel_day": re.compile(r"(?:" + "|".join(_sorted_keys(ZH_RELATIVE_DAYS)) + r")(?![达送])|(?<![一二三四五六七八九十0-9])(?:上|本|这)?(?:" + "|".join(_sorted_keys(ZH_WEEKDAYS)) + ")"),
     "bare_year": re.compile(r"(?<![0-9A-Za-z.,])(?P<y>(?:19|20)[0-9]{2})(?![0-9.%,年])"),
     "year_quarter": re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)[0-9]{2})\s*[Qq](?P<qa>[1-4])(?![0-9])"),
@@ -1072,7 +1072,7 @@ _ZH_PERIOD_NEEDS = {
     "month": ("月",),
     "rel_day": _needs(("天", "日", "周", "星期"), list(ZH_RELATIVE_DAYS) + list(ZH_WEEKDAYS)),
     "years_ago": ("年前",),
-    "last_week": ("上",),
+    "last_week": ("上", "周", "星期", "礼拜"),
     "month_day": ("日", "号"),
     "bare_year": ("19", "20"),
     "year_quarter": ("Q", "q"),
@@ -1132,7 +1132,8 @@ def _zh_cores(text: str) -> list[_P]:
                 p.rel_year = -int(_zh_numeral_value(g["n"])) if not g["n"].isdigit() else -int(g["n"])
                 p.same_date = bool(g.get("today"))
             if kind == "last_week":
-                p.rel_day, p.month_only = -7, True
+                weeks = int(_zh_numeral_value(g["wk"])) if g.get("wk") and not g["wk"].isdigit() else int(g.get("wk") or 1)
+                p.rel_day, p.month_only = -7 * weeks, True
             if kind == "bare_year" and _zh_unit_follows(text, m.end()):
                 continue  # 2000件 is a count
             cores.append(p)
@@ -1233,7 +1234,7 @@ _EN_PERIOD_RES = {
     # "two years ago", "five years ago today": years before the document's date ("a year ago" is mostly a comparison)
     "years_ago": re.compile(r"\b(?P<n>(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)|[2-9]|[1-9][0-9])"
                             r"\s+years\s+ago\b(?P<today>\s+today\b)?", re.IGNORECASE),
-    "last_week": re.compile(r"\blast\s+week\b", re.IGNORECASE),
+    "last_week": re.compile(r"\blast\s+week\b|\b(?P<wk>a|one|two|three|[1-3])\s+weeks?\s+ago\b", re.IGNORECASE),
     # "the first three quarters", a translation's "before three quarters" (前三季度): the year so far, at the year's precision
     "year_to_date": re.compile(r"\b(?:the\s+)?(?:first|before|front)\s+(?:two|three|2|3)\s+quarters\b"
                                r"(?:\s+of\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?" + _EN_YEARREF + ")?", re.IGNORECASE),
@@ -1297,7 +1298,8 @@ def _en_cores(text: str) -> list[_P]:
                 p.rel_year = -(int(n) if n.isdigit() else EN_SMALL.get(n) or EN_TENS[n])
                 p.same_date = bool(g.get("today"))
             if kind == "last_week":
-                p.rel_day, p.month_only = -7, True
+                wk = (g.get("wk") or "one").lower()
+                p.rel_day, p.month_only = -7 * (int(wk) if wk.isdigit() else 1 if wk == "a" else EN_SMALL[wk]), True
             if kind == "year" and _en_year_is_amount(text, m.start(), m.end()):
                 continue
             cores.append(p)
@@ -1443,6 +1445,12 @@ def _merge_ended(text: str, cores: list[_P]) -> list[_P]:
         if (nxt is not None and p.year is None and p.rel_year is None and (p.quarter or p.half)
                 and (nxt.year is not None or nxt.month) and _ENDED_RE.match(text[p.end:nxt.start]) is not None):
             p.year, p.end = nxt.year, nxt.end
+            skip = True
+        elif (nxt is not None and p.month and p.year is None and p.rel_year is None and p.following is None and not p.day
+                and (nxt.following is not None or nxt.rel_year is not None) and nxt.month is None and nxt.quarter is None
+                and re.fullmatch(r"\s+of\s+", text[p.end:nxt.start])):
+            # "in December of that year", "in March of last year": the month of the year the words point to
+            p.following, p.rel_year, p.end = nxt.following, nxt.rel_year, nxt.end
             skip = True
         elif (nxt is not None and (p.quarter or p.half) and (nxt.quarter or nxt.half) and nxt.year is not None
                 and re.fullmatch(r",?\s*[(（]\s*", text[p.end:nxt.start])):

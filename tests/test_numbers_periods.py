@@ -434,6 +434,8 @@ def test_the_same_day_is_the_day_told_before_it():
     ("We opened the plant five years ago.", "en", "2019", "five years ago"),
     ("Two years ago today we shipped the first car.", "en", "2022-11-20", "Two years ago today"),
     ("Last week the board approved the deal.", "en", "2024-11", "Last week"),
+    ("一周前，公司发布了新模型", "zh", "2024-11", "一周前"),
+    ("Three weeks ago we shipped it.", "en", "2024-10", "Three weeks ago"),
 ])
 def test_years_ago_and_last_week_count_back_from_the_document_date(text, lang, key, span):
     p = the_period(text, lang)
@@ -461,3 +463,11 @@ def test_no_years_ago_without_a_count_of_years(text, lang):
 ])
 def test_a_day_to_come_takes_the_year_of_the_document(text, lang, key):
     assert keys(text, lang, datetime.date(2025, 2, 28)) == [key]
+
+
+@pytest.mark.parametrize("text, key, span", [
+    ("In 2000 it won the contract, and in December of that year it bought its rival.", "2000-12", "December of that year"),
+    ("In March of last year we opened the plant.", "2023-03", "March of last year"),
+])
+def test_a_month_of_that_year_is_one_time(text, key, span):
+    assert periods(text, "en")[-1] == (key, span)
