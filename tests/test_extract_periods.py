@@ -176,6 +176,10 @@ def test_the_time_of_a_plan_is_not_carried_to_the_next_sentence():
     text = "华为去年营收为7000亿元。总裁介绍了今年的新车计划。董事会建议派发末期股息合计约25.7亿元。"
     got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 3, 28))
     assert [f[5] for f in _of(got, "Dividend")] == ["2024"], got
+    # a time standing alone before the clause of the plan (2025年，公司将推出…)
+    text = "华为去年营收为7000亿元。2025年，公司将推出十款新车。董事会建议派发末期股息合计约25.7亿元。"
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 3, 28))
+    assert [f[5] for f in _of(got, "Dividend")] == ["2024"], got
     text = ("Huawei reported revenue of 700 billion yuan for 2024. It is building a plant in Dongguan, which will begin "
             "operations this year. Its printing arm launched the Mate 70 series.")
     assert "2025" not in _relation_periods(text, "en", "releases", organisation="huawei", date=dt.date(2025, 1, 30))

@@ -190,8 +190,12 @@ def _whole_years(told: list) -> list:
 def _planned(ctx: Context, m: Mention) -> bool:
     """A time told in a clause about what is still to come ("a new plant, which will begin operations this
     year", 介绍了今年的新车计划): the time of a plan, not of what the next sentences report."""
-    cs, ce = ctx.clauses[ctx.clause_of(m.start)]
-    return has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("future") or [], ctx.lang.code)
+    i = ctx.clause_of(m.start)
+    cs, ce = ctx.clauses[i]
+    text = ctx.doc.text
+    if not re.sub(r"[\W_]+", "", text[cs:m.start] + text[m.end:ce]) and i + 1 < len(ctx.clauses):
+        ce = ctx.clauses[i + 1][1]  # 2018年，中国手机市场规模将出现…: a time that stands alone opens the clause after it
+    return has_word(text[cs:ce], ctx.lang.words.get("future") or [], ctx.lang.code)
 
 
 _RELATIVE_CLAUSE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
