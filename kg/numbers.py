@@ -976,6 +976,9 @@ class _P:
     year_end: Optional[tuple] = None  # "the fiscal year that ended on March 31": (month, day), the year unsaid
     following: Optional[int] = None  # 次年, "the following year": years after the year the text was about
     bare_day: bool = False  # a day of the month told without its month (18日): the latest such day by the document date
+    same_date: bool = False  # with rel_year: that day of the document's date, years before (两年前的今天)
+    month_only: bool = False  # with rel_day: told at the month's precision (上周, "last week")
+    to_come: bool = False  # told as yet to come (将于4月1日, 自4月1日起生效, "effective April 1"): not last year's
 
 
 def _range_period(p: "_P", first: int, last: int) -> bool:
@@ -1039,6 +1042,11 @@ _ZH_PERIOD_RES = {
     "month_day": re.compile(r"(?:(?P<rm>" + "|".join(_sorted_keys(ZH_RELATIVE_MONTHS)) + r")|(?<![0-9〇零一二三四五六七八九十月年.第近前后续每去])"
                             r")(?P<d>(?:3[01]|[12][0-9]|0?[1-9]))[日号](?![内以均起前后间])"),
     "rel_month": re.compile("|".join(_sorted_keys(ZH_RELATIVE_MONTHS))),
+    # 两年前, 十年前的今天: years before the document's date (not 2020年前, 多年前, 三年前三季度)
+    "years_ago": re.compile(r"(?<![0-9〇零一二三四五六七八九十百千几多数近])(?P<n>[1-9][0-9]?|[一两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十)"
+                            r"年前(?![一二三两四1-4]个?季度|[一二三四五六七八九十0-9]+个?月)(?:的(?P<today>今天|今日|这一天|同一天))?"),
+    # 上周, 上个星期, 一周前, 两周前: the week(s) before the document's, told at the month's precision
+    "last_week": re.compile(r"上一?个?(?:周|星期|礼拜)(?![一二三四五六日天末])|(?<![0-9一二三四五六七八九十几多数])(?P<wk>[一两二三1-3])个?(?:周|星期|礼拜)(?:前|之前)"),
     "rel_day": re.compile(r"(?:" + "|".join(_sorted_keys(ZH_RELATIVE_DAYS)) + r")(?![达送])|(?<![一二三四五六七八九十0-9])(?:上|本|这)?(?:" + "|".join(_sorted_keys(ZH_WEEKDAYS)) + ")"),
     "bare_year": re.compile(r"(?<![0-9A-Za-z.,])(?P<y>(?:19|20)[0-9]{2})(?![0-9.%,年])"),
     "year_quarter": re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)[0-9]{2})\s*[Qq](?P<qa>[1-4])(?![0-9])"),
@@ -1063,6 +1071,8 @@ _ZH_PERIOD_NEEDS = {
     "year_to_date": ("季",),
     "month": ("月",),
     "rel_day": _needs(("天", "日", "周", "星期"), list(ZH_RELATIVE_DAYS) + list(ZH_WEEKDAYS)),
+    "years_ago": ("年前",),
+    "last_week": ("上", "周", "星期", "礼拜"),
     "month_day": ("日", "号"),
     "bare_year": ("19", "20"),
     "year_quarter": ("Q", "q"),
@@ -1118,6 +1128,12 @@ def _zh_cores(text: str) -> list[_P]:
                     p.rel_day = 0
                     if word[0] in "上本这":
                         p.week = -1 if word[0] == "上" else 0
+            if kind == "years_ago":
+                p.rel_year = -int(_zh_numeral_value(g["n"])) if not g["n"].isdigit() else -int(g["n"])
+                p.same_date = bool(g.get("today"))
+            if kind == "last_week":
+                weeks = int(_zh_numeral_value(g["wk"])) if g.get("wk") and not g["wk"].isdigit() else int(g.get("wk") or 1)
+                p.rel_day, p.month_only = -7 * weeks, True
             if kind == "bare_year" and _zh_unit_follows(text, m.end()):
                 continue  # 2000件 is a count
             cores.append(p)
@@ -1215,6 +1231,13 @@ _EN_PERIOD_RES = {
     "rel_month": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_MONTHS)) + r")\b", re.IGNORECASE),
     "rel_day": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_DAYS)) + r")\b|\b(?<=on )(?:"
                           + "|".join(EN_WEEKDAYS) + r")\b|\b(?:" + "|".join(EN_WEEKDAYS) + r")(?='s\b)", re.IGNORECASE),
+    # "two years ago", "five years ago today": years before the document's date ("a year ago" is mostly a comparison)
+    "years_ago": re.compile(r"\b(?P<n>(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)|[2-9]|[1-9][0-9])"
+                            r"\s+years\s+ago\b(?P<today>\s+today\b)?", re.IGNORECASE),
+    "last_week": re.compile(r"\blast\s+week\b|\b(?P<wk>a|one|two|three|[1-3])\s+weeks?\s+ago\b", re.IGNORECASE),
+    # "the first three quarters", a translation's "before three quarters" (前三季度): the year so far, at the year's precision
+    "year_to_date": re.compile(r"\b(?:the\s+)?(?:first|before|front)\s+(?:two|three|2|3)\s+quarters\b"
+                               r"(?:\s+of\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?" + _EN_YEARREF + ")?", re.IGNORECASE),
     "year_part": re.compile(
         r"\b(?:the\s+)?(?P<part>" + "|".join(EN_PART_WORDS) + r")\s+of\s+the\s+year\b", re.IGNORECASE),
 }
@@ -1270,6 +1293,13 @@ def _en_cores(text: str) -> list[_P]:
                 if month % 3 or re.search(r"\b(?:" + _EN_ORD_Q + r")(?:\s+fiscal)?\s+$", text[:m.start()], re.IGNORECASE):
                     continue  # a fiscal quarter ending mid-quarter, or "the fourth quarter ended …" (see _merge_ended)
                 p.quarter = month // 3
+            if kind == "years_ago":
+                n = g["n"].lower()
+                p.rel_year = -(int(n) if n.isdigit() else EN_SMALL.get(n) or EN_TENS[n])
+                p.same_date = bool(g.get("today"))
+            if kind == "last_week":
+                wk = (g.get("wk") or "one").lower()
+                p.rel_day, p.month_only = -7 * (int(wk) if wk.isdigit() else 1 if wk == "a" else EN_SMALL[wk]), True
             if kind == "year" and _en_year_is_amount(text, m.start(), m.end()):
                 continue
             cores.append(p)
@@ -1330,6 +1360,8 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
         if doc_date is None:
             return None
         p.year = doc_date.year + p.rel_year
+        if p.same_date and not (p.month or p.quarter or p.half):  # 两年前的今天: that day, years before
+            p.month, p.day = doc_date.month, doc_date.day
     elif p.rel_quarter is not None:
         if doc_date is None:
             return None
@@ -1347,7 +1379,7 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
             day += datetime.timedelta(days=7 * p.week + p.weekday - day.weekday())
         elif p.weekday is not None:  # "on Monday": the latest Monday on or before the day
             day -= datetime.timedelta(days=(day.weekday() - p.weekday) % 7)
-        p.year, p.month, p.day = day.year, day.month, day.day
+        p.year, p.month, p.day = day.year, day.month, (None if p.month_only else day.day)
     elif p.following is not None:
         if context_year is None:
             return None  # 次年 with no year before it: unknown
@@ -1363,7 +1395,7 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
         # "the fourth quarter" in a report of January 2024 is the one that ended, 2023's; so is
         # "unveiled in September" or "on November 30" (a time yet to come takes its year explicitly)
         first_month = p.month or ((p.quarter - 1) * 3 + 1 if p.quarter else (p.half - 1) * 6 + 1 if p.half else None)
-        if first_month is not None and (first_month, p.day or 1) > (doc_date.month, doc_date.day):
+        if first_month is not None and (first_month, p.day or 1) > (doc_date.month, doc_date.day) and not p.to_come:
             p.year -= 1
     else:
         return None
@@ -1414,6 +1446,12 @@ def _merge_ended(text: str, cores: list[_P]) -> list[_P]:
                 and (nxt.year is not None or nxt.month) and _ENDED_RE.match(text[p.end:nxt.start]) is not None):
             p.year, p.end = nxt.year, nxt.end
             skip = True
+        elif (nxt is not None and p.month and p.year is None and p.rel_year is None and p.following is None and not p.day
+                and (nxt.following is not None or nxt.rel_year is not None) and nxt.month is None and nxt.quarter is None
+                and re.fullmatch(r"\s+of\s+", text[p.end:nxt.start])):
+            # "in December of that year", "in March of last year": the month of the year the words point to
+            p.following, p.rel_year, p.end = nxt.following, nxt.rel_year, nxt.end
+            skip = True
         elif (nxt is not None and (p.quarter or p.half) and (nxt.quarter or nxt.half) and nxt.year is not None
                 and re.fullmatch(r",?\s*[(（]\s*", text[p.end:nxt.start])):
             # "the fourth quarter (January to March 2024)": a fiscal quarter, told in calendar months
@@ -1422,6 +1460,15 @@ def _merge_ended(text: str, cores: list[_P]) -> list[_P]:
             skip = True
         out.append(p)
     return out
+
+
+# words that tell a time as still to come, before it and after it: 将于4月1日, 自4月1日起生效, "effective April 1",
+# "will step down on April 1" (a month told without its year is then not last year's)
+_TO_COME = {
+    "zh": (re.compile(r"(?:将|将于|将在|将从|将自|预计于|预计在|计划于|计划在|拟于|拟在|定于|有望于|即将于)\s*$"), re.compile(r"\s*起?(?:正式)?生效")),
+    "en": (re.compile(r"\b(?:effective|will\s+(?:\w+\s+){0,5}(?:on|in|from)|scheduled\s+(?:for|on)|due\s+(?:on|in)|set\s+for)\s*$",
+                      re.IGNORECASE), re.compile(r"(?!)")),
+}
 
 
 def find_periods(text: str, lang: str, doc_date: datetime.date | None,
@@ -1446,6 +1493,8 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None,
         left_limit = cores[i - 1].end if i else 0
         right_limit = cores[i + 1].start if i + 1 < len(cores) else len(scan)
         qualify(scan, p, left_limit, right_limit)
+        p.to_come = _TO_COME[lang][0].search(scan, max(0, p.start - 40), p.start) is not None \
+            or _TO_COME[lang][1].match(scan, p.end) is not None
         has_own_year = p.year is not None or p.rel_year is not None
         if not has_own_year and not own and _state_at_year_end(scan, p):
             p.year_end = (12, 31)  # 截至年底, "as of the end of the year": the last year's end by the document's date

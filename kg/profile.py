@@ -49,8 +49,21 @@ def _byline(line: str, p, lang: Language) -> bool:
     2024年5月24日, "Company profile — updated 14 March 2025")."""
     before = re.sub(r"(?:至|到|于|as\s+of|on)$", "", line[:p.start].rstrip(" :：,，（(")).rstrip()  # 资料更新至…, "updated on …"
     words = lang.words.get("dateline_words") or []
-    return p.qualifier in ("", "by", "asof") and len(line) <= 80 and not line[p.end:].strip(" )）】]") and not re.search(r"[.。!?！？]\s", before) \
-        and any(before.lower().endswith(w.lower()) for w in words)
+    if p.qualifier not in ("", "by", "asof") or len(line) > 80 or re.search(r"[.。!?！？]\s", before):
+        return False
+    after = line[p.end:].strip(" )）】]")
+    if not after:
+        return any(before.lower().endswith(w.lower()) for w in words)
+    # 特斯拉公司简介（2024年4月15日更新）, "(March 3, 2025, updated)": the word after the date, in its brackets
+    return re.search(r"[（(]\s*$", line[:p.start]) is not None and after.strip(" ,，").lower() in {w.lower() for w in words}
+
+
+def _lead(line: str, p, lang: Language) -> bool:
+    """A date right after a word that opens a text's note on itself (编者按：2025年4月22日，…接受了本刊专访;
+    "Editor's note: On March 3, 2025, …"): the day the text was made."""
+    before = line[:p.start].strip(" ：:,，—–-").lower()
+    before = re.sub(r"\s*(?:on|于)$", "", before).strip(" ：:,，—–-")
+    return not p.qualifier and bool(before) and before in {w.lower() for w in lang.words.get("dateline_leads") or []}
 
 
 def _dispatch(line: str, p) -> bool:
@@ -68,7 +81,7 @@ def _dateline(lines: list[str], lang: Language, year_end: dt.date | None) -> dt.
             if year_end is not None and not re.search(r"[0-9]", p.text):
                 continue  # 今天, "yesterday": nothing to do with the year of the lead
             if p.day and p.month and (not p.qualifier and (_DATELINE_LEAD.match(line[:p.start]) or _dated_heading(line, p)
-                                                           or _dispatch(line, p)) or _byline(line, p, lang)):
+                                                           or _dispatch(line, p)) or _byline(line, p, lang) or _lead(line, p, lang)):
                 return dt.date(p.year, p.month, p.day)
         if _BODY_LINE.match(line):
             break  # the body has begun: a date further down is something that happened

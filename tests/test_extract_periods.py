@@ -139,3 +139,96 @@ def test_a_market_value_on_that_day_takes_the_day_told_in_an_earlier_sentence():
             "受此消息提振，华为股价当日上涨12.7%，市值突破1200亿美元。")
     got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 2, 5))
     assert [f[5] for f in _of(got, "MarketCapitalisation")] == ["2025-02-04"], got
+
+
+def _relation_periods(text: str, lang: str, predicate: str, **kw) -> list:
+    from helpers import run
+    return sorted(str(f.attr("period").key if f.attr("period") else None)
+                  for f in run(text, lang, **kw).facts if f.kind == "relation" and f.predicate == predicate)
+
+
+def test_an_event_told_years_before_the_text_is_dated_back_from_its_date():
+    # a speech: "three years ago today we launched …", 两年前，我们与…签署合作协议
+    got = _relation_periods("三年前的今天，华为在这里发布了Mate 40。", "zh", "releases",
+                            organisation="huawei", date=dt.date(2023, 10, 22))
+    assert got == ["2020-10-22"], got
+    got = _relation_periods("Two years ago, Huawei launched the Mate 40.", "en", "releases",
+                            organisation="huawei", date=dt.date(2023, 10, 22))
+    assert got == ["2021"], got
+
+
+def test_a_deal_of_last_week_is_dated_by_its_month():
+    got = _relation_periods("Last week Huawei agreed to acquire Nokia.", "en", "acquired",
+                            organisation="huawei", date=dt.date(2025, 11, 12))
+    assert got == ["2025-11"], got
+    got = _relation_periods("上周，华为宣布收购诺基亚。", "zh", "acquired", organisation="huawei", date=dt.date(2025, 11, 12))
+    assert got == ["2025-11"], got
+
+
+def test_today_in_one_sentence_does_not_date_the_next():
+    # "today" is the text's own time; the rank of the next sentence is told without a time
+    text = "Q: How big is Huawei today?\nA: We were 111th in the last Fortune Global 500.\n"
+    got = facts(text, "en", organisation="huawei", date=dt.date(2024, 5, 14))
+    assert [f[5] for f in got if f[1] == "rank"] == [None], got
+
+
+def test_the_time_of_a_plan_is_not_carried_to_the_next_sentence():
+    text = "华为去年营收为7000亿元。总裁介绍了今年的新车计划。董事会建议派发末期股息合计约25.7亿元。"
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 3, 28))
+    assert [f[5] for f in _of(got, "Dividend")] == ["2024"], got
+    # a time standing alone before the clause of the plan (2025年，公司将推出…)
+    text = "华为去年营收为7000亿元。2025年，公司将推出十款新车。董事会建议派发末期股息合计约25.7亿元。"
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 3, 28))
+    assert [f[5] for f in _of(got, "Dividend")] == ["2024"], got
+    text = ("Huawei reported revenue of 700 billion yuan for 2024. It is building a plant in Dongguan, which will begin "
+            "operations this year. Its printing arm launched the Mate 70 series.")
+    assert "2025" not in _relation_periods(text, "en", "releases", organisation="huawei", date=dt.date(2025, 1, 30))
+
+
+def test_an_english_sentence_that_opens_with_its_time_dates_its_events_up_to_a_semicolon():
+    text = "In 2019 Huawei set up Harmony Motors, a joint venture with Seres, to build electric cars."
+    assert _relation_periods(text, "en", "partnerOf", organisation="huawei", date=dt.date(2024, 5, 1)) == ["2019"]
+    text = ("In 2019 Huawei formed Harmony Motors, a joint venture with Seres, to build cars in Chongqing; "
+            "the venture started production in 2022.")
+    assert _relation_periods(text, "en", "partnerOf", organisation="huawei", date=dt.date(2024, 5, 1)) == ["2019"]
+    # a time of the event's own still wins
+    text = "In 2019 Huawei opened a lab, and it formed a joint venture with Seres in 2021."
+    assert _relation_periods(text, "en", "partnerOf", organisation="huawei", date=dt.date(2024, 5, 1)) == ["2021"]
+
+
+def test_the_time_a_record_is_measured_from_is_not_the_figures():
+    text = "第二季度，公司营收达到1000亿元；营业利润500亿元，为2018年第三季度以来的最高水平；净利润400亿元。"
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2024, 8, 1))
+    assert [f[5] for f in _of(got, "NetProfit")] == ["2024-Q2"], got
+    text = "In 2024 Huawei sold 1.2 million cars, almost unchanged from 2023, and revenue rose 16.7% to 200 billion yuan."
+    got = facts(text, "en", organisation="huawei", date=dt.date(2025, 3, 1))
+    assert not any(str(f[5]).startswith("since") for f in got if len(f) > 5), got
+
+
+def test_a_time_in_a_relative_clause_is_not_carried():
+    text = ("Huawei's operating profit was 279.8 billion yen in 2024. Without the impairment at its medical unit, "
+            "which we booked in the fourth quarter, operating profit would have been higher. "
+            "Net income came to 160.0 billion yen.")
+    got = facts(text, "en", organisation="huawei", date=dt.date(2025, 1, 30))
+    assert "2024-Q4" not in [f[5] for f in _of(got, "NetProfit")], got
+
+
+def test_the_first_three_quarters_in_english_are_told_at_the_years_precision():
+    text = "Before three quarters research and development investment is 19.01 hundred million yuan."
+    got = facts(text, "en", organisation="huawei", date=dt.date(2025, 10, 28))
+    assert [f[5] for f in _of(got, "ResearchSpending")] == ["2025"], got
+
+
+def test_this_quarter_hands_on_the_quarter_a_results_text_reports_on():
+    # a report of the third quarter, dated in the fourth: "this quarter" is the third, in the next sentence too
+    text = ("Huawei third quarter results: income reaches 10.1 billion yuan\n\n"
+            "Huawei reported revenue of 10.1 billion yuan for the third quarter. This quarter net loss is 1.8 billion yuan. "
+            "Gross margin climbed to 15.3%.\n")
+    got = facts(text, "en", organisation="huawei", date=dt.date(2024, 11, 20))
+    assert [f[5] for f in _of(got, "GrossMargin")] == ["2024-Q3"], got
+
+
+def test_a_time_to_come_after_a_chinese_trigger_does_not_date_the_event():
+    text = "华为完成收购诺基亚 新任CEO将于4月上任\n\n华为今天宣布完成收购。\n"
+    got = _relation_periods(text, "zh", "acquired", organisation="huawei", date=dt.date(2025, 2, 28))
+    assert "2025-04" not in got and "2024-04" not in got, got

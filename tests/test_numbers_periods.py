@@ -423,3 +423,51 @@ def test_the_same_day_is_the_day_told_before_it():
     assert [p.key for p in _fp("股价当日上涨", "zh", day)] == ["2024-02-05"]  # no day told: the document's
     assert [p.key for p in _fp("股价当日上涨", "zh", day, context_day=_dt.date(2024, 2, 4))] == ["2024-02-04"]
     assert _fp("京东当日达服务覆盖全国", "zh", day) == []  # same-day delivery is no time
+
+
+# ---------------------------------------------------------------- years ago, last week
+
+@pytest.mark.parametrize("text, lang, key, span", [
+    ("三年前，我们推出了第一款产品", "zh", "2021", "三年前"),
+    ("十年前的今天，公司在深圳成立", "zh", "2014-11-20", "十年前的今天"),
+    ("上周，双方签署了合作协议", "zh", "2024-11", "上周"),
+    ("We opened the plant five years ago.", "en", "2019", "five years ago"),
+    ("Two years ago today we shipped the first car.", "en", "2022-11-20", "Two years ago today"),
+    ("Last week the board approved the deal.", "en", "2024-11", "Last week"),
+    ("一周前，公司发布了新模型", "zh", "2024-11", "一周前"),
+    ("Three weeks ago we shipped it.", "en", "2024-10", "Three weeks ago"),
+])
+def test_years_ago_and_last_week_count_back_from_the_document_date(text, lang, key, span):
+    p = the_period(text, lang)
+    assert (p.key, p.text) == (key, span)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2020年前三季度营收增长", "zh"),      # 年前 after a year: the first quarters of 2020
+    ("多年前公司就进入了印度", "zh"),       # no number of years
+    ("Revenue grew 9% from a year ago.", "en"),  # a comparison, not a time of its own
+])
+def test_no_years_ago_without_a_count_of_years(text, lang):
+    assert not any(p.text.endswith(("年前", "ago")) for p in find_periods(text, lang, DOC_DATE))
+    assert "2022" not in keys(text, lang) and "2023" not in keys(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, key", [
+    # a month told without its year after the text's date is last year's, unless told as still to come
+    ("公司4月1日发布了新品", "zh", "2024-04-01"),
+    ("公司将于4月1日发布新品", "zh", "2025-04-01"),
+    ("新任总裁自4月1日起生效", "zh", "since-2025-04-01"),
+    ("It launched the phone on April 1.", "en", "2024-04-01"),
+    ("He will take over as chief executive on April 1.", "en", "2025-04-01"),
+    ("The change is effective April 1.", "en", "2025-04-01"),
+])
+def test_a_day_to_come_takes_the_year_of_the_document(text, lang, key):
+    assert keys(text, lang, datetime.date(2025, 2, 28)) == [key]
+
+
+@pytest.mark.parametrize("text, key, span", [
+    ("In 2000 it won the contract, and in December of that year it bought its rival.", "2000-12", "December of that year"),
+    ("In March of last year we opened the plant.", "2023-03", "March of last year"),
+])
+def test_a_month_of_that_year_is_one_time(text, key, span):
+    assert periods(text, "en")[-1] == (key, span)

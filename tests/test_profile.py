@@ -56,6 +56,15 @@ def bare_doc(text: str, lang: str, **kw) -> Document:
     ("专访某手机厂商\n\n本报记者 深圳报道 2023年6月2日\n\n上周，公司公布了业绩。", "zh", dt.date(2023, 6, 2)),
     ("某芯片公司\n\n（资料更新至2022年9月30日）\n\n公司成立于1999年。", "zh", dt.date(2022, 9, 30)),
     ("A chipmaker\n\nCompany profile — updated 2 May 2023\n\nThe company was founded in 1987.", "en", dt.date(2023, 5, 2)),
+    # the note word after the date, in the heading's brackets; a header field named for the date
+    ("某芯片公司简介（2022年9月30日更新）\n\n公司成立于1999年。", "zh", dt.date(2022, 9, 30)),
+    ("Annual results (translation)\n\nRelease date: 2023 year 4 month 2 day\n\nThe company was founded in 1987.", "en",
+     dt.date(2023, 4, 2)),
+    ("一家车企\n\n发布日期：2023年6月2日\n\n公司成立于2003年。", "zh", dt.date(2023, 6, 2)),
+    # an editor's note that opens with the day of the interview
+    ("对话某车企总裁\n\n编者按：2024年3月5日，某车企总裁在上海接受了本刊专访。", "zh", dt.date(2024, 3, 5)),
+    ("A talk with a chipmaker's chief\n\nEditor's note: On March 5, 2024, the chief executive spoke to us in Austin.",
+     "en", dt.date(2024, 3, 5)),
 ])
 def test_a_dateline_or_dated_heading_gives_the_document_date(text, lang, expected):
     assert profile.infer_date(text, get(lang)) == expected
@@ -85,6 +94,9 @@ def test_today_is_gives_the_document_date(text, lang, expected):
     ("BEIJING, March 2021 — The firm grew.", "en"),
     ("新华社北京3月5日电 国务院在会上公布了今年的经济目标。", "zh"),
     ("", "en"),
+    # a date in brackets before other words than a note's, and a lead word followed by a sentence's date
+    ("某芯片公司（2022年9月30日成立）\n\n公司总部位于上海。", "zh"),
+    ("对话某车企总裁\n\n问：2024年3月5日，公司发布了什么？", "zh"),
 ])
 def test_no_document_date_without_a_dateline(text, lang):
     assert profile.infer_date(text, get(lang)) is None

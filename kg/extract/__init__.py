@@ -22,7 +22,7 @@ from ..lang import Language
 from ..numbers import period_bounds
 from ..types import EntityInfo, Extraction, Fact, Mention, PeriodRef
 from . import corporate, goals, nominal, positions, quantities, relations, roles, structure
-from .context import ENTITY_KINDS, Context, compared_time, has_word, statement_periods
+from .context import ENTITY_KINDS, THIS_QUARTER, Context, compared_time, has_word, statement_periods
 from .patterns import Patterns, load_patterns
 
 Extractor = Callable[[Context], "list[Fact]"]
@@ -88,7 +88,10 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         carry["recent_categories"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["ProductCategory"])})
         # the ranking list the next sentence may go on about ("… entered the Fortune Global 500. It was ranked 360th …")
         carry["recent_lists"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["RankingList"])})
-        carried = _carried([m for m in statement_periods(ctx) if not compared_time(ctx, m)], facts[told:])
+        carried = _carried([m for m in statement_periods(ctx) if not compared_time(ctx, m) and not _today(m, doc)
+                            and not _planned(ctx, m) and not _aside(ctx, m)], facts[told:])
+        if report_period is not None:  # "This quarter net loss …. Gross margin rose to 15.3%": the quarter reported on
+            carried = [report_period if THIS_QUARTER[lang.code].search(p.text or "") else p for p in carried]
         if not carried and has_word(sent.text, lang.words.get("full_year_words"), lang.code):
             carried = _whole_years(facts[told:])  # "Gross margin for the year was 81%.": the year of its figures
         history.append((carried,
@@ -182,6 +185,35 @@ def _whole_years(told: list) -> list:
         if p.year and not (p.quarter or p.half or p.month or p.day or p.qualifier):
             return [p]
     return []
+
+
+def _planned(ctx: Context, m: Mention) -> bool:
+    """A time told in a clause about what is still to come ("a new plant, which will begin operations this
+    year", 介绍了今年的新车计划): the time of a plan, not of what the next sentences report."""
+    i = ctx.clause_of(m.start)
+    cs, ce = ctx.clauses[i]
+    text = ctx.doc.text
+    if not re.sub(r"[\W_]+", "", text[cs:m.start] + text[m.end:ce]) and i + 1 < len(ctx.clauses):
+        ce = ctx.clauses[i + 1][1]  # 2018年，中国手机市场规模将出现…: a time that stands alone opens the clause after it
+    return has_word(text[cs:ce], ctx.lang.words.get("future") or [], ctx.lang.code)
+
+
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
+
+
+def _aside(ctx: Context, m: Mention) -> bool:
+    """A time told in a relative clause after a comma ("the impairment at Canon Medical, which we booked in the
+    fourth quarter, …"): it dates the thing the clause describes, not what the next sentences report."""
+    cs, _ = ctx.clauses[ctx.clause_of(m.start)]
+    return cs > ctx.sent.start and _RELATIVE_CLAUSE.match(ctx.doc.text, cs) is not None
+
+
+def _today(m: Mention, doc) -> bool:
+    """今天, "today" (a day word without digits that is the document's own date): the time of the text,
+    which every sentence has anyway, not a time the next sentences go on about ("How big is Vodafone
+    today? … We were 247th in the last Fortune Global 500")."""
+    d, p = doc.date, m.period
+    return d is not None and (p.year, p.month, p.day) == (d.year, d.month, d.day) and not re.search(r"[0-9]", m.text)
 
 
 def _carried(periods: list, told: list | None = None) -> list:

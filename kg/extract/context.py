@@ -280,12 +280,24 @@ _COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*
                                re.IGNORECASE), None)}  # "up 44% from RMB68,840.4 million in the same quarter of 2023"
 
 
+# a time a record is measured from (为2018年第三季度以来的最高水平, "the highest since 2018") or a figure is
+# unchanged from ("almost unchanged from 2023"): the time compared with, not one the figure holds since
+_RECORD_SINCE = {
+    "zh": lambda text, m: re.match(r"的?(?:最高|最低|最好|最差|最快|最大|新高|新低|首次)", text[m.end:m.end + 4]) is not None,
+    "en": lambda text, m: re.search(r"\b(?:highest|lowest|best|worst|strongest|weakest|fastest|slowest|biggest|largest|"
+                                    r"unchanged|flat|steady|little\s+changed)\b(?:\s+(?:level|quarter|year|month|result|figure))?\s*$",
+                                    text[max(0, m.start - 40):m.start], re.IGNORECASE) is not None,
+}
+
+
 def compared_time(ctx: Context, m: Mention) -> bool:
     """A time a figure is compared with (较去年同期, "compared with 2023", "the record set in 2018"):
     not the time of the figure, nor one the next sentences go on about."""
     before, after = _COMPARED.get(ctx.lang.code, (None, None))
     text = ctx.doc.text
     if before is not None and before.search(text[max(ctx.sent.start, m.start - 64):m.start]):
+        return True
+    if m.period.qualifier == "since" and _RECORD_SINCE[ctx.lang.code](text, m):
         return True
     if after is None:
         return False
@@ -341,6 +353,8 @@ def event_period(ctx: Context, cs: int, ce: int, ts: int, te: int) -> PeriodRef 
         i = ctx.clause_of(ts)
         found = _nearest_plain(ctx, cs, ce, te)
         for lo, hi in ctx.clauses[i + 1:i + 3]:  # "acquired Ageia, the developer of PhysX, in 2008"
+            if ";" in ctx.doc.text[te:lo]:
+                break  # "…, a joint venture with BMW, to build MINIs; the venture started production in 2023": another event
             if found is None:
                 found = _nearest_plain(ctx, lo, hi, te)
         if found is None:  # "In September 2020, Nvidia agreed to buy Arm": an opening clause that is only a time
@@ -351,6 +365,12 @@ def event_period(ctx: Context, cs: int, ce: int, ts: int, te: int) -> PeriodRef 
                 rest = rest.replace(m.text, "")
             if opening and re.fullmatch(r"\s*(?:in|on|at|by|since|during|later|earlier|early|late|that|the|of|year|\s)*\s*", rest, re.IGNORECASE):
                 found = _nearest_plain(ctx, fs, fe, te)
+            # "In 2020 Hon Hai set up Foxtron, a joint venture with Yulon Motor": a sentence that opens with its
+            # time dates the events it tells, up to a semicolon, when none has a time of its own
+            elif opening and ";" not in ctx.doc.text[fs:ts] and re.fullmatch(
+                    r"\s*(?:in|on|during|by|at\s+the\s+end\s+of|early\s+in|late\s+in)\s*", ctx.doc.text[fs:opening[0].start], re.IGNORECASE) \
+                    and not any(m.period.year and m.start >= fe and m.end <= ts for m in ctx.periods()):
+                found = opening[0].period if opening[0].period.year and opening[0].period.qualifier in ("", "early", "late", "mid") else None
         return found
     own = _nearest_plain(ctx, cs, ce, te)
     if own is None and later_clause(ctx, ts):
@@ -369,10 +389,19 @@ def later_clause(ctx: Context, pos: int) -> bool:
 
 
 def _nearest_plain(ctx: Context, lo: int, hi: int, pos: int) -> PeriodRef | None:
+    # 诺基亚完成收购英飞朗 新任CEO将于4月上任: a Chinese time told as to come after the trigger dates a later plan, not the event
     cands = [m for m in ctx.periods() if lo <= m.start and m.end <= hi and m.period.year
-             and m.period.qualifier in ("", "early", "late", "mid")]
+             and m.period.qualifier in ("", "early", "late", "mid")
+             and not (m.start >= pos and ctx.lang.code == "zh" and _to_come_before(ctx, m))]
     pick = nearest(cands, pos)
     return pick.period if pick else None
+
+
+def _to_come_before(ctx: Context, m: Mention) -> bool:
+    """Is ``m`` right after a word of the future (将于4月, 计划在2026年)?"""
+    words = ctx.lang.words.get("future") or []
+    before = ctx.doc.text[max(ctx.sent.start, m.start - 6):m.start]
+    return bool(words) and re.search(r"(?:" + "|".join(map(re.escape, words)) + r")\s*(?:于|在|从|自)?\s*$", before) is not None
 
 
 def reported_by(ctx: Context) -> str:
