@@ -795,7 +795,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             e += next((len(x) for x in lang.words.get("name_suffixes") or () if ctx.doc.text.startswith(x, e)), 0)  # 三洋+电机
         if ctx.mention_at(s, e) is not None or not _looks_named(ctx, s, e):
             continue
-        if lang.code == "zh" and any(m.kind in ENTITY_KINDS and s < m.start and m.end == e for m in ctx.mentions):
+        if lang.code == "zh" and any(m.kind in ENTITY_KINDS and s < m.start and m.end == e and m.cls and v.is_a(m.cls, slot)
+                                     for m in ctx.mentions):
             continue  # 软件商阿尔塔维（Altavia）: the name is already found inside the span; its kind word is no part of it
         if lang.code == "zh" and v_is_org(slot) and _ZH_FIELD.match(text, e):
             continue  # 通过并购向B2B领域扩张: a field of business, not a company
