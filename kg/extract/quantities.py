@@ -416,6 +416,11 @@ def _prior_values(ctx: Context, told: list[Fact]) -> list[Fact]:
             if qoq_re is not None and (qoq_re.search(tail) or qoq_re.search(lead)):
                 break  # a quarter earlier, not a year
             said = ago_re.search(lead) if lang == "zh" else re.match(r"\s*(?:in\s+)?" + ago_re.pattern, tail, re.IGNORECASE)
+            # 较2023年的175.07亿元: the year before, named before the value
+            said = said or (lang == "zh" and any(
+                m.period.year == period.year - 1 and not m.period.quarter and not m.period.month and not m.period.qualifier
+                and qm.start - len(lead) <= m.start and m.end <= qm.start and re.fullmatch(r"(?:同期)?的?为?", text[m.end:qm.start])
+                for m in ctx.periods()))
             # "slipped to 19.44% from 20.21% in 2023": the year before, named
             said = said or any(m.period.year == period.year - 1 and not m.period.quarter and not m.period.month
                                and re.fullmatch(r"\s*(?:in|for)\s+(?:fiscal\s+)?", text[qm.end:m.start], re.IGNORECASE)
@@ -426,7 +431,8 @@ def _prior_values(ctx: Context, told: list[Fact]) -> list[Fact]:
             # as sure as the figure when the words say it is a year earlier; else a little less
             confidence = max(e.confidence for e in f.evidence) * (1.0 if said else 0.9)
             ev2 = evidence(ctx, [(ev.start, ev.end), (qm.start, qm.end)], f"prior-{ev.rule}", confidence)
-            out.append(replace(f, attrs=attrs(**{**dict(f.attrs), "value": q.value, "bound": q.bound,
+            value = -q.value if f.attr("value") < 0 else q.value  # 净亏损28.2亿元，较上年的42.2亿元收窄: a loss too
+            out.append(replace(f, attrs=attrs(**{**dict(f.attrs), "value": value, "bound": q.bound,
                                                    "period": replace(period, year=period.year - 1, start=0, end=0, text="")}),
                                evidence=(ev2,)))
             break
@@ -695,6 +701,8 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
         scope = _own_market(ctx, ts)
     period, p_conf = _period(ctx, pat, ts, qm)
     period = _year_ago(ctx, pat, ts, qm, period)
+    if not future and pat.get("period") == "flow" and _years_ahead(ctx, period):
+        future = True  # 2030财年公司总营收达到2250亿美元, said in 2025: a target, not a result
     if future:
         return _forecast(ctx, pat, ts, te, qm, subj_m, subj, value, unit, bound, period, scope, confidence * p_conf)
     if pat.get("scope") == "place" and not scope:
@@ -717,6 +725,30 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
         value=value, unit=unit, bound=bound, period=period, reported_by=reported_by(ctx), scope=scope,
         category=category, threshold=threshold, threshold_unit=threshold_unit), (ev,))
 
+
+
+# A flow whose time starts more than this many days after the text's date is yet to come; a fiscal
+# year may run ahead of the calendar by most of a year (Nvidia's fiscal 2025 first quarter ended in April
+# 2024), so a nearer time may be a result already told.
+_AHEAD_DAYS = 400
+_LEAD_CHARS = 300  # where a text names the date it speaks from (dateline, heading, first lines)
+_FIRST_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+
+
+def _years_ahead(ctx: Context, period) -> bool:
+    """Does ``period`` start well after the date the document speaks from (a date the text itself
+    names: its year is written in it, in a dateline or a heading)?"""
+    date = ctx.doc.date
+    if date is None or not isinstance(period, PeriodRef) or not period.year or period.qualifier == "since":
+        return False
+    first = _FIRST_YEAR.search(ctx.doc.text, 0, _LEAD_CHARS)
+    if first is None or int(first.group()) != date.year:
+        return False  # a date the text does not open with (a manifest's) may be a filing date long before
+    try:
+        start, _ = period_bounds(replace(period, qualifier=""))  # (到2030年: by then, still after)
+    except ValueError:
+        return False
+    return start is not None and (start - date).days > _AHEAD_DAYS
 
 
 def _milestone(ctx: Context, ts: int, qm: Mention) -> bool:
