@@ -71,3 +71,26 @@ def test_a_flow_figure_years_after_the_text_is_a_target():
     # a fiscal quarter named ahead of the calendar is still a result
     found = facts("英伟达2025财年第一季度营收为260亿美元。", "zh", date=dt.date(2024, 5, 23))
     assert _of(found, "Revenue") == {(26e9, "USD", "2025-Q1")}
+
+
+def _scoped(text: str, lang: str, **kw) -> set[tuple]:
+    from helpers import run
+
+    return {(f.predicate, float(f.attr("value")), f.attr("scope")) for f in run(text, lang, **kw).facts
+            if f.kind == "quantity" and f.predicate == "Revenue" and max(e.confidence for e in f.evidence) >= 0.75}
+
+
+def test_a_market_told_with_a_verb_in_a_paragraph_about_revenue():
+    text = ("In the first quarter of 2017, Samsung's revenue was $50.5 billion. By region, South Korea "
+            "contributed $8.1 billion, and India accounted for $4.2 billion.")
+    got = _scoped(text, "en", organisation="samsung", speaker="")
+    assert ("Revenue", 8.1e9, "south-korea") in got and ("Revenue", 4.2e9, "india") in got
+
+
+def test_a_verb_with_no_word_for_revenue_reads_no_other_figure():
+    # a paragraph not about revenue, a figure the next words give to another measure, and a doer that is no market
+    assert not {f for f in _scoped("In 2017 India contributed $4.2 billion to the fund.", "en") if f[2] == "india"}
+    text = "Samsung's revenue rose in 2017. India generated $1.1 billion in operating profit."
+    assert not {f for f in _scoped(text, "en") if f[2] == "india"}
+    text = "Samsung's revenue rose in 2017. The memory chip unit, which makes DRAM, brought in $9.2 billion."
+    assert (9.2e9) not in {f[1] for f in _scoped(text, "en")}

@@ -517,8 +517,15 @@ def _rank_follows(ctx: Context, e: int) -> bool:
 
 
 def _context_ok(ctx: Context, pat: dict) -> bool:
+    """Are the pattern's context words in the sentence (or, for ``context_paragraph``, in its paragraph
+    up to the sentence's end: "By geography, revenue in the Americas was …. Japan accounted for $6.26 billion")?"""
     words = (pat.get("context") or {}).get(ctx.lang.code)
-    return not words or has_word(ctx.sent.text, words, ctx.lang.code)
+    if not words:
+        return True
+    text = ctx.sent.text
+    if pat.get("context_paragraph"):
+        text = ctx.doc.text[ctx.doc.text.rfind("\n", 0, ctx.sent.start) + 1:ctx.sent.end]
+    return has_word(text, words, ctx.lang.code)
 
 
 # ---------------------------------------------------------------- values
@@ -608,6 +615,13 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     fits = [m for m in _quantities(ctx) if _fits(ctx, pat, m)]
     named = (pat.get("nouns") or {}).get(ctx.lang.code)
+    if pat.get("value_right_after"):
+        # a verb that names no metric ("Japan accounted for $6.26 billion"): only the figure right after it,
+        # and not one its next words give to another measure ("generated $2 billion in free cash flow")
+        nxt = next((m for m in fits if te <= m.start), None)
+        if nxt is None or not re.fullmatch(r"\s{0,2}", ctx.doc.text[te:nxt.start]) or _said_of_other(ctx, pat, nxt):
+            return None
+        return nxt
     inside = [m for m in fits if m.start < ts < m.end]  # "300,000 employees", 5款|款手机: the number and trigger share a noun
     if inside and pat.get("level") and _told_as_change(ctx, inside[0], inside[0].end):
         return _level_after(ctx, fits, inside[0].end)  # "gained 4 million subscribers, reaching 120 million"
@@ -645,6 +659,22 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
         if cands and cands[0].start - ns <= 12 and not _other_trigger_between(ctx, te, ne, (ts, te)):
             return cands[0]
     return None
+
+
+def _market_figure(ctx: Context, ts: int, seg: tuple) -> bool:
+    """Is the figure of a market the words before its trigger name (a place, and nothing else)?"""
+    return seg[0] == "place" or (not seg[0] and bool(_own_market(ctx, ts)))
+
+
+def _said_of_other(ctx: Context, pat: dict, m: Mention) -> bool:
+    """Do the words right after the figure give it to another measure (``not_after``: "$2 billion in free cash
+    flow", "$1.1 billion of operating profit")?"""
+    words = (pat.get("not_after") or {}).get(ctx.lang.code)
+    if not words:
+        return False
+    tail = re.match(r"\s*(?:(?:in|of)\s+)?(?:(?:the|its|their)\s+)?", ctx.doc.text[m.end:m.end + 40])
+    rest = ctx.doc.text[m.end + tail.end():m.end + 60].lower()
+    return any(rest.startswith(w.lower()) for w in words)
 
 
 def _told_as_change(ctx: Context, m: Mention | None, ts: int) -> bool:
@@ -691,6 +721,8 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
         ctx.consumed.add((qm.start, qm.end))
         return None  # 营收首次突破4000亿元, "revenue topped $100 billion for the first time": a milestone, no figure
     seg = _segment(ctx, ts, te) if pat.get("segments") else _NO_SEGMENT
+    if pat.get("markets_only") and not _market_figure(ctx, ts, seg):
+        return None  # "Japan accounted for $6.26 billion": a market's figure; what else a verb's doer is, is unsure
     if seg[0] == "category" and seg[2] and any(u in MONEY_UNITS for u in pat.get("units", [])):
         seg = ("part", seg[1], seg[2])  # a money figure of a category is the figure of the part that sells it
     subject = _subject(ctx, pat, ts, te, seg)
@@ -1455,6 +1487,8 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         if not metric:
             continue
         seg = _segment(ctx, ts, te) if pat.get("segments") else _NO_SEGMENT
+        if pat.get("markets_only") and not _market_figure(ctx, ts, seg):
+            continue  # (as for its value: a market's only)
         subject = _subject(ctx, {**pat, "growth_only": False}, ts, te, seg)
         if subject is None:
             continue
