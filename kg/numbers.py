@@ -48,6 +48,9 @@ ZH_MAGNITUDES = {
 }
 # Only these magnitudes make a bare number an amount of money in a revenue clause.
 ZH_MONEY_MAGNITUDE_CHARS = "万亿"
+# 兆 is a trillion in Taiwanese and Japanese amounts (6.16兆新台币, 4兆5098亿日元) but a million in
+# units (兆瓦, 兆字节): it is read as a magnitude only when a currency (or 亿 and a currency) follows.
+ZH_TRILLION = "兆"
 
 # Words right after the number (after 多/余 and any magnitude). None = the number is
 # part of a date or a duration the ontology has no unit for: not a quantity.
@@ -55,6 +58,7 @@ ZH_UNIT_WORDS: dict[str, Optional[str]] = {
     "%": "Percent", "个百分点": "PercentagePoints", "百分点": "PercentagePoints",
     "美元": "USD", "美金": "USD",
     "元人民币": "CNY", "元": "CNY", "人民币": "CNY", "块钱": "CNY",
+    "元新台币": "TWD", "元港币": "HKD", "元日元": "JPY",  # 7,301亿元新台币: the 元 names no yuan
     "港元": "HKD", "港币": "HKD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP", "韩元": "KRW", "新台币": "TWD",
     "台币": "TWD", "印度卢比": "INR", "卢比": "INR", "瑞典克朗": "Currency?", "克朗": "Currency?", "卢布": "Currency?",
     "瑞士法郎": "Currency?", "加元": "Currency?", "澳元": "Currency?", "新加坡元": "Currency?", "雷亚尔": "Currency?",
@@ -501,8 +505,18 @@ def _en_words_value(s: str) -> Decimal:
     if "point" in tokens:
         i = tokens.index("point")
         tokens, frac = tokens[:i], tokens[i + 1:]
-        if not frac or any(t not in EN_SMALL or EN_SMALL[t] > 9 for t in frac):
-            raise ValueError(f"{s!r}: 'point' must be followed by digit words")
+        digits = [t for t in frac if t in EN_SMALL and EN_SMALL[t] <= 9]
+        scales = frac[len(digits):]
+        if not digits or frac[:len(digits)] != digits or any(t not in EN_SCALES or t == "hundred" for t in scales):
+            raise ValueError(f"{s!r}: 'point' must be followed by digit words (and a scale)")
+        if scales:  # "thirteen point three billion": the whole decimal times the scale
+            whole = _en_words_value(" ".join(tokens) or "zero")
+            if whole != int(whole) or any(t in EN_SCALES and t != "hundred" for t in tokens):
+                raise ValueError(f"{s!r}: a scale before 'point'")
+            value = Decimal(f"{int(whole)}.{''.join(str(EN_SMALL[t]) for t in digits)}")
+            for t in scales:
+                value *= EN_SCALES[t]
+            return _clean(value * sign)
         frac_digits = "".join(str(EN_SMALL[t]) for t in frac)
         if not tokens:
             tokens = ["zero"]
@@ -653,6 +667,13 @@ def _zh_number(text: str, m: re.Match) -> Optional[_Q]:
         big = bool(mag) and any(c in "百千万亿" for c in mag)
         money_scale = bool(mag) and any(c in ZH_MONEY_MAGNITUDE_CHARS for c in mag)
         year_like = not mag and re.fullmatch(r"[0-9]{4}", digits) is not None
+        if not mag and text.startswith(ZH_TRILLION, pos):
+            trillions = _zh_trillions(text, pos + 1)
+            if trillions is not None:
+                rest, pos = trillions
+                value = value * 10**12 + rest
+                big = money_scale = True
+                year_like = False
     else:
         cn = m.group("lead") or m.group("cn")
         digit_run = all(c in ZH_DIGIT_CHARS for c in cn)
@@ -738,6 +759,23 @@ def _zh_number(text: str, m: re.Match) -> Optional[_Q]:
     return _Q(left, pos, value, unit, bound)
 
 
+_ZH_CURRENCIES = {u for u in ZH_UNIT_WORDS.values() if u and (u == "Currency?" or re.fullmatch("[A-Z]{3}", u))}
+_ZH_AFTER_TRILLION_RE = re.compile(r"(?:零)?(?P<n>[0-9]+(?:\.[0-9]+)?)亿")
+
+
+def _zh_trillions(text: str, pos: int) -> Optional[tuple[Decimal, int]]:
+    """After N兆: (the 亿 part that follows, where the number ends) when a currency follows
+    (1.85兆新台币, 4兆5098亿日元); None when 兆 is no trillion (50兆瓦)."""
+    rest = Decimal(0)
+    m = _ZH_AFTER_TRILLION_RE.match(text, pos)
+    if m:
+        rest, pos = Decimal(m.group("n")) * 10**8, m.end()
+    hit = _word_suffix(text, pos, ZH_UNIT_WORDS, _ZH_UNIT_KEYS, spaced=False)
+    if not hit or hit[1] not in _ZH_CURRENCIES:
+        return None
+    return rest, pos
+
+
 def _zh_percent(text: str, m: re.Match) -> Optional[_Q]:
     number = m.group("n")
     try:
@@ -776,7 +814,7 @@ _EN_NUMBER_RE = re.compile(
     r"(?P<arabic>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?![0-9])"
     r"(?:\s*(?P<mag>" + "|".join(EN_COMPOUND_SCALES) + "|" + _EN_SCALE_ALT + "|" + "|".join(EN_SCALE_ABBREVIATIONS) + r")\b)?"
     r"|(?P<words>\b(?:a(?=\s+(?:" + _EN_SCALE_ALT + r")\b)|" + _EN_WORD + r")"
-    r"(?:(?:\s+|-)(?:and\s+)?" + _EN_WORD + r")*)"
+    r"(?:(?:\s+|-)(?:and\s+|point\s+)?" + _EN_WORD + r")*)"
     r"|(?P<half>\bhalf\b)",
     re.IGNORECASE,
 )
@@ -896,6 +934,8 @@ def _en_number(text: str, m: re.Match) -> Optional[_Q]:
     bound = _merge_bound(prefix_bound, core_bound, suffix_bound)
     unit = unit or currency
 
+    if unit == "Count" and m.group("words") and value != int(value):
+        return None  # "at one point three companies": no count has a fraction
     if unit == "":
         if wordy and bound == EXACT:
             return None  # "one of them"

@@ -416,6 +416,11 @@ def _prior_values(ctx: Context, told: list[Fact]) -> list[Fact]:
             if qoq_re is not None and (qoq_re.search(tail) or qoq_re.search(lead)):
                 break  # a quarter earlier, not a year
             said = ago_re.search(lead) if lang == "zh" else re.match(r"\s*(?:in\s+)?" + ago_re.pattern, tail, re.IGNORECASE)
+            # 较2023年的175.07亿元: the year before, named before the value
+            said = said or (lang == "zh" and any(
+                m.period.year == period.year - 1 and not m.period.quarter and not m.period.month and not m.period.qualifier
+                and qm.start - len(lead) <= m.start and m.end <= qm.start and re.fullmatch(r"(?:同期)?的?为?", text[m.end:qm.start])
+                for m in ctx.periods()))
             # "slipped to 19.44% from 20.21% in 2023": the year before, named
             said = said or any(m.period.year == period.year - 1 and not m.period.quarter and not m.period.month
                                and re.fullmatch(r"\s*(?:in|for)\s+(?:fiscal\s+)?", text[qm.end:m.start], re.IGNORECASE)
@@ -426,7 +431,8 @@ def _prior_values(ctx: Context, told: list[Fact]) -> list[Fact]:
             # as sure as the figure when the words say it is a year earlier; else a little less
             confidence = max(e.confidence for e in f.evidence) * (1.0 if said else 0.9)
             ev2 = evidence(ctx, [(ev.start, ev.end), (qm.start, qm.end)], f"prior-{ev.rule}", confidence)
-            out.append(replace(f, attrs=attrs(**{**dict(f.attrs), "value": q.value, "bound": q.bound,
+            value = -q.value if f.attr("value") < 0 else q.value  # 净亏损28.2亿元，较上年的42.2亿元收窄: a loss too
+            out.append(replace(f, attrs=attrs(**{**dict(f.attrs), "value": value, "bound": q.bound,
                                                    "period": replace(period, year=period.year - 1, start=0, end=0, text="")}),
                                evidence=(ev2,)))
             break
@@ -511,8 +517,15 @@ def _rank_follows(ctx: Context, e: int) -> bool:
 
 
 def _context_ok(ctx: Context, pat: dict) -> bool:
+    """Are the pattern's context words in the sentence (or, for ``context_paragraph``, in its paragraph
+    up to the sentence's end: "By geography, revenue in the Americas was …. Japan accounted for $6.26 billion")?"""
     words = (pat.get("context") or {}).get(ctx.lang.code)
-    return not words or has_word(ctx.sent.text, words, ctx.lang.code)
+    if not words:
+        return True
+    text = ctx.sent.text
+    if pat.get("context_paragraph"):
+        text = ctx.doc.text[ctx.doc.text.rfind("\n", 0, ctx.sent.start) + 1:ctx.sent.end]
+    return has_word(text, words, ctx.lang.code)
 
 
 # ---------------------------------------------------------------- values
@@ -602,6 +615,13 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     fits = [m for m in _quantities(ctx) if _fits(ctx, pat, m)]
     named = (pat.get("nouns") or {}).get(ctx.lang.code)
+    if pat.get("value_right_after"):
+        # a verb that names no metric ("Japan accounted for $6.26 billion"): only the figure right after it,
+        # and not one its next words give to another measure ("generated $2 billion in free cash flow")
+        nxt = next((m for m in fits if te <= m.start), None)
+        if nxt is None or not re.fullmatch(r"\s{0,2}", ctx.doc.text[te:nxt.start]) or _said_of_other(ctx, pat, nxt):
+            return None
+        return nxt
     inside = [m for m in fits if m.start < ts < m.end]  # "300,000 employees", 5款|款手机: the number and trigger share a noun
     if inside and pat.get("level") and _told_as_change(ctx, inside[0], inside[0].end):
         return _level_after(ctx, fits, inside[0].end)  # "gained 4 million subscribers, reaching 120 million"
@@ -639,6 +659,22 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
         if cands and cands[0].start - ns <= 12 and not _other_trigger_between(ctx, te, ne, (ts, te)):
             return cands[0]
     return None
+
+
+def _market_figure(ctx: Context, ts: int, seg: tuple) -> bool:
+    """Is the figure of a market the words before its trigger name (a place, and nothing else)?"""
+    return seg[0] == "place" or (not seg[0] and bool(_own_market(ctx, ts)))
+
+
+def _said_of_other(ctx: Context, pat: dict, m: Mention) -> bool:
+    """Do the words right after the figure give it to another measure (``not_after``: "$2 billion in free cash
+    flow", "$1.1 billion of operating profit")?"""
+    words = (pat.get("not_after") or {}).get(ctx.lang.code)
+    if not words:
+        return False
+    tail = re.match(r"\s*(?:(?:in|of)\s+)?(?:(?:the|its|their)\s+)?", ctx.doc.text[m.end:m.end + 40])
+    rest = ctx.doc.text[m.end + tail.end():m.end + 60].lower()
+    return any(rest.startswith(w.lower()) for w in words)
 
 
 def _told_as_change(ctx: Context, m: Mention | None, ts: int) -> bool:
@@ -685,6 +721,8 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
         ctx.consumed.add((qm.start, qm.end))
         return None  # 营收首次突破4000亿元, "revenue topped $100 billion for the first time": a milestone, no figure
     seg = _segment(ctx, ts, te) if pat.get("segments") else _NO_SEGMENT
+    if pat.get("markets_only") and not _market_figure(ctx, ts, seg):
+        return None  # "Japan accounted for $6.26 billion": a market's figure; what else a verb's doer is, is unsure
     if seg[0] == "category" and seg[2] and any(u in MONEY_UNITS for u in pat.get("units", [])):
         seg = ("part", seg[1], seg[2])  # a money figure of a category is the figure of the part that sells it
     subject = _subject(ctx, pat, ts, te, seg)
@@ -695,6 +733,8 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
         scope = _own_market(ctx, ts)
     period, p_conf = _period(ctx, pat, ts, qm)
     period = _year_ago(ctx, pat, ts, qm, period)
+    if not future and pat.get("period") == "flow" and _years_ahead(ctx, period):
+        future = True  # 2030财年公司总营收达到2250亿美元, said in 2025: a target, not a result
     if future:
         return _forecast(ctx, pat, ts, te, qm, subj_m, subj, value, unit, bound, period, scope, confidence * p_conf)
     if pat.get("scope") == "place" and not scope:
@@ -717,6 +757,30 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
         value=value, unit=unit, bound=bound, period=period, reported_by=reported_by(ctx), scope=scope,
         category=category, threshold=threshold, threshold_unit=threshold_unit), (ev,))
 
+
+
+# A flow whose time starts more than this many days after the text's date is yet to come; a fiscal
+# year may run ahead of the calendar by most of a year (Nvidia's fiscal 2025 first quarter ended in April
+# 2024), so a nearer time may be a result already told.
+_AHEAD_DAYS = 400
+_LEAD_CHARS = 300  # where a text names the date it speaks from (dateline, heading, first lines)
+_FIRST_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+
+
+def _years_ahead(ctx: Context, period) -> bool:
+    """Does ``period`` start well after the date the document speaks from (a date the text itself
+    names: its year is written in it, in a dateline or a heading)?"""
+    date = ctx.doc.date
+    if date is None or not isinstance(period, PeriodRef) or not period.year or period.qualifier == "since":
+        return False
+    first = _FIRST_YEAR.search(ctx.doc.text, 0, _LEAD_CHARS)
+    if first is None or int(first.group()) != date.year:
+        return False  # a date the text does not open with (a manifest's) may be a filing date long before
+    try:
+        start, _ = period_bounds(replace(period, qualifier=""))  # (到2030年: by then, still after)
+    except ValueError:
+        return False
+    return start is not None and (start - date).days > _AHEAD_DAYS
 
 
 def _milestone(ctx: Context, ts: int, qm: Mention) -> bool:
@@ -1423,6 +1487,8 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         if not metric:
             continue
         seg = _segment(ctx, ts, te) if pat.get("segments") else _NO_SEGMENT
+        if pat.get("markets_only") and not _market_figure(ctx, ts, seg):
+            continue  # (as for its value: a market's only)
         subject = _subject(ctx, {**pat, "growth_only": False}, ts, te, seg)
         if subject is None:
             continue
