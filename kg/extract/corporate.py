@@ -30,6 +30,7 @@ def extract(ctx: Context) -> list[Fact]:
     facts += _founding(ctx, spec.get("founding") or {})
     facts += _listing(ctx, spec.get("listing") or {})
     facts += _tickers(ctx, spec.get("listing") or {})
+    facts += _listed_compounds(ctx, spec.get("listing") or {})
     facts += _headquarters(ctx, spec.get("headquarters") or {})
     facts += _founder_lists(ctx, spec.get("founding") or {})
     return facts
@@ -447,8 +448,12 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         if _future(ctx, ts) or any(text.startswith(w, te) for w in not_after):
             continue  # 上市公司: a listed company, not a listing
         cs, ce = ctx.clauses[ctx.clause_of(ts)]
+        if _SUPERLATIVE.search(text, cs, ts):
+            continue  # 是当年全球规模最大的互联网IPO, "the biggest listing in Hong Kong": a comparison, not this listing
+        # near the trigger: counted from the exchange's end when it comes first ("on Shenzhen Stock Exchange
+        # growth enterprise board hang card on market", 在深圳证券交易所中小企业板挂牌上市)
         exchanges = [m for m in ctx.entities(["StockExchange"]) if ctx.sent.start <= m.start < ctx.sent.end
-                     and abs(m.start - ts) <= 40]
+                     and (ts - m.end if m.end <= ts else abs(m.start - ts)) <= 40]
         exch_id, exch_m = "", None
         if exchanges:
             own = [m for m in exchanges if cs <= m.start < ce]  # "…in Shenzhen Stock Exchange listing, … in Hong Kong"
@@ -470,12 +475,14 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
             [m for m in ctx.entities(PLACE) if m.entity_id in place_exchanges]
         listed = [(m, m.entity_id if m in exchanges or m.entity_id not in place_exchanges else place_exchanges[m.entity_id])
                   for m in _coordinated(ctx, exch_m, pool)]
-        org = _bracketed_owner(ctx, ts) or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
+        org = _bracketed_owner(ctx, ts) or _listed_one_after(ctx, te) or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
                                                         exclude=["StockExchange", "RankingList", "InternalBody"])
         company = org.entity_id if org is not None else ctx.doc.organisation
         if not company or (lang == "zh" and org is not None and re.search(r"子公司|旗下", text[org.end:ts])):
             continue  # 比亚迪旗下从事手机部件业务的子公司，于2007年12月在香港上市: the subsidiary was listed
         period = event_period(ctx, cs, ce, ts, te)
+        if period is not None and period.year and ctx.doc.date is not None and period.year > ctx.doc.date.year:
+            continue  # 计划明年在港交所进行首次公开募股: a listing later than the text is a plan
         # "has been listed on the Nasdaq since December 2003": listed since then, so listed then
         since = [m for m in ctx.periods() if m.period.qualifier == "since" and te <= m.start <= te + 60 and m.end <= ce]
         if lang == "en" and since and not _hits_between(ctx, spec, te, since[0].start):
@@ -487,6 +494,74 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
             ev = evidence(ctx, [span(org), (ts, te), span(m)], "listed-on", confidence)
             facts.append(Fact("relation", company, "listedOn", eid, attrs(period=period), (ev,)))
     return facts
+
+
+_LISTED = re.compile(r"-listed\b")
+_SUPERLATIVE = re.compile(r"最大|最高|biggest|largest", re.IGNORECASE)
+# what stands between a company and an appositive "X-listed" (", a Nasdaq-listed company", "'s Stockholm-listed shares")
+_LISTED_APPOSED = re.compile(r"\s*,\s*(?:a|an|the|our|its|their)\s+|['’]s\s+")
+
+
+def _listed_compounds(ctx: Context, spec: dict) -> list[Fact]:
+    """"Hong Kong-listed Xiaomi", "Maxeon, a Nasdaq-listed company", "Ericsson's Stockholm-listed shares",
+    "TCL Technology, our Shenzhen-listed company": an exchange (or a place that stands for one) joined
+    to "listed" names where the company's shares are listed; a state, so no date."""
+    if ctx.lang.code != "en":
+        return []
+    text = ctx.doc.text
+    place_exchanges = spec.get("place_exchanges") or {}
+    facts = []
+    for m in ctx.entities(["StockExchange"] + PLACE):
+        hit = _LISTED.match(text, m.end)
+        if hit is None:
+            continue
+        exch = m.entity_id if m.cls and vocab().is_a(m.cls, ["StockExchange"]) else place_exchanges.get(m.entity_id)
+        if not exch:
+            continue
+        owners = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if o.start >= hit.end()
+                  and re.fullmatch(r"\s+(?:" + _BASED_NOUNS + r"\s+)?", text[hit.end():o.start])]
+        if not owners:  # the company the compound describes, named before it
+            lead = re.match(r"(?:the|a|an)\s+$", text[max(ctx.sent.start, m.start - 4):m.start])
+            start = m.start - (len(lead.group()) if lead else 0)
+            owners = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if ctx.sent.start <= o.start
+                      and o.end <= start and _LISTED_APPOSED.fullmatch(text, o.end, start)]
+            owners = owners[-1:]
+        if not owners:
+            continue
+        ev = evidence(ctx, [span(owners[0]), span(m)], "listed-on", float(spec.get("confidence", 0.9)))
+        facts.append(Fact("relation", owners[0].entity_id, "listedOn", exch, (), (ev,)))
+    return facts
+
+
+# the nouns that may stand between 上市的 and the name (在深交所上市的控股子公司无锡小天鹅电器有限公司)
+_ZH_LISTED_NOUNS = re.compile(r"的(?:全资|控股)?(?:子公司|公司|企业)?")
+
+
+def _listed_one_after(ctx: Context, te: int) -> Mention | None:
+    """在香港联交所上市的TCL电子: the company a Chinese listing clause describes comes after 的."""
+    if ctx.lang.code != "zh":
+        return None
+    lead = _ZH_LISTED_NOUNS.match(ctx.doc.text, te, ctx.sent.end)
+    if lead is None:
+        return None
+    named = _ORG_NAME.match(ctx.doc.text, lead.end(), ctx.sent.end)  # a name with its legal form
+    if named:
+        return ctx.mention_at(named.start(), named.end()) or ctx.add_name(named.start(), named.end(), "Company")
+    known = [m for m in ctx.entities(ORG, ["StockExchange", "RankingList", "InternalBody"]) if m.start == lead.end()]
+    if not known:  # not a kind of company (上市的智能语音企业)
+        return None
+    org = known[0]
+    # 上市的TCL电子: a known name and a word more, up to the clause's end, is a listed unit of its own
+    tail = re.match(r"[\u4e00-\u9fff]{1,4}(?=[。，；、,;]|$)", ctx.doc.text[org.end:ctx.sent.end])
+    forms = set(ctx.lang.words.get("legal_forms") or ())
+    if org.kind == "entity" and tail and tail.group() not in forms:
+        end = org.end + tail.end()
+        known = ctx.mention_at(org.start, end)
+        if known is not None:
+            return known if known.cls and vocab().is_a(known.cls, ORG) else org
+        if not any(m.start < end and m.end > org.end for m in ctx.mentions if m is not org):
+            return ctx.add_name(org.start, end, "Company") or org
+    return org
 
 
 def _hits_between(ctx: Context, spec: dict, start: int, end: int) -> bool:
@@ -579,6 +654,7 @@ def _unknown_city(ctx: Context, pos: int) -> Mention | None:
 
 # the nouns a company is called by after "X-based" ("the Shenzhen-based company")
 _BASED_NOUNS = r"(?:company|group|firm|maker|manufacturer|giant|conglomerate|carmaker|automaker|chipmaker|vendor|operator|supplier)"
+_EN_APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*,\s*(?:a|an)\s+$")
 _EN_NAME_AND = re.compile(r"(?<![\w'’])([A-Z][\w'’.-]*(?:\s+(?:von|van|de|der|da|di|[A-Z][\w'’.-]*)){1,3})\s+and\s+")
 
 
@@ -661,7 +737,7 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                           attrs(period=period.plain() if period is not None else None), (ev,)))
     # "Dallas-based AT&T", "Shenzhen-based Huawei"
     if lang == "en":
-        for based in re.finditer(r"\b[A-Z][a-z]+(?=-based\s+" + _BASED_NOUNS + r"\b)", ctx.sent.text):
+        for based in re.finditer(r"\b[A-Z][a-z]+(?=-based\s+(?:[a-z][\w-]*\s+){0,2}?" + _BASED_NOUNS + r"\b)", ctx.sent.text):
             s0 = ctx.sent.start + based.start()
             if not any(m.start <= s0 < m.end for m in ctx.mentions if m.kind in ("entity", "pronoun")):
                 ctx.add_name(s0, ctx.sent.start + based.end(), "City")  # "The Icheon-based chipmaker": a city by its use
@@ -671,10 +747,19 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                 if orgs:
                     ev = evidence(ctx, [span(place), span(orgs[0])], "headquarters", conf)
                     facts.append(Fact("relation", orgs[0].entity_id, "headquarteredIn", place.entity_id, (), (ev,)))
-                elif re.match(r"\s+" + _BASED_NOUNS + r"\b", text[place.end + 6:place.end + 30], re.IGNORECASE):
-                    # "the Shenzhen-based company": the company named before it, else the one the text is about
+                elif noun := re.match(r"\s+((?:[a-z][\w-]*\s+){0,2}?)" + _BASED_NOUNS + r"\b", text[place.end + 6:place.end + 40], re.IGNORECASE):
+                    # "the Shenzhen-based company": the company named before it, else the one the text is about;
+                    # with words before the noun ("Careem, a Dubai-based ride-hailing company") only the one it is set beside
                     before = [m for m in ctx.entities(ORG, ["StockExchange", "InternalBody"])
                               if ctx.sent.start <= m.start and m.end <= place.start]
+                    if noun.group(1):
+                        before = [m for m in before[-1:] if _LISTED_APPOSED.fullmatch(text, m.end, place.start)]
+                        if not before:  # a name the lexicon lacks set beside it
+                            named = _EN_APPOSED_NAME.search(text, ctx.sent.start, place.start)
+                            added = ctx.add_name(named.start(1), named.end(1), "Company") if named else None
+                            if added is None:
+                                continue
+                            before = [added]
                     company = before[-1].entity_id if before else (ctx.recent_orgs[-1] if ctx.recent_orgs else ctx.doc.organisation)
                     if company:
                         ev = evidence(ctx, [span(before[-1]) if before else None, span(place)], "headquarters", conf * 0.95)

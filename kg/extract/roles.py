@@ -172,7 +172,12 @@ def _person_after(ctx: Context, pos: int) -> Mention | None:
     for m in _person_mentions(ctx):
         if m.start == p:
             return m if closed(m.end) else None
-    if any(m.start == p for m in ctx.mentions if m.kind in ENTITY_KINDS):
+    other = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and m.start == p]
+    if other and other[0].text in ctx.lang.words.get("surnames_japanese", ()):
+        end = ctx.lang.person_after(text[:ctx.sent.end], p, ctx.lang.words)
+        if end is not None and end > other[0].end:  # 创始人松下幸之助: a company named after its founder's family
+            return ctx.add_name(p, end, "Person")
+    if other:
         return None  # another kind of name follows: "CEO Summit", 董事长办公室
     end = ctx.lang.person_after(text[:ctx.sent.end], p, ctx.lang.words)
     if end is None or end <= p or not closed(end):
