@@ -366,7 +366,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
     "headquarters": {**_SECTION_COMMON, "triggers": Key(triggers), "head_words": Key(words)},
 }
 ROLE_TITLE = {"property": Key(ontology_term, required=True), "reverse": Key(flag), "zh": Key(word_list), "en": Key(word_list),
-              "patterns": Key(regexes)}
+              "patterns": Key(regexes), "verbs": Key(words)}
 PATTERN_TOP = {"candidate_threshold": Key(number01), "reported_by": Key(words),
                **{k: Key(list_of(mapping, "- id: ... entries")) for k in PATTERN_GROUPS},
                **{k: Key(mapping) for k in SECTIONS}}

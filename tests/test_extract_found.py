@@ -93,3 +93,38 @@ def test_japanese_family_name_is_no_company_word():
 def test_japanese_founders_listed_zh():
     got = of("founderOf", labelled("佳能于1937年成立，由吉田五郎、内田三郎和前田武男等人创办。", "zh"))
     assert {s for s, _, _ in got} == {"吉田五郎", "内田三郎", "前田武男"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Chuanfu chairs BYD.", {("wang-chuanfu", "chairOf", "byd")}),
+    ("Lenovo is chaired by Yang Yuanqing.", {("yang-yuanqing", "chairOf", "lenovo")}),
+    ("Lei Jun has run Xiaomi since 2010 and has also chaired its board.", {("lei-jun", "chairOf", "xiaomi")}),
+    # the board of another organisation
+    ("Lei Jun chairs the board of Kingsoft.", {("lei-jun", "chairOf", "kingsoft")}),
+    # a meeting chaired, a plan to chair: no role
+    ("The meeting was chaired by Lei Jun.", set()),
+    ("Lei Jun will chair Xiaomi.", set()),
+])
+def test_chair_verbs_en(text, expected):
+    got = {f for f in labelled(text, "en") if f[1] == "chairOf"}
+    assert got == expected
+
+
+def test_chair_verb_on_a_longer_name():
+    got = of("chairOf", labelled("Du Juan chairs TCL Electronics.", "en"))
+    assert {o for _, _, o in got} == {"TCL Electronics"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Its founder is Zhang Yiming, a software engineer.", {"zhang-yiming"}),
+    # word by word translations of 联合创始人还包括…
+    ("Together founding person also include Li Ming and He Wei.", {"Li Ming", "He Wei"}),
+    ("Co-found person also has Li Ming, Zhao Gang and Sun Tao.", {"Li Ming", "Zhao Gang", "Sun Tao"}),
+    # the person set off by a comma before the verb
+    ("His brother, Zhao Gang, helped found the company in 1998.", {"Zhao Gang"}),
+    ("Zhao Gang, who later went on to found the company, left in 1990.", {"Zhao Gang"}),
+    ("The founder has said that growth will slow.", set()),
+])
+def test_founders_en(text, expected):
+    got = of("founderOf", labelled(text, "en", organisation="bytedance"))
+    assert {s for s, _, _ in got} == expected

@@ -156,6 +156,9 @@ def _people_run(ctx: Context, start: int, end: int) -> list[Mention]:
             pos = known.end
             continue
         e = ctx.lang.person_after(text[:end], pos, ctx.lang.words)
+        if (e is None or e <= pos) and en and people:  # "Zhao Dongping and He Li": He is a surname in a list of names
+            he = _EN_HE_NAME.match(text, pos, end)
+            e = he.end() if he else e
         if (e is None or e <= pos) and not en and people:
             e = _zh_listed_name(text, pos, end)  # 季琦和范敏, 王树和、张祖祥: a list item of a list of persons
         if e is None or e <= pos or not en and e - pos > 12:
@@ -191,7 +194,9 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
         lead = len(text[te:ce]) - len(text[te:ce].lstrip())
         after = verb.match(text, te + lead, ce) if verb is not None else None
         if after is not None:  # the word, a list verb, the persons
-            people = _people_run(ctx, re.match(r"\s*[:：]?\s*", text[after.end():ce]).end() + after.end(), ce)
+            # the list may run on past the clause's commas ("co-founders include Xu Li, Wang Xiaogang and Xu Bing")
+            people = _people_run(ctx, re.match(r"\s*[:：]?\s*", text[after.end():ce]).end() + after.end(),
+                                 ctx.sent.end if lang == "en" else ce)
         else:  # the persons, a copula, the word: only in the word's own clause, before it
             head = text[cs:ts]
             cop = verb.search(head) if verb is not None else None
@@ -222,6 +227,7 @@ def _zh_listed_name(text: str, pos: int, end: int) -> int | None:
     return pos + m.end() if m is not None and len(m.group()) >= 2 else None
 
 
+_EN_HE_NAME = re.compile(r"He\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*(?:,|\band\b|\.|;|$))")
 _EN_PEOPLE_JOINER = re.compile(r"\s*(?:,\s*|\band\b\s*|together with\s*|along with\s*)?")
 _ZH_PEOPLE_JOINER = re.compile(r"[、，,和与及\s]*")
 
@@ -324,6 +330,18 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                 if org is not None and not founders:
                     founders = [p for p in ctx.entities(PERSON) if cs <= p.start and p.end <= ts][-3:]
                     founders = _people_run(ctx, founders[0].start, ts) if founders else []
+                if org is not None and not founders:
+                    # "Toshio Iue, who later went on to found Sanyo", "My uncle, Takeshi Mitarai, helped found Canon":
+                    # the person set off by a comma right before the verb
+                    apposed = _EN_APPOSED_FOUNDER.search(text, ctx.sent.start, ts)
+                    if apposed is not None:
+                        known = [p for p in ctx.entities(PERSON) if p.end == apposed.start()]
+                        if known:
+                            founders = known
+                        else:
+                            start = ctx.lang.person_before(text[:apposed.start()], apposed.start(), ctx.lang.words)
+                            added = ctx.add_name(start, apposed.start(), "Person") if start is not None and start >= ctx.sent.start else None
+                            founders = [added] if added is not None else []
                 if org is not None and not founders:  # "Konosuke Matsushita founded this company": a new name
                     head = text[:ts].rstrip()
                     start = ctx.lang.person_before(head, len(head), ctx.lang.words)
@@ -654,6 +672,7 @@ def _unknown_city(ctx: Context, pos: int) -> Mention | None:
 
 # the nouns a company is called by after "X-based" ("the Shenzhen-based company")
 _BASED_NOUNS = r"(?:company|group|firm|maker|manufacturer|giant|conglomerate|carmaker|automaker|chipmaker|vendor|operator|supplier)"
+_EN_APPOSED_FOUNDER = re.compile(r"\s*,\s*(?:who\s+(?:(?:later|then|also|eventually|\w+ly)\s+)?)?$")
 _EN_APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*,\s*(?:a|an)\s+$")
 _EN_NAME_AND = re.compile(r"(?<![\w'’])([A-Z][\w'’.-]*(?:\s+(?:von|van|de|der|da|di|[A-Z][\w'’.-]*)){1,3})\s+and\s+")
 
