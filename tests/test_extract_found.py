@@ -128,3 +128,26 @@ def test_chair_verb_on_a_longer_name():
 def test_founders_en(text, expected):
     got = of("founderOf", labelled(text, "en", organisation="bytedance"))
     assert {s for s, _, _ in got} == expected
+
+
+def founded(text: str, **kw) -> set[tuple]:
+    x = run(text, "zh", organisation="", speaker="", **kw)
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    return {(names.get(f.subject, f.subject), f.predicate, f.obj) for f in x.facts if f.predicate in ("foundedOn", "foundedIn", "headquarteredIn")}
+
+
+def test_founding_dated_from_a_predecessor_zh():
+    got = founded("小米的前身是2009年在北京成立的北京晨光电子研究所，总部位于北京。")
+    # the predecessor by its whole name, and the company that dates its founding from it
+    assert ("北京晨光电子研究所", "foundedOn", "period:2009") in got
+    assert ("小米", "foundedOn", "period:2009") in {(s if s != "xiaomi" else "小米", p, o) for s, p, o in got}
+    # the headquarters told after are the company's, not its predecessor's
+    assert not [f for f in got if f[0] == "北京晨光电子研究所" and f[1] == "headquarteredIn"]
+    # no 前身: a company founded earlier and bought is no predecessor
+    got = founded("比亚迪2003年收购了1990年成立的西安某某汽车公司。")
+    assert not [f for f in got if f[1] == "foundedOn" and f[0] in ("byd", "比亚迪")]
+
+
+def test_founded_at_a_place_after_yu_zh():
+    got = founded("优步2010年成立于美国旧金山。")
+    assert {(p, o) for _, p, o in got} == {("foundedOn", "period:2010"), ("foundedIn", "san-francisco")}

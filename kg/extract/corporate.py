@@ -272,6 +272,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
     agent_words = _words(spec, "agent", lang)
     conf = float(spec.get("confidence", 0.9))
     not_after = re.compile(spec["not_after"][lang]) if (spec.get("not_after") or {}).get(lang) else None
+    dated: set[str] = set()  # companies this sentence dates by their predecessor's founding
     for ts, te in _hits(ctx, _words(spec, "triggers", lang)):
         if _future(ctx, ts) or (not_after is not None and not_after.match(text, te)):
             continue  # 成立十周年, 成立以来: not the founding itself
@@ -306,6 +307,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     founders = _people_run(ctx, start, ts)
                     break
         # what was founded
+        successor = None
         passive = lang == "en" and not re.match(r"helped|co-?founding", text[ts:te]) and (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$", text[max(ctx.sent.start, ts - 20):ts])
                                     or re.search(r",\s*$", text[max(ctx.sent.start, ts - 3):ts])
                                     or ts == ctx.sent.start or text[ctx.sent.start:ts].strip() == "")
@@ -361,9 +363,12 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
             cleft = re.match(r"的\s*(?:[，。,；;]|$)", text[te:te + 3]) is not None  # 大疆是2006年由汪滔在深圳创立的
             if cleft:
                 org = _org_before(ctx, ts, limit=60)
-            elif tail.startswith(("了", "的")) or _org_after(ctx, te, limit=2) is not None or (
-                    named_after and named_after[0][0] - te <= 12 and named_after[0][2] in ("Company", "")):
-                founded = _orgs_after(ctx, te + lead)
+            # 成立于旧金山: what follows a word ending in 于 is a place or a time, never what was founded
+            elif not text[ts:te].endswith("于") and (tail.startswith(("了", "的")) or _org_after(ctx, te, limit=2) is not None or (
+                    named_after and named_after[0][0] - te <= 12 and named_after[0][2] in ("Company", ""))):
+                earlier = _predecessor(ctx, ts, te) if tail.startswith("的") else None
+                founded = [earlier[1]] if earlier else _orgs_after(ctx, te + lead)
+                successor = earlier[0] if earlier else None
                 org = founded[0] if founded else None
                 if len(founded) > 1:  # 先后设立弗迪电池、弗迪动力和弗迪科技
                     period = event_period(ctx, cs, ce, ts, te) or _plain_period(ctx, ctx.sent.start, ts, ts)
@@ -389,7 +394,8 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
             continue
         confidence = conf * (1.0 if org.kind == "entity" else 0.9)
         period = event_period(ctx, cs, ce, ts, te)
-        if period is not None:
+        if period is not None and org.entity_id not in dated:
+            # (海信的前身是1969年成立的青岛无线电二厂，…，1994年组建海信集团: dated by its predecessor, it is not founded again)
             ev = evidence(ctx, [span(org), (ts, te)], "founded-on", confidence)
             key = period.plain().key
             facts.append(Fact("relation", org.entity_id, "foundedOn", "period:" + key, attrs(period=period.plain()), (ev,)))
@@ -400,7 +406,39 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         for person in founders:
             ev = evidence(ctx, [span(person), (ts, te), span(org)], "founded-by", confidence)
             facts.append(Fact("relation", person.entity_id, "founderOf", org.entity_id, (), (ev,)))
+        if successor is not None and period is not None:
+            dated.add(successor.entity_id)
+            # 长城汽车前身是1984年成立的保定长城工业公司: the company dates its founding from its predecessor's
+            ev = evidence(ctx, [span(successor), (ts, te)], "founded-on", confidence * 0.95)  # an inference: less sure
+            facts.append(Fact("relation", successor.entity_id, "foundedOn", "period:" + period.plain().key,
+                              attrs(period=period.plain()), (ev,)))
     return facts
+
+
+# the name of a predecessor after 成立的: a few words and what it was (保定长城工业公司, 精机光学研究所, 青岛电冰箱总厂)
+_ZH_PREDECESSOR = re.compile(r"(?![一这那该新此本其我])[\u4e00-\u9fff]{3,14}?(?:公司|总厂|工厂|厂|研究所|商店|作坊|商行)")
+
+
+def _predecessor(ctx: Context, ts: int, te: int) -> tuple[Mention, Mention] | None:
+    """X的前身是1984年成立的Y, X前身为…成立的Y: (X, Y) when the name founded after 的 is the
+    predecessor of a company named before 前身, else None."""
+    text = ctx.doc.text
+    k = text.rfind("前身", ctx.sent.start, ts)
+    if k < 0 or not re.match(r"(?:是|为)", text[k + 2:k + 3]):
+        return None
+    successor = _org_before(ctx, k, limit=4)
+    named = _ZH_PREDECESSOR.match(text, te + 1, ctx.sent.end)
+    if successor is None or named is None:
+        return None
+    known = ctx.mention_at(named.start(), named.end())
+    if known is None and any(m.start < named.end() and m.end > named.start() and not (
+            named.start() <= m.start and m.end <= named.end() and m.cls and vocab().is_a(m.cls, PLACE))
+            for m in ctx.mentions if m.kind in ("entity", "period")):  # a place inside the name is part of it (北京晨光…)
+        known = next((m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start == named.start()), None)
+        if known is None:
+            return None
+    found = known or ctx.add_name(named.start(), named.end(), "Company")
+    return (successor, found) if found is not None else None
 
 
 def _unknown_founding_city(ctx: Context, good: list, places: list, cs: int, ce: int, ts: int) -> Mention | None:
@@ -734,6 +772,9 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
             org = after[0] if after else None
         if org is None:
             org = _org_before(ctx, ts, limit=60, exclude=["StockExchange", "RankingList", "InternalBody"])
+            k = text.rfind("前身", ctx.sent.start, org.start) if org is not None and lang == "zh" else -1
+            if k >= 0 and _org_before(ctx, k, limit=4) is not None:
+                org = _org_before(ctx, k, limit=4)  # 长城汽车前身是…保定长城工业公司，总部位于河北保定: the company's, not its predecessor's
             ci = ctx.clause_of(ts)
             cs = ctx.clauses[ci][0]
             if _names_other(ctx, spec, max(cs, org.end) if org is not None else cs, ts):
