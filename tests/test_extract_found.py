@@ -39,7 +39,7 @@ def test_listing_period_and_plans_zh():
     got = {(f.subject, f.obj, f.attr("period").key if f.attr("period") else None)
            for f in run("2012年5月18日，脸书在纳斯达克完成首次公开募股。", "zh", organisation="").facts if f.predicate == "listedOn"}
     assert got == {("facebook", "nasdaq", "2012-05-18")}
-    # a listing in a year after the text's is a plan (the helpers' document is dated 2018)
+    # a plan word in the clause, however far before the listing word
     assert not [f for f in run("小米计划2020年在港交所进行首次公开募股。", "zh", organisation="").facts if f.predicate == "listedOn"]
     # a comparison with other listings
     assert not [f for f in run("这是当年港交所规模最大的首次公开募股。", "zh", organisation="").facts if f.predicate == "listedOn"]
@@ -151,3 +151,19 @@ def test_founding_dated_from_a_predecessor_zh():
 def test_founded_at_a_place_after_yu_zh():
     got = founded("优步2010年成立于美国旧金山。")
     assert {(p, o) for _, p, o in got} == {("foundedOn", "period:2010"), ("foundedIn", "san-francisco")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # machine translations of 于…成立 and 成立 at the clause's end
+    ("Transsion found in 2006 year in Shenzhen.", {("foundedOn", "period:2006"), ("foundedIn", "shenzhen")}),
+    ("In 1999 year 12 month 30 day, iFlytek in Anhui Hefei establish.", {("foundedOn", "period:1999-12-30")}),
+    # finding, and a plan to establish, found nothing; nor does a verb with its own subject at the clause's end
+    ("Xiaomi found in 2019 that users like big screens.", set()),
+    ("Xiaomi found a partner in 2019.", set()),
+    ("Xiaomi plans to establish a plant in India in 2025.", set()),
+    ("In 2010, the joint venture Apple had set up.", set()),
+])
+def test_machine_translated_founding_en(text, expected):
+    got = {(f.predicate, f.obj) for f in run(text, "en", organisation="", speaker="").facts
+           if f.predicate in ("foundedOn", "foundedIn", "founderOf")}
+    assert got == expected

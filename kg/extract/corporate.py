@@ -59,6 +59,14 @@ def _future(ctx: Context, ts: int) -> bool:
     return future(ctx, ts)
 
 
+def _plan_in_clause(ctx: Context, cs: int, ts: int) -> bool:
+    from .relations import _future_re
+
+    words = ctx.lang.words.get("future") or []
+    return bool(words) and _future_re(tuple(words), ctx.lang.code).search(ctx.doc.text, cs, ts) is not None \
+        if ctx.lang.code == "zh" else _future(ctx, ts)
+
+
 def _plain_period(ctx: Context, lo: int, hi: int, pos: int) -> PeriodRef | None:
     """The time of an event in [lo, hi): a plain date (not "since", not "by"), nearest ``pos``."""
     cands = [m for m in ctx.periods() if lo <= m.start and m.end <= hi and m.period.year
@@ -319,20 +327,28 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     org = next(iter([m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start > te]), None)
             else:
                 org = _org_after(ctx, te)
+                if org is not None and re.search(r"[,;:]", text[te:org.start]):
+                    org = None  # "Nokia Bell formal establish, Nokia hold 50%": no object across a comma
                 the = re.match(r"\s+(?:the|this|his|her|their|our)\s+(?:company|business|firm|group)\b", text[te:te + 30])
                 if org is None and the is not None and ctx.doc.organisation:
                     # "Terry Gou started the business on 20 February 1974": the company the text is about
                     org = Mention(te + the.start() + 1, te + the.end(), the.group().strip(), "pronoun",
                                   ctx.doc.organisation, "Company")
-                if org is None and re.match(r"\s+(?:in|on|at)\b", text[te:te + 5]):
+                sov = org is None and re.match(r"\s*(?:[.,;]|$)", text[te:te + 3]) is not None
+                if org is None and (re.match(r"\s+(?:in|on|at)\b", text[te:te + 5]) or sov):
                     # "Biyadi in 1995 year 2 month established in Shenzhen" (于…成立, as a machine
-                    # translates it): no object, so what stands before the verb was founded
+                    # translates it): no object, so what stands before the verb was founded; a verb that
+                    # ends the clause ("iFlytek in Anhui Hefei establish") only after places, times and adverbs
                     before = _org_before(ctx, ts)
                     org = before if before is not None and before.start >= cs else None
-                if org is not None and not founders:
+                    if sov and org is not None and not _SOV_GAP.fullmatch(text, org.end, ts):
+                        org = None
+                if sov:
+                    founders = []
+                if org is not None and not founders and not sov:
                     founders = [p for p in ctx.entities(PERSON) if cs <= p.start and p.end <= ts][-3:]
                     founders = _people_run(ctx, founders[0].start, ts) if founders else []
-                if org is not None and not founders:
+                if org is not None and not founders and not sov:
                     # "Toshio Iue, who later went on to found Sanyo", "My uncle, Takeshi Mitarai, helped found Canon":
                     # the person set off by a comma right before the verb
                     apposed = _EN_APPOSED_FOUNDER.search(text, ctx.sent.start, ts)
@@ -344,7 +360,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                             start = ctx.lang.person_before(text[:apposed.start()], apposed.start(), ctx.lang.words)
                             added = ctx.add_name(start, apposed.start(), "Person") if start is not None and start >= ctx.sent.start else None
                             founders = [added] if added is not None else []
-                if org is not None and not founders:  # "Konosuke Matsushita founded this company": a new name
+                if org is not None and not founders and not sov:  # "Konosuke Matsushita founded this company": a new name
                     head = text[:ts].rstrip()
                     start = ctx.lang.person_before(head, len(head), ctx.lang.words)
                     if start is not None and start >= cs and re.fullmatch(r"\s*", text[len(head):ts]):
@@ -393,6 +409,10 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         if org is None or (org.cls and vocab().is_a(org.cls, PERSON)):
             continue
         confidence = conf * (1.0 if org.kind == "entity" else 0.9)
+        if lang == "en" and text[ts:te].lower() in ("found", "establish"):
+            if re.match(r"\s+[A-Z][a-z]", text[org.end:org.end + 3]):
+                continue  # "Nokia Bell formal establish": a longer name the lexicon lacks, not the company it starts with
+            confidence *= 0.9  # a machine translation's word: less sure than the plain forms it may contradict
         period = event_period(ctx, cs, ce, ts, te)
         if period is not None and org.entity_id not in dated:
             # (海信的前身是1969年成立的青岛无线电二厂，…，1994年组建海信集团: dated by its predecessor, it is not founded again)
@@ -504,6 +524,8 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         if _future(ctx, ts) or any(text.startswith(w, te) for w in not_after):
             continue  # 上市公司: a listed company, not a listing
         cs, ce = ctx.clauses[ctx.clause_of(ts)]
+        if _plan_in_clause(ctx, cs, ts):
+            continue  # 小米计划明年在港交所进行首次公开募股: a plan word anywhere before it in its clause
         if _SUPERLATIVE.search(text, cs, ts):
             continue  # 是当年全球规模最大的互联网IPO, "the biggest listing in Hong Kong": a comparison, not this listing
         # near the trigger: counted from the exchange's end when it comes first ("on Shenzhen Stock Exchange
@@ -537,8 +559,6 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         if not company or (lang == "zh" and org is not None and re.search(r"子公司|旗下", text[org.end:ts])):
             continue  # 比亚迪旗下从事手机部件业务的子公司，于2007年12月在香港上市: the subsidiary was listed
         period = event_period(ctx, cs, ce, ts, te)
-        if period is not None and period.year and ctx.doc.date is not None and period.year > ctx.doc.date.year:
-            continue  # 计划明年在港交所进行首次公开募股: a listing later than the text is a plan
         # "has been listed on the Nasdaq since December 2003": listed since then, so listed then
         since = [m for m in ctx.periods() if m.period.qualifier == "since" and te <= m.start <= te + 60 and m.end <= ce]
         if lang == "en" and since and not _hits_between(ctx, spec, te, since[0].start):
@@ -710,6 +730,9 @@ def _unknown_city(ctx: Context, pos: int) -> Mention | None:
 
 # the nouns a company is called by after "X-based" ("the Shenzhen-based company")
 _BASED_NOUNS = r"(?:company|group|firm|maker|manufacturer|giant|conglomerate|carmaker|automaker|chipmaker|vendor|operator|supplier)"
+# between a company and a verb that ends its clause (a machine translation's word order): places, times, adverbs
+_SOV_GAP = re.compile(r"(?:\s+(?:(?:in|on|at)\s+[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*)*|year|month|day|formal|formally|officially|"
+                      r"[0-9]+|[A-Z][a-z]+))*\s+")
 _EN_APPOSED_FOUNDER = re.compile(r"\s*,\s*(?:who\s+(?:(?:later|then|also|eventually|\w+ly)\s+)?)?$")
 _EN_APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*,\s*(?:a|an)\s+$")
 _EN_NAME_AND = re.compile(r"(?<![\w'’])([A-Z][\w'’.-]*(?:\s+(?:von|van|de|der|da|di|[A-Z][\w'’.-]*)){1,3})\s+and\s+")
