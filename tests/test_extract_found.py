@@ -167,3 +167,13 @@ def test_machine_translated_founding_en(text, expected):
     got = {(f.predicate, f.obj) for f in run(text, "en", organisation="", speaker="").facts
            if f.predicate in ("foundedOn", "foundedIn", "founderOf")}
     assert got == expected
+
+
+def test_founded_where_a_place_was_named_en():
+    got = {(f.predicate, f.obj) for f in run("Apple opened a store in Beijing, where Xiaomi was founded in 2010.", "en",
+                                             organisation="", speaker="").facts if f.subject == "xiaomi"}
+    assert ("foundedIn", "beijing") in got
+    # a place named before, with no "where", is not where it was founded
+    got = {(f.predicate, f.obj) for f in run("Apple opened a store in Beijing; Xiaomi was founded in 2010.", "en",
+                                             organisation="", speaker="").facts if f.subject == "xiaomi"}
+    assert ("foundedIn", "beijing") not in got

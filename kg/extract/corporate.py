@@ -497,6 +497,9 @@ def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: i
             good.append(m)  # "Founded in 2011 and headquartered in Beijing": Beijing is where its headquarters are
         elif ctx.lang.code == "zh" and re.search(r"[在于](?:[\u4e00-\u9fff]{0,4})$", lead) and "总部" not in lead:
             good.append(m)
+    if ctx.lang.code == "en" and not good:  # "returned to Boise, where the company was founded in 1978"
+        good = [m for m in ctx.entities(PLACE) if ctx.sent.start <= m.start and m.end <= ts
+                and re.fullmatch(r"\s*,\s*where\s+[^,.;]{0,40}?", text[m.end:ts])]
     v = vocab()
     if not any(v.is_a(m.cls, ["City"]) for m in good):
         unknown = _unknown_founding_city(ctx, good, places, cs, ce, ts)
