@@ -366,7 +366,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
     "headquarters": {**_SECTION_COMMON, "triggers": Key(triggers), "head_words": Key(words)},
 }
 ROLE_TITLE = {"property": Key(ontology_term, required=True), "reverse": Key(flag), "zh": Key(word_list), "en": Key(word_list),
-              "patterns": Key(regexes)}
+              "patterns": Key(regexes), "verbs": Key(words)}
 PATTERN_TOP = {"candidate_threshold": Key(number01), "reported_by": Key(words),
                **{k: Key(list_of(mapping, "- id: ... entries")) for k in PATTERN_GROUPS},
                **{k: Key(mapping) for k in SECTIONS}}
@@ -383,7 +383,7 @@ LANG = {
     "clause_separators": Key(text1, required=True), "transliteration_chars": Key(text1), "home_country": Key(slug),
     **{k: Key(word_list) for k in ("after_name_cues as_of breakdown_words change_words company_nouns company_suffixes company_verbs conjunctions dateline_leads dateline_words domestic facility_nouns "
                                    "first_person forecast former_latter full_year_words future generic_name_words legal_forms market_kind_tails milestone name_lead_words name_suffixes research_words "
-                                   "name_variant_words not_doer_before not_names of_which part_words respectively results_words sequence_words site_verbs surnames "
+                                   "name_variant_words not_doer_before not_names of_which part_words respectively results_words sequence_words site_verbs surnames surnames_japanese "
                                    "today whole_words world year_end_words level_words").split()},
 }
 LANG_KEYS = list(LANG)

@@ -30,6 +30,7 @@ def extract(ctx: Context) -> list[Fact]:
     facts += _founding(ctx, spec.get("founding") or {})
     facts += _listing(ctx, spec.get("listing") or {})
     facts += _tickers(ctx, spec.get("listing") or {})
+    facts += _listed_compounds(ctx, spec.get("listing") or {})
     facts += _headquarters(ctx, spec.get("headquarters") or {})
     facts += _founder_lists(ctx, spec.get("founding") or {})
     return facts
@@ -56,6 +57,14 @@ def _future(ctx: Context, ts: int) -> bool:
     from .relations import _future as future
 
     return future(ctx, ts)
+
+
+def _plan_in_clause(ctx: Context, cs: int, ts: int) -> bool:
+    from .relations import _future_re
+
+    words = ctx.lang.words.get("future") or []
+    return bool(words) and _future_re(tuple(words), ctx.lang.code).search(ctx.doc.text, cs, ts) is not None \
+        if ctx.lang.code == "zh" else _future(ctx, ts)
 
 
 def _plain_period(ctx: Context, lo: int, hi: int, pos: int) -> PeriodRef | None:
@@ -155,6 +164,9 @@ def _people_run(ctx: Context, start: int, end: int) -> list[Mention]:
             pos = known.end
             continue
         e = ctx.lang.person_after(text[:end], pos, ctx.lang.words)
+        if (e is None or e <= pos) and en and people:  # "Zhao Dongping and He Li": He is a surname in a list of names
+            he = _EN_HE_NAME.match(text, pos, end)
+            e = he.end() if he else e
         if (e is None or e <= pos) and not en and people:
             e = _zh_listed_name(text, pos, end)  # 季琦和范敏, 王树和、张祖祥: a list item of a list of persons
         if e is None or e <= pos or not en and e - pos > 12:
@@ -190,7 +202,9 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
         lead = len(text[te:ce]) - len(text[te:ce].lstrip())
         after = verb.match(text, te + lead, ce) if verb is not None else None
         if after is not None:  # the word, a list verb, the persons
-            people = _people_run(ctx, re.match(r"\s*[:：]?\s*", text[after.end():ce]).end() + after.end(), ce)
+            # the list may run on past the clause's commas ("co-founders include Xu Li, Wang Xiaogang and Xu Bing")
+            people = _people_run(ctx, re.match(r"\s*[:：]?\s*", text[after.end():ce]).end() + after.end(),
+                                 ctx.sent.end if lang == "en" else ce)
         else:  # the persons, a copula, the word: only in the word's own clause, before it
             head = text[cs:ts]
             cop = verb.search(head) if verb is not None else None
@@ -221,6 +235,7 @@ def _zh_listed_name(text: str, pos: int, end: int) -> int | None:
     return pos + m.end() if m is not None and len(m.group()) >= 2 else None
 
 
+_EN_HE_NAME = re.compile(r"He\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*(?:,|\band\b|\.|;|$))")
 _EN_PEOPLE_JOINER = re.compile(r"\s*(?:,\s*|\band\b\s*|together with\s*|along with\s*)?")
 _ZH_PEOPLE_JOINER = re.compile(r"[、，,和与及\s]*")
 
@@ -265,6 +280,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
     agent_words = _words(spec, "agent", lang)
     conf = float(spec.get("confidence", 0.9))
     not_after = re.compile(spec["not_after"][lang]) if (spec.get("not_after") or {}).get(lang) else None
+    dated: set[str] = set()  # companies this sentence dates by their predecessor's founding
     for ts, te in _hits(ctx, _words(spec, "triggers", lang)):
         if _future(ctx, ts) or (not_after is not None and not_after.match(text, te)):
             continue  # 成立十周年, 成立以来: not the founding itself
@@ -299,6 +315,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     founders = _people_run(ctx, start, ts)
                     break
         # what was founded
+        successor = None
         passive = lang == "en" and not re.match(r"helped|co-?founding", text[ts:te]) and (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$", text[max(ctx.sent.start, ts - 20):ts])
                                     or re.search(r",\s*$", text[max(ctx.sent.start, ts - 3):ts])
                                     or ts == ctx.sent.start or text[ctx.sent.start:ts].strip() == "")
@@ -310,20 +327,40 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     org = next(iter([m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start > te]), None)
             else:
                 org = _org_after(ctx, te)
+                if org is not None and re.search(r"[,;:]", text[te:org.start]):
+                    org = None  # "Nokia Bell formal establish, Nokia hold 50%": no object across a comma
                 the = re.match(r"\s+(?:the|this|his|her|their|our)\s+(?:company|business|firm|group)\b", text[te:te + 30])
                 if org is None and the is not None and ctx.doc.organisation:
                     # "Terry Gou started the business on 20 February 1974": the company the text is about
                     org = Mention(te + the.start() + 1, te + the.end(), the.group().strip(), "pronoun",
                                   ctx.doc.organisation, "Company")
-                if org is None and re.match(r"\s+(?:in|on|at)\b", text[te:te + 5]):
+                sov = org is None and re.match(r"\s*(?:[.,;]|$)", text[te:te + 3]) is not None
+                if org is None and (re.match(r"\s+(?:in|on|at)\b", text[te:te + 5]) or sov):
                     # "Biyadi in 1995 year 2 month established in Shenzhen" (于…成立, as a machine
-                    # translates it): no object, so what stands before the verb was founded
+                    # translates it): no object, so what stands before the verb was founded; a verb that
+                    # ends the clause ("iFlytek in Anhui Hefei establish") only after places, times and adverbs
                     before = _org_before(ctx, ts)
                     org = before if before is not None and before.start >= cs else None
-                if org is not None and not founders:
+                    if sov and org is not None and not _SOV_GAP.fullmatch(text, org.end, ts):
+                        org = None
+                if sov:
+                    founders = []
+                if org is not None and not founders and not sov:
                     founders = [p for p in ctx.entities(PERSON) if cs <= p.start and p.end <= ts][-3:]
                     founders = _people_run(ctx, founders[0].start, ts) if founders else []
-                if org is not None and not founders:  # "Konosuke Matsushita founded this company": a new name
+                if org is not None and not founders and not sov:
+                    # "Toshio Iue, who later went on to found Sanyo", "My uncle, Takeshi Mitarai, helped found Canon":
+                    # the person set off by a comma right before the verb
+                    apposed = _EN_APPOSED_FOUNDER.search(text, ctx.sent.start, ts)
+                    if apposed is not None:
+                        known = [p for p in ctx.entities(PERSON) if p.end == apposed.start()]
+                        if known:
+                            founders = known
+                        else:
+                            start = ctx.lang.person_before(text[:apposed.start()], apposed.start(), ctx.lang.words)
+                            added = ctx.add_name(start, apposed.start(), "Person") if start is not None and start >= ctx.sent.start else None
+                            founders = [added] if added is not None else []
+                if org is not None and not founders and not sov:  # "Konosuke Matsushita founded this company": a new name
                     head = text[:ts].rstrip()
                     start = ctx.lang.person_before(head, len(head), ctx.lang.words)
                     if start is not None and start >= cs and re.fullmatch(r"\s*", text[len(head):ts]):
@@ -342,9 +379,12 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
             cleft = re.match(r"的\s*(?:[，。,；;]|$)", text[te:te + 3]) is not None  # 大疆是2006年由汪滔在深圳创立的
             if cleft:
                 org = _org_before(ctx, ts, limit=60)
-            elif tail.startswith(("了", "的")) or _org_after(ctx, te, limit=2) is not None or (
-                    named_after and named_after[0][0] - te <= 12 and named_after[0][2] in ("Company", "")):
-                founded = _orgs_after(ctx, te + lead)
+            # 成立于旧金山: what follows a word ending in 于 is a place or a time, never what was founded
+            elif not text[ts:te].endswith("于") and (tail.startswith(("了", "的")) or _org_after(ctx, te, limit=2) is not None or (
+                    named_after and named_after[0][0] - te <= 12 and named_after[0][2] in ("Company", ""))):
+                earlier = _predecessor(ctx, ts, te) if tail.startswith("的") else None
+                founded = [earlier[1]] if earlier else _orgs_after(ctx, te + lead)
+                successor = earlier[0] if earlier else None
                 org = founded[0] if founded else None
                 if len(founded) > 1:  # 先后设立弗迪电池、弗迪动力和弗迪科技
                     period = event_period(ctx, cs, ce, ts, te) or _plain_period(ctx, ctx.sent.start, ts, ts)
@@ -369,8 +409,13 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         if org is None or (org.cls and vocab().is_a(org.cls, PERSON)):
             continue
         confidence = conf * (1.0 if org.kind == "entity" else 0.9)
+        if lang == "en" and text[ts:te].lower() in ("found", "establish"):
+            if re.match(r"\s+[A-Z][a-z]", text[org.end:org.end + 3]):
+                continue  # "Nokia Bell formal establish": a longer name the lexicon lacks, not the company it starts with
+            confidence *= 0.9  # a machine translation's word: less sure than the plain forms it may contradict
         period = event_period(ctx, cs, ce, ts, te)
-        if period is not None:
+        if period is not None and org.entity_id not in dated:
+            # (海信的前身是1969年成立的青岛无线电二厂，…，1994年组建海信集团: dated by its predecessor, it is not founded again)
             ev = evidence(ctx, [span(org), (ts, te)], "founded-on", confidence)
             key = period.plain().key
             facts.append(Fact("relation", org.entity_id, "foundedOn", "period:" + key, attrs(period=period.plain()), (ev,)))
@@ -381,7 +426,39 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         for person in founders:
             ev = evidence(ctx, [span(person), (ts, te), span(org)], "founded-by", confidence)
             facts.append(Fact("relation", person.entity_id, "founderOf", org.entity_id, (), (ev,)))
+        if successor is not None and period is not None:
+            dated.add(successor.entity_id)
+            # 长城汽车前身是1984年成立的保定长城工业公司: the company dates its founding from its predecessor's
+            ev = evidence(ctx, [span(successor), (ts, te)], "founded-on", confidence * 0.95)  # an inference: less sure
+            facts.append(Fact("relation", successor.entity_id, "foundedOn", "period:" + period.plain().key,
+                              attrs(period=period.plain()), (ev,)))
     return facts
+
+
+# the name of a predecessor after 成立的: a few words and what it was (保定长城工业公司, 精机光学研究所, 青岛电冰箱总厂)
+_ZH_PREDECESSOR = re.compile(r"(?![一这那该新此本其我])[\u4e00-\u9fff]{3,14}?(?:公司|总厂|工厂|厂|研究所|商店|作坊|商行)")
+
+
+def _predecessor(ctx: Context, ts: int, te: int) -> tuple[Mention, Mention] | None:
+    """X的前身是1984年成立的Y, X前身为…成立的Y: (X, Y) when the name founded after 的 is the
+    predecessor of a company named before 前身, else None."""
+    text = ctx.doc.text
+    k = text.rfind("前身", ctx.sent.start, ts)
+    if k < 0 or not re.match(r"(?:是|为)", text[k + 2:k + 3]):
+        return None
+    successor = _org_before(ctx, k, limit=4)
+    named = _ZH_PREDECESSOR.match(text, te + 1, ctx.sent.end)
+    if successor is None or named is None:
+        return None
+    known = ctx.mention_at(named.start(), named.end())
+    if known is None and any(m.start < named.end() and m.end > named.start() and not (
+            named.start() <= m.start and m.end <= named.end() and m.cls and vocab().is_a(m.cls, PLACE))
+            for m in ctx.mentions if m.kind in ("entity", "period")):  # a place inside the name is part of it (北京晨光…)
+        known = next((m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start == named.start()), None)
+        if known is None:
+            return None
+    found = known or ctx.add_name(named.start(), named.end(), "Company")
+    return (successor, found) if found is not None else None
 
 
 def _unknown_founding_city(ctx: Context, good: list, places: list, cs: int, ce: int, ts: int) -> Mention | None:
@@ -420,6 +497,9 @@ def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: i
             good.append(m)  # "Founded in 2011 and headquartered in Beijing": Beijing is where its headquarters are
         elif ctx.lang.code == "zh" and re.search(r"[在于](?:[\u4e00-\u9fff]{0,4})$", lead) and "总部" not in lead:
             good.append(m)
+    if ctx.lang.code == "en" and not good:  # "returned to Boise, where the company was founded in 1978"
+        good = [m for m in ctx.entities(PLACE) if ctx.sent.start <= m.start and m.end <= ts
+                and re.fullmatch(r"\s*,\s*where\s+[^,.;]{0,40}?", text[m.end:ts])]
     v = vocab()
     if not any(v.is_a(m.cls, ["City"]) for m in good):
         unknown = _unknown_founding_city(ctx, good, places, cs, ce, ts)
@@ -447,8 +527,14 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         if _future(ctx, ts) or any(text.startswith(w, te) for w in not_after):
             continue  # 上市公司: a listed company, not a listing
         cs, ce = ctx.clauses[ctx.clause_of(ts)]
+        if _plan_in_clause(ctx, cs, ts):
+            continue  # 小米计划明年在港交所进行首次公开募股: a plan word anywhere before it in its clause
+        if _SUPERLATIVE.search(text, cs, ts):
+            continue  # 是当年全球规模最大的互联网IPO, "the biggest listing in Hong Kong": a comparison, not this listing
+        # near the trigger: counted from the exchange's end when it comes first ("on Shenzhen Stock Exchange
+        # growth enterprise board hang card on market", 在深圳证券交易所中小企业板挂牌上市)
         exchanges = [m for m in ctx.entities(["StockExchange"]) if ctx.sent.start <= m.start < ctx.sent.end
-                     and abs(m.start - ts) <= 40]
+                     and (ts - m.end if m.end <= ts else abs(m.start - ts)) <= 40]
         exch_id, exch_m = "", None
         if exchanges:
             own = [m for m in exchanges if cs <= m.start < ce]  # "…in Shenzhen Stock Exchange listing, … in Hong Kong"
@@ -470,7 +556,7 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
             [m for m in ctx.entities(PLACE) if m.entity_id in place_exchanges]
         listed = [(m, m.entity_id if m in exchanges or m.entity_id not in place_exchanges else place_exchanges[m.entity_id])
                   for m in _coordinated(ctx, exch_m, pool)]
-        org = _bracketed_owner(ctx, ts) or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
+        org = _bracketed_owner(ctx, ts) or _listed_one_after(ctx, te) or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
                                                         exclude=["StockExchange", "RankingList", "InternalBody"])
         company = org.entity_id if org is not None else ctx.doc.organisation
         if not company or (lang == "zh" and org is not None and re.search(r"子公司|旗下", text[org.end:ts])):
@@ -487,6 +573,74 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
             ev = evidence(ctx, [span(org), (ts, te), span(m)], "listed-on", confidence)
             facts.append(Fact("relation", company, "listedOn", eid, attrs(period=period), (ev,)))
     return facts
+
+
+_LISTED = re.compile(r"-listed\b")
+_SUPERLATIVE = re.compile(r"最大|最高|biggest|largest", re.IGNORECASE)
+# what stands between a company and an appositive "X-listed" (", a Nasdaq-listed company", "'s Stockholm-listed shares")
+_LISTED_APPOSED = re.compile(r"\s*,\s*(?:a|an|the|our|its|their)\s+|['’]s\s+")
+
+
+def _listed_compounds(ctx: Context, spec: dict) -> list[Fact]:
+    """"Hong Kong-listed Xiaomi", "Maxeon, a Nasdaq-listed company", "Ericsson's Stockholm-listed shares",
+    "TCL Technology, our Shenzhen-listed company": an exchange (or a place that stands for one) joined
+    to "listed" names where the company's shares are listed; a state, so no date."""
+    if ctx.lang.code != "en":
+        return []
+    text = ctx.doc.text
+    place_exchanges = spec.get("place_exchanges") or {}
+    facts = []
+    for m in ctx.entities(["StockExchange"] + PLACE):
+        hit = _LISTED.match(text, m.end)
+        if hit is None:
+            continue
+        exch = m.entity_id if m.cls and vocab().is_a(m.cls, ["StockExchange"]) else place_exchanges.get(m.entity_id)
+        if not exch:
+            continue
+        owners = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if o.start >= hit.end()
+                  and re.fullmatch(r"\s+(?:" + _BASED_NOUNS + r"\s+)?", text[hit.end():o.start])]
+        if not owners:  # the company the compound describes, named before it
+            lead = re.match(r"(?:the|a|an)\s+$", text[max(ctx.sent.start, m.start - 4):m.start])
+            start = m.start - (len(lead.group()) if lead else 0)
+            owners = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if ctx.sent.start <= o.start
+                      and o.end <= start and _LISTED_APPOSED.fullmatch(text, o.end, start)]
+            owners = owners[-1:]
+        if not owners:
+            continue
+        ev = evidence(ctx, [span(owners[0]), span(m)], "listed-on", float(spec.get("confidence", 0.9)))
+        facts.append(Fact("relation", owners[0].entity_id, "listedOn", exch, (), (ev,)))
+    return facts
+
+
+# the nouns that may stand between 上市的 and the name (在深交所上市的控股子公司无锡小天鹅电器有限公司)
+_ZH_LISTED_NOUNS = re.compile(r"的(?:全资|控股)?(?:子公司|公司|企业)?")
+
+
+def _listed_one_after(ctx: Context, te: int) -> Mention | None:
+    """在香港联交所上市的TCL电子: the company a Chinese listing clause describes comes after 的."""
+    if ctx.lang.code != "zh":
+        return None
+    lead = _ZH_LISTED_NOUNS.match(ctx.doc.text, te, ctx.sent.end)
+    if lead is None:
+        return None
+    named = _ORG_NAME.match(ctx.doc.text, lead.end(), ctx.sent.end)  # a name with its legal form
+    if named:
+        return ctx.mention_at(named.start(), named.end()) or ctx.add_name(named.start(), named.end(), "Company")
+    known = [m for m in ctx.entities(ORG, ["StockExchange", "RankingList", "InternalBody"]) if m.start == lead.end()]
+    if not known:  # not a kind of company (上市的智能语音企业)
+        return None
+    org = known[0]
+    # 上市的TCL电子: a known name and a word more, up to the clause's end, is a listed unit of its own
+    tail = re.match(r"[\u4e00-\u9fff]{1,4}(?=[。，；、,;]|$)", ctx.doc.text[org.end:ctx.sent.end])
+    forms = set(ctx.lang.words.get("legal_forms") or ())
+    if org.kind == "entity" and tail and tail.group() not in forms:
+        end = org.end + tail.end()
+        known = ctx.mention_at(org.start, end)
+        if known is not None:
+            return known if known.cls and vocab().is_a(known.cls, ORG) else org
+        if not any(m.start < end and m.end > org.end for m in ctx.mentions if m is not org):
+            return ctx.add_name(org.start, end, "Company") or org
+    return org
 
 
 def _hits_between(ctx: Context, spec: dict, start: int, end: int) -> bool:
@@ -579,6 +733,11 @@ def _unknown_city(ctx: Context, pos: int) -> Mention | None:
 
 # the nouns a company is called by after "X-based" ("the Shenzhen-based company")
 _BASED_NOUNS = r"(?:company|group|firm|maker|manufacturer|giant|conglomerate|carmaker|automaker|chipmaker|vendor|operator|supplier)"
+# between a company and a verb that ends its clause (a machine translation's word order): places, times, adverbs
+_SOV_GAP = re.compile(r"(?:\s+(?:(?:in|on|at)\s+[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*)*|year|month|day|formal|formally|officially|"
+                      r"[0-9]+|[A-Z][a-z]+))*\s+")
+_EN_APPOSED_FOUNDER = re.compile(r"\s*,\s*(?:who\s+(?:(?:later|then|also|eventually|\w+ly)\s+)?)?$")
+_EN_APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*,\s*(?:a|an)\s+$")
 _EN_NAME_AND = re.compile(r"(?<![\w'’])([A-Z][\w'’.-]*(?:\s+(?:von|van|de|der|da|di|[A-Z][\w'’.-]*)){1,3})\s+and\s+")
 
 
@@ -639,6 +798,9 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
             org = after[0] if after else None
         if org is None:
             org = _org_before(ctx, ts, limit=60, exclude=["StockExchange", "RankingList", "InternalBody"])
+            k = text.rfind("前身", ctx.sent.start, org.start) if org is not None and lang == "zh" else -1
+            if k >= 0 and _org_before(ctx, k, limit=4) is not None:
+                org = _org_before(ctx, k, limit=4)  # 长城汽车前身是…保定长城工业公司，总部位于河北保定: the company's, not its predecessor's
             ci = ctx.clause_of(ts)
             cs = ctx.clauses[ci][0]
             if _names_other(ctx, spec, max(cs, org.end) if org is not None else cs, ts):
@@ -661,7 +823,7 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                           attrs(period=period.plain() if period is not None else None), (ev,)))
     # "Dallas-based AT&T", "Shenzhen-based Huawei"
     if lang == "en":
-        for based in re.finditer(r"\b[A-Z][a-z]+(?=-based\s+" + _BASED_NOUNS + r"\b)", ctx.sent.text):
+        for based in re.finditer(r"\b[A-Z][a-z]+(?=-based\s+(?:[a-z][\w-]*\s+){0,2}?" + _BASED_NOUNS + r"\b)", ctx.sent.text):
             s0 = ctx.sent.start + based.start()
             if not any(m.start <= s0 < m.end for m in ctx.mentions if m.kind in ("entity", "pronoun")):
                 ctx.add_name(s0, ctx.sent.start + based.end(), "City")  # "The Icheon-based chipmaker": a city by its use
@@ -671,10 +833,19 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                 if orgs:
                     ev = evidence(ctx, [span(place), span(orgs[0])], "headquarters", conf)
                     facts.append(Fact("relation", orgs[0].entity_id, "headquarteredIn", place.entity_id, (), (ev,)))
-                elif re.match(r"\s+" + _BASED_NOUNS + r"\b", text[place.end + 6:place.end + 30], re.IGNORECASE):
-                    # "the Shenzhen-based company": the company named before it, else the one the text is about
+                elif noun := re.match(r"\s+((?:[a-z][\w-]*\s+){0,2}?)" + _BASED_NOUNS + r"\b", text[place.end + 6:place.end + 40], re.IGNORECASE):
+                    # "the Shenzhen-based company": the company named before it, else the one the text is about;
+                    # with words before the noun ("Careem, a Dubai-based ride-hailing company") only the one it is set beside
                     before = [m for m in ctx.entities(ORG, ["StockExchange", "InternalBody"])
                               if ctx.sent.start <= m.start and m.end <= place.start]
+                    if noun.group(1):
+                        before = [m for m in before[-1:] if _LISTED_APPOSED.fullmatch(text, m.end, place.start)]
+                        if not before:  # a name the lexicon lacks set beside it
+                            named = _EN_APPOSED_NAME.search(text, ctx.sent.start, place.start)
+                            added = ctx.add_name(named.start(1), named.end(1), "Company") if named else None
+                            if added is None:
+                                continue
+                            before = [added]
                     company = before[-1].entity_id if before else (ctx.recent_orgs[-1] if ctx.recent_orgs else ctx.doc.organisation)
                     if company:
                         ev = evidence(ctx, [span(before[-1]) if before else None, span(place)], "headquarters", conf * 0.95)

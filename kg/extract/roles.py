@@ -38,9 +38,10 @@ def extract(ctx: Context) -> list[Fact]:
         return []
     regex = title_re(ctx.patterns, lang)
     text, base = ctx.sent.text, ctx.sent.start
+    verb_facts = _verb_roles(ctx, spec)
     found = list(regex.finditer(text))
     if not found:  # most sentences name no title
-        return []
+        return verb_facts
     boards = set(_words(spec, "boards", "ids"))  # 董事局主席, 董事会主席: the board's name is part of the title
     names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS and m.entity_id not in boards
              and m.entity_id != "world"]  # "global brand ambassador": the word is the title's
@@ -52,7 +53,7 @@ def extract(ctx: Context) -> list[Fact]:
         if lang == "en" and _glued(text, m.start(), m.end()):
             continue
         hits.append((s, e, title_property(ctx.patterns, lang, m.group())))
-    facts: list[Fact] = []
+    facts: list[Fact] = list(verb_facts)
     for group in _groups(ctx, hits, spec):
         facts.extend(_group_facts(ctx, group, spec))
     return facts
@@ -137,6 +138,72 @@ def _groups(ctx: Context, hits, spec) -> list[list[tuple[int, int, str]]]:
     return groups
 
 
+# what may stand between a role verb and the organisation: "chairs the board of Uber", "has chaired its board"
+_EN_VERB_OBJECT = re.compile(r"\s+(?:(?:the\s+)?board\s+of\s+(?:directors\s+of\s+)?(?:the\s+)?)?")
+_EN_NAME_ON = re.compile(r"(?:\s+[A-Z][\w&-]*){1,2}(?=\s*(?:[,.;]|$))")
+_EN_ITS_BOARD = re.compile(r"\s+(?:its|the\s+company['’]s|the)\s+board\b")
+
+
+def _verb_roles(ctx: Context, spec: dict) -> list[Fact]:
+    """A verb that is a title's (``verbs`` of a title): "Du Juan chairs TCL Electronics", "Ronald
+    Sugar chairs the board" (the text's company), "Chuck Robbins has also chaired Cisco's board since
+    2017", "Haier Group … is chaired by Zhou Yunjie" (the passive: the person after "by", the
+    organisation the clause is about)."""
+    lang = ctx.lang.code
+    text = ctx.doc.text
+    facts: list[Fact] = []
+    for title in ctx.patterns.roles.get("titles") or []:
+        verbs = (title.get("verbs") or {}).get(lang)
+        if not verbs:
+            continue
+        for m in words_re(verbs, lang).finditer(ctx.sent.text):
+            vs, ve = ctx.sent.start + m.start(), ctx.sent.start + m.end()
+            by = re.match(r"\s+by\b", text[ve:ve + 4])
+            coordinated = False
+            if by:  # passive: "is chaired by X"
+                if not re.search(r"\b(?:is|was|are|were|been|being)\s+(?:\w+ly\s+)?$", text[max(ctx.sent.start, vs - 16):vs]):
+                    continue
+                person = _person_after(ctx, ve + by.end())
+                orgs = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if ctx.sent.start <= o.start and o.end <= vs]
+                org = orgs[0].entity_id if orgs else (ctx.doc.organisation if re.match(r"\s*(?:it|the company|we)\b", ctx.sent.text, re.I) else "")
+            else:
+                person = _person_before(ctx, vs, spec)
+                if person is None and re.search(r"\band\s+(?:has\s+|had\s+)?(?:also\s+)?$", text[max(ctx.sent.start, vs - 20):vs]):
+                    # "Chuck Robbins has run Cisco since 2015, …, and has also chaired its board": the sentence's subject
+                    first = [p for p in _person_mentions(ctx) if p.start == ctx.sent.start]
+                    person = first[0] if first else None
+                    coordinated = True
+                after = _EN_VERB_OBJECT.match(text, ve)
+                orgs = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if o.start == after.end()]
+                boards = set(_words(spec, "boards", "ids"))
+                if orgs and orgs[0].entity_id not in boards:
+                    org = orgs[0].entity_id
+                    longer = _EN_NAME_ON.match(text, orgs[0].end, ctx.sent.end)
+                    if longer and not any(m.start < longer.end() and m.end > orgs[0].end for m in ctx.mentions):
+                        added = ctx.add_name(orgs[0].start, longer.end(), "Company")  # "chairs TCL Electronics": a unit's own name
+                        org = added.entity_id if added is not None else org
+                elif _EN_ITS_BOARD.match(text, ve) and not re.match(r"\s+of\b", text[_EN_ITS_BOARD.match(text, ve).end():]):
+                    # "has run Cisco … and has also chaired its board": the company named before, else the text's
+                    named = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList", "InternalBody"])
+                             if ctx.sent.start <= o.start and o.end <= vs]
+                    org = named[-1].entity_id if named else ctx.doc.organisation or (ctx.recent_orgs[-1] if ctx.recent_orgs else "")
+                else:
+                    continue
+            if person is None or not org or person.entity_id == org:
+                continue
+            if _future(ctx, vs):
+                continue
+            ev = evidence(ctx, [(vs, ve)] if coordinated else [span(person), (vs, ve)], "role-verb", float(spec.get("confidence", 0.9)) * 0.95)
+            facts.append(Fact("relation", person.entity_id, title["property"], org, (), (ev,)))
+    return facts
+
+
+def _future(ctx: Context, pos: int) -> bool:
+    from .relations import _future as future
+
+    return future(ctx, pos)
+
+
 def _person_mentions(ctx: Context) -> list[Mention]:
     return ctx.entities(PERSON)
 
@@ -172,7 +239,12 @@ def _person_after(ctx: Context, pos: int) -> Mention | None:
     for m in _person_mentions(ctx):
         if m.start == p:
             return m if closed(m.end) else None
-    if any(m.start == p for m in ctx.mentions if m.kind in ENTITY_KINDS):
+    other = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and m.start == p]
+    if other and other[0].text in ctx.lang.words.get("surnames_japanese", ()):
+        end = ctx.lang.person_after(text[:ctx.sent.end], p, ctx.lang.words)
+        if end is not None and end > other[0].end:  # 创始人松下幸之助: a company named after its founder's family
+            return ctx.add_name(p, end, "Person")
+    if other:
         return None  # another kind of name follows: "CEO Summit", 董事长办公室
     end = ctx.lang.person_after(text[:ctx.sent.end], p, ctx.lang.words)
     if end is None or end <= p or not closed(end):

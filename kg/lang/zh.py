@@ -148,6 +148,30 @@ def _cued_name(text: str, pos: int, words: dict) -> int | None:
     return None
 
 
+# characters that make the words after a Japanese family name a company's or a product's (丰田汽车, 松下电器)
+_NOT_GIVEN = set("车电机器集团司社业所厂行银研技株会品牌网科汽工")
+
+
+def _japanese_name(text: str, pos: int, words: dict) -> int | None:
+    """A Japanese family name and a given name of one to three characters that a word a name goes
+    before follows (田中稔三为, 浅田稔为, 吉田五郎、, 松下幸之助先生; not 丰田汽车): the end, else None."""
+    for surname in sorted((x for x in words.get("surnames_japanese", ()) if text.startswith(x, pos)), key=len, reverse=True):
+        start = pos + len(surname)
+        for given in (3, 2, 1):
+            end = start + given
+            part = text[start:end]
+            if end > len(text) or not _GIVEN_RUN.fullmatch(part) or any(ch in _AFTER_NAME_CHARS or ch in _NOT_GIVEN or ch in "现负担兼等透出接" for ch in part):
+                continue
+            nxt = text[end:end + 1]
+            if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in _AFTER_NAME_CHARS or nxt in _AFTER_FOREIGN \
+                    or any(text.startswith(c, end) for c in words.get("after_name_cues") or ()):
+                return end
+    return None
+
+
+_GIVEN_RUN = re.compile(r"[\u4e00-\u9fff]{1,3}")
+
+
 def person_after(text: str, pos: int, words: dict) -> int | None:
     """End of a person's name that starts at ``pos`` (after a title: 董事长王传福, CEO雷军,
     首席执行官蒂姆·库克), or None. Where the rules find no name or stop before a character that may
@@ -191,7 +215,7 @@ def _rule_person_after(text: str, pos: int, words: dict) -> int | None:
             if text.endswith(group_word, m.start(), end) and end - len(group_word) > max(m.group().rfind("·"), 0) + m.start() + 1:
                 end -= len(group_word)
         return end
-    cued = _cued_name(text, pos, words)
+    cued = _cued_name(text, pos, words) or _japanese_name(text, pos, words)
     if cued is not None:
         return cued
     from .. import segment
@@ -238,12 +262,16 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
             while text[start] in _BEFORE_FOREIGN and "\u4e00" <= text[start + 1] <= "\u9fff":
                 start += 1  # 来自IBM的斯蒂芬·沃德: the particle before the name is no part of it
             return start
-    for length in (3, 2, 4):
+    for length in (3, 2, 4, 5, 6):
         start = pos - length
         if start < 0:
             continue
         word = text[start:pos]
-        if not _is_surname_name(word, words):
+        if length > 4 or not _is_surname_name(word, words):
+            if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "和与及、是由向对给为请让被的":
+                continue
+            if _japanese_name(text[:pos], start, words) == pos:  # 田中稔三为副董事长
+                return start
             continue
         if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "和与及、是由向对给为请让被":
             continue  # the name would start inside another word
