@@ -762,6 +762,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                                 + r")\s+(?=[A-Z0-9])", text[start:limit])
                 if kind:
                     start += kind.end()
+        mod = _zh_modifier(ctx, pat, start) if lang.code == "zh" else None
+        if mod is not None:  # 发布了基于LEAP 3.0架构的C16: the words up to 的 describe what was launched, named after them
+            start = mod[1]
         if pat.get("modifies_next") and lang.code == "zh":  # 自研X芯片的Y实例: the name before the 的 is what the word says
             lead = len(text[start:limit]) - len(text[start:limit].lstrip(" 了的"))
             de = text.find("的", start + lead, limit)
@@ -776,7 +779,11 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         if lang.code == "zh":
             s = _past_descriptor(ctx, s, e)
             e += next((len(x) for x in lang.words.get("name_suffixes") or () if ctx.doc.text.startswith(x, e)), 0)  # 三洋+电机
-        if ctx.mention_at(s, e) is not None or not _looks_named(ctx, s, e):
+        if not v_is_org(slot):  # "X955 Max Mini LED电视": a kind of product the lexicon knows ends no name
+            e = _without_kind(ctx, s, e)
+            if e <= s:
+                continue
+        if ctx.mention_at(s, e) is not None or not (_looks_named(ctx, s, e) or _in_house_name(ctx, pat, s, e, hint)):
             continue
         if lang.code == "zh" and v_is_org(slot) and _ZH_FIELD.match(text, e):
             continue  # 通过并购向B2B领域扩张: a field of business, not a company
@@ -785,7 +792,71 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         if not v_is_org(slot) and any(text[s:e].endswith(n) and e - s > len(n) for n in _org_nouns(ctx)):
             continue  # 上市的控股子公司: its own noun says it is a company, not what was launched
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
+        maker = _maker_before(ctx, s) if lang.code == "zh" and not v_is_org(slot) else None
+        if maker is not None:  # 努比亚Flip 5G: the brand written onto the name is part of it; also named without it
+            found = ctx.add_name(maker.start, e, cls)
+            if found is not None:
+                ctx.name_also(found.entity_id, [text[s:e].strip()])
+                continue
         ctx.add_name(s, e, cls)
+
+
+# 基于LEAP 3.0技术架构的, 完全建在OCI上的, 搭载麒麟9000的: a phrase ending in 的 that says what a launched thing is
+# built on; the thing is named after it
+_ZH_BASIS = re.compile(r"[\s了]*(?:一款|全新的?|新一代的?|首款)?(?:完全|全面|首次)?"
+                       r"(?:基于|基於|依托于?|建立在|构建在|建在|运行在|搭载了?|采用了?)[^，。；、“”《》,;]{1,30}?的(?=\S)")
+
+
+def _zh_modifier(ctx: Context, pat: dict, pos: int) -> tuple[int, int] | None:
+    """The span of a phrase right after a launch verb that says what the launched thing is based on
+    (发布了基于LEAP 3.0技术架构的C16): its names describe, they were not launched."""
+    if v_is_org(pat["object"]):
+        return None
+    m = _ZH_BASIS.match(ctx.doc.text, pos, ctx.clauses[ctx.clause_of(pos)][1])
+    return (pos, m.end()) if m else None
+
+
+def _without_kind(ctx: Context, s: int, e: int) -> int:
+    """Where a new name ends once a kind of product the lexicon knows, written in Latin letters after it,
+    is cut off (X955 Max Mini LED → X955 Max; QD-Mini LED → QD-, which names nothing)."""
+    text = ctx.doc.text
+    for m in ctx.mentions:
+        if m.kind == "entity" and s < m.start and m.end == e and re.match(r"[A-Za-z]", m.text) and m.cls \
+                and vocab().is_a(m.cls, ["ProductCategory"]):  # 刀片电池 keeps its Chinese kind word
+            e = m.start
+            while e > s and text[e - 1] in " -–":
+                e -= 1
+            if e - s < 2 or _BARE_INITIALS.fullmatch(text, s, e):
+                return s
+            return e
+    return e
+
+
+_ZH_IN_HOUSE = re.compile(r"(?:自研|自主研发|自主开发|自主设计|独立研发)(?:的|了)?\s*$")
+
+
+def _in_house_name(ctx: Context, pat: dict, s: int, e: int, hint: str) -> bool:
+    """自研的言犀大模型, 自主研发的刀片电池: words the text says were developed in-house, ending in a kind of
+    product (the name finder's class), name that product even in plain Chinese."""
+    if ctx.lang.code != "zh" or not hint or not vocab().is_a(hint, _PRODUCT_SLOTS) or e - s < 4:
+        return False
+    if not _ZH_IN_HOUSE.search(ctx.doc.text, max(ctx.sent.start, s - 8), s):
+        return False
+    if "是" in ctx.doc.text[ctx.clauses[ctx.clause_of(s)][0]:s]:
+        return False  # 可灵是我们完全自研的视频生成模型: the words after 的 say what kind of thing the name before 是 is
+    head = ctx.doc.text[s:e]
+    return not any(head.startswith(w) for w in ctx.lang.words.get("not_names") or ())
+
+
+_PRODUCT_SLOTS = ["Product", "ProductSeries"]
+
+
+def _maker_before(ctx: Context, s: int) -> Mention | None:
+    """A company or brand written right onto a new Latin name (努比亚Flip 5G, 荣耀Magic6), after the trigger."""
+    if not re.match(r"[A-Za-z]", ctx.doc.text[s:s + 1]):
+        return None
+    return next((m for m in ctx.mentions if m.kind == "entity" and m.end == s and m.start >= ctx.sent.start and m.cls
+                 and vocab().is_a(m.cls, ["Company", "Brand"]) and re.search(r"[\u4e00-\u9fff]$", m.text)), None)
 
 
 _BARE_INITIALS = re.compile(r"[A-Z]{1,2}")
@@ -871,6 +942,9 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     objs = ctx.entities(pat["object"], pat.get("object_not", ()))
     subj_m = None
     if not passive:
+        mod = _zh_modifier(ctx, pat, te) if ctx.lang.code == "zh" and pat.get("find_objects") else None
+        if mod is not None:  # 发布了基于LEAP 3.0架构的C16: LEAP 3.0 only describes what was launched
+            objs = [m for m in objs if not mod[0] <= m.start < mod[1]]
         if ctx.lang.code == "zh" and not pat.get("site_names"):  # 推出了基于混元大模型的AI助手“腾讯元宝”: 混元 only describes what was launched
             objs = [m for m in objs if not ctx.doc.text.startswith("的", m.end) or not _more_after(ctx, m)
                     or pat.get("business_units") and _ZH_UNIT.match(ctx.doc.text, m.end, ctx.sent.end)  # 收购英特尔的…业务
