@@ -146,3 +146,18 @@ def test_plain_words_after_in_house_name_nothing(text):
 
 def test_announcing_that_launches_nothing():
     assert not of("releases", labelled("In May 2024, Qualcomm announced that Windows will run natively on Snapdragon X Elite.", "en"))
+
+
+@pytest.mark.parametrize("text, name", [
+    # lower-case words ending in a kind of product, then the name (poor machine translation writes so)
+    ("In March 2024, Huawei release new generation folding screen mobile phone Mate Xs 9.", "Mate Xs 9"),
+    ("In 2024, Qualcomm launched deep learning chip Cloud AI 200.", "Cloud AI 200"),
+])
+def test_a_name_after_words_ending_in_its_kind_is_launched(text, name):
+    assert any(o == name for _, _, o in of("releases", labelled(text, "en")))
+
+
+def test_a_feature_named_with_a_product_is_not_what_followed():
+    got = {o for _, _, o in of("releases", labelled(
+        "Huawei launched the P1 in 2012, and the Zeta smart speaker with the voice assistant Celia followed in 2014.", "en"))}
+    assert "Zeta" in got and "Celia" not in got, got
