@@ -161,3 +161,9 @@ def test_a_feature_named_with_a_product_is_not_what_followed():
     got = {o for _, _, o in of("releases", labelled(
         "Huawei launched the P1 in 2012, and the Zeta smart speaker with the voice assistant Celia followed in 2014.", "en"))}
     assert "Zeta" in got and "Celia" not in got, got
+
+
+def test_a_day_inside_the_year_of_the_same_launch_is_its_time():
+    # the year told loosely and the day told precisely are one launch, not an earlier and a later one
+    text = "2023年12月28日，华为发布了麒麟970芯片。2023年是华为的转折之年，麒麟970芯片的推出意义重大。"
+    assert _release_periods(text, "zh") == ["2023-12-28"]
