@@ -167,3 +167,16 @@ def test_a_day_inside_the_year_of_the_same_launch_is_its_time():
     # the year told loosely and the day told precisely are one launch, not an earlier and a later one
     text = "2023年12月28日，华为发布了麒麟970芯片。2023年是华为的转折之年，麒麟970芯片的推出意义重大。"
     assert _release_periods(text, "zh") == ["2023-12-28"]
+
+
+def test_by_whom_a_thing_is_built_is_no_passive_of_the_in_house_word_before_a_name():
+    # 由 marks who builds the car; 自研 tells of the architecture named after 的, not of the car
+    got = labelled("2024年，蔚来正式上市蔚来ET9，该车由蔚来自研的天枢架构打造。", "zh")
+    assert ("蔚来", "develops", "天枢架构") in {(s, p, o) for s, p, o in of("develops", got)} or \
+        any(o == "天枢架构" for _, _, o in of("develops", got))
+    assert not any("ET9" in o for _, _, o in of("develops", got))
+
+
+def test_a_quoted_description_after_a_copula_leaves_the_named_thing_developed():
+    got = of("develops", labelled("鸿蒙OS是华为自研的“万物互联”操作系统，覆盖手机和汽车。", "zh"))
+    assert got and not any("万物互联" in o for _, _, o in got)

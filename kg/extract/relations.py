@@ -604,7 +604,13 @@ def _is_passive(ctx: Context, pat: dict, ts: int, te: int) -> bool:
             return True  # "the RTX 20 series, launched in 2018", ", followed by"; not "the Mavic 4 Pro, successor to the Mavic 3 Pro"
         return bool(words) and has_word(text[te:te + 4], words, "en")
     lo = ctx.clauses[ctx.clause_of(ts)][0]
+    if "由" in words and _ZH_RELATIVE_NAME.match(text, te) and not re.search(r"被", text[lo:ts]):
+        return False  # 该车由公司自研的扶摇架构打造: 由 marks who builds the car; the verb before 的 tells of the name after it
     return bool(words) and has_word(text[lo:ts], words, "zh")
+
+
+# 的 and then a name: a quoted one, one in Latin letters or digits, or Chinese words ending in a kind noun before the verb
+_ZH_RELATIVE_NAME = re.compile(r"的\s*(?:[“「《\"]|[A-Za-z0-9]|[\u4e00-\u9fff]{2,8}(?:架构|平台|系统|大模型|模型|芯片|电池)[\u4e00-\u9fff])")
 
 
 # "Naspers, through its unit MIH, bought a 46.5 percent stake": the verb takes an object, it is active
@@ -775,6 +781,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                     and not any(m.start <= de < m.end for m in ctx.mentions if m.kind in ENTITY_KINDS):
                 limit = de
         spans = lang.names_after(text[:limit], start, limit, lang.words)
+        if lang.code == "zh" and not v_is_org(slot):
+            spans = _zh_in_house_span(ctx, start, limit) + spans
     v = vocab()
     for s, e, hint in spans:
         if s < ctx.sent.start or e > ctx.sent.end or e <= s:
@@ -852,6 +860,38 @@ def _in_house_name(ctx: Context, pat: dict, s: int, e: int, hint: str) -> bool:
 
 
 _PRODUCT_SLOTS = ["Product", "ProductSeries"]
+
+
+def _zh_kind_of_copula(ctx: Context, ts: int, obj: Mention) -> bool:
+    """X是…推出的“Y”Z，: after a copula, a name followed by a kind noun that ends the clause only describes
+    the kind of thing X is."""
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    if not re.search(r"是", ctx.doc.text[cs:ts]) or obj.start < ts:
+        return False
+    rest = ctx.doc.text[obj.end:ce].lstrip("”」》\"")
+    return bool(rest) and rest.rstrip("，。；,;") in _kind_words()
+
+
+def _zh_in_house_span(ctx: Context, start: int, limit: int) -> list[tuple[int, int, str]]:
+    """自研的扶摇架构打造: right after in-house words and 的, Chinese words ending in a kind of product, even
+    when a verb follows (the name finder reads the kind as a descriptor of what comes next)."""
+    text = ctx.doc.text
+    m = re.compile(r"(?:自研|自主研发|自主开发|自主设计|独立研发)的").search(text, max(ctx.sent.start, start - 8), min(limit, start + 8))
+    if m is None:
+        return []
+    nouns = sorted(((n, cls) for cls, items in (ctx.lang.words.get("class_nouns") or {}).items() for n in items
+                    if vocab().is_a(cls, _PRODUCT_SLOTS)), key=lambda x: -len(x[0]))
+    pos = m.end()
+    for k in range(2, 7):
+        if pos + k >= limit or not re.match(r"[\u4e00-\u9fff]", text[pos + k - 1]):
+            break
+        noun, cls = next(((n, c) for n, c in nouns if text.startswith(n, pos + k)), ("", ""))
+        if noun:
+            if re.match(r"[\u4e00-\u9fff]{0,3}[A-Za-z0-9“「《\"]", text[pos + k + len(noun):limit]) or \
+                    any(text.startswith(w, pos) for w in ctx.lang.words.get("name_lead_words") or ()):
+                return []  # 自主研发的新一代基础模型系列Amazon Nova: words that describe the name after them
+            return [(pos, pos + k + len(noun), cls)]
+    return []
 
 
 def _maker_before(ctx: Context, s: int) -> Mention | None:
@@ -964,6 +1004,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 chosen[0].start - te > 40 or pat.get("find_objects") or pat.get("same_clause")) \
                 and not _appositive(ctx, te, chosen[0], ts):
             chosen = []
+        if chosen and ctx.lang.code == "zh" and pat.get("find_objects") and _zh_kind_of_copula(ctx, ts, chosen[0]):
+            chosen = _copula_subject(ctx, pat, ts)  # 澎湃OS是集团自研的“人车家全生态”操作系统: the quoted words describe the 操作系统 that 澎湃OS is
         if not chosen and pat.get("site_names") and ctx.lang.code == "zh":
             chosen = _zh_new_place(ctx, te)  # 位于塞格德市: a city the lexicon lacks, told by its ending
         if pat.get("same_clause") and not chosen:
