@@ -180,3 +180,16 @@ def test_by_whom_a_thing_is_built_is_no_passive_of_the_in_house_word_before_a_na
 def test_a_quoted_description_after_a_copula_leaves_the_named_thing_developed():
     got = of("develops", labelled("鸿蒙OS是华为自研的“万物互联”操作系统，覆盖手机和汽车。", "zh"))
     assert got and not any("万物互联" in o for _, _, o in got)
+
+
+def test_going_on_sale_in_another_country_is_no_launch():
+    # the text's home country (China for a Chinese text) is where it was launched; abroad it enters a market
+    assert not of("releases", labelled("2023年1月，比亚迪在日本开售纯电动车型海豹X。", "zh", home_country="china"))
+    assert of("releases", labelled("2023年1月，比亚迪在中国开售纯电动车型海豹X。", "zh", home_country="china"))
+    assert of("releases", labelled("2023年1月，比亚迪在日本发布纯电动车型海豹X。", "zh", home_country="china"))
+
+
+def test_a_quoted_name_after_a_long_description_is_launched_not_its_gloss():
+    got = {o for _, _, o in of("releases", labelled(
+        "2023年，西门子与微软合作推出面向制造业的生成式人工智能助手“西门子工业副驾”（Industrial Copilot）。", "zh"))}
+    assert got == {"西门子工业副驾"}, got

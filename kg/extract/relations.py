@@ -109,6 +109,8 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
     not_before = (pat.get("not_before") or {}).get(ctx.lang.code)
     if not_before and re.search(not_before, ctx.doc.text[ctx.sent.start:ts], re.IGNORECASE):
         return []  # 总部位于: the headquarters, told by their own rule
+    if _sale_abroad(ctx, pat, ts, te):
+        return []  # 在日本开售ATTO 3: the product enters another country's market, launched before
     side = pat.get("object_side", "any")
     if side == "any":
         return _relation_in_clause(ctx, pat, ts, te, new_names)
@@ -121,6 +123,20 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
     if side == "pair":
         return _pair(ctx, pat, ts, te)
     return _relation_by_position(ctx, pat, ts, te)
+
+
+def _sale_abroad(ctx: Context, pat: dict, ts: int, te: int) -> bool:
+    """Does a sale verb (``market_sale_verbs``) have a country other than the text's home country in its clause
+    (only when the text has one)?"""
+    verbs = (pat.get("market_sale_verbs") or {}).get(ctx.lang.code)
+    word = ctx.doc.text[ts:te].lower()
+    if not ctx.doc.home_country:
+        return False  # "Vision Pro went on sale in the United States": with no home country known, perhaps its first market
+    if not verbs or not any(word == v.lower() or word.startswith(v.lower()) for v in verbs):
+        return False
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    return any(m.kind == "entity" and cs <= m.start and m.end <= ce and m.cls and vocab().is_a(m.cls, ["Country"])
+               and m.entity_id != ctx.doc.home_country for m in ctx.mentions)
 
 
 _ZH_SHARE_AFTER = re.compile(r"(?:比例)?(?:为|约|近|超过|逾|达到?|增至|升至|提高至|提升至|增加至|降至|减至|仍为|的股份)?\s*[约近]?\s*\d")
@@ -655,6 +671,9 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
         if m.start == run[-1].end and not run[-1].from_lexicon and _DESCRIBES.search(run[-1].text):
             run[-1] = m  # 芯片设计软件公司明导国际: the kind of company, then its name
             continue
+        aside = _ASIDE.match(ctx.doc.text, run[-1].end)
+        if aside is not None and m.start < aside.end():
+            continue  # “西门子工业副驾”（Industrial Copilot）: a name inside the brackets glosses the one before
         gap = _ASIDE.sub("", ctx.doc.text[run[-1].end:m.start], count=1)  # Model X（2015年9月）、Model 3
         if ctx.lang.code == "en":  # "the X and X Plus, priced from $799, and the X Pro": a price aside, then the list goes on
             gap = _EN_PRICE_ASIDE.sub(" and ", gap, count=1)
@@ -783,6 +802,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         spans = lang.names_after(text[:limit], start, limit, lang.words)
         if lang.code == "zh" and not v_is_org(slot):
             spans = _zh_in_house_span(ctx, start, limit) + spans
+            if not spans:  # 推出面向制造业的生成式人工智能助手“西门子工业副驾”: a long description, then the quoted name
+                q = _ZH_QUOTED_AFTER.match(text, start, ctx.clauses[ctx.clause_of(start)][1])
+                spans = [(q.start(1), q.end(1), "")] if q else []
     v = vocab()
     for s, e, hint in spans:
         if s < ctx.sent.start or e > ctx.sent.end or e <= s:
@@ -843,6 +865,7 @@ def _without_kind(ctx: Context, s: int, e: int) -> int:
     return e
 
 
+_ZH_QUOTED_AFTER = re.compile(r"[^，。；、,;“”《》「」()（）]{0,30}?[“《「]([^“”《》「」，。]{2,30})[”》」]")
 _ZH_IN_HOUSE = re.compile(r"(?:自研|自主研发|自主开发|自主设计|独立研发)(?:的|了)?\s*$")
 
 
