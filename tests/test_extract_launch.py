@@ -193,3 +193,9 @@ def test_a_quoted_name_after_a_long_description_is_launched_not_its_gloss():
     got = {o for _, _, o in of("releases", labelled(
         "2023年，西门子与微软合作推出面向制造业的生成式人工智能助手“西门子工业副驾”（Industrial Copilot）。", "zh"))}
     assert got == {"西门子工业副驾"}, got
+
+
+def test_what_a_released_version_is_made_from_was_not_released():
+    got = {o for _, _, o in of("releases", labelled(
+        "Huawei's first product was Zeta OS, a customised version of Android released in August 2010.", "en"))}
+    assert got == {"Zeta OS"}, got

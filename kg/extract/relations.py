@@ -702,8 +702,10 @@ def _named_after_kind(ctx: Context, pat: dict, m: Mention) -> Mention:
     return ctx.add_name(latin.start(), latin.end(), pat["object"][0]) or m
 
 
-# the words between a name and a later one that make the later a part or feature of the first
-_EN_WITH_PART = re.compile(r"\b(?:with|featuring|including|using|running|powered\s+by|built\s+on|based\s+on)\s+(?:(?:the|a|an|its|their)\s+)?"
+# the words between a name and a later one that make the later a part or feature of the first, or what it is made from
+# ("MIUI, a customised version of Android released in 2010")
+_EN_WITH_PART = re.compile(r"\b(?:with|featuring|including|using|running|powered\s+by|built\s+on|based\s+on|(?:version|edition|variant|fork)\s+of)"
+                           r"\s+(?:(?:the|a|an|its|their)\s+)?"
                            r"(?:[a-z][\w\-]*\s+){0,3}$")
 _EN_PRICE_ASIDE = re.compile(r"^\s*,\s*(?:priced|starting|costing|selling|retailing)\s+(?:at|from)\s+[^,;()]{1,40},\s*and\b")
 _EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$")
@@ -1055,10 +1057,11 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                         before.pop()  # "the Echo smart speaker with the voice assistant Alexa followed": the Echo followed
                     part = _EN_WITH_PART.search(ctx.doc.text, cs, before[0].start) if len(before) == 1 and pat.get("find_objects") else None
                     if part is not None:  # … and the Echo is a name the lexicon lacks
-                        head = re.sub(r"(?:\s+[a-z][\w\-]*){0,3}\s*$", "", ctx.doc.text[:part.start()])  # its kind: "smart speaker"
+                        head = re.sub(r"(?:\s*,\s*(?:a|an|the)\b)?(?:\s+[a-z][\w\-]*){0,3}\s*$", "", ctx.doc.text[:part.start()])  # its kind: "smart speaker"
                         found = ctx.lang.name_before(head, len(head), ctx.lang.words)
-                        whole = ctx.add_name(found[0], found[1], pat["object"][0]) if found and found[0] >= cs else None
-                        before = [whole] if whole is not None else before
+                        whole = (ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["object"][0])) \
+                            if found and found[0] >= ctx.sent.start else None
+                        before = [whole] if whole is not None and whole.cls and vocab().is_a(whole.cls, pat["object"]) else before
                 chosen = before[-1:]
                 if chosen and any(cs <= m.start < ts for m in ctx.entities(pat["subject"]) if m.start < chosen[0].start):
                     chosen = []  # "Apple's iPhone ... launched": keep to the clear cases
