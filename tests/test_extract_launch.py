@@ -98,3 +98,104 @@ def test_a_semicolon_parts_two_launches_each_with_its_own_time():
     text = "2016年9月，旗舰手机Mate 9开始交付；2017年3月，外形新颖的Mate 10正式交付首批用户。"
     got = {(f.obj, f.attr("period").key) for f in run(text, "zh").facts if f.predicate == "releases"}
     assert got == {("huawei-mate-9", "2016-09"), ("huawei-mate-10", "2017-03")}
+
+
+@pytest.mark.parametrize("text, lang, launched, not_launched", [
+    # what the launched thing is built on is described, not launched
+    ("2024年5月，华为发布了基于Kirin OS 2.0架构的MatePad Z9平板。", "zh", "MatePad Z9", "Kirin OS"),
+    ("2023年，华为推出了完全建在Ascend Cloud上的数据库服务Gauss DB。", "zh", "Gauss DB", "Ascend Cloud"),
+    ("2022年9月，荣耀发布了搭载Snapdragon 8+的Magic V1手机。", "zh", "Magic V1", "Snapdragon"),
+])
+def test_a_name_in_a_based_on_phrase_only_describes(text, lang, launched, not_launched):
+    got = {o for _, _, o in of("releases", labelled(text, lang))}
+    assert any(launched in o for o in got) and not any(not_launched in o for o in got), got
+
+
+def test_a_latin_kind_written_after_a_model_is_no_part_of_its_name():
+    got = {o for _, _, o in of("releases", labelled("2023年，海信发布了100英寸的U9 Ultra Mini LED电视。", "zh"))}
+    assert got == {"U9 Ultra"}
+    # a prefix of the kind alone is a technology, no product
+    assert not of("releases", labelled("2023年，海信推出了新一代QD-Mini LED。", "zh"))
+
+
+def test_a_brand_written_onto_a_model_name_is_part_of_it():
+    x = run("2024年2月，荣耀发布了首款折叠屏手机荣耀Zephyr 3。", "zh", organisation="", speaker="")
+    names = {e.entity_id: e for e in x.entities}
+    launched = [names[f.obj] for f in x.facts if f.predicate == "releases"]
+    assert launched and launched[0].labels[0][1] == "荣耀Zephyr 3"
+    assert ("zh", "Zephyr 3") in launched[0].aliases
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2022年4月，宁德时代发布自主研发的麒麟电池。", "麒麟电池"),
+    ("2023年，字节跳动推出了自研的云雀大模型。", "云雀大模型"),
+])
+def test_an_in_house_product_in_plain_chinese_is_named(text, name):
+    got = labelled(text, "zh")
+    assert any(o == name for _, _, o in of("develops", got)) and any(o == name for _, _, o in of("releases", got))
+
+
+@pytest.mark.parametrize("text", [
+    "2024年，宁德时代推出了自研的核心芯片。",     # a descriptive word, no name
+    "麒麟是我们完全自研的视频生成模型。",          # the words after 的 say what kind of thing 麒麟 is
+])
+def test_plain_words_after_in_house_name_nothing(text):
+    got = labelled(text, "zh")
+    assert not any(o.endswith(("芯片", "模型")) for _, _, o in of("develops", got) | of("releases", got)), got
+
+
+def test_announcing_that_launches_nothing():
+    assert not of("releases", labelled("In May 2024, Qualcomm announced that Windows will run natively on Snapdragon X Elite.", "en"))
+
+
+@pytest.mark.parametrize("text, name", [
+    # lower-case words ending in a kind of product, then the name (poor machine translation writes so)
+    ("In March 2024, Huawei release new generation folding screen mobile phone Mate Xs 9.", "Mate Xs 9"),
+    ("In 2024, Qualcomm launched deep learning chip Cloud AI 200.", "Cloud AI 200"),
+])
+def test_a_name_after_words_ending_in_its_kind_is_launched(text, name):
+    assert any(o == name for _, _, o in of("releases", labelled(text, "en")))
+
+
+def test_a_feature_named_with_a_product_is_not_what_followed():
+    got = {o for _, _, o in of("releases", labelled(
+        "Huawei launched the P1 in 2012, and the Zeta smart speaker with the voice assistant Celia followed in 2014.", "en"))}
+    assert "Zeta" in got and "Celia" not in got, got
+
+
+def test_a_day_inside_the_year_of_the_same_launch_is_its_time():
+    # the year told loosely and the day told precisely are one launch, not an earlier and a later one
+    text = "2023年12月28日，华为发布了麒麟970芯片。2023年是华为的转折之年，麒麟970芯片的推出意义重大。"
+    assert _release_periods(text, "zh") == ["2023-12-28"]
+
+
+def test_by_whom_a_thing_is_built_is_no_passive_of_the_in_house_word_before_a_name():
+    # 由 marks who builds the car; 自研 tells of the architecture named after 的, not of the car
+    got = labelled("2024年，蔚来正式上市蔚来ET9，该车由蔚来自研的天枢架构打造。", "zh")
+    assert ("蔚来", "develops", "天枢架构") in {(s, p, o) for s, p, o in of("develops", got)} or \
+        any(o == "天枢架构" for _, _, o in of("develops", got))
+    assert not any("ET9" in o for _, _, o in of("develops", got))
+
+
+def test_a_quoted_description_after_a_copula_leaves_the_named_thing_developed():
+    got = of("develops", labelled("鸿蒙OS是华为自研的“万物互联”操作系统，覆盖手机和汽车。", "zh"))
+    assert got and not any("万物互联" in o for _, _, o in got)
+
+
+def test_going_on_sale_in_another_country_is_no_launch():
+    # the text's home country (China for a Chinese text) is where it was launched; abroad it enters a market
+    assert not of("releases", labelled("2023年1月，比亚迪在日本开售纯电动车型海豹X。", "zh", home_country="china"))
+    assert of("releases", labelled("2023年1月，比亚迪在中国开售纯电动车型海豹X。", "zh", home_country="china"))
+    assert of("releases", labelled("2023年1月，比亚迪在日本发布纯电动车型海豹X。", "zh", home_country="china"))
+
+
+def test_a_quoted_name_after_a_long_description_is_launched_not_its_gloss():
+    got = {o for _, _, o in of("releases", labelled(
+        "2023年，西门子与微软合作推出面向制造业的生成式人工智能助手“西门子工业副驾”（Industrial Copilot）。", "zh"))}
+    assert got == {"西门子工业副驾"}, got
+
+
+def test_what_a_released_version_is_made_from_was_not_released():
+    got = {o for _, _, o in of("releases", labelled(
+        "Huawei's first product was Zeta OS, a customised version of Android released in August 2010.", "en"))}
+    assert got == {"Zeta OS"}, got

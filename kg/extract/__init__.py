@@ -109,28 +109,34 @@ def first_time_only(facts: list[Fact], patterns: Patterns) -> list[Fact]:
     the later ones are other events of the product, whoever the sentence names as its maker
     (relations whose pattern says ``once``)."""
     once = {pat["property"] for pat in patterns.relations if pat.get("once")}
+    bounds = {}
+    for i, f in enumerate(facts):
+        p = f.attr("period") if f.kind == "relation" and f.predicate in once else None
+        b = _bounds(p) if isinstance(p, PeriodRef) and p.year is not None and not p.qualifier else None
+        if b is not None:
+            bounds[i] = b
     first: dict[tuple, tuple] = {}
-    for f in facts:
-        p = f.attr("period") if f.kind == "relation" and f.predicate in once else None
-        start = _start(p) if isinstance(p, PeriodRef) and p.year is not None and not p.qualifier else None
-        if start is not None:
-            key = (f.predicate, f.obj)
-            first[key] = min(first.get(key, start), start)
+    for i, b in bounds.items():
+        key = (facts[i].predicate, facts[i].obj)
+        first[key] = min(first.get(key, b), b)
+    for i, b in bounds.items():  # 2023年…的推出 and 2023年12月28日亮相: the day inside the year is the same launch, told precisely
+        key = (facts[i].predicate, facts[i].obj)
+        best = first[key]
+        if best[0] <= b[0] and b[1] <= best[1] and b[1] - b[0] < best[1] - best[0]:
+            first[key] = b
     out = []
-    for f in facts:
-        p = f.attr("period") if f.kind == "relation" and f.predicate in once else None
-        start = _start(p) if isinstance(p, PeriodRef) and p.year is not None and not p.qualifier else None
-        if start is not None and start > first[(f.predicate, f.obj)]:
+    for i, f in enumerate(facts):
+        if i in bounds and bounds[i] != first[(f.predicate, f.obj)]:
             continue
         out.append(f)
     return out
 
 
-def _start(p: PeriodRef):
-    """The first day of a period (numbers.period_bounds), to tell which of two comes first; None for
-    one that names no real day."""
+def _bounds(p: PeriodRef):
+    """The first and last day of a period (numbers.period_bounds), to tell which of two comes first; None
+    for one that names no real day."""
     try:
-        return period_bounds(p)[0]
+        return tuple(period_bounds(p)[:2])
     except ValueError:
         return None
 

@@ -110,6 +110,8 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
     not_before = (pat.get("not_before") or {}).get(ctx.lang.code)
     if not_before and re.search(not_before, ctx.doc.text[ctx.sent.start:ts], re.IGNORECASE):
         return []  # 总部位于: the headquarters, told by their own rule
+    if _sale_abroad(ctx, pat, ts, te):
+        return []  # 在日本开售ATTO 3: the product enters another country's market, launched before
     side = pat.get("object_side", "any")
     if side == "any":
         return _relation_in_clause(ctx, pat, ts, te, new_names)
@@ -122,6 +124,20 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
     if side == "pair":
         return _pair(ctx, pat, ts, te)
     return _relation_by_position(ctx, pat, ts, te)
+
+
+def _sale_abroad(ctx: Context, pat: dict, ts: int, te: int) -> bool:
+    """Does a sale verb (``market_sale_verbs``) have a country other than the text's home country in its clause
+    (only when the text has one)?"""
+    verbs = (pat.get("market_sale_verbs") or {}).get(ctx.lang.code)
+    word = ctx.doc.text[ts:te].lower()
+    if not ctx.doc.home_country:
+        return False  # "Vision Pro went on sale in the United States": with no home country known, perhaps its first market
+    if not verbs or not any(word == v.lower() or word.startswith(v.lower()) for v in verbs):
+        return False
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    return any(m.kind == "entity" and cs <= m.start and m.end <= ce and m.cls and vocab().is_a(m.cls, ["Country"])
+               and m.entity_id != ctx.doc.home_country for m in ctx.mentions)
 
 
 _ZH_SHARE_AFTER = re.compile(r"(?:比例)?(?:为|约|近|超过|逾|达到?|增至|升至|提高至|提升至|增加至|降至|减至|仍为|的股份)?\s*[约近]?\s*\d")
@@ -609,7 +625,13 @@ def _is_passive(ctx: Context, pat: dict, ts: int, te: int) -> bool:
             return True  # "the RTX 20 series, launched in 2018", ", followed by"; not "the Mavic 4 Pro, successor to the Mavic 3 Pro"
         return bool(words) and has_word(text[te:te + 4], words, "en")
     lo = ctx.clauses[ctx.clause_of(ts)][0]
+    if "由" in words and _ZH_RELATIVE_NAME.match(text, te) and not re.search(r"被", text[lo:ts]):
+        return False  # 该车由公司自研的扶摇架构打造: 由 marks who builds the car; the verb before 的 tells of the name after it
     return bool(words) and has_word(text[lo:ts], words, "zh")
+
+
+# 的 and then a name: a quoted one, one in Latin letters or digits, or Chinese words ending in a kind noun before the verb
+_ZH_RELATIVE_NAME = re.compile(r"的\s*(?:[“「《\"]|[A-Za-z0-9]|[\u4e00-\u9fff]{2,8}(?:架构|平台|系统|大模型|模型|芯片|电池)[\u4e00-\u9fff])")
 
 
 # "Naspers, through its unit MIH, bought a 46.5 percent stake": the verb takes an object, it is active
@@ -654,6 +676,9 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
         if m.start == run[-1].end and not run[-1].from_lexicon and _DESCRIBES.search(run[-1].text):
             run[-1] = m  # 芯片设计软件公司明导国际: the kind of company, then its name
             continue
+        aside = _ASIDE.match(ctx.doc.text, run[-1].end)
+        if aside is not None and m.start < aside.end():
+            continue  # “西门子工业副驾”（Industrial Copilot）: a name inside the brackets glosses the one before
         gap = _ASIDE.sub("", ctx.doc.text[run[-1].end:m.start], count=1)  # Model X（2015年9月）、Model 3
         if ctx.lang.code == "en":  # "the X and X Plus, priced from $799, and the X Pro": a price aside, then the list goes on
             gap = _EN_PRICE_ASIDE.sub(" and ", gap, count=1)
@@ -682,6 +707,11 @@ def _named_after_kind(ctx: Context, pat: dict, m: Mention) -> Mention:
     return ctx.add_name(latin.start(), latin.end(), pat["object"][0]) or m
 
 
+# the words between a name and a later one that make the later a part or feature of the first, or what it is made from
+# ("MIUI, a customised version of Android released in 2010")
+_EN_WITH_PART = re.compile(r"\b(?:with|featuring|including|using|running|powered\s+by|built\s+on|based\s+on|(?:version|edition|variant|fork)\s+of)"
+                           r"\s+(?:(?:the|a|an|its|their)\s+)?"
+                           r"(?:[a-z][\w\-]*\s+){0,3}$")
 _EN_PRICE_ASIDE = re.compile(r"^\s*,\s*(?:priced|starting|costing|selling|retailing)\s+(?:at|from)\s+[^,;()]{1,40},\s*and\b")
 _EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$")
 _NOT_EN_TRAILING_APPOSITIVE = re.compile(r"[,;:()]")  # what _EN_TRAILING_APPOSITIVE holds only as its first character
@@ -776,6 +806,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             desc = _ZH_KIND_BEFORE_LATIN.match(text, te, limit)
             if desc:
                 start = desc.end()
+        mod = _zh_modifier(ctx, pat, start) if lang.code == "zh" else None
+        if mod is not None:  # 发布了基于LEAP 3.0架构的C16: the words up to 的 describe what was launched, named after them
+            start = mod[1]
         if pat.get("modifies_next") and lang.code == "zh":  # 自研X芯片的Y实例: the name before the 的 is what the word says
             lead = len(text[start:limit]) - len(text[start:limit].lstrip(" 了的"))
             de = text.find("的", start + lead, limit)
@@ -786,6 +819,11 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         if lang.code == "zh" and v_is_org(slot) and not any(_looks_named(ctx, a, b) and ctx.mention_at(a, b, ["Place"]) is None
                                                             for a, b, _ in spans):
             _zh_glossed_name(ctx, slot, te, limit)  # 全资收购台湾的华亚科技（Inotera）
+        if lang.code == "zh" and not v_is_org(slot):
+            spans = _zh_in_house_span(ctx, start, limit) + spans
+            if not spans:  # 推出面向制造业的生成式人工智能助手“西门子工业副驾”: a long description, then the quoted name
+                q = _ZH_QUOTED_AFTER.match(text, start, ctx.clauses[ctx.clause_of(start)][1])
+                spans = [(q.start(1), q.end(1), "")] if q else []
     v = vocab()
     for s, e, hint in spans:
         if s < ctx.sent.start or e > ctx.sent.end or e <= s:
@@ -793,7 +831,11 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         if lang.code == "zh":
             s = _past_descriptor(ctx, s, e)
             e += next((len(x) for x in lang.words.get("name_suffixes") or () if ctx.doc.text.startswith(x, e)), 0)  # 三洋+电机
-        if ctx.mention_at(s, e) is not None or not _looks_named(ctx, s, e):
+        if not v_is_org(slot):  # "X955 Max Mini LED电视": a kind of product the lexicon knows ends no name
+            e = _without_kind(ctx, s, e)
+            if e <= s:
+                continue
+        if ctx.mention_at(s, e) is not None or not (_looks_named(ctx, s, e) or _in_house_name(ctx, pat, s, e, hint)):
             continue
         if lang.code == "zh" and any(m.kind in ENTITY_KINDS and s < m.start and m.end == e and m.cls and v.is_a(m.cls, slot)
                                      for m in ctx.mentions):
@@ -805,6 +847,12 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         if not v_is_org(slot) and any(text[s:e].endswith(n) and e - s > len(n) for n in _org_nouns(ctx)):
             continue  # 上市的控股子公司: its own noun says it is a company, not what was launched
         cls = hint if hint and v.is_a(hint, slot) else slot[0]
+        maker = _maker_before(ctx, s) if lang.code == "zh" and not v_is_org(slot) else None
+        if maker is not None:  # 努比亚Flip 5G: the brand written onto the name is part of it; also named without it
+            found = ctx.add_name(maker.start, e, cls)
+            if found is not None:
+                ctx.name_also(found.entity_id, [text[s:e].strip()])
+                continue
         ctx.add_name(s, e, cls)
 
 
@@ -834,6 +882,97 @@ def _zh_glossed_name(ctx: Context, slot, lo: int, hi: int) -> Mention | None:
 
 _ZH_KIND_BEFORE_LATIN = re.compile(r"了?[^\s，。；,;：:（）()“”《》A-Za-z]{1,20}?(?:企业|公司|代工厂|工厂|厂商|制造商|网络|平台|集团|品牌|机构|"
                                    r"服务商|运营商|供应商|开发商|设计商|初创公司|创业公司)(?=[A-Z])")
+# 基于LEAP 3.0技术架构的, 完全建在OCI上的, 搭载麒麟9000的: a phrase ending in 的 that says what a launched thing is
+# built on; the thing is named after it
+_ZH_BASIS = re.compile(r"[\s了]*(?:一款|全新的?|新一代的?|首款)?(?:完全|全面|首次)?"
+                       r"(?:基于|基於|依托于?|建立在|构建在|建在|运行在|搭载了?|采用了?)[^，。；、“”《》,;]{1,30}?的(?=\S)")
+
+
+def _zh_modifier(ctx: Context, pat: dict, pos: int) -> tuple[int, int] | None:
+    """The span of a phrase right after a launch verb that says what the launched thing is based on
+    (发布了基于LEAP 3.0技术架构的C16): its names describe, they were not launched."""
+    if v_is_org(pat["object"]):
+        return None
+    m = _ZH_BASIS.match(ctx.doc.text, pos, ctx.clauses[ctx.clause_of(pos)][1])
+    return (pos, m.end()) if m else None
+
+
+def _without_kind(ctx: Context, s: int, e: int) -> int:
+    """Where a new name ends once a kind of product the lexicon knows, written in Latin letters after it,
+    is cut off (X955 Max Mini LED → X955 Max; QD-Mini LED → QD-, which names nothing)."""
+    text = ctx.doc.text
+    for m in ctx.mentions:
+        if m.kind == "entity" and s < m.start and m.end == e and re.match(r"[A-Za-z]", m.text) and m.cls \
+                and vocab().is_a(m.cls, ["ProductCategory"]):  # 刀片电池 keeps its Chinese kind word
+            e = m.start
+            while e > s and text[e - 1] in " -–":
+                e -= 1
+            if e - s < 2 or _BARE_INITIALS.fullmatch(text, s, e):
+                return s
+            return e
+    return e
+
+
+_ZH_QUOTED_AFTER = re.compile(r"[^，。；、,;“”《》「」()（）]{0,30}?[“《「]([^“”《》「」，。]{2,30})[”》」]")
+_ZH_IN_HOUSE = re.compile(r"(?:自研|自主研发|自主开发|自主设计|独立研发)(?:的|了)?\s*$")
+
+
+def _in_house_name(ctx: Context, pat: dict, s: int, e: int, hint: str) -> bool:
+    """自研的言犀大模型, 自主研发的刀片电池: words the text says were developed in-house, ending in a kind of
+    product (the name finder's class), name that product even in plain Chinese."""
+    if ctx.lang.code != "zh" or not hint or not vocab().is_a(hint, _PRODUCT_SLOTS) or e - s < 4:
+        return False
+    if not _ZH_IN_HOUSE.search(ctx.doc.text, max(ctx.sent.start, s - 8), s):
+        return False
+    if "是" in ctx.doc.text[ctx.clauses[ctx.clause_of(s)][0]:s]:
+        return False  # 可灵是我们完全自研的视频生成模型: the words after 的 say what kind of thing the name before 是 is
+    head = ctx.doc.text[s:e]
+    return not any(head.startswith(w) for w in ctx.lang.words.get("not_names") or ())
+
+
+_PRODUCT_SLOTS = ["Product", "ProductSeries"]
+
+
+def _zh_kind_of_copula(ctx: Context, ts: int, obj: Mention) -> bool:
+    """X是…推出的“Y”Z，: after a copula, a name followed by a kind noun that ends the clause only describes
+    the kind of thing X is."""
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    if not re.search(r"是", ctx.doc.text[cs:ts]) or obj.start < ts:
+        return False
+    rest = ctx.doc.text[obj.end:ce].lstrip("”」》\"")
+    return bool(rest) and rest.rstrip("，。；,;") in _kind_words()
+
+
+def _zh_in_house_span(ctx: Context, start: int, limit: int) -> list[tuple[int, int, str]]:
+    """自研的扶摇架构打造: right after in-house words and 的, Chinese words ending in a kind of product, even
+    when a verb follows (the name finder reads the kind as a descriptor of what comes next)."""
+    text = ctx.doc.text
+    m = re.compile(r"(?:自研|自主研发|自主开发|自主设计|独立研发)的").search(text, max(ctx.sent.start, start - 8), min(limit, start + 8))
+    if m is None:
+        return []
+    nouns = sorted(((n, cls) for cls, items in (ctx.lang.words.get("class_nouns") or {}).items() for n in items
+                    if vocab().is_a(cls, _PRODUCT_SLOTS)), key=lambda x: -len(x[0]))
+    pos = m.end()
+    for k in range(2, 7):
+        if pos + k >= limit or not re.match(r"[\u4e00-\u9fff]", text[pos + k - 1]):
+            break
+        noun, cls = next(((n, c) for n, c in nouns if text.startswith(n, pos + k)), ("", ""))
+        if noun:
+            if re.match(r"[\u4e00-\u9fff]{0,3}[A-Za-z0-9“「《\"]", text[pos + k + len(noun):limit]) or \
+                    any(text.startswith(w, pos) for w in ctx.lang.words.get("name_lead_words") or ()):
+                return []  # 自主研发的新一代基础模型系列Amazon Nova: words that describe the name after them
+            return [(pos, pos + k + len(noun), cls)]
+    return []
+
+
+def _maker_before(ctx: Context, s: int) -> Mention | None:
+    """A company or brand written right onto a new Latin name (努比亚Flip 5G, 荣耀Magic6), after the trigger."""
+    if not re.match(r"[A-Za-z]", ctx.doc.text[s:s + 1]):
+        return None
+    return next((m for m in ctx.mentions if m.kind == "entity" and m.end == s and m.start >= ctx.sent.start and m.cls
+                 and vocab().is_a(m.cls, ["Company", "Brand"]) and re.search(r"[\u4e00-\u9fff]$", m.text)), None)
+
+
 _BARE_INITIALS = re.compile(r"[A-Z]{1,2}")
 _ZH_FIELD = re.compile(r"(?:领域|行业|赛道|方面|方向|市场)")
 
@@ -930,6 +1069,9 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     objs = ctx.entities(pat["object"], pat.get("object_not", ()))
     subj_m = None
     if not passive:
+        mod = _zh_modifier(ctx, pat, te) if ctx.lang.code == "zh" and pat.get("find_objects") else None
+        if mod is not None:  # 发布了基于LEAP 3.0架构的C16: LEAP 3.0 only describes what was launched
+            objs = [m for m in objs if not mod[0] <= m.start < mod[1]]
         if ctx.lang.code == "zh" and not pat.get("site_names"):  # 推出了基于混元大模型的AI助手“腾讯元宝”: 混元 only describes what was launched
             objs = [m for m in objs if not ctx.doc.text.startswith("的", m.end) or not _more_after(ctx, m)
                     or pat.get("business_units") and _ZH_UNIT.match(ctx.doc.text, m.end, ctx.sent.end)  # 收购英特尔的…业务
@@ -955,6 +1097,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 chosen[0].start - te > 40 or pat.get("find_objects") or pat.get("same_clause")) \
                 and not _appositive(ctx, te, chosen[0], ts):
             chosen = []
+        if chosen and ctx.lang.code == "zh" and pat.get("find_objects") and _zh_kind_of_copula(ctx, ts, chosen[0]):
+            chosen = _copula_subject(ctx, pat, ts)  # 澎湃OS是集团自研的“人车家全生态”操作系统: the quoted words describe the 操作系统 that 澎湃OS is
         if not chosen and pat.get("site_names") and ctx.lang.code == "zh":
             chosen = _zh_new_place(ctx, te)  # 位于塞格德市: a city the lexicon lacks, told by its ending
         if pat.get("same_clause") and not chosen:
@@ -977,6 +1121,15 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 before = [m for m in objs if cs <= m.start and m.end <= ts]
                 if ctx.lang.code == "en":
                     before = _past_modifiers(ctx, objs, ts, before)
+                    while len(before) > 1 and _EN_WITH_PART.search(ctx.doc.text, before[-2].end, before[-1].start):
+                        before.pop()  # "the Echo smart speaker with the voice assistant Alexa followed": the Echo followed
+                    part = _EN_WITH_PART.search(ctx.doc.text, cs, before[0].start) if len(before) == 1 and pat.get("find_objects") else None
+                    if part is not None:  # … and the Echo is a name the lexicon lacks
+                        head = re.sub(r"(?:\s*,\s*(?:a|an|the)\b)?(?:\s+[a-z][\w\-]*){0,3}\s*$", "", ctx.doc.text[:part.start()])  # its kind: "smart speaker"
+                        found = ctx.lang.name_before(head, len(head), ctx.lang.words)
+                        whole = (ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["object"][0])) \
+                            if found and found[0] >= ctx.sent.start else None
+                        before = [whole] if whole is not None and whole.cls and vocab().is_a(whole.cls, pat["object"]) else before
                 chosen = before[-1:]
                 if chosen and any(cs <= m.start < ts for m in ctx.entities(pat["subject"]) if m.start < chosen[0].start):
                     chosen = []  # "Apple's iPhone ... launched": keep to the clear cases

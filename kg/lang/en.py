@@ -268,6 +268,10 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
             if tok == "," and hint and i + 1 < len(toks) and _is_name_token(toks[i + 1][2], False, words):
                 i += 1  # "two new switches, Quantum-X800 InfiniBand and ..."
                 continue
+            described = _described_kind(toks, i, words)
+            if described:  # "deep reasoning model Spark X1", "second generation folding screen mobile phone PHANTOM V Fold2"
+                i, hint = described
+                continue
             break
         found = _name_at(text, toks, i, words)
         if found is None:
@@ -294,6 +298,23 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
 _BEFORE_TRIGGER = re.compile(r"(?:\s*,)?(?:\s+(?:was|were|is|are|has been|have been|had been|being|been|first|also|officially|then))*\s*$",
                              re.IGNORECASE)
 _NOT_BEFORE_TRIGGER = re.compile(r"[^\s,a-z]", re.IGNORECASE)  # what _BEFORE_TRIGGER cannot hold
+def _described_kind(toks: list, i: int, words: dict) -> tuple[int, str] | None:
+    """Lower-case words that end in a kind of product right before a name ("deep reasoning model Spark X1",
+    "folding screen mobile phone PHANTOM V Fold2"): the index after the kind and its class; None unless
+    a name follows the kind."""
+    for j in range(i, min(len(toks), i + 7)):
+        tok = toks[j][2]
+        if not (tok[:1].islower() and tok.isalpha()) or tok in ("and", "or", "of", "in", "on", "at", "to", "by", "for", "with"):
+            return None
+        for n in (2, 1):
+            if j + n > len(toks) or n == 2 and not toks[j + 1][2][:1].islower():
+                continue
+            cls = _class_of(words, [t[2] for t in toks[j:j + n]])
+            if cls and len(" ".join(t[2] for t in toks[j:j + n]).split()) == n and j + n < len(toks) \
+                    and (_is_name_token(toks[j + n][2], False, words) or toks[j + n][2] in "“\"") \
+                    and toks[j + n][2] not in _NOT_START:
+                return j + n, cls
+    return None
 
 
 def name_before(text: str, pos: int, words: dict):
