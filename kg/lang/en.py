@@ -298,6 +298,8 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
 _BEFORE_TRIGGER = re.compile(r"(?:\s*,)?(?:\s+(?:was|were|is|are|has been|have been|had been|being|been|first|also|officially|then))*\s*$",
                              re.IGNORECASE)
 _NOT_BEFORE_TRIGGER = re.compile(r"[^\s,a-z]", re.IGNORECASE)  # what _BEFORE_TRIGGER cannot hold
+
+
 def _described_kind(toks: list, i: int, words: dict) -> tuple[int, str] | None:
     """Lower-case words that end in a kind of product right before a name ("deep reasoning model Spark X1",
     "folding screen mobile phone PHANTOM V Fold2"): the index after the kind and its class; None unless
