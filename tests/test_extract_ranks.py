@@ -291,3 +291,11 @@ def test_a_list_named_before_its_rank_is_no_count_and_its_superlative_no_rank():
            for f in x.facts if f.kind == "position"}
     assert {(g[0], g[1], g[2]) for g in got} == {("siemens", 154, "fortune-global-500"), ("siemens", 55, "brandz-top-100")}, got
     assert all(g[3] >= 0.85 for g in got), got  # "we" is named in the clause: no fallback to the topic
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("In the Indian market, Xiaomi has become the first market share since 2018.", "en"),
+    ("小米在印度拥有第一的市场份额。", "zh"),
+])
+def test_the_first_market_share_is_a_rank(text, lang):
+    assert [p for p in positions(text, lang) if p[:3] == ("xiaomi", 1, "india")], positions(text, lang)

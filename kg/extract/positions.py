@@ -187,10 +187,10 @@ def _bare_market(ctx: Context, pat: dict, s: int, e: int) -> bool:
     alt = "|".join(re.escape(w) for w in markets)
     world = ctx.lang.words.get("world") or []
     if ctx.lang.code == "zh":
-        if not re.match(r"的?(?:" + alt + ")", text[e:e + 4]):
+        if not re.match(r"的?(?:" + alt + ")(?!份额|占有率|占比)", text[e:e + 8]):
             return False
         return not re.search(r"(?:" + "|".join(map(re.escape, world)) + r")的?\s*$", text[max(ctx.sent.start, s - 6):s]) if world else True
-    if not re.match(r"\s+(?:" + alt + r")s?\b", text[e:e + 20], re.IGNORECASE):
+    if not re.match(r"\s+(?:" + alt + r")s?\b(?!\s+share)", text[e:e + 30], re.IGNORECASE):  # "the first market share" is a rank
         return False
     return not re.search(r"\b(?:world|globe|" + "|".join(map(re.escape, world)) + r")(?:['’]s)?\s+(?:the\s+)?$",
                          text[max(ctx.sent.start, s - 30):s], re.IGNORECASE)
