@@ -299,3 +299,17 @@ def test_a_list_named_before_its_rank_is_no_count_and_its_superlative_no_rank():
 ])
 def test_the_first_market_share_is_a_rank(text, lang):
     assert [p for p in positions(text, lang) if p[:3] == ("xiaomi", 1, "india")], positions(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, category", [
+    ("小鹏位列中国造车新势力品牌第四。", "zh", "cat-new-ev-startups"),
+    ("美光在全球NAND闪存市场排名第五。", "zh", "cat-nand-flash"),
+    ("Micron is the third-largest DRAM maker in the world.", "en", "cat-dram"),
+])
+def test_a_kind_the_lexicon_names_in_both_languages_is_the_ranks_category(text, lang, category):
+    assert {p[3] for p in positions(text, lang)} == {category}
+
+
+def test_a_rank_after_the_clause_that_names_its_place_shares_the_place():
+    got = positions("美的空调在中国市场的份额位居行业第一，洗衣机市场份额仅次于海尔位居第二。", "zh")
+    assert ("midea", 2, "china", "cat-washing-machines") in got, got

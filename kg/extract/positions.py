@@ -469,16 +469,17 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
 
 def _earlier_place(ctx: Context, cs: int, s: int) -> Mention | None:
     """A rank whose clause names no place, after clauses that do (在公司的大本营非洲，传音智能机市场占有率
-    超过40%，排名第一): the last place named before it in the sentence, unless a world word, another rank
-    or another place's own rank stands between."""
+    超过40%，排名第一): the last place named before it in the sentence, unless a world word, a semicolon or
+    (English) another rank stands between."""
     text = ctx.doc.text
     places = [m for m in ctx.entities(["Place"]) if ctx.sent.start <= m.start and m.end <= cs]
     if not places:
         return None
     last = places[-1]
     between = text[last.end:s]
-    if re.search(r"全球|世界|global|world", between, re.IGNORECASE) or ctx.lang.rank_exact.search(between) \
-            or ctx.lang.rank_top.search(between) or re.search(r"[；;]", between):
+    # 在中国市场…均位居行业第一，洗衣机市场份额…位居第二: a Chinese rank of the clause before shares the place
+    ranked = ctx.lang.code != "zh" and (ctx.lang.rank_exact.search(between) or ctx.lang.rank_top.search(between))
+    if re.search(r"全球|世界|global|world", between, re.IGNORECASE) or ranked or re.search(r"[；;]", between):
         return None
     return last if last.entity_id != "world" else None
 

@@ -1489,8 +1489,8 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     if known is not None:
         return known
     v = vocab()
-    for m in [m for m in ctx.mentions if start <= m.start and m.end <= end and m.cls and v.is_a(m.cls, ["ProductCategory"])]:
-        ctx.mentions.remove(m)  # IBM的个人电脑业务: the category is a word of the unit's name
+    for c in [c for c in ctx.mentions if start <= c.start and c.end <= end and c.cls and v.is_a(c.cls, ["ProductCategory"])]:
+        ctx.mentions.remove(c)  # IBM的个人电脑业务: the category is a word of the unit's name (not `m`, the match read below)
     eid_unit = ctx.add_name(start, end, "Organisation")
     if eid_unit is None:
         return None
