@@ -433,7 +433,9 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
     if ctx.lang.code == "en" and not [m for m in places if m.start >= e and m.entity_id != "world"] and re.match(
             r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:" + "|".join(map(re.escape, ctx.lang.words.get("world") or ["worldwide"])) + r")\b",
             text[e:min(ce, e + 50)], re.IGNORECASE):
-        return [("world", None)]  # "the largest in Asia and among the top three worldwide": the world word after its rank
+        # "the largest in Asia and among the top three worldwide": the world word after its rank (its mention, when
+        # it is one, is part of the evidence)
+        return [("world", next((m for m in places if m.start >= e and m.entity_id == "world"), None))]
     if not places:
         earlier = _earlier_place(ctx, cs, s)
         if earlier is not None:
