@@ -335,7 +335,8 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
     "positions": {
         **_COMMON, **_SUBJECT, "max_rank": Key(positive_int), "superlatives": Key(_WORDS_BY_RANK),
         **{k: Key(words) for k in ("context generic_players kind_gap kind_nouns market_nouns not_before overtake player_nouns "
-                                   "respectively second_to value_words verbs sales_superlatives product_nouns measure_words rank_nouns joint_words").split()},
+                                   "respectively second_to value_words verbs sales_superlatives product_nouns measure_words rank_nouns joint_words "
+                                   "placed_nouns placing_verbs holder_nouns goal_words").split()},
     },
     "goals": {**_COMMON, **_SUBJECT, "subject": Key(classes(), required=True), "triggers": Key(triggers, required=True),
               "achieved": Key(words), "set": Key(words), "annual": Key(words)},
@@ -395,9 +396,11 @@ NOISE = {
     "signs": Key(mapping_of(one_of(*NOISE_SIGNS), factor, "{repeated_word: 0.75}"), required=True),
     "languages": Key(by_language(lambda v: None if v is None else fields(
         {"repeated_word": Key(fields({"window": Key(count, required=True), "ignore": Key(word_list), "connectives": Key(word_list)},
-                                     "{window: 4, connectives: [and, ...], ignore: [...]}"))},
+                                     "{window: 4, connectives: [and, ...], ignore: [...]}")),
+         "run_words": Key(word_list)},
         "{repeated_word: {window: 4, ...}}")(v), "{en: {repeated_word: {...}}, zh: {}}")),
     "bare_number_units": Key(_UNITS),
+    "run_units": Key(_UNITS),
 }
 ENTITY_FILE = {"version": Key(positive_int), "entities": Key(list_of(mapping, "- id: ... entries"), required=True)}
 

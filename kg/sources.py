@@ -505,6 +505,7 @@ class Noise:
     factors: dict
     languages: dict
     bare_units: tuple[str, ...] = ()
+    run_units: tuple[str, ...] = ()  # a rank's numbers of these units count how long it was held
 
 
 @functools.lru_cache(maxsize=4)
@@ -541,7 +542,9 @@ def load_noise(path: Path | None = None) -> Noise:
                     raise data_error(path, f"{where}.{key}: {bad[0]!r} is not a word (YAML reads bare yes/no/on/off as booleans)",
                                      "Quote it, e.g. 'no'")
     bare = data.get("bare_number_units", ["Count", "CNY", "USD"])
-    return Noise(path, float(floor), {k: float(v) for k, v in signs.items()}, {k: v or {} for k, v in langs.items()}, tuple(bare))
+    runs = data.get("run_units", ["Years", "Quarters", "Months"])
+    return Noise(path, float(floor), {k: float(v) for k, v in signs.items()}, {k: v or {} for k, v in langs.items()}, tuple(bare),
+                 tuple(runs))
 
 
 def _noise(by_doc: dict[str, Extraction], resolved: Resolved, noise: Noise) -> tuple[ConfidenceAdjustment, ...]:
@@ -618,6 +621,8 @@ def _signs(f: Fact, e: Evidence, doc: Document, sent: Sentence, mentions: list[M
         return reasons
     if "unexplained_number" in noise.factors:
         for m in numbers:
+            if f.kind == "position" and _run_length(doc.text, m, noise, doc.lang):
+                continue  # 连续11个季度排名第一, "for ten consecutive years": how long the rank was held
             if any(s <= m.start < t for s, t in near) and abs(m.quantity.value).normalize() not in explained:
                 reasons.append(f"unexplained_number: {m.text}")
                 break
@@ -633,6 +638,16 @@ def _signs(f: Fact, e: Evidence, doc: Document, sent: Sentence, mentions: list[M
                 reasons.append(f"unit_clash: {m.text}")
                 break
     return reasons
+
+
+def _run_length(text: str, m: Mention, noise: Noise, lang: str) -> bool:
+    """A number that counts years or quarters ("11个季度", "seven years", "almost ten consecutive years",
+    "over two decades"): the length of a run, said of the rank it goes with."""
+    if m.quantity.unit in noise.run_units:
+        return True
+    words = (noise.languages.get(lang) or {}).get("run_words") or []
+    after = text[m.end:m.end + 20].lower()
+    return any(after.lstrip().startswith(w.lower()) for w in words)
 
 
 def _names_as_one(text: str, s: int, t: int, mentions: list[Mention]) -> str:

@@ -93,6 +93,9 @@ def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
                 continue
             if not _ranks_a_player(ctx, pat, s, e):
                 continue  # "its largest deal", 最大的客户: not a position in a market
+            if lang == "en" and re.search(r"\b(?:ranking|rankings|list|index|table)\s+of\s+(?:the\s+)?$", ctx.doc.text[max(ctx.sent.start, s - 30):s],
+                                          re.IGNORECASE):
+                continue  # "the BrandZ ranking of the most valuable global brands": the list's name
             out.append((s, e, int(value), "Exact"))
     if lang == "en":  # "one of the three largest mobile operators": among the top three
         for m in _ONE_OF_THE_N.finditer(ctx.sent.text):
@@ -155,9 +158,53 @@ def _measured(ctx: Context, pat: dict, s: int, e: int) -> bool:
     lang = ctx.lang.code
     measures = _words(pat, "measure_words", lang)
     nouns = _words(pat, "rank_nouns", lang)
+    if text[s:e] in _words(pat, "placed_nouns", lang):
+        return _placed(ctx, pat, s, e)
     if not measures or not nouns or text[s:e] not in nouns or "之一" in text[e:e + 4]:
         return False
     return bool(re.search(r"(?:" + "|".join(map(re.escape, measures)) + r")(?:的|上的|中的)?\s*$", text[max(ctx.sent.start, s - 8):s]))
+
+
+def _ranks_a_holder(ctx: Context, pat: dict, e: int) -> bool:
+    """第一大股东, 第二大客户, "the largest shareholder": a place among a company's holders or clients."""
+    holders = _words(pat, "holder_nouns", ctx.lang.code)
+    if not holders:
+        return False
+    alt = "|".join(re.escape(w) for w in sorted(holders, key=len, reverse=True))
+    if ctx.lang.code == "zh":
+        return bool(re.match(r"大?的?(?:" + alt + ")", ctx.doc.text[e:e + 8]))
+    return bool(re.match(r"(?:-(?:largest|biggest))?(?:\s+[A-Za-z][\w-]*){0,2}?\s+(?:" + alt + r")\b", ctx.doc.text[e:e + 50],
+                         re.IGNORECASE))
+
+
+def _bare_market(ctx: Context, pat: dict, s: int, e: int) -> bool:
+    """A superlative right before the bare word for a market, with no word of the world before it (北美仍是最大市场,
+    "Europe remained the largest market"): the largest of a company's own markets, not a rank in one."""
+    markets = _words(pat, "market_nouns", ctx.lang.code)
+    text = ctx.doc.text
+    if not markets:
+        return False
+    alt = "|".join(re.escape(w) for w in markets)
+    world = ctx.lang.words.get("world") or []
+    if ctx.lang.code == "zh":
+        if not re.match(r"的?(?:" + alt + ")(?!份额|占有率|占比)", text[e:e + 8]):
+            return False
+        return not re.search(r"(?:" + "|".join(map(re.escape, world)) + r")的?\s*$", text[max(ctx.sent.start, s - 6):s]) if world else True
+    if not re.match(r"\s+(?:" + alt + r")s?\b(?!\s+share)", text[e:e + 30], re.IGNORECASE):  # "the first market share" is a rank
+        return False
+    return not re.search(r"\b(?:world|globe|" + "|".join(map(re.escape, world)) + r")(?:['’]s)?\s+(?:the\s+)?$",
+                         text[max(ctx.sent.start, s - 30):s], re.IGNORECASE)
+
+
+def _placed(ctx: Context, pat: dict, s: int, e: int) -> bool:
+    """A noun of first place that ends its clause after a verb of placing (位居国内零售企业首位, 排名行业首位,
+    连续多年居首位): a rank. Not a first of a kind (品牌首位代言人, 首位女性董事长)."""
+    text = ctx.doc.text
+    if re.match(r"[\u4e00-\u9fffA-Za-z0-9]", text[e:e + 1]):
+        return False
+    cs, _ = ctx.clauses[ctx.clause_of(s)]
+    verbs = _words(pat, "placing_verbs", ctx.lang.code)
+    return bool(verbs) and has_word(text[cs:s], verbs, ctx.lang.code)
 
 
 def _own_market(ctx: Context, pat: dict, s: int, e: int, subj_m: Mention | None) -> bool:
@@ -213,6 +260,8 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
     cs, ce = ctx.clauses[ctx.clause_of(s)]
     clause = text[cs:ce]
     context = _words(pat, "context", lang)
+    if _ranks_a_holder(ctx, pat, e) or _bare_market(ctx, pat, s, e):
+        return False
     if lang == "en":
         word = text[s:e].lower()
         after = text[e:e + 30]
@@ -232,7 +281,7 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
             if not (words_re(verbs, lang).search(lead[-25:]) if verbs else False) and \
                     not re.match(r"\s*(?:place|position|spot|in\b|among|worldwide|globally|behind|after|with\b|,|\.|$|largest|biggest|and\b)", after):
                 return False
-    if lists or _ranks_a_product(ctx, pat, s, e) or _measured(ctx, pat, s, e):
+    if lists or _ranks_a_product(ctx, pat, s, e) or _measured(ctx, pat, s, e) or _named_after(ctx, pat, s, e):
         return True  # a list, or a product's market its own words name ("China's best-selling SUV")
     if lang == "en" and re.fullmatch(r"(?:first|second|third|fourth|fifth)", text[s:e].lower()) and any(
             m.end == s - 1 and text[m.end:s] == " " for m in ctx.entities(ORG)) and re.match(r"\s*(?:and\b|,|\.|;|$)", text[e:e + 6]):
@@ -250,8 +299,11 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
     classes = pat.get("subject") or ["Organisation"]
     cs, ce = ctx.clauses[ctx.clause_of(s)]
     # "Apple shipped 45.2 million iPhones …, ranking second": a counted thing is no subject
-    cands = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= s
-             and not _COUNTED.search(ctx.doc.text, max(ctx.sent.start, m.start - 24), m.start)]
+    named = [(x.start, x.end) for x in ctx.mentions if x.kind in ENTITY_KINDS]
+    # (a number that ends a name, "the Fortune Global 500 we moved up to 154th", counts nothing)
+    cands = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= s and not (
+        (c := _COUNTED.search(ctx.doc.text, max(ctx.sent.start, m.start - 24), m.start))
+        and not any(a <= c.start() < b for a, b in named))]
     others = _not_ranked(ctx, pat, cands)
     cands = [m for m in cands if m not in others]
     # "BYD overtook Tesla to become the largest", 联想超过惠普，成为全球第一: the one who overtook
@@ -273,6 +325,31 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
     # "排名全球第四的是小米" / "ranked third was Xiaomi": rare; take the document's topic
     topic = ctx.doc.organisation if pat.get("default_subject") == "organisation" else ""
     return None, topic, 0.85
+
+
+def _named_after(ctx: Context, pat: dict, s: int, e: int):
+    """The name a ranked player phrase stands before, as its title (美国第二大网约车平台Lyft, 全球最大的音频流媒体
+    平台Spotify, "the world's largest contract chipmaker TSMC"): that name is the one ranked."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    nouns = [n for n in _words(pat, "player_nouns", lang) if n not in _words(pat, "market_nouns", lang)]
+    if not nouns:
+        return None
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    if lang == "zh":
+        m = re.compile(r"的?" + _ZH_KIND + r"{0,12}?(?:" + alt + r")").match(text, e, ctx.sent.end)
+    else:
+        m = re.compile(r"(?:-[a-z]+)?(?:\s+[A-Za-z0-9][\w'’-]*){0,3}?\s+(?:" + alt + r")\s+", re.IGNORECASE).match(text, e, ctx.sent.end)
+    if m is None:
+        return None
+    classes = pat.get("subject") or ["Organisation"]
+    for x in ctx.entities(classes, NOT_SUBJECT):
+        if x.start == m.end() and not (lang == "en" and not text[x.start:x.start + 1].isupper()):
+            if lang == "zh" and re.match(r"[\u4e00-\u9fff]", text[x.start - 1:x.start]) and not any(
+                    text[m.start():m.end()].endswith(n) for n in nouns):
+                continue
+            return x, x.entity_id, 1.0
+    return None
 
 
 def _not_ranked(ctx: Context, pat: dict, cands: list[Mention]) -> list[Mention]:
@@ -353,6 +430,12 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
         if own_place and abs(near.start - s) > 20:
             return [(own_place[0].entity_id, own_place[0])]
         return [(near.entity_id, near)]
+    if ctx.lang.code == "en" and not [m for m in places if m.start >= e and m.entity_id != "world"] and re.match(
+            r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:" + "|".join(map(re.escape, ctx.lang.words.get("world") or ["worldwide"])) + r")\b",
+            text[e:min(ce, e + 50)], re.IGNORECASE):
+        # "the largest in Asia and among the top three worldwide": the world word after its rank (its mention, when
+        # it is one, is part of the evidence)
+        return [("world", next((m for m in places if m.start >= e and m.entity_id == "world"), None))]
     if not places:
         earlier = _earlier_place(ctx, cs, s)
         if earlier is not None:
@@ -388,16 +471,17 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
 
 def _earlier_place(ctx: Context, cs: int, s: int) -> Mention | None:
     """A rank whose clause names no place, after clauses that do (在公司的大本营非洲，传音智能机市场占有率
-    超过40%，排名第一): the last place named before it in the sentence, unless a world word, another rank
-    or another place's own rank stands between."""
+    超过40%，排名第一): the last place named before it in the sentence, unless a world word, a semicolon or
+    (English) another rank stands between."""
     text = ctx.doc.text
     places = [m for m in ctx.entities(["Place"]) if ctx.sent.start <= m.start and m.end <= cs]
     if not places:
         return None
     last = places[-1]
     between = text[last.end:s]
-    if re.search(r"全球|世界|global|world", between, re.IGNORECASE) or ctx.lang.rank_exact.search(between) \
-            or ctx.lang.rank_top.search(between) or re.search(r"[；;]", between):
+    # 在中国市场…均位居行业第一，洗衣机市场份额…位居第二: a Chinese rank of the clause before shares the place
+    ranked = ctx.lang.code != "zh" and (ctx.lang.rank_exact.search(between) or ctx.lang.rank_top.search(between))
+    if re.search(r"全球|世界|global|world", between, re.IGNORECASE) or ranked or re.search(r"[；;]", between):
         return None
     return last if last.entity_id != "world" else None
 
@@ -713,9 +797,10 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
             carried = ctx.recent_lists[0]  # "… the Fortune Global 500. It was ranked 360th in 2023"
         if not _is_rank(ctx, pat, s, e, bound, own_lists) and not carried:
             continue
-        if _planned(ctx, s):
+        if _planned(ctx, s, pat):
             continue
-        subj_m, subj, conf = pairs.get((s, e)) or _market_subject(ctx, pat, s, e) or _subject(ctx, pat, s, e)
+        subj_m, subj, conf = pairs.get((s, e)) or _named_after(ctx, pat, s, e) or _market_subject(ctx, pat, s, e) \
+            or _subject(ctx, pat, s, e)
         # the names the rank is not of (仅次于微软和苹果) stand between it and its subject as no rivals
         not_rivals = {(m.start, m.end) for m in _not_ranked(ctx, pat, [m for m in ctx.entities(
             pat.get("subject") or ["Organisation"], NOT_SUBJECT) if m.end <= s])}
@@ -818,7 +903,13 @@ def _second_to(ctx: Context, pat: dict, e: int, s: int) -> Mention | None:
     return after[0] if after else None
 
 
-def _planned(ctx: Context, s: int) -> bool:
+def _planned(ctx: Context, s: int, pat: dict | None = None) -> bool:
+    """A rank planned or aimed at: "将", "will", or a goal's words before it in its clause (我们的目标是…保持
+    全球前二, "our goal is to be number one")."""
     from .relations import _future
 
+    goals = _words(pat or {}, "goal_words", ctx.lang.code)
+    cs, _ = ctx.clauses[ctx.clause_of(s)]
+    if goals and has_word(ctx.doc.text[cs:s], goals, ctx.lang.code):
+        return True  # in its own clause: 完成了销量目标，连续第二年蝉联…冠军 is a place held
     return _future(ctx, s)
