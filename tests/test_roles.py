@@ -338,3 +338,10 @@ def test_shares_that_trade_on_an_exchange_are_listed_there_with_no_date():
     listed = [f for f in x.facts if f.predicate == "listedOn"]
     assert [(f.subject, f.obj) for f in listed] == [("xiaomi", "hkex")] and listed[0].attr("period") is None
     assert not [f for f in run("Xiaomi offers a trade in programme in Hong Kong.", "en", **NO_TOPIC).facts if f.predicate == "listedOn"]
+
+
+def test_a_role_verb_with_no_space_after_it_is_read_without_error():
+    from helpers import labelled
+    # the verb's object is looked for after a space; punctuation right after the verb names no company
+    got = labelled("At Haier, Zhou Yunjie chairs; Li Huagang runs the company.", "en", organisation="haier")
+    assert not [f for f in got if f[1] == "chairOf" and f[2] != "haier"], got

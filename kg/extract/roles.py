@@ -174,7 +174,7 @@ def _verb_roles(ctx: Context, spec: dict) -> list[Fact]:
                     person = first[0] if first else None
                     coordinated = True
                 after = _EN_VERB_OBJECT.match(text, ve)
-                orgs = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if o.start == after.end()]
+                orgs = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if after and o.start == after.end()]
                 boards = set(_words(spec, "boards", "ids"))
                 if orgs and orgs[0].entity_id not in boards:
                     org = orgs[0].entity_id
