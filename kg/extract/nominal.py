@@ -368,6 +368,8 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
             continue  # 品牌代言人, 品牌价值: the noun begins another word
         if any(len(w) > ne - ns and ctx.doc.text.endswith(w, max(0, ne - len(w)), ne) for w in _nouns(ctx)):
             continue  # 控股股东 holds 股东: the longer noun (another entry's) tells what it is
+        if entry.get("defers") and _later_noun(ctx, entry, ne):
+            continue  # 大疆旗下的农业无人机品牌, 旗下品牌英睿达: the noun after 旗下 tells what the name is
         if entry.get("text_owner") and lang == "zh":
             before = _named_before_noun(ctx, entry, ns)
             if before is not None:  # 旗下努比亚品牌, Redmi品牌方面: the name the noun follows
@@ -394,7 +396,8 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         if owner is None:  # 比亚迪形成了比亚迪、腾势、仰望、方程豹四大品牌: the owner before the list
             owner, listed = _owner_of_list(ctx, entry, ns)
         implied = False
-        if owner is None and lang == "zh" and not entry.get("text_owner") and ctx.doc.organisation and \
+        joint = ctx.doc.text[ns:ne] in ((entry.get("joint_nouns") or {}).get(lang) or ())
+        if owner is None and lang == "zh" and not joint and not entry.get("text_owner") and ctx.doc.organisation and \
                 not any(ctx.sent.start <= o.start and o.end <= ns for o in ctx.entities(ORG, NOT_OWNER)):
             # 由子公司某某微电子研发的, 主要由德国子公司库卡（KUKA）贡献: no company named before, the text's; only a
             # name sure to be one right after the noun
@@ -404,8 +407,8 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         if owner is None and entry.get("text_owner") and ctx.doc.organisation and \
                 not any(ctx.sent.start <= o.start and o.end <= ns for o in ctx.entities(ORG, NOT_OWNER)):
             owner, implied = _implied(ns, ctx.doc.organisation), True  # "the premium brand Casarte": the text's company's
-        if owner is None:
-            continue
+        if owner is None or joint and owner.kind != "entity":
+            continue  # 合资公司X opening a sentence: owned together, not by the company the text is about
         named = listed or _named(ctx, entry, ns, ne, owner)
         if implied:  # after the noun, and a name for sure: 品牌与产品 names nothing
             named = [t for t in named if t.start >= ne and (t.from_lexicon or re.search(r"[A-Za-z]", t.text))]
@@ -423,6 +426,15 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
             else:
                 out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
     return out
+
+
+def _later_noun(ctx: Context, entry: dict, ne: int) -> bool:
+    """Does another entry's noun follow in the same phrase, before any name or punctuation (旗下的农业无人机品牌)?"""
+    own = set((entry.get("nouns") or {}).get(ctx.lang.code) or [])
+    stop = min([m.start for m in ctx.mentions if m.kind in ENTITY_KINDS and m.start >= ne
+                and not (m.cls and vocab().is_a(m.cls, ["ProductCategory", "Place", "Market"]))] + [ctx.sent.end, ne + 14])
+    phrase = re.split(r"[，,。；;：:、（(“”\"]", ctx.doc.text[ne:stop])[0]
+    return any(w in phrase for w in _nouns(ctx) - own)
 
 
 _EN_INCLUDE = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:include|includes|included|including|such as)\s+", re.IGNORECASE)

@@ -1,0 +1,43 @@
+"""Units and brands (subOrganizationOf, brandOf): who owns what, told by nouns, participles and stakes."""
+import pytest
+
+from tests.helpers import labelled, of
+
+
+def test_participle_after_a_known_name():
+    got = labelled("Xiaomi signed a deal with Roborock, owned by Tencent.", "en")
+    assert ("tencent", "hasSubOrganization", "roborock") in got or ("tencent", "hasSubOrganization", "Roborock") in got, got
+    assert not [f for f in got if f[1] == "hasSubOrganization" and f[2] == "xiaomi"], got
+
+
+def test_majority_stake_in_a_joint_venture_makes_a_unit_of_the_holder_not_of_the_text_company():
+    got = labelled("双方随后成立合资公司青禾国际（Qinghe International），其中Stellantis持股51%、零跑持股49%。", "zh",
+                   organisation="leapmotor")
+    subs = of("subOrganizationOf", got)
+    assert ("青禾国际", "subOrganizationOf", "stellantis") in subs, got
+    assert not [f for f in subs if f[2] == "leapmotor"], got  # owned together: the text's company is no owner
+
+
+def test_joint_venture_opening_a_sentence_has_no_implied_owner():
+    got = of("subOrganizationOf", labelled("合资公司青禾能源，丰田持股60%，松下持股40%。", "zh", organisation="xiaomi"))
+    assert got == {("青禾能源", "subOrganizationOf", "toyota")}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大疆农业是大疆旗下的农业无人机品牌。", ("大疆农业", "brandOf", "dji")),
+    ("美光通过旗下品牌英睿达销售内存。", ("英睿达", "brandOf", "micron")),
+])
+def test_a_brand_noun_after_qixia_makes_a_brand_not_a_unit(text, expected):
+    got = labelled(text, "zh")
+    assert expected in got and not of("subOrganizationOf", got), got
+
+
+def test_a_stake_after_a_company_noun_is_no_name():
+    got = labelled("美光以15亿美元收购了英特尔所持的合资公司股份。", "zh", organisation="micron")
+    assert not of("subOrganizationOf", got), got
+
+
+def test_a_longer_noun_after_business_names_no_unit():
+    assert not of("subOrganizationOf", labelled("Fabrix Cloud, our open industrial business platform, grew.", "en",
+                                                organisation="siemens"))
+    assert ("mobileye", "subOrganizationOf", "intel") in labelled("Mobileye, Intel's self-driving business, grew.", "en")
