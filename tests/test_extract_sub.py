@@ -41,3 +41,23 @@ def test_a_longer_noun_after_business_names_no_unit():
     assert not of("subOrganizationOf", labelled("Fabrix Cloud, our open industrial business platform, grew.", "en",
                                                 organisation="siemens"))
     assert ("mobileye", "subOrganizationOf", "intel") in labelled("Mobileye, Intel's self-driving business, grew.", "en")
+
+
+def test_units_listed_before_their_noun():
+    got = of("subOrganizationOf", labelled("Lyft earns money through its Rides, Bikes and Media businesses, and grows.", "en"))
+    assert got == {(u, "subOrganizationOf", "lyft") for u in ("Rides", "Bikes", "Media")}, got
+
+
+def test_apps_listed_before_their_noun_are_brands():
+    got = of("brandOf", labelled("Abroad, the company's Zapp and Tiny Clip apps grew fast.", "en", organisation="kuaishou"))
+    assert got == {("Zapp", "brandOf", "kuaishou"), ("Tiny Clip", "brandOf", "kuaishou")}, got
+
+
+def test_a_platform_under_qixia_is_a_unit():
+    got = of("subOrganizationOf", labelled("有人把它和字节跳动旗下的抖音相比。", "zh"))
+    assert got == {("douyin", "subOrganizationOf", "bytedance")}, got
+
+
+def test_where_a_unit_is_stands_between_its_owner_and_the_noun():
+    got = of("subOrganizationOf", labelled("SK海力士随后组建了位于美国加州圣何塞的子公司Norvia。", "zh"))
+    assert got == {("Norvia", "subOrganizationOf", "sk-hynix")}, got

@@ -335,7 +335,7 @@ def _en_counted_list(ctx: Context, entry: dict) -> list[Fact]:
 
 @functools.lru_cache(maxsize=8)
 def _named_list_re(nouns: tuple) -> re.Pattern:
-    return re.compile(r"\b(?:its|their|our|the|(?P<own>" + _EN_NAME + r")['’]s)\s+(?P<list>" + _EN_NAME + r"(?:\s*,\s*" + _EN_NAME
+    return re.compile(r"\b(?:its|their|our|the|the\s+(?:company|group|firm)['’]s|(?P<own>" + _EN_NAME + r")['’]s)\s+(?P<list>" + _EN_NAME + r"(?:\s*,\s*" + _EN_NAME
                       + r")*(?:,?\s+and\s+" + _EN_NAME + r")?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:" + "|".join(map(re.escape, nouns)) + r")\b")
 
 
@@ -514,7 +514,8 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
             if m.end <= p.start and p.end <= ns:
                 gap = gap.replace(text[p.start:p.end], "")
         if lang == "zh" and re.fullmatch(r"\s*(?:旗下|的|旗下的|集团的|公司的|集团旗下的?)?"
-                                         r"(?:(?:先后|又|还|正式|也)?(?:发布|推出|创立|成立|设立|拥有|组建|打造)了?)?"
+                                         r"(?:(?:先后|又|还|正式|也|以此|由此|随后|并)?(?:发布|推出|创立|成立|设立|拥有|组建|打造)了?"
+                                         r"(?:位于[^，。；、]{1,16}?的)?)?"  # 组建了位于美国加州圣何塞的子公司X: where it is
                                          r"(?:全资|控股|主要|核心|第一大|最大|重要)?[\u4e00-\u9fffA-Za-z0-9]{0,6}?", gap) \
                 and not re.search(r"[，。；、和与及是为在对]", gap) \
                 and not re.match(r"等?[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款)", gap):  # A、B和C三大品牌: C is listed
