@@ -61,3 +61,14 @@ def test_a_platform_under_qixia_is_a_unit():
 def test_where_a_unit_is_stands_between_its_owner_and_the_noun():
     got = of("subOrganizationOf", labelled("SK海力士随后组建了位于美国加州圣何塞的子公司Norvia。", "zh"))
     assert got == {("Norvia", "subOrganizationOf", "sk-hynix")}, got
+
+
+def test_a_brand_known_by_a_name_ending_in_the_noun():
+    # the lexicon knows 坦克品牌 as a name of the brand: the noun inside it still tells whose brand it is
+    assert of("brandOf", labelled("坦克品牌全年销量增长。", "zh", organisation="great-wall-motor")) == \
+        {("tank", "brandOf", "great-wall-motor")}
+
+
+def test_a_target_market_stands_between_owner_and_noun():
+    got = of("brandOf", labelled("小鹏推出了面向年轻用户的新品牌Vexa。", "zh"))
+    assert got == {("Vexa", "brandOf", "xpeng")}, got

@@ -364,14 +364,15 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         if names is None:
             names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
             not_after = re.compile((entry.get("not_after") or {}).get(lang) or r"(?!)")
-        if any(ns < b and ne > a for a, b in names) or not_after.match(ctx.doc.text, ne):
+        inside = _brand_named_with_noun(ctx, entry, ns, ne) if entry.get("text_owner") and lang == "zh" else None
+        if inside is None and any(ns < b and ne > a for a, b in names) or not_after.match(ctx.doc.text, ne):
             continue  # 品牌代言人, 品牌价值: the noun begins another word
         if any(len(w) > ne - ns and ctx.doc.text.endswith(w, max(0, ne - len(w)), ne) for w in _nouns(ctx)):
             continue  # 控股股东 holds 股东: the longer noun (another entry's) tells what it is
         if entry.get("defers") and _later_noun(ctx, entry, ne):
             continue  # 大疆旗下的农业无人机品牌, 旗下品牌英睿达: the noun after 旗下 tells what the name is
         if entry.get("text_owner") and lang == "zh":
-            before = _named_before_noun(ctx, entry, ns)
+            before = inside or _named_before_noun(ctx, entry, ns)
             if before is not None:  # 旗下努比亚品牌, Redmi品牌方面: the name the noun follows
                 owner = _owner(ctx, before.start, before.start)
                 if owner is None and ctx.doc.organisation:
@@ -481,6 +482,12 @@ def _included(ctx: Context, entry: dict, ns: int, ne: int, start: int) -> list[F
     return out
 
 
+def _brand_named_with_noun(ctx: Context, entry: dict, ns: int, ne: int) -> Mention | None:
+    """A brand the lexicon knows by a name that ends in the noun (坦克品牌, MONA品牌): the name the noun follows."""
+    return next((m for m in ctx.entities(["Brand", "ProductSeries"], NOT_OWNER) if m.kind == "entity" and m.start < ns
+                 and m.end == ne and m.start >= ctx.sent.start), None)
+
+
 def _named_before_noun(ctx: Context, entry: dict, ns: int) -> Mention | None:
     """The name right before a Chinese noun (努比亚品牌, Technics品牌): known and of a class the entry
     names, or Latin letters the lexicon lacks."""
@@ -515,7 +522,7 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
                 gap = gap.replace(text[p.start:p.end], "")
         if lang == "zh" and re.fullmatch(r"\s*(?:旗下|的|旗下的|集团的|公司的|集团旗下的?)?"
                                          r"(?:(?:先后|又|还|正式|也|以此|由此|随后|并)?(?:发布|推出|创立|成立|设立|拥有|组建|打造)了?"
-                                         r"(?:位于[^，。；、]{1,16}?的)?)?"  # 组建了位于美国加州圣何塞的子公司X: where it is
+                                         r"(?:(?:位于|面向|针对)[^，。；、]{1,16}?的)?)?"  # 组建了位于美国加州圣何塞的子公司X, 推出了面向…市场的新品牌X
                                          r"(?:全资|控股|主要|核心|第一大|最大|重要)?[\u4e00-\u9fffA-Za-z0-9]{0,6}?", gap) \
                 and not re.search(r"[，。；、和与及是为在对]", gap) \
                 and not re.match(r"等?[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款)", gap):  # A、B和C三大品牌: C is listed
