@@ -72,3 +72,18 @@ def test_a_brand_known_by_a_name_ending_in_the_noun():
 def test_a_target_market_stands_between_owner_and_noun():
     got = of("brandOf", labelled("小鹏推出了面向年轻用户的新品牌Vexa。", "zh"))
     assert got == {("Vexa", "brandOf", "xpeng")}, got
+
+
+@pytest.mark.parametrize("text", [
+    "The group owns Blue Swan, Kolmo, Hualin and other brands.",
+    "Below the group has Blue Swan, Kolmo, Hualin etc. brand.",  # word by word from 旗下有…等品牌
+])
+def test_an_open_list_of_brands_is_brands_not_units(text):
+    got = labelled(text, "en", organisation="midea")
+    assert of("brandOf", got) == {(b, "brandOf", "midea") for b in ("Blue Swan", "Kolmo", "Hualin")}, got
+    assert not of("hasSubOrganization", got) and not of("subOrganizationOf", got), got
+
+
+def test_an_open_list_of_other_things_names_no_brand():
+    got = labelled("Xiaomi owns Roborock and other companies.", "en")
+    assert not of("brandOf", got) and ("xiaomi", "hasSubOrganization", "roborock") in got, got

@@ -45,6 +45,7 @@ def extract(ctx: Context) -> list[Fact]:
         if ctx.lang.code == "en" and entry.get("named_list"):
             facts += _named_list(ctx, entry)
             facts += _en_counted_list(ctx, entry)
+            facts += _en_open_list(ctx, entry)
     return facts
 
 
@@ -318,6 +319,53 @@ def _en_counted_list(ctx: Context, entry: dict) -> list[Fact]:
             end = s
         if len(items) != n or re.search(r"[\w)]\s*,\s*(?:and\s+)?$|\sand\s+$", text[ctx.sent.start:items[0][0]]):
             continue  # fewer names than the count, or more names before them: no counted list
+        owners = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= items[0][0]]
+        owner = owners[-1] if owners else _implied(items[0][0], ctx.doc.organisation) if ctx.doc.organisation else None
+        if owner is None:
+            continue
+        classes = entry.get("named") or ORG
+        for a, b in items:
+            thing = ctx.mention_at(a, b) or ctx.add_name(a, b, classes[0])
+            if thing is None or thing.entity_id == owner.entity_id:
+                continue
+            ev = evidence(ctx, [span(owner), (a, b), (ctx.sent.start + m.start(), ctx.sent.start + m.end())], f"nominal-{entry['property']}",
+                          _confidence(entry, owner))
+            out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
+
+
+def _en_open_list(ctx: Context, entry: dict) -> list[Fact]:
+    """Names listed and left open before the noun ("owns Little Swan, COLMO, Hualing and other brands", word-by-word
+    等品牌: "has A, B, C etc. brand"): every name of the list (known, or with a capital letter), back to the first
+    with no joiner before it; at least two; they belong to the company named before the list, else the text's."""
+    text = ctx.doc.text
+    out = []
+    nouns = "|".join(map(re.escape, entry["named_list"]))
+    for m in re.finditer(r"(?:,?\s+and\s+(?:many\s+)?other|,?\s+etc\.?|,?\s+and\s+so\s+on)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:" + nouns + r")\b",
+                         ctx.sent.text):
+        end = ctx.sent.start + m.start()
+        items: list[tuple[int, int]] = []
+        while True:
+            sep = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", text[ctx.sent.start:end]) if items else None
+            if items and sep is None:
+                break
+            stop = end - (len(sep.group()) if sep else 0)
+            known = [o for o in ctx.mentions if o.kind in ENTITY_KINDS and o.end == stop and o.start >= ctx.sent.start]
+            name = re.search(r"(?:^|(?<=\s))" + _EN_ITEM.pattern + "$", text[ctx.sent.start:stop])
+            if known:
+                s = known[-1].start
+            elif name and re.search(r"[A-Z]", name.group()):
+                s = ctx.sent.start + name.start()
+                first = re.match(r"[a-z][\w\-]*\s+", text[s:stop])  # "has Beautiful": the verb before the first name
+                if first:
+                    items.insert(0, (s + first.end(), stop))
+                    break
+            else:
+                break
+            items.insert(0, (s, stop))
+            end = s
+        if len(items) < 2:
+            continue
         owners = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= items[0][0]]
         owner = owners[-1] if owners else _implied(items[0][0], ctx.doc.organisation) if ctx.doc.organisation else None
         if owner is None:
