@@ -87,3 +87,14 @@ def test_an_open_list_of_brands_is_brands_not_units(text):
 def test_an_open_list_of_other_things_names_no_brand():
     got = labelled("Xiaomi owns Roborock and other companies.", "en")
     assert not of("brandOf", got) and ("xiaomi", "hasSubOrganization", "roborock") in got, got
+
+
+def test_names_and_marques_listed_with_an_aside():
+    got = of("brandOf", labelled("It makes pickups under the Great Wall Pickup (Poer) name and small cars under the Zenta marque.", "en",
+                                 organisation="great-wall-motor"))
+    assert got == {("Great Wall Pickup", "brandOf", "great-wall-motor"), ("Zenta", "brandOf", "great-wall-motor")}, got
+
+
+def test_a_licensed_name_is_not_the_licensee_s_brand():
+    got = labelled("Foxconn worked with the start-up HMD Global, which licensed the Nokia name.", "en")
+    assert not of("brandOf", got), got

@@ -232,6 +232,8 @@ def _named_list(ctx: Context, entry: dict) -> list[Fact]:
     out = []
     for m in _named_list_re(tuple(entry["named_list"])).finditer(ctx.sent.text):
         base = ctx.sent.start
+        if re.search(r"\blicen[cs](?:e|es|ed|ing)\s+(?:[a-z]+\s+)?$", text[max(base, base + m.start() - 24):base + m.start()]):
+            continue  # "which licensed the Nokia name": the name is another's, lent
         orgs = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= base + m.start("list")]
         owner = orgs[-1] if orgs else None
         if owner is None and ctx.doc.organisation:
@@ -240,6 +242,7 @@ def _named_list(ctx: Context, entry: dict) -> list[Fact]:
             continue
         pos = base + m.start("list")
         for part in re.split(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", m.group("list")):
+            part = re.sub(r"\s*\([^()]*\)$", "", part)
             s = text.find(part, pos)
             e = s + len(part)
             pos = e
@@ -383,8 +386,9 @@ def _en_open_list(ctx: Context, entry: dict) -> list[Fact]:
 
 @functools.lru_cache(maxsize=8)
 def _named_list_re(nouns: tuple) -> re.Pattern:
-    return re.compile(r"\b(?:its|their|our|the|the\s+(?:company|group|firm)['’]s|(?P<own>" + _EN_NAME + r")['’]s)\s+(?P<list>" + _EN_NAME + r"(?:\s*,\s*" + _EN_NAME
-                      + r")*(?:,?\s+and\s+" + _EN_NAME + r")?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:" + "|".join(map(re.escape, nouns)) + r")\b")
+    item = _EN_NAME + r"(?:\s*\([^()]{1,30}\))?"  # "the Great Wall Pickup (Poer) name": an aside after a name
+    return re.compile(r"\b(?:its|their|our|the|the\s+(?:company|group|firm)['’]s|(?P<own>" + _EN_NAME + r")['’]s)\s+(?P<list>" + item + r"(?:\s*,\s*" + item
+                      + r")*(?:,?\s+and\s+" + item + r")?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:" + "|".join(map(re.escape, nouns)) + r")\b")
 
 
 def _implied(pos: int, entity_id: str) -> Mention:
