@@ -98,3 +98,8 @@ def test_names_and_marques_listed_with_an_aside():
 def test_a_licensed_name_is_not_the_licensee_s_brand():
     got = labelled("Foxconn worked with the start-up HMD Global, which licensed the Nokia name.", "en")
     assert not of("brandOf", got), got
+
+
+def test_becoming_part_of_a_group():
+    assert ("sk-hynix", "subOrganizationOf", "sk-group") in labelled("2012年海力士归入SK集团旗下。", "zh")
+    assert not of("subOrganizationOf", labelled("该业务的收入已并入小米集团的财务报表。", "zh"))
