@@ -1,7 +1,7 @@
 """Units and brands (subOrganizationOf, brandOf): who owns what, told by nouns, participles and stakes."""
 import pytest
 
-from tests.helpers import labelled, of
+from tests.helpers import labelled, of, run
 
 
 def test_participle_after_a_known_name():
@@ -103,3 +103,25 @@ def test_a_licensed_name_is_not_the_licensee_s_brand():
 def test_becoming_part_of_a_group():
     assert ("sk-hynix", "subOrganizationOf", "sk-group") in labelled("2012年海力士归入SK集团旗下。", "zh")
     assert not of("subOrganizationOf", labelled("该业务的收入已并入小米集团的财务报表。", "zh"))
+
+
+def _dated(text, lang, **kw):
+    x = run(text, lang, speaker="", **kw)
+    return {(f.subject, f.obj, f.attr("period").key if f.attr("period") else None) for f in x.facts if f.predicate == "subOrganizationOf"}
+
+
+def test_units_formed_are_dated_by_the_event():
+    got = _dated("2021年起，联想集团将业务整合为两大业务集团：智能终端业务集团（ITG）和数据方案业务集团（DSG）。", "zh", organisation="lenovo")
+    assert {p for _, o, p in got if o == "lenovo"} == {"2021"} and len(got) == 2, got
+    got = _dated("Meituan started in 2010, and in 2020 it set up its grocery arm Kuailv.", "en", organisation="")
+    assert {p for *_, p in got} == {"2020"}, got
+
+
+def test_a_unit_named_in_another_clause_than_a_founding_takes_no_time():
+    got = _dated("SK海力士成立于1983年，旗下子公司Norvia负责固态硬盘。", "zh", organisation="")
+    assert got and all(p is None for *_, p in got), got
+
+
+def test_qixia_opening_a_clause_after_a_semicolon_does_not_reach_back():
+    got = labelled("海尔成为网球赛的合作伙伴；旗下Zentra品牌曾赞助利物浦。", "zh", organisation="haier-smart-home")
+    assert ("Zentra", "brandOf", "haier") not in got, got

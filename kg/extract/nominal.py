@@ -12,12 +12,13 @@ The shapes (nouns, their properties and directions come from ``nominal:`` in
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
 from ..iris import vocab
 from ..types import Fact, Mention
-from .context import ORG, ENTITY_KINDS, Context, evidence, span
+from .context import ORG, ENTITY_KINDS, Context, attrs, event_period, evidence, span
 from .patterns import words_re
 
 # between the names of a list, an aside in brackets allowed (拯救者（Legion）、YOGA); after the list, 四大 / 等
@@ -46,7 +47,30 @@ def extract(ctx: Context) -> list[Fact]:
             facts += _named_list(ctx, entry)
             facts += _en_counted_list(ctx, entry)
             facts += _en_open_list(ctx, entry)
-    return facts
+    return _formed(ctx, facts)
+
+
+def _formed(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """Units the sentence says were formed (``formed`` words: 联想集团将业务整合为三大业务集团：A、B和C, 组建了子公司X,
+    "set up its grocery arm X") are dated by that event's time, as any event is."""
+    lang = ctx.lang.code
+    words = next((e["formed"][lang] for e in ctx.patterns.nominal if (e.get("formed") or {}).get(lang)), None)
+    if not words or not facts:
+        return facts
+    text = ctx.doc.text
+    out = []
+    for f in facts:
+        verb = None
+        if f.predicate == "subOrganizationOf" and f.attr("period") is None and f.evidence:
+            ev = f.evidence[0]  # the verb in the clause that names the unit: not 小米2010年成立，旗下子公司X
+            unit = [m for m in ctx.mentions if m.entity_id == f.subject and ev.start <= m.start and m.end <= ev.end]
+            us, ue = (unit[-1].start, unit[-1].end) if unit else (ev.start, ev.end)
+            lo = max([ctx.sent.start] + [text.rfind(c, ctx.sent.start, us) + 1 for c in "，,；;"])
+            hi = min([ctx.sent.end] + [i for i in (text.find(c, ue, ctx.sent.end) for c in "，,；;") if i >= 0])
+            verb = next(iter(words_re(words, lang).finditer(text, lo, hi)), None)
+        period = event_period(ctx, ctx.sent.start, ctx.sent.end, verb.start(), verb.end()) if verb is not None else None
+        out.append(dataclasses.replace(f, attrs=attrs(period=period)) if period is not None else f)
+    return out
 
 
 def regional_units(ctx: Context) -> list[Fact]:
@@ -624,7 +648,12 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
     # "Its car unit, Xiaomi EV" opening a sentence: its = what the text is about
     topic = (ctx.recent_orgs[-1] if ctx.recent_orgs else "") or ctx.doc.organisation
     # 旗下京东健康…, 控股子公司京东健康… opening a sentence or a clause: the sentence's subject, else the topic
-    if lang == "zh" and re.fullmatch(r"[\s“”]*(?:此外|另外|同时|其中|而)?[，,]?(?:公司|集团)?", text[ctx.clauses[ctx.clause_of(ns)][0]:ns]):
+    opening = re.fullmatch(r"[\s“”]*(?:此外|另外|同时|其中|而)?[，,]?(?:公司|集团)?(?P<under>旗下的?|下属的?)?", text[ctx.clauses[ctx.clause_of(ns)][0]:ns]) \
+        if lang == "zh" else None
+    cs = ctx.clauses[ctx.clause_of(ns)][0]
+    if opening and opening.group("under") and (cs <= ctx.sent.start or text[cs - 1] not in "，,"):
+        opening = None  # 旗下子公司X after a comma goes on about the sentence's subject; not past a semicolon
+    if opening:
         if cands:
             return cands[0]
         own = ctx.doc.organisation or topic
