@@ -125,3 +125,19 @@ def test_a_unit_named_in_another_clause_than_a_founding_takes_no_time():
 def test_qixia_opening_a_clause_after_a_semicolon_does_not_reach_back():
     got = labelled("海尔成为网球赛的合作伙伴；旗下Zentra品牌曾赞助利物浦。", "zh", organisation="haier-smart-home")
     assert ("Zentra", "brandOf", "haier") not in got, got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("尼康是一家日本公司。\n\n【主要子公司】\n\n尼康影像、尼康精机以及蔚思博等。尼康影像成立于2000年。", "zh",
+     {"尼康影像", "尼康精机", "蔚思博"}),
+    ("Nikon is a Japanese company.\n\nMain subsidiaries\n\nNikon Imaging, Nikon Precision and Vexor Optics.", "en",
+     {"Nikon Imaging", "Nikon Precision", "Vexor Optics"}),
+])
+def test_a_list_under_a_heading_that_is_the_noun(text, lang, expected):
+    got = of("subOrganizationOf", labelled(text, lang, organisation="nikon"))
+    assert got == {(u, "subOrganizationOf", "nikon") for u in expected}, got
+
+
+def test_a_list_under_another_heading_names_no_unit():
+    got = labelled("尼康是一家日本公司。\n\n【历史】\n\n尼康影像、尼康精机以及蔚思博等。", "zh", organisation="nikon")
+    assert not of("subOrganizationOf", got), got

@@ -41,6 +41,8 @@ def extract(ctx: Context) -> list[Fact]:
         if (entry.get("compounds") or {}).get(ctx.lang.code):
             facts += _compounds(ctx, entry)
         facts += _entry(ctx, entry)
+        if ctx.doc.organisation and ctx.sent.start > 0 and ctx.doc.text[ctx.sent.start - 1] == "\n":
+            facts += _heading_list(ctx, entry)
         if ctx.lang.code == "en" and (entry.get("unit_names") or {}).get("en"):
             facts += _en_unit_names(ctx, entry)
         if ctx.lang.code == "en" and entry.get("named_list"):
@@ -70,6 +72,53 @@ def _formed(ctx: Context, facts: list[Fact]) -> list[Fact]:
             verb = next(iter(words_re(words, lang).finditer(text, lo, hi)), None)
         period = event_period(ctx, ctx.sent.start, ctx.sent.end, verb.start(), verb.end()) if verb is not None else None
         out.append(dataclasses.replace(f, attrs=attrs(period=period)) if period is not None else f)
+    return out
+
+
+def _heading_list(ctx: Context, entry: dict) -> list[Fact]:
+    """A list of names right under a heading that is the noun (【主要子公司】, "Subsidiaries", 旗下品牌：): in a profile,
+    the text's company's units or brands. Every item must look like a name, at least two."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    nouns = (entry.get("nouns") or {}).get(lang) or []
+    if not nouns or entry.get("owner_is") or entry.get("defers"):
+        return []
+    line = text[:ctx.sent.start].rstrip().rsplit("\n", 1)[-1].strip()
+    alts = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+    if not re.fullmatch(r"[【\[#*\s]*(?:(?:主要|旗下|核心|重要)(?:的)?|(?:Main|Major|Key|Principal|Our|Its)\s+)?(?:" + alts + r")[】\]*:：\s]*",
+                        line, re.IGNORECASE):
+        return []
+    end = ctx.sent.end
+    while end > ctx.sent.start and text[end - 1] in "。.；; \n":
+        end -= 1
+    if text.endswith("等", ctx.sent.start, end) or text.endswith("etc", ctx.sent.start, end):
+        end -= 1 if lang == "zh" else 3
+    start = _SPACE.match(text, ctx.sent.start).end()
+    if lang == "zh":
+        items = _split_items(ctx, start, end, "、|以及|和|及")
+    else:
+        items, pos = [], start
+        for part in re.split(r"(\s*,\s*and\s+|\s*,\s*|\s+and\s+)", text[start:end]):
+            if re.fullmatch(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", part):
+                pos += len(part)
+                continue
+            e = pos + len(re.split(r"\s*\(", part)[0])
+            if not re.fullmatch(r"[A-Z0-9][\w.&'’\-]*(?:\s+[A-Za-z0-9][\w.&'’\-]*){0,4}", text[pos:e]):
+                return []
+            items.append((pos, e))
+            pos += len(part)
+    if len(items) < 2:
+        return []
+    owner = _implied(start, ctx.doc.organisation)
+    classes = entry.get("named") or ORG
+    out = []
+    for a, b in items:
+        thing = ctx.mention_at(a, b) or (ctx.add_name(a, b, classes[0]) if not any(  # 佳能医疗系统 holds 佳能: a unit's name
+            o.start < b and o.end > a and not (a <= o.start and o.end <= b) for o in ctx.mentions if o.kind in ENTITY_KINDS) else None)
+        if thing is None or thing.entity_id == owner.entity_id or thing.cls and not vocab().is_a(thing.cls, classes):
+            continue
+        ev = evidence(ctx, [(a, b)], f"nominal-{entry['property']}", _confidence(entry, owner))
+        out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
     return out
 
 
