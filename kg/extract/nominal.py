@@ -12,12 +12,13 @@ The shapes (nouns, their properties and directions come from ``nominal:`` in
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
 from ..iris import vocab
 from ..types import Fact, Mention
-from .context import ORG, ENTITY_KINDS, Context, evidence, span
+from .context import ORG, ENTITY_KINDS, Context, attrs, event_period, evidence, span
 from .patterns import words_re
 
 # between the names of a list, an aside in brackets allowed (拯救者（Legion）、YOGA); after the list, 四大 / 等
@@ -40,12 +41,85 @@ def extract(ctx: Context) -> list[Fact]:
         if (entry.get("compounds") or {}).get(ctx.lang.code):
             facts += _compounds(ctx, entry)
         facts += _entry(ctx, entry)
+        if ctx.doc.organisation and ctx.sent.start > 0 and ctx.doc.text[ctx.sent.start - 1] == "\n":
+            facts += _heading_list(ctx, entry)
         if ctx.lang.code == "en" and (entry.get("unit_names") or {}).get("en"):
             facts += _en_unit_names(ctx, entry)
         if ctx.lang.code == "en" and entry.get("named_list"):
             facts += _named_list(ctx, entry)
             facts += _en_counted_list(ctx, entry)
-    return facts
+            facts += _en_open_list(ctx, entry)
+    return _formed(ctx, facts)
+
+
+def _formed(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """Units the sentence says were formed (``formed`` words: 联想集团将业务整合为三大业务集团：A、B和C, 组建了子公司X,
+    "set up its grocery arm X") are dated by that event's time, as any event is."""
+    lang = ctx.lang.code
+    words = next((e["formed"][lang] for e in ctx.patterns.nominal if (e.get("formed") or {}).get(lang)), None)
+    if not words or not facts:
+        return facts
+    text = ctx.doc.text
+    out = []
+    for f in facts:
+        verb = None
+        if f.predicate == "subOrganizationOf" and f.attr("period") is None and f.evidence:
+            ev = f.evidence[0]  # the verb in the clause that names the unit: not 小米2010年成立，旗下子公司X
+            unit = [m for m in ctx.mentions if m.entity_id == f.subject and ev.start <= m.start and m.end <= ev.end]
+            us, ue = (unit[-1].start, unit[-1].end) if unit else (ev.start, ev.end)
+            lo = max([ctx.sent.start] + [text.rfind(c, ctx.sent.start, us) + 1 for c in "，,；;"])
+            hi = min([ctx.sent.end] + [i for i in (text.find(c, ue, ctx.sent.end) for c in "，,；;") if i >= 0])
+            verb = next(iter(words_re(words, lang).finditer(text, lo, hi)), None)
+        period = event_period(ctx, ctx.sent.start, ctx.sent.end, verb.start(), verb.end()) if verb is not None else None
+        out.append(dataclasses.replace(f, attrs=attrs(period=period)) if period is not None else f)
+    return out
+
+
+def _heading_list(ctx: Context, entry: dict) -> list[Fact]:
+    """A list of names right under a heading that is the noun (【主要子公司】, "Subsidiaries", 旗下品牌：): in a profile,
+    the text's company's units or brands. Every item must look like a name, at least two."""
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    nouns = (entry.get("nouns") or {}).get(lang) or []
+    if not nouns or entry.get("owner_is") or entry.get("defers"):
+        return []
+    line = text[:ctx.sent.start].rstrip().rsplit("\n", 1)[-1].strip()
+    alts = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+    if not re.fullmatch(r"[【\[#*\s]*(?:(?:主要|旗下|核心|重要)(?:的)?|(?:Main|Major|Key|Principal|Our|Its)\s+)?(?:" + alts + r")[】\]*:：\s]*",
+                        line, re.IGNORECASE):
+        return []
+    end = ctx.sent.end
+    while end > ctx.sent.start and text[end - 1] in "。.；; \n":
+        end -= 1
+    if text.endswith("等", ctx.sent.start, end) or text.endswith("etc", ctx.sent.start, end):
+        end -= 1 if lang == "zh" else 3
+    start = _SPACE.match(text, ctx.sent.start).end()
+    if lang == "zh":
+        items = _split_items(ctx, start, end, "、|以及|和|及")
+    else:
+        items, pos = [], start
+        for part in re.split(r"(\s*,\s*and\s+|\s*,\s*|\s+and\s+)", text[start:end]):
+            if re.fullmatch(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", part):
+                pos += len(part)
+                continue
+            e = pos + len(re.split(r"\s*\(", part)[0])
+            if not re.fullmatch(r"[A-Z0-9][\w.&'’\-]*(?:\s+[A-Za-z0-9][\w.&'’\-]*){0,4}", text[pos:e]):
+                return []
+            items.append((pos, e))
+            pos += len(part)
+    if len(items) < 2:
+        return []
+    owner = _implied(start, ctx.doc.organisation)
+    classes = entry.get("named") or ORG
+    out = []
+    for a, b in items:
+        thing = ctx.mention_at(a, b) or (ctx.add_name(a, b, classes[0]) if not any(  # 佳能医疗系统 holds 佳能: a unit's name
+            o.start < b and o.end > a and not (a <= o.start and o.end <= b) for o in ctx.mentions if o.kind in ENTITY_KINDS) else None)
+        if thing is None or thing.entity_id == owner.entity_id or thing.cls and not vocab().is_a(thing.cls, classes):
+            continue
+        ev = evidence(ctx, [(a, b)], f"nominal-{entry['property']}", _confidence(entry, owner))
+        out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
 
 
 def regional_units(ctx: Context) -> list[Fact]:
@@ -231,6 +305,8 @@ def _named_list(ctx: Context, entry: dict) -> list[Fact]:
     out = []
     for m in _named_list_re(tuple(entry["named_list"])).finditer(ctx.sent.text):
         base = ctx.sent.start
+        if re.search(r"\blicen[cs](?:e|es|ed|ing)\s+(?:[a-z]+\s+)?$", text[max(base, base + m.start() - 24):base + m.start()]):
+            continue  # "which licensed the Nokia name": the name is another's, lent
         orgs = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= base + m.start("list")]
         owner = orgs[-1] if orgs else None
         if owner is None and ctx.doc.organisation:
@@ -239,6 +315,7 @@ def _named_list(ctx: Context, entry: dict) -> list[Fact]:
             continue
         pos = base + m.start("list")
         for part in re.split(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", m.group("list")):
+            part = re.sub(r"\s*\([^()]*\)$", "", part)
             s = text.find(part, pos)
             e = s + len(part)
             pos = e
@@ -333,10 +410,58 @@ def _en_counted_list(ctx: Context, entry: dict) -> list[Fact]:
     return out
 
 
+def _en_open_list(ctx: Context, entry: dict) -> list[Fact]:
+    """Names listed and left open before the noun ("owns Little Swan, COLMO, Hualing and other brands", word-by-word
+    等品牌: "has A, B, C etc. brand"): every name of the list (known, or with a capital letter), back to the first
+    with no joiner before it; at least two; they belong to the company named before the list, else the text's."""
+    text = ctx.doc.text
+    out = []
+    nouns = "|".join(map(re.escape, entry["named_list"]))
+    for m in re.finditer(r"(?:,?\s+and\s+(?:many\s+)?other|,?\s+etc\.?|,?\s+and\s+so\s+on)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:" + nouns + r")\b",
+                         ctx.sent.text):
+        end = ctx.sent.start + m.start()
+        items: list[tuple[int, int]] = []
+        while True:
+            sep = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", text[ctx.sent.start:end]) if items else None
+            if items and sep is None:
+                break
+            stop = end - (len(sep.group()) if sep else 0)
+            known = [o for o in ctx.mentions if o.kind in ENTITY_KINDS and o.end == stop and o.start >= ctx.sent.start]
+            name = re.search(r"(?:^|(?<=\s))" + _EN_ITEM.pattern + "$", text[ctx.sent.start:stop])
+            if known:
+                s = known[-1].start
+            elif name and re.search(r"[A-Z]", name.group()):
+                s = ctx.sent.start + name.start()
+                first = re.match(r"[a-z][\w\-]*\s+", text[s:stop])  # "has Beautiful": the verb before the first name
+                if first:
+                    items.insert(0, (s + first.end(), stop))
+                    break
+            else:
+                break
+            items.insert(0, (s, stop))
+            end = s
+        if len(items) < 2:
+            continue
+        owners = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= items[0][0]]
+        owner = owners[-1] if owners else _implied(items[0][0], ctx.doc.organisation) if ctx.doc.organisation else None
+        if owner is None:
+            continue
+        classes = entry.get("named") or ORG
+        for a, b in items:
+            thing = ctx.mention_at(a, b) or ctx.add_name(a, b, classes[0])
+            if thing is None or thing.entity_id == owner.entity_id:
+                continue
+            ev = evidence(ctx, [span(owner), (a, b), (ctx.sent.start + m.start(), ctx.sent.start + m.end())], f"nominal-{entry['property']}",
+                          _confidence(entry, owner))
+            out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
+
+
 @functools.lru_cache(maxsize=8)
 def _named_list_re(nouns: tuple) -> re.Pattern:
-    return re.compile(r"\b(?:its|their|our|the|(?P<own>" + _EN_NAME + r")['’]s)\s+(?P<list>" + _EN_NAME + r"(?:\s*,\s*" + _EN_NAME
-                      + r")*(?:,?\s+and\s+" + _EN_NAME + r")?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:" + "|".join(map(re.escape, nouns)) + r")\b")
+    item = _EN_NAME + r"(?:\s*\([^()]{1,30}\))?"  # "the Great Wall Pickup (Poer) name": an aside after a name
+    return re.compile(r"\b(?:its|their|our|the|the\s+(?:company|group|firm)['’]s|(?P<own>" + _EN_NAME + r")['’]s)\s+(?P<list>" + item + r"(?:\s*,\s*" + item
+                      + r")*(?:,?\s+and\s+" + item + r")?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:" + "|".join(map(re.escape, nouns)) + r")\b")
 
 
 def _implied(pos: int, entity_id: str) -> Mention:
@@ -364,12 +489,15 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         if names is None:
             names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
             not_after = re.compile((entry.get("not_after") or {}).get(lang) or r"(?!)")
-        if any(ns < b and ne > a for a, b in names) or not_after.match(ctx.doc.text, ne):
+        inside = _brand_named_with_noun(ctx, entry, ns, ne) if entry.get("text_owner") and lang == "zh" else None
+        if inside is None and any(ns < b and ne > a for a, b in names) or not_after.match(ctx.doc.text, ne):
             continue  # 品牌代言人, 品牌价值: the noun begins another word
         if any(len(w) > ne - ns and ctx.doc.text.endswith(w, max(0, ne - len(w)), ne) for w in _nouns(ctx)):
             continue  # 控股股东 holds 股东: the longer noun (another entry's) tells what it is
+        if entry.get("defers") and _later_noun(ctx, entry, ne):
+            continue  # 大疆旗下的农业无人机品牌, 旗下品牌英睿达: the noun after 旗下 tells what the name is
         if entry.get("text_owner") and lang == "zh":
-            before = _named_before_noun(ctx, entry, ns)
+            before = inside or _named_before_noun(ctx, entry, ns)
             if before is not None:  # 旗下努比亚品牌, Redmi品牌方面: the name the noun follows
                 owner = _owner(ctx, before.start, before.start)
                 if owner is None and ctx.doc.organisation:
@@ -394,7 +522,8 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         if owner is None:  # 比亚迪形成了比亚迪、腾势、仰望、方程豹四大品牌: the owner before the list
             owner, listed = _owner_of_list(ctx, entry, ns)
         implied = False
-        if owner is None and lang == "zh" and not entry.get("text_owner") and ctx.doc.organisation and \
+        joint = ctx.doc.text[ns:ne] in ((entry.get("joint_nouns") or {}).get(lang) or ())
+        if owner is None and lang == "zh" and not joint and not entry.get("text_owner") and ctx.doc.organisation and \
                 not any(ctx.sent.start <= o.start and o.end <= ns for o in ctx.entities(ORG, NOT_OWNER)):
             # 由子公司某某微电子研发的, 主要由德国子公司库卡（KUKA）贡献: no company named before, the text's; only a
             # name sure to be one right after the noun
@@ -404,8 +533,8 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         if owner is None and entry.get("text_owner") and ctx.doc.organisation and \
                 not any(ctx.sent.start <= o.start and o.end <= ns for o in ctx.entities(ORG, NOT_OWNER)):
             owner, implied = _implied(ns, ctx.doc.organisation), True  # "the premium brand Casarte": the text's company's
-        if owner is None:
-            continue
+        if owner is None or joint and owner.kind != "entity":
+            continue  # 合资公司X opening a sentence: owned together, not by the company the text is about
         named = listed or _named(ctx, entry, ns, ne, owner)
         if implied:  # after the noun, and a name for sure: 品牌与产品 names nothing
             named = [t for t in named if t.start >= ne and (t.from_lexicon or re.search(r"[A-Za-z]", t.text))]
@@ -423,6 +552,15 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
             else:
                 out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
     return out
+
+
+def _later_noun(ctx: Context, entry: dict, ne: int) -> bool:
+    """Does another entry's noun follow in the same phrase, before any name or punctuation (旗下的农业无人机品牌)?"""
+    own = set((entry.get("nouns") or {}).get(ctx.lang.code) or [])
+    stop = min([m.start for m in ctx.mentions if m.kind in ENTITY_KINDS and m.start >= ne
+                and not (m.cls and vocab().is_a(m.cls, ["ProductCategory", "Place", "Market"]))] + [ctx.sent.end, ne + 14])
+    phrase = re.split(r"[，,。；;：:、（(“”\"]", ctx.doc.text[ne:stop])[0]
+    return any(w in phrase for w in _nouns(ctx) - own)
 
 
 _EN_INCLUDE = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:include|includes|included|including|such as)\s+", re.IGNORECASE)
@@ -469,6 +607,12 @@ def _included(ctx: Context, entry: dict, ns: int, ne: int, start: int) -> list[F
     return out
 
 
+def _brand_named_with_noun(ctx: Context, entry: dict, ns: int, ne: int) -> Mention | None:
+    """A brand the lexicon knows by a name that ends in the noun (坦克品牌, MONA品牌): the name the noun follows."""
+    return next((m for m in ctx.entities(["Brand", "ProductSeries"], NOT_OWNER) if m.kind == "entity" and m.start < ns
+                 and m.end == ne and m.start >= ctx.sent.start), None)
+
+
 def _named_before_noun(ctx: Context, entry: dict, ns: int) -> Mention | None:
     """The name right before a Chinese noun (努比亚品牌, Technics品牌): known and of a class the entry
     names, or Latin letters the lexicon lacks."""
@@ -502,7 +646,8 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
             if m.end <= p.start and p.end <= ns:
                 gap = gap.replace(text[p.start:p.end], "")
         if lang == "zh" and re.fullmatch(r"\s*(?:旗下|的|旗下的|集团的|公司的|集团旗下的?)?"
-                                         r"(?:(?:先后|又|还|正式|也)?(?:发布|推出|创立|成立|设立|拥有|组建|打造)了?)?"
+                                         r"(?:(?:先后|又|还|正式|也|以此|由此|随后|并)?(?:发布|推出|创立|成立|设立|拥有|组建|打造)了?"
+                                         r"(?:(?:位于|面向|针对)[^，。；、]{1,16}?的)?)?"  # 组建了位于美国加州圣何塞的子公司X, 推出了面向…市场的新品牌X
                                          r"(?:全资|控股|主要|核心|第一大|最大|重要)?[\u4e00-\u9fffA-Za-z0-9]{0,6}?", gap) \
                 and not re.search(r"[，。；、和与及是为在对]", gap) \
                 and not re.match(r"等?[一二三四五六七八九十两0-9]+\s*(?:大|个|家|款)", gap):  # A、B和C三大品牌: C is listed
@@ -552,7 +697,12 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
     # "Its car unit, Xiaomi EV" opening a sentence: its = what the text is about
     topic = (ctx.recent_orgs[-1] if ctx.recent_orgs else "") or ctx.doc.organisation
     # 旗下京东健康…, 控股子公司京东健康… opening a sentence or a clause: the sentence's subject, else the topic
-    if lang == "zh" and re.fullmatch(r"[\s“”]*(?:此外|另外|同时|其中|而)?[，,]?(?:公司|集团)?", text[ctx.clauses[ctx.clause_of(ns)][0]:ns]):
+    opening = re.fullmatch(r"[\s“”]*(?:此外|另外|同时|其中|而)?[，,]?(?:公司|集团)?(?P<under>旗下的?|下属的?)?", text[ctx.clauses[ctx.clause_of(ns)][0]:ns]) \
+        if lang == "zh" else None
+    cs = ctx.clauses[ctx.clause_of(ns)][0]
+    if opening and opening.group("under") and (cs <= ctx.sent.start or text[cs - 1] not in "，,"):
+        opening = None  # 旗下子公司X after a comma goes on about the sentence's subject; not past a semicolon
+    if opening:
         if cands:
             return cands[0]
         own = ctx.doc.organisation or topic

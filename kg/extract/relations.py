@@ -158,7 +158,8 @@ def _held(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
     if holder is None:
         return []
     held = [m for m in ctx.entities(pat["object"], pat.get("object_not", ())) if ctx.sent.start <= m.start and m.end <= cs
-            and m.entity_id != holder.entity_id and not _ZH_HOLDER.match(text, m.end) and not re.search(r"[与和同跟]$", text[max(0, m.start - 1):m.start])]
+            and m.entity_id != holder.entity_id and not _ZH_HOLDER.match(text, m.end) and not re.search(r"[与和同跟]$", text[max(0, m.start - 1):m.start])
+            and not _ASIDE_OPEN.search(text, max(ctx.sent.start, m.start - 3), m.start)]  # 零跑国际（Leapmotor International）: a gloss
     if not held:
         return []
     obj = held[-1]
@@ -171,6 +172,10 @@ def _held(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         ev = evidence(ctx, [span(holder), (ts, te), span(obj)], pat["id"], confidence)
         facts.append(Fact("relation", obj.entity_id, "subOrganizationOf", holder.entity_id, (), (ev,)))
     return facts
+
+
+# a name in brackets right after another name glosses it (零跑国际（Leapmotor International）), it names nothing more
+_ASIDE_OPEN = re.compile(r"[（(]\s*$")
 
 
 def _adopters(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
@@ -1157,6 +1162,11 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         before = [m for m in objs if cs <= m.start and m.end <= mark]
         if ctx.lang.code == "en":
             before = _past_modifiers(ctx, objs, ts, before)
+        glossed = _participle_after_name(ctx, cs, ts) if not before and ctx.lang.code == "en" else None
+        if glossed is not None:  # "… with Three UK, owned by CK Hutchison": the name the participle follows, or nothing
+            before = [m for m in objs if (m.start, m.end) == (glossed.start, glossed.end)]
+            if not before:
+                return []
         if not before:  # "the Xiaomi SU7 sedan, was launched": the subject of the sentence, before a comma
             # a clause that only describes a name ("the A100, built on the Ampere architecture, was launched … followed
             # by the H100") holds no argument, and its length does not count
@@ -1216,6 +1226,19 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
 
 _DEALS = ("acquired", "divested", "investedIn")
 _EN_NEXT_VERB = re.compile(r"\b(?:and|but|then|while)\s+(?:also\s+|later\s+|then\s+)?(?!(?:a|an|the|its|our|their)\b)[a-z]+ed\b")
+
+
+def _participle_after_name(ctx: Context, cs: int, ts: int) -> Mention | None:
+    """The name a participle opening its clause right after a comma describes ("… merged with Three UK,
+    owned by CK Hutchison", "the RTX 20 series, launched in 2018"): the name that ends at the comma."""
+    text = ctx.doc.text
+    if cs < ctx.sent.start or text[cs:ts].strip():
+        return None
+    comma = re.search(r"\S(?=\s*,\s*$)", text[ctx.sent.start:ts])
+    if comma is None:
+        return None
+    end = ctx.sent.start + comma.end()
+    return next((m for m in ctx.mentions if m.kind == "entity" and m.end == end), None)
 
 
 def _sale_passive(ctx: Context, ts: int, te: int, passive: bool) -> bool:
