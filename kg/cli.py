@@ -153,6 +153,11 @@ def build(paths, out_dir, no_html, strict, jobs, no_cache, no_check, scheduler, 
         click.echo(validate.format_report(checker.report))
         raise
     click.echo(format_summary(result.output.stats))
+    failed = result.output.stats.get("extraction_errors")
+    if failed:
+        click.echo(f"kg: warning: an extraction rule failed on {len(failed)} sentence(s) (first: {failed[0]}); the rest of "
+                   f"the build went on, and {out_dir}/summary.json lists them under extraction_errors. This is a bug in kg: "
+                   "please report it with those sentences.", err=True)
     if result.llm is not None:
         click.echo(format_llm_summary(result.llm))
         if llm_warning(result.llm):

@@ -89,6 +89,9 @@ def build(paths: list[Path], progress=None, llm_config=None, llm_progress=None, 
     output = _check("graph", graph.build_graph(resolved, candidates), graph.GraphOutput)
     output.add_quads(sources.quads(report, resolved, candidates))
     output.stats.update(sources.stats(report, candidates))
+    errors = [e for x in rule_extractions for e in x.errors]
+    if errors:
+        output.stats["extraction_errors"] = errors
     if llm_report is not None:
         from .extract import llm
 

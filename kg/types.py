@@ -197,6 +197,8 @@ class Extraction:
     mentions: tuple[Mention, ...]
     facts: tuple[Fact, ...]
     entities: tuple[EntityInfo, ...] = field(default_factory=tuple)
+    # sentences an extractor failed on (a bug in kg, not in the text): "doc: sentence N: module.function: error"
+    errors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -61,3 +61,35 @@ def test_summary_counts(seed_build):
     assert stats["documents"] == 2 and stats["facts"] >= 50
     assert stats["facts_with_evidence_in_both_languages"] >= 15
     assert stats["entities_by_class"]["Museum"] == 3
+
+
+def test_a_rule_that_raises_loses_its_sentence_not_the_build(tmp_path, monkeypatch):
+    """Outside the tests (KG_STRICT_EXTRACT unset) a bug in one extraction rule on one sentence is
+    recorded in summary.json and told on stderr; the other rules' facts are kept."""
+    import json
+
+    from click.testing import CliRunner
+
+    from kg import cli, extract
+
+    def broken(ctx):
+        if "Shenzhen" in ctx.sent.text:
+            raise ValueError("planted")
+        return []
+
+    monkeypatch.setenv("KG_STRICT_EXTRACT", "0")
+    monkeypatch.setattr(extract, "EXTRACTORS", [*extract.EXTRACTORS, broken])
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Xiaomi was founded in 2010 in Beijing. Huawei is based in Shenzhen.\n", encoding="utf-8")
+    out = tmp_path / "build"
+    res = CliRunner().invoke(cli.main, ["build", str(corpus), "--out", str(out), "--no-html", "--no-check", "--no-cache"])
+    assert res.exit_code == 0, res.output
+    errors = json.loads((out / "summary.json").read_text(encoding="utf-8"))["extraction_errors"]
+    assert errors == ["a: sentence 1: test_pipeline.broken: ValueError: planted"]
+    assert "extraction rule failed on 1 sentence" in res.stderr
+    trig = (out / "graph.trig").read_text(encoding="utf-8")
+    assert "foundedIn" in trig and "headquarteredIn" in trig  # the same sentence's other rules still ran
+    monkeypatch.setenv("KG_STRICT_EXTRACT", "1")
+    with pytest.raises(ValueError):
+        pipeline.build([corpus])

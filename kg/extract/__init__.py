@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 import bisect
+import os
 from typing import Callable
 
 from ..iris import vocab
@@ -65,6 +66,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         new_names.setdefault(info.entity_id, info)
     recent_orgs: list[str] = carry.setdefault("recent_orgs", [])
     history: list[tuple[list, list]] = carry.setdefault("history", [])
+    errors: list[str] = carry.setdefault("errors", [])
     set_words = tuple(w for g in patterns.goals for w in (g.get("set") or {}).get(lang.code, []))
     if "report_period" not in carry:
         carry["report_period"] = _report_period(annotated, lang)
@@ -79,7 +81,13 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
                       recent_categories=carry.get("recent_categories", []), recent_lists=carry.get("recent_lists", []))
         told = len(facts)
         for extractor in EXTRACTORS:
-            facts += extractor(ctx)
+            try:
+                facts += extractor(ctx)
+            except Exception as exc:  # one rule's bug on one sentence must not lose the whole build
+                if os.environ.get("KG_STRICT_EXTRACT") == "1":
+                    raise
+                errors.append(f"{doc.doc_id}: sentence {sent.index}: {extractor.__module__.rsplit('.', 1)[-1]}."
+                              f"{extractor.__name__}: {type(exc).__name__}: {exc}")
         v = vocab()
         orgs = [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Company"])]
         if orgs:
@@ -100,7 +108,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
     all_mentions = tuple(m for i in sorted(by_sentence) for m in by_sentence[i])
     if not blocked:  # a long document's blocks are settled together, once all are read (kg/blocks.py)
         facts = first_time_only(facts, patterns)
-    return Extraction(doc, annotated.sentences, all_mentions, tuple(facts), tuple(new_names.values()))
+    return Extraction(doc, annotated.sentences, all_mentions, tuple(facts), tuple(new_names.values()), tuple(errors))
 
 
 def first_time_only(facts: list[Fact], patterns: Patterns) -> list[Fact]:

@@ -162,7 +162,7 @@ def run(extractions: list[Extraction], cfg: LlmConfig, key=None, progress=None,
         facts = combine(x.facts, found.get(i, []), cfg, key, report)
         known = {e.entity_id for e in x.entities}
         extra = tuple(e for eid, e in sorted(new_entities.get(i, {}).items()) if eid not in known)
-        out.append(Extraction(x.document, x.sentences, x.mentions, tuple(facts), x.entities + extra))
+        out.append(Extraction(x.document, x.sentences, x.mentions, tuple(facts), x.entities + extra, x.errors))
     return out, report
 
 
