@@ -395,18 +395,25 @@ def _en_counted_list(ctx: Context, entry: dict) -> list[Fact]:
             end = s
         if len(items) != n or re.search(r"[\w)]\s*,\s*(?:and\s+)?$|\sand\s+$", text[ctx.sent.start:items[0][0]]):
             continue  # fewer names than the count, or more names before them: no counted list
-        owners = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= items[0][0]]
-        owner = owners[-1] if owners else _implied(items[0][0], ctx.doc.organisation) if ctx.doc.organisation else None
-        if owner is None:
+        out += _listed_facts(ctx, entry, items, (ctx.sent.start + m.start(), ctx.sent.start + m.end()))
+    return out
+
+
+def _listed_facts(ctx: Context, entry: dict, items: list[tuple[int, int]], noun: tuple[int, int]) -> list[Fact]:
+    """The facts of names listed before their noun (``noun``: its span): each belongs to the company named
+    before the list, else the text's."""
+    owners = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= items[0][0]]
+    owner = owners[-1] if owners else _implied(items[0][0], ctx.doc.organisation) if ctx.doc.organisation else None
+    if owner is None:
+        return []
+    classes = entry.get("named") or ORG
+    out = []
+    for a, b in items:
+        thing = ctx.mention_at(a, b) or ctx.add_name(a, b, classes[0])
+        if thing is None or thing.entity_id == owner.entity_id:
             continue
-        classes = entry.get("named") or ORG
-        for a, b in items:
-            thing = ctx.mention_at(a, b) or ctx.add_name(a, b, classes[0])
-            if thing is None or thing.entity_id == owner.entity_id:
-                continue
-            ev = evidence(ctx, [span(owner), (a, b), (ctx.sent.start + m.start(), ctx.sent.start + m.end())], f"nominal-{entry['property']}",
-                          _confidence(entry, owner))
-            out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+        ev = evidence(ctx, [span(owner), (a, b), noun], f"nominal-{entry['property']}", _confidence(entry, owner))
+        out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
     return out
 
 
@@ -442,18 +449,7 @@ def _en_open_list(ctx: Context, entry: dict) -> list[Fact]:
             end = s
         if len(items) < 2:
             continue
-        owners = [o for o in ctx.entities(ORG, NOT_OWNER) if ctx.sent.start <= o.start and o.end <= items[0][0]]
-        owner = owners[-1] if owners else _implied(items[0][0], ctx.doc.organisation) if ctx.doc.organisation else None
-        if owner is None:
-            continue
-        classes = entry.get("named") or ORG
-        for a, b in items:
-            thing = ctx.mention_at(a, b) or ctx.add_name(a, b, classes[0])
-            if thing is None or thing.entity_id == owner.entity_id:
-                continue
-            ev = evidence(ctx, [span(owner), (a, b), (ctx.sent.start + m.start(), ctx.sent.start + m.end())], f"nominal-{entry['property']}",
-                          _confidence(entry, owner))
-            out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+        out += _listed_facts(ctx, entry, items, (ctx.sent.start + m.start(), ctx.sent.start + m.end()))
     return out
 
 
@@ -533,6 +529,12 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         if owner is None and entry.get("text_owner") and ctx.doc.organisation and \
                 not any(ctx.sent.start <= o.start and o.end <= ns for o in ctx.entities(ORG, NOT_OWNER)):
             owner, implied = _implied(ns, ctx.doc.organisation), True  # "the premium brand Casarte": the text's company's
+        if joint and lang == "zh" and (owner is None or owner.kind != "entity") and _zh_new_name(ctx, entry, ne) is None:
+            # 合资公司青禾能源，丰田持股60%: named here, up to the comma; the stakes after it tell who owns it
+            venture = _ZH_NAME_TO_COMMA.match(ctx.doc.text, ne, ctx.sent.end)
+            if venture and not _ZH_DESCRIPTOR.fullmatch(venture.group()) and ctx.mention_at(*venture.span()) is None \
+                    and not any(m.start < venture.end() and m.end > ne for m in ctx.mentions if m.kind in ENTITY_KINDS):
+                ctx.add_name(*venture.span(), (entry.get("named") or ORG)[0])
         if owner is None or joint and owner.kind != "entity":
             continue  # 合资公司X opening a sentence: owned together, not by the company the text is about
         named = listed or _named(ctx, entry, ns, ne, owner)
@@ -1028,6 +1030,7 @@ def _zh_new_name(ctx: Context, entry: dict, start: int) -> Mention | None:
     return ctx.mention_at(*span) or ctx.add_name(*span, (entry.get("named") or ORG)[0])
 
 
+_ZH_NAME_TO_COMMA = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,8}(?=[，,])")
 _ZH_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{0,4}(?:公司|企业|集团|品牌|厂商|平台|业务)")
 
 
