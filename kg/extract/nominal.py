@@ -75,6 +75,13 @@ def _formed(ctx: Context, facts: list[Fact]) -> list[Fact]:
     return out
 
 
+@functools.lru_cache(maxsize=16)
+def _heading_re(nouns: tuple) -> re.Pattern:
+    alts = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+    return re.compile(r"[【\[#*\s]*(?:(?:主要|旗下|核心|重要)(?:的)?|(?:Main|Major|Key|Principal|Our|Its)\s+)?(?:" + alts + r")[】\]*:：\s]*",
+                      re.IGNORECASE)
+
+
 def _heading_list(ctx: Context, entry: dict) -> list[Fact]:
     """A list of names right under a heading that is the noun (【主要子公司】, "Subsidiaries", 旗下品牌：): in a profile,
     the text's company's units or brands. Every item must look like a name, at least two."""
@@ -83,10 +90,8 @@ def _heading_list(ctx: Context, entry: dict) -> list[Fact]:
     nouns = (entry.get("nouns") or {}).get(lang) or []
     if not nouns or entry.get("owner_is") or entry.get("defers"):
         return []
-    line = text[:ctx.sent.start].rstrip().rsplit("\n", 1)[-1].strip()
-    alts = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
-    if not re.fullmatch(r"[【\[#*\s]*(?:(?:主要|旗下|核心|重要)(?:的)?|(?:Main|Major|Key|Principal|Our|Its)\s+)?(?:" + alts + r")[】\]*:：\s]*",
-                        line, re.IGNORECASE):
+    line = text[max(0, ctx.sent.start - 80):ctx.sent.start].rstrip().rsplit("\n", 1)[-1].strip()
+    if not line or not _heading_re(tuple(nouns)).fullmatch(line):
         return []
     end = ctx.sent.end
     while end > ctx.sent.start and text[end - 1] in "。.；; \n":
@@ -122,6 +127,11 @@ def _heading_list(ctx: Context, entry: dict) -> list[Fact]:
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _regional_re(ends: tuple) -> re.Pattern:
+    return re.compile(r"[（(]([^（()）]{1,10})[）)](?:" + "|".join(map(re.escape, sorted(ends, key=len, reverse=True))) + ")")
+
+
 def regional_units(ctx: Context) -> list[Fact]:
     """A company named as its owner with a place in brackets and a company ending (小米（印度）有限公司,
     松下电器（中国）有限公司): the owner's company in that place, a name of its own (made before the other
@@ -129,8 +139,9 @@ def regional_units(ctx: Context) -> list[Fact]:
     entry = next((e for e in ctx.patterns.nominal if (e.get("name_ends") or {}).get(ctx.lang.code)), None)
     if entry is None:
         return []
-    ends = sorted(entry["name_ends"][ctx.lang.code], key=len, reverse=True)
-    named = re.compile(r"[（(]([^（()）]{1,10})[）)](?:" + "|".join(map(re.escape, ends)) + ")")
+    if "（" not in ctx.sent.text and "(" not in ctx.sent.text:
+        return []
+    named = _regional_re(tuple(entry["name_ends"][ctx.lang.code]))
     v = vocab()
     out = []
     for owner in ctx.entities(ORG, NOT_OWNER):
@@ -153,6 +164,8 @@ def _units_listed(ctx: Context, entry: dict) -> list[Fact]:
     讯飞教育等业务板块): each name made of a company's name and one word more (or a company the lexicon
     knows that holds it: 京东物流) is that company's unit; other names are left (元萝卜家庭机器人)."""
     text = ctx.doc.text
+    if "等" not in ctx.sent.text:
+        return []
     nouns = "|".join(map(re.escape, sorted(entry["list_nouns"]["zh"], key=len, reverse=True)))
     out = []
     for m in re.finditer(r"等(?:[一二三四五六七八九十几两多0-9]+\s*(?:个|大|家|项))?[\u4e00-\u9fff]{0,8}?(?:" + nouns + ")", ctx.sent.text):
