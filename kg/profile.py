@@ -435,6 +435,26 @@ def _lowercase_words(text: str) -> frozenset:
     return frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z-]+", text))
 
 
+def _between(text: str, pos: int, stops: str) -> tuple[int, int]:
+    """The span around ``pos`` between the nearest of ``stops`` before it and the first at or after it
+    (the text's ends when there is none), found without scanning the whole text for each stop: the
+    backward search widens its window until it finds one, the forward one is a single regex search."""
+    width = 256
+    while True:
+        start = max(0, pos - width)
+        a = max(text.rfind(ch, start, pos) for ch in stops)
+        if a >= 0 or start == 0:
+            break
+        width *= 4
+    ahead = _stops_re(stops).search(text, pos)
+    return a + 1, ahead.start() if ahead else len(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _stops_re(stops: str) -> re.Pattern:
+    return re.compile("[" + re.escape(stops) + "]")
+
+
 def subsidiary_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
     """Units a Chinese text names with their parent's name and a word (京东健康, 佳能特机, 大疆农业): a known
     company followed by two characters, written so at least twice, that the name model takes for one
@@ -460,8 +480,7 @@ def subsidiary_names(text: str, lexicon: Lexicon, lang: Language, context) -> tu
             continue
         seen.setdefault(text[s:e + 2], []).append(s)
         # a person whose name begins with a company's (松下幸之助, 本田宗一郎): the model's person starting there
-        a = max(text.rfind(ch, 0, s) for ch in "。！？!?\n，,；;") + 1
-        b = min([i for i in (text.find(ch, s) for ch in "。！？!?\n，,；;") if i >= 0] or [len(text)])
+        a, b = _between(text, s, "。！？!?\n，,；;")
         end = None  # the model's person words from the company's start on (本田 + 宗一郎 are both its words)
         for x, y, tag in zh_ner.tokens(text[a:b]):
             if a + x == (s if end is None else end) and tag == "PER":
@@ -475,8 +494,7 @@ def subsidiary_names(text: str, lexicon: Lexicon, lang: Language, context) -> tu
         if len(starts) < 2 or any((a, b) == (0, len(name)) for a, b, _ in lexicon.match(name, context, lang.is_boundary)):
             continue
         s = starts[0]
-        a = max(text.rfind(ch, 0, s) for ch in "。！？!?\n") + 1
-        b = min([i for i in (text.find(ch, s) for ch in "。！？!?\n") if i >= 0] or [len(text)])
+        a, b = _between(text, s, "。！？!?\n")
         org = next((cls for x, y, cls in zh_ner.names(text[a:b]) if a + x == s and a + y in (s + len(name),)
                     or a + x == s and zh_ner.COMPANY_WORD.fullmatch(text, s + len(name), a + y)), None)
         if org in ("Company", "Organisation"):

@@ -514,3 +514,20 @@ def test_an_english_company_name_the_lexicon_lacks_gives_facts_wherever_the_text
     x = extract.extract(mentions.find_mentions(doc, EN, lex, doc.context), EN, extract.load_patterns())
     names = {e.entity_id: e.labels[0][1] for e in doc.names}
     assert ("cisco", "acquired", "Splunk") in {(f.subject, f.predicate, names.get(f.obj, f.obj)) for f in x.facts}
+
+
+def test_the_span_between_stops_is_what_a_scan_for_each_stop_gives():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    stops = "。！？!?\n，"
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet="ab。，\n x", max_size=1500), st.data())
+    def check(text, data):
+        pos = data.draw(st.integers(0, len(text)))
+        a = max(text.rfind(ch, 0, pos) for ch in stops) + 1
+        b = min([i for i in (text.find(ch, pos) for ch in stops) if i >= 0] or [len(text)])
+        assert profile._between(text, pos, stops) == (a, b)
+
+    check()
