@@ -390,26 +390,36 @@ def _en_counted_list(ctx: Context, entry: dict) -> list[Fact]:
         end = ctx.sent.start + m.start()
         items: list[tuple[int, int]] = []
         for _ in range(n):
-            sep = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", text[ctx.sent.start:end]) if items else None
-            if items and sep is None:
+            got = _en_item_before(ctx, end, items)
+            if got is None:
                 break
-            stop = end - (len(sep.group()) if sep else 0)
-            known = [o for o in ctx.mentions if o.kind in ENTITY_KINDS and o.end == stop and o.start >= ctx.sent.start]
-            name = re.search(r"(?:^|(?<=\s))" + _EN_ITEM.pattern + "$", text[ctx.sent.start:stop])
-            if known:
-                s = known[-1].start
-            elif name and re.search(r"[A-Z]", name.group()):
-                s = ctx.sent.start + name.start()
-                first = re.match(r"[a-z][\w\-]*\s+", text[s:stop])  # "besides TECNO": a word before the first name
-                s += first.end() if first and len(items) == n - 1 else 0
-            else:
-                break
+            s, stop, first = got
+            s += first.end() if first and len(items) == n - 1 else 0  # "besides TECNO": a word before the first name
             items.insert(0, (s, stop))
             end = s
         if len(items) != n or re.search(r"[\w)]\s*,\s*(?:and\s+)?$|\sand\s+$", text[ctx.sent.start:items[0][0]]):
             continue  # fewer names than the count, or more names before them: no counted list
         out += _listed_facts(ctx, entry, items, (ctx.sent.start + m.start(), ctx.sent.start + m.end()))
     return out
+
+
+def _en_item_before(ctx: Context, end: int, items: list) -> tuple[int, int, re.Match | None] | None:
+    """The name of a list that ends at ``end`` (after the joiner before the names already read,
+    ``items``): a known one, or one with a capital letter; its start, its end, and a lower-case word
+    that opens it (a verb or preposition before the list's first name), or None."""
+    text = ctx.doc.text
+    sep = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", text[ctx.sent.start:end]) if items else None
+    if items and sep is None:
+        return None
+    stop = end - (len(sep.group()) if sep else 0)
+    known = [o for o in ctx.mentions if o.kind in ENTITY_KINDS and o.end == stop and o.start >= ctx.sent.start]
+    if known:
+        return known[-1].start, stop, None
+    name = re.search(r"(?:^|(?<=\s))" + _EN_ITEM.pattern + "$", text[ctx.sent.start:stop])
+    if name and re.search(r"[A-Z]", name.group()):
+        s = ctx.sent.start + name.start()
+        return s, stop, re.match(r"[a-z][\w\-]*\s+", text[s:stop])
+    return None
 
 
 def _listed_facts(ctx: Context, entry: dict, items: list[tuple[int, int]], noun: tuple[int, int]) -> list[Fact]:
@@ -434,7 +444,6 @@ def _en_open_list(ctx: Context, entry: dict) -> list[Fact]:
     """Names listed and left open before the noun ("owns Little Swan, COLMO, Hualing and other brands", word-by-word
     等品牌: "has A, B, C etc. brand"): every name of the list (known, or with a capital letter), back to the first
     with no joiner before it; at least two; they belong to the company named before the list, else the text's."""
-    text = ctx.doc.text
     out = []
     nouns = "|".join(map(re.escape, entry["named_list"]))
     for m in re.finditer(r"(?:,?\s+and\s+(?:many\s+)?other|,?\s+etc\.?|,?\s+and\s+so\s+on)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:" + nouns + r")\b",
@@ -442,21 +451,12 @@ def _en_open_list(ctx: Context, entry: dict) -> list[Fact]:
         end = ctx.sent.start + m.start()
         items: list[tuple[int, int]] = []
         while True:
-            sep = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", text[ctx.sent.start:end]) if items else None
-            if items and sep is None:
+            got = _en_item_before(ctx, end, items)
+            if got is None:
                 break
-            stop = end - (len(sep.group()) if sep else 0)
-            known = [o for o in ctx.mentions if o.kind in ENTITY_KINDS and o.end == stop and o.start >= ctx.sent.start]
-            name = re.search(r"(?:^|(?<=\s))" + _EN_ITEM.pattern + "$", text[ctx.sent.start:stop])
-            if known:
-                s = known[-1].start
-            elif name and re.search(r"[A-Z]", name.group()):
-                s = ctx.sent.start + name.start()
-                first = re.match(r"[a-z][\w\-]*\s+", text[s:stop])  # "has Beautiful": the verb before the first name
-                if first:
-                    items.insert(0, (s + first.end(), stop))
-                    break
-            else:
+            s, stop, first = got
+            if first:  # "has Beautiful": the verb before the first name
+                items.insert(0, (s + first.end(), stop))
                 break
             items.insert(0, (s, stop))
             end = s
