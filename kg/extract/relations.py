@@ -84,12 +84,6 @@ def _future_re(words: tuple, lang: str):
 _NEXT_SENTENCE = re.compile(r"[\s”\"]*[^.。!?！？]{1,300}")
 
 
-@functools.lru_cache(maxsize=16)
-def _cancel_re(words: tuple, lang: str):
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alts})\b" if lang == "en" else rf"(?:{alts})", re.IGNORECASE)
-
-
 def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
     if pat.get("no_future") and _future(ctx, ts) and not _marker_not_future(ctx, pat, ts):
         return []
@@ -97,12 +91,12 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
     if plans and _future_re(tuple(plans), ctx.lang.code).search(ctx.doc.text, max(ctx.sent.start, ts - (8 if ctx.lang.code == "zh" else 24)), ts):
         return []  # "is in talks to acquire", 寻求收购: a deal sought, not made
     cancels = (pat.get("cancel_words") or {}).get(ctx.lang.code)
-    if cancels and _cancel_re(tuple(cancels), ctx.lang.code).search(ctx.doc.text, te, ctx.sent.end):
+    if cancels and _trigger_words_re(tuple(cancels), ctx.lang.code).search(ctx.doc.text, te, ctx.sent.end):
         return []  # "an agreement to buy iRobot was abandoned", 收购…最终告吹: a deal called off, not made
     back = (pat.get("deal_back") or {}).get(ctx.lang.code)
     if cancels and back:  # "… agreed to buy Arm … . The transaction faced opposition …, and the two companies abandoned it"
         nxt = _NEXT_SENTENCE.match(ctx.doc.text, ctx.sent.end)
-        if nxt and _cancel_re(tuple(back), ctx.lang.code).search(nxt.group()) and _cancel_re(tuple(cancels), ctx.lang.code).search(nxt.group()):
+        if nxt and _trigger_words_re(tuple(back), ctx.lang.code).search(nxt.group()) and _trigger_words_re(tuple(cancels), ctx.lang.code).search(nxt.group()):
             return []
     not_after = (pat.get("not_after") or {}).get(ctx.lang.code)
     if not_after and re.match(not_after, ctx.doc.text[te:te + 40]):
