@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import numbers, resources
 from .lang import Language
-from .lang.spans import name_spans
+from .lang.spans import name_spans, stop_after, stop_before
 from .lexicon import Lexicon
 from .types import Document
 
@@ -390,8 +390,7 @@ def bracketed_names(text: str, lexicon: Lexicon, lang: Language, context) -> tup
     found: dict[str, tuple[str, list[tuple[str, str]], list[tuple[str, str]]]] = {}
     for m in _ZH_GLOSS.finditer(text):
         p = m.start()
-        start = max(text.rfind(ch, 0, p) for ch in "。！？!?\n") + 1
-        end = min((i for i in (text.find(ch, p) for ch in "。！？!?\n") if i >= 0), default=len(text))
+        start, end = stop_before(text, p, "。！？!?\n"), stop_after(text, p, "。！？!?\n")
         toks = [(start + a, start + b, t) for a, b, t in zh_ner.tokens(text[start:end])]
         k = next((i for i, (a, b, t) in enumerate(toks) if b == p), None)
         if k is None:
@@ -435,26 +434,6 @@ def _lowercase_words(text: str) -> frozenset:
     return frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z-]+", text))
 
 
-def _between(text: str, pos: int, stops: str) -> tuple[int, int]:
-    """The span around ``pos`` between the nearest of ``stops`` before it and the first at or after it
-    (the text's ends when there is none), found without scanning the whole text for each stop: the
-    backward search widens its window until it finds one, the forward one is a single regex search."""
-    width = 256
-    while True:
-        start = max(0, pos - width)
-        a = max(text.rfind(ch, start, pos) for ch in stops)
-        if a >= 0 or start == 0:
-            break
-        width *= 4
-    ahead = _stops_re(stops).search(text, pos)
-    return a + 1, ahead.start() if ahead else len(text)
-
-
-@functools.lru_cache(maxsize=8)
-def _stops_re(stops: str) -> re.Pattern:
-    return re.compile("[" + re.escape(stops) + "]")
-
-
 def subsidiary_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
     """Units a Chinese text names with their parent's name and a word (京东健康, 佳能特机, 大疆农业): a known
     company followed by two characters, written so at least twice, that the name model takes for one
@@ -480,7 +459,7 @@ def subsidiary_names(text: str, lexicon: Lexicon, lang: Language, context) -> tu
             continue
         seen.setdefault(text[s:e + 2], []).append(s)
         # a person whose name begins with a company's (松下幸之助, 本田宗一郎): the model's person starting there
-        a, b = _between(text, s, "。！？!?\n，,；;")
+        a, b = stop_before(text, s, "。！？!?\n，,；;"), stop_after(text, s, "。！？!?\n，,；;")
         end = None  # the model's person words from the company's start on (本田 + 宗一郎 are both its words)
         for x, y, tag in zh_ner.tokens(text[a:b]):
             if a + x == (s if end is None else end) and tag == "PER":
@@ -494,7 +473,7 @@ def subsidiary_names(text: str, lexicon: Lexicon, lang: Language, context) -> tu
         if len(starts) < 2 or any((a, b) == (0, len(name)) for a, b, _ in lexicon.match(name, context, lang.is_boundary)):
             continue
         s = starts[0]
-        a, b = _between(text, s, "。！？!?\n")
+        a, b = stop_before(text, s, "。！？!?\n"), stop_after(text, s, "。！？!?\n")
         org = next((cls for x, y, cls in zh_ner.names(text[a:b]) if a + x == s and a + y in (s + len(name),)
                     or a + x == s and zh_ner.COMPANY_WORD.fullmatch(text, s + len(name), a + y)), None)
         if org in ("Company", "Organisation"):
@@ -558,8 +537,7 @@ def legal_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
     v = vocab()
     found: dict[str, EntityInfo] = {}
     for m in _ZH_LEGAL.finditer(text):
-        a = max(text.rfind(ch, 0, m.start()) for ch in "。！？!?\n") + 1
-        b = min([i for i in (text.find(ch, m.end()) for ch in "。！？!?\n") if i >= 0] or [len(text)])
+        a, b = stop_before(text, m.start(), "。！？!?\n"), stop_after(text, m.end(), "。！？!?\n")
         span = next(((a + x, a + y, cls) for x, y, cls in zh_ner.names(text[a:b]) if a + y == m.end() and a + x < m.start()), None)
         if span is None or span[2] not in ("Company", "Organisation"):
             continue

@@ -520,6 +520,8 @@ def test_the_span_between_stops_is_what_a_scan_for_each_stop_gives():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
+    from kg.lang.spans import stop_after, stop_before
+
     stops = "。！？!?\n，"
 
     @settings(max_examples=200, deadline=None)
@@ -528,6 +530,6 @@ def test_the_span_between_stops_is_what_a_scan_for_each_stop_gives():
         pos = data.draw(st.integers(0, len(text)))
         a = max(text.rfind(ch, 0, pos) for ch in stops) + 1
         b = min([i for i in (text.find(ch, pos) for ch in stops) if i >= 0] or [len(text)])
-        assert profile._between(text, pos, stops) == (a, b)
+        assert (stop_before(text, pos, stops), stop_after(text, pos, stops)) == (a, b)
 
     check()

@@ -57,3 +57,27 @@ def sub_end(pattern: re.Pattern, text: str, barrier: re.Pattern) -> str:
     if m.end() == end:
         return text[:m.start()]
     return pattern.sub("", text)  # the match ends before a final newline: let re say what follows
+
+
+def stop_before(text: str, pos: int, stops: str) -> int:
+    """Where the run of text that holds ``pos`` begins: just after the last of ``stops`` before
+    ``pos`` (0 when there is none), found in a window that widens until it holds one, not by a scan
+    of the whole text for each stop character (which made long documents quadratic)."""
+    width = 256
+    while True:
+        start = max(0, pos - width)
+        a = max(text.rfind(ch, start, pos) for ch in stops)
+        if a >= 0 or start == 0:
+            return a + 1
+        width *= 4
+
+
+def stop_after(text: str, pos: int, stops: str) -> int:
+    """The first of ``stops`` at or after ``pos`` (the text's end when there is none), in one search."""
+    ahead = _stops_re(stops).search(text, pos)
+    return ahead.start() if ahead else len(text)
+
+
+@functools.lru_cache(maxsize=16)
+def _stops_re(stops: str) -> re.Pattern:
+    return re.compile("[" + re.escape(stops) + "]")

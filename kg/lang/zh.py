@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import zh_ner
-from .spans import add_trimmed
+from .spans import add_trimmed, stop_before
 
 _SENT_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 
@@ -104,7 +104,7 @@ def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
 def model_names(text: str, pos: int) -> list[tuple[int, int, str]]:
     """The model's names (start, end, class; offsets into ``text``) in the sentence that holds
     ``pos`` (``text`` may end before that sentence does)."""
-    start = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
+    start = stop_before(text, pos, "。！？!?\n")
     while start < pos and text[start] in "”’」』）) \u3000\t":
         start += 1
     m = _SENT_END.search(text, pos)
@@ -286,7 +286,7 @@ def _model_person_before(text: str, pos: int) -> int | None:
     name of two to four characters, or one spelt with dots, that does not begin inside another word."""
     if pos < 2 or not "\u4e00" <= text[pos - 1] <= "\u9fff" or not zh_ner.available():
         return None
-    start = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n，,；;：:、") + 1
+    start = stop_before(text, pos, "。！？!?\n，,；;：:、")
     if pos - start < 2:
         return None
     s = next((start + a for a, b, cls in zh_ner.names(text[start:pos]) if start + b == pos and cls == "Person"), None)
