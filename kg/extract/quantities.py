@@ -138,12 +138,17 @@ def _with_own_times(ctx: Context, told: list[Fact]) -> list[Fact]:
             continue
         lead = _OWN_TIME.match(text, m2.end)  # the time right after the later figure, its preposition perhaps inside it
         when = next((p for p in ctx.periods() if m2.end <= p.start <= lead.end() and p.end > lead.end()), None) if lead else None
-        if when is None:
-            continue
-        period = when.period
         rp = ctx.report_period
-        if rp is not None:
-            period = _in_report_period(ctx, when, rp) or period
+        if when is None:
+            # "$10.88 billion for the year and $2.49 billion for the quarter" in a results text: its quarter, its year
+            bare = re.match(r"(quarter|year)\b", text[lead.end():lead.end() + 8], re.IGNORECASE) if lead and rp is not None and rp.year else None
+            if bare is None or bare.group(1).lower() == "quarter" and not rp.quarter:
+                continue
+            period = rp if bare.group(1).lower() == "quarter" else PeriodRef(rp.year)
+        else:
+            period = when.period
+            if rp is not None:
+                period = _in_report_period(ctx, when, rp) or period
         if not period.year:
             continue
         ctx.consumed.add((m2.start, m2.end))
@@ -407,7 +412,8 @@ def _prior_values(ctx: Context, told: list[Fact]) -> list[Fact]:
             continue
         for qm in _quantities(ctx):
             q = qm.quantity
-            if qm.start < ev.end or (qm.start, qm.end) in ctx.consumed or q.unit != f.attr("unit") or q.value <= 0:
+            if qm.start < ev.end or (qm.start, qm.end) in ctx.consumed or q.value <= 0 \
+                    or q.unit != f.attr("unit") and not (q.unit == "" and f.attr("unit") == "Count"):  # ("up from 435,059")
                 continue
             lead = text[max(ctx.sent.start, qm.start - (8 if lang == "zh" else 16)):qm.start]
             if not before_re.search(lead) or _other_trigger_between(ctx, ev.end, qm.start, (-1, -1)):
@@ -423,8 +429,13 @@ def _prior_values(ctx: Context, told: list[Fact]) -> list[Fact]:
                 for m in ctx.periods()))
             # "slipped to 19.44% from 20.21% in 2023": the year before, named
             said = said or any(m.period.year == period.year - 1 and not m.period.quarter and not m.period.month
-                               and re.fullmatch(r"\s*(?:in|for)\s+(?:fiscal\s+)?", text[qm.end:m.start], re.IGNORECASE)
-                               for m in ctx.periods() if qm.end <= m.start <= qm.end + 12)
+                               and re.fullmatch(r"\s*(?:in|for)\s+(?:fiscal\s+)?(?:the\s+same\s+(?:quarter|period|month|half)\s+(?:of\s+)?)?",
+                                                text[qm.end:m.start], re.IGNORECASE)
+                               for m in ctx.periods() if qm.end <= m.start <= qm.end + 30)
+            named = _named_earlier(ctx, qm, period) if lang == "en" else None
+            if named is False:
+                break  # "up 12% from $4.5 billion in the second quarter": an earlier time that is not a year before
+            said = said or named
             if not said and not (yoy_re is not None and yoy_re.search(text[ev.end:qm.start])) and not _rate_before(ctx, ev.end, qm.start):
                 break
             ctx.consumed.add((qm.start, qm.end))
@@ -433,10 +444,43 @@ def _prior_values(ctx: Context, told: list[Fact]) -> list[Fact]:
             ev2 = evidence(ctx, [(ev.start, ev.end), (qm.start, qm.end)], f"prior-{ev.rule}", confidence)
             value = -q.value if f.attr("value") < 0 else q.value  # 净亏损28.2亿元，较上年的42.2亿元收窄: a loss too
             out.append(replace(f, attrs=attrs(**{**dict(f.attrs), "value": value, "bound": q.bound,
-                                                   "period": replace(period, year=period.year - 1, start=0, end=0, text="")}),
+                                                   "period": named or replace(period, year=period.year - 1, start=0, end=0, text="")}),
                                evidence=(ev2,)))
             break
     return out
+
+
+def _named_earlier(ctx: Context, qm: Mention, period: PeriodRef):
+    """The time named right after an earlier value ("up from 435,059 in the third quarter", "from $7.46 billion in the
+    March quarter of 2023"): that time when it is a period of the same length before ``period``; False when a time
+    named there is not (a later one, another length, one we cannot place); None when none is named."""
+    text = ctx.doc.text
+    for m in ctx.periods():
+        if not qm.end <= m.start <= qm.end + 14 or not re.fullmatch(r"\s*(?:million|billion|trillion|units|vehicles)?\s*(?:in|for|during)\s+",
+                                                                     text[qm.end:m.start], re.IGNORECASE):
+            continue
+        p = m.period
+        rp = ctx.report_period
+        if re.search(r"\b(?:previous|prior|preceding|last)\s+quarter\b", m.text, re.IGNORECASE):
+            if not period.quarter:
+                return False
+            # "up from $22.1 billion in the previous quarter": the quarter before the figure's own
+            return PeriodRef(period.year - (period.quarter == 1), 4 if period.quarter == 1 else period.quarter - 1)
+        if re.search(r"\b(?:previous|prior|preceding|last)\b", m.text, re.IGNORECASE):
+            return None  # "the previous year": a year before, as the words say (_prior_values)
+        if rp is not None and p.quarter and not re.search(r"\d{4}", m.text):
+            p = _in_report_period(ctx, m, rp) or p
+        if not p.year or p.day or p.qualifier:
+            return False
+        if (bool(p.quarter), bool(p.half), bool(p.month)) != (bool(period.quarter), bool(period.half), bool(period.month)):
+            return None if not (p.quarter or p.half or p.month) and p.year == period.year - 1 else False
+        try:
+            if period_bounds(p)[1] >= period_bounds(replace(period, start=0, end=0, text=""))[0]:
+                return False
+        except ValueError:
+            return False
+        return replace(p, start=0, end=0, text="")
+    return None
 
 
 def _year_ago(ctx: Context, pat: dict, ts: int, qm: Mention, period):
@@ -603,6 +647,8 @@ def _other_trigger_between(ctx: Context, start: int, end: int, own: tuple[int, i
         for m in regex.finditer(ctx.doc.text, start, end):
             if (m.start(), m.end()) == own or own[0] <= m.start() < own[1] or (m.start(), m.end()) in ctx.idle_triggers:
                 continue
+            if own[1] > 0 and re.fullmatch(r"\s*[（(]\s*", ctx.doc.text[own[1]:m.start()]) and re.match(r"\s*[）)]", ctx.doc.text[m.end():]):
+                continue  # "average daily active users (DAUs)", 月活跃用户（MAU）: the trigger's own short name, in brackets
             if not any(_context_ok(ctx, p) for p in owners[m.group().lower()]):
                 continue  # "share of the global smartphone market was 20%": a market's change needs a word of change
             if value is not None and not any(_fits(ctx, p, value) for p in owners[m.group().lower()] if not p.get("growth_only")):
@@ -627,7 +673,8 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
         return _level_after(ctx, fits, inside[0].end)  # "gained 4 million subscribers, reaching 120 million"
     if inside:
         return inside[0]
-    after = [m for m in fits if te <= m.start < ce and not _other_trigger_between(ctx, te, m.start, (ts, te), m if named else None)]
+    after = [m for m in fits if te <= m.start < ce and not _other_trigger_between(ctx, te, m.start, (ts, te), m if named else None)
+             and not (ctx.lang.code == "en" and _EN_FROM_FIGURE.search(ctx.doc.text, max(te, m.start - 40), m.start))]
     before = [m for m in fits if cs <= m.start and m.end <= ts and not _other_trigger_between(ctx, m.end, ts, (ts, te), m if named else None)]
     if pat.get("level") and (before and _told_as_change(ctx, before[-1], ts)
                                          or after and after[0].start - te <= 4 and _told_as_change(ctx, None, ts)):
@@ -659,6 +706,12 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
         if cands and cands[0].start - ns <= 12 and not _other_trigger_between(ctx, te, ne, (ts, te)):
             return cands[0]
     return None
+
+
+# "revenue rose 44% from RMB68.8 billion", "up from $7.46 billion", "compared with $51.3 billion": the figure a change
+# starts from or a figure is compared with, not the metric's own (_prior_values reads it as the earlier one)
+_EN_FROM_FIGURE = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:the\s+)?(?:(?:previous|prior)\s+(?:year|quarter)['’]s\s+)?"
+                             r"(?:about|nearly|roughly|around|some|almost|approximately)?\s*$", re.IGNORECASE)
 
 
 def _market_figure(ctx: Context, ts: int, seg: tuple) -> bool:
@@ -1339,7 +1392,10 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
             return PeriodRef(d.year, None, d.month, d.day, "asof"), 1.0
     # 营业利润…，去年同期则为亏损…；毛利率升至32.2%: "the same period last year" dates only the figure of its own clause
     others = [m for m in periods if cs <= m.start < ce or not _YEAR_AGO_TIME.search(ctx.doc.text, m.start, m.end + 2)]
-    pick = nearest(same, qm.start) or nearest([m for m in others if m.end <= ts], ts) or nearest(others, qm.start)
+    # 平均日活跃用户达到3.99亿，第四季度平均月活跃用户是7.36亿: a time in a later clause that tells a figure of its own
+    # dates that figure, not this one
+    later = [m for m in others if m.start >= max(ce, qm.end) and _own_figure(ctx, m, qm)]
+    pick = nearest(same, qm.start) or nearest([m for m in others if m.end <= ts], ts) or nearest([m for m in others if m not in later], qm.start)
     if pick is not None and pat.get("period") in ("as_of", "stock") and (pick.period.quarter or pick.period.half) \
             and not pick.period.month and (pick.period.qualifier == "by" or pick.period.qualifier == "late"):
         # 截至三季度末，员工约19万人: as of the quarter's last day
@@ -1389,6 +1445,12 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     if ctx.report_period is not None:
         return ctx.report_period, 0.95
     return None, 0.85
+
+
+def _own_figure(ctx: Context, m: Mention, qm: Mention) -> bool:
+    """Does the clause of the time ``m`` tell a figure of its own (a number of the unit of ``qm``, after the time)?"""
+    lo, hi = ctx.clauses[ctx.clause_of(m.start)]
+    return any(m.end <= q.start < hi and q.quantity.unit == qm.quantity.unit and q is not qm for q in _quantities(ctx))
 
 
 def _dates_a_figure(ctx: Context, m: Mention) -> bool:
@@ -1483,6 +1545,14 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
             continue  # another company's rate, or a forecast (指引为：销售收入环比增长6%)
         kinds = pat.get("growth") or {}
         near, tail, qoq, yoy_marked = _comparison(window, after, yoy_re, qoq_re, lang)
+        if not yoy_marked:
+            # "Sequentially, revenue rose 2%", 环比来看，收入增长8%: the comparison the sentence opens with, before its trigger
+            lead = re.match(r"\s*([^,，;；:：]{1,30})[,，]", text[ctx.sent.start:ts])
+            if lead:
+                y = yoy_re.search(lead.group(1)) if yoy_re is not None else None
+                q = qoq_re.search(lead.group(1)) if qoq_re is not None else None
+                if y or q:
+                    qoq, yoy_marked = bool(q and not y), True
         metric = kinds.get("qoq") if qoq else kinds.get("yoy")
         if not metric:
             continue
@@ -1526,6 +1596,9 @@ _EN_LESS_AFTER = re.compile(r"\s*(?:decline|drop|fall|(?:lower|less|smaller)\s+t
 _FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)?", re.IGNORECASE)
 
 
+_FROM_TAIL = re.compile(r"\s*(?:from|compared\s+(?:with|to)|versus|vs\.?|against)\s+\S{0,4}\s*$", re.IGNORECASE)
+
+
 def _comparison(window: str, after: str, yoy_re, qoq_re, lang: str) -> tuple[str, str, bool, bool]:
     """(words before, words after, quarter on quarter?, said what it is compared with?) of a rate: the
     comparison said in its own stretch of words, between the figures before and after it, and in its
@@ -1543,6 +1616,11 @@ def _comparison(window: str, after: str, yoy_re, qoq_re, lang: str) -> tuple[str
                     near = near.lstrip()[own.end():]
                     break
     tail = _FIGURE.split(re.split(r"[，,；;。]", after)[0], maxsplit=1)[0][:60]
+    if lang != "zh" and _FROM_TAIL.match(tail):
+        # "up 44% from RMB68.8 billion in the same quarter of 2023": the figure it started from says when that was
+        rest = _FIGURE.split(re.split(r"[，；;。]|,(?!\d)|\.(?!\d)", after)[0], maxsplit=1)
+        if len(rest) > 1:
+            tail += " " + re.sub(r"^\s*(?:million|billion|trillion)\b", "", rest[1])[:50]
     for words in ((tail, near) if lang != "zh" else (near, tail)):
         y = yoy_re.search(words) if yoy_re is not None else None
         q = qoq_re.search(words) if qoq_re is not None else None
