@@ -54,3 +54,22 @@ def test_average_active_users_are_told_for_the_period():
     found = facts("小米2024年业绩说明会\n\n2024年全年，小米总收入是3659亿元。平均日活跃用户达到2.1亿，第四季度平均月活跃用户是5.2亿。",
                   "zh", date=dt.date(2025, 3, 20))
     assert _of(found, "Users") == {(2.1e8, "Count", "2024"), (5.2e8, "Count", "2024-Q4")}
+
+
+def _with_scope(found, metric):
+    return {(f[2], f[5]) for f in found if f[1] == metric}
+
+
+def test_vehicles_counted_with_words_of_their_kind_and_shipped_abroad():
+    from helpers import run
+
+    x = run("Acme Motors 2024 annual results\n\nAcme Motors sold 1,234,567 new energy vehicles last year, an increase of 18.5%. "
+            "It shipped 203,400 vehicles outside mainland China in 2024, up 64.2%. Acme also shipped 12.4 million smartphones in 2024.",
+            "en", date=dt.date(2025, 3, 20), organisation="byd")
+    got = {(f.predicate, float(f.attr("value")), f.attr("scope") or "", f.attr("period").key) for f in x.facts if f.kind == "quantity"}
+    assert ("Deliveries", 1234567.0, "", "2024") in got
+    assert ("SalesGrowthYoY", 18.5, "", "2024") in got
+    assert ("Deliveries", 203400.0, "overseas", "2024") in got
+    assert ("SalesGrowthYoY", 64.2, "overseas", "2024") in got
+    assert ("Shipments", 12.4e6, "", "2024") in got  # phones shipped stay shipments
+    assert not any(p == "ShipmentGrowth" for p, *_ in got)

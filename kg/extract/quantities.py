@@ -631,7 +631,11 @@ def _noun_follows(ctx: Context, m: Mention, nouns: list[str]) -> bool:
     regex = words_re(nouns, ctx.lang.code)
     after = ctx.doc.text[m.end:m.end + (4 if ctx.lang.code == "zh" else 24)].lstrip(" 个多余")
     if ctx.lang.code == "en":
-        after = re.sub(r"^(?:new\s+|electric\s+|passenger\s+|[a-z-]+-electric\s+)*", "", after)
+        # "1.8 million vehicles", "4,272,145 new energy vehicles", "2,485,378 plug-in hybrid passenger cars": up to
+        # three lower-case words of the kind may stand before the noun
+        after = ctx.doc.text[m.end:m.end + 60].lstrip()
+        starts = [0] + [w.end() for w in re.finditer(r"[a-z][a-z-]*\s+", after[:re.match(r"(?:[a-z][a-z-]*\s+){0,3}", after).end()])]
+        return bool(regex.search(m.text)) or any(regex.match(after, i) for i in starts)
     return bool(regex.search(m.text)) or bool(regex.match(after))
 
 
@@ -1318,6 +1322,8 @@ def _located_in(ctx: Context, ts: int, qm: Mention) -> str:
                 return m.entity_id
         elif m.start >= hi and re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}?(?:in|across)\s+(?:the\s+)?", text[hi:m.start]):
             return m.entity_id
+        elif m.start >= hi and m.text.lower().startswith("outside") and re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}", text[hi:m.start]):
+            return m.entity_id  # "shipped 417,204 vehicles outside mainland China": the markets abroad
     return ""
 
 
@@ -1571,6 +1577,8 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
             value = -value
         period, p_conf = _period(ctx, {**pat, "period": "flow"}, ts, qm)  # the metric's own rules of time
         value_fact = (told or {}).get((ts, te))
+        if value_fact is not None and value_fact.subject == subj and not scope and value_fact.attr("scope"):
+            scope = value_fact.attr("scope")  # "shipped 417,204 vehicles outside China, up 71.9%": the rate of those
         if value_fact is not None and value_fact.subject == subj:
             # a rate told with its figure ("fell 17 percent to $5.6 billion"): as sure as the figure;
             # a little less when it does not say what it is compared with, unless the figure is a whole
