@@ -73,6 +73,8 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
     for s, e, eid in lexicon.match(text, context, lang.is_boundary):
         if not free(s, e):
             continue
+        if text[e:e + 1] == "$" and e - s <= 3 and text[s:e].isupper():
+            continue  # "HK$1.6 billion", "NT$", "US$": the prefix of a currency, not the place
         if eid in short and any(text[s:e].lower() == label.lower() for _, label in lexicon.info(eid).labels):
             eid = short[eid]
         out.append(Mention(base + s, base + e, text[s:e], "entity", eid, lexicon.cls(eid),

@@ -73,3 +73,9 @@ def test_vehicles_counted_with_words_of_their_kind_and_shipped_abroad():
     assert ("SalesGrowthYoY", 64.2, "overseas", "2024") in got
     assert ("Shipments", 12.4e6, "", "2024") in got  # phones shipped stay shipments
     assert not any(p == "ShipmentGrowth" for p, *_ in got)
+
+
+def test_an_amount_in_hong_kong_dollars_is_no_mention_of_hong_kong():
+    found = facts("Acme Robotics listed on the Hong Kong Stock Exchange in 2021, raising close to HK$12 billion.", "en",
+                  organisation="kuaishou", date=dt.date(2024, 5, 2))
+    assert _of(found, "FundsRaised") == {(12e9, "HKD", "2021")}
