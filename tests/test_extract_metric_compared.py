@@ -79,3 +79,9 @@ def test_an_amount_in_hong_kong_dollars_is_no_mention_of_hong_kong():
     found = facts("Acme Robotics listed on the Hong Kong Stock Exchange in 2021, raising close to HK$12 billion.", "en",
                   organisation="kuaishou", date=dt.date(2024, 5, 2))
     assert _of(found, "FundsRaised") == {(12e9, "HKD", "2021")}
+
+
+def test_a_verb_between_two_metrics_pairs_no_figures():
+    found = _run("Xiaomi paid $1.2 billion in dividends and spent $3.4 billion on share repurchases.")
+    assert _of(found, "Dividend") == {(1.2e9, "USD", "2024-Q3")}
+    assert _of(found, "ShareBuyback") == {(3.4e9, "USD", "2024-Q3")}

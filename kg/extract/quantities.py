@@ -225,6 +225,8 @@ def _paired_metrics(ctx: Context, hits) -> dict[tuple[int, int], Mention]:
     values = [m for m in _quantities(ctx) if m.start >= group[-1][1] and (m.start, m.end) not in ctx.consumed]
     if not values or not respectively and values[0].start - group[-1][1] > (12 if ctx.lang.code == "zh" else 30):
         return {}
+    if not all(any(_fits(ctx, p, values[0]) for p in pats) for _, _, pats in group):
+        return {}  # "paid $1.2 billion in dividends and spent $3.4 billion on buybacks": "spent" names no metric of money
     chain = values[:1]
     for m in values[1:len(group)]:
         if not _JOINED.fullmatch(text[chain[-1].end:m.start]):
