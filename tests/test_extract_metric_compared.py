@@ -85,3 +85,10 @@ def test_a_verb_between_two_metrics_pairs_no_figures():
     found = _run("Xiaomi paid $1.2 billion in dividends and spent $3.4 billion on share repurchases.")
     assert _of(found, "Dividend") == {(1.2e9, "USD", "2024-Q3")}
     assert _of(found, "ShareBuyback") == {(3.4e9, "USD", "2024-Q3")}
+
+
+def test_people_who_work_for_a_company_are_its_employees():
+    found = facts("About 18,500 women and men work for Huawei in Europe.", "en", date=DATE)
+    assert {(f[0], f[2]) for f in found if f[1] == "Employees"} == {("huawei", 18500.0)}
+    # the staff of a site the words name is no company's headcount
+    assert not [f for f in facts("More than 5,000 people work at the plant.", "en", date=DATE) if f[1] == "Employees"]

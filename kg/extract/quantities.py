@@ -1180,10 +1180,15 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_
         return None, "market:" + market_place(ctx, ts), scope, 0.9
     if not part and not of_category and _part_topic(ctx):
         return None  # "金融科技及企业服务：收入为…": the sentence is about a part of the business
+    # "revenue of Xiaomi"; "43,000 people work for Xiaomi": a trigger that ends in its preposition
+    own_prep = re.search(r"\b(?:work|working|employed)\s+(?:for|at|by)$", ctx.doc.text[ts:te], re.IGNORECASE) is not None
     after = [m for m in ctx.entities(classes, NOT_SUBJECT) if te <= m.start < ctx.clauses[ctx.clause_of(ts)][1]
-             and ctx.doc.text[te:m.start].strip().lower() in ("of", "的", "for")]
+             and (ctx.doc.text[te:m.start].strip().lower() in ("of", "的", "for")
+                  or own_prep and ctx.doc.text[te:m.start].strip().lower() in ("", "the"))]
     if after:
         return after[0], after[0].entity_id, scope, 1.0
+    if own_prep and re.match(r"\s*(?:the|its|our|a|an|this)?\s*[A-Za-z]", ctx.doc.text[te:te + 12], re.IGNORECASE):
+        return None  # "5,000 people work at the plant": the staff of what the words name, not of a company the text names
     if pat.get("default_subject") == "organisation":
         topic = ctx.doc.organisation or (ctx.recent_orgs[-1] if ctx.recent_orgs else "")
         unit = _opening_unit(ctx) if topic else ""
