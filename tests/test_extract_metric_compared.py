@@ -92,3 +92,8 @@ def test_people_who_work_for_a_company_are_its_employees():
     assert {(f[0], f[2]) for f in found if f[1] == "Employees"} == {("huawei", 18500.0)}
     # the staff of a site the words name is no company's headcount
     assert not [f for f in facts("More than 5,000 people work at the plant.", "en", date=DATE) if f[1] == "Employees"]
+
+
+def test_a_bound_word_that_ends_the_trigger_belongs_to_the_figure():
+    found = facts("Around 18,500 women and men work for Huawei in more than 170 countries.", "en", date=DATE)
+    assert {(f[0], f[2], f[4]) for f in found if f[1] == "CountriesEntered"} == {("huawei", 170.0, "LowerBound")}

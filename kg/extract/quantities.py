@@ -675,6 +675,8 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
             return None
         return nxt
     inside = [m for m in fits if m.start < ts < m.end]  # "300,000 employees", 5款|款手机: the number and trigger share a noun
+    # "in more than 190 countries": the figure's own bound words end the trigger
+    inside += [m for m in fits if ts < m.start < te < m.end]
     if inside and pat.get("level") and _told_as_change(ctx, inside[0], inside[0].end):
         return _level_after(ctx, fits, inside[0].end)  # "gained 4 million subscribers, reaching 120 million"
     if inside:
