@@ -199,3 +199,26 @@ def test_what_a_released_version_is_made_from_was_not_released():
     got = {o for _, _, o in of("releases", labelled(
         "Huawei's first product was Zeta OS, a customised version of Android released in August 2010.", "en"))}
     assert got == {"Zeta OS"}, got
+
+
+def _goal_confidences(text, lang):
+    return [max(e.confidence for e in f.evidence) for f in run(text, lang, organisation="geely-auto").facts if f.kind == "goal"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("吉利计划明年回购至少50亿港元的股份。", "zh"),
+    ("吉利力争2026年全年交付量达到300万辆。", "zh"),
+    ("Geely is targeting deliveries of 3 million vehicles in 2026.", "en"),
+])
+def test_a_target_the_company_sets_itself_is_asserted(text, lang):
+    got = _goal_confidences(text, lang)
+    assert got and min(got) >= 0.75, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("吉利预计2026年全年交付量约为300万辆。", "zh"),
+    ("Geely expects deliveries of about 3 million vehicles in 2026.", "en"),
+])
+def test_guidance_stays_a_candidate(text, lang):
+    got = _goal_confidences(text, lang)
+    assert got and max(got) < 0.75, got
