@@ -222,3 +222,15 @@ def test_a_target_the_company_sets_itself_is_asserted(text, lang):
 def test_guidance_stays_a_candidate(text, lang):
     got = _goal_confidences(text, lang)
     assert got and max(got) < 0.75, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the product reaching the market told of the product itself, a debut as a noun
+    ("The Xiaomi Pad 6 hit the shelves in April 2023.", "en"),
+    ("The Xiaomi 14 made its debut in October 2023.", "en"),
+    # word for word from Chinese (正式上市 "formal on market")
+    ("Xiaomi Mix Flip is on June 26 this year formal on market.", "en"),
+    ("2023年4月，小米平板6正式面世。", "zh"),
+])
+def test_a_product_that_reaches_the_market_is_released(text, lang):
+    assert of("releases", labelled(text, lang, organisation="xiaomi"))
