@@ -234,3 +234,23 @@ def test_guidance_stays_a_candidate(text, lang):
 ])
 def test_a_product_that_reaches_the_market_is_released(text, lang):
     assert of("releases", labelled(text, lang, organisation="xiaomi"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("中兴通讯1997年11月在深圳证券交易所上市。去年，中兴通讯发布了计算平台\"天枢一号\"。", "zh"),
+    ("Qualcomm listed on Nasdaq in December 1991. Last year, Qualcomm launched the Snapdragon 835.", "en"),
+])
+def test_a_relative_time_with_no_text_date_carries_no_earlier_time(text, lang):
+    # with no date to resolve 去年/"last year" against, the launch is undated, not dated by the listing before
+    undated = [f for f in run(text, lang, date=None).facts if f.predicate == "releases"]
+    assert undated and all(f.attr("period") is None for f in undated)
+    assert _release_periods(text, lang) == ["2017"]  # the text's date (7 February 2018) resolves it
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("今年1月，华为发布了麒麟960芯片，2019年推出升级版麒麟990芯片。", "zh"),
+    ("In January Qualcomm launched the Snapdragon 835, and in 2019 it launches the Snapdragon 855.", "en"),
+])
+def test_a_launch_dated_after_the_text_is_a_plan(text, lang):
+    got = {o for _, _, o in of("releases", labelled(text, lang))}
+    assert any("960" in o or "835" in o for o in got) and not any("990" in o or "855" in o for o in got), got

@@ -6,6 +6,8 @@ import re
 
 from ..iris import new_entity_id, vocab
 from ..lang.spans import sub_end
+from ..numbers import (period_bounds, EN_RELATIVE_MONTHS, EN_RELATIVE_QUARTERS, EN_RELATIVE_YEARS, ZH_RELATIVE_MONTHS, ZH_RELATIVE_QUARTERS,
+                       ZH_RELATIVE_YEARS)
 from ..types import EntityInfo, Fact, Mention, PeriodRef
 from .context import (GLOSS, ENTITY_KINDS, MONEY_UNITS, Context, attrs, event_period, evidence, has_word, later_clause, near_period, nearest, reported_by, span,
                       statement_periods, subject_of, trigger_hits)
@@ -360,6 +362,28 @@ def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: di
 CARRIED = 0.9  # a launch dated by the time an earlier sentence gave
 
 
+def _unresolved_time(ctx: Context) -> bool:
+    """Does the sentence tell its own time relative to a date the text does not give (去年, "last year", with no
+    dateline)? Then it is no time an earlier sentence gave: the sentence stays undated rather than carry one."""
+    return ctx.doc.date is None and bool(_RELATIVE_TIME[ctx.lang.code == "en"].search(ctx.sent.text))
+
+
+def _after_text_date(ctx: Context, period) -> bool:
+    """Does ``period`` start after the date the text speaks from (a time yet to come when it was written)?"""
+    if ctx.doc.date is None or not isinstance(period, PeriodRef) or period.qualifier:
+        return False
+    try:
+        start, _ = period_bounds(period)
+    except ValueError:
+        return False
+    return start is not None and start > ctx.doc.date
+
+
+_RELATIVE_TIME = tuple(re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), flags)
+                       for words, flags in (({**ZH_RELATIVE_YEARS, **ZH_RELATIVE_QUARTERS, **ZH_RELATIVE_MONTHS}, 0),
+                                            ({**EN_RELATIVE_YEARS, **EN_RELATIVE_QUARTERS, **EN_RELATIVE_MONTHS}, re.IGNORECASE)))
+
+
 def _period_of_part(ctx: Context, ts: int) -> PeriodRef | None:
     """The time nearest the trigger in its part of the sentence (2022年12月，Semi开始交付；2023年11月，
     Cybertruck正式交付: a semicolon parts two events, each with its own time), else in the sentence."""
@@ -385,12 +409,14 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         if period is None and pat.get("period") in ("event", "carry") and ctx.doc.date and _present(ctx, ts, te):
             d = ctx.doc.date
             period = PeriodRef(d.year, None, d.month, d.day, "")
-        if period is None and pat.get("period") == "carry" and ctx.recent_periods:
+        if period is None and pat.get("period") == "carry" and ctx.recent_periods and not _unresolved_time(ctx):
             period = ctx.recent_periods[-1]  # "Apple on Monday unveiled ... . Cook introduced the iPhone 16"
             confidence *= CARRIED  # a time the sentence does not give is less sure
         if period is not None and period.qualifier == "since" and pat.get("period") in ("event", "carry"):
             period = period.plain()  # 2008年开始交付: an event happens at its time, it does not hold since
         period = _completed_period(ctx, pat, ts) or period
+    if pat.get("past_only") and _after_text_date(ctx, period):
+        return []  # 2025年推出升级版, said in June 2024: a plan told by its time, not a launch
     reported = reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
     price = _price(ctx, ts, te, pat) if "price" in pat.get("qualifiers", []) and len(chosen) == 1 else None
     value, unit = (price.quantity.value, price.quantity.unit) if price is not None else (None, None)
