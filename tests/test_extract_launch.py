@@ -254,3 +254,36 @@ def test_a_relative_time_with_no_text_date_carries_no_earlier_time(text, lang):
 def test_a_launch_dated_after_the_text_is_a_plan(text, lang):
     got = {o for _, _, o in of("releases", labelled(text, lang))}
     assert any("960" in o or "835" in o for o in got) and not any("990" in o or "855" in o for o in got), got
+
+
+def _markets(text, lang, org="spotify"):
+    return {(f.subject, f.obj) for f in run(text, lang, organisation=org, speaker="").facts if f.predicate == "enteredMarket"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Spotify began operating in Brazil in June 2016.", "en", {("spotify", "market:brazil")}),
+    ("Spotify expanded to Europe in 2016.", "en", {("spotify", "market:europe")}),
+    ("2015年，小米开拓了印度市场。", "zh", {("xiaomi", "market:india")}),
+    ("小米随后逐步覆盖肯尼亚、埃及等国家。", "zh", {("xiaomi", "market:kenya"), ("xiaomi", "market:egypt")}),
+    ("2016年，小米业务拓展至东南亚。", "zh", {("xiaomi", "market:southeast-asia")}),
+])
+def test_other_words_for_entering_a_market(text, lang, expected):
+    assert _markets(text, lang, "xiaomi" if lang == "zh" else "spotify") == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Spotify's podcasts entered the top ten in Brazil in 2016.", "en"),
+    ("Spotify entered into an agreement with Sony in Japan in 2016.", "en"),
+    ("2016年，小米在印度的出货量进入前五。", "zh"),
+])
+def test_a_rank_or_a_deal_entered_is_no_market(text, lang):
+    assert not _markets(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, org", [
+    ("2009年10月，iPhone通过中国联通正式进入中国大陆市场。", "zh", "apple"),
+    ("In 2016, the Pixel entered Japan through SoftBank.", "en", "google"),
+])
+def test_the_channel_a_market_is_entered_through_is_not_who_enters(text, lang, org):
+    got = _markets(text, lang, org)
+    assert got and all(s == org for s, _ in got), got

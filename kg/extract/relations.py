@@ -1444,7 +1444,7 @@ def _doer(ctx: Context, pat: dict, ts: int):
     """The subject of an active trigger, passing over a name that only follows 从 (the seller:
     从谷歌手中收购) or 与 (a partner: 联想与NEC组建合资公司，并收购Medion)."""
     subj_m, subj = subject_of(ctx, pat["subject"], ts, pat.get("subject_not", ()), pat.get("default_subject", ""))
-    skip = ctx.lang.words.get("not_doer_before") or []
+    skip = list(ctx.lang.words.get("not_doer_before") or []) + list((pat.get("not_doer_before") or {}).get(ctx.lang.code) or [])
     text = ctx.doc.text
     tries = 0
     while subj_m is not None and skip and tries < 3 and any(
@@ -1452,7 +1452,11 @@ def _doer(ctx: Context, pat: dict, ts: int):
             re.search(re.escape(w) + r"[\u4e00-\u9fff]{0,3}$", text[max(ctx.sent.start, subj_m.start - 6):subj_m.start])
             for w in skip):
         tries += 1
+        passed = subj_m
         subj_m, subj = subject_of(ctx, pat["subject"], subj_m.start, pat.get("subject_not", ()), pat.get("default_subject", ""))
+        if subj_m is not None and subj_m.start >= passed.start and pat.get("not_doer_before"):
+            # iPhone通过中国联通进入…: no doer before the channel; not the channel again, the text's company
+            subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
     return subj_m, subj
 
 
