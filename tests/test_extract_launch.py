@@ -248,12 +248,15 @@ def test_a_relative_time_with_no_text_date_carries_no_earlier_time(text, lang):
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("今年1月，华为发布了麒麟960芯片，2019年推出升级版麒麟990芯片。", "zh"),
-    ("In January Qualcomm launched the Snapdragon 835, and in 2019 it launches the Snapdragon 855.", "en"),
+    ("深圳2018年2月7日电 今年1月，华为发布了麒麟960芯片，2019年推出升级版麒麟990芯片。", "zh"),
+    ("SAN DIEGO, Feb. 7, 2018 - In January Qualcomm launched the Snapdragon 835, and in 2019 it launches the Snapdragon 855.", "en"),
 ])
 def test_a_launch_dated_after_the_text_is_a_plan(text, lang):
     got = {o for _, _, o in of("releases", labelled(text, lang))}
     assert any("960" in o or "835" in o for o in got) and not any("990" in o or "855" in o for o in got), got
+    # a date the text does not open with is not trusted to tell what was yet to come
+    undated_lead = text.split(" ", 3)[-1] if lang == "zh" else text.split(" - ", 1)[1]
+    assert any("990" in o or "855" in o for _, _, o in of("releases", labelled(undated_lead, lang)))
 
 
 def _markets(text, lang, org="spotify"):
@@ -287,3 +290,29 @@ def test_a_rank_or_a_deal_entered_is_no_market(text, lang):
 def test_the_channel_a_market_is_entered_through_is_not_who_enters(text, lang, org):
     got = _markets(text, lang, org)
     assert got and all(s == org for s, _ in got), got
+
+
+def _growth(text, lang, org="haier"):
+    return {f.obj for f in run(text, lang, organisation=org, speaker="").facts if f.predicate == "hasGrowthMarket"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("For Haier, India is a key growth market.", "en", {"market:india"}),
+    ("巴西是我们最重要的增长市场。", "zh", {"market:brazil"}),
+    ("东南亚成为海尔新的增长引擎。", "zh", {"market:southeast-asia"}),
+    # word for word from Chinese, a list over commas before the trigger's clause
+    ("Haier in Europe, Latin America, Middle East and so on market all keep quite fast grow.", "en",
+     {"market:europe", "market:latin-america", "market:middle-east"}),
+    ("海尔在欧洲、拉丁美洲、中东等市场都保持了较快增长。", "zh", {"market:europe", "market:latin-america", "market:middle-east"}),
+])
+def test_growth_markets_in_other_words(text, lang, expected):
+    assert _growth(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Haier's overseas markets grew fastest.", "en"),
+    ("海尔进入了海外市场。", "zh"),
+])
+def test_overseas_is_no_market_named(text, lang):
+    got = {f.obj for f in run(text, lang, organisation="haier", speaker="").facts if f.predicate in ("hasGrowthMarket", "enteredMarket")}
+    assert not got, got

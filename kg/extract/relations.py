@@ -348,6 +348,13 @@ def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: di
         if chosen and window == {clause}:  # "designs iPhone, iPad and Mac": a list goes on past the comma
             run = _list_run(ctx, objs, chosen[-1].start, ctx.sent.end)
             chosen += [m for m in run[1:] if m not in chosen]
+            # "in Europe, Latin America, Middle East and so on market all grow fast": ... and began before it
+            while True:
+                prev = [m for m in objs if m.end <= chosen[0].start and m not in chosen
+                        and _LIST_GAP.fullmatch(ctx.doc.text, m.end, chosen[0].start)]
+                if not prev:
+                    break
+                chosen.insert(0, prev[-1])
         if pat.get("object_preference") == "ordered":
             v = vocab()
             for cls in pat["object"]:
@@ -360,6 +367,8 @@ def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: di
 
 
 CARRIED = 0.9  # a launch dated by the time an earlier sentence gave
+_YEAR_IN_LEAD = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+_LIST_GAP = re.compile(r"\s*[,，、]\s*")
 
 
 def _unresolved_time(ctx: Context) -> bool:
@@ -369,8 +378,12 @@ def _unresolved_time(ctx: Context) -> bool:
 
 
 def _after_text_date(ctx: Context, period) -> bool:
-    """Does ``period`` start after the date the text speaks from (a time yet to come when it was written)?"""
+    """Does ``period`` start after the date the text speaks from (a time yet to come when it was written)? Only a
+    date the text itself opens with (a dateline, a heading) is trusted so: one from elsewhere may be long after."""
     if ctx.doc.date is None or not isinstance(period, PeriodRef) or period.qualifier:
+        return False
+    first = _YEAR_IN_LEAD.search(ctx.doc.text, 0, 300)
+    if first is None or int(first.group()) != ctx.doc.date.year:
         return False
     try:
         start, _ = period_bounds(period)
