@@ -310,8 +310,8 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         "qualifiers": Key(list_of(one_of("period", "count", "price", "reported_by"), "[period, count]")),
         "not_after": Key(regexes), "not_before": Key(regexes), "not_between": Key(regexes),
         "object_then_not": Key(regexes), "object_gap_not": Key(regexes),
-        **{k: Key(words) for k in "agent_verbs asset_nouns buyers cancel_words deal_back pair_verbs completion_words deal_nouns market_sale_verbs nominal plan_words object_after object_marker passive price_words sellers".split()},
-        **{k: Key(flag) for k in ("adjacent_objects business_units find_objects find_subjects maker_in_name modifies_next needs_marker no_future once "
+        **{k: Key(words) for k in "agent_verbs asset_nouns buyers cancel_words deal_back pair_verbs completion_words deal_nouns market_sale_verbs nominal not_doer_before plan_words object_after object_marker passive price_words sellers".split()},
+        **{k: Key(flag) for k in ("adjacent_objects business_units find_objects find_subjects maker_in_name modifies_next needs_marker no_future once past_only "
                                   "object_as_market same_clause site_names subject_same_clause suffix_names swap_roles").split()},
     },
     "modifiers": {**_COMMON, "property": Key(ontology_term, required=True), "head": Key(classes(), required=True),
@@ -386,7 +386,7 @@ LANG = {
     **{k: Key(word_list) for k in ("after_name_cues as_of breakdown_words change_words company_nouns company_suffixes company_verbs conjunctions dateline_leads dateline_words domestic facility_nouns "
                                    "first_person forecast former_latter full_year_words future generic_name_words legal_forms market_kind_tails milestone name_lead_words name_suffixes research_words "
                                    "name_variant_words not_doer_before not_names of_which part_words respectively results_words sequence_words site_verbs surnames surnames_japanese "
-                                   "today whole_words world year_end_words level_words").split()},
+                                   "target_words today whole_words world year_end_words level_words").split()},
 }
 LANG_KEYS = list(LANG)
 

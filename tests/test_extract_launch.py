@@ -199,3 +199,120 @@ def test_what_a_released_version_is_made_from_was_not_released():
     got = {o for _, _, o in of("releases", labelled(
         "Huawei's first product was Zeta OS, a customised version of Android released in August 2010.", "en"))}
     assert got == {"Zeta OS"}, got
+
+
+def _goal_confidences(text, lang):
+    return [max(e.confidence for e in f.evidence) for f in run(text, lang, organisation="geely-auto").facts if f.kind == "goal"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("吉利计划明年回购至少50亿港元的股份。", "zh"),
+    ("吉利力争2026年全年交付量达到300万辆。", "zh"),
+    ("Geely is targeting deliveries of 3 million vehicles in 2026.", "en"),
+])
+def test_a_target_the_company_sets_itself_is_asserted(text, lang):
+    got = _goal_confidences(text, lang)
+    assert got and min(got) >= 0.75, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("吉利预计2026年全年交付量约为300万辆。", "zh"),
+    ("Geely expects deliveries of about 3 million vehicles in 2026.", "en"),
+])
+def test_guidance_stays_a_candidate(text, lang):
+    got = _goal_confidences(text, lang)
+    assert got and max(got) < 0.75, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the product reaching the market told of the product itself, a debut as a noun
+    ("The Xiaomi Pad 6 hit the shelves in April 2023.", "en"),
+    ("The Xiaomi 14 made its debut in October 2023.", "en"),
+    # word for word from Chinese (正式上市 "formal on market")
+    ("Xiaomi Mix Flip is on June 26 this year formal on market.", "en"),
+    ("2023年4月，小米平板6正式面世。", "zh"),
+])
+def test_a_product_that_reaches_the_market_is_released(text, lang):
+    assert of("releases", labelled(text, lang, organisation="xiaomi"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("中兴通讯1997年11月在深圳证券交易所上市。去年，中兴通讯发布了计算平台\"天枢一号\"。", "zh"),
+    ("Qualcomm listed on Nasdaq in December 1991. Last year, Qualcomm launched the Snapdragon 835.", "en"),
+])
+def test_a_relative_time_with_no_text_date_carries_no_earlier_time(text, lang):
+    # with no date to resolve 去年/"last year" against, the launch is undated, not dated by the listing before
+    undated = [f for f in run(text, lang, date=None).facts if f.predicate == "releases"]
+    assert undated and all(f.attr("period") is None for f in undated)
+    assert _release_periods(text, lang) == ["2017"]  # the text's date (7 February 2018) resolves it
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("深圳2018年2月7日电 今年1月，华为发布了麒麟960芯片，2019年推出升级版麒麟990芯片。", "zh"),
+    ("SAN DIEGO, Feb. 7, 2018 - In January Qualcomm launched the Snapdragon 835, and in 2019 it launches the Snapdragon 855.", "en"),
+])
+def test_a_launch_dated_after_the_text_is_a_plan(text, lang):
+    got = {o for _, _, o in of("releases", labelled(text, lang))}
+    assert any("960" in o or "835" in o for o in got) and not any("990" in o or "855" in o for o in got), got
+    # a date the text does not open with is not trusted to tell what was yet to come
+    undated_lead = text.split(" ", 3)[-1] if lang == "zh" else text.split(" - ", 1)[1]
+    assert any("990" in o or "855" in o for _, _, o in of("releases", labelled(undated_lead, lang)))
+
+
+def _markets(text, lang, org="spotify"):
+    return {(f.subject, f.obj) for f in run(text, lang, organisation=org, speaker="").facts if f.predicate == "enteredMarket"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Spotify began operating in Brazil in June 2016.", "en", {("spotify", "market:brazil")}),
+    ("Spotify expanded to Europe in 2016.", "en", {("spotify", "market:europe")}),
+    ("2015年，小米开拓了印度市场。", "zh", {("xiaomi", "market:india")}),
+    ("小米随后逐步覆盖肯尼亚、埃及等国家。", "zh", {("xiaomi", "market:kenya"), ("xiaomi", "market:egypt")}),
+    ("2016年，小米业务拓展至东南亚。", "zh", {("xiaomi", "market:southeast-asia")}),
+])
+def test_other_words_for_entering_a_market(text, lang, expected):
+    assert _markets(text, lang, "xiaomi" if lang == "zh" else "spotify") == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Spotify's podcasts entered the top ten in Brazil in 2016.", "en"),
+    ("Spotify entered into an agreement with Sony in Japan in 2016.", "en"),
+    ("2016年，小米在印度的出货量进入前五。", "zh"),
+])
+def test_a_rank_or_a_deal_entered_is_no_market(text, lang):
+    assert not _markets(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, org", [
+    ("2009年10月，iPhone通过中国联通正式进入中国大陆市场。", "zh", "apple"),
+    ("In 2016, the Pixel entered Japan through SoftBank.", "en", "google"),
+])
+def test_the_channel_a_market_is_entered_through_is_not_who_enters(text, lang, org):
+    got = _markets(text, lang, org)
+    assert got and all(s == org for s, _ in got), got
+
+
+def _growth(text, lang, org="haier"):
+    return {f.obj for f in run(text, lang, organisation=org, speaker="").facts if f.predicate == "hasGrowthMarket"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("For Haier, India is a key growth market.", "en", {"market:india"}),
+    ("巴西是我们最重要的增长市场。", "zh", {"market:brazil"}),
+    ("东南亚成为海尔新的增长引擎。", "zh", {"market:southeast-asia"}),
+    # word for word from Chinese, a list over commas before the trigger's clause
+    ("Haier in Europe, Latin America, Middle East and so on market all keep quite fast grow.", "en",
+     {"market:europe", "market:latin-america", "market:middle-east"}),
+    ("海尔在欧洲、拉丁美洲、中东等市场都保持了较快增长。", "zh", {"market:europe", "market:latin-america", "market:middle-east"}),
+])
+def test_growth_markets_in_other_words(text, lang, expected):
+    assert _growth(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Haier's overseas markets grew fastest.", "en"),
+    ("海尔进入了海外市场。", "zh"),
+])
+def test_overseas_is_no_market_named(text, lang):
+    got = {f.obj for f in run(text, lang, organisation="haier", speaker="").facts if f.predicate in ("hasGrowthMarket", "enteredMarket")}
+    assert not got, got

@@ -867,8 +867,12 @@ def _forecast(ctx: Context, pat: dict, ts: int, te: int, qm: Mention, subj_m, su
         return None  # a plan with no time of its own is too vague to state
     ctx.consumed.add((qm.start, qm.end))
     cs, ce = ctx.clauses[ctx.clause_of(min(ts, qm.start))][0], ctx.clauses[ctx.clause_of(max(te, qm.end) - 1)][1]
+    # a target the company sets itself (计划回购至少800亿港元, "is targeting sales of 5.5 million") is told as a
+    # goal: asserted; guidance and hopes (预计, "expects") stay candidates
+    told_as_goal = has_word(ctx.doc.text[max(cs, min(ts, qm.start) - 30):max(ts, qm.start)],
+                            ctx.lang.words.get("target_words") or [], ctx.lang.code)
     ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], pat["id"] + "-forecast",
-                  confidence * float(pat.get("confidence", 0.9)) * 0.75)
+                  confidence * float(pat.get("confidence", 0.9)) * (1.0 if told_as_goal else 0.75))
     return Fact("goal", subj, "Goal", "", attrs(
         text=(ctx.doc.text[cs:ce].strip(), ctx.lang.code), metric=pat["metric"], value=value, unit=unit, bound=bound,
         scope=scope, deadline=period), (ev,))

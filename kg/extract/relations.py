@@ -6,6 +6,8 @@ import re
 
 from ..iris import new_entity_id, vocab
 from ..lang.spans import sub_end
+from ..numbers import (period_bounds, EN_RELATIVE_MONTHS, EN_RELATIVE_QUARTERS, EN_RELATIVE_YEARS, ZH_RELATIVE_MONTHS, ZH_RELATIVE_QUARTERS,
+                       ZH_RELATIVE_YEARS)
 from ..types import EntityInfo, Fact, Mention, PeriodRef
 from .context import (GLOSS, ENTITY_KINDS, MONEY_UNITS, Context, attrs, event_period, evidence, has_word, later_clause, near_period, nearest, reported_by, span,
                       statement_periods, subject_of, trigger_hits)
@@ -346,6 +348,13 @@ def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: di
         if chosen and window == {clause}:  # "designs iPhone, iPad and Mac": a list goes on past the comma
             run = _list_run(ctx, objs, chosen[-1].start, ctx.sent.end)
             chosen += [m for m in run[1:] if m not in chosen]
+            # "in Europe, Latin America, Middle East and so on market all grow fast": ... and began before it
+            while True:
+                prev = [m for m in objs if m.end <= chosen[0].start and m not in chosen
+                        and _LIST_GAP.fullmatch(ctx.doc.text, m.end, chosen[0].start)]
+                if not prev:
+                    break
+                chosen.insert(0, prev[-1])
         if pat.get("object_preference") == "ordered":
             v = vocab()
             for cls in pat["object"]:
@@ -358,6 +367,34 @@ def _relation_in_clause(ctx: Context, pat: dict, ts: int, te: int, new_names: di
 
 
 CARRIED = 0.9  # a launch dated by the time an earlier sentence gave
+_YEAR_IN_LEAD = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+_LIST_GAP = re.compile(r"\s*[,，、]\s*")
+
+
+def _unresolved_time(ctx: Context) -> bool:
+    """Does the sentence tell its own time relative to a date the text does not give (去年, "last year", with no
+    dateline)? Then it is no time an earlier sentence gave: the sentence stays undated rather than carry one."""
+    return ctx.doc.date is None and bool(_RELATIVE_TIME[ctx.lang.code == "en"].search(ctx.sent.text))
+
+
+def _after_text_date(ctx: Context, period) -> bool:
+    """Does ``period`` start after the date the text speaks from (a time yet to come when it was written)? Only a
+    date the text itself opens with (a dateline, a heading) is trusted so: one from elsewhere may be long after."""
+    if ctx.doc.date is None or not isinstance(period, PeriodRef) or period.qualifier:
+        return False
+    first = _YEAR_IN_LEAD.search(ctx.doc.text, 0, 300)
+    if first is None or int(first.group()) != ctx.doc.date.year:
+        return False
+    try:
+        start, _ = period_bounds(period)
+    except ValueError:
+        return False
+    return start is not None and start > ctx.doc.date
+
+
+_RELATIVE_TIME = tuple(re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), flags)
+                       for words, flags in (({**ZH_RELATIVE_YEARS, **ZH_RELATIVE_QUARTERS, **ZH_RELATIVE_MONTHS}, 0),
+                                            ({**EN_RELATIVE_YEARS, **EN_RELATIVE_QUARTERS, **EN_RELATIVE_MONTHS}, re.IGNORECASE)))
 
 
 def _period_of_part(ctx: Context, ts: int) -> PeriodRef | None:
@@ -385,12 +422,14 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         if period is None and pat.get("period") in ("event", "carry") and ctx.doc.date and _present(ctx, ts, te):
             d = ctx.doc.date
             period = PeriodRef(d.year, None, d.month, d.day, "")
-        if period is None and pat.get("period") == "carry" and ctx.recent_periods:
+        if period is None and pat.get("period") == "carry" and ctx.recent_periods and not _unresolved_time(ctx):
             period = ctx.recent_periods[-1]  # "Apple on Monday unveiled ... . Cook introduced the iPhone 16"
             confidence *= CARRIED  # a time the sentence does not give is less sure
         if period is not None and period.qualifier == "since" and pat.get("period") in ("event", "carry"):
             period = period.plain()  # 2008年开始交付: an event happens at its time, it does not hold since
         period = _completed_period(ctx, pat, ts) or period
+    if pat.get("past_only") and _after_text_date(ctx, period):
+        return []  # 2025年推出升级版, said in June 2024: a plan told by its time, not a launch
     reported = reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
     price = _price(ctx, ts, te, pat) if "price" in pat.get("qualifiers", []) and len(chosen) == 1 else None
     value, unit = (price.quantity.value, price.quantity.unit) if price is not None else (None, None)
@@ -1418,7 +1457,7 @@ def _doer(ctx: Context, pat: dict, ts: int):
     """The subject of an active trigger, passing over a name that only follows 从 (the seller:
     从谷歌手中收购) or 与 (a partner: 联想与NEC组建合资公司，并收购Medion)."""
     subj_m, subj = subject_of(ctx, pat["subject"], ts, pat.get("subject_not", ()), pat.get("default_subject", ""))
-    skip = ctx.lang.words.get("not_doer_before") or []
+    skip = list(ctx.lang.words.get("not_doer_before") or []) + list((pat.get("not_doer_before") or {}).get(ctx.lang.code) or [])
     text = ctx.doc.text
     tries = 0
     while subj_m is not None and skip and tries < 3 and any(
@@ -1426,7 +1465,11 @@ def _doer(ctx: Context, pat: dict, ts: int):
             re.search(re.escape(w) + r"[\u4e00-\u9fff]{0,3}$", text[max(ctx.sent.start, subj_m.start - 6):subj_m.start])
             for w in skip):
         tries += 1
+        passed = subj_m
         subj_m, subj = subject_of(ctx, pat["subject"], subj_m.start, pat.get("subject_not", ()), pat.get("default_subject", ""))
+        if subj_m is not None and subj_m.start >= passed.start and pat.get("not_doer_before"):
+            # iPhone通过中国联通进入…: no doer before the channel; not the channel again, the text's company
+            subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
     return subj_m, subj
 
 
