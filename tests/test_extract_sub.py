@@ -141,3 +141,27 @@ def test_a_list_under_a_heading_that_is_the_noun(text, lang, expected):
 def test_a_list_under_another_heading_names_no_unit():
     got = labelled("尼康是一家日本公司。\n\n【历史】\n\n尼康影像、尼康精机以及蔚思博等。", "zh", organisation="nikon")
     assert not of("subOrganizationOf", got), got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Last year JD Logistics opened thirty new warehouses in Europe.", "en"),
+    ("京东物流去年在欧洲新建了三十个仓库。", "zh"),
+])
+def test_a_unit_named_after_the_company_the_text_is_about_is_its_unit(text, lang):
+    got = of("subOrganizationOf", labelled(text, lang, organisation="jd-com"))
+    assert ("jd-logistics", "subOrganizationOf", "jd-com") in got, got
+
+
+def test_a_unit_named_after_another_company_than_the_texts_is_left():
+    got = of("subOrganizationOf", labelled("Last year JD Logistics opened thirty new warehouses in Europe.", "en",
+                                           organisation="xiaomi"))
+    assert ("jd-logistics", "subOrganizationOf", "jd-com") not in got, got
+
+
+@pytest.mark.parametrize("text, organisation", [
+    ("Haier Group reported higher sales.", "haier-smart-home"),      # a legal form: the group itself
+    ("Hyundai Electronics reported higher sales.", "hyundai-motor"),  # a former name of another company
+])
+def test_a_name_that_starts_with_the_company_but_is_no_unit(text, organisation):
+    got = of("subOrganizationOf", labelled(text, "en", organisation=organisation))
+    assert not [f for f in got if f[2] == organisation], got

@@ -16,6 +16,7 @@ import dataclasses
 import functools
 import re
 
+from .. import lexicon
 from ..iris import vocab
 from ..types import Fact, Mention
 from .context import ORG, ENTITY_KINDS, Context, attrs, event_period, evidence, span
@@ -38,6 +39,8 @@ def extract(ctx: Context) -> list[Fact]:
             facts += _units_listed(ctx, entry)
         if entry.get("unit_names"):
             facts += _unit_names(ctx, entry)
+        if entry.get("parent_named"):
+            facts += _parent_named(ctx, entry)
         if (entry.get("compounds") or {}).get(ctx.lang.code):
             facts += _compounds(ctx, entry)
         facts += _entry(ctx, entry)
@@ -156,6 +159,49 @@ def regional_units(ctx: Context) -> list[Fact]:
             continue
         ev = evidence(ctx, [span(thing)], f"nominal-{entry['property']}", float(entry.get("confidence", 0.8)))
         out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
+
+
+def _parent_named(ctx: Context, entry: dict) -> list[Fact]:
+    """A unit named with its parent's name and a word or two (JD Logistics, Amazon Robotics, 京东零售,
+    特斯拉能源) in a text about the parent: the company the text is about, which opens the name, owns it
+    (another company's name so built, in passing, may be a product or a brand). Not when the rest names
+    another company or a place (Sony Ericsson, Vodafone Spain), is a word of a company's legal form or
+    another ``parent_named.not_tails`` word (Haier Group, 小米生态链), or when the name is the company's
+    own (a former name the lexicon lists, as Hyundai Electronics of SK Hynix)."""
+    spec = entry["parent_named"]
+    lang = ctx.lang.code
+    v = vocab()
+    not_tails = tuple(w.lower() for w in (spec.get("not_tails") or {}).get(lang) or ()) + \
+        tuple(w.lower() for w in ctx.lang.words.get("legal_forms") or ())
+    not_classes = spec.get("not_classes") or []
+    text = ctx.doc.text
+    out = []
+    for unit in ctx.entities(ORG, NOT_OWNER + list(not_classes)):
+        if unit.kind != "entity" or unit.start < ctx.sent.start or not unit.parts:
+            continue
+        head = min(unit.parts, key=lambda p: (p[0], -p[1]))
+        s, e, parent, cls = head
+        if s != unit.start or parent == unit.entity_id or parent != ctx.doc.organisation or parent in ctx.new_names \
+                or not cls or not v.is_a(cls, ["Company"]):
+            continue
+        if any(p is not head and p[0] >= e for p in unit.parts):
+            continue  # Sony Ericsson, Vodafone Spain: the rest names another company or a place
+        tail = text[e:unit.end]
+        words = (re.fullmatch(r"\s+([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})", tail) if lang == "en"
+                 else re.fullmatch(r"([\u4e00-\u9fff]{2,5})", tail))
+        if words is None or words.group(1).lower().startswith(not_tails) or \
+                any(w.lower() in not_tails for w in words.group(1).split()):
+            continue
+        if unit.entity_id in ctx.new_names:
+            labels = ctx.new_names[unit.entity_id].labels
+        else:
+            info = lexicon.load().info(unit.entity_id)
+            labels = info.labels if info is not None else ()
+        if not any(label.startswith(text[s:e]) for _, label in labels):
+            continue  # Hyundai Electronics: a former name of SK Hynix, not a unit of Hyundai
+        ev = evidence(ctx, [span(unit)], f"nominal-{entry['property']}", _confidence(entry, unit) * 0.9)
+        out.append(Fact("relation", unit.entity_id, entry["property"], parent, (), (ev,)))
     return out
 
 
