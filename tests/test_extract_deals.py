@@ -369,3 +369,32 @@ def test_a_name_in_latin_letters_after_a_descriptor_of_its_kind_is_what_was_boug
 ])
 def test_chinese_words_before_a_latin_gloss_name_what_was_bought(text, name):
     assert ("huawei", "acquired", name) in labelled(text, "zh")
+
+
+def _deals(text: str, rel: str = "acquired") -> set[tuple]:
+    x = run(text, "en", organisation="", speaker="")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities if e.labels}
+    return {(f.subject, names.get(f.obj, f.obj), f.attr("value"), f.attr("unit")) for f in x.facts if f.predicate == rel}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the place whose company it is, with its possessive, before the name the lexicon lacks
+    ("In 1999 Google bought Germany's Zendu Werke for about 2 billion euros.", ("google", "Zendu Werke", 2000000000, "EUR")),
+    ("Huawei took over Britain's biggest chip designer Orvex in 2015.", ("huawei", "Orvex", None, None)),
+])
+def test_a_company_named_after_its_countrys_possessive_is_what_was_bought(text, expected):
+    got = _deals(text)
+    assert {(s, o, int(v) if v is not None else None, u) for s, o, v, u in got} == {expected}, got
+
+
+@pytest.mark.parametrize("text", [
+    "Orvex was taken over by Nokia in 2012, which paid $3 billion for a 21% stake.",
+    "In 2017 Nokia took a majority stake in Orvex, the Swedish camera maker.",
+])
+def test_taken_over_and_a_majority_stake_are_purchases(text):
+    assert {(s, o) for s, o, _, _ in _deals(text)} == {("nokia", "Orvex")}, _deals(text)
+
+
+def test_a_price_in_dollars_of_a_named_country_is_the_price_not_a_place():
+    got = _deals("In May Siemens agreed to buy Orvex, the simulation software maker, for about 10 billion U.S. dollars.")
+    assert {(s, o, int(v), u) for s, o, v, u in got} == {("siemens", "Orvex", 10000000000, "USD")}, got

@@ -785,12 +785,17 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         start = te
         if lang.code == "en" and v_is_org(slot):  # "acquired the Israeli AI workload management start-up Run:ai"
             nouns = list((lang.words.get("class_nouns") or {}).get("Company") or []) + list(_EN_DESCRIPTOR_NOUNS)
+            # "bought Germany's Mannesmann", "took over Britain's largest chip designer Arm": the place whose company
+            # it is comes first (with its own possessive), then the name (or its descriptor)
+            whose = _EN_PLACE_POSSESSIVE.match(text, te, limit)
+            if whose and ctx.mention_at(whose.start(1), whose.end(1), ["Place"]) is not None:
+                start = whose.end()
             # … or no article before a people's word: "a joint venture with Taiwanese carmaker Yulon Motor"
             desc = re.match(r"\s+(?:(?:the|a|an|its|their)\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?\s+)?|[A-Z][a-z]+(?:ese|[ie]an|can|ish|i|ch)\s+)"
                             r"(?:[A-Za-z0-9][\w\-]*\s+){0,5}?(?:"
-                            + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")\s+(?=[A-Z0-9])", text[te:limit])
+                            + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")\s+(?=[A-Z0-9])", text[start:limit])
             if desc:
-                start = te + desc.end()
+                start += desc.end()
             paid = _EN_AMOUNT_IN.match(text, start, limit)  # "invested $500 million in Fabrix Labs": the name after the amount
             if paid:
                 start = paid.end()
@@ -853,6 +858,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                 ctx.name_also(found.entity_id, [text[s:e].strip()])
                 continue
         ctx.add_name(s, e, cls)
+
+
+_EN_PLACE_POSSESSIVE = re.compile(r"\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s(?=\s)")
 
 
 _ZH_KIND_IN_NAME = re.compile(r"(?:企业|公司|平台|集团|品牌|机构|(?<=[\u4e00-\u9fff])商)")
