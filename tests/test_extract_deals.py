@@ -398,3 +398,24 @@ def test_taken_over_and_a_majority_stake_are_purchases(text):
 def test_a_price_in_dollars_of_a_named_country_is_the_price_not_a_place():
     got = _deals("In May Siemens agreed to buy Orvex, the simulation software maker, for about 10 billion U.S. dollars.")
     assert {(s, o, int(v), u) for s, o, v, u in got} == {("siemens", "Orvex", 10000000000, "USD")}, got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a pronoun inside the trigger's words ("reduced our stake in") is one of them
+    ("Last year we reduced our stake in Orvex to below 20 percent.", "en", {("nokia", "divested", "Orvex")}),
+    ("The quarter included the gain from selling our stake in Orvex.", "en", {("nokia", "divested", "Orvex")}),
+    ("In December we completed the sale of a controlling stake in Orvex to funds managed by Zendu Capital.", "en",
+     {("nokia", "divested", "Orvex"), ("Zendu Capital", "acquired", "Orvex")}),
+    ("Nokia completed the divestiture of Orvex in 2021.", "en", {("nokia", "divested", "Orvex")}),
+    ("In 2020 it offloaded Orvex to Zendu Capital.", "en", {("nokia", "divested", "Orvex"), ("Zendu Capital", "acquired", "Orvex")}),
+    ("2021年，诺基亚完成了对Orvex的剥离。", "zh", {("nokia", "divested", "Orvex")}),
+    ("2013年，诺基亚将Orvex分拆独立上市。", "zh", {("nokia", "divested", "Orvex")}),
+])
+def test_kinds_of_sale(text, lang, expected):
+    got = labelled(text, lang, organisation="nokia")
+    assert of("divested", got) | of("acquired", got) == expected, got
+
+
+def test_a_possessive_before_a_sale_names_whose_business_was_sold_not_what():
+    got = labelled("Nokia's Southeast Asian operations were sold to Zendu Capital in 2018.", "en", organisation="nokia")
+    assert not [f for f in of("acquired", got) if f[2] == "nokia"], got

@@ -1262,6 +1262,8 @@ def _sold_to(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         _add_adjacent_names(ctx, pat, ts, te, True)
     things = ctx.entities(pat["object"], pat.get("object_not", ()))
     mark = text.rfind("被", cs, ts) if lang == "zh" else ts
+    if lang == "en":  # "Uber's Southeast Asian operations were sold to Grab": whose business, not what was sold
+        things = [m for m in things if not text.startswith(("'s", "’s"), m.end)]
     before = [m for m in things if cs <= m.start and m.end <= mark]
     if lang == "en":
         before = _past_modifiers(ctx, things, ts, before)
@@ -1895,6 +1897,9 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
     seller ("从谷歌手中收购摩托罗拉移动", "from SoftBank") divested it; the buyer ("sold X to Y") acquired it."""
     chosen = [_unit_of(ctx, pat, m, ctx.sent.end) or m for m in chosen]
     chosen = [m for m in chosen if not _asset_of(ctx, pat, m)]
+    if ctx.lang.code == "en":  # "Uber's Southeast Asian operations were sold to Grab": before the verb, a possessive
+        # names whose business was sold, not what was sold
+        chosen = [m for m in chosen if m.start >= ts or not ctx.doc.text.startswith(("'s", "’s"), m.end)]
     then_not = (pat.get("object_then_not") or {}).get(ctx.lang.code)
     if then_not:  # 持有诺基亚的专利, 投资了诺基亚的子公司: the name only describes what the verb takes
         chosen = [m for m in chosen if not re.match(then_not, ctx.doc.text[m.end:ctx.sent.end])]
