@@ -165,3 +165,16 @@ def test_a_unit_named_after_another_company_than_the_texts_is_left():
 def test_a_name_that_starts_with_the_company_but_is_no_unit(text, organisation):
     got = of("subOrganizationOf", labelled(text, "en", organisation=organisation))
     assert not [f for f in got if f[2] == organisation], got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a list after the noun and a word of including (旗下品牌包括, 子公司有)
+    ("诺基亚旗下品牌包括Orvex、Zelto和Quarm。", "zh", {("Orvex", "brandOf"), ("Zelto", "brandOf"), ("Quarm", "brandOf")}),
+    ("诺基亚的子公司有Orvex和Zelto。", "zh", {("Orvex", "subOrganizationOf"), ("Zelto", "subOrganizationOf")}),
+    # the owner is who owns (launched, set up) "the premium brand X"
+    ("Nokia also owns the premium brand Orvex.", "en", {("Orvex", "brandOf")}),
+    ("In 2019 Nokia launched the budget brand Orvex for India.", "en", {("Orvex", "brandOf")}),
+])
+def test_owned_names_after_a_noun_of_their_kind(text, lang, expected):
+    got = labelled(text, lang, organisation="huawei")
+    assert {(s, p) for s, p, o in of("brandOf", got) | of("subOrganizationOf", got) if o == "nokia"} == expected, got

@@ -551,6 +551,12 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
             continue  # 控股股东 holds 股东: the longer noun (another entry's) tells what it is
         if entry.get("defers") and _later_noun(ctx, entry, ne):
             continue  # 大疆旗下的农业无人机品牌, 旗下品牌英睿达: the noun after 旗下 tells what the name is
+        if lang == "zh" and _ZH_INCLUDE.match(ctx.doc.text, ne) and \
+                "等" not in ctx.doc.text[ne:ctx.clauses[ctx.clause_of(ne)][1]]:
+            included = _included(ctx, entry, ns, ne, _ZH_INCLUDE.match(ctx.doc.text, ne).end())
+            if included:  # 旗下品牌包括A、B和C, 公司的子公司有A、B: the list after the noun (unless read as a list closed by 等)
+                out += included
+                continue
         if entry.get("text_owner") and lang == "zh":
             before = inside or _named_before_noun(ctx, entry, ns)
             if before is not None:  # 旗下努比亚品牌, Redmi品牌方面: the name the noun follows
@@ -624,6 +630,9 @@ def _later_noun(ctx: Context, entry: dict, ne: int) -> bool:
     return any(w in phrase for w in _nouns(ctx) - own)
 
 
+_EN_OWNS_THE = re.compile(r"\s+(?:also\s+|now\s+|still\s+|later\s+)?(?:owns|owned|has|had|acquired|bought|added|operates|operated|runs|ran|"
+                          r"created|launched|introduced|set\s+up)\s+(?:the|its|a|an)\s+(?:[a-z][\w\-]*\s+){0,3}")
+_ZH_INCLUDE = re.compile(r"(?:主要|还|则|均)?(?:包括|包含|涵盖|有)[：:]?\s*")
 _EN_INCLUDE = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:include|includes|included|including|such as)\s+", re.IGNORECASE)
 
 
@@ -726,6 +735,8 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
                 return None
             s = m.end + copula.start(1)
             return Mention(s, s + len(copula.group(1)), copula.group(1), "pronoun", topic, "Company")
+        if lang == "en" and _EN_OWNS_THE.fullmatch(gap):
+            return m  # "Haier also owns the premium brand Casarte", "Lenovo acquired the consumer PC unit"
         of_after = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 12]) if lang == "en" else None
         if lang == "en" and re.fullmatch(r"(?:['’]s)?\s*(?:[a-z][a-z\-]*\s+){0,3}", gap) and not (
                 re.search(r"\b(?:is|was|are|were|became|remains|remained)\b", gap) and of_after
