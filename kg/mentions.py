@@ -101,8 +101,9 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
                 continue  # "US$56.9 billion", "the US": an abbreviation, not "us"
             # 科技公司 is "a tech company", not "the company": a Chinese pronoun glued to
             # a preceding character is part of a longer word, unless it starts with 我.
-            if lang.code == "zh" and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and not text[s].startswith("我") \
-                    and text[s - 1] not in _ZH_FUNCTION_CHARS:
+            # … and so is one glued to a name in Latin letters (Orvex公司, Sumo集团)
+            if lang.code == "zh" and s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in _ZH_FUNCTION_CHARS
+                                                or text[s - 1].isascii() and text[s - 1].isalnum()) and not text[s].startswith("我"):
                 continue
             out.append(Mention(base + s, base + e, text[s:e], "pronoun", entity_id, cls))
             taken.append((s, e))
