@@ -419,3 +419,34 @@ def test_kinds_of_sale(text, lang, expected):
 def test_a_possessive_before_a_sale_names_whose_business_was_sold_not_what():
     got = labelled("Nokia's Southeast Asian operations were sold to Zendu Capital in 2018.", "en", organisation="nokia")
     assert not [f for f in of("acquired", got) if f[2] == "nokia"], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2014 Huawei paid $19 billion for Orvex, a messaging app.", {("huawei", "acquired", "Orvex")}),
+    ("In 2014 Huawei paid 19 billion dollars for Orvex.", {("huawei", "acquired", "Orvex")}),
+    ("Huawei paid $2 billion for a 20% stake in Orvex.", {("huawei", "investedIn", "Orvex")}),
+    ("Huawei snapped up Orvex in 2014.", {("huawei", "acquired", "Orvex")}),
+    # what was paid for follows the verb: a relative clause's doer is no object
+    ("Orvex was taken over by Huawei in 2012, which paid 3.4 trillion won for a 21% stake.", {("huawei", "acquired", "Orvex")}),
+    # paid, but for no company
+    ("Huawei paid $3 billion in fines to Orvex.", set()),
+    ("Customers paid $500 for the Orvex phone.", set()),
+])
+def test_a_purchase_told_by_what_was_paid(text, expected):
+    got = labelled(text, "en")
+    assert of("acquired", got) | of("investedIn", got) == expected, got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the stake after a name the lexicon lacks is no part of the name
+    ("2016年，华为收购了Orvex 80%的股权。", "zh", {("huawei", "acquired", "Orvex")}),
+    ("2016年，华为收购Orvex100%股权。", "zh", {("huawei", "acquired", "Orvex")}),
+    # 公司 after a name in Latin letters is the name's ending, not "the company"
+    ("2016年，华为以20亿美元收购Orvex公司80%股权。", "zh", {("huawei", "acquired", "Orvex公司")}),
+    # a stake taken over from its holder (受让): the buyer invested, the holder sold
+    ("2024年，华为以约125亿元受让美国企业Zendu（Zendu Inc.）所持有的Orvex 20%股份。", "zh",
+     {("huawei", "investedIn", "Orvex"), ("Zendu", "divested", "Orvex")}),
+])
+def test_stakes_bought_in_chinese(text, lang, expected):
+    got = labelled(text, lang)
+    assert of("acquired", got) | of("investedIn", got) | of("divested", got) == expected, got
