@@ -178,3 +178,13 @@ def test_a_name_that_starts_with_the_company_but_is_no_unit(text, organisation):
 def test_owned_names_after_a_noun_of_their_kind(text, lang, expected):
     got = labelled(text, lang, organisation="huawei")
     assert {(s, p) for s, p, o in of("brandOf", got) | of("subOrganizationOf", got) if o == "nokia"} == expected, got
+
+
+@pytest.mark.parametrize("text", [
+    "2021年，诺基亚在美国组建了子公司Orvex。",  # where it was formed stands between the owner and the noun
+    # a later clause goes on about the subject, which formed the unit with what it bought
+    "2021年12月，诺基亚完成对英特尔闪存业务的收购，并以此组建了位于美国加州圣何塞的子公司Orvex。",
+])
+def test_a_unit_formed_by_the_subject(text):
+    got = of("subOrganizationOf", labelled(text, "zh", organisation="huawei"))
+    assert got == {("Orvex", "subOrganizationOf", "nokia")}, got

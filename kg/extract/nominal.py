@@ -715,6 +715,10 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         for p in ctx.periods():  # 比亚迪去年1月发布高端品牌仰望: the time says nothing of the owner
             if m.end <= p.start and p.end <= ns:
                 gap = gap.replace(text[p.start:p.end], "")
+        if lang == "zh":  # 诺基亚在美国组建了子公司X: nor the place where it was done
+            for p in ctx.entities(["Place"]):
+                if m.end < p.start and p.end <= ns and text[p.start - 1] == "在":
+                    gap = gap.replace("在" + text[p.start:p.end], "")
         if lang == "zh" and re.fullmatch(r"\s*(?:旗下|的|旗下的|集团的|公司的|集团旗下的?)?"
                                          r"(?:(?:先后|又|还|正式|也|以此|由此|随后|并)?(?:发布|推出|创立|成立|设立|拥有|组建|打造)了?"
                                          r"(?:(?:位于|面向|针对)[^，。；、]{1,16}?的)?)?"  # 组建了位于美国加州圣何塞的子公司X, 推出了面向…市场的新品牌X
@@ -814,8 +818,11 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
     return None
 
 
-_GOES_ON = re.compile(r"[\s0-9年月日初底末今去明前后]*(?:又|还|也|再|随后|此后|之后|同时|并|顺带|由此|从而)?"
-                      r"(?:推出|发布|创立|成立|设立|组建|打造|收购|获得|拥有)了?[\u4e00-\u9fffA-Za-z0-9]{0,6}?")
+_GOES_ON = re.compile(r"[\s0-9年月日初底末今去明前后]*(?:并以此|以此|又|还|也|再|随后|此后|之后|同时|并|顺带|由此|从而)?"
+                      r"(?:在[\u4e00-\u9fffA-Za-z]{1,10}?)?"  # 在美国组建了子公司X: where it was formed
+                      r"(?:推出|发布|创立|成立|设立|组建|打造|收购|获得|拥有)了?"
+                      r"(?:(?:位于|面向|针对)[^，。；、]{1,16}?的)?"  # 组建了位于美国加州圣何塞的子公司X
+                      r"[\u4e00-\u9fffA-Za-z0-9]{0,6}?")
 
 
 def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[Mention]:
