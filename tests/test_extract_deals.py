@@ -450,3 +450,13 @@ def test_a_purchase_told_by_what_was_paid(text, expected):
 def test_stakes_bought_in_chinese(text, lang, expected):
     got = labelled(text, lang)
     assert of("acquired", got) | of("investedIn", got) | of("divested", got) == expected, got
+
+
+def test_a_name_with_a_colon_between_letters_is_one_name():
+    got = _deals("In 2024 Nokia acquired the Israeli start-up Orvex:ai for a reported $700 million.")
+    assert {(s, o, int(v), u) for s, o, v, u in got} == {("nokia", "Orvex:ai", 700000000, "USD")}, got
+
+
+def test_the_total_price_of_the_deal_told_after_it():
+    x = run("2021年12月，诺基亚完成对Orvex的收购，整个交易的总价为90亿美元。", "zh", organisation="", speaker="")
+    assert [(f.attr("value"), f.attr("unit")) for f in x.facts if f.predicate == "acquired"] == [(9000000000, "USD")], x.facts
