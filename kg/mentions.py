@@ -103,14 +103,23 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
                 continue  # "US$56.9 billion", "the US": an abbreviation, not "us"
             # 科技公司 is "a tech company", not "the company": a Chinese pronoun glued to
             # a preceding character is part of a longer word, unless it starts with 我.
-            if lang.code == "zh" and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and not text[s].startswith("我") \
-                    and text[s - 1] not in _ZH_FUNCTION_CHARS:
+            # … and so is one glued to a name in Latin letters (Orvex公司, Sumo集团)
+            if lang.code == "zh" and s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in _ZH_FUNCTION_CHARS
+                                                or text[s - 1].isascii() and text[s - 1].isalnum()) and not text[s].startswith("我"):
                 continue
             out.append(Mention(base + s, base + e, text[s:e], "pronoun", entity_id, cls))
             taken.append((s, e))
 
     if lang.number_hint.search(text):
         for q in numbers.find_quantities(text, lang.code):
+            if not free(q.start, q.end) and q.unit in _MONEY:
+                # "10 billion U.S. dollars", "5 billion Hong Kong dollars": the place is the currency's, not a name
+                inside = [m for m in out if m.kind == "entity" and q.start < m.start - base and m.end - base <= q.end
+                          and m.cls and _vocab().is_a(m.cls, ["Place"])]
+                if inside and all(not (a < q.end and b > q.start) or any((a, b) == (m.start - base, m.end - base) for m in inside)
+                                  for a, b in taken):
+                    out = [m for m in out if m not in inside]
+                    taken = [t for t in taken if not any(t == (m.start - base, m.end - base) for m in inside)]
             if not free(q.start, q.end):
                 q = _without_noun(q, text, taken)  # "1,808,581 vehicles": the count, the noun a category
             if q is not None and free(q.start, q.end):
@@ -137,6 +146,14 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
             taken.append((m.start(), m.end()))
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+def _vocab():
+    from .iris import vocab
+    return vocab()
+
+
+_MONEY = frozenset(("CNY", "USD", "HKD", "EUR", "GBP", "JPY", "KRW", "TWD", "INR"))
 
 
 # characters after which a Chinese pronoun starts a word of its own: 是集团, 出任集团总裁, 该公司

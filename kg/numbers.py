@@ -175,6 +175,10 @@ EN_UNIT_WORDS: dict[str, Optional[str]] = {
     "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pounds sterling": "GBP", "hong kong dollars": "HKD",
     "hong kong dollar": "HKD", "yen": "JPY", "won": "KRW", "rupees": "INR", "rupee": "INR",
     "new taiwan dollars": "TWD", "taiwan dollars": "TWD", "kronor": "Currency?", "krona": "Currency?",
+    # a word-by-word translation's currencies (美元 "US dollar", 日元 "Japan yen", 韩元 "Korea won")
+    "us dollar": "USD", "u.s. dollar": "USD", "american dollars": "USD", "japan yen": "JPY", "japanese yen": "JPY",
+    "korea won": "KRW", "korean won": "KRW", "south korean won": "KRW", "pound": "GBP", "british pounds": "GBP",
+    "new taiwan dollar": "TWD", "taiwan dollar": "TWD", "hongkong dollar": "HKD", "hongkong dollars": "HKD",
     "swedish kronor": "Currency?", "roubles": "Currency?", "rubles": "Currency?", "reais": "Currency?",
     "times": "Count",
     "months": None, "month": None, "-month": None, "days": None, "day": None, "-day": None,
@@ -237,7 +241,7 @@ EN_RELATIVE_MONTHS = {"last month": -1, "this month": 0, "next month": 1}
 EN_PART_WORDS = {"beginning": "early", "start": "early", "end": "late", "close": "late", "middle": "mid"}
 # A bare month name is a period only after one of these words ("in October").
 EN_MONTH_LEADERS = ("in", "since", "by", "from", "until", "during", "before", "after", "of", "early",
-                    "late", "mid")
+                    "late", "mid", "last")
 EN_PERIOD_PREFIXES = {
     "early": "early", "early in": "early", "in early": "early", "the beginning of": "early",
     "beginning of": "early", "at the beginning of": "early", "the start of": "early",

@@ -369,3 +369,94 @@ def test_a_name_in_latin_letters_after_a_descriptor_of_its_kind_is_what_was_boug
 ])
 def test_chinese_words_before_a_latin_gloss_name_what_was_bought(text, name):
     assert ("huawei", "acquired", name) in labelled(text, "zh")
+
+
+def _deals(text: str, rel: str = "acquired") -> set[tuple]:
+    x = run(text, "en", organisation="", speaker="")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities if e.labels}
+    return {(f.subject, names.get(f.obj, f.obj), f.attr("value"), f.attr("unit")) for f in x.facts if f.predicate == rel}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the place whose company it is, with its possessive, before the name the lexicon lacks
+    ("In 1999 Google bought Germany's Zendu Werke for about 2 billion euros.", ("google", "Zendu Werke", 2000000000, "EUR")),
+    ("Huawei took over Britain's biggest chip designer Orvex in 2015.", ("huawei", "Orvex", None, None)),
+])
+def test_a_company_named_after_its_countrys_possessive_is_what_was_bought(text, expected):
+    got = _deals(text)
+    assert {(s, o, int(v) if v is not None else None, u) for s, o, v, u in got} == {expected}, got
+
+
+@pytest.mark.parametrize("text", [
+    "Orvex was taken over by Nokia in 2012, which paid $3 billion for a 21% stake.",
+    "In 2017 Nokia took a majority stake in Orvex, the Swedish camera maker.",
+])
+def test_taken_over_and_a_majority_stake_are_purchases(text):
+    assert {(s, o) for s, o, _, _ in _deals(text)} == {("nokia", "Orvex")}, _deals(text)
+
+
+def test_a_price_in_dollars_of_a_named_country_is_the_price_not_a_place():
+    got = _deals("In May Siemens agreed to buy Orvex, the simulation software maker, for about 10 billion U.S. dollars.")
+    assert {(s, o, int(v), u) for s, o, v, u in got} == {("siemens", "Orvex", 10000000000, "USD")}, got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a pronoun inside the trigger's words ("reduced our stake in") is one of them
+    ("Last year we reduced our stake in Orvex to below 20 percent.", "en", {("nokia", "divested", "Orvex")}),
+    ("The quarter included the gain from selling our stake in Orvex.", "en", {("nokia", "divested", "Orvex")}),
+    ("In December we completed the sale of a controlling stake in Orvex to funds managed by Zendu Capital.", "en",
+     {("nokia", "divested", "Orvex"), ("Zendu Capital", "acquired", "Orvex")}),
+    ("Nokia completed the divestiture of Orvex in 2021.", "en", {("nokia", "divested", "Orvex")}),
+    ("In 2020 it offloaded Orvex to Zendu Capital.", "en", {("nokia", "divested", "Orvex"), ("Zendu Capital", "acquired", "Orvex")}),
+    ("2021年，诺基亚完成了对Orvex的剥离。", "zh", {("nokia", "divested", "Orvex")}),
+    ("2013年，诺基亚将Orvex分拆独立上市。", "zh", {("nokia", "divested", "Orvex")}),
+])
+def test_kinds_of_sale(text, lang, expected):
+    got = labelled(text, lang, organisation="nokia")
+    assert of("divested", got) | of("acquired", got) == expected, got
+
+
+def test_a_possessive_before_a_sale_names_whose_business_was_sold_not_what():
+    got = labelled("Nokia's Southeast Asian operations were sold to Zendu Capital in 2018.", "en", organisation="nokia")
+    assert not [f for f in of("acquired", got) if f[2] == "nokia"], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2014 Huawei paid $19 billion for Orvex, a messaging app.", {("huawei", "acquired", "Orvex")}),
+    ("In 2014 Huawei paid 19 billion dollars for Orvex.", {("huawei", "acquired", "Orvex")}),
+    ("Huawei paid $2 billion for a 20% stake in Orvex.", {("huawei", "investedIn", "Orvex")}),
+    ("Huawei snapped up Orvex in 2014.", {("huawei", "acquired", "Orvex")}),
+    # what was paid for follows the verb: a relative clause's doer is no object
+    ("Orvex was taken over by Huawei in 2012, which paid 3.4 trillion won for a 21% stake.", {("huawei", "acquired", "Orvex")}),
+    # paid, but for no company
+    ("Huawei paid $3 billion in fines to Orvex.", set()),
+    ("Customers paid $500 for the Orvex phone.", set()),
+])
+def test_a_purchase_told_by_what_was_paid(text, expected):
+    got = labelled(text, "en")
+    assert of("acquired", got) | of("investedIn", got) == expected, got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the stake after a name the lexicon lacks is no part of the name
+    ("2016年，华为收购了Orvex 80%的股权。", "zh", {("huawei", "acquired", "Orvex")}),
+    ("2016年，华为收购Orvex100%股权。", "zh", {("huawei", "acquired", "Orvex")}),
+    # 公司 after a name in Latin letters is the name's ending, not "the company"
+    ("2016年，华为以20亿美元收购Orvex公司80%股权。", "zh", {("huawei", "acquired", "Orvex公司")}),
+    # a stake taken over from its holder (受让): the buyer invested, the holder sold
+    ("2024年，华为以约125亿元受让美国企业Zendu（Zendu Inc.）所持有的Orvex 20%股份。", "zh",
+     {("huawei", "investedIn", "Orvex"), ("Zendu", "divested", "Orvex")}),
+])
+def test_stakes_bought_in_chinese(text, lang, expected):
+    got = labelled(text, lang)
+    assert of("acquired", got) | of("investedIn", got) | of("divested", got) == expected, got
+
+
+def test_a_name_with_a_colon_between_letters_is_one_name():
+    got = _deals("In 2024 Nokia acquired the Israeli start-up Orvex:ai for a reported $700 million.")
+    assert {(s, o, int(v), u) for s, o, v, u in got} == {("nokia", "Orvex:ai", 700000000, "USD")}, got
+
+
+def test_the_total_price_of_the_deal_told_after_it():
+    x = run("2021年12月，诺基亚完成对Orvex的收购，整个交易的总价为90亿美元。", "zh", organisation="", speaker="")
+    assert [(f.attr("value"), f.attr("unit")) for f in x.facts if f.predicate == "acquired"] == [(9000000000, "USD")], x.facts

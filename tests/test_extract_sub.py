@@ -141,3 +141,50 @@ def test_a_list_under_a_heading_that_is_the_noun(text, lang, expected):
 def test_a_list_under_another_heading_names_no_unit():
     got = labelled("尼康是一家日本公司。\n\n【历史】\n\n尼康影像、尼康精机以及蔚思博等。", "zh", organisation="nikon")
     assert not of("subOrganizationOf", got), got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Last year JD Logistics opened thirty new warehouses in Europe.", "en"),
+    ("京东物流去年在欧洲新建了三十个仓库。", "zh"),
+])
+def test_a_unit_named_after_the_company_the_text_is_about_is_its_unit(text, lang):
+    got = of("subOrganizationOf", labelled(text, lang, organisation="jd-com"))
+    assert ("jd-logistics", "subOrganizationOf", "jd-com") in got, got
+
+
+def test_a_unit_named_after_another_company_than_the_texts_is_left():
+    got = of("subOrganizationOf", labelled("Last year JD Logistics opened thirty new warehouses in Europe.", "en",
+                                           organisation="xiaomi"))
+    assert ("jd-logistics", "subOrganizationOf", "jd-com") not in got, got
+
+
+@pytest.mark.parametrize("text, organisation", [
+    ("Haier Group reported higher sales.", "haier-smart-home"),      # a legal form: the group itself
+    ("Hyundai Electronics reported higher sales.", "hyundai-motor"),  # a former name of another company
+])
+def test_a_name_that_starts_with_the_company_but_is_no_unit(text, organisation):
+    got = of("subOrganizationOf", labelled(text, "en", organisation=organisation))
+    assert not [f for f in got if f[2] == organisation], got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a list after the noun and a word of including (旗下品牌包括, 子公司有)
+    ("诺基亚旗下品牌包括Orvex、Zelto和Quarm。", "zh", {("Orvex", "brandOf"), ("Zelto", "brandOf"), ("Quarm", "brandOf")}),
+    ("诺基亚的子公司有Orvex和Zelto。", "zh", {("Orvex", "subOrganizationOf"), ("Zelto", "subOrganizationOf")}),
+    # the owner is who owns (launched, set up) "the premium brand X"
+    ("Nokia also owns the premium brand Orvex.", "en", {("Orvex", "brandOf")}),
+    ("In 2019 Nokia launched the budget brand Orvex for India.", "en", {("Orvex", "brandOf")}),
+])
+def test_owned_names_after_a_noun_of_their_kind(text, lang, expected):
+    got = labelled(text, lang, organisation="huawei")
+    assert {(s, p) for s, p, o in of("brandOf", got) | of("subOrganizationOf", got) if o == "nokia"} == expected, got
+
+
+@pytest.mark.parametrize("text", [
+    "2021年，诺基亚在美国组建了子公司Orvex。",  # where it was formed stands between the owner and the noun
+    # a later clause goes on about the subject, which formed the unit with what it bought
+    "2021年12月，诺基亚完成对英特尔闪存业务的收购，并以此组建了位于美国加州圣何塞的子公司Orvex。",
+])
+def test_a_unit_formed_by_the_subject(text):
+    got = of("subOrganizationOf", labelled(text, "zh", organisation="huawei"))
+    assert got == {("Orvex", "subOrganizationOf", "nokia")}, got

@@ -456,3 +456,13 @@ def test_usual_chinese_numerals_are_read_as_cn2an_reads_them():
 def test_a_vague_word_before_a_count_makes_it_a_bound(text, bound):
     (q,) = find_quantities(text, "en")
     assert q.bound == bound
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("190 hundred million US dollar", "USD"),   # 190亿美元, word by word
+    ("537 hundred million Japan yen", "JPY"),   # 537亿日元
+    ("2.56 trillion Korea won", "KRW"),         # 2.56万亿韩元
+])
+def test_a_word_by_word_currency_is_the_currency(text, unit):
+    got = [(q.text, q.unit) for q in find_quantities(text, "en")]
+    assert got == [(text, unit)], got

@@ -471,3 +471,8 @@ def test_a_day_to_come_takes_the_year_of_the_document(text, lang, key):
 ])
 def test_a_month_of_that_year_is_one_time(text, key, span):
     assert periods(text, "en")[-1] == (key, span)
+
+
+def test_last_and_a_month_is_that_month_before_the_text():
+    got = [(p.text, p.key) for p in find_periods("Last December we completed the sale.", "en", datetime.date(2025, 5, 9))]
+    assert got == [("December", "2024-12")], got

@@ -156,14 +156,17 @@ _DEMONYM = re.compile(r"(?:[ie]an|can|ese|ish|ch|i)$")
 
 def trigger_hits(ctx: Context, regex, owners, names_inside: bool = False) -> list[tuple[int, int, list[dict]]]:
     """Trigger hits in the sentence (document offsets), skipping those inside entity names (with
-    ``names_inside``, a trigger that holds a whole name still counts: 款手机 holds 手机)."""
+    ``names_inside``, a trigger that holds a whole name still counts: 款手机 holds 手机; a pronoun
+    between a trigger's first and last words is one of its words)."""
     if regex is None:
         return []
     out = []
-    names = [(m.start, m.end) for m in ctx.mentions if m.kind in ENTITY_KINDS]
+    names = [(m.start, m.end, m.kind == "pronoun") for m in ctx.mentions if m.kind in ENTITY_KINDS]
     for m in regex.finditer(ctx.sent.text):
         s, e = ctx.sent.start + m.start(), ctx.sent.start + m.end()
-        if any(s < b and e > a and not (names_inside and s <= a and b <= e) for a, b in names):
+        # a pronoun inside the trigger's words is one of them ("reduced our stake in", "sold our stake in")
+        if any(s < b and e > a and not (names_inside and s <= a and b <= e) and not (pronoun and s < a and b < e)
+               for a, b, pronoun in names):
             continue
         out.append((s, e, owners[m.group().lower()]))
     return out

@@ -16,6 +16,7 @@ import dataclasses
 import functools
 import re
 
+from .. import lexicon
 from ..iris import vocab
 from ..types import Fact, Mention
 from .context import ORG, ENTITY_KINDS, Context, attrs, event_period, evidence, span
@@ -38,6 +39,8 @@ def extract(ctx: Context) -> list[Fact]:
             facts += _units_listed(ctx, entry)
         if entry.get("unit_names"):
             facts += _unit_names(ctx, entry)
+        if entry.get("parent_named"):
+            facts += _parent_named(ctx, entry)
         if (entry.get("compounds") or {}).get(ctx.lang.code):
             facts += _compounds(ctx, entry)
         facts += _entry(ctx, entry)
@@ -156,6 +159,49 @@ def regional_units(ctx: Context) -> list[Fact]:
             continue
         ev = evidence(ctx, [span(thing)], f"nominal-{entry['property']}", float(entry.get("confidence", 0.8)))
         out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+    return out
+
+
+def _parent_named(ctx: Context, entry: dict) -> list[Fact]:
+    """A unit named with its parent's name and a word or two (JD Logistics, Amazon Robotics, 京东零售,
+    特斯拉能源) in a text about the parent: the company the text is about, which opens the name, owns it
+    (another company's name so built, in passing, may be a product or a brand). Not when the rest names
+    another company or a place (Sony Ericsson, Vodafone Spain), is a word of a company's legal form or
+    another ``parent_named.not_tails`` word (Haier Group, 小米生态链), or when the name is the company's
+    own (a former name the lexicon lists, as Hyundai Electronics of SK Hynix)."""
+    spec = entry["parent_named"]
+    lang = ctx.lang.code
+    v = vocab()
+    not_tails = tuple(w.lower() for w in (spec.get("not_tails") or {}).get(lang) or ()) + \
+        tuple(w.lower() for w in ctx.lang.words.get("legal_forms") or ())
+    not_classes = spec.get("not_classes") or []
+    text = ctx.doc.text
+    out = []
+    for unit in ctx.entities(ORG, NOT_OWNER + list(not_classes)):
+        if unit.kind != "entity" or unit.start < ctx.sent.start or not unit.parts:
+            continue
+        head = min(unit.parts, key=lambda p: (p[0], -p[1]))
+        s, e, parent, cls = head
+        if s != unit.start or parent == unit.entity_id or parent != ctx.doc.organisation or parent in ctx.new_names \
+                or not cls or not v.is_a(cls, ["Company"]):
+            continue
+        if any(p is not head and p[0] >= e for p in unit.parts):
+            continue  # Sony Ericsson, Vodafone Spain: the rest names another company or a place
+        tail = text[e:unit.end]
+        words = (re.fullmatch(r"\s+([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})", tail) if lang == "en"
+                 else re.fullmatch(r"([\u4e00-\u9fff]{2,5})", tail))
+        if words is None or words.group(1).lower().startswith(not_tails) or \
+                any(w.lower() in not_tails for w in words.group(1).split()):
+            continue
+        if unit.entity_id in ctx.new_names:
+            labels = ctx.new_names[unit.entity_id].labels
+        else:
+            info = lexicon.load().info(unit.entity_id)
+            labels = info.labels if info is not None else ()
+        if not any(label.startswith(text[s:e]) for _, label in labels):
+            continue  # Hyundai Electronics: a former name of SK Hynix, not a unit of Hyundai
+        ev = evidence(ctx, [span(unit)], f"nominal-{entry['property']}", _confidence(entry, unit) * 0.9)
+        out.append(Fact("relation", unit.entity_id, entry["property"], parent, (), (ev,)))
     return out
 
 
@@ -505,6 +551,12 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
             continue  # 控股股东 holds 股东: the longer noun (another entry's) tells what it is
         if entry.get("defers") and _later_noun(ctx, entry, ne):
             continue  # 大疆旗下的农业无人机品牌, 旗下品牌英睿达: the noun after 旗下 tells what the name is
+        if lang == "zh" and _ZH_INCLUDE.match(ctx.doc.text, ne) and \
+                "等" not in ctx.doc.text[ne:ctx.clauses[ctx.clause_of(ne)][1]]:
+            included = _included(ctx, entry, ns, ne, _ZH_INCLUDE.match(ctx.doc.text, ne).end())
+            if included:  # 旗下品牌包括A、B和C, 公司的子公司有A、B: the list after the noun (unless read as a list closed by 等)
+                out += included
+                continue
         if entry.get("text_owner") and lang == "zh":
             before = inside or _named_before_noun(ctx, entry, ns)
             if before is not None:  # 旗下努比亚品牌, Redmi品牌方面: the name the noun follows
@@ -578,6 +630,9 @@ def _later_noun(ctx: Context, entry: dict, ne: int) -> bool:
     return any(w in phrase for w in _nouns(ctx) - own)
 
 
+_EN_OWNS_THE = re.compile(r"\s+(?:also\s+|now\s+|still\s+|later\s+)?(?:owns|owned|has|had|acquired|bought|added|operates|operated|runs|ran|"
+                          r"created|launched|introduced|set\s+up)\s+(?:the|its|a|an)\s+(?:[a-z][\w\-]*\s+){0,3}")
+_ZH_INCLUDE = re.compile(r"(?:主要|还|则|均)?(?:包括|包含|涵盖|有)[：:]?\s*")
 _EN_INCLUDE = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:include|includes|included|including|such as)\s+", re.IGNORECASE)
 
 
@@ -660,6 +715,10 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
         for p in ctx.periods():  # 比亚迪去年1月发布高端品牌仰望: the time says nothing of the owner
             if m.end <= p.start and p.end <= ns:
                 gap = gap.replace(text[p.start:p.end], "")
+        if lang == "zh":  # 诺基亚在美国组建了子公司X: nor the place where it was done
+            for p in ctx.entities(["Place"]):
+                if m.end < p.start and p.end <= ns and text[p.start - 1] == "在":
+                    gap = gap.replace("在" + text[p.start:p.end], "")
         if lang == "zh" and re.fullmatch(r"\s*(?:旗下|的|旗下的|集团的|公司的|集团旗下的?)?"
                                          r"(?:(?:先后|又|还|正式|也|以此|由此|随后|并)?(?:发布|推出|创立|成立|设立|拥有|组建|打造)了?"
                                          r"(?:(?:位于|面向|针对)[^，。；、]{1,16}?的)?)?"  # 组建了位于美国加州圣何塞的子公司X, 推出了面向…市场的新品牌X
@@ -680,6 +739,8 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
                 return None
             s = m.end + copula.start(1)
             return Mention(s, s + len(copula.group(1)), copula.group(1), "pronoun", topic, "Company")
+        if lang == "en" and _EN_OWNS_THE.fullmatch(gap):
+            return m  # "Haier also owns the premium brand Casarte", "Lenovo acquired the consumer PC unit"
         of_after = re.match(r"\s+of\s+(?:the\s+)?", text[ne:ne + 12]) if lang == "en" else None
         if lang == "en" and re.fullmatch(r"(?:['’]s)?\s*(?:[a-z][a-z\-]*\s+){0,3}", gap) and not (
                 re.search(r"\b(?:is|was|are|were|became|remains|remained)\b", gap) and of_after
@@ -757,8 +818,11 @@ def _owner(ctx: Context, ns: int, ne: int) -> Mention | None:
     return None
 
 
-_GOES_ON = re.compile(r"[\s0-9年月日初底末今去明前后]*(?:又|还|也|再|随后|此后|之后|同时|并|顺带|由此|从而)?"
-                      r"(?:推出|发布|创立|成立|设立|组建|打造|收购|获得|拥有)了?[\u4e00-\u9fffA-Za-z0-9]{0,6}?")
+_GOES_ON = re.compile(r"[\s0-9年月日初底末今去明前后]*(?:并以此|以此|又|还|也|再|随后|此后|之后|同时|并|顺带|由此|从而)?"
+                      r"(?:在[\u4e00-\u9fffA-Za-z]{1,10}?)?"  # 在美国组建了子公司X: where it was formed
+                      r"(?:推出|发布|创立|成立|设立|组建|打造|收购|获得|拥有)了?"
+                      r"(?:(?:位于|面向|针对)[^，。；、]{1,16}?的)?"  # 组建了位于美国加州圣何塞的子公司X
+                      r"[\u4e00-\u9fffA-Za-z0-9]{0,6}?")
 
 
 def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[Mention]:

@@ -824,12 +824,17 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         start = te
         if lang.code == "en" and v_is_org(slot):  # "acquired the Israeli AI workload management start-up Run:ai"
             nouns = list((lang.words.get("class_nouns") or {}).get("Company") or []) + list(_EN_DESCRIPTOR_NOUNS)
+            # "bought Germany's Mannesmann", "took over Britain's largest chip designer Arm": the place whose company
+            # it is comes first (with its own possessive), then the name (or its descriptor)
+            whose = _EN_PLACE_POSSESSIVE.match(text, te, limit)
+            if whose and ctx.mention_at(whose.start(1), whose.end(1), ["Place"]) is not None:
+                start = whose.end()
             # … or no article before a people's word: "a joint venture with Taiwanese carmaker Yulon Motor"
             desc = re.match(r"\s+(?:(?:the|a|an|its|their)\s+(?:[A-Z][a-z]+(?:-[A-Za-z]+)?\s+)?|[A-Z][a-z]+(?:ese|[ie]an|can|ish|i|ch)\s+)"
                             r"(?:[A-Za-z0-9][\w\-]*\s+){0,5}?(?:"
-                            + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")\s+(?=[A-Z0-9])", text[te:limit])
+                            + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")\s+(?=[A-Z0-9])", text[start:limit])
             if desc:
-                start = te + desc.end()
+                start += desc.end()
             paid = _EN_AMOUNT_IN.match(text, start, limit)  # "invested $500 million in Fabrix Labs": the name after the amount
             if paid:
                 start = paid.end()
@@ -866,6 +871,11 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
     for s, e, hint in spans:
         if s < ctx.sent.start or e > ctx.sent.end or e <= s:
             continue
+        share = re.search(r"\s*[0-9][0-9.]*$", text[s:e]) if text.startswith(("%", "％"), e) else None
+        if share is not None:  # 收购Orvex 80%的股权, 收购Orvex100%股权: the number is the stake's, not the name's
+            e = s + share.start()
+            if e <= s:
+                continue
         if lang.code == "zh":
             s = _past_descriptor(ctx, s, e)
             e += next((len(x) for x in lang.words.get("name_suffixes") or () if ctx.doc.text.startswith(x, e)), 0)  # 三洋+电机
@@ -892,6 +902,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                 ctx.name_also(found.entity_id, [text[s:e].strip()])
                 continue
         ctx.add_name(s, e, cls)
+
+
+_EN_PLACE_POSSESSIVE = re.compile(r"\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s(?=\s)")
 
 
 _ZH_KIND_IN_NAME = re.compile(r"(?:企业|公司|平台|集团|品牌|机构|(?<=[\u4e00-\u9fff])商)")
@@ -1043,7 +1056,9 @@ _EN_OBJECT_PHRASE = re.compile(r"\w*\s+(?:its|their|our|his|her|the|a|an)\s+(?!(
 _EN_AUXILIARY = re.compile(r"(?:\s*,)?\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got)(?:\s+(?:later|then|also|eventually|finally|subsequently))?$")
 _NOT_EN_AUXILIARY = re.compile(r"[^\s,a-z]")  # what _EN_AUXILIARY cannot hold
 _EN_AMOUNT_IN = re.compile(r"\s+(?:(?:about|around|roughly|nearly|some|another|a\s+further|an\s+additional|more\s+than|over|up\s+to)\s+)?"
-                           r"(?:US|HK|NT)?[$€£¥][\d.,]+(?:\s*(?:million|billion|trillion|bn|m)\b)?\s+(?:in|into)\s+(?:the\s+)?(?=[A-Za-z0-9])")
+                           r"(?:(?:US|HK|NT)?[$€£¥][\d.,]+(?:\s*(?:million|billion|trillion|bn|m)\b)?|[\d.,]+\s*(?:million|billion|trillion)\s+"
+                           r"(?:U\.S\.\s+|US\s+|Hong\s+Kong\s+)?(?:dollars|euros|pounds|yen|yuan|won|kronor|crowns))"
+                           r"\s+(?:in|into|for|on)\s+(?:the\s+)?(?=[A-Za-z0-9])")
 _EN_DESCRIPTOR_NOUNS = ("designer", "rival", "specialist", "group", "provider", "supplier", "retailer", "producer", "business")
 
 
@@ -1293,6 +1308,8 @@ def _sold_to(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         _add_adjacent_names(ctx, pat, ts, te, True)
     things = ctx.entities(pat["object"], pat.get("object_not", ()))
     mark = text.rfind("被", cs, ts) if lang == "zh" else ts
+    if lang == "en":  # "Uber's Southeast Asian operations were sold to Grab": whose business, not what was sold
+        things = [m for m in things if not text.startswith(("'s", "’s"), m.end)]
     before = [m for m in things if cs <= m.start and m.end <= mark]
     if lang == "en":
         before = _past_modifiers(ctx, things, ts, before)
@@ -1852,7 +1869,7 @@ def _share_class(ctx: Context, obj: Mention) -> Mention:
 
 
 _ZH_AGENT = re.compile(r"(?:(?<=[，,；;：:])|(?<=并|则|再|改))由(?=[^，。；由]{1,20}$)")  # not 路由器, 理由
-_ZH_HELD_BY = re.compile(r"(?:所持有|所持|持有)的?")
+_ZH_HELD_BY = re.compile(r"(?:[（(][^（）()]{1,30}[)）])?(?:所持有|所持|持有)的?")  # 基立福（Grifols）所持有的: past the gloss
 _EN_STAKE_IN = re.compile(r"\b(?:a|an)\s+(?:minority\s+|small\s+|[\d.]+\s*(?:%|percent)\s+)?(?:stake|shareholding|interest)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -1930,6 +1947,9 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
     seller ("从谷歌手中收购摩托罗拉移动", "from SoftBank") divested it; the buyer ("sold X to Y") acquired it."""
     chosen = [_unit_of(ctx, pat, m, ctx.sent.end) or m for m in chosen]
     chosen = [m for m in chosen if not _asset_of(ctx, pat, m)]
+    if ctx.lang.code == "en":  # "Uber's Southeast Asian operations were sold to Grab": before the verb, a possessive
+        # names whose business was sold, not what was sold
+        chosen = [m for m in chosen if m.start >= ts or not ctx.doc.text.startswith(("'s", "’s"), m.end)]
     then_not = (pat.get("object_then_not") or {}).get(ctx.lang.code)
     if then_not:  # 持有诺基亚的专利, 投资了诺基亚的子公司: the name only describes what the verb takes
         chosen = [m for m in chosen if not re.match(then_not, ctx.doc.text[m.end:ctx.sent.end])]
@@ -1959,6 +1979,12 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
         # 收购谷歌持有的华为股份: 谷歌 held what was bought; the thing bought is the name after
         after = _ZH_HELD_BY.match(ctx.doc.text, chosen[0].end).end()
         nxt = next((m for m in ctx.entities(pat["object"], pat.get("object_not", ())) if after <= m.start <= after + 2), None)
+        if nxt is None and pat.get("find_objects"):  # 所持有的上海莱士20%股份: a name the lexicon lacks, up to the stake
+            for s, e, _ in ctx.lang.names_after(ctx.doc.text[:ctx.sent.end], after, ctx.sent.end, ctx.lang.words)[:1]:
+                share = re.search(r"\s*[0-9][0-9.]*$", ctx.doc.text[s:e]) if ctx.doc.text.startswith(("%", "％"), e) else None
+                e = s + share.start() if share is not None else e
+                if s <= after + 2 and e > s and _looks_named(ctx, s, e):
+                    nxt = ctx.add_name(s, e, pat["object"][0])
         if nxt is None:
             return []
         held_by, chosen = chosen[0], [_share_class(ctx, nxt)]
@@ -1992,7 +2018,8 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
                     break
             if owner is not None:
                 break
-    if owner is not None and pat["property"] == "acquired":
+    # … and a stake bought from its holder (受让基立福所持有的上海莱士20%股份): the holder sold it
+    if owner is not None and (pat["property"] == "acquired" or pat["property"] == "investedIn" and owner is held_by):
         ev = evidence(ctx, [span(owner), (ts, te), span(obj)], pat["id"], confidence * 0.95)
         extra.append(Fact("relation", owner.entity_id, "divested", obj.entity_id,
                           attrs(period=period, value=attrs_of.get("value"), unit=attrs_of.get("unit")), (ev,)))

@@ -154,7 +154,8 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
 
 # ---------------------------------------------------------------- names next to a trigger
 
-_TOK = re.compile(r"[“\"‘]|[’”]|[A-Za-z0-9][\w'’+.\-/]*[\w+]|[A-Za-z0-9]|&|[,;:.()]")
+# a colon between letters is part of a name ("Run:ai")
+_TOK = re.compile(r"[“\"‘]|[’”]|[A-Za-z0-9](?:[\w'’+.\-/]|(?<=[A-Za-z]):(?=[a-z]))*[\w+]|[A-Za-z0-9]|&|[,;:.()]")
 _MONTHS_DAYS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                 "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
