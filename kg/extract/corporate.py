@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import is_subdivision
 from ..iris import vocab
 from ..types import Fact, Mention, PeriodRef
 from . import roles
@@ -497,6 +498,8 @@ def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: i
             good.append(m)  # "Founded in 2011 and headquartered in Beijing": Beijing is where its headquarters are
         elif ctx.lang.code == "zh" and re.search(r"[在于](?:[\u4e00-\u9fff]{0,4})$", lead) and "总部" not in lead:
             good.append(m)
+        elif good and good[-1].end == m.start or good and ctx.lang.code == "en" and re.fullmatch(r"\s*,\s*", text[good[-1].end:m.start]):
+            good.append(m)  # 在加利福尼亚州圣卡洛斯: the town named right after the state it is in
     if ctx.lang.code == "en" and not good:  # "returned to Boise, where the company was founded in 1978"
         good = [m for m in ctx.entities(PLACE) if ctx.sent.start <= m.start and m.end <= ts
                 and re.fullmatch(r"\s*,\s*where\s+[^,.;]{0,40}?", text[m.end:ts])]
@@ -510,9 +513,12 @@ def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: i
     cities = [m for m in good if v.is_a(m.cls, ["City"])]
     if cities:
         return cities[0]
-    country = [m for m in good if v.is_a(m.cls, ["Country"])]
-    if country and not re.match(r"[\u4e00-\u9fffA-Z]", text[country[0].end:country[0].end + 1] or " "):
-        return country[0]  # "founded in Sweden"; not 美国得克萨斯州… where a place it names follows
+    # "founded in Sweden"; not 美国得克萨斯州… where a place it names follows. A state or a
+    # prefecture ("incorporated in California", "in Osaka") when no city is named in it
+    for cls in ("Country", "Region"):
+        wider = [m for m in good if v.is_a(m.cls, [cls]) and (cls == "Country" or is_subdivision(m.entity_id))]
+        if wider and not re.match(r"\s*[\u4e00-\u9fffA-Z]", text[wider[0].end:wider[0].end + 3] or " "):
+            return wider[0]
     return None
 
 
@@ -523,7 +529,11 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
     place_exchanges = spec.get("place_exchanges") or {}
     not_after = _words(spec, "not_after", lang)
     conf = float(spec.get("confidence", 0.9))
-    for ts, te in _hits(ctx, _words(spec, "triggers", lang)):
+    state = {w.lower() for w in _words(spec, "state_words", lang) + _words(spec, "share_triggers", lang)}
+    share_triggers = {w.lower() for w in _words(spec, "share_triggers", lang)}
+    hits = _hits(ctx, _words(spec, "triggers", lang))
+    hits += [(s, e) for s, e in _hits(ctx, _words(spec, "share_triggers", lang)) if not any(a < e and s < b for a, b in hits)]
+    for ts, te in sorted(hits):
         if _future(ctx, ts) or any(text.startswith(w, te) for w in not_after):
             continue  # 上市公司: a listed company, not a listing
         cs, ce = ctx.clauses[ctx.clause_of(ts)]
@@ -534,7 +544,7 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         # near the trigger: counted from the exchange's end when it comes first ("on Shenzhen Stock Exchange
         # growth enterprise board hang card on market", 在深圳证券交易所中小企业板挂牌上市)
         exchanges = [m for m in ctx.entities(["StockExchange"]) if ctx.sent.start <= m.start < ctx.sent.end
-                     and (ts - m.end if m.end <= ts else abs(m.start - ts)) <= 40]
+                     and (ts - m.end if m.end <= ts else m.start - te if m.start >= te else 0) <= 40]
         exch_id, exch_m = "", None
         if exchanges:
             own = [m for m in exchanges if cs <= m.start < ce]  # "…in Shenzhen Stock Exchange listing, … in Hong Kong"
@@ -561,18 +571,37 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         company = org.entity_id if org is not None else ctx.doc.organisation
         if not company or (lang == "zh" and org is not None and re.search(r"子公司|旗下", text[org.end:ts])):
             continue  # 比亚迪旗下从事手机部件业务的子公司，于2007年12月在香港上市: the subsidiary was listed
-        period = event_period(ctx, cs, ce, ts, te)
+        period = event_period(ctx, cs, ce, ts, te) or _time_clause_before(ctx, ts)
         # "has been listed on the Nasdaq since December 2003": listed since then, so listed then
         since = [m for m in ctx.periods() if m.period.qualifier == "since" and te <= m.start <= te + 60 and m.end <= ce]
         if lang == "en" and since and not _hits_between(ctx, spec, te, since[0].start):
             period = since[0].period.plain()
-        if text[ts:te].lower() in {w.lower() for w in _words(spec, "state_words", lang)}:
+        if text[ts:te].lower() in share_triggers and not any(text.find(w, cs, ts) >= 0 for w in _words(spec, "share_nouns", lang)):
+            continue  # 双方在港交所完成了交易: a deal done, not shares traded there
+        if text[ts:te].lower() in state:
             period = None  # "shares traded in Hong Kong fell 3% on Monday": not the listing's date
         confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.85)
         for m, eid in listed:
             ev = evidence(ctx, [span(org), (ts, te), span(m)], "listed-on", confidence)
             facts.append(Fact("relation", company, "listedOn", eid, attrs(period=period), (ev,)))
     return facts
+
+
+def _time_clause_before(ctx: Context, ts: int) -> PeriodRef | None:
+    """"Two months later, on May 22, 2014, JD.com listed …": the time of the clause right before the
+    trigger's, when that clause is only a time."""
+    i = ctx.clause_of(ts)
+    if i == 0:
+        return None
+    ps, pe = ctx.clauses[i - 1]
+    dated = [m for m in ctx.periods() if ps <= m.start and m.end <= pe]
+    rest = ctx.doc.text[ps:pe]
+    for m in dated:
+        rest = rest.replace(m.text, "")
+    if len(dated) == 1 and dated[0].period.year and dated[0].period.qualifier in ("", "early", "late", "mid") \
+            and re.fullmatch(r"[\s,，]*(?:(?:in|on|at|by|during|early|late|于|在)[\s,，]*)*", rest, re.IGNORECASE):
+        return dated[0].period
+    return None
 
 
 _LISTED = re.compile(r"-listed\b")
@@ -846,7 +875,9 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                             if added is None:
                                 continue
                             before = [added]
-                    company = before[-1].entity_id if before else (ctx.recent_orgs[-1] if ctx.recent_orgs else ctx.doc.organisation)
+                    # (not the first name of the sentence before: "…, where Bharti Airtel chose it. …, and the
+                    # Stockholm-based company reported": the company the text is about, as "the company" is)
+                    company = before[-1].entity_id if before else (ctx.doc.organisation or (ctx.recent_orgs[-1] if ctx.recent_orgs else ""))
                     if company:
                         ev = evidence(ctx, [span(before[-1]) if before else None, span(place)], "headquarters", conf * 0.95)
                         facts.append(Fact("relation", company, "headquarteredIn", place.entity_id, (), (ev,)))

@@ -1,0 +1,68 @@
+"""Company basics told in more ways, on sentences written for the tests: the founding place named
+with the state it is in or as a state alone, shares said to trade on an exchange, a listing dated
+by a clause that is only a time, directors as senior positions."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import labelled, of, run
+
+from kg import lexicon
+
+
+def _label(x: str) -> str:
+    lex = lexicon.load()
+    return lex.entities[x].labels[0][1] if x in lex.entities else x
+
+
+def _rel(text: str, lang: str, rel: str, **kw) -> set[tuple]:
+    return {(_label(s), p, _label(o)) for s, p, o in of(rel, labelled(text, lang, **kw))}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a town after the state it is in: the town
+    ("华为于1987年在广东省深圳市创立。", "zh", {"Shenzhen"}),
+    ("联想于1984年在北京市海淀区成立，总部位于北京。", "zh", {"Beijing"}),
+    # a state or a prefecture alone is the place when no town is named
+    ("Nvidia was incorporated in California in April 1993.", "en", {"California"}),
+    ("Sony was founded in Tokyo, Japan in 1946.", "en", {"Tokyo"}),
+    # a region of several countries is no founding place; nor a state a town of it follows
+    ("沃达丰与合作伙伴在欧洲成立了一家卫星通信合资公司。", "zh", set()),
+    ("Xiaomi in 2010 year in Guangdong Shenzhen establish.", "en", set()),
+])
+def test_founding_place(text, lang, expected):
+    got = _rel(text, lang, "foundedIn")
+    assert {o for _, _, o in got} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # shares said to trade on an exchange (a state: no date)
+    ("公司股票在韩国交易所交易，市值排名第二。", {("Xiaomi", "listedOn", "Korea Exchange")}),
+    ("其美国存托凭证在纽约证券交易所交易。", {("Xiaomi", "listedOn", "New York Stock Exchange")}),
+    # a deal, or a deal's amount, is no trading of shares
+    ("双方在港交所完成了这笔交易。", set()),
+    ("公司在纳斯达克的交易额大幅增长。", set()),
+])
+def test_shares_trade_zh(text, expected):
+    got = {(_label(s), p, _label(o)) for s, p, o in of("listedOn", labelled(text, "zh", organisation="xiaomi"))}
+    assert got == expected
+    for f in run(text, "zh", organisation="xiaomi").facts:
+        if f.predicate == "listedOn":
+            assert f.attr("period") is None
+
+
+def test_listing_dated_by_a_time_clause_before():
+    text = "A year later, on June 3, 2015, Xiaomi listed its American depositary shares on the Nasdaq Global Select Market."
+    got = {(f.obj, f.attr("period").key if f.attr("period") else None)
+           for f in run(text, "en", organisation="").facts if f.predicate == "listedOn"}
+    assert got == {("nasdaq", "2015-06-03")}
+
+
+@pytest.mark.parametrize("text, lang, title", [
+    ("小米集团高级总监王五表示，新品将于下月上市。", "zh", "高级总监"),
+    ("小米市场总监王五表示，新品将于下月上市。", "zh", "市场总监"),
+    ("Anna Berg, senior director of product at Xiaomi, said the phone sold well.", "en", "senior director"),
+])
+def test_directors_are_senior_positions(text, lang, title):
+    got = [f for f in run(text, lang, organisation="", speaker="").facts if f.predicate == "executiveOf"]
+    assert [(f.obj, f.attr("title")) for f in got] == [("xiaomi", title)]
