@@ -66,3 +66,38 @@ def test_listing_dated_by_a_time_clause_before():
 def test_directors_are_senior_positions(text, lang, title):
     got = [f for f in run(text, lang, organisation="", speaker="").facts if f.predicate == "executiveOf"]
     assert [(f.obj, f.attr("title")) for f in got] == [("xiaomi", title)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the company, the city, the word
+    ("欢迎各位来到华为深圳总部参观。", {("huawei", "shenzhen")}),
+    # 在, the city (and its district), 的, the company, the word
+    ("在北京海淀区的小米总部，记者见到了他。", {("xiaomi", "beijing")}),
+    # a country's office is not the headquarters, nor the word without a city
+    ("我们参观了苹果中国总部。", set()),
+    ("在小米的总部，记者见到了他。", set()),
+])
+def test_headquarters_named_by_city_zh(text, expected):
+    got = {(f.subject, f.obj) for f in run(text, "zh", organisation="", speaker="").facts if f.predicate == "headquarteredIn"}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # persons who joined the founding team (a time or an adverb before them, names glossed in Latin letters)
+    ("此后王五（Wang Wu）和赵六（Zhao Liu）也加入了创始团队。", "zh", {"王五", "赵六"}),
+    ("2011年，王五和赵六加入了小米的创始团队。", "zh", {"王五", "赵六"}),
+    ("Later, Anna Berg and Tom Reed joined the founding team.", "en", {"Anna Berg", "Tom Reed"}),
+    # joining the company is not founding it
+    ("王五加入了小米，担任副总裁。", "zh", set()),
+])
+def test_joined_the_founding_team(text, lang, expected):
+    got = of("founderOf", labelled(text, lang, organisation="xiaomi"))
+    assert {s for s, _, _ in got} == expected and {o for _, _, o in got} <= {"xiaomi"}
+
+
+def test_appointed_is_no_name_zh():
+    # 被任命为: the verb is no person's name; the appointment dates the role
+    got = [(f.subject, f.predicate, f.attr("period").key if f.attr("period") else None)
+           for f in run("王五2015年加入小米，2023年5月被任命为首席财务官。", "zh", organisation="xiaomi", speaker="").facts
+           if f.predicate == "cfoOf"]
+    assert all(s != "任命" for s, _, _ in got)

@@ -216,6 +216,8 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
                      and m.cls and vocab().is_a(m.cls, PERSON)]
             if first:  # 我和王晓刚、徐冰…
                 speaker, start = first[0], first[0].end
+            else:  # 此后A和B也加入了创始团队: times and adverbs before the persons
+                start = _past_fillers(ctx, cs, ts)
             people = _people_run(ctx, start, cs + cop.start())
             if speaker is not None and (people or re.match(r"\s*(?:和|与|and)\b", text[speaker.end:speaker.end + 4])):
                 people = [speaker] + people
@@ -225,6 +227,20 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
             ev = evidence(ctx, [span(person), (ts, te)], "founder-list", conf)
             facts.append(Fact("relation", person.entity_id, "founderOf", company, (), (ev,)))
     return facts
+
+
+def _past_fillers(ctx: Context, start: int, end: int) -> int:
+    """Where the words after ``start`` stop being times and the roles' ``fillers`` (此后, 目前, "then")."""
+    text = ctx.doc.text
+    fillers = sorted((ctx.patterns.roles.get("fillers") or {}).get(ctx.lang.code, []), key=len, reverse=True)
+    while start < end:
+        start += len(text[start:end]) - len(text[start:end].lstrip(" ,，、"))
+        dated = next((m.end for m in ctx.periods() if m.start == start), None)
+        word = next((w for w in fillers if text.startswith(w, start) and (ctx.lang.code == "zh" or not text[start + len(w):start + len(w) + 1].isalnum())), None)
+        if dated is None and word is None:
+            return start
+        start = dated if dated is not None else start + len(word)
+    return start
 
 
 def _zh_listed_name(text: str, pos: int, end: int) -> int | None:
@@ -238,7 +254,8 @@ def _zh_listed_name(text: str, pos: int, end: int) -> int | None:
 
 _EN_HE_NAME = re.compile(r"He\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*(?:,|\band\b|\.|;|$))")
 _EN_PEOPLE_JOINER = re.compile(r"\s*(?:,\s*|\band\b\s*|together with\s*|along with\s*)?")
-_ZH_PEOPLE_JOINER = re.compile(r"[、，,和与及\s]*")
+# (a name glossed in Latin letters: JB·斯特劳贝尔（JB Straubel）和伊恩·赖特（Ian Wright）)
+_ZH_PEOPLE_JOINER = re.compile(r"(?:\s*[（(][A-Za-z][A-Za-z .'’·\-]{0,40}[）)])?[、，,和与及\s]*")
 
 
 _UNIT_TAIL = re.compile(r"(?:（[\u4e00-\u9fff]{1,6}）|[\u4e00-\u9fff]{2,4})")
@@ -797,6 +814,36 @@ def _names_other(ctx: Context, spec: dict, start: int, ts: int) -> bool:
     return False
 
 
+def _zh_city_headquarters(ctx: Context, ts: int) -> tuple[Mention, Mention] | None:
+    """(company, city) of a headquarters named by its city before the word: 中兴通讯深圳总部 (the company,
+    the city), 在北京海淀区的快手总部 (在, the city and its district, 的, the company); None else. Only a
+    city: 小米印度总部 is a country's office, not the company's headquarters."""
+    text = ctx.doc.text
+    v = vocab()
+    orgs = [m for m in ctx.entities(ORG, ["StockExchange", "RankingList", "InternalBody"]) if ctx.sent.start <= m.start < ts]
+    places = [m for m in ctx.entities(PLACE) if ctx.sent.start <= m.start < ts]
+    org = orgs[-1] if orgs and orgs[-1].end <= ts else None
+    if org is None:
+        return None
+    city = next((p for p in places if p.start == org.end and p.end == ts), None)
+    if city is not None:
+        return (org, city) if v.is_a(city.cls, ["City"]) else None
+    if org.end != ts or not text.startswith("的", org.start - 1):
+        return None  # 在北京海淀区的快手总部
+    chain = [p for p in places if p.end <= org.start - 1]
+    pos, picked = org.start - 1, []
+    for p in reversed(chain):
+        gap = text[p.end:pos]
+        if not re.fullmatch(r"[\u4e00-\u9fff]{0,4}", gap):  # a district between (海淀区)
+            break
+        picked.insert(0, p)
+        pos = p.start
+    cities = [p for p in picked if v.is_a(p.cls, ["City"])]
+    if not cities or not text[max(ctx.sent.start, pos - 1):pos] == "在":
+        return None
+    return org, cities[-1]
+
+
 def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
     """总部位于美国加利福尼亚州库比蒂诺, "headquartered in Santa Clara, California", "Dallas-based AT&T"."""
     lang = ctx.lang.code
@@ -813,6 +860,11 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                 break
             run.append(m)
             pos = m.end
+        named = _zh_city_headquarters(ctx, ts) if lang == "zh" and not any(m.start - te <= 2 for m in run) else None
+        if named is not None:  # 华为深圳总部: no place right after the word (总部参观)
+            ev = evidence(ctx, [span(named[0]), span(named[1]), (ts, te)], "headquarters", conf * 0.95)
+            facts.append(Fact("relation", named[0].entity_id, "headquarteredIn", named[1].entity_id, (), (ev,)))
+            continue
         # 韩国京畿道利川市, "Newbury, Berkshire": a city the gazetteer lacks, when the places named hold none
         unknown = _unknown_city(ctx, pos) if not any(v.is_a(m.cls, ["City"]) for m in run) else None
         if unknown is not None:

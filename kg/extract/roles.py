@@ -398,8 +398,10 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
         if not text[i - 1].isalnum() or not _only_fillers(ctx, i, pos, spec):
             continue
         start = ctx.lang.person_before(text[:ctx.sent.end], i, ctx.lang.words)
-        if start is not None and start >= ctx.sent.start and text[start:i] not in role_words:
-            return ctx.add_name(start, i, "Person")  # not 曾任 (a surname 曾 and a word of the title's phrase)
+        # not 曾任 (a surname 曾 and a word of the title's phrase), nor 任命 in 被任命为 (the start of one)
+        if start is not None and start >= ctx.sent.start and text[start:i] not in role_words \
+                and not any(len(w) > i - start and text.startswith(w, start) for w in role_words):
+            return ctx.add_name(start, i, "Person")
     return None
 
 
