@@ -229,6 +229,24 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
     return facts
 
 
+# what may stand between the founders and the verb: 于2010年在北京联合创立了, 一起创办了
+_ZH_FOUNDERS_GAP = re.compile(r"(?:[\s，,于在]|共同|联合|一起|合伙|先后|也|还|曾|已)*")
+
+
+def _zh_new_founders(ctx: Context, cs: int, ts: int) -> list[Mention]:
+    """Founders the lexicon lacks opening the clause of a founding verb: 王五和赵六于2010年联合创立了小米
+    (the names, then only times, places and adverbs before the verb)."""
+    text = ctx.doc.text
+    people = _people_run(ctx, _past_fillers(ctx, cs, ts), ts)
+    if not people:
+        return []
+    gap = text[people[-1].end:ts]
+    for m in sorted((m for m in ctx.mentions if m.kind in ("period", "entity") and people[-1].end <= m.start and m.end <= ts
+                     and (m.kind == "period" or m.cls and vocab().is_a(m.cls, PLACE))), key=lambda m: -m.start):
+        gap = gap[:m.start - people[-1].end] + " " + gap[m.end - people[-1].end:]
+    return people if _ZH_FOUNDERS_GAP.fullmatch(gap) else []
+
+
 def _past_fillers(ctx: Context, start: int, end: int) -> int:
     """Where the words after ``start`` stop being times and the roles' ``fillers`` (此后, 目前, "then")."""
     text = ctx.doc.text
@@ -335,7 +353,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         # what was founded
         successor = None
         passive = lang == "en" and not re.match(r"helped|co-?founding", text[ts:te]) and (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$", text[max(ctx.sent.start, ts - 20):ts])
-                                    or re.search(r",\s*$", text[max(ctx.sent.start, ts - 3):ts])
+                                    or re.search(r",\s*$", text[max(ctx.sent.start, ts - 3):ts]) and not _EN_ACTIVE_OBJECT.match(text, te)
                                     or ts == ctx.sent.start or text[ctx.sent.start:ts].strip() == "")
         org = None
         if lang == "en":
@@ -369,7 +387,8 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                 if org is not None and not founders and not sov:
                     # "Toshio Iue, who later went on to found Sanyo", "My uncle, Takeshi Mitarai, helped found Canon":
                     # the person set off by a comma right before the verb
-                    apposed = _EN_APPOSED_FOUNDER.search(text, ctx.sent.start, ts)
+                    # … or by a description between commas: "Anna Berg, a former Google engineer, founded …"
+                    apposed = _EN_DESCRIBED_FOUNDER.search(text, ctx.sent.start, ts) or _EN_APPOSED_FOUNDER.search(text, ctx.sent.start, ts)
                     if apposed is not None:
                         known = [p for p in ctx.entities(PERSON) if p.end == apposed.start()]
                         if known:
@@ -415,7 +434,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     # not a speaker's label: 杨元庆：1984年，柳传志等11位科研人员…创办了联想
                     named = [p for p in ctx.entities(PERSON) if p.end <= ts and not re.match(r"\s*[:：]", text[p.end:p.end + 2])]
                     people = [p for p in named if cs <= p.start] or named
-                    founders = _people_run(ctx, people[0].start, ts) if people else []
+                    founders = _people_run(ctx, people[0].start, ts) if people else _zh_new_founders(ctx, cs, ts)
             else:
                 org = _org_before(ctx, ts, limit=60)
                 org = _zh_unit_name(ctx, org, ts) or org
@@ -782,6 +801,10 @@ _BASED_NOUNS = r"(?:company|group|firm|maker|manufacturer|giant|conglomerate|car
 # between a company and a verb that ends its clause (a machine translation's word order): places, times, adverbs
 _SOV_GAP = re.compile(r"(?:\s+(?:(?:in|on|at)\s+[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*)*|year|month|day|formal|formally|officially|"
                       r"[0-9]+|[A-Z][a-z]+))*\s+")
+# after a founding verb set off by a comma: its object ("…, a former Google engineer, founded Xiaomi", "…, founded the
+# company"), so the verb is active, not a participle ("Tencent, founded in 1998, …")
+_EN_ACTIVE_OBJECT = re.compile(r"\s+(?:(?:the|this|his|her|their|its|a|an)\s+[a-z]|[A-Z])")
+_EN_DESCRIBED_FOUNDER = re.compile(r"\s*,\s*(?:a|an|then\s+a|then\s+an)\s+[^,;()]{1,80},\s*$")
 _EN_APPOSED_FOUNDER = re.compile(r"\s*,\s*(?:who\s+(?:(?:later|then|also|eventually|\w+ly)\s+)?)?$")
 _EN_APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*,\s*(?:a|an)\s+$")
 _EN_NAME_AND = re.compile(r"(?<![\w'’])([A-Z][\w'’.-]*(?:\s+(?:von|van|de|der|da|di|[A-Z][\w'’.-]*)){1,3})\s+and\s+")

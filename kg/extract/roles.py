@@ -335,6 +335,16 @@ def _zh_unit(ctx: Context, lo: int, gs: int, spec: dict, legal_form: bool = Fals
     return ""
 
 
+# a company's name right before a title, at the start of its clause or after punctuation: two to six
+# characters and 集团/公司 (not 该集团, 子公司, 母公司)
+_ZH_COMPANY_BEFORE = re.compile(r"(?:^|(?<=[，,。；;：:、“”\"（(\s]))((?![该本其这那此一])[\u4e00-\u9fff]{2,6}(?<![子母分总])(?:集团|公司))")
+def _zh_name_words(words: str) -> bool:
+    """Can these words name a company (现代, 三星电子), not say something (还有, 我们, 大)?"""
+    from ..segment import posseg
+
+    return all(tag[:1] not in "vdpcurmqa" for _, tag in posseg(words))
+
+
 _GLOSS = re.compile(r"[（(][A-Z][A-Za-z .'’\-]{1,40}[）)]")
 
 
@@ -491,6 +501,14 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
         if latin and re.search(r"[a-z]", latin.group(1)) and not any(  # a name, not an abbreviation (AI首席官, IT总监)
                 m.start < gs and m.end > gs - len(latin.group(1)) for m in ctx.mentions if m.kind in ENTITY_KINDS):
             found = ctx.add_name(gs - len(latin.group(1)), gs, "Company")
+            if found is not None:
+                return found, found.entity_id, ""
+        # 现代集团创始人郑周永: a name the lexicon lacks ending in a company word, opening its clause
+        cs = max(lo, ctx.clauses[ctx.clause_of(gs)][0])
+        named = _ZH_COMPANY_BEFORE.search(text, cs, gs)
+        if named and named.end() == gs and not any(m.start < gs and m.end > named.start(1) for m in ctx.mentions
+                                                  if m.kind in ENTITY_KINDS) and _zh_name_words(named.group(1)[:-2]):
+            found = ctx.add_name(named.start(1), gs, "Company")
             if found is not None:
                 return found, found.entity_id, ""
         # 担任中国区总裁: a unit right before the title, after the copula
