@@ -202,6 +202,15 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
             continue
         lead = len(text[te:ce]) - len(text[te:ce].lstrip())
         after = verb.match(text, te + lead, ce) if verb is not None else None
+        if after is None:  # "The company's founders, Daniel Ek and Martin Lorentzon, …": the persons set beside the word
+            beside = re.match(r"\s*[,:：]\s*", text[te:ctx.sent.end])
+            people = _people_run(ctx, te + beside.end(), ctx.sent.end if lang == "en" else ce) if beside else []
+            if people and people[0].start == te + beside.end() and re.match(r"\s*(?:[,.;，。；]|$)", text[people[-1].end:people[-1].end + 2]):
+                for person in people:
+                    if person.entity_id != company:
+                        ev = evidence(ctx, [span(person), (ts, te)], "founder-list", conf)
+                        facts.append(Fact("relation", person.entity_id, "founderOf", company, (), (ev,)))
+                continue
         if after is not None:  # the word, a list verb, the persons
             # the list may run on past the clause's commas ("co-founders include Xu Li, Wang Xiaogang and Xu Bing")
             people = _people_run(ctx, re.match(r"\s*[:：]?\s*", text[after.end():ce]).end() + after.end(),
@@ -330,6 +339,9 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
             other_verb = m is not None and re.search(r"\b(?:and|is|was|are|were|now|been)\s+(?:\w+\s+)?\w+ed\s+by\s*$", m.group())
             if m and not other_verb and not re.match(r"\s*(?:of|the|a)\b", after_text[m.end():]):
                 founders = _people_run(ctx, te + m.end(), ctx.sent.end)
+                described = _EN_DESCRIPTION.match(after_text, m.end())
+                if not founders and described is not None and described.end() > m.end():
+                    founders = _people_run(ctx, te + described.end(), ctx.sent.end)  # "by former Google engineer Steven Yang"
         else:
             for aw in agent_words:
                 k = text.rfind(aw, cs, ts)
@@ -445,6 +457,15 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     org = first[0] if first else org
         if org is None or (org.cls and vocab().is_a(org.cls, PERSON)):
             continue
+        if founders and lang == "en":
+            # "co-founded Oracle in 1977 with Bob Miner and Ed Oates": the partners named after "with"
+            # (or in a clause of its own: "…, together with his wife Mumeno and her younger brother Toshio Iue")
+            nxt = ctx.clauses[ctx.clause_of(ts) + 1] if ctx.clause_of(ts) + 1 < len(ctx.clauses) else None
+            joint = _EN_WITH.search(text, max(te, org.end if org.start >= te else te), ce)
+            if joint is None and nxt is not None and _EN_WITH_CLAUSE.match(text, nxt[0]):
+                joint, ce = _EN_WITH_CLAUSE.match(text, nxt[0]), nxt[1]
+            if joint is not None:
+                founders = founders + [p for p in _with_people(ctx, joint.end(), ctx.sent.end) if p not in founders]
         confidence = conf * (1.0 if org.kind == "entity" else 0.9)
         if lang == "en" and text[ts:te].lower() in ("found", "establish"):
             if re.match(r"\s+[A-Z][a-z]", text[org.end:org.end + 3]):
@@ -804,6 +825,35 @@ _SOV_GAP = re.compile(r"(?:\s+(?:(?:in|on|at)\s+[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-
 # after a founding verb set off by a comma: its object ("…, a former Google engineer, founded Xiaomi", "…, founded the
 # company"), so the verb is active, not a participle ("Tencent, founded in 1998, …")
 _EN_ACTIVE_OBJECT = re.compile(r"\s+(?:(?:the|this|his|her|their|its|a|an)\s+[a-z]|[A-Z])")
+# words describing a founder before the name ("by former Google engineer Steven Yang"): lower-case words and
+# names followed by one
+_EN_DESCRIPTION = re.compile(r"(?:(?:[a-z][\w-]*|[A-Z][\w&.-]*(?=\s+[a-z]))\s+){1,5}")
+_EN_WITH = re.compile(r"\b(?:together\s+with|along\s+with|with)\s+")
+_EN_WITH_CLAUSE = re.compile(r"[\s,]*(?:together\s+with|along\s+with)\s+")
+# a partner's relation to the founder before the name: "his wife", "her younger brother", "two college friends,"
+_EN_KIN = re.compile(r"(?:(?:his|her|their|two|three|a|an|the)\s+)(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*)\s*,?\s+(?=[A-Z])")
+
+
+def _with_people(ctx: Context, start: int, end: int) -> list[Mention]:
+    """The persons after "with": a list (A, B and C), each name possibly after its relation to the founder
+    ("his wife Mumeno and her younger brother Toshio Iue")."""
+    text = ctx.doc.text
+    out: list[Mention] = []
+    pos = start
+    while pos < end:
+        pos = _EN_PEOPLE_JOINER.match(text, pos, end).end()
+        kin = _EN_KIN.match(text, pos, end)
+        pos = kin.end() if kin else pos
+        run = _people_run(ctx, pos, end)
+        first = next((p for p in run if p.start == pos), None)
+        if first is None and kin is not None:  # "his wife Mumeno": a one-word name after the relation
+            name = re.match(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}", text[pos:end])
+            first = ctx.add_name(pos, pos + name.end(), "Person") if name else None
+        if first is None:
+            break
+        out.append(first)
+        pos = first.end
+    return out
 _EN_DESCRIBED_FOUNDER = re.compile(r"\s*,\s*(?:a|an|then\s+a|then\s+an)\s+[^,;()]{1,80},\s*$")
 _EN_APPOSED_FOUNDER = re.compile(r"\s*,\s*(?:who\s+(?:(?:later|then|also|eventually|\w+ly)\s+)?)?$")
 _EN_APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*,\s*(?:a|an)\s+$")
