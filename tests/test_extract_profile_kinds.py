@@ -101,3 +101,40 @@ def test_appointed_is_no_name_zh():
            for f in run("王五2015年加入小米，2023年5月被任命为首席财务官。", "zh", organisation="xiaomi", speaker="").facts
            if f.predicate == "cfoOf"]
     assert all(s != "任命" for s, _, _ in got)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # founders the lexicon lacks, opening the clause of the verb (times, places, 等人 between)
+    ("王五和赵六于2012年在杭州联合创立了小米。", "zh", {"王五", "赵六"}),
+    ("2012年，王五、赵六等人创办了小米。", "zh", {"王五", "赵六"}),
+    # a company founding a unit names no founder
+    ("公司于2012年创立了子公司小米金融。", "zh", set()),
+    # a description between commas, or before the name after "by"
+    ("Anna Berg, a former engineer at Google, founded Xiaomi in 2012.", "en", {"Anna Berg"}),
+    ("Xiaomi was founded by former Google engineer Anna Berg in 2012.", "en", {"Anna Berg"}),
+    # partners after "with", each possibly after its relation to the founder
+    ("Anna Berg co-founded Xiaomi in 2012 with Tom Reed and Li Si.", "en", {"Anna Berg", "Tom Reed", "Li Si"}),
+    ("Anna Berg founded this company in 2012, together with her husband Tom and his younger sister Mia Reed.", "en",
+     {"Anna Berg", "Tom", "Mia Reed"}),
+    ("Anna Berg founded Xiaomi in 2012 with money from Temasek.", "en", {"Anna Berg"}),
+    # the persons set beside the word for them
+    ("The company's founders, Anna Berg and Tom Reed, remain on the board.", "en", {"Anna Berg", "Tom Reed"}),
+    ("The founders, employees and investors all gained.", "en", set()),
+    # a machine translation's agent before its verb (由…创立 word by word)
+    ("Millet by Anna Berg and Tom Reed etc. people in 2012 year in Beijing found.", "en", {"Anna Berg", "Tom Reed"}),
+])
+def test_founders_kinds(text, lang, expected):
+    got = of("founderOf", labelled(text, lang, organisation="xiaomi"))
+    assert {s for s, _, _ in got} == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a company the lexicon lacks, named with 集团 right before the title
+    ("现代集团创始人郑周永曾说过这句话。", "zh", {("郑周永", "founderOf", "现代集团")}),
+    # not words that only say something before 公司
+    ("还有公司董事长王五先生出席。", "zh", set()),
+    ("该集团董事长王五当天出席。", "zh", set()),
+])
+def test_company_before_title_zh(text, lang, expected):
+    got = {f for f in labelled(text, lang) if f[1] in ("founderOf", "chairOf")}
+    assert got == expected

@@ -172,6 +172,8 @@ def _people_run(ctx: Context, start: int, end: int) -> list[Mention]:
             e = _zh_listed_name(text, pos, end)  # 季琦和范敏, 王树和、张祖祥: a list item of a list of persons
         if e is None or e <= pos or not en and e - pos > 12:
             break
+        if not en and e - pos > 2 and text[e - 1] == "等":
+            e -= 1  # 王五、赵六等人: 等 closes the list, it is no part of the name
         added = ctx.add_name(pos, e, "Person")
         if added is None:  # 斯蒂夫·沃兹尼亚克: a known surname with the given name written before it
             added = next((p for p in people if pos <= p.start and p.end == e), None)
@@ -239,7 +241,7 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
 
 
 # what may stand between the founders and the verb: 于2010年在北京联合创立了, 一起创办了
-_ZH_FOUNDERS_GAP = re.compile(r"(?:[\s，,于在]|共同|联合|一起|合伙|先后|也|还|曾|已)*")
+_ZH_FOUNDERS_GAP = re.compile(r"(?:[\s，,于在]|等人|等|共同|联合|一起|合伙|先后|也|还|曾|已)*")
 
 
 def _zh_new_founders(ctx: Context, cs: int, ts: int) -> list[Mention]:
@@ -389,9 +391,16 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     # ends the clause ("iFlytek in Anhui Hefei establish") only after places, times and adverbs
                     before = _org_before(ctx, ts)
                     org = before if before is not None and before.start >= cs else None
-                    if sov and org is not None and not _SOV_GAP.fullmatch(text, org.end, ts):
+                    sov_founders: list[Mention] = []
+                    by = _EN_SOV_BY.match(text, org.end, ts) if sov and org is not None else None
+                    if by is not None:  # "Zhongxing by Hou Weigui etc. people in 1985 year in Shenzhen found"
+                        sov_founders = _people_run(ctx, by.end(), ts)
+                        rest = _EN_SOV_OTHERS.match(text, sov_founders[-1].end, ts).end() if sov_founders else org.end
+                        if sov_founders and _SOV_GAP.fullmatch(text, rest, ts):
+                            founders = sov_founders
+                    if sov and org is not None and not founders and not _SOV_GAP.fullmatch(text, org.end, ts):
                         org = None
-                if sov:
+                if sov and not (org is not None and founders):
                     founders = []
                 if org is not None and not founders and not sov:
                     founders = [p for p in ctx.entities(PERSON) if cs <= p.start and p.end <= ts][-3:]
@@ -831,7 +840,7 @@ _EN_DESCRIPTION = re.compile(r"(?:(?:[a-z][\w-]*|[A-Z][\w&.-]*(?=\s+[a-z]))\s+){
 _EN_WITH = re.compile(r"\b(?:together\s+with|along\s+with|with)\s+")
 _EN_WITH_CLAUSE = re.compile(r"[\s,]*(?:together\s+with|along\s+with)\s+")
 # a partner's relation to the founder before the name: "his wife", "her younger brother", "two college friends,"
-_EN_KIN = re.compile(r"(?:(?:his|her|their|two|three|a|an|the)\s+)(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*)\s*,?\s+(?=[A-Z])")
+_EN_KIN = re.compile(r"(?:(?:his|her|their|two|three|four|five|a|an|the)\s+)(?:[A-Za-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*)\s*[,:]?\s+(?=[A-Z])")
 
 
 def _with_people(ctx: Context, start: int, end: int) -> list[Mention]:
@@ -854,6 +863,9 @@ def _with_people(ctx: Context, start: int, end: int) -> list[Mention]:
         out.append(first)
         pos = first.end
     return out
+# a machine translation's agent before its verb (由…创立 word by word): "by A and B etc. people"
+_EN_SOV_BY = re.compile(r"\s+by\s+")
+_EN_SOV_OTHERS = re.compile(r"(?:\s*(?:\([^()]{1,40}\)))?(?:\s+(?:etc\.?|and\s+others)(?:\s+(?:people|persons|person))?)?")
 _EN_DESCRIBED_FOUNDER = re.compile(r"\s*,\s*(?:a|an|then\s+a|then\s+an)\s+[^,;()]{1,80},\s*$")
 _EN_APPOSED_FOUNDER = re.compile(r"\s*,\s*(?:who\s+(?:(?:later|then|also|eventually|\w+ly)\s+)?)?$")
 _EN_APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*,\s*(?:a|an)\s+$")
