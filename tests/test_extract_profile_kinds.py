@@ -138,3 +138,16 @@ def test_founders_kinds(text, lang, expected):
 def test_company_before_title_zh(text, lang, expected):
     got = {f for f in labelled(text, lang) if f[1] in ("founderOf", "chairOf")}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause on the person right after the name, with a word of taking the post and a time
+    ("Chief executive Anna Berg, who took the top job in 2022, said demand was strong.", "2022"),
+    ("Our chief financial officer, Tom Reed, who joined us from Siemens in 2023, is careful.", "2023"),
+    # a clause on something else the person did is no start of the post
+    ("Chief executive Anna Berg, who studied in Boston in 1990, said demand was strong.", None),
+])
+def test_role_dated_by_a_clause_on_the_person(text, expected):
+    got = [f.attr("period").key if f.attr("period") else None
+           for f in run(text, "en", organisation="xiaomi", speaker="").facts if f.predicate in ("ceoOf", "cfoOf")]
+    assert got == [expected]

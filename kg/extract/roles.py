@@ -548,7 +548,20 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
                 return p  # 2009年，柳传志重新出任董事长: the time of taking the post
             # 2017年初，公司成立了质量管理委员会，我亲自出任主席: the time dates another event; the post is held since
             return PeriodRef(p.year, p.quarter, p.month, p.day, "since", p.start, p.end, p.text, half=p.half)
+    # "Chief executive Kwak Noh-jung, who took the top job in 2022, …", "Our CFO, Luka Mucic, who joined us from SAP
+    # last year": a clause on the person right after the name, with a word of taking the post and a time
+    if lang == "en" and start_words and person.end >= ge:
+        rel = _EN_WHO.match(text, person.end, ctx.sent.end)
+        if rel is not None:
+            ce = ctx.clauses[ctx.clause_of(rel.end())][1]
+            if words_re(start_words, lang).match(text, rel.end(), ce):
+                dated = [m for m in ctx.periods() if rel.end() <= m.start and m.end <= ce and m.period.qualifier in ("", "early", "late", "mid")]
+                if dated:
+                    return dated[0].period
     return None
+
+
+_EN_WHO = re.compile(r"\s*,\s*who\s+(?:had\s+|has\s+)?")
 
 
 _NOT_OWNERS = ["Person", "Place", "ProductCategory"]
