@@ -151,3 +151,18 @@ def test_role_dated_by_a_clause_on_the_person(text, expected):
     got = [f.attr("period").key if f.attr("period") else None
            for f in run(text, "en", organisation="xiaomi", speaker="").facts if f.predicate in ("ceoOf", "cfoOf")]
     assert got == [expected]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # companies listed as one list, each at its own time, in order (a known name and a word more is a unit of its own)
+    ("旗下小米健康、京东物流分别于2019年3月和2021年5月在港交所上市。", "zh",
+     {("小米健康", "2019-03"), ("jd-logistics", "2021-05")}),
+    ("Xiaomi and JD Logistics listed in Hong Kong in July 2018 and May 2021 respectively.", "en",
+     {("xiaomi", "2018-07"), ("jd-logistics", "2021-05")}),
+])
+def test_listed_respectively(text, lang, expected):
+    x = run(text, lang, organisation="", speaker="")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    got = {(names.get(f.subject, f.subject) if f.subject not in ("xiaomi", "jd-logistics") else f.subject,
+            f.attr("period").key if f.attr("period") else None) for f in x.facts if f.predicate == "listedOn"}
+    assert got == expected

@@ -15,7 +15,7 @@ from ..iris import vocab
 from ..types import Fact, Mention, PeriodRef
 from . import roles
 from .context import ORG, Context, attrs, event_period, evidence, span
-from .patterns import words_re
+from .patterns import has_word, words_re
 
 NOT_FOUNDED = ["StockExchange", "RankingList", "RetailChannel"]
 NOT_HEADQUARTERED = ("StockExchange", "RankingList")
@@ -647,10 +647,42 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         if text[ts:te].lower() in state:
             period = None  # "shares traded in Hong Kong fell 3% on Monday": not the listing's date
         confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.85)
+        each = _respectively(ctx, spec, org, ts, te, ce) if org is not None else None
+        if each:  # 京东健康、京东物流分别于2020年12月和2021年5月在港交所上市: one listing per company, in order
+            for one, when in each:
+                for m, eid in listed:
+                    ev = evidence(ctx, [span(one), (ts, te), span(m)], "listed-on", confidence * 0.95)
+                    facts.append(Fact("relation", one.entity_id, "listedOn", eid, attrs(period=when), (ev,)))
+            continue
         for m, eid in listed:
             ev = evidence(ctx, [span(org), (ts, te), span(m)], "listed-on", confidence)
             facts.append(Fact("relation", company, "listedOn", eid, attrs(period=period), (ev,)))
     return facts
+
+
+def _respectively(ctx: Context, spec: dict, org: Mention, ts: int, te: int, ce: int) -> list[tuple[Mention, PeriodRef | None]]:
+    """Companies listed as one list before a ``respectively`` word (分别, "respectively") and their times in
+    the same order: [(company, time)], or [] when the sentence tells no such thing."""
+    text = ctx.doc.text
+    words = _words(spec, "respectively", ctx.lang.code)
+    if not words or not has_word(text[org.end:ce], words, ctx.lang.code):
+        return []
+    orgs = _coordinated(ctx, org, ctx.entities(ORG, ["StockExchange", "RankingList", "InternalBody"]))
+    # a company's name and a word more before the list's next item (京东健康、京东物流, "JD Health and JD Logistics"):
+    # a unit of its own, listed on its own
+    joined = _LIST_JOIN.search(text, max(ctx.sent.start, orgs[0].start - 6), orgs[0].start)
+    named = next((m for m in ctx.entities(ORG) if joined is not None and m.end < joined.start() and
+                  _UNIT_WORD.fullmatch(text, m.end, joined.start())), None) if joined is not None and joined.end() == orgs[0].start else None
+    if named is not None:
+        added = ctx.add_name(named.start, joined.start(), "Company")
+        orgs = [added] + orgs if added is not None else orgs
+    if len(orgs) < 2:
+        return []
+    plain = ("", "early", "late", "mid")
+    times = [m.period for m in ctx.periods() if orgs[-1].end <= m.start and m.end <= ce and m.period.year and m.period.qualifier in plain]
+    if len(times) != len(orgs):
+        times = [None] * len(orgs)
+    return list(zip(orgs, times))
 
 
 def _time_clause_before(ctx: Context, ts: int) -> PeriodRef | None:
@@ -782,6 +814,7 @@ def _coordinated(ctx: Context, m: Mention, pool: list[Mention]) -> list[Mention]
     return run
 
 
+_UNIT_WORD = re.compile(r"[\u4e00-\u9fff]{2,3}|\s+[A-Z][a-z]+")
 _TICKER = re.compile(r"\s*(?:[:：]|股份代号|股票代码|证券代码|代码|stock code|ticker)[:：]?\s*[A-Z0-9.]{1,10}", re.IGNORECASE)
 
 
