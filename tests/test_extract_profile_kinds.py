@@ -166,3 +166,17 @@ def test_listed_respectively(text, lang, expected):
     got = {(names.get(f.subject, f.subject) if f.subject not in ("xiaomi", "jd-logistics") else f.subject,
             f.attr("period").key if f.attr("period") else None) for f in x.facts if f.predicate == "listedOn"}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the one who took over holds the post, the one before held it (names the lexicon lacks)
+    ("Anna Berg took over from Tom Reed as chief executive of Xiaomi in 2019.", "en",
+     {("Anna Berg", "ceoOf"), ("Tom Reed", "ceoOf")}),
+    # a time after 于 between the name and the verb
+    ("王五于2019年接任小米董事长兼首席执行官。", "zh", {("王五", "chairOf"), ("王五", "ceoOf")}),
+    # 首席执行官 word by word
+    ("Xiaomi chief execute officer Anna Berg said demand was strong.", "en", {("Anna Berg", "ceoOf")}),
+])
+def test_roles_kinds(text, lang, expected):
+    got = {(s, p) for s, p, _ in labelled(text, lang, organisation="xiaomi") if p in ("ceoOf", "chairOf")}
+    assert got == expected

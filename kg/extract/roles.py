@@ -383,11 +383,17 @@ def _successor(ctx: Context, cands: list[Mention]) -> Mention | None:
     None when the successor is only a pronoun: "He succeeded Jobs as CEO")."""
     last = cands[-1]
     text = ctx.doc.text
-    lo = max(ctx.sent.start, last.start - 12)
+    lo = max(ctx.sent.start, last.start - 20)  # ("took over from ")
     m = _SUCCEEDED_END.search(text[lo:last.start])
     if m is None:
         return last
     before = [p for p in cands[:-1] if p.end <= lo + m.start() and _SUCCEEDED.match(text[p.end:last.start]) is not None]
+    if not before:  # 王五接替林斌出任CEO, "Anna Berg took over from Tom Reed": a name the lexicon lacks succeeds
+        end = len(text[:lo + m.start()].rstrip())
+        start = ctx.lang.person_before(text[:end], end, ctx.lang.words)
+        if start is not None and start >= ctx.sent.start:
+            added = ctx.add_name(start, end, "Person")
+            return added
     return before[-1] if before else None
 
 
@@ -411,7 +417,11 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
         # not 曾任 (a surname 曾 and a word of the title's phrase), nor 任命 in 被任命为 (the start of one)
         if start is not None and start >= ctx.sent.start and text[start:i] not in role_words \
                 and not any(len(w) > i - start and text.startswith(w, start) for w in role_words):
-            return ctx.add_name(start, i, "Person")
+            added = ctx.add_name(start, i, "Person")
+            if added is not None and _SUCCEEDED_END.search(text, max(ctx.sent.start, start - 20), start):
+                # "Anna Berg took over from Tom Reed as CEO": the one before the word of succeeding holds it now
+                return _successor(ctx, [m for m in _person_mentions(ctx) if m.end <= added.start] + [added])
+            return added
     return None
 
 
