@@ -180,3 +180,27 @@ def test_listed_respectively(text, lang, expected):
 def test_roles_kinds(text, lang, expected):
     got = {(s, p) for s, p, _ in labelled(text, lang, organisation="xiaomi") if p in ("ceoOf", "chairOf")}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city the gazetteer lacks, ending in 市 before 的 (总部位于…市的…企业)
+    ("SK海力士是一家总部位于韩国京畿道利川市的半导体企业。", {("sk-hynix", "利川市")}),
+    # a clause without its own subject goes on about what the sentence said X是 of
+    ("小米金融是小米在2015年设立的金融子公司，总部设在北京。", {("xiaomi-finance", "beijing")}),
+    ("小米投资了华为，总部位于深圳。", {("huawei", "shenzhen")}),
+])
+def test_headquarters_kinds_zh(text, expected):
+    x = run(text, "zh", organisation="", speaker="")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    got = {(f.subject, names.get(f.obj, f.obj) if f.obj.startswith("x-") else f.obj) for f in x.facts if f.predicate == "headquarteredIn"}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what kind of company, in common nouns only, is no name to found
+    ("东北亚公司是松下在2019年4月设立的地区事业公司。", set()),
+    ("比亚迪于2020年设立弗迪电池、弗迪动力。", {"findreams-battery", "findreams"}),
+])
+def test_founded_kind_is_no_name_zh(text, expected):
+    got = {f.subject for f in run(text, "zh", organisation="", speaker="").facts if f.predicate == "foundedOn"}
+    assert got == expected

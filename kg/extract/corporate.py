@@ -126,6 +126,8 @@ def _orgs_after(ctx: Context, te: int) -> list[Mention]:
                 known = ctx.mention_at(s, e)
                 if known is not None and known.cls and v.is_a(known.cls, ORG):
                     found = known
+                elif known is None and ctx.lang.code == "zh" and _zh_generic(text[s:e]):
+                    break  # 设立的地区事业公司, 成立卫星通信合资公司: what kind of company, no name
                 elif known is None:
                     inner = [m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start == s and m.end <= e]
                     found = ctx.add_name(s, e, hint if hint and v.is_a(hint, ORG) else "Company") if not inner or e > inner[0].end \
@@ -143,6 +145,14 @@ def _orgs_after(ctx: Context, te: int) -> list[Mention]:
             break
         pos = found.end + m.end()
     return out
+
+
+def _zh_generic(words: str) -> bool:
+    """Are these words only common nouns (地区事业公司, 卫星通信合资公司): a kind of company, not a name?"""
+    from ..segment import posseg
+
+    tags = [tag for _, tag in posseg(words)]
+    return bool(tags) and all(tag in ("n", "vn", "an", "a", "b", "f", "s", "l") for tag in tags)
 
 
 # a Chinese company name ending in a company word: 南京爱立信熊猫通信有限公司, 深圳比亚迪戴姆勒新技术有限公司
@@ -838,7 +848,7 @@ def _tickers(ctx: Context, spec: dict) -> list[Fact]:
 
 
 # a city no list knows at the end of a headquarters clause: [province 道/省/州/郡 [的]] name [市/县/区]
-_ZH_CITY = re.compile(r"的?(?:[\u4e00-\u9fff]{1,6}?(?:省|州|道|郡)的?)?([\u4e00-\u9fff]{2,4}?(?:市|县)?)(?=[，。；、,.]|$)")
+_ZH_CITY = re.compile(r"的?(?:[\u4e00-\u9fff]{1,6}?(?:省|州|道|郡)的?)?([\u4e00-\u9fff]{2,4}?(?:市|县)?(?=[，。；、,.]|$)|[\u4e00-\u9fff]{1,4}?(?:市|县)(?=的))")
 _EN_CITY = re.compile(r"(?:\s*,)?\s*(?:is\s+|are\s+)?(?:in\s+|at\s+|locate[d]?\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s*[,.;]|\s*$)")
 
 
@@ -1002,6 +1012,13 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                 org = _org_before(ctx, k, limit=4)  # 长城汽车前身是…保定长城工业公司，总部位于河北保定: the company's, not its predecessor's
             ci = ctx.clause_of(ts)
             cs = ctx.clauses[ci][0]
+            if lang == "zh" and org is not None and org.start < cs and text[cs:ts].strip("，, ") == "":
+                # 中国东北亚公司是松下设立的地区事业公司，总部设在北京: a clause without a subject of its own goes on
+                # about what the sentence said X是 of, not the name nearest to it
+                first = next(iter(ctx.entities(ORG, ["StockExchange", "RankingList", "InternalBody"])), None)
+                if first is not None and first.start >= ctx.sent.start and first is not org \
+                        and re.match(r"(?:[（(][^）)]{1,40}[）)])?\s*是", text[first.end:first.end + 45]):
+                    org = first
             if _names_other(ctx, spec, max(cs, org.end) if org is not None else cs, ts):
                 continue  # 英飞朗总部位于…, 西门子（中国）有限公司总部…, "Nokia Bell headquarter": whose, is not known
             if (org is None or org.end <= cs) and lang == "en" and ci > 0 and ctx.clauses[ci - 1][0] >= ctx.sent.start \
