@@ -204,3 +204,18 @@ def test_headquarters_kinds_zh(text, expected):
 def test_founded_kind_is_no_name_zh(text, expected):
     got = {f.subject for f in run(text, "zh", organisation="", speaker="").facts if f.predicate == "foundedOn"}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, lang, rel, expected", [
+    # an organisation followed by a person noun describes the person: not the title's, not the one listed
+    ("2005年，联想收购了一项业务，前华为高管雷军接任首席执行官。", "zh", "ceoOf", {("lei-jun", "lenovo")}),
+    ("Anna Berg, a former Google engineer, founded the company in 2015 and listed it on the Nasdaq in 2018.", "en",
+     "listedOn", {("lenovo", "nasdaq")}),
+    # but a title that begins with "executive" still names its organisation
+    ("Tom Reed, Xiaomi's executive vice president of sales, said demand was strong.", "en", "executiveOf", {("Tom Reed", "xiaomi")}),
+])
+def test_organisation_describing_a_person(text, lang, rel, expected):
+    x = run(text, lang, organisation="lenovo", speaker="")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    got = {(names.get(f.subject, f.subject) if f.subject.startswith("x-") else f.subject, f.obj) for f in x.facts if f.predicate == rel}
+    assert got == expected

@@ -644,6 +644,8 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
                   for m in _coordinated(ctx, exch_m, pool)]
         org = _bracketed_owner(ctx, ts) or _listed_one_after(ctx, te) or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
                                                         exclude=["StockExchange", "RankingList", "InternalBody"])
+        if org is not None and roles.described_person(ctx, org):
+            org = None  # "…, a former Google engineer, … and listed on the Nasdaq": Google describes a person
         company = org.entity_id if org is not None else ctx.doc.organisation
         if not company or (lang == "zh" and org is not None and re.search(r"子公司|旗下", text[org.end:ts])):
             continue  # 比亚迪旗下从事手机部件业务的子公司，于2007年12月在香港上市: the subsidiary was listed

@@ -445,7 +445,17 @@ def _legal_forms(forms: tuple) -> re.Pattern | None:
 def _came_from(ctx: Context, org: Mention, spec: dict) -> bool:
     """Is the organisation where the person came from (``origin_words``: 来自IBM的斯蒂芬·沃德, "from SAP")?"""
     origin = _words(spec, "origin_words", ctx.lang.code)
-    return bool(origin) and _alternation(tuple(origin)).search(ctx.doc.text[max(ctx.sent.start, org.start - 6):org.start]) is not None
+    return bool(origin) and _alternation(tuple(origin)).search(ctx.doc.text[max(ctx.sent.start, org.start - 6):org.start]) is not None \
+        or described_person(ctx, org)
+
+
+def described_person(ctx: Context, org: Mention) -> bool:
+    """Does the organisation only describe a person (``person_nouns`` right after it: 戴尔高管, "Google engineer")?"""
+    nouns = _words(ctx.patterns.roles, "person_nouns", ctx.lang.code)
+    if not nouns:
+        return False
+    m = re.match(r"\s*(" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + r")", ctx.doc.text[org.end:org.end + 30])
+    return m is not None and (ctx.lang.code == "zh" or not ctx.doc.text[org.end + m.end():org.end + m.end() + 1].isalnum())
 
 
 def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tuple[Mention | None, str, str]:
