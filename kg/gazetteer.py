@@ -26,6 +26,16 @@ _AMBIGUOUS = {"Mobile", "Reading", "Bath", "Split", "Nice", "Orange", "Phoenix",
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 
 
+
+# the ids of first-level states and provinces (ISO 3166-2): a Region that is part of one country,
+# unlike the lexicon's regions (Europe, EMEA), which span several
+SUBDIVISION_PREFIX = "sub-"
+
+
+def is_subdivision(entity_id: str) -> bool:
+    """Is this place a state or province of one country (California, 大阪府, 广东省)?"""
+    return entity_id.startswith(SUBDIVISION_PREFIX)
+
 def _slug(text: str) -> str:
     from .iris import slug
 
@@ -106,7 +116,7 @@ def build(lexicon_names: set[str]) -> list[dict]:
                 en_names = [short, s.name] if short != s.name else en_names
                 zh_names += [re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", n) for n in zh_names
                              if len(re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", n)) >= 2]
-            add({"id": f"sub-{s.code.lower()}", "class": "Region"}, en_names, zh_names)
+            add({"id": SUBDIVISION_PREFIX + s.code.lower(), "class": "Region"}, en_names, zh_names)
 
     from . import segment
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import is_subdivision
 from ..iris import vocab
 from ..types import Fact, Mention, PeriodRef
 from . import roles
 from .context import ORG, Context, attrs, event_period, evidence, span
-from .patterns import words_re
+from .patterns import has_word, words_re
 
 NOT_FOUNDED = ["StockExchange", "RankingList", "RetailChannel"]
 NOT_HEADQUARTERED = ("StockExchange", "RankingList")
@@ -125,6 +126,8 @@ def _orgs_after(ctx: Context, te: int) -> list[Mention]:
                 known = ctx.mention_at(s, e)
                 if known is not None and known.cls and v.is_a(known.cls, ORG):
                     found = known
+                elif known is None and ctx.lang.code == "zh" and _zh_generic(text[s:e]):
+                    break  # 设立的地区事业公司, 成立卫星通信合资公司: what kind of company, no name
                 elif known is None:
                     inner = [m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start == s and m.end <= e]
                     found = ctx.add_name(s, e, hint if hint and v.is_a(hint, ORG) else "Company") if not inner or e > inner[0].end \
@@ -142,6 +145,14 @@ def _orgs_after(ctx: Context, te: int) -> list[Mention]:
             break
         pos = found.end + m.end()
     return out
+
+
+def _zh_generic(words: str) -> bool:
+    """Are these words only common nouns (地区事业公司, 卫星通信合资公司): a kind of company, not a name?"""
+    from ..segment import posseg
+
+    tags = [tag for _, tag in posseg(words)]
+    return bool(tags) and all(tag in ("n", "vn", "an", "a", "b", "f", "s", "l") for tag in tags)
 
 
 # a Chinese company name ending in a company word: 南京爱立信熊猫通信有限公司, 深圳比亚迪戴姆勒新技术有限公司
@@ -171,6 +182,8 @@ def _people_run(ctx: Context, start: int, end: int) -> list[Mention]:
             e = _zh_listed_name(text, pos, end)  # 季琦和范敏, 王树和、张祖祥: a list item of a list of persons
         if e is None or e <= pos or not en and e - pos > 12:
             break
+        if not en and e - pos > 2 and text[e - 1] == "等":
+            e -= 1  # 王五、赵六等人: 等 closes the list, it is no part of the name
         added = ctx.add_name(pos, e, "Person")
         if added is None:  # 斯蒂夫·沃兹尼亚克: a known surname with the given name written before it
             added = next((p for p in people if pos <= p.start and p.end == e), None)
@@ -201,6 +214,15 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
             continue
         lead = len(text[te:ce]) - len(text[te:ce].lstrip())
         after = verb.match(text, te + lead, ce) if verb is not None else None
+        if after is None:  # "The company's founders, Daniel Ek and Martin Lorentzon, …": the persons set beside the word
+            beside = re.match(r"\s*[,:：]\s*", text[te:ctx.sent.end])
+            people = _people_run(ctx, te + beside.end(), ctx.sent.end if lang == "en" else ce) if beside else []
+            if people and people[0].start == te + beside.end() and re.match(r"\s*(?:[,.;，。；]|$)", text[people[-1].end:people[-1].end + 2]):
+                for person in people:
+                    if person.entity_id != company:
+                        ev = evidence(ctx, [span(person), (ts, te)], "founder-list", conf)
+                        facts.append(Fact("relation", person.entity_id, "founderOf", company, (), (ev,)))
+                continue
         if after is not None:  # the word, a list verb, the persons
             # the list may run on past the clause's commas ("co-founders include Xu Li, Wang Xiaogang and Xu Bing")
             people = _people_run(ctx, re.match(r"\s*[:：]?\s*", text[after.end():ce]).end() + after.end(),
@@ -215,6 +237,8 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
                      and m.cls and vocab().is_a(m.cls, PERSON)]
             if first:  # 我和王晓刚、徐冰…
                 speaker, start = first[0], first[0].end
+            else:  # 此后A和B也加入了创始团队: times and adverbs before the persons
+                start = _past_fillers(ctx, cs, ts)
             people = _people_run(ctx, start, cs + cop.start())
             if speaker is not None and (people or re.match(r"\s*(?:和|与|and)\b", text[speaker.end:speaker.end + 4])):
                 people = [speaker] + people
@@ -224,6 +248,38 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
             ev = evidence(ctx, [span(person), (ts, te)], "founder-list", conf)
             facts.append(Fact("relation", person.entity_id, "founderOf", company, (), (ev,)))
     return facts
+
+
+# what may stand between the founders and the verb: 于2010年在北京联合创立了, 一起创办了
+_ZH_FOUNDERS_GAP = re.compile(r"(?:[\s，,于在]|等人|等|共同|联合|一起|合伙|先后|也|还|曾|已)*")
+
+
+def _zh_new_founders(ctx: Context, cs: int, ts: int) -> list[Mention]:
+    """Founders the lexicon lacks opening the clause of a founding verb: 王五和赵六于2010年联合创立了小米
+    (the names, then only times, places and adverbs before the verb)."""
+    text = ctx.doc.text
+    people = _people_run(ctx, _past_fillers(ctx, cs, ts), ts)
+    if not people:
+        return []
+    gap = text[people[-1].end:ts]
+    for m in sorted((m for m in ctx.mentions if m.kind in ("period", "entity") and people[-1].end <= m.start and m.end <= ts
+                     and (m.kind == "period" or m.cls and vocab().is_a(m.cls, PLACE))), key=lambda m: -m.start):
+        gap = gap[:m.start - people[-1].end] + " " + gap[m.end - people[-1].end:]
+    return people if _ZH_FOUNDERS_GAP.fullmatch(gap) else []
+
+
+def _past_fillers(ctx: Context, start: int, end: int) -> int:
+    """Where the words after ``start`` stop being times and the roles' ``fillers`` (此后, 目前, "then")."""
+    text = ctx.doc.text
+    fillers = sorted((ctx.patterns.roles.get("fillers") or {}).get(ctx.lang.code, []), key=len, reverse=True)
+    while start < end:
+        start += len(text[start:end]) - len(text[start:end].lstrip(" ,，、"))
+        dated = next((m.end for m in ctx.periods() if m.start == start), None)
+        word = next((w for w in fillers if text.startswith(w, start) and (ctx.lang.code == "zh" or not text[start + len(w):start + len(w) + 1].isalnum())), None)
+        if dated is None and word is None:
+            return start
+        start = dated if dated is not None else start + len(word)
+    return start
 
 
 def _zh_listed_name(text: str, pos: int, end: int) -> int | None:
@@ -237,7 +293,8 @@ def _zh_listed_name(text: str, pos: int, end: int) -> int | None:
 
 _EN_HE_NAME = re.compile(r"He\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*(?:,|\band\b|\.|;|$))")
 _EN_PEOPLE_JOINER = re.compile(r"\s*(?:,\s*|\band\b\s*|together with\s*|along with\s*)?")
-_ZH_PEOPLE_JOINER = re.compile(r"[、，,和与及\s]*")
+# (a name glossed in Latin letters: JB·斯特劳贝尔（JB Straubel）和伊恩·赖特（Ian Wright）)
+_ZH_PEOPLE_JOINER = re.compile(r"(?:\s*[（(][A-Za-z][A-Za-z .'’·\-]{0,40}[）)])?[、，,和与及\s]*")
 
 
 _UNIT_TAIL = re.compile(r"(?:（[\u4e00-\u9fff]{1,6}）|[\u4e00-\u9fff]{2,4})")
@@ -294,6 +351,9 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
             other_verb = m is not None and re.search(r"\b(?:and|is|was|are|were|now|been)\s+(?:\w+\s+)?\w+ed\s+by\s*$", m.group())
             if m and not other_verb and not re.match(r"\s*(?:of|the|a)\b", after_text[m.end():]):
                 founders = _people_run(ctx, te + m.end(), ctx.sent.end)
+                described = _EN_DESCRIPTION.match(after_text, m.end())
+                if not founders and described is not None and described.end() > m.end():
+                    founders = _people_run(ctx, te + described.end(), ctx.sent.end)  # "by former Google engineer Steven Yang"
         else:
             for aw in agent_words:
                 k = text.rfind(aw, cs, ts)
@@ -317,7 +377,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         # what was founded
         successor = None
         passive = lang == "en" and not re.match(r"helped|co-?founding", text[ts:te]) and (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$", text[max(ctx.sent.start, ts - 20):ts])
-                                    or re.search(r",\s*$", text[max(ctx.sent.start, ts - 3):ts])
+                                    or re.search(r",\s*$", text[max(ctx.sent.start, ts - 3):ts]) and not _EN_ACTIVE_OBJECT.match(text, te)
                                     or ts == ctx.sent.start or text[ctx.sent.start:ts].strip() == "")
         org = None
         if lang == "en":
@@ -341,9 +401,16 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     # ends the clause ("iFlytek in Anhui Hefei establish") only after places, times and adverbs
                     before = _org_before(ctx, ts)
                     org = before if before is not None and before.start >= cs else None
-                    if sov and org is not None and not _SOV_GAP.fullmatch(text, org.end, ts):
+                    sov_founders: list[Mention] = []
+                    by = _EN_SOV_BY.match(text, org.end, ts) if sov and org is not None else None
+                    if by is not None:  # "Zhongxing by Hou Weigui etc. people in 1985 year in Shenzhen found"
+                        sov_founders = _people_run(ctx, by.end(), ts)
+                        rest = _EN_SOV_OTHERS.match(text, sov_founders[-1].end, ts).end() if sov_founders else org.end
+                        if sov_founders and _SOV_GAP.fullmatch(text, rest, ts):
+                            founders = sov_founders
+                    if sov and org is not None and not founders and not _SOV_GAP.fullmatch(text, org.end, ts):
                         org = None
-                if sov:
+                if sov and not (org is not None and founders):
                     founders = []
                 if org is not None and not founders and not sov:
                     founders = [p for p in ctx.entities(PERSON) if cs <= p.start and p.end <= ts][-3:]
@@ -351,7 +418,8 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                 if org is not None and not founders and not sov:
                     # "Toshio Iue, who later went on to found Sanyo", "My uncle, Takeshi Mitarai, helped found Canon":
                     # the person set off by a comma right before the verb
-                    apposed = _EN_APPOSED_FOUNDER.search(text, ctx.sent.start, ts)
+                    # … or by a description between commas: "Anna Berg, a former Google engineer, founded …"
+                    apposed = _EN_DESCRIBED_FOUNDER.search(text, ctx.sent.start, ts) or _EN_APPOSED_FOUNDER.search(text, ctx.sent.start, ts)
                     if apposed is not None:
                         known = [p for p in ctx.entities(PERSON) if p.end == apposed.start()]
                         if known:
@@ -397,7 +465,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     # not a speaker's label: 杨元庆：1984年，柳传志等11位科研人员…创办了联想
                     named = [p for p in ctx.entities(PERSON) if p.end <= ts and not re.match(r"\s*[:：]", text[p.end:p.end + 2])]
                     people = [p for p in named if cs <= p.start] or named
-                    founders = _people_run(ctx, people[0].start, ts) if people else []
+                    founders = _people_run(ctx, people[0].start, ts) if people else _zh_new_founders(ctx, cs, ts)
             else:
                 org = _org_before(ctx, ts, limit=60)
                 org = _zh_unit_name(ctx, org, ts) or org
@@ -408,6 +476,15 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                     org = first[0] if first else org
         if org is None or (org.cls and vocab().is_a(org.cls, PERSON)):
             continue
+        if founders and lang == "en":
+            # "co-founded Oracle in 1977 with Bob Miner and Ed Oates": the partners named after "with"
+            # (or in a clause of its own: "…, together with his wife Mumeno and her younger brother Toshio Iue")
+            nxt = ctx.clauses[ctx.clause_of(ts) + 1] if ctx.clause_of(ts) + 1 < len(ctx.clauses) else None
+            joint = _EN_WITH.search(text, max(te, org.end if org.start >= te else te), ce)
+            if joint is None and nxt is not None and _EN_WITH_CLAUSE.match(text, nxt[0]):
+                joint, ce = _EN_WITH_CLAUSE.match(text, nxt[0]), nxt[1]
+            if joint is not None:
+                founders = founders + [p for p in _with_people(ctx, joint.end(), ctx.sent.end) if p not in founders]
         confidence = conf * (1.0 if org.kind == "entity" else 0.9)
         if lang == "en" and text[ts:te].lower() in ("found", "establish"):
             if re.match(r"\s+[A-Z][a-z]", text[org.end:org.end + 3]):
@@ -497,6 +574,8 @@ def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: i
             good.append(m)  # "Founded in 2011 and headquartered in Beijing": Beijing is where its headquarters are
         elif ctx.lang.code == "zh" and re.search(r"[在于](?:[\u4e00-\u9fff]{0,4})$", lead) and "总部" not in lead:
             good.append(m)
+        elif good and good[-1].end == m.start or good and ctx.lang.code == "en" and re.fullmatch(r"\s*,\s*", text[good[-1].end:m.start]):
+            good.append(m)  # 在加利福尼亚州圣卡洛斯: the town named right after the state it is in
     if ctx.lang.code == "en" and not good:  # "returned to Boise, where the company was founded in 1978"
         good = [m for m in ctx.entities(PLACE) if ctx.sent.start <= m.start and m.end <= ts
                 and re.fullmatch(r"\s*,\s*where\s+[^,.;]{0,40}?", text[m.end:ts])]
@@ -510,9 +589,12 @@ def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: i
     cities = [m for m in good if v.is_a(m.cls, ["City"])]
     if cities:
         return cities[0]
-    country = [m for m in good if v.is_a(m.cls, ["Country"])]
-    if country and not re.match(r"[\u4e00-\u9fffA-Z]", text[country[0].end:country[0].end + 1] or " "):
-        return country[0]  # "founded in Sweden"; not 美国得克萨斯州… where a place it names follows
+    # "founded in Sweden"; not 美国得克萨斯州… where a place it names follows. A state or a
+    # prefecture ("incorporated in California", "in Osaka") when no city is named in it
+    for cls in ("Country", "Region"):
+        wider = [m for m in good if v.is_a(m.cls, [cls]) and (cls == "Country" or is_subdivision(m.entity_id))]
+        if wider and not re.match(r"\s*[\u4e00-\u9fffA-Z]", text[wider[0].end:wider[0].end + 3] or " "):
+            return wider[0]
     return None
 
 
@@ -523,7 +605,11 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
     place_exchanges = spec.get("place_exchanges") or {}
     not_after = _words(spec, "not_after", lang)
     conf = float(spec.get("confidence", 0.9))
-    for ts, te in _hits(ctx, _words(spec, "triggers", lang)):
+    state = {w.lower() for w in _words(spec, "state_words", lang) + _words(spec, "share_triggers", lang)}
+    share_triggers = {w.lower() for w in _words(spec, "share_triggers", lang)}
+    hits = _hits(ctx, _words(spec, "triggers", lang))
+    hits += [(s, e) for s, e in _hits(ctx, _words(spec, "share_triggers", lang)) if not any(a < e and s < b for a, b in hits)]
+    for ts, te in sorted(hits):
         if _future(ctx, ts) or any(text.startswith(w, te) for w in not_after):
             continue  # 上市公司: a listed company, not a listing
         cs, ce = ctx.clauses[ctx.clause_of(ts)]
@@ -534,7 +620,7 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         # near the trigger: counted from the exchange's end when it comes first ("on Shenzhen Stock Exchange
         # growth enterprise board hang card on market", 在深圳证券交易所中小企业板挂牌上市)
         exchanges = [m for m in ctx.entities(["StockExchange"]) if ctx.sent.start <= m.start < ctx.sent.end
-                     and (ts - m.end if m.end <= ts else abs(m.start - ts)) <= 40]
+                     and (ts - m.end if m.end <= ts else m.start - te if m.start >= te else 0) <= 40]
         exch_id, exch_m = "", None
         if exchanges:
             own = [m for m in exchanges if cs <= m.start < ce]  # "…in Shenzhen Stock Exchange listing, … in Hong Kong"
@@ -558,21 +644,74 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
                   for m in _coordinated(ctx, exch_m, pool)]
         org = _bracketed_owner(ctx, ts) or _listed_one_after(ctx, te) or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
                                                         exclude=["StockExchange", "RankingList", "InternalBody"])
+        if org is not None and roles.described_person(ctx, org):
+            org = None  # "…, a former Google engineer, … and listed on the Nasdaq": Google describes a person
         company = org.entity_id if org is not None else ctx.doc.organisation
         if not company or (lang == "zh" and org is not None and re.search(r"子公司|旗下", text[org.end:ts])):
             continue  # 比亚迪旗下从事手机部件业务的子公司，于2007年12月在香港上市: the subsidiary was listed
-        period = event_period(ctx, cs, ce, ts, te)
+        period = event_period(ctx, cs, ce, ts, te) or _time_clause_before(ctx, ts)
         # "has been listed on the Nasdaq since December 2003": listed since then, so listed then
         since = [m for m in ctx.periods() if m.period.qualifier == "since" and te <= m.start <= te + 60 and m.end <= ce]
         if lang == "en" and since and not _hits_between(ctx, spec, te, since[0].start):
             period = since[0].period.plain()
-        if text[ts:te].lower() in {w.lower() for w in _words(spec, "state_words", lang)}:
+        if text[ts:te].lower() in share_triggers and not any(text.find(w, cs, ts) >= 0 for w in _words(spec, "share_nouns", lang)):
+            continue  # 双方在港交所完成了交易: a deal done, not shares traded there
+        if text[ts:te].lower() in state:
             period = None  # "shares traded in Hong Kong fell 3% on Monday": not the listing's date
         confidence = conf * (1.0 if org is not None and org.kind == "entity" else 0.85)
+        each = _respectively(ctx, spec, org, ts, te, ce) if org is not None else None
+        if each:  # 京东健康、京东物流分别于2020年12月和2021年5月在港交所上市: one listing per company, in order
+            for one, when in each:
+                for m, eid in listed:
+                    ev = evidence(ctx, [span(one), (ts, te), span(m)], "listed-on", confidence * 0.95)
+                    facts.append(Fact("relation", one.entity_id, "listedOn", eid, attrs(period=when), (ev,)))
+            continue
         for m, eid in listed:
             ev = evidence(ctx, [span(org), (ts, te), span(m)], "listed-on", confidence)
             facts.append(Fact("relation", company, "listedOn", eid, attrs(period=period), (ev,)))
     return facts
+
+
+def _respectively(ctx: Context, spec: dict, org: Mention, ts: int, te: int, ce: int) -> list[tuple[Mention, PeriodRef | None]]:
+    """Companies listed as one list before a ``respectively`` word (分别, "respectively") and their times in
+    the same order: [(company, time)], or [] when the sentence tells no such thing."""
+    text = ctx.doc.text
+    words = _words(spec, "respectively", ctx.lang.code)
+    if not words or not has_word(text[org.end:ce], words, ctx.lang.code):
+        return []
+    orgs = _coordinated(ctx, org, ctx.entities(ORG, ["StockExchange", "RankingList", "InternalBody"]))
+    # a company's name and a word more before the list's next item (京东健康、京东物流, "JD Health and JD Logistics"):
+    # a unit of its own, listed on its own
+    joined = _LIST_JOIN.search(text, max(ctx.sent.start, orgs[0].start - 6), orgs[0].start)
+    named = next((m for m in ctx.entities(ORG) if joined is not None and m.end < joined.start() and
+                  _UNIT_WORD.fullmatch(text, m.end, joined.start())), None) if joined is not None and joined.end() == orgs[0].start else None
+    if named is not None:
+        added = ctx.add_name(named.start, joined.start(), "Company")
+        orgs = [added] + orgs if added is not None else orgs
+    if len(orgs) < 2:
+        return []
+    plain = ("", "early", "late", "mid")
+    times = [m.period for m in ctx.periods() if orgs[-1].end <= m.start and m.end <= ce and m.period.year and m.period.qualifier in plain]
+    if len(times) != len(orgs):
+        times = [None] * len(orgs)
+    return list(zip(orgs, times))
+
+
+def _time_clause_before(ctx: Context, ts: int) -> PeriodRef | None:
+    """"Two months later, on May 22, 2014, JD.com listed …": the time of the clause right before the
+    trigger's, when that clause is only a time."""
+    i = ctx.clause_of(ts)
+    if i == 0:
+        return None
+    ps, pe = ctx.clauses[i - 1]
+    dated = [m for m in ctx.periods() if ps <= m.start and m.end <= pe]
+    rest = ctx.doc.text[ps:pe]
+    for m in dated:
+        rest = rest.replace(m.text, "")
+    if len(dated) == 1 and dated[0].period.year and dated[0].period.qualifier in ("", "early", "late", "mid") \
+            and re.fullmatch(r"[\s,，]*(?:(?:in|on|at|by|during|early|late|于|在)[\s,，]*)*", rest, re.IGNORECASE):
+        return dated[0].period
+    return None
 
 
 _LISTED = re.compile(r"-listed\b")
@@ -687,6 +826,7 @@ def _coordinated(ctx: Context, m: Mention, pool: list[Mention]) -> list[Mention]
     return run
 
 
+_UNIT_WORD = re.compile(r"[\u4e00-\u9fff]{2,3}|\s+[A-Z][a-z]+")
 _TICKER = re.compile(r"\s*(?:[:：]|股份代号|股票代码|证券代码|代码|stock code|ticker)[:：]?\s*[A-Z0-9.]{1,10}", re.IGNORECASE)
 
 
@@ -710,7 +850,7 @@ def _tickers(ctx: Context, spec: dict) -> list[Fact]:
 
 
 # a city no list knows at the end of a headquarters clause: [province 道/省/州/郡 [的]] name [市/县/区]
-_ZH_CITY = re.compile(r"的?(?:[\u4e00-\u9fff]{1,6}?(?:省|州|道|郡)的?)?([\u4e00-\u9fff]{2,4}?(?:市|县)?)(?=[，。；、,.]|$)")
+_ZH_CITY = re.compile(r"的?(?:[\u4e00-\u9fff]{1,6}?(?:省|州|道|郡)的?)?([\u4e00-\u9fff]{2,4}?(?:市|县)?(?=[，。；、,.]|$)|[\u4e00-\u9fff]{1,4}?(?:市|县)(?=的))")
 _EN_CITY = re.compile(r"(?:\s*,)?\s*(?:is\s+|are\s+)?(?:in\s+|at\s+|locate[d]?\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s*[,.;]|\s*$)")
 
 
@@ -736,6 +876,42 @@ _BASED_NOUNS = r"(?:company|group|firm|maker|manufacturer|giant|conglomerate|car
 # between a company and a verb that ends its clause (a machine translation's word order): places, times, adverbs
 _SOV_GAP = re.compile(r"(?:\s+(?:(?:in|on|at)\s+[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*)*|year|month|day|formal|formally|officially|"
                       r"[0-9]+|[A-Z][a-z]+))*\s+")
+# after a founding verb set off by a comma: its object ("…, a former Google engineer, founded Xiaomi", "…, founded the
+# company"), so the verb is active, not a participle ("Tencent, founded in 1998, …")
+_EN_ACTIVE_OBJECT = re.compile(r"\s+(?:(?:the|this|his|her|their|its|a|an)\s+[a-z]|[A-Z])")
+# words describing a founder before the name ("by former Google engineer Steven Yang"): lower-case words and
+# names followed by one
+_EN_DESCRIPTION = re.compile(r"(?:(?:[a-z][\w-]*|[A-Z][\w&.-]*(?=\s+[a-z]))\s+){1,5}")
+_EN_WITH = re.compile(r"\b(?:together\s+with|along\s+with|with)\s+")
+_EN_WITH_CLAUSE = re.compile(r"[\s,]*(?:together\s+with|along\s+with)\s+")
+# a partner's relation to the founder before the name: "his wife", "her younger brother", "two college friends,"
+_EN_KIN = re.compile(r"(?:(?:his|her|their|two|three|four|five|a|an|the)\s+)(?:[A-Za-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*)\s*[,:]?\s+(?=[A-Z])")
+
+
+def _with_people(ctx: Context, start: int, end: int) -> list[Mention]:
+    """The persons after "with": a list (A, B and C), each name possibly after its relation to the founder
+    ("his wife Mumeno and her younger brother Toshio Iue")."""
+    text = ctx.doc.text
+    out: list[Mention] = []
+    pos = start
+    while pos < end:
+        pos = _EN_PEOPLE_JOINER.match(text, pos, end).end()
+        kin = _EN_KIN.match(text, pos, end)
+        pos = kin.end() if kin else pos
+        run = _people_run(ctx, pos, end)
+        first = next((p for p in run if p.start == pos), None)
+        if first is None and kin is not None:  # "his wife Mumeno": a one-word name after the relation
+            name = re.match(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}", text[pos:end])
+            first = ctx.add_name(pos, pos + name.end(), "Person") if name else None
+        if first is None:
+            break
+        out.append(first)
+        pos = first.end
+    return out
+# a machine translation's agent before its verb (由…创立 word by word): "by A and B etc. people"
+_EN_SOV_BY = re.compile(r"\s+by\s+")
+_EN_SOV_OTHERS = re.compile(r"(?:\s*(?:\([^()]{1,40}\)))?(?:\s+(?:etc\.?|and\s+others)(?:\s+(?:people|persons|person))?)?")
+_EN_DESCRIBED_FOUNDER = re.compile(r"\s*,\s*(?:a|an|then\s+a|then\s+an)\s+[^,;()]{1,80},\s*$")
 _EN_APPOSED_FOUNDER = re.compile(r"\s*,\s*(?:who\s+(?:(?:later|then|also|eventually|\w+ly)\s+)?)?$")
 _EN_APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*,\s*(?:a|an)\s+$")
 _EN_NAME_AND = re.compile(r"(?<![\w'’])([A-Z][\w'’.-]*(?:\s+(?:von|van|de|der|da|di|[A-Z][\w'’.-]*)){1,3})\s+and\s+")
@@ -768,6 +944,36 @@ def _names_other(ctx: Context, spec: dict, start: int, ts: int) -> bool:
     return False
 
 
+def _zh_city_headquarters(ctx: Context, ts: int) -> tuple[Mention, Mention] | None:
+    """(company, city) of a headquarters named by its city before the word: 中兴通讯深圳总部 (the company,
+    the city), 在北京海淀区的快手总部 (在, the city and its district, 的, the company); None else. Only a
+    city: 小米印度总部 is a country's office, not the company's headquarters."""
+    text = ctx.doc.text
+    v = vocab()
+    orgs = [m for m in ctx.entities(ORG, ["StockExchange", "RankingList", "InternalBody"]) if ctx.sent.start <= m.start < ts]
+    places = [m for m in ctx.entities(PLACE) if ctx.sent.start <= m.start < ts]
+    org = orgs[-1] if orgs and orgs[-1].end <= ts else None
+    if org is None:
+        return None
+    city = next((p for p in places if p.start == org.end and p.end == ts), None)
+    if city is not None:
+        return (org, city) if v.is_a(city.cls, ["City"]) else None
+    if org.end != ts or not text.startswith("的", org.start - 1):
+        return None  # 在北京海淀区的快手总部
+    chain = [p for p in places if p.end <= org.start - 1]
+    pos, picked = org.start - 1, []
+    for p in reversed(chain):
+        gap = text[p.end:pos]
+        if not re.fullmatch(r"[\u4e00-\u9fff]{0,4}", gap):  # a district between (海淀区)
+            break
+        picked.insert(0, p)
+        pos = p.start
+    cities = [p for p in picked if v.is_a(p.cls, ["City"])]
+    if not cities or not text[max(ctx.sent.start, pos - 1):pos] == "在":
+        return None
+    return org, cities[-1]
+
+
 def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
     """总部位于美国加利福尼亚州库比蒂诺, "headquartered in Santa Clara, California", "Dallas-based AT&T"."""
     lang = ctx.lang.code
@@ -784,6 +990,11 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                 break
             run.append(m)
             pos = m.end
+        named = _zh_city_headquarters(ctx, ts) if lang == "zh" and not any(m.start - te <= 2 for m in run) else None
+        if named is not None:  # 华为深圳总部: no place right after the word (总部参观)
+            ev = evidence(ctx, [span(named[0]), span(named[1]), (ts, te)], "headquarters", conf * 0.95)
+            facts.append(Fact("relation", named[0].entity_id, "headquarteredIn", named[1].entity_id, (), (ev,)))
+            continue
         # 韩国京畿道利川市, "Newbury, Berkshire": a city the gazetteer lacks, when the places named hold none
         unknown = _unknown_city(ctx, pos) if not any(v.is_a(m.cls, ["City"]) for m in run) else None
         if unknown is not None:
@@ -803,6 +1014,13 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                 org = _org_before(ctx, k, limit=4)  # 长城汽车前身是…保定长城工业公司，总部位于河北保定: the company's, not its predecessor's
             ci = ctx.clause_of(ts)
             cs = ctx.clauses[ci][0]
+            if lang == "zh" and org is not None and org.start < cs and text[cs:ts].strip("，, ") == "":
+                # 中国东北亚公司是松下设立的地区事业公司，总部设在北京: a clause without a subject of its own goes on
+                # about what the sentence said X是 of, not the name nearest to it
+                first = next(iter(ctx.entities(ORG, ["StockExchange", "RankingList", "InternalBody"])), None)
+                if first is not None and first.start >= ctx.sent.start and first is not org \
+                        and re.match(r"(?:[（(][^）)]{1,40}[）)])?\s*是", text[first.end:first.end + 45]):
+                    org = first
             if _names_other(ctx, spec, max(cs, org.end) if org is not None else cs, ts):
                 continue  # 英飞朗总部位于…, 西门子（中国）有限公司总部…, "Nokia Bell headquarter": whose, is not known
             if (org is None or org.end <= cs) and lang == "en" and ci > 0 and ctx.clauses[ci - 1][0] >= ctx.sent.start \
@@ -846,7 +1064,9 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
                             if added is None:
                                 continue
                             before = [added]
-                    company = before[-1].entity_id if before else (ctx.recent_orgs[-1] if ctx.recent_orgs else ctx.doc.organisation)
+                    # (not the first name of the sentence before: "…, where Bharti Airtel chose it. …, and the
+                    # Stockholm-based company reported": the company the text is about, as "the company" is)
+                    company = before[-1].entity_id if before else (ctx.doc.organisation or (ctx.recent_orgs[-1] if ctx.recent_orgs else ""))
                     if company:
                         ev = evidence(ctx, [span(before[-1]) if before else None, span(place)], "headquarters", conf * 0.95)
                         facts.append(Fact("relation", company, "headquarteredIn", place.entity_id, (), (ev,)))

@@ -335,6 +335,16 @@ def _zh_unit(ctx: Context, lo: int, gs: int, spec: dict, legal_form: bool = Fals
     return ""
 
 
+# a company's name right before a title, at the start of its clause or after punctuation: two to six
+# characters and 集团/公司 (not 该集团, 子公司, 母公司)
+_ZH_COMPANY_BEFORE = re.compile(r"(?:^|(?<=[，,。；;：:、“”\"（(\s]))((?![该本其这那此一])[\u4e00-\u9fff]{2,6}(?<![子母分总])(?:集团|公司))")
+def _zh_name_words(words: str) -> bool:
+    """Can these words name a company (现代, 三星电子), not say something (还有, 我们, 大)?"""
+    from ..segment import posseg
+
+    return all(tag[:1] not in "vdpcurmqa" for _, tag in posseg(words))
+
+
 _GLOSS = re.compile(r"[（(][A-Z][A-Za-z .'’\-]{1,40}[）)]")
 
 
@@ -373,11 +383,17 @@ def _successor(ctx: Context, cands: list[Mention]) -> Mention | None:
     None when the successor is only a pronoun: "He succeeded Jobs as CEO")."""
     last = cands[-1]
     text = ctx.doc.text
-    lo = max(ctx.sent.start, last.start - 12)
+    lo = max(ctx.sent.start, last.start - 20)  # ("took over from ")
     m = _SUCCEEDED_END.search(text[lo:last.start])
     if m is None:
         return last
     before = [p for p in cands[:-1] if p.end <= lo + m.start() and _SUCCEEDED.match(text[p.end:last.start]) is not None]
+    if not before:  # 王五接替林斌出任CEO, "Anna Berg took over from Tom Reed": a name the lexicon lacks succeeds
+        end = len(text[:lo + m.start()].rstrip())
+        start = ctx.lang.person_before(text[:end], end, ctx.lang.words)
+        if start is not None and start >= ctx.sent.start:
+            added = ctx.add_name(start, end, "Person")
+            return added
     return before[-1] if before else None
 
 
@@ -398,8 +414,14 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
         if not text[i - 1].isalnum() or not _only_fillers(ctx, i, pos, spec):
             continue
         start = ctx.lang.person_before(text[:ctx.sent.end], i, ctx.lang.words)
-        if start is not None and start >= ctx.sent.start and text[start:i] not in role_words:
-            return ctx.add_name(start, i, "Person")  # not 曾任 (a surname 曾 and a word of the title's phrase)
+        # not 曾任 (a surname 曾 and a word of the title's phrase), nor 任命 in 被任命为 (the start of one)
+        if start is not None and start >= ctx.sent.start and text[start:i] not in role_words \
+                and not any(len(w) > i - start and text.startswith(w, start) for w in role_words):
+            added = ctx.add_name(start, i, "Person")
+            if added is not None and _SUCCEEDED_END.search(text, max(ctx.sent.start, start - 20), start):
+                # "Anna Berg took over from Tom Reed as CEO": the one before the word of succeeding holds it now
+                return _successor(ctx, [m for m in _person_mentions(ctx) if m.end <= added.start] + [added])
+            return added
     return None
 
 
@@ -423,7 +445,17 @@ def _legal_forms(forms: tuple) -> re.Pattern | None:
 def _came_from(ctx: Context, org: Mention, spec: dict) -> bool:
     """Is the organisation where the person came from (``origin_words``: 来自IBM的斯蒂芬·沃德, "from SAP")?"""
     origin = _words(spec, "origin_words", ctx.lang.code)
-    return bool(origin) and _alternation(tuple(origin)).search(ctx.doc.text[max(ctx.sent.start, org.start - 6):org.start]) is not None
+    return bool(origin) and _alternation(tuple(origin)).search(ctx.doc.text[max(ctx.sent.start, org.start - 6):org.start]) is not None \
+        or described_person(ctx, org)
+
+
+def described_person(ctx: Context, org: Mention) -> bool:
+    """Does the organisation only describe a person (``person_nouns`` right after it: 戴尔高管, "Google engineer")?"""
+    nouns = _words(ctx.patterns.roles, "person_nouns", ctx.lang.code)
+    if not nouns:
+        return False
+    m = re.match(r"\s*(" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + r")", ctx.doc.text[org.end:org.end + 30])
+    return m is not None and (ctx.lang.code == "zh" or not ctx.doc.text[org.end + m.end():org.end + m.end() + 1].isalnum())
 
 
 def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tuple[Mention | None, str, str]:
@@ -491,6 +523,14 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
             found = ctx.add_name(gs - len(latin.group(1)), gs, "Company")
             if found is not None:
                 return found, found.entity_id, ""
+        # 现代集团创始人郑周永: a name the lexicon lacks ending in a company word, opening its clause
+        cs = max(lo, ctx.clauses[ctx.clause_of(gs)][0])
+        named = _ZH_COMPANY_BEFORE.search(text, cs, gs)
+        if named and named.end() == gs and not any(m.start < gs and m.end > named.start(1) for m in ctx.mentions
+                                                  if m.kind in ENTITY_KINDS) and _zh_name_words(named.group(1)[:-2]):
+            found = ctx.add_name(named.start(1), gs, "Company")
+            if found is not None:
+                return found, found.entity_id, ""
         # 担任中国区总裁: a unit right before the title, after the copula
         unit = _zh_unit(ctx, lo, gs, spec)
         if unit:
@@ -528,7 +568,20 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
                 return p  # 2009年，柳传志重新出任董事长: the time of taking the post
             # 2017年初，公司成立了质量管理委员会，我亲自出任主席: the time dates another event; the post is held since
             return PeriodRef(p.year, p.quarter, p.month, p.day, "since", p.start, p.end, p.text, half=p.half)
+    # "Chief executive Kwak Noh-jung, who took the top job in 2022, …", "Our CFO, Luka Mucic, who joined us from SAP
+    # last year": a clause on the person right after the name, with a word of taking the post and a time
+    if lang == "en" and start_words and person.end >= ge:
+        rel = _EN_WHO.match(text, person.end, ctx.sent.end)
+        if rel is not None:
+            ce = ctx.clauses[ctx.clause_of(rel.end())][1]
+            if words_re(start_words, lang).match(text, rel.end(), ce):
+                dated = [m for m in ctx.periods() if rel.end() <= m.start and m.end <= ce and m.period.qualifier in ("", "early", "late", "mid")]
+                if dated:
+                    return dated[0].period
     return None
+
+
+_EN_WHO = re.compile(r"\s*,\s*who\s+(?:had\s+|has\s+)?")
 
 
 _NOT_OWNERS = ["Person", "Place", "ProductCategory"]
