@@ -117,6 +117,8 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         return _held(ctx, pat, ts, te)
     if side == "pair":
         return _pair(ctx, pat, ts, te)
+    if side == "parties":
+        return _parties(ctx, pat, ts, te)
     return _relation_by_position(ctx, pat, ts, te)
 
 
@@ -244,6 +246,39 @@ def _pair(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         return []  # "Dell, Cisco and HPE announced": a list, not a pair
     confidence = float(pat.get("confidence", 0.8))
     return _facts(ctx, pat, ts, te, a, a.entity_id, [b], confidence)
+
+
+def _parties(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
+    """Both parties of a deal told just before, named by a word that points back at them: 双方随后在电池方面展开合作,
+    两家公司还联合开发了…, "the two companies also agreed a strategic partnership". The parties are the first two
+    organisations the sentence names before that word, else the first two of the previous sentence."""
+    text = ctx.doc.text
+    words = (pat.get("parties_words") or {}).get(ctx.lang.code) or []
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    hit = None
+    for m in _trigger_words_re(tuple(words), ctx.lang.code).finditer(text, cs, ts):
+        hit = m
+    if hit is None or ts - hit.end() > (24 if ctx.lang.code == "zh" else 60):
+        return []
+    gap = text[hit.end():ts]
+    if re.search(r"[,;，；]", gap) or any(hit.end() <= m.start and m.end <= ts for m in ctx.entities(["Organisation"])):
+        return []  # 双方与华为合作: another partner named between
+    orgs = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if ctx.sent.start <= m.start and m.end <= hit.start()]
+    first: dict[str, Mention] = {}
+    for m in sorted(orgs, key=lambda m: m.start):
+        first.setdefault(m.entity_id, m)
+    if len(first) >= 2:
+        (a, am), (_, bm) = list(first.items())[:2]
+    elif not first and len(ctx.recent_parties) == 2:  # the word stands for the previous sentence's two parties
+        a, am = ctx.recent_parties[0], None
+        bm = Mention(hit.start(), hit.end(), hit.group(), "pronoun", ctx.recent_parties[1], "Company")
+    else:
+        return []
+    period = None
+    if am is None and "period" in pat.get("qualifiers", []):  # the time of the deal told before, when this one gives none
+        cs, ce = ctx.clauses[ctx.clause_of(ts)]
+        period = event_period(ctx, cs, ce, ts, te) or (ctx.recent_periods[-1] if ctx.recent_periods else None)
+    return _facts(ctx, pat, ts, te, am, a, [bm], float(pat.get("confidence", 0.8)), period)
 
 
 _ZH_COPULA = re.compile(r"(?:(?:因此|由此|从而|随即|还|也|仍|一直|已|已经|目前|现在|如今|正式)?(?:是|为|成为|成了)(?:了)?)\s*(?:上一代|上代|前一代|前代|初代|第一代)?\s*$")

@@ -1,0 +1,43 @@
+"""Partnerships, investments and development told in ways the first rules did not read, each on
+sentences of its own (not from the eval documents)."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import labelled, of, run
+
+
+def _pairs(got: set) -> set:
+    return {frozenset((s, o)) for s, _, o in of("partnerOf", got)}
+
+
+@pytest.mark.parametrize("text, lang, pair", [
+    # the parties of a deal just told, pointed back at in the same sentence
+    ("2019年6月，索尼向小米投资3亿美元，双方随后在影像传感器方面展开合作。", "zh", {"sony", "xiaomi"}),
+    ("2020年，谷歌入股诺基亚，两家公司还联合开发了新的基站芯片。", "zh", {"google", "nokia"}),
+    ("In 2017 Samsung bought a 10% stake in Nokia, and the two companies formed a wider partnership in Europe.", "en",
+     {"samsung", "nokia"}),
+    # … or in the sentence before
+    ("2018年，微软入股诺基亚。双方此后在云计算上有很多合作。", "zh", {"microsoft", "nokia"}),
+    ("In May 2016 Google took a minority stake in Sony. Both companies also agreed to collaborate on chips.", "en",
+     {"google", "sony"}),
+])
+def test_both_parties_of_a_deal_told_before_are_partners(text, lang, pair):
+    assert frozenset(pair) in _pairs(labelled(text, lang))
+
+
+def test_both_parties_in_the_next_sentence_keep_the_time_of_the_deal():
+    x = run("In March 2016 Google took a minority stake in Sony. The two companies also agreed a strategic partnership.", "en",
+            organisation="", speaker="")
+    got = [f for f in x.facts if f.predicate == "partnerOf"]
+    assert got and all(f.attr("period") is not None and f.attr("period").key == "2016-03" for f in got)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2018年，微软发布了新平板。双方此后在云计算上有很多合作。", "zh"),   # one company before: no pair to point at
+    ("2018年，微软收购了诺基亚的地图业务，双方与索尼展开合作。", "zh"),   # another partner named after the word
+    ("In 2018 Microsoft bought Nokia's maps unit. The two companies later sold it.", "en"),  # no working together told
+])
+def test_no_pair_without_two_parties_and_a_word_of_working_together(text, lang):
+    got = _pairs(labelled(text, lang))
+    assert frozenset({"microsoft", "nokia"}) not in got, got
