@@ -41,3 +41,23 @@ def test_both_parties_in_the_next_sentence_keep_the_time_of_the_deal():
 def test_no_pair_without_two_parties_and_a_word_of_working_together(text, lang):
     got = _pairs(labelled(text, lang))
     assert frozenset({"microsoft", "nokia"}) not in got, got
+
+
+@pytest.mark.parametrize("text, lang, makers", [
+    ("2021年，索尼与诺基亚联合开发了Fabrix X1芯片。", "zh", {"sony", "nokia"}),
+    ("2021年，索尼入股诺基亚，两家公司还共同研发了Fabrix X1芯片。", "zh", {"sony", "nokia"}),
+    ("The Fabrix X1, which Sony developed together with Nokia, went on sale in 2021.", "en", {"sony", "nokia"}),
+])
+def test_what_was_developed_together_was_developed_by_each_maker(text, lang, makers):
+    got = of("develops", labelled(text, lang))
+    assert {s for s, _, o in got if o == "Fabrix X1"} == makers, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2021年，索尼与诺基亚签约后自主研发了Fabrix X1芯片。", "zh"),          # a deal, then made alone
+    ("2021年，索尼与诺基亚宣布将联合开发Fabrix X1芯片。", "zh"),            # a plan
+    ("Sony developed the Fabrix X1 and sold it to Nokia.", "en"),
+])
+def test_a_partner_that_did_not_make_it_does_not_develop_it(text, lang):
+    got = of("develops", labelled(text, lang))
+    assert not [f for f in got if f[0] == "nokia"], got

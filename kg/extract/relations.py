@@ -45,6 +45,15 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
                     found = found + more
                     used.append((ts, ts + len(shorter), {f.predicate for f in more}))
                     break
+            # 联合研发: a trigger of another relation ends the word (研发: develops, with 联合: partnerOf)
+            for shorter in sorted((w for w in owners if w != word and word.endswith(w) and ctx.lang.code == "zh"), key=len, reverse=True):
+                others = [pat for pat in owners[shorter] if pat["property"] not in props | {f.predicate for f in found}
+                          and pat.get("joint_words")]  # only a verb that says it was made together
+                more = [f for pat in others for f in _relation(ctx, pat, te - len(shorter), te, new_names)]
+                if more:
+                    found = found + more
+                    used.append((te - len(shorter), te, {f.predicate for f in more}))
+                    break
         facts.extend(found)
     return facts
 
@@ -106,6 +115,13 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         return []  # 总部位于: the headquarters, told by their own rule
     if _sale_abroad(ctx, pat, ts, te):
         return []  # 在日本开售ATTO 3: the product enters another country's market, launched before
+    found = _by_side(ctx, pat, ts, te, new_names)
+    if found and pat.get("joint_words"):
+        found += _co_makers(ctx, pat, ts, te, found)
+    return found
+
+
+def _by_side(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
     side = pat.get("object_side", "any")
     if side == "any":
         return _relation_in_clause(ctx, pat, ts, te, new_names)
@@ -218,6 +234,42 @@ def _adopters(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
 
 _PAIR_JOINER = {"en": re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:and|&)\s+(?:the\s+)?"),
                 "zh": re.compile(r"\s*(?:[(（][^()（）]{1,40}[)）]\s*)?[与和同]\s*")}
+
+
+def _co_makers(ctx: Context, pat: dict, ts: int, te: int, found: list[Fact]) -> list[Fact]:
+    """What was made together was made by each maker: 丰田与特斯拉联合开发了X, 两家公司还联合开发了X, "X, which
+    we developed together with Microsoft", "Together with AWS we are building X": the partner develops X too."""
+    text, lang = ctx.doc.text, ctx.lang.code
+    joint = (pat.get("joint_words") or {}).get(lang) or []
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    orgs = ctx.entities(pat["subject"], pat.get("subject_not", ()))
+    makers: list[Mention] = []
+    if lang == "zh":
+        near = text[max(cs, ts - 4):ts]
+        if not any(near.endswith(w) or near[:-1].endswith(w) for w in joint):
+            return []  # 与华为签约后研发了X: made after a deal, not together (了 may stand between: 联合了开发)
+        makers = [m for m in orgs if cs <= m.start and m.end <= ts and re.search(r"[与和同跟]\s*$", text[max(cs, m.start - 2):m.start])
+                  and not re.search(r"[，,；;。]", text[m.end:ts])]
+    else:
+        words = "|".join(re.escape(w) for w in sorted(joint, key=len, reverse=True))
+        for m in orgs:
+            if not cs <= m.start < ce:
+                continue
+            gap_before = text[max(cs, m.start - 20):m.start]
+            if re.search(r"\b(?:" + words + r")\s+(?:the\s+)?$", gap_before, re.IGNORECASE) and \
+                    (m.start >= te and not re.search(r"[,;]", text[te:m.start]) or m.end <= ts):
+                makers.append(m)
+    ids = [m.entity_id for m in makers]
+    parties = (pat.get("parties_words") or {}).get(lang) or []
+    if not ids and parties and _trigger_words_re(tuple(parties), lang).search(text, max(cs, ts - 12), ts):
+        before = list(dict.fromkeys(m.entity_id for m in orgs if ctx.sent.start <= m.start and m.end <= ts))
+        ids = before[:2] if len(before) >= 2 else list(ctx.recent_parties) if not before and len(ctx.recent_parties) == 2 else []
+    out = []
+    for f in found:
+        if f.kind != "relation" or f.predicate != pat["property"]:
+            continue
+        out += [Fact(f.kind, i, f.predicate, f.obj, f.attrs, f.evidence) for i in dict.fromkeys(ids) if i not in (f.subject, f.obj)]
+    return out
 
 
 def _pair(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
@@ -589,6 +641,8 @@ def _relative_object(ctx: Context, pat: dict, ts: int, te: int):
     if ctx.lang.code != "en":
         return None
     text = ctx.doc.text
+    if re.search(r"\b(?:with|to|from|in|into)$", text[ts:te], re.IGNORECASE):
+        return None  # "the X1, which Sony developed together with Nokia": the word's own object follows it
     cs = ctx.sent.start
     m = _EN_RELATIVE.search(text, cs, ts)
     if m is None or m.end() != ts:
