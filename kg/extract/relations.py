@@ -1222,6 +1222,9 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 if chosen and any(cs <= m.start < ts for m in ctx.entities(pat["subject"]) if m.start < chosen[0].start):
                     chosen = []  # "Apple's iPhone ... launched": keep to the clear cases
         subj_m, subj = _doer(ctx, pat, ts)
+        named = _name_right_before(ctx, pat, ts) if pat.get("doer_names") else None
+        if named is not None and not any(named.start == m.start for m in chosen):
+            subj_m, subj = named, named.entity_id  # "venture firm Accel invested": a doer the lexicon lacks
         if subj_m is not None and any(subj_m is m or subj_m.start == m.start for m in chosen):
             subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
         if subj_m is not None and chosen and subj_m.start > chosen[0].start and subj_m.start > te:
@@ -1485,6 +1488,33 @@ def _subject_before(ctx: Context, pat: dict, ts: int) -> Mention | None:
         return None
     hint = found[2] if found[2] and vocab().is_a(found[2], pat["subject"]) else pat["subject"][0]
     return ctx.add_name(found[0], found[1], hint)
+
+
+_EN_AUX_BEFORE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|first|itself|jointly|together|reportedly|previously|already))*\s*$",
+                            re.IGNORECASE)
+_ZH_AUX_BEFORE = re.compile(r"(?:也|还|已|曾|又|则|先后|分别|共|再次|首次|此前|随后|同时|已经|曾经)*\s*$")
+
+
+def _name_right_before(ctx: Context, pat: dict, ts: int) -> Mention | None:
+    """The name that stands right before a verb, known or not ("venture firm Accel invested", 合肥产投认购): its doer."""
+    text = ctx.doc.text
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    head = text[cs:ts]
+    end = cs + len((_EN_AUX_BEFORE if ctx.lang.code == "en" else _ZH_AUX_BEFORE).sub("", head, count=1))
+    if end <= cs:
+        return None
+    known = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.end == end]
+    if known:
+        return known[-1]
+    if any(m.start < end <= m.end for m in ctx.mentions):
+        return None  # the word before is part of another mention (a time, a place, an amount)
+    found = ctx.lang.name_before(text[:end], end, ctx.lang.words)
+    if not found or found[0] < cs or found[1] != end:
+        return None
+    if found[2] and not vocab().is_a(found[2], pat["subject"]):
+        return None
+    m = ctx.add_name(found[0], found[1], found[2] or "Organisation")
+    return m if m is not None and m.cls and vocab().is_a(m.cls, pat["subject"]) else None
 
 
 def _maker_in_name(ctx: Context, pat: dict, obj: Mention) -> str:
