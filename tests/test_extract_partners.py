@@ -61,3 +61,14 @@ def test_what_was_developed_together_was_developed_by_each_maker(text, lang, mak
 def test_a_partner_that_did_not_make_it_does_not_develop_it(text, lang):
     got = of("develops", labelled(text, lang))
     assert not [f for f in got if f[0] == "nokia"], got
+
+
+@pytest.mark.parametrize("text, lang, pair", [
+    ("Sony signed a five-year cooperation agreement with Nokia in 2021.", "en", {"sony", "nokia"}),
+    ("2021年，索尼宣布与数据分析公司Fabrix签署为期五年的合作协议。", "zh", {"sony", "Fabrix"}),
+    # a cloud business is a company that makes deals of its own
+    ("2021年，阿里云与索尼签署了战略合作协议。", "zh", {"alibaba-cloud", "sony"}),
+    ("In 2021 Microsoft Azure signed a cooperation agreement with Sony.", "en", {"azure", "sony"}),
+])
+def test_the_noun_of_a_deal_with_its_partner_marked(text, lang, pair):
+    assert frozenset(pair) in _pairs(labelled(text, lang))
