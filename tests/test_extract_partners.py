@@ -72,3 +72,22 @@ def test_a_partner_that_did_not_make_it_does_not_develop_it(text, lang):
 ])
 def test_the_noun_of_a_deal_with_its_partner_marked(text, lang, pair):
     assert frozenset(pair) in _pairs(labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tencent bought a stake in Fabrix Games, the Berlin developer of Skyfall Arena, in 2019.",
+     {("Fabrix Games", "develops", "Skyfall Arena")}),
+    ("Sony is the creator of the PlayStation.", {("sony", "develops", "playstation")}),
+    # a noun with nobody named right before it names no maker (not the sentence's first company)
+    ("Tencent said BYD, the world's largest maker of electric vehicles, sold 3 million cars.", set()),
+])
+def test_a_noun_for_who_made_it_names_the_maker_right_before(text, expected):
+    assert of("develops", labelled(text, "en")) == expected
+
+
+@pytest.mark.parametrize("text, investor", [
+    ("In 2015 venture firm Fabrix Ventures invested $75 million in Nokia.", "Fabrix Ventures"),
+    ("Fabrix Capital has also invested in Nokia.", "Fabrix Capital"),
+])
+def test_an_investor_the_lexicon_lacks_right_before_the_verb(text, investor):
+    assert (investor, "investedIn", "nokia") in labelled(text, "en")

@@ -1225,6 +1225,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
         named = _name_right_before(ctx, pat, ts) if pat.get("doer_names") else None
         if named is not None and not any(named.start == m.start for m in chosen):
             subj_m, subj = named, named.entity_id  # "venture firm Accel invested": a doer the lexicon lacks
+        elif named is None and pat.get("doer_names") and ctx.lang.code == "en" and _EN_NOUN_LEAD.search(ctx.doc.text, ctx.sent.start, ts):
+            subj_m, subj = None, ""  # "BYD, the world's largest maker of …": the noun's doer is the name before, or none
         if subj_m is not None and any(subj_m is m or subj_m.start == m.start for m in chosen):
             subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
         if subj_m is not None and chosen and subj_m.start > chosen[0].start and subj_m.start > te:
@@ -1492,15 +1494,24 @@ def _subject_before(ctx: Context, pat: dict, ts: int) -> Mention | None:
 
 _EN_AUX_BEFORE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|first|itself|jointly|together|reportedly|previously|already))*\s*$",
                             re.IGNORECASE)
+# "Epic Games, the Los Angeles developer of", "Sony is the creator of": the appositive or copula before a noun of who did it
+_EN_NOUN_LEAD = re.compile(r"(?:\s*,|\s+(?:is|was|are|were|has\s+been|became|remains))\s*(?:the|a|an|its)\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
 _ZH_AUX_BEFORE = re.compile(r"(?:也|还|已|曾|又|则|先后|分别|共|再次|首次|此前|随后|同时|已经|曾经)*\s*$")
 
 
 def _name_right_before(ctx: Context, pat: dict, ts: int) -> Mention | None:
-    """The name that stands right before a verb, known or not ("venture firm Accel invested", 合肥产投认购): its doer."""
+    """The name that stands right before a verb, known or not ("venture firm Accel invested", 合肥产投认购), or
+    before the appositive or copula of a noun ("Epic Games, the developer of"): its doer."""
     text = ctx.doc.text
+    lo = ctx.sent.start
     cs = ctx.clauses[ctx.clause_of(ts)][0]
-    head = text[cs:ts]
-    end = cs + len((_EN_AUX_BEFORE if ctx.lang.code == "en" else _ZH_AUX_BEFORE).sub("", head, count=1))
+    head = text[lo:ts]
+    lead = _EN_NOUN_LEAD.search(head) if ctx.lang.code == "en" else None
+    if lead is not None:
+        head = head[:lead.start()]
+        cs = ctx.clauses[ctx.clause_of(lo + len(head) - 1)][0] if head else cs  # the name opens the appositive's clause
+    head = (_EN_AUX_BEFORE if ctx.lang.code == "en" else _ZH_AUX_BEFORE).sub("", head, count=1)
+    end = lo + len(head)
     if end <= cs:
         return None
     known = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.end == end]
