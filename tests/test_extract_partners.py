@@ -91,3 +91,9 @@ def test_a_noun_for_who_made_it_names_the_maker_right_before(text, expected):
 ])
 def test_an_investor_the_lexicon_lacks_right_before_the_verb(text, investor):
     assert (investor, "investedIn", "nokia") in labelled(text, "en")
+
+
+def test_a_controlling_shareholder_owns_the_company_it_has_no_mere_stake():
+    got = labelled("In 2022 Sony became the controlling shareholder of Nokia.", "en")
+    assert ("sony", "acquired", "nokia") in got and not of("investedIn", got), got
+    assert ("sony", "investedIn", "nokia") in labelled("Sony is the largest shareholder of Nokia.", "en")
