@@ -97,3 +97,33 @@ def test_a_controlling_shareholder_owns_the_company_it_has_no_mere_stake():
     got = labelled("In 2022 Sony became the controlling shareholder of Nokia.", "en")
     assert ("sony", "acquired", "nokia") in got and not of("investedIn", got), got
     assert ("sony", "investedIn", "nokia") in labelled("Sony is the largest shareholder of Nokia.", "en")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Sony joined forces with Nokia in 2022.", "en"),
+    ("Sony collaborates with Nokia on cameras.", "en"),
+    ("Nokia won a contract from Sony in 2022.", "en"),
+    ("Sony, a long-time partner of Nokia, grew quickly.", "en"),
+    ("Sony and Nokia teamed up in 2022.", "en"),
+    ("Sony and Nokia have been partners since 2010.", "en"),
+    ("Nokia became a key supplier to Sony in 2020.", "en"),
+    ("Sony is Nokia's biggest customer.", "en"),
+    ("2022年，索尼牵手诺基亚。", "zh"),
+    ("索尼联手诺基亚推出新手机。", "zh"),
+    ("索尼和诺基亚联手推出新手机。", "zh"),
+    ("索尼与诺基亚建立战略伙伴关系。", "zh"),
+    ("索尼与诺基亚续签协议。", "zh"),
+    ("诺基亚是索尼的供应商。", "zh"),
+])
+def test_ways_of_telling_a_partnership(text, lang):
+    assert frozenset({"sony", "nokia"}) in _pairs(labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Sony and Nokia are rivals.", "en"),
+    ("Sony and Nokia are among the largest makers.", "en"),
+    ("索尼和诺基亚是竞争对手。", "zh"),
+    ("索尼和诺基亚分别发布了新品。", "zh"),
+])
+def test_two_companies_named_together_are_not_partners_by_that_alone(text, lang):
+    assert not _pairs(labelled(text, lang))

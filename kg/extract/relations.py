@@ -289,7 +289,11 @@ def _pair(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
     a, b = orgs[-2], orgs[-1]
     between = text[b.end:ts]
     words = between.split() if lang == "en" else [between]
-    if len(words) > 7 or len(between) > 50 or not _trigger_words_re(tuple(verbs), lang).search(between):
+    alone = (pat.get("pair_alone") or {}).get(lang) or []
+    if alone and text[ts:te].lower() in alone:  # "Sony and Nokia teamed up", 索尼和诺基亚联手: the trigger is the verb
+        if len(words) > 3 or len(between) > 20:
+            return []
+    elif len(words) > 7 or len(between) > 50 or not _trigger_words_re(tuple(verbs), lang).search(between):
         return []
     if re.search(r"[,;，；。]", between) or not _PAIR_JOINER[lang].fullmatch(text, a.end, b.start):
         return []
