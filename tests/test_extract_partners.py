@@ -127,3 +127,24 @@ def test_ways_of_telling_a_partnership(text, lang):
 ])
 def test_two_companies_named_together_are_not_partners_by_that_alone(text, lang):
     assert not _pairs(labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("In 2020 Sony led a $100 million funding round in Nokia.", "en"),
+    ("Sony led Nokia's $100 million Series B round in 2020.", "en"),
+    ("Sony participated in Nokia's funding round in 2020.", "en"),
+    ("Sony is an early investor in Nokia.", "en"),
+    ("索尼参与了诺基亚的新一轮融资。", "zh"),
+    ("索尼领投诺基亚B轮融资。", "zh"),
+])
+def test_ways_of_telling_an_investment(text, lang):
+    assert ("sony", "investedIn", "nokia") in labelled(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Sony led the market in 2020.", "en"),
+    ("Sony joined Nokia's board in 2020.", "en"),
+    ("索尼参与了诺基亚的项目。", "zh"),
+])
+def test_leading_or_joining_something_else_is_no_investment(text, lang):
+    assert not of("investedIn", labelled(text, lang))

@@ -1923,7 +1923,7 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     return eid_unit
 
 
-_SHARE_CLASS = re.compile(r"[ABHN]股|股份|股权|股票")
+_SHARE_CLASS = re.compile(r"[ABHN]股|股份|股权|股票|[A-F]\+*轮")  # 诺基亚B轮融资: the round, not a name "诺基亚B"
 
 
 def _share_class(ctx: Context, obj: Mention) -> Mention:
