@@ -148,3 +148,15 @@ def test_ways_of_telling_an_investment(text, lang):
 ])
 def test_leading_or_joining_something_else_is_no_investment(text, lang):
     assert not of("investedIn", labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("索尼研制了Fabrix X1芯片。", "zh", {("sony", "develops", "Fabrix X1")}),
+    ("Sony engineered the Fabrix X1.", "en", {("sony", "develops", "Fabrix X1")}),
+    ("The Fabrix X1, which Sony designed, went on sale.", "en", {("sony", "develops", "Fabrix X1")}),
+    # a participle after a noun with an article says what the thing is made for, not who made it
+    ("Sony unveiled the Fabrix X1, a new computer designed for robots and based on the Fabrix Z2.", "en", set()),
+])
+def test_ways_of_telling_a_development(text, lang, expected):
+    got = of("develops", labelled(text, lang))
+    assert got == expected, got
