@@ -304,14 +304,14 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         **_COMMON, **_SUBJECT, "property": Key(ontology_term, required=True), "triggers": Key(triggers, required=True),
         "subject": Key(classes(), required=True), "object": Key(classes(), required=True),
         "subject_not": Key(classes()), "object_not": Key(classes()), "object_not_ids": Key(id_list),
-        "objects": Key(one_of("all", "nearest")), "object_side": Key(one_of("any", "after", "before", "adopters", "copula", "held", "pair")),
+        "objects": Key(one_of("all", "nearest")), "object_side": Key(one_of("any", "after", "before", "adopters", "copula", "held", "pair", "parties")),
         "undated": Key(number01),  # the factor of an event told with no time
         "object_preference": Key(one_of("ordered")), "period": Key(one_of("event", "carry")), "new_names": Key(one_of("typed")),
         "qualifiers": Key(list_of(one_of("period", "count", "price", "reported_by"), "[period, count]")),
         "not_after": Key(regexes), "not_before": Key(regexes), "not_between": Key(regexes),
         "object_then_not": Key(regexes), "object_gap_not": Key(regexes),
-        **{k: Key(words) for k in "agent_verbs asset_nouns buyers cancel_words deal_back pair_verbs completion_words deal_nouns market_sale_verbs nominal not_doer_before plan_words object_after object_marker passive price_words sellers".split()},
-        **{k: Key(flag) for k in ("adjacent_objects business_units find_objects find_subjects maker_in_name modifies_next needs_marker no_future once past_only "
+        **{k: Key(words) for k in "agent_verbs asset_nouns buyers cancel_words deal_back joint_words pair_alone pair_verbs parties_words completion_words deal_nouns market_sale_verbs nominal not_doer_before plan_words object_after object_marker passive price_words sellers".split()},
+        **{k: Key(flag) for k in ("adjacent_objects business_units doer_names find_objects find_subjects maker_in_name modifies_next needs_marker no_future once past_only "
                                   "object_as_market same_clause site_names subject_same_clause suffix_names swap_roles").split()},
     },
     "modifiers": {**_COMMON, "property": Key(ontology_term, required=True), "head": Key(classes(), required=True),

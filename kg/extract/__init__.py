@@ -78,6 +78,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         ctx = Context(doc, lang, sent, mentions, clauses,
                       [p for ps, _ in window for p in ps], [p for _, pl in window for p in pl], patterns, new_names,
                       set_words=set_words, recent_orgs=recent_orgs[-1:], report_period=report_period,
+                      recent_parties=carry.get("recent_parties", ()),
                       recent_categories=carry.get("recent_categories", []), recent_lists=carry.get("recent_lists", []))
         told = len(facts)
         for extractor in EXTRACTORS:
@@ -92,6 +93,8 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         orgs = [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Company"])]
         if orgs:
             recent_orgs.append(orgs[0])  # the first company named is what the sentence is about
+        # the two parties 双方 / "the two companies" of the next sentence point back at (none when it names fewer)
+        carry["recent_parties"] = tuple(dict.fromkeys(orgs))[:2]
         # the market the next sentence may go on about ("… China's smartphone market. Vivo led the market …")
         carry["recent_categories"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["ProductCategory"])})
         # the ranking list the next sentence may go on about ("… entered the Fortune Global 500. It was ranked 360th …")

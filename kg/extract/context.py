@@ -40,6 +40,7 @@ class Context:
     patterns: Patterns
     new_names: dict  # entity id -> EntityInfo of names found outside the lexicon (shared by the document)
     recent_orgs: list[str] = field(default_factory=list)  # organisations the previous sentences named
+    recent_parties: tuple = ()  # the first two organisations the previous sentence named (双方, "the two companies")
     set_words: tuple = ()  # words that mark the setting of a goal (提出, set)
     consumed: set = field(default_factory=set)  # (start, end) of used quantities/ranks/triggers
     goal_spans: list = field(default_factory=list)  # (start, end, achieved)

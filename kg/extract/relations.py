@@ -47,6 +47,15 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
                     found = found + more
                     used.append((ts, ts + len(shorter), {f.predicate for f in more}))
                     break
+            # 联合研发: a trigger of another relation ends the word (研发: develops, with 联合: partnerOf)
+            for shorter in sorted((w for w in owners if w != word and word.endswith(w) and ctx.lang.code == "zh"), key=len, reverse=True):
+                others = [pat for pat in owners[shorter] if pat["property"] not in props | {f.predicate for f in found}
+                          and pat.get("joint_words")]  # only a verb that says it was made together
+                more = [f for pat in others for f in _relation(ctx, pat, te - len(shorter), te, new_names)]
+                if more:
+                    found = found + more
+                    used.append((te - len(shorter), te, {f.predicate for f in more}))
+                    break
         facts.extend(found)
     return facts
 
@@ -108,6 +117,13 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         return []  # 总部位于: the headquarters, told by their own rule
     if _sale_abroad(ctx, pat, ts, te):
         return []  # 在日本开售ATTO 3: the product enters another country's market, launched before
+    found = _by_side(ctx, pat, ts, te, new_names)
+    if found and pat.get("joint_words"):
+        found += _co_makers(ctx, pat, ts, te, found)
+    return found
+
+
+def _by_side(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
     side = pat.get("object_side", "any")
     if side == "any":
         return _relation_in_clause(ctx, pat, ts, te, new_names)
@@ -119,6 +135,8 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         return _held(ctx, pat, ts, te)
     if side == "pair":
         return _pair(ctx, pat, ts, te)
+    if side == "parties":
+        return _parties(ctx, pat, ts, te)
     return _relation_by_position(ctx, pat, ts, te)
 
 
@@ -220,6 +238,42 @@ _PAIR_JOINER = {"en": re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:and|&)\s+(?:the\
                 "zh": re.compile(r"\s*(?:[(（][^()（）]{1,40}[)）]\s*)?[与和同]\s*")}
 
 
+def _co_makers(ctx: Context, pat: dict, ts: int, te: int, found: list[Fact]) -> list[Fact]:
+    """What was made together was made by each maker: 丰田与特斯拉联合开发了X, 两家公司还联合开发了X, "X, which
+    we developed together with Microsoft", "Together with AWS we are building X": the partner develops X too."""
+    text, lang = ctx.doc.text, ctx.lang.code
+    joint = (pat.get("joint_words") or {}).get(lang) or []
+    cs, ce = ctx.clauses[ctx.clause_of(ts)]
+    orgs = ctx.entities(pat["subject"], pat.get("subject_not", ()))
+    makers: list[Mention] = []
+    if lang == "zh":
+        near = text[max(cs, ts - 4):ts]
+        if not any(near.endswith(w) or near[:-1].endswith(w) for w in joint):
+            return []  # 与华为签约后研发了X: made after a deal, not together (了 may stand between: 联合了开发)
+        makers = [m for m in orgs if cs <= m.start and m.end <= ts and re.search(r"[与和同跟]\s*$", text[max(cs, m.start - 2):m.start])
+                  and not re.search(r"[，,；;。]", text[m.end:ts])]
+    else:
+        words = "|".join(re.escape(w) for w in sorted(joint, key=len, reverse=True))
+        for m in orgs:
+            if not cs <= m.start < ce:
+                continue
+            gap_before = text[max(cs, m.start - 20):m.start]
+            if re.search(r"\b(?:" + words + r")\s+(?:the\s+)?$", gap_before, re.IGNORECASE) and \
+                    (m.start >= te and not re.search(r"[,;]", text[te:m.start]) or m.end <= ts):
+                makers.append(m)
+    ids = [m.entity_id for m in makers]
+    parties = (pat.get("parties_words") or {}).get(lang) or []
+    if not ids and parties and _trigger_words_re(tuple(parties), lang).search(text, max(cs, ts - 12), ts):
+        before = list(dict.fromkeys(m.entity_id for m in orgs if ctx.sent.start <= m.start and m.end <= ts))
+        ids = before[:2] if len(before) >= 2 else list(ctx.recent_parties) if not before and len(ctx.recent_parties) == 2 else []
+    out = []
+    for f in found:
+        if f.kind != "relation" or f.predicate != pat["property"]:
+            continue
+        out += [Fact(f.kind, i, f.predicate, f.obj, f.attrs, f.evidence) for i in dict.fromkeys(ids) if i not in (f.subject, f.obj)]
+    return out
+
+
 def _pair(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
     """Two parties named together before a verb of agreeing and the noun of what they agreed: "Hon Hai
     and Nvidia announced a partnership", "Nokia Bell and China Mobile signed a cooperation memorandum":
@@ -237,7 +291,11 @@ def _pair(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
     a, b = orgs[-2], orgs[-1]
     between = text[b.end:ts]
     words = between.split() if lang == "en" else [between]
-    if len(words) > 7 or len(between) > 50 or not _trigger_words_re(tuple(verbs), lang).search(between):
+    alone = (pat.get("pair_alone") or {}).get(lang) or []
+    if alone and text[ts:te].lower() in alone:  # "Sony and Nokia teamed up", 索尼和诺基亚联手: the trigger is the verb
+        if len(words) > 3 or len(between) > 20:
+            return []
+    elif len(words) > 7 or len(between) > 50 or not _trigger_words_re(tuple(verbs), lang).search(between):
         return []
     if re.search(r"[,;，；。]", between) or not _PAIR_JOINER[lang].fullmatch(text, a.end, b.start):
         return []
@@ -246,6 +304,39 @@ def _pair(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         return []  # "Dell, Cisco and HPE announced": a list, not a pair
     confidence = float(pat.get("confidence", 0.8))
     return _facts(ctx, pat, ts, te, a, a.entity_id, [b], confidence)
+
+
+def _parties(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
+    """Both parties of a deal told just before, named by a word that points back at them: 双方随后在电池方面展开合作,
+    两家公司还联合开发了…, "the two companies also agreed a strategic partnership". The parties are the first two
+    organisations the sentence names before that word, else the first two of the previous sentence."""
+    text = ctx.doc.text
+    words = (pat.get("parties_words") or {}).get(ctx.lang.code) or []
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    hit = None
+    for m in _trigger_words_re(tuple(words), ctx.lang.code).finditer(text, cs, ts):
+        hit = m
+    if hit is None or ts - hit.end() > (24 if ctx.lang.code == "zh" else 60):
+        return []
+    gap = text[hit.end():ts]
+    if re.search(r"[,;，；]", gap) or any(hit.end() <= m.start and m.end <= ts for m in ctx.entities(["Organisation"])):
+        return []  # 双方与华为合作: another partner named between
+    orgs = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if ctx.sent.start <= m.start and m.end <= hit.start()]
+    first: dict[str, Mention] = {}
+    for m in sorted(orgs, key=lambda m: m.start):
+        first.setdefault(m.entity_id, m)
+    if len(first) >= 2:
+        (a, am), (_, bm) = list(first.items())[:2]
+    elif not first and len(ctx.recent_parties) == 2:  # the word stands for the previous sentence's two parties
+        a, am = ctx.recent_parties[0], None
+        bm = Mention(hit.start(), hit.end(), hit.group(), "pronoun", ctx.recent_parties[1], "Company")
+    else:
+        return []
+    period = None
+    if am is None and "period" in pat.get("qualifiers", []):  # the time of the deal told before, when this one gives none
+        cs, ce = ctx.clauses[ctx.clause_of(ts)]
+        period = event_period(ctx, cs, ce, ts, te) or (ctx.recent_periods[-1] if ctx.recent_periods else None)
+    return _facts(ctx, pat, ts, te, am, a, [bm], float(pat.get("confidence", 0.8)), period)
 
 
 _ZH_COPULA = re.compile(r"(?:(?:因此|由此|从而|随即|还|也|仍|一直|已|已经|目前|现在|如今|正式)?(?:是|为|成为|成了)(?:了)?)\s*(?:上一代|上代|前一代|前代|初代|第一代)?\s*$")
@@ -593,6 +684,8 @@ def _relative_object(ctx: Context, pat: dict, ts: int, te: int):
     if ctx.lang.code != "en":
         return None
     text = ctx.doc.text
+    if re.search(r"\b(?:with|to|from|in|into)$", text[ts:te], re.IGNORECASE):
+        return None  # "the X1, which Sony developed together with Nokia": the word's own object follows it
     cs = ctx.sent.start
     m = _EN_RELATIVE.search(text, cs, ts)
     if m is None or m.end() != ts:
@@ -1187,6 +1280,11 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 if chosen and any(cs <= m.start < ts for m in ctx.entities(pat["subject"]) if m.start < chosen[0].start):
                     chosen = []  # "Apple's iPhone ... launched": keep to the clear cases
         subj_m, subj = _doer(ctx, pat, ts)
+        named = _name_right_before(ctx, pat, ts) if pat.get("doer_names") else None
+        if named is not None and not any(named.start == m.start for m in chosen):
+            subj_m, subj = named, named.entity_id  # "venture firm Accel invested": a doer the lexicon lacks
+        elif named is None and pat.get("doer_names") and ctx.lang.code == "en" and _EN_NOUN_LEAD.search(ctx.doc.text, ctx.sent.start, ts):
+            subj_m, subj = None, ""  # "BYD, the world's largest maker of …": the noun's doer is the name before, or none
         if subj_m is not None and any(subj_m is m or subj_m.start == m.start for m in chosen):
             subj_m, subj = None, (ctx.doc.organisation or "") if pat.get("default_subject") else ""
         if subj_m is not None and chosen and subj_m.start > chosen[0].start and subj_m.start > te:
@@ -1452,6 +1550,42 @@ def _subject_before(ctx: Context, pat: dict, ts: int) -> Mention | None:
         return None
     hint = found[2] if found[2] and vocab().is_a(found[2], pat["subject"]) else pat["subject"][0]
     return ctx.add_name(found[0], found[1], hint)
+
+
+_EN_AUX_BEFORE = re.compile(r"(?:\s+(?:has|have|had|also|later|then|first|itself|jointly|together|reportedly|previously|already))*\s*$",
+                            re.IGNORECASE)
+# "Epic Games, the Los Angeles developer of", "Sony is the creator of": the appositive or copula before a noun of who did it
+_EN_NOUN_LEAD = re.compile(r"(?:\s*,|\s+(?:is|was|are|were|has\s+been|became|remains))\s*(?:the|a|an|its)\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
+_ZH_AUX_BEFORE = re.compile(r"(?:也|还|已|曾|又|则|先后|分别|共|再次|首次|此前|随后|同时|已经|曾经)*\s*$")
+
+
+def _name_right_before(ctx: Context, pat: dict, ts: int) -> Mention | None:
+    """The name that stands right before a verb, known or not ("venture firm Accel invested", 合肥产投认购), or
+    before the appositive or copula of a noun ("Epic Games, the developer of"): its doer."""
+    text = ctx.doc.text
+    lo = ctx.sent.start
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    head = text[lo:ts]
+    lead = _EN_NOUN_LEAD.search(head) if ctx.lang.code == "en" else None
+    if lead is not None:
+        head = head[:lead.start()]
+        cs = ctx.clauses[ctx.clause_of(lo + len(head) - 1)][0] if head else cs  # the name opens the appositive's clause
+    head = (_EN_AUX_BEFORE if ctx.lang.code == "en" else _ZH_AUX_BEFORE).sub("", head, count=1)
+    end = lo + len(head)
+    if end <= cs:
+        return None
+    known = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.end == end]
+    if known:
+        return known[-1]
+    if any(m.start < end <= m.end for m in ctx.mentions):
+        return None  # the word before is part of another mention (a time, a place, an amount)
+    found = ctx.lang.name_before(text[:end], end, ctx.lang.words)
+    if not found or found[0] < cs or found[1] != end:
+        return None
+    if found[2] and not vocab().is_a(found[2], pat["subject"]):
+        return None
+    m = ctx.add_name(found[0], found[1], found[2] or "Organisation")
+    return m if m is not None and m.cls and vocab().is_a(m.cls, pat["subject"]) else None
 
 
 def _maker_in_name(ctx: Context, pat: dict, obj: Mention) -> str:
@@ -1849,7 +1983,7 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
     return eid_unit
 
 
-_SHARE_CLASS = re.compile(r"[ABHN]股|股份|股权|股票")
+_SHARE_CLASS = re.compile(r"[ABHN]股|股份|股权|股票|[A-F]\+*轮")  # 诺基亚B轮融资: the round, not a name "诺基亚B"
 
 
 def _share_class(ctx: Context, obj: Mention) -> Mention:

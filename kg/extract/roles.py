@@ -700,6 +700,10 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
     confidence = float(spec.get("confidence", 0.9))
     if not org and not unit and _owned_by_other_name(ctx, gs, first):
         return []  # 亚马逊云科技首席执行官马特·加曼: the title of the service named, not of the topic
+    if not org and not unit and first.end <= gs and re.search(r"\bits\s*$", text[first.end:gs]):
+        named = [m for m in ctx.entities(ORG) if first.end <= m.start and m.end <= gs]
+        if named:  # "Matt Garman has led AWS as its CEO": "its" is the organisation named before
+            org_m, org = named[-1], named[-1].entity_id
     if not org and not unit:
         # no organisation next to the titles: one named just before in the sentence
         # (质量管理委员会，我亲自出任主席), else the document's topic
