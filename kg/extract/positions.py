@@ -76,13 +76,18 @@ def _words(pat: dict, key: str, lang: str) -> list[str]:
     return list((pat.get(key) or {}).get(lang, []))
 
 
+_ORDINAL_SUPERLATIVE = re.compile(r"[-\s](?:largest|biggest)\b", re.IGNORECASE)
+
+
 def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
     """(start, end, rank, bound) of the rank expressions of the sentence."""
     lang = ctx.lang.code
     out = []
     for m in ctx.mentions:
         if m.kind == "rank" and not any(m.start < b and m.end > a for a, b in ctx.consumed):
-            out.append((m.start, m.end, int(m.quantity.value), m.quantity.bound))
+            # "the second-largest", "the 3rd biggest": the ordinal and its superlative are one rank
+            tail = _ORDINAL_SUPERLATIVE.match(ctx.doc.text, m.end, ctx.sent.end) if lang == "en" else None
+            out.append((m.start, tail.end() if tail else m.end, int(m.quantity.value), m.quantity.bound))
     for value, words in (pat.get("superlatives") or {}).get(lang, {}).items():
         regex = words_re(words, lang)
         for m in regex.finditer(ctx.sent.text):
@@ -268,7 +273,8 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
         nouns_after = re.match(r"\s+([a-z][a-z\-]*)", after)
         blocked = _words(pat, "not_before", lang)
         if nouns_after and nouns_after.group(1) in blocked and not (
-                not re.search(r"[0-9]|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth", word)
+                (not re.search(r"[0-9]|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth", word)
+                 or _ORDINAL_SUPERLATIVE.search(word))
                 and _ranks_a_player(ctx, pat, s, e)):
             return False  # "the first car", "a third straight year", "first time"; not "the best-selling car brand"
         category_next = any(m.start == e + len(after) - len(after.lstrip()) for m in ctx.entities(["ProductCategory"]))
@@ -324,7 +330,7 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
         return prev[-1], prev[-1].entity_id, 0.95
     # "排名全球第四的是小米" / "ranked third was Xiaomi": rare; take the document's topic
     topic = ctx.doc.organisation if pat.get("default_subject") == "organisation" else ""
-    return None, topic, 0.85
+    return None, topic, 0.9
 
 
 def _named_after(ctx: Context, pat: dict, s: int, e: int):
@@ -419,7 +425,8 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
     """The places a rank is scoped to, from its clause: coordinated places give several."""
     text = ctx.doc.text
     cs, ce = ctx.clauses[ctx.clause_of(s)]
-    places = [m for m in ctx.entities(["Place"]) if cs <= m.start < ce and not text.startswith("-based", m.end)]  # "Dallas-based"
+    places = [m for m in ctx.entities(["Place"]) if cs <= m.start < ce and not text.startswith("-based", m.end)  # "Dallas-based"
+              and not _owned_place(ctx, m)]
     if lists:
         near = nearest(lists, s)
         # "ranked 28th on the Fortune Global 500 and is the largest company in Taiwan": the list is the
@@ -469,12 +476,21 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
     return [(m.entity_id, m) for m in run]
 
 
+_POSSESSIVE = re.compile(r"\b(?:its|their|our|his|her|whose)\s+$", re.IGNORECASE)
+
+
+def _owned_place(ctx: Context, m: Mention) -> bool:
+    """A place after a possessive word names what something owns there ("its U.S. unit Solidigm",
+    "their European plants"), not the market a rank is held in."""
+    return ctx.lang.code == "en" and bool(_POSSESSIVE.search(ctx.doc.text, max(ctx.sent.start, m.start - 8), m.start))
+
+
 def _earlier_place(ctx: Context, cs: int, s: int) -> Mention | None:
     """A rank whose clause names no place, after clauses that do (在公司的大本营非洲，传音智能机市场占有率
     超过40%，排名第一): the last place named before it in the sentence, unless a world word, a semicolon or
     (English) another rank stands between."""
     text = ctx.doc.text
-    places = [m for m in ctx.entities(["Place"]) if ctx.sent.start <= m.start and m.end <= cs]
+    places = [m for m in ctx.entities(["Place"]) if ctx.sent.start <= m.start and m.end <= cs and not _owned_place(ctx, m)]
     if not places:
         return None
     last = places[-1]
