@@ -313,3 +313,42 @@ def test_a_kind_the_lexicon_names_in_both_languages_is_the_ranks_category(text, 
 def test_a_rank_after_the_clause_that_names_its_place_shares_the_place():
     got = positions("美的空调在中国市场的份额位居行业第一，洗衣机市场份额仅次于海尔位居第二。", "zh")
     assert ("midea", 2, "china", "cat-washing-machines") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lenovo kept growing, making it the third-largest PC maker in Japan.", ("lenovo", 3, "japan")),
+    ("After the merger Vodafone became the 2nd biggest mobile operator in Germany.", ("vodafone", 2, "germany")),
+])
+def test_an_ordinal_joined_to_its_superlative_is_one_rank(text, expected):
+    got = positions(text, "en")
+    assert [p for p in got if p[:3] == expected], got
+
+
+def test_a_second_largest_holder_is_still_no_rank():
+    assert not positions("Xiaomi became the second-largest shareholder of the bank.", "en")
+
+
+def test_a_place_after_a_possessive_is_no_market_of_the_rank():
+    got = positions("In DRAM, where it sells through its Chinese unit, Micron ranked third in 2023.", "en")
+    assert {p[2] for p in got} == {"world"}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # word-for-word translations of 稳居第一, 排名第一, 保持前三: the place ends its clause, the market is the sentence's
+    ("In India smart phone market, Xiaomi occupy rate surpass 20%, firmly sit first.", ("xiaomi", 1, "india", "Exact")),
+    ("In Brazil market, Lenovo notebook shipment share 30%, continue 5 year row first.", ("lenovo", 1, "brazil", "Exact")),
+    ("Huawei in China optical network market share keep front three.", ("huawei", 3, "china", "UpperBound")),
+])
+def test_a_word_for_word_place_at_the_end_of_its_clause_is_a_rank(text, expected):
+    got = {(f.subject, f.attr("rank"), f.attr("scope"), f.attr("bound")) for f in run(text, "en").facts if f.kind == "position"}
+    assert expected in got, got
+
+
+def test_a_placing_word_without_a_market_in_the_sentence_is_no_rank():
+    assert not positions("Xiaomi fans queued overnight, and Lei Jun kept first.", "en")
+
+
+def test_the_publisher_of_a_list_is_not_the_one_ranked():
+    x = run('iFlytek in 2017 entered America "MIT Technology Review" global 50 Smartest Companies list rank number 6.', "en")
+    got = {(f.subject, f.attr("rank"), f.attr("scope")) for f in x.facts if f.kind == "position"}
+    assert got == {("iflytek", 6, "mit-technology-review-50-smartest")}, got

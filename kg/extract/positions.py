@@ -293,7 +293,24 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
             m.end == s - 1 and text[m.end:s] == " " for m in ctx.entities(ORG)) and re.match(r"\s*(?:and\b|,|\.|;|$)", text[e:e + 6]):
         # "…, with Ericsson second and Nokia third": a name and its place, in a sentence about a market
         return bool(context) and has_word(ctx.sent.text, context, lang)
+    if lang == "en" and _placed_at_clause_end(ctx, pat, s, e):
+        # "…, market share 25.2%, row first", "firmly sit first" (word-for-word 排名第一, 稳居第一): the clause is only
+        # the place, the market is the sentence's
+        return bool(context) and has_word(ctx.sent.text, context, lang)
     return bool(context) and has_word(clause, context, lang)
+
+
+def _placed_at_clause_end(ctx: Context, pat: dict, s: int, e: int) -> bool:
+    """An English rank right after a verb of placing that ends its clause ("row first", "firmly sit first",
+    "keep front three")."""
+    verbs = _words(pat, "placing_verbs", "en")
+    text = ctx.doc.text
+    _, ce = ctx.clauses[ctx.clause_of(s)]
+    if not verbs or not re.fullmatch(r"[\s,;.)]*", text[e:ce]):
+        return False
+    lead = text[max(ctx.sent.start, s - 30):s]
+    return bool(re.search(r"\b(?:" + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + r")\s+(?:(?:global|world|the)\s+)?$",
+                          lead, re.IGNORECASE))
 
 
 # a number right before a name counts it ("45.2 million iPhones", 1000万台小米电视); a year does not
@@ -376,6 +393,9 @@ def _not_the_ranked(ctx: Context, pat: dict, m: Mention, cands: list[Mention]) -
         if re.search(r"(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*(?:only\s+)?" + gap + r"$",
                      lead, re.IGNORECASE):
             return True
+    if any(re.fullmatch(r"(?:\s*[A-Z][\w&.-]*){0,3}[\s\"'“”‘’《》]*(?:['’]s\s+)?(?:global\s+|world\s+|全球|世界)?", text[m.end:x.start])
+           for x in ctx.entities(["RankingList"]) if x.start >= m.end):
+        return True  # the publisher of the list right after it ("MIT Technology Review" 50 smartest companies list)
     earlier = [c for c in cands if c.end <= m.start]
     if not earlier:
         return False
