@@ -352,3 +352,28 @@ def test_the_publisher_of_a_list_is_not_the_one_ranked():
     x = run('iFlytek in 2017 entered America "MIT Technology Review" global 50 Smartest Companies list rank number 6.', "en")
     got = {(f.subject, f.attr("rank"), f.attr("scope")) for f in x.facts if f.kind == "position"}
     assert got == {("iflytek", 6, "mit-technology-review-50-smartest")}, got
+
+
+def _shares(text: str, lang: str) -> set[tuple]:
+    return {(f.subject, float(f.attr("value"))) for f in run(text, lang).facts if f.kind == "quantity" and f.predicate == "MarketShare"}
+
+
+@pytest.mark.parametrize("text, lang, ranks, shares", [
+    # a rank told earlier in the sentence is not one of the respective ones
+    ("在全球手机市场，三星继续排名第一，苹果和小米分别以17%和14%位居第二、第三。", "zh",
+     {("apple", 2), ("xiaomi", 3)}, {("apple", 17.0), ("xiaomi", 14.0)}),
+    ("Samsung led the smartphone market, while Apple and Xiaomi, with 17% and 14% respectively, ranked second and third.", "en",
+     {("apple", 2), ("xiaomi", 3)}, {("apple", 17.0), ("xiaomi", 14.0)}),
+])
+def test_respective_ranks_and_shares_go_name_by_name(text, lang, ranks, shares):
+    got = {(p[0], p[1]) for p in positions(text, lang)}
+    assert ranks <= got and not {g for g in got if g[1] in (2, 3)} - ranks, got
+    assert shares <= _shares(text, lang), _shares(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("在全球云计算市场，阿里云的份额约为4%。", "zh", ("alibaba-cloud", 4.0)),
+    ("Tencent Cloud's share of China's cloud market was about 15%.", "en", ("tencent-cloud", 15.0)),
+])
+def test_a_platform_holds_its_own_share(text, lang, expected):
+    assert expected in _shares(text, lang), _shares(text, lang)

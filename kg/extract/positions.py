@@ -822,6 +822,7 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
     facts = []
     ranks = _ranks(ctx, pat)
     pairs = _respectively(ctx, pat, ranks)
+    pair_shares = _respective_shares(ctx, pairs)
     for s, e, rank, bound in ranks:
         if rank < 1:
             continue
@@ -866,7 +867,7 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
             facts.append(Fact("position", subj, "MarketPosition", "", attrs(
                 rank=rank, bound=bound, scope=scope, period=period, category=category,
                 reported_by=reported_by(ctx)), (ev,)))
-            share = _share_with(ctx, e) if not (own_lists or carried or by_value) else None
+            share = pair_shares.get((s, e)) or (_share_with(ctx, e) if not (own_lists or carried or by_value) else None)
             if share is not None:  # "Xiaomi was third with 14.8 percent": the share that earned the place
                 ctx.consumed.add((share.start, share.end))
                 ev = evidence(ctx, [span(subj_m), (s, e), (share.start, share.end)], "market-share", confidence * 0.95)
@@ -906,22 +907,66 @@ def _share_with(ctx: Context, e: int) -> Mention | None:
 
 def _respectively(ctx: Context, pat: dict, ranks: list) -> dict:
     """"Microsoft and Apple fell to second and third respectively", 微软和苹果分别退居第二和第三:
-    the n-th name goes with the n-th rank."""
+    the n-th name goes with the n-th rank (the ranks right after the word, else right before it; not
+    a rank told earlier in the sentence: 亚马逊…排名第一，微软Azure和谷歌云分别以…位居第二、第三)."""
     words = _words(pat, "respectively", ctx.lang.code)
-    if not words or not has_word(ctx.sent.text, words, ctx.lang.code) or len(ranks) < 2:
+    if not words or len(ranks) < 2:
         return {}
-    classes = pat.get("subject") or ["Organisation"]
-    names = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= ranks[0][0]]
     text = ctx.doc.text
-    run = names[-1:]
-    for m in reversed(names[:-1]):
-        if re.fullmatch(r"\s*(?:和|及|与|、|,|and)\s*", text[m.end:run[0].start]):
-            run.insert(0, m)
-        else:
+    for w in words_re(words, ctx.lang.code).finditer(text, ctx.sent.start, ctx.sent.end):
+        group = _rank_run([r for r in ranks if r[0] >= w.end()], w.end(), after=True) or \
+            _rank_run([r for r in ranks if r[1] <= w.start()], w.start(), after=False)
+        if len(group) < 2:
+            continue
+        classes = pat.get("subject") or ["Organisation"]
+        names = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= min(group[0][0], w.start())]
+        run = names[-1:]
+        for m in reversed(names[:-1]):
+            if re.fullmatch(r"\s*(?:和|及|与|、|,|and|, and)\s*", text[m.end:run[0].start]):
+                run.insert(0, m)
+            else:
+                break
+        if len(run) == len(group):
+            return {(s, e): (m, m.entity_id, 0.95) for (s, e, _, _), m in zip(group, run)}
+    return {}
+
+
+def _rank_run(ranks: list, at: int, after: bool) -> list:
+    """The ranks written one after another (和/、/and/commas between) nearest to ``at``."""
+    if not ranks:
+        return []
+    ranks = sorted(ranks)
+    if after:
+        if ranks[0][0] - at > 40:
+            return []
+        run = [ranks[0]]
+        for r in ranks[1:]:
+            if r[0] - run[-1][1] > 6:
+                break
+            run.append(r)
+        return run
+    if at - ranks[-1][1] > 40:
+        return []
+    run = [ranks[-1]]
+    for r in reversed(ranks[:-1]):
+        if run[0][0] - r[1] > 6:
             break
-    if len(run) != len(ranks):
+        run.insert(0, r)
+    return run
+
+
+def _respective_shares(ctx: Context, pairs: dict) -> dict:
+    """分别以20%和13%位居第二、第三, "with 20% and 13% respectively ranked second and third": the n-th
+    percentage between the names and their ranks is the n-th name's share."""
+    if not pairs:
         return {}
-    return {(s, e): (m, m.entity_id, 0.95) for (s, e, _, _), m in zip(ranks, run)}
+    spans = sorted(pairs)
+    names_end = max(m.end for m, _, _ in pairs.values() if m is not None)
+    shares = [q for q in ctx.mentions if q.kind == "quantity" and q.quantity is not None and q.quantity.unit == "Percent"
+              and names_end <= q.start and q.end <= spans[0][0] and (q.start, q.end) not in ctx.consumed]
+    if len(shares) != len(spans):
+        return {}
+    return dict(zip(spans, shares))
 
 
 def _second_to(ctx: Context, pat: dict, e: int, s: int) -> Mention | None:
