@@ -377,3 +377,32 @@ def test_respective_ranks_and_shares_go_name_by_name(text, lang, ranks, shares):
 ])
 def test_a_platform_holds_its_own_share(text, lang, expected):
     assert expected in _shares(text, lang), _shares(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the clause after a list's rank names its own place: that rank is among the place's companies, not on the list
+    ("2023年《财富》世界500强中，联想排名第217位，在中国科技企业中排名第三。", "zh", {(217, "fortune-global-500"), (3, "china")}),
+    ("Siemens was 154th on the Fortune Global 500 in 2024, and in Germany it ranked fourth.", "en",
+     {(154, "fortune-global-500"), (4, "germany")}),
+    # a list's ranks told year by year stay the list's
+    ("比亚迪2022年首次进入《财富》世界500强，2023年升至第212位，2024年再升至第143位。", "zh",
+     {(212, "fortune-global-500"), (143, "fortune-global-500")}),
+])
+def test_a_list_scopes_only_the_ranks_of_its_own_clauses(text, lang, expected):
+    assert {(p[1], p[2]) for p in positions(text, lang)} == expected, positions(text, lang)
+
+
+def test_a_heading_word_is_not_the_one_ranked():
+    got = positions("Honor and rank: company in 2023 global smart phone market rank number 3.", "en")  # word for word
+    assert {p[0] for p in got} == {"xiaomi"}, got  # the document's topic, not the Honor brand
+
+
+def test_two_shares_one_sentence_tells_side_by_side_both_stand(tmp_path):
+    from kg import pipeline
+
+    doc = tmp_path / "t.txt"
+    doc.write_text("据IDC数据，2023年传音在全球手机市场的占有率为14.0%，在全球手机品牌厂商中排名第一；"
+                   "其中智能机在全球智能机市场的占有率为8.1%，排名第五。\n", encoding="utf-8")
+    result = pipeline.build([doc])
+    lost = {(c.other.predicate, c.other.attr("rank") or c.other.attr("value")) for c in result.sources.conflicts}
+    assert not lost, lost

@@ -36,6 +36,20 @@ _CHANGE_BEFORE = re.compile(r"\b(?:grew|grow|grows|rose|rise|rises|fell|fall|fal
                             r"jumped|dropped|climbed|gained|lost|by)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$", re.IGNORECASE)
 
 
+def _list_of_another(ctx: Context, lst: Mention, s: int, e: int, ranks: list) -> bool:
+    """A ranking list outside the rank's own clause when that clause names its own place (在《财富》世界500强中
+    排名第28位，在台湾企业中排第一: the second rank is among Taiwan's companies; "… the Fortune Global 500, and in
+    Europe we are the largest operator"), or past a semicolon. Not a list's ranks told year by year (榜单，2023年
+    排名升至第212位，2024年再升至第143位)."""
+    lo, hi = (lst.end, s) if lst.end <= s else (e, lst.start)
+    if re.search(r"[;；]", ctx.doc.text[lo:hi]):
+        return True
+    cs, ce = ctx.clauses[ctx.clause_of(s)]
+    if cs <= lst.start < ce:
+        return False
+    return any(cs <= m.start < ce and m.entity_id != "world" and not _owned_place(ctx, m) for m in ctx.entities(["Place"]))
+
+
 def _shares_of_market(ctx: Context, pat: dict) -> list[Fact]:
     """A percentage "of the … market" (English) no metric took: the share of that market held by the
     subject of its clause, scoped to the place its words name, of the kind they name."""
@@ -328,7 +342,7 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
         (c := _COUNTED.search(ctx.doc.text, max(ctx.sent.start, m.start - 24), m.start))
         and not any(a <= c.start() < b for a, b in named))]
     others = _not_ranked(ctx, pat, cands)
-    cands = [m for m in cands if m not in others]
+    cands = [m for m in cands if m not in others and not _in_heading(ctx, m)]
     # "BYD overtook Tesla to become the largest", 联想超过惠普，成为全球第一: the one who overtook
     verbs = _words(pat, "overtake", ctx.lang.code)
     if verbs and cands:
@@ -348,6 +362,17 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
     # "排名全球第四的是小米" / "ranked third was Xiaomi": rare; take the document's topic
     topic = ctx.doc.organisation if pat.get("default_subject") == "organisation" else ""
     return None, topic, 0.9
+
+
+_HEADING = re.compile(r"[^.。:：;；,，]{1,30}?[:：]")
+
+
+def _in_heading(ctx: Context, m: Mention) -> bool:
+    """A name inside a heading that opens the sentence and says more than the name ("Honor and rank: company in
+    2017 …", 荣誉与排名：…): a word of the heading, not the one ranked."""
+    h = _HEADING.match(ctx.doc.text, ctx.sent.start, ctx.sent.end)
+    return h is not None and m.end < h.end() and bool(re.search(r"[\w\u4e00-\u9fff]", ctx.doc.text[m.end:h.end() - 1])) \
+        and not re.fullmatch(r"\s*(?:['’]s)?\s*", ctx.doc.text[m.end:h.end() - 1])
 
 
 def _named_after(ctx: Context, pat: dict, s: int, e: int):
@@ -826,7 +851,7 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
     for s, e, rank, bound in ranks:
         if rank < 1:
             continue
-        own_lists = [m for m in lists if abs(m.start - s) < 80]
+        own_lists = [m for m in lists if abs(m.start - s) < 80 and not _list_of_another(ctx, m, s, e, ranks)]
         carried = ""
         if not own_lists and rank > int(pat.get("max_rank", 20)):
             if len(ctx.recent_lists) != 1 or ctx.entities(["Place"]):
