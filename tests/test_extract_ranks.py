@@ -406,3 +406,21 @@ def test_two_shares_one_sentence_tells_side_by_side_both_stand(tmp_path):
     result = pipeline.build([doc])
     lost = {(c.other.predicate, c.other.attr("rank") or c.other.attr("value")) for c in result.sources.conflicts}
     assert not lost, lost
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Huawei topped China's smartphone market in the first quarter of 2024.", ("huawei", 1, "china", "cat-smartphones")),
+    ("Lenovo led the global PC market again in 2023.", ("lenovo", 1, "world", "cat-pcs")),
+    ("Lenovo kept its place as the top PC vendor worldwide in 2023.", ("lenovo", 1, "world", "cat-pcs")),
+])
+def test_leading_or_topping_a_market_is_first_place(text, expected):
+    assert expected in positions(text, "en"), positions(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of Xiaomi led the stock market higher on Monday.",
+    "Xiaomi and other top smartphone makers met in Beijing.",   # several, no one's place
+    "Lenovo's top executive said the PC market grew.",
+])
+def test_a_price_move_or_a_group_of_top_players_is_no_first_place(text):
+    assert not positions(text, "en"), positions(text, "en")

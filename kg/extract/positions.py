@@ -116,6 +116,17 @@ def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
                                           re.IGNORECASE):
                 continue  # "the BrandZ ranking of the most valuable global brands": the list's name
             out.append((s, e, int(value), "Exact"))
+    if lang == "en":  # "led the global PC market", "topped China's smartphone market"; "the top PC vendor", "the top seller of"
+        nouns = [n for n in _words(pat, "player_nouns", lang) if n != "market" and not re.search(r"[^s]s$", n)]
+        regexes = [(_LED_MARKET, 0)] + ([(re.compile(r"\b(?:the|its|their|\w+['’]s)\s+(top)\s+(?:[\w'’-]+\s+){0,3}?(?:"
+                                                     + "|".join(map(re.escape, nouns)) + r")\b(?!-)", re.IGNORECASE), 1)]
+                                        if nouns else [])
+        for regex, group in regexes:
+            for m in regex.finditer(ctx.sent.text):
+                s, e = ctx.sent.start + m.start(group), ctx.sent.start + m.end(group)
+                if any(s < b and e > a for a, b, _, _ in out) or any(s < b and e > a for a, b in ctx.consumed):
+                    continue
+                out.append((s, e, 1, "Exact"))
     if lang == "en":  # "one of the three largest mobile operators": among the top three
         for m in _ONE_OF_THE_N.finditer(ctx.sent.text):
             s, e = ctx.sent.start + m.start(), ctx.sent.start + m.end()
@@ -242,6 +253,9 @@ def _own_market(ctx: Context, pat: dict, s: int, e: int, subj_m: Mention | None)
         re.match(r"\s*(?:[\w-]+\s+){0,2}(?:" + alt + r")s?\b", text[e:e + 40], re.IGNORECASE))
 
 
+# (not "led the stock market higher": a price move)
+_LED_MARKET = re.compile(r"\b(?:led|leads|topped|tops|headed|heads)\s+(?:the\s+)?(?!(?:[\w'’-]+\s+){0,4}?(?:stock|equity|bond|share)s?\s+market)"
+                         r"(?:[\w'’-]+\s+){0,4}?market\b(?!\s+(?:value|cap|share|higher|lower|up|down|rally|gains|losses))", re.IGNORECASE)
 _ONE_OF_THE_N = re.compile(r"\bone of the (?:top\s+)?([2-9]|10|two|three|four|five|six|seven|eight|nine|ten)\s+"
                            r"(?:largest|biggest|leading|top|best-selling|most valuable)\b", re.IGNORECASE)
 
