@@ -424,3 +424,11 @@ def test_leading_or_topping_a_market_is_first_place(text, expected):
 ])
 def test_a_price_move_or_a_group_of_top_players_is_no_first_place(text):
     assert not positions(text, "en"), positions(text, "en")
+
+
+@pytest.mark.parametrize("text, lang, scope", [
+    ("2024年华为在中国民营企业500强中排名第一。", "zh", "china-top-500-private-enterprises"),
+    ("Samsung ranked 6th in the Brand Finance Global 500 in 2024.", "en", "brand-finance-global-500"),
+])
+def test_a_well_known_list_scopes_its_rank(text, lang, scope):
+    assert {p[2] for p in positions(text, lang)} == {scope}, positions(text, lang)
