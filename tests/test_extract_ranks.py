@@ -432,3 +432,12 @@ def test_a_price_move_or_a_group_of_top_players_is_no_first_place(text):
 ])
 def test_a_well_known_list_scopes_its_rank(text, lang, scope):
     assert {p[2] for p in positions(text, lang)} == {scope}, positions(text, lang)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xiaomi accounted for 14% of global smartphone shipments in 2023.", {("xiaomi", 14.0)}),
+    ("BYD took 35% of China's new energy vehicle sales in 2023.", {("byd", 35.0)}),
+    ("Services made up 22% of Apple's sales in 2023.", set()),   # a part of a company's own sales
+])
+def test_a_percentage_of_a_whole_markets_count_is_a_share(text, expected):
+    assert _shares(text, "en") == expected, _shares(text, "en")

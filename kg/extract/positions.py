@@ -50,6 +50,23 @@ def _list_of_another(ctx: Context, lst: Mention, s: int, e: int, ranks: list) ->
     return any(cs <= m.start < ce and m.entity_id != "world" and not _owned_place(ctx, m) for m in ctx.entities(["Place"]))
 
 
+# "14% of global smartphone shipments", "a fifth of China's EV sales": what a whole market counts
+_OF_COUNTS = re.compile(r"\s+of\s+(?:the\s+)?((?:(?:global|worldwide|world|the world['’]s|world['’]s)\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+)"
+                        r"(?:[\w'’.-]+\s+){0,3}?)(shipments|sales|deliveries)\b", re.IGNORECASE)
+
+
+def _of_market_counts(ctx: Context, end: int):
+    """A percentage "of global … shipments" or "of <place>'s … sales": the whole market's count, so a share of it.
+    Not "of Apple's sales" (a company's own sales)."""
+    m = _OF_COUNTS.match(ctx.doc.text, end, ctx.sent.end)
+    if m is None:
+        return None
+    if re.match(r"(?:global|worldwide|world|the world|world['’]s)\b", m.group(1), re.IGNORECASE):
+        return m
+    places = [p for p in ctx.entities(["Place"]) if p.start == m.start(1)]
+    return m if places else None
+
+
 def _shares_of_market(ctx: Context, pat: dict) -> list[Fact]:
     """A percentage "of the … market" (English) no metric took: the share of that market held by the
     subject of its clause, scoped to the place its words name, of the kind they name."""
@@ -61,7 +78,7 @@ def _shares_of_market(ctx: Context, pat: dict) -> list[Fact]:
         if q.kind != "quantity" or q.quantity is None or q.quantity.unit != "Percent" or (q.start, q.end) in ctx.consumed \
                 or not ctx.sent.start <= q.start < ctx.sent.end:
             continue
-        m = _OF_MARKET.match(text, q.end, ctx.sent.end)
+        m = _OF_MARKET.match(text, q.end, ctx.sent.end) or _of_market_counts(ctx, q.end)
         if m is None or re.search(r"[,;]", m.group(1)):
             continue
         cs, _ = ctx.clauses[ctx.clause_of(q.start)]
