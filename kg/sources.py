@@ -294,9 +294,21 @@ def _star(group: list[Fact], reports_on, doc_order, differences) -> list[FactCon
     for f in group:
         if f is champion or _compatible(champion, f) or f.kind == "relation" and _nested(champion, f) is not None:
             continue  # 1993 and April 5, 1993 say one thing: both stand, neither in conflict
+        if _told_together(champion, f):
+            continue
         _, policy = _prefer(champion, f, reports_on)
         out.append(FactConflict(champion, f, differences(champion, f), policy))
     return out
+
+
+def _told_together(a: Fact, b: Fact) -> bool:
+    """Two ranks or market shares one sentence tells side by side (占有率为14.0%，…排名第一；其中智能机…占有率为8.1%，
+    排名第五): the writer gave both, for markets the reading took as one; both stand."""
+    if not (a.kind == b.kind == "position" or a.predicate == b.predicate == "MarketShare"):
+        return False
+    if a.kind == "position" and (a.attr("bound", "Exact") != "Exact" or b.attr("bound", "Exact") != "Exact"):
+        return False  # 位列全球第三，并已连续14个季度保持全球前三: one place told twice, not two markets
+    return bool({(e.doc_id, e.sentence_index) for e in a.evidence} & {(e.doc_id, e.sentence_index) for e in b.evidence})
 
 
 def _compatible(a: Fact, b: Fact) -> bool:

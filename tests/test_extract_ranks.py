@@ -313,3 +313,131 @@ def test_a_kind_the_lexicon_names_in_both_languages_is_the_ranks_category(text, 
 def test_a_rank_after_the_clause_that_names_its_place_shares_the_place():
     got = positions("美的空调在中国市场的份额位居行业第一，洗衣机市场份额仅次于海尔位居第二。", "zh")
     assert ("midea", 2, "china", "cat-washing-machines") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lenovo kept growing, making it the third-largest PC maker in Japan.", ("lenovo", 3, "japan")),
+    ("After the merger Vodafone became the 2nd biggest mobile operator in Germany.", ("vodafone", 2, "germany")),
+])
+def test_an_ordinal_joined_to_its_superlative_is_one_rank(text, expected):
+    got = positions(text, "en")
+    assert [p for p in got if p[:3] == expected], got
+
+
+def test_a_second_largest_holder_is_still_no_rank():
+    assert not positions("Xiaomi became the second-largest shareholder of the bank.", "en")
+
+
+def test_a_place_after_a_possessive_is_no_market_of_the_rank():
+    got = positions("In DRAM, where it sells through its Chinese unit, Micron ranked third in 2023.", "en")
+    assert {p[2] for p in got} == {"world"}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # word-for-word translations of 稳居第一, 排名第一, 保持前三: the place ends its clause, the market is the sentence's
+    ("In India smart phone market, Xiaomi occupy rate surpass 20%, firmly sit first.", ("xiaomi", 1, "india", "Exact")),
+    ("In Brazil market, Lenovo notebook shipment share 30%, continue 5 year row first.", ("lenovo", 1, "brazil", "Exact")),
+    ("Huawei in China optical network market share keep front three.", ("huawei", 3, "china", "UpperBound")),
+])
+def test_a_word_for_word_place_at_the_end_of_its_clause_is_a_rank(text, expected):
+    got = {(f.subject, f.attr("rank"), f.attr("scope"), f.attr("bound")) for f in run(text, "en").facts if f.kind == "position"}
+    assert expected in got, got
+
+
+def test_a_placing_word_without_a_market_in_the_sentence_is_no_rank():
+    assert not positions("Xiaomi fans queued overnight, and Lei Jun kept first.", "en")
+
+
+def test_the_publisher_of_a_list_is_not_the_one_ranked():
+    x = run('iFlytek in 2017 entered America "MIT Technology Review" global 50 Smartest Companies list rank number 6.', "en")
+    got = {(f.subject, f.attr("rank"), f.attr("scope")) for f in x.facts if f.kind == "position"}
+    assert got == {("iflytek", 6, "mit-technology-review-50-smartest")}, got
+
+
+def _shares(text: str, lang: str) -> set[tuple]:
+    return {(f.subject, float(f.attr("value"))) for f in run(text, lang).facts if f.kind == "quantity" and f.predicate == "MarketShare"}
+
+
+@pytest.mark.parametrize("text, lang, ranks, shares", [
+    # a rank told earlier in the sentence is not one of the respective ones
+    ("在全球手机市场，三星继续排名第一，苹果和小米分别以17%和14%位居第二、第三。", "zh",
+     {("apple", 2), ("xiaomi", 3)}, {("apple", 17.0), ("xiaomi", 14.0)}),
+    ("Samsung led the smartphone market, while Apple and Xiaomi, with 17% and 14% respectively, ranked second and third.", "en",
+     {("apple", 2), ("xiaomi", 3)}, {("apple", 17.0), ("xiaomi", 14.0)}),
+])
+def test_respective_ranks_and_shares_go_name_by_name(text, lang, ranks, shares):
+    got = {(p[0], p[1]) for p in positions(text, lang)}
+    assert ranks <= got and not {g for g in got if g[1] in (2, 3)} - ranks, got
+    assert shares <= _shares(text, lang), _shares(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("在全球云计算市场，阿里云的份额约为4%。", "zh", ("alibaba-cloud", 4.0)),
+    ("Tencent Cloud's share of China's cloud market was about 15%.", "en", ("tencent-cloud", 15.0)),
+])
+def test_a_platform_holds_its_own_share(text, lang, expected):
+    assert expected in _shares(text, lang), _shares(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the clause after a list's rank names its own place: that rank is among the place's companies, not on the list
+    ("2023年《财富》世界500强中，联想排名第217位，在中国科技企业中排名第三。", "zh", {(217, "fortune-global-500"), (3, "china")}),
+    ("Siemens was 154th on the Fortune Global 500 in 2024, and in Germany it ranked fourth.", "en",
+     {(154, "fortune-global-500"), (4, "germany")}),
+    # a list's ranks told year by year stay the list's
+    ("比亚迪2022年首次进入《财富》世界500强，2023年升至第212位，2024年再升至第143位。", "zh",
+     {(212, "fortune-global-500"), (143, "fortune-global-500")}),
+])
+def test_a_list_scopes_only_the_ranks_of_its_own_clauses(text, lang, expected):
+    assert {(p[1], p[2]) for p in positions(text, lang)} == expected, positions(text, lang)
+
+
+def test_a_heading_word_is_not_the_one_ranked():
+    got = positions("Honor and rank: company in 2023 global smart phone market rank number 3.", "en")  # word for word
+    assert {p[0] for p in got} == {"xiaomi"}, got  # the document's topic, not the Honor brand
+
+
+def test_two_shares_one_sentence_tells_side_by_side_both_stand(tmp_path):
+    from kg import pipeline
+
+    doc = tmp_path / "t.txt"
+    doc.write_text("据IDC数据，2023年传音在全球手机市场的占有率为14.0%，在全球手机品牌厂商中排名第一；"
+                   "其中智能机在全球智能机市场的占有率为8.1%，排名第五。\n", encoding="utf-8")
+    result = pipeline.build([doc])
+    lost = {(c.other.predicate, c.other.attr("rank") or c.other.attr("value")) for c in result.sources.conflicts}
+    assert not lost, lost
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Huawei topped China's smartphone market in the first quarter of 2024.", ("huawei", 1, "china", "cat-smartphones")),
+    ("Lenovo led the global PC market again in 2023.", ("lenovo", 1, "world", "cat-pcs")),
+    ("Lenovo kept its place as the top PC vendor worldwide in 2023.", ("lenovo", 1, "world", "cat-pcs")),
+])
+def test_leading_or_topping_a_market_is_first_place(text, expected):
+    assert expected in positions(text, "en"), positions(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of Xiaomi led the stock market higher on Monday.",
+    "Xiaomi and other top smartphone makers met in Beijing.",   # several, no one's place
+    "Lenovo's top executive said the PC market grew.",
+])
+def test_a_price_move_or_a_group_of_top_players_is_no_first_place(text):
+    assert not positions(text, "en"), positions(text, "en")
+
+
+@pytest.mark.parametrize("text, lang, scope", [
+    ("2024年华为在中国民营企业500强中排名第一。", "zh", "china-top-500-private-enterprises"),
+    ("Samsung ranked 6th in the Brand Finance Global 500 in 2024.", "en", "brand-finance-global-500"),
+])
+def test_a_well_known_list_scopes_its_rank(text, lang, scope):
+    assert {p[2] for p in positions(text, lang)} == {scope}, positions(text, lang)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xiaomi accounted for 14% of global smartphone shipments in 2023.", {("xiaomi", 14.0)}),
+    ("BYD took 35% of China's new energy vehicle sales in 2023.", {("byd", 35.0)}),
+    ("Services made up 22% of Apple's sales in 2023.", set()),   # a part of a company's own sales
+])
+def test_a_percentage_of_a_whole_markets_count_is_a_share(text, expected):
+    assert _shares(text, "en") == expected, _shares(text, "en")

@@ -36,6 +36,37 @@ _CHANGE_BEFORE = re.compile(r"\b(?:grew|grow|grows|rose|rise|rises|fell|fall|fal
                             r"jumped|dropped|climbed|gained|lost|by)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$", re.IGNORECASE)
 
 
+def _list_of_another(ctx: Context, lst: Mention, s: int, e: int, ranks: list) -> bool:
+    """A ranking list outside the rank's own clause when that clause names its own place (在《财富》世界500强中
+    排名第28位，在台湾企业中排第一: the second rank is among Taiwan's companies; "… the Fortune Global 500, and in
+    Europe we are the largest operator"), or past a semicolon. Not a list's ranks told year by year (榜单，2023年
+    排名升至第212位，2024年再升至第143位)."""
+    lo, hi = (lst.end, s) if lst.end <= s else (e, lst.start)
+    if re.search(r"[;；]", ctx.doc.text[lo:hi]):
+        return True
+    cs, ce = ctx.clauses[ctx.clause_of(s)]
+    if cs <= lst.start < ce:
+        return False
+    return any(cs <= m.start < ce and m.entity_id != "world" and not _owned_place(ctx, m) for m in ctx.entities(["Place"]))
+
+
+# "14% of global smartphone shipments", "a fifth of China's EV sales": what a whole market counts
+_OF_COUNTS = re.compile(r"\s+of\s+(?:the\s+)?((?:(?:global|worldwide|world|the world['’]s|world['’]s)\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s+)"
+                        r"(?:[\w'’.-]+\s+){0,3}?)(shipments|sales|deliveries)\b", re.IGNORECASE)
+
+
+def _of_market_counts(ctx: Context, end: int):
+    """A percentage "of global … shipments" or "of <place>'s … sales": the whole market's count, so a share of it.
+    Not "of Apple's sales" (a company's own sales)."""
+    m = _OF_COUNTS.match(ctx.doc.text, end, ctx.sent.end)
+    if m is None:
+        return None
+    if re.match(r"(?:global|worldwide|world|the world|world['’]s)\b", m.group(1), re.IGNORECASE):
+        return m
+    places = [p for p in ctx.entities(["Place"]) if p.start == m.start(1)]
+    return m if places else None
+
+
 def _shares_of_market(ctx: Context, pat: dict) -> list[Fact]:
     """A percentage "of the … market" (English) no metric took: the share of that market held by the
     subject of its clause, scoped to the place its words name, of the kind they name."""
@@ -47,7 +78,7 @@ def _shares_of_market(ctx: Context, pat: dict) -> list[Fact]:
         if q.kind != "quantity" or q.quantity is None or q.quantity.unit != "Percent" or (q.start, q.end) in ctx.consumed \
                 or not ctx.sent.start <= q.start < ctx.sent.end:
             continue
-        m = _OF_MARKET.match(text, q.end, ctx.sent.end)
+        m = _OF_MARKET.match(text, q.end, ctx.sent.end) or _of_market_counts(ctx, q.end)
         if m is None or re.search(r"[,;]", m.group(1)):
             continue
         cs, _ = ctx.clauses[ctx.clause_of(q.start)]
@@ -76,13 +107,18 @@ def _words(pat: dict, key: str, lang: str) -> list[str]:
     return list((pat.get(key) or {}).get(lang, []))
 
 
+_ORDINAL_SUPERLATIVE = re.compile(r"[-\s](?:largest|biggest)\b", re.IGNORECASE)
+
+
 def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
     """(start, end, rank, bound) of the rank expressions of the sentence."""
     lang = ctx.lang.code
     out = []
     for m in ctx.mentions:
         if m.kind == "rank" and not any(m.start < b and m.end > a for a, b in ctx.consumed):
-            out.append((m.start, m.end, int(m.quantity.value), m.quantity.bound))
+            # "the second-largest", "the 3rd biggest": the ordinal and its superlative are one rank
+            tail = _ORDINAL_SUPERLATIVE.match(ctx.doc.text, m.end, ctx.sent.end) if lang == "en" else None
+            out.append((m.start, tail.end() if tail else m.end, int(m.quantity.value), m.quantity.bound))
     for value, words in (pat.get("superlatives") or {}).get(lang, {}).items():
         regex = words_re(words, lang)
         for m in regex.finditer(ctx.sent.text):
@@ -97,6 +133,17 @@ def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
                                           re.IGNORECASE):
                 continue  # "the BrandZ ranking of the most valuable global brands": the list's name
             out.append((s, e, int(value), "Exact"))
+    if lang == "en":  # "led the global PC market", "topped China's smartphone market"; "the top PC vendor", "the top seller of"
+        nouns = [n for n in _words(pat, "player_nouns", lang) if n != "market" and not re.search(r"[^s]s$", n)]
+        regexes = [(_LED_MARKET, 0)] + ([(re.compile(r"\b(?:the|its|their|\w+['’]s)\s+(top)\s+(?:[\w'’-]+\s+){0,3}?(?:"
+                                                     + "|".join(map(re.escape, nouns)) + r")\b(?!-)", re.IGNORECASE), 1)]
+                                        if nouns else [])
+        for regex, group in regexes:
+            for m in regex.finditer(ctx.sent.text):
+                s, e = ctx.sent.start + m.start(group), ctx.sent.start + m.end(group)
+                if any(s < b and e > a for a, b, _, _ in out) or any(s < b and e > a for a, b in ctx.consumed):
+                    continue
+                out.append((s, e, 1, "Exact"))
     if lang == "en":  # "one of the three largest mobile operators": among the top three
         for m in _ONE_OF_THE_N.finditer(ctx.sent.text):
             s, e = ctx.sent.start + m.start(), ctx.sent.start + m.end()
@@ -223,6 +270,9 @@ def _own_market(ctx: Context, pat: dict, s: int, e: int, subj_m: Mention | None)
         re.match(r"\s*(?:[\w-]+\s+){0,2}(?:" + alt + r")s?\b", text[e:e + 40], re.IGNORECASE))
 
 
+# (not "led the stock market higher": a price move)
+_LED_MARKET = re.compile(r"\b(?:led|leads|topped|tops|headed|heads)\s+(?:the\s+)?(?!(?:[\w'’-]+\s+){0,4}?(?:stock|equity|bond|share)s?\s+market)"
+                         r"(?:[\w'’-]+\s+){0,4}?market\b(?!\s+(?:value|cap|share|higher|lower|up|down|rally|gains|losses))", re.IGNORECASE)
 _ONE_OF_THE_N = re.compile(r"\bone of the (?:top\s+)?([2-9]|10|two|three|four|five|six|seven|eight|nine|ten)\s+"
                            r"(?:largest|biggest|leading|top|best-selling|most valuable)\b", re.IGNORECASE)
 
@@ -268,7 +318,8 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
         nouns_after = re.match(r"\s+([a-z][a-z\-]*)", after)
         blocked = _words(pat, "not_before", lang)
         if nouns_after and nouns_after.group(1) in blocked and not (
-                not re.search(r"[0-9]|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth", word)
+                (not re.search(r"[0-9]|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth", word)
+                 or _ORDINAL_SUPERLATIVE.search(word))
                 and _ranks_a_player(ctx, pat, s, e)):
             return False  # "the first car", "a third straight year", "first time"; not "the best-selling car brand"
         category_next = any(m.start == e + len(after) - len(after.lstrip()) for m in ctx.entities(["ProductCategory"]))
@@ -287,7 +338,24 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
             m.end == s - 1 and text[m.end:s] == " " for m in ctx.entities(ORG)) and re.match(r"\s*(?:and\b|,|\.|;|$)", text[e:e + 6]):
         # "…, with Ericsson second and Nokia third": a name and its place, in a sentence about a market
         return bool(context) and has_word(ctx.sent.text, context, lang)
+    if lang == "en" and _placed_at_clause_end(ctx, pat, s, e):
+        # "…, market share 25.2%, row first", "firmly sit first" (word-for-word 排名第一, 稳居第一): the clause is only
+        # the place, the market is the sentence's
+        return bool(context) and has_word(ctx.sent.text, context, lang)
     return bool(context) and has_word(clause, context, lang)
+
+
+def _placed_at_clause_end(ctx: Context, pat: dict, s: int, e: int) -> bool:
+    """An English rank right after a verb of placing that ends its clause ("row first", "firmly sit first",
+    "keep front three")."""
+    verbs = _words(pat, "placing_verbs", "en")
+    text = ctx.doc.text
+    _, ce = ctx.clauses[ctx.clause_of(s)]
+    if not verbs or not re.fullmatch(r"[\s,;.)]*", text[e:ce]):
+        return False
+    lead = text[max(ctx.sent.start, s - 30):s]
+    return bool(re.search(r"\b(?:" + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + r")\s+(?:(?:global|world|the)\s+)?$",
+                          lead, re.IGNORECASE))
 
 
 # a number right before a name counts it ("45.2 million iPhones", 1000万台小米电视); a year does not
@@ -305,7 +373,7 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
         (c := _COUNTED.search(ctx.doc.text, max(ctx.sent.start, m.start - 24), m.start))
         and not any(a <= c.start() < b for a, b in named))]
     others = _not_ranked(ctx, pat, cands)
-    cands = [m for m in cands if m not in others]
+    cands = [m for m in cands if m not in others and not _in_heading(ctx, m)]
     # "BYD overtook Tesla to become the largest", 联想超过惠普，成为全球第一: the one who overtook
     verbs = _words(pat, "overtake", ctx.lang.code)
     if verbs and cands:
@@ -325,6 +393,17 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
     # "排名全球第四的是小米" / "ranked third was Xiaomi": rare; take the document's topic
     topic = ctx.doc.organisation if pat.get("default_subject") == "organisation" else ""
     return None, topic, 0.85
+
+
+_HEADING = re.compile(r"[^.。:：;；,，]{1,30}?[:：]")
+
+
+def _in_heading(ctx: Context, m: Mention) -> bool:
+    """A name inside a heading that opens the sentence and says more than the name ("Honor and rank: company in
+    2017 …", 荣誉与排名：…): a word of the heading, not the one ranked."""
+    h = _HEADING.match(ctx.doc.text, ctx.sent.start, ctx.sent.end)
+    return h is not None and m.end < h.end() and bool(re.search(r"[\w\u4e00-\u9fff]", ctx.doc.text[m.end:h.end() - 1])) \
+        and not re.fullmatch(r"\s*(?:['’]s)?\s*", ctx.doc.text[m.end:h.end() - 1])
 
 
 def _named_after(ctx: Context, pat: dict, s: int, e: int):
@@ -370,6 +449,9 @@ def _not_the_ranked(ctx: Context, pat: dict, m: Mention, cands: list[Mention]) -
         if re.search(r"(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*(?:only\s+)?" + gap + r"$",
                      lead, re.IGNORECASE):
             return True
+    if any(re.fullmatch(r"(?:\s*[A-Z][\w&.-]*){0,3}[\s\"'“”‘’《》]*(?:['’]s\s+)?(?:global\s+|world\s+|全球|世界)?", text[m.end:x.start])
+           for x in ctx.entities(["RankingList"]) if x.start >= m.end):
+        return True  # the publisher of the list right after it ("MIT Technology Review" 50 smartest companies list)
     earlier = [c for c in cands if c.end <= m.start]
     if not earlier:
         return False
@@ -419,7 +501,8 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
     """The places a rank is scoped to, from its clause: coordinated places give several."""
     text = ctx.doc.text
     cs, ce = ctx.clauses[ctx.clause_of(s)]
-    places = [m for m in ctx.entities(["Place"]) if cs <= m.start < ce and not text.startswith("-based", m.end)]  # "Dallas-based"
+    places = [m for m in ctx.entities(["Place"]) if cs <= m.start < ce and not text.startswith("-based", m.end)  # "Dallas-based"
+              and not _owned_place(ctx, m)]
     if lists:
         near = nearest(lists, s)
         # "ranked 28th on the Fortune Global 500 and is the largest company in Taiwan": the list is the
@@ -469,12 +552,21 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
     return [(m.entity_id, m) for m in run]
 
 
+_POSSESSIVE = re.compile(r"\b(?:its|their|our|his|her|whose)\s+$", re.IGNORECASE)
+
+
+def _owned_place(ctx: Context, m: Mention) -> bool:
+    """A place after a possessive word names what something owns there ("its U.S. unit Solidigm",
+    "their European plants"), not the market a rank is held in."""
+    return ctx.lang.code == "en" and bool(_POSSESSIVE.search(ctx.doc.text, max(ctx.sent.start, m.start - 8), m.start))
+
+
 def _earlier_place(ctx: Context, cs: int, s: int) -> Mention | None:
     """A rank whose clause names no place, after clauses that do (在公司的大本营非洲，传音智能机市场占有率
     超过40%，排名第一): the last place named before it in the sentence, unless a world word, a semicolon or
     (English) another rank stands between."""
     text = ctx.doc.text
-    places = [m for m in ctx.entities(["Place"]) if ctx.sent.start <= m.start and m.end <= cs]
+    places = [m for m in ctx.entities(["Place"]) if ctx.sent.start <= m.start and m.end <= cs and not _owned_place(ctx, m)]
     if not places:
         return None
     last = places[-1]
@@ -786,10 +878,11 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
     facts = []
     ranks = _ranks(ctx, pat)
     pairs = _respectively(ctx, pat, ranks)
+    pair_shares = _respective_shares(ctx, pairs)
     for s, e, rank, bound in ranks:
         if rank < 1:
             continue
-        own_lists = [m for m in lists if abs(m.start - s) < 80]
+        own_lists = [m for m in lists if abs(m.start - s) < 80 and not _list_of_another(ctx, m, s, e, ranks)]
         carried = ""
         if not own_lists and rank > int(pat.get("max_rank", 20)):
             if len(ctx.recent_lists) != 1 or ctx.entities(["Place"]):
@@ -830,7 +923,7 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
             facts.append(Fact("position", subj, "MarketPosition", "", attrs(
                 rank=rank, bound=bound, scope=scope, period=period, category=category,
                 reported_by=reported_by(ctx)), (ev,)))
-            share = _share_with(ctx, e) if not (own_lists or carried or by_value) else None
+            share = pair_shares.get((s, e)) or (_share_with(ctx, e) if not (own_lists or carried or by_value) else None)
             if share is not None:  # "Xiaomi was third with 14.8 percent": the share that earned the place
                 ctx.consumed.add((share.start, share.end))
                 ev = evidence(ctx, [span(subj_m), (s, e), (share.start, share.end)], "market-share", confidence * 0.95)
@@ -870,22 +963,66 @@ def _share_with(ctx: Context, e: int) -> Mention | None:
 
 def _respectively(ctx: Context, pat: dict, ranks: list) -> dict:
     """"Microsoft and Apple fell to second and third respectively", 微软和苹果分别退居第二和第三:
-    the n-th name goes with the n-th rank."""
+    the n-th name goes with the n-th rank (the ranks right after the word, else right before it; not
+    a rank told earlier in the sentence: 亚马逊…排名第一，微软Azure和谷歌云分别以…位居第二、第三)."""
     words = _words(pat, "respectively", ctx.lang.code)
-    if not words or not has_word(ctx.sent.text, words, ctx.lang.code) or len(ranks) < 2:
+    if not words or len(ranks) < 2:
         return {}
-    classes = pat.get("subject") or ["Organisation"]
-    names = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= ranks[0][0]]
     text = ctx.doc.text
-    run = names[-1:]
-    for m in reversed(names[:-1]):
-        if re.fullmatch(r"\s*(?:和|及|与|、|,|and)\s*", text[m.end:run[0].start]):
-            run.insert(0, m)
-        else:
+    for w in words_re(words, ctx.lang.code).finditer(text, ctx.sent.start, ctx.sent.end):
+        group = _rank_run([r for r in ranks if r[0] >= w.end()], w.end(), after=True) or \
+            _rank_run([r for r in ranks if r[1] <= w.start()], w.start(), after=False)
+        if len(group) < 2:
+            continue
+        classes = pat.get("subject") or ["Organisation"]
+        names = [m for m in ctx.entities(classes, NOT_SUBJECT) if m.end <= min(group[0][0], w.start())]
+        run = names[-1:]
+        for m in reversed(names[:-1]):
+            if re.fullmatch(r"\s*(?:和|及|与|、|,|and|, and)\s*", text[m.end:run[0].start]):
+                run.insert(0, m)
+            else:
+                break
+        if len(run) == len(group):
+            return {(s, e): (m, m.entity_id, 0.95) for (s, e, _, _), m in zip(group, run)}
+    return {}
+
+
+def _rank_run(ranks: list, at: int, after: bool) -> list:
+    """The ranks written one after another (和/、/and/commas between) nearest to ``at``."""
+    if not ranks:
+        return []
+    ranks = sorted(ranks)
+    if after:
+        if ranks[0][0] - at > 40:
+            return []
+        run = [ranks[0]]
+        for r in ranks[1:]:
+            if r[0] - run[-1][1] > 6:
+                break
+            run.append(r)
+        return run
+    if at - ranks[-1][1] > 40:
+        return []
+    run = [ranks[-1]]
+    for r in reversed(ranks[:-1]):
+        if run[0][0] - r[1] > 6:
             break
-    if len(run) != len(ranks):
+        run.insert(0, r)
+    return run
+
+
+def _respective_shares(ctx: Context, pairs: dict) -> dict:
+    """分别以20%和13%位居第二、第三, "with 20% and 13% respectively ranked second and third": the n-th
+    percentage between the names and their ranks is the n-th name's share."""
+    if not pairs:
         return {}
-    return {(s, e): (m, m.entity_id, 0.95) for (s, e, _, _), m in zip(ranks, run)}
+    spans = sorted(pairs)
+    names_end = max(m.end for m, _, _ in pairs.values() if m is not None)
+    shares = [q for q in ctx.mentions if q.kind == "quantity" and q.quantity is not None and q.quantity.unit == "Percent"
+              and names_end <= q.start and q.end <= spans[0][0] and (q.start, q.end) not in ctx.consumed]
+    if len(shares) != len(spans):
+        return {}
+    return dict(zip(spans, shares))
 
 
 def _second_to(ctx: Context, pat: dict, e: int, s: int) -> Mention | None:
