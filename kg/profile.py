@@ -32,7 +32,7 @@ _BODY_LINE = re.compile(r"^.{40,}[。.!?！？]\s*$")
 _DATELINE_LEAD = re.compile(
     r"^[\s\W]{0,3}$"
     r"|^[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}){0,3}\s*(?:\([A-Za-z. ]+\))?\s*[,—–-]\s*$"
-    r"|^[\s\W]{0,3}[\u4e00-\u9fff]{2,8}(?<![于在是为到至自从])[，,]?\s*$"
+    r"|^[\s\W]{0,3}(?:[\u4e00-\u9fff]{2,8}[，,]\s*){0,2}[\u4e00-\u9fff]{2,8}(?<![于在是为到至自从])[，,]?\s*$"
     r"|^.{0,40}(?:电|讯|消息|\b(?:message|news|reports?|dispatch))[：:,，]?\s*$")
 
 
@@ -58,6 +58,15 @@ def _byline(line: str, p, lang: Language) -> bool:
     return re.search(r"[（(]\s*$", line[:p.start]) is not None and after.strip(" ,，").lower() in {w.lower() for w in words}
 
 
+def _date_line(line: str, p) -> bool:
+    """A short line at the top where a whole date stands apart between a byline and a place (记者 周楠
+    2025年4月20日 北京, 记者｜本刊  2024年11月20日 上海): no sentence, no other number, the date set off by spaces."""
+    before, after = line[:p.start], line[p.end:]
+    rest = (before + " " + after).strip()
+    return len(rest) <= 24 and not re.search(r"[0-9.。!?！？，,;；:：]", rest.replace("｜", "").replace("|", "")) \
+        and (not before.strip() or re.search(r"\s$", before) is not None) and (not after.strip() or re.match(r"\s", after) is not None)
+
+
 def _lead(line: str, p, lang: Language) -> bool:
     """A date right after a word that opens a text's note on itself (编者按：2025年4月22日，…接受了本刊专访;
     "Editor's note: On March 3, 2025, …"): the day the text was made."""
@@ -81,7 +90,8 @@ def _dateline(lines: list[str], lang: Language, year_end: dt.date | None) -> dt.
             if year_end is not None and not re.search(r"[0-9]", p.text):
                 continue  # 今天, "yesterday": nothing to do with the year of the lead
             if p.day and p.month and (not p.qualifier and (_DATELINE_LEAD.match(line[:p.start]) or _dated_heading(line, p)
-                                                           or _dispatch(line, p)) or _byline(line, p, lang) or _lead(line, p, lang)):
+                                                           or _dispatch(line, p) or _date_line(line, p)) or _byline(line, p, lang)
+                                   or _lead(line, p, lang)):
                 return dt.date(p.year, p.month, p.day)
         if _BODY_LINE.match(line):
             break  # the body has begun: a date further down is something that happened
@@ -118,6 +128,28 @@ def _next_year(day: dt.date) -> dt.date:
     return day.replace(year=day.year + 1) if (day.month, day.day) != (2, 29) else dt.date(day.year + 1, 2, 28)
 
 
+# words before a year that make it a plan or a target (计划2026年量产, 到2030年, "will ... in 2026", "by 2030")
+_PLANNED = {
+    "zh": re.compile(r"(?:将|将于|将在|计划|预计|有望|目标|力争|争取|到|至|拟|明年|未来)[^，。；]{0,4}$"),
+    "en": re.compile(r"\b(?:will|plans?|planned|expects?|expected|aims?|targets?|by|until|through|to|forecast|outlook)\b[^,.;]{0,24}$",
+                     re.IGNORECASE),
+}
+
+
+def _latest_told_year(text: str, lang: Language) -> int | None:
+    """The latest year the text names with its digits as a time already reached (not a plan, a target or a
+    time 'by' which something is due); None when it names none."""
+    planned = _PLANNED.get(lang.code)
+    years = []
+    for p in numbers.find_periods(text, lang.code, None):
+        if p.year is None or p.qualifier not in ("", "early", "late", "mid", "since") or not re.search(r"[0-9]{4}", p.text or ""):
+            continue
+        if planned is not None and planned.search(text, max(0, p.start - 30), p.start):
+            continue
+        years.append(p.year)
+    return max(years) if years else None
+
+
 def infer_date(text: str, lang: Language) -> dt.date | None:
     """The date the document gives for itself, or None.
 
@@ -138,7 +170,12 @@ def infer_date(text: str, lang: Language) -> dt.date | None:
     # a dateline may leave out the year its title or lead names (新华财经拉斯维加斯12月4日电 … 2024亚马逊云科技re:Invent大会)
     year = re.search(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", "\n".join(lines[:3]))
     if year:
-        found = _dateline(lines, lang, dt.date(int(year.group()), 12, 31))
+        # a report is written after what it tells: no earlier than the latest year it names as past (本报香港10月24日电
+        # … 2015年7月创立 … 2024年上半年营收: 2024, not the founding year of the lead). With no year in the head the
+        # year stays unknown: the latest year a text names may be last year's (2023年市场规模…，今年…)
+        # (a leap year stands in for the year while looking for a dateline without one: 2月29日电)
+        told = _latest_told_year(text, lang) if _dateline(lines, lang, dt.date(2024, 12, 31)) is not None else None
+        found = _dateline(lines, lang, dt.date(max(int(year.group()), told or 0), 12, 31))
         if found is not None:
             # results are told after their period ends: 3月28日电 … 发布2024年度业绩 is 28 March 2025
             head = "\n".join(lines[:3])

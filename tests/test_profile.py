@@ -397,6 +397,31 @@ def test_a_dateline_without_a_year_takes_the_year_of_its_lead(text, date):
     assert profile.infer_date(text, get("zh")) == date
 
 
+def test_a_year_less_dateline_is_no_earlier_than_the_latest_year_its_text_tells_as_past():
+    from kg.lang import get
+
+    # the lead's year is a founding year: the report tells a later year as past, so it is that year's
+    text = ("云图科技今日上市\n\n本报上海9月12日电 云图科技今日在上海证券交易所上市。公司2013年5月创立于杭州。\n"
+            "公司2022年营收30亿元，2023年营收41亿元。公司计划2026年进入欧洲市场。\n")
+    assert profile.infer_date(text, get("zh")) == dt.date(2023, 9, 12)  # not 2013, nor the planned 2026
+    # no year in the head: the latest year named may be last year's, so the date stays unknown
+    text = ("云图科技今日上市\n\n本报上海9月12日电 云图科技今日在上海证券交易所上市。\n公司是国内头部企业。\n"
+            "公司2023年营收41亿元，今年上半年营收25亿元。\n")
+    assert profile.infer_date(text, get("zh")) is None
+
+
+@pytest.mark.parametrize("text, lang, date", [
+    ("专访云图科技创始人：下一站在海外\n\n记者 王五 2025年4月20日 北京\n\n云图科技是国内头部企业。", "zh", dt.date(2025, 4, 20)),
+    ("“我们要先活下来”——专访云图科技CEO\n\n记者｜本刊  2024年11月20日 上海\n\n一周前，公司公布了第三季度财报。", "zh",
+     dt.date(2024, 11, 20)),
+    ("云图科技公布财政2024年全年业绩\n\n旧金山，加利福尼亚州，2024年11月26日——云图科技今天公布了业绩。", "zh", dt.date(2024, 11, 26)),
+])
+def test_a_date_between_a_byline_and_a_place_or_after_places_is_the_dateline(text, lang, date):
+    from kg.lang import get
+
+    assert profile.infer_date(text, get(lang)) == date
+
+
 def test_a_date_in_the_body_is_still_no_dateline():
     from kg.lang import get
 
