@@ -1549,7 +1549,8 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None,
             continue
         if resolved.day and resolved.month and not p.qualifier:
             context_day = datetime.date(resolved.year, resolved.month, resolved.day)
-        if has_own_year:
+        # 同年3月, "later that year, in March": the year a following-year word points to dates what comes after it
+        if has_own_year or p.following is not None:
             context_year, own = resolved.year, True
         qualifier = p.qualifier if p.qualifier in _TEMPORAL_QUALIFIERS else p.part
         out.append(PeriodRef(year=p.year, quarter=p.quarter, month=p.month, day=p.day, qualifier=qualifier,
