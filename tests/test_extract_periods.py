@@ -232,3 +232,51 @@ def test_a_time_to_come_after_a_chinese_trigger_does_not_date_the_event():
     text = "华为完成收购诺基亚 新任CEO将于4月上任\n\n华为今天宣布完成收购。\n"
     got = _relation_periods(text, "zh", "acquired", organisation="huawei", date=dt.date(2025, 2, 28))
     assert "2025-04" not in got and "2024-04" not in got, got
+
+
+def _periods_of(text: str, lang: str, prop: str, **kw) -> dict:
+    """{(subject, object): period key} of one relation, the text's topic and speaker unset."""
+    from helpers import run
+
+    kw.setdefault("organisation", "")
+    kw.setdefault("speaker", "")
+    out = {}
+    for f in run(text, lang, **kw).facts:
+        if f.kind == "relation" and f.predicate == prop:
+            p = f.attr("period")
+            out[(f.subject, f.obj)] = p.key if p else None
+    return out
+
+
+def test_a_month_after_the_same_year_is_of_that_year():
+    from kg.numbers import find_periods
+
+    # 同年, "later that year" point back at the year told before; the month that follows is of that year too
+    got = [p.key for p in find_periods("1994年，联想进入欧洲。同年3月，公司又进入美国。", "zh", dt.date(2024, 5, 1))]
+    assert got == ["1994", "1994", "1994-03"], got
+    got = [p.key for p in find_periods("In 2011 Nokia cut jobs. Later that year, in October, it opened a plant.", "en",
+                                       dt.date(2024, 5, 1))]
+    assert got == ["2011", "2011", "2011-10"], got
+    got = [p.key for p in find_periods("次年3月，公司上市。", "zh", dt.date(2024, 5, 1), context_year=2012)]
+    assert got == ["2013", "2013-03"], got
+
+
+def test_a_post_given_by_whoever_chose_the_person_is_dated_by_that_choice():
+    # the word of choosing stands before the person: the board or the company that named them
+    assert _periods_of("Microsoft named Satya Nadella its CEO in February 2014.", "en", "ceoOf") == \
+        {("satya-nadella", "microsoft"): "2014-02"}
+    assert _periods_of("In 2022, the board elected Jane Fraser chair of Citigroup.", "en", "chairOf") == \
+        {("x-jane-fraser", "citigroup"): "2022"}
+    assert _periods_of("卢伟冰2023年当选小米董事长。", "zh", "chairOf") == {("lu-weibing", "xiaomi"): "2023"}
+    # a post merely held, beside a time of something else, takes no time
+    assert _periods_of("Lei Jun, who founded Xiaomi in 2010, is its chairman.", "en", "chairOf") == \
+        {("lei-jun", "xiaomi"): None}
+
+
+def test_a_tie_held_since_a_time_keeps_its_since():
+    assert _periods_of("Panasonic has been Tesla's battery partner since 2010.", "en", "partnerOf") == \
+        {("panasonic", "tesla"): "since-2010"}
+    assert _periods_of("自2019年起，小米与徕卡建立合作关系。", "zh", "partnerOf") == {("xiaomi", "leica"): "since-2019"}
+    # a plain time in the sentence dates the event; a "since" there belongs to something else
+    assert _periods_of("Sony partnered with Honda in 2022, and has sold cameras since 1990.", "en", "partnerOf") == \
+        {("sony", "honda"): "2022"}

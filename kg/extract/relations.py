@@ -497,11 +497,23 @@ def _period_of_part(ctx: Context, ts: int) -> PeriodRef | None:
     return near.period if near is not None else near_period(ctx, ts)
 
 
+def _held_since(ctx: Context, ts: int) -> PeriodRef | None:
+    """A tie that holds from a time on ("has been Tesla's battery partner since 2010", 自2015年起赞助…): the
+    "since" time of the trigger's sentence, when the sentence gives no plain time (which would date an event)."""
+    periods = [m for m in ctx.periods() if m.period.year]
+    if any(m.period.qualifier in ("", "early", "late", "mid") for m in periods):
+        return None
+    since = nearest([m for m in periods if m.period.qualifier == "since"], ts)
+    return since.period if since is not None else None
+
+
 def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen: list[Mention], confidence: float,
            period=None) -> list[Fact]:
     between = (pat.get("not_between") or {}).get(ctx.lang.code)
     if between and subj_m is not None and subj_m.end <= ts and re.search(between, ctx.doc.text[subj_m.end:ts], re.IGNORECASE):
         return []  # "Cisco Investments' $1 billion AI fund, which has backed Cohere": the fund invested, not Cisco
+    if period is None and pat.get("holds_since") and "period" in pat.get("qualifiers", []):
+        period = _held_since(ctx, ts)
     if period is None and "period" in pat.get("qualifiers", []) and not later_clause(ctx, ts):
         if pat.get("period") == "event":
             cs, ce = ctx.clauses[ctx.clause_of(ts)]
@@ -516,7 +528,7 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         if period is None and pat.get("period") == "carry" and ctx.recent_periods and not _unresolved_time(ctx):
             period = ctx.recent_periods[-1]  # "Apple on Monday unveiled ... . Cook introduced the iPhone 16"
             confidence *= CARRIED  # a time the sentence does not give is less sure
-        if period is not None and period.qualifier == "since" and pat.get("period") in ("event", "carry"):
+        if period is not None and period.qualifier == "since" and pat.get("period") in ("event", "carry") and not pat.get("holds_since"):
             period = period.plain()  # 2008年开始交付: an event happens at its time, it does not hold since
         period = _completed_period(ctx, pat, ts) or period
     if pat.get("past_only") and _after_text_date(ctx, period):

@@ -550,9 +550,10 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
         if (m.period.qualifier == "since" and abs(m.start - hi) < 30 or lo - 30 < m.start < hi and m.period.qualifier == "since") \
                 and _nearest_title(ctx, m.start, m.end) in range(gs, ge + 1):
             return m.period
-    # the word of taking the post in the title's clause (not "became CEO …; she had been CFO")
+    # the word of taking the post in the title's clause (not "became CEO …; she had been CFO"), before the person
+    # too when the clause names who chose them (董事会任命王五为总裁, "Microsoft named Satya Nadella its CEO")
     clause_lo = ctx.clauses[ctx.clause_of(gs)][0]
-    if start_words and words_re(start_words, lang).search(text[max(lo, clause_lo):hi]):
+    if start_words and words_re(start_words, lang).search(text[clause_lo:hi]):
         # the time of taking the post: next to it, else the last one the sentence gave before it
         plain = ("", "early", "late", "mid")
         near = [m for m in ctx.periods() if lo - 12 <= m.start <= hi and m.period.qualifier in plain]
