@@ -1059,11 +1059,11 @@ _ZH_REL_YEAR_ALT = "|".join(_sorted_keys(ZH_RELATIVE_YEARS))
 _ZH_PERIOD_RES = {
     "anchored": re.compile(
         r"(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s*(?:财政年度|财年|年度|年)|(?P<rel>" + _ZH_REL_YEAR_ALT + r"))"
-        r"(?:\s*(?:[Qq](?P<qa>[1-4])(?![0-9])|第?(?P<qb>[一二三四1-4])(?:财季|季度?))(?P<qpart>末|初" + _ZH_NOT_EARLY + r")?"
+        r"(?:\s*(?:[Qq](?P<qa>[1-4])(?![0-9])|第?(?P<qb>[一二三四1-4])(?:个?(?:日历|自然)季度|财季|季度?))(?P<qpart>末|初" + _ZH_NOT_EARLY + r")?"
         r"|\s*(?P<m>" + _ZH_MONTH + r")月份?(?:(?P<d>" + _ZH_DAY + r")[日号]"
         r"|(?P<mpart>初" + _ZH_NOT_EARLY + r"|底|末|上旬|中旬|下旬))?"
         r"|(?P<part>年?(?:初" + _ZH_NOT_EARLY + r"|底|末))"
-        r"|\s*(?P<h>[上下])半年)?"
+        r"|\s*(?P<h>[上下])半年|(?P<hy>半年度|半年报|中期(?=业绩|报告|财报|报|经营|业务|利润|营收|收入)))?"
     ),
     "half": re.compile(r"(?<![年一二三四五六七八九十0-9])(?P<h>[上下])半年"),
     # 7-9月, 2024年7月至9月, 今年7月到9月: a quarter or a half
@@ -1075,7 +1075,7 @@ _ZH_PERIOD_RES = {
     # 前三季度, 2024年前两个季度: the months of the year so far, told at the year's precision (not its third quarter)
     "year_to_date": re.compile(r"(?:(?P<y>[0-9]{4})年|(?P<rel>" + _ZH_REL_YEAR_ALT + r"))?前[一二三两1-3]个?季度"),
     "quarter": re.compile(
-        r"第(?P<qb>[一二三四1-4])季度?|(?<![0-9个两十第同前])(?P<qc>[一二三四1-4])季度"
+        r"第(?P<qb>[一二三四1-4])(?:个?(?:日历|自然)季度|季度?)|(?<![0-9个两十第同前])(?P<qc>[一二三四1-4])季度"
         r"|(?<![A-Za-z0-9])[Qq](?P<qa>[1-4])(?![0-9A-Za-z])"
     ),
     "month": re.compile(r"(?<![0-9])(?P<m>" + _ZH_MONTH + r")月份?(?:(?P<d>" + _ZH_DAY + r")[日号])?(?![0-9])"),
@@ -1141,6 +1141,8 @@ def _zh_cores(text: str) -> list[_P]:
                 p.quarter = ZH_QUARTER_NUMBERS[q]
             if g.get("h"):
                 p.half = 1 if g["h"] == "上" else 2
+            if g.get("hy"):  # 2025年半年度报告, 中期业绩: the interim report is of the first half
+                p.half = 1
             if kind == "month_range" and not _range_period(p, int(g["m1"]), int(g["m2"])):
                 continue
             if g.get("m"):
@@ -1219,7 +1221,7 @@ _EN_ORD_Q = "|".join(EN_ORDINAL_QUARTERS)
 _EN_MONTH_ALT = r"(?P<mon>" + _EN_MONTH_NAMES + r")\b\.?"
 _EN_PERIOD_RES = {
     "ordinal_quarter": re.compile(
-        r"\b(?:the\s+)?(?:fiscal\s+)?(?P<q>" + _EN_ORD_Q + r")(?:\s+fiscal)?[\s-]+quarter\b(?:\s+(?:of|in)\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?"
+        r"\b(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?P<q>" + _EN_ORD_Q + r")(?:\s+fiscal|\s+calendar)?[\s-]+quarter\b(?:\s+(?:of|in)\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?"
         + _EN_YEARREF + ")?", re.IGNORECASE),
     "month_range": re.compile(
         r"\b(?:the\s+|from\s+)?(?P<mon1>" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\s*(?:[-–—]|\s(?:to|through)\s)\s*(?P<mon2>"

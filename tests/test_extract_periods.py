@@ -280,3 +280,25 @@ def test_a_tie_held_since_a_time_keeps_its_since():
     # a plain time in the sentence dates the event; a "since" there belongs to something else
     assert _periods_of("Sony partnered with Honda in 2022, and has sold cameras since 1990.", "en", "partnerOf") == \
         {("sony", "honda"): "2022"}
+
+
+def test_an_interim_report_and_a_calendar_quarter_are_their_half_and_quarter():
+    from kg.numbers import find_periods
+
+    day = dt.date(2025, 8, 27)
+    keys = lambda text, lang="zh": [p.key for p in find_periods(text, lang, day)]  # noqa: E731
+    assert keys("云图科技2025年半年度业绩公告") == ["2025-H1"]
+    assert keys("云图科技发布2025年中期业绩") == ["2025-H1"]
+    assert keys("2025年半年报显示") == ["2025-H1"]
+    assert keys("2025年中期目标") == ["2025"]  # a mid-term target is no half
+    assert keys("云图在2024年第三日历季度中排名第二") == ["2024-Q3"]  # a word-for-word translation's "calendar quarter"
+    assert keys("2024年第三个日历季度") == ["2024-Q3"]
+    assert keys("in the third calendar quarter of 2024", "en") == ["2024-Q3"]
+
+
+def test_figures_of_an_interim_report_are_of_the_first_half():
+    text = ("云图科技2025年半年度业绩公告\n"
+            "公司实现营业收入28亿元。报告期内公司毛利率为55.9%。\n")
+    got = facts(text, "zh", organisation="xiaomi", date=dt.date(2025, 8, 27))
+    assert {f[5] for f in _of(got, "Revenue")} == {"2025-H1"}, got
+    assert {f[5] for f in _of(got, "GrossMargin")} == {"2025-H1"}, got
