@@ -228,7 +228,11 @@ EN_MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "jun
 EN_ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                        "fourth": 4, "4th": 4}
 EN_RELATIVE_YEARS = {"last year": -1, "this year": 0, "next year": 1, "the previous year": -1,
-                     "the current year": 0}
+                     "the current year": 0,
+                     # as 上一财年/本财年: "Last fiscal year we generated …" (the fiscal year told as the calendar's)
+                     "last fiscal year": -1, "this fiscal year": 0, "next fiscal year": 1, "the previous fiscal year": -1,
+                     "the current fiscal year": 0, "last financial year": -1, "this financial year": 0,
+                     "next financial year": 1, "the previous financial year": -1, "the current financial year": 0}
 # years counted from the year the text was just about (2008年…。次年, "in 2008 … the following year")
 ZH_FOLLOWING_YEARS = {"次年": 1, "第二年": 1, "翌年": 1, "转年": 1, "同年": 0, "当年": 0}
 EN_FOLLOWING_YEARS = {"the following year": 1, "the next year": 1, "a year later": 1, "the same year": 0,

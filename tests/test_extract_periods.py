@@ -302,3 +302,10 @@ def test_figures_of_an_interim_report_are_of_the_first_half():
     got = facts(text, "zh", organisation="xiaomi", date=dt.date(2025, 8, 27))
     assert {f[5] for f in _of(got, "Revenue")} == {"2025-H1"}, got
     assert {f[5] for f in _of(got, "GrossMargin")} == {"2025-H1"}, got
+
+
+def test_last_fiscal_year_is_a_year_before_the_text():
+    text = ("In November 2015 we separated into two companies. "
+            "Last fiscal year we generated revenue of 53.7 billion dollars with around 58,000 employees.")
+    got = facts(text, "en", organisation="xiaomi", date=dt.date(2024, 9, 24))
+    assert {f[5] for f in _of(got, "Employees")} == {"2023"}, got  # not the month of the sentence before
