@@ -245,7 +245,7 @@ EN_RELATIVE_MONTHS = {"last month": -1, "this month": 0, "next month": 1}
 EN_PART_WORDS = {"beginning": "early", "start": "early", "end": "late", "close": "late", "middle": "mid"}
 # A bare month name is a period only after one of these words ("in October").
 EN_MONTH_LEADERS = ("in", "since", "by", "from", "until", "during", "before", "after", "of", "early",
-                    "late", "mid", "last")
+                    "late", "mid", "last", "this")
 EN_PERIOD_PREFIXES = {
     "early": "early", "early in": "early", "in early": "early", "the beginning of": "early",
     "beginning of": "early", "at the beginning of": "early", "the start of": "early",

@@ -476,3 +476,9 @@ def test_a_month_of_that_year_is_one_time(text, key, span):
 def test_last_and_a_month_is_that_month_before_the_text():
     got = [(p.text, p.key) for p in find_periods("Last December we completed the sale.", "en", datetime.date(2025, 5, 9))]
     assert got == [("December", "2024-12")], got
+
+
+def test_this_and_a_month_is_that_month_of_the_text_s_year():
+    got = [(p.text, p.key) for p in find_periods("the S8, launched at CES this January, sold well.", "en", datetime.date(2024, 9, 5))]
+    assert got == [("January", "2024-01")], got
+    assert find_periods("This may change next year.", "en", datetime.date(2024, 9, 5))[0].text == "next year"
