@@ -482,3 +482,9 @@ def test_this_and_a_month_is_that_month_of_the_text_s_year():
     got = [(p.text, p.key) for p in find_periods("the S8, launched at CES this January, sold well.", "en", datetime.date(2024, 9, 5))]
     assert got == [("January", "2024-01")], got
     assert find_periods("This may change next year.", "en", datetime.date(2024, 9, 5))[0].text == "next year"
+
+
+def test_during_the_year_is_the_year_the_text_is_about():
+    got = [(p.text, p.key) for p in find_periods("During the year Acme launched the X1, built on a maker it acquired in 2023.",
+                                                 "en", datetime.date(2025, 5, 6), context_year=2025)]
+    assert got == [("During the year", "2025"), ("2023", "2023")], got
