@@ -309,3 +309,13 @@ def test_last_fiscal_year_is_a_year_before_the_text():
             "Last fiscal year we generated revenue of 53.7 billion dollars with around 58,000 employees.")
     got = facts(text, "en", organisation="xiaomi", date=dt.date(2024, 9, 24))
     assert {f[5] for f in _of(got, "Employees")} == {"2023"}, got  # not the month of the sentence before
+
+
+def test_a_record_measured_since_a_time_is_not_the_figure_s_time():
+    # the "since" dates the record the figure sets, with a few words naming what is measured between
+    got = facts("公司此次募资总额约54亿港元，是今年以来香港规模最大的科技企业IPO。", "zh", organisation="xiaomi",
+                date=dt.date(2024, 10, 24))
+    assert [f[5] for f in _of(got, "FundsRaised")] == [None], got
+    got = facts("The listing raised about HK$5.4 billion, the largest tech IPO in Hong Kong since 2021.", "en",
+                organisation="xiaomi", date=dt.date(2024, 10, 24))
+    assert [f[5] for f in _of(got, "FundsRaised")] == [None], got

@@ -287,10 +287,13 @@ _COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*
 # a time a record is measured from (为2018年第三季度以来的最高水平, "the highest since 2018") or a figure is
 # unchanged from ("almost unchanged from 2023"): the time compared with, not one the figure holds since
 _RECORD_SINCE = {
-    "zh": lambda text, m: re.match(r"的?(?:最高|最低|最好|最差|最快|最大|新高|新低|首次)", text[m.end:m.end + 4]) is not None,
+    # (a few words may name what is measured: 今年以来香港规模最大的科技企业IPO)
+    "zh": lambda text, m: re.match(r"的?(?:[^，。；、,;\d]{0,6}?最[\u4e00-\u9fff]|新高|新低|首次)", text[m.end:m.end + 10]) is not None,
     "en": lambda text, m: re.search(r"\b(?:highest|lowest|best|worst|strongest|weakest|fastest|slowest|biggest|largest|"
-                                    r"unchanged|flat|steady|little\s+changed)\b(?:\s+(?:level|quarter|year|month|result|figure))?\s*$",
-                                    text[max(0, m.start - 40):m.start], re.IGNORECASE) is not None,
+                                    r"unchanged|flat|steady|little\s+changed)\b(?:\s+(?:level|quarter|year|month|result|figure))?\s*$"
+                                    # "the largest tech IPO in Hong Kong since 2015": a few words name what is measured
+                                    r"|\b(?:highest|lowest|best|worst|strongest|weakest|fastest|slowest|biggest|largest)\b[^,.;:!?]{0,36}$",
+                                    text[max(0, m.start - 48):m.start], re.IGNORECASE) is not None,
 }
 
 
