@@ -130,8 +130,8 @@ def _align_corpus(by_doc: dict[str, Extraction], resolved: Resolved) -> tuple[Se
     out = []
     for doc in resolved.documents:
         for original in doc.reports_on:
-            if original in by_doc and doc.doc_id in by_doc:
-                out.extend(align_pair(by_doc[doc.doc_id], by_doc[original], fact_anchors, resolved.facts))
+            if original in by_doc and doc.doc_id in by_doc:  # (read back from disk when stored: kg.store)
+                out.extend(align_pair(by_doc[doc.doc_id].full(), by_doc[original].full(), fact_anchors, resolved.facts))
     return tuple(out)
 
 
@@ -550,26 +550,31 @@ def load_noise(path: Path | None = None) -> Noise:
 def _noise(by_doc: dict[str, Extraction], resolved: Resolved, noise: Noise) -> tuple[ConfidenceAdjustment, ...]:
     from .lang import get
 
-    sentence_of: dict[tuple[str, int], Sentence] = {}
-    mentions: dict[tuple[str, int], list[Mention]] = {}
-    explained: dict[tuple[str, int], set[Decimal]] = {}
-    for doc_id, x in by_doc.items():
-        for s in x.sentences:
-            sentence_of[(doc_id, s.index)] = s
-        for s, m in _by_sentence(x):
-            mentions.setdefault((doc_id, s.index), []).append(m)
-        for f in x.facts:
-            for e in f.evidence:
-                explained.setdefault((doc_id, e.sentence_index), set()).update(_numbers_used(f))
-    out = {}
+    # the evidence to look at, document by document: each document's text, sentences and
+    # mentions are read (from disk, for a stored extraction) once, and dropped before the next
+    todo: dict[str, list[tuple[Fact, Evidence]]] = {}
     for f in resolved.facts:
         for e in f.evidence:
-            if e in out or (e.doc_id, e.sentence_index) not in sentence_of:
+            if e.doc_id in by_doc:
+                todo.setdefault(e.doc_id, []).append((f, e))
+    out = {}
+    for doc_id, pairs in todo.items():
+        x = by_doc[doc_id].full()
+        doc = x.document
+        sentence_of = {s.index: s for s in x.sentences}
+        mentions: dict[int, list[Mention]] = {}
+        explained: dict[int, set[Decimal]] = {}
+        for s, m in _by_sentence(x):
+            mentions.setdefault(s.index, []).append(m)
+        for f in x.facts:
+            for e in f.evidence:
+                explained.setdefault(e.sentence_index, set()).update(_numbers_used(f))
+        for f, e in pairs:
+            if e in out or e.sentence_index not in sentence_of:
                 continue
-            doc = by_doc[e.doc_id].document
-            sent = sentence_of[(e.doc_id, e.sentence_index)]
-            reasons = _signs(f, e, doc, sent, mentions.get((e.doc_id, e.sentence_index), []),
-                             explained.get((e.doc_id, e.sentence_index), set()), get(doc.lang), noise)
+            sent = sentence_of[e.sentence_index]
+            reasons = _signs(f, e, doc, sent, mentions.get(e.sentence_index, []), explained.get(e.sentence_index, set()),
+                             get(doc.lang), noise)
             if reasons:
                 factor = 1.0
                 for r in reasons:

@@ -288,3 +288,30 @@ def test_no_stage_sees_more_than_a_block_of_a_long_document(tmp_path, monkeypatc
     assert 0 < seen["mentions"] <= 1500 + longest_sentence
     assert 0 < seen["extract"] <= 1500 + longest_sentence
     assert 0 < seen["fold"] <= 1500 + longest_sentence
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_extractions_wait_on_disk_until_a_stage_needs_them(tmp_path, monkeypatch, jobs):
+    """The build keeps each document's extraction in a file of its store (written by the worker
+    that made it), and in memory only its facts and names until they are merged, then nothing but
+    the file: each comes back whole; the folder goes when the build's result does."""
+    import gc
+
+    from kg.types import StoredExtraction
+
+    folder = _corpus(tmp_path)
+    monkeypatch.setattr(runner, "PARALLEL_MIN_CHARS", 0)
+    result = pipeline.build([folder], jobs=jobs)
+    docs = corpus.read_corpus([folder])
+    assert all(isinstance(x, StoredExtraction) for x in result.extractions)
+    assert [x.facts for x in result.extractions] == [()] * len(docs)  # merged: no copy kept in memory
+    for doc, x in zip(docs, result.extractions):
+        assert x.full() == runner.extract_one(doc)
+    assert not any(d.text for d in result.resolved.documents)
+    assert list(result.resolved.sentences) == [s for doc in docs for s in runner.extract_one(doc).sentences]
+    assert len(result.resolved.sentences) == result.output.stats["sentences"] > 0
+    store = Path(result.extractions[0].path).parent
+    assert len(list(store.glob("*.pickle"))) == len(docs)
+    del result, x
+    gc.collect()
+    assert not store.exists()
