@@ -81,8 +81,9 @@ def build(paths: list[Path], progress=None, llm_config=None, llm_progress=None, 
     plan = runner.plan_cache(cache_in, docs, enabled=cache_in is not None)
     # each document's extraction goes to disk as it is made; the stages below hold its facts
     # and names, and read its sentences and mentions back one document at a time
-    extractions = rule_extractions = extract_documents(docs, progress, jobs=jobs, cache=plan, mapper=mapper,
-                                                       store=ExtractionStore())
+    store = ExtractionStore()
+    extractions = rule_extractions = extract_documents(docs, progress, jobs=jobs, cache=plan, mapper=mapper, store=store)
+    store.all_kept()
     del docs  # the texts are in the store
     llm_report = None
     if llm_config is not None and llm_config.uses_llm:

@@ -116,12 +116,13 @@ def _cached(plan: CachePlan, i: int, store=None):
         return None
     key = plan.keys[i]
     source = plan.source / f"{key}.pickle"
+    from .store import load
+
     try:
-        with open(source, "rb") as f:
-            x = pickle.load(f)
-    except Exception:  # missing or unreadable: extract again
+        x = load(source)
+    except Exception:  # missing, unreadable or of another version: extract again
         return None
-    if not isinstance(x, Extraction):
+    if not isinstance(x.document, Document):
         return None
     plan.hits.add(key)
     return x if store is None else store.put_file(i, source, x)

@@ -234,10 +234,15 @@ class StoredExtraction:
                    x.errors, path, store)
 
     def full(self) -> Extraction:
-        import pickle
+        from .store import load
 
-        with open(self.path, "rb") as f:
-            return pickle.load(f)
+        return load(self.path)
+
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Its sentences alone (read from the head of its file)."""
+        from .store import load_sentences
+
+        return load_sentences(self.path)
 
     def mentioned(self) -> tuple[tuple[str, bool], ...]:
         return self.mentioned_ids
@@ -260,7 +265,7 @@ class StoredSentences:
 
     def __iter__(self):
         for x in self.extractions:
-            yield from x.full().sentences
+            yield from x.sentences() if isinstance(x, StoredExtraction) else x.sentences
 
 
 @dataclass(frozen=True)
