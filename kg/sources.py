@@ -735,9 +735,11 @@ def _merged_disagreements(extractions: list[Extraction], resolved: Resolved) -> 
 # ============================================================================ RDF
 
 
-def quads(report: SourcesReport, resolved: Resolved, candidates: frozenset = frozenset()) -> list:
+def quads(report: SourcesReport, resolved: Resolved, candidates: frozenset = frozenset()):
     """kg:supportStatus on every fact (merged graph, or the candidates graph for a candidate,
-    and the graphs of its documents), kg:SentenceAlignment and kg:Conflict nodes (merged graph)."""
+    and the graphs of its documents), kg:SentenceAlignment and kg:Conflict nodes (merged graph),
+    one pyoxigraph quad at a time (a fact supported by every document of a big corpus gives a quad
+    per document)."""
     import pyoxigraph as ox
 
     v = vocab()
@@ -747,7 +749,6 @@ def quads(report: SourcesReport, resolved: Resolved, candidates: frozenset = fro
     rdf_type = N("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     label = N("http://www.w3.org/2000/01/rdf-schema#label")
     decimal = N("http://www.w3.org/2001/XMLSchema#decimal")
-    out = []
 
     def fact_node(f: Fact):
         return N(str(iris.fact(*fact_key(f))))
@@ -756,28 +757,27 @@ def quads(report: SourcesReport, resolved: Resolved, candidates: frozenset = fro
     for s in report.support:
         node = fact_node(s.fact)
         status = kg(s.status)
-        out.append(ox.Quad(node, kg("supportStatus"), status, candidates_graph if fact_key(s.fact) in candidates else default))
+        yield ox.Quad(node, kg("supportStatus"), status, candidates_graph if fact_key(s.fact) in candidates else default)
         for d in s.documents:
-            out.append(ox.Quad(node, kg("supportStatus"), status, N(str(iris.doc_graph(d)))))
+            yield ox.Quad(node, kg("supportStatus"), status, N(str(iris.doc_graph(d))))
     for a in report.alignments:
         node = N(str(iris.alignment(a.report_doc, a.report_sentence, a.original_doc, a.original_sentence)))
-        out.append(ox.Quad(node, rdf_type, kg("SentenceAlignment"), default))
-        out.append(ox.Quad(node, kg("alignedSentence"), N(str(iris.sentence(a.report_doc, a.report_sentence))), default))
-        out.append(ox.Quad(node, kg("alignedSentence"), N(str(iris.sentence(a.original_doc, a.original_sentence))), default))
-        out.append(ox.Quad(node, kg("alignmentScore"), ox.Literal(f"{a.score:.3f}", datatype=decimal), default))
+        yield ox.Quad(node, rdf_type, kg("SentenceAlignment"), default)
+        yield ox.Quad(node, kg("alignedSentence"), N(str(iris.sentence(a.report_doc, a.report_sentence))), default)
+        yield ox.Quad(node, kg("alignedSentence"), N(str(iris.sentence(a.original_doc, a.original_sentence))), default)
+        yield ox.Quad(node, kg("alignmentScore"), ox.Literal(f"{a.score:.3f}", datatype=decimal), default)
     for c in report.conflicts:
         p, o = fact_node(c.preferred), fact_node(c.other)
         node = N(str(iris.conflict(p.value, o.value)))
-        out.append(ox.Quad(node, rdf_type, kg("Conflict"), default))
-        out.append(ox.Quad(node, kg("conflictingFact"), p, default))
-        out.append(ox.Quad(node, kg("conflictingFact"), o, default))
-        out.append(ox.Quad(node, kg("preferredFact"), p, default))
+        yield ox.Quad(node, rdf_type, kg("Conflict"), default)
+        yield ox.Quad(node, kg("conflictingFact"), p, default)
+        yield ox.Quad(node, kg("conflictingFact"), o, default)
+        yield ox.Quad(node, kg("preferredFact"), p, default)
         for d in c.differs_in:
-            out.append(ox.Quad(node, kg("differsIn"), ox.Literal(d), default))
-        out.append(ox.Quad(node, kg("policy"), ox.Literal(c.policy, language="en"), default))
+            yield ox.Quad(node, kg("differsIn"), ox.Literal(d), default)
+        yield ox.Quad(node, kg("policy"), ox.Literal(c.policy, language="en"), default)
         what = c.preferred.predicate if c.preferred.kind in ("quantity", "relation") else c.preferred.kind
-        out.append(ox.Quad(node, label, ox.Literal(f"conflict: {c.preferred.subject} {what} ({', '.join(c.differs_in)})", language="en"), default))
-    return out
+        yield ox.Quad(node, label, ox.Literal(f"conflict: {c.preferred.subject} {what} ({', '.join(c.differs_in)})", language="en"), default)
 
 
 # ============================================================================ reading a built graph
