@@ -119,9 +119,11 @@ class GraphOutput:
     # graphs added since are in ``added_keys``; a line added to a counted graph drops the figures
     counted: object = None
     added_keys: set = field(default_factory=set)
+    _held: int = 0  # lines added since the last spill
 
     def add_quads(self, quads) -> None:
-        """Merge pyoxigraph quads (from another stage) into the graph."""
+        """Merge pyoxigraph quads (from another stage) into the graph; past ``SPILL_LINES`` the
+        lines in memory go to a sorted run on disk, as the graph's own did."""
         for q in quads:
             key = DEFAULT if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
             self.lines.setdefault(key, set()).add(f"{q.subject} {q.predicate} {q.object}")
@@ -130,6 +132,12 @@ class GraphOutput:
                     self.counted = None
                 else:
                     self.added_keys.add(key)
+            self._held += 1
+            if self._held >= SPILL_LINES:
+                self.runs = (*self.runs, _Run(self.lines))
+                for lines in self.lines.values():
+                    lines.clear()
+                self._held = 0
         self._quads = None
         self.nquads_file = self.nquads_default_end = None
 
@@ -521,7 +529,7 @@ def build_graph(resolved: Resolved, candidates: frozenset = frozenset()) -> Grap
     b.market_nodes()
     b.period_nodes()
     b.rule_nodes()
-    return GraphOutput(b.lines, _stats(resolved, candidates), runs=tuple(b.runs))
+    return GraphOutput(b.lines, _stats(resolved, candidates), runs=tuple(b.runs), _held=b._held)
 
 
 def _stats(r: Resolved, candidates: frozenset = frozenset()) -> dict:

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from . import corpus, extract, graph, lexicon, resolve, sources
 from .errors import OutputError, StageError
-from .types import Document, Extraction, Resolved, SourcesReport
+from .types import Document, Extraction, Resolved, SourcesReport, StoredExtraction
 
 
 @dataclass
@@ -39,12 +39,13 @@ def _check(stage: str, value, expected):
 
 
 def extract_documents(docs: list[Document], progress: Callable[[Iterable], Iterable] | None = None,
-                      jobs: int = 1, cache=None, mapper=None) -> list[Extraction]:
+                      jobs: int = 1, cache=None, mapper=None, store=None) -> list:
     """The per-document stages (profile, mentions, extraction) of each document, in order; in
-    ``jobs`` processes or through ``mapper``, reusing ``cache`` (see ``kg.runner``)."""
+    ``jobs`` processes or through ``mapper``, reusing ``cache`` (see ``kg.runner``); with ``store``
+    (a ``kg.store.ExtractionStore``) kept on disk, as ``StoredExtraction``s."""
     from . import runner
 
-    return runner.run(docs, jobs=jobs, plan=cache, progress=progress, mapper=mapper)
+    return runner.run(docs, jobs=jobs, plan=cache, progress=progress, mapper=mapper, store=store)
 
 
 def candidate_keys(resolved: Resolved, report: SourcesReport) -> frozenset:
@@ -74,16 +75,25 @@ def build(paths: list[Path], progress=None, llm_config=None, llm_progress=None, 
     reused (pass the result's ``cache.writer`` to ``write`` to keep the cache in the new build
     folder); ``mapper``: run the extraction elsewhere (``kg.runner.run``)."""
     from . import runner
+    from .store import ExtractionStore
 
     docs = corpus.read_corpus(paths)
     plan = runner.plan_cache(cache_in, docs, enabled=cache_in is not None)
-    extractions = rule_extractions = extract_documents(docs, progress, jobs=jobs, cache=plan, mapper=mapper)
+    # each document's extraction goes to disk as it is made; the stages below hold its facts
+    # and names, and read its sentences and mentions back one document at a time
+    store = ExtractionStore()
+    extractions = rule_extractions = extract_documents(docs, progress, jobs=jobs, cache=plan, mapper=mapper, store=store)
+    store.all_kept()
+    del docs  # the texts are in the store
     llm_report = None
     if llm_config is not None and llm_config.uses_llm:
-        extractions, llm_report = extract_with_model(extractions, llm_config, llm_progress)
+        extractions, llm_report = extract_with_model([x.full() for x in extractions], llm_config, llm_progress)
     resolved = _check("resolve", resolve.resolve(extractions, lexicon.load()), Resolved)
     # sources: alignments, support, conflicts; its lowered confidences must reach the facts before encoding
     report = _check("sources", sources.analyse(extractions, resolved), SourcesReport)
+    # the documents' own facts are merged now: of a stored extraction only its file is kept
+    rule_extractions = [x.on_disk_only() if isinstance(x, StoredExtraction) else x for x in rule_extractions]
+    del extractions
     resolved = _check("sources", sources.apply(report, resolved), Resolved)
     candidates = candidate_keys(resolved, report)
     output = _check("graph", graph.build_graph(resolved, candidates), graph.GraphOutput)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon, fold
-from .types import EntityInfo, Evidence, Extraction, Fact, PeriodRef, Resolved
+from .types import EntityInfo, Evidence, Extraction, Fact, PeriodRef, Resolved, StoredSentences
 
 # the qualifiers of a fact whose value is an entity (renamed with it, kept with their labels)
 ENTITY_ATTRS = ("scope", "reported_by", "category")
@@ -72,9 +72,9 @@ def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
                 entities[target] = EntityInfo(target, old.cls, labels, old.aliases)
             else:
                 entities[target] = EntityInfo(target, info.cls, info.labels, info.aliases)
-        for m in x.mentions:
-            if m.entity_id and (m.from_lexicon or rename.get(m.entity_id, m.entity_id) in used):
-                mentioned.add((rename.get(m.entity_id, m.entity_id), x.document.doc_id))
+        for eid, from_lexicon in x.mentioned():
+            if from_lexicon or rename.get(eid, eid) in used:
+                mentioned.add((rename.get(eid, eid), x.document.doc_id))
 
     merged: dict[tuple, list[Fact]] = {}
     for x in extractions:
@@ -102,7 +102,10 @@ def resolve(extractions: list[Extraction], lexicon: Lexicon) -> Resolved:
         for eid in _entity_ids(f):
             if eid in lexicon.entities:
                 entities[eid] = lexicon.entities[eid]
-    sentences = tuple(s for x in extractions for s in x.sentences)
+    if all(isinstance(x, Extraction) for x in extractions):
+        sentences = tuple(s for x in extractions for s in x.sentences)
+    else:  # extractions kept on disk (kg.store): their sentences are read back as the graph is written
+        sentences = StoredSentences(extractions)
     return Resolved(docs, sentences, tuple(entities[k] for k in sorted(entities)), tuple(facts), tuple(sorted(mentioned)))
 
 

@@ -14,6 +14,7 @@ import functools
 import hashlib
 import os
 import pickle
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -82,21 +83,23 @@ class CachePlan:
         by_key = dict(zip(self.keys, result.extractions or ()))
         for key in dict.fromkeys(self.keys):
             dest = target / f"{key}.pickle"
-            if key in self.hits and self.source is not None:
+            x = by_key.get(key)
+            # an entry reused from the previous cache, or an extraction already on disk (kg.store)
+            source = getattr(x, "path", None) or (self.source / f"{key}.pickle" if key in self.hits and self.source else None)
+            if source is not None:
                 try:
-                    os.link(self.source / f"{key}.pickle", dest)
+                    os.link(source, dest)
                     continue
                 except OSError:
-                    pass
-            x = by_key.get(key)
+                    try:
+                        shutil.copyfile(source, dest)
+                        continue
+                    except OSError:
+                        pass
             if x is not None:
-                with open(dest, "wb") as f:
-                    pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
-                    # no memo of every object written: an extraction holds no cycles, and the
-                    # memo of a long document's hundreds of thousands of objects costs more
-                    # memory than their few repeated strings save on disk
-                    pickler.fast = True
-                    pickler.dump(x)
+                from .store import dump
+
+                dump(x.full(), dest)
 
 
 def plan_cache(out_dir: Path | None, docs: list[Document], enabled: bool = True) -> CachePlan:
@@ -106,19 +109,23 @@ def plan_cache(out_dir: Path | None, docs: list[Document], enabled: bool = True)
     return CachePlan(source if source.is_dir() else None, [document_key(d) for d in docs])
 
 
-def _cached(plan: CachePlan, i: int) -> Extraction | None:
+def _cached(plan: CachePlan, i: int, store=None):
+    """Document ``i``'s extraction from the previous build's cache, or None; with ``store``,
+    kept there (``kg.store``) and returned as a ``StoredExtraction``."""
     if plan.disabled or plan.source is None:
         return None
     key = plan.keys[i]
+    source = plan.source / f"{key}.pickle"
+    from .store import load
+
     try:
-        with open(plan.source / f"{key}.pickle", "rb") as f:
-            x = pickle.load(f)
-    except Exception:  # missing or unreadable: extract again
+        x = load(source)
+    except Exception:  # missing, unreadable or of another version: extract again
         return None
-    if not isinstance(x, Extraction):
+    if not isinstance(x.document, Document):
         return None
     plan.hits.add(key)
-    return x
+    return x if store is None else store.put_file(i, source, x)
 
 
 def extract_one(doc: Document) -> Extraction:
@@ -137,21 +144,25 @@ def _patterns():
 
 
 def run(docs: list[Document], jobs: int = 1, plan: CachePlan | None = None,
-        progress: Callable[[Iterable], Iterable] | None = None, mapper=None) -> list[Extraction]:
+        progress: Callable[[Iterable], Iterable] | None = None, mapper=None, store=None) -> list:
     """Extractions of ``docs`` in their order: cached ones from ``plan``, the others in this
     process (``jobs`` 1), in ``jobs`` worker processes, or through ``mapper`` (a function like
-    ``map`` that runs ``extract_one`` elsewhere, e.g. on a Dask cluster)."""
+    ``map`` that runs ``extract_one`` elsewhere, e.g. on a Dask cluster). With ``store`` (a
+    ``kg.store.ExtractionStore``) each extraction goes to disk as soon as it is made (by the
+    worker that made it) and a ``StoredExtraction`` stands for it: the corpus's extractions are
+    never in memory together."""
     plan = plan or CachePlan(None, disabled=True)
-    out: list[Extraction | None] = [_cached(plan, i) for i in range(len(docs))]
+    keep = (lambda i, x: x) if store is None else store.put
+    out: list = [_cached(plan, i, store) for i in range(len(docs))]
     todo = [i for i, x in enumerate(out) if x is None]
     todo_docs = [docs[i] for i in todo]
     shown = progress(todo_docs) if progress else todo_docs
     if mapper is not None:
         results = mapper(extract_one, todo_docs)
         for i, _doc, x in zip(todo, shown, results):
-            out[i] = x
+            out[i] = keep(i, x)
         getattr(results, "close", lambda: None)()  # a generator's clean-up (closing its client) runs now
-        return out  # type: ignore[return-value]
+        return out
     size = sum(len(d.text) for d in todo_docs)
     jobs = min(jobs, len(todo_docs))
     if jobs <= 1 or size < PARALLEL_MIN_CHARS:
@@ -161,8 +172,8 @@ def run(docs: list[Document], jobs: int = 1, plan: CachePlan | None = None,
         from .blocks import extract_document
 
         for i, doc in zip(todo, shown):
-            out[i] = extract_document(doc, lex, pats, progress=progress if len(todo) == 1 else None)
-        return out  # type: ignore[return-value]
+            out[i] = keep(i, extract_document(doc, lex, pats, progress=progress if len(todo) == 1 else None))
+        return out
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
@@ -181,9 +192,16 @@ def run(docs: list[Document], jobs: int = 1, plan: CachePlan | None = None,
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         # results come back in document order
-        for i, _doc, x in zip(todo, shown, pool.map(extract_one, todo_docs, chunksize=1)):
-            out[i] = x
-    return out  # type: ignore[return-value]
+        if store is None:
+            for i, _doc, x in zip(todo, shown, pool.map(extract_one, todo_docs, chunksize=1)):
+                out[i] = x
+        else:  # each worker writes its extractions to the store and sends back only what stays in memory
+            from .store import extract_to
+
+            results = pool.map(extract_to, todo_docs, [store.path(i) for i in todo], chunksize=1)
+            for i, _doc, x in zip(todo, shown, results):
+                out[i] = store.adopt(x)
+    return out
 
 
 def in_background(work: Callable[[], object]) -> Callable[[], object]:

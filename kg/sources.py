@@ -130,8 +130,8 @@ def _align_corpus(by_doc: dict[str, Extraction], resolved: Resolved) -> tuple[Se
     out = []
     for doc in resolved.documents:
         for original in doc.reports_on:
-            if original in by_doc and doc.doc_id in by_doc:
-                out.extend(align_pair(by_doc[doc.doc_id], by_doc[original], fact_anchors, resolved.facts))
+            if original in by_doc and doc.doc_id in by_doc:  # (read back from disk when stored: kg.store)
+                out.extend(align_pair(by_doc[doc.doc_id].full(), by_doc[original].full(), fact_anchors, resolved.facts))
     return tuple(out)
 
 
@@ -562,26 +562,31 @@ def load_noise(path: Path | None = None) -> Noise:
 def _noise(by_doc: dict[str, Extraction], resolved: Resolved, noise: Noise) -> tuple[ConfidenceAdjustment, ...]:
     from .lang import get
 
-    sentence_of: dict[tuple[str, int], Sentence] = {}
-    mentions: dict[tuple[str, int], list[Mention]] = {}
-    explained: dict[tuple[str, int], set[Decimal]] = {}
-    for doc_id, x in by_doc.items():
-        for s in x.sentences:
-            sentence_of[(doc_id, s.index)] = s
-        for s, m in _by_sentence(x):
-            mentions.setdefault((doc_id, s.index), []).append(m)
-        for f in x.facts:
-            for e in f.evidence:
-                explained.setdefault((doc_id, e.sentence_index), set()).update(_numbers_used(f))
-    out = {}
+    # the evidence to look at, document by document: each document's text, sentences and
+    # mentions are read (from disk, for a stored extraction) once, and dropped before the next
+    todo: dict[str, list[tuple[Fact, Evidence]]] = {}
     for f in resolved.facts:
         for e in f.evidence:
-            if e in out or (e.doc_id, e.sentence_index) not in sentence_of:
+            if e.doc_id in by_doc:
+                todo.setdefault(e.doc_id, []).append((f, e))
+    out = {}
+    for doc_id, pairs in todo.items():
+        x = by_doc[doc_id].full()
+        doc = x.document
+        sentence_of = {s.index: s for s in x.sentences}
+        mentions: dict[int, list[Mention]] = {}
+        explained: dict[int, set[Decimal]] = {}
+        for s, m in _by_sentence(x):
+            mentions.setdefault(s.index, []).append(m)
+        for f in x.facts:
+            for e in f.evidence:
+                explained.setdefault(e.sentence_index, set()).update(_numbers_used(f))
+        for f, e in pairs:
+            if e in out or e.sentence_index not in sentence_of:
                 continue
-            doc = by_doc[e.doc_id].document
-            sent = sentence_of[(e.doc_id, e.sentence_index)]
-            reasons = _signs(f, e, doc, sent, mentions.get((e.doc_id, e.sentence_index), []),
-                             explained.get((e.doc_id, e.sentence_index), set()), get(doc.lang), noise)
+            sent = sentence_of[e.sentence_index]
+            reasons = _signs(f, e, doc, sent, mentions.get(e.sentence_index, []), explained.get(e.sentence_index, set()),
+                             get(doc.lang), noise)
             if reasons:
                 factor = 1.0
                 for r in reasons:
@@ -742,9 +747,11 @@ def _merged_disagreements(extractions: list[Extraction], resolved: Resolved) -> 
 # ============================================================================ RDF
 
 
-def quads(report: SourcesReport, resolved: Resolved, candidates: frozenset = frozenset()) -> list:
+def quads(report: SourcesReport, resolved: Resolved, candidates: frozenset = frozenset()):
     """kg:supportStatus on every fact (merged graph, or the candidates graph for a candidate,
-    and the graphs of its documents), kg:SentenceAlignment and kg:Conflict nodes (merged graph)."""
+    and the graphs of its documents), kg:SentenceAlignment and kg:Conflict nodes (merged graph),
+    one pyoxigraph quad at a time (a fact supported by every document of a big corpus gives a quad
+    per document)."""
     import pyoxigraph as ox
 
     v = vocab()
@@ -754,7 +761,6 @@ def quads(report: SourcesReport, resolved: Resolved, candidates: frozenset = fro
     rdf_type = N("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     label = N("http://www.w3.org/2000/01/rdf-schema#label")
     decimal = N("http://www.w3.org/2001/XMLSchema#decimal")
-    out = []
 
     def fact_node(f: Fact):
         return N(str(iris.fact(*fact_key(f))))
@@ -763,28 +769,27 @@ def quads(report: SourcesReport, resolved: Resolved, candidates: frozenset = fro
     for s in report.support:
         node = fact_node(s.fact)
         status = kg(s.status)
-        out.append(ox.Quad(node, kg("supportStatus"), status, candidates_graph if fact_key(s.fact) in candidates else default))
+        yield ox.Quad(node, kg("supportStatus"), status, candidates_graph if fact_key(s.fact) in candidates else default)
         for d in s.documents:
-            out.append(ox.Quad(node, kg("supportStatus"), status, N(str(iris.doc_graph(d)))))
+            yield ox.Quad(node, kg("supportStatus"), status, N(str(iris.doc_graph(d))))
     for a in report.alignments:
         node = N(str(iris.alignment(a.report_doc, a.report_sentence, a.original_doc, a.original_sentence)))
-        out.append(ox.Quad(node, rdf_type, kg("SentenceAlignment"), default))
-        out.append(ox.Quad(node, kg("alignedSentence"), N(str(iris.sentence(a.report_doc, a.report_sentence))), default))
-        out.append(ox.Quad(node, kg("alignedSentence"), N(str(iris.sentence(a.original_doc, a.original_sentence))), default))
-        out.append(ox.Quad(node, kg("alignmentScore"), ox.Literal(f"{a.score:.3f}", datatype=decimal), default))
+        yield ox.Quad(node, rdf_type, kg("SentenceAlignment"), default)
+        yield ox.Quad(node, kg("alignedSentence"), N(str(iris.sentence(a.report_doc, a.report_sentence))), default)
+        yield ox.Quad(node, kg("alignedSentence"), N(str(iris.sentence(a.original_doc, a.original_sentence))), default)
+        yield ox.Quad(node, kg("alignmentScore"), ox.Literal(f"{a.score:.3f}", datatype=decimal), default)
     for c in report.conflicts:
         p, o = fact_node(c.preferred), fact_node(c.other)
         node = N(str(iris.conflict(p.value, o.value)))
-        out.append(ox.Quad(node, rdf_type, kg("Conflict"), default))
-        out.append(ox.Quad(node, kg("conflictingFact"), p, default))
-        out.append(ox.Quad(node, kg("conflictingFact"), o, default))
-        out.append(ox.Quad(node, kg("preferredFact"), p, default))
+        yield ox.Quad(node, rdf_type, kg("Conflict"), default)
+        yield ox.Quad(node, kg("conflictingFact"), p, default)
+        yield ox.Quad(node, kg("conflictingFact"), o, default)
+        yield ox.Quad(node, kg("preferredFact"), p, default)
         for d in c.differs_in:
-            out.append(ox.Quad(node, kg("differsIn"), ox.Literal(d), default))
-        out.append(ox.Quad(node, kg("policy"), ox.Literal(c.policy, language="en"), default))
+            yield ox.Quad(node, kg("differsIn"), ox.Literal(d), default)
+        yield ox.Quad(node, kg("policy"), ox.Literal(c.policy, language="en"), default)
         what = c.preferred.predicate if c.preferred.kind in ("quantity", "relation") else c.preferred.kind
-        out.append(ox.Quad(node, label, ox.Literal(f"conflict: {c.preferred.subject} {what} ({', '.join(c.differs_in)})", language="en"), default))
-    return out
+        yield ox.Quad(node, label, ox.Literal(f"conflict: {c.preferred.subject} {what} ({', '.join(c.differs_in)})", language="en"), default)
 
 
 # ============================================================================ reading a built graph

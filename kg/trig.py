@@ -7,7 +7,9 @@ each graph's text, and a graph whose N-Quads are the same as in the previous bui
 graph, when that document and the facts it supports did not change) has the same text: it is
 taken from the cache instead of being parsed and written again. The cache is content-addressed
 (a hash of the graph's N-Quads, the prefixes and pyoxigraph's version), so it needs no other key;
-it holds the blocks of the last build only.
+it holds the blocks of the last build only, as their places in that build's graph.trig (which
+stays in the build folder until the new one replaces it) with a hash of their text, so a file
+changed since is noticed: no graph's text is held in memory.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ class _Body:
 
     def __init__(self, out, head: bytes):
         self.out, self.head, self.seen = out, head, b""
+        self.hash = None  # a hashlib object that also gets what is passed on, when set
 
     def write(self, data) -> int:
         data = bytes(data)
@@ -43,6 +46,8 @@ class _Body:
                                  "This is a bug in kg (another pyoxigraph version?); please report it.")
         if data:
             self.out.write(data)
+            if self.hash is not None:
+                self.hash.update(data)
         return n
 
     def flush(self) -> None:
@@ -60,22 +65,50 @@ def _head(prefixes: dict) -> bytes:
     return b"".join(line for line in lines if line.startswith(b"@prefix "))
 
 
-def load_cache(build_dir: Path | None) -> dict:
-    """The previous build's blocks (hash -> TriG text); empty when there are none or they cannot be read."""
+class _Blocks:
+    """The previous build's blocks: digest -> TriG text, read from its graph.trig when asked for."""
+
+    def __init__(self, path: Path, places: dict):
+        self.path, self.places, self.file = path, places, None
+
+    def get(self, digest: str):
+        place = self.places.get(digest)
+        if place is None:
+            return None
+        try:
+            if self.file is None:
+                self.file = open(self.path, "rb")  # noqa: SIM115  (closed with the writer, ``close``)
+            self.file.seek(place[0])
+            text = self.file.read(place[1])
+        except (OSError, TypeError, ValueError, IndexError):  # no graph.trig, or a malformed entry
+            return None
+        return text if hashlib.sha256(text).hexdigest() == place[2] else None  # else graph.trig was changed
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+def load_cache(build_dir: Path | None) -> _Blocks | dict:
+    """The previous build's blocks (hash -> TriG text, read from its graph.trig as they are
+    asked for); empty when there are none or they cannot be read."""
     if build_dir is None:
         return {}
     try:
         with open(Path(build_dir) / CACHE_FILE, "rb") as f:
-            blocks = pickle.load(f)
+            cache = pickle.load(f)
+        if not isinstance(cache, dict) or not isinstance(cache.get("blocks"), dict):
+            return {}  # from another version
     except Exception:  # missing, unreadable or from another version: write every graph
         return {}
-    return blocks if isinstance(blocks, dict) else {}
+    return _Blocks(Path(build_dir) / "graph.trig", cache["blocks"])
 
 
-def write(nquads: Path, sections: list, out_path: Path, prefixes: dict, cache: dict | None = None) -> dict:
+def write(nquads: Path, sections: list, out_path: Path, prefixes: dict, cache=None) -> dict:
     """graph.trig from ``nquads`` (the build's sorted N-Quads, with ``sections``: each graph's
     (key, start, end) byte offsets, the default graph first); named graphs whose text is in
-    ``cache`` are copied from it. Returns the named graphs' blocks, for the next build's cache."""
+    ``cache`` (``load_cache``) are copied from it. Returns the named graphs' blocks (digest ->
+    (offset, length, hash of the text) in ``out_path``), for the next build's cache."""
     import pyoxigraph as ox
 
     from .graph import DEFAULT
@@ -84,32 +117,38 @@ def write(nquads: Path, sections: list, out_path: Path, prefixes: dict, cache: d
     head = _head(prefixes)
     salt = f"{ox.__version__}|{sorted(prefixes.items())}".encode()
     blocks: dict = {}
-    with open(nquads, "rb") as src, open(out_path, "wb") as out:
-        out.write(head)
-        for key, start, end in sections:
-            digest = None
-            if key != DEFAULT:
-                h = hashlib.sha256(salt)
-                part = FileSlice(src, start, end)
-                while chunk := part.read(_CHUNK):
-                    h.update(chunk)
-                digest = h.hexdigest()
-                text = cache.get(digest)
-                if text is not None:
-                    out.write(text)
-                    blocks[digest] = text
-                    continue
-            target = io.BytesIO() if digest is not None else out
-            ox.serialize(ox.parse(io.BufferedReader(FileSlice(src, start, end), _CHUNK), format=ox.RdfFormat.N_QUADS),
-                         _Body(target, head), format=ox.RdfFormat.TRIG, prefixes=prefixes)
-            if digest is not None:
-                blocks[digest] = target.getvalue()
-                out.write(blocks[digest])
+    try:
+        with open(nquads, "rb") as src, open(out_path, "wb") as out:
+            out.write(head)
+            for key, start, end in sections:
+                digest = None
+                at = out.tell()
+                if key != DEFAULT:
+                    h = hashlib.sha256(salt)
+                    part = FileSlice(src, start, end)
+                    while chunk := part.read(_CHUNK):
+                        h.update(chunk)
+                    digest = h.hexdigest()
+                    text = cache.get(digest)
+                    if text is not None:
+                        out.write(text)
+                        blocks[digest] = (at, len(text), hashlib.sha256(text).hexdigest())
+                        continue
+                body = _Body(out, head)
+                if digest is not None:  # the block's text is hashed as it is written
+                    body.hash = hashlib.sha256()
+                ox.serialize(ox.parse(io.BufferedReader(FileSlice(src, start, end), _CHUNK), format=ox.RdfFormat.N_QUADS),
+                             body, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+                if digest is not None:
+                    blocks[digest] = (at, out.tell() - at, body.hash.hexdigest())
+    finally:
+        getattr(cache, "close", lambda: None)()
     return blocks
 
 
 def store_cache(build_dir: Path, blocks: dict) -> None:
+    """The blocks of ``build_dir``'s graph.trig (``write``'s result) for the next build."""
     target = Path(build_dir) / CACHE_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "wb") as f:
-        pickle.dump(blocks, f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump({"blocks": blocks}, f, protocol=pickle.HIGHEST_PROTOCOL)

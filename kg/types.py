@@ -200,6 +200,73 @@ class Extraction:
     # sentences an extractor failed on (a bug in kg, not in the text): "doc: sentence N: module.function: error"
     errors: tuple[str, ...] = ()
 
+    def full(self) -> "Extraction":
+        """The whole extraction (this one; a ``StoredExtraction`` reads its own from disk)."""
+        return self
+
+    def mentioned(self) -> tuple[tuple[str, bool], ...]:
+        """(entity id, from the lexicon) of the entity mentions, each pair once, in order of first mention."""
+        return tuple(dict.fromkeys((m.entity_id, m.from_lexicon) for m in self.mentions if m.entity_id))
+
+
+@dataclass(frozen=True, eq=False)
+class StoredExtraction:
+    """One document's extraction kept on disk (``path``: the pickled ``Extraction``, as in the
+    build folder's cache), with in memory only what resolution and the sources stage read of every
+    document: its manifest entry without the text, its facts, names and mentioned entities. Its
+    sentences, mentions and text are read back (``full()``) where one document needs them, so
+    a corpus's texts and mentions are never held in memory at once."""
+
+    document: Document  # its text is left on disk (an empty string here)
+    facts: tuple[Fact, ...]
+    entities: tuple[EntityInfo, ...]
+    mentioned_ids: tuple[tuple[str, bool], ...]  # see ``Extraction.mentioned``
+    sentence_count: int
+    errors: tuple[str, ...]
+    path: str
+    store: object = None  # what keeps the file (its folder is removed when no extraction refers to it)
+
+    @classmethod
+    def of(cls, x: Extraction, path: str, store=None) -> "StoredExtraction":
+        import dataclasses
+
+        return cls(dataclasses.replace(x.document, text=""), x.facts, x.entities, x.mentioned(), len(x.sentences),
+                   x.errors, path, store)
+
+    def full(self) -> Extraction:
+        from .store import load
+
+        return load(self.path)
+
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Its sentences alone (read from the head of its file)."""
+        from .store import load_sentences
+
+        return load_sentences(self.path)
+
+    def mentioned(self) -> tuple[tuple[str, bool], ...]:
+        return self.mentioned_ids
+
+    def on_disk_only(self) -> "StoredExtraction":
+        """This extraction without its facts and names in memory (once resolution and the
+        sources stage have read them): ``full()`` still reads the whole one."""
+        return StoredExtraction(self.document, (), (), (), self.sentence_count, self.errors, self.path, self.store)
+
+
+class StoredSentences:
+    """The sentences of several extractions, in order, read from disk document by document as
+    they are iterated (``Resolved.sentences`` of a build whose extractions are stored)."""
+
+    def __init__(self, extractions):
+        self.extractions = tuple(x.on_disk_only() if isinstance(x, StoredExtraction) else x for x in extractions)
+
+    def __len__(self) -> int:
+        return sum(x.sentence_count if isinstance(x, StoredExtraction) else len(x.sentences) for x in self.extractions)
+
+    def __iter__(self):
+        for x in self.extractions:
+            yield from x.sentences() if isinstance(x, StoredExtraction) else x.sentences
+
 
 @dataclass(frozen=True)
 class Resolved:

@@ -91,16 +91,69 @@ def line_counts(sections) -> dict:
     return counter.figures()
 
 
+# distinct strings a counter holds in memory before it writes them, sorted, to a temporary file
+DISTINCT_HELD = 500_000
+
+
+class DistinctCounter:
+    """How many distinct strings went by (``add``), in bounded memory: up to ``DISTINCT_HELD``
+    are held in a set, then written sorted to a run in a temporary file, and the runs are merged
+    when counted. ``counts(split)`` counts them per part before the first ``split`` character."""
+
+    def __init__(self, held: int | None = None):
+        self.held: set[str] = set()
+        self.limit = held or DISTINCT_HELD
+        self.runs: list = []  # temporary files, each sorted strings one a line
+
+    def add(self, item: str) -> None:
+        self.held.add(item)
+        if len(self.held) >= self.limit:
+            import tempfile
+
+            run = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115  (closed with the counter)
+            run.writelines(item + "\n" for item in sorted(self.held))  # kg's terms hold no line breaks
+            self.runs.append(run)
+            self.held = set()
+
+    def _distinct(self):
+        if not self.runs:
+            yield from self.held
+            return
+        import heapq
+
+        def read(run):
+            run.seek(0)
+            return (line[:-1] for line in run)
+
+        last = None
+        for item in heapq.merge(sorted(self.held), *(read(r) for r in self.runs)):
+            if item != last:
+                yield item
+                last = item
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._distinct())
+
+    def counts(self, split: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for item in self._distinct():
+            part = item.split(split, 1)[0]
+            out[part] = out.get(part, 0) + 1
+        return out
+
+
 class LineCounter:
     """``line_counts`` gathered while the lines go by: ``watch`` passes a graph's lines on and
     counts them, so the pass that writes a graph's files also gives its VoID figures, and a
-    graph added later (the inferred one) is counted on its own."""
+    graph added later (the inferred one) is counted on its own. The distinct subjects and class
+    members are counted in bounded memory (``DistinctCounter``): a graph's lines come sorted, so
+    a subject repeated within a graph is counted once before it reaches the counter."""
 
     def __init__(self):
         self.per_graph: dict = {}
         self.properties: dict = {}
-        self.subjects: dict = {}
-        self.classes: dict = {}
+        self.subjects = DistinctCounter()
+        self.classes = DistinctCounter()  # "<class> <member>"
         self.default = 0
         self.keys: set = set()  # the graph keys counted
 
@@ -109,14 +162,17 @@ class LineCounter:
         properties, subjects, classes = self.properties, self.subjects, self.classes
         a = f"<{RDF_TYPE}>"
         n = 0
+        last = None
         self.keys.add(key)
         for line in lines:
             n += 1
             s, p, o = line.split(" ", 2)
             properties[p] = properties.get(p, 0) + 1
-            s = subjects.setdefault(s, s)
+            if s != last:
+                subjects.add(s)
+                last = s
             if p == a and o[0] == "<":
-                classes.setdefault(o, set()).add(s)
+                classes.add(o + " " + s)
             yield line
         if key:
             self.per_graph[key[1:-1]] = self.per_graph.get(key[1:-1], 0) + n
@@ -126,7 +182,7 @@ class LineCounter:
     def figures(self) -> dict:
         return {"triples": self.default + sum(self.per_graph.values()), "default": self.default,
                 "graphs": {g: n for g, n in self.per_graph.items() if n},
-                "classes": {c[1:-1]: len(members) for c, members in self.classes.items()},
+                "classes": {c[1:-1]: n for c, n in self.classes.counts(" ").items()},
                 "properties": {p[1:-1]: n for p, n in self.properties.items()}, "subjects": len(self.subjects)}
 
 

@@ -115,7 +115,11 @@ def test_every_fact_has_evidence_in_a_sentence(seed_graph):
 
 
 def test_evidence_offsets_point_into_the_document(seed_build):
-    docs = {d.doc_id: d.text for d in seed_build.resolved.documents}
+    from kg import corpus
+
+    # the build keeps the texts on disk (kg.store), not in its documents: read them again
+    docs = {d.doc_id: d.text for d in corpus.read_corpus([])}
+    assert set(docs) == {d.doc_id for d in seed_build.resolved.documents}
     for f in seed_build.resolved.facts:
         for ev in f.evidence:
             assert docs[ev.doc_id][ev.start:ev.end] == ev.quote

@@ -116,10 +116,11 @@ def test_an_edited_document_alone_is_extracted_again(tmp_path, monkeypatch):
     assert warm == cold
 
 
-def test_unchanged_graphs_are_copied_from_the_trig_cache(tmp_path):
-    """A rebuild after one edit takes the documents' graphs that did not change from
-    <out>/.cache/trig.pickle; graph.trig stays byte-identical to a cold build, and a cache that
-    cannot be read is ignored."""
+def test_unchanged_graphs_are_copied_from_the_trig_cache(tmp_path, monkeypatch):
+    """A rebuild after one edit takes the documents' graphs that did not change from the previous
+    graph.trig (their places in it are kept in <out>/.cache/trig.pickle); graph.trig stays
+    byte-identical to a cold build, and a cache that cannot be read, or a graph.trig changed since,
+    is not used."""
     import pickle
 
     from kg import trig
@@ -127,23 +128,36 @@ def test_unchanged_graphs_are_copied_from_the_trig_cache(tmp_path):
     folder = _corpus(tmp_path)
     out = tmp_path / "build"
     _written(pipeline.build([folder], cache_in=out), out)
-    before = pickle.loads((out / trig.CACHE_FILE).read_bytes())
+    before = pickle.loads((out / trig.CACHE_FILE).read_bytes())["blocks"]
     assert len(before) >= 4  # one block per document's graph at least
     edited = sorted(folder.glob("*.txt"))[1]
     edited.write_text(edited.read_text(encoding="utf-8") + "\n小米公司成立于2010年。\n", encoding="utf-8")
+    copied = []
+    real_get = trig._Blocks.get
+
+    def get(self, digest):
+        text = real_get(self, digest)
+        copied.append(text is not None)
+        return text
+
+    monkeypatch.setattr(trig._Blocks, "get", get)
     warm = _written(pipeline.build([folder], cache_in=out), out)
-    after = pickle.loads((out / trig.CACHE_FILE).read_bytes())
+    after = pickle.loads((out / trig.CACHE_FILE).read_bytes())["blocks"]
     reused = set(before) & set(after)
     assert reused and len(reused) < len(after)  # some graphs copied, the edited document's written anew
+    assert sum(copied) == len(reused)
     cold = _written(pipeline.build([folder]), tmp_path / "cold")
     assert not (tmp_path / "cold" / trig.CACHE_FILE).exists()  # no cache without one asked for
     assert warm == cold
 
-    # the blocks really are copied: marked in the cache, the marks reach graph.trig
-    marked = {k: v + b"# from the cache\n" for k, v in after.items()}
-    (out / trig.CACHE_FILE).write_bytes(pickle.dumps(marked))
-    _written(pipeline.build([folder], cache_in=out), out)
-    assert (out / "graph.trig").read_bytes().count(b"# from the cache\n") == len(after)
+    # a block whose text in graph.trig has changed since is written anew, not copied
+    offset, length, _ = next(iter(after.values()))
+    data = bytearray((out / "graph.trig").read_bytes())
+    data[offset:offset + length] = data[offset:offset + length].replace(b"kg:", b"kX:")
+    (out / "graph.trig").write_bytes(bytes(data))
+    copied.clear()
+    assert _written(pipeline.build([folder], cache_in=out), out) == cold
+    assert copied.count(False) == 1 and copied.count(True) == len(after) - 1
 
     (out / trig.CACHE_FILE).write_bytes(b"not a pickle")
     assert _written(pipeline.build([folder], cache_in=out), out) == cold
@@ -288,3 +302,30 @@ def test_no_stage_sees_more_than_a_block_of_a_long_document(tmp_path, monkeypatc
     assert 0 < seen["mentions"] <= 1500 + longest_sentence
     assert 0 < seen["extract"] <= 1500 + longest_sentence
     assert 0 < seen["fold"] <= 1500 + longest_sentence
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_extractions_wait_on_disk_until_a_stage_needs_them(tmp_path, monkeypatch, jobs):
+    """The build keeps each document's extraction in a file of its store (written by the worker
+    that made it), and in memory only its facts and names until they are merged, then nothing but
+    the file: each comes back whole; the folder goes when the build's result does."""
+    import gc
+
+    from kg.types import StoredExtraction
+
+    folder = _corpus(tmp_path)
+    monkeypatch.setattr(runner, "PARALLEL_MIN_CHARS", 0)
+    result = pipeline.build([folder], jobs=jobs)
+    docs = corpus.read_corpus([folder])
+    assert all(isinstance(x, StoredExtraction) for x in result.extractions)
+    assert [x.facts for x in result.extractions] == [()] * len(docs)  # merged: no copy kept in memory
+    for doc, x in zip(docs, result.extractions):
+        assert x.full() == runner.extract_one(doc)
+    assert not any(d.text for d in result.resolved.documents)
+    assert list(result.resolved.sentences) == [s for doc in docs for s in runner.extract_one(doc).sentences]
+    assert len(result.resolved.sentences) == result.output.stats["sentences"] > 0
+    store = Path(result.extractions[0].path).parent
+    assert len(list(store.glob("*.pickle"))) == len(docs)
+    del result, x
+    gc.collect()
+    assert not store.exists()

@@ -137,6 +137,27 @@ def test_counts_from_the_graph_lines_equal_counts_from_the_file(build):
     assert from_lines["classes"] and from_lines["graphs"]
 
 
+def test_distinct_subjects_and_members_are_counted_from_disk_beyond_a_limit(build, monkeypatch):
+    """Past ``DISTINCT_HELD`` strings the counter writes sorted runs to temporary files and merges
+    them when asked: the figures are those of a count held in memory."""
+    import pyoxigraph as ox
+
+    from kg import void
+    from kg.graph import GraphOutput
+
+    output = GraphOutput({}, {})
+    output.add_quads(ox.parse(path=str(build / "graph.trig"), format=ox.RdfFormat.TRIG))
+    held = void.line_counts(output.sorted_lines())
+    monkeypatch.setattr(void, "DISTINCT_HELD", 7)
+    counter = void.LineCounter()
+    for key, lines in output.sorted_lines():
+        for _ in counter.watch(key, lines):
+            pass
+    assert len(counter.subjects.runs) > 10 and len(counter.classes.runs) > 10
+    assert counter.figures() == held
+    assert held["subjects"] == len({line.split(" ", 1)[0] for _, lines in output.sorted_lines() for line in lines})
+
+
 def test_counts_taken_while_writing_equal_a_count_afterwards(build):
     """The build counts its graph's lines in the pass that writes them (write_nquads with a
     counter); a graph added later is counted on its own, and a line added to a graph already

@@ -1,0 +1,131 @@
+"""The per-document extractions of a build, kept on disk while the build runs.
+
+Each document's ``Extraction`` (its text, sentences, mentions and facts: some twenty times the
+text's size as Python objects) is pickled to a file of a temporary folder as soon as it is made,
+in the worker process that made it; the build keeps a ``StoredExtraction`` of it (its facts,
+names and mentioned entities) and reads the rest back one document at a time where a stage
+needs it (a sentence's words for the sources stage, the sentences for the graph). The files are
+those of the build folder's extraction cache (``kg.runner``), which links them in. The folder is
+removed when no extraction refers to it any more (or at exit).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import tempfile
+import weakref
+from decimal import Decimal
+from pathlib import Path
+
+from .types import Evidence, Extraction, Fact, PeriodRef, StoredExtraction
+
+
+def dump(x: Extraction, path) -> None:
+    """Write ``x`` to ``path`` (the format of the build folder's extraction cache): two pickles
+    one after the other, the document with its sentences (what the graph reads back of every
+    document, a small part) and then the rest (mentions, facts, names, errors)."""
+    with open(path, "wb") as f:
+        pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
+        # no memo of every object written: an extraction holds no cycles, and the memo of a long
+        # document's hundreds of thousands of objects costs more memory than their few repeated
+        # strings save on disk
+        pickler.fast = True
+        pickler.dump((x.document, x.sentences))
+        pickler.dump((x.mentions, x.facts, x.entities, x.errors))
+
+
+def load(path) -> Extraction:
+    """The extraction ``dump`` wrote to ``path``."""
+    with open(path, "rb") as f:
+        document, sentences = pickle.load(f)
+        mentions, facts, entities, errors = pickle.load(f)
+    return Extraction(document, sentences, mentions, facts, entities, errors)
+
+
+def load_sentences(path) -> tuple:
+    """Only the sentences of the extraction at ``path`` (the first of its two pickles)."""
+    with open(path, "rb") as f:
+        return pickle.load(f)[1]
+
+
+class ExtractionStore:
+    """A temporary folder of pickled extractions, one per document (``path(i)``)."""
+
+    def __init__(self, parent: str | None = None):
+        self.folder = Path(tempfile.mkdtemp(prefix="kg-extractions-", dir=parent))
+        self._remove = weakref.finalize(self, shutil.rmtree, str(self.folder), True)
+        # one object for equal values (ids, rule names, qualifiers, names found outside the
+        # lexicon): what each document's facts repeat is held once, not once per fact
+        self._same: dict = {}
+
+    def path(self, i: int) -> str:
+        return str(self.folder / f"{i:08d}.pickle")
+
+    def put(self, i: int, x: Extraction) -> StoredExtraction:
+        """Keep document ``i``'s extraction on disk; what the build holds of it in memory."""
+        path = self.path(i)
+        dump(x, path)
+        return self.adopt(StoredExtraction.of(x, path))
+
+    def adopt(self, stored: StoredExtraction) -> StoredExtraction:
+        """An extraction a worker process already wrote to ``path(i)``, now kept by this store
+        (its facts and names sharing the values equal to those of the documents before)."""
+        same = self._same.setdefault
+        facts = tuple(Fact(same(f.kind, f.kind), same(f.subject, f.subject), same(f.predicate, f.predicate),
+                           same(f.obj, f.obj), self._same_attrs(f.attrs),
+                           tuple(Evidence(same(e.doc_id, e.doc_id), e.sentence_index, e.start, e.end, e.quote,
+                                          same(e.rule, e.rule), e.confidence) for e in f.evidence))
+                      for f in stored.facts)
+        entities = tuple(same(info, info) for info in stored.entities)
+        return StoredExtraction(stored.document, facts, entities, stored.mentioned_ids, stored.sentence_count,
+                                stored.errors, stored.path, self)
+
+    def all_kept(self) -> None:
+        """No more extractions come: drop the table of shared values (the facts keep what they use)."""
+        self._same = {}
+
+    def _same_attrs(self, attrs: tuple) -> tuple:
+        """``attrs``, or an earlier fact's equal attrs when they are written the same (equal is not
+        enough: Decimal 5 equals 5.0, and 1 equals True)."""
+        earlier = self._same.get(attrs)
+        if earlier is None:
+            self._same[attrs] = attrs
+            return attrs
+        return earlier if _identical(earlier, attrs) else attrs
+
+    def put_file(self, i: int, source: Path, x: Extraction) -> StoredExtraction:
+        """Document ``i``'s extraction ``x``, read from ``source`` (the previous build's cache, which
+        the new build folder replaces): the file is linked (or copied) into the store."""
+        path = self.path(i)
+        try:
+            os.link(source, path)
+        except OSError:
+            try:
+                shutil.copyfile(source, path)
+            except OSError:
+                dump(x, path)
+        return self.adopt(StoredExtraction.of(x, path))
+
+
+def _identical(a, b) -> bool:
+    """Equal and of the same types all through, Decimals with the same digits and exponent."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, tuple):
+        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b))
+    if isinstance(a, Decimal):
+        return a.as_tuple() == b.as_tuple()
+    if isinstance(a, PeriodRef):
+        return all(_identical(getattr(a, name), getattr(b, name)) for name in a.__slots__)
+    return a == b
+
+
+def extract_to(doc, path: str) -> StoredExtraction:
+    """What a worker process runs: extract ``doc``, pickle it to ``path`` and return the part the
+    build keeps in memory (the parent adopts it into its store)."""
+    from .runner import extract_one
+
+    x = extract_one(doc)
+    dump(x, path)
+    return StoredExtraction.of(x, path)
