@@ -441,3 +441,25 @@ def test_a_well_known_list_scopes_its_rank(text, lang, scope):
 ])
 def test_a_percentage_of_a_whole_markets_count_is_a_share(text, expected):
     assert _shares(text, "en") == expected, _shares(text, "en")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a home's air conditioners and a building's central ones are two kinds
+    ("格力在中国家用空调市场排名第一，在中央空调市场排名第二。", "zh",
+     {("gree", 1, "china", "cat-residential-air-conditioners"), ("gree", 2, "china", "cat-central-air-conditioners")}),
+    # 电脑鼠标 is a mouse, not a computer
+    ("罗技在全球电脑鼠标市场排名第一。", "zh", {("logitech", 1, "world", "cat-computer-mice")}),
+    ("Logitech is the world's largest maker of webcams.", "en", {("logitech", 1, "world", "cat-webcams")}),
+    ("立讯精密在全球连接器行业排名前五。", "zh", {("luxshare", 5, "world", "cat-connectors")}),
+    ("海康威视位居全球视频监控设备市场第一。", "zh", {("hikvision", 1, "world", "cat-video-surveillance")}),
+    # a word of praise before a kind the lexicon knows is no other kind
+    ("石头科技在全球智能扫地机器人市场排名第二。", "zh", {("roborock", 2, "world", "cat-robot-vacuums")}),
+    ("Haier ranks first in the global smart refrigerator market.", "en", {("haier", 1, "world", "cat-refrigerators")}),
+])
+def test_the_category_is_the_kind_of_product_counted(text, lang, expected):
+    assert positions(text, lang) == expected, positions(text, lang)
+
+
+def test_second_only_to_makes_the_other_first():
+    got = positions("Xiaomi was second only to Apple in China's smartphone market in 2023.", "en")
+    assert got == {("xiaomi", 2, "china", "cat-smartphones"), ("apple", 1, "china", "cat-smartphones")}, got

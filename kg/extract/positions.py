@@ -689,6 +689,8 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                 continue
             if known is not None and not (start < known.start and known.end <= end or start <= known.start and known.end < end):
                 continue  # no longer than the lexicon's name of the kind: keep the lexicon's
+            if known is not None and known.end == end and _modifier_only(ctx, text[start:known.start]):
+                continue  # 智能扫地机器人, "smart robot vacuums": a word of praise before the lexicon's kind names no other kind
             mention = ctx.add_name(start, start + len(kind), "ProductCategory")
             if mention is not None:
                 if lang == "en" and re.search(r"[a-z]$", kind) and not kind.endswith("s"):
@@ -696,6 +698,17 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                     ctx.name_also(mention.entity_id, [kind[:-1] + "ies" if re.search(r"[^aeiou]y$", kind) else kind + "s"])
                 return mention
     return None
+
+
+def _modifier_only(ctx: Context, words: str) -> bool:
+    """Words before a kind the lexicon knows that only praise it (智能, 全自动, "smart"): no kind of their own."""
+    mods = ctx.lang.words.get("kind_modifiers") or []
+    words = words.strip()
+    if not words or not mods:
+        return False
+    alt = "|".join(map(re.escape, sorted(mods, key=len, reverse=True)))
+    sep = r"\s*" if ctx.lang.code == "zh" else r"\s+"
+    return bool(re.fullmatch(r"(?:(?:" + alt + r")" + sep + r")+", words + (" " if ctx.lang.code == "en" else ""), re.IGNORECASE))
 
 
 def _category(ctx: Context, s: int, subject: Mention | None = None, pat: dict | None = None) -> str:
