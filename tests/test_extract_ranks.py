@@ -463,3 +463,15 @@ def test_the_category_is_the_kind_of_product_counted(text, lang, expected):
 def test_second_only_to_makes_the_other_first():
     got = positions("Xiaomi was second only to Apple in China's smartphone market in 2023.", "en")
     assert got == {("xiaomi", 2, "china", "cat-smartphones"), ("apple", 1, "china", "cat-smartphones")}, got
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("宁德时代位列2024胡润中国民营企业榜第三。", "zh", "胡润中国民营企业榜"),
+    ("在某杂志发布的“全球安防50强”榜单中，海康威视连续位居第一。", "zh", "全球安防50强"),
+    ("Tencent ranks 3rd on the Forbes China Top 100 list.", "en", "Forbes China Top 100"),
+])
+def test_a_list_the_lexicon_lacks_scopes_its_rank(text, lang, name):
+    x = run(text, lang)
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    scopes = {names.get(f.attr("scope"), f.attr("scope")) for f in x.facts if f.kind == "position"}
+    assert scopes == {name}, scopes

@@ -896,6 +896,9 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         if rank < 1:
             continue
         own_lists = [m for m in lists if abs(m.start - s) < 80 and not _list_of_another(ctx, m, s, e, ranks)]
+        if not own_lists:
+            new_list = _unknown_list(ctx, pat, s)
+            own_lists = [new_list] if new_list is not None else []
         carried = ""
         if not own_lists and rank > int(pat.get("max_rank", 20)):
             if len(ctx.recent_lists) != 1 or ctx.entities(["Place"]):
@@ -953,6 +956,39 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
                         reported_by=reported_by(ctx)), (ev,)))
     return facts
 
+
+
+def _unknown_list(ctx: Context, pat: dict, s: int) -> Mention | None:
+    """A published list the lexicon lacks, named in the rank's clause before it with a word that ends a list's
+    name (胡润中国民营企业榜, “全球安防50强”榜单, "the Forbes Global 2000 list"): a new ranking list, minus
+    its year and quotation marks."""
+    lang = ctx.lang.code
+    ends = _words(pat, "list_ends", lang)
+    if not ends:
+        return None
+    cs, ce = ctx.clauses[ctx.clause_of(s)]
+    text = ctx.doc.text
+    alt = "|".join(map(re.escape, sorted(ends, key=len, reverse=True)))
+    if lang == "zh":
+        regex = re.compile(r"([\u4e00-\u9fffA-Za-z0-9&]{2,24}?(?:\d+强|百强|" + alt + r"))[”\x22》]?(?:榜单|排行榜|名单)?(?:中|里|上|内|第|排名|位列|位居|排在|$)")
+    else:
+        regex = re.compile(r"\b(?:on|in|of)\s+(?:the\s+|its\s+)?(?:(?:19|20)\d\d\s+)?((?:[A-Z0-9][\w&'’.-]*\s+){1,6}?)(?:" + alt + r")\b")
+    # the list named in the rank's clause, or in the clause before it that opens the sentence (“…50强”榜单中，…位居第一)
+    lo = cs if re.search(regex, text[cs:ce]) else ctx.sent.start
+    found = min(regex.finditer(text[lo:ce]), key=lambda m: abs(lo + m.start(1) - s), default=None)
+    if found is None:
+        return None
+    start, end = lo + found.start(1), lo + found.end(1)
+    if lang == "zh":  # the name starts after the verb or the mark before it, and after its year (位列2024胡润…榜)
+        cut = max((text.rfind(w, start, end) + len(w) for w in ("位列", "位居", "入选", "跻身", "登上", "进入", "在", "于", "，", "、", "“", "《")
+                   if text.rfind(w, start, end) >= 0), default=start)
+        start = cut
+        year = re.match(r"(?:19|20)\d\d年?度?", text[start:end])
+        start += year.end() if year else 0
+    end -= len(text[start:end]) - len(text[start:end].rstrip())
+    if end - start < 3:
+        return None
+    return ctx.add_name(start, end, "RankingList")
 
 
 _SHARE_WITH = re.compile(r"\s*,?\s*with\s+(?:a|an)\s+|\s*,?\s*with\s+")
