@@ -475,3 +475,30 @@ def test_a_list_the_lexicon_lacks_scopes_its_rank(text, lang, name):
     names = {e.entity_id: e.labels[0][1] for e in x.entities}
     scopes = {names.get(f.attr("scope"), f.attr("scope")) for f in x.facts if f.kind == "position"}
     assert scopes == {name}, scopes
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Xiaomi is number one in South Korea.", "en", {("xiaomi", 1, "south-korea", "")}),
+    ("In South Korea, Xiaomi has been number one for three years in a row.", "en", {("xiaomi", 1, "south-korea", "")}),
+    # a count before the superlative: the top N
+    ("Xiaomi is among the world's five largest smartphone makers.", "en", {("xiaomi", 5, "world", "cat-smartphones")}),
+    # 排在A和B之后: those it is behind are not the ones ranked
+    ("在全球智能手机市场，小米排在三星和苹果之后，位居第三。", "zh", {("xiaomi", 3, "world", "cat-smartphones")}),
+])
+def test_places_told_as_number_n_a_top_n_or_behind_others(text, lang, expected):
+    assert positions(text, lang) == expected, positions(text, lang)
+
+
+@pytest.mark.parametrize("text", [
+    "Xiaomi was the first in China to launch a 5G phone.",   # the earliest, not a place in a market
+    "Xiaomi's number one priority in India is growth.",
+    "Xiaomi has three largest factories in India.",
+])
+def test_a_first_or_a_priority_is_no_number_n_place(text):
+    assert not positions(text, "en"), positions(text, "en")
+
+
+def test_a_count_before_a_superlative_bounds_the_rank():
+    got = {(f.attr("rank"), f.attr("bound")) for f in run("Xiaomi is among the world's five largest smartphone makers.", "en").facts
+           if f.kind == "position"}
+    assert got == {(5, "UpperBound")}, got

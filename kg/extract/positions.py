@@ -107,6 +107,7 @@ def _words(pat: dict, key: str, lang: str) -> list[str]:
     return list((pat.get(key) or {}).get(lang, []))
 
 
+_COUNT_BEFORE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9]|20)\s+$", re.IGNORECASE)
 _ORDINAL_SUPERLATIVE = re.compile(r"[-\s](?:largest|biggest)\b", re.IGNORECASE)
 
 
@@ -132,6 +133,12 @@ def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
             if lang == "en" and re.search(r"\b(?:ranking|rankings|list|index|table)\s+of\s+(?:the\s+)?$", ctx.doc.text[max(ctx.sent.start, s - 30):s],
                                           re.IGNORECASE):
                 continue  # "the BrandZ ranking of the most valuable global brands": the list's name
+            # "among the world's five largest smartphone makers": a count before the superlative makes it the top N
+            many = _COUNT_BEFORE.search(ctx.doc.text, max(ctx.sent.start, s - 12), s) if lang == "en" and int(value) == 1 else None
+            if many is not None:
+                n = many.group(1).lower()
+                out.append((many.start(1), e, int(n) if n.isdigit() else EN_SMALL[n], "UpperBound"))
+                continue
             out.append((s, e, int(value), "Exact"))
     if lang == "en":  # "led the global PC market", "topped China's smartphone market"; "the top PC vendor", "the top seller of"
         nouns = [n for n in _words(pat, "player_nouns", lang) if n != "market" and not re.search(r"[^s]s$", n)]
@@ -334,6 +341,8 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
                 return False
     if lists or _ranks_a_product(ctx, pat, s, e) or _measured(ctx, pat, s, e) or _named_after(ctx, pat, s, e):
         return True  # a list, or a product's market its own words name ("China's best-selling SUV")
+    if lang == "en" and _number_n_in_place(ctx, s, e):
+        return True
     if lang == "en" and re.fullmatch(r"(?:first|second|third|fourth|fifth)", text[s:e].lower()) and any(
             m.end == s - 1 and text[m.end:s] == " " for m in ctx.entities(ORG)) and re.match(r"\s*(?:and\b|,|\.|;|$)", text[e:e + 6]):
         # "…, with Ericsson second and Nokia third": a name and its place, in a sentence about a market
@@ -343,6 +352,26 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
         # the place, the market is the sentence's
         return bool(context) and has_word(ctx.sent.text, context, lang)
     return bool(context) and has_word(clause, context, lang)
+
+
+_NUMBER_N = re.compile(r"(?:the\s+)?(?:number|no\.?)[\s-]*(?:one|two|three|four|five|[1-9])", re.IGNORECASE)
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|remains?|remained|became|become|stays?|stayed)\s+(?:still\s+|now\s+|again\s+|firmly\s+)?$",
+                            re.IGNORECASE)
+
+
+def _number_n_in_place(ctx: Context, s: int, e: int) -> bool:
+    """"number one in South Korea", "In Japan we are No. 2": a place named "number N" in a place the sentence names,
+    after a copula or before "in <place>" (not "the first in China to …": an ordinal alone is no such place)."""
+    text = ctx.doc.text
+    if not _NUMBER_N.fullmatch(text[s:e]):
+        return False
+    places = [m for m in ctx.entities(["Place"]) if ctx.sent.start <= m.start < ctx.sent.end and not _owned_place(ctx, m)]
+    after = re.match(r"\s+(?:in|across)\s+(?:the\s+)?", text[e:e + 20])
+    if after and any(m.start == e + after.end() for m in places):
+        return True
+    cs, _ = ctx.clauses[ctx.clause_of(s)]
+    return bool(_COPULA_BEFORE.search(text, max(cs, s - 30), s)) and any(m.end <= s for m in places) \
+        and re.match(r"\s*(?:[,.;]|$|for\b|since\b|in\s+(?:a\s+row|(?:19|20)\d\d)\b)", text[e:e + 20]) is not None
 
 
 def _placed_at_clause_end(ctx: Context, pat: dict, s: int, e: int) -> bool:
@@ -449,6 +478,8 @@ def _not_the_ranked(ctx: Context, pat: dict, m: Mention, cands: list[Mention]) -
         if re.search(r"(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*(?:only\s+)?" + gap + r"$",
                      lead, re.IGNORECASE):
             return True
+    if lang == "zh" and re.match(r"(?:\s*(?:和|与|及|、)\s*[^\s，,。；;]{1,12}?)?(?:之后|后面|之下)", text[m.end:m.end + 20]):
+        return True  # 排在三星和苹果之后: the ones it is behind
     if any(re.fullmatch(r"(?:\s*[A-Z][\w&.-]*){0,3}[\s\"'“”‘’《》]*(?:['’]s\s+)?(?:global\s+|world\s+|全球|世界)?", text[m.end:x.start])
            for x in ctx.entities(["RankingList"]) if x.start >= m.end):
         return True  # the publisher of the list right after it ("MIT Technology Review" 50 smartest companies list)
