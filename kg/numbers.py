@@ -1059,7 +1059,7 @@ _ZH_REL_YEAR_ALT = "|".join(_sorted_keys(ZH_RELATIVE_YEARS))
 _ZH_PERIOD_RES = {
     "anchored": re.compile(
         r"(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s*(?:财政年度|财年|年度|年)|(?P<rel>" + _ZH_REL_YEAR_ALT + r"))"
-        r"(?:\s*(?:[Qq](?P<qa>[1-4])(?![0-9])|第?(?P<qb>[一二三四1-4])(?:财季|季度?))(?P<qpart>末|初" + _ZH_NOT_EARLY + r")?"
+        r"(?:\s*(?:[Qq](?P<qa>[1-4])(?![0-9])|第?(?P<qb>[一二三四1-4])(?:财季|(?:日历|自然)?季度?))(?P<qpart>末|初" + _ZH_NOT_EARLY + r")?"
         r"|\s*(?P<m>" + _ZH_MONTH + r")月份?(?:(?P<d>" + _ZH_DAY + r")[日号]"
         r"|(?P<mpart>初" + _ZH_NOT_EARLY + r"|底|末|上旬|中旬|下旬))?"
         r"|(?P<part>年?(?:初" + _ZH_NOT_EARLY + r"|底|末))"
@@ -1075,7 +1075,7 @@ _ZH_PERIOD_RES = {
     # 前三季度, 2024年前两个季度: the months of the year so far, told at the year's precision (not its third quarter)
     "year_to_date": re.compile(r"(?:(?P<y>[0-9]{4})年|(?P<rel>" + _ZH_REL_YEAR_ALT + r"))?前[一二三两1-3]个?季度"),
     "quarter": re.compile(
-        r"第(?P<qb>[一二三四1-4])季度?|(?<![0-9个两十第同前])(?P<qc>[一二三四1-4])季度"
+        r"第(?P<qb>[一二三四1-4])(?:日历|自然)?季度?|(?<![0-9个两十第同前])(?P<qc>[一二三四1-4])季度"
         r"|(?<![A-Za-z0-9])[Qq](?P<qa>[1-4])(?![0-9A-Za-z])"
     ),
     "month": re.compile(r"(?<![0-9])(?P<m>" + _ZH_MONTH + r")月份?(?:(?P<d>" + _ZH_DAY + r")[日号])?(?![0-9])"),

@@ -502,3 +502,25 @@ def test_a_count_before_a_superlative_bounds_the_rank():
     got = {(f.attr("rank"), f.attr("bound")) for f in run("Xiaomi is among the world's five largest smartphone makers.", "en").facts
            if f.kind == "position"}
     assert got == {(5, "UpperBound")}, got
+
+
+def test_a_calendar_quarter_is_a_period_not_a_rank():
+    x = run("据IDC数据，惠普在2024年第三日历季度是全球个人电脑出货量的第二名。", "zh")
+    got = {(f.attr("rank"), f.attr("period").key if f.attr("period") else None) for f in x.facts if f.kind == "position"}
+    assert got == {(2, "2024-Q3")}, got
+
+
+@pytest.mark.parametrize("text", ["这也是小米营收连续第十多年保持增长。", "小米连续第三年举办开发者大会。"])
+def test_an_ordinal_of_years_is_no_rank(text):
+    assert not positions(text, "zh"), positions(text, "zh")
+
+
+@pytest.mark.parametrize("text, lang", [("小米在《财富》世界500强里排在第491位左右。", "zh"),
+                                        ("Xiaomi was ranked around 490th on the Fortune Global 500.", "en")])
+def test_a_rank_told_roughly_is_approximate(text, lang):
+    got = {(f.attr("rank"), f.attr("bound")) for f in run(text, lang).facts if f.kind == "position"}
+    assert {b for _, b in got} == {"Approximate"}, got
+
+
+def test_the_channel_a_brand_sells_through_is_not_ranked():
+    assert positions("科沃斯在美国亚马逊平台的扫地机器人销售额排名前三。", "zh") == {("ecovacs", 3, "usa", "cat-robot-vacuums")}

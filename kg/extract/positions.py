@@ -107,6 +107,9 @@ def _words(pat: dict, key: str, lang: str) -> list[str]:
     return list((pat.get(key) or {}).get(lang, []))
 
 
+_ZH_ORDINAL_COUNT = re.compile(r"多?个?(?:年|季度|月|周|天|次|届|代|批|期)")
+_ABOUT_AFTER = re.compile(r"位?\s*(?:左右|上下)")
+_ABOUT_BEFORE = re.compile(r"(?:约|大约|大概|\babout|\baround|\broughly|\bapproximately)\s*(?:the\s+|第)?$", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9]|20)\s+$", re.IGNORECASE)
 _ORDINAL_SUPERLATIVE = re.compile(r"[-\s](?:largest|biggest)\b", re.IGNORECASE)
 
@@ -119,7 +122,12 @@ def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
         if m.kind == "rank" and not any(m.start < b and m.end > a for a, b in ctx.consumed):
             # "the second-largest", "the 3rd biggest": the ordinal and its superlative are one rank
             tail = _ORDINAL_SUPERLATIVE.match(ctx.doc.text, m.end, ctx.sent.end) if lang == "en" else None
-            out.append((m.start, tail.end() if tail else m.end, int(m.quantity.value), m.quantity.bound))
+            if lang == "zh" and _ZH_ORDINAL_COUNT.match(ctx.doc.text, m.end):
+                continue  # 连续第十多年保持增长, 第三年, 第一代: an ordinal of years or generations, no place
+            bound = m.quantity.bound
+            if bound == "Exact" and (_ABOUT_AFTER.match(ctx.doc.text, m.end) or _ABOUT_BEFORE.search(ctx.doc.text, max(ctx.sent.start, m.start - 12), m.start)):
+                bound = "Approximate"  # 排在第491位左右, "around 490th"
+            out.append((m.start, tail.end() if tail else m.end, int(m.quantity.value), bound))
     for value, words in (pat.get("superlatives") or {}).get(lang, {}).items():
         regex = words_re(words, lang)
         for m in regex.finditer(ctx.sent.text):
@@ -478,6 +486,10 @@ def _not_the_ranked(ctx: Context, pat: dict, m: Mention, cands: list[Mention]) -
         if re.search(r"(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*(?:only\s+)?" + gap + r"$",
                      lead, re.IGNORECASE):
             return True
+    if lang == "zh" and re.search(r"在[^\s，,。；;]{0,6}$", text[max(ctx.sent.start, m.start - 8):m.start]) and \
+            re.match(r"(?:平台|商城|店铺|渠道|线上)", text[m.end:m.end + 4]) or \
+            lang == "en" and re.search(r"\bon\s+(?:the\s+)?$", text[max(ctx.sent.start, m.start - 8):m.start]):
+        return True  # 在美国亚马逊平台…排名前三, "best-selling on Amazon": the channel it sells through
     if lang == "zh" and re.match(r"(?:\s*(?:和|与|及|、)\s*[^\s，,。；;]{1,12}?)?(?:之后|后面|之下)", text[m.end:m.end + 20]):
         return True  # 排在三星和苹果之后: the ones it is behind
     if any(re.fullmatch(r"(?:\s*[A-Z][\w&.-]*){0,3}[\s\"'“”‘’《》]*(?:['’]s\s+)?(?:global\s+|world\s+|全球|世界)?", text[m.end:x.start])
