@@ -524,3 +524,10 @@ def test_a_rank_told_roughly_is_approximate(text, lang):
 
 def test_the_channel_a_brand_sells_through_is_not_ranked():
     assert positions("科沃斯在美国亚马逊平台的扫地机器人销售额排名前三。", "zh") == {("ecovacs", 3, "usa", "cat-robot-vacuums")}
+
+
+def test_a_share_told_as_about_is_approximate_and_sweeping_robots_are_robot_vacuums():
+    x = run("我们在中国扫地机器人市场的销售额排名第二，线上渠道的份额大约是20%。", "zh")
+    shares = {(float(f.attr("value")), f.attr("bound")) for f in x.facts if f.predicate == "MarketShare"}
+    assert shares == {(20.0, "Approximate")}, shares
+    assert positions("Xiaomi is the largest maker of sweeping robots in China.", "en") == {("xiaomi", 1, "china", "cat-robot-vacuums")}
