@@ -96,7 +96,7 @@ ZH_BOUND_PREFIXES: dict[str, Optional[tuple[str, bool]]] = {
     # "过千亿", "破亿", "上万", "数千", "几十": only in front of a magnitude
     "过": (LOWER, True), "破": (LOWER, True), "上": (LOWER, True), "数": (LOWER, True), "几": (LOWER, True),
     "约": (APPROX, False), "约为": (APPROX, False), "大约": (APPROX, False), "大概": (APPROX, False),
-    "约有": (APPROX, False), "大约有": (APPROX, False), "超过了": (LOWER, False), "拥有超过": (LOWER, False),
+    "约有": (APPROX, False), "大约有": (APPROX, False), "大约是": (APPROX, False), "大概是": (APPROX, False), "超过了": (LOWER, False), "拥有超过": (LOWER, False),
     "近": (APPROX, False), "将近": (APPROX, False), "接近": (APPROX, False), "差不多": (APPROX, False),
     "不到": (UPPER, False), "不足": (UPPER, False), "少于": (UPPER, False), "低于": (UPPER, False),
     "不超过": (UPPER, False), "最多": (UPPER, False), "至多": (UPPER, False), "小于": (UPPER, False),

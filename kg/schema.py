@@ -335,7 +335,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
     "positions": {
         **_COMMON, **_SUBJECT, "max_rank": Key(positive_int), "superlatives": Key(_WORDS_BY_RANK),
         **{k: Key(words) for k in ("context generic_players kind_gap kind_nouns market_nouns not_before overtake player_nouns "
-                                   "respectively second_to value_words verbs sales_superlatives product_nouns measure_words rank_nouns joint_words "
+                                   "respectively list_ends second_to value_words verbs sales_superlatives product_nouns measure_words rank_nouns joint_words "
                                    "placed_nouns placing_verbs holder_nouns goal_words").split()},
     },
     "goals": {**_COMMON, **_SUBJECT, "subject": Key(classes(), required=True), "triggers": Key(triggers, required=True),
@@ -386,7 +386,7 @@ LANG = {
     "number_hint": Key(regex), "time_hint": Key(regex), "translation_marks": Key(regex),
     "clause_separators": Key(text1, required=True), "transliteration_chars": Key(text1), "home_country": Key(slug),
     **{k: Key(word_list) for k in ("after_name_cues as_of breakdown_words change_words company_nouns company_suffixes company_verbs conjunctions dateline_leads dateline_words domestic facility_nouns "
-                                   "first_person forecast former_latter full_year_words future generic_name_words legal_forms market_kind_tails milestone name_lead_words name_suffixes research_words "
+                                   "first_person forecast former_latter full_year_words future generic_name_words kind_modifiers legal_forms market_kind_tails milestone name_lead_words name_suffixes research_words "
                                    "name_variant_words not_doer_before not_names of_which part_words respectively results_words sequence_words site_verbs surnames surnames_japanese "
                                    "target_words today whole_words world year_end_words level_words").split()},
 }

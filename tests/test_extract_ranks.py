@@ -441,3 +441,93 @@ def test_a_well_known_list_scopes_its_rank(text, lang, scope):
 ])
 def test_a_percentage_of_a_whole_markets_count_is_a_share(text, expected):
     assert _shares(text, "en") == expected, _shares(text, "en")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a home's air conditioners and a building's central ones are two kinds
+    ("格力在中国家用空调市场排名第一，在中央空调市场排名第二。", "zh",
+     {("gree", 1, "china", "cat-residential-air-conditioners"), ("gree", 2, "china", "cat-central-air-conditioners")}),
+    # 电脑鼠标 is a mouse, not a computer
+    ("罗技在全球电脑鼠标市场排名第一。", "zh", {("logitech", 1, "world", "cat-computer-mice")}),
+    ("Logitech is the world's largest maker of webcams.", "en", {("logitech", 1, "world", "cat-webcams")}),
+    ("立讯精密在全球连接器行业排名前五。", "zh", {("luxshare", 5, "world", "cat-connectors")}),
+    ("海康威视位居全球视频监控设备市场第一。", "zh", {("hikvision", 1, "world", "cat-video-surveillance")}),
+    # a word of praise before a kind the lexicon knows is no other kind
+    ("石头科技在全球智能扫地机器人市场排名第二。", "zh", {("roborock", 2, "world", "cat-robot-vacuums")}),
+    ("Haier ranks first in the global smart refrigerator market.", "en", {("haier", 1, "world", "cat-refrigerators")}),
+])
+def test_the_category_is_the_kind_of_product_counted(text, lang, expected):
+    assert positions(text, lang) == expected, positions(text, lang)
+
+
+def test_second_only_to_makes_the_other_first():
+    got = positions("Xiaomi was second only to Apple in China's smartphone market in 2023.", "en")
+    assert got == {("xiaomi", 2, "china", "cat-smartphones"), ("apple", 1, "china", "cat-smartphones")}, got
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("宁德时代位列2024胡润中国民营企业榜第三。", "zh", "胡润中国民营企业榜"),
+    ("在某杂志发布的“全球安防50强”榜单中，海康威视连续位居第一。", "zh", "全球安防50强"),
+    ("Tencent ranks 3rd on the Forbes China Top 100 list.", "en", "Forbes China Top 100"),
+])
+def test_a_list_the_lexicon_lacks_scopes_its_rank(text, lang, name):
+    x = run(text, lang)
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    scopes = {names.get(f.attr("scope"), f.attr("scope")) for f in x.facts if f.kind == "position"}
+    assert scopes == {name}, scopes
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Xiaomi is number one in South Korea.", "en", {("xiaomi", 1, "south-korea", "")}),
+    ("In South Korea, Xiaomi has been number one for three years in a row.", "en", {("xiaomi", 1, "south-korea", "")}),
+    # a count before the superlative: the top N
+    ("Xiaomi is among the world's five largest smartphone makers.", "en", {("xiaomi", 5, "world", "cat-smartphones")}),
+    # 排在A和B之后: those it is behind are not the ones ranked
+    ("在全球智能手机市场，小米排在三星和苹果之后，位居第三。", "zh", {("xiaomi", 3, "world", "cat-smartphones")}),
+])
+def test_places_told_as_number_n_a_top_n_or_behind_others(text, lang, expected):
+    assert positions(text, lang) == expected, positions(text, lang)
+
+
+@pytest.mark.parametrize("text", [
+    "Xiaomi was the first in China to launch a 5G phone.",   # the earliest, not a place in a market
+    "Xiaomi's number one priority in India is growth.",
+    "Xiaomi has three largest factories in India.",
+])
+def test_a_first_or_a_priority_is_no_number_n_place(text):
+    assert not positions(text, "en"), positions(text, "en")
+
+
+def test_a_count_before_a_superlative_bounds_the_rank():
+    got = {(f.attr("rank"), f.attr("bound")) for f in run("Xiaomi is among the world's five largest smartphone makers.", "en").facts
+           if f.kind == "position"}
+    assert got == {(5, "UpperBound")}, got
+
+
+def test_a_calendar_quarter_is_a_period_not_a_rank():
+    x = run("据IDC数据，惠普在2024年第三日历季度是全球个人电脑出货量的第二名。", "zh")
+    got = {(f.attr("rank"), f.attr("period").key if f.attr("period") else None) for f in x.facts if f.kind == "position"}
+    assert got == {(2, "2024-Q3")}, got
+
+
+@pytest.mark.parametrize("text", ["这也是小米营收连续第十多年保持增长。", "小米连续第三年举办开发者大会。"])
+def test_an_ordinal_of_years_is_no_rank(text):
+    assert not positions(text, "zh"), positions(text, "zh")
+
+
+@pytest.mark.parametrize("text, lang", [("小米在《财富》世界500强里排在第491位左右。", "zh"),
+                                        ("Xiaomi was ranked around 490th on the Fortune Global 500.", "en")])
+def test_a_rank_told_roughly_is_approximate(text, lang):
+    got = {(f.attr("rank"), f.attr("bound")) for f in run(text, lang).facts if f.kind == "position"}
+    assert {b for _, b in got} == {"Approximate"}, got
+
+
+def test_the_channel_a_brand_sells_through_is_not_ranked():
+    assert positions("科沃斯在美国亚马逊平台的扫地机器人销售额排名前三。", "zh") == {("ecovacs", 3, "usa", "cat-robot-vacuums")}
+
+
+def test_a_share_told_as_about_is_approximate_and_sweeping_robots_are_robot_vacuums():
+    x = run("我们在中国扫地机器人市场的销售额排名第二，线上渠道的份额大约是20%。", "zh")
+    shares = {(float(f.attr("value")), f.attr("bound")) for f in x.facts if f.predicate == "MarketShare"}
+    assert shares == {(20.0, "Approximate")}, shares
+    assert positions("Xiaomi is the largest maker of sweeping robots in China.", "en") == {("xiaomi", 1, "china", "cat-robot-vacuums")}

@@ -107,6 +107,10 @@ def _words(pat: dict, key: str, lang: str) -> list[str]:
     return list((pat.get(key) or {}).get(lang, []))
 
 
+_ZH_ORDINAL_COUNT = re.compile(r"多?个?(?:年|季度|月|周|天|次|届|代|批|期)")
+_ABOUT_AFTER = re.compile(r"位?\s*(?:左右|上下)")
+_ABOUT_BEFORE = re.compile(r"(?:约|大约|大概|\babout|\baround|\broughly|\bapproximately)\s*(?:the\s+|第)?$", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9]|20)\s+$", re.IGNORECASE)
 _ORDINAL_SUPERLATIVE = re.compile(r"[-\s](?:largest|biggest)\b", re.IGNORECASE)
 
 
@@ -118,7 +122,12 @@ def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
         if m.kind == "rank" and not any(m.start < b and m.end > a for a, b in ctx.consumed):
             # "the second-largest", "the 3rd biggest": the ordinal and its superlative are one rank
             tail = _ORDINAL_SUPERLATIVE.match(ctx.doc.text, m.end, ctx.sent.end) if lang == "en" else None
-            out.append((m.start, tail.end() if tail else m.end, int(m.quantity.value), m.quantity.bound))
+            if lang == "zh" and _ZH_ORDINAL_COUNT.match(ctx.doc.text, m.end):
+                continue  # 连续第十多年保持增长, 第三年, 第一代: an ordinal of years or generations, no place
+            bound = m.quantity.bound
+            if bound == "Exact" and (_ABOUT_AFTER.match(ctx.doc.text, m.end) or _ABOUT_BEFORE.search(ctx.doc.text, max(ctx.sent.start, m.start - 12), m.start)):
+                bound = "Approximate"  # 排在第491位左右, "around 490th"
+            out.append((m.start, tail.end() if tail else m.end, int(m.quantity.value), bound))
     for value, words in (pat.get("superlatives") or {}).get(lang, {}).items():
         regex = words_re(words, lang)
         for m in regex.finditer(ctx.sent.text):
@@ -132,6 +141,12 @@ def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
             if lang == "en" and re.search(r"\b(?:ranking|rankings|list|index|table)\s+of\s+(?:the\s+)?$", ctx.doc.text[max(ctx.sent.start, s - 30):s],
                                           re.IGNORECASE):
                 continue  # "the BrandZ ranking of the most valuable global brands": the list's name
+            # "among the world's five largest smartphone makers": a count before the superlative makes it the top N
+            many = _COUNT_BEFORE.search(ctx.doc.text, max(ctx.sent.start, s - 12), s) if lang == "en" and int(value) == 1 else None
+            if many is not None:
+                n = many.group(1).lower()
+                out.append((many.start(1), e, int(n) if n.isdigit() else EN_SMALL[n], "UpperBound"))
+                continue
             out.append((s, e, int(value), "Exact"))
     if lang == "en":  # "led the global PC market", "topped China's smartphone market"; "the top PC vendor", "the top seller of"
         nouns = [n for n in _words(pat, "player_nouns", lang) if n != "market" and not re.search(r"[^s]s$", n)]
@@ -334,6 +349,8 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
                 return False
     if lists or _ranks_a_product(ctx, pat, s, e) or _measured(ctx, pat, s, e) or _named_after(ctx, pat, s, e):
         return True  # a list, or a product's market its own words name ("China's best-selling SUV")
+    if lang == "en" and _number_n_in_place(ctx, s, e):
+        return True
     if lang == "en" and re.fullmatch(r"(?:first|second|third|fourth|fifth)", text[s:e].lower()) and any(
             m.end == s - 1 and text[m.end:s] == " " for m in ctx.entities(ORG)) and re.match(r"\s*(?:and\b|,|\.|;|$)", text[e:e + 6]):
         # "…, with Ericsson second and Nokia third": a name and its place, in a sentence about a market
@@ -343,6 +360,26 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
         # the place, the market is the sentence's
         return bool(context) and has_word(ctx.sent.text, context, lang)
     return bool(context) and has_word(clause, context, lang)
+
+
+_NUMBER_N = re.compile(r"(?:the\s+)?(?:number|no\.?)[\s-]*(?:one|two|three|four|five|[1-9])", re.IGNORECASE)
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|remains?|remained|became|become|stays?|stayed)\s+(?:still\s+|now\s+|again\s+|firmly\s+)?$",
+                            re.IGNORECASE)
+
+
+def _number_n_in_place(ctx: Context, s: int, e: int) -> bool:
+    """"number one in South Korea", "In Japan we are No. 2": a place named "number N" in a place the sentence names,
+    after a copula or before "in <place>" (not "the first in China to …": an ordinal alone is no such place)."""
+    text = ctx.doc.text
+    if not _NUMBER_N.fullmatch(text[s:e]):
+        return False
+    places = [m for m in ctx.entities(["Place"]) if ctx.sent.start <= m.start < ctx.sent.end and not _owned_place(ctx, m)]
+    after = re.match(r"\s+(?:in|across)\s+(?:the\s+)?", text[e:e + 20])
+    if after and any(m.start == e + after.end() for m in places):
+        return True
+    cs, _ = ctx.clauses[ctx.clause_of(s)]
+    return bool(_COPULA_BEFORE.search(text, max(cs, s - 30), s)) and any(m.end <= s for m in places) \
+        and re.match(r"\s*(?:[,.;]|$|for\b|since\b|in\s+(?:a\s+row|(?:19|20)\d\d)\b)", text[e:e + 20]) is not None
 
 
 def _placed_at_clause_end(ctx: Context, pat: dict, s: int, e: int) -> bool:
@@ -449,6 +486,12 @@ def _not_the_ranked(ctx: Context, pat: dict, m: Mention, cands: list[Mention]) -
         if re.search(r"(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*(?:only\s+)?" + gap + r"$",
                      lead, re.IGNORECASE):
             return True
+    if lang == "zh" and re.search(r"在[^\s，,。；;]{0,6}$", text[max(ctx.sent.start, m.start - 8):m.start]) and \
+            re.match(r"(?:平台|商城|店铺|渠道|线上)", text[m.end:m.end + 4]) or \
+            lang == "en" and re.search(r"\bon\s+(?:the\s+)?$", text[max(ctx.sent.start, m.start - 8):m.start]):
+        return True  # 在美国亚马逊平台…排名前三, "best-selling on Amazon": the channel it sells through
+    if lang == "zh" and re.match(r"(?:\s*(?:和|与|及|、)\s*[^\s，,。；;]{1,12}?)?(?:之后|后面|之下)", text[m.end:m.end + 20]):
+        return True  # 排在三星和苹果之后: the ones it is behind
     if any(re.fullmatch(r"(?:\s*[A-Z][\w&.-]*){0,3}[\s\"'“”‘’《》]*(?:['’]s\s+)?(?:global\s+|world\s+|全球|世界)?", text[m.end:x.start])
            for x in ctx.entities(["RankingList"]) if x.start >= m.end):
         return True  # the publisher of the list right after it ("MIT Technology Review" 50 smartest companies list)
@@ -689,6 +732,8 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                 continue
             if known is not None and not (start < known.start and known.end <= end or start <= known.start and known.end < end):
                 continue  # no longer than the lexicon's name of the kind: keep the lexicon's
+            if known is not None and known.end == end and _modifier_only(ctx, text[start:known.start]):
+                continue  # 智能扫地机器人, "smart robot vacuums": a word of praise before the lexicon's kind names no other kind
             mention = ctx.add_name(start, start + len(kind), "ProductCategory")
             if mention is not None:
                 if lang == "en" and re.search(r"[a-z]$", kind) and not kind.endswith("s"):
@@ -696,6 +741,17 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                     ctx.name_also(mention.entity_id, [kind[:-1] + "ies" if re.search(r"[^aeiou]y$", kind) else kind + "s"])
                 return mention
     return None
+
+
+def _modifier_only(ctx: Context, words: str) -> bool:
+    """Words before a kind the lexicon knows that only praise it (智能, 全自动, "smart"): no kind of their own."""
+    mods = ctx.lang.words.get("kind_modifiers") or []
+    words = words.strip()
+    if not words or not mods:
+        return False
+    alt = "|".join(map(re.escape, sorted(mods, key=len, reverse=True)))
+    sep = r"\s*" if ctx.lang.code == "zh" else r"\s+"
+    return bool(re.fullmatch(r"(?:(?:" + alt + r")" + sep + r")+", words + (" " if ctx.lang.code == "en" else ""), re.IGNORECASE))
 
 
 def _category(ctx: Context, s: int, subject: Mention | None = None, pat: dict | None = None) -> str:
@@ -883,6 +939,9 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         if rank < 1:
             continue
         own_lists = [m for m in lists if abs(m.start - s) < 80 and not _list_of_another(ctx, m, s, e, ranks)]
+        if not own_lists:
+            new_list = _unknown_list(ctx, pat, s)
+            own_lists = [new_list] if new_list is not None else []
         carried = ""
         if not own_lists and rank > int(pat.get("max_rank", 20)):
             if len(ctx.recent_lists) != 1 or ctx.entities(["Place"]):
@@ -940,6 +999,39 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
                         reported_by=reported_by(ctx)), (ev,)))
     return facts
 
+
+
+def _unknown_list(ctx: Context, pat: dict, s: int) -> Mention | None:
+    """A published list the lexicon lacks, named in the rank's clause before it with a word that ends a list's
+    name (胡润中国民营企业榜, “全球安防50强”榜单, "the Forbes Global 2000 list"): a new ranking list, minus
+    its year and quotation marks."""
+    lang = ctx.lang.code
+    ends = _words(pat, "list_ends", lang)
+    if not ends:
+        return None
+    cs, ce = ctx.clauses[ctx.clause_of(s)]
+    text = ctx.doc.text
+    alt = "|".join(map(re.escape, sorted(ends, key=len, reverse=True)))
+    if lang == "zh":
+        regex = re.compile(r"([\u4e00-\u9fffA-Za-z0-9&]{2,24}?(?:\d+强|百强|" + alt + r"))[”\x22》]?(?:榜单|排行榜|名单)?(?:中|里|上|内|第|排名|位列|位居|排在|$)")
+    else:
+        regex = re.compile(r"\b(?:on|in|of)\s+(?:the\s+|its\s+)?(?:(?:19|20)\d\d\s+)?((?:[A-Z0-9][\w&'’.-]*\s+){1,6}?)(?:" + alt + r")\b")
+    # the list named in the rank's clause, or in the clause before it that opens the sentence (“…50强”榜单中，…位居第一)
+    lo = cs if re.search(regex, text[cs:ce]) else ctx.sent.start
+    found = min(regex.finditer(text[lo:ce]), key=lambda m: abs(lo + m.start(1) - s), default=None)
+    if found is None:
+        return None
+    start, end = lo + found.start(1), lo + found.end(1)
+    if lang == "zh":  # the name starts after the verb or the mark before it, and after its year (位列2024胡润…榜)
+        cut = max((text.rfind(w, start, end) + len(w) for w in ("位列", "位居", "入选", "跻身", "登上", "进入", "在", "于", "，", "、", "“", "《")
+                   if text.rfind(w, start, end) >= 0), default=start)
+        start = cut
+        year = re.match(r"(?:19|20)\d\d年?度?", text[start:end])
+        start += year.end() if year else 0
+    end -= len(text[start:end]) - len(text[start:end].rstrip())
+    if end - start < 3:
+        return None
+    return ctx.add_name(start, end, "RankingList")
 
 
 _SHARE_WITH = re.compile(r"\s*,?\s*with\s+(?:a|an)\s+|\s*,?\s*with\s+")
