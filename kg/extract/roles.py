@@ -414,15 +414,40 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
         if not text[i - 1].isalnum() or not _only_fillers(ctx, i, pos, spec):
             continue
         start = ctx.lang.person_before(text[:ctx.sent.end], i, ctx.lang.words)
+        if start is not None and ctx.lang.code == "zh":
+            i = _without_filler_tail(ctx, start, i, spec)  # 魏思远于2021年卸任: the name ends before 于
         # not 曾任 (a surname 曾 and a word of the title's phrase), nor 任命 in 被任命为 (the start of one)
         if start is not None and start >= ctx.sent.start and text[start:i] not in role_words \
                 and not any(len(w) > i - start and text.startswith(w, start) for w in role_words):
             added = ctx.add_name(start, i, "Person")
-            if added is not None and _SUCCEEDED_END.search(text, max(ctx.sent.start, start - 20), start):
+            if added is None:
+                continue  # 魏思远是高通的首席执行官: 高通 is the organisation the lexicon knows, the name is further back
+            if _SUCCEEDED_END.search(text, max(ctx.sent.start, start - 20), start):
                 # "Anna Berg took over from Tom Reed as CEO": the one before the word of succeeding holds it now
                 return _successor(ctx, [m for m in _person_mentions(ctx) if m.end <= added.start] + [added])
             return added
     return None
+
+
+def _without_former(unit: str, spec: dict, lang: str) -> str:
+    """The unit words without a word of a past post (``former``) they begin with: 高通前首席执行官,
+    "Qualcomm's former CEO" is a post in the company, held before, not one in a unit called 前."""
+    former = _words(spec, "former", lang)
+    if not former or not unit:
+        return unit
+    alts = "|".join(re.escape(w) for w in sorted(former, key=len, reverse=True))
+    return re.sub(rf"^(?:{alts})\s*" if lang == "zh" else rf"^(?:{alts})(?:\s+|(?<=-))", "", unit, flags=re.IGNORECASE)
+
+
+def _without_filler_tail(ctx: Context, start: int, end: int, spec: dict) -> int:
+    """The end of a Chinese name the name model read with a filler glued to it (魏思远于2021年…,
+    韩梅也表示): where the name ends without the filler, when the name reads as one there too."""
+    text = ctx.doc.text
+    for w in sorted(_words(spec, "fillers", "zh"), key=len, reverse=True):
+        if end - len(w) - start >= 2 and text.startswith(w, end - len(w)) \
+                and ctx.lang.person_before(text[:ctx.sent.end], end - len(w), ctx.lang.words) == start:
+            return end - len(w)
+    return end
 
 
 def _no_unit(ctx: Context, unit: str) -> str:
@@ -474,7 +499,7 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
         unit = text[m.end:gs].strip(" 的'’s\u3000")
         if lang == "en":
             unit = re.sub(r"^(?:'s|’s)\s*", "", text[m.end:gs]).strip()
-        unit = _no_unit(ctx, unit)
+        unit = _no_unit(ctx, _without_former(unit, spec, lang))
         if lang == "zh" and "、" in unit:  # 比亚迪执行副总裁、美洲区总裁: the unit of this title follows the last 、
             unit = unit.rsplit("、", 1)[1]
             unit = re.sub("|".join(re.escape(w) for w in sorted(title_table(ctx.patterns, "zh"), key=len, reverse=True)), "", unit)

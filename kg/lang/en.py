@@ -80,7 +80,10 @@ _PERSON_END = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN})
 _NOT_NAME = {"The", "This", "That", "He", "She", "It", "We", "They", "In", "On", "At", "And", "But", "Said", "Says",
              "Told", "Who", "Whose", "Which", "Was", "Is", "Has", "Had", "Will", "Would", "Also", "From", "For",
              "Inc", "Corp", "Ltd", "Co", "Group", "Company", "Chief", "Executive", "Officer", "President", "Chairman",
-             "CEO", "CFO", "CTO", "COO", "Vice", "Senior", "Director", "Head", "Founder", "Apple", "Google"}
+             "CEO", "CFO", "CTO", "COO", "Vice", "Senior", "Director", "Head", "Founder", "Apple", "Google",
+             # a pronoun and its contraction: "I'm Dorian Welk, CEO of …" names Dorian Welk
+             "I", "I'm", "I’m", "I've", "I’ve", "It's", "It’s", "He's", "He’s", "She's", "She’s", "We're", "We’re",
+             "Let's", "Let’s", "That's", "That’s", "Here's", "Here’s", "There's", "There’s"}
 
 
 _HONORIFIC = re.compile(r"(?:Professor|Prof\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)\s+(?=[A-Z])")
