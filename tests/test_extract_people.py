@@ -46,3 +46,43 @@ def test_a_chinese_name_ends_before_the_filler_after_it(text, name):
 def test_a_pronoun_with_its_contraction_is_no_part_of_an_english_name():
     got = people("Hi, I'm Dorian Welk, the chief executive of Qualcomm.", "en")
     assert got == {("Dorian Welk", "ceoOf", "qualcomm")}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("高通任命魏思远为首席财务官，任命韩立新为首席技术官。", "zh",
+     {("魏思远", "cfoOf", "qualcomm"), ("韩立新", "ctoOf", "qualcomm")}),
+    ("三星电子董事会选举魏思远为董事长。", "zh", {("魏思远", "chairOf", "samsung")}),
+    ("高通宣布任命魏思远为新任首席执行官。", "zh", {("魏思远", "ceoOf", "qualcomm")}),
+    ("Qualcomm named Dorian Welk its new chief executive on Monday.", "en", {("Dorian Welk", "ceoOf", "qualcomm")}),
+    ("Qualcomm's interim CEO Dorian Welk said the chip would ship.", "en", {("Dorian Welk", "ceoOf", "qualcomm")}),
+])
+def test_an_appointment_names_the_post_and_the_person_after_the_verb(text, lang, expected):
+    got = people(text, lang)
+    assert expected <= got
+    assert not of("executiveOf", got)  # the verb and the name are no unit of the title
+
+
+def _with_period(text, lang, **kw):
+    from helpers import run
+    x = run(text, lang, **{"organisation": "", "speaker": "", **kw})
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    return {(names.get(f.subject, f.subject), f.predicate, names.get(f.obj, f.obj),
+             f.attr("period").key if f.attr("period") else None) for f in x.facts if f.predicate in ROLES}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Dorian Welk has run Qualcomm since 2021.", "en", ("Dorian Welk", "ceoOf", "qualcomm", "since-2021")),
+    ("Dorian Welk took the helm at Qualcomm in 2021.", "en", ("Dorian Welk", "ceoOf", "qualcomm", "2021")),
+    ("魏思远自2019年起执掌高通。", "zh", ("魏思远", "ceoOf", "qualcomm", "since-2019")),
+    ("魏思远掌舵高通多年。", "zh", ("魏思远", "ceoOf", "qualcomm", None)),
+])
+def test_running_the_company_is_its_chief_executive_post(text, lang, expected):
+    assert expected in _with_period(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Dorian Welk runs Qualcomm's automotive unit.", "en"),
+    ("魏思远执掌高通的芯片业务。", "zh"),
+])
+def test_running_a_unit_of_the_company_is_not_its_top_post(text, lang):
+    assert not of("ceoOf", people(text, lang))

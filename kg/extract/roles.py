@@ -173,8 +173,9 @@ def _verb_roles(ctx: Context, spec: dict) -> list[Fact]:
                     first = [p for p in _person_mentions(ctx) if p.start == ctx.sent.start]
                     person = first[0] if first else None
                     coordinated = True
-                after = _EN_VERB_OBJECT.match(text, ve)
-                orgs = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if after and o.start == after.end()]
+                after = _EN_VERB_OBJECT.match(text, ve) if lang == "en" else re.compile(r"\s*").match(text, ve)
+                orgs = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if after and o.start == after.end()
+                        and not _UNIT_AFTER.match(text, o.end, ctx.sent.end)]  # "heads Qualcomm's chip unit", 执掌高通的芯片业务
                 boards = set(_words(spec, "boards", "ids"))
                 if orgs and orgs[0].entity_id not in boards:
                     org = orgs[0].entity_id
@@ -194,8 +195,31 @@ def _verb_roles(ctx: Context, spec: dict) -> list[Fact]:
             if _future(ctx, vs):
                 continue
             ev = evidence(ctx, [(vs, ve)] if coordinated else [span(person), (vs, ve)], "role-verb", float(spec.get("confidence", 0.9)) * 0.95)
-            facts.append(Fact("relation", person.entity_id, title["property"], org, (), (ev,)))
+            facts.append(Fact("relation", person.entity_id, title["property"], org, attrs(period=_verb_period(ctx, vs, ve, spec)), (ev,)))
     return facts
+
+
+# what after the organisation of a role verb makes it the owner of what is run ("heads Qualcomm's chip unit", 执掌高通的芯片业务)
+_UNIT_AFTER = re.compile(r"\s*(?:['’]s\b|的)")
+
+
+def _verb_period(ctx: Context, vs: int, ve: int, spec: dict) -> PeriodRef | None:
+    """When the person took the post a role verb tells: a "since" time in the verb's clause ("has run
+    Qualcomm since 2021", 自2019年起执掌高通), or the time of a verb of taking it ("took the helm at
+    Qualcomm in 2021", 2021年接掌高通)."""
+    clause = ctx.clause_of(vs)
+    lo, hi = ctx.clauses[clause]
+    lo = min(lo, max(ctx.sent.start, vs - 30))  # 魏思远自2019年起，执掌高通
+    since = [m for m in ctx.periods() if lo <= m.start < hi and m.period.qualifier == "since"]
+    if since:
+        return since[0].period
+    start_words = _words(spec, "start_words", ctx.lang.code)
+    verb = ctx.doc.text[vs:ve]
+    if start_words and words_re(start_words, ctx.lang.code).search(verb):
+        plain = [m for m in ctx.periods() if lo <= m.start < hi and m.period.qualifier in ("", "early", "late", "mid")]
+        if plain:
+            return plain[0].period
+    return None
 
 
 def _future(ctx: Context, pos: int) -> bool:
@@ -266,7 +290,7 @@ def _fillers(spec: dict, lang: str) -> re.Pattern:
 
 
 def _compile_fillers(spec: dict, lang: str) -> re.Pattern:
-    words = _words(spec, "fillers", lang) + _words(spec, "copulas", lang) + _words(spec, "former", lang)
+    words = _words(spec, "fillers", lang) + _words(spec, "copulas", lang) + _words(spec, "former", lang) + _words(spec, "acting", lang)
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     if lang == "en":
         return re.compile(rf"(?:\s|[,'’]|\b(?:{alts})\b)*", re.IGNORECASE) if alts else re.compile(r"[\s,]*")
@@ -426,17 +450,36 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
                 # "Anna Berg took over from Tom Reed as CEO": the one before the word of succeeding holds it now
                 return _successor(ctx, [m for m in _person_mentions(ctx) if m.end <= added.start] + [added])
             return added
+    return _appointed(ctx, pos, spec)
+
+
+def _appointed(ctx: Context, pos: int, spec: dict) -> Mention | None:
+    """高通任命魏思远为首席执行官, 董事会选举韩立新为董事长: the name right after a verb of appointing
+    (``appointers``), then a copula before the title; the name model does not read a name glued to
+    the verb before it."""
+    appointers = _words(spec, "appointers", ctx.lang.code)
+    if ctx.lang.code != "zh" or not appointers:
+        return None
+    text = ctx.doc.text
+    lo = max(ctx.sent.start, pos - 40)
+    for m in _alternation(tuple(appointers)).finditer(text, lo, pos):
+        start = m.end()
+        end = ctx.lang.person_after(text[:ctx.sent.end], start, ctx.lang.words)
+        if end is None or end - start < 2 or not _only_fillers(ctx, end, pos, spec):
+            continue
+        known = [p for p in _person_mentions(ctx) if (p.start, p.end) == (start, end)]
+        return known[0] if known else ctx.add_name(start, end, "Person")
     return None
 
 
 def _without_former(unit: str, spec: dict, lang: str) -> str:
     """The unit words without a word of a past post (``former``) they begin with: 高通前首席执行官,
     "Qualcomm's former CEO" is a post in the company, held before, not one in a unit called 前."""
-    former = _words(spec, "former", lang)
+    former = _words(spec, "former", lang) + _words(spec, "acting", lang)
     if not former or not unit:
         return unit
     alts = "|".join(re.escape(w) for w in sorted(former, key=len, reverse=True))
-    return re.sub(rf"^(?:{alts})\s*" if lang == "zh" else rf"^(?:{alts})(?:\s+|(?<=-))", "", unit, flags=re.IGNORECASE)
+    return re.sub(rf"^(?:(?:{alts})\s*)+" if lang == "zh" else rf"^(?:(?:{alts})(?:\s+|(?<=-)))+", "", unit, flags=re.IGNORECASE)
 
 
 def _without_filler_tail(ctx: Context, start: int, end: int, spec: dict) -> int:
@@ -538,6 +581,8 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
         if pron:
             m = pron[-1]
             unit = text[m.end:gs].strip(" 的")
+            if any(p.start >= m.end and p.end <= gs for p in _person_mentions(ctx)):
+                unit = ""  # 公司董事会任命魏思远为首席执行官: the person stands between, no unit of the title
             if re.fullmatch(r"[由被把将对向在和与]", unit):
                 unit = ""  # 公司由董事长竺兆江创立: a function word, no unit
             return m, m.entity_id, unit if len(unit) <= 12 else ""
@@ -739,6 +784,7 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
             org_m, org, confidence = near[-1], near[-1].entity_id, confidence * 0.9
             between = text[org_m.end:gs]
             if org_m.end <= gs and lang == "zh" and not re.search(r"[，,。；;：:、\s]|的", between) \
+                    and not any(org_m.end <= p.start and p.end <= gs for p in people) \
                     and _no_unit(ctx, between.lstrip("原前")):  # 英特尔数据中心与人工智能事业部原执行副总裁: a unit's post
                 unit = between
     under = _words(spec, "under_words", lang)
