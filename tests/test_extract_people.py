@@ -86,3 +86,37 @@ def test_running_the_company_is_its_chief_executive_post(text, lang, expected):
 ])
 def test_running_a_unit_of_the_company_is_not_its_top_post(text, lang):
     assert not of("ceoOf", people(text, lang))
+
+
+@pytest.mark.parametrize("text, lang, org, expected", [
+    # the name glued to the first character of the copula
+    ("杨振宇担任高通首席执行官。", "zh", "", {("杨振宇", "ceoOf", "qualcomm")}),
+    ("公司创始人韩立新任名誉董事长，欧阳晓明任董事长。", "zh", "qualcomm", {("欧阳晓明", "chairOf", "qualcomm")}),
+    # the board's chairman chairs the company, however the board is written
+    ("高通的董事会的主席是马克·温特。", "zh", "", {("马克·温特", "chairOf", "qualcomm")}),
+    ("马克·温特是董事会的主席。", "zh", "qualcomm", {("马克·温特", "chairOf", "qualcomm")}),
+    ("Ms. Anja Vollmer serves as vice chairwoman of the board and chief operating officer.", "en", "qualcomm",
+     {("Anja Vollmer", "viceChairOf", "qualcomm"), ("Anja Vollmer", "cooOf", "qualcomm")}),
+])
+def test_titles_of_the_board_and_names_before_copulas(text, lang, org, expected):
+    got = people(text, lang, organisation=org)
+    assert expected <= got
+    assert not {s for s, _, _ in of("executiveOf", got)} & {s for s, _, _ in expected}  # (名誉董事长 is one)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Qualcomm was founded by Dorian Welk in 1985. Welk has served as the company's chief executive officer since 2001.",
+     "en", ("Dorian Welk", "ceoOf", "qualcomm")),
+    ("Qualcomm chief executive Dorian Welk spoke first. Later Welk became chairman of Qualcomm.",
+     "en", ("Dorian Welk", "chairOf", "qualcomm")),
+    ("高通由马克·温特创立。温特至今担任公司董事长。", "zh", ("马克·温特", "chairOf", "qualcomm")),
+])
+def test_a_person_named_in_full_before_is_called_by_a_short_form(text, lang, expected):
+    got = people(text, lang, organisation="qualcomm")
+    assert expected in got
+    assert {s for s, _, _ in got} == {expected[0]}  # the short form is no other person
+
+
+def test_a_short_form_two_people_share_names_neither():
+    got = people("Qualcomm was founded by Dorian Welk and Ivo Welk in 1985. Welk is chairman of Qualcomm.", "en")
+    assert not of("chairOf", got) or all(s not in ("Dorian Welk", "Ivo Welk") for s, _, _ in of("chairOf", got))

@@ -450,7 +450,41 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
                 # "Anna Berg took over from Tom Reed as CEO": the one before the word of succeeding holds it now
                 return _successor(ctx, [m for m in _person_mentions(ctx) if m.end <= added.start] + [added])
             return added
-    return _appointed(ctx, pos, spec)
+    return _short_form_before(ctx, pos, spec) or _appointed(ctx, pos, spec)
+
+
+_EN_SHORT = re.compile(r"(?<![\w.'’-])(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)\s*$")
+
+
+def _short_form_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
+    """"Huang is chief technology officer", "Mr. Welk, the chief executive", 伍德曼至今担任公司董事长: a
+    person the text named in full before, called by a short form (``Context.short_names``), right
+    before the fillers of the title."""
+    if not ctx.short_names:
+        return None
+    text = ctx.doc.text
+    lo = max(ctx.sent.start, pos - 50)
+    for i in range(pos, lo, -1):
+        if not text[i - 1].isalnum() or not _only_fillers(ctx, i, pos, spec):
+            continue
+        if ctx.lang.code == "en":
+            m = _EN_SHORT.search(text, ctx.sent.start, i)
+            span_ = (m.start(1), m.end(1)) if m else None
+        else:
+            form = next((f for f in sorted(ctx.short_names, key=len, reverse=True)
+                         if text.startswith(f, i - len(f)) and i - len(f) >= ctx.sent.start), None)
+            span_ = (i - len(form), i) if form else None
+        if span_ is None:
+            continue
+        eid = ctx.short_names.get(text[span_[0]:span_[1]])
+        if not eid or any(m.start < span_[1] and m.end > span_[0] for m in ctx.mentions):
+            return None
+        mention = Mention(span_[0], span_[1], text[span_[0]:span_[1]], "entity", eid, "Person", from_lexicon=False)
+        ctx.mentions.append(mention)
+        ctx.mentions.sort(key=lambda m: (m.start, m.end))
+        ctx._entity_cache.clear()
+        return mention
+    return None
 
 
 def _appointed(ctx: Context, pos: int, spec: dict) -> Mention | None:
@@ -472,6 +506,17 @@ def _appointed(ctx: Context, pos: int, spec: dict) -> Mention | None:
     return None
 
 
+def _without_board(ctx: Context, start: int, end: int, unit: str, boards: set) -> str:
+    """The unit words without the board named in them (惠普的董事会的主席: the board's chairman
+    chairs the company, as 董事会主席 does)."""
+    inside = [m for m in ctx.mentions if m.entity_id in boards and start <= m.start and m.end <= end]
+    if not inside:
+        return unit
+    text = ctx.doc.text
+    rest = "".join(" " if any(m.start <= i < m.end for m in inside) else text[i] for i in range(start, end))
+    return "" if not rest.strip(" 的'’s\u3000") or rest.strip().lower() in ("of the", "of") else unit
+
+
 def _without_former(unit: str, spec: dict, lang: str) -> str:
     """The unit words without a word of a past post (``former``) they begin with: 高通前首席执行官,
     "Qualcomm's former CEO" is a post in the company, held before, not one in a unit called 前."""
@@ -490,6 +535,12 @@ def _without_filler_tail(ctx: Context, start: int, end: int, spec: dict) -> int:
         if end - len(w) - start >= 2 and text.startswith(w, end - len(w)) \
                 and ctx.lang.person_before(text[:ctx.sent.end], end - len(w), ctx.lang.words) == start:
             return end - len(w)
+    # 杨鹏担任…, 钱程任董事长: the first character of a copula read as the name's last
+    for w in _words(spec, "copulas", "zh"):
+        for k in range(1, len(w) + 1):
+            if end - k - start >= 2 and text.startswith(w, end - k) \
+                    and ctx.lang.person_before(text[:ctx.sent.end], end - k, ctx.lang.words) == start:
+                return end - k
     return end
 
 
@@ -499,6 +550,9 @@ def _no_unit(ctx: Context, unit: str) -> str:
     forms = _legal_forms(tuple(ctx.lang.words.get("legal_forms") or ()))
     if forms is not None and forms.fullmatch(unit):
         return ""
+    boards = set(_words(ctx.patterns.roles, "boards", "ids"))
+    if any(m.entity_id in boards and m.text == unit.strip(" 的") for m in ctx.mentions):
+        return ""  # 是董事会的主席: the board's chairman chairs the company
     return unit.strip()
 
 
@@ -542,7 +596,7 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
         unit = text[m.end:gs].strip(" 的'’s\u3000")
         if lang == "en":
             unit = re.sub(r"^(?:'s|’s)\s*", "", text[m.end:gs]).strip()
-        unit = _no_unit(ctx, _without_former(unit, spec, lang))
+        unit = _no_unit(ctx, _without_former(_without_board(ctx, m.end, gs, unit, boards), spec, lang))
         if lang == "zh" and "、" in unit:  # 比亚迪执行副总裁、美洲区总裁: the unit of this title follows the last 、
             unit = unit.rsplit("、", 1)[1]
             unit = re.sub("|".join(re.escape(w) for w in sorted(title_table(ctx.patterns, "zh"), key=len, reverse=True)), "", unit)

@@ -83,7 +83,10 @@ _NOT_NAME = {"The", "This", "That", "He", "She", "It", "We", "They", "In", "On",
              "CEO", "CFO", "CTO", "COO", "Vice", "Senior", "Director", "Head", "Founder", "Apple", "Google",
              # a pronoun and its contraction: "I'm Dorian Welk, CEO of …" names Dorian Welk
              "I", "I'm", "I’m", "I've", "I’ve", "It's", "It’s", "He's", "He’s", "She's", "She’s", "We're", "We’re",
-             "Let's", "Let’s", "That's", "That’s", "Here's", "Here’s", "There's", "There’s"}
+             "Let's", "Let’s", "That's", "That’s", "Here's", "Here’s", "There's", "There’s",
+             # an adverb opening the sentence: "Later Welk became chairman"
+             "Later", "Then", "Now", "Today", "Previously", "Currently", "Meanwhile", "Earlier", "Since", "After",
+             "Before", "Formerly", "Recently", "Soon"}
 
 
 _HONORIFIC = re.compile(r"(?:Professor|Prof\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)\s+(?=[A-Z])")
