@@ -120,3 +120,36 @@ def test_a_person_named_in_full_before_is_called_by_a_short_form(text, lang, exp
 def test_a_short_form_two_people_share_names_neither():
     got = people("Qualcomm was founded by Dorian Welk and Ivo Welk in 1985. Welk is chairman of Qualcomm.", "en")
     assert not of("chairOf", got) or all(s not in ("Dorian Welk", "Ivo Welk") for s, _, _ in of("chairOf", got))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the top post of a business named after the company: a post in that business, named as written
+    ("三星电子中国区总裁韩立新表示。", ("韩立新", "presidentOf", "三星电子中国区")),
+    ("高通零售CEO魏思远表示。", ("魏思远", "ceoOf", "高通零售")),
+    # worldwide is the company itself
+    ("高通全球CEO魏思远表示。", ("魏思远", "ceoOf", "qualcomm")),
+])
+def test_the_top_post_of_a_business_named_after_the_company(text, expected):
+    assert expected in people(text, "zh")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("高通品牌及公关处总经理魏思远表示。", ("魏思远", "executiveOf", "qualcomm")),   # a department
+    ("魏思远现任高通董事局名誉主席。", ("魏思远", "executiveOf", "qualcomm")),       # an honorary post
+    ("高通软件工程高级副总裁魏思远表示。", ("魏思远", "executiveOf", "qualcomm")),   # below the top
+])
+def test_a_department_an_honorary_post_or_a_vice_president_stays_the_companys(text, expected):
+    got = people(text, "zh")
+    assert expected in got
+    assert all(o == "qualcomm" for _, _, o in got)
+
+
+def test_the_person_after_joined_titles_holds_the_first_title_too():
+    got = people("高通全球执行副总裁、高通中国董事长兼总裁为魏思远。", "zh")
+    assert ("魏思远", "executiveOf", "qualcomm") in got
+    assert {("魏思远", "chairOf", "高通中国"), ("魏思远", "presidentOf", "高通中国")} <= got
+
+
+def test_a_function_word_before_the_title_is_no_unit():
+    got = people("我们与董事长兼首席执行官魏思远进行了交流。", "zh", organisation="qualcomm")
+    assert got == {("魏思远", "chairOf", "qualcomm"), ("魏思远", "ceoOf", "qualcomm")}

@@ -506,6 +506,13 @@ def _appointed(ctx: Context, pos: int, spec: dict) -> Mention | None:
     return None
 
 
+def _titled(ctx: Context, org: Mention) -> bool:
+    """Is the organisation followed right away by a title of its own (比亚迪美洲区总裁李柯，执行副总裁…: 比亚迪美洲区
+    is the first title's, not the next one's)?"""
+    m = title_re(ctx.patterns, ctx.lang.code).match(ctx.doc.text, org.end)
+    return m is not None and org.kind == "entity" and not org.from_lexicon
+
+
 def _without_board(ctx: Context, start: int, end: int, unit: str, boards: set) -> str:
     """The unit words without the board named in them (惠普的董事会的主席: the board's chairman
     chairs the company, as 董事会主席 does)."""
@@ -600,6 +607,8 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
         if lang == "zh" and "、" in unit:  # 比亚迪执行副总裁、美洲区总裁: the unit of this title follows the last 、
             unit = unit.rsplit("、", 1)[1]
             unit = re.sub("|".join(re.escape(w) for w in sorted(title_table(ctx.patterns, "zh"), key=len, reverse=True)), "", unit)
+        if lang == "zh" and re.fullmatch(r"[由被把将对向在和与同跟及]", unit):
+            unit = ""  # 我们与董事长兼首席执行官陈睿: a function word, no unit
         if lang == "en" and not unit or lang == "zh" and len(unit) <= 8 and not re.search(r"[，,。;；：:了在说以将把被对向由]", unit):
             return m, m.entity_id, unit
     # after the titles: "of Xiaomi", "at Apple", "of the company"
@@ -788,8 +797,26 @@ def _person_further(ctx: Context, ge: int, spec: dict) -> Mention | None:
             if text[pos + k:pos + k + len(title)].lower() == title:
                 if k and re.search(r"[，,。；;、]", text[pos:pos + k]):
                     return None
-                return _person_after(ctx, pos + k + len(title))
+                end = pos + k + len(title)
+                joined = _words(spec, "joiners", ctx.lang.code)
+                more = True
+                while more:  # 西门子中国董事长兼总裁为肖松: the titles joined to that one, then the name
+                    more = False
+                    for j in joined:
+                        if text.startswith(j, end):
+                            nxt = next((t for t in sorted(table, key=len, reverse=True)
+                                        if text[end + len(j):end + len(j) + len(t)].lower() == t), None)
+                            if nxt:
+                                end, more = end + len(j) + len(nxt), True
+                                break
+                return _person_after(ctx, end)
     return None
+
+
+# what a unit's words end with or hold when they name no business of its own: a department (品牌及公关处, 企业战略部),
+# a brand, the board, an honorary post (董事局名誉主席), the headquarters
+_NOT_BUSINESS = re.compile(r"(?:[处部科室组]|部门|中心|品牌)$|全球|总部|本部|董事|名誉|荣誉")
+_TOP_POSTS = frozenset({"ceoOf", "presidentOf", "chairOf", "cfoOf", "ctoOf", "cooOf", "viceChairOf"})
 
 
 def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
@@ -822,6 +849,20 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
     first = (people or before)[0]
     org_m, org, unit = _org_near(ctx, gs, ge, first, spec)
     confidence = float(spec.get("confidence", 0.9))
+    if unit and lang == "zh" and org_m is not None and org_m.kind == "entity" \
+            and all(p in _TOP_POSTS for _, _, p in group) and unit in ("全球", "全球的"):
+        unit = ""  # 高通全球CEO: the company's own post, told worldwide
+    if unit and _fillers(spec, lang).fullmatch(unit):
+        unit = ""  # 联想集团现任董事长: a word of the sentence, no unit
+    if unit and lang == "zh" and org_m is not None and org_m.kind == "entity" and text[org_m.end:gs] == unit \
+            and 2 <= len(unit) <= 6 and all(p in _TOP_POSTS for _, _, p in group) and not _NOT_BUSINESS.search(unit) \
+            and not any(m.start >= org_m.end and m.end <= gs for m in ctx.mentions if m.kind in ENTITY_KINDS
+                        and not (m.cls and vocab().is_a(m.cls, ["Place"]))):
+        # 蚂蚁国际首席执行官, 高通中国区总裁, 京东零售CEO: the top post of a business named after the company is a post
+        # in that business, named as written (a vice president's title of a unit stays the company's, with the unit)
+        named = ctx.add_name(org_m.start, gs, "Company")
+        if named is not None:
+            org_m, org, unit = named, named.entity_id, ""
     if not org and not unit and _owned_by_other_name(ctx, gs, first):
         return []  # 亚马逊云科技首席执行官马特·加曼: the title of the service named, not of the topic
     if not org and not unit and first.end <= gs and re.search(r"\bits\s*$", text[first.end:gs]):
@@ -833,7 +874,7 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
         # (质量管理委员会，我亲自出任主席), else the document's topic
         boards = set(_words(spec, "boards", "ids"))
         near = [m for m in ctx.entities(ORG) if m.end <= min(first.start, gs) and m.end >= min(first.start, gs) - 25
-                and m.entity_id not in boards and not _came_from(ctx, m, spec)]
+                and m.entity_id not in boards and not _came_from(ctx, m, spec) and not _titled(ctx, m)]
         if near:
             org_m, org, confidence = near[-1], near[-1].entity_id, confidence * 0.9
             between = text[org_m.end:gs]
