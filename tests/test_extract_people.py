@@ -153,3 +153,21 @@ def test_the_person_after_joined_titles_holds_the_first_title_too():
 def test_a_function_word_before_the_title_is_no_unit():
     got = people("我们与董事长兼首席执行官魏思远进行了交流。", "zh", organisation="qualcomm")
     assert got == {("魏思远", "chairOf", "qualcomm"), ("魏思远", "ceoOf", "qualcomm")}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an interview's or a panel's labels: the titles (and the organisation) in brackets or after commas
+    ("Dorian Welk (CEO, Qualcomm): Thank you for having me.", "en", ("Dorian Welk", "ceoOf", "qualcomm")),
+    ("Dorian Welk, chief financial officer, Qualcomm: Thank you.", "en", ("Dorian Welk", "cfoOf", "qualcomm")),
+    ("魏思远（高通首席执行官）：谢谢邀请。", "zh", ("魏思远", "ceoOf", "qualcomm")),
+])
+def test_a_speakers_label_gives_the_title_and_the_organisation(text, lang, expected):
+    assert expected in people(text, lang)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I am the founder of Xiaomi.", ("lei-jun", "founderOf", "xiaomi")),
+    ("I'm the chief executive of Xiaomi.", ("lei-jun", "ceoOf", "xiaomi")),
+])
+def test_the_speaker_says_what_post_they_hold(text, expected):
+    assert expected in people(text, "en", organisation="xiaomi", speaker="lei-jun")

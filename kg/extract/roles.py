@@ -292,9 +292,10 @@ def _fillers(spec: dict, lang: str) -> re.Pattern:
 def _compile_fillers(spec: dict, lang: str) -> re.Pattern:
     words = _words(spec, "fillers", lang) + _words(spec, "copulas", lang) + _words(spec, "former", lang) + _words(spec, "acting", lang)
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # an opening bracket after the name: "Dorian Welk (CEO, Qualcomm):", 魏思远（高通首席执行官）：, an interview's labels
     if lang == "en":
-        return re.compile(rf"(?:\s|[,'’]|\b(?:{alts})\b)*", re.IGNORECASE) if alts else re.compile(r"[\s,]*")
-    return re.compile(rf"(?:\s|[，,、]|{alts})*") if alts else re.compile(r"[\s，,]*")
+        return re.compile(rf"(?:\s|[,'’(]|\b(?:{alts})\b)*", re.IGNORECASE) if alts else re.compile(r"[\s,(]*")
+    return re.compile(rf"(?:\s|[，,、（(]|{alts})*") if alts else re.compile(r"[\s，,（(]*")
 
 
 @functools.lru_cache(maxsize=32)
@@ -638,6 +639,13 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
             unit = re.match(r"(?:the\s+)?([\w&\- ]{2,40}?)(?=[,.;]|\s+(?:and|who|since|at|in|for)\b|$)", tail[m_of.end():])
             if unit:
                 return None, "", unit.group(1)  # "of software engineering", "of worldwide operations"
+    # "Dorian Welk (CEO, Qualcomm):", "Dorian Welk, CEO, Qualcomm:": the organisation after a comma closes the label
+    label = re.match(r"\s*[,，]\s*", tail)
+    if label:
+        named = [m for m in orgs if m.start == ge + label.end() and m.kind == "entity"
+                 and re.match(r"\s*(?:[)）:：]|$)", text[m.end:ctx.sent.end])]
+        if named:
+            return named[0], named[0].entity_id, ""
     if lang == "zh":
         pron = [m for m in ctx.mentions if m.kind == "pronoun" and lo <= m.start and m.end <= gs and m.cls
                 and vocab().is_a(m.cls, ORG) and not re.search(r"[，,。；;：:]", text[m.end:gs])]
