@@ -171,3 +171,11 @@ def test_a_speakers_label_gives_the_title_and_the_organisation(text, lang, expec
 ])
 def test_the_speaker_says_what_post_they_hold(text, expected):
     assert expected in people(text, "en", organisation="xiaomi", speaker="lei-jun")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("首席财务官韩立新2019年加盟高通，此前在一家银行工作。", ("韩立新", "cfoOf", "qualcomm", "2019")),
+    ("总裁魏思远于2021年3月加入高通。", ("魏思远", "presidentOf", "qualcomm", "2021-03")),
+])
+def test_joining_the_company_after_the_title_and_name_dates_the_post(text, expected):
+    assert expected in _with_period(text, "zh", organisation="qualcomm")

@@ -709,6 +709,16 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
                 return p  # 2009年，柳传志重新出任董事长: the time of taking the post
             # 2017年初，公司成立了质量管理委员会，我亲自出任主席: the time dates another event; the post is held since
             return PeriodRef(p.year, p.quarter, p.month, p.day, "since", p.start, p.end, p.text, half=p.half)
+    # 总裁王凤英于2023年1月加入小鹏, 首席财务官韩立新2019年加盟高通: the person named after the title, then (a time
+    # and) a word of taking the post in the same clause
+    if lang == "zh" and start_words and person.start >= ge:
+        ce = ctx.clauses[ctx.clause_of(person.end - 1)][1]
+        took = words_re(start_words, lang).search(text, person.end, min(ce, person.end + 16))
+        if took is not None:
+            dated = [m for m in ctx.periods() if person.end <= m.start and m.end <= took.start()
+                     and m.period.qualifier in ("", "early", "late", "mid")]
+            if dated:
+                return dated[-1].period
     # "Chief executive Kwak Noh-jung, who took the top job in 2022, …", "Our CFO, Luka Mucic, who joined us from SAP
     # last year": a clause on the person right after the name, with a word of taking the post and a time
     if lang == "en" and start_words and person.end >= ge:
