@@ -179,3 +179,25 @@ def test_the_speaker_says_what_post_they_hold(text, expected):
 ])
 def test_joining_the_company_after_the_title_and_name_dates_the_post(text, expected):
     assert expected in _with_period(text, "zh", organisation="qualcomm")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an aside on the person between the name and the copula
+    ("Anja Vollmer, a former Nokia engineer, is chief technology officer of Qualcomm.", ("Anja Vollmer", "ctoOf", "qualcomm")),
+    ("Anja Vollmer, the company's longtime finance chief, became chief executive of Qualcomm in 2023.",
+     ("Anja Vollmer", "ceoOf", "qualcomm")),
+    # a word-by-word translation: the surname He opening a name; 首席执行官 as 首席执行的官员
+    ("Board chairman and chief executive officer He Bright Stone said so.", ("He Bright Stone", "ceoOf", "qualcomm")),
+])
+def test_asides_and_translated_names(text, expected):
+    got = people(text, "en", organisation="qualcomm")
+    assert expected in got
+    assert not {o for _, _, o in got} - {"qualcomm"}  # the aside's organisation is not the title's
+
+
+def test_a_stilted_translation_of_the_chief_executive_title():
+    assert ("马克·温特", "ceoOf", "qualcomm") in people("马克·温特是高通的首席执行的官员。", "zh")
+
+
+def test_the_pronoun_he_is_still_no_name():
+    assert not people("He is chairman of Qualcomm. CEO He said the results were good.", "en")

@@ -451,7 +451,29 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
                 # "Anna Berg took over from Tom Reed as CEO": the one before the word of succeeding holds it now
                 return _successor(ctx, [m for m in _person_mentions(ctx) if m.end <= added.start] + [added])
             return added
-    return _short_form_before(ctx, pos, spec) or _appointed(ctx, pos, spec)
+    return _short_form_before(ctx, pos, spec) or _appositive_person(ctx, pos, spec) or _appointed(ctx, pos, spec)
+
+
+# an aside on the person between the name and the copula: "Hanneke Faber, a former Unilever executive, became …"
+_EN_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the|then|now|formerly|previously)\s+[^,;:()\"“”]{1,60}?,\s*")
+
+
+def _appositive_person(ctx: Context, pos: int, spec: dict) -> Mention | None:
+    """"Hanneke Faber, a former Unilever executive, became chief executive in 2023": the person named right
+    before an aside set off by commas, the fillers of the title after it."""
+    if ctx.lang.code != "en":
+        return None
+    text = ctx.doc.text
+    for m in _EN_APPOSITIVE.finditer(text, max(ctx.sent.start, pos - 90), pos):
+        if not _only_fillers(ctx, m.end(), pos, spec):
+            continue
+        known = [p for p in _person_mentions(ctx) if p.end == m.start()]
+        if known:
+            return known[-1]
+        start = ctx.lang.person_before(text[:m.start()], m.start(), ctx.lang.words)
+        if start is not None and start >= ctx.sent.start:
+            return ctx.add_name(start, m.start(), "Person")
+    return None
 
 
 _EN_SHORT = re.compile(r"(?<![\w.'’-])(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)\s*$")
@@ -698,7 +720,7 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
         plain = ("", "early", "late", "mid")
         near = [m for m in ctx.periods() if lo - 12 <= m.start <= hi and m.period.qualifier in plain]
         # "became chief executive in April 2023": the time right after the title, in its clause
-        near = near or [m for m in ctx.periods() if hi <= m.start <= hi + 20 and m.period.qualifier in plain
+        near = near or [m for m in ctx.periods() if hi <= m.start <= hi + 32 and m.period.qualifier in plain
                         and ctx.clause_of(m.start) == ctx.clause_of(hi - 1) and _nearest_title(ctx, m.start, m.end) in range(gs, ge + 1)]
         if near:
             return near[-1].period

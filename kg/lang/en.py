@@ -94,7 +94,10 @@ _HONORIFIC = re.compile(r"(?:Professor|Prof\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)
 
 def _trim(tokens: list[str]) -> list[str]:
     out = []
-    for t in tokens:
+    for k, t in enumerate(tokens):
+        if t == "He" and k == 0 and len(tokens) > 1 and tokens[1].rstrip(".") not in _NOT_NAME and not tokens[1].isupper():
+            out.append(t)  # "chief executive officer He Little Peng": the surname He (何, 贺) opening a name
+            continue
         if t.rstrip(".") in _NOT_NAME or t.isupper() and len(t.rstrip(".")) > 1:  # "CEO", not the initial "P."
             break
         out.append(t)
@@ -151,7 +154,8 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
     stops = [k for k, t in enumerate(tokens[:-1]) if _full_stop(t)]
     if stops:  # "…succeeding Mu Feng. Li Hongshuan is": the name starts after the full stop
         tokens = tokens[stops[-1] + 1:]
-    while tokens and (tokens[0].rstrip(".") in _NOT_NAME or _HONORIFIC.match(tokens[0] + " A")):
+    while tokens and (tokens[0].rstrip(".") in _NOT_NAME or _HONORIFIC.match(tokens[0] + " A")) \
+            and _trim(tokens)[:1] != ["He"]:  # (the surname He opening a name: "He Little Peng")
         tokens = tokens[1:]
     if len(tokens) < 2 or any(t.rstrip(".") in _NOT_NAME for t in tokens) or _ORG_END.search(tokens[-1]):
         return None
