@@ -201,3 +201,11 @@ def test_a_stilted_translation_of_the_chief_executive_title():
 
 def test_the_pronoun_he_is_still_no_name():
     assert not people("He is chairman of Qualcomm. CEO He said the results were good.", "en")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Anja Vollmer, 54, has been chief executive of Qualcomm since 2021.", "en", ("Anja Vollmer", "ceoOf", "qualcomm")),
+    ("韩立新，54岁，现任高通董事长。", "zh", ("韩立新", "chairOf", "qualcomm")),
+])
+def test_the_persons_age_between_the_name_and_the_title(text, lang, expected):
+    assert expected in people(text, lang)

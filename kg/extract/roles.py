@@ -455,16 +455,17 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
 
 
 # an aside on the person between the name and the copula: "Hanneke Faber, a former Unilever executive, became …"
-_EN_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the|then|now|formerly|previously)\s+[^,;:()\"“”]{1,60}?,\s*")
+_EN_APPOSITIVE = re.compile(r"\s*,\s+(?:(?:a|an|the|then|now|formerly|previously)\s+[^,;:()\"“”]{1,60}?|\d{2})\s*,\s*")
+# … or the person's age: 魏思远，54岁，现任公司董事长
+_ZH_APPOSITIVE = re.compile(r"[，,]\s*\d{2}\s*岁\s*[，,]\s*")
 
 
 def _appositive_person(ctx: Context, pos: int, spec: dict) -> Mention | None:
     """"Hanneke Faber, a former Unilever executive, became chief executive in 2023": the person named right
     before an aside set off by commas, the fillers of the title after it."""
-    if ctx.lang.code != "en":
-        return None
     text = ctx.doc.text
-    for m in _EN_APPOSITIVE.finditer(text, max(ctx.sent.start, pos - 90), pos):
+    aside = _EN_APPOSITIVE if ctx.lang.code == "en" else _ZH_APPOSITIVE
+    for m in aside.finditer(text, max(ctx.sent.start, pos - 90), pos):
         if not _only_fillers(ctx, m.end(), pos, spec):
             continue
         known = [p for p in _person_mentions(ctx) if p.end == m.start()]
