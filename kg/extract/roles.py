@@ -495,8 +495,8 @@ def _short_form_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
             m = _EN_SHORT.search(text, ctx.sent.start, i)
             span_ = (m.start(1), m.end(1)) if m else None
         else:
-            form = next((f for f in sorted(ctx.short_names, key=len, reverse=True)
-                         if text.startswith(f, i - len(f)) and i - len(f) >= ctx.sent.start), None)
+            form = next((text[i - n:i] for n in range(6, 1, -1)
+                         if i - n >= ctx.sent.start and text[i - n:i] in ctx.short_names), None)
             span_ = (i - len(form), i) if form else None
         if span_ is None:
             continue
