@@ -11,7 +11,7 @@ NO_TOPIC = dict(organisation="", speaker="")
 def roles(text: str, lang: str, **kw) -> set[tuple]:
     kw = {**NO_TOPIC, **kw}
     return {(f.subject, f.predicate, f.obj) for f in run(text, lang, **kw).facts
-            if f.kind == "relation" and f.predicate.endswith("Of") and f.predicate not in ("partOfSeries",)}
+            if f.kind == "relation" and f.predicate.endswith("Of") and f.predicate not in ("partOfSeries", "subOrganizationOf")}
 
 
 @pytest.mark.parametrize("text, lang, expected", [
@@ -61,8 +61,13 @@ def test_a_title_with_a_unit_is_a_position_below_the_top():
     facts = [f for f in x.facts if f.predicate == "executiveOf"]
     assert [(f.obj, f.attr("title")) for f in facts] == [("apple", "vice president of technology")] or \
         [(f.obj) for f in facts] == ["apple"]
-    x = run("张伟担任华为中国区总裁。", "zh", **NO_TOPIC)
+    x = run("张伟担任华为软件部副总裁。", "zh", **NO_TOPIC)
     assert {(f.predicate, f.obj) for f in x.facts} >= {("executiveOf", "huawei")}
+    # the top post of a business named after the company is that business's, as the gold files write it
+    # (比亚迪美洲区总裁 → presidentOf 比亚迪美洲区), not a vice president's title of the company
+    x = run("张伟担任华为中国区总裁。", "zh", **NO_TOPIC)
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    assert {(f.predicate, names.get(f.obj, f.obj)) for f in x.facts if f.kind == "relation"} >= {("presidentOf", "华为中国区")}
 
 
 def test_the_start_of_a_role_dates_it():

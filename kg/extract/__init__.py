@@ -79,7 +79,8 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
                       [p for ps, _ in window for p in ps], [p for _, pl in window for p in pl], patterns, new_names,
                       set_words=set_words, recent_orgs=recent_orgs[-1:], report_period=report_period,
                       recent_parties=carry.get("recent_parties", ()),
-                      recent_categories=carry.get("recent_categories", []), recent_lists=carry.get("recent_lists", []))
+                      recent_categories=carry.get("recent_categories", []), recent_lists=carry.get("recent_lists", []),
+                      short_names=carry.setdefault("short_names", {}))
         told = len(facts)
         for extractor in EXTRACTORS:
             try:
@@ -90,6 +91,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
                 errors.append(f"{doc.doc_id}: sentence {sent.index}: {extractor.__module__.rsplit('.', 1)[-1]}."
                               f"{extractor.__name__}: {type(exc).__name__}: {exc}")
         v = vocab()
+        _short_forms(ctx, carry["short_names"])
         orgs = [m.entity_id for m in ctx.mentions if m.kind in ENTITY_KINDS and m.cls and v.is_a(m.cls, ["Company"])]
         if orgs:
             recent_orgs.append(orgs[0])  # the first company named is what the sentence is about
@@ -112,6 +114,26 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
     if not blocked:  # a long document's blocks are settled together, once all are read (kg/blocks.py)
         facts = first_time_only(facts, patterns)
     return Extraction(doc, annotated.sentences, all_mentions, tuple(facts), tuple(new_names.values()), tuple(errors))
+
+
+def _short_forms(ctx, short: dict) -> None:
+    """The short forms a later sentence may call a person the text has named in full: a word of an
+    English name ("Huang" or "Chang" of Huang Chang, "Welk" of Dorian Welk), the last part of a name
+    written with a dot (伍德曼 of 尼克·伍德曼). A form two people share names neither (None)."""
+    for m in ctx.mentions:
+        if m.kind != "entity" or m.cls != "Person":
+            continue
+        if ctx.lang.code == "en":
+            forms = [w for w in re.findall(r"[A-Z][\w'’-]*", m.text) if len(w) > 1 and not w.endswith(".")]
+            forms = forms if len(forms) >= 2 else []
+        else:
+            parts = re.split(r"[·•]", m.text)
+            forms = [parts[-1]] if len(parts) >= 2 and len(parts[-1]) >= 2 else []
+        for form in forms:
+            if short.get(form, m.entity_id) != m.entity_id:
+                short[form] = None
+            else:
+                short[form] = m.entity_id
 
 
 def first_time_only(facts: list[Fact], patterns: Patterns) -> list[Fact]:

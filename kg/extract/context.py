@@ -50,6 +50,7 @@ class Context:
     unit_owners: dict = field(default_factory=dict)  # entity id of a business unit -> the mention of its owner
     recent_categories: list = field(default_factory=list)  # product categories the previous sentence named
     recent_lists: list = field(default_factory=list)  # ranking lists the previous sentence named
+    short_names: dict = field(default_factory=dict)  # a person's short form ("Huang", 伍德曼) -> entity id (None: two people share it)
     _entity_cache: dict = field(default_factory=dict)
 
     def carried_category(self) -> str:
@@ -119,6 +120,15 @@ class Context:
         name = self.doc.text[start:end].strip()
         if not name:
             return None
+        known = self.short_names.get(name) if cls == "Person" else None
+        if known:  # 伍德曼 after 尼克·伍德曼, "Huang" after Huang Chang: the person named in full before
+            for m in inside:
+                self.mentions.remove(m)
+            self._entity_cache.clear()
+            mention = Mention(start, end, name, "entity", known, "Person", from_lexicon=False)
+            self.mentions.append(mention)
+            self.mentions.sort(key=lambda m: (m.start, m.end))
+            return mention
         eid = new_entity_id(name)
         info = self.new_names.setdefault(eid, EntityInfo(eid, cls, ((self.lang.code, name),)))
         for m in inside:

@@ -173,8 +173,9 @@ def _verb_roles(ctx: Context, spec: dict) -> list[Fact]:
                     first = [p for p in _person_mentions(ctx) if p.start == ctx.sent.start]
                     person = first[0] if first else None
                     coordinated = True
-                after = _EN_VERB_OBJECT.match(text, ve)
-                orgs = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if after and o.start == after.end()]
+                after = _EN_VERB_OBJECT.match(text, ve) if lang == "en" else re.compile(r"\s*").match(text, ve)
+                orgs = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if after and o.start == after.end()
+                        and not _UNIT_AFTER.match(text, o.end, ctx.sent.end)]  # "heads Qualcomm's chip unit", 执掌高通的芯片业务
                 boards = set(_words(spec, "boards", "ids"))
                 if orgs and orgs[0].entity_id not in boards:
                     org = orgs[0].entity_id
@@ -194,8 +195,31 @@ def _verb_roles(ctx: Context, spec: dict) -> list[Fact]:
             if _future(ctx, vs):
                 continue
             ev = evidence(ctx, [(vs, ve)] if coordinated else [span(person), (vs, ve)], "role-verb", float(spec.get("confidence", 0.9)) * 0.95)
-            facts.append(Fact("relation", person.entity_id, title["property"], org, (), (ev,)))
+            facts.append(Fact("relation", person.entity_id, title["property"], org, attrs(period=_verb_period(ctx, vs, ve, spec)), (ev,)))
     return facts
+
+
+# what after the organisation of a role verb makes it the owner of what is run ("heads Qualcomm's chip unit", 执掌高通的芯片业务)
+_UNIT_AFTER = re.compile(r"\s*(?:['’]s\b|的)")
+
+
+def _verb_period(ctx: Context, vs: int, ve: int, spec: dict) -> PeriodRef | None:
+    """When the person took the post a role verb tells: a "since" time in the verb's clause ("has run
+    Qualcomm since 2021", 自2019年起执掌高通), or the time of a verb of taking it ("took the helm at
+    Qualcomm in 2021", 2021年接掌高通)."""
+    clause = ctx.clause_of(vs)
+    lo, hi = ctx.clauses[clause]
+    lo = min(lo, max(ctx.sent.start, vs - 30))  # 魏思远自2019年起，执掌高通
+    since = [m for m in ctx.periods() if lo <= m.start < hi and m.period.qualifier == "since"]
+    if since:
+        return since[0].period
+    start_words = _words(spec, "start_words", ctx.lang.code)
+    verb = ctx.doc.text[vs:ve]
+    if start_words and words_re(start_words, ctx.lang.code).search(verb):
+        plain = [m for m in ctx.periods() if lo <= m.start < hi and m.period.qualifier in ("", "early", "late", "mid")]
+        if plain:
+            return plain[0].period
+    return None
 
 
 def _future(ctx: Context, pos: int) -> bool:
@@ -266,11 +290,12 @@ def _fillers(spec: dict, lang: str) -> re.Pattern:
 
 
 def _compile_fillers(spec: dict, lang: str) -> re.Pattern:
-    words = _words(spec, "fillers", lang) + _words(spec, "copulas", lang) + _words(spec, "former", lang)
+    words = _words(spec, "fillers", lang) + _words(spec, "copulas", lang) + _words(spec, "former", lang) + _words(spec, "acting", lang)
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # an opening bracket after the name: "Dorian Welk (CEO, Qualcomm):", 魏思远（高通首席执行官）：, an interview's labels
     if lang == "en":
-        return re.compile(rf"(?:\s|[,'’]|\b(?:{alts})\b)*", re.IGNORECASE) if alts else re.compile(r"[\s,]*")
-    return re.compile(rf"(?:\s|[，,、]|{alts})*") if alts else re.compile(r"[\s，,]*")
+        return re.compile(rf"(?:\s|[,'’(]|\b(?:{alts})\b)*", re.IGNORECASE) if alts else re.compile(r"[\s,(]*")
+    return re.compile(rf"(?:\s|[，,、（(]|{alts})*") if alts else re.compile(r"[\s，,（(]*")
 
 
 @functools.lru_cache(maxsize=32)
@@ -414,15 +439,140 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
         if not text[i - 1].isalnum() or not _only_fillers(ctx, i, pos, spec):
             continue
         start = ctx.lang.person_before(text[:ctx.sent.end], i, ctx.lang.words)
+        if start is not None and ctx.lang.code == "zh":
+            i = _without_filler_tail(ctx, start, i, spec)  # 魏思远于2021年卸任: the name ends before 于
         # not 曾任 (a surname 曾 and a word of the title's phrase), nor 任命 in 被任命为 (the start of one)
         if start is not None and start >= ctx.sent.start and text[start:i] not in role_words \
                 and not any(len(w) > i - start and text.startswith(w, start) for w in role_words):
             added = ctx.add_name(start, i, "Person")
-            if added is not None and _SUCCEEDED_END.search(text, max(ctx.sent.start, start - 20), start):
+            if added is None:
+                continue  # 魏思远是高通的首席执行官: 高通 is the organisation the lexicon knows, the name is further back
+            if _SUCCEEDED_END.search(text, max(ctx.sent.start, start - 20), start):
                 # "Anna Berg took over from Tom Reed as CEO": the one before the word of succeeding holds it now
                 return _successor(ctx, [m for m in _person_mentions(ctx) if m.end <= added.start] + [added])
             return added
+    return _short_form_before(ctx, pos, spec) or _appositive_person(ctx, pos, spec) or _appointed(ctx, pos, spec)
+
+
+# an aside on the person between the name and the copula: "Hanneke Faber, a former Unilever executive, became …"
+_EN_APPOSITIVE = re.compile(r"\s*,\s+(?:(?:a|an|the|then|now|formerly|previously)\s+[^,;:()\"“”]{1,60}?|\d{2})\s*,\s*")
+# … or the person's age: 魏思远，54岁，现任公司董事长
+_ZH_APPOSITIVE = re.compile(r"[，,]\s*\d{2}\s*岁\s*[，,]\s*")
+
+
+def _appositive_person(ctx: Context, pos: int, spec: dict) -> Mention | None:
+    """"Hanneke Faber, a former Unilever executive, became chief executive in 2023": the person named right
+    before an aside set off by commas, the fillers of the title after it."""
+    text = ctx.doc.text
+    aside = _EN_APPOSITIVE if ctx.lang.code == "en" else _ZH_APPOSITIVE
+    for m in aside.finditer(text, max(ctx.sent.start, pos - 90), pos):
+        if not _only_fillers(ctx, m.end(), pos, spec):
+            continue
+        known = [p for p in _person_mentions(ctx) if p.end == m.start()]
+        if known:
+            return known[-1]
+        start = ctx.lang.person_before(text[:m.start()], m.start(), ctx.lang.words)
+        if start is not None and start >= ctx.sent.start:
+            return ctx.add_name(start, m.start(), "Person")
     return None
+
+
+_EN_SHORT = re.compile(r"(?<![\w.'’-])(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)\s*$")
+
+
+def _short_form_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
+    """"Huang is chief technology officer", "Mr. Welk, the chief executive", 伍德曼至今担任公司董事长: a
+    person the text named in full before, called by a short form (``Context.short_names``), right
+    before the fillers of the title."""
+    if not ctx.short_names:
+        return None
+    text = ctx.doc.text
+    lo = max(ctx.sent.start, pos - 50)
+    for i in range(pos, lo, -1):
+        if not text[i - 1].isalnum() or not _only_fillers(ctx, i, pos, spec):
+            continue
+        if ctx.lang.code == "en":
+            m = _EN_SHORT.search(text, ctx.sent.start, i)
+            span_ = (m.start(1), m.end(1)) if m else None
+        else:
+            form = next((text[i - n:i] for n in range(6, 1, -1)
+                         if i - n >= ctx.sent.start and text[i - n:i] in ctx.short_names), None)
+            span_ = (i - len(form), i) if form else None
+        if span_ is None:
+            continue
+        eid = ctx.short_names.get(text[span_[0]:span_[1]])
+        if not eid or any(m.start < span_[1] and m.end > span_[0] for m in ctx.mentions):
+            return None
+        mention = Mention(span_[0], span_[1], text[span_[0]:span_[1]], "entity", eid, "Person", from_lexicon=False)
+        ctx.mentions.append(mention)
+        ctx.mentions.sort(key=lambda m: (m.start, m.end))
+        ctx._entity_cache.clear()
+        return mention
+    return None
+
+
+def _appointed(ctx: Context, pos: int, spec: dict) -> Mention | None:
+    """高通任命魏思远为首席执行官, 董事会选举韩立新为董事长: the name right after a verb of appointing
+    (``appointers``), then a copula before the title; the name model does not read a name glued to
+    the verb before it."""
+    appointers = _words(spec, "appointers", ctx.lang.code)
+    if ctx.lang.code != "zh" or not appointers:
+        return None
+    text = ctx.doc.text
+    lo = max(ctx.sent.start, pos - 40)
+    for m in _alternation(tuple(appointers)).finditer(text, lo, pos):
+        start = m.end()
+        end = ctx.lang.person_after(text[:ctx.sent.end], start, ctx.lang.words)
+        if end is None or end - start < 2 or not _only_fillers(ctx, end, pos, spec):
+            continue
+        known = [p for p in _person_mentions(ctx) if (p.start, p.end) == (start, end)]
+        return known[0] if known else ctx.add_name(start, end, "Person")
+    return None
+
+
+def _titled(ctx: Context, org: Mention) -> bool:
+    """Is the organisation followed right away by a title of its own (比亚迪美洲区总裁李柯，执行副总裁…: 比亚迪美洲区
+    is the first title's, not the next one's)?"""
+    m = title_re(ctx.patterns, ctx.lang.code).match(ctx.doc.text, org.end)
+    return m is not None and org.kind == "entity" and not org.from_lexicon
+
+
+def _without_board(ctx: Context, start: int, end: int, unit: str, boards: set) -> str:
+    """The unit words without the board named in them (惠普的董事会的主席: the board's chairman
+    chairs the company, as 董事会主席 does)."""
+    inside = [m for m in ctx.mentions if m.entity_id in boards and start <= m.start and m.end <= end]
+    if not inside:
+        return unit
+    text = ctx.doc.text
+    rest = "".join(" " if any(m.start <= i < m.end for m in inside) else text[i] for i in range(start, end))
+    return "" if not rest.strip(" 的'’s\u3000") or rest.strip().lower() in ("of the", "of") else unit
+
+
+def _without_former(unit: str, spec: dict, lang: str) -> str:
+    """The unit words without a word of a past post (``former``) they begin with: 高通前首席执行官,
+    "Qualcomm's former CEO" is a post in the company, held before, not one in a unit called 前."""
+    former = _words(spec, "former", lang) + _words(spec, "acting", lang)
+    if not former or not unit:
+        return unit
+    alts = "|".join(re.escape(w) for w in sorted(former, key=len, reverse=True))
+    return re.sub(rf"^(?:(?:{alts})\s*)+" if lang == "zh" else rf"^(?:(?:{alts})(?:\s+|(?<=-)))+", "", unit, flags=re.IGNORECASE)
+
+
+def _without_filler_tail(ctx: Context, start: int, end: int, spec: dict) -> int:
+    """The end of a Chinese name the name model read with a filler glued to it (魏思远于2021年…,
+    韩梅也表示): where the name ends without the filler, when the name reads as one there too."""
+    text = ctx.doc.text
+    for w in sorted(_words(spec, "fillers", "zh"), key=len, reverse=True):
+        if end - len(w) - start >= 2 and text.startswith(w, end - len(w)) \
+                and ctx.lang.person_before(text[:ctx.sent.end], end - len(w), ctx.lang.words) == start:
+            return end - len(w)
+    # 杨鹏担任…, 钱程任董事长: the first character of a copula read as the name's last
+    for w in _words(spec, "copulas", "zh"):
+        for k in range(1, len(w) + 1):
+            if end - k - start >= 2 and text.startswith(w, end - k) \
+                    and ctx.lang.person_before(text[:ctx.sent.end], end - k, ctx.lang.words) == start:
+                return end - k
+    return end
 
 
 def _no_unit(ctx: Context, unit: str) -> str:
@@ -431,6 +581,9 @@ def _no_unit(ctx: Context, unit: str) -> str:
     forms = _legal_forms(tuple(ctx.lang.words.get("legal_forms") or ()))
     if forms is not None and forms.fullmatch(unit):
         return ""
+    boards = set(_words(ctx.patterns.roles, "boards", "ids"))
+    if any(m.entity_id in boards and m.text == unit.strip(" 的") for m in ctx.mentions):
+        return ""  # 是董事会的主席: the board's chairman chairs the company
     return unit.strip()
 
 
@@ -474,10 +627,12 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
         unit = text[m.end:gs].strip(" 的'’s\u3000")
         if lang == "en":
             unit = re.sub(r"^(?:'s|’s)\s*", "", text[m.end:gs]).strip()
-        unit = _no_unit(ctx, unit)
+        unit = _no_unit(ctx, _without_former(_without_board(ctx, m.end, gs, unit, boards), spec, lang))
         if lang == "zh" and "、" in unit:  # 比亚迪执行副总裁、美洲区总裁: the unit of this title follows the last 、
             unit = unit.rsplit("、", 1)[1]
             unit = re.sub("|".join(re.escape(w) for w in sorted(title_table(ctx.patterns, "zh"), key=len, reverse=True)), "", unit)
+        if lang == "zh" and re.fullmatch(r"[由被把将对向在和与同跟及]", unit):
+            unit = ""  # 我们与董事长兼首席执行官陈睿: a function word, no unit
         if lang == "en" and not unit or lang == "zh" and len(unit) <= 8 and not re.search(r"[，,。;；：:了在说以将把被对向由]", unit):
             return m, m.entity_id, unit
     # after the titles: "of Xiaomi", "at Apple", "of the company"
@@ -507,12 +662,21 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
             unit = re.match(r"(?:the\s+)?([\w&\- ]{2,40}?)(?=[,.;]|\s+(?:and|who|since|at|in|for)\b|$)", tail[m_of.end():])
             if unit:
                 return None, "", unit.group(1)  # "of software engineering", "of worldwide operations"
+    # "Dorian Welk (CEO, Qualcomm):", "Dorian Welk, CEO, Qualcomm:": the organisation after a comma closes the label
+    label = re.match(r"\s*[,，]\s*", tail)
+    if label:
+        named = [m for m in orgs if m.start == ge + label.end() and m.kind == "entity"
+                 and re.match(r"\s*(?:[)）:：]|$)", text[m.end:ctx.sent.end])]
+        if named:
+            return named[0], named[0].entity_id, ""
     if lang == "zh":
         pron = [m for m in ctx.mentions if m.kind == "pronoun" and lo <= m.start and m.end <= gs and m.cls
                 and vocab().is_a(m.cls, ORG) and not re.search(r"[，,。；;：:]", text[m.end:gs])]
         if pron:
             m = pron[-1]
             unit = text[m.end:gs].strip(" 的")
+            if any(p.start >= m.end and p.end <= gs for p in _person_mentions(ctx)):
+                unit = ""  # 公司董事会任命魏思远为首席执行官: the person stands between, no unit of the title
             if re.fullmatch(r"[由被把将对向在和与]", unit):
                 unit = ""  # 公司由董事长竺兆江创立: a function word, no unit
             return m, m.entity_id, unit if len(unit) <= 12 else ""
@@ -558,7 +722,7 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
         plain = ("", "early", "late", "mid")
         near = [m for m in ctx.periods() if lo - 12 <= m.start <= hi and m.period.qualifier in plain]
         # "became chief executive in April 2023": the time right after the title, in its clause
-        near = near or [m for m in ctx.periods() if hi <= m.start <= hi + 20 and m.period.qualifier in plain
+        near = near or [m for m in ctx.periods() if hi <= m.start <= hi + 32 and m.period.qualifier in plain
                         and ctx.clause_of(m.start) == ctx.clause_of(hi - 1) and _nearest_title(ctx, m.start, m.end) in range(gs, ge + 1)]
         if near:
             return near[-1].period
@@ -569,6 +733,16 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
                 return p  # 2009年，柳传志重新出任董事长: the time of taking the post
             # 2017年初，公司成立了质量管理委员会，我亲自出任主席: the time dates another event; the post is held since
             return PeriodRef(p.year, p.quarter, p.month, p.day, "since", p.start, p.end, p.text, half=p.half)
+    # 总裁王凤英于2023年1月加入小鹏, 首席财务官韩立新2019年加盟高通: the person named after the title, then (a time
+    # and) a word of taking the post in the same clause
+    if lang == "zh" and start_words and person.start >= ge:
+        ce = ctx.clauses[ctx.clause_of(person.end - 1)][1]
+        took = words_re(start_words, lang).search(text, person.end, min(ce, person.end + 16))
+        if took is not None:
+            dated = [m for m in ctx.periods() if person.end <= m.start and m.end <= took.start()
+                     and m.period.qualifier in ("", "early", "late", "mid")]
+            if dated:
+                return dated[-1].period
     # "Chief executive Kwak Noh-jung, who took the top job in 2022, …", "Our CFO, Luka Mucic, who joined us from SAP
     # last year": a clause on the person right after the name, with a word of taking the post and a time
     if lang == "en" and start_words and person.end >= ge:
@@ -665,8 +839,26 @@ def _person_further(ctx: Context, ge: int, spec: dict) -> Mention | None:
             if text[pos + k:pos + k + len(title)].lower() == title:
                 if k and re.search(r"[，,。；;、]", text[pos:pos + k]):
                     return None
-                return _person_after(ctx, pos + k + len(title))
+                end = pos + k + len(title)
+                joined = _words(spec, "joiners", ctx.lang.code)
+                more = True
+                while more:  # 西门子中国董事长兼总裁为肖松: the titles joined to that one, then the name
+                    more = False
+                    for j in joined:
+                        if text.startswith(j, end):
+                            nxt = next((t for t in sorted(table, key=len, reverse=True)
+                                        if text[end + len(j):end + len(j) + len(t)].lower() == t), None)
+                            if nxt:
+                                end, more = end + len(j) + len(nxt), True
+                                break
+                return _person_after(ctx, end)
     return None
+
+
+# what a unit's words end with or hold when they name no business of its own: a department (品牌及公关处, 企业战略部),
+# a brand, the board, an honorary post (董事局名誉主席), the headquarters
+_NOT_BUSINESS = re.compile(r"(?:[处部科室组]|部门|中心|品牌)$|全球|总部|本部|董事|名誉|荣誉")
+_TOP_POSTS = frozenset({"ceoOf", "presidentOf", "chairOf", "cfoOf", "ctoOf", "cooOf", "viceChairOf"})
 
 
 def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
@@ -699,6 +891,20 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
     first = (people or before)[0]
     org_m, org, unit = _org_near(ctx, gs, ge, first, spec)
     confidence = float(spec.get("confidence", 0.9))
+    if unit and lang == "zh" and org_m is not None and org_m.kind == "entity" \
+            and all(p in _TOP_POSTS for _, _, p in group) and unit in ("全球", "全球的"):
+        unit = ""  # 高通全球CEO: the company's own post, told worldwide
+    if unit and _fillers(spec, lang).fullmatch(unit):
+        unit = ""  # 联想集团现任董事长: a word of the sentence, no unit
+    if unit and lang == "zh" and org_m is not None and org_m.kind == "entity" and text[org_m.end:gs] == unit \
+            and 2 <= len(unit) <= 6 and all(p in _TOP_POSTS for _, _, p in group) and not _NOT_BUSINESS.search(unit) \
+            and not any(m.start >= org_m.end and m.end <= gs for m in ctx.mentions if m.kind in ENTITY_KINDS
+                        and not (m.cls and vocab().is_a(m.cls, ["Place"]))):
+        # 蚂蚁国际首席执行官, 高通中国区总裁, 京东零售CEO: the top post of a business named after the company is a post
+        # in that business, named as written (a vice president's title of a unit stays the company's, with the unit)
+        named = ctx.add_name(org_m.start, gs, "Company")
+        if named is not None:
+            org_m, org, unit = named, named.entity_id, ""
     if not org and not unit and _owned_by_other_name(ctx, gs, first):
         return []  # 亚马逊云科技首席执行官马特·加曼: the title of the service named, not of the topic
     if not org and not unit and first.end <= gs and re.search(r"\bits\s*$", text[first.end:gs]):
@@ -710,11 +916,12 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
         # (质量管理委员会，我亲自出任主席), else the document's topic
         boards = set(_words(spec, "boards", "ids"))
         near = [m for m in ctx.entities(ORG) if m.end <= min(first.start, gs) and m.end >= min(first.start, gs) - 25
-                and m.entity_id not in boards and not _came_from(ctx, m, spec)]
+                and m.entity_id not in boards and not _came_from(ctx, m, spec) and not _titled(ctx, m)]
         if near:
             org_m, org, confidence = near[-1], near[-1].entity_id, confidence * 0.9
             between = text[org_m.end:gs]
             if org_m.end <= gs and lang == "zh" and not re.search(r"[，,。；;：:、\s]|的", between) \
+                    and not any(org_m.end <= p.start and p.end <= gs for p in people) \
                     and _no_unit(ctx, between.lstrip("原前")):  # 英特尔数据中心与人工智能事业部原执行副总裁: a unit's post
                 unit = between
     under = _words(spec, "under_words", lang)

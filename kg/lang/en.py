@@ -80,7 +80,13 @@ _PERSON_END = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN})
 _NOT_NAME = {"The", "This", "That", "He", "She", "It", "We", "They", "In", "On", "At", "And", "But", "Said", "Says",
              "Told", "Who", "Whose", "Which", "Was", "Is", "Has", "Had", "Will", "Would", "Also", "From", "For",
              "Inc", "Corp", "Ltd", "Co", "Group", "Company", "Chief", "Executive", "Officer", "President", "Chairman",
-             "CEO", "CFO", "CTO", "COO", "Vice", "Senior", "Director", "Head", "Founder", "Apple", "Google"}
+             "CEO", "CFO", "CTO", "COO", "Vice", "Senior", "Director", "Head", "Founder", "Apple", "Google",
+             # a pronoun and its contraction: "I'm Dorian Welk, CEO of …" names Dorian Welk
+             "I", "I'm", "I’m", "I've", "I’ve", "It's", "It’s", "He's", "He’s", "She's", "She’s", "We're", "We’re",
+             "Let's", "Let’s", "That's", "That’s", "Here's", "Here’s", "There's", "There’s",
+             # an adverb opening the sentence: "Later Welk became chairman"
+             "Later", "Then", "Now", "Today", "Previously", "Currently", "Meanwhile", "Earlier", "Since", "After",
+             "Before", "Formerly", "Recently", "Soon"}
 
 
 _HONORIFIC = re.compile(r"(?:Professor|Prof\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)\s+(?=[A-Z])")
@@ -88,7 +94,10 @@ _HONORIFIC = re.compile(r"(?:Professor|Prof\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)
 
 def _trim(tokens: list[str]) -> list[str]:
     out = []
-    for t in tokens:
+    for k, t in enumerate(tokens):
+        if t == "He" and k == 0 and len(tokens) > 1 and tokens[1].rstrip(".") not in _NOT_NAME and not tokens[1].isupper():
+            out.append(t)  # "chief executive officer He Little Peng": the surname He (何, 贺) opening a name
+            continue
         if t.rstrip(".") in _NOT_NAME or t.isupper() and len(t.rstrip(".")) > 1:  # "CEO", not the initial "P."
             break
         out.append(t)
@@ -145,7 +154,8 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
     stops = [k for k, t in enumerate(tokens[:-1]) if _full_stop(t)]
     if stops:  # "…succeeding Mu Feng. Li Hongshuan is": the name starts after the full stop
         tokens = tokens[stops[-1] + 1:]
-    while tokens and (tokens[0].rstrip(".") in _NOT_NAME or _HONORIFIC.match(tokens[0] + " A")):
+    while tokens and (tokens[0].rstrip(".") in _NOT_NAME or _HONORIFIC.match(tokens[0] + " A")) \
+            and _trim(tokens)[:1] != ["He"]:  # (the surname He opening a name: "He Little Peng")
         tokens = tokens[1:]
     if len(tokens) < 2 or any(t.rstrip(".") in _NOT_NAME for t in tokens) or _ORG_END.search(tokens[-1]):
         return None
