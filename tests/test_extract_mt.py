@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from helpers import facts, labelled, of
+from helpers import facts, labelled, of, run
 
 DAY = dt.date(2024, 6, 20)
 
@@ -66,3 +66,38 @@ def test_a_launch_told_without_its_year_is_of_the_documents_year_and_a_time_afte
     assert not of("releases", got)   # 'this phone' names none, and '48 hours' is no product
     x = facts("Company in 5 month 14 day again release ThinkPad X9.", "en", organisation="lenovo", speaker="", date=DAY)
     assert [f for f in of("releases", x)] and all(f[2] != "x-48" for f in x)
+
+
+# ---------------------------------------------------------------- the reverse: English rendered into stilted Chinese
+def asserted(text: str, lang: str = "zh", **kw) -> set:
+    """Relation facts kg asserts (evidence at or above the candidate threshold), names the lexicon lacks as written."""
+    from kg import extract
+
+    kw.setdefault("speaker", "")
+    x = run(text, lang, **kw)
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    least = extract.load_patterns().candidate_threshold
+    return {(names.get(f.subject, f.subject), f.predicate, names.get(f.obj, f.obj)) for f in x.facts
+            if f.kind == "relation" and max(e.confidence for e in f.evidence) >= least}
+
+
+def test_it_opening_a_sentence_after_one_about_the_company_is_the_company():
+    text = "联想已经收购了几家公司。在2014年，它收购了摩托罗拉移动（Motorola Mobility）。"
+    assert ("lenovo", "acquired", "motorola") in asserted(text, organisation="lenovo")
+
+
+def test_it_after_a_sentence_opened_by_another_name_or_they_is_not_the_company():
+    text = "华为成立于1987年，总部在深圳。它收购了摩托罗拉移动（Motorola Mobility）。"
+    assert not of("acquired", asserted(text, organisation="lenovo"))
+    text = "联想已经收购了几家公司。它们收购了摩托罗拉移动（Motorola Mobility）。"  # 它们: "they"
+    assert ("lenovo", "acquired", "motorola") not in asserted(text, organisation="lenovo")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("公司是被成立在1984年在北京，中国。", ("lenovo", "foundedOn", "period:1984")),
+    ("公司的总部是位于北京，中国。", ("lenovo", "headquarteredIn", "beijing")),
+    ("杨元庆是董事会的主席。", ("yang-yuanqing", "chairOf", "lenovo")),
+    ("杨元庆是公司的首席执行的官员。", ("yang-yuanqing", "ceoOf", "lenovo")),
+])
+def test_stilted_chinese_from_english(text, want):
+    assert want in asserted(text, organisation="lenovo")
