@@ -27,12 +27,12 @@ from .types import Document
 HEAD_LINES = 6
 _BODY_LINE = re.compile(r"^.{40,}[。.!?！？]\s*$")
 # A date is a dateline when it opens its line, or follows a place ("BEIJING, March 26, 2024",
-# "CUPERTINO, California, Sept 9, 2024", "【香港，2024年3月19日】") or a news agency's mark ("新华社北京电").
+# "CUPERTINO, California, Sept 9, 2024", "【香港，2024年3月19日】", a translation's 帕洛阿尔托，加利福尼亚州，2024年11月26日) or a news agency's mark ("新华社北京电").
 # A Chinese lead ending in a preposition or verb (小米成立于, 公司在) begins a sentence, not a dateline.
 _DATELINE_LEAD = re.compile(
     r"^[\s\W]{0,3}$"
     r"|^[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}){0,3}\s*(?:\([A-Za-z. ]+\))?\s*[,—–-]\s*$"
-    r"|^[\s\W]{0,3}[\u4e00-\u9fff]{2,8}(?<![于在是为到至自从])[，,]?\s*$"
+    r"|^[\s\W]{0,3}(?:[\u4e00-\u9fff]{2,8}(?<![于在是为到至自从])[，,]\s*){0,2}[\u4e00-\u9fff]{2,8}(?<![于在是为到至自从])[，,]?\s*$"
     r"|^.{0,40}(?:电|讯|消息|\b(?:message|news|reports?|dispatch))[：:,，]?\s*$")
 
 

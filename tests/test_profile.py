@@ -551,3 +551,9 @@ def test_a_name_declared_with_its_short_name_after_a_dateline_is_the_topic_thoug
     # a known name opening the name is the known company still
     assert profile.infer_topic_names("Lenovo Group results\n\nLenovo Group Stock Limited Company (below called \"Lenovo\") "
                                      "said revenue rose. Lenovo grew.", lex, EN, CTX) == ("lenovo", ())
+
+
+def test_a_chinese_dateline_may_name_a_city_and_its_state():
+    # a translation from English keeps "PALO ALTO, Calif., Nov. 26, 2024 —" as 城市，州，日期——
+    assert profile.infer_date("标题\n\n圣何塞，加利福尼亚州，2024年11月26日——公司今天宣布了结果。", ZH) == dt.date(2024, 11, 26)
+    assert profile.infer_date("标题\n\n公司成立于，深圳，2024年3月1日。", ZH) is None
