@@ -30,11 +30,20 @@ def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tupl
     carry = {} if carry is None else carry
     year = carry.get("year")  # the year the text so far was about: "2023年…。第四季度…" is 2023's fourth quarter
     day = carry.get("day")  # the last day told: 当天 in a later sentence is that day
+    opener, prev = None, None  # the organisation the sentence before names first, and that sentence
+    opening = set((lang.words.get("pronouns") or {}).get("organisation_opening") or [])
     for sent in sentences:
         # a year the text told long before its own date (a record set in 2018, in a report of 2025) is
         # history: a later bare "fourth quarter" is the latest one before the document's date
         stale = doc.date is not None and year is not None and year < doc.date.year - 1
         found = _sentence_mentions(doc, sent, lang, lexicon, context, year, stale, day)
+        if lang.code == "zh" and any(m.kind == "pronoun" and m.text in opening for m in found) \
+                and (opener is None or opener.entity_id != doc.organisation or _longer_name(doc.text, opener, prev)):
+            # 它 stands for the company the text is about only when the sentence before opened with it
+            # (罗技收购了许多公司。在2008年，它收购了…); after 大疆车载成立于2016年。它和…合作 it is the unit
+            found = [m for m in found if not (m.kind == "pronoun" and m.text in opening)]
+        opener = next((m for m in found if m.kind in ("entity", "pronoun") and m.cls and _vocab().is_a(m.cls, ["Organisation"])), None)
+        prev = sent
         mentions.extend(found)
         for m in found:
             if m.kind == "period" and m.period.day and m.period.month and m.period.year and not m.period.qualifier:
@@ -97,8 +106,11 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
             continue
         cls = local[entity_id].cls if entity_id in local else lexicon.cls(entity_id)
         for s, e in _word_spans(text, pronouns.get(role, []), lang.code):
-            if not free(s, e) or role == "organisation_opening" and text[:s].strip() and not _OPENING_TIME.fullmatch(text[:s]):
+            if not free(s, e) or role == "organisation_opening" and text[:s].strip() and not (
+                    _ZH_OPENING_TIME if lang.code == "zh" else _OPENING_TIME).fullmatch(text[:s]):
                 continue
+            if role == "organisation_opening" and lang.code == "zh" and text[e:e + 1] in _ZH_PLURAL:
+                continue  # 它们: "they"
             if lang.code == "en" and len(text[s:e]) > 1 and text[s:e].isupper():
                 continue  # "US$56.9 billion", "the US": an abbreviation, not "us"
             # 科技公司 is "a tech company", not "the company": a Chinese pronoun glued to
@@ -178,6 +190,19 @@ _OPENING_TIME = re.compile(r"\s*(?:In|On|By|Later|Earlier|Then|Since|During|Afte
                            r"(?:\b(?:19|20)[0-9]{2}|\byear|\bmonth|\bquarter|\bweek|\bday|\btime|\bJanuary|\bFebruary|\bMarch|"
                            r"\bApril|\bMay|\bJune|\bJuly|\bAugust|\bSeptember|\bOctober|\bNovember|\bDecember)\w*,?\s*")
 
+# … and in Chinese, as a translation from English writes it ("在2008年，它收购了…", 2016年，它…)
+_ZH_OPENING_TIME = re.compile(r"\s*(?:在|于|从|自|到了|到)?[^，,。；;：:（）()]{0,12}?(?:年|月|日|季度)(?:初|底|末|中|时|以来|之后|后)?[，,]?\s*")
+_ZH_PLURAL = frozenset("们")
+
+
+def _longer_name(text: str, m: Mention, sent: Sentence | None) -> bool:
+    """Does the name model read a longer organisation's name starting with the mention (大疆车载 of 大疆)?"""
+    from .lang import zh_ner
+
+    if m.kind != "entity" or sent is None or not zh_ner.available():
+        return False
+    return any(sent.start + a == m.start and sent.start + b > m.end for a, b, cls in zh_ner.names(sent.text)
+               if cls in ("Company", "Organisation"))
 
 # a time that names the year it is in: written out, or this year (今年一季度, "this year"): later bare quarters
 # and halves are of that year (not "last year" or "next year", which step aside from the text's year)

@@ -1240,6 +1240,16 @@ _EN_PERIOD_RES = {
     # a machine translation of 2024年11月18日, 去年11月
     "mt_date": re.compile(r"(?:(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year|\b(?P<rel>last\s+year|this\s+year|next\s+year))\s+(?P<mm>1[0-2]|0?[1-9])\s+month"
                           r"(?:\s+(?P<d>3[01]|[12][0-9]|0?[1-9])\s+(?:day|date|number)\b)?", re.IGNORECASE),
+    # … of 8月27日 and 10月 told without their year ("in 8 month 27 day", "10 month single month deliver"): a day or a
+    # month of the document's year; a month alone only after a word of time or at a clause's start (not "3 month period")
+    "mt_month_day": re.compile(r"(?<![0-9.,])(?<!year )(?P<mm>1[0-2]|0?[1-9])\s+month\s+(?P<d>3[01]|[12][0-9]|0?[1-9])\s+(?:day|date|number)\b",
+                               re.IGNORECASE),
+    "mt_month": re.compile(r"(?:(?<=\bin )|(?<=\bat )|(?<=\bsince )|(?<=\buntil )|(?<=\bthis year )|(?<=^)|(?<=[,;:.] )|(?<=\n))"
+                           r"(?P<mm>1[0-2]|0?[1-9])\s+month\b(?!s|\s+[0-9])", re.IGNORECASE),
+    # 2010年4月 rendered "2010 April": a year then a month's name (capitalised: "2010 may" is no month)
+    "year_month_name": re.compile(r"(?<![\w$.,#])(?P<y>(?:19|20)[0-9]{2})\s+(?P<mon>"
+                                  + "|".join(sorted((m.capitalize() for m in EN_MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+                                  + r")\b(?!\s+[0-9])"),
     # … of 2024年第三季度, 2024年上半年, 2024年: "2024 year third quarter", "2024 year upper half year", "2024 year"
     "mt_quarter": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year\s+(?:the\s+)?(?P<q>" + _EN_ORD_Q + r")\s+quarter\b", re.IGNORECASE),
     "mt_half": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s+year\s+(?:the\s+)?(?P<h>first|second|upper|lower)\s+half(?:\s+year)?\b",

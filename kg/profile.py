@@ -27,12 +27,12 @@ from .types import Document
 HEAD_LINES = 6
 _BODY_LINE = re.compile(r"^.{40,}[。.!?！？]\s*$")
 # A date is a dateline when it opens its line, or follows a place ("BEIJING, March 26, 2024",
-# "CUPERTINO, California, Sept 9, 2024", "【香港，2024年3月19日】") or a news agency's mark ("新华社北京电").
+# "CUPERTINO, California, Sept 9, 2024", "【香港，2024年3月19日】", a translation's 帕洛阿尔托，加利福尼亚州，2024年11月26日) or a news agency's mark ("新华社北京电").
 # A Chinese lead ending in a preposition or verb (小米成立于, 公司在) begins a sentence, not a dateline.
 _DATELINE_LEAD = re.compile(
     r"^[\s\W]{0,3}$"
     r"|^[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}){0,3}\s*(?:\([A-Za-z. ]+\))?\s*[,—–-]\s*$"
-    r"|^[\s\W]{0,3}(?:[\u4e00-\u9fff]{2,8}[，,]\s*){0,2}[\u4e00-\u9fff]{2,8}(?<![于在是为到至自从])[，,]?\s*$"
+    r"|^[\s\W]{0,3}(?:[\u4e00-\u9fff]{2,8}(?<![于在是为到至自从])[，,]\s*){0,2}[\u4e00-\u9fff]{2,8}(?<![于在是为到至自从])[，,]?\s*$"
     r"|^.{0,40}(?:电|讯|消息|\b(?:message|news|reports?|dispatch))[：:,，]?\s*$")
 
 
@@ -227,6 +227,9 @@ _ZH_COMPANY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:集团股份有限公司|股
 _ZH_COMPANY_WORDS = re.compile(r"(?:集团股份有限公司|股份有限公司|有限公司|集团|公司|控股)$")
 # the short name a text gives itself: (below short called "Beautiful"), (hereinafter "Acme"), （以下简称“美的”）
 _SHORT_NAME = re.compile(r"[(（]\s*(?:hereinafter|hereafter|below|以下)[^)）]{0,30}?[“\"「]([^”\"」]{2,30})[”\"」]")
+# an English name declared with its short name, word for word or not: "Branch Wo Si Robot Stock Share Limited
+# Company (below called "Branch Wo Si")", "Acme Robotics Ltd. (hereinafter "Acme")"
+_EN_DECLARED = re.compile(r"((?:[A-Z][\w&'’.-]*\s+){1,9}[A-Z][\w&'’.-]*)\s*(?=[(（]\s*(?:hereinafter|hereafter|below)\b)")
 _NOT_A_NAME = re.compile(r"(?i)^(?:the|this|our|a|an)\b|公司$|^本|^该")
 # what stands before 公司 without naming one: a count or a pointing word (一个公司, 这家公司, 我们公司)
 _ZH_NO_NAME = re.compile(r"^(?:[一二两三四五六七八九十几数多每各某这那此其哪][个家间所座种]|[这那该本某其此我你他她它])")
@@ -250,6 +253,16 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
     # (name, where it ends, declared with a short name)
     found = [(m.group(1), m.end(), False) for m in expr.finditer(title)] if title else []
     found += [(m.group(1), m.end(), True) for m in expr.finditer(text, len(title), lead_end) if _SHORT_NAME.match(text, m.end())]
+    if lang.code == "en":
+        # a dateline may stand between the title and the paragraph that declares the name
+        paragraphs = [p for p in text[len(title):].split("\n") if p.strip()][:3]
+        declared_end = max(lead_end, text.find(paragraphs[-1]) + len(paragraphs[-1])) if paragraphs else lead_end
+        for m in _EN_DECLARED.finditer(text, len(title), declared_end):
+            words = m.group(1).split()
+            while words and words[0] in _EN_NOT_NAME_WORDS:
+                words = words[1:]
+            if len(words) >= 2:
+                found.append((" ".join(words), m.end(1), True))
     if not title_known:  # names the text repeats from its top
         found += [(n, 0, False) for n in _frequent_names(text, lexicon, lang, context, title, lead_end)[:3]]
     best = None
@@ -257,15 +270,17 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
         name = name.strip()
         if declared:
             name = re.sub(r"^.*?(?:旗下|下属|控股的|子公司|企业|公司)(?=[\u4e00-\u9fff]{4})", "", name) if lang.code == "zh" else name
+        # a known name opening it ("Lenovo Group") or all of it; a word inside a rendering word by word
+        # ("Pearl Sea Lattice Force Electric": Lattice) is no known company
         known = [eid for s, e, eid in lexicon.match(name, context, lang.is_boundary) if v.is_a(lexicon.cls(eid), ["Organisation"])
-                 and (e - s == len(name) or not declared)]
+                 and (e - s == len(name) or not declared and s == 0)]
         if known:
             continue  # "Lenovo Group": a company the lexicon knows
         core = (_ZH_COMPANY_WORDS if lang.code == "zh" else _EN_COMPANY_WORDS).sub("", name).strip()
         if lang.code == "zh" and _ZH_NO_NAME.match(core):
             continue  # 元平台公司：一个公司的概况: "a company" names none
         aliases = {core} if core != name and len(core) >= (2 if lang.code == "zh" else 4) else set()
-        short = _SHORT_NAME.findall(text[end:end + 40]) if declared else _SHORT_NAME.findall(text[:lead_end])
+        short = _SHORT_NAME.findall(text[end:end + 60]) if declared else _SHORT_NAME.findall(text[:lead_end])
         aliases |= {a.strip() for a in short if not _NOT_A_NAME.search(a.strip())}
         if declared and any(e - s == len(a) and v.is_a(lexicon.cls(eid), ["Organisation"])
                             for a in aliases for s, e, eid in lexicon.match(a, context, lang.is_boundary)):

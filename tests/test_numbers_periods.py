@@ -488,3 +488,21 @@ def test_during_the_year_is_the_year_the_text_is_about():
     got = [(p.text, p.key) for p in find_periods("During the year Acme launched the X1, built on a maker it acquired in 2023.",
                                                  "en", datetime.date(2025, 5, 6), context_year=2025)]
     assert got == [("During the year", "2025"), ("2023", "2023")], got
+
+
+# ---------------------------------------------------------------- machine translations' months without their year
+@pytest.mark.parametrize("text, key", [
+    ("The new phone in 9 month 3 day on market.", "2024-09-03"),  # 9月3日: a day of the document's year
+    ("Company in 6 month 18 day again publish a tablet.", "2024-06-18"),
+    ("5 month single month deliver 8,000 platforms.", "2024-05"),  # 5月 opening its clause
+    ("The factory in 4 month start production.", "2024-04"),
+    ("Wang Wu in 2015 June join the company.", "2015-06"),  # 2015年6月 rendered with the month's name
+])
+def test_a_word_for_word_month_without_its_year_is_of_the_documents_year(text, key):
+    assert the_period(text, "en").key == key
+
+
+@pytest.mark.parametrize("text", ["The 3 month period was hard.", "Deliveries grew over 6 month.", "It took 10 months.",
+                                  "In 2015 may grow again."])
+def test_a_count_of_months_is_no_month(text):
+    assert [k for k in keys(text, "en") if len(k) == 7] == []

@@ -558,3 +558,27 @@ def test_the_span_between_stops_is_what_a_scan_for_each_stop_gives():
         assert (stop_before(text, pos, stops), stop_after(text, pos, stops)) == (a, b)
 
     check()
+
+
+def test_a_name_declared_with_its_short_name_after_a_dateline_is_the_topic_though_a_known_word_is_inside(lex):
+    # a word-for-word rendering (no company word ends the title's name), a dateline between title and lead,
+    # and a known company's one-word name (Lattice) inside the rendering: the declared name is the topic
+    text = ("Pine Lattice Bright Robot: the king of the road of going to sea\n\n"
+            "Harbin, 2024 year 5 month 10 day\n\n"
+            "Pine Lattice Bright Robot Stock Share Limited Company (below called \"Lattice Bright\") yesterday hold the "
+            "shareholders big meeting.\n"
+            "Lattice Bright 2023 year realize business income 15 hundred million yuan. Lattice Bright grew. "
+            "Lattice Bright hired 500 people, and Lattice Bright opened a plant.")
+    topic, names = profile.infer_topic_names(text, lex, EN, CTX)
+    (info,) = names
+    assert topic == info.entity_id and info.labels == (("en", "Pine Lattice Bright Robot Stock Share Limited Company"),)
+    assert {a for _, a in info.aliases} >= {"Lattice Bright", "Pine Lattice Bright Robot"}
+    # a known name opening the name is the known company still
+    assert profile.infer_topic_names("Lenovo Group results\n\nLenovo Group Stock Limited Company (below called \"Lenovo\") "
+                                     "said revenue rose. Lenovo grew.", lex, EN, CTX) == ("lenovo", ())
+
+
+def test_a_chinese_dateline_may_name_a_city_and_its_state():
+    # a translation from English keeps "PALO ALTO, Calif., Nov. 26, 2024 —" as 城市，州，日期——
+    assert profile.infer_date("标题\n\n圣何塞，加利福尼亚州，2024年11月26日——公司今天宣布了结果。", ZH) == dt.date(2024, 11, 26)
+    assert profile.infer_date("标题\n\n公司成立于，深圳，2024年3月1日。", ZH) is None
