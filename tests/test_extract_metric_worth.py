@@ -92,3 +92,17 @@ def test_a_valuation_in_a_round_is_the_company_raising_not_its_investor():
     # a word-for-word translation of 投后估值
     found = facts("Xiaomi complete new round financing, after investment estimate value reach 450 hundred million US dollar.", "en")
     assert _of(found, "Valuation") == {("xiaomi", 45e9, "USD", "Exact")}
+
+
+def test_daily_and_monthly_users_told_side_by_side_do_not_conflict():
+    from kg import sources
+
+    x = run("In the third quarter Kuaishou's daily active users reached 400 million, and its monthly active users stood at "
+            "700 million.", "en", organisation="kuaishou")
+    users = [f for f in x.facts if f.predicate == "Users"]
+    assert sorted(f.attr("value") for f in users) == [400e6, 700e6]
+    assert sources._told_together(*users)
+    # two revenues of one company and period in one sentence still disagree: one was read wrongly
+    x = run("In the third quarter Kuaishou's revenue was RMB31 billion; its revenue was RMB1.2 billion.", "en", organisation="kuaishou")
+    revenue = [f for f in x.facts if f.predicate == "Revenue"]
+    assert len(revenue) == 2 and not sources._told_together(*revenue)
