@@ -106,3 +106,10 @@ def test_daily_and_monthly_users_told_side_by_side_do_not_conflict():
     x = run("In the third quarter Kuaishou's revenue was RMB31 billion; its revenue was RMB1.2 billion.", "en", organisation="kuaishou")
     revenue = [f for f in x.facts if f.predicate == "Revenue"]
     assert len(revenue) == 2 and not sources._told_together(*revenue)
+
+
+def test_words_that_describe_the_company_name_no_part_of_it():
+    # "the Shenzhen-listed company", "the Beijing-based group": the company's own figure, not a part's
+    for text in ("The Shenzhen-listed company reported revenue of 92 billion yuan for 2017.",
+                 "The Beijing-based group posted revenue of $9 billion for 2017."):
+        assert {(f[0], f[5]) for f in facts(text, "en") if f[1] == "Revenue"} == {("xiaomi", "2017")}, text
