@@ -301,10 +301,16 @@ def _star(group: list[Fact], reports_on, doc_order, differences) -> list[FactCon
     return out
 
 
+# metrics whose figures one sentence tells side by side for measures the metric does not tell apart: shares of two
+# markets, daily and monthly active users (日均活跃用户达到1.07亿，月均活跃用户3.48亿), paying and all subscribers
+_SIDE_BY_SIDE = frozenset({"MarketShare", "Users", "Subscribers"})
+
+
 def _told_together(a: Fact, b: Fact) -> bool:
     """Two ranks or market shares one sentence tells side by side (占有率为14.0%，…排名第一；其中智能机…占有率为8.1%，
-    排名第五): the writer gave both, for markets the reading took as one; both stand."""
-    if not (a.kind == b.kind == "position" or a.predicate == b.predicate == "MarketShare"):
+    排名第五), or two counts of users ("DAUs reached 408 million; MAUs stood at 714 million"): the writer gave both,
+    for markets or measures the reading took as one; both stand."""
+    if not (a.kind == b.kind == "position" or a.predicate == b.predicate and a.predicate in _SIDE_BY_SIDE):
         return False
     if a.kind == "position" and (a.attr("bound", "Exact") != "Exact" or b.attr("bound", "Exact") != "Exact"):
         return False  # 位列全球第三，并已连续14个季度保持全球前三: one place told twice, not two markets

@@ -543,7 +543,7 @@ def _trigger_hits(ctx: Context) -> list[tuple[int, int, list[dict]]]:
     regex, owners = ctx.patterns.trigger_re("quantities", ctx.lang.code)
     found = []
     for s, e, owned in trigger_hits(ctx, regex, owners, names_inside=True):
-        pats = [p for p in owned if _context_ok(ctx, p)]
+        pats = [p for p in owned if _context_ok(ctx, p) and not _followed_by_other(ctx, p, e)]
         if _rank_follows(ctx, e):  # 进入了前5位, "entered the top 10": a rank is reached, no country entered
             pats = [p for p in pats if any(w in ctx.doc.text[s:e].lower() for w in ("前", "top"))]
             if not pats:
@@ -551,6 +551,14 @@ def _trigger_hits(ctx: Context) -> list[tuple[int, int, list[dict]]]:
         if pats:
             found.append((s, e, pats))
     return found
+
+
+def _followed_by_other(ctx: Context, pat: dict, e: int) -> bool:
+    """Do the words right after the trigger make it another thing's (``not_followed_by``: "sales and marketing
+    expenses", "sales force")?"""
+    words = (pat.get("not_followed_by") or {}).get(ctx.lang.code)
+    regex = words_re(words, ctx.lang.code) if words else None
+    return regex is not None and regex.match(ctx.doc.text, e + len(ctx.doc.text[e:e + 4]) - len(ctx.doc.text[e:e + 4].lstrip())) is not None
 
 
 _BEFORE_RANK = re.compile(r"\s*(?:了|the|its|their|a)?\s*", re.IGNORECASE)
@@ -681,6 +689,8 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
         return _level_after(ctx, fits, inside[0].end)  # "gained 4 million subscribers, reaching 120 million"
     if inside:
         return inside[0]
+    if pat.get("value_after_words"):
+        fits = [m for m in fits if m.start >= te and _after_words(ctx, pat, te, m)]
     after = [m for m in fits if te <= m.start < ce and not _other_trigger_between(ctx, te, m.start, (ts, te), m if named else None)
              and not (ctx.lang.code == "en" and _EN_FROM_FIGURE.search(ctx.doc.text, max(te, m.start - 40), m.start))]
     before = [m for m in fits if cs <= m.start and m.end <= ts and not _other_trigger_between(ctx, m.end, ts, (ts, te), m if named else None)]
@@ -697,6 +707,9 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
         # "330 million mobile and broadband customers and 92,000 employees", "$6.4 billion in dividends and
         # $5.6 billion in repurchases": the figure before its noun, not the next one
         return before[-1]
+    if before and after and ctx.lang.code == "zh" and "Count" in pat.get("units", []) \
+            and re.fullmatch(r"[名个位家多余]?", ctx.doc.text[before[-1].end:ts]):
+        return before[-1]  # 服务超过10亿用户和8000万商家: the number right before its noun counts it, not the next one
     if after:
         return after[0]
     if before and ts - before[-1].end <= reach[ctx.lang.code != "zh"]:
@@ -714,6 +727,46 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
         if cands and cands[0].start - ns <= 12 and not _other_trigger_between(ctx, te, ne, (ts, te)):
             return cands[0]
     return None
+
+
+def _deal_doer(ctx: Context, pat: dict, ts: int) -> bool:
+    """Do the words just before the trigger name a deal, a stake or an asset (``not_doer``: "the deal, valued at",
+    "a transaction valuing", 交易估值) rather than the company whose worth the figure is?"""
+    words = (pat.get("not_doer") or {}).get(ctx.lang.code)
+    if not words:
+        return False
+    if ctx.lang.code == "zh":
+        before = ctx.doc.text[max(ctx.sent.start, ts - 6):ts]
+    else:  # the last three words before it, over a comma ("the deal, valued at"; not "the deal gives Xiaomi a … valuation")
+        before = " ".join(ctx.doc.text[max(ctx.sent.start, ts - 60):ts].split()[-3:])
+    return has_word(before, words, ctx.lang.code)
+
+
+def _named_between(ctx: Context, pat: dict, te: int, qm: Mention):
+    """For ``subject_after``: the organisation named between the verb and its figure ("valuing Supercell at
+    $10.2 billion"), as (mention, id, scope, factor); else None."""
+    if not pat.get("subject_after"):
+        return None
+    named = [m for m in ctx.entities(pat.get("subject_classes") or ORG, NOT_SUBJECT) if te <= m.start and m.end <= qm.start]
+    return (named[0], named[0].entity_id, "", 1.0) if named else None
+
+
+def _deal_valued(ctx: Context, pat: dict, te: int, qm: Mention) -> bool:
+    """For ``subject_after``: do the words between the verb and its figure name a deal or a stake ("valued the stake
+    at $2 billion")?"""
+    words = (pat.get("not_doer") or {}).get(ctx.lang.code)
+    return bool(pat.get("subject_after") and words and has_word(ctx.doc.text[te:qm.start], words, ctx.lang.code))
+
+
+def _after_words(ctx: Context, pat: dict, te: int, m: Mention) -> bool:
+    """For ``value_after_words``: does the figure follow one of them ("valued the company at about $5 billion"),
+    with a few words of bound between?"""
+    words = (pat.get("value_after_words") or {}).get(ctx.lang.code)
+    if not words:
+        return True
+    regex = words_re(words, ctx.lang.code)
+    gap = ctx.doc.text[te:m.start]
+    return bool(re.search(r"(?:^|\s)(?:" + regex.pattern + r")\s+(?:[a-z]+\s+){0,3}$", gap, re.IGNORECASE)) and len(gap) <= 60
 
 
 # "revenue rose 44% from RMB68.8 billion", "up from $7.46 billion", "compared with $51.3 billion": the figure a change
@@ -764,8 +817,10 @@ def _level_after(ctx: Context, fits: list[Mention], te: int) -> Mention | None:
 
 
 def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = None) -> Fact | None:
+    if _deal_doer(ctx, pat, ts):
+        return None  # "the deal, valued at $69 billion": the worth of a deal, not of a company
     qm = qm or _value_for(ctx, pat, ts, te)
-    if qm is None:
+    if qm is None or _deal_valued(ctx, pat, te, qm):
         return None
     future = _future(ctx, ts, qm)
     q = qm.quantity
@@ -786,7 +841,7 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
         return None  # "Japan accounted for $6.26 billion": a market's figure; what else a verb's doer is, is unsure
     if seg[0] == "category" and seg[2] and any(u in MONEY_UNITS for u in pat.get("units", [])):
         seg = ("part", seg[1], seg[2])  # a money figure of a category is the figure of the part that sells it
-    subject = _subject(ctx, pat, ts, te, seg)
+    subject = _named_between(ctx, pat, te, qm) or _subject(ctx, pat, ts, te, seg)
     if subject is None:
         return None
     subj_m, subj, scope, confidence = subject
@@ -1177,7 +1232,9 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_
         return None  # 后者的用户数已降至约2亿: the figure of a name told before, which the words do not say
     if orgs:  # a clause with no subject of its own continues the sentence's ("…, and booked revenue of")
         # but "Tesla, which delivered 1.79 million cars": the name the relative clause follows
-        pick = orgs[-1] if re.match(r"\s*(?:which|who|that)\b", ctx.doc.text[cs:cs + 8]) else orgs[0]
+        # and a value put on a company is the one named last ("Tencent led Supercell's new round, valuing it at",
+        # 腾讯领投了Supercell的新一轮融资，估值约…: ``subject_last``), not the investor the sentence opens with
+        pick = orgs[-1] if re.match(r"\s*(?:which|who|that)\b", ctx.doc.text[cs:cs + 8]) or pat.get("subject_last") else orgs[0]
         return pick, pick.entity_id, scope, 0.95
     own = (ctx.lang.words.get("pronouns") or {}).get("organisation") or []
     if pat.get("market_words") and has_word(ctx.sent.text, (pat["market_words"] or {}).get(ctx.lang.code), ctx.lang.code) \
@@ -1427,7 +1484,7 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     year_after = ctx.lang.code == "en" and re.match(r"\s*(?:for|in)\s+the\s+(?:full\s+|whole\s+)?(?:fiscal\s+)?year\b",
                                                    ctx.doc.text[qm.end:qm.end + 30], re.IGNORECASE)
     if (year_after or not same and not any(ctx.sent.start <= m.start < ts for m in periods)) and pat.get("period") not in ("as_of", "stock") and \
-            (year_after or has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code)
+            (year_after or has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code) or _opens_full_year(ctx, cs)
              or not any(ctx.sent.start <= m.start < ce and _dates_a_figure(ctx, m) for m in periods) and _part_of_full_year(ctx)):
         # ("$15.0 billion for the year and $7.93 billion for the fourth quarter": the year, whatever else the clause names)
         # 全年收入为…, "full-year revenue": the whole year of the period reported on or just named
@@ -1476,6 +1533,17 @@ def _dates_a_figure(ctx: Context, m: Mention) -> bool:
     """Is the time in a clause that tells a figure (not "于去年5月推出的…", which dates a launch)?"""
     lo, hi = ctx.clauses[ctx.clause_of(m.start)]
     return any(lo <= q.start < hi for q in _quantities(ctx))
+
+
+def _opens_full_year(ctx: Context, cs: int) -> bool:
+    """Does the sentence open with a clause of its own that says it speaks of the whole year, before the figure's
+    clause ("For the full year, Logitech posted sales of …", 全年来看，公司实现营收…)? A clause with a figure of its own
+    is no such opening."""
+    first = ctx.clauses[ctx.clause_of(ctx.sent.start)] if ctx.clauses else None
+    if first is None or first[1] > cs or first[1] - first[0] > 30:
+        return False
+    return has_word(ctx.doc.text[first[0]:first[1]], ctx.lang.words.get("full_year_words"), ctx.lang.code) \
+        and not any(first[0] <= q.start < first[1] for q in _quantities(ctx))
 
 
 def _part_of_full_year(ctx: Context) -> bool:
