@@ -189,3 +189,66 @@ def test_an_in_house_word_inside_the_noun_phrase_reaches_the_name_after_the_comm
     got = labelled("In 2019 it launched its first self-developed server chip, the Kunpeng 920.", "en", organisation="huawei")
     assert ("huawei", "develops", "kunpeng-920") in got, got
     assert not of("develops", labelled("The chip was developed in-house, the company said.", "en", organisation="huawei"))
+
+
+@pytest.mark.parametrize("text, lang, org, name", [
+    # a version with a decimal point, a generation word and a number after it are the model's name
+    ("华为于2025年6月发布了HarmonyOS 5.1。", "zh", "huawei", "HarmonyOS 5.1"),
+    ("高通于2025年9月发布了骁龙8 Gen 5。", "zh", "qualcomm", "骁龙8 Gen 5"),
+    ("佳途科技于2025年发布了Vela Tab 11.5平板。", "zh", "xiaomi", "Vela Tab 11.5"),
+    # a word for the model's edition is part of its name
+    ("小米于2025年9月发布了Redmi K90至尊版。", "zh", "xiaomi", "Redmi K90至尊版"),
+    ("华为于2025年发布了畅行S9冠军版。", "zh", "huawei", "畅行S9冠军版"),
+    # a version written after a kind noun (大模型3.0) is the name's, even when the name without it is known
+    ("vivo于2025年发布了蓝心大模型4.0。", "zh", "vivo", "蓝心大模型4.0"),
+    ("百度于2025年发布了文心大模型5.0。", "zh", "baidu", "文心大模型5.0"),
+    ("2025年，小米发布了星河大模型2.5 Pro。", "zh", "xiaomi", "星河大模型2.5 Pro"),
+])
+def test_a_model_name_keeps_its_version_and_edition(text, lang, org, name):
+    got = of("releases", labelled(text, lang, organisation=org))
+    assert got == {(org, "releases", name)}, got
+
+
+@pytest.mark.parametrize("text", [
+    "小米于2024年发布了Vela 7 2024年款手机。",
+    "华为于2025年发布了Nova Tab 12英寸平板。",
+])
+def test_a_number_of_years_or_inches_ends_a_model_name(text):
+    got = of("releases", labelled(text, "zh", organisation="huawei"))
+    assert got and not any("年" in f[2] or "英寸" in f[2] for f in got), got
+
+
+def test_a_word_by_word_translation_names_a_model_by_its_maker_in_lower_case():
+    # 小米发布小米16系列手机 word by word: the lexicon's "millet" (Xiaomi) then model words with a number
+    from tests.helpers import run
+    x = run("October 29, millet release millet 16 series mobile phone, and in September release red rice Note 15 series.",
+            "en", organisation="xiaomi")
+    names = {e.entity_id: {n for _, n in e.labels + e.aliases} for e in x.entities}
+    launched = [names.get(f.obj, {f.obj}) for f in x.facts if f.predicate == "releases"]
+    assert any("Xiaomi 16 series" in n for n in launched), launched
+    assert any("Redmi Note 15 series" in n for n in launched), launched
+    # a count after the maker is no model
+    got = of("releases", labelled("In 2024 millet release millet 15 million phones.", "en", organisation="xiaomi"))
+    assert not any("15" in f[2] for f in got), got
+
+
+@pytest.mark.parametrize("text, lang, launched, not_launched", [
+    ("Xiaomi released the Vela 7, Vela 8 will follow next month.", "en", "Vela 7", "Vela 8"),
+    ("小米于2024年发布了Vela 7，Vela 8将于明年发布。", "zh", "Vela 7", "Vela 8"),
+])
+def test_a_name_after_a_bare_comma_with_its_own_verb_ends_the_list(text, lang, launched, not_launched):
+    got = {f[2] for f in of("releases", labelled(text, lang, organisation="xiaomi"))}
+    assert launched in got and not_launched not in got, got
+
+
+@pytest.mark.parametrize("text, name", [
+    # two Chinese characters written onto a Latin model are its line's name
+    ("年内公司推出了云犀X8 PRO、云犀T50系列。", "云犀X8 PRO"),
+    ("2024年，公司发布了畅行S9。", "畅行S9"),
+    # a kind of product or a leading word before the model only describes it
+    ("2024年，公司发布了平板Lumo Q7。", "Lumo Q7"),
+    ("2024年，公司发布了新款Lumo Q7。", "Lumo Q7"),
+])
+def test_a_chinese_line_name_before_a_latin_model_is_part_of_it(text, name):
+    got = {f[2] for f in of("releases", labelled(text, "zh", organisation="xiaomi"))}
+    assert name in got, got

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .. import lexicon
 from ..iris import new_entity_id, vocab
 from ..lang.spans import sub_end
 from ..numbers import (period_bounds, EN_RELATIVE_MONTHS, EN_RELATIVE_QUARTERS, EN_RELATIVE_YEARS, ZH_RELATIVE_MONTHS, ZH_RELATIVE_QUARTERS,
@@ -815,8 +816,15 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
             gap = _EN_PRICE_ASIDE.sub(" and ", gap, count=1)
         if not joiner.fullmatch(gap):
             break
+        if _OWN_CLAUSE_GAP[ctx.lang.code].fullmatch(gap) and _OWN_VERB[ctx.lang.code].match(ctx.doc.text, m.end):
+            break  # "released A, B will follow next month", 发布了A，B将于月底发布: after a bare comma, a name with its own verb
         run.append(m)
     return run
+
+
+_OWN_CLAUSE_GAP = {"en": re.compile(r"\s*[,;]\s*"), "zh": re.compile(r"\s*[，,；;]\s*")}
+_OWN_VERB = {"en": re.compile(r"\s+(?:will|would|is|are|was|were|has|have|had|also|then|shall|could|may|might)\b"),
+             "zh": re.compile(r"\s*(?:将|也|还|则|已|会|随后|预计|计划)")}
 
 
 _ZH_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z0-9][A-Za-z0-9&.\-]*){0,3}")
@@ -951,6 +959,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             if de > start + lead and not re.search(r"[“「《\"，,。]", text[start + lead:de]) \
                     and not any(m.start <= de < m.end for m in ctx.mentions if m.kind in ENTITY_KINDS):
                 limit = de
+        if lang.code == "en" and not v_is_org(slot):
+            _en_stem_models(ctx, pat, te)
         spans = lang.names_after(text[:limit], start, limit, lang.words)
         if lang.code == "zh" and v_is_org(slot) and not any(_looks_named(ctx, a, b) and ctx.mention_at(a, b, ["Place"]) is None
                                                             for a, b, _ in spans):
@@ -995,6 +1005,38 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                 ctx.name_also(found.entity_id, [text[s:e].strip()])
                 continue
         ctx.add_name(s, e, cls)
+
+
+# the model words after a maker's or a line's name: "millet 15 series" (Xiaomi 15), "red rice Note 14", "Ernie 5":
+# capitalised words and numbers, one with a digit; a number of things or of time is not one
+_EN_MODEL_TAIL = re.compile(r"(?:\s+(?!(?:19|20)[0-9]{2}\b)(?:[0-9]+(?:\.[0-9]+)*[A-Za-z+]*|[A-Z][A-Za-z0-9+\-]*)"
+                            r"(?!\s*(?:%|percent|per\s*cent|million|billion|thousand|hundred|units?|years?|months?|days?|yuan|dollars|"
+                            r"euros|times|people|stores|countries|markets)\b)){1,4}(?:\s+series\b)?")
+_MODEL_STEMS = ["Company", "Brand", "Product", "ProductSeries"]
+
+
+def _en_stem_models(ctx: Context, pat: dict, te: int) -> None:
+    """"millet release millet 15 series mobile phone", "release red rice Note 14 series": a maker, brand or line the
+    lexicon knows, written in lower case as a word-by-word translation does, then model words with a number, names
+    a model of its own after the verb (also named with the maker's own label: Xiaomi 15 series)."""
+    text = ctx.doc.text
+    ce = ctx.sent.end
+    pos = te
+    v = vocab()
+    for m in [m for m in ctx.mentions if m.kind == "entity" and te <= m.start < ce and m.from_lexicon]:
+        if not _JOINERS["en"].fullmatch(text, pos, m.start) or not m.text[:1].islower() or not (m.cls and v.is_a(m.cls, _MODEL_STEMS)):
+            continue
+        tail = _EN_MODEL_TAIL.match(text, m.end, ce)
+        if tail is None or not re.search(r"[0-9]", tail.group()):
+            continue
+        found = ctx.add_name(m.start, tail.end(), pat["object"][0])
+        if found is None:
+            continue
+        info = lexicon.load().info(m.entity_id)
+        own = next((n for lang, n in (info.labels if info else ()) if lang == "en"), "")
+        if own:
+            ctx.name_also(found.entity_id, [own + tail.group()])
+        pos = tail.end()
 
 
 _EN_PLACE_POSSESSIVE = re.compile(r"\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s(?=\s)")
@@ -1867,10 +1909,26 @@ def _past_descriptor(ctx: Context, s: int, e: int) -> int:
             s += 1
         return s
     covered = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and m.start >= s and m.end <= head_end]
-    return s if covered else head_end
+    if covered:
+        return s
+    return s if _series_stem(ctx, s, head_end) else head_end
+
+
+def _series_stem(ctx: Context, s: int, e: int) -> bool:
+    """地宝X8 PRO, 畅行S9, 芙万Stretch: two Chinese characters written onto a Latin model name are its line's name,
+    unless they are a kind of product (皮卡Cybertruck, 手机X9), a word that leads a name (旗舰, 新款) or a common
+    word no name is (公司); longer Chinese words before the model describe it (电动重卡Semi)."""
+    head = ctx.doc.text[s:e]
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2}", head) or any(ch in _ZH_NOT_IN_STEM for ch in head):
+        return False
+    words = ctx.lang.words
+    if head in (words.get("name_lead_words") or ()) or head in (words.get("not_names") or ()) or head in _kind_words():
+        return False
+    return not any(m.kind in ENTITY_KINDS and m.start < e and m.end > s for m in ctx.mentions)
 
 
 _ZH_NOT_NAME_START = set("被将由把让对向在于和与及的了是为已也")
+_ZH_NOT_IN_STEM = _ZH_NOT_NAME_START | set("年月日号随个其中这该此那每各款代")  # 年随HERO6: a time and a preposition, no line's name
 
 
 def _looks_named(ctx: Context, s: int, e: int) -> bool:
