@@ -252,3 +252,18 @@ def test_a_name_after_a_bare_comma_with_its_own_verb_ends_the_list(text, lang, l
 def test_a_chinese_line_name_before_a_latin_model_is_part_of_it(text, name):
     got = {f[2] for f in of("releases", labelled(text, "zh", organisation="xiaomi"))}
     assert name in got, got
+
+
+@pytest.mark.parametrize("text, lang, brand", [
+    # a launched name the noun right before it calls a brand is the launcher's brand, however the brand is described
+    ("2006年，公司推出自有品牌“云犀”，2018年推出高端生活电器品牌“添瑞”。", "zh", "添瑞"),
+    ("2013年，公司推出面向家庭和个人用户的互联网品牌“萤火”（EZFIRE）。", "zh", "萤火"),
+    ("In 2018 the company launched the premium brand Tinra.", "en", "Tinra"),
+])
+def test_a_launched_brand_belongs_to_its_launcher(text, lang, brand):
+    assert (brand, "brandOf", "xiaomi") in labelled(text, lang, organisation="xiaomi"), labelled(text, lang, organisation="xiaomi")
+
+
+def test_a_launched_product_is_no_brand():
+    got = labelled("2024年，公司推出了高端旗舰手机“云犀”。", "zh", organisation="xiaomi")
+    assert ("xiaomi", "releases", "云犀") in got and not of("brandOf", got), got

@@ -1,6 +1,7 @@
 """Relations: a trigger word links a subject mention to object mention(s) of the right classes."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -121,7 +122,30 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
     found = _by_side(ctx, pat, ts, te, new_names)
     if found and pat.get("joint_words"):
         found += _co_makers(ctx, pat, ts, te, found)
+    if found and pat.get("brand_nouns"):
+        found += _launched_brands(ctx, pat, te, found)
     return found
+
+
+def _launched_brands(ctx: Context, pat: dict, te: int, found: list[Fact]) -> list[Fact]:
+    """推出高端生活电器品牌“添可”, "launched the premium brand Tinra": what a brand noun right before the launched name
+    calls a brand belongs to the launcher (``brand_nouns``; the words that describe the brand may stand before the noun)."""
+    nouns = (pat.get("brand_nouns") or {}).get(ctx.lang.code)
+    if not nouns:
+        return []
+    text = ctx.doc.text
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    before = re.compile(r"(?:" + alt + r")\s*[“「\"《]?\s*$" if ctx.lang.code == "zh" else r"\b(?:" + alt + r")\s*[“\"]?\s*$", re.IGNORECASE)
+    out = []
+    for f in found:
+        if f.predicate != pat["property"] or not f.evidence:
+            continue
+        obj = next((m for m in ctx.mentions if m.kind == "entity" and m.entity_id == f.obj and te <= m.start < ctx.sent.end), None)
+        if obj is None or ctx.clause_of(obj.start) != ctx.clause_of(te) or not before.search(text, max(te, obj.start - 12), obj.start):
+            continue
+        ev = dataclasses.replace(f.evidence[0], rule=pat["id"] + "-brand")
+        out.append(Fact("relation", f.obj, "brandOf", f.subject, (), (ev,)))
+    return out
 
 
 def _by_side(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
