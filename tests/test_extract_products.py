@@ -267,3 +267,31 @@ def test_a_launched_brand_belongs_to_its_launcher(text, lang, brand):
 def test_a_launched_product_is_no_brand():
     got = labelled("2024年，公司推出了高端旗舰手机“云犀”。", "zh", organisation="xiaomi")
     assert ("xiaomi", "releases", "云犀") in got and not of("brandOf", got), got
+
+
+@pytest.mark.parametrize("text, name", [
+    # a kind noun, then a line's Chinese name and a model number
+    ("2019年，公司发布边缘智能芯片思源220。", "思源220"),
+    ("2021年，公司发布第四代云端芯片思源370。", "思源370"),
+    ("2020年，公司推出了面向云端训练的思源290。", "思源290"),
+])
+def test_a_chinese_line_name_with_a_model_number_after_a_kind_is_launched(text, name):
+    assert (("xiaomi", "releases", name)) in labelled(text, "zh", organisation="xiaomi")
+
+
+def test_chinese_words_before_a_latin_name_still_describe_it():
+    got = labelled("2016年，小米以55亿美元收购美国通用电气旗下的家电业务Lumo Appliances。", "zh", organisation="xiaomi")
+    assert ("xiaomi", "acquired", "Lumo Appliances") in got, got
+
+
+@pytest.mark.parametrize("text, org, name", [
+    ("GoPro's flagship HERO19 Black went on sale in September 2030 at $399.", "gopro", "HERO19 Black"),
+    ("Xiaomi's new Vela 7 went on sale in September 2024.", "xiaomi", "Vela 7"),
+])
+def test_a_product_after_its_makers_possessive_is_launched_by_it(text, org, name):
+    assert (org, "releases", name) in labelled(text, "en", organisation=org), labelled(text, "en", organisation=org)
+
+
+def test_a_possessive_among_other_makers_launches_nothing():
+    got = of("releases", labelled("Apple's rival Samsung said the Vela 7 went on sale in 2024.", "en"))
+    assert not any(f[0] == "apple" for f in got), got

@@ -127,6 +127,10 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
     return found
 
 
+_EN_MAKER_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:new|latest|flagship|first|own|next-generation|new-generation|entry-level|top-end|high-end|"
+                                  r"premium|budget|upcoming|long-awaited|much-anticipated)\s+){0,2}")
+
+
 def _launched_brands(ctx: Context, pat: dict, te: int, found: list[Fact]) -> list[Fact]:
     """推出高端生活电器品牌“添可”, "launched the premium brand Tinra": what a brand noun right before the launched name
     calls a brand belongs to the launcher (``brand_nouns``; the words that describe the brand may stand before the noun)."""
@@ -1343,8 +1347,11 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                             if found and found[0] >= ctx.sent.start else None
                         before = [whole] if whole is not None and whole.cls and vocab().is_a(whole.cls, pat["object"]) else before
                 chosen = before[-1:]
-                if chosen and any(cs <= m.start < ts for m in ctx.entities(pat["subject"]) if m.start < chosen[0].start):
-                    chosen = []  # "Apple's iPhone ... launched": keep to the clear cases
+                makers = [m for m in ctx.entities(pat["subject"]) if cs <= m.start < ts and m.start < chosen[0].start] if chosen else []
+                if makers and not (ctx.lang.code == "en" and len(makers) == 1 and pat.get("find_objects")
+                                   and _EN_MAKER_POSSESSIVE.fullmatch(ctx.doc.text, makers[0].end, chosen[0].start)):
+                    chosen = []  # "Apple's iPhone ... launched" with more names about: keep to the clear cases
+                    # ("GoPro's flagship HERO13 Black went on sale": the one maker right before it launched it)
         subj_m, subj = _doer(ctx, pat, ts)
         named = _name_right_before(ctx, pat, ts) if pat.get("doer_names") else None
         if named is not None and not any(named.start == m.start for m in chosen):

@@ -427,9 +427,11 @@ _VERSION = re.compile(r"\s?[Vv]?" + _MODEL_NUMBER + r"(?:\s?(?:Pro|Max|Ultra|Tur
 
 
 def _with_version(text: str, pos: int, end: int) -> int:
-    """Where a name ends once a version number written right after it (大模型3.0, 大模型 V2.5 Turbo) is taken in."""
+    """Where a name ends once a version number written right after it (大模型3.0, 大模型 V2.5 Turbo) is taken in,
+    and the word for its series (观澜大模型系列: the graph also names it without the word)."""
     m = _VERSION.match(text, pos, end)
-    return m.end() if m and re.search(r"[0-9]", m.group()) else pos
+    pos = m.end() if m and re.search(r"[0-9]", m.group()) else pos
+    return pos + 2 if text.startswith("系列", pos) and pos + 2 <= end else pos
 
 
 def _may_be_named(window: str) -> bool:
@@ -449,7 +451,9 @@ def _name_starts(text: str, pos: int, end: int) -> bool:
     if _QUOTED.match(text, pos, end):
         return True
     m = _MODEL.match(text, pos, end)
-    return bool(m and m.group() and re.match(r"[A-Za-z0-9]", m.group()))
+    # X200 Pro, and a line's Chinese name then a model number (发布边缘智能芯片思元220); not Chinese words then
+    # Latin letters (家电业务GE Appliances: the words describe the name)
+    return bool(m and m.group() and re.match(r"[\u4e00-\u9fff]{0,4}[0-9]|[A-Za-z]", m.group()))
 
 
 def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, int, str]]:
