@@ -295,3 +295,18 @@ def test_a_product_after_its_makers_possessive_is_launched_by_it(text, org, name
 def test_a_possessive_among_other_makers_launches_nothing():
     got = of("releases", labelled("Apple's rival Samsung said the Vela 7 went on sale in 2024.", "en"))
     assert not any(f[0] == "apple" for f in got), got
+
+
+def test_an_english_list_of_launches_gives_each_its_own_time():
+    from tests.helpers import run
+    x = run("We launched the Q100 in 2018, the Q270 in 2019 and the Q290, our first training chip, in 2020.", "en",
+            organisation="xiaomi")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    got = {(names.get(f.obj, f.obj), f.attr("period").key) for f in x.facts if f.predicate == "releases"}
+    assert got == {("Q100", "2018"), ("Q270", "2019"), ("Q290", "2020")}, got
+
+
+def test_an_aside_describing_a_launched_name_does_not_end_the_list():
+    got = of("releases", labelled("Today we unveil the Lumo Book X, a next-generation AI PC for business, and the Lumo Flip 2.",
+                                  "en", organisation="xiaomi"))
+    assert {("xiaomi", "releases", "Lumo Book X"), ("xiaomi", "releases", "Lumo Flip 2")} <= got, got

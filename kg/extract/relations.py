@@ -565,7 +565,8 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         seen.add(obj.entity_id)
         count = _count_for(ctx, chosen, i) if "count" in pat.get("qualifiers", []) else None
         obj_id = "market:" + obj.entity_id if pat.get("object_as_market") else obj.entity_id
-        own = _own_time(ctx, obj) if period is not None or "period" in pat.get("qualifiers", []) else None
+        own = _own_time(ctx, obj, listed=len(chosen) > 1 and obj.start >= te) \
+            if period is not None or "period" in pat.get("qualifiers", []) else None
         undated = float(pat.get("undated", 1.0)) if not (own or period) else 1.0  # an event told with no time at all
         ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence * undated, _earlier_objects(ctx, pat, subj_m, ts))
         s_id, o_id = (obj_id, subj) if pat.get("swap_roles") else (subj, obj_id)  # "funding from Sequoia": Sequoia invested
@@ -621,10 +622,20 @@ def _owned_one(ctx: Context, pat: dict, obj: Mention) -> Mention:
 _OWN_TIME = re.compile(r"\s*[(（]")
 
 
-def _own_time(ctx: Context, obj: Mention) -> PeriodRef | None:
+def _own_time(ctx: Context, obj: Mention, listed: bool = False) -> PeriodRef | None:
     """A time in brackets right after one name of a list (推出了Model X（2015年9月）、Model 3（2017年7月）):
-    that name's own."""
+    that name's own; in English, of a list after the verb, also the time right after the name."""
     m = _OWN_TIME.match(ctx.doc.text, obj.end)
+    if m is None and ctx.lang.code == "en" and listed:  # "the MLU270 in 2019 and the MLU290, our first training chip, in 2020"
+        text = ctx.doc.text
+        aside = _EN_GAP_APPOSITIVE.match(text, obj.end, ctx.sent.end)
+        pos = aside.end() if aside is not None else obj.end
+        time = _EN_GAP_TIME.match(text, pos, ctx.sent.end)
+        if time is not None and (aside is None or text.startswith(",", pos)):
+            p = next((p for p in ctx.periods() if p.start == time.end() and p.period.year), None)
+            if p is not None and re.match(r"\s*(?:,|\band\b|\.|;|$)", text[p.end:p.end + 6]):
+                return p.period.plain() if p.period.qualifier == "since" else p.period
+        return None
     if m is None:
         return None
     for p in ctx.periods():
@@ -828,6 +839,7 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
     """The first candidate after ``start`` and those that follow it as a list ("X, Y and Z",
     X、Y和Z), up to ``limit``."""
     joiner = _JOINERS[ctx.lang.code]
+    aside = False
     after = sorted((m for m in cands if m.start >= start and m.end <= limit), key=lambda m: m.start)
     if not after:
         return []
@@ -842,12 +854,36 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
         gap = _ASIDE.sub("", ctx.doc.text[run[-1].end:m.start], count=1)  # Model X（2015年9月）、Model 3
         if ctx.lang.code == "en":  # "the X and X Plus, priced from $799, and the X Pro": a price aside, then the list goes on
             gap = _EN_PRICE_ASIDE.sub(" and ", gap, count=1)
+            # "the MLU100 in 2018, the MLU270 in 2019 and the MLU290, our first training chip, in 2020", "the X, a
+            # next-generation AI PC for business, and the Y": each name's own time and an aside describing it
+            stripped = _en_list_gap(ctx, run[-1].end, gap)
+            aside, gap = stripped != gap and _EN_GAP_APPOSITIVE.match(gap) is not None, stripped
         if not joiner.fullmatch(gap):
             break
-        if _OWN_CLAUSE_GAP[ctx.lang.code].fullmatch(gap) and _OWN_VERB[ctx.lang.code].match(ctx.doc.text, m.end):
-            break  # "released A, B will follow next month", 发布了A，B将于月底发布: after a bare comma, a name with its own verb
+        if (_OWN_CLAUSE_GAP[ctx.lang.code].fullmatch(gap) or ctx.lang.code == "en" and aside) and _OWN_VERB[ctx.lang.code].match(ctx.doc.text, m.end):
+            break  # "released A, B will follow next month", 发布了A，B将于月底发布: after a bare comma (in English, also
+            # after an aside and "and": "announcing Earth-2, a digital twin, and the Weather Company is among the first"),
+            # a name with its own verb
         run.append(m)
     return run
+
+
+_EN_GAP_APPOSITIVE = re.compile(r"\s*,\s*(?:a|an|the|our|its|their)\s[^,;:()]{1,60}?(?=,)")
+_EN_GAP_TIME = re.compile(r"\s*,?\s+(?:in|on)\s+")
+
+
+def _en_list_gap(ctx: Context, pos: int, gap: str) -> str:
+    """The words between two names of an English list less an aside that describes the first (", our first
+    training chip") and the first's own time ("in 2019"): what is left joins the list or not."""
+    aside = _EN_GAP_APPOSITIVE.match(gap)
+    if aside is not None:  # a name of the list inside it would stand between the two
+        gap, pos = gap[aside.end():], pos + aside.end()
+    time = _EN_GAP_TIME.match(gap)
+    if time is not None:
+        p = next((p for p in ctx.periods() if p.start == pos + time.end()), None)
+        if p is not None:
+            gap = gap[p.end - pos:]
+    return gap
 
 
 _OWN_CLAUSE_GAP = {"en": re.compile(r"\s*[,;]\s*"), "zh": re.compile(r"\s*[，,；;]\s*")}
