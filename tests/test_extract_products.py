@@ -189,3 +189,124 @@ def test_an_in_house_word_inside_the_noun_phrase_reaches_the_name_after_the_comm
     got = labelled("In 2019 it launched its first self-developed server chip, the Kunpeng 920.", "en", organisation="huawei")
     assert ("huawei", "develops", "kunpeng-920") in got, got
     assert not of("develops", labelled("The chip was developed in-house, the company said.", "en", organisation="huawei"))
+
+
+@pytest.mark.parametrize("text, lang, org, name", [
+    # a version with a decimal point, a generation word and a number after it are the model's name
+    ("华为于2025年6月发布了HarmonyOS 5.1。", "zh", "huawei", "HarmonyOS 5.1"),
+    ("高通于2025年9月发布了骁龙8 Gen 5。", "zh", "qualcomm", "骁龙8 Gen 5"),
+    ("佳途科技于2025年发布了Vela Tab 11.5平板。", "zh", "xiaomi", "Vela Tab 11.5"),
+    # a word for the model's edition is part of its name
+    ("小米于2025年9月发布了Redmi K90至尊版。", "zh", "xiaomi", "Redmi K90至尊版"),
+    ("华为于2025年发布了畅行S9冠军版。", "zh", "huawei", "畅行S9冠军版"),
+    # a version written after a kind noun (大模型3.0) is the name's, even when the name without it is known
+    ("vivo于2025年发布了蓝心大模型4.0。", "zh", "vivo", "蓝心大模型4.0"),
+    ("百度于2025年发布了文心大模型5.0。", "zh", "baidu", "文心大模型5.0"),
+    ("2025年，小米发布了星河大模型2.5 Pro。", "zh", "xiaomi", "星河大模型2.5 Pro"),
+])
+def test_a_model_name_keeps_its_version_and_edition(text, lang, org, name):
+    got = of("releases", labelled(text, lang, organisation=org))
+    assert got == {(org, "releases", name)}, got
+
+
+@pytest.mark.parametrize("text", [
+    "小米于2024年发布了Vela 7 2024年款手机。",
+    "华为于2025年发布了Nova Tab 12英寸平板。",
+])
+def test_a_number_of_years_or_inches_ends_a_model_name(text):
+    got = of("releases", labelled(text, "zh", organisation="huawei"))
+    assert got and not any("年" in f[2] or "英寸" in f[2] for f in got), got
+
+
+def test_a_word_by_word_translation_names_a_model_by_its_maker_in_lower_case():
+    # 小米发布小米16系列手机 word by word: the lexicon's "millet" (Xiaomi) then model words with a number
+    from tests.helpers import run
+    x = run("October 29, millet release millet 16 series mobile phone, and in September release red rice Note 15 series.",
+            "en", organisation="xiaomi")
+    names = {e.entity_id: {n for _, n in e.labels + e.aliases} for e in x.entities}
+    launched = [names.get(f.obj, {f.obj}) for f in x.facts if f.predicate == "releases"]
+    assert any("Xiaomi 16 series" in n for n in launched), launched
+    assert any("Redmi Note 15 series" in n for n in launched), launched
+    # a count after the maker is no model
+    got = of("releases", labelled("In 2024 millet release millet 15 million phones.", "en", organisation="xiaomi"))
+    assert not any("15" in f[2] for f in got), got
+
+
+@pytest.mark.parametrize("text, lang, launched, not_launched", [
+    ("Xiaomi released the Vela 7, Vela 8 will follow next month.", "en", "Vela 7", "Vela 8"),
+    ("小米于2024年发布了Vela 7，Vela 8将于明年发布。", "zh", "Vela 7", "Vela 8"),
+])
+def test_a_name_after_a_bare_comma_with_its_own_verb_ends_the_list(text, lang, launched, not_launched):
+    got = {f[2] for f in of("releases", labelled(text, lang, organisation="xiaomi"))}
+    assert launched in got and not_launched not in got, got
+
+
+@pytest.mark.parametrize("text, name", [
+    # two Chinese characters written onto a Latin model are its line's name
+    ("年内公司推出了云犀X8 PRO、云犀T50系列。", "云犀X8 PRO"),
+    ("2024年，公司发布了畅行S9。", "畅行S9"),
+    # a kind of product or a leading word before the model only describes it
+    ("2024年，公司发布了平板Lumo Q7。", "Lumo Q7"),
+    ("2024年，公司发布了新款Lumo Q7。", "Lumo Q7"),
+])
+def test_a_chinese_line_name_before_a_latin_model_is_part_of_it(text, name):
+    got = {f[2] for f in of("releases", labelled(text, "zh", organisation="xiaomi"))}
+    assert name in got, got
+
+
+@pytest.mark.parametrize("text, lang, brand", [
+    # a launched name the noun right before it calls a brand is the launcher's brand, however the brand is described
+    ("2006年，公司推出自有品牌“云犀”，2018年推出高端生活电器品牌“添瑞”。", "zh", "添瑞"),
+    ("2013年，公司推出面向家庭和个人用户的互联网品牌“萤火”（EZFIRE）。", "zh", "萤火"),
+    ("In 2018 the company launched the premium brand Tinra.", "en", "Tinra"),
+])
+def test_a_launched_brand_belongs_to_its_launcher(text, lang, brand):
+    assert (brand, "brandOf", "xiaomi") in labelled(text, lang, organisation="xiaomi"), labelled(text, lang, organisation="xiaomi")
+
+
+def test_a_launched_product_is_no_brand():
+    got = labelled("2024年，公司推出了高端旗舰手机“云犀”。", "zh", organisation="xiaomi")
+    assert ("xiaomi", "releases", "云犀") in got and not of("brandOf", got), got
+
+
+@pytest.mark.parametrize("text, name", [
+    # a kind noun, then a line's Chinese name and a model number
+    ("2019年，公司发布边缘智能芯片思源220。", "思源220"),
+    ("2021年，公司发布第四代云端芯片思源370。", "思源370"),
+    ("2020年，公司推出了面向云端训练的思源290。", "思源290"),
+])
+def test_a_chinese_line_name_with_a_model_number_after_a_kind_is_launched(text, name):
+    assert (("xiaomi", "releases", name)) in labelled(text, "zh", organisation="xiaomi")
+
+
+def test_chinese_words_before_a_latin_name_still_describe_it():
+    got = labelled("2016年，小米以55亿美元收购美国通用电气旗下的家电业务Lumo Appliances。", "zh", organisation="xiaomi")
+    assert ("xiaomi", "acquired", "Lumo Appliances") in got, got
+
+
+@pytest.mark.parametrize("text, org, name", [
+    ("GoPro's flagship HERO19 Black went on sale in September 2030 at $399.", "gopro", "HERO19 Black"),
+    ("Xiaomi's new Vela 7 went on sale in September 2024.", "xiaomi", "Vela 7"),
+])
+def test_a_product_after_its_makers_possessive_is_launched_by_it(text, org, name):
+    assert (org, "releases", name) in labelled(text, "en", organisation=org), labelled(text, "en", organisation=org)
+
+
+def test_a_possessive_among_other_makers_launches_nothing():
+    got = of("releases", labelled("Apple's rival Samsung said the Vela 7 went on sale in 2024.", "en"))
+    assert not any(f[0] == "apple" for f in got), got
+
+
+def test_an_english_list_of_launches_gives_each_its_own_time():
+    from tests.helpers import run
+    x = run("We launched the Q100 in 2018, the Q270 in 2019 and the Q290, our first training chip, in 2020.", "en",
+            organisation="xiaomi")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    got = {(names.get(f.obj, f.obj), f.attr("period").key) for f in x.facts if f.predicate == "releases"}
+    assert got == {("Q100", "2018"), ("Q270", "2019"), ("Q290", "2020")}, got
+
+
+def test_an_aside_describing_a_launched_name_does_not_end_the_list():
+    got = of("releases", labelled("Today we unveil the Lumo Book X, a next-generation AI PC for business, and the Lumo Flip 2.",
+                                  "en", organisation="xiaomi"))
+    assert {("xiaomi", "releases", "Lumo Book X"), ("xiaomi", "releases", "Lumo Flip 2")} <= got, got

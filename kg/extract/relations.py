@@ -1,9 +1,11 @@
 """Relations: a trigger word links a subject mention to object mention(s) of the right classes."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
+from .. import lexicon
 from ..iris import new_entity_id, vocab
 from ..lang.spans import sub_end
 from ..numbers import (period_bounds, EN_RELATIVE_MONTHS, EN_RELATIVE_QUARTERS, EN_RELATIVE_YEARS, ZH_RELATIVE_MONTHS, ZH_RELATIVE_QUARTERS,
@@ -120,7 +122,34 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
     found = _by_side(ctx, pat, ts, te, new_names)
     if found and pat.get("joint_words"):
         found += _co_makers(ctx, pat, ts, te, found)
+    if found and pat.get("brand_nouns"):
+        found += _launched_brands(ctx, pat, te, found)
     return found
+
+
+_EN_MAKER_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:new|latest|flagship|first|own|next-generation|new-generation|entry-level|top-end|high-end|"
+                                  r"premium|budget|upcoming|long-awaited|much-anticipated)\s+){0,2}")
+
+
+def _launched_brands(ctx: Context, pat: dict, te: int, found: list[Fact]) -> list[Fact]:
+    """推出高端生活电器品牌“添可”, "launched the premium brand Tinra": what a brand noun right before the launched name
+    calls a brand belongs to the launcher (``brand_nouns``; the words that describe the brand may stand before the noun)."""
+    nouns = (pat.get("brand_nouns") or {}).get(ctx.lang.code)
+    if not nouns:
+        return []
+    text = ctx.doc.text
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    before = re.compile(r"(?:" + alt + r")\s*[“「\"《]?\s*$" if ctx.lang.code == "zh" else r"\b(?:" + alt + r")\s*[“\"]?\s*$", re.IGNORECASE)
+    out = []
+    for f in found:
+        if f.predicate != pat["property"] or not f.evidence:
+            continue
+        obj = next((m for m in ctx.mentions if m.kind == "entity" and m.entity_id == f.obj and te <= m.start < ctx.sent.end), None)
+        if obj is None or ctx.clause_of(obj.start) != ctx.clause_of(te) or not before.search(text, max(te, obj.start - 12), obj.start):
+            continue
+        ev = dataclasses.replace(f.evidence[0], rule=pat["id"] + "-brand")
+        out.append(Fact("relation", f.obj, "brandOf", f.subject, (), (ev,)))
+    return out
 
 
 def _by_side(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> list[Fact]:
@@ -548,7 +577,8 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         seen.add(obj.entity_id)
         count = _count_for(ctx, chosen, i) if "count" in pat.get("qualifiers", []) else None
         obj_id = "market:" + obj.entity_id if pat.get("object_as_market") else obj.entity_id
-        own = _own_time(ctx, obj) if period is not None or "period" in pat.get("qualifiers", []) else None
+        own = _own_time(ctx, obj, listed=len(chosen) > 1 and obj.start >= te) \
+            if period is not None or "period" in pat.get("qualifiers", []) else None
         undated = float(pat.get("undated", 1.0)) if not (own or period) else 1.0  # an event told with no time at all
         ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence * undated, _earlier_objects(ctx, pat, subj_m, ts))
         s_id, o_id = (obj_id, subj) if pat.get("swap_roles") else (subj, obj_id)  # "funding from Sequoia": Sequoia invested
@@ -604,10 +634,20 @@ def _owned_one(ctx: Context, pat: dict, obj: Mention) -> Mention:
 _OWN_TIME = re.compile(r"\s*[(（]")
 
 
-def _own_time(ctx: Context, obj: Mention) -> PeriodRef | None:
+def _own_time(ctx: Context, obj: Mention, listed: bool = False) -> PeriodRef | None:
     """A time in brackets right after one name of a list (推出了Model X（2015年9月）、Model 3（2017年7月）):
-    that name's own."""
+    that name's own; in English, of a list after the verb, also the time right after the name."""
     m = _OWN_TIME.match(ctx.doc.text, obj.end)
+    if m is None and ctx.lang.code == "en" and listed:  # "the MLU270 in 2019 and the MLU290, our first training chip, in 2020"
+        text = ctx.doc.text
+        aside = _EN_GAP_APPOSITIVE.match(text, obj.end, ctx.sent.end)
+        pos = aside.end() if aside is not None else obj.end
+        time = _EN_GAP_TIME.match(text, pos, ctx.sent.end)
+        if time is not None and (aside is None or text.startswith(",", pos)):
+            p = next((p for p in ctx.periods() if p.start == time.end() and p.period.year), None)
+            if p is not None and re.match(r"\s*(?:,|\band\b|\.|;|$)", text[p.end:p.end + 6]):
+                return p.period.plain() if p.period.qualifier == "since" else p.period
+        return None
     if m is None:
         return None
     for p in ctx.periods():
@@ -811,6 +851,7 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
     """The first candidate after ``start`` and those that follow it as a list ("X, Y and Z",
     X、Y和Z), up to ``limit``."""
     joiner = _JOINERS[ctx.lang.code]
+    aside = False
     after = sorted((m for m in cands if m.start >= start and m.end <= limit), key=lambda m: m.start)
     if not after:
         return []
@@ -825,10 +866,41 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
         gap = _ASIDE.sub("", ctx.doc.text[run[-1].end:m.start], count=1)  # Model X（2015年9月）、Model 3
         if ctx.lang.code == "en":  # "the X and X Plus, priced from $799, and the X Pro": a price aside, then the list goes on
             gap = _EN_PRICE_ASIDE.sub(" and ", gap, count=1)
+            # "the MLU100 in 2018, the MLU270 in 2019 and the MLU290, our first training chip, in 2020", "the X, a
+            # next-generation AI PC for business, and the Y": each name's own time and an aside describing it
+            stripped = _en_list_gap(ctx, run[-1].end, gap)
+            aside, gap = stripped != gap and _EN_GAP_APPOSITIVE.match(gap) is not None, stripped
         if not joiner.fullmatch(gap):
             break
+        if (_OWN_CLAUSE_GAP[ctx.lang.code].fullmatch(gap) or ctx.lang.code == "en" and aside) and _OWN_VERB[ctx.lang.code].match(ctx.doc.text, m.end):
+            break  # "released A, B will follow next month", 发布了A，B将于月底发布: after a bare comma (in English, also
+            # after an aside and "and": "announcing Earth-2, a digital twin, and the Weather Company is among the first"),
+            # a name with its own verb
         run.append(m)
     return run
+
+
+_EN_GAP_APPOSITIVE = re.compile(r"\s*,\s*(?:a|an|the|our|its|their)\s[^,;:()]{1,60}?(?=,)")
+_EN_GAP_TIME = re.compile(r"\s*,?\s+(?:in|on)\s+")
+
+
+def _en_list_gap(ctx: Context, pos: int, gap: str) -> str:
+    """The words between two names of an English list less an aside that describes the first (", our first
+    training chip") and the first's own time ("in 2019"): what is left joins the list or not."""
+    aside = _EN_GAP_APPOSITIVE.match(gap)
+    if aside is not None:  # a name of the list inside it would stand between the two
+        gap, pos = gap[aside.end():], pos + aside.end()
+    time = _EN_GAP_TIME.match(gap)
+    if time is not None:
+        p = next((p for p in ctx.periods() if p.start == pos + time.end()), None)
+        if p is not None:
+            gap = gap[p.end - pos:]
+    return gap
+
+
+_OWN_CLAUSE_GAP = {"en": re.compile(r"\s*[,;]\s*"), "zh": re.compile(r"\s*[，,；;]\s*")}
+_OWN_VERB = {"en": re.compile(r"\s+(?:will|would|is|are|was|were|has|have|had|also|then|shall|could|may|might)\b"),
+             "zh": re.compile(r"\s*(?:将|也|还|则|已|会|随后|预计|计划)")}
 
 
 _ZH_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z0-9][A-Za-z0-9&.\-]*){0,3}")
@@ -963,6 +1035,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             if de > start + lead and not re.search(r"[“「《\"，,。]", text[start + lead:de]) \
                     and not any(m.start <= de < m.end for m in ctx.mentions if m.kind in ENTITY_KINDS):
                 limit = de
+        if lang.code == "en" and not v_is_org(slot):
+            _en_stem_models(ctx, pat, te)
         spans = lang.names_after(text[:limit], start, limit, lang.words)
         if lang.code == "zh" and v_is_org(slot) and not any(_looks_named(ctx, a, b) and ctx.mention_at(a, b, ["Place"]) is None
                                                             for a, b, _ in spans):
@@ -1007,6 +1081,38 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                 ctx.name_also(found.entity_id, [text[s:e].strip()])
                 continue
         ctx.add_name(s, e, cls)
+
+
+# the model words after a maker's or a line's name: "millet 15 series" (Xiaomi 15), "red rice Note 14", "Ernie 5":
+# capitalised words and numbers, one with a digit; a number of things or of time is not one
+_EN_MODEL_TAIL = re.compile(r"(?:\s+(?!(?:19|20)[0-9]{2}\b)(?:[0-9]+(?:\.[0-9]+)*[A-Za-z+]*|[A-Z][A-Za-z0-9+\-]*)"
+                            r"(?!\s*(?:%|percent|per\s*cent|million|billion|thousand|hundred|units?|years?|months?|days?|yuan|dollars|"
+                            r"euros|times|people|stores|countries|markets)\b)){1,4}(?:\s+series\b)?")
+_MODEL_STEMS = ["Company", "Brand", "Product", "ProductSeries"]
+
+
+def _en_stem_models(ctx: Context, pat: dict, te: int) -> None:
+    """"millet release millet 15 series mobile phone", "release red rice Note 14 series": a maker, brand or line the
+    lexicon knows, written in lower case as a word-by-word translation does, then model words with a number, names
+    a model of its own after the verb (also named with the maker's own label: Xiaomi 15 series)."""
+    text = ctx.doc.text
+    ce = ctx.sent.end
+    pos = te
+    v = vocab()
+    for m in [m for m in ctx.mentions if m.kind == "entity" and te <= m.start < ce and m.from_lexicon]:
+        if not _JOINERS["en"].fullmatch(text, pos, m.start) or not m.text[:1].islower() or not (m.cls and v.is_a(m.cls, _MODEL_STEMS)):
+            continue
+        tail = _EN_MODEL_TAIL.match(text, m.end, ce)
+        if tail is None or not re.search(r"[0-9]", tail.group()):
+            continue
+        found = ctx.add_name(m.start, tail.end(), pat["object"][0])
+        if found is None:
+            continue
+        info = lexicon.load().info(m.entity_id)
+        own = next((n for lang, n in (info.labels if info else ()) if lang == "en"), "")
+        if own:
+            ctx.name_also(found.entity_id, [own + tail.group()])
+        pos = tail.end()
 
 
 _EN_PLACE_POSSESSIVE = re.compile(r"\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s(?=\s)")
@@ -1289,8 +1395,11 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                             if found and found[0] >= ctx.sent.start else None
                         before = [whole] if whole is not None and whole.cls and vocab().is_a(whole.cls, pat["object"]) else before
                 chosen = before[-1:]
-                if chosen and any(cs <= m.start < ts for m in ctx.entities(pat["subject"]) if m.start < chosen[0].start):
-                    chosen = []  # "Apple's iPhone ... launched": keep to the clear cases
+                makers = [m for m in ctx.entities(pat["subject"]) if cs <= m.start < ts and m.start < chosen[0].start] if chosen else []
+                if makers and not (ctx.lang.code == "en" and len(makers) == 1 and pat.get("find_objects")
+                                   and _EN_MAKER_POSSESSIVE.fullmatch(ctx.doc.text, makers[0].end, chosen[0].start)):
+                    chosen = []  # "Apple's iPhone ... launched" with more names about: keep to the clear cases
+                    # ("GoPro's flagship HERO13 Black went on sale": the one maker right before it launched it)
         subj_m, subj = _doer(ctx, pat, ts)
         named = _name_right_before(ctx, pat, ts) if pat.get("doer_names") else None
         if named is not None and not any(named.start == m.start for m in chosen):
@@ -1879,10 +1988,26 @@ def _past_descriptor(ctx: Context, s: int, e: int) -> int:
             s += 1
         return s
     covered = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and m.start >= s and m.end <= head_end]
-    return s if covered else head_end
+    if covered:
+        return s
+    return s if _series_stem(ctx, s, head_end) else head_end
+
+
+def _series_stem(ctx: Context, s: int, e: int) -> bool:
+    """地宝X8 PRO, 畅行S9, 芙万Stretch: two Chinese characters written onto a Latin model name are its line's name,
+    unless they are a kind of product (皮卡Cybertruck, 手机X9), a word that leads a name (旗舰, 新款) or a common
+    word no name is (公司); longer Chinese words before the model describe it (电动重卡Semi)."""
+    head = ctx.doc.text[s:e]
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2}", head) or any(ch in _ZH_NOT_IN_STEM for ch in head):
+        return False
+    words = ctx.lang.words
+    if head in (words.get("name_lead_words") or ()) or head in (words.get("not_names") or ()) or head in _kind_words():
+        return False
+    return not any(m.kind in ENTITY_KINDS and m.start < e and m.end > s for m in ctx.mentions)
 
 
 _ZH_NOT_NAME_START = set("被将由把让对向在于和与及的了是为已也")
+_ZH_NOT_IN_STEM = _ZH_NOT_NAME_START | set("年月日号随个其中这该此那每各款代")  # 年随HERO6: a time and a preposition, no line's name
 
 
 def _looks_named(ctx: Context, s: int, e: int) -> bool:

@@ -294,6 +294,7 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
         k = i
         while k < len(toks) and (_class_of(words, [toks[k][2]]) or toks[k][2].lower() in lead) and toks[k][2] not in (",", "and"):
             k += 1
+        k = _past_aside_and_time(toks, k)  # "the MLU270 in 2019 and the MLU290, our first training chip, in 2020"
         if k < len(toks) and toks[k][2] in (",", "&"):
             k += 1
         if k < len(toks) and toks[k][2] in ("and", "plus"):
@@ -304,6 +305,29 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
             break
         i = k
     return out
+
+
+_ASIDE_LEADS = {"a", "an", "the", "our", "its", "their"}
+
+
+def _past_aside_and_time(toks: list, k: int) -> int:
+    """The index after an aside that describes the name before it (", our first training chip") and after its own
+    time ("in 2019", "in March 2020") when a list mark follows them; else ``k``."""
+    j = k
+    if j + 1 < len(toks) and toks[j][2] == "," and toks[j + 1][2].lower() in _ASIDE_LEADS:
+        close = next((x for x in range(j + 2, min(len(toks), j + 12)) if toks[x][2] in ",;()."), None)
+        if close is not None and toks[close][2] == ",":
+            j = close
+    t = j + 1 if j < len(toks) and toks[j][2] == "," else j
+    if t + 1 < len(toks) and toks[t][2] in ("in", "on"):
+        x = t + 1
+        while x < len(toks) and (toks[x][2] in _MONTHS_DAYS or re.fullmatch(r"[0-9]{1,2}", toks[x][2])):
+            x += 1
+        if x < len(toks) and re.fullmatch(r"(?:19|20)[0-9]{2}", toks[x][2]):
+            j = x + 1
+    if j != k and j < len(toks) and toks[j][2] in (",", "and"):
+        return j
+    return k
 
 
 _BEFORE_TRIGGER = re.compile(r"(?:\s*,)?(?:\s+(?:was|were|is|are|has been|have been|had been|being|been|first|also|officially|then))*\s*$",

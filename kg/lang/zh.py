@@ -303,8 +303,13 @@ def _model_person_before(text: str, pos: int) -> int | None:
 # ---------------------------------------------------------------- names next to a trigger
 
 _QUOTED = re.compile(r"[“「『《\"]([^”」』》\"]{1,30})[”」』》\"]")
-_MODEL = re.compile(r"[\u4e00-\u9fff]{0,4}?[A-Za-z][A-Za-z0-9+\-]*(?:\s?[A-Za-z0-9][A-Za-z0-9+\-]*){0,3}(?:系列|代)?"
-                    r"|[\u4e00-\u9fff]{1,4}[0-9]+(?:\.[0-9]+)?[A-Za-z0-9+\-]*(?:\s?[A-Z][A-Za-z0-9+\-]*){0,2}(?:系列|代)?")
+# a token of a model's name: letters and digits (X200, Pro+, 9000S) or a version (5.1, 3.0); a number that a
+# unit, a time or a count word follows (6.78英寸, 2024年, 12GB, 3亿) is no part of a name
+_MODEL_NUMBER = (r"[0-9]+(?:\.[0-9]+)*(?![0-9.])(?![年月日号个万亿%％寸吋英款台辆部元倍家名位项多余]|\s?(?:GB|TB|MB|mAh|nm|mm|Hz|W\b|K\b|英寸))"
+                 r"[A-Za-z+\-]*")
+_MODEL_TOKEN = r"(?:[A-Za-z][A-Za-z0-9+\-]*(?:\.[0-9]+)*|" + _MODEL_NUMBER + ")"
+_MODEL = re.compile(r"[\u4e00-\u9fff]{0,4}?[A-Za-z][A-Za-z0-9+\-]*(?:\.[0-9]+)*(?:\s?" + _MODEL_TOKEN + r"){0,3}(?:系列|代)?"
+                    r"|[\u4e00-\u9fff]{1,4}" + _MODEL_NUMBER + r"(?:\s?(?:[A-Z][A-Za-z0-9+\-]*|" + _MODEL_NUMBER + r")){0,2}(?:系列|代)?")
 # a short Chinese name right before its Latin spelling in brackets: 瓦里安（Varian）, 格罗曼工程（Grohmann Engineering）
 _GLOSSED = re.compile(r"([\u4e00-\u9fff]{2,6})(?=[（(]\s*[A-Z][A-Za-z0-9&.'’\- ]{1,40}?\s*[)）])")
 _LIST = re.compile(r"(?:、|和|及|与|以及|，以及)")
@@ -336,6 +341,17 @@ def _lead_words(words: dict) -> list[str]:
     return _LEAD_CACHE[key][1]
 
 
+_VARIANT_CACHE: dict = {}
+
+
+def _variant_words(words: dict) -> list[str]:
+    """``name_variant_words`` (the words for a model's edition, 至尊版), longest first, sorted once per word table."""
+    key = id(words)
+    if key not in _VARIANT_CACHE:
+        _VARIANT_CACHE[key] = (words, sorted(words.get("name_variant_words", ()), key=len, reverse=True))
+    return _VARIANT_CACHE[key][1]
+
+
 def _noun_at(text: str, pos: int, words: dict) -> tuple[str, str]:
     nouns = _nouns(words)
     if pos >= len(text) or text[pos] not in _NOUN_CACHE[id(words)][2]:
@@ -356,6 +372,8 @@ def _one_name(text: str, pos: int, end: int, words: dict, after_noun: bool = Fal
     m = _MODEL.match(text, pos, end)
     if m and m.group():
         stop = m.end()
+        # 小米10至尊纪念版, Redmi K80至尊版: a word for the model's edition is part of its name
+        stop += next((len(w) for w in _variant_words(words) if text.startswith(w, stop) and stop + len(w) <= end), 0)
         name_end = stop
         noun, cls = _noun_at(text, stop, words)
         return m.start(), name_end, stop + len(noun), cls
@@ -379,7 +397,8 @@ def _one_name(text: str, pos: int, end: int, words: dict, after_noun: bool = Fal
             break
         noun, cls = _noun_at(text, pos + k, words)
         if noun and not any(ch in _AFTER_NAME_CHARS for ch in text[pos:pos + k]):
-            return pos, pos + k + len(noun), pos + k + len(noun), cls
+            stop = _with_version(text, pos + k + len(noun), end)  # 蓝心大模型3.0: the version after the kind is the name's
+            return pos, stop, stop, cls
     from .. import segment
 
     tokens = segment.posseg(text[pos:min(end, pos + 10)])
@@ -399,8 +418,20 @@ def _one_name(text: str, pos: int, end: int, words: dict, after_noun: bool = Fal
             name_end += len(nxt)
     noun, cls = _noun_at(text, name_end, words)
     if noun:
-        return pos, name_end + len(noun), name_end + len(noun), cls  # 混元大模型, 刀片电池
+        stop = _with_version(text, name_end + len(noun), end)
+        return pos, stop, stop, cls  # 混元大模型, 刀片电池, 混元大模型2.0
     return pos, name_end, name_end, ""
+
+
+_VERSION = re.compile(r"\s?[Vv]?" + _MODEL_NUMBER + r"(?:\s?(?:Pro|Max|Ultra|Turbo|Plus|Lite|mini|Mini|SE|Air))?")
+
+
+def _with_version(text: str, pos: int, end: int) -> int:
+    """Where a name ends once a version number written right after it (大模型3.0, 大模型 V2.5 Turbo) is taken in,
+    and the word for its series (观澜大模型系列: the graph also names it without the word)."""
+    m = _VERSION.match(text, pos, end)
+    pos = m.end() if m and re.search(r"[0-9]", m.group()) else pos
+    return pos + 2 if text.startswith("系列", pos) and pos + 2 <= end else pos
 
 
 def _may_be_named(window: str) -> bool:
@@ -420,7 +451,9 @@ def _name_starts(text: str, pos: int, end: int) -> bool:
     if _QUOTED.match(text, pos, end):
         return True
     m = _MODEL.match(text, pos, end)
-    return bool(m and m.group() and re.match(r"[A-Za-z0-9]", m.group()))
+    # X200 Pro, and a line's Chinese name then a model number (发布边缘智能芯片思元220); not Chinese words then
+    # Latin letters (家电业务GE Appliances: the words describe the name)
+    return bool(m and m.group() and re.match(r"[\u4e00-\u9fff]{0,4}[0-9]|[A-Za-z]", m.group()))
 
 
 def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, int, str]]:
