@@ -241,8 +241,8 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
         if lang.code == "en":
             aliases |= _shorter_name(text, core, lang)  # "Halvard Systems AB" of the lead, "Halvard" of the rest
         aliases |= _full_names(text[:lead_end], {name} | aliases)  # 云帆数科（全称：杭州云帆数字科技股份有限公司）
-        if lang.code == "zh" and any(name != other and name in other for other, _, _ in found
-                                     if other.strip() != name and not _ZH_NO_NAME.match(other.strip())):
+        if lang.code == "zh" and not end and any(name in other.strip() for other, at, _ in found
+                                                 if at and other.strip() != name and not _ZH_NO_NAME.match(other.strip())):
             continue  # 云帆 inside the title's 云帆数科公司: a part of a fuller name the text gives, not a name of its own
         weight = sum(_head_weight(start, title, lead_end) for start, _ in name_spans(text, {name} | aliases, lang.code))
         info = EntityInfo(new_entity_id(name), "Company", ((lang.code, name),),
