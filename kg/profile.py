@@ -288,12 +288,72 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
         full = _EN_COMPANY.search(text, len(title)) if lang.code == "en" and not declared else None
         if full and full.group(1).startswith(name) and full.group(1) != name:
             aliases.add(full.group(1).strip())  # the title's "Beautiful Group", the lead's "Beautiful Group Stock Limited Company"
+        if lang.code == "en" and not declared:
+            aliases |= _fuller_names(text[:lead_end], name, lang)  # "Veltrane" of the title, "Veltrane Robotics" of the lead
+        if lang.code == "en":
+            aliases |= _shorter_name(text, core, lang)  # "Halvard Systems AB" of the lead, "Halvard" of the rest
+        aliases |= _full_names(text[:lead_end], {name} | aliases)  # 云帆数科（全称：杭州云帆数字科技股份有限公司）
+        if lang.code == "zh" and not end and any(name in other.strip() for other, at, _ in found
+                                                 if at and other.strip() != name and not _ZH_NO_NAME.match(other.strip())):
+            continue  # 云帆 inside the title's 云帆数科公司: a part of a fuller name the text gives, not a name of its own
         weight = sum(_head_weight(start, title, lead_end) for start, _ in name_spans(text, {name} | aliases, lang.code))
         info = EntityInfo(new_entity_id(name), "Company", ((lang.code, name),),
                           tuple((lang.code, a) for a in sorted(aliases - {name})))
         if best is None or weight > best[1]:
             best = (info, weight)
     return best
+
+
+# the full name a text gives in brackets after the name it uses: 云帆数科（全称：杭州云帆数字科技股份有限公司）,
+# "Halvard (full name: Halvard Systems AB)"
+_FULL_NAME = re.compile(r"\s*[（(]\s*(?:全称|公司全称|中文全称|英文全称|英文名称|英文名|full\s+name|registered\s+name|legal\s+name)\s*[：:,，]?\s*"
+                        r"([^（）()，,；;：:]{2,60}?)\s*[）)]", re.IGNORECASE)
+
+
+def _full_names(head: str, names: set[str]) -> set[str]:
+    """The full names the head of a text gives in brackets right after one of ``names``."""
+    out = set()
+    for name in names:
+        for m in re.finditer(re.escape(name), head):
+            full = _FULL_NAME.match(head, m.end())
+            if full:
+                out.add(full.group(1).strip())
+    return out
+
+
+def _shorter_name(text: str, name: str, lang: Language) -> set[str]:
+    """The short name the text calls an English company by: its name less the company words that end it
+    ("Halvard" of "Halvard Systems"), when the text writes it alone at least twice and never as a common
+    word in lower case."""
+    suffixes = {w.lower().rstrip(".") for w in lang.words.get("company_suffixes") or []}
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in suffixes:
+        words.pop()
+    short = " ".join(words)
+    if short == name or len(short) < 4 or not short[:1].isupper() or short in _EN_NOT_NAME_WORDS \
+            or short.lower() in _lowercase_words(text):
+        return set()
+    alone = re.findall(rf"(?<![\w'’.-]){re.escape(short)}(?![\w-])(?!\s+{re.escape(name[len(short):].strip().split()[0])})", text)
+    return {short} if len(alone) >= 2 else set()
+
+
+def _fuller_names(text: str, name: str, lang: Language) -> set[str]:
+    """The fuller forms the text writes of an English company's short name: the name and one or two
+    capitalised words the last of which ends a company's name (``company_suffixes``: "Veltrane
+    Robotics", "Veltrane Robotics Inc.", "Orvanta Technologies Group"), the legal form left out."""
+    suffixes = lang.words.get("company_suffixes") or []
+    if not suffixes:
+        return set()
+    ends = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    legal = {w.lower().rstrip(".") for w in lang.words.get("legal_forms") or []} | {"llc", "plc", "ag", "se", "ab", "gmbh", "as", "n.v"}
+    out = set()
+    for m in re.finditer(rf"(?<![\w'’.-]){re.escape(name)}((?:\s+[A-Z][\w&'’-]*){{0,1}}\s+(?:{ends}))(?![\w-])", text):
+        words = (name + m.group(1)).split()
+        while len(words) > 1 and words[-1].lower().rstrip(".") in legal:
+            words.pop()
+        if len(words) > len(name.split()):
+            out.add(" ".join(words))
+    return out
 
 
 # a run of capitalised words (a name the lexicon may lack): "Aerivo", "Quantel Semiconductor"
@@ -826,7 +886,11 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
         if topic:
             changes["organisation"] = topic
             if names:
-                changes["names"] = changes.get("names", doc.names) + names
+                # "Veltrane Robotics", found as a company of its own, is the topic's fuller name
+                forms = {n.lower() for info in names for _, n in info.labels + info.aliases}
+                kept = tuple(info for info in changes.get("names", doc.names) if info in doc.names
+                             or not {n.lower() for _, n in info.labels} & forms)
+                changes["names"] = kept + names
     organisation = changes.get("organisation", doc.organisation)
     if organisation and not doc.short_names:
         short = short_names(organisation, lexicon)

@@ -1455,6 +1455,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
             by = [m for m in agents if te <= m.start <= te + 12]
         else:
             by = [m for m in agents if chosen and chosen[-1].end <= m.start and m.end <= ts]
+            if not by and chosen and mark < ts and pat.get("find_objects"):
+                by = _zh_agents(ctx, pat, mark, ts)  # 由鼎峰基金领投, 被远川资本收购: agents the lexicon lacks
         owners = [m for m in agents if chosen and ctx.sent.start <= m.start and m.end <= chosen[0].start
                   and ctx.doc.text.startswith(("'s", "’s"), m.end)] if ctx.lang.code == "en" else []
         if by:
@@ -1493,6 +1495,35 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
 
 _DEALS = ("acquired", "divested", "investedIn")
 _EN_NEXT_VERB = re.compile(r"\b(?:and|but|then|while)\s+(?:also\s+|later\s+|then\s+)?(?!(?:a|an|the|its|our|their)\b)[a-z]+ed\b")
+
+
+# words between a Chinese passive's agent and its verb (由A和B联合领投)
+_ZH_AGENT_TAIL = re.compile(r"(?:共同|联合|一起|独家|牵头|合计|分别|先后|也|还|已|曾|此前)+$")
+
+
+def _zh_agents(ctx: Context, pat: dict, mark: int, ts: int) -> list[Mention]:
+    """The agents a Chinese passive names between 被/由 and the verb that the lexicon lacks (由鼎峰基金领投,
+    由远川资本和鼎峰基金联合领投): each name of the list that its ending, the name model or a noun of its kind
+    says is a name; [] unless every item is one."""
+    text = ctx.doc.text
+    start = mark + 1
+    head = _ZH_AGENT_TAIL.sub("", text[start:ts])
+    items, pos = [], start
+    for part in re.split(r"(、|和|及|与)", head):
+        if part in ("、", "和", "及", "与"):
+            pos += len(part)
+            continue
+        a, b = pos, pos + len(part)
+        pos = b
+        if not 2 <= b - a <= 12 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9&. ]+", part):
+            return []
+        known = ctx.mention_at(a, b, pat["subject"])
+        if known is None and (any(m.start < b and m.end > a for m in ctx.mentions if m.kind in ENTITY_KINDS and
+                                  not (m.cls and vocab().is_a(m.cls, ["Place"])))
+                              or not _looks_named(ctx, a, b)):
+            return []
+        items.append(known or ctx.add_name(a, b, pat["subject"][0]))
+    return [m for m in items if m is not None] if all(items) else []
 
 
 def _participle_after_name(ctx: Context, cs: int, ts: int) -> Mention | None:
@@ -2028,6 +2059,10 @@ def _looks_named(ctx: Context, s: int, e: int) -> bool:
     if re.search(r"[A-Za-z0-9]", text[s:e]) or text[s - 1:s] in ("“", "《", "\"", "「") \
             or text[e:e + 1] in ("”", "》", "\"", "」") or all(ch in sounds for ch in text[s:e]):  # 德尔玛克: spelt by sound
         return True
+    from ..lang import zh
+
+    if zh.kind_name_end(text, s, ctx.sent.end, ctx.lang.words) == e or zh.in_kind_list(text, s, e, ctx.lang.words):
+        return True  # 厂商苏州恒驰电子, 红岭创投、启明星辰资本等机构: a noun of its kind says it is an organisation's name
     base = ctx.sent.start  # 三洋电机: the name model says it is a name
     return any((base + a, base + b) == (s, e) for a, b, _ in ctx.lang.model_names(ctx.sent.text, s - base))
 

@@ -1,6 +1,7 @@
 """Chinese: sentence splitting, alias boundaries and names not in the lexicon."""
 from __future__ import annotations
 
+import functools
 import re
 
 from . import zh_ner
@@ -387,7 +388,9 @@ def _one_name(text: str, pos: int, end: int, words: dict, after_noun: bool = Fal
         org = next(((s, e, cls) for s, e, cls in model_names(text, pos)
                     if s == pos and e <= end and cls in ("Company", "Organisation")), None)
         if org is not None:
-            return org[0], org[1], org[1], org[2]
+            tail = _company_tail(words).match(text, org[1], end)  # 鸿华 + 先进科技: the model cut the name before its last words
+            e = tail.end() if tail else org[1]
+            return org[0], e, e, org[2]
     m = _GLOSSED.match(text, pos, end)
     if m:  # 天巡（Skyscanner）: a Chinese name the text glosses with its Latin spelling
         return pos, m.end(1), m.end(1), ""
@@ -434,6 +437,16 @@ def _with_version(text: str, pos: int, end: int) -> int:
     return pos + 2 if text.startswith("系列", pos) and pos + 2 <= end else pos
 
 
+def _company_tail(words: dict) -> re.Pattern:
+    """A few words and a company's ending (``company_suffixes``: 先进科技, 智能电子) right before the end of a clause,
+    a list word or 的: what ends a company's name the model cut short."""
+    key = ("tail", id(words))
+    if key not in _NOUN_CACHE:
+        ends = "|".join(map(re.escape, sorted(words.get("company_suffixes") or ["(?!)"], key=len, reverse=True)))
+        _NOUN_CACHE[key] = (words, re.compile(rf"(?:(?![的旗下和与及在是为将已也])[\u4e00-\u9fff]){{1,4}}?(?:{ends})(?=[，。；;,、和与及等的（(\s]|$)"))
+    return _NOUN_CACHE[key][1]
+
+
 def _may_be_named(window: str) -> bool:
     """Could a name start the window? It starts with two Chinese characters, and jieba's first word is
     no verb, adverb, pronoun, number, time or function word (a name jieba does not know comes in
@@ -456,10 +469,113 @@ def _name_starts(text: str, pos: int, end: int) -> bool:
     return bool(m and m.group() and re.match(r"[\u4e00-\u9fff]{0,4}[0-9]|[A-Za-z]", m.group()))
 
 
+# what ends a name the lexicon lacks that follows a noun of its kind: punctuation, 的, a list word, a figure, a
+# stake (凯斯勒物流签署了…, 芯动微电子51%的股权, 远川资本，, 赫尔曼软件的全部股份)
+_KIND_NAME_STOP = re.compile(r"[\s，,。；;：:、“”\"《》()（）【】！？!?的和与及等将也还已曾0-9０-９%％]|旗下|股份(?!有限)|股权|股票")
+# jieba tags of a word that starts the clause's predicate or is a function word: the name ends before it
+_KIND_NAME_CUT = ("v", "vd", "p", "c", "d", "u", "ul", "uj", "uz", "ud", "r", "m", "t", "f", "q")
+_KIND_NAME_CUT_ONE = ("p", "c", "d", "u", "ul", "uj", "uz", "ud", "r")  # of one character: 在, 将, 也 (not 天 of 小鹏汇天)
+# jieba tags of a proper name: a name of one word the lexicon lacks is tagged so, a common noun (医院, 机构) is not
+_PROPER = ("nz", "nt", "nr", "nrt", "ns", "eng", "x", "j")
+
+
+@functools.lru_cache(maxsize=256)
+def _org_kinds(words_id: int, nouns: tuple) -> re.Pattern:
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + ")$")
+
+
+def after_org_kind(text: str, pos: int, words: dict) -> bool:
+    """Does a noun of an organisation's kind (``org_kind_nouns``: 厂商, 初创企业, 私募机构) end right before ``pos``?"""
+    nouns = tuple(words.get("org_kind_nouns") or ())
+    return bool(nouns) and _org_kinds(id(words), nouns).search(text, max(0, pos - 6), pos) is not None
+
+
+def kind_name_end(text: str, pos: int, end: int, words: dict) -> int | None:
+    """The end of the name the lexicon lacks that follows a noun of an organisation's kind at ``pos``
+    (电机控制器厂商|苏州恒驰电子, 德国物流企业|凯斯勒物流签署…, 私募机构|远川资本): the words up to punctuation,
+    的, a list word, a figure or a stake, cut before the first verb or function word jieba finds; None when
+    no name of two to ten characters stands there (一家德国企业。, 多家企业合作, 该公司的股份)."""
+    from .. import segment
+
+    if not after_org_kind(text, pos, words) or pos >= end or not ("\u4e00" <= text[pos] <= "\u9fff"):
+        return None
+    stop = _KIND_NAME_STOP.search(text, pos, min(end, pos + 14))
+    run_end = stop.start() if stop else min(end, pos + 14)
+    if stop is None and run_end - pos >= 14:
+        run_end = pos + 12  # a long run: jieba below finds where the name ends
+    cut = pos
+    for k, (word, tag) in enumerate(segment.posseg(text[pos:run_end])):
+        if tag in _KIND_NAME_CUT and (len(word) >= 2 or k == 0 or tag in _KIND_NAME_CUT_ONE):
+            if k == 0:
+                return None  # 与多家企业合作, 收购了这家公司: a verb or a pointing word, no name
+            break
+        cut += len(word)
+    name = text[pos:cut]
+    if not 2 <= len(name) <= 10 or (stop is None and cut == run_end and run_end - pos >= 12) or _common_word(name):
+        return None
+    if name in (words.get("not_names") or ()) or name in (words.get("org_kind_nouns") or ()) or _generic(name, "", words):
+        return None  # 子公司, 全球, 企业: a kind or a generic word, no name
+    return cut
+
+
+_LISTED_ITEM = r"(?:[\u4e00-\u9fff]|[A-Za-z0-9][A-Za-z0-9&.\- ]*)"
+
+
+def kind_listed(text: str, pos: int, end: int, words: dict) -> list[tuple[int, int]]:
+    """Names listed from ``pos`` that a noun of an organisation's kind closes after 等 (红岭创投、启明星辰资本等机构,
+    与宁德时代、国轩高科等电池企业): each item of two to ten characters, no 的 or verb in it; [] when the list is
+    not so closed."""
+    nouns = tuple(words.get("org_kind_nouns") or ())
+    if not nouns:
+        return []
+    m = _kind_list_re(nouns).match(text, pos, end)
+    if m is None:
+        return []
+    out, at = [], pos
+    for item in m.group(1).split("、"):
+        a = at + len(item) - len(item.lstrip())
+        b = at + len(item.rstrip())
+        if not 2 <= b - a <= 10 or "的" in text[a:b] or text[a:b] in (words.get("not_names") or ()) or _common_word(text[a:b]):
+            return []
+        out.append((a, b))
+        at += len(item) + 1
+    return out
+
+
+def _common_word(name: str) -> bool:
+    """Is ``name`` one common word to jieba (医院, 机构, 工厂), not a name?"""
+    from .. import segment
+
+    cut = segment.posseg(name)
+    return len(cut) == 1 and cut[0][1] not in _PROPER
+
+
+def in_kind_list(text: str, s: int, e: int, words: dict) -> bool:
+    """Is text[s:e] an item of a list that 等 and a kind of organisation close (… 启明星辰资本等机构)?"""
+    nouns = tuple(words.get("org_kind_nouns") or ())
+    if not nouns or not 2 <= e - s <= 10 or "的" in text[s:e] or _common_word(text[s:e]):
+        return False
+    return _kind_list_re(nouns, tail=True).match(text, e) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _kind_list_re(nouns: tuple, tail: bool = False) -> re.Pattern:
+    kinds = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+    item = rf"{_LISTED_ITEM}{{2,10}}"
+    if tail:
+        return re.compile(rf"(?:、{item}){{0,9}}等(?:[\u4e00-\u9fff]{{0,6}}?)(?:{kinds})")
+    return re.compile(rf"((?:{item}、){{0,9}}{item})等(?:[\u4e00-\u9fff]{{0,6}}?)(?:{kinds})")
+
+
 def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, int, str]]:
     """Names after a trigger: 发布了全面屏概念手机小米MIX, 推出高端品牌仰望及其首款车型仰望U8,
     推出了AI助手“腾讯元宝”. (start, end, class hint)."""
     lead = _lead_words(words)
+    while pos < end and text[pos] in " \u3000了":
+        pos += 1
+    listed = kind_listed(text, pos, end, words)
+    if listed:  # 红岭创投、启明星辰资本等机构: each item of a list closed by 等 and a kind of organisation
+        return [(a, b, "Company") for a, b in listed]
     out = []
     while pos < end:
         hint = ""
@@ -494,12 +610,15 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
                              or appos and appos.group()[0] not in _AFTER_NAME_CHARS
                              and _noun_at(text, appos.start(), words)[0] != appos.group()):  # …相机系统: 系统 is a kind, no name
                     best = (pos + k + len(noun), cls)
+                if k > 0 and kind_name_end(text, pos + k, end, words) is not None and (best is None or best[0] < pos + k):
+                    best = (pos + k, "Company")  # 电机控制器厂商苏州恒驰电子: a descriptor ending in a kind of organisation, then its name
                 if k > 4 and re.match(r"[A-Za-z]", text[pos + k]) and re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:pos + k]):
                     best = (pos + k, best[1] if best else "")  # 有声书分销商Findaway: a description longer than a model's prefix, then the name
                     break
             if best is not None:
                 pos, hint, moved = best[0], best[1] or hint, True
-        found = _one_name(text, pos, end, words, after_noun=bool(hint))
+        kind_end = kind_name_end(text, pos, end, words)
+        found = (pos, kind_end, kind_end, "Company") if kind_end is not None else _one_name(text, pos, end, words, after_noun=bool(hint))
         if found is None:
             break
         s, e, stop, cls = found
