@@ -49,3 +49,12 @@ def test_english_topic_named_short_and_in_full():
             "Corvina Labs.\n\nVeltrane said the deal closed. Veltrane announced more. Veltrane reported growth.")
     topic, names = profile.infer_topic_names(text, lex, en, ())
     assert "Veltrane Robotics" in {n for info in names for _, n in info.labels + info.aliases}
+
+
+def test_a_list_closed_by_a_kind_reads_latin_names_whole_and_in_linear_time():
+    got = of("partnerOf", _got("澜海智能与Orvex Robotics、Nebula Prime等机构合作。", "zh"))
+    assert got == {("澜海智能", "partnerOf", "Orvex Robotics"), ("澜海智能", "partnerOf", "Nebula Prime")}
+    # a long stretch of Latin words before 等机构: each run of letters is one unit of the list's regex, which
+    # used to cut it every possible way (this call did not return)
+    got = of("partnerOf", _got("澜海智能与Orvex Robotics Nebula Prime Systems Holdings Worldwide Partners Group等机构合作。", "zh"))
+    assert got and all(o.startswith("Orvex Robotics") for _, _, o in got)

@@ -518,7 +518,9 @@ def kind_name_end(text: str, pos: int, end: int, words: dict) -> int | None:
     return cut
 
 
-_LISTED_ITEM = r"(?:[\u4e00-\u9fff]|[A-Za-z0-9][A-Za-z0-9&.\- ]*)"
+# (a run of Latin letters is one unit, taken whole: a run that could be cut anywhere made the list's regex
+# backtrack exponentially on a long Latin stretch)
+_LISTED_ITEM = r"(?:[\u4e00-\u9fff]|[A-Za-z0-9][A-Za-z0-9&.\- ]*+)"
 
 
 def kind_listed(text: str, pos: int, end: int, words: dict) -> list[tuple[int, int]]:
