@@ -207,7 +207,9 @@ def run_forked(work: Callable[[], object], limits: Limits, where: str = "") -> o
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise QueryLimitError(prefix + timeout_message(limits.timeout, "--timeout"))
-            ready, _, _ = select.select([read_fd], [], [], remaining)
+            # a short wait: a Ctrl-C that another thread of this process received (SIGINT is blocked per
+            # thread) does not interrupt select(); Python runs its handler at the next bytecode
+            ready, _, _ = select.select([read_fd], [], [], min(remaining, 0.2))
             if ready:
                 chunk = os.read(read_fd, 1 << 20)
                 if not chunk:
