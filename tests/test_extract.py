@@ -1413,7 +1413,6 @@ def test_names_a_rank_is_second_to_are_no_rivals_that_make_its_subject_doubtful(
 def test_a_rank_takes_the_market_its_own_clause_names_over_a_kind_named_before():
     x = run("在全球DRAM市场上，海力士排名第二，在NAND闪存市场上排名第三。", "zh", organisation="sk-hynix", speaker="")
     cats = {f.attr("rank"): f.attr("category") for f in x.facts if f.kind == "position"}
-    names = {e.entity_id: {n for _, n in e.labels} for e in x.entities}
     assert cats == {2: "cat-dram", 3: "cat-nand-flash"}, cats
 
 

@@ -2,7 +2,7 @@
 told in money. Sentences written for these tests."""
 from __future__ import annotations
 
-from helpers import facts, labelled, run
+from helpers import facts, run
 
 
 def _of(found, metric):
