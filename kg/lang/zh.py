@@ -480,14 +480,14 @@ _PROPER = ("nz", "nt", "nr", "nrt", "ns", "eng", "x", "j")
 
 
 @functools.lru_cache(maxsize=256)
-def _org_kinds(words_id: int, nouns: tuple) -> re.Pattern:
+def _org_kinds(nouns: tuple) -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + ")$")
 
 
 def after_org_kind(text: str, pos: int, words: dict) -> bool:
     """Does a noun of an organisation's kind (``org_kind_nouns``: 厂商, 初创企业, 私募机构) end right before ``pos``?"""
     nouns = tuple(words.get("org_kind_nouns") or ())
-    return bool(nouns) and _org_kinds(id(words), nouns).search(text, max(0, pos - 6), pos) is not None
+    return bool(nouns) and _org_kinds(nouns).search(text, max(0, pos - 6), pos) is not None
 
 
 def kind_name_end(text: str, pos: int, end: int, words: dict) -> int | None:
