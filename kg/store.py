@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import weakref
@@ -49,11 +50,43 @@ def load_sentences(path) -> tuple:
         return pickle.load(f)[1]
 
 
+_FOLDER = re.compile(r"^kg-extractions-(\d+)-[a-z0-9_]+$")
+_FILE = re.compile(r"^\d{8}\.pickle$")
+
+
+def clean_stale(parent: str | None = None) -> list[Path]:
+    """Remove the extraction folders that builds killed before they could clean up (SIGKILL, power
+    loss) left in ``parent`` (the temporary folder): ``kg-extractions-<pid>-…`` of processes no
+    longer running that hold nothing but kg's pickles. Returns what was removed."""
+    from .outdir import _alive
+
+    parent = Path(parent or tempfile.gettempdir())
+    removed = []
+    try:
+        with os.scandir(parent) as found:
+            entries = [(parent / e.name, m) for e in found if (m := _FOLDER.match(e.name))]
+    except OSError:
+        return removed
+    for folder, m in entries:
+        if folder.is_symlink() or not folder.is_dir() or _alive(int(m.group(1))):
+            continue
+        try:
+            if not all(_FILE.match(name) for name in os.listdir(folder)):
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
 class ExtractionStore:
-    """A temporary folder of pickled extractions, one per document (``path(i)``)."""
+    """A temporary folder of pickled extractions, one per document (``path(i)``), named after the
+    building process so that a later build can tell a dead build's folder (``clean_stale``)."""
 
     def __init__(self, parent: str | None = None):
-        self.folder = Path(tempfile.mkdtemp(prefix="kg-extractions-", dir=parent))
+        clean_stale(parent)
+        self.folder = Path(tempfile.mkdtemp(prefix=f"kg-extractions-{os.getpid()}-", dir=parent))
         self._remove = weakref.finalize(self, shutil.rmtree, str(self.folder), True)
         # one object for equal values (ids, rule names, qualifiers, names found outside the
         # lexicon): what each document's facts repeat is held once, not once per fact

@@ -329,3 +329,25 @@ def test_extractions_wait_on_disk_until_a_stage_needs_them(tmp_path, monkeypatch
     del result, x
     gc.collect()
     assert not store.exists()
+
+
+def test_a_killed_builds_extraction_folder_is_removed_by_the_next_store(tmp_path):
+    import os
+    import subprocess
+
+    from kg.store import ExtractionStore
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()  # a pid no process has any more
+    left = tmp_path / f"kg-extractions-{dead.pid}-abc123"
+    left.mkdir()
+    (left / "00000000.pickle").write_bytes(b"x")
+    foreign = tmp_path / f"kg-extractions-{dead.pid}-def456"  # a dead pid's folder holding a user's file
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("mine")
+    alive = tmp_path / "kg-extractions-1-ghi789"  # pid 1 runs
+    alive.mkdir()
+    store = ExtractionStore(str(tmp_path))
+    assert not left.exists()
+    assert (foreign / "notes.txt").read_text() == "mine" and alive.exists()
+    assert store.folder.name.startswith(f"kg-extractions-{os.getpid()}-")
