@@ -319,3 +319,18 @@ def test_a_record_measured_since_a_time_is_not_the_figure_s_time():
     got = facts("The listing raised about HK$5.4 billion, the largest tech IPO in Hong Kong since 2021.", "en",
                 organisation="xiaomi", date=dt.date(2024, 10, 24))
     assert [f[5] for f in _of(got, "FundsRaised")] == [None], got
+
+
+def _relation_periods(text: str, lang: str, predicate: str, **kw) -> dict[str, str]:
+    from helpers import run
+    x = run(text, lang, organisation="", speaker="", **kw)
+    return {f.obj: (f.attr("period").key if f.attr("period") else "") for f in x.facts if f.predicate == predicate}
+
+
+def test_an_event_dated_the_same_month_as_the_sentence_before():
+    # 同月 / "the same month" in a later sentence: the month the sentence before told
+    zh = _relation_periods("2021年9月，联想在墨西哥开设新工厂。同月，联想还与英特尔签署了合作协议。", "zh", "partnerOf")
+    assert zh == {"intel": "2021-09"}, zh
+    en = _relation_periods("In September 2021 Lenovo opened a plant in Mexico. The same month, Lenovo signed a "
+                           "partnership agreement with Intel.", "en", "partnerOf")
+    assert en == {"intel": "2021-09"}, en
