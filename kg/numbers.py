@@ -885,6 +885,8 @@ def _en_number(text: str, m: re.Match) -> Optional[_Q]:
             if re.match(r"(?:st|nd|rd|th)\b", text[pos:pos + 3], re.IGNORECASE):
                 return None  # 4th: an ordinal
             year_like = re.fullmatch(r"[0-9]{4}", digits) is not None
+            if year_like and _en_opening_year(text, start, m.group("arabic")):
+                return None  # "In 2024 guests booked …": the year the sentence opens with, not 2024 guests
     elif m.group("words"):
         try:
             value = _en_words_value(m.group("words"))
@@ -1382,9 +1384,24 @@ _EN_SCALE_AFTER_RE = re.compile(r"\s*(?:" + "|".join(_sorted_keys({**EN_COMPOUND
                                 + r")(?![\w-])", re.IGNORECASE)
 
 
+# a time word that opens a sentence or a line ("In 2024 guests booked …", "During 2023 users …")
+_EN_OPENING_TIME_WORD = re.compile(r"(?:^|[.!?;\n][\"'’”)]?\s+|\n)(?:In|During|Since|By|Throughout|Until|Through)\s+$")
+
+
+def _en_opening_year(text: str, start: int, digits: str) -> bool:
+    """Is the number ``digits`` at ``start`` a year a sentence opens with, after a time word ("In 2024 guests
+    booked 491 million nights")? Then a plural noun after it does not make it a count."""
+    return re.fullmatch(r"[0-9]{4}", digits) is not None and BARE_YEAR_RANGE[0] <= int(digits) <= BARE_YEAR_RANGE[1] \
+        and _EN_OPENING_TIME_WORD.search(text, max(0, start - 16), start) is not None
+
+
 def _en_year_is_amount(text: str, start: int, end: int) -> bool:
     """"2000 employees", "2000 or more", "RMB 2000", "top 2000", "2058 hundred million yuan": not a year."""
-    if _en_unit_after(text, end) is not None or _EN_SCALE_AFTER_RE.match(text, end):
+    if _EN_SCALE_AFTER_RE.match(text, end):
+        return True
+    if _en_opening_year(text, start, text[start:end]):
+        return False  # "In 2024 guests booked …", "During 2023 customers …": a sentence that opens with its time
+    if _en_unit_after(text, end) is not None:
         return True
     if _word_suffix(text, end, EN_BOUND_SUFFIXES, _EN_SUFFIX_KEYS, spaced=True):
         return True

@@ -321,7 +321,7 @@ def test_a_record_measured_since_a_time_is_not_the_figure_s_time():
     assert [f[5] for f in _of(got, "FundsRaised")] == [None], got
 
 
-def _relation_periods(text: str, lang: str, predicate: str, **kw) -> dict[str, str]:
+def _periods_by_object(text: str, lang: str, predicate: str, **kw) -> dict[str, str]:
     from helpers import run
     x = run(text, lang, organisation="", speaker="", **kw)
     return {f.obj: (f.attr("period").key if f.attr("period") else "") for f in x.facts if f.predicate == predicate}
@@ -329,8 +329,15 @@ def _relation_periods(text: str, lang: str, predicate: str, **kw) -> dict[str, s
 
 def test_an_event_dated_the_same_month_as_the_sentence_before():
     # 同月 / "the same month" in a later sentence: the month the sentence before told
-    zh = _relation_periods("2021年9月，联想在墨西哥开设新工厂。同月，联想还与英特尔签署了合作协议。", "zh", "partnerOf")
+    zh = _periods_by_object("2021年9月，联想在墨西哥开设新工厂。同月，联想还与英特尔签署了合作协议。", "zh", "partnerOf")
     assert zh == {"intel": "2021-09"}, zh
-    en = _relation_periods("In September 2021 Lenovo opened a plant in Mexico. The same month, Lenovo signed a "
+    en = _periods_by_object("In September 2021 Lenovo opened a plant in Mexico. The same month, Lenovo signed a "
                            "partnership agreement with Intel.", "en", "partnerOf")
     assert en == {"intel": "2021-09"}, en
+
+
+def test_a_figure_after_a_sentence_that_opens_with_its_year():
+    # "In 2023 travellers booked …" dates what the next sentence tells
+    text = "In 2023 travellers booked 300 million nights on Airbnb. Our revenue was 9.9 billion dollars."
+    got = facts(text, "en", organisation="airbnb", speaker="", date=dt.date(2024, 5, 2))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2023"], got

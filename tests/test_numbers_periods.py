@@ -533,3 +533,23 @@ def test_same_month_unknown_without_a_month():
     # a month told in an earlier sentence is handed on by the caller
     got = find_periods("同月，公司与银行签约。", "zh", DOC_DATE, context_month=(2019, 9))
     assert [p.key for p in got] == ["2019-09"]
+
+
+@pytest.mark.parametrize("text, year", [
+    # a sentence that opens with "In <year>" and a plural noun: the year, not a count of that many guests
+    ("In 2023 shoppers ordered 80 million parcels.", "2023"),
+    ("Sales grew. During 2022 subscribers doubled.", "2022"),
+])
+def test_opening_year_before_a_plural_noun_is_a_year(text, year):
+    assert keys(text, "en") == [year]
+    assert all(q.value != int(year) for q in find_quantities(text, "en"))
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The chain now runs 2024 stores.", 2024),  # no opening time word: a count
+    ("It sells tea in 2000 stores across China.", 2000),
+    ("In 2,050 stores the tea is sold out.", 2050),  # written with a thousands separator: a count
+])
+def test_a_four_digit_count_stays_a_count(text, count):
+    assert [q.value for q in find_quantities(text, "en")] == [count]
+    assert keys(text, "en") == []
