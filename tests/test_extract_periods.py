@@ -341,3 +341,24 @@ def test_a_figure_after_a_sentence_that_opens_with_its_year():
     text = "In 2023 travellers booked 300 million nights on Airbnb. Our revenue was 9.9 billion dollars."
     got = facts(text, "en", organisation="airbnb", speaker="", date=dt.date(2024, 5, 2))
     assert [f[5] for f in _of(got, "Revenue")] == ["2023"], got
+
+
+def test_a_year_ago_figure_does_not_date_the_next_sentences():
+    # 上年同期为… tells last year's figure to compare with; the segments of the next sentence are of the quarter reported on
+    # (a fourth-quarter report of January: 上年 is the year of the quarter)
+    text = ("华为公布2024年第四季度业绩\n"
+            "第四季度营收为2000亿元。净利润为300亿元，上年同期为250亿元。\n"
+            "按部门划分，终端部门营收为900亿元；云计算部门营收为200亿元。\n")
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 1, 30))
+    assert sorted(f[5] for f in _of(got, "Revenue")) == ["2024-Q4"] * 3, got
+
+
+def test_a_whole_year_word_in_the_figures_clause_says_the_year():
+    # the title names the quarter and the year; 全年营收 in its own clause is the year's
+    text = ("联想公布2023年第四季度及全年业绩：全年营收4000亿元\n"
+            "2024年2月22日，北京——联想今日公布业绩。\n")
+    got = facts(text, "zh", organisation="lenovo", date=dt.date(2024, 2, 22))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2023"], got
+    # a year named earlier in the sentence, written or relative, is the year of 全年
+    got = facts("回头看去年，联想全年营收4000亿元。", "zh", organisation="lenovo", date=dt.date(2024, 11, 20))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2023"], got
