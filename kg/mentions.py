@@ -30,13 +30,14 @@ def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tupl
     carry = {} if carry is None else carry
     year = carry.get("year")  # the year the text so far was about: "2023年…。第四季度…" is 2023's fourth quarter
     day = carry.get("day")  # the last day told: 当天 in a later sentence is that day
+    month = carry.get("month")  # the last month told, (year, month): 同月 in a later sentence is that month
     opener, prev = None, None  # the organisation the sentence before names first, and that sentence
     opening = set((lang.words.get("pronouns") or {}).get("organisation_opening") or [])
     for sent in sentences:
         # a year the text told long before its own date (a record set in 2018, in a report of 2025) is
         # history: a later bare "fourth quarter" is the latest one before the document's date
         stale = doc.date is not None and year is not None and year < doc.date.year - 1
-        found = _sentence_mentions(doc, sent, lang, lexicon, context, year, stale, day)
+        found = _sentence_mentions(doc, sent, lang, lexicon, context, year, stale, day, month)
         if lang.code == "zh" and any(m.kind == "pronoun" and m.text in opening for m in found) \
                 and (opener is None or opener.entity_id != doc.organisation or _longer_name(doc.text, opener, prev)):
             # 它 stands for the company the text is about only when the sentence before opened with it
@@ -48,10 +49,13 @@ def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tupl
         for m in found:
             if m.kind == "period" and m.period.day and m.period.month and m.period.year and not m.period.qualifier:
                 day = dt.date(m.period.year, m.period.month, m.period.day)
+            if m.kind == "period" and m.period.month and m.period.year:
+                month = (m.period.year, m.period.month)
             if m.kind == "period" and m.period.year and _NAMES_YEAR.search(m.text) and not _dateline(doc, m):
                 year = m.period.year
     carry["year"] = year
     carry["day"] = day
+    carry["month"] = month
     return Extraction(doc, sentences, tuple(mentions), ())
 
 
@@ -63,7 +67,7 @@ def _dateline(doc: Document, m: Mention) -> bool:
 
 
 def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, context, year=None,
-                       stale: bool = False, day=None) -> list[Mention]:
+                       stale: bool = False, day=None, month=None) -> list[Mention]:
     text, base = sent.text, sent.start
     taken: list[tuple[int, int]] = []
     out: list[Mention] = []
@@ -137,7 +141,7 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
             if q is not None and free(q.start, q.end):
                 out.append(Mention(base + q.start, base + q.end, q.text, "quantity", quantity=q))
     if lang.time_hint.search(text):
-        for p in numbers.find_periods(text, lang.code, doc.date, year, stale, day):
+        for p in numbers.find_periods(text, lang.code, doc.date, year, stale, day, month):
             if free(p.start, p.end):
                 out.append(Mention(base + p.start, base + p.end, p.text, "period", period=p))
                 taken.append((p.start, p.end))

@@ -885,6 +885,8 @@ def _en_number(text: str, m: re.Match) -> Optional[_Q]:
             if re.match(r"(?:st|nd|rd|th)\b", text[pos:pos + 3], re.IGNORECASE):
                 return None  # 4th: an ordinal
             year_like = re.fullmatch(r"[0-9]{4}", digits) is not None
+            if year_like and _en_opening_year(text, start, m.group("arabic")):
+                return None  # "In 2024 guests booked …": the year the sentence opens with, not 2024 guests
     elif m.group("words"):
         try:
             value = _en_words_value(m.group("words"))
@@ -1014,6 +1016,7 @@ class _P:
     rel_month: Optional[int] = None
     rel_day: Optional[int] = None  # days from the document date
     same_day: bool = False  # 当天, 同日: the day told before it, else the document's
+    same_month: bool = False  # 同月, "later that month": the month told before it (unknown without one)
     weekday: Optional[int] = None  # the latest such weekday on or before the document date
     week: Optional[int] = None  # with weekday: that day of this (0) or last (-1) Monday-to-Sunday week (本周五, 上周五)
     quarter: Optional[int] = None
@@ -1091,6 +1094,8 @@ _ZH_PERIOD_RES = {
     "month_day": re.compile(r"(?:(?P<rm>" + "|".join(_sorted_keys(ZH_RELATIVE_MONTHS)) + r")|(?<![0-9〇零一二三四五六七八九十月年.第近前后续每去])"
                             r")(?P<d>(?:3[01]|[12][0-9]|0?[1-9]))[日号](?![内以均起前后间])"),
     "rel_month": re.compile("|".join(_sorted_keys(ZH_RELATIVE_MONTHS))),
+    # 同月, 当月: the month just told (2024年4月，…。同月，公司还与…签署协议); not 去年同月, a month compared with
+    "same_month": re.compile(r"(?<![去上前本今明]年)(?<!上年)(?:同月|当月|同一个月|同一月)(?!份?[0-9一二三四五六七八九十])"),
     # 两年前, 十年前的今天: years before the document's date (not 2020年前, 多年前, 三年前三季度)
     "years_ago": re.compile(r"(?<![0-9〇零一二三四五六七八九十百千几多数近])(?P<n>[1-9][0-9]?|[一两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十)"
                             r"年前(?![一二三两四1-4]个?季度|[一二三四五六七八九十0-9]+个?月)(?:的(?P<today>今天|今日|这一天|同一天))?"),
@@ -1165,6 +1170,8 @@ def _zh_cores(text: str) -> list[_P]:
                 p.following = ZH_FOLLOWING_YEARS[m.group()]
             if kind == "rel_month":
                 p.rel_month = ZH_RELATIVE_MONTHS[m.group()]
+            if kind == "same_month":
+                p.same_month = True
             if kind == "month_day":
                 p.rel_month = ZH_RELATIVE_MONTHS[g["rm"]] if g.get("rm") else 0
                 p.day = int(g["d"])
@@ -1290,6 +1297,10 @@ _EN_PERIOD_RES = {
     "rel_quarter": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_QUARTERS)) + r")\b", re.IGNORECASE),
     "following_year": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_FOLLOWING_YEARS)) + r")\b", re.IGNORECASE),
     "rel_month": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_MONTHS)) + r")\b", re.IGNORECASE),
+    # "the same month", "later that month": the month just told; not "the same month last year", a month compared with
+    "same_month": re.compile(r"\b(?:(?:later|earlier)\s+that|that\s+same|the\s+same|that)\s+month\b"
+                             r"(?!\s+(?:a\s+year|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)|the\s+(?:previous|prior)|in\s+20[0-9]{2}))",
+                             re.IGNORECASE),
     "rel_day": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_DAYS)) + r")\b|\b(?<=on )(?:"
                           + "|".join(EN_WEEKDAYS) + r")\b|\b(?:" + "|".join(EN_WEEKDAYS) + r")(?='s\b)", re.IGNORECASE),
     # "two years ago", "five years ago today": years before the document's date ("a year ago" is mostly a comparison)
@@ -1341,6 +1352,8 @@ def _en_cores(text: str) -> list[_P]:
                 p.following = EN_FOLLOWING_YEARS[re.sub(r"\s+", " ", m.group().lower())]
             if kind == "rel_month":
                 p.rel_month = EN_RELATIVE_MONTHS[re.sub(r"\s+", " ", m.group().lower())]
+            if kind == "same_month":
+                p.same_month = True
             if kind == "rel_day":
                 word = re.sub(r"\s+", " ", m.group().lower())
                 if word in EN_WEEKDAYS:
@@ -1371,9 +1384,24 @@ _EN_SCALE_AFTER_RE = re.compile(r"\s*(?:" + "|".join(_sorted_keys({**EN_COMPOUND
                                 + r")(?![\w-])", re.IGNORECASE)
 
 
+# a time word that opens a sentence or a line ("In 2024 guests booked …", "During 2023 users …")
+_EN_OPENING_TIME_WORD = re.compile(r"(?:^|[.!?;\n][\"'’”)]?\s+|\n)(?:In|During|Since|By|Throughout|Until|Through)\s+$")
+
+
+def _en_opening_year(text: str, start: int, digits: str) -> bool:
+    """Is the number ``digits`` at ``start`` a year a sentence opens with, after a time word ("In 2024 guests
+    booked 491 million nights")? Then a plural noun after it does not make it a count."""
+    return re.fullmatch(r"[0-9]{4}", digits) is not None and BARE_YEAR_RANGE[0] <= int(digits) <= BARE_YEAR_RANGE[1] \
+        and _EN_OPENING_TIME_WORD.search(text, max(0, start - 16), start) is not None
+
+
 def _en_year_is_amount(text: str, start: int, end: int) -> bool:
     """"2000 employees", "2000 or more", "RMB 2000", "top 2000", "2058 hundred million yuan": not a year."""
-    if _en_unit_after(text, end) is not None or _EN_SCALE_AFTER_RE.match(text, end):
+    if _EN_SCALE_AFTER_RE.match(text, end):
+        return True
+    if _en_opening_year(text, start, text[start:end]):
+        return False  # "In 2024 guests booked …", "During 2023 customers …": a sentence that opens with its time
+    if _en_unit_after(text, end) is not None:
         return True
     if _word_suffix(text, end, EN_BOUND_SUFFIXES, _EN_SUFFIX_KEYS, spaced=True):
         return True
@@ -1534,14 +1562,15 @@ _TO_COME = {
 
 def find_periods(text: str, lang: str, doc_date: datetime.date | None,
                  context_year: Optional[int] = None, context_stale: bool = False,
-                 context_day: datetime.date | None = None) -> list[PeriodRef]:
+                 context_day: datetime.date | None = None, context_month: tuple[int, int] | None = None) -> list[PeriodRef]:
     """Time expressions in ``text`` resolved against ``doc_date``, sorted and non-overlapping.
 
     Expressions without a year ("年初", "February 7", "Q3") take the latest year stated
     earlier in the same text, else ``context_year`` (the year the text before it was about),
     else the document date's year; a ``context_stale`` year (long before the document date) dates
     only what points back to it ("later that year", 同年), not a bare quarter. 当天 and 同日 are
-    the last day told before them in the text, else ``context_day``, else the document's. Relative expressions
+    the last day told before them in the text, else ``context_day``, else the document's; 同月 and "that month"
+    the last month told before them, else ``context_month`` (a year and a month), else unknown. Relative expressions
     (去年, "last year") need ``doc_date``; without it they are skipped.
     """
     _check_lang(lang)
@@ -1561,11 +1590,17 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None,
             p.year_end = (12, 31)  # 截至年底, "as of the end of the year": the last year's end by the document's date
         if p.same_day and context_day is not None:
             p.year, p.month, p.day, p.rel_day = context_day.year, context_day.month, context_day.day, None
+        if p.same_month:
+            if context_month is None:
+                continue  # 同月 with no month told before it: unknown
+            p.year, p.month = context_month
         resolved = _resolve(p, doc_date, context_year, own, context_stale and not own)
         if resolved is None or not _valid(resolved):
             continue
         if resolved.day and resolved.month and not p.qualifier:
             context_day = datetime.date(resolved.year, resolved.month, resolved.day)
+        if resolved.month:
+            context_month = (resolved.year, resolved.month)
         # 同年3月, "later that year, in March": the year a following-year word points to dates what comes after it
         if has_own_year or p.following is not None:
             context_year, own = resolved.year, True

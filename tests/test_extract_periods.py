@@ -319,3 +319,46 @@ def test_a_record_measured_since_a_time_is_not_the_figure_s_time():
     got = facts("The listing raised about HK$5.4 billion, the largest tech IPO in Hong Kong since 2021.", "en",
                 organisation="xiaomi", date=dt.date(2024, 10, 24))
     assert [f[5] for f in _of(got, "FundsRaised")] == [None], got
+
+
+def _periods_by_object(text: str, lang: str, predicate: str, **kw) -> dict[str, str]:
+    from helpers import run
+    x = run(text, lang, organisation="", speaker="", **kw)
+    return {f.obj: (f.attr("period").key if f.attr("period") else "") for f in x.facts if f.predicate == predicate}
+
+
+def test_an_event_dated_the_same_month_as_the_sentence_before():
+    # 同月 / "the same month" in a later sentence: the month the sentence before told
+    zh = _periods_by_object("2021年9月，联想在墨西哥开设新工厂。同月，联想还与英特尔签署了合作协议。", "zh", "partnerOf")
+    assert zh == {"intel": "2021-09"}, zh
+    en = _periods_by_object("In September 2021 Lenovo opened a plant in Mexico. The same month, Lenovo signed a "
+                           "partnership agreement with Intel.", "en", "partnerOf")
+    assert en == {"intel": "2021-09"}, en
+
+
+def test_a_figure_after_a_sentence_that_opens_with_its_year():
+    # "In 2023 travellers booked …" dates what the next sentence tells
+    text = "In 2023 travellers booked 300 million nights on Airbnb. Our revenue was 9.9 billion dollars."
+    got = facts(text, "en", organisation="airbnb", speaker="", date=dt.date(2024, 5, 2))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2023"], got
+
+
+def test_a_year_ago_figure_does_not_date_the_next_sentences():
+    # 上年同期为… tells last year's figure to compare with; the segments of the next sentence are of the quarter reported on
+    # (a fourth-quarter report of January: 上年 is the year of the quarter)
+    text = ("华为公布2024年第四季度业绩\n"
+            "第四季度营收为2000亿元。净利润为300亿元，上年同期为250亿元。\n"
+            "按部门划分，终端部门营收为900亿元；云计算部门营收为200亿元。\n")
+    got = facts(text, "zh", organisation="huawei", date=dt.date(2025, 1, 30))
+    assert sorted(f[5] for f in _of(got, "Revenue")) == ["2024-Q4"] * 3, got
+
+
+def test_a_whole_year_word_in_the_figures_clause_says_the_year():
+    # the title names the quarter and the year; 全年营收 in its own clause is the year's
+    text = ("联想公布2023年第四季度及全年业绩：全年营收4000亿元\n"
+            "2024年2月22日，北京——联想今日公布业绩。\n")
+    got = facts(text, "zh", organisation="lenovo", date=dt.date(2024, 2, 22))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2023"], got
+    # a year named earlier in the sentence, written or relative, is the year of 全年
+    got = facts("回头看去年，联想全年营收4000亿元。", "zh", organisation="lenovo", date=dt.date(2024, 11, 20))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2023"], got

@@ -506,3 +506,50 @@ def test_a_word_for_word_month_without_its_year_is_of_the_documents_year(text, k
                                   "In 2015 may grow again."])
 def test_a_count_of_months_is_no_month(text):
     assert [k for k in keys(text, "en") if len(k) == 7] == []
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # 同月, "the same month", "later that month": the month told before, at the month's precision
+    ("2019年9月，公司在德国开设门店。同月，公司又与本地银行签约。", "zh", ["2019-09", "2019-09"]),
+    ("2021年3月18日发布新机，当月销量超过十万台。", "zh", ["2021-03-18", "2021-03"]),
+    ("In June 2022 the firm opened a lab in Oslo. The same month, it hired 40 engineers.", "en", ["2022-06", "2022-06"]),
+    ("It was listed in October 2020. Later that month it bought a rival.", "en", ["2020-10", "2020-10"]),
+])
+def test_same_month_points_back(text, lang, want):
+    assert keys(text, lang) == want
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # a month compared with (去年同月, "the same month a year earlier") is not the month told before
+    ("11月销量增长20%，较去年同月增加一万辆。", "zh", ["2024-11", "2023"]),
+    ("Sales rose in May 2023, up 8% from the same month a year earlier.", "en", ["2023-05"]),
+])
+def test_same_month_not_a_comparison(text, lang, want):
+    assert keys(text, lang) == want
+
+
+def test_same_month_unknown_without_a_month():
+    assert keys("同月，公司与银行签约。", "zh") == []
+    # a month told in an earlier sentence is handed on by the caller
+    got = find_periods("同月，公司与银行签约。", "zh", DOC_DATE, context_month=(2019, 9))
+    assert [p.key for p in got] == ["2019-09"]
+
+
+@pytest.mark.parametrize("text, year", [
+    # a sentence that opens with "In <year>" and a plural noun: the year, not a count of that many guests
+    ("In 2023 shoppers ordered 80 million parcels.", "2023"),
+    ("Sales grew. During 2022 subscribers doubled.", "2022"),
+])
+def test_opening_year_before_a_plural_noun_is_a_year(text, year):
+    assert keys(text, "en") == [year]
+    assert all(q.value != int(year) for q in find_quantities(text, "en"))
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The chain now runs 2024 stores.", 2024),  # no opening time word: a count
+    ("It sells tea in 2000 stores across China.", 2000),
+    ("In 2,050 stores the tea is sold out.", 2050),  # written with a thousands separator: a count
+])
+def test_a_four_digit_count_stays_a_count(text, count):
+    assert [q.value for q in find_quantities(text, "en")] == [count]
+    assert keys(text, "en") == []

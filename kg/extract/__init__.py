@@ -102,7 +102,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         # the ranking list the next sentence may go on about ("… entered the Fortune Global 500. It was ranked 360th …")
         carry["recent_lists"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["RankingList"])})
         carried = _carried([m for m in statement_periods(ctx) if not compared_time(ctx, m) and not _today(m, doc)
-                            and not _planned(ctx, m) and not _aside(ctx, m)], facts[told:])
+                            and not _planned(ctx, m) and not _aside(ctx, m) and not _year_ago(ctx, m)], facts[told:])
         if report_period is not None:  # "This quarter net loss …. Gross margin rose to 15.3%": the quarter reported on
             carried = [report_period if THIS_QUARTER[lang.code].search(p.text or "") else p for p in carried]
         if not carried and has_word(sent.text, lang.words.get("full_year_words"), lang.code):
@@ -253,6 +253,12 @@ def _today(m: Mention, doc) -> bool:
     today? … We were 247th in the last Fortune Global 500")."""
     d, p = doc.date, m.period
     return d is not None and (p.year, p.month, p.day) == (d.year, d.month, d.day) and not re.search(r"[0-9]", m.text)
+
+
+def _year_ago(ctx: Context, m: Mention) -> bool:
+    """上年同期, "the same quarter a year earlier": the time of a figure told only to compare with
+    (归属于母公司的净利润为3.41亿美元，上年同期为10.76亿美元), which the next sentences do not go on about."""
+    return quantities._YEAR_AGO_TIME.search(ctx.doc.text, m.start, m.end + 2) is not None
 
 
 def _carried(periods: list, told: list | None = None) -> list:

@@ -1483,12 +1483,20 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     rp = ctx.report_period if _financial(pat) else None
     year_after = ctx.lang.code == "en" and re.match(r"\s*(?:for|in)\s+the\s+(?:full\s+|whole\s+)?(?:fiscal\s+)?year\b",
                                                    ctx.doc.text[qm.end:qm.end + 30], re.IGNORECASE)
-    if (year_after or not same and not any(ctx.sent.start <= m.start < ts for m in periods)) and pat.get("period") not in ("as_of", "stock") and \
+    # "2024年第四季度及全年财报：全年营收132.7亿美元": a whole-year word in the figure's own clause, which names no time
+    # of its own, says the year whatever an earlier clause named
+    own_full_year = not same and has_word(ctx.doc.text[cs:max(cs, min(ts, qm.start))], ctx.lang.words.get("full_year_words"), ctx.lang.code)
+    if (year_after or own_full_year or not same and not any(ctx.sent.start <= m.start < ts for m in periods)) and pat.get("period") not in ("as_of", "stock") and \
             (year_after or has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code) or _opens_full_year(ctx, cs)
              or not any(ctx.sent.start <= m.start < ce and _dates_a_figure(ctx, m) for m in periods) and _part_of_full_year(ctx)):
         # ("$15.0 billion for the year and $7.93 billion for the fourth quarter": the year, whatever else the clause names)
         # 全年收入为…, "full-year revenue": the whole year of the period reported on or just named
         base = rp or (ctx.recent_periods[-1] if ctx.recent_periods else None) or (pick.period if pick else None)
+        if own_full_year and not year_after and pick is not None and ctx.sent.start <= pick.start < ts and (
+                re.search(r"[0-9]{4}", pick.text) or not (pick.period.quarter or pick.period.half or pick.period.month)):
+            # 2019年，…全年营收2058亿元, 回头看去年，…全年营收225亿元: the whole year of the year the sentence named before it
+            # (a bare "fourth quarter" points at the period reported on)
+            base = pick.period
         if base is not None and base.year and not base.qualifier:
             return PeriodRef(base.year), 1.0
         if base is None and ctx.doc.date is not None:
