@@ -870,6 +870,9 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
             # next-generation AI PC for business, and the Y": each name's own time and an aside describing it
             stripped = _en_list_gap(ctx, run[-1].end, gap)
             aside, gap = stripped != gap and _EN_GAP_APPOSITIVE.match(gap) is not None, stripped
+        if ctx.lang.code == "zh":  # “蚂小宝”和AI金融管家“蚂小财”: between quoted names, the second one's description
+            quoted = _ZH_QUOTED_GAP.fullmatch(gap)
+            gap = quoted.group(1) if quoted else gap
         if not joiner.fullmatch(gap):
             break
         if (_OWN_CLAUSE_GAP[ctx.lang.code].fullmatch(gap) or ctx.lang.code == "en" and aside) and _OWN_VERB[ctx.lang.code].match(ctx.doc.text, m.end):
@@ -880,6 +883,7 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
     return run
 
 
+_ZH_QUOTED_GAP = re.compile(r"[”》」]\s*(、|和|及|以及|与)(?:[^，。；、,;“”《》「」()（）]{0,12}[“《「])?")
 _EN_GAP_APPOSITIVE = re.compile(r"\s*,\s*(?:a|an|the|our|its|their)\s[^,;:()]{1,60}?(?=,)")
 _EN_GAP_TIME = re.compile(r"\s*,?\s+(?:in|on)\s+")
 
@@ -1046,6 +1050,23 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             if not spans:  # 推出面向制造业的生成式人工智能助手“西门子工业副驾”: a long description, then the quoted name
                 q = _ZH_QUOTED_AFTER.match(text, start, ctx.clauses[ctx.clause_of(start)][1])
                 spans = [(q.start(1), q.end(1), "")] if q else []
+            else:  # 推出了AI助手“小天”: words with Latin letters right before a quoted name describe it, the quote names it
+                ce = ctx.clauses[ctx.clause_of(start)][1]
+                q = _ZH_QUOTE_RIGHT_AFTER.match(text, spans[0][1], ce)
+                quoted, end = [], -1
+                if q and ctx.mention_at(spans[0][0], spans[0][1]) is None and (
+                        q.group(1) or _BARE_INITIALS.fullmatch(text, spans[0][0], spans[0][1])):
+                    quoted, end = [(q.start(2), q.end(2), spans[0][2])], q.end()
+                elif text[spans[0][0] - 1:spans[0][0]] in ("“", "《", "「") and text[spans[0][1]:spans[0][1] + 1] in ("”", "》", "」"):
+                    quoted, end = [spans[0]], spans[0][1] + 1
+                while quoted:  # …和AI金融管家“蚂小财”: more of them, each with its description
+                    more = _ZH_MORE_QUOTED.match(text, end, ce)
+                    if more is None:
+                        break
+                    quoted.append((more.start(1), more.end(1), ""))
+                    end = more.end()
+                if quoted:
+                    spans = quoted + [sp for sp in spans[1:] if sp[0] >= end]
     v = vocab()
     for s, e, hint in spans:
         if s < ctx.sent.start or e > ctx.sent.end or e <= s:
@@ -1175,6 +1196,8 @@ def _without_kind(ctx: Context, s: int, e: int) -> int:
     return e
 
 
+_ZH_MORE_QUOTED = re.compile(r"(?:、|和|及|以及|与)[^，。；、,;“”《》「」()（）]{0,12}?[“《「]([^“”《》「」，。]{2,30})[”》」]")
+_ZH_QUOTE_RIGHT_AFTER = re.compile(r"([\u4e00-\u9fff]{0,8})[“《「]([^“”《》「」，。]{2,30})[”》」]")
 _ZH_QUOTED_AFTER = re.compile(r"[^，。；、,;“”《》「」()（）]{0,30}?[“《「]([^“”《》「」，。]{2,30})[”》」]")
 _ZH_IN_HOUSE = re.compile(r"(?:自研|自主研发|自主开发|自主设计|独立研发)(?:的|了)?\s*$")
 
