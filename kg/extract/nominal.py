@@ -381,6 +381,8 @@ def _named_list(ctx: Context, entry: dict) -> list[Fact]:
             thing = ctx.mention_at(s, e) or ctx.add_name(s, e, (entry.get("named") or ORG)[0])
             if thing is None or thing.entity_id == owner.entity_id:
                 continue
+            if thing.from_lexicon and thing.cls and vocab().is_a(thing.cls, ["Place"]):
+                continue  # "acquired the Italian appliance brand Fornelli": the place the brand comes from
             if owner.kind != "entity" and thing.from_lexicon and thing.cls and vocab().is_a(thing.cls, ORG) \
                     and not vocab().is_a(thing.cls, ["Brand"]):
                 continue  # "the Apple brand" in a text about another company: Apple's own
@@ -632,7 +634,8 @@ def _later_noun(ctx: Context, entry: dict, ne: int) -> bool:
 
 
 _EN_OWNS_THE = re.compile(r"\s+(?:also\s+|now\s+|still\s+|later\s+)?(?:owns|owned|has|had|acquired|bought|added|operates|operated|runs|ran|"
-                          r"created|launched|introduced|set\s+up)\s+(?:the|its|a|an)\s+(?:[a-z][\w\-]*\s+){0,3}")
+                          r"created|launched|introduced|set\s+up)\s+(?:the|its|a|an)\s+(?:[A-Z][a-z]+(?:ese|[ie]?an|ish|ch|i)\s+)?"
+                          r"(?:[a-z][\w\-]*\s+){0,3}")  # "acquired the Italian appliance brand": a people's word may say whence
 _ZH_INCLUDE = re.compile(r"(?:主要|还|则|均)?(?:包括|包含|涵盖|有)[：:]?\s*")
 _EN_INCLUDE = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:include|includes|included|including|such as)\s+", re.IGNORECASE)
 
