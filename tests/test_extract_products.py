@@ -364,3 +364,31 @@ def test_shipping_and_volume_production_begin_a_launch(text, expected):
 
 def test_shipping_a_number_of_units_is_no_launch():
     assert not of("releases", labelled("Lenovo began shipping 5 million units to Europe in 2022.", "en"))
+
+
+def test_a_series_word_inside_a_model_name_is_no_description():
+    # X系列微控制器: 系列 belongs to the model's name, the kind after it names nothing
+    got = of("releases", labelled("同年12月，公司发布了LQ80M系列微控制器。", "zh", organisation="nikon"))
+    assert got == {("nikon", "releases", "LQ80M系列")}, got
+
+
+def test_a_model_after_a_kind_noun_following_de_is_what_was_launched():
+    got = of("releases", labelled("2024年4月，公司发布了Z3的后继机型Z4。", "zh", organisation="nikon"))
+    assert got == {("nikon", "releases", "Z4")}, got
+
+
+def test_each_name_of_a_list_may_carry_its_own_kind_in_lower_case():
+    got = of("releases", labelled("Same year the company also push out thumb camera Aro 3S and network camera Lynx 2.", "en",
+                                  organisation="nikon"))
+    assert {("nikon", "releases", "Aro 3S"), ("nikon", "releases", "Lynx 2")} <= got, got
+
+
+def test_brand_new_is_an_adjective_not_a_brand():
+    got = of("brandOf", labelled("We have Stays and Tours, and we are introducing something brand new: Nikon Services.", "en",
+                                 organisation="nikon"))
+    assert not got, got
+
+
+def test_shares_listed_on_a_board_launch_nothing():
+    got = of("releases", labelled("影创科技（品牌名Vantor360）昨日在上海证券交易所科创板挂牌上市。", "zh", organisation="nikon"))
+    assert not got, got

@@ -873,8 +873,8 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
         if ctx.lang.code == "zh":  # “蚂小宝”和AI金融管家“蚂小财”: between quoted names, the second one's description
             quoted = _ZH_QUOTED_GAP.fullmatch(gap)
             gap = quoted.group(1) if quoted else gap
-        if not joiner.fullmatch(gap):
-            break
+        if not joiner.fullmatch(gap) and not (ctx.lang.code == "en" and _en_kind_joiner(ctx.lang.words).fullmatch(gap)):
+            break  # (…"GO 3S and network camera Link 2": a joiner, then the next name's kind in lower case)
         if (_OWN_CLAUSE_GAP[ctx.lang.code].fullmatch(gap) or ctx.lang.code == "en" and aside) and _OWN_VERB[ctx.lang.code].match(ctx.doc.text, m.end):
             break  # "released A, B will follow next month", 发布了A，B将于月底发布: after a bare comma (in English, also
             # after an aside and "and": "announcing Earth-2, a digital twin, and the Weather Company is among the first"),
@@ -884,6 +884,20 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
 
 
 _ZH_QUOTED_GAP = re.compile(r"[”》」]\s*(、|和|及|以及|与)(?:[^，。；、,;“”《》「」()（）]{0,12}[“《「])?")
+@functools.lru_cache(maxsize=4)
+def _en_kind_re(nouns: tuple) -> re.Pattern:
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+)(?:(?:the|a|an|its|their)\s+)?"
+                      r"(?:[a-z][\w\-]*\s+){0,2}(?:" + alt + r")\s+")
+
+
+def _en_kind_joiner(words: dict) -> re.Pattern:
+    """A list mark, then words in lower case ending in a kind of product ("and network camera"): the next name's
+    description ("push out thumb camera GO 3S and network camera Link 2")."""
+    kinds = words.get("class_nouns") or {}
+    return _en_kind_re(tuple(sorted(n for cls, ns in kinds.items() if cls not in ("Company", "Brand") for n in ns if n[:1].islower())))
+
+
 _EN_GAP_APPOSITIVE = re.compile(r"\s*,\s*(?:a|an|the|our|its|their)\s[^,;:()]{1,60}?(?=,)")
 _EN_GAP_TIME = re.compile(r"\s*,?\s+(?:in|on)\s+")
 
