@@ -392,3 +392,24 @@ def test_brand_new_is_an_adjective_not_a_brand():
 def test_shares_listed_on_a_board_launch_nothing():
     got = of("releases", labelled("影创科技（品牌名Vantor360）昨日在上海证券交易所科创板挂牌上市。", "zh", organisation="nikon"))
     assert not got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Z3的后继机型Z4卖得很好。",
+    "2024年4月，公司发布了Z3的继任者Z4。",
+    "Z4作为Z3的继任者，于2024年发布。",
+])
+def test_a_successor_noun_between_two_new_model_names(text):
+    got = of("successorOf", labelled(text, "zh", organisation="nikon"))
+    assert got == {("Z4", "successorOf", "Z3")}, got
+
+
+def test_a_name_inside_a_relative_clause_before_the_verb_was_not_launched():
+    got = of("releases", labelled("The Zorro X4, which succeeds the Zorro X3, launched in April.", "en", organisation="nikon"))
+    assert got == {("nikon", "releases", "Zorro X4")}, got
+
+
+def test_a_quoted_name_after_brand_is_names_the_brand():
+    got = of("brandOf", labelled('The company own brand is "Vantor360".', "en", organisation="nikon"))
+    assert got == {("Vantor360", "brandOf", "nikon")}, got
+    assert not of("brandOf", labelled("The brand is popular with young buyers.", "en", organisation="nikon"))

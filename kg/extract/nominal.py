@@ -837,7 +837,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     classes = entry.get("named") or ORG
     v = vocab()
     pos = ne
-    gap = re.match(r"[\s,，:：]*(?:的|(?:包括|包含|拥有|有)了?|如|例如|including|include|includes|are|such as|like)?[\s:：]*(?:the\s+|its\s+)?", text[pos:pos + 14])
+    gap = re.match(r"[\s,，:：]*(?:的|(?:包括|包含|拥有|有)了?|如|例如|including|include|includes|are|such as|like|(?:name\s+)?(?:is|was)(?=\s+[\"“]))?[\s:：]*(?:the\s+|its\s+)?[\"“]?", text[pos:pos + 16])
     if lang == "zh" and gap and re.fullmatch(r"\s*[,，]\s*", gap.group()):
         gap = None  # 成立合资公司，小米持股60%: the name after a comma opens a new clause, it is not the noun's
     start = pos + (gap.end() if gap else 0)

@@ -368,7 +368,7 @@ def _parties(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
     return _facts(ctx, pat, ts, te, am, a, [bm], float(pat.get("confidence", 0.8)), period)
 
 
-_ZH_COPULA = re.compile(r"(?:(?:因此|由此|从而|随即|还|也|仍|一直|已|已经|目前|现在|如今|正式)?(?:是|为|成为|成了)(?:了)?)\s*(?:上一代|上代|前一代|前代|初代|第一代)?\s*$")
+_ZH_COPULA = re.compile(r"(?:(?:因此|由此|从而|随即|还|也|仍|一直|已|已经|目前|现在|如今|正式)?(?:是|作为|为|成为|成了)(?:了)?)\s*(?:上一代|上代|前一代|前代|初代|第一代)?\s*$")
 _EN_COPULA = re.compile(r"(?:,|\b(?:is|was|are|were|has been|have been|had been|became|becomes|remains|remained))\s*(?:(?:also|now|still|long)\s+)?"
                         r"(?:a|an|the)?\s*$", re.IGNORECASE)
 _EN_OWNED = re.compile(r"['’]s\s+(?:(?:long-?time|long-?standing|longest-?standing|main|key|biggest|largest|first|strategic|"
@@ -438,6 +438,12 @@ def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
                 subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.end == hi and m.start >= lo), None)
     elif lang == "zh":  # 小米SU7的继任者YU7
         subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if te <= m.start <= te + 2 and m.end <= ce), None)
+        if subj_m is None and pat.get("find_objects"):  # Z3的后继机型Z4: a model name the lexicon lacks right after the noun
+            after = ctx.lang.names_after(text[:ce], te, ce, ctx.lang.words)[:1]
+            for s, e, _ in after:
+                if s <= te + 2 and re.search(r"[A-Za-z0-9]", text[s:e]) and not any(
+                        m.start < e and m.end > s for m in ctx.mentions if m.kind in ENTITY_KINDS):
+                    subj_m = ctx.add_name(s, e, pat["subject"][0])
     if subj_m is None or subj_m.entity_id == obj.entity_id:
         return []
     return _facts(ctx, pat, ts, te, subj_m, subj_m.entity_id, [obj], float(pat.get("confidence", 0.8)))
@@ -946,6 +952,7 @@ _EN_WITH_PART = re.compile(r"\b(?:with|featuring|including|using|running|powered
                            r"\s+(?:(?:the|a|an|its|their)\s+)?"
                            r"(?:[a-z][\w\-]*\s+){0,3}$")
 _EN_PRICE_ASIDE = re.compile(r"^\s*,\s*(?:priced|starting|costing|selling|retailing)\s+(?:at|from)\s+[^,;()]{1,40},\s*and\b")
+_EN_TRAILING_RELATIVE = re.compile(r",\s*(?:which|that|who)\s[^,;:()]{1,80},?$")
 _EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$")
 _NOT_EN_TRAILING_APPOSITIVE = re.compile(r"[,;:()]")  # what _EN_TRAILING_APPOSITIVE holds only as its first character
 _EN_TRAILING_WORDS = re.compile(r"\s+(?:[a-z][\w-]*\s*){1,2}$")
@@ -1009,6 +1016,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         pos_text = text[:pos].rstrip(" ,，于在已也")
         if lang.code == "en":  # "Fabrix Labs, the shoe seller, was acquired by": past the verb's auxiliary
             pos_text = sub_end(_EN_AUXILIARY, pos_text, _NOT_EN_AUXILIARY)
+            rel = _EN_TRAILING_RELATIVE.search(pos_text)
+            if rel is not None:  # "The X4, which succeeds the X3, launched": the name before the relative clause
+                pos_text = pos_text[:rel.start()]
         found = lang.name_before(pos_text, len(pos_text), lang.words)
         if not found and lang.code == "en":  # "Zappos, the online shoe seller, acquired in 2009": the name before its appositive
             bare = sub_end(_EN_TRAILING_APPOSITIVE, pos_text, _NOT_EN_TRAILING_APPOSITIVE)
