@@ -867,7 +867,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
                 continue  # 旗下的核心上市公司, 全资子公司: what kind of company, not its name
             if lang == "zh" and any(text.startswith(n, e) for n in _nouns(ctx) - set((entry.get("nouns") or {}).get(lang) or [])):
                 continue  # 旗下的智能家居子公司云米: what kind of unit; 子公司 (another entry's noun) tells its name
-            if 0 <= s - pos <= 4 and (entry.get("new_names") != "typed" or hint and v.is_a(hint, classes)):
+            if 0 <= s - (start if gap and gap.group().endswith(("\"", "“")) else pos) <= 4 and (entry.get("new_names") != "typed" or hint and v.is_a(hint, classes)):
                 cls = hint if hint and v.is_a(hint, classes) else classes[0]
                 added = ctx.add_name(s, e, cls)
                 if added is not None:
