@@ -310,3 +310,106 @@ def test_an_aside_describing_a_launched_name_does_not_end_the_list():
     got = of("releases", labelled("Today we unveil the Lumo Book X, a next-generation AI PC for business, and the Lumo Flip 2.",
                                   "en", organisation="xiaomi"))
     assert {("xiaomi", "releases", "Lumo Book X"), ("xiaomi", "releases", "Lumo Flip 2")} <= got, got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Vantor and Quill are now brands of Lenovo.", "en", {("Vantor", "brandOf", "lenovo"), ("Quill", "brandOf", "lenovo")}),
+    ("In 2019, Vantor, Quill and Brio became brands of Lenovo.", "en",
+     {("Vantor", "brandOf", "lenovo"), ("Quill", "brandOf", "lenovo"), ("Brio", "brandOf", "lenovo")}),
+    ("Vantor and Quill are Lenovo's brands.", "en", {("Vantor", "brandOf", "lenovo"), ("Quill", "brandOf", "lenovo")}),
+    ("Vantor、Quill都是联想旗下的品牌。", "zh", {("Vantor", "brandOf", "lenovo"), ("Quill", "brandOf", "lenovo")}),
+])
+def test_a_list_before_a_plural_copula_names_brands_each(text, lang, expected):
+    got = of("brandOf", labelled(text, lang))
+    assert expected <= got, got
+
+
+def test_a_list_before_a_copula_of_words_that_are_no_names_gives_nothing():
+    got = of("brandOf", labelled("Price and quality are the brands of trust for Lenovo.", "en"))
+    assert not got, got
+
+
+def test_the_company_before_a_noun_opening_with_its_owner_word_owns_the_brand():
+    # 联想旗下品牌X: 联想 is the owner, not a brand of the text's company
+    got = of("brandOf", labelled("联想旗下品牌Vantor增长迅速。", "zh", organisation="nikon"))
+    assert got == {("Vantor", "brandOf", "lenovo")}, got
+
+
+def test_a_list_after_include_with_aspect_particle_has_no_particle_in_its_first_name():
+    got = of("brandOf", labelled("公司的品牌包括了Vantor、Quill和Brio。", "zh", organisation="nikon"))
+    assert ("Vantor", "brandOf", "nikon") in got and not [f for f in got if f[0].startswith("了")], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023年，公司推出了AI助手“小橙”。", {("nikon", "releases", "小橙")}),
+    # each quoted name with its own description, in a list
+    ("今年5月，公司推出了AI理财助手“橙小财”和AI健康管家“橙小医”。", {("nikon", "releases", "橙小财"), ("nikon", "releases", "橙小医")}),
+])
+def test_a_quoted_name_after_a_description_with_latin_letters_is_what_was_launched(text, expected):
+    got = of("releases", labelled(text, "zh", organisation="nikon"))
+    assert expected <= got and not [f for f in got if f[2] in ("AI", "AI助手")], got
+
+
+def test_a_description_with_no_quoted_name_launches_nothing():
+    assert not of("releases", labelled("2023年，公司推出了AI助手。", "zh", organisation="nikon"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lenovo began shipping the Vantor Z13 laptop in 2022.", ("lenovo", "releases", "Vantor Z13")),
+    ("In 2024 Lenovo began volume production of its LX9 chip.", ("lenovo", "releases", "LX9")),
+])
+def test_shipping_and_volume_production_begin_a_launch(text, expected):
+    assert expected in labelled(text, "en"), labelled(text, "en")
+
+
+def test_shipping_a_number_of_units_is_no_launch():
+    assert not of("releases", labelled("Lenovo began shipping 5 million units to Europe in 2022.", "en"))
+
+
+def test_a_series_word_inside_a_model_name_is_no_description():
+    # X系列微控制器: 系列 belongs to the model's name, the kind after it names nothing
+    got = of("releases", labelled("同年12月，公司发布了LQ80M系列微控制器。", "zh", organisation="nikon"))
+    assert got == {("nikon", "releases", "LQ80M系列")}, got
+
+
+def test_a_model_after_a_kind_noun_following_de_is_what_was_launched():
+    got = of("releases", labelled("2024年4月，公司发布了Z3的后继机型Z4。", "zh", organisation="nikon"))
+    assert got == {("nikon", "releases", "Z4")}, got
+
+
+def test_each_name_of_a_list_may_carry_its_own_kind_in_lower_case():
+    got = of("releases", labelled("Same year the company also push out thumb camera Aro 3S and network camera Lynx 2.", "en",
+                                  organisation="nikon"))
+    assert {("nikon", "releases", "Aro 3S"), ("nikon", "releases", "Lynx 2")} <= got, got
+
+
+def test_brand_new_is_an_adjective_not_a_brand():
+    got = of("brandOf", labelled("We have Stays and Tours, and we are introducing something brand new: Nikon Services.", "en",
+                                 organisation="nikon"))
+    assert not got, got
+
+
+def test_shares_listed_on_a_board_launch_nothing():
+    got = of("releases", labelled("影创科技（品牌名Vantor360）昨日在上海证券交易所科创板挂牌上市。", "zh", organisation="nikon"))
+    assert not got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Z3的后继机型Z4卖得很好。",
+    "2024年4月，公司发布了Z3的继任者Z4。",
+    "Z4作为Z3的继任者，于2024年发布。",
+])
+def test_a_successor_noun_between_two_new_model_names(text):
+    got = of("successorOf", labelled(text, "zh", organisation="nikon"))
+    assert got == {("Z4", "successorOf", "Z3")}, got
+
+
+def test_a_name_inside_a_relative_clause_before_the_verb_was_not_launched():
+    got = of("releases", labelled("The Zorro X4, which succeeds the Zorro X3, launched in April.", "en", organisation="nikon"))
+    assert got == {("nikon", "releases", "Zorro X4")}, got
+
+
+def test_a_quoted_name_after_brand_is_names_the_brand():
+    got = of("brandOf", labelled('The company own brand is "Vantor360".', "en", organisation="nikon"))
+    assert got == {("Vantor360", "brandOf", "nikon")}, got
+    assert not of("brandOf", labelled("The brand is popular with young buyers.", "en", organisation="nikon"))

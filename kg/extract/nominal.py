@@ -381,6 +381,8 @@ def _named_list(ctx: Context, entry: dict) -> list[Fact]:
             thing = ctx.mention_at(s, e) or ctx.add_name(s, e, (entry.get("named") or ORG)[0])
             if thing is None or thing.entity_id == owner.entity_id:
                 continue
+            if thing.from_lexicon and thing.cls and vocab().is_a(thing.cls, ["Place"]):
+                continue  # "acquired the Italian appliance brand Fornelli": the place the brand comes from
             if owner.kind != "entity" and thing.from_lexicon and thing.cls and vocab().is_a(thing.cls, ORG) \
                     and not vocab().is_a(thing.cls, ["Brand"]):
                 continue  # "the Apple brand" in a text about another company: Apple's own
@@ -558,7 +560,8 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
                 out += included
                 continue
         if entry.get("text_owner") and lang == "zh":
-            before = inside or _named_before_noun(ctx, entry, ns)
+            # 联想旗下品牌Zorro: a noun that opens with 旗下 has its owner before it, the brand after it
+            before = inside or (None if ctx.doc.text.startswith("旗下", ns) else _named_before_noun(ctx, entry, ns))
             if before is not None:  # 旗下努比亚品牌, Redmi品牌方面: the name the noun follows
                 owner = _owner(ctx, before.start, before.start)
                 if owner is None and ctx.doc.organisation:
@@ -631,7 +634,8 @@ def _later_noun(ctx: Context, entry: dict, ne: int) -> bool:
 
 
 _EN_OWNS_THE = re.compile(r"\s+(?:also\s+|now\s+|still\s+|later\s+)?(?:owns|owned|has|had|acquired|bought|added|operates|operated|runs|ran|"
-                          r"created|launched|introduced|set\s+up)\s+(?:the|its|a|an)\s+(?:[a-z][\w\-]*\s+){0,3}")
+                          r"created|launched|introduced|set\s+up)\s+(?:the|its|a|an)\s+(?:[A-Z][a-z]+(?:ese|[ie]?an|ish|ch|i)\s+)?"
+                          r"(?:[a-z][\w\-]*\s+){0,3}")  # "acquired the Italian appliance brand": a people's word may say whence
 _ZH_INCLUDE = re.compile(r"(?:主要|还|则|均)?(?:包括|包含|涵盖|有)[：:]?\s*")
 _EN_INCLUDE = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:include|includes|included|including|such as)\s+", re.IGNORECASE)
 
@@ -833,7 +837,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     classes = entry.get("named") or ORG
     v = vocab()
     pos = ne
-    gap = re.match(r"[\s,，:：]*(?:的|包括|包含|拥有|有|如|例如|including|include|includes|are|such as|like)?[\s:：]*(?:the\s+|its\s+)?", text[pos:pos + 14])
+    gap = re.match(r"[\s,，:：]*(?:的|(?:包括|包含|拥有|有)了?|如|例如|including|include|includes|are|such as|like|(?:name\s+)?(?:is|was)(?=\s+[\"“]))?[\s:：]*(?:the\s+|its\s+)?[\"“]?", text[pos:pos + 16])
     if lang == "zh" and gap and re.fullmatch(r"\s*[,，]\s*", gap.group()):
         gap = None  # 成立合资公司，小米持股60%: the name after a comma opens a new clause, it is not the noun's
     start = pos + (gap.end() if gap else 0)
@@ -863,7 +867,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
                 continue  # 旗下的核心上市公司, 全资子公司: what kind of company, not its name
             if lang == "zh" and any(text.startswith(n, e) for n in _nouns(ctx) - set((entry.get("nouns") or {}).get(lang) or [])):
                 continue  # 旗下的智能家居子公司云米: what kind of unit; 子公司 (another entry's noun) tells its name
-            if 0 <= s - pos <= 4 and (entry.get("new_names") != "typed" or hint and v.is_a(hint, classes)):
+            if 0 <= s - (start if gap and gap.group().endswith(("\"", "“")) else pos) <= 4 and (entry.get("new_names") != "typed" or hint and v.is_a(hint, classes)):
                 cls = hint if hint and v.is_a(hint, classes) else classes[0]
                 added = ctx.add_name(s, e, cls)
                 if added is not None:
@@ -903,6 +907,9 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
         found = ctx.mention_at(s, e) or ctx.add_name(s, e, classes[0])
         if found is not None and v.is_a(found.cls, classes):
             return [found]
+    listed = _listed_before_copula(ctx, entry, ns, owner)
+    if listed:  # "HyperX and Poly are now brands of HP", A和B都是Z旗下的品牌: every name of the list
+        return listed
     # before: "Y是Z的N", "Y, Z's N", "Y, the N of Z", and a list before the noun (A、B、C四大品牌)
     before = [m for m in ctx.entities(classes, NOT_OWNER) if m.end <= min(ns, owner.start) and m.start >= ctx.sent.start
               and m.entity_id != owner.entity_id]
@@ -952,6 +959,75 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
         if _LIST_TAIL.fullmatch(tail):
             return [m for m in lst if m.entity_id != owner.entity_id]
     return []
+
+
+# the copula after a list of names that the noun describes ("A and B are now brands of Z", A和B都是Z旗下的品牌), with
+# the words between it and the noun or its owner (an article, a count, adjectives)
+_LIST_COPULA = {
+    "en": re.compile(r"\s+(?:are|were|remain|became|have\s+become)\s+(?:(?:now|also|still|both|all|each)\s+)*"
+                     r"(?:(?:the|its|their|two|three|four|five|six)\s+)?(?:[a-z][\w\-]*\s+){0,3}$"),
+    "zh": re.compile(r"(?:都|均|也|还|目前|现在|如今|同样|全部)*(?:是|为|属于)(?:[一二三四五六七八九十两]+(?:个|大))?$"),
+}
+_LIST_SPLIT = {"en": re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+"), "zh": re.compile(r"、|以及|和|及|与")}
+_EN_LIST_NAME = re.compile(r"[A-Z0-9][\w.&'’+\-]*(?:\s+[A-Za-z0-9][\w.&'’+\-]*){0,3}")
+
+
+def _listed_before_copula(ctx: Context, entry: dict, ns: int, owner: Mention) -> list[Mention]:
+    """Names listed before a plural copula that the noun then describes ("HyperX and Poly are now brands of HP",
+    "Zorro, Vexa and Nimbus were Lenovo's brands", 晶弘和大松都是格力旗下的品牌): each of the list. The owner must
+    be named; the list opens its clause (a time before it is passed over) and every item must be a name of the
+    noun's classes (known) or look like one (new): two items at least, else nothing."""
+    if owner.kind != "entity":
+        return []
+    lang = ctx.lang.code
+    text = ctx.doc.text
+    end = min(ns, owner.start) if owner.start >= ctx.sent.start else ns
+    cop = _LIST_COPULA[lang].search(text, ctx.sent.start, end)
+    if cop is None or cop.end() != end:
+        return []
+    start = ctx.clauses[ctx.clause_of(cop.start())][0] if lang == "zh" else ctx.sent.start
+    for p in ctx.periods():  # "In 2019, A and B became brands of Z": the time before the list opens no item
+        if start <= p.start < cop.start() and not text[start:p.start].strip(" ,，在于"):
+            start = p.end
+    start += len(text[start:cop.start()]) - len(text[start:cop.start()].lstrip(" ,，\u3000"))
+    stretch = text[start:cop.start()]
+    if not stretch:
+        return []
+    classes = entry.get("named") or ORG
+    v = vocab()
+    items, pos = [], start
+    for part in _LIST_SPLIT[lang].split(stretch):
+        s, e = pos, pos + len(part)
+        pos = e + len(_LIST_SPLIT[lang].match(text, e).group()) if _LIST_SPLIT[lang].match(text, e) else e
+        while e > s and text[e - 1] in " ）)" and "(" not in text[s:e - 1] and "（" not in text[s:e - 1]:
+            e -= 1
+        aside = re.search(r"\s*(?:\([^()]{1,20}\)|（[^（）]{1,20}）)$", text[s:e])  # 保利（Poly）: the gloss is no part
+        e = s + aside.start() if aside else e
+        items.append((s, e))
+    if len(items) < 2:
+        return []
+    from .relations import _looks_named
+    found = []
+    for s, e in items:
+        known = ctx.mention_at(s, e)
+        if known is not None:
+            if not (known.cls and v.is_a(known.cls, classes)) or known.entity_id == owner.entity_id:
+                return []
+            found.append(known)
+            continue
+        if any(o.start < e and o.end > s for o in ctx.mentions if o.kind in ENTITY_KINDS):
+            return []  # a place, a person or a longer name overlaps it
+        ok = _EN_LIST_NAME.fullmatch(text, s, e) if lang == "en" else \
+            2 <= e - s <= 12 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9·&\- ]+", text[s:e]) and _looks_named(ctx, s, e)
+        if not ok:
+            return []
+        found.append((s, e))
+    out = []
+    for item in found:
+        m = item if isinstance(item, Mention) else ctx.add_name(item[0], item[1], classes[0])
+        if m is not None:
+            out.append(m)
+    return out if len(out) >= 2 else []
 
 
 _COUNTED_NOUN = re.compile(r"(?P<n>[一二三四五六七八九十两2-9])\s*(?:大|个|家|款)[\u4e00-\u9fff]{0,4}$")

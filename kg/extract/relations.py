@@ -368,7 +368,7 @@ def _parties(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
     return _facts(ctx, pat, ts, te, am, a, [bm], float(pat.get("confidence", 0.8)), period)
 
 
-_ZH_COPULA = re.compile(r"(?:(?:因此|由此|从而|随即|还|也|仍|一直|已|已经|目前|现在|如今|正式)?(?:是|为|成为|成了)(?:了)?)\s*(?:上一代|上代|前一代|前代|初代|第一代)?\s*$")
+_ZH_COPULA = re.compile(r"(?:(?:因此|由此|从而|随即|还|也|仍|一直|已|已经|目前|现在|如今|正式)?(?:是|作为|为|成为|成了)(?:了)?)\s*(?:上一代|上代|前一代|前代|初代|第一代)?\s*$")
 _EN_COPULA = re.compile(r"(?:,|\b(?:is|was|are|were|has been|have been|had been|became|becomes|remains|remained))\s*(?:(?:also|now|still|long)\s+)?"
                         r"(?:a|an|the)?\s*$", re.IGNORECASE)
 _EN_OWNED = re.compile(r"['’]s\s+(?:(?:long-?time|long-?standing|longest-?standing|main|key|biggest|largest|first|strategic|"
@@ -438,6 +438,12 @@ def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
                 subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.end == hi and m.start >= lo), None)
     elif lang == "zh":  # 小米SU7的继任者YU7
         subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if te <= m.start <= te + 2 and m.end <= ce), None)
+        if subj_m is None and pat.get("find_objects"):  # Z3的后继机型Z4: a model name the lexicon lacks right after the noun
+            after = ctx.lang.names_after(text[:ce], te, ce, ctx.lang.words)[:1]
+            for s, e, _ in after:
+                if s <= te + 2 and re.search(r"[A-Za-z0-9]", text[s:e]) and not any(
+                        m.start < e and m.end > s for m in ctx.mentions if m.kind in ENTITY_KINDS):
+                    subj_m = ctx.add_name(s, e, pat["subject"][0])
     if subj_m is None or subj_m.entity_id == obj.entity_id:
         return []
     return _facts(ctx, pat, ts, te, subj_m, subj_m.entity_id, [obj], float(pat.get("confidence", 0.8)))
@@ -870,14 +876,32 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
             # next-generation AI PC for business, and the Y": each name's own time and an aside describing it
             stripped = _en_list_gap(ctx, run[-1].end, gap)
             aside, gap = stripped != gap and _EN_GAP_APPOSITIVE.match(gap) is not None, stripped
-        if not joiner.fullmatch(gap):
-            break
+        if ctx.lang.code == "zh":  # “蚂小宝”和AI金融管家“蚂小财”: between quoted names, the second one's description
+            quoted = _ZH_QUOTED_GAP.fullmatch(gap)
+            gap = quoted.group(1) if quoted else gap
+        if not joiner.fullmatch(gap) and not (ctx.lang.code == "en" and _en_kind_joiner(ctx.lang.words).fullmatch(gap)):
+            break  # (…"GO 3S and network camera Link 2": a joiner, then the next name's kind in lower case)
         if (_OWN_CLAUSE_GAP[ctx.lang.code].fullmatch(gap) or ctx.lang.code == "en" and aside) and _OWN_VERB[ctx.lang.code].match(ctx.doc.text, m.end):
             break  # "released A, B will follow next month", 发布了A，B将于月底发布: after a bare comma (in English, also
             # after an aside and "and": "announcing Earth-2, a digital twin, and the Weather Company is among the first"),
             # a name with its own verb
         run.append(m)
     return run
+
+
+_ZH_QUOTED_GAP = re.compile(r"[”》」]\s*(、|和|及|以及|与)(?:[^，。；、,;“”《》「」()（）]{0,12}[“《「])?")
+@functools.lru_cache(maxsize=4)
+def _en_kind_re(nouns: tuple) -> re.Pattern:
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+)(?:(?:the|a|an|its|their)\s+)?"
+                      r"(?:[a-z][\w\-]*\s+){0,2}(?:" + alt + r")\s+")
+
+
+def _en_kind_joiner(words: dict) -> re.Pattern:
+    """A list mark, then words in lower case ending in a kind of product ("and network camera"): the next name's
+    description ("push out thumb camera GO 3S and network camera Link 2")."""
+    kinds = words.get("class_nouns") or {}
+    return _en_kind_re(tuple(sorted(n for cls, ns in kinds.items() if cls not in ("Company", "Brand") for n in ns if n[:1].islower())))
 
 
 _EN_GAP_APPOSITIVE = re.compile(r"\s*,\s*(?:a|an|the|our|its|their)\s[^,;:()]{1,60}?(?=,)")
@@ -928,6 +952,7 @@ _EN_WITH_PART = re.compile(r"\b(?:with|featuring|including|using|running|powered
                            r"\s+(?:(?:the|a|an|its|their)\s+)?"
                            r"(?:[a-z][\w\-]*\s+){0,3}$")
 _EN_PRICE_ASIDE = re.compile(r"^\s*,\s*(?:priced|starting|costing|selling|retailing)\s+(?:at|from)\s+[^,;()]{1,40},\s*and\b")
+_EN_TRAILING_RELATIVE = re.compile(r",\s*(?:which|that|who)\s[^,;:()]{1,80},?$")
 _EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$")
 _NOT_EN_TRAILING_APPOSITIVE = re.compile(r"[,;:()]")  # what _EN_TRAILING_APPOSITIVE holds only as its first character
 _EN_TRAILING_WORDS = re.compile(r"\s+(?:[a-z][\w-]*\s*){1,2}$")
@@ -991,6 +1016,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         pos_text = text[:pos].rstrip(" ,，于在已也")
         if lang.code == "en":  # "Fabrix Labs, the shoe seller, was acquired by": past the verb's auxiliary
             pos_text = sub_end(_EN_AUXILIARY, pos_text, _NOT_EN_AUXILIARY)
+            rel = _EN_TRAILING_RELATIVE.search(pos_text)
+            if rel is not None:  # "The X4, which succeeds the X3, launched": the name before the relative clause
+                pos_text = pos_text[:rel.start()]
         found = lang.name_before(pos_text, len(pos_text), lang.words)
         if not found and lang.code == "en":  # "Zappos, the online shoe seller, acquired in 2009": the name before its appositive
             bare = sub_end(_EN_TRAILING_APPOSITIVE, pos_text, _NOT_EN_TRAILING_APPOSITIVE)
@@ -1046,6 +1074,23 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             if not spans:  # 推出面向制造业的生成式人工智能助手“西门子工业副驾”: a long description, then the quoted name
                 q = _ZH_QUOTED_AFTER.match(text, start, ctx.clauses[ctx.clause_of(start)][1])
                 spans = [(q.start(1), q.end(1), "")] if q else []
+            else:  # 推出了AI助手“小天”: words with Latin letters right before a quoted name describe it, the quote names it
+                ce = ctx.clauses[ctx.clause_of(start)][1]
+                q = _ZH_QUOTE_RIGHT_AFTER.match(text, spans[0][1], ce)
+                quoted, end = [], -1
+                if q and ctx.mention_at(spans[0][0], spans[0][1]) is None and (
+                        q.group(1) or _BARE_INITIALS.fullmatch(text, spans[0][0], spans[0][1])):
+                    quoted, end = [(q.start(2), q.end(2), spans[0][2])], q.end()
+                elif text[spans[0][0] - 1:spans[0][0]] in ("“", "《", "「") and text[spans[0][1]:spans[0][1] + 1] in ("”", "》", "」"):
+                    quoted, end = [spans[0]], spans[0][1] + 1
+                while quoted:  # …和AI金融管家“蚂小财”: more of them, each with its description
+                    more = _ZH_MORE_QUOTED.match(text, end, ce)
+                    if more is None:
+                        break
+                    quoted.append((more.start(1), more.end(1), ""))
+                    end = more.end()
+                if quoted:
+                    spans = quoted + [sp for sp in spans[1:] if sp[0] >= end]
     v = vocab()
     for s, e, hint in spans:
         if s < ctx.sent.start or e > ctx.sent.end or e <= s:
@@ -1175,6 +1220,8 @@ def _without_kind(ctx: Context, s: int, e: int) -> int:
     return e
 
 
+_ZH_MORE_QUOTED = re.compile(r"(?:、|和|及|以及|与)[^，。；、,;“”《》「」()（）]{0,12}?[“《「]([^“”《》「」，。]{2,30})[”》」]")
+_ZH_QUOTE_RIGHT_AFTER = re.compile(r"([\u4e00-\u9fff]{0,8})[“《「]([^“”《》「」，。]{2,30})[”》」]")
 _ZH_QUOTED_AFTER = re.compile(r"[^，。；、,;“”《》「」()（）]{0,30}?[“《「]([^“”《》「」，。]{2,30})[”》」]")
 _ZH_IN_HOUSE = re.compile(r"(?:自研|自主研发|自主开发|自主设计|独立研发)(?:的|了)?\s*$")
 

@@ -264,7 +264,10 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
     i = 0
     while True:
         hint = ""
-        while i < len(toks):  # words before the name: "its first self-developed mobile chipset, the"
+        appos = _appositive_name(toks, i, words) if not out else None
+        if appos is not None:  # "a new generation of earbuds, AirPods 4", "its first foldable, the X1 Fold": the name after the comma
+            i = appos
+        while appos is None and i < len(toks):  # words before the name: "its first self-developed mobile chipset, the"
             tok = toks[i][2]
             cls = _class_of(words, [t[2] for t in toks[i:i + 2]])
             if cls and tok[:1].islower() or tok.lower() in lead and tok[:1].islower() or \
@@ -288,6 +291,11 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
         if found is None:
             break
         s, e, i = found
+        close = i
+        while close < len(toks) and _class_of(words, [toks[close][2]]):
+            close += 1  # "a new operating system, Zorro OS, in 2023": the name's own kind noun
+        if appos is not None and close < len(toks) and toks[close][2] not in _APPOSITIVE_CLOSE:
+            break  # "launched a new plan, Chief Executive Jane Doe said": a clause goes on after the name
         after = _class_of(words, [t[2] for t in toks[i:i + 3] if t[2][:1].islower() or t[2].isupper()][:3]) if i < len(toks) else ""
         out.append((s, e, after or hint))
         # a list: ", ", " and ", ", and ", " as well as " (after the class noun: "the B200 GPU and ...")
@@ -308,6 +316,24 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
 
 
 _ASIDE_LEADS = {"a", "an", "the", "our", "its", "their"}
+_APPOSITIVE_CLOSE = {",", ".", ";", "(", "and", "in", "on", "at", "for", "last", "this", "earlier", "—", "–"}
+
+
+def _appositive_name(toks: list, i: int, words: dict) -> int | None:
+    """Where the name starts after a description of it in lower case and a comma, right after the trigger ("a new
+    generation of earbuds, AirPods 4", "its first foldable, the ThinkPad X1 Fold"): a determiner, up to six lower-case
+    words, a comma, maybe "the"; else None."""
+    if i >= len(toks) or toks[i][2].lower() not in _ASIDE_LEADS | {"his", "her"} or toks[i][2][:1].isupper() and i > 0:
+        return None
+    j = i + 1
+    while j < len(toks) and j - i <= 7 and re.fullmatch(r"[a-z][a-z\-]*", toks[j][2]):
+        j += 1
+    if j == i + 1 or j >= len(toks) - 1 or toks[j][2] != ",":
+        return None
+    j += 1
+    if toks[j][2] == "the" and j + 1 < len(toks):
+        j += 1
+    return j if _is_name_token(toks[j][2], False, words) else None
 
 
 def _past_aside_and_time(toks: list, k: int) -> int:

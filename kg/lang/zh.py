@@ -604,7 +604,7 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
                 if text[pos + k] == "的" and k >= 2 and _name_starts(text, pos + k + 1, end):
                     best = (pos + k + 1, "")
                 noun, cls = _noun_at(text, pos + k, words)
-                if noun and pos + k == model_end:
+                if noun and k > 0 and pos + k <= model_end:  # Kunlun芯片, STM32N6系列微控制器: the noun ends or is part of a model
                     continue
                 appos = _APPOSED.match(text, pos + k + len(noun), end)
                 if noun and (k == 0 or _name_starts(text, pos + k + len(noun), end)
