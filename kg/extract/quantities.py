@@ -1151,12 +1151,15 @@ def _subject(ctx: Context, pat: dict, ts: int, te: int, seg: tuple = _NO_SEGMENT
     part of the business that is no entity."""
     if pat.get("subject") == "market":
         return None, "market:" + market_place(ctx, ts), "", 1.0
-    scope = ""
+    scope, head = "", ""
     kind, m, part = seg  # what the words before the trigger say the figure is about (_segment)
     if kind:
         if kind == "entity":
             return m, m.entity_id, "", 1.0
-        if kind == "part" and m is None and not _part_name(ctx, part):  # (a category's words name a part)
+        head = _clause_head_part(ctx, ts) if kind == "part" and m is None else ""
+        if head and (not _part_name(ctx, part) or "  " in part):
+            part = head  # the words as written ("Value-added services", not less its words of the whole)
+        elif kind == "part" and m is None and not _part_name(ctx, part):  # (a category's words name a part)
             return None  # not a name of a part of the business ("strong revenue")
         if kind == "place":
             scope = m.entity_id
@@ -1183,7 +1186,8 @@ def _subject(ctx: Context, pat: dict, ts: int, te: int, seg: tuple = _NO_SEGMENT
     # it: not in doubt as the document's company taken for a figure that names no one is
     # (a kind of product's business, 游戏业务, "gaming revenue", is often read as the company's figure for that
     # kind: it keeps the doubt)
-    sure = max(owner[3], 0.95) if m is None and _named_part(ctx, part) else owner[3]
+    # and so is a part whose name opens the clause as its subject ("Value-added services revenues were")
+    sure = max(owner[3], 0.95) if m is None and (_named_part(ctx, part) or head) else owner[3]
     return None, _segment_entity(ctx, owner[1], part), owner[2], sure * 0.95
 
 
@@ -1310,6 +1314,37 @@ def _part_name(ctx: Context, words: str) -> bool:
     if re.fullmatch(r"(?:[A-Za-z][A-Za-z-]*\s+(?:and\s+)?){1,4}(?:business|segment|division)", words):
         return True  # "consumer business", "energy generation and storage segment"
     return _breakdown(ctx) and bool(re.fullmatch(r"[a-z][a-z-]{2,}(?:\s+(?:and\s+)?[a-z][a-z-]+){0,3}", words))
+
+
+_CLAUSE_LEAD = re.compile(r"\s*(?:(?:and|while|whereas|but|meanwhile|also|in addition)\b[\s,]*)?", re.IGNORECASE)
+_PLAIN_PHRASE = re.compile(r"[A-Za-z][a-z-]+(?:\s+(?:and\s+)?[a-z][a-z-]+){0,2}")
+
+
+def _clause_head_part(ctx: Context, ts: int) -> str:
+    """English: ordinary words naming the thing a metric is of, as the subject that opens its clause ("…, while
+    mobile games revenues fell 2%", "Value-added services revenues were", "and subscription and service revenue
+    came to"): the name of a part of the business, unless a word says how the figure is counted
+    (``not_part_words``: "recurring revenue", "average revenue per user"); else "". The words must stand right
+    before the trigger, after at most a joining word and the owner's name ("Bilibili's mobile games revenues")."""
+    if ctx.lang.code != "en":
+        return ""
+    text = ctx.doc.text
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    head = text[cs:ts]
+    v = vocab()
+    names = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and cs <= m.start and m.end <= ts
+             and not (m.cls and v.is_a(m.cls, ["ProductCategory"]))]  # (a kind of product is one of the words: "cloud")
+    for m in sorted(names, key=lambda m: -m.start):
+        head = head[:m.start - cs] + "\0" + head[m.end - cs:]  # a name, as one mark
+    lead = _CLAUSE_LEAD.match(head)
+    phrase = re.sub(r"^\0['’]s\s+", "", head[lead.end():]).strip()  # (the owner's name, as a possessive)
+    if not _PLAIN_PHRASE.fullmatch(phrase):
+        return ""
+    not_part = {w.lower() for w in ctx.lang.words.get("not_part_words") or []} | \
+        {w.lower() for w in ctx.lang.words.get("whole_words") or [] if w not in ("and", "added")}
+    if any(w.lower() in not_part for w in phrase.split()):
+        return ""
+    return phrase
 
 
 def _breakdown(ctx: Context) -> bool:
