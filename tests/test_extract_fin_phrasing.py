@@ -71,3 +71,17 @@ def test_members_of_a_service_are_its_subscribers():
 def test_stores_in_a_place_have_that_scope():
     got = _metrics("截至2024年底，小米在印度拥有约1200家门店。", "zh")
     assert {(f[0], f[2], f[5]) for f in got if f[1] == "Stores"} == {("xiaomi", 1200.0, "india")}
+
+
+def test_chinese_figure_of_what_is_named_before_de():
+    # 美洲的收入: a market's revenue, the company's figure in that market; 云服务的收入: a part's
+    x = run("2024年，美洲的收入为250亿美元，云服务的收入为79亿美元，同比增长12%。", "zh")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    got = {(names.get(f.subject, f.subject), f.predicate, float(f.attr("value")), f.attr("scope") or None)
+           for f in x.facts if f.kind == "quantity" and max(e.confidence for e in f.evidence) >= 0.75}
+    assert ("xiaomi", "Revenue", 2.5e10, "americas") in got
+    assert ("云服务", "Revenue", 7.9e9, None) in got
+    assert not {f for f in got if f[0] == "xiaomi" and f[3] is None}
+    # a pronoun or the company's own name before 的 names no part
+    assert _of(_metrics("2024年，我们的收入是379亿美元。", "zh"), "Revenue") == {("xiaomi", 3.79e10)}
+    assert _of(_metrics("2024年，小米的收入为379亿美元。", "zh"), "Revenue") == {("xiaomi", 3.79e10)}

@@ -1012,6 +1012,15 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         if aside and aside.start() > 0:
             ts = lo + aside.start()  # 智能创新类产品（eufy安防、Nebula投影）收入: the name before the aside
         start = _noun_start(text, lo, ts)
+        if start > lo + 1 and text[start - 1] == "的" and not _strip_words(text[start:ts], whole, lang, sep="").strip():
+            # 美洲的收入, 订阅和支持的收入, 云服务的营收: the figure of what is named before 的 (a name, or nouns:
+            # not 我们的收入); 的 is read as a space from here on
+            de = start - 1
+            before = _noun_start(text, lo, de)
+            if before < de and (_noun_words(text[before:de]) or any(
+                    m.kind in ENTITY_KINDS and before <= m.start and m.end <= de for m in ctx.mentions)):
+                text = text[:de] + " " + text[de + 1:]
+                start = before
         if start < ts and start - 1 > lo and text[start - 1] in "和与及":
             # 云计算与安全服务收入, 金融科技及企业服务收入: one part named by two nouns
             wider = _noun_start(text, lo, start - 1)
