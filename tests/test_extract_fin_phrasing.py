@@ -85,3 +85,14 @@ def test_chinese_figure_of_what_is_named_before_de():
     # a pronoun or the company's own name before 的 names no part
     assert _of(_metrics("2024年，我们的收入是379亿美元。", "zh"), "Revenue") == {("xiaomi", 3.79e10)}
     assert _of(_metrics("2024年，小米的收入为379亿美元。", "zh"), "Revenue") == {("xiaomi", 3.79e10)}
+
+
+def test_a_count_whose_noun_is_left_out_after_its_verb():
+    # the noun told once, with the figure of another verb before: the bare figure after the metric's verb is its own
+    got = _metrics("In 2024 the company built 61,200 vehicles and delivered 58,400.", "en")
+    assert _of(got, "Deliveries") == {("xiaomi", 58400.0)}
+    got = _metrics("In 2024 the company built 61,200 vehicles and delivered 58,400 vehicles.", "en")
+    assert _of(got, "Deliveries") == {("xiaomi", 58400.0)}
+    # a figure of something else after the verb is not the count
+    assert _of(_metrics("In 2024 the company delivered 58,400 vehicles and sold 300 of its stores.", "en"), "Deliveries") == \
+        {("xiaomi", 58400.0)}

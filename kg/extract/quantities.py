@@ -703,13 +703,20 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     reach = (14, 48) if named else (6, 12)
     if before and after and ctx.lang.code == "en" and (
             "Count" in pat.get("units", []) and re.fullmatch(r"\s*(?:[a-z-]+\s+(?:and\s+)?){0,3}", ctx.doc.text[before[-1].end:ts])
+            and not (named and _noun_follows(ctx, before[-1], named))
             or re.fullmatch(r"\s*(?:in|of)\s+(?:[a-z-]+\s+)?", ctx.doc.text[before[-1].end:ts])):
         # "330 million mobile and broadband customers and 92,000 employees", "$6.4 billion in dividends and
-        # $5.6 billion in repurchases": the figure before its noun, not the next one
+        # $5.6 billion in repurchases": the figure before its noun, not the next one (but not a figure that has its
+        # own noun before a verb of the metric: "produced 49,476 vehicles and delivered 51,579")
         return before[-1]
     if before and after and ctx.lang.code == "zh" and "Count" in pat.get("units", []) \
             and re.fullmatch(r"[名个位家多余]?", ctx.doc.text[before[-1].end:ts]):
         return before[-1]  # 服务超过10亿用户和8000万商家: the number right before its noun counts it, not the next one
+    if named and before and not after and ctx.lang.code == "en":
+        # "produced 49,476 vehicles and delivered 51,579": the noun told with the figure before, left out after the verb
+        bare = _elided_noun_figure(ctx, pat, te, ce)
+        if bare is not None:
+            return bare
     if after:
         return after[0]
     if before and ts - before[-1].end <= reach[ctx.lang.code != "zh"]:
@@ -778,6 +785,18 @@ _EN_FROM_FIGURE = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|aga
 def _market_figure(ctx: Context, ts: int, seg: tuple) -> bool:
     """Is the figure of a market the words before its trigger name (a place, and nothing else)?"""
     return seg[0] == "place" or (not seg[0] and bool(_own_market(ctx, ts)))
+
+
+def _elided_noun_figure(ctx: Context, pat: dict, te: int, ce: int) -> Mention | None:
+    """A bare figure right after the trigger that ends its phrase ("and delivered 51,579.", "sold 1.1 million in
+    2024"): a count of the things a figure before it named."""
+    text = ctx.doc.text
+    for m in _quantities(ctx):
+        if te < m.start < ce and re.fullmatch(r"\s{1,2}", text[te:m.start]) and m.quantity.unit in ("", "Count") \
+                and _fits(ctx, {**pat, "nouns": None}, m) \
+                and re.match(r"\s*(?:[,.;:)]|$|(?:in|during|last|this|for|by|and|while|compared|up|down)\b)", text[m.end:m.end + 16]):
+            return m
+    return None
 
 
 def _said_of_other(ctx: Context, pat: dict, m: Mention) -> bool:
