@@ -100,6 +100,7 @@ ZH_BOUND_PREFIXES: dict[str, Optional[tuple[str, bool]]] = {
     "近": (APPROX, False), "将近": (APPROX, False), "接近": (APPROX, False), "差不多": (APPROX, False),
     "不到": (UPPER, False), "不足": (UPPER, False), "少于": (UPPER, False), "低于": (UPPER, False),
     "不超过": (UPPER, False), "最多": (UPPER, False), "至多": (UPPER, False), "小于": (UPPER, False),
+    "最高": (UPPER, False),  # 最高50亿美元的股份回购计划: "up to"
     "最近": None, "附近": None, "经过": None, "通过": None, "不过": None, "去过": None, "到过": None,
     "来过": None, "卖过": None, "有过": None, "用过": None, "做过": None, "人数": None, "总数": None,
     "次数": None, "个数": None,

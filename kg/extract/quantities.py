@@ -703,13 +703,20 @@ def _value_for(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
     reach = (14, 48) if named else (6, 12)
     if before and after and ctx.lang.code == "en" and (
             "Count" in pat.get("units", []) and re.fullmatch(r"\s*(?:[a-z-]+\s+(?:and\s+)?){0,3}", ctx.doc.text[before[-1].end:ts])
+            and not (named and _noun_follows(ctx, before[-1], named))
             or re.fullmatch(r"\s*(?:in|of)\s+(?:[a-z-]+\s+)?", ctx.doc.text[before[-1].end:ts])):
         # "330 million mobile and broadband customers and 92,000 employees", "$6.4 billion in dividends and
-        # $5.6 billion in repurchases": the figure before its noun, not the next one
+        # $5.6 billion in repurchases": the figure before its noun, not the next one (but not a figure that has its
+        # own noun before a verb of the metric: "produced 49,476 vehicles and delivered 51,579")
         return before[-1]
     if before and after and ctx.lang.code == "zh" and "Count" in pat.get("units", []) \
             and re.fullmatch(r"[名个位家多余]?", ctx.doc.text[before[-1].end:ts]):
         return before[-1]  # 服务超过10亿用户和8000万商家: the number right before its noun counts it, not the next one
+    if named and before and not after and ctx.lang.code == "en":
+        # "produced 49,476 vehicles and delivered 51,579": the noun told with the figure before, left out after the verb
+        bare = _elided_noun_figure(ctx, pat, te, ce)
+        if bare is not None:
+            return bare
     if after:
         return after[0]
     if before and ts - before[-1].end <= reach[ctx.lang.code != "zh"]:
@@ -778,6 +785,18 @@ _EN_FROM_FIGURE = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|aga
 def _market_figure(ctx: Context, ts: int, seg: tuple) -> bool:
     """Is the figure of a market the words before its trigger name (a place, and nothing else)?"""
     return seg[0] == "place" or (not seg[0] and bool(_own_market(ctx, ts)))
+
+
+def _elided_noun_figure(ctx: Context, pat: dict, te: int, ce: int) -> Mention | None:
+    """A bare figure right after the trigger that ends its phrase ("and delivered 51,579.", "sold 1.1 million in
+    2024"): a count of the things a figure before it named."""
+    text = ctx.doc.text
+    for m in _quantities(ctx):
+        if te < m.start < ce and re.fullmatch(r"\s{1,2}", text[te:m.start]) and m.quantity.unit in ("", "Count") \
+                and _fits(ctx, {**pat, "nouns": None}, m) \
+                and re.match(r"\s*(?:[,.;:)]|$|(?:in|during|last|this|for|by|and|while|compared|up|down)\b)", text[m.end:m.end + 16]):
+            return m
+    return None
 
 
 def _said_of_other(ctx: Context, pat: dict, m: Mention) -> bool:
@@ -1012,6 +1031,15 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         if aside and aside.start() > 0:
             ts = lo + aside.start()  # 智能创新类产品（eufy安防、Nebula投影）收入: the name before the aside
         start = _noun_start(text, lo, ts)
+        if start > lo + 1 and text[start - 1] == "的" and not _strip_words(text[start:ts], whole, lang, sep="").strip():
+            # 美洲的收入, 订阅和支持的收入, 云服务的营收: the figure of what is named before 的 (a name, or nouns:
+            # not 我们的收入); 的 is read as a space from here on
+            de = start - 1
+            before = _noun_start(text, lo, de)
+            if before < de and (_noun_words(text[before:de]) or any(
+                    m.kind in ENTITY_KINDS and before <= m.start and m.end <= de for m in ctx.mentions)):
+                text = text[:de] + " " + text[de + 1:]
+                start = before
         if start < ts and start - 1 > lo and text[start - 1] in "和与及":
             # 云计算与安全服务收入, 金融科技及企业服务收入: one part named by two nouns
             wider = _noun_start(text, lo, start - 1)
@@ -1151,12 +1179,15 @@ def _subject(ctx: Context, pat: dict, ts: int, te: int, seg: tuple = _NO_SEGMENT
     part of the business that is no entity."""
     if pat.get("subject") == "market":
         return None, "market:" + market_place(ctx, ts), "", 1.0
-    scope = ""
+    scope, head = "", ""
     kind, m, part = seg  # what the words before the trigger say the figure is about (_segment)
     if kind:
         if kind == "entity":
             return m, m.entity_id, "", 1.0
-        if kind == "part" and m is None and not _part_name(ctx, part):  # (a category's words name a part)
+        head = _clause_head_part(ctx, ts) if kind == "part" and m is None else ""
+        if head and (not _part_name(ctx, part) or "  " in part):
+            part = head  # the words as written ("Value-added services", not less its words of the whole)
+        elif kind == "part" and m is None and not _part_name(ctx, part):  # (a category's words name a part)
             return None  # not a name of a part of the business ("strong revenue")
         if kind == "place":
             scope = m.entity_id
@@ -1183,7 +1214,8 @@ def _subject(ctx: Context, pat: dict, ts: int, te: int, seg: tuple = _NO_SEGMENT
     # it: not in doubt as the document's company taken for a figure that names no one is
     # (a kind of product's business, 游戏业务, "gaming revenue", is often read as the company's figure for that
     # kind: it keeps the doubt)
-    sure = max(owner[3], 0.95) if m is None and _named_part(ctx, part) else owner[3]
+    # and so is a part whose name opens the clause as its subject ("Value-added services revenues were")
+    sure = max(owner[3], 0.95) if m is None and (_named_part(ctx, part) or head) else owner[3]
     return None, _segment_entity(ctx, owner[1], part), owner[2], sure * 0.95
 
 
@@ -1310,6 +1342,37 @@ def _part_name(ctx: Context, words: str) -> bool:
     if re.fullmatch(r"(?:[A-Za-z][A-Za-z-]*\s+(?:and\s+)?){1,4}(?:business|segment|division)", words):
         return True  # "consumer business", "energy generation and storage segment"
     return _breakdown(ctx) and bool(re.fullmatch(r"[a-z][a-z-]{2,}(?:\s+(?:and\s+)?[a-z][a-z-]+){0,3}", words))
+
+
+_CLAUSE_LEAD = re.compile(r"\s*(?:(?:and|while|whereas|but|meanwhile|also|in addition)\b[\s,]*)?", re.IGNORECASE)
+_PLAIN_PHRASE = re.compile(r"[A-Za-z][a-z-]+(?:\s+(?:and\s+)?[a-z][a-z-]+){0,2}")
+
+
+def _clause_head_part(ctx: Context, ts: int) -> str:
+    """English: ordinary words naming the thing a metric is of, as the subject that opens its clause ("…, while
+    mobile games revenues fell 2%", "Value-added services revenues were", "and subscription and service revenue
+    came to"): the name of a part of the business, unless a word says how the figure is counted
+    (``not_part_words``: "recurring revenue", "average revenue per user"); else "". The words must stand right
+    before the trigger, after at most a joining word and the owner's name ("Bilibili's mobile games revenues")."""
+    if ctx.lang.code != "en":
+        return ""
+    text = ctx.doc.text
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    head = text[cs:ts]
+    v = vocab()
+    names = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and cs <= m.start and m.end <= ts
+             and not (m.cls and v.is_a(m.cls, ["ProductCategory"]))]  # (a kind of product is one of the words: "cloud")
+    for m in sorted(names, key=lambda m: -m.start):
+        head = head[:m.start - cs] + "\0" + head[m.end - cs:]  # a name, as one mark
+    lead = _CLAUSE_LEAD.match(head)
+    phrase = re.sub(r"^\0['’]s\s+", "", head[lead.end():]).strip()  # (the owner's name, as a possessive)
+    if not _PLAIN_PHRASE.fullmatch(phrase):
+        return ""
+    not_part = {w.lower() for w in ctx.lang.words.get("not_part_words") or []} | \
+        {w.lower() for w in ctx.lang.words.get("whole_words") or [] if w not in ("and", "added")}
+    if any(w.lower() in not_part for w in phrase.split()):
+        return ""
+    return phrase
 
 
 def _breakdown(ctx: Context) -> bool:
