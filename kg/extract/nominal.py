@@ -608,16 +608,21 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         elif owner.kind != "entity" and lang == "zh":  # 品牌推广方面，…: an implied owner, a name the lexicon lacks
             from .relations import _looks_named
             named = [t for t in named if t.from_lexicon or t.parts or _looks_named(ctx, t.start, t.end)]
+        products = [t for t in named if t.cls and vocab().is_a(t.cls, ["Product"])] if entry.get("products_as") else []
         for thing in named:
             if thing.entity_id == owner.entity_id:
                 continue
             _bracket_alias(ctx, thing)
             _named_again(ctx, thing)
-            ev = evidence(ctx, [span(owner), (ns, ne), span(thing)], f"nominal-{entry['property']}", _confidence(entry, owner))
+            prop = entry["property"]
+            if products and (thing in products or not thing.from_lexicon):
+                # 腾讯旗下微信、QQ和腾讯会议: apps and services it runs (and a name listed with them) are its brands, not units
+                prop = entry["products_as"]
+            ev = evidence(ctx, [span(owner), (ns, ne), span(thing)], f"nominal-{prop}", _confidence(entry, owner))
             if entry.get("owner_is") == "subject":  # 谷歌母公司Alphabet: the owner belongs to the thing named
-                out.append(Fact("relation", owner.entity_id, entry["property"], thing.entity_id, (), (ev,)))
+                out.append(Fact("relation", owner.entity_id, prop, thing.entity_id, (), (ev,)))
             else:
-                out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+                out.append(Fact("relation", thing.entity_id, prop, owner.entity_id, (), (ev,)))
     return out
 
 
