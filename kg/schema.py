@@ -365,7 +365,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
               **{k: Key(words) for k in "acting appointers copulas fillers former joiners name_linkers of_words origin_words person_nouns person_pronouns start_words then under_words".split()}},
     "founding": {**_SECTION_COMMON, "triggers": Key(triggers), "agent": Key(words), "not_after": Key(regexes),
                  "founder_nouns": Key(words), "list_verbs": Key(words)},
-    "listing": {**_SECTION_COMMON, "triggers": Key(triggers), "not_after": Key(words), "state_words": Key(words), "share_nouns": Key(words), "share_triggers": Key(words), "respectively": Key(words),
+    "listing": {**_SECTION_COMMON, "triggers": Key(triggers), "not_after": Key(words), "plan_words": Key(words), "state_words": Key(words), "share_nouns": Key(words), "share_triggers": Key(words), "respectively": Key(words),
                 "place_exchanges": Key(mapping_of(slug, slug, "{hong-kong: hkex, ...}"))},
     "headquarters": {**_SECTION_COMMON, "triggers": Key(triggers), "head_words": Key(words)},
 }
