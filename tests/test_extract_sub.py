@@ -196,3 +196,8 @@ def test_owned_names_after_a_noun_of_their_kind(text, lang, expected):
 def test_a_unit_formed_by_the_subject(text):
     got = of("subOrganizationOf", labelled(text, "zh", organisation="huawei"))
     assert got == {("Orvex", "subOrganizationOf", "nokia")}, got
+
+
+@pytest.mark.parametrize("text", ["交易完成后，摩托罗拉就成了联想的全资子公司。", "2019年，摩托罗拉成为联想的子公司。"])
+def test_a_unit_that_became_one_zh(text):
+    assert ("motorola", "subOrganizationOf", "lenovo") in labelled(text, "zh"), text

@@ -921,7 +921,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if before:
         m = before[-1]
         link = re.sub(r"^\s*(?:（[^）]{1,20}）|\([^)]{1,20}\)|[）)])", "", text[m.end:min(ns, owner.start)])  # "The Intelligent Devices Group (IDG), Lenovo's"
-        if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|已|已经|目前|现在|如今|现已)?是|为|作为|,|，|(?:is|was|became)(?:\s+(?:a|an|the))?|, a|, the|, an|as)?\s*", link) or (
+        if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|便|已|已经|目前|现在|如今|现已|随之|从此|由此)?(?:是|成了|成为了|成为|变成了|变成)|为|作为|,|，|(?:is|was|became)(?:\s+(?:a|an|the))?|, a|, the|, an|as)?\s*", link) or (
                 lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*(?:[a-z][\w\-]*\s+){0,5}", link)) or (
                 lang == "en" and owner.start >= ns and owner.kind == "entity"
                 and re.fullmatch(r"\s+(?:is|was|became|remains)\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,3}", link)):
@@ -930,7 +930,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
         # "The Intelligent Devices Group (IDG), Lenovo's largest business", GE家电是海尔智家的全资子公司: a name the
         # lexicon lacks before the link
         head = re.sub(r"\s*(?:\([^)]{1,20}\))?\s*(?:,|\bis|\bwas|\bremains|\bas)\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){0,5}$"
-                      if lang == "en" else r"(?:（[^）]{1,20}）)?(?:(?:还|也|仍|目前|现在|如今|现已)?是|为)$", "",
+                      if lang == "en" else r"(?:（[^）]{1,20}）)?(?:(?:还|也|仍|就|便|已|目前|现在|如今|现已|随之|从此|由此)?(?:是|成了|成为了|成为|变成了|变成)|为)$", "",
                       text[ctx.sent.start:min(ns, owner.start)])
         found = None
         if len(head) < len(text[ctx.sent.start:min(ns, owner.start)]):
