@@ -346,7 +346,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         "named": Key(classes()), "named_list": Key(word_list), "new_names": Key(one_of("typed")),
         "not_after": Key(regexes), "nouns": Key(words), "owner_is": Key(one_of("subject", "object")), "text_owner": Key(flag),
         "list_verbs": Key(words), "list_nouns": Key(words), "name_ends": Key(words), "name_stops": Key(words),
-        "joint_nouns": Key(words), "defers": Key(flag), "formed": Key(words),
+        "joint_nouns": Key(words), "defers": Key(flag), "formed": Key(words), "products_as": Key(ontology_term),
         "parent_named": Key(fields({"not_tails": Key(words), "not_classes": Key(classes())},
                                    "{not_tails: {zh: [...], en: [...]}, not_classes: [ClassName, ...]}")),
         "unit_names": Key(by_language(fields({k: Key(word_list) for k in ("nouns", "own", "keep_owner")},
@@ -365,7 +365,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
               **{k: Key(words) for k in "acting appointers copulas fillers former joiners name_linkers of_words origin_words person_nouns person_pronouns start_words then under_words".split()}},
     "founding": {**_SECTION_COMMON, "triggers": Key(triggers), "agent": Key(words), "not_after": Key(regexes),
                  "founder_nouns": Key(words), "list_verbs": Key(words)},
-    "listing": {**_SECTION_COMMON, "triggers": Key(triggers), "not_after": Key(words), "state_words": Key(words), "share_nouns": Key(words), "share_triggers": Key(words), "respectively": Key(words),
+    "listing": {**_SECTION_COMMON, "triggers": Key(triggers), "not_after": Key(words), "plan_words": Key(words), "state_words": Key(words), "share_nouns": Key(words), "share_triggers": Key(words), "respectively": Key(words),
                 "place_exchanges": Key(mapping_of(slug, slug, "{hong-kong: hkex, ...}"))},
     "headquarters": {**_SECTION_COMMON, "triggers": Key(triggers), "head_words": Key(words)},
 }

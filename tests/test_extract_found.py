@@ -28,6 +28,9 @@ def listed(text: str, lang: str, **kw) -> set[tuple]:
      {("Xiaomi", "listedOn", "Hong Kong Stock Exchange")}),
     # a plan, and a comparison with other listings, are no listing
     ("Xiaomi plans to go public in Hong Kong next year.", set()),
+    # a listing applied for or weighed is no listing
+    ("Lenovo has filed for an initial public offering on the Nasdaq.", set()),
+    ("Lenovo is considering a listing on the New York Stock Exchange.", set()),
 ])
 def test_listings_en(text, expected):
     lex = lexicon.load()
@@ -177,3 +180,17 @@ def test_founded_where_a_place_was_named_en():
     got = {(f.predicate, f.obj) for f in run("Apple opened a store in Beijing; Xiaomi was founded in 2010.", "en",
                                              organisation="", speaker="").facts if f.subject == "xiaomi"}
     assert ("foundedIn", "beijing") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "联想已申请在深交所创业板上市。",
+    "联想已向港交所递交了上市申请。",
+    "联想正在考虑在香港联交所进行第二次上市。",
+])
+def test_a_listing_applied_for_or_weighed_is_none_zh(text):
+    assert not listed(text, "zh"), text
+
+
+def test_a_listing_made_after_an_application_is_one_zh():
+    # the application in its own clause; the listing told after it
+    assert listed("联想去年提交了申请，今年3月在港交所挂牌上市。", "zh")

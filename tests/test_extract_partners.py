@@ -160,3 +160,21 @@ def test_leading_or_joining_something_else_is_no_investment(text, lang):
 def test_ways_of_telling_a_development(text, lang, expected):
     got = of("develops", labelled(text, lang))
     assert got == expected, got
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("2019年11月，小米与诺基亚签署了为期九年的合作伙伴协议。", {"xiaomi", "nokia"}),
+    ("去年6月，索尼和小米达成协议，开放双方的充电网络。", {"sony", "xiaomi"}),
+])
+def test_an_agreement_with_a_marked_partner_zh(text, pair):
+    assert frozenset(pair) in _pairs(labelled(text, "zh")), text
+
+
+def test_an_agreement_to_buy_is_no_partnership_but_working_together_then_buying_is():
+    assert not of("partnerOf", labelled("索尼与小米达成协议，以10亿元收购其手机业务。", "zh"))
+    assert frozenset({"sony", "xiaomi"}) in _pairs(labelled("索尼与小米合作，并收购了一家公司。", "zh"))
+
+
+def test_a_seed_round_received_names_its_investor_zh():
+    got = of("investedIn", labelled("同年4月小米获得红杉资本约60万美元的种子投资。", "zh"))
+    assert ("sequoia-capital", "investedIn", "xiaomi") in got, got

@@ -53,9 +53,17 @@ def test_apps_listed_before_their_noun_are_brands():
     assert got == {("Zapp", "brandOf", "kuaishou"), ("Tiny Clip", "brandOf", "kuaishou")}, got
 
 
-def test_a_platform_under_qixia_is_a_unit():
-    got = of("subOrganizationOf", labelled("有人把它和字节跳动旗下的抖音相比。", "zh"))
-    assert got == {("douyin", "subOrganizationOf", "bytedance")}, got
+def test_a_platform_under_qixia_is_a_brand_not_a_unit():
+    got = labelled("有人把它和字节跳动旗下的抖音相比。", "zh")
+    assert ("douyin", "brandOf", "bytedance") in got and not of("subOrganizationOf", got), got
+
+
+def test_apps_listed_under_qixia_are_brands_and_so_is_an_unknown_name_among_them():
+    got = labelled("腾讯旗下微信、QQ和酷映相册的用户数继续增长。", "zh")
+    assert {("wechat", "brandOf", "tencent"), ("qq", "brandOf", "tencent")} <= got, got
+    assert not of("subOrganizationOf", got), got
+    # a company under 旗下 stays a unit
+    assert ("乐鑫电子有限公司", "subOrganizationOf", "tencent") in labelled("腾讯旗下的乐鑫电子有限公司推出了新的芯片。", "zh")
 
 
 def test_where_a_unit_is_stands_between_its_owner_and_the_noun():
@@ -188,3 +196,8 @@ def test_owned_names_after_a_noun_of_their_kind(text, lang, expected):
 def test_a_unit_formed_by_the_subject(text):
     got = of("subOrganizationOf", labelled(text, "zh", organisation="huawei"))
     assert got == {("Orvex", "subOrganizationOf", "nokia")}, got
+
+
+@pytest.mark.parametrize("text", ["交易完成后，摩托罗拉就成了联想的全资子公司。", "2019年，摩托罗拉成为联想的子公司。"])
+def test_a_unit_that_became_one_zh(text):
+    assert ("motorola", "subOrganizationOf", "lenovo") in labelled(text, "zh"), text

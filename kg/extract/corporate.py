@@ -607,14 +607,15 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
     conf = float(spec.get("confidence", 0.9))
     state = {w.lower() for w in _words(spec, "state_words", lang) + _words(spec, "share_triggers", lang)}
     share_triggers = {w.lower() for w in _words(spec, "share_triggers", lang)}
+    plan_re = words_re(_words(spec, "plan_words", lang), lang) if _words(spec, "plan_words", lang) else None
     hits = _hits(ctx, _words(spec, "triggers", lang))
     hits += [(s, e) for s, e in _hits(ctx, _words(spec, "share_triggers", lang)) if not any(a < e and s < b for a, b in hits)]
     for ts, te in sorted(hits):
         if _future(ctx, ts) or any(text.startswith(w, te) for w in not_after):
             continue  # 上市公司: a listed company, not a listing
         cs, ce = ctx.clauses[ctx.clause_of(ts)]
-        if _plan_in_clause(ctx, cs, ts):
-            continue  # 小米计划明年在港交所进行首次公开募股: a plan word anywhere before it in its clause
+        if _plan_in_clause(ctx, cs, ts) or plan_re is not None and plan_re.search(text, cs, ts):
+            continue  # 小米计划明年在港交所进行首次公开募股, 已申请在深交所上市: a plan or an application before it in its clause
         if _SUPERLATIVE.search(text, cs, ts):
             continue  # 是当年全球规模最大的互联网IPO, "the biggest listing in Hong Kong": a comparison, not this listing
         # near the trigger: counted from the exchange's end when it comes first ("on Shenzhen Stock Exchange

@@ -611,16 +611,21 @@ def _entry(ctx: Context, entry: dict) -> list[Fact]:
         elif owner.kind != "entity" and lang == "zh":  # 品牌推广方面，…: an implied owner, a name the lexicon lacks
             from .relations import _looks_named
             named = [t for t in named if t.from_lexicon or t.parts or _looks_named(ctx, t.start, t.end)]
+        products = [t for t in named if t.cls and vocab().is_a(t.cls, ["Product"])] if entry.get("products_as") else []
         for thing in named:
             if thing.entity_id == owner.entity_id:
                 continue
             _bracket_alias(ctx, thing)
             _named_again(ctx, thing)
-            ev = evidence(ctx, [span(owner), (ns, ne), span(thing)], f"nominal-{entry['property']}", _confidence(entry, owner))
+            prop = entry["property"]
+            if products and (thing in products or not thing.from_lexicon):
+                # 腾讯旗下微信、QQ和腾讯会议: apps and services it runs (and a name listed with them) are its brands, not units
+                prop = entry["products_as"]
+            ev = evidence(ctx, [span(owner), (ns, ne), span(thing)], f"nominal-{prop}", _confidence(entry, owner))
             if entry.get("owner_is") == "subject":  # 谷歌母公司Alphabet: the owner belongs to the thing named
-                out.append(Fact("relation", owner.entity_id, entry["property"], thing.entity_id, (), (ev,)))
+                out.append(Fact("relation", owner.entity_id, prop, thing.entity_id, (), (ev,)))
             else:
-                out.append(Fact("relation", thing.entity_id, entry["property"], owner.entity_id, (), (ev,)))
+                out.append(Fact("relation", thing.entity_id, prop, owner.entity_id, (), (ev,)))
     return out
 
 
@@ -923,7 +928,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
     if before:
         m = before[-1]
         link = re.sub(r"^\s*(?:（[^）]{1,20}）|\([^)]{1,20}\)|[）)])", "", text[m.end:min(ns, owner.start)])  # "The Intelligent Devices Group (IDG), Lenovo's"
-        if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|已|已经|目前|现在|如今|现已)?是|为|作为|,|，|(?:is|was|became)(?:\s+(?:a|an|the))?|, a|, the|, an|as)?\s*", link) or (
+        if re.fullmatch(r"\s*(?:(?:还|也|仍|仍然|就|便|已|已经|目前|现在|如今|现已|随之|从此|由此)?(?:是|成了|成为了|成为|变成了|变成)|为|作为|,|，|(?:is|was|became)(?:\s+(?:a|an|the))?|, a|, the|, an|as)?\s*", link) or (
                 lang == "en" and re.fullmatch(r",\s*(?:a|an|the)?\s*(?:[a-z][\w\-]*\s+){0,5}", link)) or (
                 lang == "en" and owner.start >= ns and owner.kind == "entity"
                 and re.fullmatch(r"\s+(?:is|was|became|remains)\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,3}", link)):
@@ -932,7 +937,7 @@ def _named(ctx: Context, entry: dict, ns: int, ne: int, owner: Mention) -> list[
         # "The Intelligent Devices Group (IDG), Lenovo's largest business", GE家电是海尔智家的全资子公司: a name the
         # lexicon lacks before the link
         head = re.sub(r"\s*(?:\([^)]{1,20}\))?\s*(?:,|\bis|\bwas|\bremains|\bas)\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){0,5}$"
-                      if lang == "en" else r"(?:（[^）]{1,20}）)?(?:(?:还|也|仍|目前|现在|如今|现已)?是|为)$", "",
+                      if lang == "en" else r"(?:（[^）]{1,20}）)?(?:(?:还|也|仍|就|便|已|目前|现在|如今|现已|随之|从此|由此)?(?:是|成了|成为了|成为|变成了|变成)|为)$", "",
                       text[ctx.sent.start:min(ns, owner.start)])
         found = None
         if len(head) < len(text[ctx.sent.start:min(ns, owner.start)]):

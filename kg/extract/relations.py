@@ -112,8 +112,8 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         if nxt and _trigger_words_re(tuple(back), ctx.lang.code).search(nxt.group()) and _trigger_words_re(tuple(cancels), ctx.lang.code).search(nxt.group()):
             return []
     not_after = (pat.get("not_after") or {}).get(ctx.lang.code)
-    if not_after and re.match(not_after, ctx.doc.text[te:te + 40]):
-        return []  # 上市公司 is a listed company, not a launch
+    if not_after and re.compile(not_after).match(ctx.doc.text, te, te + 40):
+        return []  # 上市公司 is a listed company, not a launch (a look-behind sees the trigger: (?<=协议))
     not_before = (pat.get("not_before") or {}).get(ctx.lang.code)
     if not_before and re.search(not_before, ctx.doc.text[ctx.sent.start:ts], re.IGNORECASE):
         return []  # 总部位于: the headquarters, told by their own rule
