@@ -654,6 +654,12 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict, top: 
     boards = set(_words(spec, "boards", "ids"))
     orgs = [m for m in ctx.entities(ORG) if m.entity_id != person.entity_id and m.entity_id not in boards]
     lo = person.end if person.end <= gs else ctx.sent.start
+    if lang == "zh" and text[max(ctx.sent.start, gs - 1):gs] == "其" and ctx.clause_of(gs) > ctx.clause_of(ctx.sent.start):
+        # 三星是高通的大股东，其董事长魏某: 其 is the organisation the clause before is about (its first one)
+        cs, ce = ctx.clauses[ctx.clause_of(gs) - 1]
+        subject = [m for m in orgs if cs <= m.start and m.end <= ce and m.kind == "entity"]
+        if subject:
+            return subject[0], subject[0].entity_id, ""
     # before the titles, possibly with a unit in between (中国区总裁, "Apple's mobile chief")
     before = [m for m in orgs if lo <= m.start and m.end <= gs and not _came_from(ctx, m, spec)]
     if before:
@@ -733,6 +739,15 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict, top: 
             found = ctx.add_name(gs - len(latin.group(1)), gs, "Company")
             if found is not None:
                 return found, found.entity_id, ""
+        # OceanBase由杨某担任首席执行官: a Latin name opening the clause, then 由 and the person before the title
+        if person.end <= gs:
+            pcs = ctx.clauses[ctx.clause_of(person.start)][0]
+            latin = re.fullmatch(r"\s*([A-Z][A-Za-z0-9.&\-]{1,30})\s*由\s*", text[pcs:person.start])
+            if latin and re.search(r"[a-z]", latin.group(1)) and not any(
+                    m.start < pcs + latin.end(1) and m.end > pcs + latin.start(1) for m in ctx.mentions if m.kind in ENTITY_KINDS):
+                found = ctx.add_name(pcs + latin.start(1), pcs + latin.end(1), "Company")
+                if found is not None:
+                    return found, found.entity_id, ""
         # 现代集团创始人郑周永: a name the lexicon lacks ending in a company word, opening its clause
         cs = max(lo, ctx.clauses[ctx.clause_of(gs)][0])
         named = _ZH_COMPANY_BEFORE.search(text, cs, gs)
@@ -966,6 +981,9 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
         joiners = _words(spec, "joiners", lang)
         pos = person.end
         while True:
+            if lang == "zh":  # 联合创始人韩立新（Han Lixin）、魏思远: the name's Latin gloss
+                gloss = _GLOSS.match(text, pos, ctx.sent.end)
+                pos = gloss.end() if gloss else pos
             m = re.match(r"\s*(" + "|".join(re.escape(j) for j in joiners) + r")\s*", text[pos:ctx.sent.end]) if joiners else None
             if not m:
                 break
