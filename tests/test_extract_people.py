@@ -298,3 +298,33 @@ def test_no_person_in_a_title_phrase_without_a_name(text):
 def test_a_transliterated_name_with_a_hyphen_in_the_surname():
     got = people("首席财务官普拉尚特·马亨德拉-拉贾（Prashanth Mahendra-Rajah）表示，收入增长。", "zh", organisation="qualcomm")
     assert got == {("普拉尚特·马亨德拉-拉贾", "cfoOf", "qualcomm")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 其 before the title: the organisation the clause before is about
+    ("三星在高通董事会中拥有两个席位，其首席执行官魏思远表示，合作顺利。", ("魏思远", "ceoOf", "samsung")),
+    # a Latin name opening the clause, 由, the person, the copula, the title
+    ("此外，Brightloop由魏思远担任首席执行官。", ("魏思远", "ceoOf", "Brightloop")),
+    # the top post of an organisation the lexicon lacks, named after the copula
+    ("杨振宇担任蚂蚁国际首席执行官。", ("杨振宇", "ceoOf", "蚂蚁国际")),
+])
+def test_the_organisation_of_a_chinese_title_named_elsewhere_than_before_it(text, expected):
+    got = people(text, "zh", organisation="qualcomm")
+    assert got == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 任 of 上任, then words that say something: no unit
+    ("上任不满一个月的联席首席执行官克莱·马古（Clay Magu）接受了专访。", ("克莱·马古", "ceoOf", "qualcomm")),
+    # a region or a new business after the copula stays a unit of the text's company
+    ("魏思远担任华东区总经理。", ("魏思远", "executiveOf", "qualcomm")),
+    ("魏思远担任新业务首席执行官。", ("魏思远", "executiveOf", "qualcomm")),
+])
+def test_words_before_a_chinese_title_that_name_no_organisation(text, expected):
+    assert people(text, "zh", organisation="qualcomm") == {expected}
+
+
+def test_where_the_person_came_from_is_no_organisation_of_the_title():
+    # (从谷歌: the origin; 加入作为 is no unit of a business named 谷歌加入作为)
+    got = labelled("雪莉·桑德伯格在2008年从谷歌加入作为首席运营官。", "zh", organisation="meta")
+    assert {(p, o) for _, p, o in got if p in ROLES} == {("cooOf", "meta")}

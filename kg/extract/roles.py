@@ -356,8 +356,23 @@ def _zh_unit(ctx: Context, lo: int, gs: int, spec: dict, legal_form: bool = Fals
         return ""
     unit = text[lo + found[-1].end():gs].strip(" 的")
     if 2 <= len(unit) <= 10 and not re.search(r"[，,。；;：:、\s]", unit):
+        if not legal_form and not _zh_unit_words(unit):
+            return ""  # 上任不满一个月的联席首席执行官: 任 of another word, then words that say something
         return unit if legal_form else _no_unit(ctx, unit)
     return ""
+
+
+def _says_something(words: str, spec: dict) -> bool:
+    """Do these Chinese words hold a copula or a word of taking a post (从谷歌加入作为首席运营官): a clause, no business's name?"""
+    verbs = tuple(_words(spec, "copulas", "zh") + _words(spec, "start_words", "zh") + _words(spec, "origin_words", "zh"))
+    return bool(verbs) and _alternation(verbs).search(words) is not None
+
+
+def _zh_unit_words(words: str) -> bool:
+    """Can these words name a unit or a business (中国区, 品牌及公关处, 蚂蚁国际), not say something (不满一个月)?"""
+    from ..segment import posseg
+
+    return all(tag[:1] not in "vdmqurp" for _, tag in posseg(words))
 
 
 # a company's name right before a title, at the start of its clause or after punctuation: two to six
@@ -758,6 +773,13 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict, top: 
                 return found, found.entity_id, ""
         # 担任中国区总裁: a unit right before the title, after the copula
         unit = _zh_unit(ctx, lo, gs, spec)
+        if unit and top and 2 <= len(unit) <= 6 and not _NOT_BUSINESS.search(unit) and not re.search(r"[区处科室组]$", unit) \
+                and _zh_name_words(unit) and not any(m.start < gs and m.end > gs - len(unit) for m in ctx.mentions
+                                                     if m.kind in ENTITY_KINDS and m.cls and vocab().is_a(m.cls, ["Place"])):
+            # 杨某担任蚂蚁国际首席执行官: the top post of an organisation the lexicon lacks, named after the copula
+            found = ctx.add_name(gs - len(unit), gs, "Company")
+            if found is not None:
+                return found, found.entity_id, ""
         if unit:
             return None, "", unit
     return None, "", ""
@@ -1010,7 +1032,7 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
     if unit and _fillers(spec, lang).fullmatch(unit):
         unit = ""  # 联想集团现任董事长: a word of the sentence, no unit
     if unit and lang == "zh" and org_m is not None and org_m.kind == "entity" and text[org_m.end:gs] == unit \
-            and 2 <= len(unit) <= 6 and all(p in _TOP_POSTS for _, _, p in group) and not _NOT_BUSINESS.search(unit) \
+            and 2 <= len(unit) <= 6 and all(p in _TOP_POSTS for _, _, p in group) and not _NOT_BUSINESS.search(unit) and not _says_something(unit, spec) \
             and not any(m.start >= org_m.end and m.end <= gs for m in ctx.mentions if m.kind in ENTITY_KINDS
                         and not (m.cls and vocab().is_a(m.cls, ["Place"]))):
         # 蚂蚁国际首席执行官, 高通中国区总裁, 京东零售CEO: the top post of a business named after the company is a post
