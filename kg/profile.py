@@ -512,8 +512,11 @@ def bracketed_names(text: str, lexicon: Lexicon, lang: Language, context) -> tup
         if tag == "n" and b - a <= 3 and k > 0 and toks[k - 1][2] in ("PER", "ORG", "nz", "nw") \
                 and toks[k - 1][1] - toks[k - 1][0] >= 2:
             a, tag, tail = toks[k - 1][0], toks[k - 1][2], True  # 格罗曼 + 工程（Grohmann Engineering）
+        joined = next((x for x, y, _ in toks if y == a - 1 and re.fullmatch(r"[\u4e00-\u9fff]{1,4}", text[x:y])), None)
+        if joined is not None and text[a - 1:a] in ("-", "‐") and any(d in text[a:p] for d in ("·", "•", "・")):
+            a = joined  # 让-马克·谢里（Jean-Marc Chery）: a given name joined by a hyphen is the name's
         name, gloss = text[a:p].strip(), m.group(1).strip()
-        if tag not in _NAME_TAGS or len(name) < 2 or not re.fullmatch(r"[\u4e00-\u9fff·•・]+", name) \
+        if tag not in _NAME_TAGS or len(name) < 2 or not re.fullmatch(r"[\u4e00-\u9fff·•・][\u4e00-\u9fff·•・\-‐]*", name) \
                 or name in lang.words.get("not_names", ()):
             continue
         cls = _gloss_class(name, gloss, tag, tail, text[max(start, a - 6):a], lang)

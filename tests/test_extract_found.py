@@ -194,3 +194,19 @@ def test_a_listing_applied_for_or_weighed_is_none_zh(text):
 def test_a_listing_made_after_an_application_is_one_zh():
     # the application in its own clause; the listing told after it
     assert listed("联想去年提交了申请，今年3月在港交所挂牌上市。", "zh")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what each founder was, written before the name
+    ("高通由工程师韩立新和林大伟在圣地亚哥创立。", {"韩立新", "林大伟"}),
+    ("1990年，工程师韩立新与同学林大伟在深圳创办了高通。", {"韩立新", "林大伟"}),
+    # the names glossed in Latin letters do not put the company out of reach
+    ("公司于1985年7月由工程师马丁·韦斯特（Martin Wester）和马克·霍尔特（Mark Holter）在加利福尼亚州圣地亚哥创立。",
+     {"马丁·韦斯特", "马克·霍尔特"}),
+    # 创办人 is a word for the founders too
+    ("高通于1985年在圣地亚哥成立，创办人是沃德·帕金（Ward Parkin）、乔·帕金（Joe Parkin）和道格·皮特（Doug Pitt），最初是一家小公司。",
+     {"沃德·帕金", "乔·帕金", "道格·皮特"}),
+])
+def test_chinese_founders_described_or_glossed(text, expected):
+    got = labelled(text, "zh", organisation="qualcomm")
+    assert {s for s, p, o in got if p == "founderOf" and o == "qualcomm"} == expected

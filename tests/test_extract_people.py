@@ -209,3 +209,122 @@ def test_the_pronoun_he_is_still_no_name():
 ])
 def test_the_persons_age_between_the_name_and_the_title(text, lang, expected):
     assert expected in people(text, lang)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of taking or leaving the post before "as": the post held at the time the text speaks of
+    ("Anja Vollmer took over as chief executive in 2020.", ("Anja Vollmer", "ceoOf", "qualcomm")),
+    ("Anja Vollmer stepped down as chairman of Qualcomm last year.", ("Anja Vollmer", "chairOf", "qualcomm")),
+    ("Dorian Welk resigned as chief financial officer in May.", ("Dorian Welk", "cfoOf", "qualcomm")),
+    ("Dorian Welk was promoted to chief operating officer in 2019.", ("Dorian Welk", "cooOf", "qualcomm")),
+])
+def test_taking_or_leaving_a_post_as_a_title(text, expected):
+    assert expected in people(text, "en", organisation="qualcomm")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # two names the lexicon lacks around a word of succeeding: both held the post
+    ("韩立新接替魏思远出任首席执行官。", "zh", {("韩立新", "ceoOf", "qualcomm"), ("魏思远", "ceoOf", "qualcomm")}),
+    ("2023年，欧阳晓明接替了林大伟出任董事长。", "zh", {("欧阳晓明", "chairOf", "qualcomm"), ("林大伟", "chairOf", "qualcomm")}),
+    ("韩立新在2022年11月成为首席财务官，接替了魏思远。", "zh", {("韩立新", "cfoOf", "qualcomm"), ("魏思远", "cfoOf", "qualcomm")}),
+])
+def test_a_successor_and_the_one_succeeded(text, lang, expected):
+    got = people(text, lang, organisation="qualcomm")
+    assert expected <= got
+    assert {s for s, _, _ in got} == {s for s, _, _ in expected}  # no name glued to 了 or 在
+
+
+def test_a_relative_clause_after_the_one_succeeded_is_about_them():
+    got = people("Anja Vollmer succeeded Dorian Welk, who became chairman.", "en", organisation="qualcomm")
+    assert ("Dorian Welk", "chairOf", "qualcomm") in got
+    assert ("Anja Vollmer", "chairOf", "qualcomm") not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("公司财务负责人为韩立新。", ("韩立新", "cfoOf", "qualcomm")),   # the CFO as Chinese filings name the post
+    ("公司董事会由董事长韩立新领导。", ("韩立新", "chairOf", "qualcomm")),   # words before a function word qualify no title
+    ("高通目前的董事长为魏思远。", ("魏思远", "chairOf", "qualcomm")),   # a filler is no unit
+])
+def test_chinese_words_before_a_title_that_are_no_unit(text, expected):
+    got = people(text, "zh", organisation="qualcomm")
+    assert expected in got
+    assert not of("executiveOf", got)
+
+
+def test_a_companys_arm_in_a_place_in_brackets_is_an_organisation():
+    got = people("三星（中国）目前的董事长兼首席执行官为魏思远。", "zh", organisation="qualcomm")
+    assert got == {("魏思远", "chairOf", "三星（中国）"), ("魏思远", "ceoOf", "三星（中国）")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name the lexicon lacks after "of" in a top title or a founder's is the organisation, not the text's company
+    ("Dorian Welk, a co-founder of Brightloop, invested early.", {("Dorian Welk", "founderOf", "Brightloop")}),
+    ("Anja Vollmer, president and chief executive of Nordvik Appliances, spoke.",
+     {("Anja Vollmer", "presidentOf", "Nordvik Appliances"), ("Anja Vollmer", "ceoOf", "Nordvik Appliances")}),
+    ("Dorian Welk is executive chairman of Ant International.", {("Dorian Welk", "chairOf", "Ant International")}),
+])
+def test_a_new_organisation_after_of(text, expected):
+    got = people(text, "en", organisation="qualcomm")
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Anja Vollmer is president of Worldwide Sales.",   # a unit's post
+    "Anja Vollmer is president of Europe.",            # a region's
+])
+def test_a_unit_or_a_place_after_of_is_no_organisation(text):
+    got = people(text, "en", organisation="qualcomm")
+    assert got == {("Anja Vollmer", "executiveOf", "qualcomm")}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("As chief executive, Anja Vollmer has cut costs.", "en", {("Anja Vollmer", "ceoOf", "qualcomm")}),
+    ("As Qualcomm's co-founder, Dorian Welk said the chip would ship.", "en", {("Dorian Welk", "founderOf", "qualcomm")}),
+    ("作为高通创始人，韩立新表示，收入增长。", "zh", {("韩立新", "founderOf", "qualcomm")}),
+    ("作为公司的首席财务官，魏思远表示。", "zh", {("魏思远", "cfoOf", "qualcomm")}),
+])
+def test_titles_in_an_opening_as_phrase_and_the_person_after_it(text, lang, expected):
+    assert people(text, lang, organisation="qualcomm") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The firm is a Worldwide Olympic Partner of the Games.",   # capitalised words right before a title are no name
+    "As a partner, Qualcomm supports the Games.",
+])
+def test_no_person_in_a_title_phrase_without_a_name(text):
+    assert people(text, "en", organisation="qualcomm") == set()
+
+
+def test_a_transliterated_name_with_a_hyphen_in_the_surname():
+    got = people("首席财务官普拉尚特·马亨德拉-拉贾（Prashanth Mahendra-Rajah）表示，收入增长。", "zh", organisation="qualcomm")
+    assert got == {("普拉尚特·马亨德拉-拉贾", "cfoOf", "qualcomm")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 其 before the title: the organisation the clause before is about
+    ("三星在高通董事会中拥有两个席位，其首席执行官魏思远表示，合作顺利。", ("魏思远", "ceoOf", "samsung")),
+    # a Latin name opening the clause, 由, the person, the copula, the title
+    ("此外，Brightloop由魏思远担任首席执行官。", ("魏思远", "ceoOf", "Brightloop")),
+    # the top post of an organisation the lexicon lacks, named after the copula
+    ("杨振宇担任蚂蚁国际首席执行官。", ("杨振宇", "ceoOf", "蚂蚁国际")),
+])
+def test_the_organisation_of_a_chinese_title_named_elsewhere_than_before_it(text, expected):
+    got = people(text, "zh", organisation="qualcomm")
+    assert got == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 任 of 上任, then words that say something: no unit
+    ("上任不满一个月的联席首席执行官克莱·马古（Clay Magu）接受了专访。", ("克莱·马古", "ceoOf", "qualcomm")),
+    # a region or a new business after the copula stays a unit of the text's company
+    ("魏思远担任华东区总经理。", ("魏思远", "executiveOf", "qualcomm")),
+    ("魏思远担任新业务首席执行官。", ("魏思远", "executiveOf", "qualcomm")),
+])
+def test_words_before_a_chinese_title_that_name_no_organisation(text, expected):
+    assert people(text, "zh", organisation="qualcomm") == {expected}
+
+
+def test_where_the_person_came_from_is_no_organisation_of_the_title():
+    # (从谷歌: the origin; 加入作为 is no unit of a business named 谷歌加入作为)
+    got = labelled("雪莉·桑德伯格在2008年从谷歌加入作为首席运营官。", "zh", organisation="meta")
+    assert {(p, o) for _, p, o in got if p in ROLES} == {("cooOf", "meta")}

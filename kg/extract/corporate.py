@@ -8,6 +8,7 @@ exchange (where, when) and headquarters.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..gazetteer import is_subdivision
@@ -79,8 +80,19 @@ def _plain_period(ctx: Context, lo: int, hi: int, pos: int) -> PeriodRef | None:
 
 def _org_before(ctx: Context, ts: int, limit: int = 80, exclude=NOT_FOUNDED) -> Mention | None:
     # 由斯坦福大学的莱昂纳德·波萨克…创办: an organisation that only says whose a person is is no subject
-    orgs = [m for m in ctx.entities(ORG, exclude) if m.end <= ts and ts - m.end <= limit and not _whose(ctx, m)]
+    orgs = [m for m in ctx.entities(ORG, exclude) if m.end <= ts and _distance(ctx, m.end, ts) <= limit and not _whose(ctx, m)]
     return orgs[-1] if orgs else None
+
+
+# a name glossed in Latin letters: 马丁·艾伯哈德（Martin Eberhard）
+_LATIN_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z .'’·\-]{0,40}[）)]")
+
+
+def _distance(ctx: Context, start: int, end: int) -> int:
+    """The length of the text between two places, less the Latin glosses of Chinese names in it (they say
+    nothing more than the names they follow)."""
+    gap = ctx.doc.text[start:end]
+    return len(_LATIN_GLOSS.sub("", gap)) if ctx.lang.code == "zh" else len(gap)
 
 
 def _whose(ctx: Context, m: Mention) -> bool:
@@ -168,8 +180,13 @@ def _people_run(ctx: Context, start: int, end: int) -> list[Mention]:
     joiner = _EN_PEOPLE_JOINER if en else _ZH_PEOPLE_JOINER
     text = ctx.doc.text
     pos = start
+    describers = _describers(ctx)
     while pos < end:
         pos = joiner.match(text, pos, end).end()
+        if not en and describers is not None and not any(p.start == pos for p in people):
+            d = describers.match(text, pos, end)  # 工程师马丁·艾伯哈德与机械师约翰·哈尔斯克: what each one was, before the name
+            if d is not None and d.end() < end and (ctx.lang.person_after(text[:end], d.end(), ctx.lang.words) or 0) > d.end():
+                pos = d.end()
         known = next((p for p in people if p.start == pos), None)
         if known is not None:
             pos = known.end
@@ -192,6 +209,20 @@ def _people_run(ctx: Context, start: int, end: int) -> list[Mention]:
         people.append(added)
         pos = e
     return sorted(set(people), key=lambda m: m.start)
+
+
+def _describers(ctx: Context):
+    """A regex of the words that say what a founder was, written right before the name (``founding.describers``:
+    工程师, 机械师), or None."""
+    words = _words(ctx.patterns.corporate.get("founding") or {}, "describers", ctx.lang.code)
+    if not words:
+        return None
+    return _describer_re(tuple(sorted(words, key=len, reverse=True)))
+
+
+@functools.lru_cache(maxsize=4)
+def _describer_re(words: tuple) -> re.Pattern:
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")")
 
 
 def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:

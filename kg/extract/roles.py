@@ -356,8 +356,23 @@ def _zh_unit(ctx: Context, lo: int, gs: int, spec: dict, legal_form: bool = Fals
         return ""
     unit = text[lo + found[-1].end():gs].strip(" 的")
     if 2 <= len(unit) <= 10 and not re.search(r"[，,。；;：:、\s]", unit):
+        if not legal_form and not _zh_unit_words(unit):
+            return ""  # 上任不满一个月的联席首席执行官: 任 of another word, then words that say something
         return unit if legal_form else _no_unit(ctx, unit)
     return ""
+
+
+def _says_something(words: str, spec: dict) -> bool:
+    """Do these Chinese words hold a copula or a word of taking a post (从谷歌加入作为首席运营官): a clause, no business's name?"""
+    verbs = tuple(_words(spec, "copulas", "zh") + _words(spec, "start_words", "zh") + _words(spec, "origin_words", "zh"))
+    return bool(verbs) and _alternation(verbs).search(words) is not None
+
+
+def _zh_unit_words(words: str) -> bool:
+    """Can these words name a unit or a business (中国区, 品牌及公关处, 蚂蚁国际), not say something (不满一个月)?"""
+    from ..segment import posseg
+
+    return all(tag[:1] not in "vdmqurp" for _, tag in posseg(words))
 
 
 # a company's name right before a title, at the start of its clause or after punctuation: two to six
@@ -397,7 +412,7 @@ def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple =
 
 
 # 库克接替乔布斯出任首席执行官, "Cook succeeded Jobs as CEO": the one who succeeds holds the title now
-_SUCCEED_WORDS = r"(?:接替|接任|取代|继任|succeeded|replaced|replacing|succeeding|took over from)"
+_SUCCEED_WORDS = r"(?:接替了?|接任了?|取代了?|继任|succeeded|replaced|replacing|succeeding|took over from)"
 _SUCCEEDED = re.compile(rf"^\s*{_SUCCEED_WORDS}\s*$", re.IGNORECASE)
 _SUCCEEDED_END = re.compile(rf"{_SUCCEED_WORDS}\s*$", re.IGNORECASE)
 _SUCCEED_RE = re.compile(rf"{_SUCCEED_WORDS}(?:\s+|(?=[^\sA-Za-z]))", re.IGNORECASE)
@@ -427,6 +442,8 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
     林斌现在是集团副董事长, "Lei Jun is chairman"."""
     cands = [m for m in _person_mentions(ctx) if m.end <= pos]
     if cands and _only_fillers(ctx, cands[-1].end, pos, spec):
+        if re.match(r"\s*,\s*who\b", ctx.doc.text[cands[-1].end:pos]):
+            return cands[-1]  # "succeeding Eric Jing, who remains chairman": the clause is on the one named last
         return _successor(ctx, cands)
     if len(cands) >= 2 and _SUCCEEDED.search(ctx.doc.text, cands[-2].end, cands[-1].start) \
             and _only_fillers(ctx, cands[-1].end, pos, spec, allow=("period", "entity", "pronoun")):
@@ -438,6 +455,8 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
     for i in range(pos, lo, -1):
         if not text[i - 1].isalnum() or not _only_fillers(ctx, i, pos, spec):
             continue
+        if ctx.lang.code == "en" and text[pos:pos + 1].isupper() and not re.search(r"[,(]|[a-z]", text[i:pos]):
+            continue  # "Worldwide Olympic Partner": capitalised words right before a capitalised title are one name, no person's
         start = ctx.lang.person_before(text[:ctx.sent.end], i, ctx.lang.words)
         if start is not None and ctx.lang.code == "zh":
             i = _without_filler_tail(ctx, start, i, spec)  # 魏思远于2021年卸任: the name ends before 于
@@ -447,11 +466,28 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
             added = ctx.add_name(start, i, "Person")
             if added is None:
                 continue  # 魏思远是高通的首席执行官: 高通 is the organisation the lexicon knows, the name is further back
-            if _SUCCEEDED_END.search(text, max(ctx.sent.start, start - 20), start):
+            if _SUCCEEDED_END.search(text, max(ctx.sent.start, start - 20), start) and not re.match(r"\s*,\s*who\b", text[added.end:pos]):
                 # "Anna Berg took over from Tom Reed as CEO": the one before the word of succeeding holds it now
                 return _successor(ctx, [m for m in _person_mentions(ctx) if m.end <= added.start] + [added])
             return added
-    return _short_form_before(ctx, pos, spec) or _appositive_person(ctx, pos, spec) or _appointed(ctx, pos, spec)
+    return _short_form_before(ctx, pos, spec) or _appositive_person(ctx, pos, spec) or _appointed(ctx, pos, spec) \
+        or _succeeded_before(ctx, pos, spec)
+
+
+def _succeeded_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
+    """韩立新接替魏思远出任首席执行官: two names the lexicon lacks around a word of succeeding, which the
+    name model reads as one run; the one succeeded ends where the fillers before the title begin, the
+    successor (found by ``_successor``) ends at the word of succeeding."""
+    text = ctx.doc.text
+    for m in _SUCCEED_RE.finditer(text, max(ctx.sent.start, pos - 40), pos):
+        end = ctx.lang.person_after(text[:ctx.sent.end], m.end(), ctx.lang.words)
+        if end is None or end - m.end() < 2 or end > pos or not _only_fillers(ctx, end, pos, spec):
+            continue
+        known = [p for p in _person_mentions(ctx) if (p.start, p.end) == (m.end(), end)]
+        pred = known[0] if known else ctx.add_name(m.end(), end, "Person")
+        if pred is not None:
+            return _successor(ctx, [p for p in _person_mentions(ctx) if p.end <= m.start()] + [pred])
+    return None
 
 
 # an aside on the person between the name and the copula: "Hanneke Faber, a former Unilever executive, became …"
@@ -575,6 +611,19 @@ def _without_filler_tail(ctx: Context, start: int, end: int, spec: dict) -> int:
     return end
 
 
+def _zh_without_fillers(unit: str, spec: dict) -> str:
+    """The unit words without the fillers they end with (高通目前的, 公司现任): words of the sentence."""
+    fillers = sorted(_words(spec, "fillers", "zh"), key=len, reverse=True)
+    changed = True
+    while unit and changed:
+        changed = False
+        for w in fillers:
+            if len(w) < len(unit) and unit.endswith(w):
+                unit, changed = unit[:-len(w)].rstrip(" 的"), True
+                break
+    return unit
+
+
 def _no_unit(ctx: Context, unit: str) -> str:
     """"" when the words between an organisation's name and a title are only its legal form
     (``legal_forms``: "Xiaomi Group CEO", 海信集团控股股份有限公司董事长, 小米集团的董事长)."""
@@ -611,7 +660,7 @@ def described_person(ctx: Context, org: Mention) -> bool:
     return m is not None and (ctx.lang.code == "zh" or not ctx.doc.text[org.end + m.end():org.end + m.end() + 1].isalnum())
 
 
-def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tuple[Mention | None, str, str]:
+def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict, top: bool = False) -> tuple[Mention | None, str, str]:
     """The organisation of a title group: written right before it (小米集团创始人, "Apple's CEO"),
     after it ("of Xiaomi", "at Apple"), between the person and the titles, or the document's
     topic. Returns (mention, entity id, unit words between the organisation and the title)."""
@@ -620,6 +669,12 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
     boards = set(_words(spec, "boards", "ids"))
     orgs = [m for m in ctx.entities(ORG) if m.entity_id != person.entity_id and m.entity_id not in boards]
     lo = person.end if person.end <= gs else ctx.sent.start
+    if lang == "zh" and text[max(ctx.sent.start, gs - 1):gs] == "其" and ctx.clause_of(gs) > ctx.clause_of(ctx.sent.start):
+        # 三星是高通的大股东，其董事长魏某: 其 is the organisation the clause before is about (its first one)
+        cs, ce = ctx.clauses[ctx.clause_of(gs) - 1]
+        subject = [m for m in orgs if cs <= m.start and m.end <= ce and m.kind == "entity"]
+        if subject:
+            return subject[0], subject[0].entity_id, ""
     # before the titles, possibly with a unit in between (中国区总裁, "Apple's mobile chief")
     before = [m for m in orgs if lo <= m.start and m.end <= gs and not _came_from(ctx, m, spec)]
     if before:
@@ -633,6 +688,14 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
             unit = re.sub("|".join(re.escape(w) for w in sorted(title_table(ctx.patterns, "zh"), key=len, reverse=True)), "", unit)
         if lang == "zh" and re.fullmatch(r"[由被把将对向在和与同跟及]", unit):
             unit = ""  # 我们与董事长兼首席执行官陈睿: a function word, no unit
+        if lang == "zh" and unit:
+            unit = _zh_without_fillers(unit, spec)  # 高通目前的董事长: a word of the sentence, no unit
+            arm = re.match(r"[（(]([^（(）)]{1,8})[）)]", text[m.end:gs])
+            if arm and unit == arm.group() and any(p.kind == "entity" and p.cls and vocab().is_a(p.cls, ["Place"])
+                                                   and (p.start, p.end) == (m.end + 1, m.end + 1 + len(arm.group(1))) for p in ctx.mentions):
+                found = ctx.add_name(m.start, m.end + len(arm.group()), "Company")  # 佳能（中国）董事长: the company's arm there
+                if found is not None:
+                    return found, found.entity_id, ""
         if lang == "en" and not unit or lang == "zh" and len(unit) <= 8 and not re.search(r"[，,。;；：:了在说以将把被对向由]", unit):
             return m, m.entity_id, unit
     # after the titles: "of Xiaomi", "at Apple", "of the company"
@@ -660,6 +723,10 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
                 if unit_m is not None:
                     return unit_m, unit_m.entity_id, ""
             unit = re.match(r"(?:the\s+)?([\w&\- ]{2,40}?)(?=[,.;]|\s+(?:and|who|since|at|in|for)\b|$)", tail[m_of.end():])
+            if unit and top:
+                named = _en_company_after(ctx, ge + m_of.end() + unit.start(1), ge + m_of.end() + unit.end(1), spec)
+                if named is not None:  # "co-founder of StumbleUpon", "chief executive of GE Appliances"
+                    return named, named.entity_id, ""
             if unit:
                 return None, "", unit.group(1)  # "of software engineering", "of worldwide operations"
     # "Dorian Welk (CEO, Qualcomm):", "Dorian Welk, CEO, Qualcomm:": the organisation after a comma closes the label
@@ -677,8 +744,8 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
             unit = text[m.end:gs].strip(" 的")
             if any(p.start >= m.end and p.end <= gs for p in _person_mentions(ctx)):
                 unit = ""  # 公司董事会任命魏思远为首席执行官: the person stands between, no unit of the title
-            if re.fullmatch(r"[由被把将对向在和与]", unit):
-                unit = ""  # 公司由董事长竺兆江创立: a function word, no unit
+            if re.search(r"[由被把将对向在和与]$", unit):
+                unit = ""  # 公司由董事长竺兆江创立, 公司董事会由董事长刘某领导: a function word ends the words, no unit
             return m, m.entity_id, unit if len(unit) <= 12 else ""
         # 原Splunk首席执行官: a Latin name right before the title is its organisation
         latin = re.search(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9.&\-]{1,30})$", text[lo:gs])
@@ -687,6 +754,15 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
             found = ctx.add_name(gs - len(latin.group(1)), gs, "Company")
             if found is not None:
                 return found, found.entity_id, ""
+        # OceanBase由杨某担任首席执行官: a Latin name opening the clause, then 由 and the person before the title
+        if person.end <= gs:
+            pcs = ctx.clauses[ctx.clause_of(person.start)][0]
+            latin = re.fullmatch(r"\s*([A-Z][A-Za-z0-9.&\-]{1,30})\s*由\s*", text[pcs:person.start])
+            if latin and re.search(r"[a-z]", latin.group(1)) and not any(
+                    m.start < pcs + latin.end(1) and m.end > pcs + latin.start(1) for m in ctx.mentions if m.kind in ENTITY_KINDS):
+                found = ctx.add_name(pcs + latin.start(1), pcs + latin.end(1), "Company")
+                if found is not None:
+                    return found, found.entity_id, ""
         # 现代集团创始人郑周永: a name the lexicon lacks ending in a company word, opening its clause
         cs = max(lo, ctx.clauses[ctx.clause_of(gs)][0])
         named = _ZH_COMPANY_BEFORE.search(text, cs, gs)
@@ -697,9 +773,38 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict) -> tu
                 return found, found.entity_id, ""
         # 担任中国区总裁: a unit right before the title, after the copula
         unit = _zh_unit(ctx, lo, gs, spec)
+        if unit and top and 2 <= len(unit) <= 6 and not _NOT_BUSINESS.search(unit) and not re.search(r"[区处科室组]$", unit) \
+                and _zh_name_words(unit) and not any(m.start < gs and m.end > gs - len(unit) for m in ctx.mentions
+                                                     if m.kind in ENTITY_KINDS and m.cls and vocab().is_a(m.cls, ["Place"])):
+            # 杨某担任蚂蚁国际首席执行官: the top post of an organisation the lexicon lacks, named after the copula
+            found = ctx.add_name(gs - len(unit), gs, "Company")
+            if found is not None:
+                return found, found.entity_id, ""
         if unit:
             return None, "", unit
     return None, "", ""
+
+
+# a name the lexicon lacks: capitalised words ("GE Appliances", "StumbleUpon", "Ant International"), "&" or "of" between
+_EN_PROPER = re.compile(r"[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|&|of|and)){0,4}")
+
+
+def _en_company_after(ctx: Context, start: int, end: int, spec: dict) -> Mention | None:
+    """The organisation after "of" in a top title or a founder's, when the lexicon lacks it ("co-founder of
+    StumbleUpon"): capitalised words naming no unit (``unit_words``: "president of Worldwide Sales" is a unit's
+    post) and holding no other name (a place: "president of Europe")."""
+    text = ctx.doc.text
+    words = text[start:end]
+    if not _EN_PROPER.fullmatch(words) or words.split()[-1] in ("of", "and", "&") or words.split()[0] == "The":
+        return None
+    units = {w.lower() for w in _words(spec, "unit_words", "en")}
+    if any(w.lower() in units for w in re.findall(r"[\w-]+", words)):
+        return None
+    for m in ctx.mentions:  # a kind of product or a place may be a word of the name ("GE Appliances"), not all of it
+        if m.start < end and m.end > start and m.kind in ENTITY_KINDS + ("period", "quantity") and not (
+                m.kind == "entity" and m.cls and vocab().is_a(m.cls, ["ProductCategory", "Place"]) and (m.start, m.end) != (start, end)):
+            return None
+    return ctx.add_name(start, end, "Company")
 
 
 def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> PeriodRef | None:
@@ -861,16 +966,46 @@ _NOT_BUSINESS = re.compile(r"(?:[处部科室组]|部门|中心|品牌)$|全球|
 _TOP_POSTS = frozenset({"ceoOf", "presidentOf", "chairOf", "cfoOf", "ctoOf", "cooOf", "viceChairOf"})
 
 
+def _person_after_as(ctx: Context, gs: int, ge: int, spec: dict) -> Mention | None:
+    """"As chief executive, Anna Berg has cut costs", 作为高通创始人，韩立新表示: the titles in an opening phrase of
+    ``as_words`` (their organisation may stand between), the person named right after its comma."""
+    as_words = _words(spec, "as_words", ctx.lang.code)
+    text = ctx.doc.text
+    comma = re.match(r"\s*[,，]\s*", text[ge:ctx.sent.end])
+    if not as_words or not comma:
+        return None
+    lo = ctx.clauses[ctx.clause_of(gs)][0]
+    head = list(text[lo:gs])
+    for m in ctx.entities(ORG):  # the organisation of the titles: "As Qualcomm's founder", 作为高通的创始人
+        if lo <= m.start and m.end <= gs:
+            head[m.start - lo:m.end - lo] = " " * (m.end - m.start)
+    alts = "|".join(re.escape(w) for w in sorted(as_words, key=len, reverse=True))
+    flags = re.IGNORECASE if ctx.lang.code == "en" else 0
+    if not re.fullmatch(rf"[\s,，;；:：“\"]*(?:{alts})(?:\s|\b(?:the|its|our|their|a|an)\b|['’]s\b|的|公司|集团)*", "".join(head), flags):
+        return None
+    p = ge + comma.end()
+    known = [m for m in _person_mentions(ctx) if m.start == p]
+    if known:
+        return known[0]
+    if any(m.start == p for m in ctx.mentions if m.kind in ENTITY_KINDS):
+        return None
+    end = ctx.lang.person_after(text[:ctx.sent.end], p, ctx.lang.words)
+    return ctx.add_name(p, end, "Person") if end is not None and end > p else None
+
+
 def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
     gs, ge = group[0][0], group[-1][1]
     lang = ctx.lang.code
     text = ctx.doc.text
-    person = _person_after(ctx, ge)
+    person = _person_after(ctx, ge) or _person_after_as(ctx, gs, ge, spec)
     people = [person] if person is not None else []
     if person is not None:  # "co-founders Lin Bin and Li Wanqiang": a list after the title
         joiners = _words(spec, "joiners", lang)
         pos = person.end
         while True:
+            if lang == "zh":  # 联合创始人韩立新（Han Lixin）、魏思远: the name's Latin gloss
+                gloss = _GLOSS.match(text, pos, ctx.sent.end)
+                pos = gloss.end() if gloss else pos
             m = re.match(r"\s*(" + "|".join(re.escape(j) for j in joiners) + r")\s*", text[pos:ctx.sent.end]) if joiners else None
             if not m:
                 break
@@ -889,7 +1024,7 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
     if not people and not before:
         return []
     first = (people or before)[0]
-    org_m, org, unit = _org_near(ctx, gs, ge, first, spec)
+    org_m, org, unit = _org_near(ctx, gs, ge, first, spec, top=all(p in _TOP_POSTS or p == "founderOf" for _, _, p in group))
     confidence = float(spec.get("confidence", 0.9))
     if unit and lang == "zh" and org_m is not None and org_m.kind == "entity" \
             and all(p in _TOP_POSTS for _, _, p in group) and unit in ("全球", "全球的"):
@@ -897,7 +1032,7 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
     if unit and _fillers(spec, lang).fullmatch(unit):
         unit = ""  # 联想集团现任董事长: a word of the sentence, no unit
     if unit and lang == "zh" and org_m is not None and org_m.kind == "entity" and text[org_m.end:gs] == unit \
-            and 2 <= len(unit) <= 6 and all(p in _TOP_POSTS for _, _, p in group) and not _NOT_BUSINESS.search(unit) \
+            and 2 <= len(unit) <= 6 and all(p in _TOP_POSTS for _, _, p in group) and not _NOT_BUSINESS.search(unit) and not _says_something(unit, spec) \
             and not any(m.start >= org_m.end and m.end <= gs for m in ctx.mentions if m.kind in ENTITY_KINDS
                         and not (m.cls and vocab().is_a(m.cls, ["Place"]))):
         # 蚂蚁国际首席执行官, 高通中国区总裁, 京东零售CEO: the top post of a business named after the company is a post

@@ -123,8 +123,8 @@ _AFTER_GIVEN = set("在说称表指认宣向对将也还已曾")
 # particles that end the words before a transliterated name (的斯蒂芬·沃德, 由蒂姆·库克)
 _BEFORE_FOREIGN = set("的由是和与及在为被")
 _DOTS = ("·", "•", "・")
-# 蒂姆·库克, 让-弗朗索瓦·范博克斯米尔 (a hyphen joins two given names)
-_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[-‐][\u4e00-\u9fff]{1,6})?(?:[·•・][\u4e00-\u9fff]{1,8})+")
+# 蒂姆·库克, 让-弗朗索瓦·范博克斯米尔 (a hyphen joins two given names), 普拉尚特·马亨德拉-拉贾 (or two surnames)
+_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[-‐][\u4e00-\u9fff]{1,6})?(?:[·•・][\u4e00-\u9fff]{1,8}(?:[-‐][\u4e00-\u9fff]{1,6})?)+")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 
 
