@@ -531,3 +531,29 @@ def test_a_share_told_as_about_is_approximate_and_sweeping_robots_are_robot_vacu
     shares = {(float(f.attr("value")), f.attr("bound")) for f in x.facts if f.predicate == "MarketShare"}
     assert shares == {(20.0, "Approximate")}, shares
     assert positions("Xiaomi is the largest maker of sweeping robots in China.", "en") == {("xiaomi", 1, "china", "cat-robot-vacuums")}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2021 it became the first carmaker to be valued at more than $1 trillion.",
+    "Lenovo was the second Chinese company in history to enter the Fortune Global 500.",
+    "Xiaomi was the first to launch a 5G phone in India.",
+])
+def test_the_nth_one_to_do_something_is_no_rank(text):
+    assert not positions(text, "en"), positions(text, "en")
+
+
+def test_second_to_a_name_ranks_both():
+    got = positions("Last year Lenovo ranked second to HP in the global PC market.", "en")
+    assert got == {("lenovo", 2, "world", "cat-pcs"), ("hp", 1, "world", "cat-pcs")}, got
+
+
+def confidences(text: str, lang: str) -> dict:
+    return {f.attr("rank"): max(e.confidence for e in f.evidence) for f in run(text, lang).facts if f.kind == "position"}
+
+
+def test_a_clause_opening_with_it_is_the_topic_as_surely_as_a_name():
+    # no name in the sentence: the topic, as sure as a named subject when the rank's clause opens with "it"
+    sure = confidences("According to Canalys, it is the largest smartphone vendor in Africa.", "en")
+    unsure = confidences("According to Canalys, the largest smartphone vendor in Africa grew fast.", "en")
+    named = confidences("According to Canalys, Xiaomi is the largest smartphone vendor in Africa.", "en")
+    assert sure == named and sure[1] > unsure.get(1, 0), (sure, unsure, named)

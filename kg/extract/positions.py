@@ -342,6 +342,8 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
                 category_next and _ranks_a_player(ctx, pat, s, e)):
             return False  # "the world's first GPU": the earliest, not a rank ("number one PC maker" is)
         if re.fullmatch(r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th))", word):
+            if _EARLIEST_TO.match(text, e, ce):
+                return False  # "the first chipmaker to be valued at $1 trillion": an order in time, not a place in a market
             lead = text[max(cs, s - 40):s].lower()
             verbs = _words(pat, "verbs", lang)
             if not (words_re(verbs, lang).search(lead[-25:]) if verbs else False) and \
@@ -360,6 +362,12 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
         # the place, the market is the sentence's
         return bool(context) and has_word(ctx.sent.text, context, lang)
     return bool(context) and has_word(clause, context, lang)
+
+
+# an ordinal, perhaps a noun phrase, and "to <verb>": the n-th one to do something ("the first to launch", "the second
+# Chinese carmaker to enter Europe", "the first company in history to reach $4 trillion"); not "second to Tesla", "second
+# to the market leader" (a rank behind the one named)
+_EARLIEST_TO = re.compile(r"(?:\s+[a-z][\w'’-]*){0,4}?\s+to\s+(?!the\b|a\b|an\b)[a-z]")
 
 
 _NUMBER_N = re.compile(r"(?:the\s+)?(?:number|no\.?)[\s-]*(?:one|two|three|four|five|[1-9])", re.IGNORECASE)
@@ -429,7 +437,18 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
         return prev[-1], prev[-1].entity_id, 0.95
     # "排名全球第四的是小米" / "ranked third was Xiaomi": rare; take the document's topic
     topic = ctx.doc.organisation if pat.get("default_subject") == "organisation" else ""
-    return None, topic, 0.85
+    # "…, it ranked third", "According to X, it is the largest …": a clause that opens with the pronoun that
+    # stands for the text's organisation names its topic as surely as a name (no other name in the sentence)
+    return None, topic, 1.0 if topic and _opens_with_pronoun(ctx, cs, s) else 0.85
+
+
+def _opens_with_pronoun(ctx: Context, cs: int, s: int) -> bool:
+    words = (ctx.lang.words.get("pronouns") or {}).get("organisation_opening") or []
+    if not words:
+        return False
+    sep = r"\s*" if ctx.lang.code == "zh" else r"\s+"
+    return bool(re.match(r"[\s,，;；:：]*(?:" + "|".join(map(re.escape, words)) + r")" + sep, ctx.doc.text[cs:s],
+                         re.IGNORECASE if ctx.lang.code == "en" else 0))
 
 
 _HEADING = re.compile(r"[^.。:：;；,，]{1,30}?[:：]")
