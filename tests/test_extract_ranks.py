@@ -557,3 +557,20 @@ def test_a_clause_opening_with_it_is_the_topic_as_surely_as_a_name():
     unsure = confidences("According to Canalys, the largest smartphone vendor in Africa grew fast.", "en")
     named = confidences("According to Canalys, Xiaomi is the largest smartphone vendor in Africa.", "en")
     assert sure == named and sure[1] > unsure.get(1, 0), (sure, unsure, named)
+
+
+def categories(text: str, lang: str) -> set[tuple]:
+    x = run(text, lang)
+    names = {e.entity_id: {n for _, n in e.labels + e.aliases} for e in x.entities}
+    return {(f.subject, f.attr("rank"), frozenset(names.get(f.attr("category") or "", ())))
+            for f in x.facts if f.kind == "position"}
+
+
+@pytest.mark.parametrize("text, lang, subject, rank", [
+    ("Lenovo became the most valuable listed company in Hong Kong in 2021.", "en", "lenovo", 1),
+    ("按市值计算，比亚迪已是全球第三大车企。", "zh", "byd", 3),
+    ("By market capitalisation Tencent ranks second in Asia.", "en", "tencent", 2),
+])
+def test_a_rank_by_market_value_has_market_value_as_its_category(text, lang, subject, rank):
+    got = categories(text, lang)
+    assert any(s == subject and r == rank and {"market value", "市值"} <= names for s, r, names in got), got

@@ -988,10 +988,13 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         if (own_lists or carried) and period is not None and period.year:
             period = PeriodRef(period.year)  # a list is of a year: 2023年8月发布的世界500强 is the 2023 list
         # 全球市值第二, "the world's most valuable company": a rank by value counts no kind of product
-        cs, ce = ctx.clauses[ctx.clause_of(s)]
+        vs, ve = cs, ce = ctx.clauses[ctx.clause_of(s)]
         by_value = has_word(ctx.doc.text[cs:ce], (pat.get("value_words") or {}).get(ctx.lang.code), ctx.lang.code)
+        if not by_value:  # 按市值计算，比亚迪是全球第三大车企, "By market value, it is …": a measure told in a clause of its own
+            vs, ve = _measure_clause(ctx, cs)
+            by_value = vs < ve and has_word(ctx.doc.text[vs:ve], (pat.get("value_words") or {}).get(ctx.lang.code), ctx.lang.code)
         own_kind = None if own_lists or carried or by_value else _player_kind(ctx, pat, s, e)
-        category = "" if own_lists or carried or by_value else (
+        category = _by_value(ctx, pat, vs, ve) if by_value and not (own_lists or carried) else "" if own_lists or carried else (
             own_kind if own_kind is not None else _product_kind(ctx, pat, e) if _ranks_a_product(ctx, pat, s, e)
             else _category(ctx, s, subj_m, pat))
         confidence = float(pat.get("confidence", 0.85)) * conf * (0.95 if carried else 1.0)
@@ -1018,6 +1021,42 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
                         reported_by=reported_by(ctx)), (ev,)))
     return facts
 
+
+
+_MEASURE_CLAUSE = {"zh": re.compile(r"\s*(?:按|按照|以)[^，,；;。]{1,12}?(?:计算|计|来看|看|排名|排序)?\s*[，,]\s*"),
+                   "en": re.compile(r"\s*(?:by|in terms of|measured by|ranked by)\s+[^,;.]{1,30}?,\s*", re.IGNORECASE)}
+
+
+def _measure_clause(ctx: Context, cs: int) -> tuple[int, int]:
+    """The clause right before a rank's own that only says what it is measured by (按市值计算，…; "By revenue, …"):
+    its span, or an empty one."""
+    i = ctx.clause_of(cs)
+    if i == 0 or ctx.clauses[i - 1][0] < ctx.sent.start:
+        return cs, cs
+    ps, pe = ctx.clauses[i - 1]
+    regex = _MEASURE_CLAUSE.get(ctx.lang.code)
+    m = regex.fullmatch(ctx.doc.text, ps, min(cs, ctx.sent.end)) if regex else None
+    return (ps, pe) if m else (cs, cs)
+
+
+def _by_value(ctx: Context, pat: dict, cs: int, ce: int) -> str:
+    """The category of a rank by market value (全球市值第二, "the world's most valuable company"): the measure itself,
+    named by the value word of the clause and known by the names of market value in both languages."""
+    lang = ctx.lang.code
+    words = (pat.get("value_words") or {}).get(lang)
+    found = words_re(words, lang).search(ctx.doc.text, cs, ce) if words else None
+    if found is None:
+        return ""
+    mention = ctx.add_name(found.start(), found.end(), "ProductCategory")
+    if mention is None:
+        return ""
+    value_names = pat.get("value_names") or {}
+    own = value_names.get(lang) or [mention.text]
+    ctx.name_also(mention.entity_id, own[1:], label=own[0])  # written as the measure's name, not "most valuable"
+    for code, names in value_names.items():
+        if code != lang:
+            ctx.name_also(mention.entity_id, names, lang=code)
+    return mention.entity_id
 
 
 def _unknown_list(ctx: Context, pat: dict, s: int) -> Mention | None:
