@@ -574,3 +574,25 @@ def categories(text: str, lang: str) -> set[tuple]:
 def test_a_rank_by_market_value_has_market_value_as_its_category(text, lang, subject, rank):
     got = categories(text, lang)
     assert any(s == subject and r == rank and {"market value", "市值"} <= names for s, r, names in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Lenovo ranks among the largest companies in Hong Kong.",
+    "Xiaomi is among the world's biggest consumer electronics makers.",
+])
+def test_among_the_largest_with_no_count_is_no_place(text):
+    assert not positions(text, "en"), positions(text, "en")
+
+
+def test_the_most_of_any_player_is_first():
+    got = positions("In 2023 Xiaomi shipped about 40 percent of India's power banks, the most of any supplier.", "en")
+    assert {(s, r) for s, r, _, _ in got} == {("xiaomi", 1)}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("阿里云是中国最大的云服务提供商。", ("alibaba-cloud", 1, "china")),
+    ("小米连续三年进入第一梯队。", None),   # the first tier is a group, not a place
+])
+def test_zh_providers_rank_and_a_tier_does_not(text, expected):
+    got = {(s, r, sc) for s, r, sc, _ in positions(text, "zh")}
+    assert got == ({expected} if expected else set()), got

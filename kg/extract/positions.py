@@ -111,6 +111,8 @@ _ZH_ORDINAL_COUNT = re.compile(r"多?个?(?:年|季度|月|周|天|次|届|代|�
 _ABOUT_AFTER = re.compile(r"位?\s*(?:左右|上下)")
 _ABOUT_BEFORE = re.compile(r"(?:约|大约|大概|\babout|\baround|\broughly|\bapproximately)\s*(?:the\s+|第)?$", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9]|20)\s+$", re.IGNORECASE)
+_AMONG_BEFORE = re.compile(r"\b(?:among|one of)\s+(?:the\s+)?(?:(?:world|nation|country|globe|[A-Z][\w.]*)['’]s\s+)?(?:very\s+)?$",
+                           re.IGNORECASE)
 _ORDINAL_SUPERLATIVE = re.compile(r"[-\s](?:largest|biggest)\b", re.IGNORECASE)
 
 
@@ -147,6 +149,8 @@ def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
                 n = many.group(1).lower()
                 out.append((many.start(1), e, int(n) if n.isdigit() else EN_SMALL[n], "UpperBound"))
                 continue
+            if lang == "en" and _AMONG_BEFORE.search(ctx.doc.text, max(ctx.sent.start, s - 30), s):
+                continue  # "it ranks among the largest companies in the United States": one of many, no place
             out.append((s, e, int(value), "Exact"))
     if lang == "en":  # "led the global PC market", "topped China's smartphone market"; "the top PC vendor", "the top seller of"
         nouns = [n for n in _words(pat, "player_nouns", lang) if n != "market" and not re.search(r"[^s]s$", n)]
@@ -735,7 +739,7 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                 # optical networking market"); none without one ("led the market", "it is the market")
                 last = max([i for i, w in enumerate(words) if w.lower() in generic] + [-1])
                 words = words[last + 1:] if last >= 0 or scoped else []
-                kind = " ".join(words) if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z0-9][\w-]*|[A-Z][A-Z0-9]{1,5}s?", w) for w in words) else ""  # "the HBM market"
+                kind = " ".join(words) if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z0-9][\w-]*|[A-Z][A-Z0-9]{1,5}s?|[A-Z][a-z][A-Z]", w) for w in words) else ""  # "the HBM market", "SiC"
             end = head - (len(before) - len(before.rstrip()))
             start = end - len(kind)
             if text[start:end] != kind:
