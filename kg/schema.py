@@ -335,7 +335,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
     "positions": {
         **_COMMON, **_SUBJECT, "max_rank": Key(positive_int), "superlatives": Key(_WORDS_BY_RANK),
         **{k: Key(words) for k in ("context generic_players kind_gap kind_nouns market_nouns not_before overtake player_nouns "
-                                   "respectively list_ends second_to value_words verbs sales_superlatives product_nouns measure_words rank_nouns joint_words "
+                                   "respectively list_ends second_to value_words value_names verbs sales_superlatives product_nouns measure_words rank_nouns joint_words "
                                    "placed_nouns placing_verbs holder_nouns goal_words").split()},
     },
     "goals": {**_COMMON, **_SUBJECT, "subject": Key(classes(), required=True), "triggers": Key(triggers, required=True),

@@ -531,3 +531,68 @@ def test_a_share_told_as_about_is_approximate_and_sweeping_robots_are_robot_vacu
     shares = {(float(f.attr("value")), f.attr("bound")) for f in x.facts if f.predicate == "MarketShare"}
     assert shares == {(20.0, "Approximate")}, shares
     assert positions("Xiaomi is the largest maker of sweeping robots in China.", "en") == {("xiaomi", 1, "china", "cat-robot-vacuums")}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2021 it became the first carmaker to be valued at more than $1 trillion.",
+    "Lenovo was the second Chinese company in history to enter the Fortune Global 500.",
+    "Xiaomi was the first to launch a 5G phone in India.",
+])
+def test_the_nth_one_to_do_something_is_no_rank(text):
+    assert not positions(text, "en"), positions(text, "en")
+
+
+def test_second_to_a_name_ranks_both():
+    got = positions("Last year Lenovo ranked second to HP in the global PC market.", "en")
+    assert got == {("lenovo", 2, "world", "cat-pcs"), ("hp", 1, "world", "cat-pcs")}, got
+
+
+def confidences(text: str, lang: str) -> dict:
+    return {f.attr("rank"): max(e.confidence for e in f.evidence) for f in run(text, lang).facts if f.kind == "position"}
+
+
+def test_a_clause_opening_with_it_is_the_topic_as_surely_as_a_name():
+    # no name in the sentence: the topic, as sure as a named subject when the rank's clause opens with "it"
+    sure = confidences("According to Canalys, it is the largest smartphone vendor in Africa.", "en")
+    unsure = confidences("According to Canalys, the largest smartphone vendor in Africa grew fast.", "en")
+    named = confidences("According to Canalys, Xiaomi is the largest smartphone vendor in Africa.", "en")
+    assert sure == named and sure[1] > unsure.get(1, 0), (sure, unsure, named)
+
+
+def categories(text: str, lang: str) -> set[tuple]:
+    x = run(text, lang)
+    names = {e.entity_id: {n for _, n in e.labels + e.aliases} for e in x.entities}
+    return {(f.subject, f.attr("rank"), frozenset(names.get(f.attr("category") or "", ())))
+            for f in x.facts if f.kind == "position"}
+
+
+@pytest.mark.parametrize("text, lang, subject, rank", [
+    ("Lenovo became the most valuable listed company in Hong Kong in 2021.", "en", "lenovo", 1),
+    ("按市值计算，比亚迪已是全球第三大车企。", "zh", "byd", 3),
+    ("By market capitalisation Tencent ranks second in Asia.", "en", "tencent", 2),
+])
+def test_a_rank_by_market_value_has_market_value_as_its_category(text, lang, subject, rank):
+    got = categories(text, lang)
+    assert any(s == subject and r == rank and {"market value", "市值"} <= names for s, r, names in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Lenovo ranks among the largest companies in Hong Kong.",
+    "Xiaomi is among the world's biggest consumer electronics makers.",
+])
+def test_among_the_largest_with_no_count_is_no_place(text):
+    assert not positions(text, "en"), positions(text, "en")
+
+
+def test_the_most_of_any_player_is_first():
+    got = positions("In 2023 Xiaomi shipped about 40 percent of India's power banks, the most of any supplier.", "en")
+    assert {(s, r) for s, r, _, _ in got} == {("xiaomi", 1)}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("阿里云是中国最大的云服务提供商。", ("alibaba-cloud", 1, "china")),
+    ("小米连续三年进入第一梯队。", None),   # the first tier is a group, not a place
+])
+def test_zh_providers_rank_and_a_tier_does_not(text, expected):
+    got = {(s, r, sc) for s, r, sc, _ in positions(text, "zh")}
+    assert got == ({expected} if expected else set()), got

@@ -85,11 +85,13 @@ class Context:
                 return m
         return None
 
-    def name_also(self, entity_id: str, names, label: str = "") -> None:
-        """A name minted in this document is also known by ``names`` (and, given ``label``, written so)."""
+    def name_also(self, entity_id: str, names, label: str = "", lang: str = "") -> None:
+        """A name minted in this document is also known by ``names`` (and, given ``label``, written so), names
+        of the document's language unless ``lang`` says which."""
         info = self.new_names[entity_id]
         labels = ((self.lang.code, label),) if label else info.labels
-        aliases = info.aliases + tuple((self.lang.code, n) for n in names if n and (self.lang.code, n) not in labels)
+        code = lang or self.lang.code
+        aliases = info.aliases + tuple((code, n) for n in names if n and (code, n) not in labels)
         self.new_names[entity_id] = EntityInfo(info.entity_id, info.cls, labels, tuple(dict.fromkeys(aliases)))
 
     def add_name(self, start: int, end: int, cls: str) -> Mention | None:

@@ -111,6 +111,8 @@ _ZH_ORDINAL_COUNT = re.compile(r"多?个?(?:年|季度|月|周|天|次|届|代|�
 _ABOUT_AFTER = re.compile(r"位?\s*(?:左右|上下)")
 _ABOUT_BEFORE = re.compile(r"(?:约|大约|大概|\babout|\baround|\broughly|\bapproximately)\s*(?:the\s+|第)?$", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9]|20)\s+$", re.IGNORECASE)
+_AMONG_BEFORE = re.compile(r"\b(?:among|one of)\s+(?:the\s+)?(?:(?:world|nation|country|globe|[A-Z][\w.]*)['’]s\s+)?(?:very\s+)?$",
+                           re.IGNORECASE)
 _ORDINAL_SUPERLATIVE = re.compile(r"[-\s](?:largest|biggest)\b", re.IGNORECASE)
 
 
@@ -147,6 +149,8 @@ def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
                 n = many.group(1).lower()
                 out.append((many.start(1), e, int(n) if n.isdigit() else EN_SMALL[n], "UpperBound"))
                 continue
+            if lang == "en" and _AMONG_BEFORE.search(ctx.doc.text, max(ctx.sent.start, s - 30), s):
+                continue  # "it ranks among the largest companies in the United States": one of many, no place
             out.append((s, e, int(value), "Exact"))
     if lang == "en":  # "led the global PC market", "topped China's smartphone market"; "the top PC vendor", "the top seller of"
         nouns = [n for n in _words(pat, "player_nouns", lang) if n != "market" and not re.search(r"[^s]s$", n)]
@@ -342,6 +346,8 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
                 category_next and _ranks_a_player(ctx, pat, s, e)):
             return False  # "the world's first GPU": the earliest, not a rank ("number one PC maker" is)
         if re.fullmatch(r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th))", word):
+            if _EARLIEST_TO.match(text, e, ce):
+                return False  # "the first chipmaker to be valued at $1 trillion": an order in time, not a place in a market
             lead = text[max(cs, s - 40):s].lower()
             verbs = _words(pat, "verbs", lang)
             if not (words_re(verbs, lang).search(lead[-25:]) if verbs else False) and \
@@ -360,6 +366,12 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
         # the place, the market is the sentence's
         return bool(context) and has_word(ctx.sent.text, context, lang)
     return bool(context) and has_word(clause, context, lang)
+
+
+# an ordinal, perhaps a noun phrase, and "to <verb>": the n-th one to do something ("the first to launch", "the second
+# Chinese carmaker to enter Europe", "the first company in history to reach $4 trillion"); not "second to Tesla", "second
+# to the market leader" (a rank behind the one named)
+_EARLIEST_TO = re.compile(r"(?:\s+[a-z][\w'’-]*){0,4}?\s+to\s+(?!the\b|a\b|an\b)[a-z]")
 
 
 _NUMBER_N = re.compile(r"(?:the\s+)?(?:number|no\.?)[\s-]*(?:one|two|three|four|five|[1-9])", re.IGNORECASE)
@@ -429,7 +441,18 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
         return prev[-1], prev[-1].entity_id, 0.95
     # "排名全球第四的是小米" / "ranked third was Xiaomi": rare; take the document's topic
     topic = ctx.doc.organisation if pat.get("default_subject") == "organisation" else ""
-    return None, topic, 0.85
+    # "…, it ranked third", "According to X, it is the largest …": a clause that opens with the pronoun that
+    # stands for the text's organisation names its topic as surely as a name (no other name in the sentence)
+    return None, topic, 1.0 if topic and _opens_with_pronoun(ctx, cs, s) else 0.85
+
+
+def _opens_with_pronoun(ctx: Context, cs: int, s: int) -> bool:
+    words = (ctx.lang.words.get("pronouns") or {}).get("organisation_opening") or []
+    if not words:
+        return False
+    sep = r"\s*" if ctx.lang.code == "zh" else r"\s+"
+    return bool(re.match(r"[\s,，;；:：]*(?:" + "|".join(map(re.escape, words)) + r")" + sep, ctx.doc.text[cs:s],
+                         re.IGNORECASE if ctx.lang.code == "en" else 0))
 
 
 _HEADING = re.compile(r"[^.。:：;；,，]{1,30}?[:：]")
@@ -716,7 +739,7 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                 # optical networking market"); none without one ("led the market", "it is the market")
                 last = max([i for i, w in enumerate(words) if w.lower() in generic] + [-1])
                 words = words[last + 1:] if last >= 0 or scoped else []
-                kind = " ".join(words) if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z0-9][\w-]*|[A-Z][A-Z0-9]{1,5}s?", w) for w in words) else ""  # "the HBM market"
+                kind = " ".join(words) if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z0-9][\w-]*|[A-Z][A-Z0-9]{1,5}s?|[A-Z][a-z][A-Z]", w) for w in words) else ""  # "the HBM market", "SiC"
             end = head - (len(before) - len(before.rstrip()))
             start = end - len(kind)
             if text[start:end] != kind:
@@ -969,10 +992,13 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         if (own_lists or carried) and period is not None and period.year:
             period = PeriodRef(period.year)  # a list is of a year: 2023年8月发布的世界500强 is the 2023 list
         # 全球市值第二, "the world's most valuable company": a rank by value counts no kind of product
-        cs, ce = ctx.clauses[ctx.clause_of(s)]
+        vs, ve = cs, ce = ctx.clauses[ctx.clause_of(s)]
         by_value = has_word(ctx.doc.text[cs:ce], (pat.get("value_words") or {}).get(ctx.lang.code), ctx.lang.code)
+        if not by_value:  # 按市值计算，比亚迪是全球第三大车企, "By market value, it is …": a measure told in a clause of its own
+            vs, ve = _measure_clause(ctx, cs)
+            by_value = vs < ve and has_word(ctx.doc.text[vs:ve], (pat.get("value_words") or {}).get(ctx.lang.code), ctx.lang.code)
         own_kind = None if own_lists or carried or by_value else _player_kind(ctx, pat, s, e)
-        category = "" if own_lists or carried or by_value else (
+        category = _by_value(ctx, pat, vs, ve) if by_value and not (own_lists or carried) else "" if own_lists or carried else (
             own_kind if own_kind is not None else _product_kind(ctx, pat, e) if _ranks_a_product(ctx, pat, s, e)
             else _category(ctx, s, subj_m, pat))
         confidence = float(pat.get("confidence", 0.85)) * conf * (0.95 if carried else 1.0)
@@ -999,6 +1025,42 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
                         reported_by=reported_by(ctx)), (ev,)))
     return facts
 
+
+
+_MEASURE_CLAUSE = {"zh": re.compile(r"\s*(?:按|按照|以)[^，,；;。]{1,12}?(?:计算|计|来看|看|排名|排序)?\s*[，,]\s*"),
+                   "en": re.compile(r"\s*(?:by|in terms of|measured by|ranked by)\s+[^,;.]{1,30}?,\s*", re.IGNORECASE)}
+
+
+def _measure_clause(ctx: Context, cs: int) -> tuple[int, int]:
+    """The clause right before a rank's own that only says what it is measured by (按市值计算，…; "By revenue, …"):
+    its span, or an empty one."""
+    i = ctx.clause_of(cs)
+    if i == 0 or ctx.clauses[i - 1][0] < ctx.sent.start:
+        return cs, cs
+    ps, pe = ctx.clauses[i - 1]
+    regex = _MEASURE_CLAUSE.get(ctx.lang.code)
+    m = regex.fullmatch(ctx.doc.text, ps, min(cs, ctx.sent.end)) if regex else None
+    return (ps, pe) if m else (cs, cs)
+
+
+def _by_value(ctx: Context, pat: dict, cs: int, ce: int) -> str:
+    """The category of a rank by market value (全球市值第二, "the world's most valuable company"): the measure itself,
+    named by the value word of the clause and known by the names of market value in both languages."""
+    lang = ctx.lang.code
+    words = (pat.get("value_words") or {}).get(lang)
+    found = words_re(words, lang).search(ctx.doc.text, cs, ce) if words else None
+    if found is None:
+        return ""
+    mention = ctx.add_name(found.start(), found.end(), "ProductCategory")
+    if mention is None:
+        return ""
+    value_names = pat.get("value_names") or {}
+    own = value_names.get(lang) or [mention.text]
+    ctx.name_also(mention.entity_id, own[1:], label=own[0])  # written as the measure's name, not "most valuable"
+    for code, names in value_names.items():
+        if code != lang:
+            ctx.name_also(mention.entity_id, names, lang=code)
+    return mention.entity_id
 
 
 def _unknown_list(ctx: Context, pat: dict, s: int) -> Mention | None:
