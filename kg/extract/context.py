@@ -65,12 +65,18 @@ class Context:
 
     def entities(self, classes, exclude=()) -> list[Mention]:
         """The entity and pronoun mentions of the sentence of the given classes (less ``exclude``)."""
-        key = (tuple(classes), tuple(exclude or ()), len(self.mentions), id(self.mentions[-1]) if self.mentions else 0)
+        version = (len(self.mentions), id(self.mentions[-1]) if self.mentions else 0)
+        key = (tuple(classes), tuple(exclude or ()), version)
         cached = self._entity_cache.get(key)
         if cached is None:
-            v = vocab()
-            cached = self._entity_cache[key] = [m for m in self.mentions if m.kind in ENTITY_KINDS and m.cls
-                                                and v.is_a(m.cls, classes) and not (exclude and v.is_a(m.cls, exclude))]
+            # the sentence's names with their classes' ancestors, once per state of its mentions
+            named = self._entity_cache.get(version)
+            if named is None:
+                v = vocab()
+                named = self._entity_cache[version] = [(m, v.ancestors(m.cls)) for m in self.mentions
+                                                       if m.kind in ENTITY_KINDS and m.cls]
+            cached = self._entity_cache[key] = [m for m, up in named if not up.isdisjoint(classes)
+                                                and not (exclude and not up.isdisjoint(exclude))]
         return list(cached)
 
     def periods(self) -> list[Mention]:

@@ -30,6 +30,7 @@ class Patterns:
     nominal: list = field(default_factory=list)
     _trigger_res: dict = field(default_factory=dict)
     _shorter: dict = field(default_factory=dict)
+    _within: dict = field(default_factory=dict)
 
     def trigger_re(self, group: str, lang: str) -> tuple[re.Pattern | None, dict]:
         """One regex over the triggers of a pattern group; maps a trigger (folded) to its patterns."""
@@ -53,8 +54,41 @@ class Patterns:
         return found
 
 
+    def triggers_within(self, group: str, lang: str, word: str, where: str) -> tuple[str, ...]:
+        """The group's other triggers that open ``word`` before a space ("developed" of "developed
+        together with"; ``where="start"``) or end it (研发 of 联合研发; ``where="end"``), longest
+        first; worked out once per word."""
+        cache = self._within.setdefault((group, lang, where), {})
+        found = cache.get(word)
+        if found is None:
+            owners = self.trigger_re(group, lang)[1]
+            inside = (lambda w: word.startswith(w + " ")) if where == "start" else word.endswith
+            found = cache[word] = tuple(sorted((w for w in owners if w != word and inside(w)), key=len, reverse=True))
+        return found
+
+
 def words_re(words, lang: str) -> re.Pattern | None:
-    return _compiled_words(tuple(words), lang) if words else None
+    """One regex over ``words`` (longest first; for English, whole words), made once per list."""
+    if not words:
+        return None
+    if type(words) not in (list, tuple):
+        return _compiled_words(tuple(words), lang)
+    # asked a hundred thousand times per megabyte, mostly for the same few hundred lists of the data
+    # files: found by the list itself before its words are made a tuple and hashed. The entry keeps
+    # the list (so its id is not reused) and its length (a list the data files hold is not edited)
+    key = (id(words), lang)
+    known = _BY_LIST.get(key)
+    if known is not None and known[0] is words and known[1] == len(words):
+        return known[2]
+    regex = _compiled_words(tuple(words), lang)
+    if len(_BY_LIST) >= _BY_LIST_MAX:
+        _BY_LIST.clear()  # lists made at each call would otherwise pile up
+    _BY_LIST[key] = (words, len(words), regex)
+    return regex
+
+
+_BY_LIST: dict = {}
+_BY_LIST_MAX = 4096
 
 
 @functools.lru_cache(maxsize=1024)

@@ -42,7 +42,7 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
             used.append((ts, te, {f.predicate for f in found} | props))
             # "developed together with Krafton": the shorter trigger at the same place tells another relation too
             word = ctx.doc.text[ts:te].lower()
-            for shorter in sorted((w for w in owners if w != word and word.startswith(w + " ")), key=len, reverse=True):
+            for shorter in pats.triggers_within("relations", ctx.lang.code, word, "start"):
                 others = [pat for pat in owners[shorter] if pat["property"] not in props | {f.predicate for f in found}]
                 more = [f for pat in others for f in _relation(ctx, pat, ts, ts + len(shorter), new_names)]
                 if more:
@@ -50,7 +50,7 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
                     used.append((ts, ts + len(shorter), {f.predicate for f in more}))
                     break
             # 联合研发: a trigger of another relation ends the word (研发: develops, with 联合: partnerOf)
-            for shorter in sorted((w for w in owners if w != word and word.endswith(w) and ctx.lang.code == "zh"), key=len, reverse=True):
+            for shorter in pats.triggers_within("relations", ctx.lang.code, word, "end") if ctx.lang.code == "zh" else ():
                 others = [pat for pat in owners[shorter] if pat["property"] not in props | {f.predicate for f in found}
                           and pat.get("joint_words")]  # only a verb that says it was made together
                 more = [f for pat in others for f in _relation(ctx, pat, te - len(shorter), te, new_names)]

