@@ -596,3 +596,36 @@ def test_the_most_of_any_player_is_first():
 def test_zh_providers_rank_and_a_tier_does_not(text, expected):
     got = {(s, r, sc) for s, r, sc, _ in positions(text, "zh")}
     assert got == ({expected} if expected else set()), got
+
+
+def rank_goals(text: str, lang: str) -> set[tuple]:
+    x = run(text, lang)
+    names = {e.entity_id: {n for _, n in e.labels + e.aliases} for e in x.entities}
+    return {(f.subject, f.attr("rank"), f.attr("scope") or "", f.attr("deadline").key if f.attr("deadline") else None,
+             frozenset(names.get(f.attr("category") or "", ())) or f.attr("category") or "")
+            for f in x.facts if f.kind == "goal"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("联想力争到2027年进入全球服务器市场前三。", "zh", ("lenovo", 3, "world", "by-2027")),
+    ("Lenovo aims to become the world's largest server vendor by 2028.", "en", ("lenovo", 1, "world", "by-2028")),
+    ("BYD plans to become one of the top three carmakers in Europe by 2030.", "en", ("byd", 3, "europe", "by-2030")),
+])
+def test_a_place_aimed_at_with_a_verb_of_aiming_is_a_goal_not_a_rank(text, lang, expected):
+    got = rank_goals(text, lang)
+    assert {g[:4] for g in got} == {expected}, got
+    assert not positions(text, lang), positions(text, lang)
+
+
+def test_a_goal_among_players_takes_the_players_as_its_kind():
+    got = rank_goals("Xiaomi aims to become one of the world's top five carmakers within 15 years.", "en")
+    assert any(r == 5 and "carmakers" in kind for _, r, _, _, kind in got), got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The company aims to raise revenue to $10 billion by 2026.", "en"),   # a figure after a verb of aiming: no rank
+    ("我们的目标是到2030年成为全球前三，力争进入全球前二。", "zh"),               # read once, by the goal's own words
+])
+def test_a_verb_of_aiming_gives_a_rank_goal_only_and_once(text, lang):
+    got = rank_goals(text, lang)
+    assert len(got) <= 1 and all(r is not None for _, r, _, _, _ in got), got

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from ..iris import vocab
-from ..types import Fact, Mention, PeriodRef
+import re
+from decimal import Decimal
+
+from ..types import Fact, Mention, PeriodRef, Quantity
 from .context import ENTITY_KINDS, Context, attrs, evidence, has_word, lower_bound, span, subject_of
 from .patterns import Patterns, words_re
 
@@ -42,8 +45,17 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
     inside = [m for m in ctx.mentions if gs <= m.start and m.end <= ge]
     achieved = has_word(ctx.sent.text, (pat.get("achieved") or {}).get(lang), lang)
     rank = next((m for m in inside if m.kind == "rank"), None)
+    if pat.get("rank_only"):
+        if any(a < ge and gs < b for a, b, _ in ctx.goal_spans):
+            return []  # 我们的目标是…，力争…: the goal is read once
+        if rank is None:
+            rank = _superlative_rank(ctx, pats, pat, gs, ge)
+        if rank is None:
+            return []
     target_metric, target_q = "", None
     for qpat in pats.quantities:  # the metric the goal names (销量目标, "a revenue target") and a figure it can take
+        if pat.get("rank_only"):
+            break
         if qpat.get("growth_only") or qpat.get("subject") == "market":
             continue
         words = qpat["triggers"].get(lang) or []
@@ -91,6 +103,10 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
         cats = [m for m in cats if gs <= m.start and m.end <= ge] or cats
         near = min(cats, key=lambda m: abs(m.start - rank.start), default=None)
         category = near.entity_id if near is not None else ""
+        if not category and pats.positions:  # "one of the world's top five carmakers": the kind of player aimed among
+            from .positions import player_kind
+
+            category = player_kind(ctx, pats.positions[0], rank.start, rank.end) or ""
     value = unit = bound = None
     if target_q is not None:
         q = target_q.quantity
@@ -105,6 +121,22 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
         text=(goal_text, lang), metric=target_metric, value=value, unit=unit, bound=bound,
         rank=int(rank.quantity.value) if rank is not None else None, scope=scope, category=category,
         deadline=deadline, set_in=set_in, achieved_in=achieved_in if achieved else None), (ev,))]
+
+
+def _superlative_rank(ctx: Context, pats: Patterns, pat: dict, gs: int, ge: int) -> Mention | None:
+    """First place told by a superlative before a player noun in a goal's words ("to become the world's largest
+    carmaker", 力争成为全球最大的电动车制造商): a rank mention of 1 over the superlative."""
+    lang = ctx.lang.code
+    regex = words_re((pat.get("superlatives") or {}).get(lang) or [], lang)
+    nouns = [n for p in pats.positions for n in (p.get("player_nouns") or {}).get(lang, [])]
+    if regex is None or not nouns:
+        return None
+    text = ctx.doc.text
+    for m in regex.finditer(text, gs, ge):
+        window = text[m.end():min(ge, m.end() + (12 if lang == "zh" else 40))]
+        if has_word(window, nouns, lang) and not re.search(r"之一|\bone of\b|\bamong\b", text[max(gs, m.start() - 20):m.end() + 12]):
+            return Mention(m.start(), m.end(), m.group(), "rank", quantity=Quantity(Decimal(1), "", "Exact", m.start(), m.end(), m.group()))
+    return None
 
 
 def _year_of(p: PeriodRef | None) -> PeriodRef | None:

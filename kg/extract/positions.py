@@ -851,6 +851,9 @@ def _player_kind(ctx: Context, pat: dict, s: int, e: int) -> str | None:
     return mention.entity_id
 
 
+player_kind = _player_kind  # (goals: the kind of player a rank aimed at names)
+
+
 def _other_number(phrase: str, nouns: list[str]) -> str:
     """"online retailer" -> "online retailers", "pure-play foundries" -> "pure-play foundry": the
     phrase with its player noun in the other number ("" when it has none)."""
