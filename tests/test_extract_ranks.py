@@ -629,3 +629,12 @@ def test_a_goal_among_players_takes_the_players_as_its_kind():
 def test_a_verb_of_aiming_gives_a_rank_goal_only_and_once(text, lang):
     got = rank_goals(text, lang)
     assert len(got) <= 1 and all(r is not None for _, r, _, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("今年，我们的目标是智能手机全球出货量保持全球前三。", "zh"),
+    ("This year, our goal is to stay number one in the global TV market.", "en"),
+])
+def test_a_goal_told_this_year_with_no_deadline_is_due_this_year(text, lang):
+    got = rank_goals(text, lang)
+    assert {d for _, _, _, d, _ in got} == {"2018"}, got   # the test documents' date is in 2018

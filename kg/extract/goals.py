@@ -73,7 +73,9 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
     if not subj:
         return []
     set_words = (pat.get("set") or {}).get(lang) or []
+    this_year = [w.lower() for w in (pat.get("this_year") or {}).get(lang) or []]
     set_in = achieved_in = None
+    set_this_year = False
     for p in ctx.periods():
         if has_word(text[p.end:p.end + 8], set_words, lang):  # 年初提出的目标: when it was set
             set_in = set_in or p.period
@@ -82,11 +84,14 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
         elif achieved:
             achieved_in = achieved_in or p.period
         else:
+            if set_in is None and p.end <= ts and text[p.start:p.end].strip().lower() in this_year:
+                set_this_year = True  # 今年，我们的目标是…, "This year our goal is …": a goal for this year
             set_in = set_in or p.period
     if set_in is not None and set_in.year is None and achieved_in is not None:
         set_in = PeriodRef(achieved_in.year, set_in.quarter, set_in.month, set_in.day, set_in.qualifier, set_in.start, set_in.end, set_in.text)
     # 今年的目标是全年销量达到180万辆, "an annual target": a goal for the year it is set in is due at its end
-    annual = has_word(text[gs:ge], (pat.get("annual") or {}).get(lang), lang) and set_in is not None and not set_in.quarter
+    annual = (set_this_year or has_word(text[gs:ge], (pat.get("annual") or {}).get(lang), lang)) and set_in is not None \
+        and not set_in.quarter
     deadline = _deadline(ctx, inside, set_in) or _year_of(set_in if set_in is not None and (set_in.qualifier == "early" or annual)
                                                             else achieved_in if achieved else None)
     scope = ""
