@@ -638,3 +638,12 @@ def test_a_verb_of_aiming_gives_a_rank_goal_only_and_once(text, lang):
 def test_a_goal_told_this_year_with_no_deadline_is_due_this_year(text, lang):
     got = rank_goals(text, lang)
     assert {d for _, _, _, d, _ in got} == {"2018"}, got   # the test documents' date is in 2018
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024年，欧洲电动汽车销量增长12%，市场渗透率升至22%。", set()),   # a penetration rate is no change of the market
+    ("2023年，中国智能手机市场整体下滑5%，市场份额前五的厂商合计占比超过九成。", {-5.0}),
+])
+def test_a_share_or_penetration_of_a_market_is_no_market_change(text, expected):
+    got = {float(f.attr("value")) for f in run(text, "zh").facts if f.predicate == "MarketChange"}
+    assert got == expected, got
