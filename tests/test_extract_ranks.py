@@ -647,3 +647,10 @@ def test_a_goal_told_this_year_with_no_deadline_is_due_this_year(text, lang):
 def test_a_share_or_penetration_of_a_market_is_no_market_change(text, expected):
     got = {float(f.attr("value")) for f in run(text, "zh").facts if f.predicate == "MarketChange"}
     assert got == expected, got
+
+
+def test_company_opening_a_word_for_word_clause_is_the_topic():
+    # 公司在日本市场份额超过40%排名第一, translated word for word
+    sure = confidences("Overseas, company television in Japan market share exceed 40% row first.", "en")
+    unsure = confidences("Overseas, television in Japan market share exceed 40% row first.", "en")
+    assert sure.get(1, 0) > unsure.get(1, 0) and sure[1] >= 0.75, (sure, unsure)

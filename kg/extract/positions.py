@@ -443,11 +443,13 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
     topic = ctx.doc.organisation if pat.get("default_subject") == "organisation" else ""
     # "…, it ranked third", "According to X, it is the largest …": a clause that opens with the pronoun that
     # stands for the text's organisation names its topic as surely as a name (no other name in the sentence)
-    return None, topic, 1.0 if topic and _opens_with_pronoun(ctx, cs, s) else 0.85
+    return None, topic, 1.0 if topic and _opens_with_pronoun(ctx, pat, cs, s) else 0.85
 
 
-def _opens_with_pronoun(ctx: Context, cs: int, s: int) -> bool:
-    words = (ctx.lang.words.get("pronouns") or {}).get("organisation_opening") or []
+def _opens_with_pronoun(ctx: Context, pat: dict, cs: int, s: int) -> bool:
+    """The rank's clause opens with "it" or a word that stands for the text's organisation in a word-for-word
+    translation ("company in China … market share keep front three": 公司)."""
+    words = ((ctx.lang.words.get("pronouns") or {}).get("organisation_opening") or []) + _words(pat, "topic_openers", ctx.lang.code)
     if not words:
         return False
     sep = r"\s*" if ctx.lang.code == "zh" else r"\s+"
