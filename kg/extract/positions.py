@@ -1056,6 +1056,9 @@ def _by_value(ctx: Context, pat: dict, cs: int, ce: int) -> str:
     found = words_re(words, lang).search(ctx.doc.text, cs, ce) if words else None
     if found is None:
         return ""
+    known = ctx.mention_at(found.start(), found.end(), ["ProductCategory"])
+    if known is not None:
+        return known.entity_id  # 分别退居全球市值第二和第三位: named once for both
     mention = ctx.add_name(found.start(), found.end(), "ProductCategory")
     if mention is None:
         return ""
