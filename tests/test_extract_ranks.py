@@ -596,3 +596,61 @@ def test_the_most_of_any_player_is_first():
 def test_zh_providers_rank_and_a_tier_does_not(text, expected):
     got = {(s, r, sc) for s, r, sc, _ in positions(text, "zh")}
     assert got == ({expected} if expected else set()), got
+
+
+def rank_goals(text: str, lang: str) -> set[tuple]:
+    x = run(text, lang)
+    names = {e.entity_id: {n for _, n in e.labels + e.aliases} for e in x.entities}
+    return {(f.subject, f.attr("rank"), f.attr("scope") or "", f.attr("deadline").key if f.attr("deadline") else None,
+             frozenset(names.get(f.attr("category") or "", ())) or f.attr("category") or "")
+            for f in x.facts if f.kind == "goal"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("联想力争到2027年进入全球服务器市场前三。", "zh", ("lenovo", 3, "world", "by-2027")),
+    ("Lenovo aims to become the world's largest server vendor by 2028.", "en", ("lenovo", 1, "world", "by-2028")),
+    ("BYD plans to become one of the top three carmakers in Europe by 2030.", "en", ("byd", 3, "europe", "by-2030")),
+])
+def test_a_place_aimed_at_with_a_verb_of_aiming_is_a_goal_not_a_rank(text, lang, expected):
+    got = rank_goals(text, lang)
+    assert {g[:4] for g in got} == {expected}, got
+    assert not positions(text, lang), positions(text, lang)
+
+
+def test_a_goal_among_players_takes_the_players_as_its_kind():
+    got = rank_goals("Xiaomi aims to become one of the world's top five carmakers within 15 years.", "en")
+    assert any(r == 5 and "carmakers" in kind for _, r, _, _, kind in got), got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The company aims to raise revenue to $10 billion by 2026.", "en"),   # a figure after a verb of aiming: no rank
+    ("我们的目标是到2030年成为全球前三，力争进入全球前二。", "zh"),               # read once, by the goal's own words
+])
+def test_a_verb_of_aiming_gives_a_rank_goal_only_and_once(text, lang):
+    got = rank_goals(text, lang)
+    assert len(got) <= 1 and all(r is not None for _, r, _, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("今年，我们的目标是智能手机全球出货量保持全球前三。", "zh"),
+    ("This year, our goal is to stay number one in the global TV market.", "en"),
+])
+def test_a_goal_told_this_year_with_no_deadline_is_due_this_year(text, lang):
+    got = rank_goals(text, lang)
+    assert {d for _, _, _, d, _ in got} == {"2018"}, got   # the test documents' date is in 2018
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024年，欧洲电动汽车销量增长12%，市场渗透率升至22%。", set()),   # a penetration rate is no change of the market
+    ("2023年，中国智能手机市场整体下滑5%，市场份额前五的厂商合计占比超过九成。", {-5.0}),
+])
+def test_a_share_or_penetration_of_a_market_is_no_market_change(text, expected):
+    got = {float(f.attr("value")) for f in run(text, "zh").facts if f.predicate == "MarketChange"}
+    assert got == expected, got
+
+
+def test_company_opening_a_word_for_word_clause_is_the_topic():
+    # 公司在日本市场份额超过40%排名第一, translated word for word
+    sure = confidences("Overseas, company television in Japan market share exceed 40% row first.", "en")
+    unsure = confidences("Overseas, television in Japan market share exceed 40% row first.", "en")
+    assert sure.get(1, 0) > unsure.get(1, 0) and sure[1] >= 0.75, (sure, unsure)

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from ..iris import vocab
-from ..types import Fact, Mention, PeriodRef
+import re
+from decimal import Decimal
+
+from ..types import Fact, Mention, PeriodRef, Quantity
 from .context import ENTITY_KINDS, Context, attrs, evidence, has_word, lower_bound, span, subject_of
 from .patterns import Patterns, words_re
 
@@ -42,8 +45,17 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
     inside = [m for m in ctx.mentions if gs <= m.start and m.end <= ge]
     achieved = has_word(ctx.sent.text, (pat.get("achieved") or {}).get(lang), lang)
     rank = next((m for m in inside if m.kind == "rank"), None)
+    if pat.get("rank_only"):
+        if any(a < ge and gs < b for a, b, _ in ctx.goal_spans):
+            return []  # 我们的目标是…，力争…: the goal is read once
+        if rank is None:
+            rank = _superlative_rank(ctx, pats, pat, gs, ge)
+        if rank is None:
+            return []
     target_metric, target_q = "", None
     for qpat in pats.quantities:  # the metric the goal names (销量目标, "a revenue target") and a figure it can take
+        if pat.get("rank_only"):
+            break
         if qpat.get("growth_only") or qpat.get("subject") == "market":
             continue
         words = qpat["triggers"].get(lang) or []
@@ -61,7 +73,9 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
     if not subj:
         return []
     set_words = (pat.get("set") or {}).get(lang) or []
+    this_year = [w.lower() for w in (pat.get("this_year") or {}).get(lang) or []]
     set_in = achieved_in = None
+    set_this_year = False
     for p in ctx.periods():
         if has_word(text[p.end:p.end + 8], set_words, lang):  # 年初提出的目标: when it was set
             set_in = set_in or p.period
@@ -70,11 +84,14 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
         elif achieved:
             achieved_in = achieved_in or p.period
         else:
+            if set_in is None and p.end <= ts and text[p.start:p.end].strip().lower() in this_year:
+                set_this_year = True  # 今年，我们的目标是…, "This year our goal is …": a goal for this year
             set_in = set_in or p.period
     if set_in is not None and set_in.year is None and achieved_in is not None:
         set_in = PeriodRef(achieved_in.year, set_in.quarter, set_in.month, set_in.day, set_in.qualifier, set_in.start, set_in.end, set_in.text)
     # 今年的目标是全年销量达到180万辆, "an annual target": a goal for the year it is set in is due at its end
-    annual = has_word(text[gs:ge], (pat.get("annual") or {}).get(lang), lang) and set_in is not None and not set_in.quarter
+    annual = (set_this_year or has_word(text[gs:ge], (pat.get("annual") or {}).get(lang), lang)) and set_in is not None \
+        and not set_in.quarter
     deadline = _deadline(ctx, inside, set_in) or _year_of(set_in if set_in is not None and (set_in.qualifier == "early" or annual)
                                                             else achieved_in if achieved else None)
     scope = ""
@@ -91,6 +108,10 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
         cats = [m for m in cats if gs <= m.start and m.end <= ge] or cats
         near = min(cats, key=lambda m: abs(m.start - rank.start), default=None)
         category = near.entity_id if near is not None else ""
+        if not category and pats.positions:  # "one of the world's top five carmakers": the kind of player aimed among
+            from .positions import player_kind
+
+            category = player_kind(ctx, pats.positions[0], rank.start, rank.end) or ""
     value = unit = bound = None
     if target_q is not None:
         q = target_q.quantity
@@ -105,6 +126,22 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
         text=(goal_text, lang), metric=target_metric, value=value, unit=unit, bound=bound,
         rank=int(rank.quantity.value) if rank is not None else None, scope=scope, category=category,
         deadline=deadline, set_in=set_in, achieved_in=achieved_in if achieved else None), (ev,))]
+
+
+def _superlative_rank(ctx: Context, pats: Patterns, pat: dict, gs: int, ge: int) -> Mention | None:
+    """First place told by a superlative before a player noun in a goal's words ("to become the world's largest
+    carmaker", 力争成为全球最大的电动车制造商): a rank mention of 1 over the superlative."""
+    lang = ctx.lang.code
+    regex = words_re((pat.get("superlatives") or {}).get(lang) or [], lang)
+    nouns = [n for p in pats.positions for n in (p.get("player_nouns") or {}).get(lang, [])]
+    if regex is None or not nouns:
+        return None
+    text = ctx.doc.text
+    for m in regex.finditer(text, gs, ge):
+        window = text[m.end():min(ge, m.end() + (12 if lang == "zh" else 40))]
+        if has_word(window, nouns, lang) and not re.search(r"之一|\bone of\b|\bamong\b", text[max(gs, m.start() - 20):m.end() + 12]):
+            return Mention(m.start(), m.end(), m.group(), "rank", quantity=Quantity(Decimal(1), "", "Exact", m.start(), m.end(), m.group()))
+    return None
 
 
 def _year_of(p: PeriodRef | None) -> PeriodRef | None:

@@ -443,11 +443,13 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
     topic = ctx.doc.organisation if pat.get("default_subject") == "organisation" else ""
     # "…, it ranked third", "According to X, it is the largest …": a clause that opens with the pronoun that
     # stands for the text's organisation names its topic as surely as a name (no other name in the sentence)
-    return None, topic, 1.0 if topic and _opens_with_pronoun(ctx, cs, s) else 0.85
+    return None, topic, 1.0 if topic and _opens_with_pronoun(ctx, pat, cs, s) else 0.85
 
 
-def _opens_with_pronoun(ctx: Context, cs: int, s: int) -> bool:
-    words = (ctx.lang.words.get("pronouns") or {}).get("organisation_opening") or []
+def _opens_with_pronoun(ctx: Context, pat: dict, cs: int, s: int) -> bool:
+    """The rank's clause opens with "it" or a word that stands for the text's organisation in a word-for-word
+    translation ("company in China … market share keep front three": 公司)."""
+    words = ((ctx.lang.words.get("pronouns") or {}).get("organisation_opening") or []) + _words(pat, "topic_openers", ctx.lang.code)
     if not words:
         return False
     sep = r"\s*" if ctx.lang.code == "zh" else r"\s+"
@@ -851,6 +853,9 @@ def _player_kind(ctx: Context, pat: dict, s: int, e: int) -> str | None:
     return mention.entity_id
 
 
+player_kind = _player_kind  # (goals: the kind of player a rank aimed at names)
+
+
 def _other_number(phrase: str, nouns: list[str]) -> str:
     """"online retailer" -> "online retailers", "pure-play foundries" -> "pure-play foundry": the
     phrase with its player noun in the other number ("" when it has none)."""
@@ -1051,6 +1056,9 @@ def _by_value(ctx: Context, pat: dict, cs: int, ce: int) -> str:
     found = words_re(words, lang).search(ctx.doc.text, cs, ce) if words else None
     if found is None:
         return ""
+    known = ctx.mention_at(found.start(), found.end(), ["ProductCategory"])
+    if known is not None:
+        return known.entity_id  # 分别退居全球市值第二和第三位: named once for both
     mention = ctx.add_name(found.start(), found.end(), "ProductCategory")
     if mention is None:
         return ""
