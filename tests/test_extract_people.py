@@ -328,3 +328,13 @@ def test_where_the_person_came_from_is_no_organisation_of_the_title():
     # (从谷歌: the origin; 加入作为 is no unit of a business named 谷歌加入作为)
     got = labelled("雪莉·桑德伯格在2008年从谷歌加入作为首席运营官。", "zh", organisation="meta")
     assert {(p, o) for _, p, o in got if p in ROLES} == {("cooOf", "meta")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anja Vollmer, a former Intel executive, became chief executive of Qualcomm in 2023.",
+     {("Anja Vollmer", "executiveOf", "intel"), ("Anja Vollmer", "ceoOf", "qualcomm")}),
+    ("Intel executive Dorian Welk said the chip would ship.", {("Dorian Welk", "executiveOf", "intel")}),
+    ("The executive team met in May.", set()),
+])
+def test_an_executive_of_a_company(text, expected):
+    assert people(text, "en", organisation="qualcomm") == expected
