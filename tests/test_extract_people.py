@@ -338,3 +338,27 @@ def test_where_the_person_came_from_is_no_organisation_of_the_title():
 ])
 def test_an_executive_of_a_company(text, expected):
     assert people(text, "en", organisation="qualcomm") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the head of the company as the press calls it, in both languages
+    ("Qualcomm boss Anja Vollmer said the chip would ship.", "en", {("Anja Vollmer", "ceoOf", "qualcomm")}),
+    ("Qualcomm's new boss, Anja Vollmer, said the chip would ship.", "en", {("Anja Vollmer", "ceoOf", "qualcomm")}),
+    ("高通掌门人魏思远表示，收入增长。", "zh", {("魏思远", "ceoOf", "qualcomm")}),
+    ("作为高通的掌舵人，魏思远表示。", "zh", {("魏思远", "ceoOf", "qualcomm")}),
+    # leading or heading the company (not a unit of it)
+    ("Anja Vollmer, who has led Qualcomm since 2019, said.", "en", {("Anja Vollmer", "ceoOf", "qualcomm")}),
+    ("Anja Vollmer heads Qualcomm's chip unit.", "en", set()),
+    # the organisation after the person the titles name
+    ("Chief Executive Officer Anja Vollmer of Qualcomm said.", "en", {("Anja Vollmer", "ceoOf", "qualcomm")}),
+])
+def test_the_head_of_the_company_told_other_ways(text, lang, expected):
+    assert people(text, lang, organisation="samsung") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Qualcomm's software chief executive Anja Vollmer said.",
+    "Qualcomm's mobile president Anja Vollmer said.",
+])
+def test_a_units_words_between_the_owner_and_the_title_make_a_units_post(text):
+    assert people(text, "en", organisation="samsung") == {("Anja Vollmer", "executiveOf", "qualcomm")}

@@ -698,8 +698,14 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict, top: 
                     return found, found.entity_id, ""
         if lang == "en" and not unit or lang == "zh" and len(unit) <= 8 and not re.search(r"[，,。;；：:了在说以将把被对向由]", unit):
             return m, m.entity_id, unit
-    # after the titles: "of Xiaomi", "at Apple", "of the company"
     of_words = _words(spec, "of_words", lang)
+    if of_words and person.start >= ge and re.fullmatch(r"\s*", text[ge:person.start]):
+        # "Chief Executive Officer Anja Vollmer of Qualcomm": the organisation after the person the titles name
+        m_of = re.match(r"\s*(?:" + "|".join(re.escape(w) for w in of_words) + r")\s+(?:the\s+)?", text[person.end:ctx.sent.end], re.IGNORECASE)
+        named = [m for m in orgs if m_of and m.start == person.end + m_of.end() and m.kind == "entity"]
+        if named:
+            return named[0], named[0].entity_id, ""
+    # after the titles: "of Xiaomi", "at Apple", "of the company"
     tail = text[ge:ctx.sent.end]
     if of_words:
         m_of = re.match(r"\s*(?:" + "|".join(re.escape(w) for w in of_words) + r")\s+", tail, re.IGNORECASE)
@@ -1059,6 +1065,12 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
                     and not any(org_m.end <= p.start and p.end <= gs for p in people) \
                     and _no_unit(ctx, between.lstrip("原前")):  # 英特尔数据中心与人工智能事业部原执行副总裁: a unit's post
                 unit = between
+            owned = re.fullmatch(r"['’]s\s+([a-z][a-z\- ]{1,40}?)\s*", between) if org_m.end <= gs and lang == "en" else None
+            if owned and not any(org_m.end <= p.start and p.end <= gs for p in people):
+                # "Qualcomm's software chief Anja Vollmer": the post of a unit; not "Qualcomm's new boss", "its former CEO"
+                words = _without_former(owned.group(1), spec, "en").strip()
+                if words and not _fillers(spec, "en").fullmatch(words) and not re.fullmatch(r"(?:current|top|longtime|long-time)", words):
+                    unit = words
     under = _words(spec, "under_words", lang)
     if not org and under and re.search(r"(?:^|\W)(?:" + "|".join(map(re.escape, under)) + r")\s+(?:the\s+|its\s+)?$",
                                        text[ctx.sent.start:gs], re.IGNORECASE):
