@@ -362,3 +362,11 @@ def test_the_head_of_the_company_told_other_ways(text, lang, expected):
 ])
 def test_a_units_words_between_the_owner_and_the_title_make_a_units_post(text):
     assert people(text, "en", organisation="samsung") == {("Anja Vollmer", "executiveOf", "qualcomm")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # initials in Latin letters before the dot of a transliterated name
+    ("高通创始人兼首席执行官JB·斯特劳（JB Strau）表示。", {("JB·斯特劳", "founderOf", "qualcomm"), ("JB·斯特劳", "ceoOf", "qualcomm")}),
+])
+def test_a_transliterated_name_with_latin_initials(text, expected):
+    assert people(text, "zh", organisation="qualcomm") >= expected

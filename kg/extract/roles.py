@@ -273,6 +273,9 @@ def _person_after(ctx: Context, pos: int) -> Mention | None:
     end = ctx.lang.person_after(text[:ctx.sent.end], p, ctx.lang.words)
     if end is None or end <= p or not closed(end):
         return None
+    inner = [m for m in _person_mentions(ctx) if p < m.start and m.end == end]
+    if inner:  # RJ·斯卡林格: the surname the text calls the person by, inside the name as written here
+        return inner[0]
     while text[p:end].count(" ") and ctx.lang.person_after(text[:end], p, ctx.lang.words) == end \
             and ctx.lang.person_before(text[:end], end, ctx.lang.words) not in (None, p):
         p = ctx.lang.person_before(text[:end], end, ctx.lang.words)  # not the honorific: "Professor Ralf P. Thomas"
