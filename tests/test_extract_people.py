@@ -370,3 +370,14 @@ def test_a_units_words_between_the_owner_and_the_title_make_a_units_post(text):
 ])
 def test_a_transliterated_name_with_latin_initials(text, expected):
     assert people(text, "zh", organisation="qualcomm") >= expected
+
+
+def test_a_universitys_name_before_a_title_is_no_person():
+    got = people("Company founder Dorian Welk is born in 1991 year, graduate from South Capital University, now serve as "
+                 "company board of directors chairman.", "en", organisation="qualcomm")
+    assert ("Dorian Welk", "founderOf", "qualcomm") in got
+    assert not any(s.endswith("University") for s, _, _ in got)
+
+
+def test_a_word_by_word_serve_as_is_a_copula():
+    assert people("Anja Vollmer now serve as chief executive.", "en", organisation="qualcomm") == {("Anja Vollmer", "ceoOf", "qualcomm")}
