@@ -895,7 +895,9 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
         changes["names"] = doc.names + glossed + bracketed
     if not doc.organisation:
         # (a known company's other name that a bracket gives, 里维安（Rivian）, counts for it as a rendering does)
-        renderings = glossed + tuple(info for info in bracketed if not info.labels and info.cls in ("Company", "Organisation"))
+        # (not when the lexicon reads another name in it: 元平台公司（Meta Platforms…）)
+        renderings = glossed + tuple(info for info in bracketed if not info.labels and info.cls in ("Company", "Organisation")
+                                     and not any(lexicon.match(a, context, lang.is_boundary) for _, a in info.aliases))
         topic, names = infer_topic_names(doc.text, lexicon, lang, context, renderings)
         if topic:
             changes["organisation"] = topic
