@@ -381,3 +381,8 @@ def test_a_universitys_name_before_a_title_is_no_person():
 
 def test_a_word_by_word_serve_as_is_a_copula():
     assert people("Anja Vollmer now serve as chief executive.", "en", organisation="qualcomm") == {("Anja Vollmer", "ceoOf", "qualcomm")}
+
+
+def test_the_post_taken_is_not_of_the_company_of_the_post_held_before():
+    got = people("今年10月，高通宣布由前三星首席执行官丹·舒尔（Dan Schul）接任首席执行官。", "zh", organisation="verizon")
+    assert got == {("丹·舒尔", "ceoOf", "samsung"), ("丹·舒尔", "ceoOf", "qualcomm")}

@@ -398,8 +398,9 @@ def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple =
     chars = list(text[start:end])
     for m in ctx.mentions:
         if m.kind in allow and m.start >= start and m.end <= end:
-            if m.kind in ENTITY_KINDS and m.cls and vocab().is_a(m.cls, PERSON):
-                return False  # another person stands between
+            if m.kind in ENTITY_KINDS and m.cls and vocab().is_a(m.cls, PERSON) \
+                    and not (m.start - 1 == start and text[start] in "（(" and text[m.end:m.end + 1] in "）)"):
+                return False  # another person stands between (not the name's own gloss: 丹·舒尔曼（Dan Schulman）接任)
             for i in range(m.start - start, m.end - start):
                 chars[i] = " "
     gap = re.sub(r"['’]s\b", " ", "".join(chars))
@@ -567,6 +568,15 @@ def _appointed(ctx: Context, pos: int, spec: dict) -> Mention | None:
         known = [p for p in _person_mentions(ctx) if (p.start, p.end) == (start, end)]
         return known[0] if known else ctx.add_name(start, end, "Person")
     return None
+
+
+def _owns_other_title(ctx: Context, org: Mention, person: Mention, gs: int) -> bool:
+    """由前三星首席执行官丹·舒尔接任首席执行官: the organisation owns another title of the person, written between
+    it and the person (the post held before), not the one at ``gs``."""
+    if not org.end <= person.start < gs:
+        return False
+    m = title_re(ctx.patterns, ctx.lang.code).match(ctx.doc.text, org.end + (1 if ctx.doc.text.startswith("的", org.end) else 0))
+    return m is not None and re.fullmatch(r"\s*", ctx.doc.text[m.end():person.start]) is not None
 
 
 def _titled(ctx: Context, org: Mention) -> bool:
@@ -1060,7 +1070,8 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
         # (质量管理委员会，我亲自出任主席), else the document's topic
         boards = set(_words(spec, "boards", "ids"))
         near = [m for m in ctx.entities(ORG) if m.end <= min(first.start, gs) and m.end >= min(first.start, gs) - 25
-                and m.entity_id not in boards and not _came_from(ctx, m, spec) and not _titled(ctx, m)]
+                and m.entity_id not in boards and not _came_from(ctx, m, spec) and not _titled(ctx, m)
+                and not _owns_other_title(ctx, m, first, gs)]
         if near:
             org_m, org, confidence = near[-1], near[-1].entity_id, confidence * 0.9
             between = text[org_m.end:gs]
