@@ -6,7 +6,7 @@ import pytest
 
 from helpers import labelled, of
 
-ROLES = ("ceoOf", "chairOf", "presidentOf", "cfoOf", "ctoOf", "cooOf", "viceChairOf", "executiveOf", "founderOf")
+ROLES = ("ceoOf", "chairOf", "presidentOf", "cfoOf", "ctoOf", "cooOf", "viceChairOf", "executiveOf", "founderOf", "memberOf")
 
 
 def people(text: str, lang: str, **kw) -> set[tuple]:
@@ -386,3 +386,14 @@ def test_a_word_by_word_serve_as_is_a_copula():
 def test_the_post_taken_is_not_of_the_company_of_the_post_held_before():
     got = people("今年10月，高通宣布由前三星首席执行官丹·舒尔（Dan Schul）接任首席执行官。", "zh", organisation="verizon")
     assert got == {("丹·舒尔", "ceoOf", "samsung"), ("丹·舒尔", "ceoOf", "qualcomm")}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a member of the board: the board as written with its company, else the board of directors
+    ("丹·舒尔此前已经是高通的董事会成员。", "zh", {("丹·舒尔", "memberOf", "高通的董事会")}),
+    ("丹·舒尔是董事会成员。", "zh", {("丹·舒尔", "memberOf", "board-of-directors")}),
+    # in English, the company whose board it is
+    ("Anja Vollmer is a member of the board of Qualcomm.", "en", {("Anja Vollmer", "memberOf", "qualcomm")}),
+])
+def test_a_member_of_the_board(text, lang, expected):
+    assert people(text, lang, organisation="samsung") == expected

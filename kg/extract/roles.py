@@ -570,6 +570,21 @@ def _appointed(ctx: Context, pos: int, spec: dict) -> Mention | None:
     return None
 
 
+def _board_of(ctx: Context, s: int, e: int, org_m: Mention | None) -> str:
+    """The board a Chinese member's title names (董事会成员): written with its company right before (威瑞森的董事会,
+    a name of its own), else the board of directors (``boards``)."""
+    text = ctx.doc.text
+    board = re.match(r"董事[会局]", text[s:e])
+    if board is None:
+        return ""
+    if org_m is not None and org_m.kind == "entity" and org_m.end <= s and re.fullmatch(r"的?", text[org_m.end:s]):
+        named = ctx.add_name(org_m.start, s + board.end(), "InternalBody")
+        if named is not None:
+            return named.entity_id
+    ids = _words(ctx.patterns.roles, "boards", "ids")
+    return ids[0] if ids else ""
+
+
 def _owns_other_title(ctx: Context, org: Mention, person: Mention, gs: int) -> bool:
     """由前三星首席执行官丹·舒尔接任首席执行官: the organisation owns another title of the person, written between
     it and the person (the post held before), not the one at ``gs``."""
@@ -1124,6 +1139,14 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
                 continue
             if prop == "founderOf":
                 period = None  # founding a company is no post held from a time
+            if prop == "memberOf":  # a member of the board: the board, as written (威瑞森的董事会), else the board
+                if lang == "zh":
+                    body = _board_of(ctx, s, e, org_m)
+                    if body:
+                        ev = evidence(ctx, [span(person), (s, e)], "role-memberOf", confidence)
+                        facts.append(Fact("relation", person.entity_id, prop, body, attrs(period=period), (ev,)))
+                    continue
+                unit = ""
             if unit and prop not in ("founderOf",):
                 written = f"{text[s:e]} of {unit}" if lang == "en" else unit + text[s:e]
                 prop, title = "executiveOf", written.strip()
