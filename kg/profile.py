@@ -487,6 +487,12 @@ def _gloss_class(name: str, gloss: str, tag: str, tail: bool, before: str, lang:
     return ""
 
 
+def _class_noun_before(before: str, lang: Language) -> bool:
+    """Do the words before a bracketed name end with a class noun of a company or a brand (制造商, 品牌)?"""
+    nouns = lang.words.get("class_nouns") or {}
+    return before.endswith("商") or any(before.endswith(n) for c in ("Company", "Brand") for n in nouns.get(c, []))
+
+
 def bracketed_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
     """Names the lexicon lacks that a Chinese text writes with their name in Latin letters in
     brackets (美国放疗设备商瓦里安（Varian）, 接替凯颂（Joe Kaeser）): the span the name model tags as
@@ -516,6 +522,9 @@ def bracketed_names(text: str, lexicon: Lexicon, lang: Language, context) -> tup
         if joined is not None and text[a - 1:a] in ("-", "‐") and any(d in text[a:p] for d in ("·", "•", "・")):
             a = joined  # 让-马克·谢里（Jean-Marc Chery）: a given name joined by a hyphen is the name's
         name, gloss = text[a:p].strip(), m.group(1).strip()
+        if tag not in _NAME_TAGS and 2 <= b - a <= 6 and _class_noun_before(text[max(start, a - 6):a], lang) \
+                and re.fullmatch(r"[\u4e00-\u9fff]+", name):
+            tag = "nz"  # 电动汽车制造商里维安（Rivian）: the class noun before says it is a name, whatever the model read (里: "in")
         if tag not in _NAME_TAGS or len(name) < 2 or not re.fullmatch(r"[\u4e00-\u9fff·•・][\u4e00-\u9fff·•・\-‐]*", name) \
                 or name in lang.words.get("not_names", ()):
             continue
@@ -888,7 +897,11 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
     if glossed or bracketed:
         changes["names"] = doc.names + glossed + bracketed
     if not doc.organisation:
-        topic, names = infer_topic_names(doc.text, lexicon, lang, context, glossed)
+        # (a known company's other name that a bracket gives, 里维安（Rivian）, counts for it as a rendering does)
+        # (not when the lexicon reads another name in it: 元平台公司（Meta Platforms…）)
+        renderings = glossed + tuple(info for info in bracketed if not info.labels and info.cls in ("Company", "Organisation")
+                                     and not any(lexicon.match(a, context, lang.is_boundary) for _, a in info.aliases))
+        topic, names = infer_topic_names(doc.text, lexicon, lang, context, renderings)
         if topic:
             changes["organisation"] = topic
             if names:

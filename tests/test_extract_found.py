@@ -210,3 +210,18 @@ def test_a_listing_made_after_an_application_is_one_zh():
 def test_chinese_founders_described_or_glossed(text, expected):
     got = labelled(text, "zh", organisation="qualcomm")
     assert {s for s, p, o in got if p == "founderOf" and o == "qualcomm"} == expected
+
+
+def test_founders_after_an_aside_on_the_first_one():
+    got = labelled("Qualcomm was started by Anja Vollmer, a former Intel executive, together with Dorian Welk, Ivo Dahl "
+                   "and Lars Holm.", "en", organisation="qualcomm")
+    assert {s for s, p, o in got if p == "founderOf" and o == "qualcomm"} == {"Anja Vollmer", "Dorian Welk", "Ivo Dahl", "Lars Holm"}
+
+
+@pytest.mark.parametrize("text", [
+    "高通公司被建立在1999年由韩立新和林大伟。",
+    "高通是被创立在2004年2月4日，在马萨诸塞州的剑桥，由韩立新和林大伟。",
+])
+def test_a_word_by_word_translation_names_the_founders_after_the_verb(text):
+    got = labelled(text, "zh", organisation="qualcomm")
+    assert {s for s, p, o in got if p == "founderOf" and o == "qualcomm"} == {"韩立新", "林大伟"}

@@ -6,7 +6,7 @@ import pytest
 
 from helpers import labelled, of
 
-ROLES = ("ceoOf", "chairOf", "presidentOf", "cfoOf", "ctoOf", "cooOf", "viceChairOf", "executiveOf", "founderOf")
+ROLES = ("ceoOf", "chairOf", "presidentOf", "cfoOf", "ctoOf", "cooOf", "viceChairOf", "executiveOf", "founderOf", "memberOf")
 
 
 def people(text: str, lang: str, **kw) -> set[tuple]:
@@ -328,3 +328,72 @@ def test_where_the_person_came_from_is_no_organisation_of_the_title():
     # (从谷歌: the origin; 加入作为 is no unit of a business named 谷歌加入作为)
     got = labelled("雪莉·桑德伯格在2008年从谷歌加入作为首席运营官。", "zh", organisation="meta")
     assert {(p, o) for _, p, o in got if p in ROLES} == {("cooOf", "meta")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anja Vollmer, a former Intel executive, became chief executive of Qualcomm in 2023.",
+     {("Anja Vollmer", "executiveOf", "intel"), ("Anja Vollmer", "ceoOf", "qualcomm")}),
+    ("Intel executive Dorian Welk said the chip would ship.", {("Dorian Welk", "executiveOf", "intel")}),
+    ("The executive team met in May.", set()),
+])
+def test_an_executive_of_a_company(text, expected):
+    assert people(text, "en", organisation="qualcomm") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the head of the company as the press calls it, in both languages
+    ("Qualcomm boss Anja Vollmer said the chip would ship.", "en", {("Anja Vollmer", "ceoOf", "qualcomm")}),
+    ("Qualcomm's new boss, Anja Vollmer, said the chip would ship.", "en", {("Anja Vollmer", "ceoOf", "qualcomm")}),
+    ("高通掌门人魏思远表示，收入增长。", "zh", {("魏思远", "ceoOf", "qualcomm")}),
+    ("作为高通的掌舵人，魏思远表示。", "zh", {("魏思远", "ceoOf", "qualcomm")}),
+    # leading or heading the company (not a unit of it)
+    ("Anja Vollmer, who has led Qualcomm since 2019, said.", "en", {("Anja Vollmer", "ceoOf", "qualcomm")}),
+    ("Anja Vollmer heads Qualcomm's chip unit.", "en", set()),
+    # the organisation after the person the titles name
+    ("Chief Executive Officer Anja Vollmer of Qualcomm said.", "en", {("Anja Vollmer", "ceoOf", "qualcomm")}),
+])
+def test_the_head_of_the_company_told_other_ways(text, lang, expected):
+    assert people(text, lang, organisation="samsung") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Qualcomm's software chief executive Anja Vollmer said.",
+    "Qualcomm's mobile president Anja Vollmer said.",
+])
+def test_a_units_words_between_the_owner_and_the_title_make_a_units_post(text):
+    assert people(text, "en", organisation="samsung") == {("Anja Vollmer", "executiveOf", "qualcomm")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # initials in Latin letters before the dot of a transliterated name
+    ("高通创始人兼首席执行官JB·斯特劳（JB Strau）表示。", {("JB·斯特劳", "founderOf", "qualcomm"), ("JB·斯特劳", "ceoOf", "qualcomm")}),
+])
+def test_a_transliterated_name_with_latin_initials(text, expected):
+    assert people(text, "zh", organisation="qualcomm") >= expected
+
+
+def test_a_universitys_name_before_a_title_is_no_person():
+    got = people("Company founder Dorian Welk is born in 1991 year, graduate from South Capital University, now serve as "
+                 "company board of directors chairman.", "en", organisation="qualcomm")
+    assert ("Dorian Welk", "founderOf", "qualcomm") in got
+    assert not any(s.endswith("University") for s, _, _ in got)
+
+
+def test_a_word_by_word_serve_as_is_a_copula():
+    assert people("Anja Vollmer now serve as chief executive.", "en", organisation="qualcomm") == {("Anja Vollmer", "ceoOf", "qualcomm")}
+
+
+def test_the_post_taken_is_not_of_the_company_of_the_post_held_before():
+    got = people("今年10月，高通宣布由前三星首席执行官丹·舒尔（Dan Schul）接任首席执行官。", "zh", organisation="verizon")
+    assert got == {("丹·舒尔", "ceoOf", "samsung"), ("丹·舒尔", "ceoOf", "qualcomm")}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a member of the board: the board as written with its company, else the board of directors
+    ("丹·舒尔此前已经是高通的董事会成员。", "zh", {("丹·舒尔", "memberOf", "高通的董事会")}),
+    ("丹·舒尔是董事会成员。", "zh", {("丹·舒尔", "memberOf", "board-of-directors")}),
+    # in English, the company whose board it is
+    ("Anja Vollmer is a member of the board of Qualcomm.", "en", {("Anja Vollmer", "memberOf", "qualcomm")}),
+])
+def test_a_member_of_the_board(text, lang, expected):
+    assert people(text, lang, organisation="samsung") == expected

@@ -582,3 +582,9 @@ def test_a_chinese_dateline_may_name_a_city_and_its_state():
     # a translation from English keeps "PALO ALTO, Calif., Nov. 26, 2024 —" as 城市，州，日期——
     assert profile.infer_date("标题\n\n圣何塞，加利福尼亚州，2024年11月26日——公司今天宣布了结果。", ZH) == dt.date(2024, 11, 26)
     assert profile.infer_date("标题\n\n公司成立于，深圳，2024年3月1日。", ZH) is None
+
+
+def test_a_class_noun_before_a_bracketed_name_makes_it_one_whatever_the_model_read(lex):
+    # 里 of 里维达 reads as "in" to the name model; the class noun 制造商 before it says it is a company's name
+    got = profile.bracketed_names("美国电动汽车制造商里维达（Rivida）在加州举行发布会。", lex, get("zh"), CTX)
+    assert [(i.cls, i.labels, i.aliases) for i in got] == [("Company", (("zh", "里维达"),), (("en", "Rivida"),))]

@@ -285,6 +285,15 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
 _ZH_FOUNDERS_GAP = re.compile(r"(?:[\s，,于在]|等人|等|共同|联合|一起|合伙|先后|也|还|曾|已)*")
 
 
+def _only_times_places(ctx: Context, start: int, end: int) -> bool:
+    """Are the words between ``start`` and ``end`` only times, places and 在/于?"""
+    gap = list(ctx.doc.text[start:end])
+    for m in ctx.mentions:
+        if start <= m.start and m.end <= end and (m.kind == "period" or m.kind == "entity" and m.cls and vocab().is_a(m.cls, PLACE)):
+            gap[m.start - start:m.end - start] = " " * (m.end - m.start)
+    return re.fullmatch(r"[\s，,在于的]*", "".join(gap)) is not None
+
+
 def _zh_new_founders(ctx: Context, cs: int, ts: int) -> list[Mention]:
     """Founders the lexicon lacks opening the clause of a founding verb: 王五和赵六于2010年联合创立了小米
     (the names, then only times, places and adverbs before the verb)."""
@@ -405,6 +414,11 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                         start += len(t)
                     founders = _people_run(ctx, start, ts)
                     break
+                # 公司被建立在1999年由A和B (a translation's order): the agent after the verb, past only times and places
+                k = text.find(aw, te, ctx.sent.end)
+                if k >= 0 and "被" in text[ts - 1:te] and _only_times_places(ctx, te, k):
+                    founders = _people_run(ctx, k + len(aw), ctx.clauses[ctx.clause_of(k)][1])
+                    break
         # what was founded
         successor = None
         passive = lang == "en" and not re.match(r"helped|co-?founding", text[ts:te]) and (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$", text[max(ctx.sent.start, ts - 20):ts])
@@ -510,7 +524,10 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         if founders and lang == "en":
             # "co-founded Oracle in 1977 with Bob Miner and Ed Oates": the partners named after "with"
             # (or in a clause of its own: "…, together with his wife Mumeno and her younger brother Toshio Iue")
-            nxt = ctx.clauses[ctx.clause_of(ts) + 1] if ctx.clause_of(ts) + 1 < len(ctx.clauses) else None
+            k = ctx.clause_of(ts) + 1
+            if k + 1 < len(ctx.clauses) and _EN_ASIDE.match(text, ctx.clauses[k][0], ctx.clauses[k][1]):
+                k += 1  # "started by Marc Benioff, a former Oracle executive, together with Parker Harris": past the aside
+            nxt = ctx.clauses[k] if k < len(ctx.clauses) else None
             joint = _EN_WITH.search(text, max(te, org.end if org.start >= te else te), ce)
             if joint is None and nxt is not None and _EN_WITH_CLAUSE.match(text, nxt[0]):
                 joint, ce = _EN_WITH_CLAUSE.match(text, nxt[0]), nxt[1]
@@ -916,6 +933,8 @@ _EN_ACTIVE_OBJECT = re.compile(r"\s+(?:(?:the|this|his|her|their|its|a|an)\s+[a-
 _EN_DESCRIPTION = re.compile(r"(?:(?:[a-z][\w-]*|[A-Z][\w&.-]*(?=\s+[a-z]))\s+){1,5}")
 _EN_WITH = re.compile(r"\b(?:together\s+with|along\s+with|with)\s+")
 _EN_WITH_CLAUSE = re.compile(r"[\s,]*(?:together\s+with|along\s+with)\s+")
+# an aside on the person named before ("…, a former Oracle executive, …")
+_EN_ASIDE = re.compile(r"[\s,]*(?:a|an|the|then|now|formerly|previously|himself|herself)\s+[^,;:]{1,60}[\s,]*$")
 # a partner's relation to the founder before the name: "his wife", "her younger brother", "two college friends,"
 _EN_KIN = re.compile(r"(?:(?:his|her|their|two|three|four|five|a|an|the)\s+)(?:[A-Za-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*)\s*[,:]?\s+(?=[A-Z])")
 

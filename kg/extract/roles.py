@@ -273,6 +273,9 @@ def _person_after(ctx: Context, pos: int) -> Mention | None:
     end = ctx.lang.person_after(text[:ctx.sent.end], p, ctx.lang.words)
     if end is None or end <= p or not closed(end):
         return None
+    inner = [m for m in _person_mentions(ctx) if p < m.start and m.end == end]
+    if inner:  # RJ·斯卡林格: the surname the text calls the person by, inside the name as written here
+        return inner[0]
     while text[p:end].count(" ") and ctx.lang.person_after(text[:end], p, ctx.lang.words) == end \
             and ctx.lang.person_before(text[:end], end, ctx.lang.words) not in (None, p):
         p = ctx.lang.person_before(text[:end], end, ctx.lang.words)  # not the honorific: "Professor Ralf P. Thomas"
@@ -395,8 +398,9 @@ def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple =
     chars = list(text[start:end])
     for m in ctx.mentions:
         if m.kind in allow and m.start >= start and m.end <= end:
-            if m.kind in ENTITY_KINDS and m.cls and vocab().is_a(m.cls, PERSON):
-                return False  # another person stands between
+            if m.kind in ENTITY_KINDS and m.cls and vocab().is_a(m.cls, PERSON) \
+                    and not (m.start - 1 == start and text[start] in "（(" and text[m.end:m.end + 1] in "）)"):
+                return False  # another person stands between (not the name's own gloss: 丹·舒尔曼（Dan Schulman）接任)
             for i in range(m.start - start, m.end - start):
                 chars[i] = " "
     gap = re.sub(r"['’]s\b", " ", "".join(chars))
@@ -566,6 +570,30 @@ def _appointed(ctx: Context, pos: int, spec: dict) -> Mention | None:
     return None
 
 
+def _board_of(ctx: Context, s: int, e: int, org_m: Mention | None) -> str:
+    """The board a Chinese member's title names (董事会成员): written with its company right before (威瑞森的董事会,
+    a name of its own), else the board of directors (``boards``)."""
+    text = ctx.doc.text
+    board = re.match(r"董事[会局]", text[s:e])
+    if board is None:
+        return ""
+    if org_m is not None and org_m.kind == "entity" and org_m.end <= s and re.fullmatch(r"的?", text[org_m.end:s]):
+        named = ctx.add_name(org_m.start, s + board.end(), "InternalBody")
+        if named is not None:
+            return named.entity_id
+    ids = _words(ctx.patterns.roles, "boards", "ids")
+    return ids[0] if ids else ""
+
+
+def _owns_other_title(ctx: Context, org: Mention, person: Mention, gs: int) -> bool:
+    """由前三星首席执行官丹·舒尔接任首席执行官: the organisation owns another title of the person, written between
+    it and the person (the post held before), not the one at ``gs``."""
+    if not org.end <= person.start < gs:
+        return False
+    m = title_re(ctx.patterns, ctx.lang.code).match(ctx.doc.text, org.end + (1 if ctx.doc.text.startswith("的", org.end) else 0))
+    return m is not None and re.fullmatch(r"\s*", ctx.doc.text[m.end():person.start]) is not None
+
+
 def _titled(ctx: Context, org: Mention) -> bool:
     """Is the organisation followed right away by a title of its own (比亚迪美洲区总裁李柯，执行副总裁…: 比亚迪美洲区
     is the first title's, not the next one's)?"""
@@ -698,8 +726,14 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict, top: 
                     return found, found.entity_id, ""
         if lang == "en" and not unit or lang == "zh" and len(unit) <= 8 and not re.search(r"[，,。;；：:了在说以将把被对向由]", unit):
             return m, m.entity_id, unit
-    # after the titles: "of Xiaomi", "at Apple", "of the company"
     of_words = _words(spec, "of_words", lang)
+    if of_words and person.start >= ge and re.fullmatch(r"\s*", text[ge:person.start]):
+        # "Chief Executive Officer Anja Vollmer of Qualcomm": the organisation after the person the titles name
+        m_of = re.match(r"\s*(?:" + "|".join(re.escape(w) for w in of_words) + r")\s+(?:the\s+)?", text[person.end:ctx.sent.end], re.IGNORECASE)
+        named = [m for m in orgs if m_of and m.start == person.end + m_of.end() and m.kind == "entity"]
+        if named:
+            return named[0], named[0].entity_id, ""
+    # after the titles: "of Xiaomi", "at Apple", "of the company"
     tail = text[ge:ctx.sent.end]
     if of_words:
         m_of = re.match(r"\s*(?:" + "|".join(re.escape(w) for w in of_words) + r")\s+", tail, re.IGNORECASE)
@@ -1051,7 +1085,8 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
         # (质量管理委员会，我亲自出任主席), else the document's topic
         boards = set(_words(spec, "boards", "ids"))
         near = [m for m in ctx.entities(ORG) if m.end <= min(first.start, gs) and m.end >= min(first.start, gs) - 25
-                and m.entity_id not in boards and not _came_from(ctx, m, spec) and not _titled(ctx, m)]
+                and m.entity_id not in boards and not _came_from(ctx, m, spec) and not _titled(ctx, m)
+                and not _owns_other_title(ctx, m, first, gs)]
         if near:
             org_m, org, confidence = near[-1], near[-1].entity_id, confidence * 0.9
             between = text[org_m.end:gs]
@@ -1059,6 +1094,12 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
                     and not any(org_m.end <= p.start and p.end <= gs for p in people) \
                     and _no_unit(ctx, between.lstrip("原前")):  # 英特尔数据中心与人工智能事业部原执行副总裁: a unit's post
                 unit = between
+            owned = re.fullmatch(r"['’]s\s+([a-z][a-z\- ]{1,40}?)\s*", between) if org_m.end <= gs and lang == "en" else None
+            if owned and not any(org_m.end <= p.start and p.end <= gs for p in people):
+                # "Qualcomm's software chief Anja Vollmer": the post of a unit; not "Qualcomm's new boss", "its former CEO"
+                words = _without_former(owned.group(1), spec, "en").strip()
+                if words and not _fillers(spec, "en").fullmatch(words) and not re.fullmatch(r"(?:current|top|longtime|long-time)", words):
+                    unit = words
     under = _words(spec, "under_words", lang)
     if not org and under and re.search(r"(?:^|\W)(?:" + "|".join(map(re.escape, under)) + r")\s+(?:the\s+|its\s+)?$",
                                        text[ctx.sent.start:gs], re.IGNORECASE):
@@ -1098,6 +1139,14 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
                 continue
             if prop == "founderOf":
                 period = None  # founding a company is no post held from a time
+            if prop == "memberOf":  # a member of the board: the board, as written (威瑞森的董事会), else the board
+                if lang == "zh":
+                    body = _board_of(ctx, s, e, org_m)
+                    if body:
+                        ev = evidence(ctx, [span(person), (s, e)], "role-memberOf", confidence)
+                        facts.append(Fact("relation", person.entity_id, prop, body, attrs(period=period), (ev,)))
+                    continue
+                unit = ""
             if unit and prop not in ("founderOf",):
                 written = f"{text[s:e]} of {unit}" if lang == "en" else unit + text[s:e]
                 prop, title = "executiveOf", written.strip()

@@ -141,7 +141,8 @@ def _sentence_end(tokens: list[str]) -> list[str]:
 _ORG_END = re.compile(r"(?:Logic|Systems|Technologies|Technology|Networks|Electronics|Semiconductor|Semiconductors|Labs?|"
                       r"Inc|Corp|Corporation|Company|Group|Holdings|Devices|Instruments|Motors|Micro|Microsystems|"
                       r"Software|Computer|Computers|Communications|Capital|Partners|Ventures|Bank|Games|Studios?|"
-                      r"Entertainment|Media|Mobile|Energy|Power|Automotive|Auto|Robotics|Dynamics|AI|Cloud|Services)\.?$")
+                      r"Entertainment|Media|Mobile|Energy|Power|Automotive|Auto|Robotics|Dynamics|AI|Cloud|Services|"
+                      r"University|College|Institute|School|Academy|Foundation|Association|Council|Ministry|Agency)\.?$")
 
 
 def person_before(text: str, pos: int, words: dict) -> int | None:

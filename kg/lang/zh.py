@@ -124,7 +124,9 @@ _AFTER_GIVEN = set("在说称表指认宣向对将也还已曾")
 _BEFORE_FOREIGN = set("的由是和与及在为被")
 _DOTS = ("·", "•", "・")
 # 蒂姆·库克, 让-弗朗索瓦·范博克斯米尔 (a hyphen joins two given names), 普拉尚特·马亨德拉-拉贾 (or two surnames)
-_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[-‐][\u4e00-\u9fff]{1,6})?(?:[·•・][\u4e00-\u9fff]{1,8}(?:[-‐][\u4e00-\u9fff]{1,6})?)+")
+# (and initials in Latin letters: RJ·斯卡林格, J·R·辛普劳)
+_FOREIGN = re.compile(r"(?:[\u4e00-\u9fff]{1,6}(?:[-‐][\u4e00-\u9fff]{1,6})?|(?<![A-Za-z])[A-Z]{1,3}(?:[·•・][A-Z]{1,3})*)"
+                      r"(?:[·•・][\u4e00-\u9fff]{1,8}(?:[-‐][\u4e00-\u9fff]{1,6})?)+")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 
 
