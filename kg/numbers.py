@@ -1095,7 +1095,9 @@ _ZH_PERIOD_RES = {
                             r")(?P<d>(?:3[01]|[12][0-9]|0?[1-9]))[日号](?![内以均起前后间])"),
     "rel_month": re.compile("|".join(_sorted_keys(ZH_RELATIVE_MONTHS))),
     # 同月, 当月: the month just told (2024年4月，…。同月，公司还与…签署协议); not 去年同月, a month compared with
-    "same_month": re.compile(r"(?<![去上前本今明]年)(?<!上年)(?:同月|当月|同一个月|同一月)(?!份?[0-9一二三四五六七八九十])"),
+    "same_month": re.compile(r"(?<![去上前本今明]年)(?:同月|当月|同一个月|同一月)(?!份?[0-9一二三四五六七八九十])"),
+    # 上市首日, 挂牌首日: the day of the listing just told (昨日在科创板挂牌上市。…上市首日…收盘市值…), else the document's
+    "debut_day": re.compile(r"(?<=上市|挂牌|交易|登陆)首日"),
     # 两年前, 十年前的今天: years before the document's date (not 2020年前, 多年前, 三年前三季度)
     "years_ago": re.compile(r"(?<![0-9〇零一二三四五六七八九十百千几多数近])(?P<n>[1-9][0-9]?|[一两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十)"
                             r"年前(?![一二三两四1-4]个?季度|[一二三四五六七八九十0-9]+个?月)(?:的(?P<today>今天|今日|这一天|同一天))?"),
@@ -1128,6 +1130,8 @@ _ZH_PERIOD_NEEDS = {
     "years_ago": ("年前",),
     "last_week": ("上", "周", "星期", "礼拜"),
     "month_day": ("日", "号"),
+    "same_month": ("月",),
+    "debut_day": ("首日",),
     "bare_year": ("19", "20"),
     "year_quarter": ("Q", "q"),
 }
@@ -1172,6 +1176,8 @@ def _zh_cores(text: str) -> list[_P]:
                 p.rel_month = ZH_RELATIVE_MONTHS[m.group()]
             if kind == "same_month":
                 p.same_month = True
+            if kind == "debut_day":
+                p.rel_day, p.same_day = 0, True
             if kind == "month_day":
                 p.rel_month = ZH_RELATIVE_MONTHS[g["rm"]] if g.get("rm") else 0
                 p.day = int(g["d"])
@@ -1298,6 +1304,9 @@ _EN_PERIOD_RES = {
     "following_year": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_FOLLOWING_YEARS)) + r")\b", re.IGNORECASE),
     "rel_month": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_MONTHS)) + r")\b", re.IGNORECASE),
     # "the same month", "later that month": the month just told; not "the same month last year", a month compared with
+    # "its first day of trading", "the stock's market debut": the day of the listing just told, else the document's
+    "debut_day": re.compile(r"\b(?:first\s+day\s+of\s+trading|first\s+trading\s+day|(?:trading|market|stock[\s-]market)\s+debut)\b",
+                           re.IGNORECASE),
     "same_month": re.compile(r"\b(?:(?:later|earlier)\s+that|that\s+same|the\s+same|that)\s+month\b"
                              r"(?!\s+(?:a\s+year|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)|the\s+(?:previous|prior)|in\s+20[0-9]{2}))",
                              re.IGNORECASE),
@@ -1354,6 +1363,8 @@ def _en_cores(text: str) -> list[_P]:
                 p.rel_month = EN_RELATIVE_MONTHS[re.sub(r"\s+", " ", m.group().lower())]
             if kind == "same_month":
                 p.same_month = True
+            if kind == "debut_day":
+                p.rel_day, p.same_day = 0, True
             if kind == "rel_day":
                 word = re.sub(r"\s+", " ", m.group().lower())
                 if word in EN_WEEKDAYS:

@@ -362,3 +362,9 @@ def test_a_whole_year_word_in_the_figures_clause_says_the_year():
     # a year named earlier in the sentence, written or relative, is the year of 全年
     got = facts("回头看去年，联想全年营收4000亿元。", "zh", organisation="lenovo", date=dt.date(2024, 11, 20))
     assert [f[5] for f in _of(got, "Revenue")] == ["2023"], got
+
+
+def test_a_state_on_the_first_day_of_trading_is_of_the_listing_day():
+    text = "蔚来科技昨日在港交所挂牌上市。上市首日股价大涨，收盘市值超过500亿港元。"
+    got = facts(text, "zh", organisation="", speaker="", date=dt.date(2025, 6, 12))
+    assert [f[5] for f in _of(got, "MarketCapitalisation")] == ["2025-06-11"], got

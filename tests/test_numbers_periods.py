@@ -553,3 +553,14 @@ def test_opening_year_before_a_plural_noun_is_a_year(text, year):
 def test_a_four_digit_count_stays_a_count(text, count):
     assert [q.value for q in find_quantities(text, "en")] == [count]
     assert keys(text, "en") == []
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # 上市首日, "its first day of trading": the day of the listing told before, else the document's
+    ("公司3日在港交所挂牌上市。上市首日股价上涨12%。", "zh", [("2024-11-03", "3日"), ("2024-11-03", "首日")]),
+    ("It listed in New York on May 6, 2021. On its first day of trading the shares fell.", "en",
+     [("2021-05-06", "May 6, 2021"), ("2021-05-06", "first day of trading")]),
+    ("交易首日，公司市值约300亿元。", "zh", [("2024-11-20", "首日")]),
+])
+def test_the_first_day_of_trading_is_the_listing_day(text, lang, want):
+    assert periods(text, lang) == want

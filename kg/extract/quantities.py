@@ -1456,7 +1456,8 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     if pat.get("period") in ("as_of", "stock"):
         # "Founded in 2006 …, DJI grew into a company with about 14,000 employees": the time of a founding or
         # listing told in a clause of its own dates that event, not the state the sentence ends in
-        periods = [m for m in periods if cs <= m.start < ce or not _dates_corporate_event(ctx, m)]
+        # (上市首日, "its first day of trading" date what the day of the listing tells: 上市首日…，收盘市值超过700亿元)
+        periods = [m for m in periods if cs <= m.start < ce or _DEBUT_DAY.search(m.text) or not _dates_corporate_event(ctx, m)]
     same = [m for m in periods if cs <= m.start < ce]
     end = min(ts, qm.start)
     if pat.get("period") in ("as_of", "stock") and ctx.doc.date is not None and not any(m.start >= end for m in same):
@@ -1572,6 +1573,7 @@ def _dates_corporate_event(ctx: Context, m: Mention) -> bool:
     return has_word(ctx.doc.text[lo:hi], words, ctx.lang.code)
 
 
+_DEBUT_DAY = re.compile(r"首日|first\s+(?:day\s+of\s+trading|trading\s+day)|debut", re.IGNORECASE)
 _YEAR_AGO_TIME = re.compile(r"同期|same\s+(?:quarter|period|month|half)|year[\s-]+(?:ago|earlier)", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|while|whereas)\b|\s[—–]\s", re.IGNORECASE)
 
