@@ -1248,6 +1248,14 @@ _EN_PERIOD_RES = {
     "ordinal_half": re.compile(
         r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)[\s-]+half\b(?:\s+(?:of|in)\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?"
         + _EN_YEARREF + ")?", re.IGNORECASE),
+    # the interim report is of the first half: "2025 interim results", "half-year results for 2025", a translation's
+    # "2025 year middle year performance" (2025年中期业绩), "the six months ended June 30, 2025"
+    "interim": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?:\s+year)?\s+(?P<hi>interim|half[\s-]year(?:ly)?|semi[\s-]annual|middle[\s-]year|mid[\s-]year)"
+                          r"(?=\s+(?:results|report|performance|earnings|financial\s+(?:results|report)|achievement)\b)", re.IGNORECASE),
+    "interim_after": re.compile(r"\b(?P<hi>interim|half[\s-]year(?:ly)?|semi[\s-]annual)\s+(?:results|report|earnings|financial\s+results)\s+(?:for|of)\s+"
+                                r"(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?(?P<y>(?:19|20)[0-9]{2})(?![0-9])", re.IGNORECASE),
+    "six_months": re.compile(r"\b(?:the\s+)?(?P<hi>six|6)\s+months\s+(?:ended|ending|to|through)\s+(?:on\s+)?(?:June\s+30|30\s+June),?\s+"
+                             r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])", re.IGNORECASE),
     "h_form": re.compile(
         r"(?<![A-Za-z0-9])(?:H(?P<ha>[12])|(?P<hb>[12])H)(?![0-9A-Za-z])(?:\s*(?:of\s+)?" + _EN_YEARREF + ")?"),
     # a machine translation of 2024年11月18日, 去年11月
@@ -1341,6 +1349,8 @@ def _en_cores(text: str) -> list[_P]:
                 continue
             if g.get("mm"):
                 p.month = int(g["mm"])
+            if g.get("hi"):
+                p.half = 1
             if g.get("h") or g.get("ha") or g.get("hb"):
                 p.half = 1 if (g.get("h") or g.get("ha") or g.get("hb")).lower() in ("first", "1st", "1", "upper") else 2
             if g.get("q"):

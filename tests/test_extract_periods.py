@@ -368,3 +368,12 @@ def test_a_state_on_the_first_day_of_trading_is_of_the_listing_day():
     text = "蔚来科技昨日在港交所挂牌上市。上市首日股价大涨，收盘市值超过500亿港元。"
     got = facts(text, "zh", organisation="", speaker="", date=dt.date(2025, 6, 12))
     assert [f[5] for f in _of(got, "MarketCapitalisation")] == ["2025-06-11"], got
+
+
+def test_a_translated_interim_report_dates_its_figures_by_the_half():
+    # a word-by-word translation of 2023年中期业绩 and 较上年同期: the half reported on, not the year compared with
+    text = ("Meituan half year performance announce\n\n"
+            "Beijing, 2023 year 8 month 25 day news. Meituan on 24 day evening publish 2023 year middle year performance. "
+            "Report period inside, company total income 1200 hundred million yuan, compare last year same period increase 30%.\n")
+    got = facts(text, "en", organisation="meituan", speaker="", date=dt.date(2023, 8, 25))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2023-H1"], got

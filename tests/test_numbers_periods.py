@@ -564,3 +564,14 @@ def test_a_four_digit_count_stays_a_count(text, count):
 ])
 def test_the_first_day_of_trading_is_the_listing_day(text, lang, want):
     assert periods(text, lang) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # an interim report is of the first half (as 2025年中期业绩, 半年度报告 are)
+    ("Tencent announces 2023 interim results", ("2023-H1", "2023 interim")),
+    ("Haier posts half-year results for 2022", ("2022-H1", "half-year results for 2022")),
+    ("revenue for the six months ended 30 June 2021 rose", ("2021-H1", "the six months ended 30 June 2021")),
+    ("Meituan on 28 day publish 2023 year middle year performance.", ("2023-H1", "2023 year middle year")),
+])
+def test_interim_results_are_of_the_first_half(text, want):
+    assert periods(text, "en")[-1] == want
