@@ -377,3 +377,13 @@ def test_a_translated_interim_report_dates_its_figures_by_the_half():
             "Report period inside, company total income 1200 hundred million yuan, compare last year same period increase 30%.\n")
     got = facts(text, "en", organisation="meituan", speaker="", date=dt.date(2023, 8, 25))
     assert [f[5] for f in _of(got, "Revenue")] == ["2023-H1"], got
+
+
+def test_a_time_that_dates_a_launch_in_the_sentence_does_not_date_its_figures():
+    # 于去年5月推出的新游戏: the month dates the game, the figures after it are of the year the sentence before told
+    text = ("腾讯公布2024年第四季度及全年业绩\n"
+            "2025年3月19日，香港——腾讯今日公布业绩。\n"
+            "全年收入为人民币3000亿元，同比增长7%。其中，游戏收入增长10%至人民币1300亿元，主要得益于去年5月推出的新游戏的贡献；"
+            "广告收入增长9%至人民币500亿元。\n")
+    got = facts(text, "zh", organisation="tencent", speaker="", date=dt.date(2025, 3, 19))
+    assert sorted(f[5] for f in _of(got, "Revenue")) == ["2024"] * 3, got

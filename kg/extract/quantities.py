@@ -1451,6 +1451,10 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         # "… posted an operating profit of RMB2.8 million — the first since it began expanding abroad in 2017":
         # a time in a clause of its own after the figure dates that clause, not the figure
         periods = [m for m in periods if m.start < qm.end or not _SUBORDINATE.search(ctx.doc.text, qm.end, m.start)]
+    # 以及于去年5月推出的新游戏的贡献: a time that dates a noun (a time, a verb of an event, 的) dates no figure
+    dated_noun = _dated_noun_re(tuple(ctx.lang.words.get("dated_noun_verbs") or ())) if ctx.lang.code == "zh" else None
+    if dated_noun is not None:
+        periods = [m for m in periods if not dated_noun.match(ctx.doc.text, m.end)]
     if pat.get("period") not in ("as_of", "stock", "event") and any(not m.period.day for m in periods):
         periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
     if pat.get("period") in ("as_of", "stock"):
@@ -1530,6 +1534,14 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     if ctx.report_period is not None:
         return ctx.report_period, 0.95
     return None, 0.85
+
+
+@functools.lru_cache(maxsize=4)
+def _dated_noun_re(verbs: tuple) -> re.Pattern | None:
+    """What after a Chinese time makes it date a noun: a verb of an event and 的 (推出的, 正式发布的)."""
+    if not verbs:
+        return None
+    return re.compile(r"\s*(?:正式|首次|先后|陆续|相继)?(?:" + "|".join(map(re.escape, verbs)) + r")了?的")
 
 
 def _own_figure(ctx: Context, m: Mention, qm: Mention) -> bool:
