@@ -1435,6 +1435,9 @@ _EN_PERIOD_PREFIX_KEYS = _sorted_keys(EN_PERIOD_PREFIXES)
 _EN_PERIOD_SUFFIX_KEYS = _sorted_keys(EN_PERIOD_SUFFIXES)
 
 
+_EN_MT_SINCE = re.compile(r"\s+(?:since|up\s+to\s+now|so\s+far)\b(?!\s+(?:then|that))", re.IGNORECASE)
+
+
 def _en_qualify(text: str, p: _P, left_limit: int, right_limit: int) -> None:
     prefix = None
     # up to two words: "since early 2017" = since + early
@@ -1452,6 +1455,11 @@ def _en_qualify(text: str, p: _P, left_limit: int, right_limit: int) -> None:
     suffix = None
     if hit and hit[0] <= right_limit:
         p.end, suffix = hit
+    elif not prefix:
+        # a translation's "2021 year since", "2021 year 3 month since" (自2021年以来): since then, in Chinese order
+        mt = _EN_MT_SINCE.match(text, p.end)
+        if mt and re.search(r"\b(?:year|month|day)$", text[p.start:p.end], re.IGNORECASE) and mt.end() <= right_limit:
+            p.end, suffix = mt.end(), "since"
     p.qualifier = prefix or suffix or ""
 
 

@@ -323,7 +323,8 @@ def test_a_record_measured_since_a_time_is_not_the_figure_s_time():
 
 def _periods_by_object(text: str, lang: str, predicate: str, **kw) -> dict[str, str]:
     from helpers import run
-    x = run(text, lang, organisation="", speaker="", **kw)
+    kw = {"organisation": "", "speaker": "", **kw}
+    x = run(text, lang, **kw)
     return {f.obj: (f.attr("period").key if f.attr("period") else "") for f in x.facts if f.predicate == predicate}
 
 
@@ -387,3 +388,10 @@ def test_a_time_that_dates_a_launch_in_the_sentence_does_not_date_its_figures():
             "广告收入增长9%至人民币500亿元。\n")
     got = facts(text, "zh", organisation="tencent", speaker="", date=dt.date(2025, 3, 19))
     assert sorted(f[5] for f in _of(got, "Revenue")) == ["2024"] * 3, got
+
+
+def test_a_translated_listing_is_dated_by_its_day_not_by_a_record_since():
+    text = ("2019 year 6 month 10 day, the company H shares in Hong Kong Stock Exchange main board hang card listing, "
+            "total raise fund about 300 hundred million Hong Kong dollars, is 2015 year since Hong Kong biggest IPO.")
+    got = _periods_by_object(text, "en", "listedOn", organisation="midea", date=dt.date(2020, 3, 31))
+    assert set(got.values()) == {"2019-06-10"}, got

@@ -575,3 +575,10 @@ def test_the_first_day_of_trading_is_the_listing_day(text, lang, want):
 ])
 def test_interim_results_are_of_the_first_half(text, want):
     assert periods(text, "en")[-1] == want
+
+
+def test_a_translated_year_since_is_since_then():
+    # 自2021年以来 rendered word by word: "2021 year since"
+    assert periods("the biggest listing in Hong Kong is 2021 year since", "en") == [("since-2021", "2021 year since")]
+    # written English keeps its year ("in 2021 since demand rose": no translation's "year")
+    assert periods("In 2021 since demand rose, sales grew", "en") == [("2021", "2021")]
