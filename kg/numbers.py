@@ -1096,7 +1096,9 @@ _ZH_PERIOD_RES = {
                             r")(?P<d>(?:3[01]|[12][0-9]|0?[1-9]))[日号](?![内以均起前后间])"),
     "rel_month": re.compile("|".join(_sorted_keys(ZH_RELATIVE_MONTHS))),
     # 同月, 当月: the month just told (2024年4月，…。同月，公司还与…签署协议); not 去年同月, a month compared with
-    "same_month": re.compile(r"(?<![去上前本今明]年)(?<!上年)(?:同月|当月|同一个月|同一月)(?!份?[0-9一二三四五六七八九十])"),
+    "same_month": re.compile(r"(?<![去上前本今明]年)(?:同月|当月|同一个月|同一月)(?!份?[0-9一二三四五六七八九十])"),
+    # 上市首日, 挂牌首日: the day of the listing just told (昨日在科创板挂牌上市。…上市首日…收盘市值…), else the document's
+    "debut_day": re.compile(r"(?<=上市|挂牌|交易|登陆)首日"),
     # 两年前, 十年前的今天: years before the document's date (not 2020年前, 多年前, 三年前三季度)
     "years_ago": re.compile(r"(?<![0-9〇零一二三四五六七八九十百千几多数近])(?P<n>[1-9][0-9]?|[一两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十)"
                             r"年前(?![一二三两四1-4]个?季度|[一二三四五六七八九十0-9]+个?月)(?:的(?P<today>今天|今日|这一天|同一天))?"),
@@ -1129,6 +1131,8 @@ _ZH_PERIOD_NEEDS = {
     "years_ago": ("年前",),
     "last_week": ("上", "周", "星期", "礼拜"),
     "month_day": ("日", "号"),
+    "same_month": ("月",),
+    "debut_day": ("首日",),
     "bare_year": ("19", "20"),
     "year_quarter": ("Q", "q"),
 }
@@ -1173,6 +1177,8 @@ def _zh_cores(text: str) -> list[_P]:
                 p.rel_month = ZH_RELATIVE_MONTHS[m.group()]
             if kind == "same_month":
                 p.same_month = True
+            if kind == "debut_day":
+                p.rel_day, p.same_day = 0, True
             if kind == "month_day":
                 p.rel_month = ZH_RELATIVE_MONTHS[g["rm"]] if g.get("rm") else 0
                 p.day = int(g["d"])
@@ -1243,6 +1249,14 @@ _EN_PERIOD_RES = {
     "ordinal_half": re.compile(
         r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)[\s-]+half\b(?:\s+(?:of|in)\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?"
         + _EN_YEARREF + ")?", re.IGNORECASE),
+    # the interim report is of the first half: "2025 interim results", "half-year results for 2025", a translation's
+    # "2025 year middle year performance" (2025年中期业绩), "the six months ended June 30, 2025"
+    "interim": re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?:\s+year)?\s+(?P<hi>interim|half[\s-]year(?:ly)?|semi[\s-]annual|middle[\s-]year|mid[\s-]year)"
+                          r"(?=\s+(?:results|report|performance|earnings|financial\s+(?:results|report)|achievement)\b)", re.IGNORECASE),
+    "interim_after": re.compile(r"\b(?P<hi>interim|half[\s-]year(?:ly)?|semi[\s-]annual)\s+(?:results|report|earnings|financial\s+results)\s+(?:for|of)\s+"
+                                r"(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?(?P<y>(?:19|20)[0-9]{2})(?![0-9])", re.IGNORECASE),
+    "six_months": re.compile(r"\b(?:the\s+)?(?P<hi>six|6)\s+months\s+(?:ended|ending|to|through)\s+(?:on\s+)?(?:June\s+30|30\s+June),?\s+"
+                             r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])", re.IGNORECASE),
     "h_form": re.compile(
         r"(?<![A-Za-z0-9])(?:H(?P<ha>[12])|(?P<hb>[12])H)(?![0-9A-Za-z])(?:\s*(?:of\s+)?" + _EN_YEARREF + ")?"),
     # a machine translation of 2024年11月18日, 去年11月
@@ -1299,6 +1313,9 @@ _EN_PERIOD_RES = {
     "following_year": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_FOLLOWING_YEARS)) + r")\b", re.IGNORECASE),
     "rel_month": re.compile(r"\b(?:" + "|".join(_sorted_keys(EN_RELATIVE_MONTHS)) + r")\b", re.IGNORECASE),
     # "the same month", "later that month": the month just told; not "the same month last year", a month compared with
+    # "its first day of trading", "the stock's market debut": the day of the listing just told, else the document's
+    "debut_day": re.compile(r"\b(?:first\s+day\s+of\s+trading|first\s+trading\s+day|(?:trading|market|stock[\s-]market)\s+debut)\b",
+                           re.IGNORECASE),
     "same_month": re.compile(r"\b(?:(?:later|earlier)\s+that|that\s+same|the\s+same|that)\s+month\b"
                              r"(?!\s+(?:a\s+year|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)|the\s+(?:previous|prior)|in\s+20[0-9]{2}))",
                              re.IGNORECASE),
@@ -1333,6 +1350,8 @@ def _en_cores(text: str) -> list[_P]:
                 continue
             if g.get("mm"):
                 p.month = int(g["mm"])
+            if g.get("hi"):
+                p.half = 1
             if g.get("h") or g.get("ha") or g.get("hb"):
                 p.half = 1 if (g.get("h") or g.get("ha") or g.get("hb")).lower() in ("first", "1st", "1", "upper") else 2
             if g.get("q"):
@@ -1355,6 +1374,8 @@ def _en_cores(text: str) -> list[_P]:
                 p.rel_month = EN_RELATIVE_MONTHS[re.sub(r"\s+", " ", m.group().lower())]
             if kind == "same_month":
                 p.same_month = True
+            if kind == "debut_day":
+                p.rel_day, p.same_day = 0, True
             if kind == "rel_day":
                 word = re.sub(r"\s+", " ", m.group().lower())
                 if word in EN_WEEKDAYS:
@@ -1415,6 +1436,9 @@ _EN_PERIOD_PREFIX_KEYS = _sorted_keys(EN_PERIOD_PREFIXES)
 _EN_PERIOD_SUFFIX_KEYS = _sorted_keys(EN_PERIOD_SUFFIXES)
 
 
+_EN_MT_SINCE = re.compile(r"\s+(?:since|up\s+to\s+now|so\s+far)\b(?!\s+(?:then|that))", re.IGNORECASE)
+
+
 def _en_qualify(text: str, p: _P, left_limit: int, right_limit: int) -> None:
     prefix = None
     # up to two words: "since early 2017" = since + early
@@ -1432,6 +1456,11 @@ def _en_qualify(text: str, p: _P, left_limit: int, right_limit: int) -> None:
     suffix = None
     if hit and hit[0] <= right_limit:
         p.end, suffix = hit
+    elif not prefix:
+        # a translation's "2021 year since", "2021 year 3 month since" (自2021年以来): since then, in Chinese order
+        mt = _EN_MT_SINCE.match(text, p.end)
+        if mt and re.search(r"\b(?:year|month|day)$", text[p.start:p.end], re.IGNORECASE) and mt.end() <= right_limit:
+            p.end, suffix = mt.end(), "since"
     p.qualifier = prefix or suffix or ""
 
 

@@ -14,6 +14,10 @@ def _periods(text: str, lang: str, rel: str = "acquired") -> list[str]:
 @pytest.mark.parametrize("text, lang, expected", [
     ("2019年3月，华为宣布以8亿美元收购诺基亚，交易于2020年1月完成。", "zh", ["2020-01"]),
     ("In March 2019 Google agreed to buy Nokia for $800 million, and the deal was completed in January 2020.", "en", ["2020-01"]),
+    # other words of completion, and the deal named between the word and the time
+    ("Google agreed to buy Nokia in March 2019 and took over in January 2020.", "en", ["2020-01"]),
+    ("Google agreed to buy Nokia in March 2019 and closed the deal in January 2020.", "en", ["2020-01"]),
+    ("Google agreed to buy Nokia in March 2019; it finalized the acquisition on January 8, 2020.", "en", ["2020-01-08"]),
 ])
 def test_a_deal_is_dated_by_its_completion(text, lang, expected):
     assert _periods(text, lang) == expected

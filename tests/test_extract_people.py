@@ -397,3 +397,15 @@ def test_the_post_taken_is_not_of_the_company_of_the_post_held_before():
 ])
 def test_a_member_of_the_board(text, lang, expected):
     assert people(text, lang, organisation="samsung") == expected
+
+
+def test_a_pronoun_clause_after_the_name_dates_the_post():
+    # 首席财务官为X，她于2023年接替Y出任该职: the clause after the name says when she took the post
+    from helpers import run
+    x = run("小米首席财务官为林梅，她于2023年接替王强出任该职。", "zh", organisation="xiaomi", speaker="")
+    got = {(f.predicate, f.attr("period").key if f.attr("period") else "") for f in x.facts if f.predicate == "cfoOf"}
+    assert got == {("cfoOf", "2023")}, got
+    # a time in that clause with no word of taking the post dates something else
+    x = run("小米首席财务官为林梅，她2019年曾在微软工作。", "zh", organisation="xiaomi", speaker="")
+    got = {(f.predicate, f.attr("period").key if f.attr("period") else "") for f in x.facts if f.predicate == "cfoOf"}
+    assert got == {("cfoOf", "")}, got

@@ -323,7 +323,8 @@ def test_a_record_measured_since_a_time_is_not_the_figure_s_time():
 
 def _periods_by_object(text: str, lang: str, predicate: str, **kw) -> dict[str, str]:
     from helpers import run
-    x = run(text, lang, organisation="", speaker="", **kw)
+    kw = {"organisation": "", "speaker": "", **kw}
+    x = run(text, lang, **kw)
     return {f.obj: (f.attr("period").key if f.attr("period") else "") for f in x.facts if f.predicate == predicate}
 
 
@@ -362,3 +363,35 @@ def test_a_whole_year_word_in_the_figures_clause_says_the_year():
     # a year named earlier in the sentence, written or relative, is the year of 全年
     got = facts("回头看去年，联想全年营收4000亿元。", "zh", organisation="lenovo", date=dt.date(2024, 11, 20))
     assert [f[5] for f in _of(got, "Revenue")] == ["2023"], got
+
+
+def test_a_state_on_the_first_day_of_trading_is_of_the_listing_day():
+    text = "蔚来科技昨日在港交所挂牌上市。上市首日股价大涨，收盘市值超过500亿港元。"
+    got = facts(text, "zh", organisation="", speaker="", date=dt.date(2025, 6, 12))
+    assert [f[5] for f in _of(got, "MarketCapitalisation")] == ["2025-06-11"], got
+
+
+def test_a_translated_interim_report_dates_its_figures_by_the_half():
+    # a word-by-word translation of 2023年中期业绩 and 较上年同期: the half reported on, not the year compared with
+    text = ("Meituan half year performance announce\n\n"
+            "Beijing, 2023 year 8 month 25 day news. Meituan on 24 day evening publish 2023 year middle year performance. "
+            "Report period inside, company total income 1200 hundred million yuan, compare last year same period increase 30%.\n")
+    got = facts(text, "en", organisation="meituan", speaker="", date=dt.date(2023, 8, 25))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2023-H1"], got
+
+
+def test_a_time_that_dates_a_launch_in_the_sentence_does_not_date_its_figures():
+    # 于去年5月推出的新游戏: the month dates the game, the figures after it are of the year the sentence before told
+    text = ("腾讯公布2024年第四季度及全年业绩\n"
+            "2025年3月19日，香港——腾讯今日公布业绩。\n"
+            "全年收入为人民币3000亿元，同比增长7%。其中，游戏收入增长10%至人民币1300亿元，主要得益于去年5月推出的新游戏的贡献；"
+            "广告收入增长9%至人民币500亿元。\n")
+    got = facts(text, "zh", organisation="tencent", speaker="", date=dt.date(2025, 3, 19))
+    assert sorted(f[5] for f in _of(got, "Revenue")) == ["2024"] * 3, got
+
+
+def test_a_translated_listing_is_dated_by_its_day_not_by_a_record_since():
+    text = ("2019 year 6 month 10 day, the company H shares in Hong Kong Stock Exchange main board hang card listing, "
+            "total raise fund about 300 hundred million Hong Kong dollars, is 2015 year since Hong Kong biggest IPO.")
+    got = _periods_by_object(text, "en", "listedOn", organisation="midea", date=dt.date(2020, 3, 31))
+    assert set(got.values()) == {"2019-06-10"}, got

@@ -553,3 +553,32 @@ def test_opening_year_before_a_plural_noun_is_a_year(text, year):
 def test_a_four_digit_count_stays_a_count(text, count):
     assert [q.value for q in find_quantities(text, "en")] == [count]
     assert keys(text, "en") == []
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # 上市首日, "its first day of trading": the day of the listing told before, else the document's
+    ("公司3日在港交所挂牌上市。上市首日股价上涨12%。", "zh", [("2024-11-03", "3日"), ("2024-11-03", "首日")]),
+    ("It listed in New York on May 6, 2021. On its first day of trading the shares fell.", "en",
+     [("2021-05-06", "May 6, 2021"), ("2021-05-06", "first day of trading")]),
+    ("交易首日，公司市值约300亿元。", "zh", [("2024-11-20", "首日")]),
+])
+def test_the_first_day_of_trading_is_the_listing_day(text, lang, want):
+    assert periods(text, lang) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # an interim report is of the first half (as 2025年中期业绩, 半年度报告 are)
+    ("Tencent announces 2023 interim results", ("2023-H1", "2023 interim")),
+    ("Haier posts half-year results for 2022", ("2022-H1", "half-year results for 2022")),
+    ("revenue for the six months ended 30 June 2021 rose", ("2021-H1", "the six months ended 30 June 2021")),
+    ("Meituan on 28 day publish 2023 year middle year performance.", ("2023-H1", "2023 year middle year")),
+])
+def test_interim_results_are_of_the_first_half(text, want):
+    assert periods(text, "en")[-1] == want
+
+
+def test_a_translated_year_since_is_since_then():
+    # 自2021年以来 rendered word by word: "2021 year since"
+    assert periods("the biggest listing in Hong Kong is 2021 year since", "en") == [("since-2021", "2021 year since")]
+    # written English keeps its year ("in 2021 since demand rose": no translation's "year")
+    assert periods("In 2021 since demand rose, sales grew", "en") == [("2021", "2021")]

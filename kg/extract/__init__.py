@@ -205,13 +205,20 @@ def _report_period(annotated: Extraction, lang: Language):
         if m.start >= head_end:
             break
         p = m.period if m.kind == "period" else None
-        if p is not None and p.year and not p.day and not p.month and p.qualifier in ("", "asof"):
+        if p is not None and p.year and p.month == 6 and p.day == 30 and _HALF_AFTER.match(text, m.end):
+            return PeriodRef(p.year, half=1)  # 截至2025年6月30日止六个月, "up to 2025 year 6 month 30 day the half year"
+        if p is not None and p.year and not p.day and not p.month and p.qualifier in ("", "asof") \
+                and not _COMPARED_AFTER.match(text, m.end):  # 较去年同期, "compare last year same period"
             found.append(m)
     # a title's bare 一季度 takes its year from the date; the lead's 2025财年第一季度 says it
     written = [m for m in found if re.search(r"\d{4}", m.text)]
     if written and found and (written[0].period.quarter or written[0].period.half) == (found[0].period.quarter or found[0].period.half):
         return written[0].period
     return found[0].period if found else None
+
+
+_HALF_AFTER = re.compile(r"\s*(?:止?(?:六个月|半年度?|中期)|(?:the\s+)?(?:half[\s-]year|six\s+months|interim))", re.IGNORECASE)
+_COMPARED_AFTER = re.compile(r"\s*(?:同期|the\s+same\s+(?:period|quarter|half)|same\s+(?:period|quarter|half))", re.IGNORECASE)
 
 
 def _whole_years(told: list) -> list:

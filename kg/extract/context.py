@@ -295,7 +295,8 @@ def opens_clause(ctx: Context, m: Mention) -> bool:
 _COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*$"),
                     # 是去年同期的三倍多: the figure of the time compared with, as a multiple
                     re.compile(r"^\s*(?:相比|同期|比较|增长|下降|下滑|减少|提升|上升|的?[0-9一二两三四五六七八九十.]+倍)")),
-             "en": (re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than(?!\s+(?:about\s+|nearly\s+|some\s+)?(?:[A-Z]{0,3}\$|RMB|€|£|¥|[0-9])))\b(?:[^,.;]|[,.](?=[0-9])){0,30}$"
+             # (a translation's "compare last year same period", 较上年同期: the time compared with)
+             "en": (re.compile(r"\b(?:compared\s+(?:with|to)|compare(?:\s+(?:with|to))?|versus|vs\.?|than(?!\s+(?:about\s+|nearly\s+|some\s+)?(?:[A-Z]{0,3}\$|RMB|€|£|¥|[0-9])))\b(?:[^,.;]|[,.](?=[0-9])){0,30}$"
                                r"|[0-9]\s*(?:%|percent|per\s+cent)\s+(?:on|over|from)\s+(?:the\s+)?(?:same\s+(?:quarter|period|month|half|year)\s+(?:of\s+)?)?$"  # "up 11% on 2023", "20% from 2023"
                                r"|\b(?:record|peak|high|low)\s+(?:set|reached|hit|posted)\s+(?:in|during)\s+(?:the\s+)?$"  # "the record set in 2018"
                                r"|\b(?:double|triple|twice|half)\s+(?:the\s+)?(?:figure|level|amount|total)\s+(?:for|of|in)\s+(?:the\s+)?$"

@@ -1514,12 +1514,17 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
         # "… posted an operating profit of RMB2.8 million — the first since it began expanding abroad in 2017":
         # a time in a clause of its own after the figure dates that clause, not the figure
         periods = [m for m in periods if m.start < qm.end or not _SUBORDINATE.search(ctx.doc.text, qm.end, m.start)]
+    # 以及于去年5月推出的新游戏的贡献: a time that dates a noun (a time, a verb of an event, 的) dates no figure
+    dated_noun = _dated_noun_re(tuple(ctx.lang.words.get("dated_noun_verbs") or ())) if ctx.lang.code == "zh" else None
+    if dated_noun is not None:
+        periods = [m for m in periods if not dated_noun.match(ctx.doc.text, m.end)]
     if pat.get("period") not in ("as_of", "stock", "event") and any(not m.period.day for m in periods):
         periods = [m for m in periods if not m.period.day]  # a flow holds for a quarter or a year, not a day
     if pat.get("period") in ("as_of", "stock"):
         # "Founded in 2006 …, DJI grew into a company with about 14,000 employees": the time of a founding or
         # listing told in a clause of its own dates that event, not the state the sentence ends in
-        periods = [m for m in periods if cs <= m.start < ce or not _dates_corporate_event(ctx, m)]
+        # (上市首日, "its first day of trading" date what the day of the listing tells: 上市首日…，收盘市值超过700亿元)
+        periods = [m for m in periods if cs <= m.start < ce or _DEBUT_DAY.search(m.text) or not _dates_corporate_event(ctx, m)]
     same = [m for m in periods if cs <= m.start < ce]
     end = min(ts, qm.start)
     if pat.get("period") in ("as_of", "stock") and ctx.doc.date is not None and not any(m.start >= end for m in same):
@@ -1594,6 +1599,14 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     return None, 0.85
 
 
+@functools.lru_cache(maxsize=4)
+def _dated_noun_re(verbs: tuple) -> re.Pattern | None:
+    """What after a Chinese time makes it date a noun: a verb of an event and 的 (推出的, 正式发布的)."""
+    if not verbs:
+        return None
+    return re.compile(r"\s*(?:正式|首次|先后|陆续|相继)?(?:" + "|".join(map(re.escape, verbs)) + r")了?的")
+
+
 def _own_figure(ctx: Context, m: Mention, qm: Mention) -> bool:
     """Does the clause of the time ``m`` tell a figure of its own (a number of the unit of ``qm``, after the time)?"""
     lo, hi = ctx.clauses[ctx.clause_of(m.start)]
@@ -1635,6 +1648,7 @@ def _dates_corporate_event(ctx: Context, m: Mention) -> bool:
     return has_word(ctx.doc.text[lo:hi], words, ctx.lang.code)
 
 
+_DEBUT_DAY = re.compile(r"首日|first\s+(?:day\s+of\s+trading|trading\s+day)|debut", re.IGNORECASE)
 _YEAR_AGO_TIME = re.compile(r"同期|same\s+(?:quarter|period|month|half)|year[\s-]+(?:ago|earlier)", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|while|whereas)\b|\s[—–]\s", re.IGNORECASE)
 

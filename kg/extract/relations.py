@@ -2266,7 +2266,9 @@ def _completed_period(ctx: Context, pat: dict, ts: int) -> PeriodRef | None:
                 return m.period.plain()
         else:
             before = text[max(ts, m.start - 30):m.start]
-            if re.search(r"\b(?:%s)\s+(?:in|on|at)\s+$" % "|".join(re.escape(w) for w in words), before):
+            # "completed in April 2020", "took over in July 2021", "closed the deal on March 18"
+            if re.search(r"\b(?:%s)(?:\s+(?:the|its|this|that)\s+(?:deal|purchase|acquisition|takeover|transaction|merger))?\s+(?:in|on|at)\s+$"
+                         % "|".join(re.escape(w) for w in words), before):
                 return m.period.plain()
     return None
 

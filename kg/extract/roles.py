@@ -882,6 +882,19 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
                      and m.period.qualifier in ("", "early", "late", "mid")]
             if dated:
                 return dated[-1].period
+    # 首席财务官为艾莉·默茨（Ellie Mertz），她于2024年接替…出任该职: the next clause opens with a pronoun for the person
+    # and tells when they took the post
+    if lang == "zh" and start_words and person.end >= ge:
+        i = ctx.clause_of(person.end - 1)
+        if i + 1 < len(ctx.clauses):
+            ns, ne = ctx.clauses[i + 1]
+            opening = _ZH_PERSON_PRONOUN.match(text, ns, ne)
+            took = words_re(start_words, lang).search(text, ns, ne) if opening else None
+            if took is not None:
+                dated = [m for m in ctx.periods() if opening.end() <= m.start and m.end <= took.start()
+                         and m.period.qualifier in ("", "early", "late", "mid")]
+                if dated:
+                    return dated[-1].period
     # "Chief executive Kwak Noh-jung, who took the top job in 2022, …", "Our CFO, Luka Mucic, who joined us from SAP
     # last year": a clause on the person right after the name, with a word of taking the post and a time
     if lang == "en" and start_words and person.end >= ge:
@@ -895,6 +908,7 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
     return None
 
 
+_ZH_PERSON_PRONOUN = re.compile(r"[，,\s]*(?:她|他)(?!们)")
 _EN_WHO = re.compile(r"\s*,\s*who\s+(?:had\s+|has\s+)?")
 
 
