@@ -194,3 +194,15 @@ def test_a_listing_applied_for_or_weighed_is_none_zh(text):
 def test_a_listing_made_after_an_application_is_one_zh():
     # the application in its own clause; the listing told after it
     assert listed("联想去年提交了申请，今年3月在港交所挂牌上市。", "zh")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("BOSTON, May 2, 2025 -- Lenovo Group Limited (NYSE, Nasdaq: LNV) today reported results.", "en", {"nyse", "nasdaq"}),
+    ("联想集团（Lenovo，纽约证券交易所、泛欧交易所巴黎市场及意大利证券交易所代码：LNV）今天发布了业绩。", "zh",
+     {"nyse", "euronext", "borsa-italiana"}),
+    # a place stands for its exchange
+    ("Its shares are listed in Paris, Milan and New York.", "en", {"euronext", "borsa-italiana", "nyse"}),
+])
+def test_every_exchange_of_a_list(text, lang, expected):
+    got = {(s, o) for s, _, o in listed(text, lang, organisation="lenovo")}
+    assert got == {("lenovo", x) for x in expected}, got

@@ -828,6 +828,7 @@ def _coordinated(ctx: Context, m: Mention, pool: list[Mention]) -> list[Mention]
 
 
 _UNIT_WORD = re.compile(r"[\u4e00-\u9fff]{2,3}|\s+[A-Z][a-z]+")
+_EXCHANGE_JOINER = re.compile(r"\s*(?:、|，|,|/|和|及|与|以及|and|&)\s*")
 _TICKER = re.compile(r"\s*(?:[:：]|股份代号|股票代码|证券代码|代码|stock code|ticker)[:：]?\s*[A-Z0-9.]{1,10}", re.IGNORECASE)
 
 
@@ -836,8 +837,14 @@ def _tickers(ctx: Context, spec: dict) -> list[Fact]:
     exchanges a company's ticker names."""
     text = ctx.doc.text
     facts = []
-    for exch in ctx.entities(["StockExchange"]):
-        if not _TICKER.match(text, exch.end):
+    exchanges = sorted(ctx.entities(["StockExchange"]), key=lambda m: m.start)
+    for i, exch in enumerate(exchanges):
+        last = exch  # (NYSE, Nasdaq: VZ), 纽约证券交易所、泛欧交易所及意大利证券交易所代码：STM: each exchange of a list before the ticker
+        for nxt in exchanges[i + 1:]:
+            if _TICKER.match(text, last.end) or not _EXCHANGE_JOINER.fullmatch(text, last.end, nxt.start):
+                break
+            last = nxt
+        if not _TICKER.match(text, last.end):
             continue
         opener = max(text.rfind("(", ctx.sent.start, exch.start), text.rfind("（", ctx.sent.start, exch.start))
         if opener < 0 or exch.start - opener > 30:
