@@ -209,3 +209,12 @@ def test_a_trigger_of_words_does_not_end_inside_a_word():
     # "investors in" is no part of "investors including": nothing invested in the company listed first
     got = of("investedIn", labelled("Lenovo's investors including Tencent met in May.", "en", organisation="lenovo"))
     assert ("lenovo", "investedIn", "tencent") not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Volkswagen Group agreed in June 2024 to invest up to $5 billion in Lenovo.", {("volkswagen", "investedIn", "lenovo")}),
+    ("Volkswagen plans to invest $5 billion in Lenovo next year.", set()),
+    ("Volkswagen is looking to invest in Lenovo.", set()),
+])
+def test_to_invest_agreed_is_an_investment_planned_is_none(text, expected):
+    assert of("investedIn", labelled(text, "en")) == expected, text
