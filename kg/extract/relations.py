@@ -1827,6 +1827,11 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
             if not objs and pat.get("find_objects") and lang == "zh" and v_is_org(pat["object"]):
                 # 对破产重整中的日本尔必达（Elpida Memory）的收购: the words before a Latin gloss
                 objs = [x for x in [_zh_glossed_name(ctx, pat["object"], best, ts)] if x is not None]
+            if not objs and pat.get("find_objects") and lang == "zh":
+                # 对预付费运营商TracFone的收购: a name in Latin letters after a descriptor of its kind, up to 的
+                latin = _ZH_KIND_THEN_LATIN.match(text, best, ts)
+                if latin is not None and not any(m.start < latin.end(1) and m.end > latin.start(1) for m in ctx.mentions if m.kind in ENTITY_KINDS):
+                    objs = [x for x in [ctx.add_name(latin.start(1), latin.end(1), pat["object"][0])] if x is not None]
             if objs:
                 break
         else:
@@ -2086,6 +2091,7 @@ def _looks_named(ctx: Context, s: int, e: int) -> bool:
 
 
 _ZH_COMPANY_NOUN = r"(?:公司|企业|商|集团|平台|品牌|机构)$"
+_ZH_KIND_THEN_LATIN = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:公司|企业|商|集团|平台|品牌|机构)([A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,3})(?=\s*的)")
 
 
 def _marked_list(ctx: Context, pat: dict, first: Mention, ts: int) -> list[Mention]:
