@@ -304,7 +304,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         **_COMMON, **_SUBJECT, "property": Key(ontology_term, required=True), "triggers": Key(triggers, required=True),
         "subject": Key(classes(), required=True), "object": Key(classes(), required=True),
         "subject_not": Key(classes()), "object_not": Key(classes()), "object_not_ids": Key(id_list),
-        "objects": Key(one_of("all", "nearest")), "object_side": Key(one_of("any", "after", "before", "adopters", "copula", "held", "pair", "parties")),
+        "objects": Key(one_of("all", "nearest")), "subjects": Key(one_of("all")), "object_side": Key(one_of("any", "after", "before", "adopters", "copula", "held", "pair", "parties")),
         "undated": Key(number01),  # the factor of an event told with no time
         "object_preference": Key(one_of("ordered")), "period": Key(one_of("event", "carry")), "new_names": Key(one_of("typed")),
         "qualifiers": Key(list_of(one_of("period", "count", "price", "reported_by"), "[period, count]")),

@@ -464,3 +464,11 @@ def test_a_name_with_a_colon_between_letters_is_one_name():
 def test_the_total_price_of_the_deal_told_after_it():
     x = run("2021年12月，诺基亚完成对Orvex的收购，整个交易的总价为90亿美元。", "zh", organisation="", speaker="")
     assert [(f.attr("value"), f.attr("unit")) for f in x.facts if f.predicate == "acquired"] == [(9000000000, "USD")], x.facts
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("2021年，联想完成了对预付费运营商TracFone的收购，价格约为62.5亿美元。", "TracFone"),
+    ("联想完成了对德国电商平台Zalando Plus的收购。", "Zalando Plus"),
+])
+def test_a_latin_name_after_a_descriptor_between_dui_and_the_purchase(text, thing):
+    assert ("lenovo", "acquired", thing) in of("acquired", labelled(text, "zh")), text

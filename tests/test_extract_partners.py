@@ -178,3 +178,43 @@ def test_an_agreement_to_buy_is_no_partnership_but_working_together_then_buying_
 def test_a_seed_round_received_names_its_investor_zh():
     got = of("investedIn", labelled("同年4月小米获得红杉资本约60万美元的种子投资。", "zh"))
     assert ("sequoia-capital", "investedIn", "xiaomi") in got, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tencent, Alibaba and Baidu invested in Lenovo in 2019.", "en"),
+    ("此前，腾讯、阿里巴巴和百度等互联网公司均曾投资联想。", "zh"),
+])
+def test_every_investor_listed_before_the_verb(text, lang):
+    got = of("investedIn", labelled(text, lang))
+    assert {(s, "investedIn", "lenovo") for s in ("tencent", "alibaba", "baidu")} <= got, got
+
+
+def test_two_clauses_are_no_list_of_investors():
+    got = of("investedIn", labelled("Lenovo bought Motorola, and Tencent invested in Baidu.", "en"))
+    assert got == {("tencent", "investedIn", "baidu")}, got
+
+
+def test_investors_listed_after_including_each_invested():
+    got = of("investedIn", labelled("Before its listing Lenovo raised $3 billion from investors including Jade Capital, "
+                                    "SK Hynix, SAIC Motor, and Baidu.", "en", organisation="lenovo"))
+    assert {(s, "investedIn", "lenovo") for s in ("Jade Capital", "sk-hynix", "saic-motor", "baidu")} == got, got
+
+
+def test_a_known_name_opening_a_longer_one_after_including():
+    got = of("investedIn", labelled("Lenovo has attracted backers such as Intel Capital and Alibaba.", "en", organisation="lenovo"))
+    assert got == {("Intel Capital", "investedIn", "lenovo"), ("alibaba", "investedIn", "lenovo")}, got
+
+
+def test_a_trigger_of_words_does_not_end_inside_a_word():
+    # "investors in" is no part of "investors including": nothing invested in the company listed first
+    got = of("investedIn", labelled("Lenovo's investors including Tencent met in May.", "en", organisation="lenovo"))
+    assert ("lenovo", "investedIn", "tencent") not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Volkswagen Group agreed in June 2024 to invest up to $5 billion in Lenovo.", {("volkswagen", "investedIn", "lenovo")}),
+    ("Volkswagen plans to invest $5 billion in Lenovo next year.", set()),
+    ("Volkswagen is looking to invest in Lenovo.", set()),
+])
+def test_to_invest_agreed_is_an_investment_planned_is_none(text, expected):
+    assert of("investedIn", labelled(text, "en")) == expected, text

@@ -876,6 +876,7 @@ def _coordinated(ctx: Context, m: Mention, pool: list[Mention]) -> list[Mention]
 
 
 _UNIT_WORD = re.compile(r"[\u4e00-\u9fff]{2,3}|\s+[A-Z][a-z]+")
+_EXCHANGE_JOINER = re.compile(r"\s*(?:、|，|,|/|和|及|与|以及|and|&)\s*")
 _TICKER = re.compile(r"\s*(?:[:：]|股份代号|股票代码|证券代码|代码|stock code|ticker)[:：]?\s*[A-Z0-9.]{1,10}", re.IGNORECASE)
 
 
@@ -884,8 +885,14 @@ def _tickers(ctx: Context, spec: dict) -> list[Fact]:
     exchanges a company's ticker names."""
     text = ctx.doc.text
     facts = []
-    for exch in ctx.entities(["StockExchange"]):
-        if not _TICKER.match(text, exch.end):
+    exchanges = sorted(ctx.entities(["StockExchange"]), key=lambda m: m.start)
+    for i, exch in enumerate(exchanges):
+        last = exch  # (NYSE, Nasdaq: VZ), 纽约证券交易所、泛欧交易所及意大利证券交易所代码：STM: each exchange of a list before the ticker
+        for nxt in exchanges[i + 1:]:
+            if _TICKER.match(text, last.end) or not _EXCHANGE_JOINER.fullmatch(text, last.end, nxt.start):
+                break
+            last = nxt
+        if not _TICKER.match(text, last.end):
             continue
         opener = max(text.rfind("(", ctx.sent.start, exch.start), text.rfind("（", ctx.sent.start, exch.start))
         if opener < 0 or exch.start - opener > 30:
@@ -968,6 +975,12 @@ _EN_APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.
 _EN_NAME_AND = re.compile(r"(?<![\w'’])([A-Z][\w'’.-]*(?:\s+(?:von|van|de|der|da|di|[A-Z][\w'’.-]*)){1,3})\s+and\s+")
 
 
+# an appositive that says what kind of company it is, ending in a lowercase noun of its kind
+_EN_KIND_APPOSITIVE = re.compile(r"\s*,?\s*(?:the|a|an)\s+(?:[\w&'’-]+\s+){0,6}?(?:maker|makers|company|firm|group|manufacturer|"
+                                 r"carrier|operator|retailer|giant|start-?up|producer|supplier|developer|designer|provider|"
+                                 r"chipmaker|automaker|carmaker|conglomerate|platform)\s*")
+
+
 def _names_other(ctx: Context, spec: dict, start: int, ts: int) -> bool:
     """Does the text between the company (or the clause's start) and a headquarters trigger name
     something else, whose headquarters they are: a name kg does not know (英飞朗总部位于, "Temu总部"),
@@ -983,6 +996,8 @@ def _names_other(ctx: Context, spec: dict, start: int, ts: int) -> bool:
     # ordinary word capitalised at the start of the sentence ("Founded in 2011 and headquartered in")
     allowed = {w.lower() for w in _words(spec, "head_words", lang)}
     text = ctx.doc.text
+    if _EN_KIND_APPOSITIVE.fullmatch(gap):
+        return False  # "Rivian, the electric truck and SUV maker based in Irvine": what the company is, then its seat
     for w in re.finditer(r"[A-Za-z][\w&.'’-]*", gap):
         s, e = start + w.start(), start + w.end()
         if not w.group()[0].isupper() or w.group().lower() in allowed:
@@ -1039,6 +1054,8 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
             gap = text[pos:m.start]
             if len(gap) > (14 if lang == "zh" else 80) or re.search(r"[，。；;]|\.\s", gap):
                 break
+            if run and lang == "en" and not re.fullmatch(r"\s*,?\s*(?:(?:province|state|city|prefecture|county|district|region|municipality)\b\s*,?\s*)?(?:(?:in|at)\s+)?(?:the\s+)?", gap, re.IGNORECASE):
+                break  # "based in Singapore, to get access to overseas markets": the seat's places follow each other
             run.append(m)
             pos = m.end
         named = _zh_city_headquarters(ctx, ts) if lang == "zh" and not any(m.start - te <= 2 for m in run) else None

@@ -50,7 +50,11 @@ class Patterns:
         found = cache.get(word)
         if found is None:
             owners = self.trigger_re(group, lang)[1]
-            found = cache[word] = tuple(sorted((w for w in owners if w != word and word.startswith(w)), key=len, reverse=True))
+            # in English a trigger of several words ends where a word ends ("investors in" is not in "investors
+            # including"); one word may be a stem ("unveil" in "unveiled")
+            found = cache[word] = tuple(sorted((w for w in owners if w != word and word.startswith(w)
+                                                and (lang != "en" or " " not in w or not (word[len(w)].isalnum() or word[len(w)] in "_-"))),
+                                               key=len, reverse=True))
         return found
 
 

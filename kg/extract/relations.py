@@ -1363,7 +1363,7 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 chosen = [subj_m] + [m for m in chosen if m.entity_id != subj_m.entity_id]
                 subj_m, subj = subject_of(ctx, pat["subject"], subj_m.start, pat.get("subject_not", ()), pat.get("default_subject", ""))
         confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.85)
-        return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence) if subj else []
+        return _each_subject(ctx, pat, ts, te, subj_m, subj, chosen, confidence) if subj else []
     relative = _relative_object(ctx, pat, ts, te) if not passive and pat.get("find_objects") else None
     if relative is not None:  # "Kling, the video-generation model that Kuaishou built itself"
         who, obj = relative
@@ -1537,7 +1537,7 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
     if pat.get("objects", "all") == "nearest":
         chosen = chosen[:1]
     confidence = float(pat.get("confidence", 0.9)) * (1.0 if subj_m is not None else 0.9 if agentless else 0.85)
-    return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+    return _each_subject(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
 
 
 _DEALS = ("acquired", "divested", "investedIn")
@@ -1675,13 +1675,25 @@ def _buyer_at(ctx: Context, pat: dict, k: int, ce: int, exclude: set) -> Mention
     return None
 
 
+def _longer_name(ctx: Context, pat: dict, m: Mention) -> Mention:
+    """A known name that only opens a longer one of capitalised words the lexicon lacks ("Intel Capital",
+    "Alibaba Ventures"): the longer name, when the text gives it as one."""
+    if ctx.lang.code != "en" or not pat.get("find_objects"):
+        return m
+    more = re.match(r"(?:\s+[A-Z][a-z]+){1,2}\b(?!\s*[A-Z])", ctx.doc.text[m.end:ctx.sent.end])
+    if more is None or any(o is not m and o.start < m.end + more.end() and o.end > m.end for o in ctx.mentions if o.kind in ENTITY_KINDS):
+        return m
+    return ctx.add_name(m.start, m.end + more.end(), pat["object"][0]) or m
+
+
 def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[str]) -> list[Fact]:
     """Objects after a word that follows the trigger in its clause: "to supply cylindrical batteries to
     Mazda and to Subaru" (the customers after "to")."""
     text = ctx.doc.text
     cs, ce = ctx.clauses[ctx.clause_of(ts)]
     ends = any(text[ts:te].lower().endswith(" " + w) for w in words)  # "funding from": the word ends the trigger
-    mark = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?").search(text, te - 6 if ends else te, ce)
+    last = next((w for w in sorted(words, key=len, reverse=True) if text[ts:te].lower().endswith(" " + w)), "")
+    mark = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?").search(text, te - len(last) if ends else te, ce)
     if ends and mark is not None and mark.start() >= te:
         mark = None
     if mark is None or mark.start() - te > 60:
@@ -1694,20 +1706,26 @@ def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[st
                 first = ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])
     if first is None:
         return []
-    chosen = [first]
+    chosen = [_longer_name(ctx, pat, first)]
     joiner = re.compile(r"\s*(?:,\s*)?(?:and|as well as|,)\s*(?:(?:" + "|".join(map(re.escape, words)) + r")\s+)?(?:the\s+)?")
+    end = ctx.sent.end if ctx.lang.code == "en" else ce  # "investors including A, B, C and D": a list runs past its commas
+    joins = []
     while True:
-        j = joiner.match(text, chosen[-1].end, ce)
+        j = joiner.match(text, chosen[-1].end, end)
         if not j or not j.group().strip():
             break
         nxt = next((m for m in objs if m.start == j.end()), None)
         if nxt is None and pat.get("find_objects"):  # "from Sequoia Capital and Sutter Hill Ventures": a name the lexicon lacks
-            for s, e, hint in ctx.lang.names_after(text[:ce], j.end(), ce, ctx.lang.words)[:1]:
+            for s, e, hint in ctx.lang.names_after(text[:end], j.end(), end, ctx.lang.words)[:1]:
                 if s == j.end() and ctx.mention_at(s, e) is None:
                     nxt = ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])
         if nxt is None:
             break
-        chosen.append(nxt)
+        chosen.append(_longer_name(ctx, pat, nxt))
+        joins.append(j.group())
+    if any(m.start >= ce for m in chosen) and (len(chosen) < 3 or not re.search(r"\band\b", joins[-1])
+                                               or any(m.kind == "pronoun" for m in chosen)):
+        chosen = [m for m in chosen if m.start < ce]  # past the clause's comma only a list of three or more closed by "and"
     subj_m, subj = _doer(ctx, pat, ts)
     if subj_m is not None and subj_m.start > ts:  # the supplier comes before the verb, known or not
         head = text[:ts].rstrip()
@@ -1856,6 +1874,11 @@ def _marked_object(ctx: Context, pat: dict, ts: int, te: int) -> Mention | None:
             if not objs and pat.get("find_objects") and lang == "zh" and v_is_org(pat["object"]):
                 # 对破产重整中的日本尔必达（Elpida Memory）的收购: the words before a Latin gloss
                 objs = [x for x in [_zh_glossed_name(ctx, pat["object"], best, ts)] if x is not None]
+            if not objs and pat.get("find_objects") and lang == "zh":
+                # 对预付费运营商TracFone的收购: a name in Latin letters after a descriptor of its kind, up to 的
+                latin = _ZH_KIND_THEN_LATIN.match(text, best, ts)
+                if latin is not None and not any(m.start < latin.end(1) and m.end > latin.start(1) for m in ctx.mentions if m.kind in ENTITY_KINDS):
+                    objs = [x for x in [ctx.add_name(latin.start(1), latin.end(1), pat["object"][0])] if x is not None]
             if objs:
                 break
         else:
@@ -2115,6 +2138,7 @@ def _looks_named(ctx: Context, s: int, e: int) -> bool:
 
 
 _ZH_COMPANY_NOUN = r"(?:公司|企业|商|集团|平台|品牌|机构)$"
+_ZH_KIND_THEN_LATIN = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:公司|企业|商|集团|平台|品牌|机构)([A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,3})(?=\s*的)")
 
 
 def _marked_list(ctx: Context, pat: dict, first: Mention, ts: int) -> list[Mention]:
@@ -2294,6 +2318,39 @@ def _majority_stake(ctx: Context, ts: int, te: int, obj: Mention) -> bool:
     shares = [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit == "Percent" and cs <= m.start < ce
               and (abs(m.start - obj.start) < 40 or ts <= m.start < obj.start)]
     return bool(shares) and all(m.quantity.value > 50 for m in shares)
+
+
+# the joiners of a list of doers (A、B和C投资了X, "Tencent, Alibaba and Baidu invested"): not the Chinese comma,
+# which ends a clause of its own (收购了A，B投资了C)
+_SUBJECT_JOINER = re.compile(r"\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:、|和|及|以及|,\s*and|,|and)\s*")
+
+
+def _each_subject(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen: list[Mention],
+                  confidence: float) -> list[Fact]:
+    """The facts of every doer listed before the trigger when the pattern says ``subjects: all``
+    (上汽、比亚迪和长城汽车等车企均曾投资地平线, "Tencent, Alibaba and Baidu invested in Lenovo"), else of the one."""
+    if pat.get("subjects") != "all" or subj_m is None or subj_m.end > ts:
+        return _with_parties(ctx, pat, ts, te, subj_m, subj, chosen, confidence)
+    taken = {m.entity_id for m in chosen}
+    pool = [m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if ctx.sent.start <= m.start and m.end <= subj_m.start
+            and m.entity_id not in taken]
+    run = [subj_m]
+    for m in reversed(pool):
+        if m.end > run[0].start or not _SUBJECT_JOINER.fullmatch(ctx.doc.text, m.end, run[0].start):
+            break
+        run.insert(0, m)
+    # … and after it (腾讯、阿里巴巴和百度等均曾投资: the doer was taken before 和, which may mark a partner)
+    for m in sorted((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if subj_m.end <= m.start and m.end <= ts
+                     and m.entity_id not in taken), key=lambda m: m.start):
+        if m.start < run[-1].end or not _SUBJECT_JOINER.fullmatch(ctx.doc.text, run[-1].end, m.start):
+            break
+        run.append(m)
+    if len(run) == 2 and "," in ctx.doc.text[run[0].end:run[1].start]:
+        run = [subj_m]  # "Lenovo bought Motorola, and Tencent invested": two clauses, not a list of two
+    out: list[Fact] = []
+    for m in run:
+        out += _with_parties(ctx, pat, ts, te, m, m.entity_id, chosen, confidence)
+    return out
 
 
 def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen: list[Mention],
