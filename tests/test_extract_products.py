@@ -413,3 +413,23 @@ def test_a_quoted_name_after_brand_is_names_the_brand():
     got = of("brandOf", labelled('The company own brand is "Vantor360".', "en", organisation="nikon"))
     assert got == {("Vantor360", "brandOf", "nikon")}, got
     assert not of("brandOf", labelled("The brand is popular with young buyers.", "en", organisation="nikon"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我们的第一款车V1T皮卡是在2021年9月开始交付的。", ("nikon", "releases", "V1T")),
+    ("Z5手机是2021年9月发布的。", ("nikon", "releases", "Z5")),
+])
+def test_a_cleft_shi_de_around_the_time_launches_the_name_before_it(text, expected):
+    got = of("releases", labelled(text, "zh", organisation="nikon"))
+    assert got == {expected}, got
+
+
+def test_products_shown_together_with_the_launched_one_were_launched_too():
+    got = of("releases", labelled("We unveiled V2 in March 2024, together with V3 and V3X.", "en", organisation="nikon"))
+    assert got == {("nikon", "releases", n) for n in ("V2", "V3", "V3X")}, got
+
+
+def test_late_next_year_is_a_plan_when_the_text_opens_with_its_date():
+    import datetime as dt
+    got = of("releases", labelled("2024年12月4日电 Z9芯片明年底面世。", "zh", organisation="nikon", date=dt.date(2024, 12, 4)))
+    assert not got, got
