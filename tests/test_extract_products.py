@@ -433,3 +433,14 @@ def test_late_next_year_is_a_plan_when_the_text_opens_with_its_date():
     import datetime as dt
     got = of("releases", labelled("2024年12月4日电 Z9芯片明年底面世。", "zh", organisation="nikon", date=dt.date(2024, 12, 4)))
     assert not got, got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("今年3月，凌风Q系列首款车型Q10已正式上市。", "zh", ("Q10", "partOfSeries", "Q系列")),
+    ("公司发布了Zorro系列的第三款车型Zorro X3。", "zh", ("Zorro X3", "partOfSeries", "Zorro系列")),
+    ("Company this year 3 month launch Q series first model Q10.", "en", ("Q10", "partOfSeries", "Q series")),
+])
+def test_a_model_named_after_its_place_in_a_series_belongs_to_it(text, lang, expected):
+    got = of("partOfSeries", labelled(text, lang, organisation="nikon"))
+    assert expected in got, got
+
