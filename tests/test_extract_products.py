@@ -444,3 +444,16 @@ def test_a_model_named_after_its_place_in_a_series_belongs_to_it(text, lang, exp
     got = of("partOfSeries", labelled(text, lang, organisation="nikon"))
     assert expected in got, got
 
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The Zorro X1 is part of the Zorro series.", "en", ("Zorro X1", "partOfSeries", "Zorro series")),
+    ("Zorro X1属于Zorro系列。", "zh", ("Zorro X1", "partOfSeries", "Zorro系列")),
+    ("Zorro X1是Zorro系列的首款车型。", "zh", ("Zorro X1", "partOfSeries", "Zorro系列")),
+])
+def test_a_model_said_to_belong_to_a_series(text, lang, expected):
+    assert expected in of("partOfSeries", labelled(text, lang, organisation="nikon"))
+
+
+def test_a_comparison_within_a_series_is_no_membership_told():
+    assert not of("partOfSeries", labelled("Zorro X1是Zorro系列中最好的。", "zh", organisation="nikon"))

@@ -85,6 +85,19 @@ def _series_member_re(words: tuple, lang: str) -> re.Pattern:
                       r"\s*,?\s+(?:the\s+)?(?P<member>[A-Z0-9][\w\-+]*(?:\s+[A-Z0-9][\w\-+]*){0,3})")
 
 
+@functools.lru_cache(maxsize=64)
+def _series_copula_re(words: tuple, lang: str) -> re.Pattern:
+    """A model said to belong to a series: X属于Y系列, X是Y系列的首款车型, "X is part of the Y series"."""
+    alts = "|".join(re.escape(w) for w in words)
+    if lang == "zh":
+        return re.compile(r"(?P<member>[A-Za-z0-9][A-Za-z0-9+\-]*(?:\s?[A-Z0-9][A-Za-z0-9+\-]*){0,3})(?:[\u4e00-\u9fff]{0,4}?(?:车型|机型|手机|芯片))?"
+                          r"(?:也|同样|均)?(?:属于|隶属于|归属于|是)(?P<name>[A-Za-z0-9][A-Za-z0-9\-]*(?: [A-Za-z0-9\-]+)?|[\u4e00-\u9fff]{2,4})(?:" + alts
+                          + r")(?:[。，；]|的(?:首款|第[一二三四五六七八九十0-9]+款|最新款|新款|旗舰|一员|成员|一款|入门款|高端款))")
+    return re.compile(r"(?P<member>(?!(?:The|It|Its|This|That)\b)[A-Z0-9][\w\-+]*(?:\s+[A-Z0-9][\w\-+]*){0,3})\s+(?:is|was|are|were|became)\s+"
+                      r"(?:(?:part|a\s+member|the\s+(?:first|second|third|latest|newest)\s+(?:model|member))\s+of|in)\s+(?:the\s+)?"
+                      r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2})\s+(?:" + alts + r")\b")
+
+
 def _series_member_named(ctx: Context, pat: dict) -> list[Fact]:
     """A model named right after its series and its place in it: 零跑B系列首款车型B10, X系列的第三款机型Y, "B series first
     model B10", "the Tank series' newest model, the Tank 700": the model belongs to the series (named, as in
@@ -95,7 +108,9 @@ def _series_member_named(ctx: Context, pat: dict) -> list[Fact]:
     facts = []
     text = ctx.doc.text
     v = vocab()
-    for m in _series_member_re(tuple(words), ctx.lang.code).finditer(ctx.sent.text):
+    matches = list(_series_member_re(tuple(words), ctx.lang.code).finditer(ctx.sent.text)) + \
+        list(_series_copula_re(tuple(words), ctx.lang.code).finditer(ctx.sent.text))
+    for m in matches:
         base = ctx.sent.start
         ns, ne = base + m.start("name"), base + m.end("name")
         maker = next((o for o in ctx.mentions if o.kind == "entity" and o.start == ns and o.end < ne and o.cls
