@@ -457,3 +457,18 @@ def test_a_model_said_to_belong_to_a_series(text, lang, expected):
 
 def test_a_comparison_within_a_series_is_no_membership_told():
     assert not of("partOfSeries", labelled("Zorro X1是Zorro系列中最好的。", "zh", organisation="nikon"))
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Lenovo began selling the Zorro X1 in 2019.", "en", ("lenovo", "releases", "Zorro X1")),
+    ("The Zorro X1 became available in March 2019.", "en", ("nikon", "releases", "Zorro X1")),
+    ("2019年3月，Zorro X1正式开售。", "zh", ("nikon", "releases", "Zorro X1")),
+    # a word-by-word translation of "launched"
+    ("在第四季度期间，公司也发射了代理力量2.0。", "zh", ("nikon", "releases", "代理力量2.0")),
+])
+def test_selling_availability_and_translated_launch_words(text, lang, expected):
+    assert expected in of("releases", labelled(text, lang, organisation="nikon"))
+
+
+def test_selling_a_kind_of_product_in_a_country_launches_no_name():
+    assert not of("releases", labelled("Lenovo began selling phones in India in 2019.", "en", organisation="nikon"))

@@ -1039,6 +1039,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             if m.end <= pos and not text[m.end:pos].strip(" ,，于在已也正式"):
                 pos = m.start
         pos_text = text[:pos].rstrip(" ,，于在已也")
+        if lang.code == "zh":  # Zorro X1正式开售, 已经上线: the adverbs before the verb are no part of the name
+            pos_text = re.sub(r"(?:正式|已经|开始|率先|首次|同时|随后|也|已)+$", "", pos_text).rstrip(" ,，于在")
         if lang.code == "zh" and pos_text.endswith("是") and pos < ts:  # R1T皮卡是在2021年9月开始交付的: 是…的 around the time
             pos_text = pos_text[:-1]
         if lang.code == "zh":  # R1T皮卡于…: the kind written after a model's name is no part of it
