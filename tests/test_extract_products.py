@@ -472,3 +472,11 @@ def test_selling_availability_and_translated_launch_words(text, lang, expected):
 
 def test_selling_a_kind_of_product_in_a_country_launches_no_name():
     assert not of("releases", labelled("Lenovo began selling phones in India in 2019.", "en", organisation="nikon"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zorro X1芯片由联想研发。", ("lenovo", "develops", "Zorro X1")),
+    ("Zorro X1由联想于2019年推出。", ("lenovo", "releases", "Zorro X1")),
+])
+def test_the_name_before_the_agent_marked_by_you_is_what_it_made(text, expected):
+    assert expected in labelled(text, "zh", organisation="nikon")

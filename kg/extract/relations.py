@@ -1040,7 +1040,11 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                 pos = m.start
         pos_text = text[:pos].rstrip(" ,，于在已也")
         if lang.code == "zh":  # Zorro X1正式开售, 已经上线: the adverbs before the verb are no part of the name
-            pos_text = re.sub(r"(?:正式|已经|开始|率先|首次|同时|随后|也|已)+$", "", pos_text).rstrip(" ,，于在")
+            pos_text = re.sub(r"(?:正式|已经|开始|率先|首次|同时|随后|也|已|自主|独立|联合|共同)+$", "", pos_text).rstrip(" ,，于在")
+            agent = re.search(r"(?:由|被)([^，。；由被]{1,16})$", pos_text)
+            if passive and agent and any(m.start == len(pos_text) - len(agent.group(1)) and m.end == len(pos_text)
+                                         for m in ctx.entities(["Organisation"])):
+                pos_text = pos_text[:agent.start()]  # Zorro X1芯片由联想研发: the name before the agent
         if lang.code == "zh" and pos_text.endswith("是") and pos < ts:  # R1T皮卡是在2021年9月开始交付的: 是…的 around the time
             pos_text = pos_text[:-1]
         if lang.code == "zh":  # R1T皮卡于…: the kind written after a model's name is no part of it
