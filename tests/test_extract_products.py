@@ -413,3 +413,70 @@ def test_a_quoted_name_after_brand_is_names_the_brand():
     got = of("brandOf", labelled('The company own brand is "Vantor360".', "en", organisation="nikon"))
     assert got == {("Vantor360", "brandOf", "nikon")}, got
     assert not of("brandOf", labelled("The brand is popular with young buyers.", "en", organisation="nikon"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我们的第一款车V1T皮卡是在2021年9月开始交付的。", ("nikon", "releases", "V1T")),
+    ("Z5手机是2021年9月发布的。", ("nikon", "releases", "Z5")),
+])
+def test_a_cleft_shi_de_around_the_time_launches_the_name_before_it(text, expected):
+    got = of("releases", labelled(text, "zh", organisation="nikon"))
+    assert got == {expected}, got
+
+
+def test_products_shown_together_with_the_launched_one_were_launched_too():
+    got = of("releases", labelled("We unveiled V2 in March 2024, together with V3 and V3X.", "en", organisation="nikon"))
+    assert got == {("nikon", "releases", n) for n in ("V2", "V3", "V3X")}, got
+
+
+def test_late_next_year_is_a_plan_when_the_text_opens_with_its_date():
+    import datetime as dt
+    got = of("releases", labelled("2024年12月4日电 Z9芯片明年底面世。", "zh", organisation="nikon", date=dt.date(2024, 12, 4)))
+    assert not got, got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("今年3月，凌风Q系列首款车型Q10已正式上市。", "zh", ("Q10", "partOfSeries", "Q系列")),
+    ("公司发布了Zorro系列的第三款车型Zorro X3。", "zh", ("Zorro X3", "partOfSeries", "Zorro系列")),
+    ("Company this year 3 month launch Q series first model Q10.", "en", ("Q10", "partOfSeries", "Q series")),
+])
+def test_a_model_named_after_its_place_in_a_series_belongs_to_it(text, lang, expected):
+    got = of("partOfSeries", labelled(text, lang, organisation="nikon"))
+    assert expected in got, got
+
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The Zorro X1 is part of the Zorro series.", "en", ("Zorro X1", "partOfSeries", "Zorro series")),
+    ("Zorro X1属于Zorro系列。", "zh", ("Zorro X1", "partOfSeries", "Zorro系列")),
+    ("Zorro X1是Zorro系列的首款车型。", "zh", ("Zorro X1", "partOfSeries", "Zorro系列")),
+])
+def test_a_model_said_to_belong_to_a_series(text, lang, expected):
+    assert expected in of("partOfSeries", labelled(text, lang, organisation="nikon"))
+
+
+def test_a_comparison_within_a_series_is_no_membership_told():
+    assert not of("partOfSeries", labelled("Zorro X1是Zorro系列中最好的。", "zh", organisation="nikon"))
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Lenovo began selling the Zorro X1 in 2019.", "en", ("lenovo", "releases", "Zorro X1")),
+    ("The Zorro X1 became available in March 2019.", "en", ("nikon", "releases", "Zorro X1")),
+    ("2019年3月，Zorro X1正式开售。", "zh", ("nikon", "releases", "Zorro X1")),
+    # a word-by-word translation of "launched"
+    ("在第四季度期间，公司也发射了代理力量2.0。", "zh", ("nikon", "releases", "代理力量2.0")),
+])
+def test_selling_availability_and_translated_launch_words(text, lang, expected):
+    assert expected in of("releases", labelled(text, lang, organisation="nikon"))
+
+
+def test_selling_a_kind_of_product_in_a_country_launches_no_name():
+    assert not of("releases", labelled("Lenovo began selling phones in India in 2019.", "en", organisation="nikon"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zorro X1芯片由联想研发。", ("lenovo", "develops", "Zorro X1")),
+    ("Zorro X1由联想于2019年推出。", ("lenovo", "releases", "Zorro X1")),
+])
+def test_the_name_before_the_agent_marked_by_you_is_what_it_made(text, expected):
+    assert expected in labelled(text, "zh", organisation="nikon")

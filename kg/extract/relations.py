@@ -506,8 +506,8 @@ def _unresolved_time(ctx: Context) -> bool:
 def _after_text_date(ctx: Context, period) -> bool:
     """Does ``period`` start after the date the text speaks from (a time yet to come when it was written)? Only a
     date the text itself opens with (a dateline, a heading) is trusted so: one from elsewhere may be long after."""
-    if ctx.doc.date is None or not isinstance(period, PeriodRef) or period.qualifier:
-        return False
+    if ctx.doc.date is None or not isinstance(period, PeriodRef) or period.qualifier not in ("", "early", "mid", "late"):
+        return False  # (明年底, "late next year": a part of a year to come is to come too)
     first = _YEAR_IN_LEAD.search(ctx.doc.text, 0, 300)
     if first is None or int(first.group()) != ctx.doc.date.year:
         return False
@@ -780,6 +780,18 @@ def _copula_subject(ctx: Context, pat: dict, ts: int) -> list[Mention]:
     known = ctx.mention_at(s, e)
     if known is not None:
         return [known] if known.cls and vocab().is_a(known.cls, pat["object"]) else []
+    if ctx.lang.code == "zh":  # 我们的第一款车R1T皮卡是在2021年9月开始交付的: the model's name, less its kind and what describes it
+        text = ctx.doc.text
+        kind = next((n for n in _zh_kind_nouns(ctx.lang.words) if text.endswith(n, s, e) and re.search(r"[A-Za-z0-9]$", text[s:e - len(n)])), "")
+        last = next((o for o in ctx.entities(pat["object"]) if o.end == e - len(kind) and o.start >= s), None)
+        if last is not None and (kind or last.start > s):
+            return [last]
+        found = ctx.lang.name_before(text[:e - len(kind)], e - len(kind), ctx.lang.words) if kind or re.search(r"[A-Za-z0-9]$", text[s:e]) else None
+        if found is not None and s <= found[0] < found[1] and (kind or found[0] > s):
+            s, e = found[0], found[1]
+            known = ctx.mention_at(s, e)
+            if known is not None:
+                return [known] if known.cls and vocab().is_a(known.cls, pat["object"]) else []
     if any(o.start < e and o.end > s for o in ctx.mentions if o.kind in ENTITY_KINDS) or not _looks_named(ctx, s, e):
         return []
     added = ctx.add_name(s, e, pat["object"][0])
@@ -879,6 +891,8 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
         if ctx.lang.code == "zh":  # “蚂小宝”和AI金融管家“蚂小财”: between quoted names, the second one's description
             quoted = _ZH_QUOTED_GAP.fullmatch(gap)
             gap = quoted.group(1) if quoted else gap
+        if ctx.lang.code == "en" and _EN_ALONG.fullmatch(gap) and all(x.cls and vocab().is_a(x.cls, _PRODUCT_SLOTS) for x in (run[-1], m)):
+            gap = " and "  # "unveiled R2 in March 2024, together with R3 and R3X": products shown with it are in the list
         if not joiner.fullmatch(gap) and not (ctx.lang.code == "en" and _en_kind_joiner(ctx.lang.words).fullmatch(gap)):
             break  # (…"GO 3S and network camera Link 2": a joiner, then the next name's kind in lower case)
         if (_OWN_CLAUSE_GAP[ctx.lang.code].fullmatch(gap) or ctx.lang.code == "en" and aside) and _OWN_VERB[ctx.lang.code].match(ctx.doc.text, m.end):
@@ -889,6 +903,7 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
     return run
 
 
+_EN_ALONG = re.compile(r"\s*,?\s*(?:together\s+with|along\s+with|alongside)\s+(?:the\s+|its\s+)?")
 _ZH_QUOTED_GAP = re.compile(r"[”》」]\s*(、|和|及|以及|与)(?:[^，。；、,;“”《》「」()（）]{0,12}[“《「])?")
 @functools.lru_cache(maxsize=4)
 def _en_kind_re(nouns: tuple) -> re.Pattern:
@@ -952,6 +967,16 @@ _EN_WITH_PART = re.compile(r"\b(?:with|featuring|including|using|running|powered
                            r"\s+(?:(?:the|a|an|its|their)\s+)?"
                            r"(?:[a-z][\w\-]*\s+){0,3}$")
 _EN_PRICE_ASIDE = re.compile(r"^\s*,\s*(?:priced|starting|costing|selling|retailing)\s+(?:at|from)\s+[^,;()]{1,40},\s*and\b")
+@functools.lru_cache(maxsize=4)
+def _zh_kind_tuple(pairs: tuple) -> tuple:
+    return tuple(sorted((n for cls, ns in pairs if cls != "Company" for n in ns), key=len, reverse=True))
+
+
+def _zh_kind_nouns(words: dict) -> tuple:
+    """The Chinese nouns of kinds of products (皮卡, 手机, 芯片), longest first."""
+    return _zh_kind_tuple(tuple((cls, tuple(ns)) for cls, ns in (words.get("class_nouns") or {}).items()))
+
+
 _EN_TRAILING_RELATIVE = re.compile(r",\s*(?:which|that|who)\s[^,;:()]{1,80},?$")
 _EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$")
 _NOT_EN_TRAILING_APPOSITIVE = re.compile(r"[,;:()]")  # what _EN_TRAILING_APPOSITIVE holds only as its first character
@@ -1014,6 +1039,17 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             if m.end <= pos and not text[m.end:pos].strip(" ,，于在已也正式"):
                 pos = m.start
         pos_text = text[:pos].rstrip(" ,，于在已也")
+        if lang.code == "zh":  # Zorro X1正式开售, 已经上线: the adverbs before the verb are no part of the name
+            pos_text = re.sub(r"(?:正式|已经|开始|率先|首次|同时|随后|也|已|自主|独立|联合|共同)+$", "", pos_text).rstrip(" ,，于在")
+            agent = re.search(r"(?:由|被)([^，。；由被]{1,16})$", pos_text)
+            if passive and agent and any(m.start == len(pos_text) - len(agent.group(1)) and m.end == len(pos_text)
+                                         for m in ctx.entities(["Organisation"])):
+                pos_text = pos_text[:agent.start()]  # Zorro X1芯片由联想研发: the name before the agent
+        if lang.code == "zh" and pos_text.endswith("是") and pos < ts:  # R1T皮卡是在2021年9月开始交付的: 是…的 around the time
+            pos_text = pos_text[:-1]
+        if lang.code == "zh":  # R1T皮卡于…: the kind written after a model's name is no part of it
+            kind = next((n for n in _zh_kind_nouns(lang.words) if pos_text.endswith(n) and re.search(r"[A-Za-z0-9]$", pos_text[:-len(n)])), None)
+            pos_text = pos_text[:-len(kind)] if kind else pos_text
         if lang.code == "en":  # "Fabrix Labs, the shoe seller, was acquired by": past the verb's auxiliary
             pos_text = sub_end(_EN_AUXILIARY, pos_text, _NOT_EN_AUXILIARY)
             rel = _EN_TRAILING_RELATIVE.search(pos_text)

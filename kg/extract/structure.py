@@ -69,6 +69,74 @@ def series(ctx: Context) -> list[Fact]:
                     ev = evidence(ctx, [span(prod), span(series)], pat["id"], float(pat.get("confidence", 0.8)))
                     facts.append(Fact("relation", prod.entity_id, pat["property"], series.entity_id, (), (ev,)))
         facts += _series_lists(ctx, pat)
+        facts += _series_member_named(ctx, pat)
+    return facts
+
+
+@functools.lru_cache(maxsize=64)
+def _series_member_re(words: tuple, lang: str) -> re.Pattern:
+    """The regex of ``_series_member_named`` for its series words."""
+    alts = "|".join(re.escape(w) for w in words)
+    if lang == "zh":
+        return re.compile(r"(?P<name>[A-Za-z0-9][A-Za-z0-9\-]*(?: [A-Za-z0-9\-]+)?|[\u4e00-\u9fff]{2,4})(?:" + alts + r")的?(?:首款|第[一二三四五六七八九十0-9]+款|最新款|新款|旗舰)"
+                          r"[\u4e00-\u9fff]{0,4}?(?:车型|机型|产品|型号|手机|芯片|车|款)?\s*(?P<member>[A-Za-z0-9][A-Za-z0-9+\-]*(?:\s?[A-Z0-9][A-Za-z0-9+\-]*){0,3})")
+    return re.compile(r"(?P<name>(?!(?:The|Its|Our|This|Their)\b)[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2})\s+(?:" + alts + r")(?:['’]s?)?\s+(?:(?:first|second|third|fourth|fifth|"
+                      r"latest|newest|new|flagship|entry-level|top-end|cheapest)\s+)+(?:[a-z][\w\-]*\s+){0,2}?(?:models?|cars?|phones?|chips?|members?|products?|vehicles?|SUV)"
+                      r"\s*,?\s+(?:the\s+)?(?P<member>[A-Z0-9][\w\-+]*(?:\s+[A-Z0-9][\w\-+]*){0,3})")
+
+
+@functools.lru_cache(maxsize=64)
+def _series_copula_re(words: tuple, lang: str) -> re.Pattern:
+    """A model said to belong to a series: X属于Y系列, X是Y系列的首款车型, "X is part of the Y series"."""
+    alts = "|".join(re.escape(w) for w in words)
+    if lang == "zh":
+        return re.compile(r"(?P<member>[A-Za-z0-9][A-Za-z0-9+\-]*(?:\s?[A-Z0-9][A-Za-z0-9+\-]*){0,3})(?:[\u4e00-\u9fff]{0,4}?(?:车型|机型|手机|芯片))?"
+                          r"(?:也|同样|均)?(?:属于|隶属于|归属于|是)(?P<name>[A-Za-z0-9][A-Za-z0-9\-]*(?: [A-Za-z0-9\-]+)?|[\u4e00-\u9fff]{2,4})(?:" + alts
+                          + r")(?:[。，；]|的(?:首款|第[一二三四五六七八九十0-9]+款|最新款|新款|旗舰|一员|成员|一款|入门款|高端款))")
+    return re.compile(r"(?P<member>(?!(?:The|It|Its|This|That)\b)[A-Z0-9][\w\-+]*(?:\s+[A-Z0-9][\w\-+]*){0,3})\s+(?:is|was|are|were|became)\s+"
+                      r"(?:(?:part|a\s+member|the\s+(?:first|second|third|latest|newest)\s+(?:model|member))\s+of|in)\s+(?:the\s+)?"
+                      r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2})\s+(?:" + alts + r")\b")
+
+
+def _series_member_named(ctx: Context, pat: dict) -> list[Fact]:
+    """A model named right after its series and its place in it: 零跑B系列首款车型B10, X系列的第三款机型Y, "B series first
+    model B10", "the Tank series' newest model, the Tank 700": the model belongs to the series (named, as in
+    ``_series_lists``, without the series word; a maker's name before it is no part of it)."""
+    words = sorted((pat.get("series_words") or {}).get(ctx.lang.code, []), key=len, reverse=True)
+    if not words:
+        return []
+    facts = []
+    text = ctx.doc.text
+    v = vocab()
+    matches = list(_series_member_re(tuple(words), ctx.lang.code).finditer(ctx.sent.text)) + \
+        list(_series_copula_re(tuple(words), ctx.lang.code).finditer(ctx.sent.text))
+    for m in matches:
+        base = ctx.sent.start
+        ns, ne = base + m.start("name"), base + m.end("name")
+        maker = next((o for o in ctx.mentions if o.kind == "entity" and o.start == ns and o.end < ne and o.cls
+                      and v.is_a(o.cls, ["Organisation", "Brand"])), None)
+        if maker is not None:  # 零跑B系列: the maker's name, then the series'
+            ns = maker.end
+            while ns < ne and text[ns] == " ":
+                ns += 1
+        series = next((x for x in ctx.entities(pat["series"]) if x.start <= ns and x.end >= ne), None)
+        if series is None:
+            if any(o.start < ne and o.end > ns for o in ctx.mentions if o.kind == "entity") or ne - ns < 1:
+                continue
+            word = next((w for w in words if text.startswith(w, ne + (ctx.lang.code == "en"))), "")
+            # with its series word (B系列, "B series"): a one-letter name alone would name nothing (the graph also
+            # names it without the word)
+            series = ctx.add_name(ns, ne + (ctx.lang.code == "en") + len(word), pat["series"][0]) if word else None
+        ms, me = base + m.start("member"), base + m.end("member")
+        member = next((x for x in ctx.entities(pat["member"]) if x.start == ms and x.end <= me), None)
+        if member is None:
+            if any(o.start < me and o.end > ms for o in ctx.mentions if o.kind == "entity"):
+                continue
+            member = ctx.add_name(ms, me, pat["member"][0])
+        if series is None or member is None or member.entity_id == series.entity_id:
+            continue
+        ev = evidence(ctx, [span(series), span(member)], pat["id"], float(pat.get("confidence", 0.8)))
+        facts.append(Fact("relation", member.entity_id, pat["property"], series.entity_id, (), (ev,)))
     return facts
 
 

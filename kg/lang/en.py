@@ -310,7 +310,11 @@ def names_after(text: str, pos: int, end: int, words: dict) -> list[tuple[int, i
             k += 1
         elif k + 1 < len(toks) and toks[k][2] == "as" and toks[k + 1][2] == "well":
             k += 3
-        if k == i or k >= len(toks) or toks[k - 1][2] not in (",", "&", "and", "plus", "well", "as"):
+        elif k < len(toks) and toks[k][2] == "alongside":  # "unveiled R2 in March, together with R3 and R3X"
+            k += 1
+        elif k + 1 < len(toks) and toks[k][2] in ("together", "along") and toks[k + 1][2] == "with":
+            k += 2
+        if k == i or k >= len(toks) or toks[k - 1][2] not in (",", "&", "and", "plus", "well", "as", "alongside", "with"):
             break
         i = k
     return out
