@@ -1091,7 +1091,8 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
             return "part", None, named
     if places and not rest:
         return "place", places[-1], ""
-    if places and not _strip_words(rest, words.get("part_words") or [], lang).strip() and \
+    tails = (words.get("part_words") or []) + (words.get("place_tails") or [])
+    if places and not _strip_words(rest, tails, lang).strip() and \
             text[places[-1].end:ts].strip() == rest.strip():
         return "place", places[-1], ""  # 海外业务收入, "overseas business revenue": the company's, in that market
     if cats and not places and len(rest.replace(" ", "")) >= 1:
