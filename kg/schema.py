@@ -330,7 +330,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         "period": Key(one_of("flow", "as_of", "stock", "event")), "scope": Key(one_of("place", "located")),
         "category": Key(one_of(True, False, "sentence")), "kind_nouns": Key(words), "min_value": Key(number),
         **{k: Key(words) for k in "context lower_bound market_words negative not_nouns nouns per_lot per_share not_after not_doer value_after_words not_followed_by".split()},
-        **{k: Key(flag) for k in "growth_only level segments threshold context_paragraph value_right_after markets_only subject_after subject_last".split()},
+        **{k: Key(flag) for k in "growth_only level segments threshold context_paragraph value_right_after markets_only subject_after subject_last declared".split()},
     },
     "positions": {
         **_COMMON, **_SUBJECT, "max_rank": Key(positive_int), "superlatives": Key(_WORDS_BY_RANK),

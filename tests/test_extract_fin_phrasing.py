@@ -96,3 +96,22 @@ def test_a_count_whose_noun_is_left_out_after_its_verb():
     # a figure of something else after the verb is not the count
     assert _of(_metrics("In 2024 the company delivered 58,400 vehicles and sold 300 of its stores.", "en"), "Deliveries") == \
         {("xiaomi", 58400.0)}
+
+
+def test_a_declared_dividend_or_buyback_is_a_fact_not_a_forecast():
+    got = _metrics("In March 2024 the board said it will return up to $6 billion through share buybacks.", "en")
+    assert ("xiaomi", "ShareBuyback", 6e9, "UpperBound", "2024-03", None) in got
+    got = _metrics("2025年3月，公司宣布将再回购最多30亿港元股票。", "zh")
+    assert _of(got, "ShareBuyback") == {("xiaomi", 3e9)}
+    # a target the company sets itself stays a goal; the old amount of a raised dividend is no dividend
+    assert not _of(_metrics("2018年，公司计划回购至少30亿港元股票。", "zh"), "ShareBuyback")
+    assert not _of(_metrics("2018年2月，公司宣布将季度股息由每股0.05美元提高至每股0.12美元。", "zh"), "Dividend") - {("xiaomi", 0.12)}
+    # a forecast of another metric is still no result
+    assert not _of(_metrics("In 2018 the company expects revenue of $5 billion.", "en"), "Revenue")
+
+
+def test_a_place_followed_by_market_or_region_is_that_market():
+    got = _metrics("In 2023, Europe region revenue rose 11% to 59.3 billion yuan.", "en")
+    assert {(f[0], f[2], f[5]) for f in got if f[1] == "Revenue"} == {("xiaomi", 5.93e10, "europe")}
+    got = _metrics("2023年，美洲大区营收为59.3亿元。", "zh")
+    assert {(f[0], f[2], f[5]) for f in got if f[1] == "Revenue"} == {("xiaomi", 5.93e9, "americas")}

@@ -841,7 +841,9 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
     qm = qm or _value_for(ctx, pat, ts, te)
     if qm is None or _deal_valued(ctx, pat, te, qm):
         return None
-    future = _future(ctx, ts, qm)
+    # a dividend or buy-back the company declares (将派发, "will return up to €4 billion through buybacks") is its
+    # own fact, not a forecast (``declared``)
+    future = _future(ctx, ts, qm) and not (pat.get("declared") and _declared(ctx, ts, qm))
     q = qm.quantity
     unit = q.unit
     if not unit:
@@ -868,7 +870,7 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
         scope = _own_market(ctx, ts)
     period, p_conf = _period(ctx, pat, ts, qm)
     period = _year_ago(ctx, pat, ts, qm, period)
-    if not future and pat.get("period") == "flow" and _years_ahead(ctx, period):
+    if not future and not pat.get("declared") and pat.get("period") == "flow" and _years_ahead(ctx, period):
         future = True  # 2030财年公司总营收达到2250亿美元, said in 2025: a target, not a result
     if future:
         return _forecast(ctx, pat, ts, te, qm, subj_m, subj, value, unit, bound, period, scope, confidence * p_conf)
@@ -950,6 +952,20 @@ def _forecast(ctx: Context, pat: dict, ts: int, te: int, qm: Mention, subj_m, su
     return Fact("goal", subj, "Goal", "", attrs(
         text=(ctx.doc.text[cs:ce].strip(), ctx.lang.code), metric=pat["metric"], value=value, unit=unit, bound=bound,
         scope=scope, deadline=period), (ev,))
+
+
+_FROM_FIGURE = re.compile(r"(?:由|从|\bfrom)\s*[^\s，,。；;]{0,12}\s*$", re.IGNORECASE)
+
+
+def _declared(ctx: Context, ts: int, qm: Mention) -> bool:
+    """Is a figure to come one the company declares ("will pay a dividend of", 将再回购最多20亿欧元股票)? Not a target
+    it sets itself (计划回购至少800亿港元: a goal, ``target_words``), nor the old amount of a change it announces
+    (将季度现金股息由每股0.04美元提高至0.10美元)."""
+    text = ctx.doc.text
+    cs = ctx.clauses[ctx.clause_of(min(ts, qm.start))][0]
+    if has_word(text[max(cs, min(ts, qm.start) - 30):max(ts, qm.start)], ctx.lang.words.get("target_words") or [], ctx.lang.code):
+        return False
+    return not _FROM_FIGURE.search(text[max(cs, qm.start - 16):qm.start])
 
 
 def _future(ctx: Context, ts: int, qm: Mention) -> bool:
