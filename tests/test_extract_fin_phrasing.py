@@ -115,3 +115,20 @@ def test_a_place_followed_by_market_or_region_is_that_market():
     assert {(f[0], f[2], f[5]) for f in got if f[1] == "Revenue"} == {("xiaomi", 5.93e10, "europe")}
     got = _metrics("2023年，美洲大区营收为59.3亿元。", "zh")
     assert {(f[0], f[2], f[5]) for f in got if f[1] == "Revenue"} == {("xiaomi", 5.93e9, "americas")}
+
+
+def test_a_rise_told_in_multiples_is_a_percentage():
+    # 增长1.4倍 is a rise of 140% (the gold convention); 一倍多 more than 100%
+    got = _metrics("2024年，公司营收为85亿元，同比增长约1.6倍。", "zh")
+    assert ("xiaomi", "RevenueGrowthYoY", 160.0, "Approximate", "2024", None) in got
+    got = _metrics("2023年，公司营收约为12亿美元，比2022年增长了一倍多。", "zh")
+    assert ("xiaomi", "RevenueGrowthYoY", 100.0, "LowerBound", "2023", None) in got
+    # a multiple that is no rise (是去年的2倍) is no figure
+    assert not {f for f in _metrics("2024年，公司营收是去年的2倍。", "zh") if f[1] == "RevenueGrowthYoY"}
+
+
+def test_multiples_as_quantities():
+    from kg.numbers import find_quantities
+    got = {(q.value, q.unit, q.bound) for q in find_quantities("交付量同比分别增长约2.4倍和2.9倍", "zh")}
+    assert {(240, "Percent", "Approximate"), (290, "Percent", "Approximate")} <= {(float(v), u, b) for v, u, b in got}
+    assert not [q for q in find_quantities("营收是去年的3倍", "zh") if q.unit == "Percent"]
