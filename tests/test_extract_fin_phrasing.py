@@ -132,3 +132,11 @@ def test_multiples_as_quantities():
     got = {(q.value, q.unit, q.bound) for q in find_quantities("交付量同比分别增长约2.4倍和2.9倍", "zh")}
     assert {(240, "Percent", "Approximate"), (290, "Percent", "Approximate")} <= {(float(v), u, b) for v, u, b in got}
     assert not [q for q in find_quantities("营收是去年的3倍", "zh") if q.unit == "Percent"]
+
+
+def test_rates_listed_respectively_go_to_their_figures_in_order():
+    got = _metrics("2025年3月交付31,200辆，4月交付33,900辆，同比分别增长约1.8倍和2.1倍。", "zh")
+    assert {(f[2], f[3], f[4]) for f in got if f[1] == "SalesGrowthYoY"} == {(180.0, "Approximate", "2025-03"),
+                                                                           (210.0, "Approximate", "2025-04")}
+    got = _metrics("In 2024, revenue was $7.3 billion and net profit was $1.6 billion, up 14% and 41% year on year, respectively.", "en")
+    assert {(f[1], f[2]) for f in got if "Growth" in f[1]} == {("RevenueGrowthYoY", 14.0), ("NetProfitGrowthYoY", 41.0)}

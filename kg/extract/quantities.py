@@ -1708,6 +1708,9 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         if not owners:
             continue
         ts, te, pat = owners[-1]
+        listed = _listed_owner(ctx, qm, owners, told or {})
+        if listed is not None:
+            ts, te, pat = listed  # 1月交付…，2月交付…，同比分别增长约2.4倍和2.9倍: each rate, in order, of its own figure
         if _other_subject_between(ctx, te, qm.start) or _future(ctx, ts, qm):
             continue  # another company's rate, or a forecast (指引为：销售收入环比增长6%)
         kinds = pat.get("growth") or {}
@@ -1738,6 +1741,8 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
             value = -value
         period, p_conf = _period(ctx, {**pat, "period": "flow"}, ts, qm)  # the metric's own rules of time
         value_fact = (told or {}).get((ts, te))
+        if listed is not None and value_fact is not None and value_fact.attr("period") is not None:
+            period = value_fact.attr("period")
         if value_fact is not None and value_fact.subject == subj and not scope and value_fact.attr("scope"):
             scope = value_fact.attr("scope")  # "shipped 417,204 vehicles outside China, up 71.9%": the rate of those
         if value_fact is not None and value_fact.subject == subj:
@@ -1757,6 +1762,32 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
             value=value, unit="Percent", bound=qm.quantity.bound, period=period, scope=scope,
             category=category, reported_by=reported_by(ctx)), (ev,)))
     return facts
+
+
+def _listed_owner(ctx: Context, qm: Mention, owners: list, told: dict):
+    """The trigger whose figure a rate is of, when the sentence lists its rates "respectively" (分别增长约2.4倍和2.9倍,
+    "revenue … and net profit …, up 12% and 30%, respectively") and as many figures with rates before them: the
+    i-th rate is the i-th figure's. None when the sentence does not say so or the counts differ."""
+    words = ctx.lang.words.get("respectively") or []
+    if not words or not has_word(ctx.sent.text, words, ctx.lang.code):
+        return None
+    text = ctx.doc.text
+    rates = [m for m in _quantities(ctx) if m.quantity.unit == "Percent" and ctx.sent.start <= m.start < ctx.sent.end]
+    if qm not in rates:
+        return None
+    i = rates.index(qm)
+    lo = i
+    while lo > 0 and text[rates[lo - 1].end:rates[lo].start].strip(" ,，、") in ("和", "及", "与", "and", "", "or"):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(rates) and text[rates[hi].end:rates[hi + 1].start].strip(" ,，、") in ("和", "及", "与", "and", "", "or"):
+        hi += 1
+    chain = rates[lo:hi + 1]
+    figures = [(ts, te, pat) for ts, te, pat in owners if (ts, te) in told and (pat.get("growth") or {})
+               and ts >= ctx.sent.start and told[(ts, te)].evidence and told[(ts, te)].evidence[0].end <= chain[0].start]
+    if len(chain) < 2 or len(figures) != len(chain):
+        return None
+    return figures[i - lo]
 
 
 # a change told after the rate: "a 12% increase", "11.4% higher than a year earlier", "8 percent less than in 2023"
