@@ -1710,7 +1710,9 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         ts, te, pat = owners[-1]
         listed = _listed_owner(ctx, qm, owners, told or {})
         if listed is not None:
-            ts, te, pat = listed  # 1月交付…，2月交付…，同比分别增长约2.4倍和2.9倍: each rate, in order, of its own figure
+            # 1月交付…，2月交付…，同比分别增长约2.4倍和2.9倍: each rate, in order, of its own figure, compared as the list says
+            (ts, te, pat), head = listed
+            window = text[max(ctx.sent.start, head.start - (10 if lang == "zh" else 40)):head.start]
         if _other_subject_between(ctx, te, qm.start) or _future(ctx, ts, qm):
             continue  # another company's rate, or a forecast (指引为：销售收入环比增长6%)
         kinds = pat.get("growth") or {}
@@ -1765,7 +1767,7 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
 
 
 def _listed_owner(ctx: Context, qm: Mention, owners: list, told: dict):
-    """The trigger whose figure a rate is of, when the sentence lists its rates "respectively" (分别增长约2.4倍和2.9倍,
+    """(The trigger whose figure a rate is of, the list's first rate), when the sentence lists its rates "respectively" (分别增长约2.4倍和2.9倍,
     "revenue … and net profit …, up 12% and 30%, respectively") and as many figures with rates before them: the
     i-th rate is the i-th figure's. None when the sentence does not say so or the counts differ."""
     words = ctx.lang.words.get("respectively") or []
@@ -1787,7 +1789,7 @@ def _listed_owner(ctx: Context, qm: Mention, owners: list, told: dict):
                and ts >= ctx.sent.start and told[(ts, te)].evidence and told[(ts, te)].evidence[0].end <= chain[0].start]
     if len(chain) < 2 or len(figures) != len(chain):
         return None
-    return figures[i - lo]
+    return figures[i - lo], chain[0]
 
 
 # a change told after the rate: "a 12% increase", "11.4% higher than a year earlier", "8 percent less than in 2023"
