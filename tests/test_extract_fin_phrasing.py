@@ -140,3 +140,10 @@ def test_rates_listed_respectively_go_to_their_figures_in_order():
                                                                            (210.0, "Approximate", "2025-04")}
     got = _metrics("In 2024, revenue was $7.3 billion and net profit was $1.6 billion, up 14% and 41% year on year, respectively.", "en")
     assert {(f[1], f[2]) for f in got if "Growth" in f[1]} == {("RevenueGrowthYoY", 14.0), ("NetProfitGrowthYoY", 41.0)}
+
+
+def test_active_buyers_and_consumers_are_users():
+    got = _metrics("Annual active buyers rose 8% to 640 million in 2024.", "en")
+    assert _of(got, "Users") == {("xiaomi", 6.4e8)}
+    got = _metrics("2024年第四季度，月活跃平台消费者达到1.2亿。", "zh")
+    assert _of(got, "Users") == {("xiaomi", 1.2e8)}
