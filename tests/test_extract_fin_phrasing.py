@@ -147,3 +147,13 @@ def test_active_buyers_and_consumers_are_users():
     assert _of(got, "Users") == {("xiaomi", 6.4e8)}
     got = _metrics("2024年第四季度，月活跃平台消费者达到1.2亿。", "zh")
     assert _of(got, "Users") == {("xiaomi", 1.2e8)}
+
+
+def test_the_last_of_a_list_of_additions_is_no_level():
+    got = _metrics("In 2024 the operator added 410,000 postpaid phone subscribers in the fourth quarter, its best quarter "
+                   "in years, and 290,000 broadband customers.", "en")
+    assert not _of(got, "Subscribers")
+    # a level told after the additions is the figure
+    got = _metrics("In 2024 the operator added 410,000 subscribers in the quarter, and 290,000 broadband customers, "
+                   "bringing the total to 31 million.", "en")
+    assert _of(got, "Subscribers") <= {("xiaomi", 3.1e7)}

@@ -819,8 +819,14 @@ def _told_as_change(ctx: Context, m: Mention | None, ts: int) -> bool:
         return False
     at = m.start if m is not None else ts
     lo = max(ctx.clauses[ctx.clause_of(at)][0], at - 24)
-    return bool(re.search(r"(?:" + words_re(words, ctx.lang.code).pattern + r")\s*(?:a\s+net\s+|another\s+|nearly\s+|about\s+|over\s+|some\s+)?$",
-                          ctx.doc.text[lo:at], re.IGNORECASE))
+    change = words_re(words, ctx.lang.code).pattern
+    if re.search(r"(?:" + change + r")\s*(?:a\s+net\s+|another\s+|nearly\s+|about\s+|over\s+|some\s+)?$", ctx.doc.text[lo:at], re.IGNORECASE):
+        return True
+    # "added 568,000 phone subscribers in the quarter, …, and 308,000 broadband customers": the last of a list of
+    # figures the change word opens is a change too
+    return m is not None and ctx.lang.code == "en" and bool(re.search(
+        r"(?:" + change + r")\s+(?:a\s+net\s+|another\s+|nearly\s+|about\s+|over\s+|some\s+)?\d[^.;]*,?\s+and\s+$",
+        ctx.doc.text[ctx.sent.start:at], re.IGNORECASE))
 
 
 def _level_after(ctx: Context, fits: list[Mention], te: int) -> Mention | None:
