@@ -76,6 +76,12 @@ ZH_UNIT_WORDS: dict[str, Optional[str]] = {
     "篇": "Count", "届": "Count", "所": "Count", "支": "Count", "辆": "Count", "套": "Count",
     "批": "Count", "份": "Count", "轮": "Count",
 }
+# 倍 after a word of growth counts the rise in whole multiples (增长1.4倍 = up 140%); elsewhere (是去年的2倍) it is
+# no quantity. After 倍和/倍、 a second multiple of a list (分别增长约2.4倍和2.9倍).
+ZH_TIMES = "倍"
+ZH_GROWTH_BEFORE_TIMES = re.compile(r"(?:(?:同比|环比)?(?:增长|增加|提升|上升|上涨|提高|猛增|激增|大增)了?|倍[和、与])"
+                                    r"(?:约|近|将近|超过|逾|达|大约)?$")
+ZH_TIMES_LISTED_APPROX = re.compile(r"(?:约|近|大约)[0-9.一二三四五六七八九十两]+倍[和、与]$")
 # 成 counts tenths; after a numeral these characters make it a word (一成立, 三成为).
 ZH_TENTHS = "成"
 ZH_TENTHS_BLOCKERS = "立为功长本果绩交员熟型都不"
@@ -719,6 +725,12 @@ def _zh_number(text: str, m: re.Match) -> Optional[_Q]:
     hit = _word_suffix(text, pos, ZH_UNIT_WORDS, _ZH_UNIT_KEYS, spaced=False)
     if hit and text[pos:hit[0]] == ZH_TENTHS and text[hit[0]:hit[0] + 1] in tuple(ZH_TENTHS_BLOCKERS):
         hit = None
+    times_bound = None
+    if hit and hit[1] is None and text[pos:hit[0]] == ZH_TIMES and ZH_GROWTH_BEFORE_TIMES.search(text, max(0, start - 8), start):
+        value *= 100  # 同比增长约1.4倍, 增长了一倍多: a rise of 140%, of more than 100%
+        hit = (hit[0], "Percent")
+        if ZH_TIMES_LISTED_APPROX.search(text, max(0, start - 16), start):
+            times_bound = APPROX  # 分别增长约2.4倍和2.9倍: the 约 is said of both
     if hit:
         if hit[1] is None:
             return None
@@ -746,6 +758,8 @@ def _zh_number(text: str, m: re.Match) -> Optional[_Q]:
         return None  # S1, Q2, version numbers
     left, prefix_bound = _zh_prefix_bound(text, left, big or money_scale)
     bound = _merge_bound(prefix_bound, infix_bound, suffix_bound)
+    if times_bound and bound == EXACT:
+        bound = times_bound
     unit = unit or currency
 
     if unit == "":

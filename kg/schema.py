@@ -330,7 +330,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         "period": Key(one_of("flow", "as_of", "stock", "event")), "scope": Key(one_of("place", "located")),
         "category": Key(one_of(True, False, "sentence")), "kind_nouns": Key(words), "min_value": Key(number),
         **{k: Key(words) for k in "context lower_bound market_words negative not_nouns nouns per_lot per_share not_after not_doer value_after_words not_followed_by".split()},
-        **{k: Key(flag) for k in "growth_only level segments threshold context_paragraph value_right_after markets_only subject_after subject_last".split()},
+        **{k: Key(flag) for k in "growth_only level segments threshold context_paragraph value_right_after markets_only subject_after subject_last declared".split()},
     },
     "positions": {
         **_COMMON, **_SUBJECT, "max_rank": Key(positive_int), "superlatives": Key(_WORDS_BY_RANK),
@@ -387,7 +387,7 @@ LANG = {
     "clause_separators": Key(text1, required=True), "transliteration_chars": Key(text1), "home_country": Key(slug),
     **{k: Key(word_list) for k in ("after_name_cues as_of breakdown_words change_words company_nouns company_suffixes company_verbs conjunctions dateline_leads dateline_words domestic facility_nouns "
                                    "dated_noun_verbs first_person forecast former_latter full_year_words future generic_name_words kind_modifiers legal_forms market_kind_tails milestone name_lead_words name_suffixes research_words "
-                                   "name_variant_words not_doer_before not_names not_part_words of_which org_kind_nouns part_words respectively results_words sequence_words site_verbs surnames surnames_japanese "
+                                   "name_variant_words not_doer_before not_names not_part_words of_which place_tails org_kind_nouns part_words respectively results_words sequence_words site_verbs surnames surnames_japanese "
                                    "target_words today whole_words world year_end_words level_words").split()},
 }
 LANG_KEYS = list(LANG)

@@ -96,3 +96,64 @@ def test_a_count_whose_noun_is_left_out_after_its_verb():
     # a figure of something else after the verb is not the count
     assert _of(_metrics("In 2024 the company delivered 58,400 vehicles and sold 300 of its stores.", "en"), "Deliveries") == \
         {("xiaomi", 58400.0)}
+
+
+def test_a_declared_dividend_or_buyback_is_a_fact_not_a_forecast():
+    got = _metrics("In March 2024 the board said it will return up to $6 billion through share buybacks.", "en")
+    assert ("xiaomi", "ShareBuyback", 6e9, "UpperBound", "2024-03", None) in got
+    got = _metrics("2025年3月，公司宣布将再回购最多30亿港元股票。", "zh")
+    assert _of(got, "ShareBuyback") == {("xiaomi", 3e9)}
+    # a target the company sets itself stays a goal; the old amount of a raised dividend is no dividend
+    assert not _of(_metrics("2018年，公司计划回购至少30亿港元股票。", "zh"), "ShareBuyback")
+    assert not _of(_metrics("2018年2月，公司宣布将季度股息由每股0.05美元提高至每股0.12美元。", "zh"), "Dividend") - {("xiaomi", 0.12)}
+    # a forecast of another metric is still no result
+    assert not _of(_metrics("In 2018 the company expects revenue of $5 billion.", "en"), "Revenue")
+
+
+def test_a_place_followed_by_market_or_region_is_that_market():
+    got = _metrics("In 2023, Europe region revenue rose 11% to 59.3 billion yuan.", "en")
+    assert {(f[0], f[2], f[5]) for f in got if f[1] == "Revenue"} == {("xiaomi", 5.93e10, "europe")}
+    got = _metrics("2023年，美洲大区营收为59.3亿元。", "zh")
+    assert {(f[0], f[2], f[5]) for f in got if f[1] == "Revenue"} == {("xiaomi", 5.93e9, "americas")}
+
+
+def test_a_rise_told_in_multiples_is_a_percentage():
+    # 增长1.4倍 is a rise of 140% (the gold convention); 一倍多 more than 100%
+    got = _metrics("2024年，公司营收为85亿元，同比增长约1.6倍。", "zh")
+    assert ("xiaomi", "RevenueGrowthYoY", 160.0, "Approximate", "2024", None) in got
+    got = _metrics("2023年，公司营收约为12亿美元，比2022年增长了一倍多。", "zh")
+    assert ("xiaomi", "RevenueGrowthYoY", 100.0, "LowerBound", "2023", None) in got
+    # a multiple that is no rise (是去年的2倍) is no figure
+    assert not {f for f in _metrics("2024年，公司营收是去年的2倍。", "zh") if f[1] == "RevenueGrowthYoY"}
+
+
+def test_multiples_as_quantities():
+    from kg.numbers import find_quantities
+    got = {(q.value, q.unit, q.bound) for q in find_quantities("交付量同比分别增长约2.4倍和2.9倍", "zh")}
+    assert {(240, "Percent", "Approximate"), (290, "Percent", "Approximate")} <= {(float(v), u, b) for v, u, b in got}
+    assert not [q for q in find_quantities("营收是去年的3倍", "zh") if q.unit == "Percent"]
+
+
+def test_rates_listed_respectively_go_to_their_figures_in_order():
+    got = _metrics("2025年3月交付31,200辆，4月交付33,900辆，同比分别增长约1.8倍和2.1倍。", "zh")
+    assert {(f[2], f[3], f[4]) for f in got if f[1] == "SalesGrowthYoY"} == {(180.0, "Approximate", "2025-03"),
+                                                                           (210.0, "Approximate", "2025-04")}
+    got = _metrics("In 2024, revenue was $7.3 billion and net profit was $1.6 billion, up 14% and 41% year on year, respectively.", "en")
+    assert {(f[1], f[2]) for f in got if "Growth" in f[1]} == {("RevenueGrowthYoY", 14.0), ("NetProfitGrowthYoY", 41.0)}
+
+
+def test_active_buyers_and_consumers_are_users():
+    got = _metrics("Annual active buyers rose 8% to 640 million in 2024.", "en")
+    assert _of(got, "Users") == {("xiaomi", 6.4e8)}
+    got = _metrics("2024年第四季度，月活跃平台消费者达到1.2亿。", "zh")
+    assert _of(got, "Users") == {("xiaomi", 1.2e8)}
+
+
+def test_the_last_of_a_list_of_additions_is_no_level():
+    got = _metrics("In 2024 the operator added 410,000 postpaid phone subscribers in the fourth quarter, its best quarter "
+                   "in years, and 290,000 broadband customers.", "en")
+    assert not _of(got, "Subscribers")
+    # a level told after the additions is the figure
+    got = _metrics("In 2024 the operator added 410,000 subscribers in the quarter, and 290,000 broadband customers, "
+                   "bringing the total to 31 million.", "en")
+    assert _of(got, "Subscribers") <= {("xiaomi", 3.1e7)}

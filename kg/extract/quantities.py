@@ -819,8 +819,14 @@ def _told_as_change(ctx: Context, m: Mention | None, ts: int) -> bool:
         return False
     at = m.start if m is not None else ts
     lo = max(ctx.clauses[ctx.clause_of(at)][0], at - 24)
-    return bool(re.search(r"(?:" + words_re(words, ctx.lang.code).pattern + r")\s*(?:a\s+net\s+|another\s+|nearly\s+|about\s+|over\s+|some\s+)?$",
-                          ctx.doc.text[lo:at], re.IGNORECASE))
+    change = words_re(words, ctx.lang.code).pattern
+    if re.search(r"(?:" + change + r")\s*(?:a\s+net\s+|another\s+|nearly\s+|about\s+|over\s+|some\s+)?$", ctx.doc.text[lo:at], re.IGNORECASE):
+        return True
+    # "added 568,000 phone subscribers in the quarter, …, and 308,000 broadband customers": the last of a list of
+    # figures the change word opens is a change too
+    return m is not None and ctx.lang.code == "en" and bool(re.search(
+        r"(?:" + change + r")\s+(?:a\s+net\s+|another\s+|nearly\s+|about\s+|over\s+|some\s+)?\d[^.;]*,?\s+and\s+$",
+        ctx.doc.text[ctx.sent.start:at], re.IGNORECASE))
 
 
 def _level_after(ctx: Context, fits: list[Mention], te: int) -> Mention | None:
@@ -841,7 +847,9 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
     qm = qm or _value_for(ctx, pat, ts, te)
     if qm is None or _deal_valued(ctx, pat, te, qm):
         return None
-    future = _future(ctx, ts, qm)
+    # a dividend or buy-back the company declares (将派发, "will return up to €4 billion through buybacks") is its
+    # own fact, not a forecast (``declared``)
+    future = _future(ctx, ts, qm) and not (pat.get("declared") and _declared(ctx, ts, qm))
     q = qm.quantity
     unit = q.unit
     if not unit:
@@ -868,7 +876,7 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
         scope = _own_market(ctx, ts)
     period, p_conf = _period(ctx, pat, ts, qm)
     period = _year_ago(ctx, pat, ts, qm, period)
-    if not future and pat.get("period") == "flow" and _years_ahead(ctx, period):
+    if not future and not pat.get("declared") and pat.get("period") == "flow" and _years_ahead(ctx, period):
         future = True  # 2030财年公司总营收达到2250亿美元, said in 2025: a target, not a result
     if future:
         return _forecast(ctx, pat, ts, te, qm, subj_m, subj, value, unit, bound, period, scope, confidence * p_conf)
@@ -950,6 +958,20 @@ def _forecast(ctx: Context, pat: dict, ts: int, te: int, qm: Mention, subj_m, su
     return Fact("goal", subj, "Goal", "", attrs(
         text=(ctx.doc.text[cs:ce].strip(), ctx.lang.code), metric=pat["metric"], value=value, unit=unit, bound=bound,
         scope=scope, deadline=period), (ev,))
+
+
+_FROM_FIGURE = re.compile(r"(?:由|从|\bfrom)\s*[^\s，,。；;]{0,12}\s*$", re.IGNORECASE)
+
+
+def _declared(ctx: Context, ts: int, qm: Mention) -> bool:
+    """Is a figure to come one the company declares ("will pay a dividend of", 将再回购最多20亿欧元股票)? Not a target
+    it sets itself (计划回购至少800亿港元: a goal, ``target_words``), nor the old amount of a change it announces
+    (将季度现金股息由每股0.04美元提高至0.10美元)."""
+    text = ctx.doc.text
+    cs = ctx.clauses[ctx.clause_of(min(ts, qm.start))][0]
+    if has_word(text[max(cs, min(ts, qm.start) - 30):max(ts, qm.start)], ctx.lang.words.get("target_words") or [], ctx.lang.code):
+        return False
+    return not _FROM_FIGURE.search(text[max(cs, qm.start - 16):qm.start])
 
 
 def _future(ctx: Context, ts: int, qm: Mention) -> bool:
@@ -1091,7 +1113,8 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
             return "part", None, named
     if places and not rest:
         return "place", places[-1], ""
-    if places and not _strip_words(rest, words.get("part_words") or [], lang).strip() and \
+    tails = (words.get("part_words") or []) + (words.get("place_tails") or [])
+    if places and not _strip_words(rest, tails, lang).strip() and \
             text[places[-1].end:ts].strip() == rest.strip():
         return "place", places[-1], ""  # 海外业务收入, "overseas business revenue": the company's, in that market
     if cats and not places and len(rest.replace(" ", "")) >= 1:
@@ -1713,6 +1736,11 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
         if not owners:
             continue
         ts, te, pat = owners[-1]
+        listed = _listed_owner(ctx, qm, owners, told or {})
+        if listed is not None:
+            # 1月交付…，2月交付…，同比分别增长约2.4倍和2.9倍: each rate, in order, of its own figure, compared as the list says
+            (ts, te, pat), head = listed
+            window = text[max(ctx.sent.start, head.start - (10 if lang == "zh" else 40)):head.start]
         if _other_subject_between(ctx, te, qm.start) or _future(ctx, ts, qm):
             continue  # another company's rate, or a forecast (指引为：销售收入环比增长6%)
         kinds = pat.get("growth") or {}
@@ -1743,6 +1771,8 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
             value = -value
         period, p_conf = _period(ctx, {**pat, "period": "flow"}, ts, qm)  # the metric's own rules of time
         value_fact = (told or {}).get((ts, te))
+        if listed is not None and value_fact is not None and value_fact.attr("period") is not None:
+            period = value_fact.attr("period")
         if value_fact is not None and value_fact.subject == subj and not scope and value_fact.attr("scope"):
             scope = value_fact.attr("scope")  # "shipped 417,204 vehicles outside China, up 71.9%": the rate of those
         if value_fact is not None and value_fact.subject == subj:
@@ -1762,6 +1792,32 @@ def _growth_facts(ctx: Context, triggers: list[tuple[int, int, dict]], told: dic
             value=value, unit="Percent", bound=qm.quantity.bound, period=period, scope=scope,
             category=category, reported_by=reported_by(ctx)), (ev,)))
     return facts
+
+
+def _listed_owner(ctx: Context, qm: Mention, owners: list, told: dict):
+    """(The trigger whose figure a rate is of, the list's first rate), when the sentence lists its rates "respectively" (分别增长约2.4倍和2.9倍,
+    "revenue … and net profit …, up 12% and 30%, respectively") and as many figures with rates before them: the
+    i-th rate is the i-th figure's. None when the sentence does not say so or the counts differ."""
+    words = ctx.lang.words.get("respectively") or []
+    if not words or not has_word(ctx.sent.text, words, ctx.lang.code):
+        return None
+    text = ctx.doc.text
+    rates = [m for m in _quantities(ctx) if m.quantity.unit == "Percent" and ctx.sent.start <= m.start < ctx.sent.end]
+    if qm not in rates:
+        return None
+    i = rates.index(qm)
+    lo = i
+    while lo > 0 and text[rates[lo - 1].end:rates[lo].start].strip(" ,，、") in ("和", "及", "与", "and", "", "or"):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(rates) and text[rates[hi].end:rates[hi + 1].start].strip(" ,，、") in ("和", "及", "与", "and", "", "or"):
+        hi += 1
+    chain = rates[lo:hi + 1]
+    figures = [(ts, te, pat) for ts, te, pat in owners if (ts, te) in told and (pat.get("growth") or {})
+               and ts >= ctx.sent.start and told[(ts, te)].evidence and told[(ts, te)].evidence[0].end <= chain[0].start]
+    if len(chain) < 2 or len(figures) != len(chain):
+        return None
+    return figures[i - lo], chain[0]
 
 
 # a change told after the rate: "a 12% increase", "11.4% higher than a year earlier", "8 percent less than in 2023"
