@@ -90,7 +90,9 @@ def build(paths: list[Path], progress=None, llm_config=None, llm_progress=None, 
         extractions, llm_report = extract_with_model([x.full() for x in extractions], llm_config, llm_progress)
     resolved = _check("resolve", resolve.resolve(extractions, lexicon.load()), Resolved)
     # sources: alignments, support, conflicts; its lowered confidences must reach the facts before encoding
-    report = _check("sources", sources.analyse(extractions, resolved), SourcesReport)
+    # (a document's cached results are its rules' extraction's: not with a language model's facts)
+    part_cache = plan.part if llm_report is None else (lambda name: None)
+    report = _check("sources", sources.analyse(extractions, resolved, part_cache("noise")), SourcesReport)
     # the documents' own facts are merged now: of a stored extraction only its file is kept
     rule_extractions = [x.on_disk_only() if isinstance(x, StoredExtraction) else x for x in rule_extractions]
     del extractions
