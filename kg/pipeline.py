@@ -90,7 +90,9 @@ def build(paths: list[Path], progress=None, llm_config=None, llm_progress=None, 
         extractions, llm_report = extract_with_model([x.full() for x in extractions], llm_config, llm_progress)
     resolved = _check("resolve", resolve.resolve(extractions, lexicon.load()), Resolved)
     # sources: alignments, support, conflicts; its lowered confidences must reach the facts before encoding
-    report = _check("sources", sources.analyse(extractions, resolved), SourcesReport)
+    # (a document's cached results are its rules' extraction's: not with a language model's facts)
+    part_cache = plan.part if llm_report is None else (lambda name: None)
+    report = _check("sources", sources.analyse(extractions, resolved, part_cache("noise")), SourcesReport)
     # the documents' own facts are merged now: of a stored extraction only its file is kept
     rule_extractions = [x.on_disk_only() if isinstance(x, StoredExtraction) else x for x in rule_extractions]
     del extractions
@@ -144,19 +146,20 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
             out_graph.write_nquads(nq, default_out=nt, counter=counter, sections=sections)
         out_graph.counted, out_graph.added_keys = counter, set()
         # the two files are written from the two texts, independently: with processes to spare, at once
-        turtle = functools.partial(_write_turtle, tmp / ".graph.nt", tmp / "graph.ttl")
+        # both graph by graph (the default graph in pieces): a block unchanged since the build in
+        # out_dir is copied from its cache (kg.trig), not parsed and written again
+        cached = result.cache is not None and not getattr(result.cache, "disabled", True)
+        turtle = functools.partial(_write_turtle, tmp / ".graph.nt", tmp / "graph.ttl",
+                                   trig.load_cache(out_dir, "ttl", "graph.ttl") if cached else None)
         if result.jobs > 1:
             from . import runner
 
             turtle = runner.in_background(turtle)
-        # graph.trig graph by graph: a named graph unchanged since the build in out_dir is copied
-        # from its cache (kg.trig), not parsed and written again
-        cached = result.cache is not None and not getattr(result.cache, "disabled", True)
         blocks = trig.write(tmp / ".graph.nq", sections, tmp / "graph.trig", graph.PREFIXES,
                             trig.load_cache(out_dir) if cached else None)
+        ttl_blocks = turtle()
         if cached:
-            trig.store_cache(tmp, blocks)
-        turtle()
+            trig.store_cache(tmp, blocks, ttl_blocks)
         (tmp / ".graph.nt").unlink()
         (tmp / "summary.json").write_text(json.dumps(result.output.stats, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         out_graph.nquads_file = tmp / ".graph.nq"  # the check reads the graph back from it
@@ -175,17 +178,13 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
     return out_dir
 
 
-def _write_turtle(ntriples: Path, out_path: Path) -> None:
-    """graph.ttl: the ontology verbatim, then the default graph's N-Triples as Turtle."""
-    import pyoxigraph as ox
+def _write_turtle(ntriples: Path, out_path: Path, cache=None) -> dict:
+    """graph.ttl: the ontology verbatim, then the default graph's N-Triples as Turtle (pieces in
+    ``cache`` copied from the previous graph.ttl); returns its pieces' places (``kg.trig``)."""
+    from . import resources, trig
 
-    from . import resources
-
-    with open(ntriples, "rb") as nt, open(out_path, "wb") as out:
-        out.write(resources.ontology_path().read_bytes())
-        out.write(b"\n# ---- the knowledge graph ----\n")
-        ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
-                     prefixes=graph.PREFIXES)
+    preamble = resources.ontology_path().read_bytes() + b"\n# ---- the knowledge graph ----\n"
+    return trig.write_turtle(ntriples, out_path, graph.PREFIXES, preamble, cache)
 
 
 def _swap(new: Path, target: Path) -> None:

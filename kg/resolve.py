@@ -145,9 +145,10 @@ def _split_by_period(merged: dict[tuple, list[Fact]]) -> dict[tuple, list[Fact]]
 
 def _one_per_sentence(evidence: set[Evidence], originals: set[str]) -> list[Evidence]:
     """The shortest span per sentence (two triggers in one sentence are one piece of evidence),
-    evidence from original documents first."""
+    evidence from original documents first. Of two with the same span and rule, the surer one
+    (the order must not be left to the set's, which changes from process to process)."""
     best: dict[tuple, Evidence] = {}
-    for e in sorted(evidence, key=lambda e: (e.end - e.start, e.start, e.rule)):
+    for e in sorted(evidence, key=lambda e: (e.end - e.start, e.start, e.rule, -e.confidence, e.quote)):
         best.setdefault((e.doc_id, e.sentence_index), e)
     return sorted(best.values(), key=lambda e: (e.doc_id not in originals, e.doc_id, e.start, e.end, e.rule))
 

@@ -72,6 +72,22 @@ class CachePlan:
     keys: list[str] = field(default_factory=list)  # one per document, in order
     hits: set = field(default_factory=set)  # keys found in the previous cache
     disabled: bool = False
+    parts: dict = field(default_factory=dict)  # name -> PartCache: later stages' per-document results
+
+    def part(self, name: str) -> "PartCache | None":
+        """The cache of a later stage's per-document results (``PartCache``), or None without a cache."""
+        if self.disabled:
+            return None
+        if name not in self.parts:
+            from collections import Counter
+
+            ids = Counter(doc_id for doc_id, _ in self._doc_keys)
+            doc_keys = {doc_id: key for doc_id, key in self._doc_keys if ids[doc_id] == 1}
+            old = self.source.parent / f"{name}.pickle" if self.source is not None else None
+            self.parts[name] = PartCache(old, doc_keys)
+        return self.parts[name]
+
+    _doc_keys: tuple = ()  # (doc id, key) per document
 
     def writer(self, result, tmp_dir: Path) -> None:
         """An extra writer for ``pipeline.write``: the new build folder's cache (entries reused
@@ -80,6 +96,8 @@ class CachePlan:
             return
         target = Path(tmp_dir) / CACHE_DIR
         target.mkdir(parents=True, exist_ok=True)
+        for name, part in self.parts.items():
+            part.save(target.parent / f"{name}.pickle")
         by_key = dict(zip(self.keys, result.extractions or ()))
         for key in dict.fromkeys(self.keys):
             dest = target / f"{key}.pickle"
@@ -106,26 +124,76 @@ def plan_cache(out_dir: Path | None, docs: list[Document], enabled: bool = True)
     if not enabled or out_dir is None:
         return CachePlan(None, disabled=True)
     source = Path(out_dir) / CACHE_DIR
-    return CachePlan(source if source.is_dir() else None, [document_key(d) for d in docs])
+    keys = [document_key(d) for d in docs]
+    return CachePlan(source if source.is_dir() else None, keys, _doc_keys=tuple((d.doc_id, k) for d, k in zip(docs, keys)))
+
+
+class PartCache:
+    """What a later stage computed for one document from that document's extraction and a few
+    inputs of its own (e.g. the sources stage's look at the words around each piece of evidence),
+    kept from build to build in ``<out>/.cache/<name>.pickle``: an entry is keyed by the
+    document's key (``document_key``: its text, manifest entry and kg's knowledge) and by the
+    stage's other inputs written out (``repr``), so a hit is what computing it again would give.
+    The next build folder keeps the entries this build used or made, no others."""
+
+    def __init__(self, source: Path | None, doc_keys: dict):
+        self.source, self.doc_keys = source, doc_keys
+        self._old: dict | None = None
+        self.new: dict = {}
+
+    def key(self, doc_id: str, inputs: str) -> str | None:
+        """The entry's key, or None for a document without one (its id not unique in the corpus)."""
+        doc = self.doc_keys.get(doc_id)
+        if doc is None:
+            return None
+        return hashlib.sha256(f"{doc}\0{inputs}".encode("utf-8", "surrogatepass")).hexdigest()[:_KEY_LEN]
+
+    def get(self, key: str | None):
+        if key is None:
+            return None
+        if self._old is None:
+            self._old = {}
+            if self.source is not None:
+                try:
+                    with open(self.source, "rb") as f:
+                        old = pickle.load(f)
+                    if isinstance(old, dict):
+                        self._old = old
+                except Exception:  # missing, unreadable or of another version: computed again
+                    pass
+        value = self._old.get(key)
+        if value is not None:
+            self.new[key] = value
+        return value
+
+    def put(self, key: str | None, value) -> None:
+        if key is not None:
+            self.new[key] = value
+
+    def save(self, path: Path) -> None:
+        with open(path, "wb") as f:
+            pickle.dump(self.new, f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _cached(plan: CachePlan, i: int, store=None):
     """Document ``i``'s extraction from the previous build's cache, or None; with ``store``,
-    kept there (``kg.store``) and returned as a ``StoredExtraction``."""
+    kept there (``kg.store``) and returned as a ``StoredExtraction`` (of which only the part the
+    build keeps in memory is read)."""
     if plan.disabled or plan.source is None:
         return None
     key = plan.keys[i]
     source = plan.source / f"{key}.pickle"
-    from .store import load
+    from .store import load, load_kept
 
     try:
-        x = load(source)
+        x = load(source) if store is None else load_kept(source)
+        if not isinstance(x.document, Document):
+            return None
+        x = x if store is None else store.put_file(i, source, x)
     except Exception:  # missing, unreadable or of another version: extract again
         return None
-    if not isinstance(x.document, Document):
-        return None
     plan.hits.add(key)
-    return x if store is None else store.put_file(i, source, x)
+    return x
 
 
 def extract_one(doc: Document) -> Extraction:

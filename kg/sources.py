@@ -67,18 +67,20 @@ def setting(name: str) -> float:
 # ============================================================================ analyse
 
 
-def analyse(extractions: list[Extraction], resolved: Resolved) -> SourcesReport:
+def analyse(extractions: list[Extraction], resolved: Resolved, cache=None) -> SourcesReport:
     """Alignments, support status, conflicts and confidence adjustments for a corpus.
 
     ``extractions`` are the per-document extractions (their mentions carry the resolved
     entity ids, quantities and periods of each sentence); ``resolved`` holds the merged facts.
+    ``cache`` (a ``kg.runner.PartCache``) keeps each document's confidence adjustments from
+    build to build.
     """
     by_doc = {x.document.doc_id: x for x in extractions}
     alignments = _align_corpus(by_doc, resolved)
     support = tuple(_support(f) for f in resolved.facts)
     reports_on = _reports_on(resolved.documents)
     conflicts = _conflicts(resolved.facts, reports_on, alignments, {d.doc_id: i for i, d in enumerate(resolved.documents)})
-    adjustments = _noise(by_doc, resolved, load_noise())
+    adjustments = _noise(by_doc, resolved, load_noise(), cache)
     merged = _merged_disagreements(extractions, resolved)
     return SourcesReport(alignments, support, conflicts, adjustments, merged)
 
@@ -565,9 +567,7 @@ def load_noise(path: Path | None = None) -> Noise:
                  tuple(runs))
 
 
-def _noise(by_doc: dict[str, Extraction], resolved: Resolved, noise: Noise) -> tuple[ConfidenceAdjustment, ...]:
-    from .lang import get
-
+def _noise(by_doc: dict[str, Extraction], resolved: Resolved, noise: Noise, cache=None) -> tuple[ConfidenceAdjustment, ...]:
     # the evidence to look at, document by document: each document's text, sentences and
     # mentions are read (from disk, for a stored extraction) once, and dropped before the next
     todo: dict[str, list[tuple[Fact, Evidence]]] = {}
@@ -577,30 +577,47 @@ def _noise(by_doc: dict[str, Extraction], resolved: Resolved, noise: Noise) -> t
                 todo.setdefault(e.doc_id, []).append((f, e))
     out = {}
     for doc_id, pairs in todo.items():
-        x = by_doc[doc_id].full()
-        doc = x.document
-        sentence_of = {s.index: s for s in x.sentences}
-        mentions: dict[int, list[Mention]] = {}
-        explained: dict[int, set[Decimal]] = {}
-        for s, m in _by_sentence(x):
-            mentions.setdefault(s.index, []).append(m)
-        for f in x.facts:
-            for e in f.evidence:
-                explained.setdefault(e.sentence_index, set()).update(_numbers_used(f))
-        for f, e in pairs:
-            if e in out or e.sentence_index not in sentence_of:
-                continue
-            sent = sentence_of[e.sentence_index]
-            reasons = _signs(f, e, doc, sent, mentions.get(e.sentence_index, []), explained.get(e.sentence_index, set()),
-                             get(doc.lang), noise)
-            if reasons:
-                factor = 1.0
-                for r in reasons:
-                    factor *= noise.factors.get(r.split(":", 1)[0], 1.0)
-                confidence = round(max(noise.min_confidence, min(e.confidence, e.confidence * factor)), 3)
-                if confidence < e.confidence:
-                    out[e] = ConfidenceAdjustment(e, confidence, tuple(reasons))
+        # a document's adjustments follow from its own extraction and, of the merged facts, the
+        # kind and qualifiers each piece of evidence is read with (the noise rules are data, in
+        # the document's key)
+        key = cache.key(doc_id, repr([(f.kind, f.attrs, e) for f, e in pairs])) if cache is not None else None
+        found = cache.get(key) if key is not None else None
+        if found is None:
+            found = _noise_of(by_doc[doc_id].full(), pairs, noise)
+            if cache is not None:
+                cache.put(key, found)
+        out.update((a.evidence, a) for a in found)
     return tuple(out[e] for e in sorted(out, key=lambda e: (e.doc_id, e.start, e.end, e.rule)))
+
+
+def _noise_of(x: Extraction, pairs: list[tuple[Fact, Evidence]], noise: Noise) -> tuple[ConfidenceAdjustment, ...]:
+    """The adjustments of one document's evidence (``pairs``: each with the merged fact it supports)."""
+    from .lang import get
+
+    doc = x.document
+    sentence_of = {s.index: s for s in x.sentences}
+    mentions: dict[int, list[Mention]] = {}
+    explained: dict[int, set[Decimal]] = {}
+    for s, m in _by_sentence(x):
+        mentions.setdefault(s.index, []).append(m)
+    for f in x.facts:
+        for e in f.evidence:
+            explained.setdefault(e.sentence_index, set()).update(_numbers_used(f))
+    out = {}
+    for f, e in pairs:
+        if e in out or e.sentence_index not in sentence_of:
+            continue
+        sent = sentence_of[e.sentence_index]
+        reasons = _signs(f, e, doc, sent, mentions.get(e.sentence_index, []), explained.get(e.sentence_index, set()),
+                         get(doc.lang), noise)
+        if reasons:
+            factor = 1.0
+            for r in reasons:
+                factor *= noise.factors.get(r.split(":", 1)[0], 1.0)
+            confidence = round(max(noise.min_confidence, min(e.confidence, e.confidence * factor)), 3)
+            if confidence < e.confidence:
+                out[e] = ConfidenceAdjustment(e, confidence, tuple(reasons))
+    return tuple(out.values())
 
 
 def _numbers_used(f: Fact) -> set[Decimal]:

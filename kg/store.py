@@ -10,10 +10,12 @@ removed when no extraction refers to it any more (or at exit).
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import re
 import shutil
+import struct
 import tempfile
 import weakref
 from decimal import Decimal
@@ -22,32 +24,58 @@ from pathlib import Path
 from .types import Evidence, Extraction, Fact, PeriodRef, StoredExtraction
 
 
+_HEAD = struct.Struct("<Q")  # the file's first bytes: where its last pickle (what the build keeps) starts
+
+
 def dump(x: Extraction, path) -> None:
-    """Write ``x`` to ``path`` (the format of the build folder's extraction cache): two pickles
-    one after the other, the document with its sentences (what the graph reads back of every
-    document, a small part) and then the rest (mentions, facts, names, errors)."""
+    """Write ``x`` to ``path`` (the format of the build folder's extraction cache): after a header,
+    three pickles one after the other: the document with its sentences (what the graph reads back
+    of every document, a small part), its mentions, and what the build keeps of it in memory
+    (``StoredExtraction``: the document without its text, facts, names, mentioned entities,
+    errors), which the header says where to find, so that a build taking the extraction from the
+    cache reads that part alone."""
     with open(path, "wb") as f:
+        f.write(_HEAD.pack(0))
         pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
         # no memo of every object written: an extraction holds no cycles, and the memo of a long
         # document's hundreds of thousands of objects costs more memory than their few repeated
         # strings save on disk
         pickler.fast = True
         pickler.dump((x.document, x.sentences))
-        pickler.dump((x.mentions, x.facts, x.entities, x.errors))
+        pickler.dump(x.mentions)
+        kept = f.tell()
+        pickler.dump((dataclasses.replace(x.document, text=""), len(x.sentences), x.facts, x.entities, x.mentioned(),
+                      x.errors))
+        f.seek(0)
+        f.write(_HEAD.pack(kept))
 
 
 def load(path) -> Extraction:
     """The extraction ``dump`` wrote to ``path``."""
     with open(path, "rb") as f:
+        f.seek(_HEAD.size)
         document, sentences = pickle.load(f)
-        mentions, facts, entities, errors = pickle.load(f)
+        mentions = pickle.load(f)
+        _, _, facts, entities, _, errors = pickle.load(f)
     return Extraction(document, sentences, mentions, facts, entities, errors)
 
 
 def load_sentences(path) -> tuple:
-    """Only the sentences of the extraction at ``path`` (the first of its two pickles)."""
+    """Only the sentences of the extraction at ``path`` (the first of its pickles)."""
     with open(path, "rb") as f:
+        f.seek(_HEAD.size)
         return pickle.load(f)[1]
+
+
+def load_kept(path) -> StoredExtraction:
+    """What a build keeps in memory of the extraction at ``path`` (its last pickle alone)."""
+    with open(path, "rb") as f:
+        (kept,) = _HEAD.unpack(f.read(_HEAD.size))
+        if not kept:
+            raise ValueError(f"{path}: not a complete extraction file")
+        f.seek(kept)
+        document, sentence_count, facts, entities, mentioned, errors = pickle.load(f)
+    return StoredExtraction(document, facts, entities, mentioned, sentence_count, errors, str(path))
 
 
 _FOLDER = re.compile(r"^kg-extractions-(\d+)-[a-z0-9_]+$")
@@ -127,18 +155,16 @@ class ExtractionStore:
             return attrs
         return earlier if _identical(earlier, attrs) else attrs
 
-    def put_file(self, i: int, source: Path, x: Extraction) -> StoredExtraction:
-        """Document ``i``'s extraction ``x``, read from ``source`` (the previous build's cache, which
-        the new build folder replaces): the file is linked (or copied) into the store."""
+    def put_file(self, i: int, source: Path, kept: StoredExtraction) -> StoredExtraction:
+        """Document ``i``'s extraction, of which ``kept`` (``load_kept``) was read from ``source``
+        (the previous build's cache, which the new build folder replaces): the file is linked (or
+        copied) into the store."""
         path = self.path(i)
         try:
             os.link(source, path)
         except OSError:
-            try:
-                shutil.copyfile(source, path)
-            except OSError:
-                dump(x, path)
-        return self.adopt(StoredExtraction.of(x, path))
+            shutil.copyfile(source, path)
+        return self.adopt(dataclasses.replace(kept, path=path))
 
 
 def _identical(a, b) -> bool:

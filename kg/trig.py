@@ -89,66 +89,128 @@ class _Blocks:
             self.file.close()
 
 
-def load_cache(build_dir: Path | None) -> _Blocks | dict:
-    """The previous build's blocks (hash -> TriG text, read from its graph.trig as they are
-    asked for); empty when there are none or they cannot be read."""
+def load_cache(build_dir: Path | None, part: str = "blocks", file: str = "graph.trig") -> _Blocks | dict:
+    """The previous build's blocks of ``file`` (hash -> text, read from that file as they are asked
+    for; ``part``: "blocks" for graph.trig, "ttl" for graph.ttl); empty when there are none or
+    they cannot be read."""
     if build_dir is None:
         return {}
     try:
         with open(Path(build_dir) / CACHE_FILE, "rb") as f:
             cache = pickle.load(f)
-        if not isinstance(cache, dict) or not isinstance(cache.get("blocks"), dict):
+        if not isinstance(cache, dict) or not isinstance(cache.get(part), dict):
             return {}  # from another version
     except Exception:  # missing, unreadable or from another version: write every graph
         return {}
-    return _Blocks(Path(build_dir) / "graph.trig", cache["blocks"])
+    return _Blocks(Path(build_dir) / file, cache[part])
+
+
+# The default graph (most of the file) is written in pieces cut between two subjects: a line
+# whose text hashes to 0 modulo CUT_EVERY asks for a cut before the next subject, so where the
+# cuts fall depends only on the lines near them, and an edit to a few documents changes the
+# pieces it falls in while the others are copied. pyoxigraph's TriG and Turtle writers group a
+# subject's consecutive triples and nothing across subjects, so the pieces' texts one after
+# another are the text of the whole (tested).
+CUT_EVERY = 2048
+
+
+def _pieces(src, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) byte offsets of the pieces of the lines ``src[start:end]`` (an N-Quads file's)."""
+    import zlib
+
+    out, cut, pos, pending = [], start, start, None
+    for line in io.BufferedReader(FileSlice(src, start, end), _CHUNK):
+        if pending is not None:
+            if not line.startswith(pending):  # another subject (a subject holds no space)
+                out.append((cut, pos))
+                cut, pending = pos, None
+        elif zlib.crc32(line) % CUT_EVERY == 0:
+            pending = line[:line.find(b" ") + 1]
+        pos += len(line)
+    if pos > cut:
+        out.append((cut, pos))
+    return out
+
+
+def _block(src, start: int, end: int, out, head: bytes, prefixes: dict, fmt, cache, salt: bytes, blocks: dict) -> None:
+    """The text of the N-Quads ``src[start:end]`` in ``fmt``, copied from ``cache`` when it holds it,
+    written to ``out`` (less the prefix lines); its place goes to ``blocks``."""
+    import pyoxigraph as ox
+
+    h = hashlib.sha256(salt)
+    part = FileSlice(src, start, end)
+    while chunk := part.read(_CHUNK):
+        h.update(chunk)
+    digest = h.hexdigest()
+    at = out.tell()
+    text = cache.get(digest)
+    if text is not None:
+        out.write(text)
+        blocks[digest] = (at, len(text), hashlib.sha256(text).hexdigest())
+        return
+    body = _Body(out, head)
+    body.hash = hashlib.sha256()  # the block's text is hashed as it is written
+    ox.serialize(ox.parse(io.BufferedReader(FileSlice(src, start, end), _CHUNK), format=ox.RdfFormat.N_QUADS),
+                 body, format=fmt, prefixes=prefixes)
+    blocks[digest] = (at, out.tell() - at, body.hash.hexdigest())
+
+
+def _salt(prefixes: dict, fmt) -> bytes:
+    import pyoxigraph as ox
+
+    return f"{ox.__version__}|{fmt}|{sorted(prefixes.items())}".encode()
 
 
 def write(nquads: Path, sections: list, out_path: Path, prefixes: dict, cache=None) -> dict:
     """graph.trig from ``nquads`` (the build's sorted N-Quads, with ``sections``: each graph's
-    (key, start, end) byte offsets, the default graph first); named graphs whose text is in
-    ``cache`` (``load_cache``) are copied from it. Returns the named graphs' blocks (digest ->
-    (offset, length, hash of the text) in ``out_path``), for the next build's cache."""
+    (key, start, end) byte offsets, the default graph first): each named graph is a block, the
+    default graph is cut in pieces (``_pieces``), and a block whose text is in ``cache``
+    (``load_cache``) is copied from it. Returns the blocks (digest -> (offset, length, hash of
+    the text) in ``out_path``), for the next build's cache."""
     import pyoxigraph as ox
 
     from .graph import DEFAULT
 
     cache = cache or {}
     head = _head(prefixes)
-    salt = f"{ox.__version__}|{sorted(prefixes.items())}".encode()
+    salt = _salt(prefixes, ox.RdfFormat.TRIG)
     blocks: dict = {}
     try:
         with open(nquads, "rb") as src, open(out_path, "wb") as out:
             out.write(head)
             for key, start, end in sections:
-                digest = None
-                at = out.tell()
-                if key != DEFAULT:
-                    h = hashlib.sha256(salt)
-                    part = FileSlice(src, start, end)
-                    while chunk := part.read(_CHUNK):
-                        h.update(chunk)
-                    digest = h.hexdigest()
-                    text = cache.get(digest)
-                    if text is not None:
-                        out.write(text)
-                        blocks[digest] = (at, len(text), hashlib.sha256(text).hexdigest())
-                        continue
-                body = _Body(out, head)
-                if digest is not None:  # the block's text is hashed as it is written
-                    body.hash = hashlib.sha256()
-                ox.serialize(ox.parse(io.BufferedReader(FileSlice(src, start, end), _CHUNK), format=ox.RdfFormat.N_QUADS),
-                             body, format=ox.RdfFormat.TRIG, prefixes=prefixes)
-                if digest is not None:
-                    blocks[digest] = (at, out.tell() - at, body.hash.hexdigest())
+                for a, b in _pieces(src, start, end) if key == DEFAULT else [(start, end)]:
+                    _block(src, a, b, out, head, prefixes, ox.RdfFormat.TRIG, cache, salt, blocks)
     finally:
         getattr(cache, "close", lambda: None)()
     return blocks
 
 
-def store_cache(build_dir: Path, blocks: dict) -> None:
-    """The blocks of ``build_dir``'s graph.trig (``write``'s result) for the next build."""
+def write_turtle(ntriples: Path, out_path: Path, prefixes: dict, preamble: bytes, cache=None) -> dict:
+    """``preamble``, then the N-Triples file ``ntriples`` (sorted after its first lines) as Turtle,
+    in pieces (``_pieces``) copied from ``cache`` (``load_cache(..., "ttl", "graph.ttl")``) where
+    it holds them. Returns the pieces' places, as ``write`` does."""
+    import pyoxigraph as ox
+
+    cache = cache or {}
+    head = _head(prefixes)
+    salt = _salt(prefixes, ox.RdfFormat.TURTLE)
+    blocks: dict = {}
+    try:
+        with open(ntriples, "rb") as src, open(out_path, "wb") as out:
+            out.write(preamble)
+            out.write(head)
+            for a, b in _pieces(src, 0, src.seek(0, 2)):
+                _block(src, a, b, out, head, prefixes, ox.RdfFormat.TURTLE, cache, salt, blocks)
+    finally:
+        getattr(cache, "close", lambda: None)()
+    return blocks
+
+
+def store_cache(build_dir: Path, blocks: dict, ttl: dict | None = None) -> None:
+    """The blocks of ``build_dir``'s graph.trig (``write``'s result) and graph.ttl
+    (``write_turtle``'s) for the next build."""
     target = Path(build_dir) / CACHE_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "wb") as f:
-        pickle.dump({"blocks": blocks}, f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump({"blocks": blocks, "ttl": ttl or {}}, f, protocol=pickle.HIGHEST_PROTOCOL)

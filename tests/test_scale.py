@@ -137,7 +137,8 @@ def test_unchanged_graphs_are_copied_from_the_trig_cache(tmp_path, monkeypatch):
 
     def get(self, digest):
         text = real_get(self, digest)
-        copied.append(text is not None)
+        if self.path.name == "graph.trig":  # (graph.ttl's pieces have their own cache)
+            copied.append(text is not None)
         return text
 
     monkeypatch.setattr(trig._Blocks, "get", get)
@@ -351,3 +352,72 @@ def test_a_killed_builds_extraction_folder_is_removed_by_the_next_store(tmp_path
     assert not left.exists()
     assert (foreign / "notes.txt").read_text() == "mine" and alive.exists()
     assert store.folder.name.startswith(f"kg-extractions-{os.getpid()}-")
+
+
+def test_a_warm_build_reads_only_what_it_keeps_of_unchanged_documents(tmp_path, monkeypatch):
+    """After one edit, the unchanged documents' extractions are taken from the cache by their kept
+    part alone (not their sentences and mentions), and the sources stage's look at their evidence
+    (noise) is taken from <out>/.cache/noise.pickle; the bytes equal a cold build's."""
+    from kg import sources, store
+
+    folder = _corpus(tmp_path)
+    out = tmp_path / "build"
+    _written(pipeline.build([folder], cache_in=out), out)
+    assert (out / ".cache" / "noise.pickle").exists()
+    edited = sorted(folder.glob("*.txt"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n小米公司成立于2010年。\n", encoding="utf-8")
+    full, looked = [], []
+    real_load, real_noise = store.load, sources._noise_of
+    monkeypatch.setattr(store, "load", lambda path: full.append(path) or real_load(path))
+    monkeypatch.setattr(sources, "_noise_of", lambda x, *a: looked.append(x.document.doc_id) or real_noise(x, *a))
+    warm = _written(pipeline.build([folder], cache_in=out), out)
+    assert looked == [edited.stem]  # the other documents' evidence did not change
+    assert len(full) == 1  # the edited document's, read back for its noise; none from the cache
+    monkeypatch.setattr(sources, "_noise_of", real_noise)
+    cold = _written(pipeline.build([folder]), tmp_path / "cold")
+    assert warm == cold
+
+
+def test_the_kept_part_of_an_extraction_file_is_what_the_build_keeps(tmp_path):
+    import dataclasses
+
+    from kg import store
+    from kg.types import StoredExtraction
+
+    (doc,) = corpus.read_corpus([DEV / "byd-news-zh.txt"])
+    x = runner.extract_one(doc)
+    store.dump(x, tmp_path / "x.pickle")
+    kept = store.load_kept(tmp_path / "x.pickle")
+    made = StoredExtraction.of(x, str(tmp_path / "x.pickle"))
+    fields = [f.name for f in dataclasses.fields(StoredExtraction) if f.name != "store"]
+    assert [getattr(kept, f) for f in fields] == [getattr(made, f) for f in fields]
+    assert kept.facts and kept.mentioned_ids and kept.document.text == ""
+    assert store.load(tmp_path / "x.pickle") == x
+    assert store.load_sentences(tmp_path / "x.pickle") == x.sentences
+
+
+def test_the_default_graph_in_pieces_gives_the_same_files(tmp_path, monkeypatch):
+    """graph.trig and graph.ttl written with the default graph cut in many pieces equal the files
+    written from it whole; a rebuild after one edit copies most pieces of both from the previous
+    build's files and still equals a cold build."""
+    import pickle
+
+    from kg import trig
+
+    folder = _corpus(tmp_path)
+    monkeypatch.setattr(trig, "CUT_EVERY", 1 << 62)  # one piece
+    whole = _written(pipeline.build([folder]), tmp_path / "whole")
+    monkeypatch.setattr(trig, "CUT_EVERY", 8)
+    out = tmp_path / "build"
+    assert _written(pipeline.build([folder], cache_in=out), out) == whole
+    before = pickle.loads((out / trig.CACHE_FILE).read_bytes())
+    assert len(before["ttl"]) > 50 and len(before["blocks"]) > 50
+    edited = sorted(folder.glob("*.txt"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n小米公司成立于2010年。\n", encoding="utf-8")
+    warm = _written(pipeline.build([folder], cache_in=out), out)
+    after = pickle.loads((out / trig.CACHE_FILE).read_bytes())
+    for part in ("ttl", "blocks"):
+        kept = set(before[part]) & set(after[part])
+        assert len(kept) > len(after[part]) // 2 and len(kept) < len(after[part])
+    monkeypatch.setattr(trig, "CUT_EVERY", 1 << 62)
+    assert warm == _written(pipeline.build([folder]), tmp_path / "cold")
