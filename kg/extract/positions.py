@@ -182,7 +182,7 @@ def _ranks_a_product(ctx: Context, pat: dict, s: int, e: int) -> bool:
     text = ctx.doc.text
     sales = _words(pat, "sales_superlatives", lang)
     nouns = _words(pat, "product_nouns", lang)
-    if not sales or not nouns or not words_re(sales, lang).fullmatch(text[s:e]):
+    if not sales or not nouns or not words_re((pat.get("sales_superlatives") or {}).get(lang), lang).fullmatch(text[s:e]):
         return False
     after = text[e:min(ctx.sent.end, e + 40)]
     stop = re.search(r"[，,。；;]" if lang == "zh" else r"[,;.]|\b(?:in|of|by|with|since|for|and)\b", after)
