@@ -42,7 +42,12 @@ def _words(spec: dict, key: str, lang: str) -> list[str]:
     return list((spec.get(key) or {}).get(lang, []))
 
 
-def _hits(ctx: Context, words: list[str]) -> list[tuple[int, int]]:
+def _stored(spec: dict, key: str, lang: str):
+    """The data file's own list of ``key`` words (not a copy: ``words_re`` finds its regex by the list), or ()."""
+    return (spec.get(key) or {}).get(lang) or ()
+
+
+def _hits(ctx: Context, words) -> list[tuple[int, int]]:
     if not words:
         return []
     regex = words_re(words, ctx.lang.code)
@@ -225,6 +230,13 @@ def _describer_re(words: tuple) -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, words)) + ")")
 
 
+@functools.lru_cache(maxsize=64)
+def _alternation(words: tuple) -> re.Pattern | None:
+    """``words``, longest first, as one case-blind regex (None for none)."""
+    words = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE) if words else None
+
+
 def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
     """Founders named as a list beside the word for them: 小米的联合创始人包括林斌、黎万强和洪锋,
     "Its co-founders were Xu Li, Wang Xiaogang and Xu Bing" (``founder_nouns``, then a ``list_verbs``
@@ -233,11 +245,11 @@ def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:
     before the word, else the document's."""
     lang = ctx.lang.code
     text = ctx.doc.text
-    verbs = sorted(_words(spec, "list_verbs", lang), key=len, reverse=True)
-    verb = re.compile("|".join(map(re.escape, verbs)), re.IGNORECASE) if verbs else None
     conf = float(spec.get("confidence", 0.9)) * 0.95
     facts: list[Fact] = []
-    for ts, te in _hits(ctx, _words(spec, "founder_nouns", lang)):
+    hits = _hits(ctx, _stored(spec, "founder_nouns", lang))
+    verb = _alternation(tuple(_words(spec, "list_verbs", lang))) if hits else None  # made when a sentence needs it
+    for ts, te in hits:
         cs, ce = ctx.clauses[ctx.clause_of(ts)]
         org = _org_before(ctx, ts, limit=12, exclude=NOT_FOUNDED)
         company = org.entity_id if org is not None and org.start >= cs else ctx.doc.organisation
@@ -378,7 +390,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
     conf = float(spec.get("confidence", 0.9))
     not_after = re.compile(spec["not_after"][lang]) if (spec.get("not_after") or {}).get(lang) else None
     dated: set[str] = set()  # companies this sentence dates by their predecessor's founding
-    for ts, te in _hits(ctx, _words(spec, "triggers", lang)):
+    for ts, te in _hits(ctx, _stored(spec, "triggers", lang)):
         if _future(ctx, ts) or (not_after is not None and not_after.match(text, te)):
             continue  # 成立十周年, 成立以来: not the founding itself
         cs, ce = ctx.clauses[ctx.clause_of(ts)]
@@ -655,9 +667,9 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
     conf = float(spec.get("confidence", 0.9))
     state = {w.lower() for w in _words(spec, "state_words", lang) + _words(spec, "share_triggers", lang)}
     share_triggers = {w.lower() for w in _words(spec, "share_triggers", lang)}
-    plan_re = words_re(_words(spec, "plan_words", lang), lang) if _words(spec, "plan_words", lang) else None
-    hits = _hits(ctx, _words(spec, "triggers", lang))
-    hits += [(s, e) for s, e in _hits(ctx, _words(spec, "share_triggers", lang)) if not any(a < e and s < b for a, b in hits)]
+    plan_re = words_re(_stored(spec, "plan_words", lang), lang) if _words(spec, "plan_words", lang) else None
+    hits = _hits(ctx, _stored(spec, "triggers", lang))
+    hits += [(s, e) for s, e in _hits(ctx, _stored(spec, "share_triggers", lang)) if not any(a < e and s < b for a, b in hits)]
     for ts, te in sorted(hits):
         if _future(ctx, ts) or any(text.startswith(w, te) for w in not_after):
             continue  # 上市公司: a listed company, not a listing
@@ -833,7 +845,7 @@ def _listed_one_after(ctx: Context, te: int) -> Mention | None:
 
 def _hits_between(ctx: Context, spec: dict, start: int, end: int) -> bool:
     """Is another listing word between start and end (a second listing told after the first)?"""
-    return any(start <= s and e <= end for s, e in _hits(ctx, _words(spec, "triggers", ctx.lang.code)))
+    return any(start <= s and e <= end for s, e in _hits(ctx, _stored(spec, "triggers", ctx.lang.code)))
 
 
 def _bracketed_owner(ctx: Context, ts: int) -> Mention | None:
@@ -1047,7 +1059,7 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
     facts: list[Fact] = []
     conf = float(spec.get("confidence", 0.85))
     v = vocab()
-    for ts, te in _hits(ctx, _words(spec, "triggers", lang)):
+    for ts, te in _hits(ctx, _stored(spec, "triggers", lang)):
         run = []
         pos = te
         for m in sorted((m for m in ctx.entities(PLACE) if m.start >= te and m.entity_id != "world"), key=lambda m: m.start):

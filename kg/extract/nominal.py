@@ -298,7 +298,8 @@ def _unit_names(ctx: Context, entry: dict) -> list[Fact]:
     text = ctx.doc.text
     out = []
     made: dict[int, Mention] = {}  # end of a unit made here -> its mention
-    for m in words_re(nouns, ctx.lang.code).finditer(ctx.sent.text):
+    # the data's own list (not the copy): words_re finds its regex by the list
+    for m in words_re(spec.get("nouns") or nouns, ctx.lang.code).finditer(ctx.sent.text):
         ns, ne = ctx.sent.start + m.start(), ctx.sent.start + m.end()
         if any(o.start < ne and o.end > ns for o in ctx.mentions if o.kind in ENTITY_KINDS and (o.start, o.end) not in
                [(u.start, u.end) for u in made.values()]):

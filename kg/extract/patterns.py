@@ -75,19 +75,17 @@ def words_re(words, lang: str) -> re.Pattern | None:
     """One regex over ``words`` (longest first; for English, whole words), made once per list."""
     if not words:
         return None
-    if type(words) not in (list, tuple):
-        return _compiled_words(tuple(words), lang)
     # asked a hundred thousand times per megabyte, mostly for the same few hundred lists of the data
     # files: found by the list itself before its words are made a tuple and hashed. The entry keeps
     # the list (so its id is not reused) and its length (a list the data files hold is not edited)
-    key = (id(words), lang)
-    known = _BY_LIST.get(key)
-    if known is not None and known[0] is words and known[1] == len(words):
-        return known[2]
+    known = _BY_LIST.get(id(words))
+    if known is not None and known[0] is words and known[1] == lang and known[2] == len(words):
+        return known[3]
     regex = _compiled_words(tuple(words), lang)
-    if len(_BY_LIST) >= _BY_LIST_MAX:
-        _BY_LIST.clear()  # lists made at each call would otherwise pile up
-    _BY_LIST[key] = (words, len(words), regex)
+    if type(words) in (list, tuple):
+        if len(_BY_LIST) >= _BY_LIST_MAX:
+            _BY_LIST.clear()  # lists made at each call would otherwise pile up
+        _BY_LIST[id(words)] = (words, lang, len(words), regex)
     return regex
 
 

@@ -186,7 +186,7 @@ def _ranks_a_product(ctx: Context, pat: dict, s: int, e: int) -> bool:
     text = ctx.doc.text
     sales = _words(pat, "sales_superlatives", lang)
     nouns = _words(pat, "product_nouns", lang)
-    if not sales or not nouns or not words_re(sales, lang).fullmatch(text[s:e]):
+    if not sales or not nouns or not words_re((pat.get("sales_superlatives") or {}).get(lang), lang).fullmatch(text[s:e]):
         return False
     after = text[e:min(ctx.sent.end, e + 40)]
     stop = re.search(r"[，,。；;]" if lang == "zh" else r"[,;.]|\b(?:in|of|by|with|since|for|and)\b", after)
@@ -468,15 +468,28 @@ def _in_heading(ctx: Context, m: Mention) -> bool:
         and not re.fullmatch(r"\s*(?:['’]s)?\s*", ctx.doc.text[m.end:h.end() - 1])
 
 
+_PLAYERS: dict = {}
+
+
+def _players(pat: dict, lang: str) -> tuple[list[str], str]:
+    """The pattern's ``player_nouns`` that are no ``market_nouns``, and their alternation (longest first),
+    worked out once per pattern (the data's patterns are not edited) instead of at each rank."""
+    known = _PLAYERS.get((id(pat), lang))
+    if known is None or known[0] is not pat:
+        markets = _words(pat, "market_nouns", lang)
+        nouns = [n for n in _words(pat, "player_nouns", lang) if n not in markets]
+        known = _PLAYERS[(id(pat), lang)] = (pat, nouns, "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)))
+    return list(known[1]), known[2]
+
+
 def _named_after(ctx: Context, pat: dict, s: int, e: int):
     """The name a ranked player phrase stands before, as its title (美国第二大网约车平台Lyft, 全球最大的音频流媒体
     平台Spotify, "the world's largest contract chipmaker TSMC"): that name is the one ranked."""
     text = ctx.doc.text
     lang = ctx.lang.code
-    nouns = [n for n in _words(pat, "player_nouns", lang) if n not in _words(pat, "market_nouns", lang)]
+    nouns, alt = _players(pat, lang)
     if not nouns:
         return None
-    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     if lang == "zh":
         m = re.compile(r"的?" + _ZH_KIND + r"{0,12}?(?:" + alt + r")").match(text, e, ctx.sent.end)
     else:
@@ -929,10 +942,9 @@ def _zh_player_phrase(ctx: Context, pat: dict, s: int, e: int) -> tuple[int, int
     """(start, end, kind start, kind end) of a Chinese player phrase: after a superlative (最大的电子制造服务企业,
     第二大存储芯片制造商) or before an ordinal (中国造车新势力品牌第四, 手机品牌厂商中排名第一)."""
     text = ctx.doc.text
-    nouns = [n for n in _words(pat, "player_nouns", "zh") if n not in _words(pat, "market_nouns", "zh")]
+    nouns, alt = _players(pat, "zh")
     if not nouns:
         return None
-    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     mentions = [m for m in ctx.mentions if m.kind in ENTITY_KINDS + ("period", "quantity", "rank")
                 and not (m.cls and vocab().is_a(m.cls, list(_CATEGORY_CLASSES)))]
     around = [b for a, b in _superlative_spans(ctx, pat) if a <= s and e <= b]

@@ -1857,6 +1857,13 @@ def _more_after(ctx: Context, m: Mention) -> bool:
         re.search(r"[“《\"A-Za-z]", ctx.doc.text[m.end + 1:ce]))
 
 
+@functools.lru_cache(maxsize=1024)
+def _word_ends(word: str) -> tuple[re.Pattern, re.Pattern]:
+    """``word`` ending a text (after no word character, spaces after it), and ``word`` ending it but for up to three
+    Chinese characters: made once per word, not at each subject tried."""
+    return re.compile(r"(?<![\w])" + re.escape(word) + r"\s*$"), re.compile(re.escape(word) + r"[\u4e00-\u9fff]{0,3}$")
+
+
 def _doer(ctx: Context, pat: dict, ts: int):
     """The subject of an active trigger, passing over a name that only follows 从 (the seller:
     从谷歌手中收购) or 与 (a partner: 联想与NEC组建合资公司，并收购Medion)."""
@@ -1865,8 +1872,8 @@ def _doer(ctx: Context, pat: dict, ts: int):
     text = ctx.doc.text
     tries = 0
     while subj_m is not None and skip and tries < 3 and any(
-            re.search(r"(?<![\w])" + re.escape(w) + r"\s*$", text[max(ctx.sent.start, subj_m.start - 8):subj_m.start]) or
-            re.search(re.escape(w) + r"[\u4e00-\u9fff]{0,3}$", text[max(ctx.sent.start, subj_m.start - 6):subj_m.start])
+            _word_ends(w)[0].search(text[max(ctx.sent.start, subj_m.start - 8):subj_m.start]) or
+            _word_ends(w)[1].search(text[max(ctx.sent.start, subj_m.start - 6):subj_m.start])
             for w in skip):
         tries += 1
         passed = subj_m

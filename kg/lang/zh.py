@@ -504,8 +504,16 @@ def _org_kinds(nouns: tuple) -> re.Pattern:
 
 def after_org_kind(text: str, pos: int, words: dict) -> bool:
     """Does a noun of an organisation's kind (``org_kind_nouns``: 厂商, 初创企业, 私募机构) end right before ``pos``?"""
-    nouns = tuple(words.get("org_kind_nouns") or ())
-    return bool(nouns) and _org_kinds(nouns).search(text, max(0, pos - 6), pos) is not None
+    nouns = words.get("org_kind_nouns") or ()
+    if not nouns:
+        return False
+    known = _KIND_ENDS.get(id(nouns))  # the list's regex, found by the list (asked at each character after a trigger)
+    if known is None or known[0] is not nouns or known[1] != len(nouns):
+        known = _KIND_ENDS[id(nouns)] = (nouns, len(nouns), _org_kinds(tuple(nouns)))
+    return known[2].search(text, max(0, pos - 6), pos) is not None
+
+
+_KIND_ENDS: dict = {}
 
 
 def kind_name_end(text: str, pos: int, end: int, words: dict) -> int | None:
