@@ -48,6 +48,7 @@ def _byline(line: str, p, lang: Language) -> bool:
     """A short line at the top ending with its date after a byline or note word (本报记者 上海报道
     2024年5月24日, "Company profile — updated 14 March 2025")."""
     before = re.sub(r"(?:至|到|于|as\s+of|on)$", "", line[:p.start].rstrip(" :：,，（(")).rstrip()  # 资料更新至…, "updated on …"
+    before = re.sub(r"\s+(?:in|at)\s+[A-Z][A-Za-z .'-]{1,30}$", "", before)  # "issued in Shenzhen on …"
     words = lang.words.get("dateline_words") or []
     if p.qualifier not in ("", "by", "asof") or len(line) > 80 or re.search(r"[.。!?！？]\s", before):
         return False
@@ -75,11 +76,46 @@ def _lead(line: str, p, lang: Language) -> bool:
     return not p.qualifier and bool(before) and before in {w.lower() for w in lang.words.get("dateline_leads") or []}
 
 
+def _note(line: str, p, lang: Language) -> bool:
+    """A note on the text at its top, in brackets, whose last clause says when it was issued ("(Machine
+    translation of the company's introduction, issued in Shenzhen on 2025 year 3 month 20 day)", （本文译自公司
+    介绍材料，2025年3月20日发布于深圳）): a dateline word in the clause of the date, the note closing after it."""
+    head, tail = line[:p.start], line[p.end:]
+    if p.qualifier or not re.match(r"\s*[(（\[【]", line) or not re.fullmatch(r"[^()（）\[\]【】]{0,16}[)）\]】]\s*", tail):
+        return False
+    clause = re.split(r"[,，;；:：(（\[【]", head)[-1] + " " + re.sub(r"[)）\]】]\s*$", "", tail)
+    words = lang.words.get("dateline_words") or []
+    edge = r"(?<![A-Za-z])" if lang.code == "en" else ""
+    return len(clause) <= 60 and any(re.search(edge + re.escape(w) + (r"(?![A-Za-z])" if edge else ""), clause, re.IGNORECASE)
+                                     for w in words)
+
+
 def _dispatch(line: str, p) -> bool:
     """A news agency's dispatch line, translated word for word or not: "Shanghai 2024 year 11 month 6 day
     electricity (reporter …)", 上海11月6日电."""
     return re.fullmatch(r"\s*(?:[A-Z][A-Za-z.'-]*\s*){1,3}|[\u4e00-\u9fff]{2,14}", line[:p.start]) is not None \
         and re.match(r"\s*(?:electricity|electric|dispatch|message|news|report|电|讯)", line[p.end:p.end + 16], re.IGNORECASE) is not None
+
+
+# a date written in figures, year first (2025-03-20, 2025/3/20, 2025.03.20), and a clock time beside it (10:30)
+_NUMERIC_DATE = re.compile(r"(?<![0-9./-])((?:19|20)[0-9]{2})([-/.])([01]?[0-9])\2([0-3]?[0-9])(?![0-9]|[./-][0-9])")
+_CLOCK = re.compile(r"(?<![0-9])[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![0-9])")
+
+
+def _numeric_date_line(line: str) -> dt.date | None:
+    """The date of a short line at the top that gives one in figures (发布时间：2025-03-20 10:00, "Date: 2025/3/20",
+    来源：证券时报 2025.03.20): no sentence in the line, one date in it."""
+    found = list(_NUMERIC_DATE.finditer(line))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    rest = _CLOCK.sub("", line[:m.start()] + " " + line[m.end():]).strip()
+    if len(rest) > 40 or re.search(r"[。！？!?]|[.;；]\s", rest) or re.search(r"[0-9]{3,}", rest):
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    except ValueError:
+        return None
 
 
 def _dateline(lines: list[str], lang: Language, year_end: dt.date | None) -> dt.date | None:
@@ -91,8 +127,10 @@ def _dateline(lines: list[str], lang: Language, year_end: dt.date | None) -> dt.
                 continue  # 今天, "yesterday": nothing to do with the year of the lead
             if p.day and p.month and (not p.qualifier and (_DATELINE_LEAD.match(line[:p.start]) or _dated_heading(line, p)
                                                            or _dispatch(line, p) or _date_line(line, p)) or _byline(line, p, lang)
-                                   or _lead(line, p, lang)):
+                                   or _lead(line, p, lang) or _note(line, p, lang)):
                 return dt.date(p.year, p.month, p.day)
+        if year_end is None and _numeric_date_line(line) is not None:
+            return _numeric_date_line(line)
         if _BODY_LINE.match(line):
             break  # the body has begun: a date further down is something that happened
     return None
@@ -136,18 +174,43 @@ _PLANNED = {
 }
 
 
-def _latest_told_year(text: str, lang: Language) -> int | None:
-    """The latest year the text names with its digits as a time already reached (not a plan, a target or a
-    time 'by' which something is due); None when it names none."""
+def _told_periods(text: str, lang: Language) -> list:
+    """The periods the text names with a year in digits as a time already reached (not a plan, a target or a
+    time 'by' which something is due)."""
     planned = _PLANNED.get(lang.code)
-    years = []
+    told = []
     for p in numbers.find_periods(text, lang.code, None):
         if p.year is None or p.qualifier not in ("", "early", "late", "mid", "since") or not re.search(r"[0-9]{4}", p.text or ""):
             continue
         if planned is not None and planned.search(text, max(0, p.start - 30), p.start):
             continue
-        years.append(p.year)
+        told.append(p)
+    return told
+
+
+def _latest_told_year(text: str, lang: Language) -> int | None:
+    """The latest year the text names with its digits as a time already reached; None when it names none."""
+    years = [p.year for p in _told_periods(text, lang)]
     return max(years) if years else None
+
+
+def _year_after_told(text: str, lang: Language) -> int | None:
+    """The year of a text whose dateline leaves the year out and whose head names none: the year after the
+    latest year it tells as a whole year gone by (2023年，全年营收…: a calendar year, not a fiscal one, a full-year word right after it) when it also speaks of "this year" (今年上半年)
+    as a time apart from the years it numbers. None when the text does not tell both: better no date than a guess."""
+    told = _told_periods(text, lang)
+    if not told:
+        return None
+    latest = max(p.year for p in told)
+    full = [w.lower() for w in lang.words.get("full_year_words") or []]
+    reach = 12 if lang.code == "zh" else 30
+    whole = any(p.year == latest and re.fullmatch(r"(?:19|20)[0-9]{2}\s*年?", p.text.strip()) and not p.qualifier
+                and any(w in text[p.end:p.end + reach].lower() for w in full) for p in told)
+    words = lang.words.get("this_year") or []
+    pattern = "|".join(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" for w in words)
+    if not whole or not pattern or not re.search(pattern, text, re.IGNORECASE):
+        return None
+    return latest + 1
 
 
 def infer_date(text: str, lang: Language) -> dt.date | None:
@@ -174,7 +237,8 @@ def infer_date(text: str, lang: Language) -> dt.date | None:
         # … 2015年7月创立 … 2024年上半年营收: 2024, not the founding year of the lead). With no year in the head the
         # year stays unknown: the latest year a text names may be last year's (2023年市场规模…，今年…)
         # (a leap year stands in for the year while looking for a dateline without one: 2月29日电)
-        told = _latest_told_year(text, lang) if _dateline(lines, lang, dt.date(2024, 12, 31)) is not None else None
+        yearless = _dateline(lines, lang, dt.date(2024, 12, 31)) is not None
+        told = max(_latest_told_year(text, lang) or 0, _year_after_told(text, lang) or 0) if yearless else None
         found = _dateline(lines, lang, dt.date(max(int(year.group()), told or 0), 12, 31))
         if found is not None:
             # results are told after their period ends: 3月28日电 … 发布2024年度业绩 is 28 March 2025
@@ -184,6 +248,11 @@ def infer_date(text: str, lang: Language) -> dt.date | None:
             if end is not None and found <= end and not _recent_day(periods, found):
                 found = _next_year(found)
             return found
+    elif _dateline(lines, lang, dt.date(2024, 12, 31)) is not None:
+        # a dateline without its year (香港12月30日电) and no year in the head: the year after the last whole year told
+        after = _year_after_told(text, lang)
+        if after is not None:
+            return _dateline(lines, lang, dt.date(after, 12, 31))
     # "今天是2020年8月11日", "Today is March 26, 2024", "as of June 30, 2024" anywhere in the text
     today = lang.words.get("today", [])
     for m in re.finditer("|".join(re.escape(w) for w in today) or r"(?!)", text, re.IGNORECASE):

@@ -588,3 +588,54 @@ def test_a_class_noun_before_a_bracketed_name_makes_it_one_whatever_the_model_re
     # 里 of 里维达 reads as "in" to the name model; the class noun 制造商 before it says it is a company's name
     got = profile.bracketed_names("美国电动汽车制造商里维达（Rivida）在加州举行发布会。", lex, get("zh"), CTX)
     assert [(i.cls, i.labels, i.aliases) for i in got] == [("Company", (("zh", "里维达"),), (("en", "Rivida"),))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Brightcore Optics Introduces Itself\n\n(Machine translation of company profile material, issued in Hangzhou on "
+     "2024 year 11 month 5 day)\n\nBrightcore Optics Science and Technology Stock Limited Company is a lens maker.", "en"),
+    ("Brightcore Optics: who we are\n[Translated from the Chinese original, published on November 5, 2024]\n\n"
+     "Brightcore Optics is a lens maker founded in 2009.", "en"),
+    ("明芯光学公司简介\n（本文根据公司介绍材料整理，2024年11月5日发布于杭州）\n\n明芯光学是一家镜头制造商。", "zh"),
+])
+def test_a_bracketed_note_saying_when_the_text_was_issued_dates_it(text, lang):
+    assert profile.infer_date(text, get(lang)) == dt.date(2024, 11, 5)
+
+
+def test_a_note_that_tells_an_event_in_brackets_is_no_dateline():
+    text = ("Brightcore Optics Introduces Itself\n\n(The company was founded in Hangzhou on 2009 year 3 month 1 day)\n\n"
+            "Brightcore Optics is a lens maker.")
+    assert profile.infer_date(text, get("en")) is None
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("明芯光学发布新镜头\n发布时间：2024-11-05 09:30  来源：公司官网\n明芯光学今天发布了新镜头。", "zh"),
+    ("明芯光学发布新镜头\n2024/11/5\n明芯光学今天发布了新镜头。", "zh"),
+    ("Brightcore Optics launches a lens\nDate: 2024.11.05\nBrightcore Optics launched a lens today.", "en"),
+    ("Brightcore Optics launches a lens\nRelease time: 2024 year 11 month 5 day\nBrightcore Optics launched a lens today.", "en"),
+    ("Brightcore Optics launches a lens\nIssued in Hangzhou on November 5, 2024\nBrightcore Optics launched a lens today.", "en"),
+])
+def test_a_date_line_at_the_top_in_figures_or_after_a_release_word_dates_the_text(text, lang):
+    assert profile.infer_date(text, get(lang)) == dt.date(2024, 11, 5)
+
+
+def test_a_date_in_figures_inside_a_sentence_at_the_top_is_no_dateline():
+    text = "Brightcore Optics launches a lens\nThe lens, first shown on 2023-06-01, ships to 40 countries. Brightcore grew.\n"
+    assert profile.infer_date(text, get("en")) is None
+
+
+@pytest.mark.parametrize("text, lang, date", [
+    # a whole year told as gone by (全年, "full year") and "this year" apart from it: the year after
+    ("明芯光学港股上市\n\n本报香港12月18日电 明芯光学今天在香港联交所上市。\n"
+     "2023年，明芯光学全年营收52亿元。今年上半年，公司营收31亿元。\n", "zh", dt.date(2024, 12, 18)),
+    ("Brightcore lists in Hong Kong\n\nHONG KONG, Dec. 18 — Brightcore Optics listed its shares today.\n"
+     "In 2023 Brightcore's full-year revenue was 5.2 billion yuan. In the first half of this year revenue rose to 3.1 billion yuan.\n",
+     "en", dt.date(2024, 12, 18)),
+    # no "this year": the latest year told may be the text's own
+    ("明芯光学港股上市\n\n本报香港12月18日电 明芯光学今天在香港联交所上市。\n明芯光学是国内头部镜头企业。\n"
+     "2023年，明芯光学全年营收52亿元。\n", "zh", None),
+    # only a plan year after the last year told, and no whole year told: unknown
+    ("明芯光学港股上市\n\n本报香港12月18日电 明芯光学今天在香港联交所上市。\n明芯光学是国内头部镜头企业。\n公司2019年3月成立。"
+     "今年公司营收增长。公司计划到2030年全年营收达到100亿元。\n", "zh", None),
+])
+def test_a_year_less_dateline_without_a_year_in_the_head_takes_the_year_after_the_last_full_year_told(text, lang, date):
+    assert profile.infer_date(text, get(lang)) == date
