@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from kg.numbers import period_end
 from kg.types import PeriodRef
 
-from helpers import facts
+from helpers import facts, run
 
 
 def _of(got: set, metric: str) -> list[tuple]:
@@ -362,3 +364,22 @@ def test_a_whole_year_word_in_the_figures_clause_says_the_year():
     # a year named earlier in the sentence, written or relative, is the year of 全年
     got = facts("回头看去年，联想全年营收4000亿元。", "zh", organisation="lenovo", date=dt.date(2024, 11, 20))
     assert [f[5] for f in _of(got, "Revenue")] == ["2023"], got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Brightcore Optics was founded in 1997 in Hangzhou. It makes lenses for phones. It has 3,000 employees. "
+     "Its lenses are sold in 40 countries. Its main plant is in Ningbo. In the third quarter, revenue was 1.2 billion yuan.", "en"),
+    ("明芯光学1997年成立于杭州。公司生产手机镜头。公司有员工3000人。产品销往40个国家。主要工厂位于宁波。第三季度，公司营收12亿元。", "zh"),
+])
+def test_with_no_document_date_a_bare_quarter_takes_no_year_from_a_far_away_sentence(text, lang):
+    x = run(text, lang, date=None)
+    assert {m.period.key for m in x.mentions if m.kind == "period"} == {"1997"}  # not 1997-Q3
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Brightcore Optics reported its results for 2024. In the third quarter, revenue was 1.2 billion yuan.", "en"),
+    ("明芯光学公布2024年业绩。第三季度，公司营收12亿元。", "zh"),
+])
+def test_with_no_document_date_a_bare_quarter_takes_the_year_told_just_before(text, lang):
+    x = run(text, lang, date=None)
+    assert "2024-Q3" in {m.period.key for m in x.mentions if m.kind == "period"}
