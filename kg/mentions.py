@@ -33,13 +33,16 @@ def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tupl
     month = carry.get("month")  # the last month told, (year, month): 同月 in a later sentence is that month
     opener, prev = None, None  # the organisation the sentence before names first, and that sentence
     opening = set((lang.words.get("pronouns") or {}).get("organisation_opening") or [])
-    age = carry.get("age", 0)  # sentences since the one that told ``year``
+    if doc.date is None and "told" not in carry:
+        from .profile import latest_told_year
+        carry["told"] = latest_told_year(doc.text, lang)  # with no document date, the latest year the text tells as reached
+    now = doc.date.year if doc.date is not None else carry.get("told")
     for sent in sentences:
         # a year the text told long before its own date (a record set in 2018, in a report of 2025) is
         # history: a later bare "fourth quarter" is the latest one before the document's date. With no
-        # document date, only a year told a few sentences before dates a bare quarter or half (founded in
-        # 1997 … several sentences on … "the third quarter" is not 1997's): else the quarter's year is unknown
-        stale = year is not None and (year < doc.date.year - 1 if doc.date is not None else age > CONTEXT_SENTENCES)
+        # document date the latest year the text tells stands in for it (founded in 1997 … 2024年营收… : a
+        # "third quarter" after the founding year is not 1997's, and with no date its year is unknown)
+        stale = year is not None and now is not None and year < now - 1
         found = _sentence_mentions(doc, sent, lang, lexicon, context, year, stale, day, month)
         if lang.code == "zh" and any(m.kind == "pronoun" and m.text in opening for m in found) \
                 and (opener is None or opener.entity_id != doc.organisation or _longer_name(doc.text, opener, prev)):
@@ -55,10 +58,8 @@ def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tupl
             if m.kind == "period" and m.period.month and m.period.year:
                 month = (m.period.year, m.period.month)
             if m.kind == "period" and m.period.year and _NAMES_YEAR.search(m.text) and not _dateline(doc, m):
-                year, age = m.period.year, 0
-        age += 1
+                year = m.period.year
     carry["year"] = year
-    carry["age"] = age
     carry["day"] = day
     carry["month"] = month
     return Extraction(doc, sentences, tuple(mentions), ())
@@ -215,8 +216,6 @@ def _longer_name(text: str, m: Mention, sent: Sentence | None) -> bool:
 
 # a time that names the year it is in: written out, or this year (今年一季度, "this year"): later bare quarters
 # and halves are of that year (not "last year" or "next year", which step aside from the text's year)
-# how many sentences on a year told in an undated text still dates a bare quarter or half
-CONTEXT_SENTENCES = 3
 _NAMES_YEAR = re.compile(r"(?:19|20)[0-9]{2}|今年|本年|this\s+year", re.IGNORECASE)
 
 

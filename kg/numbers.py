@@ -1568,7 +1568,8 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None,
 
     Expressions without a year ("年初", "February 7", "Q3") take the latest year stated
     earlier in the same text, else ``context_year`` (the year the text before it was about),
-    else the document date's year; a ``context_stale`` year (long before the document date, or told far back in a text with no date) dates
+    else the document date's year; a ``context_stale`` year (long before the document date, or in a text with no date long before the
+    latest year it tells) dates
     only what points back to it ("later that year", 同年), not a bare quarter. 当天 and 同日 are
     the last day told before them in the text, else ``context_day``, else the document's; 同月 and "that month"
     the last month told before them, else ``context_month`` (a year and a month), else unknown. Relative expressions

@@ -188,7 +188,7 @@ def _told_periods(text: str, lang: Language) -> list:
     return told
 
 
-def _latest_told_year(text: str, lang: Language) -> int | None:
+def latest_told_year(text: str, lang: Language) -> int | None:
     """The latest year the text names with its digits as a time already reached; None when it names none."""
     years = [p.year for p in _told_periods(text, lang)]
     return max(years) if years else None
@@ -238,7 +238,7 @@ def infer_date(text: str, lang: Language) -> dt.date | None:
         # year stays unknown: the latest year a text names may be last year's (2023年市场规模…，今年…)
         # (a leap year stands in for the year while looking for a dateline without one: 2月29日电)
         yearless = _dateline(lines, lang, dt.date(2024, 12, 31)) is not None
-        told = max(_latest_told_year(text, lang) or 0, _year_after_told(text, lang) or 0) if yearless else None
+        told = max(latest_told_year(text, lang) or 0, _year_after_told(text, lang) or 0) if yearless else None
         found = _dateline(lines, lang, dt.date(max(int(year.group()), told or 0), 12, 31))
         if found is not None:
             # results are told after their period ends: 3月28日电 … 发布2024年度业绩 is 28 March 2025
@@ -298,7 +298,8 @@ _ZH_COMPANY_WORDS = re.compile(r"(?:集团股份有限公司|股份有限公司|
 _SHORT_NAME = re.compile(r"[(（]\s*(?:hereinafter|hereafter|below|以下)[^)）]{0,30}?[“\"「]([^”\"」]{2,30})[”\"」]")
 # an English name declared with its short name, word for word or not: "Branch Wo Si Robot Stock Share Limited
 # Company (below called "Branch Wo Si")", "Acme Robotics Ltd. (hereinafter "Acme")"
-_EN_DECLARED = re.compile(r"((?:[A-Z][\w&'’.-]*\s+){1,9}[A-Z][\w&'’.-]*)\s*(?=[(（]\s*(?:hereinafter|hereafter|below)\b)")
+# (a name may join its words with "and", "of", "&": "Shadow Stone Innovation Science and Technology Stock Limited Company")
+_EN_DECLARED = re.compile(r"((?:[A-Z][\w&'’.-]*\s+(?:(?:and|of|&)\s+(?=[A-Z]))?){1,9}[A-Z][\w&'’.-]*)\s*(?=[(（]\s*(?:hereinafter|hereafter|below)\b)")
 _NOT_A_NAME = re.compile(r"(?i)^(?:the|this|our|a|an)\b|公司$|^本|^该")
 # what stands before 公司 without naming one: a count or a pointing word (一个公司, 这家公司, 我们公司)
 _ZH_NO_NAME = re.compile(r"^(?:[一二两三四五六七八九十几数多每各某这那此其哪][个家间所座种]|[这那该本某其此我你他她它])")
@@ -311,8 +312,9 @@ def _head_weight(start: int, title: str, lead_end: int) -> int:
 
 def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int, title_known: bool):
     """The company the title names that the lexicon lacks, or the one the lead names with the short
-    name the text will call it by (讯飞医疗科技股份有限公司（以下简称"讯飞医疗"）), with its short names
-    and weight (as ``infer_topic`` counts them, less the known names inside its own), or None.
+    name the text will call it by (讯飞医疗科技股份有限公司（以下简称"讯飞医疗"）), with its short names,
+    weight (as ``infer_topic`` counts them, less the known names inside its own) and whether the text declares
+    it with a short name; or None.
     ``title_known``: the title names a company the lexicon knows (then no repeated name is taken)."""
     from .iris import new_entity_id, vocab
     from .types import EntityInfo
@@ -369,7 +371,7 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
         info = EntityInfo(new_entity_id(name), "Company", ((lang.code, name),),
                           tuple((lang.code, a) for a in sorted(aliases - {name})))
         if best is None or weight > best[1]:
-            best = (info, weight)
+            best = (info, weight, declared)
     return best
 
 
@@ -859,7 +861,7 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glos
     in_title = {eid for start, eid in hits if start < len(title)}
     unknown = _unknown_company(text, lexicon, lang, context, title, lead_end, bool(in_title))
     if unknown is not None:
-        info, n = unknown
+        info, n, declared = unknown
         inside = name_spans(text, {name for _, name in info.labels + info.aliases}, lang.code)
         for start, eid in hits:  # 讯飞 inside 讯飞医疗 is not 讯飞
             if any(a <= start < b for a, b in inside):
@@ -868,6 +870,10 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glos
         best_known = weights.most_common(1)[0][1] if weights else 0
         headline = title and any(start < len(title) for start, _ in inside)  # the title names it too: as a known one would
         if n >= 6 and (n > 1.5 * best_known or headline and 2 * n >= best_known):
+            return info.entity_id, (info,)
+        if declared and headline and n > 1.5 * best_known:
+            # the title names it and the lead declares it with the short name the text will use (a translation
+            # that then calls it "the company" throughout): the topic, though named twice
             return info.entity_id, (info,)
     if not weights:
         return "", ()

@@ -367,13 +367,13 @@ def test_a_whole_year_word_in_the_figures_clause_says_the_year():
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Brightcore Optics was founded in 1997 in Hangzhou. It makes lenses for phones. It has 3,000 employees. "
-     "Its lenses are sold in 40 countries. Its main plant is in Ningbo. In the third quarter, revenue was 1.2 billion yuan.", "en"),
-    ("明芯光学1997年成立于杭州。公司生产手机镜头。公司有员工3000人。产品销往40个国家。主要工厂位于宁波。第三季度，公司营收12亿元。", "zh"),
+    ("Brightcore Optics made revenue of 9 billion yuan in 2024. It makes lenses for phones. "
+     "Brightcore Optics was founded in 1997 in Hangzhou. In the third quarter, revenue was 1.2 billion yuan.", "en"),
+    ("明芯光学2024年营收90亿元。公司生产手机镜头。明芯光学1997年成立于杭州。第三季度，公司营收12亿元。", "zh"),
 ])
-def test_with_no_document_date_a_bare_quarter_takes_no_year_from_a_far_away_sentence(text, lang):
+def test_with_no_document_date_a_bare_quarter_takes_no_year_long_before_the_latest_the_text_tells(text, lang):
     x = run(text, lang, date=None)
-    assert {m.period.key for m in x.mentions if m.kind == "period"} == {"1997"}  # not 1997-Q3
+    assert {m.period.key for m in x.mentions if m.kind == "period"} == {"2024", "1997"}  # not 1997-Q3
 
 
 @pytest.mark.parametrize("text, lang", [

@@ -639,3 +639,23 @@ def test_a_date_in_figures_inside_a_sentence_at_the_top_is_no_dateline():
 ])
 def test_a_year_less_dateline_without_a_year_in_the_head_takes_the_year_after_the_last_full_year_told(text, lang, date):
     assert profile.infer_date(text, get(lang)) == date
+
+
+def test_a_name_joined_by_and_declared_in_the_lead_and_named_in_the_title_is_the_topic(lex):
+    # a word-for-word rendering whose name joins its words with "and" ("Science and Technology"), named in the
+    # title and declared in the lead, then called "the company" throughout: the whole name is the topic
+    text = ("Bright Sail Wisdom Can: Sweeping Robot Of The World Leader\n\n"
+            "Bright Sail Wisdom Can Science and Technology Stock Limited Company (below simply called \"Bright Sail\") "
+            "is in 2014 year at Suzhou established.\n"
+            "The company sells products to more than 50 countries. The company employee total number is 2,000 more people.\n"
+            "Last year the company business income grow 30%.")
+    topic, names = profile.infer_topic_names(text, lex, EN, CTX)
+    (info,) = names
+    assert topic == info.entity_id
+    assert info.labels == (("en", "Bright Sail Wisdom Can Science and Technology Stock Limited Company"),)
+    assert "Bright Sail" in {a for _, a in info.aliases} and "Technology" not in {a for _, a in info.aliases}
+    # named in the lead only, with no title naming it: not enough on its own
+    text = ("Sweeping robots sell well\n\n"
+            "Bright Sail Wisdom Can Science and Technology Stock Limited Company (below simply called \"Bright Sail\") "
+            "is in 2014 year at Suzhou established.\nRobots sell to more than 50 countries.")
+    assert profile.infer_topic_names(text, lex, EN, CTX)[0] == ""
