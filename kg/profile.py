@@ -295,7 +295,10 @@ _EN_COMPANY_WORDS = re.compile(r"(?:\s+(?:Group|Corporation|Corp\.|Company|Inc\.
 _ZH_COMPANY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:集团股份有限公司|股份有限公司|有限公司|集团|公司|控股))")
 _ZH_COMPANY_WORDS = re.compile(r"(?:集团股份有限公司|股份有限公司|有限公司|集团|公司|控股)$")
 # the short name a text gives itself: (below short called "Beautiful"), (hereinafter "Acme"), （以下简称“美的”）
-_SHORT_NAME = re.compile(r"[(（]\s*(?:hereinafter|hereafter|below|以下)[^)）]{0,30}?[“\"「]([^”\"」]{2,30})[”\"」]")
+_SHORT_NAME = re.compile(r"[(（]\s*(?:hereinafter|hereafter|henceforth|below|以下|下文|下称|简称)[^)）]{0,30}?[“\"「]([^”\"」]{2,30})[”\"」]")
+# the same in any form, quoted or not, that ends its bracket: （下称“地平线”）, （简称地平线）, (hereinafter referred to as "Acme")
+_DECLARED_SHORT = re.compile(r"[(（]\s*(?:hereinafter|hereafter|henceforth|below|以下简称|以下称|下文简称|下文称|下称|简称)"
+                             r"[^)）“\"「]{0,30}?[“\"「]?([^”\"」)）,，;；、]{2,30}?)[”\"」]?\s*[)）]")
 # an English name declared with its short name, word for word or not: "Branch Wo Si Robot Stock Share Limited
 # Company (below called "Branch Wo Si")", "Acme Robotics Ltd. (hereinafter "Acme")"
 # (a name may join its words with "and", "of", "&": "Shadow Stone Innovation Science and Technology Stock Limited Company")
@@ -623,6 +626,27 @@ def bracketed_names(text: str, lexicon: Lexicon, lang: Language, context) -> tup
         entry[2].append(("en", gloss))
     return tuple(EntityInfo(eid, cls, tuple(labels), tuple(dict.fromkeys(aliases)))
                  for eid, (cls, labels, aliases) in sorted(found.items()))
+
+
+def declared_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
+    """Short names a text declares for companies the lexicon knows (智能驾驶芯片公司地平线机器人（下称“地平线”）,
+    "Acme Robotics Inc. (hereinafter "Acme")"): the known name right before the bracket gets the short name as
+    an alias in this text, unless the lexicon reads the short name as a name already."""
+    from .iris import vocab
+    from .types import EntityInfo
+
+    v = vocab()
+    found: dict[str, list[tuple[str, str]]] = {}
+    for m in _DECLARED_SHORT.finditer(text):
+        short = m.group(1).strip()
+        if _NOT_A_NAME.search(short) or lexicon.match(short, context, lang.is_boundary):
+            continue  # (以下简称“公司”), a name the lexicon knows
+        window = text[max(0, m.start() - 40):m.start()].rstrip()
+        before = [eid for s, e, eid in lexicon.match(window, context, lang.is_boundary)
+                  if e == len(window) and v.is_a(lexicon.cls(eid), ["Organisation"])]
+        if before:
+            found.setdefault(before[-1], []).append((lang.code, short))
+    return tuple(EntityInfo(eid, lexicon.cls(eid), (), tuple(dict.fromkeys(aliases))) for eid, aliases in sorted(found.items()))
 
 
 def _lowercase_words(text: str) -> frozenset:
@@ -967,7 +991,7 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
     glossed = glossed_names(doc.text, lexicon, lang, context)
     bracketed = bracketed_names(doc.text, lexicon, lang, context) + english_names(doc.text, lexicon, lang, context) \
         + subsidiary_names(doc.text, lexicon, lang, context) + latin_names(doc.text, lexicon, lang, context) \
-        + legal_names(doc.text, lexicon, lang, context)
+        + legal_names(doc.text, lexicon, lang, context) + declared_names(doc.text, lexicon, lang, context)
     bracketed = tuple(info for info in bracketed if info.entity_id not in {n.entity_id for n in doc.names + glossed})
     if glossed or bracketed:
         changes["names"] = doc.names + glossed + bracketed

@@ -659,3 +659,21 @@ def test_a_name_joined_by_and_declared_in_the_lead_and_named_in_the_title_is_the
             "Bright Sail Wisdom Can Science and Technology Stock Limited Company (below simply called \"Bright Sail\") "
             "is in 2014 year at Suzhou established.\nRobots sell to more than 50 countries.")
     assert profile.infer_topic_names(text, lex, EN, CTX)[0] == ""
+
+
+@pytest.mark.parametrize("text, lang, short", [
+    ("芯片新贵冲刺港股\n\n自动驾驶芯片企业地平线机器人（简称地平线）昨日递交上市申请。地平线去年营收24亿元。地平线的芯片已用于多款车型。"
+     "地平线表示将扩大研发。", "zh", "地平线"),
+    ("芯片新贵冲刺港股\n\n自动驾驶芯片企业地平线机器人（下称“地平线”）昨日递交上市申请。地平线去年营收24亿元。地平线的芯片已用于多款车型。"
+     "地平线表示将扩大研发。", "zh", "地平线"),
+])
+def test_a_short_name_a_text_declares_for_a_known_company_is_that_company_and_makes_it_the_topic(lex, text, lang, short):
+    infos = profile.declared_names(text, lex, get(lang), CTX)
+    assert [(i.entity_id, i.aliases) for i in infos] == [("horizon-robotics", ((lang, short),))]
+    doc = profile.profile(Document(doc_id="t", path="t.txt", lang=lang, text=text), get(lang), lex)
+    assert doc.organisation == "horizon-robotics"
+
+
+def test_a_declared_generic_word_is_no_short_name(lex):
+    text = "地平线机器人（以下简称“公司”）昨日递交上市申请。公司去年营收24亿元。"
+    assert profile.declared_names(text, lex, ZH, CTX) == ()
