@@ -289,8 +289,8 @@ def _head(text: str) -> tuple[str, int]:
 
 # the shape of a company's name: capitalised words and a company word ("Beautiful Group Stock Limited
 # Company", "Acme Technologies"); 某某集团, 某某股份有限公司
-_EN_COMPANY = re.compile(r"\b((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*\s+(?:Group|Corporation|Corp\.|Company|Inc\.|Ltd\.|Limited|"
-                         r"Holdings|Technologies|Technology|Electronics|Motors|Systems|Networks|Electric|Industries|Telecom))\b")
+_EN_COMPANY = re.compile(r"\b((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*\s+(?:Co\.,?\s*Ltd\.|Group|Corporation|Corp\.|Company|Inc\.|Ltd\.|Limited|"
+                         r"Holdings|Technologies|Technology|Electronics|Motors|Systems|Networks|Electric|Industries|Telecom))(?![\w])")  # (not \b: "Inc." ends with a dot)
 _EN_COMPANY_WORDS = re.compile(r"(?:\s+(?:Group|Corporation|Corp\.|Company|Inc\.|Ltd\.|Limited|Holdings|Stock|Shares?|Co\.))+$")
 _ZH_COMPANY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:集团股份有限公司|股份有限公司|有限公司|集团|公司|控股))")
 _ZH_COMPANY_WORDS = re.compile(r"(?:集团股份有限公司|股份有限公司|有限公司|集团|公司|控股)$")
@@ -440,6 +440,18 @@ Corp. Co. Chief Executive Officer President Chairman Founder Mr. Ms. Dr. Today Y
 Quarterly Results Revenue Net Profit Shares Stock""".split())
 
 
+def _whole_han_name(text: str, name: str, most: int = 2) -> str:
+    """A Chinese name the name model cut short (云帆 of 云帆数科) grown by the characters that follow it every
+    time the text writes it (at least three times, at most ``most`` characters more)."""
+    grown = name
+    for _ in range(most):
+        after = [text[m.end():m.end() + 1] for m in re.finditer(re.escape(grown), text)]
+        if len(after) < 3 or len(set(after)) != 1 or not re.fullmatch(r"[\u4e00-\u9fff]", after[0]):
+            break
+        grown += after[0]
+    return grown
+
+
 def _frequent_names(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int) -> list[str]:
     """Names the lexicon lacks that the title or the lead writes and the text repeats: capitalised
     words in English ("Aerivo takes its drone know-how indoors"), the organisations the Chinese name
@@ -466,7 +478,7 @@ def _frequent_names(text: str, lexicon: Lexicon, lang: Language, context, title:
             for a, b, cls in zh_ner.names(para[:300]):
                 name = para[a:b].strip()
                 if cls in ("Company", "Organisation"):
-                    names.add(name)
+                    names.add(_whole_han_name(text, name))
                 elif cls == "Person":  # the model takes some companies' names for persons: 泰万 of 泰万通讯
                     named = re.search(re.escape(name) + zh_ner.COMPANY_WORD.pattern, text)
                     if named:
@@ -742,6 +754,8 @@ def latin_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
 
 
 # the legal ending of a company's full name
+# a company's legal name's ending ("... Stock Limited Company", "Acme Robotics Co., Ltd.", "Orbitex Inc.")
+_EN_LEGAL = re.compile(r"(?:Limited\s+Company|Co\.,?\s*Ltd\.?|Inc\.|Incorporated|Corporation|Corp\.|Ltd\.|Limited|PLC|plc|AG|S\.A\.|N\.V\.)$")
 _ZH_LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|株式会社|集团公司|总公司)")
 
 
@@ -895,9 +909,11 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glos
         headline = title and any(start < len(title) for start, _ in inside)  # the title names it too: as a known one would
         if n >= 6 and (n > 1.5 * best_known or headline and 2 * n >= best_known):
             return info.entity_id, (info,)
-        if declared and headline and n > 1.5 * best_known:
-            # the title names it and the lead declares it with the short name the text will use (a translation
-            # that then calls it "the company" throughout): the topic, though named twice
+        legal = any((_ZH_LEGAL if lang.code == "zh" else _EN_LEGAL).search(name) for _, name in info.labels)
+        if (declared or legal) and headline and n > 1.5 * best_known:
+            # the title names it, and the lead declares it with the short name the text will use or the title
+            # gives its legal name (杭州云帆数字科技股份有限公司2024年年度报告摘要), the text then saying "the company"
+            # (公司) throughout: the topic, though named once or twice
             return info.entity_id, (info,)
     if not weights:
         return "", ()

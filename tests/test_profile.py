@@ -677,3 +677,28 @@ def test_a_short_name_a_text_declares_for_a_known_company_is_that_company_and_ma
 def test_a_declared_generic_word_is_no_short_name(lex):
     text = "地平线机器人（以下简称“公司”）昨日递交上市申请。公司去年营收24亿元。"
     assert profile.declared_names(text, lex, ZH, CTX) == ()
+
+
+@pytest.mark.parametrize("text, lang, label", [
+    # the title gives the legal name, the text then says 公司 / "the company": the topic though named once
+    ("杭州云帆数字科技股份有限公司2024年年度报告摘要\n\n公司2024年实现营业收入12亿元。公司员工1200人。", "zh", "杭州云帆数字科技股份有限公司"),
+    ("Orbitex Robotics Co., Ltd. announces 2024 annual results\n\nThe company's revenue rose 20% to 3 billion yuan. "
+     "The company has 1,200 employees.", "en", "Orbitex Robotics Co., Ltd."),
+])
+def test_a_legal_name_in_the_title_is_the_topic_though_the_text_then_says_the_company(lex, text, lang, label):
+    topic, names = profile.infer_topic_names(text, lex, get(lang), CTX)
+    (info,) = names
+    assert topic == info.entity_id and info.labels == ((lang, label),)
+
+
+def test_a_legal_name_in_a_title_that_names_a_known_company_more_is_not_the_topic(lex):
+    text = ("华为与杭州云帆数字科技股份有限公司签约\n\n华为今天与云帆签约。华为表示合作将扩大。华为去年营收8000亿元。")
+    assert profile.infer_topic_names(text, lex, ZH, CTX)[0] == "huawei"
+
+
+def test_a_chinese_name_the_name_model_cuts_short_is_grown_by_what_always_follows_it(lex):
+    text = "云帆数科发布年度业绩\n\n云帆数科今天公布2024年业绩。云帆数科营收增长20%。云帆数科称将继续投入研发。"
+    topic, names = profile.infer_topic_names(text, lex, ZH, CTX)
+    assert [i.labels for i in names if i.entity_id == topic] == [(("zh", "云帆数科"),)]
+    # a name followed by different words each time stays as it is
+    assert profile._whole_han_name("维朗今天发布新车。维朗表示将扩产。维朗的股价上涨。", "维朗") == "维朗"
