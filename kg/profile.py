@@ -27,13 +27,15 @@ from .types import Document
 HEAD_LINES = 6
 _BODY_LINE = re.compile(r"^.{40,}[。.!?！？]\s*$")
 # A date is a dateline when it opens its line, or follows a place ("BEIJING, March 26, 2024",
-# "CUPERTINO, California, Sept 9, 2024", "【香港，2024年3月19日】", a translation's 帕洛阿尔托，加利福尼亚州，2024年11月26日) or a news agency's mark ("新华社北京电").
+# "CUPERTINO, California, Sept 9, 2024", "【香港，2024年3月19日】", a translation's "[Shenzhen, 2024 year 12 month 4 day]",
+# "ACME ROBOTICS (December 4, 2024) –", 证券时报网讯（2025年3月20日）, a translation's 帕洛阿尔托，加利福尼亚州，2024年11月26日) or a news agency's mark ("新华社北京电").
 # A Chinese lead ending in a preposition or verb (小米成立于, 公司在) begins a sentence, not a dateline.
 _DATELINE_LEAD = re.compile(
     r"^[\s\W]{0,3}$"
-    r"|^[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}){0,3}\s*(?:\([A-Za-z. ]+\))?\s*[,—–-]\s*$"
+    r"|^[\[【(（]?[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}){0,3}\s*(?:\([A-Za-z. ]+\))?\s*[,—–-]\s*$"
+    r"|^[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}){0,3}\s*[(（]\s*$"
     r"|^[\s\W]{0,3}(?:[\u4e00-\u9fff]{2,8}(?<![于在是为到至自从])[，,]\s*){0,2}[\u4e00-\u9fff]{2,8}(?<![于在是为到至自从])[，,]?\s*$"
-    r"|^.{0,40}(?:电|讯|消息|\b(?:message|news|reports?|dispatch))[：:,，]?\s*$")
+    r"|^.{0,40}(?:电|讯|消息|\b(?:message|news|reports?|dispatch))[：:,，（(]?\s*$")
 
 
 def _dated_heading(line: str, p) -> bool:
@@ -42,6 +44,10 @@ def _dated_heading(line: str, p) -> bool:
     rest = line[p.end:].strip(" )）】]")
     return len(line) <= 120 and not rest and re.search(r"[,，—–-]\s*$", line[:p.start]) is not None \
         and not re.search(r"[.。!?！？]\s", line[:p.start])
+
+
+# a clock time after a date, with its half of the day and its zone ("10:32 a.m. ET", "08:30")
+_CLOCK_AFTER = re.compile(r"(?:at\s+)?[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4})?", re.IGNORECASE)
 
 
 def _byline(line: str, p, lang: Language) -> bool:
@@ -53,7 +59,7 @@ def _byline(line: str, p, lang: Language) -> bool:
     if p.qualifier not in ("", "by", "asof") or len(line) > 80 or re.search(r"[.。!?！？]\s", before):
         return False
     after = line[p.end:].strip(" )）】]")
-    if not after:
+    if not after or _CLOCK_AFTER.fullmatch(after):  # "Updated Dec. 4, 2024 10:32 a.m. ET"
         return any(before.lower().endswith(w.lower()) for w in words)
     # 特斯拉公司简介（2024年4月15日更新）, "(March 3, 2025, updated)": the word after the date, in its brackets
     return re.search(r"[（(]\s*$", line[:p.start]) is not None and after.strip(" ,，").lower() in {w.lower() for w in words}
@@ -92,8 +98,8 @@ def _note(line: str, p, lang: Language) -> bool:
 
 def _dispatch(line: str, p) -> bool:
     """A news agency's dispatch line, translated word for word or not: "Shanghai 2024 year 11 month 6 day
-    electricity (reporter …)", 上海11月6日电."""
-    return re.fullmatch(r"\s*(?:[A-Z][A-Za-z.'-]*\s*){1,3}|[\u4e00-\u9fff]{2,14}", line[:p.start]) is not None \
+    electricity (reporter …)", "This newspaper Shenzhen 12 month 4 day news" (本报深圳12月4日讯), 上海11月6日电."""
+    return re.fullmatch(r"\s*[A-Z][A-Za-z.'-]*(?:\s+[A-Za-z.'-]+){0,3}\s*|[\u4e00-\u9fff]{2,14}", line[:p.start]) is not None \
         and re.match(r"\s*(?:electricity|electric|dispatch|message|news|report|电|讯)", line[p.end:p.end + 16], re.IGNORECASE) is not None
 
 

@@ -702,3 +702,22 @@ def test_a_chinese_name_the_name_model_cuts_short_is_grown_by_what_always_follow
     assert [i.labels for i in names if i.entity_id == topic] == [(("zh", "云帆数科"),)]
     # a name followed by different words each time stays as it is
     assert profile._whole_han_name("维朗今天发布新车。维朗表示将扩产。维朗的股价上涨。", "维朗") == "维朗"
+
+
+@pytest.mark.parametrize("text, lang, date", [
+    ("Brightcore Optics launches a lens\nBy Jane Doe | Updated Nov. 5, 2024 10:32 a.m. ET\nBrightcore launched a lens.", "en",
+     dt.date(2024, 11, 5)),
+    ("BRIGHTCORE OPTICS (November 5, 2024) – Brightcore Optics launched a lens today and said sales grew.", "en", dt.date(2024, 11, 5)),
+    ("Brightcore Optics launches a lens\n[Hangzhou, 2024 year 11 month 5 day] Brightcore Optics launched a lens today.", "en",
+     dt.date(2024, 11, 5)),
+    ("明芯光学发布新镜头\n证券时报网讯（2024年11月5日）明芯光学今天发布了新镜头。", "zh", dt.date(2024, 11, 5)),
+    ("Brightcore Optics launches a lens\nThis newspaper Hangzhou 11 month 5 day news (reporter Wang) Brightcore launched a lens. "
+     "In 2023 its full-year revenue was 1 billion yuan. This year's first half revenue rose 20%.", "en", dt.date(2024, 11, 5)),
+])
+def test_more_dateline_forms_at_the_top(text, lang, date):
+    assert profile.infer_date(text, get(lang)) == date
+
+
+def test_a_date_in_brackets_after_a_name_in_a_sentence_is_no_dateline():
+    text = "Brightcore Optics profile\n\nBrightcore's founder (born March 3, 1980) studied in Hangzhou. Brightcore makes lenses.\n"
+    assert profile.infer_date(text, get("en")) is None
