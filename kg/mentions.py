@@ -33,10 +33,16 @@ def find_mentions(doc: Document, lang: Language, lexicon: Lexicon, context: tupl
     month = carry.get("month")  # the last month told, (year, month): 同月 in a later sentence is that month
     opener, prev = None, None  # the organisation the sentence before names first, and that sentence
     opening = set((lang.words.get("pronouns") or {}).get("organisation_opening") or [])
+    if doc.date is None and "told" not in carry:
+        from .profile import latest_told_year
+        carry["told"] = latest_told_year(doc.text, lang)  # with no document date, the latest year the text tells as reached
+    now = doc.date.year if doc.date is not None else carry.get("told")
     for sent in sentences:
         # a year the text told long before its own date (a record set in 2018, in a report of 2025) is
-        # history: a later bare "fourth quarter" is the latest one before the document's date
-        stale = doc.date is not None and year is not None and year < doc.date.year - 1
+        # history: a later bare "fourth quarter" is the latest one before the document's date. With no
+        # document date the latest year the text tells stands in for it (founded in 1997 … 2024年营收… : a
+        # "third quarter" after the founding year is not 1997's, and with no date its year is unknown)
+        stale = year is not None and now is not None and year < now - 1
         found = _sentence_mentions(doc, sent, lang, lexicon, context, year, stale, day, month)
         if lang.code == "zh" and any(m.kind == "pronoun" and m.text in opening for m in found) \
                 and (opener is None or opener.entity_id != doc.organisation or _longer_name(doc.text, opener, prev)):

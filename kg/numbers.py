@@ -1521,7 +1521,7 @@ def _resolve(p: _P, doc_date: Optional[datetime.date], context_year: Optional[in
         if doc_date is None:
             return None
         p.year = doc_date.year if p.year_end <= (doc_date.month, doc_date.day) else doc_date.year - 1
-    elif context_year is not None and (own_context or p.quarter or p.half) and not (stale and doc_date is not None):
+    elif context_year is not None and (own_context or p.quarter or p.half) and not stale:
         p.year = context_year
     elif doc_date is not None:
         p.year = doc_date.year
@@ -1611,7 +1611,8 @@ def find_periods(text: str, lang: str, doc_date: datetime.date | None,
 
     Expressions without a year ("年初", "February 7", "Q3") take the latest year stated
     earlier in the same text, else ``context_year`` (the year the text before it was about),
-    else the document date's year; a ``context_stale`` year (long before the document date) dates
+    else the document date's year; a ``context_stale`` year (long before the document date, or in a text with no date long before the
+    latest year it tells) dates
     only what points back to it ("later that year", 同年), not a bare quarter. 当天 and 同日 are
     the last day told before them in the text, else ``context_day``, else the document's; 同月 and "that month"
     the last month told before them, else ``context_month`` (a year and a month), else unknown. Relative expressions

@@ -27,13 +27,15 @@ from .types import Document
 HEAD_LINES = 6
 _BODY_LINE = re.compile(r"^.{40,}[。.!?！？]\s*$")
 # A date is a dateline when it opens its line, or follows a place ("BEIJING, March 26, 2024",
-# "CUPERTINO, California, Sept 9, 2024", "【香港，2024年3月19日】", a translation's 帕洛阿尔托，加利福尼亚州，2024年11月26日) or a news agency's mark ("新华社北京电").
+# "CUPERTINO, California, Sept 9, 2024", "【香港，2024年3月19日】", a translation's "[Shenzhen, 2024 year 12 month 4 day]",
+# "ACME ROBOTICS (December 4, 2024) –", 证券时报网讯（2025年3月20日）, a translation's 帕洛阿尔托，加利福尼亚州，2024年11月26日) or a news agency's mark ("新华社北京电").
 # A Chinese lead ending in a preposition or verb (小米成立于, 公司在) begins a sentence, not a dateline.
 _DATELINE_LEAD = re.compile(
     r"^[\s\W]{0,3}$"
-    r"|^[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}){0,3}\s*(?:\([A-Za-z. ]+\))?\s*[,—–-]\s*$"
+    r"|^[\[【(（]?[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}){0,3}\s*(?:\([A-Za-z. ]+\))?\s*[,—–-]\s*$"
+    r"|^[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}){0,3}\s*[(（]\s*$"
     r"|^[\s\W]{0,3}(?:[\u4e00-\u9fff]{2,8}(?<![于在是为到至自从])[，,]\s*){0,2}[\u4e00-\u9fff]{2,8}(?<![于在是为到至自从])[，,]?\s*$"
-    r"|^.{0,40}(?:电|讯|消息|\b(?:message|news|reports?|dispatch))[：:,，]?\s*$")
+    r"|^.{0,40}(?:电|讯|消息|\b(?:message|news|reports?|dispatch))[：:,，（(]?\s*$")
 
 
 def _dated_heading(line: str, p) -> bool:
@@ -44,15 +46,20 @@ def _dated_heading(line: str, p) -> bool:
         and not re.search(r"[.。!?！？]\s", line[:p.start])
 
 
+# a clock time after a date, with its half of the day and its zone ("10:32 a.m. ET", "08:30")
+_CLOCK_AFTER = re.compile(r"(?:at\s+)?[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4})?", re.IGNORECASE)
+
+
 def _byline(line: str, p, lang: Language) -> bool:
     """A short line at the top ending with its date after a byline or note word (本报记者 上海报道
     2024年5月24日, "Company profile — updated 14 March 2025")."""
     before = re.sub(r"(?:至|到|于|as\s+of|on)$", "", line[:p.start].rstrip(" :：,，（(")).rstrip()  # 资料更新至…, "updated on …"
+    before = re.sub(r"\s+(?:in|at)\s+[A-Z][A-Za-z .'-]{1,30}$", "", before)  # "issued in Shenzhen on …"
     words = lang.words.get("dateline_words") or []
     if p.qualifier not in ("", "by", "asof") or len(line) > 80 or re.search(r"[.。!?！？]\s", before):
         return False
     after = line[p.end:].strip(" )）】]")
-    if not after:
+    if not after or _CLOCK_AFTER.fullmatch(after):  # "Updated Dec. 4, 2024 10:32 a.m. ET"
         return any(before.lower().endswith(w.lower()) for w in words)
     # 特斯拉公司简介（2024年4月15日更新）, "(March 3, 2025, updated)": the word after the date, in its brackets
     return re.search(r"[（(]\s*$", line[:p.start]) is not None and after.strip(" ,，").lower() in {w.lower() for w in words}
@@ -75,11 +82,46 @@ def _lead(line: str, p, lang: Language) -> bool:
     return not p.qualifier and bool(before) and before in {w.lower() for w in lang.words.get("dateline_leads") or []}
 
 
+def _note(line: str, p, lang: Language) -> bool:
+    """A note on the text at its top, in brackets, whose last clause says when it was issued ("(Machine
+    translation of the company's introduction, issued in Shenzhen on 2025 year 3 month 20 day)", （本文译自公司
+    介绍材料，2025年3月20日发布于深圳）): a dateline word in the clause of the date, the note closing after it."""
+    head, tail = line[:p.start], line[p.end:]
+    if p.qualifier or not re.match(r"\s*[(（\[【]", line) or not re.fullmatch(r"[^()（）\[\]【】]{0,16}[)）\]】]\s*", tail):
+        return False
+    clause = re.split(r"[,，;；:：(（\[【]", head)[-1] + " " + re.sub(r"[)）\]】]\s*$", "", tail)
+    words = lang.words.get("dateline_words") or []
+    edge = r"(?<![A-Za-z])" if lang.code == "en" else ""
+    return len(clause) <= 60 and any(re.search(edge + re.escape(w) + (r"(?![A-Za-z])" if edge else ""), clause, re.IGNORECASE)
+                                     for w in words)
+
+
 def _dispatch(line: str, p) -> bool:
     """A news agency's dispatch line, translated word for word or not: "Shanghai 2024 year 11 month 6 day
-    electricity (reporter …)", 上海11月6日电."""
-    return re.fullmatch(r"\s*(?:[A-Z][A-Za-z.'-]*\s*){1,3}|[\u4e00-\u9fff]{2,14}", line[:p.start]) is not None \
+    electricity (reporter …)", "This newspaper Shenzhen 12 month 4 day news" (本报深圳12月4日讯), 上海11月6日电."""
+    return re.fullmatch(r"\s*[A-Z][A-Za-z.'-]*(?:\s+[A-Za-z.'-]+){0,3}\s*|[\u4e00-\u9fff]{2,14}", line[:p.start]) is not None \
         and re.match(r"\s*(?:electricity|electric|dispatch|message|news|report|电|讯)", line[p.end:p.end + 16], re.IGNORECASE) is not None
+
+
+# a date written in figures, year first (2025-03-20, 2025/3/20, 2025.03.20), and a clock time beside it (10:30)
+_NUMERIC_DATE = re.compile(r"(?<![0-9./-])((?:19|20)[0-9]{2})([-/.])([01]?[0-9])\2([0-3]?[0-9])(?![0-9]|[./-][0-9])")
+_CLOCK = re.compile(r"(?<![0-9])[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![0-9])")
+
+
+def _numeric_date_line(line: str) -> dt.date | None:
+    """The date of a short line at the top that gives one in figures (发布时间：2025-03-20 10:00, "Date: 2025/3/20",
+    来源：证券时报 2025.03.20): no sentence in the line, one date in it."""
+    found = list(_NUMERIC_DATE.finditer(line))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    rest = _CLOCK.sub("", line[:m.start()] + " " + line[m.end():]).strip()
+    if len(rest) > 40 or re.search(r"[。！？!?]|[.;；]\s", rest) or re.search(r"[0-9]{3,}", rest):
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    except ValueError:
+        return None
 
 
 def _dateline(lines: list[str], lang: Language, year_end: dt.date | None) -> dt.date | None:
@@ -91,8 +133,10 @@ def _dateline(lines: list[str], lang: Language, year_end: dt.date | None) -> dt.
                 continue  # 今天, "yesterday": nothing to do with the year of the lead
             if p.day and p.month and (not p.qualifier and (_DATELINE_LEAD.match(line[:p.start]) or _dated_heading(line, p)
                                                            or _dispatch(line, p) or _date_line(line, p)) or _byline(line, p, lang)
-                                   or _lead(line, p, lang)):
+                                   or _lead(line, p, lang) or _note(line, p, lang)):
                 return dt.date(p.year, p.month, p.day)
+        if year_end is None and _numeric_date_line(line) is not None:
+            return _numeric_date_line(line)
         if _BODY_LINE.match(line):
             break  # the body has begun: a date further down is something that happened
     return None
@@ -136,18 +180,43 @@ _PLANNED = {
 }
 
 
-def _latest_told_year(text: str, lang: Language) -> int | None:
-    """The latest year the text names with its digits as a time already reached (not a plan, a target or a
-    time 'by' which something is due); None when it names none."""
+def _told_periods(text: str, lang: Language) -> list:
+    """The periods the text names with a year in digits as a time already reached (not a plan, a target or a
+    time 'by' which something is due)."""
     planned = _PLANNED.get(lang.code)
-    years = []
+    told = []
     for p in numbers.find_periods(text, lang.code, None):
         if p.year is None or p.qualifier not in ("", "early", "late", "mid", "since") or not re.search(r"[0-9]{4}", p.text or ""):
             continue
         if planned is not None and planned.search(text, max(0, p.start - 30), p.start):
             continue
-        years.append(p.year)
+        told.append(p)
+    return told
+
+
+def latest_told_year(text: str, lang: Language) -> int | None:
+    """The latest year the text names with its digits as a time already reached; None when it names none."""
+    years = [p.year for p in _told_periods(text, lang)]
     return max(years) if years else None
+
+
+def _year_after_told(text: str, lang: Language) -> int | None:
+    """The year of a text whose dateline leaves the year out and whose head names none: the year after the
+    latest year it tells as a whole year gone by (2023年，全年营收…: a calendar year, not a fiscal one, a full-year word right after it) when it also speaks of "this year" (今年上半年)
+    as a time apart from the years it numbers. None when the text does not tell both: better no date than a guess."""
+    told = _told_periods(text, lang)
+    if not told:
+        return None
+    latest = max(p.year for p in told)
+    full = [w.lower() for w in lang.words.get("full_year_words") or []]
+    reach = 12 if lang.code == "zh" else 30
+    whole = any(p.year == latest and re.fullmatch(r"(?:19|20)[0-9]{2}\s*年?", p.text.strip()) and not p.qualifier
+                and any(w in text[p.end:p.end + reach].lower() for w in full) for p in told)
+    words = lang.words.get("this_year") or []
+    pattern = "|".join(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" for w in words)
+    if not whole or not pattern or not re.search(pattern, text, re.IGNORECASE):
+        return None
+    return latest + 1
 
 
 def infer_date(text: str, lang: Language) -> dt.date | None:
@@ -174,7 +243,8 @@ def infer_date(text: str, lang: Language) -> dt.date | None:
         # … 2015年7月创立 … 2024年上半年营收: 2024, not the founding year of the lead). With no year in the head the
         # year stays unknown: the latest year a text names may be last year's (2023年市场规模…，今年…)
         # (a leap year stands in for the year while looking for a dateline without one: 2月29日电)
-        told = _latest_told_year(text, lang) if _dateline(lines, lang, dt.date(2024, 12, 31)) is not None else None
+        yearless = _dateline(lines, lang, dt.date(2024, 12, 31)) is not None
+        told = max(latest_told_year(text, lang) or 0, _year_after_told(text, lang) or 0) if yearless else None
         found = _dateline(lines, lang, dt.date(max(int(year.group()), told or 0), 12, 31))
         if found is not None:
             # results are told after their period ends: 3月28日电 … 发布2024年度业绩 is 28 March 2025
@@ -184,6 +254,11 @@ def infer_date(text: str, lang: Language) -> dt.date | None:
             if end is not None and found <= end and not _recent_day(periods, found):
                 found = _next_year(found)
             return found
+    elif _dateline(lines, lang, dt.date(2024, 12, 31)) is not None:
+        # a dateline without its year (香港12月30日电) and no year in the head: the year after the last whole year told
+        after = _year_after_told(text, lang)
+        if after is not None:
+            return _dateline(lines, lang, dt.date(after, 12, 31))
     # "今天是2020年8月11日", "Today is March 26, 2024", "as of June 30, 2024" anywhere in the text
     today = lang.words.get("today", [])
     for m in re.finditer("|".join(re.escape(w) for w in today) or r"(?!)", text, re.IGNORECASE):
@@ -220,16 +295,20 @@ def _head(text: str) -> tuple[str, int]:
 
 # the shape of a company's name: capitalised words and a company word ("Beautiful Group Stock Limited
 # Company", "Acme Technologies"); 某某集团, 某某股份有限公司
-_EN_COMPANY = re.compile(r"\b((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*\s+(?:Group|Corporation|Corp\.|Company|Inc\.|Ltd\.|Limited|"
-                         r"Holdings|Technologies|Technology|Electronics|Motors|Systems|Networks|Electric|Industries|Telecom))\b")
+_EN_COMPANY = re.compile(r"\b((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*\s+(?:Co\.,?\s*Ltd\.|Group|Corporation|Corp\.|Company|Inc\.|Ltd\.|Limited|"
+                         r"Holdings|Technologies|Technology|Electronics|Motors|Systems|Networks|Electric|Industries|Telecom))(?![\w])")  # (not \b: "Inc." ends with a dot)
 _EN_COMPANY_WORDS = re.compile(r"(?:\s+(?:Group|Corporation|Corp\.|Company|Inc\.|Ltd\.|Limited|Holdings|Stock|Shares?|Co\.))+$")
 _ZH_COMPANY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:集团股份有限公司|股份有限公司|有限公司|集团|公司|控股))")
 _ZH_COMPANY_WORDS = re.compile(r"(?:集团股份有限公司|股份有限公司|有限公司|集团|公司|控股)$")
 # the short name a text gives itself: (below short called "Beautiful"), (hereinafter "Acme"), （以下简称“美的”）
-_SHORT_NAME = re.compile(r"[(（]\s*(?:hereinafter|hereafter|below|以下)[^)）]{0,30}?[“\"「]([^”\"」]{2,30})[”\"」]")
+_SHORT_NAME = re.compile(r"[(（]\s*(?:hereinafter|hereafter|henceforth|below|以下|下文|下称|简称)[^)）]{0,30}?[“\"「]([^”\"」]{2,30})[”\"」]")
+# the same in any form, quoted or not, that ends its bracket: （下称“地平线”）, （简称地平线）, (hereinafter referred to as "Acme")
+_DECLARED_SHORT = re.compile(r"[(（]\s*(?:hereinafter|hereafter|henceforth|below|以下简称|以下称|下文简称|下文称|下称|简称)"
+                             r"[^)）“\"「]{0,30}?[“\"「]?([^”\"」)）,，;；、]{2,30}?)[”\"」]?\s*[)）]")
 # an English name declared with its short name, word for word or not: "Branch Wo Si Robot Stock Share Limited
 # Company (below called "Branch Wo Si")", "Acme Robotics Ltd. (hereinafter "Acme")"
-_EN_DECLARED = re.compile(r"((?:[A-Z][\w&'’.-]*\s+){1,9}[A-Z][\w&'’.-]*)\s*(?=[(（]\s*(?:hereinafter|hereafter|below)\b)")
+# (a name may join its words with "and", "of", "&": "Shadow Stone Innovation Science and Technology Stock Limited Company")
+_EN_DECLARED = re.compile(r"((?:[A-Z][\w&'’.-]*\s+(?:(?:and|of|&)\s+(?=[A-Z]))?){1,9}[A-Z][\w&'’.-]*)\s*(?=[(（]\s*(?:hereinafter|hereafter|below)\b)")
 _NOT_A_NAME = re.compile(r"(?i)^(?:the|this|our|a|an)\b|公司$|^本|^该")
 # what stands before 公司 without naming one: a count or a pointing word (一个公司, 这家公司, 我们公司)
 _ZH_NO_NAME = re.compile(r"^(?:[一二两三四五六七八九十几数多每各某这那此其哪][个家间所座种]|[这那该本某其此我你他她它])")
@@ -242,8 +321,9 @@ def _head_weight(start: int, title: str, lead_end: int) -> int:
 
 def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int, title_known: bool):
     """The company the title names that the lexicon lacks, or the one the lead names with the short
-    name the text will call it by (讯飞医疗科技股份有限公司（以下简称"讯飞医疗"）), with its short names
-    and weight (as ``infer_topic`` counts them, less the known names inside its own), or None.
+    name the text will call it by (讯飞医疗科技股份有限公司（以下简称"讯飞医疗"）), with its short names,
+    weight (as ``infer_topic`` counts them, less the known names inside its own) and whether the text declares
+    it with a short name; or None.
     ``title_known``: the title names a company the lexicon knows (then no repeated name is taken)."""
     from .iris import new_entity_id, vocab
     from .types import EntityInfo
@@ -300,7 +380,7 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
         info = EntityInfo(new_entity_id(name), "Company", ((lang.code, name),),
                           tuple((lang.code, a) for a in sorted(aliases - {name})))
         if best is None or weight > best[1]:
-            best = (info, weight)
+            best = (info, weight, declared)
     return best
 
 
@@ -366,6 +446,18 @@ Corp. Co. Chief Executive Officer President Chairman Founder Mr. Ms. Dr. Today Y
 Quarterly Results Revenue Net Profit Shares Stock""".split())
 
 
+def _whole_han_name(text: str, name: str, most: int = 2) -> str:
+    """A Chinese name the name model cut short (云帆 of 云帆数科) grown by the characters that follow it every
+    time the text writes it (at least three times, at most ``most`` characters more)."""
+    grown = name
+    for _ in range(most):
+        after = [text[m.end():m.end() + 1] for m in re.finditer(re.escape(grown), text)]
+        if len(after) < 3 or len(set(after)) != 1 or not re.fullmatch(r"[\u4e00-\u9fff]", after[0]):
+            break
+        grown += after[0]
+    return grown
+
+
 def _frequent_names(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int) -> list[str]:
     """Names the lexicon lacks that the title or the lead writes and the text repeats: capitalised
     words in English ("Aerivo takes its drone know-how indoors"), the organisations the Chinese name
@@ -392,7 +484,7 @@ def _frequent_names(text: str, lexicon: Lexicon, lang: Language, context, title:
             for a, b, cls in zh_ner.names(para[:300]):
                 name = para[a:b].strip()
                 if cls in ("Company", "Organisation"):
-                    names.add(name)
+                    names.add(_whole_han_name(text, name))
                 elif cls == "Person":  # the model takes some companies' names for persons: 泰万 of 泰万通讯
                     named = re.search(re.escape(name) + zh_ner.COMPANY_WORD.pattern, text)
                     if named:
@@ -554,6 +646,27 @@ def bracketed_names(text: str, lexicon: Lexicon, lang: Language, context) -> tup
                  for eid, (cls, labels, aliases) in sorted(found.items()))
 
 
+def declared_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
+    """Short names a text declares for companies the lexicon knows (智能驾驶芯片公司地平线机器人（下称“地平线”）,
+    "Acme Robotics Inc. (hereinafter "Acme")"): the known name right before the bracket gets the short name as
+    an alias in this text, unless the lexicon reads the short name as a name already."""
+    from .iris import vocab
+    from .types import EntityInfo
+
+    v = vocab()
+    found: dict[str, list[tuple[str, str]]] = {}
+    for m in _DECLARED_SHORT.finditer(text):
+        short = m.group(1).strip()
+        if _NOT_A_NAME.search(short) or lexicon.match(short, context, lang.is_boundary):
+            continue  # (以下简称“公司”), a name the lexicon knows
+        window = text[max(0, m.start() - 40):m.start()].rstrip()
+        before = [eid for s, e, eid in lexicon.match(window, context, lang.is_boundary)
+                  if e == len(window) and v.is_a(lexicon.cls(eid), ["Organisation"])]
+        if before:
+            found.setdefault(before[-1], []).append((lang.code, short))
+    return tuple(EntityInfo(eid, lexicon.cls(eid), (), tuple(dict.fromkeys(aliases))) for eid, aliases in sorted(found.items()))
+
+
 def _lowercase_words(text: str) -> frozenset:
     return frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z-]+", text))
 
@@ -647,6 +760,8 @@ def latin_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
 
 
 # the legal ending of a company's full name
+# a company's legal name's ending ("... Stock Limited Company", "Acme Robotics Co., Ltd.", "Orbitex Inc.")
+_EN_LEGAL = re.compile(r"(?:Limited\s+Company|Co\.,?\s*Ltd\.?|Inc\.|Incorporated|Corporation|Corp\.|Ltd\.|Limited|PLC|plc|AG|S\.A\.|N\.V\.)$")
 _ZH_LEGAL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|株式会社|集团公司|总公司)")
 
 
@@ -790,7 +905,7 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glos
     in_title = {eid for start, eid in hits if start < len(title)}
     unknown = _unknown_company(text, lexicon, lang, context, title, lead_end, bool(in_title))
     if unknown is not None:
-        info, n = unknown
+        info, n, declared = unknown
         inside = name_spans(text, {name for _, name in info.labels + info.aliases}, lang.code)
         for start, eid in hits:  # 讯飞 inside 讯飞医疗 is not 讯飞
             if any(a <= start < b for a, b in inside):
@@ -799,6 +914,12 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glos
         best_known = weights.most_common(1)[0][1] if weights else 0
         headline = title and any(start < len(title) for start, _ in inside)  # the title names it too: as a known one would
         if n >= 6 and (n > 1.5 * best_known or headline and 2 * n >= best_known):
+            return info.entity_id, (info,)
+        legal = any((_ZH_LEGAL if lang.code == "zh" else _EN_LEGAL).search(name) for _, name in info.labels)
+        if (declared or legal) and headline and n > 1.5 * best_known:
+            # the title names it, and the lead declares it with the short name the text will use or the title
+            # gives its legal name (杭州云帆数字科技股份有限公司2024年年度报告摘要), the text then saying "the company"
+            # (公司) throughout: the topic, though named once or twice
             return info.entity_id, (info,)
     if not weights:
         return "", ()
@@ -892,7 +1013,7 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
     glossed = glossed_names(doc.text, lexicon, lang, context)
     bracketed = bracketed_names(doc.text, lexicon, lang, context) + english_names(doc.text, lexicon, lang, context) \
         + subsidiary_names(doc.text, lexicon, lang, context) + latin_names(doc.text, lexicon, lang, context) \
-        + legal_names(doc.text, lexicon, lang, context)
+        + legal_names(doc.text, lexicon, lang, context) + declared_names(doc.text, lexicon, lang, context)
     bracketed = tuple(info for info in bracketed if info.entity_id not in {n.entity_id for n in doc.names + glossed})
     if glossed or bracketed:
         changes["names"] = doc.names + glossed + bracketed

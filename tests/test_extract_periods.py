@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from kg.numbers import period_end
 from kg.types import PeriodRef
 
-from helpers import facts
+from helpers import facts, run
 
 
 def _of(got: set, metric: str) -> list[tuple]:
@@ -395,3 +397,22 @@ def test_a_translated_listing_is_dated_by_its_day_not_by_a_record_since():
             "total raise fund about 300 hundred million Hong Kong dollars, is 2015 year since Hong Kong biggest IPO.")
     got = _periods_by_object(text, "en", "listedOn", organisation="midea", date=dt.date(2020, 3, 31))
     assert set(got.values()) == {"2019-06-10"}, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Brightcore Optics made revenue of 9 billion yuan in 2024. It makes lenses for phones. "
+     "Brightcore Optics was founded in 1997 in Hangzhou. In the third quarter, revenue was 1.2 billion yuan.", "en"),
+    ("明芯光学2024年营收90亿元。公司生产手机镜头。明芯光学1997年成立于杭州。第三季度，公司营收12亿元。", "zh"),
+])
+def test_with_no_document_date_a_bare_quarter_takes_no_year_long_before_the_latest_the_text_tells(text, lang):
+    x = run(text, lang, date=None)
+    assert {m.period.key for m in x.mentions if m.kind == "period"} == {"2024", "1997"}  # not 1997-Q3
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Brightcore Optics reported its results for 2024. In the third quarter, revenue was 1.2 billion yuan.", "en"),
+    ("明芯光学公布2024年业绩。第三季度，公司营收12亿元。", "zh"),
+])
+def test_with_no_document_date_a_bare_quarter_takes_the_year_told_just_before(text, lang):
+    x = run(text, lang, date=None)
+    assert "2024-Q3" in {m.period.key for m in x.mentions if m.kind == "period"}

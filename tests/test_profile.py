@@ -588,3 +588,136 @@ def test_a_class_noun_before_a_bracketed_name_makes_it_one_whatever_the_model_re
     # 里 of 里维达 reads as "in" to the name model; the class noun 制造商 before it says it is a company's name
     got = profile.bracketed_names("美国电动汽车制造商里维达（Rivida）在加州举行发布会。", lex, get("zh"), CTX)
     assert [(i.cls, i.labels, i.aliases) for i in got] == [("Company", (("zh", "里维达"),), (("en", "Rivida"),))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Brightcore Optics Introduces Itself\n\n(Machine translation of company profile material, issued in Hangzhou on "
+     "2024 year 11 month 5 day)\n\nBrightcore Optics Science and Technology Stock Limited Company is a lens maker.", "en"),
+    ("Brightcore Optics: who we are\n[Translated from the Chinese original, published on November 5, 2024]\n\n"
+     "Brightcore Optics is a lens maker founded in 2009.", "en"),
+    ("明芯光学公司简介\n（本文根据公司介绍材料整理，2024年11月5日发布于杭州）\n\n明芯光学是一家镜头制造商。", "zh"),
+])
+def test_a_bracketed_note_saying_when_the_text_was_issued_dates_it(text, lang):
+    assert profile.infer_date(text, get(lang)) == dt.date(2024, 11, 5)
+
+
+def test_a_note_that_tells_an_event_in_brackets_is_no_dateline():
+    text = ("Brightcore Optics Introduces Itself\n\n(The company was founded in Hangzhou on 2009 year 3 month 1 day)\n\n"
+            "Brightcore Optics is a lens maker.")
+    assert profile.infer_date(text, get("en")) is None
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("明芯光学发布新镜头\n发布时间：2024-11-05 09:30  来源：公司官网\n明芯光学今天发布了新镜头。", "zh"),
+    ("明芯光学发布新镜头\n2024/11/5\n明芯光学今天发布了新镜头。", "zh"),
+    ("Brightcore Optics launches a lens\nDate: 2024.11.05\nBrightcore Optics launched a lens today.", "en"),
+    ("Brightcore Optics launches a lens\nRelease time: 2024 year 11 month 5 day\nBrightcore Optics launched a lens today.", "en"),
+    ("Brightcore Optics launches a lens\nIssued in Hangzhou on November 5, 2024\nBrightcore Optics launched a lens today.", "en"),
+])
+def test_a_date_line_at_the_top_in_figures_or_after_a_release_word_dates_the_text(text, lang):
+    assert profile.infer_date(text, get(lang)) == dt.date(2024, 11, 5)
+
+
+def test_a_date_in_figures_inside_a_sentence_at_the_top_is_no_dateline():
+    text = "Brightcore Optics launches a lens\nThe lens, first shown on 2023-06-01, ships to 40 countries. Brightcore grew.\n"
+    assert profile.infer_date(text, get("en")) is None
+
+
+@pytest.mark.parametrize("text, lang, date", [
+    # a whole year told as gone by (全年, "full year") and "this year" apart from it: the year after
+    ("明芯光学港股上市\n\n本报香港12月18日电 明芯光学今天在香港联交所上市。\n"
+     "2023年，明芯光学全年营收52亿元。今年上半年，公司营收31亿元。\n", "zh", dt.date(2024, 12, 18)),
+    ("Brightcore lists in Hong Kong\n\nHONG KONG, Dec. 18 — Brightcore Optics listed its shares today.\n"
+     "In 2023 Brightcore's full-year revenue was 5.2 billion yuan. In the first half of this year revenue rose to 3.1 billion yuan.\n",
+     "en", dt.date(2024, 12, 18)),
+    # no "this year": the latest year told may be the text's own
+    ("明芯光学港股上市\n\n本报香港12月18日电 明芯光学今天在香港联交所上市。\n明芯光学是国内头部镜头企业。\n"
+     "2023年，明芯光学全年营收52亿元。\n", "zh", None),
+    # only a plan year after the last year told, and no whole year told: unknown
+    ("明芯光学港股上市\n\n本报香港12月18日电 明芯光学今天在香港联交所上市。\n明芯光学是国内头部镜头企业。\n公司2019年3月成立。"
+     "今年公司营收增长。公司计划到2030年全年营收达到100亿元。\n", "zh", None),
+])
+def test_a_year_less_dateline_without_a_year_in_the_head_takes_the_year_after_the_last_full_year_told(text, lang, date):
+    assert profile.infer_date(text, get(lang)) == date
+
+
+def test_a_name_joined_by_and_declared_in_the_lead_and_named_in_the_title_is_the_topic(lex):
+    # a word-for-word rendering whose name joins its words with "and" ("Science and Technology"), named in the
+    # title and declared in the lead, then called "the company" throughout: the whole name is the topic
+    text = ("Bright Sail Wisdom Can: Sweeping Robot Of The World Leader\n\n"
+            "Bright Sail Wisdom Can Science and Technology Stock Limited Company (below simply called \"Bright Sail\") "
+            "is in 2014 year at Suzhou established.\n"
+            "The company sells products to more than 50 countries. The company employee total number is 2,000 more people.\n"
+            "Last year the company business income grow 30%.")
+    topic, names = profile.infer_topic_names(text, lex, EN, CTX)
+    (info,) = names
+    assert topic == info.entity_id
+    assert info.labels == (("en", "Bright Sail Wisdom Can Science and Technology Stock Limited Company"),)
+    assert "Bright Sail" in {a for _, a in info.aliases} and "Technology" not in {a for _, a in info.aliases}
+    # named in the lead only, with no title naming it: not enough on its own
+    text = ("Sweeping robots sell well\n\n"
+            "Bright Sail Wisdom Can Science and Technology Stock Limited Company (below simply called \"Bright Sail\") "
+            "is in 2014 year at Suzhou established.\nRobots sell to more than 50 countries.")
+    assert profile.infer_topic_names(text, lex, EN, CTX)[0] == ""
+
+
+@pytest.mark.parametrize("text, lang, short", [
+    ("芯片新贵冲刺港股\n\n自动驾驶芯片企业地平线机器人（简称地平线）昨日递交上市申请。地平线去年营收24亿元。地平线的芯片已用于多款车型。"
+     "地平线表示将扩大研发。", "zh", "地平线"),
+    ("芯片新贵冲刺港股\n\n自动驾驶芯片企业地平线机器人（下称“地平线”）昨日递交上市申请。地平线去年营收24亿元。地平线的芯片已用于多款车型。"
+     "地平线表示将扩大研发。", "zh", "地平线"),
+])
+def test_a_short_name_a_text_declares_for_a_known_company_is_that_company_and_makes_it_the_topic(lex, text, lang, short):
+    infos = profile.declared_names(text, lex, get(lang), CTX)
+    assert [(i.entity_id, i.aliases) for i in infos] == [("horizon-robotics", ((lang, short),))]
+    doc = profile.profile(Document(doc_id="t", path="t.txt", lang=lang, text=text), get(lang), lex)
+    assert doc.organisation == "horizon-robotics"
+
+
+def test_a_declared_generic_word_is_no_short_name(lex):
+    text = "地平线机器人（以下简称“公司”）昨日递交上市申请。公司去年营收24亿元。"
+    assert profile.declared_names(text, lex, ZH, CTX) == ()
+
+
+@pytest.mark.parametrize("text, lang, label", [
+    # the title gives the legal name, the text then says 公司 / "the company": the topic though named once
+    ("杭州云帆数字科技股份有限公司2024年年度报告摘要\n\n公司2024年实现营业收入12亿元。公司员工1200人。", "zh", "杭州云帆数字科技股份有限公司"),
+    ("Orbitex Robotics Co., Ltd. announces 2024 annual results\n\nThe company's revenue rose 20% to 3 billion yuan. "
+     "The company has 1,200 employees.", "en", "Orbitex Robotics Co., Ltd."),
+])
+def test_a_legal_name_in_the_title_is_the_topic_though_the_text_then_says_the_company(lex, text, lang, label):
+    topic, names = profile.infer_topic_names(text, lex, get(lang), CTX)
+    (info,) = names
+    assert topic == info.entity_id and info.labels == ((lang, label),)
+
+
+def test_a_legal_name_in_a_title_that_names_a_known_company_more_is_not_the_topic(lex):
+    text = ("华为与杭州云帆数字科技股份有限公司签约\n\n华为今天与云帆签约。华为表示合作将扩大。华为去年营收8000亿元。")
+    assert profile.infer_topic_names(text, lex, ZH, CTX)[0] == "huawei"
+
+
+def test_a_chinese_name_the_name_model_cuts_short_is_grown_by_what_always_follows_it(lex):
+    text = "云帆数科发布年度业绩\n\n云帆数科今天公布2024年业绩。云帆数科营收增长20%。云帆数科称将继续投入研发。"
+    topic, names = profile.infer_topic_names(text, lex, ZH, CTX)
+    assert [i.labels for i in names if i.entity_id == topic] == [(("zh", "云帆数科"),)]
+    # a name followed by different words each time stays as it is
+    assert profile._whole_han_name("维朗今天发布新车。维朗表示将扩产。维朗的股价上涨。", "维朗") == "维朗"
+
+
+@pytest.mark.parametrize("text, lang, date", [
+    ("Brightcore Optics launches a lens\nBy Jane Doe | Updated Nov. 5, 2024 10:32 a.m. ET\nBrightcore launched a lens.", "en",
+     dt.date(2024, 11, 5)),
+    ("BRIGHTCORE OPTICS (November 5, 2024) – Brightcore Optics launched a lens today and said sales grew.", "en", dt.date(2024, 11, 5)),
+    ("Brightcore Optics launches a lens\n[Hangzhou, 2024 year 11 month 5 day] Brightcore Optics launched a lens today.", "en",
+     dt.date(2024, 11, 5)),
+    ("明芯光学发布新镜头\n证券时报网讯（2024年11月5日）明芯光学今天发布了新镜头。", "zh", dt.date(2024, 11, 5)),
+    ("Brightcore Optics launches a lens\nThis newspaper Hangzhou 11 month 5 day news (reporter Wang) Brightcore launched a lens. "
+     "In 2023 its full-year revenue was 1 billion yuan. This year's first half revenue rose 20%.", "en", dt.date(2024, 11, 5)),
+])
+def test_more_dateline_forms_at_the_top(text, lang, date):
+    assert profile.infer_date(text, get(lang)) == date
+
+
+def test_a_date_in_brackets_after_a_name_in_a_sentence_is_no_dateline():
+    text = "Brightcore Optics profile\n\nBrightcore's founder (born March 3, 1980) studied in Hangzhou. Brightcore makes lenses.\n"
+    assert profile.infer_date(text, get("en")) is None
