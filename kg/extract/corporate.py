@@ -609,9 +609,16 @@ def _unknown_founding_city(ctx: Context, good: list, places: list, cs: int, ce: 
     return None
 
 
+# a date set off by commas after a founding verb, then "in": "founded on March 8, 1999, in", "incorporated in July 1994, in"
+_EN_DATE_THEN_IN = re.compile(r"\s+(?:on|in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}\s*,\s*(?=in\s+[A-Z])")
+
+
 def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: int) -> Mention | None:
     """Where it was founded: a place after "in"/在 near the trigger, the most specific one."""
     text = ctx.doc.text
+    dated = _EN_DATE_THEN_IN.match(text, te, ctx.sent.end) if ctx.lang.code == "en" else None
+    if dated is not None:  # "founded on March 8, 1999, in San Francisco": the place past the date's commas
+        ce = max(ce, ctx.clauses[ctx.clause_of(dated.end())][1])
     places = [m for m in ctx.entities(PLACE) if m.entity_id != "world" and cs <= m.start < ce
               and m.start >= min(org.end, ts) - 30]
     good = []
@@ -899,7 +906,7 @@ def _tickers(ctx: Context, spec: dict) -> list[Fact]:
 
 
 # a city no list knows at the end of a headquarters clause: [province 道/省/州/郡 [的]] name [市/县/区]
-_ZH_CITY = re.compile(r"的?(?:[\u4e00-\u9fff]{1,6}?(?:省|州|道|郡)的?)?([\u4e00-\u9fff]{2,4}?(?:市|县)?(?=[，。；、,.]|$)|[\u4e00-\u9fff]{1,4}?(?:市|县)(?=的))")
+_ZH_CITY = re.compile(r"的?(?:[\u4e00-\u9fff]{1,6}?(?:省|州|道|郡)的?)?([\u4e00-\u9fff]{2,5}?(?:市|县)?(?=[，。；、,.]|$)|[\u4e00-\u9fff]{1,4}?(?:市|县)(?=的))")
 _EN_CITY = re.compile(r"(?:\s*,)?\s*(?:is\s+|are\s+)?(?:in\s+|at\s+|locate[d]?\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s*[,.;]|\s*$)")
 
 
