@@ -609,8 +609,9 @@ def _unknown_founding_city(ctx: Context, good: list, places: list, cs: int, ce: 
     return None
 
 
-# a date set off by commas after a founding verb, then "in": "founded on March 8, 1999, in", "incorporated in July 1994, in"
-_EN_DATE_THEN_IN = re.compile(r"\s+(?:on|in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}\s*,\s*(?=in\s+[A-Z])")
+# a date set off by commas after a founding verb (and what it founded), then "in": "founded on March 8, 1999, in",
+# "incorporated the company in July 1994, in"
+_EN_DATE_THEN_IN = re.compile(r"(?:\s+(?:the|this|our|its|his|their)\s+(?:company|firm|business|group)|\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})?\s+(?:on|in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}\s*,\s*(?=in\s+[A-Z])")
 
 
 def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: int) -> Mention | None:

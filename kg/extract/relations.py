@@ -390,6 +390,9 @@ def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         end = ts - 1 if text[ts - 1:ts] == "的" else ts
         if end == ts and not text.startswith("的", ts):
             return []
+    elif re.match(r"of\s", text[ts:te], re.IGNORECASE):
+        # a machine translation's word order, X的下一代 word for word: "X4 is X3 of next generation": the name before "of"
+        end = len(text[:ts].rstrip())
     else:
         own = _EN_OWNED.search(text, max(cs, ts - 40), ts)
         if own is None:

@@ -1,0 +1,79 @@
+"""Sites, sponsors and places of companies told in ways other writers use (sentences written for these
+tests, not from the eval documents)."""
+import pytest
+
+from tests.helpers import labelled, of
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lower-case word for the kind of site after a name of its own
+    ("The firm opened its Orchard Valley campus in Cupertino in 2017.", ("Orchard Valley", "locatedIn", "cupertino")),
+    ("Lenovo runs the Lenovo Whitsett Assembly complex in Monterrey, Mexico.", ("Lenovo Whitsett Assembly", "locatedIn", "city-3995465")),
+    # a name with "for"/"of" after the site word
+    ("The Bavaria Institute for Robotics in Munich hired 200 people.", ("Bavaria Institute for Robotics", "locatedIn", "munich")),
+    # a machine translation's word order: 位于P的SITE, word for word
+    ("Located at Beijing Yizhuang of Xiaomi Yizhuang Smart Factory produces phones.", ("Xiaomi Yizhuang Smart Factory", "locatedIn", "Beijing Yizhuang")),
+])
+def test_a_named_site_written_other_ways(text, expected):
+    got = of("locatedIn", labelled(text, "en"))
+    assert got == {expected}, got
+
+
+@pytest.mark.parametrize("text", [
+    "Haier bought the General Motors plant in Rayong, Thailand.",  # the company's name: no site of its own
+    "Production at the South Carolina plant in Spartanburg rose.",  # a place's name
+    "The Fremont factory in California makes the Model Y.",  # one word: a place, no name
+    "Sales at plants in China rose.",
+])
+def test_no_site_without_a_name_of_its_own(text):
+    assert not of("locatedIn", labelled(text, "en"))
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Spotify成为皇家马德里足球俱乐部的主赞助商。", "zh", ("spotify", "sponsorOf", "皇家马德里足球俱乐部")),
+    ("海尔成为曼彻斯特城足球俱乐部的球衣赞助商。", "zh", ("haier", "sponsorOf", "曼彻斯特城足球俱乐部")),
+])
+def test_a_sponsor_noun_naming_the_kind_of_sponsor(text, lang, expected):
+    assert of("sponsorOf", labelled(text, lang)) == {expected}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Xiaomi was founded on April 6, 2010, in Beijing.", "beijing"),
+    ("Xiaomi was incorporated in April 2010, in Beijing, by Lei Jun.", "beijing"),
+])
+def test_a_founding_place_after_a_date_set_off_by_commas(text, place):
+    assert of("foundedIn", labelled(text, "en", organisation="xiaomi")) == {("xiaomi", "foundedIn", place)}
+
+
+def test_no_founding_place_after_a_date_without_one():
+    assert not of("foundedIn", labelled("Xiaomi was founded in 2010, in part by former Google staff.", "en", organisation="xiaomi"))
+
+
+def test_a_headquarters_city_of_five_characters_no_list_knows():
+    got = of("headquarteredIn", labelled("惠普公司的总部位于加利福尼亚州圣克拉里塔，员工5万人。", "zh", organisation="hp"))
+    assert got == {("hp", "headquarteredIn", "圣克拉里塔")}, got
+
+
+def test_a_founding_place_after_what_was_founded_and_its_date():
+    got = of("foundedIn", labelled("Lei Jun incorporated the company on April 6, 2010, in Beijing, China.", "en", organisation="xiaomi"))
+    assert got == {("xiaomi", "foundedIn", "beijing")}, got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a machine translation of X1的下一代产品, word for word
+    ("Galaxy S25 is Galaxy S24 of next generation product.", "en", ("galaxy-s25", "successorOf", "galaxy-s24")),
+    # the older one named as the newer one's predecessor
+    ("华为Mate 60是华为Mate 70的前代产品。", "zh", ("huawei-mate-70", "successorOf", "huawei-mate-60")),
+    ("华为Mate 70的上一代产品是华为Mate 60。", "zh", ("huawei-mate-70", "successorOf", "huawei-mate-60")),
+    ("The Galaxy S24 is the Galaxy S25's predecessor.", "en", ("galaxy-s25", "successorOf", "galaxy-s24")),
+])
+def test_a_generation_told_other_ways(text, lang, expected):
+    assert of("successorOf", labelled(text, lang)) == {expected}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("This is a product of next generation technology.", "en"),
+    ("华为Mate 70的上一代产品销量很好。", "zh"),
+])
+def test_no_generation_without_two_names(text, lang):
+    assert not of("successorOf", labelled(text, lang))
