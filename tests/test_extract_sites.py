@@ -77,3 +77,29 @@ def test_a_generation_told_other_ways(text, lang, expected):
 ])
 def test_no_generation_without_two_names(text, lang):
     assert not of("successorOf", labelled(text, lang))
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("The company is headquartered out of Seattle.", "en", "seattle"),
+    ("The company is based out of Seattle.", "en", "seattle"),
+    # machine translations of 总部位于/总部设在, word for word
+    ("Company headquarter sit at Hangzhou.", "en", "hangzhou"),
+    ("Company total department in Hangzhou.", "en", "hangzhou"),
+    ("公司总部坐落在杭州。", "zh", "hangzhou"),
+    ("公司总部落户于苏州。", "zh", "suzhou"),
+])
+def test_more_ways_other_writers_tell_the_headquarters(text, lang, place):
+    assert of("headquarteredIn", labelled(text, lang, organisation="acme")) == {("acme", "headquarteredIn", place)}
+
+
+@pytest.mark.parametrize("text", [
+    "Samsung Display's OLED plant in Asan started production.",  # the owner's name, then one word: no site name
+    "Ford's Chennai plant in India closed.",
+])
+def test_an_owners_site_needs_a_name_of_its_own(text):
+    assert not of("locatedIn", labelled(text, "en"))
+
+
+def test_an_owners_named_site_is_the_name_after_the_owner():
+    got = of("locatedIn", labelled("Toyota's Motor Manufacturing Kentucky plant in Georgetown, Kentucky began work.", "en"))
+    assert {f[0] for f in got} == {"Motor Manufacturing Kentucky"}, got

@@ -284,6 +284,11 @@ def _kind_after_name(ctx: Context, places: list[Mention]) -> list[Fact]:
     facts = []
     for m in _kind_after_name_re(kinds).finditer(ctx.sent.text):
         s, e = ctx.sent.start + m.start(1), ctx.sent.start + m.end(1)
+        own = re.search(r"['’]s\s+", ctx.doc.text[s:e])
+        if own is not None:  # "GM's Talegaon plant", "LG Display's LCD plant": the owner's, the site named after it
+            s += own.end()
+            if len(ctx.doc.text[s:e].split()) < 2:
+                continue
         pos = ctx.sent.start + m.end()
         where = next((p for p in places if p.start == pos), None) or _town_of(ctx, pos)
         if where is None:
