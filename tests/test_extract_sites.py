@@ -103,3 +103,14 @@ def test_an_owners_site_needs_a_name_of_its_own(text):
 def test_an_owners_named_site_is_the_name_after_the_owner():
     got = of("locatedIn", labelled("Toyota's Motor Manufacturing Kentucky plant in Georgetown, Kentucky began work.", "en"))
     assert {f[0] for f in got} == {"Motor Manufacturing Kentucky"}, got
+
+
+def test_a_site_set_up_with_its_owner_before_de():
+    got = labelled("今年3月，华为在德国慕尼黑设立了华为的欧洲研究中心。", "zh")
+    assert of("locatedIn", got) == {("华为的欧洲研究中心", "locatedIn", "munich")}, got
+    assert not of("foundedIn", got)  # the owner named before 的 is not what was founded there
+
+
+@pytest.mark.parametrize("text", ["华为在英国剑桥建设了华为的研发中心。", "小米在印度设立了小米的研发中心负责人岗位。"])
+def test_a_kind_of_site_with_its_owner_names_no_site(text):
+    assert not of("locatedIn", labelled(text, "zh"))

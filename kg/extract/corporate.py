@@ -151,6 +151,8 @@ def _orgs_after(ctx: Context, te: int) -> list[Mention]:
                     found = near[0]
         if found is None:
             break
+        if ctx.lang.code == "zh" and text.startswith("的", found.end):
+            break  # 设立了华为的欧洲研究中心: whose the new body is, not the body founded
         out.append(found)
         m = re.match(r"\s*(?:、|和|及|与|以及|,|and)\s*", text[found.end:ctx.sent.end])
         if not m:

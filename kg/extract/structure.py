@@ -263,13 +263,18 @@ def _built_in(ctx: Context, site: re.Pattern, places: list[Mention], orgs: dict)
         if verb is None:
             continue
         org = orgs.get(verb.end())
-        m = site.match(text, org.end, ce) if org is not None else None
-        if m is None or m.end() - org.end < 2:
-            continue
+        of = 1 if org is not None and text.startswith("的", org.end) else 0  # 设立了Trip.com的亚太区域总部
+        m = site.match(text, org.end + of, ce) if org is not None else None
+        if m is None or m.end() - org.end - of < 2 or (of and not re.fullmatch(r"\s*(?:[，。；;,]|$)", text[m.end():m.end() + 1])):
+            continue  # with 的, the site words end the clause: not 设立了小米的研发中心负责人
+        if of and text[org.end + 1:m.end()] in ctx.lang.words.get("facility_nouns", ()):
+            continue  # 华为的研发中心: a kind of site, no name of its own (亚太区域总部, 欧洲研发中心 are)
         if more is not None:
             last = ctx.add_name(last.end, more.end(), "City" if more.group().endswith("市") else "Region") or last
         found = ctx.mention_at(org.start, m.end()) or ctx.add_name(org.start, m.end(), "Place")
         if found is not None:
+            if of and found.entity_id in ctx.new_names:
+                ctx.name_also(found.entity_id, [text[org.start:org.end] + text[org.end + 1:m.end()]])  # also Trip.com亚太区域总部
             facts.append(_site_fact(ctx, found, last))
     return facts
 
