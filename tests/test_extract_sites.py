@@ -114,3 +114,10 @@ def test_a_site_set_up_with_its_owner_before_de():
 @pytest.mark.parametrize("text", ["华为在英国剑桥建设了华为的研发中心。", "小米在印度设立了小米的研发中心负责人岗位。"])
 def test_a_kind_of_site_with_its_owner_names_no_site(text):
     assert not of("locatedIn", labelled(text, "zh"))
+
+
+def test_a_sponsored_name_with_its_country_before_is_also_known_without_it():
+    from tests.helpers import run
+    x = run("Spotify成为西班牙皇家马德里足球俱乐部的主赞助商。", "zh", organisation="", speaker="")
+    club = next(e for e in x.entities if any("皇家马德里足球俱乐部" in n for _, n in e.labels))
+    assert ("zh", "皇家马德里足球俱乐部") in club.aliases

@@ -406,7 +406,10 @@ def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         if not latin and after_link:  # 成为澳大利亚网球公开赛的官方合作伙伴: the words between the copula and 的
             found = (cs + after_link.start(1), end, "")
         if found and found[0] >= cs and found[1] == end and (lang == "en" or _looks_named(ctx, found[0], found[1])):
+            country = next((m for m in ctx.entities(["Country"]) if m.start == found[0] and found[1] - m.end >= 3), None)
             obj = ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["object"][0])
+            if obj is not None and country is not None and obj.entity_id in ctx.new_names:
+                ctx.name_also(obj.entity_id, [text[country.end:found[1]]])  # 西班牙巴塞罗那足球俱乐部: also 巴塞罗那足球俱乐部
     if obj is None or not (obj.cls and vocab().is_a(obj.cls, pat["object"])):
         return []  # 小米SU7是小米的下一代产品: the company is no earlier product
     head = text[cs:obj.start]
