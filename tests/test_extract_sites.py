@@ -121,3 +121,8 @@ def test_a_sponsored_name_with_its_country_before_is_also_known_without_it():
     x = run("Spotify成为西班牙皇家马德里足球俱乐部的主赞助商。", "zh", organisation="", speaker="")
     club = next(e for e in x.entities if any("皇家马德里足球俱乐部" in n for _, n in e.labels))
     assert ("zh", "皇家马德里足球俱乐部") in club.aliases
+
+
+def test_a_name_after_a_based_noun_the_lexicon_lacks():
+    got = of("headquarteredIn", labelled("Ant bought the Paris-based payments firm PayNova in 2019.", "en"))
+    assert got == {("PayNova", "headquarteredIn", "paris")}, got

@@ -1109,6 +1109,12 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
         for place in ctx.entities(PLACE):
             if text.startswith("-based", place.end):
                 orgs = [m for m in ctx.entities(ORG, ["StockExchange"]) if 0 <= m.start - (place.end + 6) <= 30]
+                named = None if orgs else re.match(r"\s+(?:[a-z][\w-]*\s+){0,2}?" + _BASED_NOUNS + r"\s+((?!The\b|In\b|On\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})",
+                                                   text[place.end + 6:ctx.sent.end])
+                if named is not None:  # "the London-based payments firm WorldFirst": a name the lexicon lacks after the noun
+                    s0 = place.end + 6 + named.start(1)
+                    added = ctx.add_name(s0, s0 + len(named.group(1).rstrip(".")), "Company")
+                    orgs = [added] if added is not None else []
                 if orgs:
                     ev = evidence(ctx, [span(place), span(orgs[0])], "headquarters", conf)
                     facts.append(Fact("relation", orgs[0].entity_id, "headquarteredIn", place.entity_id, (), (ev,)))
