@@ -126,3 +126,8 @@ def test_a_sponsored_name_with_its_country_before_is_also_known_without_it():
 def test_a_name_after_a_based_noun_the_lexicon_lacks():
     got = of("headquarteredIn", labelled("Ant bought the Paris-based payments firm PayNova in 2019.", "en"))
     assert got == {("PayNova", "headquarteredIn", "paris")}, got
+
+
+def test_founding_a_company_when_something_happened_is_still_founding_it():
+    got = of("foundedIn", labelled("1998年马化腾在深圳创办腾讯的时候，公司很小。", "zh"))
+    assert got == {("tencent", "foundedIn", "shenzhen")}, got

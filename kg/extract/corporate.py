@@ -151,14 +151,24 @@ def _orgs_after(ctx: Context, te: int) -> list[Mention]:
                     found = near[0]
         if found is None:
             break
-        if ctx.lang.code == "zh" and text.startswith("的", found.end):
-            break  # 设立了华为的欧洲研究中心: whose the new body is, not the body founded
+        if ctx.lang.code == "zh" and text.startswith("的", found.end) and _owned_body(ctx, found.end + 1):
+            break  # 设立了华为的欧洲研究中心: whose the new body is, not the body founded (not 创办腾讯的时候)
         out.append(found)
         m = re.match(r"\s*(?:、|和|及|与|以及|,|and)\s*", text[found.end:ctx.sent.end])
         if not m:
             break
         pos = found.end + m.end()
     return out
+
+
+def _owned_body(ctx: Context, pos: int) -> bool:
+    """Do the words at ``pos`` name a site or a body (亚太区域总部, 欧洲研究中心, 全资子公司): words ending in a
+    site's or a company's word (``facility_nouns``, ``company_suffixes``) before the clause ends?"""
+    words = tuple(ctx.lang.words.get("facility_nouns") or ()) + tuple(ctx.lang.words.get("company_suffixes") or ())
+    if not words:
+        return False
+    alts = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.match(r"[\u4e00-\u9fffA-Za-z0-9]{0,8}?(?:" + alts + r")", ctx.doc.text[pos:ctx.sent.end]) is not None
 
 
 def _zh_generic(words: str) -> bool:
