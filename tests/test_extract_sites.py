@@ -131,3 +131,8 @@ def test_a_name_after_a_based_noun_the_lexicon_lacks():
 def test_founding_a_company_when_something_happened_is_still_founding_it():
     got = of("foundedIn", labelled("1998年马化腾在深圳创办腾讯的时候，公司很小。", "zh"))
     assert got == {("tencent", "foundedIn", "shenzhen")}, got
+
+
+def test_an_abbreviation_describing_the_company_names_no_other_one():
+    got = of("headquarteredIn", labelled("Lucid Group, the luxury EV and SUV maker based in Newark, California, grew fast.", "en"))
+    assert got == {("lucid", "headquarteredIn", "city-5101798")}, got  # Newark, California

@@ -1011,6 +1011,8 @@ def _names_other(ctx: Context, spec: dict, start: int, ts: int) -> bool:
             continue
         if s == ctx.sent.start and re.match(r"\s+[a-z]", text[e:e + 2]):
             continue
+        if re.fullmatch(r"[A-Z]{2,4}s?", w.group()) and re.match(r"\s+(?:and\s+|or\s+)?[a-z]", text[e:e + 6]) and e < ts - 1:
+            continue  # "the electric truck and SUV maker based in": an abbreviation used as a common noun describing the company
         return True
     return False
 
