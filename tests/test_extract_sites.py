@@ -136,3 +136,13 @@ def test_founding_a_company_when_something_happened_is_still_founding_it():
 def test_an_abbreviation_describing_the_company_names_no_other_one():
     got = of("headquarteredIn", labelled("Lucid Group, the luxury EV and SUV maker based in Newark, California, grew fast.", "en"))
     assert got == {("lucid", "headquarteredIn", "city-5101798")}, got  # Newark, California
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event's name the lexicon lacks may hold its year and its place
+    ("海尔赞助了2010年温哥华冬奥会。", ("haier", "sponsorOf", "2010年温哥华冬奥会")),
+    # 赞助商 is the noun: the verb after it sponsors
+    ("海尔曾作为家电赞助商赞助2010年温哥华冬奥会。", ("haier", "sponsorOf", "2010年温哥华冬奥会")),
+])
+def test_a_sponsored_event_named_with_its_year_and_place(text, expected):
+    assert of("sponsorOf", labelled(text, "zh")) == {expected}

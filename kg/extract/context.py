@@ -117,8 +117,9 @@ class Context:
                               else ["ProductCategory", "Organisation", "Brand", "Product", "ProductSeries"]
                               if cls == "ProductCategory"  # 激光电视 holds 电视, "iPhone assemblers" an iPhone
                               else ["Organisation", "ProductCategory"] if v.is_a(cls, ["Place"])  # 腾讯滨海大厦, 海尔冰箱互联工厂
-                              else ["Place", "Organisation", "ProductCategory"] if cls == "RankingList" else [])  # 中国民营企业500强
-        listing = cls == "RankingList"  # (its number and year: 2024胡润全球独角兽榜, 全球安防50强)
+                              else ["Place", "Organisation", "ProductCategory"] if cls == "RankingList"  # 中国民营企业500强
+                              else ["Place", "Organisation"] if v.is_a(cls, ["Event"]) else [])  # 2008年北京奥运会, 国际足联世俱杯
+        listing = cls == "RankingList" or v.is_a(cls, ["Event"])  # (its number and year: 2024胡润全球独角兽榜, 全球安防50强, 2008年北京奥运会)
         # 小米手机1代: a product's name may hold its maker, a category word and a number
         if not all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end) and (
                 m.kind == "entity" and m.cls and v.is_a(m.cls, within) or (product or listing) and m.kind == "quantity"
