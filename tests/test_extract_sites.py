@@ -146,3 +146,10 @@ def test_an_abbreviation_describing_the_company_names_no_other_one():
 ])
 def test_a_sponsored_event_named_with_its_year_and_place(text, expected):
     assert of("sponsorOf", labelled(text, "zh")) == {expected}
+
+
+def test_a_sponsored_events_year_in_its_name_is_its_time():
+    from tests.helpers import run
+    x = run("海尔曾作为家电赞助商赞助2010年温哥华冬奥会。", "zh", organisation="", speaker="")
+    periods = {f.attr("period").key for f in x.facts if f.predicate == "sponsorOf"}
+    assert periods == {"2010"}, periods

@@ -591,6 +591,8 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         obj_id = "market:" + obj.entity_id if pat.get("object_as_market") else obj.entity_id
         own = _own_time(ctx, obj, listed=len(chosen) > 1 and obj.start >= te) \
             if period is not None or "period" in pat.get("qualifiers", []) else None
+        if own is None and period is None and "period" in pat.get("qualifiers", []):
+            own = _year_in_event_name(obj)  # 赞助2008年北京奥运会: the event's year is when it happened
         undated = float(pat.get("undated", 1.0)) if not (own or period) else 1.0  # an event told with no time at all
         ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence * undated, _earlier_objects(ctx, pat, subj_m, ts))
         s_id, o_id = (obj_id, subj) if pat.get("swap_roles") else (subj, obj_id)  # "funding from Sequoia": Sequoia invested
@@ -644,6 +646,14 @@ def _owned_one(ctx: Context, pat: dict, obj: Mention) -> Mention:
 
 
 _OWN_TIME = re.compile(r"\s*[(（]")
+
+
+def _year_in_event_name(obj: Mention) -> PeriodRef | None:
+    """The year an event's name opens or ends with (2008年北京奥运会, "UEFA Euro 2024"), as its time."""
+    if not (obj.cls and vocab().is_a(obj.cls, ["Event"])):
+        return None
+    m = re.match(r"((?:19|20)\d{2})\s*年?", obj.text) or re.search(r"\b((?:19|20)\d{2})$", obj.text)
+    return PeriodRef(int(m.group(1)), None, None, None, "") if m else None
 
 
 def _own_time(ctx: Context, obj: Mention, listed: bool = False) -> PeriodRef | None:
