@@ -153,3 +153,16 @@ def test_a_sponsored_events_year_in_its_name_is_its_time():
     x = run("海尔曾作为家电赞助商赞助2010年温哥华冬奥会。", "zh", organisation="", speaker="")
     periods = {f.attr("period").key for f in x.facts if f.predicate == "sponsorOf"}
     assert periods == {"2010"}, periods
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a site inside a named campus; a site named after a person
+    ("The Jack Ma Auditorium on its Xixi campus seats 2,000.", ("Jack Ma Auditorium", "locatedIn", "Xixi")),
+    ("The Xiaomi Smart Factory at the Yizhuang campus makes phones.", ("Xiaomi Smart Factory", "locatedIn", "Yizhuang")),
+])
+def test_a_site_on_a_named_campus(text, expected):
+    assert of("locatedIn", labelled(text, "en")) == {expected}
+
+
+def test_a_site_on_a_day_is_in_no_place():
+    assert not of("locatedIn", labelled("The Lenovo Research Center on Monday opened a lab.", "en"))

@@ -116,7 +116,7 @@ class Context:
                               else ["Organisation"] if cls == "Person"
                               else ["ProductCategory", "Organisation", "Brand", "Product", "ProductSeries"]
                               if cls == "ProductCategory"  # 激光电视 holds 电视, "iPhone assemblers" an iPhone
-                              else ["Organisation", "ProductCategory"] if v.is_a(cls, ["Place"])  # 腾讯滨海大厦, 海尔冰箱互联工厂
+                              else ["Organisation", "ProductCategory", "Person"] if v.is_a(cls, ["Place"])  # 腾讯滨海大厦, 海尔冰箱互联工厂, "Steve Jobs Theater"
                               else ["Place", "Organisation", "ProductCategory"] if cls == "RankingList"  # 中国民营企业500强
                               else ["Place", "Organisation"] if v.is_a(cls, ["Event"]) else [])  # 2008年北京奥运会, 国际足联世俱杯
         listing = cls == "RankingList" or v.is_a(cls, ["Event"])  # (its number and year: 2024胡润全球独角兽榜, 全球安防50强, 2008年北京奥运会)

@@ -205,15 +205,16 @@ def facilities(ctx: Context) -> list[Fact]:
     The site's words come from ``facility_nouns`` in the language file; the site becomes a place."""
     nouns = tuple(ctx.lang.words.get("facility_nouns") or ())
     places = ctx.entities(["Place"]) if nouns else []
-    if not places:
-        return []
+    if not places and not (nouns and ctx.lang.code == "en" and _EN_CAMPUS.search(ctx.sent.text)):
+        return []  # (a site on a named campus needs no place the lexicon knows)
     text = ctx.doc.text
     site = _site_re(nouns, ctx.lang.code)
     facts = []
     if ctx.lang.code == "en":
         for m in site.finditer(ctx.sent.text):
             s, e = ctx.sent.start + m.start(1), ctx.sent.start + m.end(1)
-            where = next((p for p in places if p.start == ctx.sent.start + m.end()), None) or _town_of(ctx, ctx.sent.start + m.end())
+            at = ctx.sent.start + m.end()
+            where = next((p for p in places if p.start == at), None) or _town_of(ctx, at) or _campus_of(ctx, at)
             if where is None or len(m.group(1).split()) < 2:
                 continue  # "a plant in Texas": no name of its own
             found = ctx.mention_at(s, e) or ctx.add_name(s, e, "Place")
@@ -277,6 +278,18 @@ def _built_in(ctx: Context, site: re.Pattern, places: list[Mention], orgs: dict)
                 ctx.name_also(found.entity_id, [text[org.start:org.end] + text[org.end + 1:m.end()]])  # also Trip.com亚太区域总部
             facts.append(_site_fact(ctx, found, last))
     return facts
+
+
+_EN_CAMPUS = re.compile(r"(?:(?:its|their|our|the)\s+)?((?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*)\s+(?:campus|complex|compound)\b")
+
+
+def _campus_of(ctx: Context, pos: int) -> Mention | None:
+    """"the Steve Jobs Theater on its Apple Park campus": a site inside a named campus (the name before the word)."""
+    m = _EN_CAMPUS.match(ctx.doc.text, pos, ctx.sent.end)
+    if m is None or any(o.start < m.end(1) and o.end > m.start(1) and not (m.start(1) <= o.start and o.end <= m.end(1))
+                        for o in ctx.mentions if o.kind == "entity"):
+        return None
+    return ctx.mention_at(m.start(1), m.end(1)) or ctx.add_name(m.start(1), m.end(1), "Place")
 
 
 def _kind_after_name(ctx: Context, places: list[Mention]) -> list[Fact]:
@@ -347,7 +360,7 @@ def _site_re(nouns: tuple, lang: str) -> re.Pattern:
     alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     if lang == "en":  # not "The" opening the sentence; "the BYD Rayong Plant, located in Rayong"
         return re.compile(r"\b((?!(?:The|A|An|Its|Our|Their|This|That|Each)\s)(?:[A-Z0-9][\w'’&\-]*\s+){0,5}(?:" + alts + r")(?:\s+(?:for|of)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?|\s+[A-Z][\w\-]*)?)"
-                          r"(?:\s*,?\s+(?:(?:is|are|was|were)\s+)?(?:located|situated|based|sited))?\s+(?:in|at|near|outside)\s+(?:the\s+)?")
+                          r"(?:\s*,?\s+(?:(?:is|are|was|were)\s+)?(?:located|situated|based|sited))?\s+(?:in|at|near|outside|on)\s+(?:the\s+)?")
     return re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{0,6}?(?:" + alts + ")")
 
 
