@@ -166,3 +166,9 @@ def test_a_site_on_a_named_campus(text, expected):
 
 def test_a_site_on_a_day_is_in_no_place():
     assert not of("locatedIn", labelled("The Lenovo Research Center on Monday opened a lab.", "en"))
+
+
+def test_a_subjectless_clause_of_generation_is_about_the_name_before():
+    # a machine translation goes on about the product the clause before ends with
+    text = "In April the company released Galaxy S25, is Galaxy S24 of next generation product, can shoot 8K video."
+    assert of("successorOf", labelled(text, "en")) == {("galaxy-s25", "successorOf", "galaxy-s24")}

@@ -438,7 +438,8 @@ def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
             i = ctx.clause_of(ts) - 1
             while i >= 0 and ctx.clauses[i][0] >= ctx.sent.start and _APPOSITIVE.match(text, ctx.clauses[i][0]):
                 i -= 1
-            if i >= 0 and i < ctx.clause_of(ts) - 1 and ctx.clauses[i][0] >= ctx.sent.start:
+            # (or none: "released Insta360 X4, is X3 of next generation product": the name ending the clause before)
+            if i >= 0 and (i < ctx.clause_of(ts) - 1 or pat["property"] == "successorOf") and ctx.clauses[i][0] >= ctx.sent.start:
                 lo, hi = ctx.clauses[i]
                 hi = lo + len(text[lo:hi].rstrip(" ,"))
                 subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.end == hi and m.start >= lo), None)
