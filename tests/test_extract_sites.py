@@ -172,3 +172,8 @@ def test_a_subjectless_clause_of_generation_is_about_the_name_before():
     # a machine translation goes on about the product the clause before ends with
     text = "In April the company released Galaxy S25, is Galaxy S24 of next generation product, can shoot 8K video."
     assert of("successorOf", labelled(text, "en")) == {("galaxy-s25", "successorOf", "galaxy-s24")}
+
+
+def test_a_subjectless_clause_of_generation_after_a_name_the_lexicon_lacks():
+    text = "In products aspect, the company at 2023 year 5 month released Orbix Cam 7, is Orbix Cam 6 of next generation product, can shoot 8K video."
+    assert of("successorOf", labelled(text, "en")) == {("Orbix Cam 7", "successorOf", "Orbix Cam 6")}

@@ -435,14 +435,23 @@ def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
                 subj_m = ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["subject"][0])
         if subj_m is None and lang == "en" and not text[cs:stop].strip(" ,"):
             # "Panasonic Energy, led by its CEO …, has been Tesla's partner": past the clauses describing the subject
-            i = ctx.clause_of(ts) - 1
+            ci = ctx.clause_of(ts)
+            i = ci - 1
             while i >= 0 and ctx.clauses[i][0] >= ctx.sent.start and _APPOSITIVE.match(text, ctx.clauses[i][0]):
                 i -= 1
-            # (or none: "released Insta360 X4, is X3 of next generation product": the name ending the clause before)
-            if i >= 0 and (i < ctx.clause_of(ts) - 1 or pat["property"] == "successorOf") and ctx.clauses[i][0] >= ctx.sent.start:
+            tries = [i] if i < ci - 1 else []
+            if pat["property"] == "successorOf":  # (or none: "released Insta360 X4, is X3 of next generation product")
+                tries.append(ci - 1)
+            for i in tries:
+                if i < 0 or ctx.clauses[i][0] < ctx.sent.start or subj_m is not None:
+                    continue
                 lo, hi = ctx.clauses[i]
                 hi = lo + len(text[lo:hi].rstrip(" ,"))
                 subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.end == hi and m.start >= lo), None)
+                if subj_m is None and i == ci - 1 and pat.get("find_objects"):
+                    named = ctx.lang.name_before(text[:hi], hi, ctx.lang.words)  # a model name the lexicon lacks ends it
+                    if named and named[0] >= lo and re.search(r"[0-9]", text[named[0]:named[1]]):
+                        subj_m = ctx.mention_at(named[0], named[1]) or ctx.add_name(named[0], named[1], pat["subject"][0])
     elif lang == "zh":  # 小米SU7的继任者YU7
         subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if te <= m.start <= te + 2 and m.end <= ce), None)
         if subj_m is None and pat.get("find_objects"):  # Z3的后继机型Z4: a model name the lexicon lacks right after the noun
