@@ -116,13 +116,15 @@ class Context:
                               else ["Organisation"] if cls == "Person"
                               else ["ProductCategory", "Organisation", "Brand", "Product", "ProductSeries"]
                               if cls == "ProductCategory"  # 激光电视 holds 电视, "iPhone assemblers" an iPhone
-                              else ["Organisation", "ProductCategory"] if v.is_a(cls, ["Place"])  # 腾讯滨海大厦, 海尔冰箱互联工厂
-                              else ["Place", "Organisation", "ProductCategory"] if cls == "RankingList" else [])  # 中国民营企业500强
+                              else ["Organisation", "ProductCategory", "Person"] if v.is_a(cls, ["Place"])  # 腾讯滨海大厦, 海尔冰箱互联工厂, "Steve Jobs Theater"
+                              else ["Place", "Organisation", "ProductCategory"] if cls == "RankingList"  # 中国民营企业500强
+                              else ["Place", "Organisation"] if v.is_a(cls, ["Event"]) else [])  # 2008年北京奥运会, 国际足联世俱杯
         listing = cls == "RankingList"  # (its number and year: 2024胡润全球独角兽榜, 全球安防50强)
+        event = v.is_a(cls, ["Event"])  # (its year, no count: 2008年北京奥运会, not 一支车队)
         # 小米手机1代: a product's name may hold its maker, a category word and a number
         if not all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end) and (
                 m.kind == "entity" and m.cls and v.is_a(m.cls, within) or (product or listing) and m.kind == "quantity"
-                or listing and m.kind in ("period", "rank"))
+                or listing and m.kind in ("period", "rank") or event and m.kind == "period")
                 for m in inside):
             return None
         name = self.doc.text[start:end].strip()

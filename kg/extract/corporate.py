@@ -156,12 +156,24 @@ def _orgs_after(ctx: Context, te: int) -> list[Mention]:
                     found = near[0]
         if found is None:
             break
+        if ctx.lang.code == "zh" and text.startswith("的", found.end) and _owned_body(ctx, found.end + 1):
+            break  # 设立了华为的欧洲研究中心: whose the new body is, not the body founded (not 创办腾讯的时候)
         out.append(found)
         m = re.match(r"\s*(?:、|和|及|与|以及|,|and)\s*", text[found.end:ctx.sent.end])
         if not m:
             break
         pos = found.end + m.end()
     return out
+
+
+def _owned_body(ctx: Context, pos: int) -> bool:
+    """Do the words at ``pos`` name a site or a body (亚太区域总部, 欧洲研究中心, 全资子公司): words ending in a
+    site's or a company's word (``facility_nouns``, ``company_suffixes``) before the clause ends?"""
+    words = tuple(ctx.lang.words.get("facility_nouns") or ()) + tuple(ctx.lang.words.get("company_suffixes") or ())
+    if not words:
+        return False
+    alts = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.match(r"[\u4e00-\u9fffA-Za-z0-9]{0,8}?(?:" + alts + r")", ctx.doc.text[pos:ctx.sent.end]) is not None
 
 
 def _zh_generic(words: str) -> bool:
@@ -621,9 +633,17 @@ def _unknown_founding_city(ctx: Context, good: list, places: list, cs: int, ce: 
     return None
 
 
+# a date set off by commas after a founding verb (and what it founded), then "in": "founded on March 8, 1999, in",
+# "incorporated the company in July 1994, in"
+_EN_DATE_THEN_IN = re.compile(r"(?:\s+(?:the|this|our|its|his|their)\s+(?:company|firm|business|group)|\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})?\s+(?:on|in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}\s*,\s*(?=in\s+[A-Z])")
+
+
 def _founding_place(ctx: Context, org: Mention, cs: int, ce: int, ts: int, te: int) -> Mention | None:
     """Where it was founded: a place after "in"/在 near the trigger, the most specific one."""
     text = ctx.doc.text
+    dated = _EN_DATE_THEN_IN.match(text, te, ctx.sent.end) if ctx.lang.code == "en" else None
+    if dated is not None:  # "founded on March 8, 1999, in San Francisco": the place past the date's commas
+        ce = max(ce, ctx.clauses[ctx.clause_of(dated.end())][1])
     places = [m for m in ctx.entities(PLACE) if m.entity_id != "world" and cs <= m.start < ce
               and m.start >= min(org.end, ts) - 30]
     good = []
@@ -918,7 +938,7 @@ def _tickers(ctx: Context, spec: dict) -> list[Fact]:
 
 
 # a city no list knows at the end of a headquarters clause: [province 道/省/州/郡 [的]] name [市/县/区]
-_ZH_CITY = re.compile(r"的?(?:[\u4e00-\u9fff]{1,6}?(?:省|州|道|郡)的?)?([\u4e00-\u9fff]{2,4}?(?:市|县)?(?=[，。；、,.]|$)|[\u4e00-\u9fff]{1,4}?(?:市|县)(?=的))")
+_ZH_CITY = re.compile(r"的?(?:[\u4e00-\u9fff]{1,6}?(?:省|州|道|郡)的?)?([\u4e00-\u9fff]{2,5}?(?:市|县)?(?=[，。；、,.]|$)|[\u4e00-\u9fff]{1,4}?(?:市|县)(?=的))")
 _EN_CITY = re.compile(r"(?:\s*,)?\s*(?:is\s+|are\s+)?(?:in\s+|at\s+|locate[d]?\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s*[,.;]|\s*$)")
 
 
@@ -1018,6 +1038,8 @@ def _names_other(ctx: Context, spec: dict, start: int, ts: int) -> bool:
             continue
         if s == ctx.sent.start and re.match(r"\s+[a-z]", text[e:e + 2]):
             continue
+        if re.fullmatch(r"[A-Z]{2,4}s?", w.group()) and re.match(r"\s+(?:and\s+|or\s+)?[a-z]", text[e:e + 6]) and e < ts - 1:
+            continue  # "the electric truck and SUV maker based in": an abbreviation used as a common noun describing the company
         return True
     return False
 
@@ -1128,6 +1150,12 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
         for place in ctx.entities(PLACE):
             if text.startswith("-based", place.end):
                 orgs = [m for m in ctx.entities(ORG, ["StockExchange"]) if 0 <= m.start - (place.end + 6) <= 30]
+                named = None if orgs else re.match(r"\s+(?:[a-z][\w-]*\s+){0,2}?" + _BASED_NOUNS + r"\s+((?!The\b|In\b|On\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})",
+                                                   text[place.end + 6:ctx.sent.end])
+                if named is not None:  # "the London-based payments firm WorldFirst": a name the lexicon lacks after the noun
+                    s0 = place.end + 6 + named.start(1)
+                    added = ctx.add_name(s0, s0 + len(named.group(1).rstrip(".")), "Company")
+                    orgs = [added] if added is not None else []
                 if orgs:
                     ev = evidence(ctx, [span(place), span(orgs[0])], "headquarters", conf)
                     facts.append(Fact("relation", orgs[0].entity_id, "headquarteredIn", place.entity_id, (), (ev,)))

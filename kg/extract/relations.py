@@ -390,6 +390,9 @@ def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         end = ts - 1 if text[ts - 1:ts] == "的" else ts
         if end == ts and not text.startswith("的", ts):
             return []
+    elif re.match(r"of\s", text[ts:te], re.IGNORECASE):
+        # a machine translation's word order, X的下一代 word for word: "X4 is X3 of next generation": the name before "of"
+        end = len(text[:ts].rstrip())
     else:
         own = _EN_OWNED.search(text, max(cs, ts - 40), ts)
         if own is None:
@@ -403,7 +406,10 @@ def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
         if not latin and after_link:  # 成为澳大利亚网球公开赛的官方合作伙伴: the words between the copula and 的
             found = (cs + after_link.start(1), end, "")
         if found and found[0] >= cs and found[1] == end and (lang == "en" or _looks_named(ctx, found[0], found[1])):
+            country = next((m for m in ctx.entities(["Country"]) if m.start == found[0] and found[1] - m.end >= 3), None)
             obj = ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["object"][0])
+            if obj is not None and country is not None and obj.entity_id in ctx.new_names:
+                ctx.name_also(obj.entity_id, [text[country.end:found[1]]])  # 西班牙巴塞罗那足球俱乐部: also 巴塞罗那足球俱乐部
     if obj is None or not (obj.cls and vocab().is_a(obj.cls, pat["object"])):
         return []  # 小米SU7是小米的下一代产品: the company is no earlier product
     head = text[cs:obj.start]
@@ -429,13 +435,23 @@ def _copula(ctx: Context, pat: dict, ts: int, te: int) -> list[Fact]:
                 subj_m = ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["subject"][0])
         if subj_m is None and lang == "en" and not text[cs:stop].strip(" ,"):
             # "Panasonic Energy, led by its CEO …, has been Tesla's partner": past the clauses describing the subject
-            i = ctx.clause_of(ts) - 1
+            ci = ctx.clause_of(ts)
+            i = ci - 1
             while i >= 0 and ctx.clauses[i][0] >= ctx.sent.start and _APPOSITIVE.match(text, ctx.clauses[i][0]):
                 i -= 1
-            if i >= 0 and i < ctx.clause_of(ts) - 1 and ctx.clauses[i][0] >= ctx.sent.start:
+            tries = [i] if i < ci - 1 else []
+            if pat["property"] == "successorOf":  # (or none: "released Insta360 X4, is X3 of next generation product")
+                tries.append(ci - 1)
+            for i in tries:
+                if i < 0 or ctx.clauses[i][0] < ctx.sent.start or subj_m is not None:
+                    continue
                 lo, hi = ctx.clauses[i]
                 hi = lo + len(text[lo:hi].rstrip(" ,"))
                 subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if m.end == hi and m.start >= lo), None)
+                if subj_m is None and i == ci - 1 and pat.get("find_objects"):
+                    named = ctx.lang.name_before(text[:hi], hi, ctx.lang.words)  # a model name the lexicon lacks ends it
+                    if named and named[0] >= lo and re.search(r"[0-9]", text[named[0]:named[1]]):
+                        subj_m = ctx.mention_at(named[0], named[1]) or ctx.add_name(named[0], named[1], pat["subject"][0])
     elif lang == "zh":  # 小米SU7的继任者YU7
         subj_m = next((m for m in ctx.entities(pat["subject"], pat.get("subject_not", ())) if te <= m.start <= te + 2 and m.end <= ce), None)
         if subj_m is None and pat.get("find_objects"):  # Z3的后继机型Z4: a model name the lexicon lacks right after the noun
@@ -585,6 +601,8 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         obj_id = "market:" + obj.entity_id if pat.get("object_as_market") else obj.entity_id
         own = _own_time(ctx, obj, listed=len(chosen) > 1 and obj.start >= te) \
             if period is not None or "period" in pat.get("qualifiers", []) else None
+        if own is None and period is None and "period" in pat.get("qualifiers", []):
+            own = _year_in_event_name(obj)  # 赞助2008年北京奥运会: the event's year is when it happened
         undated = float(pat.get("undated", 1.0)) if not (own or period) else 1.0  # an event told with no time at all
         ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence * undated, _earlier_objects(ctx, pat, subj_m, ts))
         s_id, o_id = (obj_id, subj) if pat.get("swap_roles") else (subj, obj_id)  # "funding from Sequoia": Sequoia invested
@@ -638,6 +656,14 @@ def _owned_one(ctx: Context, pat: dict, obj: Mention) -> Mention:
 
 
 _OWN_TIME = re.compile(r"\s*[(（]")
+
+
+def _year_in_event_name(obj: Mention) -> PeriodRef | None:
+    """The year an event's name opens or ends with (2008年北京奥运会, "UEFA Euro 2024"), as its time."""
+    if not (obj.cls and vocab().is_a(obj.cls, ["Event"])):
+        return None
+    m = re.match(r"((?:19|20)\d{2})\s*年?", obj.text) or re.search(r"\b((?:19|20)\d{2})$", obj.text)
+    return PeriodRef(int(m.group(1)), None, None, None, "") if m else None
 
 
 def _own_time(ctx: Context, obj: Mention, listed: bool = False) -> PeriodRef | None:

@@ -273,20 +273,23 @@ def facilities(ctx: Context) -> list[Fact]:
     The site's words come from ``facility_nouns`` in the language file; the site becomes a place."""
     nouns = tuple(ctx.lang.words.get("facility_nouns") or ())
     places = ctx.entities(["Place"]) if nouns else []
-    if not places:
-        return []
+    if not places and not (nouns and ctx.lang.code == "en" and _EN_CAMPUS.search(ctx.sent.text)):
+        return []  # (a site on a named campus needs no place the lexicon knows)
     text = ctx.doc.text
     site = _site_re(nouns, ctx.lang.code)
     facts = []
     if ctx.lang.code == "en":
         for m in site.finditer(ctx.sent.text):
             s, e = ctx.sent.start + m.start(1), ctx.sent.start + m.end(1)
-            where = next((p for p in places if p.start == ctx.sent.start + m.end()), None) or _town_of(ctx, ctx.sent.start + m.end())
+            at = ctx.sent.start + m.end()
+            where = next((p for p in places if p.start == at), None) or _town_of(ctx, at) or _campus_of(ctx, at)
             if where is None or len(m.group(1).split()) < 2:
                 continue  # "a plant in Texas": no name of its own
             found = ctx.mention_at(s, e) or ctx.add_name(s, e, "Place")
             if found is not None and found.entity_id != where.entity_id:
                 facts.append(_site_fact(ctx, found, where))
+        facts.extend(_kind_after_name(ctx, places))
+        facts.extend(_located_at_of(ctx, nouns))
     else:
         orgs = {o.start: o for o in ctx.entities(["Organisation"])}
         for p in places:
@@ -329,23 +332,103 @@ def _built_in(ctx: Context, site: re.Pattern, places: list[Mention], orgs: dict)
         if verb is None:
             continue
         org = orgs.get(verb.end())
-        m = site.match(text, org.end, ce) if org is not None else None
-        if m is None or m.end() - org.end < 2:
-            continue
+        of = 1 if org is not None and text.startswith("的", org.end) else 0  # 设立了Trip.com的亚太区域总部
+        m = site.match(text, org.end + of, ce) if org is not None else None
+        if m is None or m.end() - org.end - of < 2 or (of and not re.fullmatch(r"\s*(?:[，。；;,]|$)", text[m.end():m.end() + 1])):
+            continue  # with 的, the site words end the clause: not 设立了小米的研发中心负责人
+        if of and text[org.end + 1:m.end()] in ctx.lang.words.get("facility_nouns", ()):
+            continue  # 华为的研发中心: a kind of site, no name of its own (亚太区域总部, 欧洲研发中心 are)
         if more is not None:
             last = ctx.add_name(last.end, more.end(), "City" if more.group().endswith("市") else "Region") or last
         found = ctx.mention_at(org.start, m.end()) or ctx.add_name(org.start, m.end(), "Place")
         if found is not None:
+            if of and found.entity_id in ctx.new_names:
+                ctx.name_also(found.entity_id, [text[org.start:org.end] + text[org.end + 1:m.end()]])  # also Trip.com亚太区域总部
             facts.append(_site_fact(ctx, found, last))
     return facts
+
+
+_EN_CAMPUS = re.compile(r"(?:(?:its|their|our|the)\s+)?((?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*)\s+(?:campus|complex|compound)\b")
+
+
+def _campus_of(ctx: Context, pos: int) -> Mention | None:
+    """"the Steve Jobs Theater on its Apple Park campus": a site inside a named campus (the name before the word)."""
+    m = _EN_CAMPUS.match(ctx.doc.text, pos, ctx.sent.end)
+    if m is None or any(o.start < m.end(1) and o.end > m.start(1) and not (m.start(1) <= o.start and o.end <= m.end(1))
+                        for o in ctx.mentions if o.kind == "entity"):
+        return None
+    return ctx.mention_at(m.start(1), m.end(1)) or ctx.add_name(m.start(1), m.end(1), "Place")
+
+
+def _kind_after_name(ctx: Context, places: list[Mention]) -> list[Fact]:
+    """"its Apple Park campus in Cupertino", "the Toyota Motor Manufacturing Kentucky plant in Georgetown": a name
+    of two capitalised words or more, then a lower-case word for a kind of site (``site_kind_nouns``), then where.
+    The site is the name; a name that is only a company's or a place's ("the General Motors plant") names no site."""
+    kinds = tuple(ctx.lang.words.get("site_kind_nouns") or ())
+    if not kinds:
+        return []
+    facts = []
+    for m in _kind_after_name_re(kinds).finditer(ctx.sent.text):
+        s, e = ctx.sent.start + m.start(1), ctx.sent.start + m.end(1)
+        own = re.search(r"['’]s\s+", ctx.doc.text[s:e])
+        if own is not None:  # "GM's Talegaon plant", "LG Display's LCD plant": the owner's, the site named after it
+            s += own.end()
+            if len(ctx.doc.text[s:e].split()) < 2:
+                continue
+        pos = ctx.sent.start + m.end()
+        where = next((p for p in places if p.start == pos), None) or _town_of(ctx, pos)
+        if where is None:
+            continue
+        inside = [o for o in ctx.mentions if o.kind == "entity" and o.start < e and o.end > s]
+        if any(o.start <= s and o.end >= e for o in inside) or any(o.start < s for o in inside):
+            continue  # "the General Motors plant", "South Carolina plant": a company's or a place's name, no site's own
+        found = ctx.add_name(s, e, "Place")
+        if found is not None and found.entity_id != where.entity_id:
+            facts.append(_site_fact(ctx, found, where))
+    return facts
+
+
+@functools.lru_cache(maxsize=4)
+def _kind_after_name_re(kinds: tuple) -> re.Pattern:
+    alts = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    return re.compile(r"(?<![\w'’&\-])((?!(?:The|A|An|Its|Our|Their|This|That|Each|In|At|On|By|For)\s)[A-Z][\w'’&\-]*(?:\s+[A-Z0-9][\w'’&\-]*){1,5})"
+                      r"\s+(?:" + alts + r")\s+(?:in|at|near|outside)\s+(?:the\s+)?")
+
+
+def _located_at_of(ctx: Context, nouns: tuple) -> list[Fact]:
+    """A machine translation's word order: "Located at Shanghai Golden Bridge of Nokia Bell Golden Bridge Factory"
+    (位于上海金桥的诺基亚贝尔金桥工厂): the place first, then "of", then the named site. The place is the capitalised
+    words after "at"/"in" when a known place opens them."""
+    facts = []
+    text = ctx.doc.text
+    for m in _located_of_re(nouns).finditer(ctx.sent.text):
+        ps, pe = ctx.sent.start + m.start(1), ctx.sent.start + m.end(1)
+        ss, se = ctx.sent.start + m.start(2), ctx.sent.start + m.end(2)
+        opening = next((p for p in ctx.entities(["Place"]) if p.start == ps and p.end <= pe), None)
+        if opening is None or len(m.group(2).split()) < 2:
+            continue
+        if any(o.start < pe and o.end > pe for o in ctx.mentions if o.kind == "entity"):
+            continue
+        where = opening if opening.end == pe else ctx.add_name(ps, pe, "Place")
+        site = ctx.mention_at(ss, se) or ctx.add_name(ss, se, "Place")
+        if where is not None and site is not None and site.entity_id != where.entity_id and text[ps:pe] != text[ss:se]:
+            facts.append(_site_fact(ctx, site, where))
+    return facts
+
+
+@functools.lru_cache(maxsize=4)
+def _located_of_re(nouns: tuple) -> re.Pattern:
+    alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(r"\b(?i:located|situated|locate|locates)\s+(?:at|in)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})\s+of\s+(?:the\s+)?"
+                      r"((?:[A-Z0-9][\w'’&\-]*\s+){0,6}(?:" + alts + r"))\b")
 
 
 @functools.lru_cache(maxsize=8)
 def _site_re(nouns: tuple, lang: str) -> re.Pattern:
     alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     if lang == "en":  # not "The" opening the sentence; "the BYD Rayong Plant, located in Rayong"
-        return re.compile(r"\b((?!(?:The|A|An|Its|Our|Their|This|That|Each)\s)(?:[A-Z0-9][\w'’&\-]*\s+){0,5}(?:" + alts + r")(?:\s+[A-Z][\w\-]*)?)"
-                          r"(?:\s*,?\s+(?:(?:is|are|was|were)\s+)?(?:located|situated|based|sited))?\s+(?:in|at|near|outside)\s+(?:the\s+)?")
+        return re.compile(r"\b((?!(?:The|A|An|Its|Our|Their|This|That|Each)\s)(?:[A-Z0-9][\w'’&\-]*\s+){0,5}(?:" + alts + r")(?:\s+(?:for|of)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?|\s+[A-Z][\w\-]*)?)"
+                          r"(?:\s*,?\s+(?:(?:is|are|was|were)\s+)?(?:located|situated|based|sited))?\s+(?:in|at|near|outside|on)\s+(?:the\s+)?")
     return re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{0,6}?(?:" + alts + ")")
 
 
