@@ -40,6 +40,8 @@ def extract_document(doc: Document, lexicon, patterns, block_chars: int | None =
     found: list[Mention] = []
     facts: list[Fact] = []
     carry: dict = {}
+    if doc.date is None:  # the latest year the whole text tells as reached stands in for its date (not the first block's)
+        carry["told"] = profile.latest_told_year(doc.text, lang)
     names: dict[str, str] = {}  # one string per distinct mention text: a long text names the same things again and again
     entities: tuple = ()
     cuts = list(blocks(doc.text, lang.split_sentences(doc.text), block_chars))
