@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from ..types import Fact, Mention, PeriodRef, Quantity
-from .context import ENTITY_KINDS, Context, attrs, evidence, has_word, lower_bound, span, subject_of
+from .context import ENTITY_KINDS, MONEY_UNITS, Context, attrs, evidence, has_word, lower_bound, span, subject_of
 from .patterns import Patterns, words_re
 
 
@@ -52,7 +52,7 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
             rank = _superlative_rank(ctx, pats, pat, gs, ge)
         if rank is None:
             return []
-    target_metric, target_q = "", None
+    target_metric, target_q, target_units = "", None, []
     for qpat in pats.quantities:  # the metric the goal names (销量目标, "a revenue target") and a figure it can take
         if pat.get("rank_only"):
             break
@@ -65,7 +65,7 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
                              and (m.quantity.unit in units or (not m.quantity.unit and "" in units)
                                   or (m.quantity.unit == "Count" and "" in units))), None)
             if target_q is not None:
-                target_metric = qpat["metric"]
+                target_metric, target_units = qpat["metric"], units
                 break
     if rank is None and target_q is None:
         return []
@@ -115,7 +115,9 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
     value = unit = bound = None
     if target_q is not None:
         q = target_q.quantity
-        value, unit, bound = q.value, q.unit or ctx.doc.currency or "CNY", q.bound
+        # a bare number is money only for a metric of money (覆盖超过1亿用户: a count of users)
+        money = any(u in MONEY_UNITS for u in target_units)
+        value, unit, bound = q.value, q.unit or ((ctx.doc.currency or "CNY") if money else "Count"), q.bound
         bound = lower_bound(ctx, pats, target_q, bound)
     ctx.goal_spans.append((gs, ge, achieved))
     if rank is not None:
