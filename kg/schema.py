@@ -339,7 +339,8 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
                                    "placed_nouns placing_verbs holder_nouns goal_words topic_openers").split()},
     },
     "goals": {**_COMMON, **_SUBJECT, "subject": Key(classes(), required=True), "triggers": Key(triggers, required=True),
-              "achieved": Key(words), "set": Key(words), "annual": Key(words), "rank_only": Key(flag), "superlatives": Key(words), "this_year": Key(words)},
+              "achieved": Key(words), "set": Key(words), "annual": Key(words), "rank_only": Key(flag), "superlatives": Key(words), "this_year": Key(words),
+              "share_words": Key(words), "share_after": Key(words)},
     "nominal": {
         "confidence": Key(number01), "property": Key(ontology_term, required=True),
         "compounds": Key(anything),  # checked by the loader (kg/extract/patterns.py)

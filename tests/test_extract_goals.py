@@ -62,3 +62,30 @@ def test_a_bare_number_in_a_goal_of_users_is_a_count():
     x = run("我们的目标是，到2020年底，让小米手机服务覆盖超过2亿用户。", "zh")
     goals = [f for f in x.facts if f.kind == "goal" and f.attr("value") is not None]
     assert [(float(f.attr("value")), f.attr("unit")) for f in goals] == [(2e8, "Count")]
+
+
+def _share_goals(text: str, lang: str) -> set[tuple]:
+    out = set()
+    for f in run(text, lang).facts:
+        if f.kind == "goal" and f.attr("unit") == "Percent":
+            d = f.attr("deadline")
+            out.add((float(f.attr("value")), f.attr("bound"), f.attr("scope") or "", d.key if d else None))
+    return out
+
+
+def test_a_share_aimed_at_is_a_goal_zh():
+    assert _share_goals("公司打算到2028年将境外销售收入占比提高到45%以上。", "zh") == {(45.0, "LowerBound", "", "by-2028")}
+    assert _share_goals("我们希望在2026年以前把服务收入的比重提升到三成。", "zh") == {(30.0, "Exact", "", "by-2026")}
+
+
+def test_a_share_aimed_at_is_a_goal_en():
+    got = _share_goals("The operator plans to have 80 percent of its network traffic on cloud platforms by the end of 2027.", "en")
+    assert got == {(80.0, "Exact", "", "by-2027")}
+    got = _share_goals("The group targets overseas sales to account for more than 35% of revenue by 2029.", "en")
+    assert got == {(35.0, "LowerBound", "", "by-2029")}
+
+
+def test_a_stake_or_a_growth_beside_a_plan_is_no_share_goal():
+    assert _share_goals("公司计划投资50亿元，持股比例为30%。", "zh") == set()
+    assert _share_goals("公司计划2025年营收增长20%。", "zh") == set()
+    assert _share_goals("The company plans to raise its stake to 30% by 2025.", "en") == set()
