@@ -339,7 +339,8 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
                                    "placed_nouns placing_verbs holder_nouns goal_words topic_openers").split()},
     },
     "goals": {**_COMMON, **_SUBJECT, "subject": Key(classes(), required=True), "triggers": Key(triggers, required=True),
-              "achieved": Key(words), "set": Key(words), "annual": Key(words), "rank_only": Key(flag), "superlatives": Key(words), "this_year": Key(words)},
+              "achieved": Key(words), "set": Key(words), "annual": Key(words), "rank_only": Key(flag), "superlatives": Key(words), "this_year": Key(words),
+              "share_words": Key(words), "share_after": Key(words)},
     "nominal": {
         "confidence": Key(number01), "property": Key(ontology_term, required=True),
         "compounds": Key(anything),  # checked by the loader (kg/extract/patterns.py)
@@ -388,7 +389,7 @@ LANG = {
     **{k: Key(word_list) for k in ("after_name_cues as_of breakdown_words change_words company_nouns company_suffixes company_verbs conjunctions dateline_leads dateline_words domestic facility_nouns "
                                    "dated_noun_verbs first_person forecast former_latter full_year_words future generic_name_words kind_modifiers legal_forms market_kind_tails milestone name_lead_words name_suffixes research_words "
                                    "name_variant_words not_doer_before not_names not_part_words of_which place_tails org_kind_nouns part_words respectively results_words sequence_words site_kind_nouns site_verbs surnames surnames_japanese "
-                                   "target_words this_year today whole_words world year_end_words level_words").split()},
+                                   "not_forecast target_words this_year today whole_words world year_end_words level_words").split()},
 }
 LANG_KEYS = list(LANG)
 

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from ..types import Fact, Mention, PeriodRef, Quantity
-from .context import ENTITY_KINDS, Context, attrs, evidence, has_word, lower_bound, span, subject_of
+from .context import ENTITY_KINDS, MONEY_UNITS, Context, attrs, evidence, has_word, lower_bound, span, subject_of
 from .patterns import Patterns, words_re
 
 
@@ -45,16 +45,22 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
     inside = [m for m in ctx.mentions if gs <= m.start and m.end <= ge]
     achieved = has_word(ctx.sent.text, (pat.get("achieved") or {}).get(lang), lang)
     rank = next((m for m in inside if m.kind == "rank"), None)
-    if pat.get("rank_only"):
+    if pat.get("rank_only") or pat.get("share_words"):
         if any(a < ge and gs < b for a, b, _ in ctx.goal_spans):
             return []  # 我们的目标是…，力争…: the goal is read once
+    if pat.get("rank_only"):
         if rank is None:
             rank = _superlative_rank(ctx, pats, pat, gs, ge)
         if rank is None:
             return []
-    target_metric, target_q = "", None
+    target_metric, target_q, target_units = "", None, []
+    if pat.get("share_words"):
+        rank = None  # a share aimed at (计划将海外收入占比提升至50%以上, "target is overseas income occupy more than 40%")
+        target_q = _share(ctx, pat, inside, ts)
+        if target_q is None:
+            return []
     for qpat in pats.quantities:  # the metric the goal names (销量目标, "a revenue target") and a figure it can take
-        if pat.get("rank_only"):
+        if pat.get("rank_only") or pat.get("share_words"):
             break
         if qpat.get("growth_only") or qpat.get("subject") == "market":
             continue
@@ -65,7 +71,7 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
                              and (m.quantity.unit in units or (not m.quantity.unit and "" in units)
                                   or (m.quantity.unit == "Count" and "" in units))), None)
             if target_q is not None:
-                target_metric = qpat["metric"]
+                target_metric, target_units = qpat["metric"], units
                 break
     if rank is None and target_q is None:
         return []
@@ -99,7 +105,7 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
     target = target_q or rank
     if target is not None:  # 目标是全年销量达到180万辆，其中海外销量力争70万辆: the place of the target's own clause
         places = [m for m in places if ctx.clause_of(m.start) == ctx.clause_of(target.start)]
-    if places:
+    if places and not pat.get("share_words"):  # (海外收入占比: the place names what the share is of, not where)
         scope = places[0].entity_id
     category = ""
     if rank is not None:  # "to remain number one in the PC market", 电视全球出货第一: the kind of product ranked
@@ -115,7 +121,9 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
     value = unit = bound = None
     if target_q is not None:
         q = target_q.quantity
-        value, unit, bound = q.value, q.unit or ctx.doc.currency or "CNY", q.bound
+        # a bare number is money only for a metric of money (覆盖超过1亿用户: a count of users)
+        money = any(u in MONEY_UNITS for u in target_units)
+        value, unit, bound = q.value, q.unit or ((ctx.doc.currency or "CNY") if money else "Count"), q.bound
         bound = lower_bound(ctx, pats, target_q, bound)
     ctx.goal_spans.append((gs, ge, achieved))
     if rank is not None:
@@ -126,6 +134,25 @@ def _goal(ctx: Context, pats: Patterns, pat: dict, ts: int, te: int) -> list[Fac
         text=(goal_text, lang), metric=target_metric, value=value, unit=unit, bound=bound,
         rank=int(rank.quantity.value) if rank is not None else None, scope=scope, category=category,
         deadline=deadline, set_in=set_in, achieved_in=achieved_in if achieved else None), (ev,))]
+
+
+def _share(ctx: Context, pat: dict, inside: list[Mention], ts: int) -> Mention | None:
+    """The percentage a goal's words aim a share at: right after a share word (海外收入占比提升至50%以上, "the
+    overseas income occupy more than 40%") or right before a share's tail ("70 percent of its traffic"), in the
+    trigger's own clause (计划投资50亿元，持股比例为30%: a stake told beside a plan is no goal)."""
+    lang, text = ctx.lang.code, ctx.doc.text
+    before = words_re((pat.get("share_words") or {}).get(lang) or [], lang)
+    after = (pat.get("share_after") or {}).get(lang) or []
+    window = 10 if lang == "zh" else 40
+    for m in inside:
+        if m.kind != "quantity" or m.quantity.unit != "Percent" or ctx.clause_of(m.start) != ctx.clause_of(ts):
+            continue
+        lead = text[max(ctx.sent.start, m.start - window):m.start]
+        if before is not None and before.search(lead):
+            return m
+        if after and any(text[m.end:m.end + 20].lower().lstrip().startswith(w.lower() + " ") for w in after):
+            return m
+    return None
 
 
 def _superlative_rank(ctx: Context, pats: Patterns, pat: dict, gs: int, ge: int) -> Mention | None:

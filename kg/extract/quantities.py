@@ -950,14 +950,43 @@ def _forecast(ctx: Context, pat: dict, ts: int, te: int, qm: Mention, subj_m, su
     ctx.consumed.add((qm.start, qm.end))
     cs, ce = ctx.clauses[ctx.clause_of(min(ts, qm.start))][0], ctx.clauses[ctx.clause_of(max(te, qm.end) - 1)][1]
     # a target the company sets itself (计划回购至少800亿港元, "is targeting sales of 5.5 million") is told as a
-    # goal: asserted; guidance and hopes (预计, "expects") stay candidates
+    # goal: asserted; so is guidance told plainly for a quarter or a year; other guidance and hopes stay candidates
     told_as_goal = has_word(ctx.doc.text[max(cs, min(ts, qm.start) - 30):max(ts, qm.start)],
                             ctx.lang.words.get("target_words") or [], ctx.lang.code)
+    sure = told_as_goal or (not period.day and _plain_guidance(ctx, pat, ts, qm))
     ev = evidence(ctx, [span(subj_m), (ts, te), (qm.start, qm.end)], pat["id"] + "-forecast",
-                  confidence * float(pat.get("confidence", 0.9)) * (1.0 if told_as_goal else 0.75))
+                  confidence * float(pat.get("confidence", 0.9)) * (1.0 if sure else 0.75))
     return Fact("goal", subj, "Goal", "", attrs(
         text=(ctx.doc.text[cs:ce].strip(), ctx.lang.code), metric=pat["metric"], value=value, unit=unit, bound=bound,
         scope=scope, deadline=period), (ev,))
+
+
+# a figure that is one end of a range (50亿元至70亿元, "between $34.5 billion and $37 billion", 21,000至22,500辆)
+_RANGE_AFTER = re.compile(r"\s*(?:[至到~～–—-]|and\b|to\b)\s*(?:US|HK|RMB)?[$€¥£]?\s*[0-9]", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"(?:[0-9][0-9,.]*\s*[万亿千百]?\S{0,3}\s*(?:[至到~～–—-]|\band|\bto)\s*(?:US|HK|RMB)?[$€¥£]?\s*$)|\bbetween\s+(?:US|HK)?[$€¥£]?\s*$",
+                           re.IGNORECASE)
+
+
+def _plain_guidance(ctx: Context, pat: dict, ts: int, qm: Mention) -> bool:
+    """Is a forecast figure guidance the company states plainly ("英伟达预计第二财季营收约为280亿美元", "we forecast
+    net sales of 4,800 billion yen")? A forecast word opens its own clause's figure, money names its currency, it is
+    no range's end nor a ceiling, and no word makes the forecast someone else's or a figure that did not happen
+    (超预期, "analysts expected", "would have been"). A range, a ceiling, a figure listed after another or one
+    whose currency is assumed stays a candidate."""
+    text, lang = ctx.doc.text, ctx.lang.code
+    words = ctx.lang.words.get("forecast") or []
+    cs = ctx.clauses[ctx.clause_of(min(ts, qm.start))][0]
+    before = text[max(cs, min(ts, qm.start) - 30):max(ts, qm.start)]
+    if not has_word(before, words, lang) or has_word(text[ctx.sent.start:qm.start], ctx.lang.words.get("not_forecast") or [], lang):
+        return False
+    if has_word(text[cs:qm.end + 12], ctx.lang.words.get("respectively") or [], lang):
+        return False  # 毛利率预计分别为74.8%和75.5%: which figure is which is not told plainly
+    q = qm.quantity
+    if q.bound == "UpperBound" or (not q.unit and any(u in MONEY for u in pat.get("units", []))):
+        return False  # a ceiling (拟募集不超过…), or money whose currency is assumed (预计为553亿)
+    if any(cs <= m.start < qm.start and m.end <= qm.start for m in _quantities(ctx)):
+        return False  # the second figure of a clause (营收约42亿欧元，营业利润约5.48亿欧元)
+    return not (_RANGE_AFTER.match(text, qm.end, ctx.sent.end) or _RANGE_BEFORE.search(text, max(ctx.sent.start, qm.start - 24), qm.start))
 
 
 _FROM_FIGURE = re.compile(r"(?:由|从|\bfrom)\s*[^\s，,。；;]{0,12}\s*$", re.IGNORECASE)
