@@ -35,3 +35,32 @@ def test_a_word_of_use_before_a_known_kind_gives_the_new_kind_an_english_name():
 def test_a_word_that_is_no_word_of_use_gives_no_english_name():
     [(_, _, cat)] = _shares("2023年，大疆在全球水下全景相机市场的份额约为42%。", "zh")
     assert not any(n.isascii() for n in cat)
+
+
+def _counts(text: str, lang: str, org: str):
+    x = run(text, lang, organisation=org, speaker="")
+    return {(f.subject, f.predicate, float(f.attr("value")), f.attr("category") or "") for f in x.facts
+            if f.kind == "quantity" and f.attr("unit") == "Count"}
+
+
+def test_a_product_name_may_stand_between_the_number_and_what_it_counts():
+    assert ("nio", "Deliveries", 87000.0, "cat-automobiles") in _counts(
+        "In 2024 NIO delivered more than 87,000 ET5 cars to customers in China.", "en", "nio")
+
+
+def test_a_count_without_its_noun_after_a_product_name_is_no_delivery():
+    got = _counts("In 2024 NIO delivered more than 87,000 ET5 upgrades over the air.", "en", "nio")
+    assert not any(f[1] == "Deliveries" for f in got)
+
+
+def test_passenger_cars_of_a_drive_kind_are_that_kind_not_cars_in_general():
+    assert ("byd", "Deliveries", 512000.0, "cat-plug-in-hybrids") in _counts(
+        "2024年，公司插电式混合动力乘用车销量为51.2万辆。", "zh", "byd")
+    assert ("byd", "Deliveries", 498000.0, "cat-battery-electric-vehicles") in _counts(
+        "Sales of battery-electric passenger cars reached 498,000 vehicles in 2024.", "en", "byd")
+
+
+def test_a_headline_in_the_present_tense_tells_deliveries():
+    assert ("nio", "Deliveries", 221970.0, "cat-automobiles") in _counts(
+        "NIO delivers 221,970 vehicles in 2024, up 38.7% year on year.", "en", "nio")
+    assert not any(f[1] == "Deliveries" for f in _counts("NIO plans to deliver 440,000 vehicles in 2025.", "en", "nio"))
