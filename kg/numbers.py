@@ -638,6 +638,8 @@ _ZH_PERCENT_RE = re.compile(
     "(?P<p>" + "|".join(ZH_PERCENT_PREFIXES) + r")(?P<n>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百点]+)"
 )
 _ZH_HALF_RE = re.compile("|".join(_sorted_keys(ZH_HALF_WORDS)))
+# 三分之一, 四分之一, 五分之二: a fraction is a share (a denominator of ten at most; 百分之/千分之 are percents)
+_ZH_FRACTION_RE = re.compile(r"(?<![百千万])(?P<d>[二三四五六七八九十])分之(?P<n>[一二三四五六七八九])")
 
 _ZH_UNIT_KEYS = _sorted_keys(ZH_UNIT_WORDS)
 _ZH_MAG_KEYS = _sorted_keys(ZH_MAGNITUDES)
@@ -818,9 +820,20 @@ def _zh_half(text: str, m: re.Match) -> Optional[_Q]:
     return _Q(left, pos, Decimal(50), "Percent", bound)
 
 
+def _zh_fraction(text: str, m: re.Match) -> Optional[_Q]:
+    den, num = parse_number(m.group("d"), "zh"), parse_number(m.group("n"), "zh")
+    if num >= den:
+        return None
+    pos, suffix_bound = _zh_suffix_bound(text, m.end(), "Percent")
+    left, prefix_bound = _zh_prefix_bound(text, m.start(), False)
+    value = (num * 100 / den).quantize(Decimal("0.1")).normalize()
+    return _Q(left, pos, value, "Percent", _merge_bound(prefix_bound, suffix_bound))
+
+
 def _zh_quantities(text: str) -> list[_Q]:
     found = []
-    for regex, handler in ((_ZH_PERCENT_RE, _zh_percent), (_ZH_HALF_RE, _zh_half), (_ZH_NUMBER_RE, _zh_number)):
+    for regex, handler in ((_ZH_PERCENT_RE, _zh_percent), (_ZH_HALF_RE, _zh_half), (_ZH_FRACTION_RE, _zh_fraction),
+                           (_ZH_NUMBER_RE, _zh_number)):
         for m in regex.finditer(text):
             q = handler(text, m)
             if q is not None:

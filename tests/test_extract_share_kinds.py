@@ -64,3 +64,11 @@ def test_a_headline_in_the_present_tense_tells_deliveries():
     assert ("nio", "Deliveries", 221970.0, "cat-automobiles") in _counts(
         "NIO delivers 221,970 vehicles in 2024, up 38.7% year on year.", "en", "nio")
     assert not any(f[1] == "Deliveries" for f in _counts("NIO plans to deliver 440,000 vehicles in 2025.", "en", "nio"))
+
+
+def test_a_chinese_fraction_is_a_share():
+    [(subj, value, cat)] = _shares("2023年，海尔在美国家电市场的份额超过三分之一。", "zh")
+    assert (subj, value) == ("haier", 33.3) and "home appliances" in cat
+    from kg import numbers
+    got = [(float(q.value), q.unit, q.bound) for q in numbers.find_quantities("约四分之一，百分之五，五分之二左右", "zh")]
+    assert got == [(25.0, "Percent", "Approximate"), (5.0, "Percent", "Exact"), (40.0, "Percent", "Approximate")]
