@@ -993,8 +993,24 @@ _EN_MT_YEAR = r"(?P<y>(?:19|20)[0-9]{2})\s+year\b(?![-’']|\s+old\b)"
 _EN_MT_YEAR_RE = re.compile(_EN_MT_YEAR)
 
 
+# "a third of", "two-thirds of", "a quarter of the market": a fraction of something is a share (only before "of":
+# "a quarter earlier" is a time)
+_EN_FRACTION_RE = re.compile(r"\b(?P<n>a|one|two|three|four)[\s-]+(?P<d>thirds?|quarters?|fifths?)(?=\s+of\s+(?!(?:fiscal\s+|FY)?\d))", re.IGNORECASE)
+_EN_DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5}
+
+
+def _en_fraction(text: str, m: re.Match) -> Optional[_Q]:
+    num = 1 if m.group("n").lower() in ("a", "one") else EN_SMALL[m.group("n").lower()]
+    den = _EN_DENOMINATORS[m.group("d").lower().rstrip("s")]
+    if num >= den or (num > 1) != m.group("d").lower().endswith("s"):
+        return None  # "four thirds", "two third": no share
+    left_hit = _word_prefix(text, m.start(), EN_BOUND_PREFIXES, _EN_PREFIX_KEYS, spaced=True)
+    left, bound = left_hit if left_hit else (m.start(), None)
+    return _Q(left, m.end(), (Decimal(num * 100) / den).quantize(Decimal("0.1")).normalize(), "Percent", _merge_bound(bound))
+
+
 def _en_quantities(text: str) -> list[_Q]:
-    found = []
+    found = [q for q in (_en_fraction(text, m) for m in _EN_FRACTION_RE.finditer(text)) if q is not None]
     for m in _EN_NUMBER_RE.finditer(text):
         if m.group("words") and m.group("words").lower() in ("thousand", "million", "billion", "trillion"):
             continue  # "billion-dollar", "the billion users": a scale with no number is no amount

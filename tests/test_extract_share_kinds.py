@@ -72,3 +72,13 @@ def test_a_chinese_fraction_is_a_share():
     from kg import numbers
     got = [(float(q.value), q.unit, q.bound) for q in numbers.find_quantities("约四分之一，百分之五，五分之二左右", "zh")]
     assert got == [(25.0, "Percent", "Approximate"), (5.0, "Percent", "Exact"), (40.0, "Percent", "Approximate")]
+
+
+def test_an_english_fraction_of_a_market_is_a_share_but_a_quarter_of_a_year_is_a_time():
+    [(subj, value, cat)] = _shares("In 2023, Nokia held roughly a quarter of the global RAN market.", "en")
+    assert (subj, value) == ("nokia", 25.0) and "RAN" in cat
+    from kg import numbers
+    got = [(q.text, float(q.value), q.unit, q.bound) for q in numbers.find_quantities(
+        "more than two-thirds of buyers, a quarter earlier, one quarter of 2024", "en")]
+    assert got[0] == ("more than two-thirds", 66.7, "Percent", "LowerBound")
+    assert not any(u == "Percent" for _, _, u, _ in got[1:])
