@@ -638,6 +638,8 @@ _ZH_PERCENT_RE = re.compile(
     "(?P<p>" + "|".join(ZH_PERCENT_PREFIXES) + r")(?P<n>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百点]+)"
 )
 _ZH_HALF_RE = re.compile("|".join(_sorted_keys(ZH_HALF_WORDS)))
+# 三分之一, 四分之一, 五分之二: a fraction is a share (a denominator of ten at most; 百分之/千分之 are percents)
+_ZH_FRACTION_RE = re.compile(r"(?<![百千万])(?P<d>[二三四五六七八九十])分之(?P<n>[一二三四五六七八九])")
 
 _ZH_UNIT_KEYS = _sorted_keys(ZH_UNIT_WORDS)
 _ZH_MAG_KEYS = _sorted_keys(ZH_MAGNITUDES)
@@ -818,9 +820,20 @@ def _zh_half(text: str, m: re.Match) -> Optional[_Q]:
     return _Q(left, pos, Decimal(50), "Percent", bound)
 
 
+def _zh_fraction(text: str, m: re.Match) -> Optional[_Q]:
+    den, num = parse_number(m.group("d"), "zh"), parse_number(m.group("n"), "zh")
+    if num >= den:
+        return None
+    pos, suffix_bound = _zh_suffix_bound(text, m.end(), "Percent")
+    left, prefix_bound = _zh_prefix_bound(text, m.start(), False)
+    value = (num * 100 / den).quantize(Decimal("0.1")).normalize()
+    return _Q(left, pos, value, "Percent", _merge_bound(prefix_bound, suffix_bound))
+
+
 def _zh_quantities(text: str) -> list[_Q]:
     found = []
-    for regex, handler in ((_ZH_PERCENT_RE, _zh_percent), (_ZH_HALF_RE, _zh_half), (_ZH_NUMBER_RE, _zh_number)):
+    for regex, handler in ((_ZH_PERCENT_RE, _zh_percent), (_ZH_HALF_RE, _zh_half), (_ZH_FRACTION_RE, _zh_fraction),
+                           (_ZH_NUMBER_RE, _zh_number)):
         for m in regex.finditer(text):
             q = handler(text, m)
             if q is not None:
@@ -980,8 +993,24 @@ _EN_MT_YEAR = r"(?P<y>(?:19|20)[0-9]{2})\s+year\b(?![-’']|\s+old\b)"
 _EN_MT_YEAR_RE = re.compile(_EN_MT_YEAR)
 
 
+# "a third of", "two-thirds of", "a quarter of the market": a fraction of something is a share (only before "of":
+# "a quarter earlier" is a time)
+_EN_FRACTION_RE = re.compile(r"\b(?P<n>a|one|two|three|four)[\s-]+(?P<d>thirds?|quarters?|fifths?)(?=\s+of\s+(?!(?:fiscal\s+|FY)?\d))", re.IGNORECASE)
+_EN_DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5}
+
+
+def _en_fraction(text: str, m: re.Match) -> Optional[_Q]:
+    num = 1 if m.group("n").lower() in ("a", "one") else EN_SMALL[m.group("n").lower()]
+    den = _EN_DENOMINATORS[m.group("d").lower().rstrip("s")]
+    if num >= den or (num > 1) != m.group("d").lower().endswith("s"):
+        return None  # "four thirds", "two third": no share
+    left_hit = _word_prefix(text, m.start(), EN_BOUND_PREFIXES, _EN_PREFIX_KEYS, spaced=True)
+    left, bound = left_hit if left_hit else (m.start(), None)
+    return _Q(left, m.end(), (Decimal(num * 100) / den).quantize(Decimal("0.1")).normalize(), "Percent", _merge_bound(bound))
+
+
 def _en_quantities(text: str) -> list[_Q]:
-    found = []
+    found = [q for q in (_en_fraction(text, m) for m in _EN_FRACTION_RE.finditer(text)) if q is not None]
     for m in _EN_NUMBER_RE.finditer(text):
         if m.group("words") and m.group("words").lower() in ("thousand", "million", "billion", "trillion"):
             continue  # "billion-dollar", "the billion users": a scale with no number is no amount

@@ -383,6 +383,7 @@ LANG = {
                                "{organisation: [we, ...], speaker: [I, ...]}"), required=True),
     "class_nouns": Key(mapping_of(ontology_class, word_list, "{Company: [company, ...], Product: [...]}")),
     "ordinals": Key(mapping_of(text1, positive_int, "{first: 1, second: 2}")),
+    "kind_modifier_names": Key(mapping_of(text1, text1, "{消费级: consumer}")),
     "rank_exact": Key(regex, required=True), "rank_top": Key(regex, required=True),
     "number_hint": Key(regex), "time_hint": Key(regex), "translation_marks": Key(regex),
     "clause_separators": Key(text1, required=True), "transliteration_chars": Key(text1), "home_country": Key(slug),

@@ -777,8 +777,21 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                 if lang == "en" and re.search(r"[a-z]$", kind) and not kind.endswith("s"):
                     # "the AI server market" is the market of AI servers
                     ctx.name_also(mention.entity_id, [kind[:-1] + "ies" if re.search(r"[^aeiou]y$", kind) else kind + "s"])
+                if known is not None and known.end == start + len(kind):
+                    _name_narrower(ctx, mention, text[start:known.start], known)
                 return mention
     return None
+
+
+def _name_narrower(ctx: Context, mention: Mention, words: str, known: Mention) -> None:
+    """A kind made of a word of use and a kind the lexicon knows (消费级全景相机: 消费级 + 全景相机) is also known
+    by that word's English before the known kind's English names ("consumer panoramic cameras")."""
+    word = (ctx.lang.words.get("kind_modifier_names") or {}).get(words.strip())
+    info = load_lexicon().info(known.entity_id) if word else None
+    if info is None:
+        return
+    names = [n for code, n in info.labels + info.aliases if code == "en" and re.search(r"[a-z]s$", n)]
+    ctx.name_also(mention.entity_id, [f"{word} {n}" for n in names], lang="en")
 
 
 def _modifier_only(ctx: Context, words: str) -> bool:

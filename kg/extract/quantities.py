@@ -643,8 +643,15 @@ def _noun_follows(ctx: Context, m: Mention, nouns: list[str]) -> bool:
     if ctx.lang.code == "en":
         # "1.8 million vehicles", "4,272,145 new energy vehicles", "2,485,378 plug-in hybrid passenger cars": up to
         # three lower-case words of the kind may stand before the noun
-        after = ctx.doc.text[m.end:m.end + 60].lstrip()
+        gap = len(ctx.doc.text[m.end:m.end + 60]) - len(ctx.doc.text[m.end:m.end + 60].lstrip())
+        # "135,000 SU7 cars", "500,000 Model Y vehicles": the name of the product counted may stand before the noun
+        named = next((x for x in ctx.mentions if x.start == m.end + gap and x.kind in ENTITY_KINDS and x.cls
+                      and vocab().is_a(x.cls, ["Product", "ProductSeries"])), None)
+        skip = named.end - m.end - gap if named is not None else 0
+        after = ctx.doc.text[m.end:m.end + 60 + skip].lstrip()
         starts = [0] + [w.end() for w in re.finditer(r"[a-z][a-z-]*\s+", after[:re.match(r"(?:[a-z][a-z-]*\s+){0,3}", after).end()])]
+        if skip:
+            starts.append(skip + len(after[skip:]) - len(after[skip:].lstrip()))
         return bool(regex.search(m.text)) or any(regex.match(after, i) for i in starts)
     return bool(regex.search(m.text)) or bool(regex.match(after))
 
