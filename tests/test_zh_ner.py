@@ -183,6 +183,22 @@ def test_a_person_after_a_title_is_the_models_person_where_the_rules_stop_short(
     assert zh.person_after(text, start, zh_lang.words) == start + len(name)
 
 
+def test_a_person_after_a_title_asks_the_model_only_where_its_person_could_be_taken(monkeypatch):
+    """The model's person is taken as two to four Chinese characters reaching past the rules' end:
+    Chinese characters that stop after one leave the model unasked; a name the rules stop short of
+    still asks it."""
+    from kg.lang import get, zh
+
+    words, asked = get("zh").words, []
+    real = zh.model_names
+    monkeypatch.setattr(zh, "model_names", lambda text, pos: asked.append(text[pos:]) or real(text, pos))
+    zh.person_after("首席执行官王X5表示。", 5, words)  # one Chinese character before a Latin letter
+    assert asked == []
+    text = "中芯国际执行董事、首席财务官吴俊峰负责财务事务。"
+    assert zh.person_after(text, text.index("吴俊峰"), words) == text.index("吴俊峰") + 3
+    assert asked
+
+
 @pytest.mark.parametrize("text, name", [
     ("山本健二为副董事长，佐藤稔为首席财务官。", "佐藤稔"),  # a Japanese name: a surname the rules' list lacks
     ("松本一郎为公司社外董事。", "松本一郎"),
