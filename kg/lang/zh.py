@@ -55,6 +55,7 @@ def _generic(name: str, suffix_word: str, words: dict) -> bool:
 
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]*")
 
 
 def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
@@ -197,7 +198,11 @@ def person_after(text: str, pos: int, words: dict) -> int | None:
         pos += 1
     end = _rule_person_after(text, pos, words)
     nxt = text[end:end + 1] if end is not None else text[pos:pos + 1]
-    if nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _AFTER_NAME_CHARS and zh_ner.available():
+    # the model's person is taken only as two to four Chinese characters from pos that reach past the
+    # rules' end: where the Chinese characters from pos stop before that, it is not asked
+    reach = _HAN_RUN.match(text, pos, pos + 4).end()
+    if nxt and "\u4e00" <= nxt <= "\u9fff" and nxt not in _AFTER_NAME_CHARS and reach - pos >= 2 and reach > (end or pos) \
+            and zh_ner.available():
         person = next((e for s, e, cls in model_names(text, pos) if s == pos and cls == "Person"), None)
         if person is not None and person > (end or pos) and (_HAN.fullmatch(text[pos:person]) and person - pos <= 4) \
                 and text[person - 1] not in _AFTER_NAME_CHARS:

