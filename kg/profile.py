@@ -982,6 +982,35 @@ _EN_LABEL = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
 _ZH_LABEL = r"([\u4e00-\u9fff·]{2,8})"
 
 
+def _interviewee(lines: list[str], lang: Language) -> str | None:
+    """The person a Q&A transcript's lead names after an interview word ("we spoke with Jane Doe, chief
+    executive of …", 本报记者专访了…总裁张三), when its answers go under a bare answer label (A:, 答：)."""
+    answers = lang.words.get("answer_labels") or []
+    leads = lang.words.get("interview_leads") or []
+    if not answers or not leads:
+        return None
+    label = re.compile(rf"(?:{'|'.join(re.escape(w) for w in answers)})\s*[:：]", re.IGNORECASE)
+    if sum(1 for line in lines if label.match(line)) < 2:
+        return None
+    cue = re.compile("|".join(re.escape(w) for w in sorted(leads, key=len, reverse=True)), re.IGNORECASE)
+    for line in lines[:4]:
+        m = cue.search(line)
+        if m is None or label.match(line):
+            continue
+        if lang.code == "en":  # the person right after the words: "sat down with Jane Doe, …"
+            person = re.match(rf"\s+{_EN_PERSON}(?=\s*(?:[,(—–.]|$))", line[m.end():])
+            if person:
+                return person.group(1)
+            continue
+        from .lang import zh_ner
+
+        rest = re.split(r"[。！？!?；;，,（(]", line[m.end():])[0]  # the person closes the clause: 专访了…总裁张三。
+        person = next((rest[a:b] for a, b, cls in zh_ner.names(rest) if cls == "Person" and b == len(rest)), None)
+        if person and re.fullmatch(r"[\u4e00-\u9fff·]{2,10}", person):
+            return person
+    return None
+
+
 def unknown_speaker(text: str, lexicon: Lexicon, lang: Language, context) -> EntityInfo | None:
     """The speaker of a first-person text whose name the lexicon lacks, as a person of this document:
     named by a speech heading at the top ("Remarks by Jane Doe, Chief Executive Officer", "演讲人：张三"),
@@ -1005,6 +1034,8 @@ def unknown_speaker(text: str, lexicon: Lexicon, lang: Language, context) -> Ent
             if m and (lang.code == "zh" or m.group(1)[0].isupper()):
                 name = m.group(1)
                 break
+    if name is None:
+        name = _interviewee(lines, lang)
     if name is None:
         asker = {w.lower() for w in lang.words.get("interviewer_labels") or []}
         label = re.compile(rf"{_EN_LABEL if lang.code == 'en' else _ZH_LABEL}\s*[:：]")

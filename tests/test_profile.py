@@ -292,6 +292,24 @@ def test_the_asker_and_a_name_only_mentioned_are_not_the_speaker():
     assert _speaker_name(text, "en") == ""
 
 
+def test_a_qa_transcript_speaker_is_the_person_its_lead_interviews():
+    text = ("Five questions on batteries\nThis week we sat down with Odile Brennquist, chief executive of Verrane Cells.\n"
+            "Q: How was the year?\nA: We doubled output and I am pleased.\nQ: And Europe?\nA: I expect our plant to open.")
+    assert _speaker_name(text, "en") == "Odile Brennquist"
+
+
+def test_a_qa_transcript_speaker_is_the_person_its_lead_interviews_zh():
+    text = ("对话岚川科技\n本报记者近日专访了岚川科技总裁王建国。\n"
+            "问：去年怎么样？\n答：我们增长了两成，我很满意。\n问：明年呢？\n答：我希望继续增长。")
+    assert _speaker_name(text, "zh") == "王建国"
+
+
+def test_a_qa_lead_without_the_interview_word_names_no_speaker():
+    text = ("Five questions on batteries\nOdile Brennquist chairs the board of Verrane Cells.\n"
+            "Q: How was the year?\nA: We doubled output and I am pleased.\nQ: And Europe?\nA: I expect our plant to open.")
+    assert _speaker_name(text, "en") == ""
+
+
 def test_a_heading_naming_a_company_is_no_speaker():
     text = "Remarks by Apple Inc, Cupertino\nI am glad. We grew and our team did well. I thank you."
     assert _speaker_name(text, "en") == ""
