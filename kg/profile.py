@@ -20,7 +20,7 @@ from . import numbers, resources
 from .lang import Language
 from .lang.spans import name_spans, stop_after, stop_before
 from .lexicon import Lexicon
-from .types import Document
+from .types import Document, EntityInfo
 
 # Only the top of a document carries its own date: a dated heading or a dateline, before
 # the first paragraph of running text (a sentence of 40 characters or more) that is not dated.
@@ -953,23 +953,117 @@ def short_names(topic: str, lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
+def _first_person(text: str, lang: Language) -> bool:
+    """Does the text speak in the first person (three first-person words or more)?"""
+    pattern = "|".join(re.escape(w) for w in lang.words.get("first_person", []))
+    if not pattern:
+        return False
+    flags = re.IGNORECASE if lang.code == "en" else 0
+    bounded = rf"(?<![\w-])(?:{pattern})(?![\w-])" if lang.code == "en" else pattern
+    return len(re.findall(bounded, text, flags)) >= 3
+
+
 def infer_speaker(text: str, lexicon: Lexicon, lang: Language, context) -> str:
     """The person who says 我/"I" in a first-person text: named at its top ("我是雷军",
     a heading or a lead naming the speaker); '' for a text not in the first person."""
     from .iris import vocab
 
-    first = lang.words.get("first_person", [])
-    pattern = "|".join(re.escape(w) for w in first)
-    if not pattern:
-        return ""
-    flags = re.IGNORECASE if lang.code == "en" else 0
-    bounded = rf"(?<![\w-])(?:{pattern})(?![\w-])" if lang.code == "en" else pattern
-    if len(re.findall(bounded, text, flags)) < 3:
+    if not _first_person(text, lang):
         return ""
     v = vocab()
     head = "\n".join([p for p in text.split("\n") if p.strip()][:3])
     people = [eid for s, e, eid in lexicon.match(head, context, lang.is_boundary) if v.is_a(lexicon.cls(eid), ["Person"])]
     return people[0] if people else ""
+
+
+# a person's name as an English heading or label writes it: two to four capitalised words, a title before it left out
+_EN_PERSON = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?([A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w'’-]+){1,3})"
+_EN_LABEL = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+_ZH_LABEL = r"([\u4e00-\u9fff·]{2,8})"
+
+
+def _interviewee(lines: list[str], lang: Language) -> str | None:
+    """The person a Q&A transcript's lead names after an interview word ("we spoke with Jane Doe, chief
+    executive of …", 本报记者专访了…总裁张三), when its answers go under a bare answer label (A:, 答：)."""
+    answers = lang.words.get("answer_labels") or []
+    leads = lang.words.get("interview_leads") or []
+    if not answers or not leads:
+        return None
+    label = re.compile(rf"(?:{'|'.join(re.escape(w) for w in answers)})\s*[:：]", re.IGNORECASE)
+    if sum(1 for line in lines if label.match(line)) < 2:
+        return None
+    cue = re.compile("|".join(re.escape(w) for w in sorted(leads, key=len, reverse=True)), re.IGNORECASE)
+    for line in lines[:4]:
+        m = cue.search(line)
+        if m is None or label.match(line):
+            continue
+        if lang.code == "en":  # the person right after the words: "sat down with Jane Doe, …"
+            person = re.match(rf"\s+{_EN_PERSON}(?=\s*(?:[,(—–.]|$))", line[m.end():])
+            if person:
+                return person.group(1)
+            continue
+        from .lang import zh_ner
+
+        rest = re.split(r"[。！？!?；;，,（(]", line[m.end():])[0]  # the person closes the clause: 专访了…总裁张三。
+        person = next((rest[a:b] for a, b, cls in zh_ner.names(rest) if cls == "Person" and b == len(rest)), None)
+        if person and re.fullmatch(r"[\u4e00-\u9fff·]{2,10}", person):
+            return person
+    return None
+
+
+def unknown_speaker(text: str, lexicon: Lexicon, lang: Language, context) -> EntityInfo | None:
+    """The speaker of a first-person text whose name the lexicon lacks, as a person of this document:
+    named by a speech heading at the top ("Remarks by Jane Doe, Chief Executive Officer", "演讲人：张三"),
+    else the label of the answers of an interview transcript ("张三：…" lines, most often, the asker's
+    label -- 记者, Q -- left out), given in full where the text writes the name longer (克莱·马古约克 for
+    the label 马古约克). None when neither is there or the name is one the lexicon knows as something else."""
+    from .iris import new_entity_id
+
+    lines = [p.strip() for p in text.split("\n") if p.strip()]
+    heads = lang.words.get("speaker_heads") or []
+    name = short = None
+    if heads:
+        words = "|".join(re.escape(w) for w in sorted(heads, key=len, reverse=True))
+        if lang.code == "en":
+            found = re.compile(rf"(?:^|[\s—–-])(?:{words})\s*:?\s+{_EN_PERSON}(?=\s*(?:[,(—–]|$|\bat\b|\bon\b))",
+                               re.IGNORECASE)
+        else:
+            found = re.compile(rf"(?:{words})\s*[:：]\s*{_ZH_LABEL}(?=[，,（(、\s]|$)")
+        for line in lines[:3]:
+            m = found.search(line)
+            if m and (lang.code == "zh" or m.group(1)[0].isupper()):
+                name = m.group(1)
+                break
+    if name is None:
+        name = _interviewee(lines, lang)
+    if name is None:
+        asker = {w.lower() for w in lang.words.get("interviewer_labels") or []}
+        label = re.compile(rf"{_EN_LABEL if lang.code == 'en' else _ZH_LABEL}\s*[:：]")
+        counts = Counter()
+        for line in lines[1:]:
+            m = label.match(line)
+            if m and m.group(1).lower() not in asker and not any(m.group(1).startswith(a) for a in asker if len(a) > 1):
+                counts[m.group(1)] += 1
+        if not counts:
+            return None
+        (short, n), *rest = counts.most_common() + [("", 0)]
+        if n < 3 or n < 2 * rest[0][1]:
+            return None  # answers under one label, clearly more than any other's
+        # the name in full where the lead writes it longer: 克莱·马古约克 for 马古约克, "Clay Magouyrk" for "Magouyrk"
+        sound = re.escape(lang.words.get("transliteration_chars") or "") or "\u4e00-\u9fff"  # 克莱·, not 总裁克莱·
+        longer = (rf"(?:[{sound}]{{1,6}}·)+{re.escape(short)}" if lang.code == "zh"
+                  else rf"((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(short)}\b")
+        m = re.search(longer, text)
+        name = m.group(0) if m else short
+        if lang.code == "zh" and not m and not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", short):
+            return None
+        if lang.code == "en" and " " not in name:
+            return None  # a bare "Smith:" or "Acme:" is not known to be a person
+    spans = lexicon.match(name, context, lang.is_boundary)
+    if any(cls != "Person" for cls in (lexicon.cls(eid) for _, _, eid in spans)):
+        return None  # a company's or a place's name, not a person's
+    aliases = ((lang.code, short),) if short and short != name else ()
+    return EntityInfo(new_entity_id(name), "Person", ((lang.code, name),), aliases)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1040,6 +1134,13 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
         speaker = infer_speaker(doc.text, lexicon, lang, context)
         if speaker:
             changes["speaker"] = speaker
+        elif _first_person(doc.text, lang):
+            info = unknown_speaker(doc.text, lexicon, lang, context)
+            if info is not None:
+                names = changes.get("names", doc.names)
+                changes["speaker"] = info.entity_id
+                if info.entity_id not in {n.entity_id for n in names}:
+                    changes["names"] = names + (info,)
     if not doc.home_country and lang.words.get("home_country") and lexicon.info(lang.words["home_country"]):
         changes["home_country"] = lang.words["home_country"]
     return dataclasses.replace(doc, **changes) if changes else doc

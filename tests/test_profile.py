@@ -259,6 +259,62 @@ def test_a_first_person_text_naming_nobody_at_the_top_has_no_speaker(lex):
     assert profile.infer_speaker(text, lex, ZH, CTX) == ""
 
 
+def _speaker_name(text: str, lang: str) -> str:
+    doc = profile.profile(bare_doc(text, lang), get(lang), lexicon.load())
+    names = {n.entity_id: n.labels[0][1] for n in doc.names}
+    return names.get(doc.speaker, doc.speaker)
+
+
+def test_a_speech_heading_names_a_speaker_the_lexicon_lacks_en():
+    text = ("Keynote by Dr. Marta Quillfeather, Chief Executive Officer of Pellucid Dynamics\n"
+            "Thank you all. I joined this company twelve years ago, and I am proud of what we built. "
+            "Our revenue grew again.")
+    assert _speaker_name(text, "en") == "Marta Quillfeather"
+
+
+def test_a_speech_heading_names_a_speaker_the_lexicon_lacks_zh():
+    text = "年度大会致辞\n演讲人：钱墨白，岚川科技董事长\n各位好。我在这家公司工作了二十年，我们今年做得很好，我很感谢大家。"
+    assert _speaker_name(text, "zh") == "钱墨白"
+
+
+def test_the_label_of_an_interviews_answers_is_the_speaker_given_in_full():
+    text = ("专访岚川科技总裁维克多·哈兰：出海是必答题\n本报记者近日专访了岚川科技总裁维克多·哈兰。\n"
+            "记者：先谈谈去年吧。\n哈兰：去年我们的收入增长了两成，我很满意。\n"
+            "记者：海外呢？\n哈兰：我们进入了二十个国家。\n记者：明年呢？\n哈兰：我希望继续增长。")
+    assert _speaker_name(text, "zh") == "维克多·哈兰"
+
+
+def test_the_asker_and_a_name_only_mentioned_are_not_the_speaker():
+    # the reporter asks most; a person named in the text but labelling no answers is nobody's voice
+    text = ("Q&A on the year\nWe spoke with the board about the plan Nadia Orrin drew up.\n"
+            "Q: How was the year?\nA: We grew, and I am pleased.\nQ: And next year?\nA: I expect more.\n"
+            "Q: Hiring?\nA: We will hire.")
+    assert _speaker_name(text, "en") == ""
+
+
+def test_a_qa_transcript_speaker_is_the_person_its_lead_interviews():
+    text = ("Five questions on batteries\nThis week we sat down with Odile Brennquist, chief executive of Verrane Cells.\n"
+            "Q: How was the year?\nA: We doubled output and I am pleased.\nQ: And Europe?\nA: I expect our plant to open.")
+    assert _speaker_name(text, "en") == "Odile Brennquist"
+
+
+def test_a_qa_transcript_speaker_is_the_person_its_lead_interviews_zh():
+    text = ("对话岚川科技\n本报记者近日专访了岚川科技总裁王建国。\n"
+            "问：去年怎么样？\n答：我们增长了两成，我很满意。\n问：明年呢？\n答：我希望继续增长。")
+    assert _speaker_name(text, "zh") == "王建国"
+
+
+def test_a_qa_lead_without_the_interview_word_names_no_speaker():
+    text = ("Five questions on batteries\nOdile Brennquist chairs the board of Verrane Cells.\n"
+            "Q: How was the year?\nA: We doubled output and I am pleased.\nQ: And Europe?\nA: I expect our plant to open.")
+    assert _speaker_name(text, "en") == ""
+
+
+def test_a_heading_naming_a_company_is_no_speaker():
+    text = "Remarks by Apple Inc, Cupertino\nI am glad. We grew and our team did well. I thank you."
+    assert _speaker_name(text, "en") == ""
+
+
 # ---------------------------------------------------------------- document_context
 
 TECH_BUSINESS = ("The company raised revenue and profit as smartphone shipments and chip sales grew; "

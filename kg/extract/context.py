@@ -274,7 +274,9 @@ def subject_of(ctx: Context, classes, pos: int, exclude=(), default: str = "") -
     clause = ctx.clause_of(pos)
     same = [m for m in before if ctx.clause_of(m.start) == clause]
     # a clause with no subject of its own continues the sentence's: 比亚迪电子…的子公司，于2007年在香港上市
-    pick = same[-1] if same else before[0] if before else None
+    # (not a transcript's label opening the line: "张三：1978年，邓小平访问日本" is no visit of 张三's)
+    carried = [m for m in before if not answer_label(ctx, m)]
+    pick = same[-1] if same else carried[0] if carried else None
     if pick is None:
         after = [m for m in cands if m.start >= pos and ctx.clause_of(m.start) in (clause, clause + 1)]
         if after and (ctx.clause_of(after[0].start) == clause or opens_clause(ctx, after[0])):
@@ -285,6 +287,12 @@ def subject_of(ctx: Context, classes, pos: int, exclude=(), default: str = "") -
         topic = ctx.doc.organisation or (ctx.recent_orgs[-1] if ctx.recent_orgs else "")
         return None, topic
     return None, ""
+
+
+def answer_label(ctx: Context, m: Mention) -> bool:
+    """Is ``m`` the label a transcript opens a line with ("张三：", "Jane Doe:"), naming who speaks?"""
+    text = ctx.doc.text
+    return text[m.end:m.end + 1] in (":", "：") and (m.start == 0 or text[m.start - 1] == "\n")
 
 
 def opens_clause(ctx: Context, m: Mention) -> bool:
