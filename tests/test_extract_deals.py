@@ -472,3 +472,37 @@ def test_the_total_price_of_the_deal_told_after_it():
 ])
 def test_a_latin_name_after_a_descriptor_between_dui_and_the_purchase(text, thing):
     assert ("lenovo", "acquired", thing) in of("acquired", labelled(text, "zh")), text
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a verb of many uses tells a stake when a share follows it: less than half is an investment …
+    ("Sony still owns about 33% of Nokia.", "en", {("sony", "investedIn", "nokia")}),
+    ("Sony took roughly 21 percent of Nokia in 2018.", "en", {("sony", "investedIn", "nokia")}),
+    ("Sony retained a 20% stake in Nokia.", "en", {("sony", "investedIn", "nokia")}),
+    ("索尼保留了诺基亚20%的股份。", "zh", {("sony", "investedIn", "nokia")}),
+    ("索尼仍持有诺基亚约15%的股权。", "zh", {("sony", "investedIn", "nokia")}),
+    # … more than half is a purchase
+    ("Sony holds 60% of Nokia.", "en", {("sony", "acquired", "nokia")}),
+    # a name the lexicon lacks, after the share
+    ("Sony still owns about 33% of Orvex.", "en", {("sony", "investedIn", "Orvex")}),
+    ("In 2020 Sony agreed to buy 50.1 percent of Orvex for 300 million euros.", "en", {("sony", "acquired", "Orvex")}),
+])
+def test_a_share_of_a_company_held_or_taken(text, lang, expected):
+    got = labelled(text, lang)
+    assert {f for f in got if f[1] in ("acquired", "investedIn")} == expected, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Sony holds 30% of the Chinese market.", "en"), ("Sony owns 40% of China's smartphone market.", "en"),
+    ("33% of Nokia is held by Sony.", "en"), ("Sony plans to take 10% of Nokia.", "en"),
+    ("Sony holds 30% of its shares in treasury.", "en"), ("索尼拥有30%的市场份额。", "zh"),
+    ("Sony holds a large share of Nokia's orders.", "en"),
+])
+def test_a_share_that_is_no_stake(text, lang):
+    got = labelled(text, lang)
+    assert not [f for f in got if f[1] in ("acquired", "investedIn")], got
+
+
+def test_a_minority_share_owned_is_no_subsidiary():
+    got = labelled("Sony still owns about 33% of Orvex.", "en")
+    assert not of("hasSubOrganization", got), got

@@ -1102,6 +1102,10 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                             + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")\s+(?=[A-Z0-9])", text[start:limit])
             if desc:
                 start += desc.end()
+            # (a stake's rules only: "owns 33% of Ant" tells no subsidiary)
+            share = _EN_SHARE_OF.match(text, start, limit) if pat["property"] in ("investedIn", "acquired") else None
+            if share:
+                start = share.end()
             paid = _EN_AMOUNT_IN.match(text, start, limit)  # "invested $500 million in Fabrix Labs": the name after the amount
             if paid:
                 start = paid.end()
@@ -1379,6 +1383,10 @@ _EN_AMOUNT_IN = re.compile(r"\s+(?:(?:about|around|roughly|nearly|some|another|a
                            r"(?:(?:US|HK|NT)?[$€£¥][\d.,]+(?:\s*(?:million|billion|trillion|bn|m)\b)?|[\d.,]+\s*(?:million|billion|trillion)\s+"
                            r"(?:U\.S\.\s+|US\s+|Hong\s+Kong\s+)?(?:dollars|euros|pounds|yen|yuan|won|kronor|crowns))"
                            r"\s+(?:in|into|for|on)\s+(?:the\s+)?(?=[A-Za-z0-9])")
+# "owns about 33% of Ant", "agreed to buy 50.1 percent of Leoni": a share of the company, named after "of"
+_EN_SHARE_OF = re.compile(r"\s+(?:(?:about|around|roughly|nearly|some|almost|approximately|another|a\s+further|more\s+than|over|"
+                          r"just\s+over|just\s+under|less\s+than|up\s+to)\s+)?[\d.]+\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?"
+                          r"(?=[A-Z0-9])")
 _EN_DESCRIPTOR_NOUNS = ("designer", "rival", "specialist", "group", "provider", "supplier", "retailer", "producer", "business")
 
 
