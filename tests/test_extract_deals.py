@@ -506,3 +506,16 @@ def test_a_share_that_is_no_stake(text, lang):
 def test_a_minority_share_owned_is_no_subsidiary():
     got = labelled("Sony still owns about 33% of Orvex.", "en")
     assert not of("hasSubOrganization", got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the unit named after its parent's possessive is the investor, not the parent
+    ("Nokia raised $600 million in a funding round led by Sony's software unit Orvex in 2022.", {"Orvex"}),
+    ("Nokia received funding from Sony's venture arm Orvex.", {"Orvex"}),
+    # a list of investors goes on after "and with" and ", with"
+    ("Nokia raised $600 million from investors including Sony and with Huawei.", {"sony", "huawei"}),
+    ("Nokia raised $1 billion in a round led by Sony, with Huawei and Orvex also taking part.", {"sony", "huawei", "Orvex"}),
+])
+def test_the_investors_of_a_round(text, expected):
+    got = of("investedIn", labelled(text, "en", organisation="nokia"))
+    assert {f[0] for f in got} == expected and {f[2] for f in got} == {"nokia"}, got
