@@ -486,6 +486,9 @@ def test_a_latin_name_after_a_descriptor_between_dui_and_the_purchase(text, thin
     # a name the lexicon lacks, after the share
     ("Sony still owns about 33% of Orvex.", "en", {("sony", "investedIn", "Orvex")}),
     ("In 2020 Sony agreed to buy 50.1 percent of Orvex for 300 million euros.", "en", {("sony", "acquired", "Orvex")}),
+    # a word-by-word translation's bare verb, and the company's stock after its name
+    ("Sony take about 21% of Nokia stock.", "en", {("sony", "investedIn", "nokia")}),
+    ("Sony holds 30% of Nokia's voting rights.", "en", {("sony", "investedIn", "nokia")}),
 ])
 def test_a_share_of_a_company_held_or_taken(text, lang, expected):
     got = labelled(text, lang)
@@ -496,7 +499,7 @@ def test_a_share_of_a_company_held_or_taken(text, lang, expected):
     ("Sony holds 30% of the Chinese market.", "en"), ("Sony owns 40% of China's smartphone market.", "en"),
     ("33% of Nokia is held by Sony.", "en"), ("Sony plans to take 10% of Nokia.", "en"),
     ("Sony holds 30% of its shares in treasury.", "en"), ("索尼拥有30%的市场份额。", "zh"),
-    ("Sony holds a large share of Nokia's orders.", "en"),
+    ("Sony holds a large share of Nokia's orders.", "en"), ("Sony took 30% of Nokia's revenue last year.", "en"),
 ])
 def test_a_share_that_is_no_stake(text, lang):
     got = labelled(text, lang)
