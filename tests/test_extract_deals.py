@@ -522,3 +522,13 @@ def test_a_minority_share_owned_is_no_subsidiary():
 def test_the_investors_of_a_round(text, expected):
     got = of("investedIn", labelled(text, "en", organisation="nokia"))
     assert {f[0] for f in got} == expected and {f[2] for f in got} == {"nokia"}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the shares in a holder's hands (手里的, 手中的) are the holder's to sell, not a company bought
+    ("2014年，索尼以100亿美元收购谷歌手里的45%股权。", set()),
+    ("2014年，索尼以100亿美元收购谷歌手中的诺基亚45%股权。", {("google", "divested", "nokia"), ("sony", "investedIn", "nokia")}),
+])
+def test_shares_bought_from_the_hands_of_their_holder(text, expected):
+    got = labelled(text, "zh")
+    assert {f for f in got if f[1] in ("acquired", "investedIn", "divested")} == expected, got

@@ -2348,7 +2348,7 @@ def _share_class(ctx: Context, obj: Mention) -> Mention:
 
 
 _ZH_AGENT = re.compile(r"(?:(?<=[，,；;：:])|(?<=并|则|再|改))由(?=[^，。；由]{1,20}$)")  # not 路由器, 理由
-_ZH_HELD_BY = re.compile(r"(?:[（(][^（）()]{1,30}[)）])?(?:所持有|所持|持有)的?")  # 基立福（Grifols）所持有的: past the gloss
+_ZH_HELD_BY = re.compile(r"(?:[（(][^（）()]{1,30}[)）])?(?:所持有|所持|持有|手里|手中|手上)的?")  # 基立福（Grifols）所持有的: past the gloss; 沃达丰手里的: in its hands
 _EN_STAKE_IN = re.compile(r"\b(?:a|an)\s+(?:minority\s+|small\s+|[\d.]+\s*(?:%|percent)\s+)?(?:stake|shareholding|interest)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 
 
