@@ -472,3 +472,63 @@ def test_the_total_price_of_the_deal_told_after_it():
 ])
 def test_a_latin_name_after_a_descriptor_between_dui_and_the_purchase(text, thing):
     assert ("lenovo", "acquired", thing) in of("acquired", labelled(text, "zh")), text
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a verb of many uses tells a stake when a share follows it: less than half is an investment …
+    ("Sony still owns about 33% of Nokia.", "en", {("sony", "investedIn", "nokia")}),
+    ("Sony took roughly 21 percent of Nokia in 2018.", "en", {("sony", "investedIn", "nokia")}),
+    ("Sony retained a 20% stake in Nokia.", "en", {("sony", "investedIn", "nokia")}),
+    ("索尼保留了诺基亚20%的股份。", "zh", {("sony", "investedIn", "nokia")}),
+    ("索尼仍持有诺基亚约15%的股权。", "zh", {("sony", "investedIn", "nokia")}),
+    # … more than half is a purchase
+    ("Sony holds 60% of Nokia.", "en", {("sony", "acquired", "nokia")}),
+    # a name the lexicon lacks, after the share
+    ("Sony still owns about 33% of Orvex.", "en", {("sony", "investedIn", "Orvex")}),
+    ("In 2020 Sony agreed to buy 50.1 percent of Orvex for 300 million euros.", "en", {("sony", "acquired", "Orvex")}),
+    # a word-by-word translation's bare verb, and the company's stock after its name
+    ("Sony take about 21% of Nokia stock.", "en", {("sony", "investedIn", "nokia")}),
+    ("Sony holds 30% of Nokia's voting rights.", "en", {("sony", "investedIn", "nokia")}),
+])
+def test_a_share_of_a_company_held_or_taken(text, lang, expected):
+    got = labelled(text, lang)
+    assert {f for f in got if f[1] in ("acquired", "investedIn")} == expected, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Sony holds 30% of the Chinese market.", "en"), ("Sony owns 40% of China's smartphone market.", "en"),
+    ("33% of Nokia is held by Sony.", "en"), ("Sony plans to take 10% of Nokia.", "en"),
+    ("Sony holds 30% of its shares in treasury.", "en"), ("索尼拥有30%的市场份额。", "zh"),
+    ("Sony holds a large share of Nokia's orders.", "en"), ("Sony took 30% of Nokia's revenue last year.", "en"),
+])
+def test_a_share_that_is_no_stake(text, lang):
+    got = labelled(text, lang)
+    assert not [f for f in got if f[1] in ("acquired", "investedIn")], got
+
+
+def test_a_minority_share_owned_is_no_subsidiary():
+    got = labelled("Sony still owns about 33% of Orvex.", "en")
+    assert not of("hasSubOrganization", got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the unit named after its parent's possessive is the investor, not the parent
+    ("Nokia raised $600 million in a funding round led by Sony's software unit Orvex in 2022.", {"Orvex"}),
+    ("Nokia received funding from Sony's venture arm Orvex.", {"Orvex"}),
+    # a list of investors goes on after "and with" and ", with"
+    ("Nokia raised $600 million from investors including Sony and with Huawei.", {"sony", "huawei"}),
+    ("Nokia raised $1 billion in a round led by Sony, with Huawei and Orvex also taking part.", {"sony", "huawei", "Orvex"}),
+])
+def test_the_investors_of_a_round(text, expected):
+    got = of("investedIn", labelled(text, "en", organisation="nokia"))
+    assert {f[0] for f in got} == expected and {f[2] for f in got} == {"nokia"}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the shares in a holder's hands (手里的, 手中的) are the holder's to sell, not a company bought
+    ("2014年，索尼以100亿美元收购谷歌手里的45%股权。", set()),
+    ("2014年，索尼以100亿美元收购谷歌手中的诺基亚45%股权。", {("google", "divested", "nokia"), ("sony", "investedIn", "nokia")}),
+])
+def test_shares_bought_from_the_hands_of_their_holder(text, expected):
+    got = labelled(text, "zh")
+    assert {f for f in got if f[1] in ("acquired", "investedIn", "divested")} == expected, got

@@ -1102,6 +1102,10 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                             + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")\s+(?=[A-Z0-9])", text[start:limit])
             if desc:
                 start += desc.end()
+            # (a stake's rules only: "owns 33% of Ant" tells no subsidiary)
+            share = _EN_SHARE_OF.match(text, start, limit) if pat["property"] in ("investedIn", "acquired") else None
+            if share:
+                start = share.end()
             paid = _EN_AMOUNT_IN.match(text, start, limit)  # "invested $500 million in Fabrix Labs": the name after the amount
             if paid:
                 start = paid.end()
@@ -1379,6 +1383,10 @@ _EN_AMOUNT_IN = re.compile(r"\s+(?:(?:about|around|roughly|nearly|some|another|a
                            r"(?:(?:US|HK|NT)?[$€£¥][\d.,]+(?:\s*(?:million|billion|trillion|bn|m)\b)?|[\d.,]+\s*(?:million|billion|trillion)\s+"
                            r"(?:U\.S\.\s+|US\s+|Hong\s+Kong\s+)?(?:dollars|euros|pounds|yen|yuan|won|kronor|crowns))"
                            r"\s+(?:in|into|for|on)\s+(?:the\s+)?(?=[A-Za-z0-9])")
+# "owns about 33% of Ant", "agreed to buy 50.1 percent of Leoni": a share of the company, named after "of"
+_EN_SHARE_OF = re.compile(r"\s+(?:(?:about|around|roughly|nearly|some|almost|approximately|another|a\s+further|more\s+than|over|"
+                          r"just\s+over|just\s+under|less\s+than|up\s+to)\s+)?[\d.]+\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?"
+                          r"(?=[A-Z0-9])")
 _EN_DESCRIPTOR_NOUNS = ("designer", "rival", "specialist", "group", "provider", "supplier", "retailer", "producer", "business")
 
 
@@ -1768,8 +1776,13 @@ def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[st
                 first = ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])
     if first is None:
         return []
+    invest = pat["property"] == "investedIn" and ctx.lang.code == "en"
+    if invest:  # "a round led by Volkswagen's software unit CARIAD": the unit invested
+        first = _unit_named(ctx, pat, first) or first
     chosen = [_longer_name(ctx, pat, first)]
-    joiner = re.compile(r"\s*(?:,\s*)?(?:and|as well as|,)\s*(?:(?:" + "|".join(map(re.escape, words)) + r")\s+)?(?:the\s+)?")
+    # "a round led by Tencent and with Sequoia": an investor's list goes on after "and with"
+    joiner = re.compile(r"\s*(?:,\s*)?(?:and|as well as|,)\s*(?:(?:" + "|".join(map(re.escape, list(words) + (["with"] if invest else [])))
+                        + r")\s+)?(?:the\s+)?")
     end = ctx.sent.end if ctx.lang.code == "en" else ce  # "investors including A, B, C and D": a list runs past its commas
     joins = []
     while True:
@@ -1783,6 +1796,8 @@ def _object_after_word(ctx: Context, pat: dict, ts: int, te: int, words: list[st
                     nxt = ctx.add_name(s, e, hint if hint and vocab().is_a(hint, pat["object"]) else pat["object"][0])
         if nxt is None:
             break
+        if invest:
+            nxt = _unit_named(ctx, pat, nxt) or nxt
         chosen.append(_longer_name(ctx, pat, nxt))
         joins.append(j.group())
     if any(m.start >= ce for m in chosen) and (len(chosen) < 3 or not re.search(r"\band\b", joins[-1])
@@ -2298,6 +2313,24 @@ def _unit_of(ctx: Context, pat: dict, org: Mention, limit: int) -> Mention | Non
 _SHARE_CLASS = re.compile(r"[ABHN]股|股份|股权|股票|[A-F]\+*轮")  # 诺基亚B轮融资: the round, not a name "诺基亚B"
 
 
+# "a round led by Volkswagen's software unit CARIAD": the company's unit named after its own noun
+_EN_UNIT_NAMED = re.compile(r"[''’]s?\s+(?:[\w-]+\s+){0,3}?(?:unit|subsidiary|arm|division|affiliate)\s*,?\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _unit_named(ctx: Context, pat: dict, obj: Mention) -> Mention | None:
+    """The unit that invested, named after its parent's possessive and a word for a unit ("Volkswagen's
+    software unit CARIAD", "Sony's venture arm Orvex"), not the parent; none when no name follows."""
+    m = _EN_UNIT_NAMED.match(ctx.doc.text, obj.end, ctx.sent.end)
+    if m is None:
+        return None
+    found = next((u for u in ctx.entities(pat["object"], pat.get("object_not", ())) if u.start == m.end()), None)
+    if found is None:  # a name the lexicon lacks
+        for s, e, _ in ctx.lang.names_after(ctx.doc.text[:ctx.sent.end], m.end(), ctx.sent.end, ctx.lang.words)[:1]:
+            if s == m.end() and _looks_named(ctx, s, e):
+                found = ctx.add_name(s, e, pat["object"][0])
+    return found
+
+
 def _share_class(ctx: Context, obj: Mention) -> Mention:
     """减持比亚迪H股, 谷歌持有的华为股份: the company whose shares are dealt in, not a name "比亚迪H" or "华为股份"."""
     if obj.from_lexicon or ctx.lang.code != "zh":
@@ -2315,7 +2348,7 @@ def _share_class(ctx: Context, obj: Mention) -> Mention:
 
 
 _ZH_AGENT = re.compile(r"(?:(?<=[，,；;：:])|(?<=并|则|再|改))由(?=[^，。；由]{1,20}$)")  # not 路由器, 理由
-_ZH_HELD_BY = re.compile(r"(?:[（(][^（）()]{1,30}[)）])?(?:所持有|所持|持有)的?")  # 基立福（Grifols）所持有的: past the gloss
+_ZH_HELD_BY = re.compile(r"(?:[（(][^（）()]{1,30}[)）])?(?:所持有|所持|持有|手里|手中|手上)的?")  # 基立福（Grifols）所持有的: past the gloss; 沃达丰手里的: in its hands
 _EN_STAKE_IN = re.compile(r"\b(?:a|an)\s+(?:minority\s+|small\s+|[\d.]+\s*(?:%|percent)\s+)?(?:stake|shareholding|interest)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -2441,6 +2474,8 @@ def _with_parties(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, 
         if re.search(gap_not, ctx.doc.text[lo:hi]):
             return []
     chosen = [_share_class(ctx, m) for m in chosen]
+    if pat["property"] == "investedIn" and ctx.lang.code == "en":
+        chosen = [_unit_named(ctx, pat, m) or m for m in chosen]
     held_by = None
     if ctx.lang.code == "zh" and len(chosen) == 2 and chosen[0].end == chosen[1].start and not chosen[1].from_lexicon:
         whole = ctx.add_name(chosen[0].start, chosen[1].end, "Organisation")  # 收购东芝映像解决方案公司: one name, not two
