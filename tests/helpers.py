@@ -57,3 +57,20 @@ def labelled(text: str, lang: str, **kw) -> set[tuple[str, str, str]]:
 def of(rel: str, got: set) -> set:
     """The facts of one relation."""
     return {f for f in got if f[1] == rel}
+
+
+_QUANTITY_FIELDS = {
+    "value": lambda f: float(f.attr("value")),
+    "bound": lambda f: f.attr("bound"),
+    "period": lambda f: f.attr("period").key if f.attr("period") else None,
+    "scope": lambda f: f.attr("scope") or None,
+}
+
+
+def asserted_quantities(text: str, lang: str, fields: tuple = ("value", "period"), **kw) -> set[tuple]:
+    """(subject label, metric, *fields) of the asserted quantity facts (confidence at or over 0.75);
+    ``fields`` among value, bound, period, scope."""
+    x = run(text, lang, **kw)
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    return {(names.get(f.subject, f.subject), f.predicate, *(_QUANTITY_FIELDS[k](f) for k in fields))
+            for f in x.facts if f.kind == "quantity" and max(e.confidence for e in f.evidence) >= 0.75}

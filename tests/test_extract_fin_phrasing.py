@@ -4,21 +4,12 @@ count of stores in a place, and reported figures (buy-backs, subscribers) assert
 candidates. Sentences written for these tests."""
 from __future__ import annotations
 
-from helpers import run
+from helpers import asserted_quantities, run
 
 
 def _metrics(text: str, lang: str, **kw) -> set[tuple]:
-    """(subject label, metric, value, bound, period, scope) of the asserted quantity facts (confidence at or over 0.75)."""
-    x = run(text, lang, **kw)
-    names = {e.entity_id: e.labels[0][1] for e in x.entities}
-    out = set()
-    for f in x.facts:
-        if f.kind != "quantity" or max(e.confidence for e in f.evidence) < 0.75:
-            continue
-        p = f.attr("period")
-        out.add((names.get(f.subject, f.subject), f.predicate, float(f.attr("value")), f.attr("bound"), p.key if p else None,
-                 f.attr("scope") or None))
-    return out
+    """(subject label, metric, value, bound, period, scope) of the asserted quantity facts."""
+    return asserted_quantities(text, lang, ("value", "bound", "period", "scope"), **kw)
 
 
 def _of(got: set, metric: str) -> set:

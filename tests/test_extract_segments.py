@@ -8,20 +8,12 @@ import datetime as dt
 
 import pytest
 
-from helpers import run
+from helpers import asserted_quantities, run
 
 
 def _metrics(text: str, lang: str, **kw) -> set[tuple]:
-    """(subject label, metric, value, period) of the asserted quantity facts (confidence at or over 0.75)."""
-    x = run(text, lang, **kw)
-    names = {e.entity_id: e.labels[0][1] for e in x.entities}
-    out = set()
-    for f in x.facts:
-        if f.kind != "quantity" or max(e.confidence for e in f.evidence) < 0.75:
-            continue
-        p = f.attr("period")
-        out.add((names.get(f.subject, f.subject), f.predicate, float(f.attr("value")), p.key if p else None))
-    return out
+    """(subject label, metric, value, period) of the asserted quantity facts."""
+    return asserted_quantities(text, lang, **kw)
 
 
 def test_each_rate_takes_the_comparison_told_with_it():
