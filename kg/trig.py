@@ -171,19 +171,11 @@ def write(nquads: Path, sections: list, out_path: Path, prefixes: dict, cache=No
 
     from .graph import DEFAULT
 
-    cache = cache or {}
-    head = _head(prefixes)
-    salt = _salt(prefixes, ox.RdfFormat.TRIG)
-    blocks: dict = {}
-    try:
-        with open(nquads, "rb") as src, open(out_path, "wb") as out:
-            out.write(head)
-            for key, start, end in sections:
-                for a, b in _pieces(src, start, end) if key == DEFAULT else [(start, end)]:
-                    _block(src, a, b, out, head, prefixes, ox.RdfFormat.TRIG, cache, salt, blocks)
-    finally:
-        getattr(cache, "close", lambda: None)()
-    return blocks
+    def ranges(src):
+        for key, start, end in sections:
+            yield from _pieces(src, start, end) if key == DEFAULT else [(start, end)]
+
+    return _write_blocks(nquads, out_path, prefixes, ox.RdfFormat.TRIG, cache, b"", ranges)
 
 
 def write_turtle(ntriples: Path, out_path: Path, prefixes: dict, preamble: bytes, cache=None) -> dict:
@@ -192,16 +184,23 @@ def write_turtle(ntriples: Path, out_path: Path, prefixes: dict, preamble: bytes
     it holds them. Returns the pieces' places, as ``write`` does."""
     import pyoxigraph as ox
 
+    return _write_blocks(ntriples, out_path, prefixes, ox.RdfFormat.TURTLE, cache, preamble,
+                         lambda src: _pieces(src, 0, src.seek(0, 2)))
+
+
+def _write_blocks(source: Path, out_path: Path, prefixes: dict, fmt, cache, preamble: bytes, ranges) -> dict:
+    """``preamble``, the prefixes, then each byte range of ``source`` that ``ranges(src)`` yields as a
+    block of ``fmt`` (``_block``: copied from ``cache`` where it holds the block). Returns the blocks."""
     cache = cache or {}
     head = _head(prefixes)
-    salt = _salt(prefixes, ox.RdfFormat.TURTLE)
+    salt = _salt(prefixes, fmt)
     blocks: dict = {}
     try:
-        with open(ntriples, "rb") as src, open(out_path, "wb") as out:
+        with open(source, "rb") as src, open(out_path, "wb") as out:
             out.write(preamble)
             out.write(head)
-            for a, b in _pieces(src, 0, src.seek(0, 2)):
-                _block(src, a, b, out, head, prefixes, ox.RdfFormat.TURTLE, cache, salt, blocks)
+            for a, b in ranges(src):
+                _block(src, a, b, out, head, prefixes, fmt, cache, salt, blocks)
     finally:
         getattr(cache, "close", lambda: None)()
     return blocks
