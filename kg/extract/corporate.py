@@ -197,10 +197,10 @@ def _people_run(ctx: Context, start: int, end: int) -> list[Mention]:
     joiner = _EN_PEOPLE_JOINER if en else _ZH_PEOPLE_JOINER
     text = ctx.doc.text
     pos = start
-    describers = _describers(ctx)
+    describers = None if en else _describers(ctx)
     while pos < end:
         pos = joiner.match(text, pos, end).end()
-        if not en and describers is not None and not any(p.start == pos for p in people):
+        if describers is not None and not any(p.start == pos for p in people):
             d = describers.match(text, pos, end)  # 工程师马丁·艾伯哈德与机械师约翰·哈尔斯克: what each one was, before the name
             if d is not None and d.end() < end and (ctx.lang.person_after(text[:end], d.end(), ctx.lang.words) or 0) > d.end():
                 pos = d.end()
@@ -231,15 +231,7 @@ def _people_run(ctx: Context, start: int, end: int) -> list[Mention]:
 def _describers(ctx: Context):
     """A regex of the words that say what a founder was, written right before the name (``founding.describers``:
     工程师, 机械师), or None."""
-    words = _words(ctx.patterns.corporate.get("founding") or {}, "describers", ctx.lang.code)
-    if not words:
-        return None
-    return _describer_re(tuple(sorted(words, key=len, reverse=True)))
-
-
-@functools.lru_cache(maxsize=4)
-def _describer_re(words: tuple) -> re.Pattern:
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")")
+    return _alternation(tuple(_words(ctx.patterns.corporate.get("founding") or {}, "describers", ctx.lang.code)))
 
 
 @functools.lru_cache(maxsize=64)
