@@ -508,6 +508,8 @@ def _acts_as_company(text: str, name: str, lang: Language) -> bool:
     if not verbs and not nouns:
         return True
     alts = "|".join(map(re.escape, sorted(verbs + nouns, key=len, reverse=True)))
+    if lang.code == "zh":  # Spotify（声田）4日公布, Spotify全年营收: the word right after the name or its gloss
+        return re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?:[（(][^（）()]{{1,20}}[）)])?(?:[0-9]{{1,2}}日|全年|今年|去年|旗下)?(?:{alts})", text) is not None
     return re.search(rf"(?<![\w-]){re.escape(name)}(?:['’]s)?\s+(?:[a-z]+ly\s+)?(?:{alts})\b", text) is not None
 
 
@@ -887,6 +889,160 @@ def english_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple
     return tuple(found[k] for k in sorted(found))
 
 
+# a bracket after a name that gives its listing ("(Nasdaq: LOGI)", "(SIX: LOGN)", （纳斯达克：GPRO）, （688036.SH）,
+# "(Chinese: 立讯精密; Shenzhen: 002475)"): the part before the colon is an exchange or a ticker word
+_LISTING_BRACKET = re.compile(r"\s*[(（]((?:[^()（）]{0,60}?[;；,，]\s*)?([^()（）;；,，:：]{2,30}?)\s*[:：]\s*[A-Z0-9][A-Z0-9.\-]{0,9}"
+                              r"|\s*[0-9]{4,6}\.(?:SH|SZ|SS|HK|KS|T))\b")
+# a short name declared anywhere in a bracket: "(688036.SH, hereinafter "Transsion")", （股票代码：002475，下称“立讯”）
+_DECLARED_ANYWHERE = re.compile(r"[(（][^()（）]{0,40}?(?:hereinafter|hereafter|henceforth|以下简称|下文简称|下称|简称)"
+                                r"(?:\s+(?:referred\s+to\s+as|called|as))?\s*[“\"「]([^”\"」()（）]{2,30}?)[”\"」]")
+# what opens a Chinese interview's or profile's title before the name: 专访, 对话, 独家专访
+_ZH_TITLE_LEADS = re.compile(r"^(?:[「“\"]?[^」”\"]{0,40}[」”\"][—\-–:：\s]*)?(?:独家)?(?:专访|对话|访谈|走进|解读|揭秘)?")
+
+
+def _role_titles(lang: Language) -> list[str]:
+    """The heads' titles of data/patterns.yaml (founder, chair, chief executive, president)."""
+    data = resources.load_yaml(resources.patterns_path(), cached=True)
+    out = []
+    for entry in ((data.get("roles") or {}).get("titles") or []) if isinstance(data, dict) else []:
+        if entry.get("property") in ("founderOf", "chairOf", "ceoOf", "presidentOf"):
+            out += entry.get(lang.code) or []
+    return sorted(set(out), key=len, reverse=True)
+
+
+def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int) -> list[tuple[str, set]]:
+    """Names the lexicon lacks that the top of a text writes as a company's: with its listing in brackets
+    ("Logitech International (Nasdaq: LOGI)", GoPro公司（纳斯达克：GPRO）), as the subject of the sentence
+    that says what kind of company it is ("Acme is a Swiss maker of …", 罗技国际是一个瑞士的公司), before a
+    head's title in the title (专访某某科技创始人张三, "An Interview with Acme's Jane Doe"), or, in Chinese,
+    with a short name in brackets made of its own characters (北京石头世纪科技股份有限公司（石头科技）).
+    (name, other names the text gives it) pairs, first found first."""
+    from .iris import vocab
+
+    v = vocab()
+    zh = lang.code == "zh"
+    head_end = min(len(text), max(lead_end, 1500))
+    paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text[:head_end]) if m.group().strip()][:5]
+    found: dict[str, set] = {}
+
+    every_context = tuple(context) + tuple((load_contexts().get("contexts") or {}))
+
+    def known(name: str) -> bool:
+        # (in any context: 地平线, an ordinary word, names Horizon Robotics only in a text on technology)
+        return any(v.is_a(lexicon.cls(eid), ["Organisation", "Place", "Person"]) and (e - s == len(name) or s == 0)
+                   for s, e, eid in lexicon.match(name, every_context, lang.is_boundary))
+
+    def add(name: str, aliases=()) -> None:
+        name = name.strip(" ,，、:：\"'“”‘’「」")
+        if zh:
+            name = re.sub(r"^.*?(?:的|是|和|与|及|、|，|,)(?=\S{2})", "", name) if len(name) > 12 else name
+        else:
+            words = name.split()
+            while words and words[0] in _EN_NOT_NAME_WORDS:
+                words = words[1:]
+            name = " ".join(words)
+        if len(name) < 2 or known(name) or (zh and _ZH_NO_NAME.match(name)) or _NOT_A_NAME.search(name) and not zh:
+            return
+        found.setdefault(name, set()).update(a for a in aliases if a and a != name and not known(a))
+
+    name_before = (r"((?:[A-Z][\w&'’.-]*[ ,]+){0,5}[A-Z][\w&'’.-]*)$" if not zh else
+                   r"([A-Za-z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3}|[\u4e00-\u9fff·A-Za-z0-9]{2,16})$")
+    for m in _LISTING_BRACKET.finditer(text, 0, head_end):
+        where = m.group(2)
+        if where is not None and not (lexicon.match(where, context, lang.is_boundary) and any(
+                v.is_a(lexicon.cls(eid), ["StockExchange"]) for _, _, eid in lexicon.match(where, context, lang.is_boundary))
+                or any(w in where.lower() for w in lang.words.get("ticker_words") or [])):
+            continue
+        before = re.search(name_before, text[max(0, m.start() - 60):m.start()].rstrip())
+        if before:
+            name = before.group(1).rstrip(" ,")
+            if zh and not re.search(r"[A-Za-z]", name):
+                name = _ZH_COMPANY_WORDS.sub("", name) if len(name) > 4 else name
+                cut = [a for a, b, cls in _zh_names(name) if b == len(name) and cls in ("Company", "Organisation")]
+                name = name[cut[0]:] if cut else name
+            add(name)
+    for m in _DECLARED_ANYWHERE.finditer(text, 0, head_end):
+        window = text[max(0, m.start() - 40):m.start()].rstrip()
+        if any(e == len(window) and v.is_a(lexicon.cls(eid), ["Organisation"]) for s, e, eid in lexicon.match(window, every_context, lang.is_boundary)):
+            continue  # 地平线机器人（下称“地平线”）: a known company's short name (``declared_names``)
+        add(m.group(1))  # "Transmission Sound holding (688036.SH, hereinafter "Transsion")": the name the text will use
+    kinds = lang.words.get("company_kinds") or []
+    if kinds:
+        alts = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
+        if zh:
+            expr = re.compile(rf"^([\u4e00-\u9fff·A-Za-z0-9&.\- ]{{2,30}}?)(?:[（(][^（）()]{{0,60}}[）)])*(?:是|为)(?:一家|一个|全球|中国|国内|目前)[^。！？\n]{{0,60}}?(?:{alts})")
+        else:
+            expr = re.compile(rf"^((?:[A-Z][\w&'’.-]*,?\s+){{0,6}}?[A-Z][\w&'’.-]*)(?:\s*\([^()]{{0,80}}\))*,?\s+(?:is|was)\s+(?:a|an|one of the|the)\s"
+                              rf"[^.\n]{{0,120}}?\b(?:{alts})\b")
+        for start, para in paragraphs:
+            m = expr.match(para.strip())
+            if m:
+                add(m.group(1).strip().rstrip(","))
+    if title:
+        if zh:
+            roles = "|".join(map(re.escape, _role_titles(lang)))
+            body = title[_ZH_TITLE_LEADS.match(title).end():]
+            m = re.match(rf"([\u4e00-\u9fff·A-Za-z0-9]{{2,12}}?)(?:联席|执行|轮值|兼)?(?:{roles})", body) if roles else None
+            if m:
+                add(m.group(1))
+            m = re.match(r"([\u4e00-\u9fff·A-Za-z0-9]{2,8})[:：]", title)
+            if m and not (roles and re.search(roles, m.group(1))) and not _ZH_TITLE_LEADS.match(m.group(1)).end():
+                add(m.group(1))  # 罗技国际：一个关于公司的介绍
+            for latin in re.findall(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&.\-]*[a-z][A-Za-z0-9&.\-]*(?![A-Za-z0-9])", title):
+                alone = re.findall(rf"(?<![A-Za-z0-9] )(?<![A-Za-z0-9]){re.escape(latin)}(?![A-Za-z0-9])", text)
+                if len(alone) >= 3 and _acts_as_company(text, latin, lang):
+                    add(latin)  # Spotify首次实现全年盈利: a name in Latin letters the text repeats (not Amazon Nova's Nova)
+        else:
+            for m in re.finditer(r"((?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*)['’]s\s+(?=[A-Z])", title):
+                add(m.group(1))  # "An Interview with Cambricon's Chen Tianshi"
+            first = re.match(r"[\"“]?([A-Z][\w&.-]*[a-z][\w&.-]*)\s+(?:[A-Z]|[a-z]+s\b)", title)
+            if first and first.group(1) not in _EN_NOT_NAME_WORDS and not known(title[first.start(1):].split(":")[0]) \
+                    and _acts_as_company(text, first.group(1), lang):
+                add(first.group(1))  # "Logitech Reports Fiscal Year 2025 Results"
+    if zh:
+        # 北京石头世纪科技股份有限公司（石头科技）: a short name of the full name's own characters, in order
+        for m in _ZH_COMPANY.finditer(text, 0, head_end):
+            short = re.match(r"[（(]([\u4e00-\u9fffA-Za-z0-9]{2,8})[）)]", text[m.end():m.end() + 12])
+            if short and _in_order(short.group(1), m.group(1)):
+                full = m.group(1)
+                full = full[next((a for a, b, cls in _zh_names(full) if b == len(full)), 0):]
+                add(short.group(1), [full])
+    return [(name, aliases) for name, aliases in found.items()]
+
+
+def _cued_topic(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int):
+    """The most named of ``_cued_companies``, as ``_unknown_company`` gives its pick (a cue counts as a
+    declaration), or None."""
+    from .iris import new_entity_id
+    from .types import EntityInfo
+
+    best = None
+    for name, aliases in _cued_companies(text, lexicon, lang, context, title, lead_end):
+        aliases = set(aliases)
+        if lang.code == "en":
+            aliases |= _fuller_names(text[:max(lead_end, 1500)], name, lang) | _shorter_name(text, name, lang)
+        aliases |= _full_names(text[:lead_end], {name} | aliases)
+        weight = sum(_head_weight(start, title, lead_end) for start, _ in name_spans(text, {name} | aliases, lang.code))
+        if weight < 3:
+            continue
+        info = EntityInfo(new_entity_id(name), "Company", ((lang.code, name),), tuple((lang.code, a) for a in sorted(aliases - {name})))
+        if best is None or weight > best[1]:
+            best = (info, weight, True)
+    return best
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Are the characters of ``short`` those of ``full``, in order (寒武纪 of 中科寒武纪科技股份有限公司)?"""
+    it = iter(full)
+    return len(short) < len(full) and all(ch in it for ch in short)
+
+
+def _zh_names(sentence: str) -> tuple:
+    from .lang import zh_ner
+
+    return zh_ner.names(sentence) if zh_ner.available() else ()
+
+
 def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glossed: tuple = ()):
     """(topic id, entities the lexicon lacks that the topic needs): the topic may be a company
     the lexicon does not know, named in the title and then throughout ("Beautiful Group 2024
@@ -904,6 +1060,9 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glos
             weights[info.entity_id] += _head_weight(start, title, lead_end)
     in_title = {eid for start, eid in hits if start < len(title)}
     unknown = _unknown_company(text, lexicon, lang, context, title, lead_end, bool(in_title))
+    cued = _cued_topic(text, lexicon, lang, context, title, lead_end)
+    if cued is not None and (unknown is None or cued[1] > unknown[1]):
+        unknown = cued
     if unknown is not None:
         info, n, declared = unknown
         inside = name_spans(text, {name for _, name in info.labels + info.aliases}, lang.code)
