@@ -1022,6 +1022,8 @@ def _cued_topic(text: str, lexicon: Lexicon, lang: Language, context, title: str
         if lang.code == "en":
             aliases |= _fuller_names(text[:max(lead_end, 1500)], name, lang) | _shorter_name(text, name, lang)
         aliases |= _full_names(text[:lead_end], {name} | aliases)
+        if title.strip() and name.startswith(title.strip()) and name != title.strip():
+            aliases.add(title.strip())  # a profile's title "Quelvor" over "Quelvor SA is a Swiss maker of …"
         weight = sum(_head_weight(start, title, lead_end) for start, _ in name_spans(text, {name} | aliases, lang.code))
         if weight < 3:
             continue
@@ -1074,6 +1076,8 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glos
         headline = title and any(start < len(title) for start, _ in inside)  # the title names it too: as a known one would
         if n >= 6 and (n > 1.5 * best_known or headline and 2 * n >= best_known):
             return info.entity_id, (info,)
+        if unknown is cued and headline and n >= best_known:
+            return info.entity_id, (info,)  # the title names it, and the top of the text says it is a company
         legal = any((_ZH_LEGAL if lang.code == "zh" else _EN_LEGAL).search(name) for _, name in info.labels)
         if (declared or legal) and headline and n > 1.5 * best_known:
             # the title names it, and the lead declares it with the short name the text will use or the title

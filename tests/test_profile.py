@@ -777,3 +777,44 @@ def test_more_dateline_forms_at_the_top(text, lang, date):
 def test_a_date_in_brackets_after_a_name_in_a_sentence_is_no_dateline():
     text = "Brightcore Optics profile\n\nBrightcore's founder (born March 3, 1980) studied in Hangzhou. Brightcore makes lenses.\n"
     assert profile.infer_date(text, get("en")) is None
+
+
+# The top of a text says which company it is about in ways a reader trusts at once, though the lexicon lacks
+# the name and a known company (a customer, an investor) is named as often: its listing in brackets, a
+# sentence that says what kind of company it is, a head's title after it in the title, a declared short name.
+@pytest.mark.parametrize("text, lang, label", [
+    ("Quelvor Reports Record Fiscal Year Results\n\nGENEVA -- Quelvor International (SIX: QLVR) (Nasdaq: QLVR) today "
+     "announced results. Apple and Samsung are its largest customers.\nQuelvor posted sales of $2.1 billion. "
+     "Apple took a fifth of them; Samsung a tenth, and Apple's share grew.", "en", "Quelvor"),
+    ("Quelvor\n\nQuelvor SA is a Swiss maker of computer mice and keyboards that sells to Apple and Samsung.\n"
+     "Quelvor was founded in 1988. Apple and Samsung buy its parts, and Apple is its largest customer.", "en", "Quelvor SA"),
+    ("\"Survive first\": an interview with Brantic's Wen Hao\n\nBrantic, the chip designer backed by Tencent, "
+     "spoke to us. Tencent owns a stake; Tencent's cloud buys its chips.\nBrantic grew fast, Wen said.", "en", "Brantic"),
+    ("Marlow holding 2024 year revenue 50 hundred million yuan\n\nMarlow holding (688999.SH, hereinafter \"Marlow\") "
+     "publish annual report. Marlow revenue grow. Xiaomi is a customer; Xiaomi buys phones, and Xiaomi pays on time.",
+     "en", "Marlow"),
+    ("专访澜舟数科创始人周岩：出海是必答题\n\n记者 王敏 2025年3月1日 北京\n\n澜舟数科是国内头部的机器人企业。小米是公司的投资方，"
+     "小米也是客户，小米的订单占三成。\n周岩：我们的收入增长很快。", "zh", "澜舟数科"),
+    ("Zelqo首次实现全年盈利\n\n新华社2月5日电 全球最大的播客平台Zelqo（泽库）4日公布财报。Zelqo全年营收150亿欧元。"
+     "苹果和谷歌是它的对手，苹果和谷歌都在追赶，苹果发力更猛。", "zh", "Zelqo"),
+    ("专访石岩智造董事长周岩\n\n上海石岩智能制造科技股份有限公司（石岩智造）是一家扫地机器人企业，小米是它的股东。"
+     "小米早年投资了它，小米生态链也帮过它。石岩智造的营收增长很快。", "zh", "石岩智造"),
+])
+def test_a_company_the_lexicon_lacks_is_the_topic_when_the_top_of_the_text_says_so(lex, text, lang, label):
+    topic, names = profile.infer_topic_names(text, lex, get(lang), CTX)
+    assert names and topic == names[0].entity_id
+    assert label in {n for _, n in names[0].labels + names[0].aliases}
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a product in Latin letters that a Chinese title names after its maker is no company
+    ("亚马逊发布Nova模型\n\n亚马逊3日发布Amazon Nova系列模型。亚马逊表示，Amazon Nova速度更快。亚马逊称Amazon Nova已上线。", "zh"),
+    # a known company's declared short name stays that company's
+    ("地平线机器人发布新芯片\n\n智能驾驶芯片公司地平线机器人（下称“地平线”）今日发布新品。地平线表示，地平线的芯片已量产。", "zh"),
+    # the first word of a title that opens a known company's name is no company of its own
+    ("Horizon Robotics\n\nHorizon Robotics, Inc. is a Chinese developer of chips. Horizon raised money; "
+     "Horizon ranked first, and Horizon said so.", "en"),
+])
+def test_a_cue_gives_no_new_topic_when_the_name_is_a_product_or_a_known_company(lex, text, lang):
+    topic, names = profile.infer_topic_names(text, lex, get(lang), CTX)
+    assert names == () and topic in ("amazon", "horizon-robotics")
