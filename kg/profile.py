@@ -373,6 +373,9 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
         if lang.code == "en":
             aliases |= _shorter_name(text, core, lang)  # "Halvard Systems AB" of the lead, "Halvard" of the rest
         aliases |= _full_names(text[:lead_end], {name} | aliases)  # 云帆数科（全称：杭州云帆数字科技股份有限公司）
+        if lang.code == "zh":  # the legal name the top of the text gives it: 立讯 of 立讯精密工业股份有限公司昨晚发布年报
+            aliases |= {m.group() for m in re.finditer(re.escape(name) + r"[\u4e00-\u9fff]{0,8}?(?:股份有限公司|有限责任公司|有限公司)",
+                                                     text[:lead_end])}
         if lang.code == "zh" and not end and any(name in other.strip() for other, at, _ in found
                                                  if at and other.strip() != name and not _ZH_NO_NAME.match(other.strip())):
             continue  # 云帆 inside the title's 云帆数科公司: a part of a fuller name the text gives, not a name of its own
