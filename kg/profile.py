@@ -1218,8 +1218,10 @@ def unknown_speaker(text: str, lexicon: Lexicon, lang: Language, context) -> Ent
         # the name in full where the lead writes it longer: 克莱·马古约克 for 马古约克, "Clay Magouyrk" for "Magouyrk"
         sound = re.escape(lang.words.get("transliteration_chars") or "") or "\u4e00-\u9fff"  # 克莱·, not 总裁克莱·
         longer = (rf"(?:[{sound}]{{1,6}}·)+{re.escape(short)}" if lang.code == "zh"
-                  else rf"((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(short)}\b")
+                  else rf"(?<![\w'’-])((?:[A-Z][\w-]*[a-z][\w-]*\s+){{1,2}}){re.escape(short)}\b")
         m = re.search(longer, text)
+        if m is None and lang.code == "en":  # a Chinese name in English, the family name first: "Chen" of "Chen Tianshi"
+            m = re.search(rf"(?<![\w'’-]){re.escape(short)}\s+[A-Z][a-z]+(?:-[a-z]+)?(?![\w'’-])", text)
         name = m.group(0) if m else short
         if lang.code == "zh" and not m and not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", short):
             return None

@@ -818,3 +818,15 @@ def test_a_company_the_lexicon_lacks_is_the_topic_when_the_top_of_the_text_says_
 def test_a_cue_gives_no_new_topic_when_the_name_is_a_product_or_a_known_company(lex, text, lang):
     topic, names = profile.infer_topic_names(text, lex, get(lang), CTX)
     assert names == () and topic in ("amazon", "horizon-robotics")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a Chinese name in English, family name first: the label "Wen" is "Wen Hao"; the possessive before it
+    # ("Brantic's Wen") is the company's, not a part of the name
+    ("A conversation with Brantic's Wen Hao\nWe met Wen at the company's offices.\nQ: How was the year?\n"
+     "Wen: We grew and I am pleased.\nQ: And next year?\nWen: I expect more.\nQ: Hiring?\nWen: We will hire.", "Wen Hao"),
+    ("An hour with Quelvor's Ada Lind\nWe met Lind in Geneva.\nQ: How was the year?\nLind: We grew, I am pleased.\n"
+     "Q: And next year?\nLind: I expect more.\nQ: Hiring?\nLind: We will hire.", "Ada Lind"),
+])
+def test_the_interviewees_full_name_leaves_out_the_possessive_before_it(text, name):
+    assert _speaker_name(text, "en") == name
