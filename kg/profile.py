@@ -1003,6 +1003,11 @@ def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title:
                     and _acts_as_company(text, first.group(1), lang):
                 add(first.group(1))  # "Logitech Reports Fiscal Year 2025 Results"
     if zh:
+        # a legal name in the lead (澜舟精密工业股份有限公司昨晚发布年报)
+        for m in _ZH_COMPANY.finditer(text, len(title), lead_end):
+            full = m.group(1)
+            if _ZH_LEGAL.search(full):
+                add(full[next((a for a, b, cls in _zh_names(full) if b == len(full)), 0):])
         # 北京石头世纪科技股份有限公司（石头科技）: a short name of the full name's own characters, in order
         for m in _ZH_COMPANY.finditer(text, 0, head_end):
             short = re.match(r"[（(]([\u4e00-\u9fffA-Za-z0-9]{2,8})[）)]", text[m.end():m.end() + 12])
@@ -1027,13 +1032,38 @@ def _cued_topic(text: str, lexicon: Lexicon, lang: Language, context, title: str
         aliases |= _full_names(text[:lead_end], {name} | aliases)
         if title.strip() and name.startswith(title.strip()) and name != title.strip():
             aliases.add(title.strip())  # a profile's title "Quelvor" over "Quelvor SA is a Swiss maker of …"
-        weight = sum(_head_weight(start, title, lead_end) for start, _ in name_spans(text, {name} | aliases, lang.code))
+        info = _with_short_forms(text, EntityInfo(new_entity_id(name), "Company", ((lang.code, name),),
+                                                  tuple((lang.code, a) for a in sorted(aliases - {name}))), lang)
+        weight = sum(_head_weight(start, title, lead_end) for start, _ in name_spans(text, {n for _, n in info.labels + info.aliases}, lang.code))
         if weight < 3:
             continue
-        info = EntityInfo(new_entity_id(name), "Company", ((lang.code, name),), tuple((lang.code, a) for a in sorted(aliases - {name})))
         if best is None or weight > best[1]:
             best = (info, weight, True)
     return best
+
+
+# the words that end a Chinese company's name and that the text drops when it names the company again
+# (罗技 of 罗技国际, 立讯 of 立讯精密): its legal forms (``legal_forms``) and these
+_ZH_NAME_TAILS = ("国际", "科技", "技术", "电子", "网络", "智能", "精密", "实业", "工业", "数码", "通讯", "通信")
+
+
+def _with_short_forms(text: str, info, lang: Language):
+    """``info`` with the short names a Chinese text calls it by: a name less a word that ends it (罗技 of
+    罗技国际), when the text writes the short name alone at least twice (not inside the full name)."""
+    if lang.code != "zh":
+        return info
+    tails = sorted(set(_ZH_NAME_TAILS) | {w for w in lang.words.get("legal_forms") or [] if len(w) >= 2}, key=len, reverse=True)
+    names = {n for _, n in info.labels + info.aliases}
+    extra = []
+    for name in sorted(names):
+        while True:  # 立讯精密工业股份有限公司 -> 立讯精密工业 -> 立讯精密
+            tail = next((t for t in tails if name.endswith(t) and len(name) - len(t) >= 2), None)
+            if tail is None:
+                break
+            name = name[:-len(tail)]
+            if name not in names and name not in extra and len(name_spans(text, {name}, "zh", name_spans(text, {n for n in names if len(n) > len(name)}, "zh"))) >= 2:
+                extra.append(name)
+    return dataclasses.replace(info, aliases=info.aliases + tuple(("zh", a) for a in extra)) if extra else info
 
 
 def _in_order(short: str, full: str) -> bool:
@@ -1070,6 +1100,7 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glos
         unknown = cued
     if unknown is not None:
         info, n, declared = unknown
+        info = _with_short_forms(text, info, lang)
         inside = name_spans(text, {name for _, name in info.labels + info.aliases}, lang.code)
         for start, eid in hits:  # 讯飞 inside 讯飞医疗 is not 讯飞
             if any(a <= start < b for a, b in inside):

@@ -830,3 +830,15 @@ def test_a_cue_gives_no_new_topic_when_the_name_is_a_product_or_a_known_company(
 ])
 def test_the_interviewees_full_name_leaves_out_the_possessive_before_it(text, name):
     assert _speaker_name(text, "en") == name
+
+
+def test_an_unknown_chinese_topic_is_also_known_by_its_name_less_the_words_that_end_it():
+    # 澜舟国际 is called 澜舟 again and again; 澜舟精密工业股份有限公司 is called 澜舟精密
+    text = ("澜舟国际：一家公司的介绍\n\n澜舟国际是一家瑞士的电脑外设公司。澜舟成立于1981年。澜舟的鼠标卖得很好，澜舟的总部在洛桑。")
+    topic, names = profile.infer_topic_names(text, lexicon.load(), ZH, CTX)
+    assert topic == names[0].entity_id and ("zh", "澜舟") in names[0].aliases
+    text = ("澜舟精密去年营收增长\n\n本报深圳2025年4月26日电 澜舟精密工业股份有限公司昨晚发布年报。澜舟精密全年营收100亿元。"
+            "澜舟精密表示，澜舟精密的汽车业务增长最快，澜舟精密将继续投入。")
+    topic, names = profile.infer_topic_names(text, lexicon.load(), ZH, CTX)
+    forms = {n for _, n in names[0].labels + names[0].aliases}
+    assert topic == names[0].entity_id and {"澜舟精密", "澜舟精密工业股份有限公司"} <= forms
