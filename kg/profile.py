@@ -900,7 +900,7 @@ _LISTING_BRACKET = re.compile(r"\s*[(（]((?:[^()（）]{0,60}?[;；,，]\s*)?([
 _DECLARED_ANYWHERE = re.compile(r"[(（][^()（）]{0,40}?(?:hereinafter|hereafter|henceforth|以下简称|下文简称|下称|简称)"
                                 r"(?:\s+(?:referred\s+to\s+as|called|as))?\s*[“\"「]([^”\"」()（）]{2,30}?)[”\"」]")
 # what opens a Chinese interview's or profile's title before the name: 专访, 对话, 独家专访
-_ZH_TITLE_LEADS = re.compile(r"^(?:[「“\"]?[^」”\"]{0,40}[」”\"][—\-–:：\s]*)?(?:独家)?(?:专访|对话|访谈|走进|解读|揭秘)?")
+_ZH_TITLE_LEADS = re.compile(r"^(?:[「“\"][^」”\"]{0,40}[」”\"][—\-–:：\s]*)?(?:独家)?(?:专访|对话|访谈|走进|解读|揭秘)?")
 
 
 def _role_titles(lang: Language) -> list[str]:
@@ -944,7 +944,8 @@ def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title:
             while words and words[0] in _EN_NOT_NAME_WORDS:
                 words = words[1:]
             name = " ".join(words)
-        if len(name) < 2 or known(name) or (zh and _ZH_NO_NAME.match(name)) or _NOT_A_NAME.search(name) and not zh:
+        generic = set(lang.words.get("not_names") or []) | {n for ns in (lang.words.get("class_nouns") or {}).values() for n in ns}
+        if len(name) < 2 or name in generic or known(name) or (zh and _ZH_NO_NAME.match(name)) or _NOT_A_NAME.search(name) and not zh:
             return
         found.setdefault(name, set()).update(a for a in aliases if a and a != name and not known(a))
 
@@ -975,7 +976,8 @@ def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title:
         if zh:
             expr = re.compile(rf"^([\u4e00-\u9fff·A-Za-z0-9&.\- ]{{2,30}}?)(?:[（(][^（）()]{{0,60}}[）)])*(?:是|为)(?:一家|一个|全球|中国|国内|目前)[^。！？\n]{{0,60}}?(?:{alts})")
         else:
-            expr = re.compile(rf"^((?:[A-Z][\w&'’.-]*,?\s+){{0,6}}?[A-Z][\w&'’.-]*)(?:\s*\([^()]{{0,80}}\))*,?\s+(?:is|was)\s+(?:a|an|one of the|the)\s"
+            expr = re.compile(rf"^(?:[A-Z]{{3,}}(?:,\s+[A-Z][a-z]+)*,?\s+[A-Z][a-z]{{2}}\s+[0-9]{{1,2}},\s+[0-9]{{4}}\s+[-—–]+\s+)?"  # a dateline
+                              rf"((?:[A-Z][\w&'’.-]*,?\s+){{0,6}}?[A-Z][\w&'’.-]*)(?:\s*\([^()]{{0,80}}\))*(?:,?\s+(?:is|was)|,)\s+(?:a|an|one of the|the)\s"
                               rf"[^.\n]{{0,120}}?\b(?:{alts})\b")
         for start, para in paragraphs:
             m = expr.match(para.strip())
@@ -996,13 +998,28 @@ def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title:
                 if len(alone) >= 3 and _acts_as_company(text, latin, lang):
                     add(latin)  # Spotify首次实现全年盈利: a name in Latin letters the text repeats (not Amazon Nova's Nova)
         else:
-            for m in re.finditer(r"((?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*)['’]s\s+(?=[A-Z])", title):
+            nouns = "|".join(map(re.escape, sorted(lang.words.get("company_nouns") or [], key=len, reverse=True))) or "(?!)"
+            for m in re.finditer(rf"((?:[A-Z][\w&.-]*\s+){{0,2}}[A-Z][\w&.-]*)['’]s\s+(?=[A-Z]|(?:{nouns})\b)", title):
                 add(m.group(1))  # "An Interview with Cambricon's Chen Tianshi"
-            first = re.match(r"[\"“]?([A-Z][\w&.-]*[a-z][\w&.-]*)\s+(?:[A-Z]|[a-z]+s\b)", title)
+            first = re.match(r"[\"“]?([A-Z][\w&.-]*[a-z][\w&.-]*|[A-Z]{3,})\s+(?:[A-Z]|[a-z]+s\b)", title)
             if first and first.group(1) not in _EN_NOT_NAME_WORDS and not known(title[first.start(1):].split(":")[0]) \
                     and _acts_as_company(text, first.group(1), lang):
                 add(first.group(1))  # "Logitech Reports Fiscal Year 2025 Results"
+    if not zh:
+        # a word-for-word rendering of a company's name glossed with its name: "Science Big News Fly Share Limited
+        # Company (iFLYTEK)"
+        for m in _GLOSSED_ORG.finditer(text, 0, head_end):
+            literal, inner = m.group(1).strip(), m.group(2).strip()
+            if _EN_COMPANY_WORDS.search(literal) and re.fullmatch(r"[A-Za-z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,2}", inner):
+                core = _EN_COMPANY_WORDS.sub("", literal).strip()  # "Science Big News Fly", as the text goes on
+                add(inner, [literal] + ([core] if len(core.split()) >= 2 else []))
     if zh:
+        # the company before its head's title in the lead (快手科技联合创始人、董事会主席兼首席执行官程一笑)
+        roles = "|".join(map(re.escape, _role_titles(lang)))
+        for m in re.finditer(rf"([\u4e00-\u9fff]{{2,10}}?)(?:联合|联席|执行|轮值)?(?:{roles})", text[len(title):lead_end]) if roles else ():
+            name = m.group(1)
+            cut = [a for a, b, cls in _zh_names(name) if b == len(name) and cls in ("Company", "Organisation")]
+            add(name[cut[0]:] if cut else name[_ZH_TITLE_LEADS.match(name).end():])
         # a legal name in the lead (澜舟精密工业股份有限公司昨晚发布年报)
         for m in _ZH_COMPANY.finditer(text, len(title), lead_end):
             full = m.group(1)

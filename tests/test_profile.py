@@ -842,3 +842,26 @@ def test_an_unknown_chinese_topic_is_also_known_by_its_name_less_the_words_that_
     topic, names = profile.infer_topic_names(text, lexicon.load(), ZH, CTX)
     forms = {n for _, n in names[0].labels + names[0].aliases}
     assert topic == names[0].entity_id and {"澜舟精密", "澜舟精密工业股份有限公司"} <= forms
+
+
+@pytest.mark.parametrize("text, lang, label", [
+    # an appositive after a dateline says what kind of company it is; the title opens with its all-capital name
+    ("QLV takes its sensor know-how into cars\n\nBy a staff reporter\n\nGENEVA, Aug 6, 2025 -- QLV, the Swiss company "
+     "that leads in sensors, on Wednesday unveiled a car radar. Bosch and Bosch's rivals watch. QLV said it will ship in "
+     "2026, and QLV expects more.", "en", "QLV"),
+    # a word-for-word rendering glossed with the company's name
+    ("Cloud Sail Number Branch 2024 year income grow\n\nCloud Sail Number Branch Share Limited Company (Yunvar) this "
+     "evening publish annual report. Cloud Sail Number Branch say income grow 18%. Xiaomi is customer, Xiaomi buy chips, "
+     "Xiaomi pay on time.", "en", "Yunvar"),
+    # a possessive before a head's title in the title
+    ("\"Smaller and growing\": an interview with Quelvor's chief executive\n\nLondon, 14 May 2024\n\nAda Lind became "
+     "Quelvor's chief executive in 2023. Quelvor Group published its results, and Quelvor cut its dividend. Apple and "
+     "Samsung are customers; Apple buys the most.", "en", "Quelvor"),
+    # the company before its head's titles in the lead of a Chinese interview whose title names no title
+    ("对话澜舟程岩：新模型是第二增长曲线\n\n编者按：2025年4月22日，澜舟科技联合创始人、董事会主席兼首席执行官程岩在北京接受了专访。"
+     "小米是澜舟的股东，小米也是客户，小米的订单占三成。\n\n问：先说业绩。\n程岩：澜舟去年的收入增长了两成。", "zh", "澜舟科技"),
+])
+def test_more_ways_the_top_of_a_text_names_an_unknown_topic(lex, text, lang, label):
+    topic, names = profile.infer_topic_names(text, lex, get(lang), CTX)
+    assert names and topic == names[0].entity_id
+    assert label in {n for _, n in names[0].labels + names[0].aliases}
