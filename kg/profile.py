@@ -1196,6 +1196,21 @@ _EN_LABEL = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
 _ZH_LABEL = r"([\u4e00-\u9fff·]{2,8})"
 
 
+def _speech_title_speaker(title: str, lang: Language) -> str | None:
+    """The speaker a speech's title names: 某某科技董事长兼CEO张三在……发布会上的讲话, "Transcript: Jane Doe keynote,
+    Acme World 2024", "Jane Doe's remarks at …" (``speech_words``: what a title calls a speech)."""
+    words = lang.words.get("speech_words") or []
+    if not words:
+        return None
+    alts = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    if lang.code == "zh":
+        roles = "|".join(map(re.escape, _role_titles(lang)))
+        m = re.search(rf"(?:{roles})([\u4e00-\u9fff·]{{2,8}}?)(?:在|于)[^。]{{0,60}}?(?:{alts})", title) if roles else None
+    else:
+        m = re.search(rf"(?:^|:\s*|—\s*|-\s+){_EN_PERSON}(?:['’]s)?\s+(?:{alts})\b", title)
+    return re.sub(r"['’]s$", "", m.group(1)) if m else None
+
+
 def _interviewee(lines: list[str], lang: Language) -> str | None:
     """The person a Q&A transcript's lead names after an interview word ("we spoke with Jane Doe, chief
     executive of …", 本报记者专访了…总裁张三), when its answers go under a bare answer label (A:, 答：)."""
@@ -1248,6 +1263,8 @@ def unknown_speaker(text: str, lexicon: Lexicon, lang: Language, context) -> Ent
             if m and (lang.code == "zh" or m.group(1)[0].isupper()):
                 name = m.group(1)
                 break
+    if name is None and lines:
+        name = _speech_title_speaker(lines[0], lang)
     if name is None:
         name = _interviewee(lines, lang)
     if name is None:

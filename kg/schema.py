@@ -387,7 +387,7 @@ LANG = {
     "rank_exact": Key(regex, required=True), "rank_top": Key(regex, required=True),
     "number_hint": Key(regex), "time_hint": Key(regex), "translation_marks": Key(regex),
     "clause_separators": Key(text1, required=True), "transliteration_chars": Key(text1), "home_country": Key(slug),
-    **{k: Key(word_list) for k in ("after_name_cues as_of breakdown_words change_words company_kinds company_nouns company_suffixes company_verbs ticker_words conjunctions dateline_leads dateline_words domestic facility_nouns "
+    **{k: Key(word_list) for k in ("after_name_cues as_of breakdown_words change_words company_kinds company_nouns company_suffixes company_verbs speech_words ticker_words conjunctions dateline_leads dateline_words domestic facility_nouns "
                                    "dated_noun_verbs first_person interviewer_labels speaker_heads answer_labels interview_leads forecast former_latter full_year_words future generic_name_words kind_modifiers legal_forms market_kind_tails milestone name_lead_words name_suffixes research_words "
                                    "name_variant_words not_doer_before not_names not_part_words of_which place_tails org_kind_nouns part_words respectively results_words sequence_words site_kind_nouns site_verbs surnames surnames_japanese "
                                    "not_forecast target_words this_year today whole_words world year_end_words level_words").split()},

@@ -865,3 +865,13 @@ def test_more_ways_the_top_of_a_text_names_an_unknown_topic(lex, text, lang, lab
     topic, names = profile.infer_topic_names(text, lex, get(lang), CTX)
     assert names and topic == names[0].entity_id
     assert label in {n for _, n in names[0].labels + names[0].aliases}
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("澜舟科技董事长兼CEO程岩在“澜舟V6”发布会上的讲话\n\n各位来宾，大家好！今天我们发布新一代模型。我很高兴，我们做到了。", "zh", "程岩"),
+    ("Transcript: Ada Lind keynote, Quelvor World 2024\n\nThank you. We started this company in 1977, and I am proud of our work.",
+     "en", "Ada Lind"),
+    ("Ada Lind's remarks at the Quelvor annual meeting\n\nGood morning. We had a strong year, and I thank our staff.", "en", "Ada Lind"),
+])
+def test_a_speech_title_names_its_speaker(text, lang, name):
+    assert _speaker_name(text, lang) == name
