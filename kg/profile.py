@@ -1032,6 +1032,15 @@ def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title:
                 full = m.group(1)
                 full = full[next((a for a, b, cls in _zh_names(full) if b == len(full)), 0):]
                 add(short.group(1), [full])
+    # a name that opens another candidate's fuller form is that candidate ("Middle Prosper", declared short, of
+    # "Middle Prosper Communication Stock Limited Company (ZTE, hereinafter "Middle Prosper")": ZTE)
+    for name in list(found):
+        forms = {name} | found[name]
+        host = next((other for other in found if other != name and not any(f.startswith(other) for f in forms)
+                     and any(f != name and f.startswith(name) for f in {other} | found[other])), None)
+        if host is not None:
+            found[host] |= forms
+            del found[name]
     return [(name, aliases) for name, aliases in found.items()]
 
 
