@@ -1024,6 +1024,7 @@ def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title:
         for m in _ZH_COMPANY.finditer(text, len(title), lead_end):
             full = m.group(1)
             if _ZH_LEGAL.search(full):
+                full = re.sub(r"^.*?(?:旗下|下属|控股的|子公司|企业|公司)(?=[\u4e00-\u9fff]{4})", "", full)  # 旗下医疗企业X: X
                 add(full[next((a for a, b, cls in _zh_names(full) if b == len(full)), 0):])
         # 北京石头世纪科技股份有限公司（石头科技）: a short name of the full name's own characters, in order
         for m in _ZH_COMPANY.finditer(text, 0, head_end):
