@@ -654,3 +654,59 @@ def test_company_opening_a_word_for_word_clause_is_the_topic():
     sure = confidences("Overseas, company television in Japan market share exceed 40% row first.", "en")
     unsure = confidences("Overseas, television in Japan market share exceed 40% row first.", "en")
     assert sure.get(1, 0) > unsure.get(1, 0) and sure[1] >= 0.75, (sure, unsure)
+
+
+def _category_names(x, f) -> set[str]:
+    return {n for e in x.entities if e.entity_id == f.attr("category") for _, n in e.labels + e.aliases}
+
+
+@pytest.mark.parametrize("text, name", [
+    # two parts joined right before the head noun name one market (及, 和), and a long name after 在 is kept whole
+    ("去年商汤在中国大模型平台及相关应用市场排名第二。", "大模型平台及相关应用"),
+    ("在中国乘用车前装ADAS和自动驾驶计算解决方案市场，小米排名第三。", "乘用车前装ADAS和自动驾驶计算解决方案"),
+    ("小米在中国自主品牌乘用车高级辅助驾驶解决方案市场排名第一。", "自主品牌乘用车高级辅助驾驶解决方案"),
+])
+def test_a_long_or_joined_chinese_market_name_is_the_whole_category(text, name):
+    x = run(text, "zh", organisation="")
+    got = [f for f in x.facts if f.kind == "position"]
+    assert len(got) == 1 and name in _category_names(x, got[0]), [(f.attr("category"), _category_names(x, f)) for f in got]
+
+
+def test_a_conjunction_between_two_markets_still_splits_at_a_place():
+    assert positions("小米在中国和印度市场均排名第一。", "zh") == {("xiaomi", 1, "china", ""), ("xiaomi", 1, "india", "")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xiaomi is one of the top three smartphone makers in the world.", ("xiaomi", 3, "UpperBound", "world")),
+    # "the country's": the country named before in the sentence, else the home country of the text's company
+    ("By 2019 Xiaomi had become the country's best-selling smartphone brand.", ("xiaomi", 1, "Exact", "china")),
+    ("Xiaomi entered India in 2014 and became the country's largest smartphone vendor in 2017.", ("xiaomi", 1, "Exact", "india")),
+    ("We are number one in smartphones in India.", ("xiaomi", 1, "Exact", "india")),
+    ("Xiaomi is number one in smart TVs.", ("xiaomi", 1, "Exact", "world")),
+])
+def test_english_rank_phrasings(text, expected):
+    got = {(f.subject, f.attr("rank"), f.attr("bound"), f.attr("scope")) for f in run(text, "en").facts if f.kind == "position"}
+    assert got == {expected}, got
+
+
+def test_an_ordinal_and_a_superlative_are_one_rank():
+    got = {(f.attr("rank"), f.attr("scope")) for f in run("Xiaomi was the second most valuable smartphone brand in the world.", "en").facts
+           if f.kind == "position"}
+    assert got == {(2, "world")}, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("We spoke about losses, export controls and the company's first profitable quarter in the smartphone market.", "en"),
+    ("Xiaomi is one of the largest smartphone makers in the world.", "en"),     # one of many: no place
+    ("Our vision is to be the world's No. 1 smartphone brand.", "en"),          # an aim, not a place held
+    ("We want to be the number one TV maker in Europe.", "en"),
+    ("小米的愿景是成为全球第一大智能手机厂商。", "zh"),
+])
+def test_an_ordinal_of_a_thing_or_a_place_aimed_at_is_no_rank(text, lang):
+    assert not positions(text, lang)
+
+
+def test_a_product_is_not_the_supplier_a_rank_names():
+    got = positions("AirPods推出后，很快成为这款耳机的最大供应商。", "zh")
+    assert not any(s == "apple-airpods" or s.startswith("apple-airpods") for s, _, _, _ in got), got
+    assert ("redmi", 1, "india", "cat-smartphones") in positions("Redmi是印度最大的手机品牌。", "zh")
