@@ -710,3 +710,40 @@ def test_a_product_is_not_the_supplier_a_rank_names():
     got = positions("AirPods推出后，很快成为这款耳机的最大供应商。", "zh")
     assert not any(s == "apple-airpods" or s.startswith("apple-airpods") for s, _, _, _ in got), got
     assert ("redmi", 1, "india", "cat-smartphones") in positions("Redmi是印度最大的手机品牌。", "zh")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("小米首次登顶全球智能手机市场。", ("xiaomi", 1, "world", "cat-smartphones")),       # reached the top of a market
+    ("小米手机在印度市场稳居榜首。", ("xiaomi", 1, "india", "cat-smartphones")),          # first place after a verb of placing
+    # what is measured and the verb before 行业 are no kind of their own
+    ("小米手机出货量位居行业第一。", ("xiaomi", 1, "world", "cat-smartphones")),
+])
+def test_chinese_first_place_phrasings(text, expected):
+    assert positions(text, "zh") == {expected}
+
+
+@pytest.mark.parametrize("text", ["他登顶珠穆朗玛峰。", "小米股价登顶。"])
+def test_reaching_a_summit_or_a_price_top_is_no_rank(text):
+    assert not positions(text, "zh")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xiaomi is the No. 1 smartphone brand in India.", {("xiaomi", 1, "Exact", "india")}),
+    ("Xiaomi has been a top 3 smartphone brand globally for 17 quarters.", {("xiaomi", 3, "UpperBound", "world")}),
+    ("Xiaomi is now in the top five of the global smartphone market.", {("xiaomi", 5, "UpperBound", "world")}),
+    ("Xiaomi climbed two places to 87th on the Fortune Global 500.", {("xiaomi", 87, "Exact", "fortune-global-500")}),
+    # a place alone in its clause after a copula, in a sentence about a market
+    ("In global smartphone shipments, Samsung was first, Apple was second and Xiaomi was third.",
+     {("samsung", 1, "Exact", "world"), ("apple", 2, "Exact", "world"), ("xiaomi", 3, "Exact", "world")}),
+])
+def test_more_english_rank_phrasings(text, expected):
+    got = {(f.subject, f.attr("rank"), f.attr("bound"), f.attr("scope")) for f in run(text, "en").facts if f.kind == "position"}
+    assert got == expected, got
+
+
+@pytest.mark.parametrize("text", [
+    "Xiaomi launched its 3rd phone in India.",
+    "The meeting was first, the market came later.",     # no company before the copula
+])
+def test_an_ordinal_that_places_nothing_is_no_rank(text):
+    assert not positions(text, "en")

@@ -228,6 +228,8 @@ def _measured(ctx: Context, pat: dict, s: int, e: int) -> bool:
         return _placed(ctx, pat, s, e)
     if not measures or not nouns or text[s:e] not in nouns or "之一" in text[e:e + 4]:
         return False
+    if _placed(ctx, pat, s, e):
+        return True  # 在印度市场稳居榜首, 连续三年位居榜首: a verb of placing before it, at its clause's end
     return bool(re.search(r"(?:" + "|".join(map(re.escape, measures)) + r")(?:的|上的|中的)?\s*$", text[max(ctx.sent.start, s - 8):s]))
 
 
@@ -339,8 +341,9 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
         blocked = _words(pat, "not_before", lang)
         if _BARE_ORDINAL.fullmatch(word) and _described_thing(ctx, pat, e, blocked):
             return False  # "the company's first profitable quarter", "its second electric car": a thing in order, no place
-        if nouns_after and nouns_after.group(1) in blocked and not (
-                (not re.search(r"[0-9]|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth", word)
+        # ("in the top five of the … market": a top N of a market)
+        if nouns_after and nouns_after.group(1) in blocked and not (nouns_after.group(1) == "of" and re.match(r"top\b", word)) and not (
+                (not re.search(r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9](?:st|nd|rd|th)\b", word)
                  or _ORDINAL_SUPERLATIVE.search(word))
                 and _ranks_a_player(ctx, pat, s, e)):
             return False  # "the first car", "a third straight year", "first time"; not "the best-selling car brand"
@@ -353,8 +356,10 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
                 return False  # "the first chipmaker to be valued at $1 trillion": an order in time, not a place in a market
             lead = text[max(cs, s - 40):s].lower()
             verbs = _words(pat, "verbs", lang)
+            on_list = re.match(r"\s+(?:on|in)\s+(?:the\s+|its\s+)?(?:(?:19|20)\d\d\s+)?", text[e:e + 30])
             if not (words_re(verbs, lang).search(lead[-25:]) if verbs else False) and \
-                    not re.match(r"\s*(?:place|position|spot|in\b|among|worldwide|globally|behind|after|with\b|,|\.|$|largest|biggest|and\b)", after):
+                    not re.match(r"\s*(?:place|position|spot|in\b|among|worldwide|globally|behind|after|with\b|,|\.|$|largest|biggest|and\b)", after) and \
+                    not (on_list and any(m.start == e + on_list.end() for m in lists)):  # "… to 87th on the Fortune Global 500"
                 return False
     if lists or _ranks_a_product(ctx, pat, s, e) or _measured(ctx, pat, s, e) or _named_after(ctx, pat, s, e):
         return True  # a list, or a product's market its own words name ("China's best-selling SUV")
@@ -363,6 +368,11 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
     if lang == "en" and re.fullmatch(r"(?:first|second|third|fourth|fifth)", text[s:e].lower()) and any(
             m.end == s - 1 and text[m.end:s] == " " for m in ctx.entities(ORG)) and re.match(r"\s*(?:and\b|,|\.|;|$)", text[e:e + 6]):
         # "…, with Ericsson second and Nokia third": a name and its place, in a sentence about a market
+        return bool(context) and has_word(ctx.sent.text, context, lang)
+    if lang == "en" and _BARE_ORDINAL.fullmatch(text[s:e]) and re.match(r"[\s,;.)]*(?:$|and\s+[A-Z])", text[e:ce]) and \
+            (cop := _COPULA_BEFORE.search(text, max(cs, s - 30), s)) and any(
+                cs <= m.start and re.fullmatch(r"\s*", text[m.end:cop.start()]) for m in ctx.entities(pat.get("subject") or ORG, NOT_SUBJECT)):
+        # "Xiaomi was third, behind Samsung and Apple, in global smartphone shipments": the place alone in its clause
         return bool(context) and has_word(ctx.sent.text, context, lang)
     if lang == "en" and _placed_at_clause_end(ctx, pat, s, e):
         # "…, market share 25.2%, row first", "firmly sit first" (word-for-word 排名第一, 稳居第一): the clause is only
@@ -814,6 +824,10 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                 last = max([i for i, w in enumerate(words) if w.lower() in generic] + [-1])
                 words = words[last + 1:] if last >= 0 or scoped else []
                 kind = " ".join(words) if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z0-9][\w-]*|[A-Z][A-Z0-9]{1,5}s?|[A-Z][a-z][A-Z]", w) for w in words) else ""  # "the HBM market", "SiC"
+            if lang == "zh" and kind:  # 手机出货量位居行业第一: what is measured and the verb are no part of the kind
+                cut = max((kind.rfind(w) + len(w) for w in _words(pat, "measure_words", lang) + _words(pat, "placing_verbs", lang)
+                           if len(w) > 1 and w in kind), default=0)
+                kind = kind[cut:]
             end = head - (len(before) - len(before.rstrip()))
             start = end - len(kind)
             if text[start:end] != kind:
