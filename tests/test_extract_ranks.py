@@ -747,3 +747,12 @@ def test_more_english_rank_phrasings(text, expected):
 ])
 def test_an_ordinal_that_places_nothing_is_no_rank(text):
     assert not positions(text, "en")
+
+
+def test_a_chinese_ordinal_before_a_player_phrase_ranks_that_phrase():
+    # 将 before a name is the object marker of the verb after it, no "will"; the player phrase after 第一名的 is the kind
+    x = run("2024年，IDC将小米评为第一名的CRM提供者。", "zh")
+    got = [f for f in x.facts if f.kind == "position"]
+    assert [(f.subject, f.attr("rank")) for f in got] == [("xiaomi", 1)]
+    assert "CRM" in _category_names(x, got[0]), _category_names(x, got[0])
+    assert positions("小米将成为全球第一大智能手机厂商。", "zh") == set()   # 将 before a verb: a plan

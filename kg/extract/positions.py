@@ -18,6 +18,7 @@ from ..lexicon import load as load_lexicon
 from ..numbers import EN_SMALL
 from .patterns import words_re
 
+ENTITY_CLASSES_RANKED = ["Organisation", "Product", "ProductSeries", "Brand"]
 NOT_SUBJECT = ["ResearchFirm", "RankingList", "StockExchange", "InternalBody", "Place", "ProductCategory"]
 
 
@@ -1034,8 +1035,10 @@ def _zh_player_phrase(ctx: Context, pat: dict, s: int, e: int) -> tuple[int, int
     mentions = [m for m in ctx.mentions if m.kind in ENTITY_KINDS + ("period", "quantity", "rank")
                 and not (m.cls and vocab().is_a(m.cls, list(_CATEGORY_CLASSES)))]
     around = [b for a, b in _superlative_spans(ctx, pat) if a <= s and e <= b]
-    if around:
-        e = max(around)  # 第一大PC厂商: the phrase follows the whole superlative, not its ordinal
+    # 排名第一的智能手机品牌, 第一名的CRM提供者: an ordinal before 的 and a player phrase ranks that phrase
+    of = re.compile(r"名?位?的").match(text, e, ctx.sent.end) if not around else None
+    if around or of:
+        e = max(around) if around else e  # 第一大PC厂商: the phrase follows the whole superlative, not its ordinal
         m = re.compile(r"的?(" + _ZH_KIND + r"{0,12}?)(" + alt + r")(?!" + _ZH_KIND + r"{0,2}(?:" + alt + r"))").match(
             text, e, min(ctx.sent.end, e + 20))
         if m is None or "的" in m.group(1) or any(m.start(1) < x.end and x.start < m.end(2) for x in mentions):
@@ -1309,4 +1312,14 @@ def _planned(ctx: Context, s: int, pat: dict | None = None) -> bool:
     cs, _ = ctx.clauses[ctx.clause_of(s)]
     if goals and has_word(ctx.doc.text[cs:s], goals, ctx.lang.code):
         return True  # in its own clause: 完成了销量目标，连续第二年蝉联…冠军 is a place held
+    if ctx.lang.code == "zh" and _ba_before(ctx, cs, s):
+        return False  # IDC将小米评为第一名: 将 before a name puts it in front of its verb, it is no "will"
     return _future(ctx, s)
+
+
+def _ba_before(ctx: Context, cs: int, s: int) -> bool:
+    """将 right before a name in the rank's clause (IDC将小米评为第一, 将公司列为…): the name is the verb's object, the
+    clause tells what was done, not what will be."""
+    text = ctx.doc.text
+    names = ctx.entities(ENTITY_CLASSES_RANKED)
+    return any(text[m.start - 1:m.start] == "将" and cs < m.start and m.end <= s for m in names)
