@@ -756,3 +756,8 @@ def test_a_chinese_ordinal_before_a_player_phrase_ranks_that_phrase():
     assert [(f.subject, f.attr("rank")) for f in got] == [("xiaomi", 1)]
     assert "CRM" in _category_names(x, got[0]), _category_names(x, got[0])
     assert positions("小米将成为全球第一大智能手机厂商。", "zh") == set()   # 将 before a verb: a plan
+
+
+def test_the_client_a_supplier_serves_is_not_the_one_ranked():
+    got = positions("2017年起，立讯精密开始为苹果组装AirPods，很快成为这款耳机的最大供应商。", "zh")
+    assert {s for s, _, _, _ in got} == {"luxshare"}, got

@@ -578,6 +578,9 @@ def _not_the_ranked(ctx: Context, pat: dict, m: Mention, cands: list[Mention]) -
         return True  # 在美国亚马逊平台…排名前三, "best-selling on Amazon": the channel it sells through
     if lang == "zh" and re.match(r"(?:\s*(?:和|与|及|、)\s*[^\s，,。；;]{1,12}?)?(?:之后|后面|之下)", text[m.end:m.end + 20]):
         return True  # 排在三星和苹果之后: the ones it is behind
+    if lang == "zh" and text[m.start - 1:m.start] in _words(pat, "client_markers", lang) and \
+            re.match(r"[\u4e00-\u9fff]", text[m.end:m.end + 1]) and not re.match(r"[的第最全是排位居中在]", text[m.end:m.end + 1]):
+        return True  # 开始为苹果组装AirPods，很快成为…最大供应商: the client served before a verb, not the supplier ranked
     if any(re.fullmatch(r"(?:\s*[A-Z][\w&.-]*){0,3}[\s\"'“”‘’《》]*(?:['’]s\s+)?(?:global\s+|world\s+|全球|世界)?", text[m.end:x.start])
            for x in ctx.entities(["RankingList"]) if x.start >= m.end):
         return True  # the publisher of the list right after it ("MIT Technology Review" 50 smartest companies list)
