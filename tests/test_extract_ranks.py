@@ -761,3 +761,29 @@ def test_a_chinese_ordinal_before_a_player_phrase_ranks_that_phrase():
 def test_the_client_a_supplier_serves_is_not_the_one_ranked():
     got = positions("2017年起，立讯精密开始为苹果组装AirPods，很快成为这款耳机的最大供应商。", "zh")
     assert {s for s, _, _, _ in got} == {"luxshare"}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("小米跻身全球智能手机三强。", ("xiaomi", 3, "UpperBound")),        # 三强: the top three
+    ("小米手机出货量稳居全球TOP3。", ("xiaomi", 3, "UpperBound")),
+    ("小米手机出货量全球No.1。", ("xiaomi", 1, "Exact")),
+])
+def test_chinese_top_n_written_otherwise(text, expected):
+    got = {(f.subject, f.attr("rank"), f.attr("bound")) for f in run(text, "zh").facts if f.kind == "position"}
+    assert got == {expected}, got
+
+
+@pytest.mark.parametrize("text", ["小米入选世界500强。", "中国是世界三强国之一。"])
+def test_a_list_name_or_a_power_is_no_top_n(text):
+    assert not {(f.attr("rank"), f.attr("bound")) for f in run(text, "zh").facts if f.kind == "position" and f.attr("rank") < 100}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("小米第一时间响应全球市场需求。", "zh"),       # 第一时间: at once
+    ("小米在全球市场第一线服务客户。", "zh"),       # 第一线: the front line
+    ("小米是全球AI第一股。", "zh"),                 # the first listed share of its kind
+    ("Xiaomi was a first mover in the global smartphone market.", "en"),
+    ("Xiaomi became the first-ever Chinese brand in the global market to do so.", "en"),
+])
+def test_a_first_that_is_no_place_in_a_market(text, lang):
+    assert not positions(text, lang)

@@ -340,6 +340,8 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
         after = text[e:e + 30]
         nouns_after = re.match(r"\s+([a-z][a-z\-]*)", after)
         blocked = _words(pat, "not_before", lang)
+        if _BARE_ORDINAL.fullmatch(word) and (re.match(r"-ever\b", after) or re.search(r"\b(?:a|an)\s+$", text[max(cs, s - 4):s], re.IGNORECASE)):
+            return False  # "the first-ever Chinese brand", "a first mover", "a second plant": an order or one more, no place
         if _BARE_ORDINAL.fullmatch(word) and _described_thing(ctx, pat, e, blocked):
             return False  # "the company's first profitable quarter", "its second electric car": a thing in order, no place
         # ("in the top five of the … market": a top N of a market)
