@@ -336,7 +336,7 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         **_COMMON, **_SUBJECT, "max_rank": Key(positive_int), "superlatives": Key(_WORDS_BY_RANK),
         **{k: Key(words) for k in ("context generic_players kind_gap kind_nouns market_nouns not_before overtake player_nouns "
                                    "respectively list_ends second_to value_words value_names verbs sales_superlatives product_nouns measure_words rank_nouns joint_words "
-                                   "placed_nouns placing_verbs holder_nouns goal_words topic_openers").split()},
+                                   "placed_nouns placing_verbs holder_nouns goal_words topic_openers home_words brand_nouns client_markers").split()},
     },
     "goals": {**_COMMON, **_SUBJECT, "subject": Key(classes(), required=True), "triggers": Key(triggers, required=True),
               "achieved": Key(words), "set": Key(words), "annual": Key(words), "rank_only": Key(flag), "superlatives": Key(words), "this_year": Key(words),

@@ -654,3 +654,136 @@ def test_company_opening_a_word_for_word_clause_is_the_topic():
     sure = confidences("Overseas, company television in Japan market share exceed 40% row first.", "en")
     unsure = confidences("Overseas, television in Japan market share exceed 40% row first.", "en")
     assert sure.get(1, 0) > unsure.get(1, 0) and sure[1] >= 0.75, (sure, unsure)
+
+
+def _category_names(x, f) -> set[str]:
+    return {n for e in x.entities if e.entity_id == f.attr("category") for _, n in e.labels + e.aliases}
+
+
+@pytest.mark.parametrize("text, name", [
+    # two parts joined right before the head noun name one market (及, 和), and a long name after 在 is kept whole
+    ("去年商汤在中国大模型平台及相关应用市场排名第二。", "大模型平台及相关应用"),
+    ("在中国乘用车前装ADAS和自动驾驶计算解决方案市场，小米排名第三。", "乘用车前装ADAS和自动驾驶计算解决方案"),
+    ("小米在中国自主品牌乘用车高级辅助驾驶解决方案市场排名第一。", "自主品牌乘用车高级辅助驾驶解决方案"),
+])
+def test_a_long_or_joined_chinese_market_name_is_the_whole_category(text, name):
+    x = run(text, "zh", organisation="")
+    got = [f for f in x.facts if f.kind == "position"]
+    assert len(got) == 1 and name in _category_names(x, got[0]), [(f.attr("category"), _category_names(x, f)) for f in got]
+
+
+def test_a_conjunction_between_two_markets_still_splits_at_a_place():
+    assert positions("小米在中国和印度市场均排名第一。", "zh") == {("xiaomi", 1, "china", ""), ("xiaomi", 1, "india", "")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xiaomi is one of the top three smartphone makers in the world.", ("xiaomi", 3, "UpperBound", "world")),
+    # "the country's": the country named before in the sentence, else the home country of the text's company
+    ("By 2019 Xiaomi had become the country's best-selling smartphone brand.", ("xiaomi", 1, "Exact", "china")),
+    ("Xiaomi entered India in 2014 and became the country's largest smartphone vendor in 2017.", ("xiaomi", 1, "Exact", "india")),
+    ("We are number one in smartphones in India.", ("xiaomi", 1, "Exact", "india")),
+    ("Xiaomi is number one in smart TVs.", ("xiaomi", 1, "Exact", "world")),
+])
+def test_english_rank_phrasings(text, expected):
+    got = {(f.subject, f.attr("rank"), f.attr("bound"), f.attr("scope")) for f in run(text, "en").facts if f.kind == "position"}
+    assert got == {expected}, got
+
+
+def test_an_ordinal_and_a_superlative_are_one_rank():
+    got = {(f.attr("rank"), f.attr("scope")) for f in run("Xiaomi was the second most valuable smartphone brand in the world.", "en").facts
+           if f.kind == "position"}
+    assert got == {(2, "world")}, got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("We spoke about losses, export controls and the company's first profitable quarter in the smartphone market.", "en"),
+    ("Xiaomi is one of the largest smartphone makers in the world.", "en"),     # one of many: no place
+    ("Our vision is to be the world's No. 1 smartphone brand.", "en"),          # an aim, not a place held
+    ("We want to be the number one TV maker in Europe.", "en"),
+    ("小米的愿景是成为全球第一大智能手机厂商。", "zh"),
+])
+def test_an_ordinal_of_a_thing_or_a_place_aimed_at_is_no_rank(text, lang):
+    assert not positions(text, lang)
+
+
+def test_a_product_is_not_the_supplier_a_rank_names():
+    got = positions("AirPods推出后，很快成为这款耳机的最大供应商。", "zh")
+    assert not any(s == "apple-airpods" or s.startswith("apple-airpods") for s, _, _, _ in got), got
+    assert ("redmi", 1, "india", "cat-smartphones") in positions("Redmi是印度最大的手机品牌。", "zh")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("小米首次登顶全球智能手机市场。", ("xiaomi", 1, "world", "cat-smartphones")),       # reached the top of a market
+    ("小米手机在印度市场稳居榜首。", ("xiaomi", 1, "india", "cat-smartphones")),          # first place after a verb of placing
+    # what is measured and the verb before 行业 are no kind of their own
+    ("小米手机出货量位居行业第一。", ("xiaomi", 1, "world", "cat-smartphones")),
+])
+def test_chinese_first_place_phrasings(text, expected):
+    assert positions(text, "zh") == {expected}
+
+
+@pytest.mark.parametrize("text", ["他登顶珠穆朗玛峰。", "小米股价登顶。"])
+def test_reaching_a_summit_or_a_price_top_is_no_rank(text):
+    assert not positions(text, "zh")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xiaomi is the No. 1 smartphone brand in India.", {("xiaomi", 1, "Exact", "india")}),
+    ("Xiaomi has been a top 3 smartphone brand globally for 17 quarters.", {("xiaomi", 3, "UpperBound", "world")}),
+    ("Xiaomi is now in the top five of the global smartphone market.", {("xiaomi", 5, "UpperBound", "world")}),
+    ("Xiaomi climbed two places to 87th on the Fortune Global 500.", {("xiaomi", 87, "Exact", "fortune-global-500")}),
+    # a place alone in its clause after a copula, in a sentence about a market
+    ("In global smartphone shipments, Samsung was first, Apple was second and Xiaomi was third.",
+     {("samsung", 1, "Exact", "world"), ("apple", 2, "Exact", "world"), ("xiaomi", 3, "Exact", "world")}),
+])
+def test_more_english_rank_phrasings(text, expected):
+    got = {(f.subject, f.attr("rank"), f.attr("bound"), f.attr("scope")) for f in run(text, "en").facts if f.kind == "position"}
+    assert got == expected, got
+
+
+@pytest.mark.parametrize("text", [
+    "Xiaomi launched its 3rd phone in India.",
+    "The meeting was first, the market came later.",     # no company before the copula
+])
+def test_an_ordinal_that_places_nothing_is_no_rank(text):
+    assert not positions(text, "en")
+
+
+def test_a_chinese_ordinal_before_a_player_phrase_ranks_that_phrase():
+    # 将 before a name is the object marker of the verb after it, no "will"; the player phrase after 第一名的 is the kind
+    x = run("2024年，IDC将小米评为第一名的CRM提供者。", "zh")
+    got = [f for f in x.facts if f.kind == "position"]
+    assert [(f.subject, f.attr("rank")) for f in got] == [("xiaomi", 1)]
+    assert "CRM" in _category_names(x, got[0]), _category_names(x, got[0])
+    assert positions("小米将成为全球第一大智能手机厂商。", "zh") == set()   # 将 before a verb: a plan
+
+
+def test_the_client_a_supplier_serves_is_not_the_one_ranked():
+    got = positions("2017年起，立讯精密开始为苹果组装AirPods，很快成为这款耳机的最大供应商。", "zh")
+    assert {s for s, _, _, _ in got} == {"luxshare"}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("小米跻身全球智能手机三强。", ("xiaomi", 3, "UpperBound")),        # 三强: the top three
+    ("小米手机出货量稳居全球TOP3。", ("xiaomi", 3, "UpperBound")),
+    ("小米手机出货量全球No.1。", ("xiaomi", 1, "Exact")),
+])
+def test_chinese_top_n_written_otherwise(text, expected):
+    got = {(f.subject, f.attr("rank"), f.attr("bound")) for f in run(text, "zh").facts if f.kind == "position"}
+    assert got == {expected}, got
+
+
+@pytest.mark.parametrize("text", ["小米入选世界500强。", "中国是世界三强国之一。"])
+def test_a_list_name_or_a_power_is_no_top_n(text):
+    assert not {(f.attr("rank"), f.attr("bound")) for f in run(text, "zh").facts if f.kind == "position" and f.attr("rank") < 100}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("小米第一时间响应全球市场需求。", "zh"),       # 第一时间: at once
+    ("小米在全球市场第一线服务客户。", "zh"),       # 第一线: the front line
+    ("小米是全球AI第一股。", "zh"),                 # the first listed share of its kind
+    ("Xiaomi was a first mover in the global smartphone market.", "en"),
+    ("Xiaomi became the first-ever Chinese brand in the global market to do so.", "en"),
+])
+def test_a_first_that_is_no_place_in_a_market(text, lang):
+    assert not positions(text, lang)

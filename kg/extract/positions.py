@@ -18,6 +18,7 @@ from ..lexicon import load as load_lexicon
 from ..numbers import EN_SMALL
 from .patterns import words_re
 
+ENTITY_CLASSES_RANKED = ["Organisation", "Product", "ProductSeries", "Brand"]
 NOT_SUBJECT = ["ResearchFirm", "RankingList", "StockExchange", "InternalBody", "Place", "ProductCategory"]
 
 
@@ -113,7 +114,7 @@ _ABOUT_BEFORE = re.compile(r"(?:约|大约|大概|\babout|\baround|\broughly|\ba
 _COUNT_BEFORE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9]|20)\s+$", re.IGNORECASE)
 _AMONG_BEFORE = re.compile(r"\b(?:among|one of)\s+(?:the\s+)?(?:(?:world|nation|country|globe|[A-Z][\w.]*)['’]s\s+)?(?:very\s+)?$",
                            re.IGNORECASE)
-_ORDINAL_SUPERLATIVE = re.compile(r"[-\s](?:largest|biggest)\b", re.IGNORECASE)
+_ORDINAL_SUPERLATIVE = re.compile(r"[-\s](?:largest|biggest|most\s+valuable|best-selling|top-selling|bestselling)\b", re.IGNORECASE)
 
 
 def _ranks(ctx: Context, pat: dict) -> list[tuple[int, int, int, str]]:
@@ -228,6 +229,8 @@ def _measured(ctx: Context, pat: dict, s: int, e: int) -> bool:
         return _placed(ctx, pat, s, e)
     if not measures or not nouns or text[s:e] not in nouns or "之一" in text[e:e + 4]:
         return False
+    if _placed(ctx, pat, s, e):
+        return True  # 在印度市场稳居榜首, 连续三年位居榜首: a verb of placing before it, at its clause's end
     return bool(re.search(r"(?:" + "|".join(map(re.escape, measures)) + r")(?:的|上的|中的)?\s*$", text[max(ctx.sent.start, s - 8):s]))
 
 
@@ -317,8 +320,9 @@ def _ranks_a_player(ctx: Context, pat: dict, s: int, e: int) -> bool:
     else:
         stop = re.search(r"[,;.]|\b(?:in|of|by|with|and|since|after)\b", window)
         window = window[:stop.start() + (len(stop.group()) if stop and stop.group() == "of" else 0)] if stop else window
-        if re.search(r"\bone of\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$", text[max(ctx.sent.start, s - 40):s]):
-            return False
+        if re.search(r"\bone of\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$", text[max(ctx.sent.start, s - 40):s]) and \
+                not re.match(r"top\b", text[s:e], re.IGNORECASE):
+            return False  # "one of the largest makers": no place ("one of the top three makers" is within the top three)
     return bool(nouns) and has_word(window, nouns, lang)
 
 
@@ -336,8 +340,13 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
         after = text[e:e + 30]
         nouns_after = re.match(r"\s+([a-z][a-z\-]*)", after)
         blocked = _words(pat, "not_before", lang)
-        if nouns_after and nouns_after.group(1) in blocked and not (
-                (not re.search(r"[0-9]|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth", word)
+        if _BARE_ORDINAL.fullmatch(word) and (re.match(r"-ever\b", after) or re.search(r"\b(?:a|an)\s+$", text[max(cs, s - 4):s], re.IGNORECASE)):
+            return False  # "the first-ever Chinese brand", "a first mover", "a second plant": an order or one more, no place
+        if _BARE_ORDINAL.fullmatch(word) and _described_thing(ctx, pat, e, blocked):
+            return False  # "the company's first profitable quarter", "its second electric car": a thing in order, no place
+        # ("in the top five of the … market": a top N of a market)
+        if nouns_after and nouns_after.group(1) in blocked and not (nouns_after.group(1) == "of" and re.match(r"top\b", word)) and not (
+                (not re.search(r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9](?:st|nd|rd|th)\b", word)
                  or _ORDINAL_SUPERLATIVE.search(word))
                 and _ranks_a_player(ctx, pat, s, e)):
             return False  # "the first car", "a third straight year", "first time"; not "the best-selling car brand"
@@ -345,13 +354,15 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
         if re.match(r"\s+[A-Z0-9]", after) and not re.match(r"\s+(?:In|Among)\b", after) and not (
                 category_next and _ranks_a_player(ctx, pat, s, e)):
             return False  # "the world's first GPU": the earliest, not a rank ("number one PC maker" is)
-        if re.fullmatch(r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th))", word):
+        if _BARE_ORDINAL.fullmatch(word):
             if _EARLIEST_TO.match(text, e, ce):
                 return False  # "the first chipmaker to be valued at $1 trillion": an order in time, not a place in a market
             lead = text[max(cs, s - 40):s].lower()
             verbs = _words(pat, "verbs", lang)
+            on_list = re.match(r"\s+(?:on|in)\s+(?:the\s+|its\s+)?(?:(?:19|20)\d\d\s+)?", text[e:e + 30])
             if not (words_re(verbs, lang).search(lead[-25:]) if verbs else False) and \
-                    not re.match(r"\s*(?:place|position|spot|in\b|among|worldwide|globally|behind|after|with\b|,|\.|$|largest|biggest|and\b)", after):
+                    not re.match(r"\s*(?:place|position|spot|in\b|among|worldwide|globally|behind|after|with\b|,|\.|$|largest|biggest|and\b)", after) and \
+                    not (on_list and any(m.start == e + on_list.end() for m in lists)):  # "… to 87th on the Fortune Global 500"
                 return False
     if lists or _ranks_a_product(ctx, pat, s, e) or _measured(ctx, pat, s, e) or _named_after(ctx, pat, s, e):
         return True  # a list, or a product's market its own words name ("China's best-selling SUV")
@@ -360,6 +371,11 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
     if lang == "en" and re.fullmatch(r"(?:first|second|third|fourth|fifth)", text[s:e].lower()) and any(
             m.end == s - 1 and text[m.end:s] == " " for m in ctx.entities(ORG)) and re.match(r"\s*(?:and\b|,|\.|;|$)", text[e:e + 6]):
         # "…, with Ericsson second and Nokia third": a name and its place, in a sentence about a market
+        return bool(context) and has_word(ctx.sent.text, context, lang)
+    if lang == "en" and _BARE_ORDINAL.fullmatch(text[s:e]) and re.match(r"[\s,;.)]*(?:$|and\s+[A-Z])", text[e:ce]) and \
+            (cop := _COPULA_BEFORE.search(text, max(cs, s - 30), s)) and any(
+                cs <= m.start and re.fullmatch(r"\s*", text[m.end:cop.start()]) for m in ctx.entities(pat.get("subject") or ORG, NOT_SUBJECT)):
+        # "Xiaomi was third, behind Samsung and Apple, in global smartphone shipments": the place alone in its clause
         return bool(context) and has_word(ctx.sent.text, context, lang)
     if lang == "en" and _placed_at_clause_end(ctx, pat, s, e):
         # "…, market share 25.2%, row first", "firmly sit first" (word-for-word 排名第一, 稳居第一): the clause is only
@@ -374,6 +390,23 @@ def _is_rank(ctx: Context, pat: dict, s: int, e: int, bound: str, lists: list[Me
 _EARLIEST_TO = re.compile(r"(?:\s+[a-z][\w'’-]*){0,4}?\s+to\s+(?!the\b|a\b|an\b)[a-z]")
 
 
+_RANK_WORDS = frozenset("most largest biggest best best-selling top-selling leading top place position spot among overall "
+                        "globally worldwide".split())
+
+
+def _described_thing(ctx: Context, pat: dict, e: int, blocked: list[str]) -> bool:
+    """An ordinal, one describing word, and a noun of a thing counted in order ("first profitable quarter", "second
+    electric car"): not a place. Not a describing word of rank ("second most valuable brand") or a player's kind."""
+    m = re.match(r"\s+([a-z][a-z\-]*)\s+([a-z][a-z\-]*)\b", ctx.doc.text[e:e + 50])
+    if m is None or m.group(2) not in blocked:
+        return False
+    first = m.group(1)
+    return first not in _RANK_WORDS and first not in _EN_PHRASE_STOP and first not in _EN_NOT_KIND and \
+        first not in {n.lower() for n in _words(pat, "player_nouns", "en")}
+
+
+_BARE_ORDINAL = re.compile(r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th))",
+                           re.IGNORECASE)
 _NUMBER_N = re.compile(r"(?:the\s+)?(?:number|no\.?)[\s-]*(?:one|two|three|four|five|[1-9])", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|remains?|remained|became|become|stays?|stayed)\s+(?:still\s+|now\s+|again\s+|firmly\s+)?$",
                             re.IGNORECASE)
@@ -390,6 +423,11 @@ def _number_n_in_place(ctx: Context, s: int, e: int) -> bool:
     if after and any(m.start == e + after.end() for m in places):
         return True
     cs, _ = ctx.clauses[ctx.clause_of(s)]
+    # "we are number one in smartphones", "No. 2 in smart TVs": a place among the makers of a kind the lexicon knows
+    if _COPULA_BEFORE.search(text, max(cs, s - 30), s) and any(
+            e < m.start < e + 40 and re.fullmatch(r"\s+in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}", text[e:m.start])
+            for m in ctx.entities(list(_CATEGORY_CLASSES))):
+        return True
     return bool(_COPULA_BEFORE.search(text, max(cs, s - 30), s)) and any(m.end <= s for m in places) \
         and re.match(r"\s*(?:[,.;]|$|for\b|since\b|in\s+(?:a\s+row|(?:19|20)\d\d)\b)", text[e:e + 20]) is not None
 
@@ -412,7 +450,17 @@ _COUNTED = re.compile(r"(?<![A-Za-z\d.,])(?!(?:19|20)\d\d\s*$)\d+(?:[.,]\d+)*\s*
                       re.IGNORECASE)
 
 
-def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, str, float]:
+def _ranks_a_maker(ctx: Context, pat: dict, s: int, e: int) -> bool:
+    """A rank of a player named by a noun of makers or sellers after it ("the largest supplier", 最大的供应商), not of a
+    product among its kind nor of a brand (a product line may be a brand: "Redmi is India's largest phone brand")."""
+    lang = ctx.lang.code
+    if _ranks_a_product(ctx, pat, s, e) or _measured(ctx, pat, s, e) or not _ranks_a_player(ctx, pat, s, e):
+        return False
+    window = ctx.doc.text[e:min(ctx.sent.end, e + (16 if lang == "zh" else 60))]
+    return not has_word(window, _words(pat, "brand_nouns", lang), lang)
+
+
+def _subject(ctx: Context, pat: dict, s: int, e: int, players_only: bool = False) -> tuple[Mention | None, str, float]:
     classes = pat.get("subject") or ["Organisation"]
     cs, ce = ctx.clauses[ctx.clause_of(s)]
     # "Apple shipped 45.2 million iPhones …, ranking second": a counted thing is no subject
@@ -423,6 +471,8 @@ def _subject(ctx: Context, pat: dict, s: int, e: int) -> tuple[Mention | None, s
         and not any(a <= c.start() < b for a, b in named))]
     others = _not_ranked(ctx, pat, cands)
     cands = [m for m in cands if m not in others and not _in_heading(ctx, m)]
+    if players_only:  # "AirPods … became that earphone's largest supplier": a product is no maker or supplier
+        cands = [m for m in cands if not (m.cls and vocab().is_a(m.cls, ["Product", "ProductSeries"]))]
     # "BYD overtook Tesla to become the largest", 联想超过惠普，成为全球第一: the one who overtook
     verbs = _words(pat, "overtake", ctx.lang.code)
     if verbs and cands:
@@ -530,6 +580,9 @@ def _not_the_ranked(ctx: Context, pat: dict, m: Mention, cands: list[Mention]) -
         return True  # 在美国亚马逊平台…排名前三, "best-selling on Amazon": the channel it sells through
     if lang == "zh" and re.match(r"(?:\s*(?:和|与|及|、)\s*[^\s，,。；;]{1,12}?)?(?:之后|后面|之下)", text[m.end:m.end + 20]):
         return True  # 排在三星和苹果之后: the ones it is behind
+    if lang == "zh" and text[m.start - 1:m.start] in _words(pat, "client_markers", lang) and \
+            re.match(r"[\u4e00-\u9fff]", text[m.end:m.end + 1]) and not re.match(r"[的第最全是排位居中在]", text[m.end:m.end + 1]):
+        return True  # 开始为苹果组装AirPods，很快成为…最大供应商: the client served before a verb, not the supplier ranked
     if any(re.fullmatch(r"(?:\s*[A-Z][\w&.-]*){0,3}[\s\"'“”‘’《》]*(?:['’]s\s+)?(?:global\s+|world\s+|全球|世界)?", text[m.end:x.start])
            for x in ctx.entities(["RankingList"]) if x.start >= m.end):
         return True  # the publisher of the list right after it ("MIT Technology Review" 50 smartest companies list)
@@ -578,7 +631,15 @@ def vocab_ancestors(cls: str):
     return vocab().ancestors(cls)
 
 
-def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[str, Mention | None]]:
+def _home_word_before(ctx: Context, pat: dict, s: int) -> bool:
+    """A word naming a country without its name right before the rank ("the country's largest", "the nation's No. 1")."""
+    words = _words(pat, "home_words", ctx.lang.code)
+    lead = ctx.doc.text[max(ctx.sent.start, s - 30):s]
+    return bool(words) and re.search(r"(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*$", lead,
+                                     re.IGNORECASE) is not None
+
+
+def _scopes(ctx: Context, pat: dict, s: int, e: int, lists: list[Mention]) -> list[tuple[str, Mention | None]]:
     """The places a rank is scoped to, from its clause: coordinated places give several."""
     text = ctx.doc.text
     cs, ce = ctx.clauses[ctx.clause_of(s)]
@@ -604,6 +665,8 @@ def _scopes(ctx: Context, s: int, e: int, lists: list[Mention]) -> list[tuple[st
         earlier = _earlier_place(ctx, cs, s)
         if earlier is not None:
             return [(earlier.entity_id, earlier)]
+        if ctx.doc.home_country and _home_word_before(ctx, pat, s):
+            return [(ctx.doc.home_country, None)]  # "by 1998 it had become the country's best-selling pickup brand"
         return [(market_just_named(ctx, cs, ce) or "world", None)]
     before = [m for m in places if m.end <= s]
     pick = before[-1] if before else places[0]
@@ -697,6 +760,10 @@ _CATEGORY_CLASSES = frozenset({"ProductCategory"})
 
 # the words of a market's name before its head noun: 在以太网交换机市场, "in the enterprise switching market"
 _ZH_MARKET_KIND = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}$")
+_ZH_OPENED_KIND = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,20}$")
+# … and one of two parts joined right before its head noun (中国大模型平台及相关应用市场, 乘用车前装ADAS和自动驾驶计算解决方案市场):
+# the market of both together, as the text names it
+_ZH_JOINED_KIND = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}[和与及][\u4e00-\u9fffA-Za-z0-9]{2,12}$")
 _EN_MARKET_KIND = re.compile(r"(?:^|\s)((?:[a-z0-9][\w-]*\s+){0,2}[a-z0-9][\w-]*)\s*$")
 _EN_MARKET_FOR = re.compile(r"\s+for\s+((?:[a-z0-9][\w-]*\s+){0,3}[a-z0-9][\w-]*s)\b(?=\s*(?:[,;.]|$|\s+(?:in|with|since|for|by|and)\b))")
 _EN_NOT_KIND = frozenset("the a an its their our this that global world world's worldwide overall total domestic local "
@@ -733,8 +800,11 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                     continue
             before = text[max(cs, head - 40):head]
             # the name stops at the nearest mention (a place, a company, a time) before the head noun
+            # (not a kind the lexicon knows glued to more of the name: 中国乘用车前装ADAS…市场 is one market)
             stops = [mm for mm in ctx.mentions if mm.end <= head and mm.end > head - 40 and mm is not known
-                     and not (known is not None and mm.start >= known.start and mm.end <= known.end)]
+                     and not (known is not None and mm.start >= known.start and mm.end <= known.end)
+                     and not (lang == "zh" and mm.end < head and re.match(_ZH_KIND, text[mm.end]) and mm.cls
+                              and vocab().is_a(mm.cls, list(_CATEGORY_CLASSES)))]
             last_stop = max(stops, key=lambda mm: mm.end, default=None)
             stop = max([mm.end for mm in stops] + [head - len(before)])
             # "the global HBM market", "the Chinese smartphone market": a place right before the kind is its word of scope
@@ -742,11 +812,16 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                 last_stop.cls) and vocab().is_a(last_stop.cls, ["Place"])
             before = text[stop:head]
             if lang == "zh":
-                before = re.split(r"在(?!线)|[于的、和与及，,了是]", before)[-1]  # 仍保住了纯电动车领域: no verb in a kind
+                parts = re.split(r"(在(?!线)|[于的、，,了是])", before)  # 仍保住了纯电动车领域: no verb in a kind
+                before = parts[-1]
+                # a name between 在 and its head noun is all the market's (在中国自主品牌乘用车高级辅助驾驶解决方案市场)
+                opened = len(parts) > 1 and parts[-2] == "在" or len(parts) == 1 and scoped and text[last_stop.start - 1:last_stop.start] == "在"
+                joined = _ZH_JOINED_KIND.fullmatch(before)
+                before = before if joined else re.split(r"[和与及]", before)[-1]
                 while before and any(before.startswith(g) for g in generic if len(g) > 1):
                     before = before[next(len(g) for g in sorted(generic, key=len, reverse=True)
                                          if len(g) > 1 and before.startswith(g)):]
-                found = _ZH_MARKET_KIND.search(before)
+                found = (_ZH_JOINED_KIND if joined else _ZH_OPENED_KIND if opened else _ZH_MARKET_KIND).search(before)
                 kind = found.group(0) if found else ""
             else:
                 words = before.split()
@@ -755,6 +830,10 @@ def market_kind(ctx: Context, pat: dict, s: int, known: Mention | None = None, e
                 last = max([i for i, w in enumerate(words) if w.lower() in generic] + [-1])
                 words = words[last + 1:] if last >= 0 or scoped else []
                 kind = " ".join(words) if 0 < len(words) <= 3 and all(re.fullmatch(r"[a-z0-9][\w-]*|[A-Z][A-Z0-9]{1,5}s?|[A-Z][a-z][A-Z]", w) for w in words) else ""  # "the HBM market", "SiC"
+            if lang == "zh" and kind:  # 手机出货量位居行业第一: what is measured and the verb are no part of the kind
+                cut = max((kind.rfind(w) + len(w) for w in _words(pat, "measure_words", lang) + _words(pat, "placing_verbs", lang)
+                           if len(w) > 1 and w in kind), default=0)
+                kind = kind[cut:]
             end = head - (len(before) - len(before.rstrip()))
             start = end - len(kind)
             if text[start:end] != kind:
@@ -961,8 +1040,10 @@ def _zh_player_phrase(ctx: Context, pat: dict, s: int, e: int) -> tuple[int, int
     mentions = [m for m in ctx.mentions if m.kind in ENTITY_KINDS + ("period", "quantity", "rank")
                 and not (m.cls and vocab().is_a(m.cls, list(_CATEGORY_CLASSES)))]
     around = [b for a, b in _superlative_spans(ctx, pat) if a <= s and e <= b]
-    if around:
-        e = max(around)  # 第一大PC厂商: the phrase follows the whole superlative, not its ordinal
+    # 排名第一的智能手机品牌, 第一名的CRM提供者: an ordinal before 的 and a player phrase ranks that phrase
+    of = re.compile(r"名?位?的").match(text, e, ctx.sent.end) if not around else None
+    if around or of:
+        e = max(around) if around else e  # 第一大PC厂商: the phrase follows the whole superlative, not its ordinal
         m = re.compile(r"的?(" + _ZH_KIND + r"{0,12}?)(" + alt + r")(?!" + _ZH_KIND + r"{0,2}(?:" + alt + r"))").match(
             text, e, min(ctx.sent.end, e + 20))
         if m is None or "的" in m.group(1) or any(m.start(1) < x.end and x.start < m.end(2) for x in mentions):
@@ -1005,7 +1086,7 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
         if _planned(ctx, s, pat):
             continue
         subj_m, subj, conf = pairs.get((s, e)) or _named_after(ctx, pat, s, e) or _market_subject(ctx, pat, s, e) \
-            or _subject(ctx, pat, s, e)
+            or _subject(ctx, pat, s, e, _ranks_a_maker(ctx, pat, s, e))
         # the names the rank is not of (仅次于微软和苹果) stand between it and its subject as no rivals
         not_rivals = {(m.start, m.end) for m in _not_ranked(ctx, pat, [m for m in ctx.entities(
             pat.get("subject") or ["Organisation"], NOT_SUBJECT) if m.end <= s])}
@@ -1033,7 +1114,7 @@ def _positions(ctx: Context, pat: dict) -> list[Fact]:
             else _category(ctx, s, subj_m, pat))
         confidence = float(pat.get("confidence", 0.85)) * conf * (0.95 if carried else 1.0)
         ctx.consumed.add((s, e))
-        for scope, place in ([(carried, None)] if carried else _scopes(ctx, s, e, own_lists)):
+        for scope, place in ([(carried, None)] if carried else _scopes(ctx, pat, s, e, own_lists)):
             ev = evidence(ctx, [span(subj_m), (s, e), span(place)], pat["id"], confidence, not_rivals)
             facts.append(Fact("position", subj, "MarketPosition", "", attrs(
                 rank=rank, bound=bound, scope=scope, period=period, category=category,
@@ -1236,4 +1317,14 @@ def _planned(ctx: Context, s: int, pat: dict | None = None) -> bool:
     cs, _ = ctx.clauses[ctx.clause_of(s)]
     if goals and has_word(ctx.doc.text[cs:s], goals, ctx.lang.code):
         return True  # in its own clause: 完成了销量目标，连续第二年蝉联…冠军 is a place held
+    if ctx.lang.code == "zh" and _ba_before(ctx, cs, s):
+        return False  # IDC将小米评为第一名: 将 before a name puts it in front of its verb, it is no "will"
     return _future(ctx, s)
+
+
+def _ba_before(ctx: Context, cs: int, s: int) -> bool:
+    """将 right before a name in the rank's clause (IDC将小米评为第一, 将公司列为…): the name is the verb's object, the
+    clause tells what was done, not what will be."""
+    text = ctx.doc.text
+    names = ctx.entities(ENTITY_CLASSES_RANKED)
+    return any(text[m.start - 1:m.start] == "将" and cs < m.start and m.end <= s for m in names)
