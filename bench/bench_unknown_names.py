@@ -11,11 +11,23 @@ about companies the lexicon lacks; the renamed copy is how kg does on them.
 
 Word-for-word translations (kind `mt`) render names word for word and are left out: renaming
 their company says nothing about a text that names a company kg does not know.
+
+A second measurement leaves the texts as they are and takes the companies out of the lexicon instead:
+for each of two groups of twelve dev companies (``GROUPS``), a copy of kg's data whose lexicon lacks
+every entity specific to the group's documents -- the company itself and each person, product,
+brand or other organisation whose names the group's documents write and no other dev document
+does (places, exchanges, awards, lists and categories stay: they are general knowledge). All the
+group's documents are scored, translations included, with the lexicon whole and without those
+entries (``KG_HOME`` pointed at the copy).
+
+    python bench/bench_unknown_names.py --only removed
 """
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -73,24 +85,86 @@ def copy(out: Path, renamed: bool) -> int:
     return n
 
 
-def score(folder: Path) -> list[str]:
+def score(folder: Path, home: Path | None = None) -> list[str]:
+    env = dict(os.environ, **({"KG_HOME": str(home)} if home else {}))
     run = subprocess.run([sys.executable, "-m", "kg.cli", "eval", str(folder), "--summary"], cwd=ROOT,
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True, check=True, env=env)
     return run.stdout.splitlines()[:3]
+
+
+# two groups of dev companies (file prefixes of data/eval/dev/docs) for the lexicon-removal measurement
+GROUPS = {"A": "ecovacs gopro hikvision logitech luxshare roborock cambricon bilibili spotify oracle skhynix transsion",
+          "B": "anker canon dji gree iflytek kuaishou leapmotor sensetime tripcom uber vodafone zte"}
+# classes of general knowledge, kept in the lexicon
+GENERAL = {"Country", "Region", "City", "StockExchange", "Award", "RankingList", "ProductCategory", "Event", "Museum",
+           "Association"}
+
+
+def _mentioned(name: str, texts: list[str]) -> bool:
+    if _HAN.search(name):
+        return any(name in t for t in texts)
+    expr = re.compile(r"(?<![A-Za-z0-9])" + re.escape(name) + r"(?![A-Za-z0-9])", re.IGNORECASE)
+    return any(expr.search(t) for t in texts)
+
+
+def removed_home(out: Path, group: list[str]) -> list[str]:
+    """A project root whose lexicon lacks the entities specific to ``group``'s dev documents; their ids."""
+    docs = {p.name: p.read_text(encoding="utf-8") for p in (DEV / "docs").glob("*.txt")}
+    mine = [t for n, t in docs.items() if n.split("-")[0] in group]
+    rest = [t for n, t in docs.items() if n.split("-")[0] not in group]
+    out.mkdir(parents=True)
+    for folder in ("ontology", "queries"):
+        os.symlink(ROOT / folder, out / folder)
+    shutil.copytree(ROOT / "data", out / "data", ignore=shutil.ignore_patterns("eval", "corpus"))
+    lexicon = yaml.safe_load((ROOT / "data" / "lexicon.yaml").read_text(encoding="utf-8"))
+    kept, gone = [], []
+    for entry in lexicon["entities"]:
+        names = [n for n in names_of(entry) if len(n) >= 2]
+        own = any(entry["id"] == c or entry["id"].startswith(c + "-") for c in group)
+        if entry["class"] not in GENERAL and (own or any(_mentioned(n, mine) for n in names)
+                                               and not any(_mentioned(n, rest) for n in names)):
+            gone.append(entry["id"])
+        else:
+            kept.append(entry)
+    lexicon["entities"] = kept
+    (out / "data" / "lexicon.yaml").write_text(yaml.safe_dump(lexicon, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return gone
+
+
+def link_group(out: Path, group: list[str]) -> int:
+    (out / "docs").mkdir(parents=True)
+    (out / "gold").mkdir()
+    docs = sorted(p for p in (DEV / "docs").glob("*.txt") if p.name.split("-")[0] in group)
+    for doc in docs:
+        os.symlink(doc, out / "docs" / doc.name)
+        os.symlink(DEV / "gold" / (doc.stem + ".yaml"), out / "gold" / (doc.stem + ".yaml"))
+    return len(docs)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--keep", type=Path, help="write the two copies here (a new folder) instead of a temporary one")
+    ap.add_argument("--keep", type=Path, help="write the copies here (a new folder) instead of a temporary one")
+    ap.add_argument("--only", choices=("renamed", "removed"), help="run one of the two measurements")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
-        n = copy(base / "known", False)
-        copy(base / "renamed", True)
-        print(f"{n} dev documents of {len(INVENTED)} companies (word-for-word translations left out)")
-        for label in ("known", "renamed"):
-            print(f"-- company names {'as written' if label == 'known' else 'replaced by names no list knows'}")
-            print("\n".join(score(base / label)))
+        if args.only != "removed":
+            n = copy(base / "known", False)
+            copy(base / "renamed", True)
+            print(f"{n} dev documents of {len(INVENTED)} companies (word-for-word translations left out)")
+            for label in ("known", "renamed"):
+                print(f"-- company names {'as written' if label == 'known' else 'replaced by names no list knows'}")
+                print("\n".join(score(base / label)))
+        if args.only != "renamed":
+            for key, companies in GROUPS.items():
+                group = companies.split()
+                n = link_group(base / f"group-{key}", group)
+                gone = removed_home(base / f"home-{key}", group)
+                print(f"group {key}: {n} dev documents of {len(group)} companies; {len(gone)} lexicon entries removed")
+                print("-- lexicon whole")
+                print("\n".join(score(base / f"group-{key}")))
+                print("-- lexicon without the group's entries")
+                print("\n".join(score(base / f"group-{key}", base / f"home-{key}")))
 
 
 if __name__ == "__main__":
