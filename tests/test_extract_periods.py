@@ -416,3 +416,19 @@ def test_with_no_document_date_a_bare_quarter_takes_no_year_long_before_the_late
 def test_with_no_document_date_a_bare_quarter_takes_the_year_told_just_before(text, lang):
     x = run(text, lang, date=None)
     assert "2024-Q3" in {m.period.key for m in x.mentions if m.kind == "period"}
+
+
+@pytest.mark.parametrize("text, lang, rel, want", [
+    # 成为, 接替, 提拔为: words of taking a post, so the time next to them dates it
+    ("卢伟冰在2022年11月成为小米总裁。", "zh", "presidentOf", "2022-11"),
+    ("2019年，卢伟冰接替王翔出任小米总裁。", "zh", "presidentOf", "2019"),
+    ("卢伟冰于2021年被提拔为小米总裁。", "zh", "presidentOf", "2021"),
+    ("In 2021, Lu Weibing stepped up as president of Xiaomi.", "en", "presidentOf", "2021"),
+])
+def test_a_word_of_taking_a_post_dates_it(text, lang, rel, want):
+    assert _periods_of(text, lang, rel).get(("lu-weibing", "xiaomi")) == want
+
+
+def test_a_post_merely_held_beside_another_becoming_takes_no_time():
+    # 成为 dates the post only in the title's own clause: here it is another event
+    assert _periods_of("雷军是小米董事长，他在2020年成为全球最富有的人之一。", "zh", "chairOf") == {("lei-jun", "xiaomi"): None}
