@@ -1573,7 +1573,19 @@ def _state_at_year_end(text: str, p: _P) -> bool:
     if p.part != "late" or p.month or p.quarter or p.half or p.day or p.rel_month is not None or p.rel_day is not None \
             or p.rel_quarter is not None or p.following is not None or p.year_end is not None:
         return False
-    return p.qualifier == "by" and _STATE_REACHED.match(text, p.start) is not None
+    if p.qualifier == "by":
+        return _STATE_REACHED.match(text, p.start) is not None
+    # "The Company had 8,801 employees at the end of the year": a state told in the past at a year's end is at
+    # the last one already reached, not at the end of the year the text is written in
+    before = text[max(0, p.start - 80):p.start]
+    clause = re.split(r"[,;:.!?]\s", before)[-1]
+    if p.qualifier or re.search(r"\bat\s+$", clause, re.IGNORECASE) is None:
+        return False
+    after = re.split(r"[,;:.!?](?:\s|$)", text[p.end:p.end + 80].lstrip(" ,"))[0]  # "At the end of the year, it had …"
+    return _PAST_STATE.search(clause) is not None or (not clause[:-3].strip() and _PAST_STATE.search(after) is not None)
+
+
+_PAST_STATE = re.compile(r"\b(?:had|was|were|stood|employed|counted|numbered|totall?ed)\b", re.IGNORECASE)
 
 
 def _valid(p: _P) -> bool:
