@@ -432,3 +432,31 @@ def test_a_word_of_taking_a_post_dates_it(text, lang, rel, want):
 def test_a_post_merely_held_beside_another_becoming_takes_no_time():
     # 成为 dates the post only in the title's own clause: here it is another event
     assert _periods_of("雷军是小米董事长，他在2020年成为全球最富有的人之一。", "zh", "chairOf") == {("lei-jun", "xiaomi"): None}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Brightcore Optics had 4,120 employees at the end of the year.", ["2023-late"]),
+    ("At the end of the year, headcount stood at 4,120.", ["2023-late"]),
+    # still to come: the end of the year the text is written in
+    ("Brightcore Optics will have 5,000 employees at the end of the year.", ["2024-late"]),
+])
+def test_a_state_told_in_the_past_at_the_end_of_the_year_is_at_the_last_year_end(text, want):
+    from kg.numbers import find_periods
+
+    assert [p.key for p in find_periods(text, "en", dt.date(2024, 3, 7))] == want
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("小米集团2024年年度业绩公告\n\n公告日期：2025年3月20日\n\n在全球智能手机市场，公司出货量排名第三。\n", "zh"),
+    ("Xiaomi announces 2024 annual results\n\nMarch 20, 2025\n\nThe company ranked third in the global smartphone market by shipments.\n", "en"),
+])
+def test_a_rank_in_a_results_text_that_tells_no_time_is_for_the_period_reported_on(text, lang):
+    x = run(text, lang, speaker="", date=dt.date(2025, 3, 20))
+    ranks = [f for f in x.facts if f.kind == "position"]
+    assert ranks and all(f.attr("period") is not None and f.attr("period").key == "2024" for f in ranks), ranks
+
+
+def test_a_rank_outside_a_results_text_takes_no_report_period():
+    x = run("在全球智能手机市场，小米出货量排名第三。", "zh", speaker="", date=dt.date(2025, 3, 20))
+    ranks = [f for f in x.facts if f.kind == "position"]
+    assert ranks and all(f.attr("period") is None for f in ranks), ranks
