@@ -1127,7 +1127,7 @@ _ZH_PERIOD_RES = {
     # 前三季度, 2024年前两个季度: the months of the year so far, told at the year's precision (not its third quarter)
     "year_to_date": re.compile(r"(?:(?P<y>[0-9]{4})年|(?P<rel>" + _ZH_REL_YEAR_ALT + r"))?前[一二三两1-3]个?季度"),
     "quarter": re.compile(
-        r"第(?P<qb>[一二三四1-4])(?:个?(?:日历|自然)季度|季度?)|(?<![0-9个两十第同前])(?P<qc>[一二三四1-4])季度"
+        r"第(?P<qb>[一二三四1-4])(?:个?(?:日历|自然)季度|个?财季|季度?)|(?<![0-9个两十第同前])(?P<qc>[一二三四1-4])季度"
         r"|(?<![A-Za-z0-9])[Qq](?P<qa>[1-4])(?![0-9A-Za-z])"
     ),
     "month": re.compile(r"(?<![0-9])(?P<m>" + _ZH_MONTH + r")月份?(?:(?P<d>" + _ZH_DAY + r")[日号])?(?![0-9])"),

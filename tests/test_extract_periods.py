@@ -460,3 +460,14 @@ def test_a_rank_outside_a_results_text_takes_no_report_period():
     x = run("在全球智能手机市场，小米出货量排名第三。", "zh", speaker="", date=dt.date(2025, 3, 20))
     ranks = [f for f in x.facts if f.kind == "position"]
     assert ranks and all(f.attr("period") is None for f in ranks), ranks
+
+
+def test_a_bare_fiscal_quarter_in_chinese_is_a_quarter_of_the_period_reported_on():
+    # 第三财季, 第二个财季: a quarter named as the company's fiscal one, without its year
+    from kg.numbers import find_periods
+
+    got = [p.key for p in find_periods("第二个财季，营收增长。", "zh", dt.date(2025, 2, 6), context_year=2025)]
+    assert got == ["2025-Q2"], got
+    text = "英伟达公布2025财年第三季度业绩\n\n2024年11月20日\n\n第三财季，英伟达营收为350亿美元。\n"
+    got = facts(text, "zh", organisation="nvidia", speaker="", date=dt.date(2024, 11, 20))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2025-Q3"], got
