@@ -242,7 +242,7 @@ EN_RELATIVE_YEARS = {"last year": -1, "this year": 0, "next year": 1, "the previ
                      "next financial year": 1, "the previous financial year": -1, "the current financial year": 0}
 # years counted from the year the text was just about (2008年…。次年, "in 2008 … the following year")
 ZH_FOLLOWING_YEARS = {"次年": 1, "第二年": 1, "翌年": 1, "转年": 1, "同年": 0, "当年": 0}
-EN_FOLLOWING_YEARS = {"the following year": 1, "the next year": 1, "a year later": 1, "the same year": 0,
+EN_FOLLOWING_YEARS = {"the following year": 1, "the next year": 1, "a year later": 1, "the same year": 0, "same year": 0,
                       "that same year": 0, "later that year": 0, "that year": 0,
                       "during the year": 0}  # "During the year Logitech launched …": the year the text is about
 EN_RELATIVE_QUARTERS = {"last quarter": -1, "this quarter": 0, "next quarter": 1,
