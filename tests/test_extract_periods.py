@@ -471,3 +471,17 @@ def test_a_bare_fiscal_quarter_in_chinese_is_a_quarter_of_the_period_reported_on
     text = "英伟达公布2025财年第三季度业绩\n\n2024年11月20日\n\n第三财季，英伟达营收为350亿美元。\n"
     got = facts(text, "zh", organisation="nvidia", speaker="", date=dt.date(2024, 11, 20))
     assert [f[5] for f in _of(got, "Revenue")] == ["2025-Q3"], got
+
+
+def test_a_translations_bare_same_year_points_back_at_the_year_told():
+    # 同年 rendered word by word: "Same year …" is the year told before, not the month told with it
+    from kg.numbers import find_periods
+
+    got = [p.key for p in find_periods("2024 year 10 month, the company release X. Same year the company also push out Y.",
+                                       "en", dt.date(2025, 3, 1))]
+    assert got == ["2024-10", "2024"], got
+
+
+def test_replacing_someone_in_a_post_dates_taking_it():
+    assert _periods_of("In February 2022, Rene Haas replaced Simon Segars as chief executive of Xiaomi.", "en", "ceoOf") \
+        .get(("rene-haas", "xiaomi")) == "2022-02"
