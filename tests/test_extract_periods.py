@@ -424,6 +424,8 @@ def test_with_no_document_date_a_bare_quarter_takes_the_year_told_just_before(te
     ("2019年，卢伟冰接替王翔出任小米总裁。", "zh", "presidentOf", "2019"),
     ("卢伟冰于2021年被提拔为小米总裁。", "zh", "presidentOf", "2021"),
     ("In 2021, Lu Weibing stepped up as president of Xiaomi.", "en", "presidentOf", "2021"),
+    ("卢伟冰于2023年获任小米总裁。", "zh", "presidentOf", "2023"),
+    ("In 2023 Lu Weibing returned as president of Xiaomi.", "en", "presidentOf", "2023"),
 ])
 def test_a_word_of_taking_a_post_dates_it(text, lang, rel, want):
     assert _periods_of(text, lang, rel).get(("lu-weibing", "xiaomi")) == want
