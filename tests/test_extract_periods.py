@@ -487,3 +487,15 @@ def test_a_translations_bare_same_year_points_back_at_the_year_told():
 def test_replacing_someone_in_a_post_dates_taking_it():
     assert _periods_of("In February 2022, Rene Haas replaced Simon Segars as chief executive of Xiaomi.", "en", "ceoOf") \
         .get(("rene-haas", "xiaomi")) == "2022-02"
+
+
+@pytest.mark.parametrize("text, want", [
+    # a market entered from a time on, told as such (起), keeps its since (data/eval/README.md "Periods")
+    ("小米自2014年起进入印度市场。", "since-2014"),
+    ("2014年起，小米陆续进入印度、印尼等市场。", "since-2014"),
+    # "since" that wraps the entry (自…进入…以来) dates the entry itself; so does a plain time
+    ("小米自2014年进入印度市场以来，销量大增。", "2014"),
+    ("小米于2014年进入印度市场。", "2014"),
+])
+def test_a_market_entered_from_a_time_on_keeps_its_since(text, want):
+    assert _periods_of(text, "zh", "enteredMarket", organisation="xiaomi").get(("xiaomi", "market:india")) == want
