@@ -499,3 +499,20 @@ def test_replacing_someone_in_a_post_dates_taking_it():
 ])
 def test_a_market_entered_from_a_time_on_keeps_its_since(text, want):
     assert _periods_of(text, "zh", "enteredMarket", organisation="xiaomi").get(("xiaomi", "market:india")) == want
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Xiaomi announces fourth quarter and full year 2024 results\n\nBeijing, February 26, 2025\n\n"
+     "Fourth quarter revenue was $10.0 billion. Full-year revenue in the Americas was about $25 billion, "
+     "revenue in Europe was about $9 billion and revenue in Asia Pacific was about $3.9 billion.\n", "en"),
+    ("小米公布2024年第四季度及全年业绩\n\n2025年2月26日\n\n第四季度营收为100亿美元。全年美洲收入约为250亿美元，欧洲收入约为90亿美元，"
+     "亚太收入约为39亿美元。\n", "zh"),
+])
+def test_figures_listed_after_a_whole_years_figure_are_the_years(text, lang):
+    got = facts(text, lang, organisation="xiaomi", speaker="", date=dt.date(2025, 2, 26))
+    assert sorted((f[2], f[5]) for f in _of(got, "Revenue")) == \
+        [(3.9e9, "2024"), (9e9, "2024"), (1e10, "2024-Q4"), (2.5e10, "2024")], got
+    # a time of its own in a later clause still dates that figure
+    got = facts("小米公布2024年第四季度及全年业绩\n\n2025年2月26日\n\n全年营收为300亿美元，第四季度营收为100亿美元。\n", "zh",
+                organisation="xiaomi", speaker="", date=dt.date(2025, 2, 26))
+    assert sorted((f[2], f[5]) for f in _of(got, "Revenue")) == [(1e10, "2024-Q4"), (3e10, "2024")], got
