@@ -207,6 +207,9 @@ EN_COUNT_NOUNS = {
 EN_NOT_PLURAL = {"this", "thus", "plus", "its", "his", "has", "was", "does", "across", "towards",
                  "always", "perhaps", "besides", "whereas", "unless", "versus", "yes", "less", "news",
                  "afterwards", "onwards", "towards", "backwards", "forwards", "sometimes"}
+# plural nouns that name what a period's report holds ("2024 results", "fiscal 2025 earnings"): after a
+# year-like number they count nothing, so the number is the year
+EN_REPORT_NOUNS = {"results", "earnings", "financials", "highlights"}
 EN_BOUND_PREFIXES = {
     "more than": LOWER, "over": LOWER, "above": LOWER, "exceeding": LOWER, "exceeded": LOWER,
     "exceeds": LOWER, "exceed": LOWER, "surpassed": LOWER, "surpassing": LOWER, "surpass": LOWER, "surpasses": LOWER,
@@ -873,7 +876,7 @@ def _en_is_count_noun(word: str) -> bool:
     if w in EN_COUNT_NOUNS:
         return True
     return (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
-            and w not in EN_NOT_PLURAL)
+            and w not in EN_NOT_PLURAL and w not in EN_REPORT_NOUNS)
 
 
 def _en_unit_after(text: str, pos: int, allow_of: bool = False):

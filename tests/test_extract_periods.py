@@ -516,3 +516,30 @@ def test_figures_listed_after_a_whole_years_figure_are_the_years(text, lang):
     got = facts("小米公布2024年第四季度及全年业绩\n\n2025年2月26日\n\n全年营收为300亿美元，第四季度营收为100亿美元。\n", "zh",
                 organisation="xiaomi", speaker="", date=dt.date(2025, 2, 26))
     assert sorted((f[2], f[5]) for f in _of(got, "Revenue")) == [(1e10, "2024-Q4"), (3e10, "2024")], got
+
+
+def test_a_year_before_the_word_results_is_a_year_not_a_count():
+    from kg.numbers import find_periods, find_quantities
+
+    for text in ("Xiaomi reports 2024 results", "Fiscal 2025 earnings beat forecasts"):
+        assert [p.key for p in find_periods(text, "en", dt.date(2025, 3, 1))] in (["2024"], ["2025"]), text
+        assert find_quantities(text, "en") == [], text
+
+
+def test_a_bare_quarter_in_a_title_with_a_fiscal_year_is_that_fiscal_years_quarter():
+    # in May 2025 a bare "fourth quarter" would be the calendar's 2024-Q4; the title says it is fiscal 2025's
+    text = ("Xiaomi announces fourth quarter and full fiscal year 2025 results\n\nBeijing, May 6, 2025\n\n"
+            "Fourth-quarter revenue was $1.01 billion.\n")
+    got = facts(text, "en", organisation="xiaomi", speaker="", date=dt.date(2025, 5, 6))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2025-Q4"], got
+    # a calendar year in the title leaves the quarter the calendar's
+    text = "Xiaomi announces fourth quarter and full year 2024 results\n\nBeijing, February 26, 2025\n\nFourth-quarter revenue was $1.01 billion.\n"
+    got = facts(text, "en", organisation="xiaomi", speaker="", date=dt.date(2025, 2, 26))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2024-Q4"], got
+
+
+@pytest.mark.parametrize("tail", ["down from 2024", "up from the 2024 level"])
+def test_the_time_a_figure_moved_from_does_not_date_it(tail):
+    text = f"Xiaomi reports first quarter 2025 results\n\nBeijing, May 20, 2025\n\nRevenue was $10.0 billion, {tail}.\n"
+    got = facts(text, "en", organisation="xiaomi", speaker="", date=dt.date(2025, 5, 20))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2025-Q1"], got
