@@ -207,6 +207,9 @@ EN_COUNT_NOUNS = {
 EN_NOT_PLURAL = {"this", "thus", "plus", "its", "his", "has", "was", "does", "across", "towards",
                  "always", "perhaps", "besides", "whereas", "unless", "versus", "yes", "less", "news",
                  "afterwards", "onwards", "towards", "backwards", "forwards", "sometimes"}
+# plural nouns that name what a period's report holds ("2024 results", "fiscal 2025 earnings"): after a
+# year-like number they count nothing, so the number is the year
+EN_REPORT_NOUNS = {"results", "earnings", "financials", "highlights"}
 EN_BOUND_PREFIXES = {
     "more than": LOWER, "over": LOWER, "above": LOWER, "exceeding": LOWER, "exceeded": LOWER,
     "exceeds": LOWER, "exceed": LOWER, "surpassed": LOWER, "surpassing": LOWER, "surpass": LOWER, "surpasses": LOWER,
@@ -242,7 +245,7 @@ EN_RELATIVE_YEARS = {"last year": -1, "this year": 0, "next year": 1, "the previ
                      "next financial year": 1, "the previous financial year": -1, "the current financial year": 0}
 # years counted from the year the text was just about (2008年…。次年, "in 2008 … the following year")
 ZH_FOLLOWING_YEARS = {"次年": 1, "第二年": 1, "翌年": 1, "转年": 1, "同年": 0, "当年": 0}
-EN_FOLLOWING_YEARS = {"the following year": 1, "the next year": 1, "a year later": 1, "the same year": 0,
+EN_FOLLOWING_YEARS = {"the following year": 1, "the next year": 1, "a year later": 1, "the same year": 0, "same year": 0,
                       "that same year": 0, "later that year": 0, "that year": 0,
                       "during the year": 0}  # "During the year Logitech launched …": the year the text is about
 EN_RELATIVE_QUARTERS = {"last quarter": -1, "this quarter": 0, "next quarter": 1,
@@ -873,7 +876,7 @@ def _en_is_count_noun(word: str) -> bool:
     if w in EN_COUNT_NOUNS:
         return True
     return (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
-            and w not in EN_NOT_PLURAL)
+            and w not in EN_NOT_PLURAL and w not in EN_REPORT_NOUNS)
 
 
 def _en_unit_after(text: str, pos: int, allow_of: bool = False):
@@ -1127,7 +1130,7 @@ _ZH_PERIOD_RES = {
     # 前三季度, 2024年前两个季度: the months of the year so far, told at the year's precision (not its third quarter)
     "year_to_date": re.compile(r"(?:(?P<y>[0-9]{4})年|(?P<rel>" + _ZH_REL_YEAR_ALT + r"))?前[一二三两1-3]个?季度"),
     "quarter": re.compile(
-        r"第(?P<qb>[一二三四1-4])(?:个?(?:日历|自然)季度|季度?)|(?<![0-9个两十第同前])(?P<qc>[一二三四1-4])季度"
+        r"第(?P<qb>[一二三四1-4])(?:个?(?:日历|自然)季度|个?财季|季度?)|(?<![0-9个两十第同前])(?P<qc>[一二三四1-4])季度"
         r"|(?<![A-Za-z0-9])[Qq](?P<qa>[1-4])(?![0-9A-Za-z])"
     ),
     "month": re.compile(r"(?<![0-9])(?P<m>" + _ZH_MONTH + r")月份?(?:(?P<d>" + _ZH_DAY + r")[日号])?(?![0-9])"),
@@ -1573,7 +1576,19 @@ def _state_at_year_end(text: str, p: _P) -> bool:
     if p.part != "late" or p.month or p.quarter or p.half or p.day or p.rel_month is not None or p.rel_day is not None \
             or p.rel_quarter is not None or p.following is not None or p.year_end is not None:
         return False
-    return p.qualifier == "by" and _STATE_REACHED.match(text, p.start) is not None
+    if p.qualifier == "by":
+        return _STATE_REACHED.match(text, p.start) is not None
+    # "The Company had 8,801 employees at the end of the year": a state told in the past at a year's end is at
+    # the last one already reached, not at the end of the year the text is written in
+    before = text[max(0, p.start - 80):p.start]
+    clause = re.split(r"[,;:.!?]\s", before)[-1]
+    if p.qualifier or re.search(r"\bat\s+$", clause, re.IGNORECASE) is None:
+        return False
+    after = re.split(r"[,;:.!?](?:\s|$)", text[p.end:p.end + 80].lstrip(" ,"))[0]  # "At the end of the year, it had …"
+    return _PAST_STATE.search(clause) is not None or (not clause[:-3].strip() and _PAST_STATE.search(after) is not None)
+
+
+_PAST_STATE = re.compile(r"\b(?:had|was|were|stood|employed|counted|numbered|totall?ed)\b", re.IGNORECASE)
 
 
 def _valid(p: _P) -> bool:

@@ -416,3 +416,130 @@ def test_with_no_document_date_a_bare_quarter_takes_no_year_long_before_the_late
 def test_with_no_document_date_a_bare_quarter_takes_the_year_told_just_before(text, lang):
     x = run(text, lang, date=None)
     assert "2024-Q3" in {m.period.key for m in x.mentions if m.kind == "period"}
+
+
+@pytest.mark.parametrize("text, lang, rel, want", [
+    # 成为, 接替, 提拔为: words of taking a post, so the time next to them dates it
+    ("卢伟冰在2022年11月成为小米总裁。", "zh", "presidentOf", "2022-11"),
+    ("2019年，卢伟冰接替王翔出任小米总裁。", "zh", "presidentOf", "2019"),
+    ("卢伟冰于2021年被提拔为小米总裁。", "zh", "presidentOf", "2021"),
+    ("In 2021, Lu Weibing stepped up as president of Xiaomi.", "en", "presidentOf", "2021"),
+    ("卢伟冰于2023年获任小米总裁。", "zh", "presidentOf", "2023"),
+    ("In 2023 Lu Weibing returned as president of Xiaomi.", "en", "presidentOf", "2023"),
+])
+def test_a_word_of_taking_a_post_dates_it(text, lang, rel, want):
+    assert _periods_of(text, lang, rel).get(("lu-weibing", "xiaomi")) == want
+
+
+def test_a_post_merely_held_beside_another_becoming_takes_no_time():
+    # 成为 dates the post only in the title's own clause: here it is another event
+    assert _periods_of("雷军是小米董事长，他在2020年成为全球最富有的人之一。", "zh", "chairOf") == {("lei-jun", "xiaomi"): None}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Brightcore Optics had 4,120 employees at the end of the year.", ["2023-late"]),
+    ("At the end of the year, headcount stood at 4,120.", ["2023-late"]),
+    # still to come: the end of the year the text is written in
+    ("Brightcore Optics will have 5,000 employees at the end of the year.", ["2024-late"]),
+])
+def test_a_state_told_in_the_past_at_the_end_of_the_year_is_at_the_last_year_end(text, want):
+    from kg.numbers import find_periods
+
+    assert [p.key for p in find_periods(text, "en", dt.date(2024, 3, 7))] == want
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("小米集团2024年年度业绩公告\n\n公告日期：2025年3月20日\n\n在全球智能手机市场，公司出货量排名第三。\n", "zh"),
+    ("Xiaomi announces 2024 annual results\n\nMarch 20, 2025\n\nThe company ranked third in the global smartphone market by shipments.\n", "en"),
+])
+def test_a_rank_in_a_results_text_that_tells_no_time_is_for_the_period_reported_on(text, lang):
+    x = run(text, lang, speaker="", date=dt.date(2025, 3, 20))
+    ranks = [f for f in x.facts if f.kind == "position"]
+    assert ranks and all(f.attr("period") is not None and f.attr("period").key == "2024" for f in ranks), ranks
+
+
+def test_a_rank_outside_a_results_text_takes_no_report_period():
+    x = run("在全球智能手机市场，小米出货量排名第三。", "zh", speaker="", date=dt.date(2025, 3, 20))
+    ranks = [f for f in x.facts if f.kind == "position"]
+    assert ranks and all(f.attr("period") is None for f in ranks), ranks
+
+
+def test_a_bare_fiscal_quarter_in_chinese_is_a_quarter_of_the_period_reported_on():
+    # 第三财季, 第二个财季: a quarter named as the company's fiscal one, without its year
+    from kg.numbers import find_periods
+
+    got = [p.key for p in find_periods("第二个财季，营收增长。", "zh", dt.date(2025, 2, 6), context_year=2025)]
+    assert got == ["2025-Q2"], got
+    text = "英伟达公布2025财年第三季度业绩\n\n2024年11月20日\n\n第三财季，英伟达营收为350亿美元。\n"
+    got = facts(text, "zh", organisation="nvidia", speaker="", date=dt.date(2024, 11, 20))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2025-Q3"], got
+
+
+def test_a_translations_bare_same_year_points_back_at_the_year_told():
+    # 同年 rendered word by word: "Same year …" is the year told before, not the month told with it
+    from kg.numbers import find_periods
+
+    got = [p.key for p in find_periods("2024 year 10 month, the company release X. Same year the company also push out Y.",
+                                       "en", dt.date(2025, 3, 1))]
+    assert got == ["2024-10", "2024"], got
+
+
+def test_replacing_someone_in_a_post_dates_taking_it():
+    assert _periods_of("In February 2022, Rene Haas replaced Simon Segars as chief executive of Xiaomi.", "en", "ceoOf") \
+        .get(("rene-haas", "xiaomi")) == "2022-02"
+
+
+@pytest.mark.parametrize("text, want", [
+    # a market entered from a time on, told as such (起), keeps its since (data/eval/README.md "Periods")
+    ("小米自2014年起进入印度市场。", "since-2014"),
+    ("2014年起，小米陆续进入印度、印尼等市场。", "since-2014"),
+    # "since" that wraps the entry (自…进入…以来) dates the entry itself; so does a plain time
+    ("小米自2014年进入印度市场以来，销量大增。", "2014"),
+    ("小米于2014年进入印度市场。", "2014"),
+])
+def test_a_market_entered_from_a_time_on_keeps_its_since(text, want):
+    assert _periods_of(text, "zh", "enteredMarket", organisation="xiaomi").get(("xiaomi", "market:india")) == want
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Xiaomi announces fourth quarter and full year 2024 results\n\nBeijing, February 26, 2025\n\n"
+     "Fourth quarter revenue was $10.0 billion. Full-year revenue in the Americas was about $25 billion, "
+     "revenue in Europe was about $9 billion and revenue in Asia Pacific was about $3.9 billion.\n", "en"),
+    ("小米公布2024年第四季度及全年业绩\n\n2025年2月26日\n\n第四季度营收为100亿美元。全年美洲收入约为250亿美元，欧洲收入约为90亿美元，"
+     "亚太收入约为39亿美元。\n", "zh"),
+])
+def test_figures_listed_after_a_whole_years_figure_are_the_years(text, lang):
+    got = facts(text, lang, organisation="xiaomi", speaker="", date=dt.date(2025, 2, 26))
+    assert sorted((f[2], f[5]) for f in _of(got, "Revenue")) == \
+        [(3.9e9, "2024"), (9e9, "2024"), (1e10, "2024-Q4"), (2.5e10, "2024")], got
+    # a time of its own in a later clause still dates that figure
+    got = facts("小米公布2024年第四季度及全年业绩\n\n2025年2月26日\n\n全年营收为300亿美元，第四季度营收为100亿美元。\n", "zh",
+                organisation="xiaomi", speaker="", date=dt.date(2025, 2, 26))
+    assert sorted((f[2], f[5]) for f in _of(got, "Revenue")) == [(1e10, "2024-Q4"), (3e10, "2024")], got
+
+
+def test_a_year_before_the_word_results_is_a_year_not_a_count():
+    from kg.numbers import find_periods, find_quantities
+
+    for text in ("Xiaomi reports 2024 results", "Fiscal 2025 earnings beat forecasts"):
+        assert [p.key for p in find_periods(text, "en", dt.date(2025, 3, 1))] in (["2024"], ["2025"]), text
+        assert find_quantities(text, "en") == [], text
+
+
+def test_a_bare_quarter_in_a_title_with_a_fiscal_year_is_that_fiscal_years_quarter():
+    # in May 2025 a bare "fourth quarter" would be the calendar's 2024-Q4; the title says it is fiscal 2025's
+    text = ("Xiaomi announces fourth quarter and full fiscal year 2025 results\n\nBeijing, May 6, 2025\n\n"
+            "Fourth-quarter revenue was $1.01 billion.\n")
+    got = facts(text, "en", organisation="xiaomi", speaker="", date=dt.date(2025, 5, 6))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2025-Q4"], got
+    # a calendar year in the title leaves the quarter the calendar's
+    text = "Xiaomi announces fourth quarter and full year 2024 results\n\nBeijing, February 26, 2025\n\nFourth-quarter revenue was $1.01 billion.\n"
+    got = facts(text, "en", organisation="xiaomi", speaker="", date=dt.date(2025, 2, 26))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2024-Q4"], got
+
+
+@pytest.mark.parametrize("tail", ["down from 2024", "up from the 2024 level"])
+def test_the_time_a_figure_moved_from_does_not_date_it(tail):
+    text = f"Xiaomi reports first quarter 2025 results\n\nBeijing, May 20, 2025\n\nRevenue was $10.0 billion, {tail}.\n"
+    got = facts(text, "en", organisation="xiaomi", speaker="", date=dt.date(2025, 5, 20))
+    assert [f[5] for f in _of(got, "Revenue")] == ["2025-Q1"], got

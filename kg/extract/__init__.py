@@ -212,11 +212,18 @@ def _report_period(annotated: Extraction, lang: Language):
             found.append(m)
     # a title's bare 一季度 takes its year from the date; the lead's 2025财年第一季度 says it
     written = [m for m in found if re.search(r"\d{4}", m.text)]
+    # "fourth quarter and full fiscal year 2025 results", 第四季度及2025财年业绩: a bare quarter or half is one of the
+    # fiscal year the title names (not the calendar's, which the text's date would give it)
+    bare = next((m.period for m in found if m not in written and (m.period.quarter or m.period.half)), None)
+    fiscal = [m for m in written if _FISCAL.search(text[max(0, m.start - 20):m.end]) and not (m.period.quarter or m.period.half or m.period.month)]
+    if bare is not None and (bare.quarter or bare.half) and fiscal:
+        return PeriodRef(fiscal[0].period.year, quarter=bare.quarter, half=bare.half)
     if written and found and (written[0].period.quarter or written[0].period.half) == (found[0].period.quarter or found[0].period.half):
         return written[0].period
     return found[0].period if found else None
 
 
+_FISCAL = re.compile(r"fiscal|financial\s+year|\bFY|财年|财政年度|会计年度", re.IGNORECASE)
 _HALF_AFTER = re.compile(r"\s*(?:止?(?:六个月|半年度?|中期)|(?:the\s+)?(?:half[\s-]year|six\s+months|interim))", re.IGNORECASE)
 _COMPARED_AFTER = re.compile(r"\s*(?:同期|the\s+same\s+(?:period|quarter|half)|same\s+(?:period|quarter|half))", re.IGNORECASE)
 

@@ -309,6 +309,7 @@ _COMPARED = {"zh": (re.compile(r"(?:较|比|与|和|对比|相较于?|相比)\s*
              "en": (re.compile(r"\b(?:compared\s+(?:with|to)|compare(?:\s+(?:with|to))?|versus|vs\.?|than(?!\s+(?:about\s+|nearly\s+|some\s+)?(?:[A-Z]{0,3}\$|RMB|€|£|¥|[0-9])))\b(?:[^,.;]|[,.](?=[0-9])){0,30}$"
                                r"|[0-9]\s*(?:%|percent|per\s+cent)\s+(?:on|over|from)\s+(?:the\s+)?(?:same\s+(?:quarter|period|month|half|year)\s+(?:of\s+)?)?$"  # "up 11% on 2023", "20% from 2023"
                                r"|\b(?:record|peak|high|low)\s+(?:set|reached|hit|posted)\s+(?:in|during)\s+(?:the\s+)?$"  # "the record set in 2018"
+                               r"|\b(?:up|down|rising|falling|rose|fell|grew|increased|decreased|declined)\s+from\s+(?:the\s+|its\s+)?$"  # "up from the 2024 level"
                                r"|\b(?:double|triple|twice|half)\s+(?:the\s+)?(?:figure|level|amount|total)\s+(?:for|of|in)\s+(?:the\s+)?$"
                                r"|\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:[A-Z]{0,3}\$?|RMB|US\$|€|£|¥)?\s*[0-9][0-9,.]*\s*"
                                r"(?:million|billion|trillion|%|percent)?(?:\s*\([^()]{0,30}\))?\s+(?:(?:in|for)\s+)?"  # "against RMB9.9 billion last year"
@@ -329,6 +330,9 @@ _RECORD_SINCE = {
 }
 
 
+_MOVED = re.compile(r"\b(?:up|down|rising|falling|rose|fell|grew|increased|decreased|declined)\s+$", re.IGNORECASE)
+
+
 def compared_time(ctx: Context, m: Mention) -> bool:
     """A time a figure is compared with (较去年同期, "compared with 2023", "the record set in 2018"):
     not the time of the figure, nor one the next sentences go on about."""
@@ -338,6 +342,8 @@ def compared_time(ctx: Context, m: Mention) -> bool:
         return True
     if m.period.qualifier == "since" and _RECORD_SINCE[ctx.lang.code](text, m):
         return True
+    if ctx.lang.code == "en" and re.match(r"from\b", m.text, re.IGNORECASE) and _MOVED.search(text, max(ctx.sent.start, m.start - 24), m.start):
+        return True  # "down from 2024": the time a figure moved from ("from" read as a start)
     if after is None:
         return False
     tail = text[m.end:m.end + 8]

@@ -752,6 +752,14 @@ def _told_period(ctx: Context, s: int) -> PeriodRef | None:
     recent = ctx.recent_periods[-1] if ctx.recent_periods else None
     if recent is not None and recent.year and has_word(ctx.sent.text, ctx.lang.words.get("full_year_words") or [], ctx.lang.code):
         return PeriodRef(recent.year)  # 从全年来看，…头把交椅 after a sentence on the fourth quarter: the whole year
+    rp = ctx.report_period
+    own_date = recent is not None and ctx.doc.date is not None and recent.day and \
+        (recent.year, recent.month, recent.day) == (ctx.doc.date.year, ctx.doc.date.month, ctx.doc.date.day)
+    title_end = ctx.doc.text.find("\n")
+    if rp is not None and (recent is None or own_date) and 0 < rp.end <= title_end:
+        # 公司出货量排名第二 in a results text that told no time before it but its own date: the period its title
+        # says it reports on (not one an interview's lead happens to name)
+        return rp
     return recent
 
 

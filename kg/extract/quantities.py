@@ -1615,6 +1615,7 @@ def _period(ctx: Context, pat: dict, ts: int, qm: Mention) -> tuple[PeriodRef | 
     own_full_year = not same and has_word(ctx.doc.text[cs:max(cs, min(ts, qm.start))], ctx.lang.words.get("full_year_words"), ctx.lang.code)
     if (year_after or own_full_year or not same and not any(ctx.sent.start <= m.start < ts for m in periods)) and pat.get("period") not in ("as_of", "stock") and \
             (year_after or has_word(ctx.doc.text[cs:ce], ctx.lang.words.get("full_year_words"), ctx.lang.code) or _opens_full_year(ctx, cs)
+             or _after_full_year_figure(ctx, cs, ce)
              or not any(ctx.sent.start <= m.start < ce and _dates_a_figure(ctx, m) for m in periods) and _part_of_full_year(ctx)):
         # ("$15.0 billion for the year and $7.93 billion for the fourth quarter": the year, whatever else the clause names)
         # 全年收入为…, "full-year revenue": the whole year of the period reported on or just named
@@ -1687,6 +1688,18 @@ def _opens_full_year(ctx: Context, cs: int) -> bool:
         return False
     return has_word(ctx.doc.text[first[0]:first[1]], ctx.lang.words.get("full_year_words"), ctx.lang.code) \
         and not any(first[0] <= q.start < first[1] for q in _quantities(ctx))
+
+
+def _after_full_year_figure(ctx: Context, cs: int, ce: int) -> bool:
+    """Is the clause one of a list of figures the sentence opened as the whole year's, with no time told up to the
+    clause's end ("Full-year revenue in the Americas was $25 billion, Europe revenue was $9 billion", 全年美洲收入约为
+    250亿美元，欧洲收入约为90亿美元)?"""
+    lo = ctx.sent.start
+    if cs <= lo or any(lo <= m.start < ce for m in ctx.periods()):
+        return False
+    first = ctx.clauses[ctx.clause_of(lo)]
+    return has_word(ctx.doc.text[first[0]:first[1]], ctx.lang.words.get("full_year_words"), ctx.lang.code) \
+        and any(first[0] <= q.start < first[1] for q in _quantities(ctx))
 
 
 def _part_of_full_year(ctx: Context) -> bool:

@@ -554,6 +554,8 @@ def _held_since(ctx: Context, ts: int) -> PeriodRef | None:
     periods = [m for m in ctx.periods() if m.period.year]
     if any(m.period.qualifier in ("", "early", "late", "mid") for m in periods):
         return None
+    if ctx.lang.code == "zh" and "以来" in ctx.doc.text[ts:ctx.clauses[ctx.clause_of(ts)][1]]:
+        return None  # 自2013年进入中国以来: "since" wraps the event told after it, which the time dates
     since = nearest([m for m in periods if m.period.qualifier == "since"], ts)
     return since.period if since is not None else None
 
