@@ -1,0 +1,51 @@
+"""Financial figures named by words other writers use: net revenue (净营收) after a time, operating profit
+named by what it comes from ("income from operations"), and a percentage told as the change of a figure
+that has no growth metric of its own ("operating profit rose 18.2% to ..."), which is no sign of a garble.
+Sentences written for these tests."""
+from __future__ import annotations
+
+from helpers import asserted_quantities, run
+
+
+def _metrics(text: str, lang: str, **kw) -> set[tuple]:
+    return asserted_quantities(text, lang, ("value", "period"), **kw)
+
+
+def test_net_revenue_after_a_time_is_the_company_revenue():
+    got = _metrics("第二季度净营收为41.5亿美元，同比下降9.1%，环比增长3.2%。", "zh")
+    assert ("xiaomi", "Revenue", 4.15e9, "2017-Q2") in got
+    assert ("xiaomi", "RevenueGrowthYoY", -9.1, "2017-Q2") in got
+    assert ("xiaomi", "RevenueGrowthQoQ", 3.2, "2017-Q2") in got
+    assert ("xiaomi", "Revenue", 1.62e10, "2017") in _metrics("全年净营收为162亿美元。", "zh")
+    # a part of the business whose name holds the word stays the part's
+    x = run("其中，净水设备业务收入为12亿元。", "zh")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    assert {names.get(f.subject, f.subject) for f in x.facts if f.predicate == "Revenue"} == {"净水设备业务"}
+
+
+def test_income_from_operations_is_operating_profit():
+    got = _metrics("In 2016 the group earned an income from operations of $2.3 billion on revenue of $41.8 billion.", "en")
+    assert ("xiaomi", "OperatingProfit", 2.3e9, "2016") in got
+    assert ("xiaomi", "Revenue", 4.18e10, "2016") in got
+    got = _metrics("The company posted a loss from operations of $310 million in 2016.", "en")
+    assert ("xiaomi", "OperatingProfit", -3.1e8, "2016") in got
+
+
+def _confidences(tmp_path, text: str, metric: str) -> list[float]:
+    from kg import pipeline
+
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    build = pipeline.build([tmp_path])
+    return [max(e.confidence for e in f.evidence) for f in build.resolved.facts if f.predicate == metric]
+
+
+def test_the_change_of_a_figure_told_with_it_is_no_sign_of_noise(tmp_path):
+    text = ("Kyoto Tools reported results for fiscal 2023.\n\n"
+            "Xiaomi said operating profit rose 11.4% to 212.5 billion yen in fiscal 2023.\n")
+    assert _confidences(tmp_path, text, "OperatingProfit") == [0.9]
+    zh = "小米公布2023年业绩。\n\n2023年，小米毛利同比增长15.7%至170亿元。\n"
+    assert _confidences(tmp_path, zh, "GrossProfit") == [0.9]
+    # a percentage not linked to the figure is still a number the extraction did not read
+    other = ("Kyoto Tools reported results for fiscal 2023.\n\n"
+             "Xiaomi said operating profit was 212.5 billion yen in fiscal 2023 as 11.4% of staff left.\n")
+    assert _confidences(tmp_path, other, "OperatingProfit") == [0.72]
