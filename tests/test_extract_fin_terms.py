@@ -49,3 +49,12 @@ def test_the_change_of_a_figure_told_with_it_is_no_sign_of_noise(tmp_path):
     other = ("Kyoto Tools reported results for fiscal 2023.\n\n"
              "Xiaomi said operating profit was 212.5 billion yen in fiscal 2023 as 11.4% of staff left.\n")
     assert _confidences(tmp_path, other, "OperatingProfit") == [0.72]
+
+
+def test_net_profit_less_one_off_items_is_the_adjusted_figure():
+    got = _metrics("2016年，公司实现归属于上市公司股东的净利润12.4亿元；扣除非经常性损益后的净利润10.9亿元。", "zh")
+    assert ("xiaomi", "NetProfit", 1.24e9, "2016") in got
+    assert ("xiaomi", "AdjustedNetProfit", 1.09e9, "2016") in got
+    assert not [f for f in got if f[1] == "NetProfit" and f[2] == 1.09e9]
+    got = _metrics("2016年公司扣非净利润为3.2亿元。", "zh")
+    assert {(m, v) for _, m, v, _ in got} == {("AdjustedNetProfit", 3.2e8)}
