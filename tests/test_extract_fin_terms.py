@@ -58,3 +58,19 @@ def test_net_profit_less_one_off_items_is_the_adjusted_figure():
     assert not [f for f in got if f[1] == "NetProfit" and f[2] == 1.09e9]
     got = _metrics("2016年公司扣非净利润为3.2亿元。", "zh")
     assert {(m, v) for _, m, v, _ in got} == {("AdjustedNetProfit", 3.2e8)}
+
+
+def _subjects(text: str, metric: str) -> set:
+    x = run(text, "en")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    return {(names.get(f.subject, f.subject), float(f.attr("value"))) for f in x.facts if f.predicate == metric}
+
+
+def test_a_unit_named_as_the_subject_of_the_clause_has_the_figure():
+    assert _subjects("In 2016, the cloud division brought in $7.5 billion in revenue.", "Revenue") == {("cloud division", 7.5e9)}
+    assert _subjects("The Consumer group generated $27.4 billion of revenue in 2016.", "Revenue") == {("Consumer group", 2.74e10)}
+    assert _subjects("In the fourth quarter of 2016, revenue from the Gaming segment was $2.9 billion.", "Revenue") == {
+        ("Gaming segment", 2.9e9)}
+    # the company, or the whole business, keeps its figure
+    assert _subjects("In 2016, the company brought in $7.5 billion in revenue.", "Revenue") == {("xiaomi", 7.5e9)}
+    assert _subjects("In 2016, revenue of the group was $5 billion.", "Revenue") == {("xiaomi", 5e9)}

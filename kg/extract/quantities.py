@@ -1116,6 +1116,11 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
             places = [p for p in ctx.entities(["Place"]) if p.start in (te + after.end(), te + after.start(1))]
             if places:
                 return "place", places[0], ""
+        # "revenue from the Gaming segment", "revenue of its cloud division": the unit named after it
+        unit = _EN_UNIT_AFTER.match(text[te:te + 80])
+        if unit and not any(m.kind in ENTITY_KINDS and te + unit.start(1) <= m.start < te + unit.end(1)
+                            and not (m.cls and vocab().is_a(m.cls, ["ProductCategory"])) for m in ctx.mentions):
+            return "part", None, unit.group(1)
     inside = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and start <= m.start and m.end <= ts]
     rest = prefix
     for m in sorted(inside, key=lambda m: -m.start):
@@ -1165,6 +1170,10 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         return "part", None, (orgs[0].text + rest) if orgs else rest
     return "", None, ""
 
+
+
+_EN_UNIT_AFTER = re.compile(r"\s+(?:from|of|at)\s+(?:the|its|our|their)\s+((?:(?!(?:and|the)\b)[A-Za-z][\w&’'-]*\s+(?:and\s+|&\s+)?){1,4}"
+                            r"(?:segment|division|unit|Segment|Division|Unit|Business|Group))\b")
 
 
 def _noun_start(text: str, lo: int, end: int) -> int:
@@ -1333,7 +1342,11 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_
         # "global smartphone shipments rose 6.5%"; not 集团智能手机收入为…，全球智能手机出货量为…: the company's own
         return None, "market:" + market_place(ctx, ts), scope, 0.9
     if not part and not of_category and _part_topic(ctx):
-        return None  # "金融科技及企业服务：收入为…": the sentence is about a part of the business
+        # "金融科技及企业服务：收入为…": the sentence is about a part of the business; its figure is that part's
+        # when the part is named as a unit ("The cloud division brought in")
+        topic = ctx.doc.organisation or (ctx.recent_orgs[-1] if ctx.recent_orgs else "")
+        unit = _opening_unit(ctx, ts) if topic and pat.get("default_subject") == "organisation" and pat.get("segments") else ""
+        return (None, _segment_entity(ctx, topic, unit), scope, 0.9) if unit else None
     # "revenue of Xiaomi"; "43,000 people work for Xiaomi": a trigger that ends in its preposition
     own_prep = re.search(r"\b(?:work|working|employed)\s+(?:for|at|by)$", ctx.doc.text[ts:te], re.IGNORECASE) is not None
     after = [m for m in ctx.entities(classes, NOT_SUBJECT) if te <= m.start < ctx.clauses[ctx.clause_of(ts)][1]
@@ -1345,7 +1358,7 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_
         return None  # "5,000 people work at the plant": the staff of what the words name, not of a company the text names
     if pat.get("default_subject") == "organisation":
         topic = ctx.doc.organisation or (ctx.recent_orgs[-1] if ctx.recent_orgs else "")
-        unit = _opening_unit(ctx) if topic else ""
+        unit = _opening_unit(ctx, ts) if topic else ""
         if unit:  # "The Infrastructure Solutions Group (ISG) returned to growth, with revenue up 15 percent"
             return None, _segment_entity(ctx, topic, unit), scope, 0.9
         if topic:
@@ -1371,17 +1384,43 @@ _EN_OPENING_UNIT = re.compile(r"\s*(?:The\s+)?((?:[A-Z][\w&’'-]*\s+(?:and\s+|&
                               r"(?:\s*\([A-Z]{2,6}\))?(?=\s+[a-z])")
 
 
-def _opening_unit(ctx: Context) -> str:
-    """The name of a business unit the lexicon lacks that opens an English sentence, else ""."""
+# a unit named by ordinary words and a word for a unit, as the subject of the figure's clause ("the cloud division
+# brought in", "its energy storage segment generated"): at least one word before the unit's word, and a verb after it
+_EN_CLAUSE_UNIT = re.compile(r"\s*(?:(?:and|while|but|whereas)\s+)?(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+((?:[a-z][\w-]*\s+(?:and\s+)?){1,3}"
+                             r"(?:segment|division|business|unit))(?=\s+[a-z])"
+                             # ("the Consumer group generated": a name's words, then the unit's word in either case)
+                             r"|\s*(?:(?:and|while|but|whereas)\s+)?(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+((?:(?!(?:The|This|Its|Our)\b)[A-Z][\w&’'-]*\s+(?:and\s+|&\s+)?){1,4}"
+                             r"(?:[Gg]roup|[Dd]ivision|[Ss]egment|[Bb]usiness|[Uu]nit))(?:\s*\([A-Z]{2,6}\))?(?=\s+[a-z])")
+
+
+def _opening_unit(ctx: Context, ts: int | None = None) -> str:
+    """The name of a business unit the lexicon lacks that opens an English sentence, or (before ``ts``) the
+    clause of the figure ("In the fourth quarter, the Consumer Group generated"), else ""."""
     if ctx.lang.code != "en":
         return ""
-    m = _EN_OPENING_UNIT.match(ctx.sent.text)
-    if m is None:
-        return ""
-    s, e = ctx.sent.start + m.start(1), ctx.sent.start + m.end(1)
-    if any(x.start < e and x.end > s for x in ctx.mentions if x.kind in ENTITY_KINDS):
-        return ""  # a name the lexicon knows ("Lenovo Group"), or one with a known name inside
-    return m.group(1)
+    starts = [ctx.sent.start]
+    if ts is not None:
+        cs = ctx.clauses[ctx.clause_of(ts)][0]
+        if cs > ctx.sent.start:
+            starts.append(cs)
+    whole = {w.lower() for w in ctx.lang.words.get("whole_words") or []}
+    for at in starts:
+        text = ctx.doc.text[at:ts if ts is not None and ts > at else ctx.sent.end]
+        m = _EN_OPENING_UNIT.match(text)
+        g = 1
+        if m is None:
+            m = _EN_CLAUSE_UNIT.match(text)
+            g = 1 if m is not None and m.group(1) else 2
+            if m is not None and all(w.lower() in whole for w in m.group(g).split()[:-1]):
+                m = None  # "the overall business": the whole
+        if m is None:
+            continue
+        s, e = at + m.start(g), at + m.end(g)
+        if any(x.start < e and x.end > s for x in ctx.mentions if x.kind in ENTITY_KINDS
+               and not (x.cls and vocab().is_a(x.cls, ["ProductCategory"]))):
+            return ""  # a name the lexicon knows ("Lenovo Group"), or one with a known name inside (not a kind: "cloud division")
+        return m.group(g)
+    return ""
 
 
 def _part_name(ctx: Context, words: str) -> bool:
