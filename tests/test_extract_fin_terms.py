@@ -74,3 +74,12 @@ def test_a_unit_named_as_the_subject_of_the_clause_has_the_figure():
     # the company, or the whole business, keeps its figure
     assert _subjects("In 2016, the company brought in $7.5 billion in revenue.", "Revenue") == {("xiaomi", 7.5e9)}
     assert _subjects("In 2016, revenue of the group was $5 billion.", "Revenue") == {("xiaomi", 5e9)}
+
+
+def test_a_quarter_of_the_companys_own_fiscal_year():
+    got = _metrics("In the first quarter of our 2017 fiscal year, revenue rose 7% to $13.3 billion.", "en")
+    assert ("xiaomi", "Revenue", 1.33e10, "2017-Q1") in got
+    got = _metrics("In the third quarter of its fiscal 2016, revenue was $4.1 billion.", "en")
+    assert ("xiaomi", "Revenue", 4.1e9, "2016-Q3") in got
+    # "our" elsewhere still names the company
+    assert ("xiaomi", "Revenue", 5e9, "2016") in _metrics("In 2016 our revenue was $5 billion.", "en")
