@@ -83,3 +83,15 @@ def test_a_quarter_of_the_companys_own_fiscal_year():
     assert ("xiaomi", "Revenue", 4.1e9, "2016-Q3") in got
     # "our" elsewhere still names the company
     assert ("xiaomi", "Revenue", 5e9, "2016") in _metrics("In 2016 our revenue was $5 billion.", "en")
+
+
+def test_a_bound_word_bounds_only_the_figure_it_stands_before():
+    x = _bounds("In 2016, revenue grew 16% year over year to $39 billion.")
+    assert x == {("Revenue", "Exact"), ("RevenueGrowthYoY", "Exact")}
+    x = _bounds("In 2016, revenue rose more than 10% to $5 billion.")
+    assert x == {("Revenue", "Exact"), ("RevenueGrowthYoY", "LowerBound")}
+    assert _bounds("In 2016, revenue rose to over $5 billion.") == {("Revenue", "LowerBound")}
+
+
+def _bounds(text: str) -> set:
+    return {(m, b) for _, m, _, b in asserted_quantities(text, "en", ("value", "bound"))}

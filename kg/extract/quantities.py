@@ -1067,6 +1067,12 @@ def _bound(ctx: Context, pat: dict, qm: Mention, bound: str) -> str:
         return bound
     window = 4 if ctx.lang.code == "zh" else 26
     before = ctx.doc.text[max(ctx.sent.start, qm.start - window):qm.start]
+    if ctx.lang.code == "en":
+        # the word must bound this figure: not "year over year" nor a word of another figure told before it
+        # ("grew 16% year over year to $39 billion", "up more than 10% to $5 billion")
+        last = [m for m in words_re(words, "en").finditer(before)
+                if not re.search(r"\b(?:year|quarter|month)\s+$", before[:m.start()], re.IGNORECASE)]
+        return "LowerBound" if last and not re.search(r"\d|%|\bto\b", before[last[-1].end():]) else bound
     return "LowerBound" if has_word(before, words, ctx.lang.code) else bound
 
 
