@@ -95,3 +95,13 @@ def test_a_bound_word_bounds_only_the_figure_it_stands_before():
 
 def _bounds(text: str) -> set:
     return {(m, b) for _, m, _, b in asserted_quantities(text, "en", ("value", "bound"))}
+
+
+def test_translated_net_income_attributable_to_the_company_is_net_profit():
+    got = _metrics("在2016年，净收入被归属于公司的是21.3亿美元，上升12%年比年。", "zh")
+    assert ("xiaomi", "NetProfit", 2.13e9, "2016") in got
+    assert ("xiaomi", "NetProfitGrowthYoY", 12.0, "2016") in got
+    assert not [f for f in got if f[1] == "Revenue"]
+    # net income alone, which a translation also writes for net revenue, is not taken as the company's revenue
+    # after a time (as net revenue, 净营收, is)
+    assert not _metrics("第四季度净收入为33.2亿美元。", "zh")

@@ -1520,7 +1520,9 @@ def _part_topic(ctx: Context) -> bool:
     if lang == "zh":
         m = re.match(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:" + "|".join(re.escape(w) for w in words) + ")", rest) if words else None
         if m:  # 第四季度单季营收889亿元: a time and words of the whole name no part (nor does a market: 海外业务收入)
-            head = re.sub(r"净$", "", m.group(1))  # 第四季度净营收: "net" is the figure's own word, not a part
+            head = m.group(1)
+            if rest[m.end(1):].startswith("营收"):
+                head = re.sub(r"净$", "", head)  # 第四季度净营收: "net" is the figure's own word, not a part
             for p in ctx.periods() + ctx.entities(["Place"]):
                 if base <= p.start and p.end <= base + m.end(1):
                     head = head.replace(p.text, "")
