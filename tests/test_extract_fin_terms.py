@@ -105,3 +105,12 @@ def test_translated_net_income_attributable_to_the_company_is_net_profit():
     # net income alone, which a translation also writes for net revenue, is not taken as the company's revenue
     # after a time (as net revenue, 净营收, is)
     assert not _metrics("第四季度净收入为33.2亿美元。", "zh")
+
+
+def test_the_figure_reached_after_a_milestone():
+    got = _metrics("2016年，公司全年营收首次突破千亿元大关，达到1200亿元。", "zh")
+    assert {(m, v) for _, m, v, _ in got} == {("Revenue", 1.2e11)}
+    got = _metrics("In 2016, revenue topped $100 billion for the first time, reaching $112 billion.", "en")
+    assert {(m, v) for _, m, v, _ in got} == {("Revenue", 1.12e11)}
+    # a milestone alone is still no figure
+    assert not _metrics("2016年，公司营收首次突破1000亿元。", "zh")

@@ -869,7 +869,10 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
     bound = _bound(ctx, pat, qm, q.bound)
     if bound == "LowerBound" and pat.get("period") == "flow" and _milestone(ctx, ts, qm):
         ctx.consumed.add((qm.start, qm.end))
-        return None  # 营收首次突破4000亿元, "revenue topped $100 billion for the first time": a milestone, no figure
+        # 营收首次突破4000亿元, "revenue topped $100 billion for the first time": a milestone, no figure; the figure
+        # reached may follow it (首次突破千亿元大关，达到1200亿元, "…, reaching $112 billion")
+        reached = _reached_after(ctx, ts, te, qm)
+        return _value_fact(ctx, pat, ts, te, reached) if reached is not None else None
     seg = _segment(ctx, ts, te) if pat.get("segments") else _NO_SEGMENT
     if pat.get("markets_only") and not _market_figure(ctx, ts, seg):
         return None  # "Japan accounted for $6.26 billion": a market's figure; what else a verb's doer is, is unsure
@@ -931,6 +934,23 @@ def _years_ahead(ctx: Context, period) -> bool:
     except ValueError:
         return False
     return start is not None and (start - date).days > _AHEAD_DAYS
+
+
+_REACHED = re.compile(r"(?:达到了?|达|为|至|reaching|reached|to|at)\s*$", re.IGNORECASE)
+
+
+def _reached_after(ctx: Context, ts: int, te: int, qm: Mention) -> Mention | None:
+    """The figure of the same unit told right after a milestone figure with a verb of reaching, else None."""
+    text = ctx.doc.text
+    after = [m for m in _quantities(ctx) if qm.end < m.start < ctx.sent.end and m.quantity.unit == qm.quantity.unit
+             and (m.start, m.end) not in ctx.consumed]
+    if not after:
+        return None
+    m = after[0]
+    between = text[qm.end:m.start]
+    if len(between) > (24 if ctx.lang.code == "zh" else 40) or not _REACHED.search(between) or _other_trigger_between(ctx, qm.end, m.start, (ts, te)):
+        return None
+    return m
 
 
 def _milestone(ctx: Context, ts: int, qm: Mention) -> bool:
