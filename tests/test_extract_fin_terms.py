@@ -114,3 +114,14 @@ def test_the_figure_reached_after_a_milestone():
     assert {(m, v) for _, m, v, _ in got} == {("Revenue", 1.12e11)}
     # a milestone alone is still no figure
     assert not _metrics("2016年，公司营收首次突破1000亿元。", "zh")
+
+
+def test_how_a_figure_is_counted_names_no_part_in_chinese():
+    for text in ["2016年，该云业务的年化营收规模已超过110亿美元。",
+                 "2016年第一季度，公司年度经常性收入（ARR）为31亿美元，同比增长22%。",
+                 "2016年，公司递延收入为5亿元。"]:
+        x = run(text, "zh")
+        assert not [f for f in x.facts if f.predicate.startswith("Revenue")], text
+    # a part of the business named so keeps its figure
+    x = run("2016年，云业务收入为31亿美元。", "zh")
+    assert [f.attr("value") for f in x.facts if f.predicate == "Revenue"] == [3_100_000_000]

@@ -1458,6 +1458,8 @@ def _part_name(ctx: Context, words: str) -> bool:
     if not _strip_words(words, ctx.lang.words.get("part_words") or [], ctx.lang.code, sep="").strip():
         return False  # 业务收入: "business" alone names no business
     if ctx.lang.code == "zh":
+        if any(w in words for w in ctx.lang.words.get("not_part_words") or []):
+            return False  # 年化营收规模, 经常性收入: how the figure is counted, not a part of the business
         return 2 <= len(words) <= 12 and bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z&及与和]+", words))
     if all(w[:1].isupper() or w in ("and", "&", "of") for w in words.split()) and len(words) >= 3:
         return True
