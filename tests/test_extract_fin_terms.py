@@ -125,3 +125,11 @@ def test_how_a_figure_is_counted_names_no_part_in_chinese():
     # a part of the business named so keeps its figure
     x = run("2016年，云业务收入为31亿美元。", "zh")
     assert [f.attr("value") for f in x.facts if f.predicate == "Revenue"] == [3_100_000_000]
+
+
+def test_the_company_a_relative_clause_names_has_the_figure():
+    x = run("That is more than the $81.5 billion in revenue that Tesla reported for 2016.", "en", organisation="byd")
+    got = {(f.subject, f.predicate, float(f.attr("value")), f.attr("bound")) for f in x.facts if f.kind == "quantity"}
+    assert got == {("tesla", "Revenue", 8.15e10, "Exact")}
+    # the mark a figure passes is still a bound
+    assert _bounds("In 2016, revenue exceeded the $5 billion mark.") == {("Revenue", "LowerBound")}

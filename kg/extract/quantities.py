@@ -1079,6 +1079,9 @@ def _negative(ctx: Context, pat: dict, ts: int, qm: Mention) -> bool:
     return has_word(ctx.doc.text[lo:qm.start], words, lang) or has_word(ctx.doc.text[ts:ts + (4 if lang == "zh" else 12)], words, lang)
 
 
+_MARK_AFTER = re.compile(r"\s+(?:mark|threshold|level|barrier|milestone|line)\b", re.IGNORECASE)
+
+
 def _bound(ctx: Context, pat: dict, qm: Mention, bound: str) -> str:
     if bound != "Exact":
         return bound
@@ -1092,7 +1095,11 @@ def _bound(ctx: Context, pat: dict, qm: Mention, bound: str) -> str:
         # ("grew 16% year over year to $39 billion", "up more than 10% to $5 billion")
         last = [m for m in words_re(words, "en").finditer(before)
                 if not re.search(r"\b(?:year|quarter|month)\s+$", before[:m.start()], re.IGNORECASE)]
-        return "LowerBound" if last and not re.search(r"\d|%|\bto\b", before[last[-1].end():]) else bound
+        if not last or re.search(r"\d|%|\bto\b", before[last[-1].end():]):
+            return bound
+        if before[last[-1].end():].strip().lower() == "the" and not _MARK_AFTER.match(ctx.doc.text, qm.end):
+            return bound  # "more than the $97.7 billion that Tesla reported": a figure compared with, told exactly
+        return "LowerBound"
     return "LowerBound" if has_word(before, words, ctx.lang.code) else bound
 
 
@@ -1363,6 +1370,12 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_
         pick = orgs[-1] if re.match(r"\s*(?:which|who|that)\b", ctx.doc.text[cs:cs + 8]) or pat.get("subject_last") else orgs[0]
         return pick, pick.entity_id, scope, 0.95
     own = (ctx.lang.words.get("pronouns") or {}).get("organisation") or []
+    if ctx.lang.code == "en":
+        # "the $97.7 billion in revenue that Tesla reported": the figure of the company the relative clause names
+        told = [m for m in ctx.entities(classes, NOT_SUBJECT) if te <= m.start < ctx.clauses[ctx.clause_of(ts)][1]
+                and _RELATIVE_TELLER.fullmatch(ctx.doc.text[te:m.start]) and _REPORT_VERB.match(ctx.doc.text, m.end)]
+        if told:
+            return told[0], told[0].entity_id, scope, 0.95
     if pat.get("market_words") and has_word(ctx.sent.text, (pat["market_words"] or {}).get(ctx.lang.code), ctx.lang.code) \
             and not has_word(ctx.doc.text[ctx.sent.start:ts], own, ctx.lang.code):
         # "global smartphone shipments rose 6.5%"; not 集团智能手机收入为…，全球智能手机出货量为…: the company's own
@@ -1390,6 +1403,10 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_
         if topic:
             return None, topic, scope, 0.9
     return None
+
+
+_RELATIVE_TELLER = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
+_REPORT_VERB = re.compile(r"\s+(?:reported|posted|booked|recorded|generated|earned|made|announced|disclosed)\b")
 
 
 def _aside(ctx: Context, m: Mention, names: list[Mention]) -> bool:
