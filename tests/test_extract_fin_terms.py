@@ -133,3 +133,10 @@ def test_the_company_a_relative_clause_names_has_the_figure():
     assert got == {("tesla", "Revenue", 8.15e10, "Exact")}
     # the mark a figure passes is still a bound
     assert _bounds("In 2016, revenue exceeded the $5 billion mark.") == {("Revenue", "LowerBound")}
+
+
+def test_colleagues_counted_by_a_speaker_are_the_staff():
+    x = run("我们在全球一共有大约2.3万名同事。", "zh")
+    assert [(f.predicate, f.attr("value")) for f in x.facts if f.kind == "quantity"] == [("Employees", 23000)]
+    x = run("我和3名同事一起去了工厂。", "zh")
+    assert not [f for f in x.facts if f.predicate == "Employees"]
