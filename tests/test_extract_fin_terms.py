@@ -140,3 +140,13 @@ def test_colleagues_counted_by_a_speaker_are_the_staff():
     assert [(f.predicate, f.attr("value")) for f in x.facts if f.kind == "quantity"] == [("Employees", 23000)]
     x = run("我和3名同事一起去了工厂。", "zh")
     assert not [f for f in x.facts if f.predicate == "Employees"]
+
+
+def test_a_unit_named_as_the_doer_of_a_revenue_verb():
+    text = "By segment, the energy generation and storage segment brought in $1.44 billion in the fourth quarter of 2016."
+    assert _subjects(text, "Revenue") == {("energy generation and storage segment", 1.44e9)}
+    x = run(text, "en")
+    unit = next(e for e in x.entities if e.labels[0][1] == "energy generation and storage segment")
+    assert ("en", "energy generation and storage") in unit.aliases  # the name without the word for a unit too
+    # a doer that is no unit and no market stays unsure: no figure
+    assert not _subjects("By segment, the company brought in $1.44 billion in the fourth quarter of 2016.", "Revenue")

@@ -789,6 +789,17 @@ _EN_FROM_FIGURE = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|aga
                              r"(?:about|nearly|roughly|around|some|almost|approximately)?\s*$", re.IGNORECASE)
 
 
+def _unit_doer(ctx: Context, ts: int) -> str:
+    """The name of a unit named as one that opens the clause of the verb at ``ts`` as its doer, with no company
+    named in it ("the energy storage segment brought in"), else ""."""
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    m = _EN_CLAUSE_UNIT.match(ctx.doc.text, cs) if ctx.lang.code == "en" else None
+    if m is None or m.end() > ts or ctx.doc.text[m.end():ts].strip() or any(
+            x.kind in ENTITY_KINDS and cs <= x.start < ts and x.cls and vocab().is_a(x.cls, ORG) for x in ctx.mentions):
+        return ""
+    return m.group(1) or m.group(2)
+
+
 def _market_figure(ctx: Context, ts: int, seg: tuple) -> bool:
     """Is the figure of a market the words before its trigger name (a place, and nothing else)?"""
     return seg[0] == "place" or (not seg[0] and bool(_own_market(ctx, ts)))
@@ -874,7 +885,10 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
         reached = _reached_after(ctx, ts, te, qm)
         return _value_fact(ctx, pat, ts, te, reached) if reached is not None else None
     seg = _segment(ctx, ts, te) if pat.get("segments") else _NO_SEGMENT
-    if pat.get("markets_only") and not _market_figure(ctx, ts, seg):
+    doer = _unit_doer(ctx, ts) if pat.get("markets_only") and seg[0] in ("", "part") else ""
+    if doer:
+        seg = ("part", None, doer)  # "the energy storage segment brought in $1.44 billion": a unit named as one
+    elif pat.get("markets_only") and not _market_figure(ctx, ts, seg):
         return None  # "Japan accounted for $6.26 billion": a market's figure; what else a verb's doer is, is unsure
     if seg[0] == "category" and seg[2] and any(u in MONEY_UNITS for u in pat.get("units", [])):
         seg = ("part", seg[1], seg[2])  # a money figure of a category is the figure of the part that sells it
@@ -1539,6 +1553,8 @@ def _segment_entity(ctx: Context, owner: str, part: str) -> str:
         owners = [n for code, n in (info.labels + info.aliases if info else ()) if code == lang][:2]
         sep = "" if lang == "zh" else " "
         base = part[: -len(unit_word.strip())].strip() if part.endswith(unit_word.strip()) and len(part) > len(unit_word) + 1 else part
+        if lang == "en":  # "energy storage segment", "Consumer group": also the name without the word for a unit
+            base = re.sub(r"\s+(?:segment|division|unit|group)$", "", base, flags=re.IGNORECASE) or base
         names = {base, base + unit_word} | {o + sep + base for o in owners} | {o + sep + base + unit_word for o in owners}
         ctx.new_names[eid] = EntityInfo(eid, "InternalBody", ((lang, part),), tuple((lang, n) for n in sorted(names - {part})))
     return eid
