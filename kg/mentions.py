@@ -123,6 +123,8 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
                 continue  # 它们: "they"
             if lang.code == "en" and len(text[s:e]) > 1 and text[s:e].isupper():
                 continue  # "US$56.9 billion", "the US": an abbreviation, not "us"
+            if lang.code == "en" and _OWN_YEAR.match(text, e):
+                continue  # "the first quarter of our 2025 fiscal year": part of a time, which names no one
             # 科技公司 is "a tech company", not "the company": a Chinese pronoun glued to
             # a preceding character is part of a longer word, unless it starts with 我.
             # … and so is one glued to a name in Latin letters (Orvex公司, Sumo集团)
@@ -168,6 +170,10 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
             taken.append((m.start(), m.end()))
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+_OWN_YEAR = re.compile(r"\s+(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?:19|20)[0-9]{2}\s+(?:fiscal|financial)\s+year\b"
+                       r"|\s+(?:fiscal|financial)\s+(?:year\s+)?(?:19|20)[0-9]{2}\b", re.IGNORECASE)
 
 
 def _vocab():

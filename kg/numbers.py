@@ -1286,8 +1286,10 @@ _EN_ORD_Q = "|".join(EN_ORDINAL_QUARTERS)
 _EN_MONTH_ALT = r"(?P<mon>" + _EN_MONTH_NAMES + r")\b\.?"
 _EN_PERIOD_RES = {
     "ordinal_quarter": re.compile(
-        r"\b(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?P<q>" + _EN_ORD_Q + r")(?:\s+fiscal|\s+calendar)?[\s-]+quarter\b(?:\s+(?:of|in)\s+(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?"
-        + _EN_YEARREF + ")?", re.IGNORECASE),
+        r"\b(?:the\s+)?(?:fiscal\s+|calendar\s+)?(?P<q>" + _EN_ORD_Q + r")(?:\s+fiscal|\s+calendar)?[\s-]+quarter\b(?:\s+(?:of|in)\s+"
+        # ("the first quarter of our 2025 fiscal year", "of its fiscal 2025")
+        r"(?:(?:the|our|its|their)\s+(?=(?:fiscal\s+|financial\s+)?\d))?(?:the\s+year\s+|(?:fiscal|financial)\s+(?:year\s+)?)?"
+        + _EN_YEARREF + r"(?:\s+(?:fiscal|financial)\s+year\b)?)?", re.IGNORECASE),
     "month_range": re.compile(
         r"\b(?:the\s+|from\s+)?(?P<mon1>" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\s*(?:[-–—]|\s(?:to|through)\s)\s*(?P<mon2>"
         + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(?:period|quarter|half))?(?:\s+(?:of\s+)?(?P<y>(?:19|20)[0-9]{2}))?",

@@ -402,7 +402,7 @@ NOISE = {
     "languages": Key(by_language(lambda v: None if v is None else fields(
         {"repeated_word": Key(fields({"window": Key(count, required=True), "ignore": Key(word_list), "connectives": Key(word_list)},
                                      "{window: 4, connectives: [and, ...], ignore: [...]}")),
-         "run_words": Key(word_list)},
+         "run_words": Key(word_list), "change_links": Key(word_list)},
         "{repeated_word: {window: 4, ...}}")(v), "{en: {repeated_word: {...}}, zh: {}}")),
     "bare_number_units": Key(_UNITS),
     "run_units": Key(_UNITS),

@@ -789,6 +789,17 @@ _EN_FROM_FIGURE = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|aga
                              r"(?:about|nearly|roughly|around|some|almost|approximately)?\s*$", re.IGNORECASE)
 
 
+def _unit_doer(ctx: Context, ts: int) -> str:
+    """The name of a unit named as one that opens the clause of the verb at ``ts`` as its doer, with no company
+    named in it ("the energy storage segment brought in"), else ""."""
+    cs = ctx.clauses[ctx.clause_of(ts)][0]
+    m = _EN_CLAUSE_UNIT.match(ctx.doc.text, cs) if ctx.lang.code == "en" else None
+    if m is None or m.end() > ts or ctx.doc.text[m.end():ts].strip() or any(
+            x.kind in ENTITY_KINDS and cs <= x.start < ts and x.cls and vocab().is_a(x.cls, ORG) for x in ctx.mentions):
+        return ""
+    return m.group(1) or m.group(2)
+
+
 def _market_figure(ctx: Context, ts: int, seg: tuple) -> bool:
     """Is the figure of a market the words before its trigger name (a place, and nothing else)?"""
     return seg[0] == "place" or (not seg[0] and bool(_own_market(ctx, ts)))
@@ -869,9 +880,15 @@ def _value_fact(ctx: Context, pat: dict, ts: int, te: int, qm: Mention | None = 
     bound = _bound(ctx, pat, qm, q.bound)
     if bound == "LowerBound" and pat.get("period") == "flow" and _milestone(ctx, ts, qm):
         ctx.consumed.add((qm.start, qm.end))
-        return None  # 营收首次突破4000亿元, "revenue topped $100 billion for the first time": a milestone, no figure
+        # 营收首次突破4000亿元, "revenue topped $100 billion for the first time": a milestone, no figure; the figure
+        # reached may follow it (首次突破千亿元大关，达到1200亿元, "…, reaching $112 billion")
+        reached = _reached_after(ctx, ts, te, qm)
+        return _value_fact(ctx, pat, ts, te, reached) if reached is not None else None
     seg = _segment(ctx, ts, te) if pat.get("segments") else _NO_SEGMENT
-    if pat.get("markets_only") and not _market_figure(ctx, ts, seg):
+    doer = _unit_doer(ctx, ts) if pat.get("markets_only") and seg[0] in ("", "part") else ""
+    if doer:
+        seg = ("part", None, doer)  # "the energy storage segment brought in $1.44 billion": a unit named as one
+    elif pat.get("markets_only") and not _market_figure(ctx, ts, seg):
         return None  # "Japan accounted for $6.26 billion": a market's figure; what else a verb's doer is, is unsure
     if seg[0] == "category" and seg[2] and any(u in MONEY_UNITS for u in pat.get("units", [])):
         seg = ("part", seg[1], seg[2])  # a money figure of a category is the figure of the part that sells it
@@ -931,6 +948,23 @@ def _years_ahead(ctx: Context, period) -> bool:
     except ValueError:
         return False
     return start is not None and (start - date).days > _AHEAD_DAYS
+
+
+_REACHED = re.compile(r"(?:达到了?|达|为|至|reaching|reached|to|at)\s*$", re.IGNORECASE)
+
+
+def _reached_after(ctx: Context, ts: int, te: int, qm: Mention) -> Mention | None:
+    """The figure of the same unit told right after a milestone figure with a verb of reaching, else None."""
+    text = ctx.doc.text
+    after = [m for m in _quantities(ctx) if qm.end < m.start < ctx.sent.end and m.quantity.unit == qm.quantity.unit
+             and (m.start, m.end) not in ctx.consumed]
+    if not after:
+        return None
+    m = after[0]
+    between = text[qm.end:m.start]
+    if len(between) > (24 if ctx.lang.code == "zh" else 40) or not _REACHED.search(between) or _other_trigger_between(ctx, qm.end, m.start, (ts, te)):
+        return None
+    return m
 
 
 def _milestone(ctx: Context, ts: int, qm: Mention) -> bool:
@@ -1059,6 +1093,9 @@ def _negative(ctx: Context, pat: dict, ts: int, qm: Mention) -> bool:
     return has_word(ctx.doc.text[lo:qm.start], words, lang) or has_word(ctx.doc.text[ts:ts + (4 if lang == "zh" else 12)], words, lang)
 
 
+_MARK_AFTER = re.compile(r"\s+(?:mark|threshold|level|barrier|milestone|line)\b", re.IGNORECASE)
+
+
 def _bound(ctx: Context, pat: dict, qm: Mention, bound: str) -> str:
     if bound != "Exact":
         return bound
@@ -1067,6 +1104,16 @@ def _bound(ctx: Context, pat: dict, qm: Mention, bound: str) -> str:
         return bound
     window = 4 if ctx.lang.code == "zh" else 26
     before = ctx.doc.text[max(ctx.sent.start, qm.start - window):qm.start]
+    if ctx.lang.code == "en":
+        # the word must bound this figure: not "year over year" nor a word of another figure told before it
+        # ("grew 16% year over year to $39 billion", "up more than 10% to $5 billion")
+        last = [m for m in words_re(words, "en").finditer(before)
+                if not re.search(r"\b(?:year|quarter|month)\s+$", before[:m.start()], re.IGNORECASE)]
+        if not last or re.search(r"\d|%|\bto\b", before[last[-1].end():]):
+            return bound
+        if before[last[-1].end():].strip().lower() == "the" and not _MARK_AFTER.match(ctx.doc.text, qm.end):
+            return bound  # "more than the $97.7 billion that Tesla reported": a figure compared with, told exactly
+        return "LowerBound"
     return "LowerBound" if has_word(before, words, ctx.lang.code) else bound
 
 
@@ -1116,6 +1163,11 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
             places = [p for p in ctx.entities(["Place"]) if p.start in (te + after.end(), te + after.start(1))]
             if places:
                 return "place", places[0], ""
+        # "revenue from the Gaming segment", "revenue of its cloud division": the unit named after it
+        unit = _EN_UNIT_AFTER.match(text[te:te + 80])
+        if unit and not any(m.kind in ENTITY_KINDS and te + unit.start(1) <= m.start < te + unit.end(1)
+                            and not (m.cls and vocab().is_a(m.cls, ["ProductCategory"])) for m in ctx.mentions):
+            return "part", None, unit.group(1)
     inside = [m for m in ctx.mentions if m.kind in ENTITY_KINDS and start <= m.start and m.end <= ts]
     rest = prefix
     for m in sorted(inside, key=lambda m: -m.start):
@@ -1165,6 +1217,10 @@ def _segment(ctx: Context, ts: int, te: int) -> tuple[str, Mention | None, str]:
         return "part", None, (orgs[0].text + rest) if orgs else rest
     return "", None, ""
 
+
+
+_EN_UNIT_AFTER = re.compile(r"\s+(?:from|of|at)\s+(?:the|its|our|their)\s+((?:(?!(?:and|the)\b)[A-Za-z][\w&’'-]*\s+(?:and\s+|&\s+)?){1,4}"
+                            r"(?:segment|division|unit|Segment|Division|Unit|Business|Group))\b")
 
 
 def _noun_start(text: str, lo: int, end: int) -> int:
@@ -1328,12 +1384,22 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_
         pick = orgs[-1] if re.match(r"\s*(?:which|who|that)\b", ctx.doc.text[cs:cs + 8]) or pat.get("subject_last") else orgs[0]
         return pick, pick.entity_id, scope, 0.95
     own = (ctx.lang.words.get("pronouns") or {}).get("organisation") or []
+    if ctx.lang.code == "en":
+        # "the $97.7 billion in revenue that Tesla reported": the figure of the company the relative clause names
+        told = [m for m in ctx.entities(classes, NOT_SUBJECT) if te <= m.start < ctx.clauses[ctx.clause_of(ts)][1]
+                and _RELATIVE_TELLER.fullmatch(ctx.doc.text[te:m.start]) and _REPORT_VERB.match(ctx.doc.text, m.end)]
+        if told:
+            return told[0], told[0].entity_id, scope, 0.95
     if pat.get("market_words") and has_word(ctx.sent.text, (pat["market_words"] or {}).get(ctx.lang.code), ctx.lang.code) \
             and not has_word(ctx.doc.text[ctx.sent.start:ts], own, ctx.lang.code):
         # "global smartphone shipments rose 6.5%"; not 集团智能手机收入为…，全球智能手机出货量为…: the company's own
         return None, "market:" + market_place(ctx, ts), scope, 0.9
     if not part and not of_category and _part_topic(ctx):
-        return None  # "金融科技及企业服务：收入为…": the sentence is about a part of the business
+        # "金融科技及企业服务：收入为…": the sentence is about a part of the business; its figure is that part's
+        # when the part is named as a unit ("The cloud division brought in")
+        topic = ctx.doc.organisation or (ctx.recent_orgs[-1] if ctx.recent_orgs else "")
+        unit = _opening_unit(ctx, ts) if topic and pat.get("default_subject") == "organisation" and pat.get("segments") else ""
+        return (None, _segment_entity(ctx, topic, unit), scope, 0.9) if unit else None
     # "revenue of Xiaomi"; "43,000 people work for Xiaomi": a trigger that ends in its preposition
     own_prep = re.search(r"\b(?:work|working|employed)\s+(?:for|at|by)$", ctx.doc.text[ts:te], re.IGNORECASE) is not None
     after = [m for m in ctx.entities(classes, NOT_SUBJECT) if te <= m.start < ctx.clauses[ctx.clause_of(ts)][1]
@@ -1345,12 +1411,16 @@ def _owner(ctx: Context, pat: dict, ts: int, te: int, scope: str, part: str, of_
         return None  # "5,000 people work at the plant": the staff of what the words name, not of a company the text names
     if pat.get("default_subject") == "organisation":
         topic = ctx.doc.organisation or (ctx.recent_orgs[-1] if ctx.recent_orgs else "")
-        unit = _opening_unit(ctx) if topic else ""
+        unit = _opening_unit(ctx, ts) if topic else ""
         if unit:  # "The Infrastructure Solutions Group (ISG) returned to growth, with revenue up 15 percent"
             return None, _segment_entity(ctx, topic, unit), scope, 0.9
         if topic:
             return None, topic, scope, 0.9
     return None
+
+
+_RELATIVE_TELLER = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
+_REPORT_VERB = re.compile(r"\s+(?:reported|posted|booked|recorded|generated|earned|made|announced|disclosed)\b")
 
 
 def _aside(ctx: Context, m: Mention, names: list[Mention]) -> bool:
@@ -1371,17 +1441,43 @@ _EN_OPENING_UNIT = re.compile(r"\s*(?:The\s+)?((?:[A-Z][\w&’'-]*\s+(?:and\s+|&
                               r"(?:\s*\([A-Z]{2,6}\))?(?=\s+[a-z])")
 
 
-def _opening_unit(ctx: Context) -> str:
-    """The name of a business unit the lexicon lacks that opens an English sentence, else ""."""
+# a unit named by ordinary words and a word for a unit, as the subject of the figure's clause ("the cloud division
+# brought in", "its energy storage segment generated"): at least one word before the unit's word, and a verb after it
+_EN_CLAUSE_UNIT = re.compile(r"\s*(?:(?:and|while|but|whereas)\s+)?(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+((?:[a-z][\w-]*\s+(?:and\s+)?){1,3}"
+                             r"(?:segment|division|business|unit))(?=\s+[a-z])"
+                             # ("the Consumer group generated": a name's words, then the unit's word in either case)
+                             r"|\s*(?:(?:and|while|but|whereas)\s+)?(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+((?:(?!(?:The|This|Its|Our)\b)[A-Z][\w&’'-]*\s+(?:and\s+|&\s+)?){1,4}"
+                             r"(?:[Gg]roup|[Dd]ivision|[Ss]egment|[Bb]usiness|[Uu]nit))(?:\s*\([A-Z]{2,6}\))?(?=\s+[a-z])")
+
+
+def _opening_unit(ctx: Context, ts: int | None = None) -> str:
+    """The name of a business unit the lexicon lacks that opens an English sentence, or (before ``ts``) the
+    clause of the figure ("In the fourth quarter, the Consumer Group generated"), else ""."""
     if ctx.lang.code != "en":
         return ""
-    m = _EN_OPENING_UNIT.match(ctx.sent.text)
-    if m is None:
-        return ""
-    s, e = ctx.sent.start + m.start(1), ctx.sent.start + m.end(1)
-    if any(x.start < e and x.end > s for x in ctx.mentions if x.kind in ENTITY_KINDS):
-        return ""  # a name the lexicon knows ("Lenovo Group"), or one with a known name inside
-    return m.group(1)
+    starts = [ctx.sent.start]
+    if ts is not None:
+        cs = ctx.clauses[ctx.clause_of(ts)][0]
+        if cs > ctx.sent.start:
+            starts.append(cs)
+    whole = {w.lower() for w in ctx.lang.words.get("whole_words") or []}
+    for at in starts:
+        text = ctx.doc.text[at:ts if ts is not None and ts > at else ctx.sent.end]
+        m = _EN_OPENING_UNIT.match(text)
+        g = 1
+        if m is None:
+            m = _EN_CLAUSE_UNIT.match(text)
+            g = 1 if m is not None and m.group(1) else 2
+            if m is not None and all(w.lower() in whole for w in m.group(g).split()[:-1]):
+                m = None  # "the overall business": the whole
+        if m is None:
+            continue
+        s, e = at + m.start(g), at + m.end(g)
+        if any(x.start < e and x.end > s for x in ctx.mentions if x.kind in ENTITY_KINDS
+               and not (x.cls and vocab().is_a(x.cls, ["ProductCategory"]))):
+            return ""  # a name the lexicon knows ("Lenovo Group"), or one with a known name inside (not a kind: "cloud division")
+        return m.group(g)
+    return ""
 
 
 def _part_name(ctx: Context, words: str) -> bool:
@@ -1393,6 +1489,8 @@ def _part_name(ctx: Context, words: str) -> bool:
     if not _strip_words(words, ctx.lang.words.get("part_words") or [], ctx.lang.code, sep="").strip():
         return False  # 业务收入: "business" alone names no business
     if ctx.lang.code == "zh":
+        if any(w in words for w in ctx.lang.words.get("not_part_words") or []):
+            return False  # 年化营收规模, 经常性收入: how the figure is counted, not a part of the business
         return 2 <= len(words) <= 12 and bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z&及与和]+", words))
     if all(w[:1].isupper() or w in ("and", "&", "of") for w in words.split()) and len(words) >= 3:
         return True
@@ -1455,6 +1553,8 @@ def _segment_entity(ctx: Context, owner: str, part: str) -> str:
         owners = [n for code, n in (info.labels + info.aliases if info else ()) if code == lang][:2]
         sep = "" if lang == "zh" else " "
         base = part[: -len(unit_word.strip())].strip() if part.endswith(unit_word.strip()) and len(part) > len(unit_word) + 1 else part
+        if lang == "en":  # "energy storage segment", "Consumer group": also the name without the word for a unit
+            base = re.sub(r"\s+(?:segment|division|unit|group)$", "", base, flags=re.IGNORECASE) or base
         names = {base, base + unit_word} | {o + sep + base for o in owners} | {o + sep + base + unit_word for o in owners}
         ctx.new_names[eid] = EntityInfo(eid, "InternalBody", ((lang, part),), tuple((lang, n) for n in sorted(names - {part})))
     return eid
@@ -1476,6 +1576,8 @@ def _part_topic(ctx: Context) -> bool:
         m = re.match(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:" + "|".join(re.escape(w) for w in words) + ")", rest) if words else None
         if m:  # 第四季度单季营收889亿元: a time and words of the whole name no part (nor does a market: 海外业务收入)
             head = m.group(1)
+            if rest[m.end(1):].startswith("营收"):
+                head = re.sub(r"净$", "", head)  # 第四季度净营收: "net" is the figure's own word, not a part
             for p in ctx.periods() + ctx.entities(["Place"]):
                 if base <= p.start and p.end <= base + m.end(1):
                     head = head.replace(p.text, "")
