@@ -323,3 +323,62 @@ def test_growth_markets_in_other_words(text, lang, expected):
 def test_overseas_is_no_market_named(text, lang):
     got = {f.obj for f in run(text, lang, organisation="haier", speaker="").facts if f.predicate in ("hasGrowthMarket", "enteredMarket")}
     assert not got, got
+
+
+def _launched(text, lang="en", **kw):
+    """(object label, period key) of the releases a text tells, the text about Qualcomm."""
+    kw.setdefault("organisation", "qualcomm")
+    x = run(text, lang, speaker="", **kw)
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    return {(names.get(f.obj, f.obj), f.attr("period").key if f.attr("period") else None)
+            for f in x.facts if f.predicate == "releases"}
+
+
+@pytest.mark.parametrize("text, name, period", [
+    # a name the lexicon lacks before the passive verb, past what describes it
+    ("Qualcomm's Orbix 970, which was launched in September 2017, sold well.", "Orbix 970", "2017-09"),
+    ("The Orbix X1, built on the Tern architecture, was launched in 2020.", "Orbix X1", "2020"),
+    ("A second model, the Orbix Q7 sport utility vehicle, was launched in June 2025.", "Orbix Q7", "2025-06"),
+    ("The Orbix 590, its first phone, was launched in 2019.", "Orbix 590", "2019"),
+])
+def test_a_new_name_before_a_passive_launch_is_launched(text, name, period):
+    assert (name, period) in _launched(text)
+
+
+def test_a_plain_noun_before_a_passive_launch_is_no_name():
+    assert not _launched("The new phone, which was launched in 2020, sold well.")
+    assert not _launched("The company's first electric car was launched in 2020.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a row of names after one launch verb, each with its own time and no verb of its own
+    ("Orbix Eats launched in 2014, and Orbix Freight, which matches truckers with shippers, in 2017.",
+     {("Orbix Eats", "2014"), ("Orbix Freight", "2017")}),
+    ("Orbix Pay followed in 2013, mini programs in January 2017 and the short-video feature Orbix Channels in 2020.",
+     {("Orbix Pay", "2013"), ("Orbix Channels", "2020")}),
+    # what followed an earlier product, each at its time
+    ("The Orbix 2 chip went into mass production in 2019. It was followed by Orbix 3 in 2020 and Orbix 5 in 2021.",
+     {("Orbix 2", "2019"), ("Orbix 3", "2020"), ("Orbix 5", "2021")}),
+])
+def test_names_in_a_row_each_with_its_own_time_are_launched_then(text, expected):
+    assert _launched(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Qualcomm launched the Orbix X1 in 2019, and Samsung in 2020.",   # a company in the row: no product
+    "The Orbix X1 was launched in 2019, and revenue rose in 2020.",    # a row that is no list of names
+    "Demand followed by Orbix 3 buyers in 2020 was strong.",            # no name right before its time
+])
+def test_a_row_without_product_names_adds_no_launch(text):
+    assert {n for n, _ in _launched(text)} <= {"Orbix X1"}
+
+
+@pytest.mark.parametrize("text, names", [
+    # a list after the verb goes on past a price, and past "together with"
+    ("Qualcomm introduced the Orbix 16 and Orbix 16 Plus, priced from $799 and $899, and the Orbix 16 Pro and "
+     "Orbix 16 Pro Max, priced from $999.", {"Orbix 16", "Orbix 16 Plus", "Orbix 16 Pro", "Orbix 16 Pro Max"}),
+    ("In March 2024 Qualcomm announced the Orbix architecture, together with the Z200 GPU and the ZB200 superchip.",
+     {"Z200", "ZB200"}),
+])
+def test_a_list_after_the_verb_goes_on_past_a_price_or_together_with(text, names):
+    assert names <= {n for n, _ in _launched(text)}

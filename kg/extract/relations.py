@@ -124,7 +124,106 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         found += _co_makers(ctx, pat, ts, te, found)
     if found and pat.get("brand_nouns"):
         found += _launched_brands(ctx, pat, te, found)
+    if pat.get("timeline_lists") and ctx.lang.code == "en":
+        found += _timeline(ctx, pat, ts, te, found)
     return found
+
+
+# "Zorvex Eats launched in 2014, and Zorvex Freight, which matches truckers with shippers, in 2017", "It was followed by
+# Zorvex 3 in 2020 and Zorvex 5 in 2021": names in a row after a launch, each with its own time and no verb of its own
+_EN_TIMELINE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?|;\s*(?:and\s+)?)(?:the\s+)?")
+_EN_TIMELINE_ASIDE = re.compile(r"\s*,\s*(?:which|that|a|an|the|its|our|their)\s[^,;:()]{1,70},")
+_EN_TIMELINE_TIME = re.compile(r"\s+(?:in|on)\s+")
+_EN_TIMELINE_PLAIN = re.compile(r"[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}\s+(?:in|on)\s+")
+_EN_FOLLOWED_BY = re.compile(r"\s+by\s+(?:the\s+)?")
+
+
+def _timeline_item(ctx: Context, pat: dict, pos: int) -> tuple[Mention, Mention] | None:
+    """A name (perhaps with an aside between commas) and then "in"/"on" and a time, at ``pos``; the time must end
+    its part of the list (a comma, "and", the sentence's end): (name, time)."""
+    text, words = ctx.doc.text, ctx.lang.words
+    spans = ctx.lang.names_after(text[:ctx.sent.end], pos, ctx.sent.end, words)[:1]
+    if not spans or not re.fullmatch(r"(?:[a-z][\w-]*\s+){0,4}", text[pos:spans[0][0]]):
+        return None  # "the short-video feature Zorvex Channels in 2020": words for its kind may come first
+    s, e, hint = spans[0]
+    aside = _EN_TIMELINE_ASIDE.match(text, e, ctx.sent.end)
+    at = _EN_TIMELINE_TIME.match(text, aside.end() if aside else e, ctx.sent.end)
+    if at is None:
+        return None
+    time = next((p for p in ctx.periods() if p.start == at.end() and p.period.year), None)
+    if time is None or not re.match(r"\s*(?:,|;|\.|\band\b|$)", text[time.end:time.end + 6]):
+        return None
+    name = ctx.mention_at(s, e)
+    if name is None:
+        v = vocab()
+        cls = hint if hint and v.is_a(hint, pat["object"]) else pat["object"][0]
+        name = ctx.add_name(s, e, cls) if _looks_named(ctx, s, e) else None  # ("Uber Freight" holds the maker's name)
+    if name is None or not name.cls or not vocab().is_a(name.cls, pat["object"]):
+        return None
+    return name, time
+
+
+def _timeline(ctx: Context, pat: dict, ts: int, te: int, found: list[Fact]) -> list[Fact]:
+    """Launches told in a row after one verb, each name with its own time: "Zorvex Eats launched in 2014, and Zorvex
+    Freight in 2017"; "It was followed by Zorvex 3 in 2020 and Zorvex 5 in 2021" (``timeline_lists``)."""
+    text = ctx.doc.text
+    followed = text[ts:te].lower() == "followed" and _EN_FOLLOWED_BY.match(text, te, ctx.sent.end)
+    if followed:  # what followed an earlier product is launched at its own time, by the text's company
+        subj, subj_m, pos = ctx.doc.organisation or "", None, followed.end()
+        items = []
+    else:
+        if not found:
+            return []
+        subj = found[0].subject
+        subj_m = None
+        # the last launch the verb told, dated by the time right after it ("launched in 2014")
+        after = _EN_TIMELINE_TIME.match(text, te, ctx.sent.end)
+        time = next((p for p in ctx.periods() if after and p.start == after.end()), None)
+        if time is None:
+            ends = [p for p in ctx.periods() if p.start >= te and ctx.clause_of(p.start) == ctx.clause_of(ts)
+                    and _EN_TIMELINE_TIME.fullmatch(text, max(te, p.start - 4), p.start)]
+            time = ends[0] if ends and not re.search(r"[,;]", text[te:ends[0].start]) else None
+        if time is None:
+            return []
+        pos, items = time.end, []
+        nxt = _EN_TIMELINE_JOIN.match(text, pos, ctx.sent.end)
+        if nxt is None:
+            return []
+        pos = nxt.end()
+    if not subj:
+        return []
+    while len(items) < 8:
+        item = _timeline_item(ctx, pat, pos)
+        plain = _EN_TIMELINE_PLAIN.match(text, pos, ctx.sent.end) if item is None else None
+        if plain is not None:  # "…, mini programs in January 2017 and …": a thing with no name in the row, passed over
+            time = next((p for p in ctx.periods() if p.start == plain.end() and p.period.year), None)
+            if time is None:
+                break
+            end = time.end
+        elif item is None:
+            break
+        else:
+            items.append(item)
+            end = item[1].end
+        nxt = _EN_TIMELINE_JOIN.match(text, end, ctx.sent.end)
+        if nxt is None:
+            break
+        pos = nxt.end()
+    if followed and not items:
+        return []
+    have = {f.obj for f in found}
+    confidence = float(pat.get("confidence", 0.9)) * 0.85
+    out = []
+    for name, time in items:
+        if name.entity_id in have or name.entity_id == subj:
+            continue
+        have.add(name.entity_id)
+        period = time.period.plain() if time.period.qualifier == "since" else time.period
+        if pat.get("past_only") and _after_text_date(ctx, period):
+            continue
+        ev = evidence(ctx, [span(subj_m), (ts, te), span(name), (time.start, time.end)], pat["id"], confidence, ())
+        out.append(Fact("relation", subj, pat["property"], name.entity_id, attrs(period=period), (ev,)))
+    return out
 
 
 _EN_MAKER_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:new|latest|flagship|first|own|next-generation|new-generation|entry-level|top-end|high-end|"
@@ -917,6 +1016,8 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
         if ctx.lang.code == "zh":  # “蚂小宝”和AI金融管家“蚂小财”: between quoted names, the second one's description
             quoted = _ZH_QUOTED_GAP.fullmatch(gap)
             gap = quoted.group(1) if quoted else gap
+        if ctx.lang.code == "en":  # "the Y architecture, together with the Y200 GPU": past the first one's kind in lower case
+            gap = _EN_KIND_BEFORE_ALONG.sub("", gap, count=1)
         if ctx.lang.code == "en" and _EN_ALONG.fullmatch(gap) and all(x.cls and vocab().is_a(x.cls, _PRODUCT_SLOTS) for x in (run[-1], m)):
             gap = " and "  # "unveiled R2 in March 2024, together with R3 and R3X": products shown with it are in the list
         if not joiner.fullmatch(gap) and not (ctx.lang.code == "en" and _en_kind_joiner(ctx.lang.words).fullmatch(gap)):
@@ -929,6 +1030,7 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
     return run
 
 
+_EN_KIND_BEFORE_ALONG = re.compile(r"^(?:\s+[a-z][\w-]*){1,2}(?=\s*,?\s*(?:together\s+with|along\s+with|alongside)\b)")
 _EN_ALONG = re.compile(r"\s*,?\s*(?:together\s+with|along\s+with|alongside)\s+(?:the\s+|its\s+)?")
 _ZH_QUOTED_GAP = re.compile(r"[”》」]\s*(、|和|及|以及|与)(?:[^，。；、,;“”《》「」()（）]{0,12}[“《「])?")
 @functools.lru_cache(maxsize=4)
@@ -1004,7 +1106,7 @@ def _zh_kind_nouns(words: dict) -> tuple:
 
 
 _EN_TRAILING_RELATIVE = re.compile(r",\s*(?:which|that|who)\s[^,;:()]{1,80},?$")
-_EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$")
+_EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an|its|our|their)\s[^,;:()]{1,60}$")
 _NOT_EN_TRAILING_APPOSITIVE = re.compile(r"[,;:()]")  # what _EN_TRAILING_APPOSITIVE holds only as its first character
 _EN_TRAILING_WORDS = re.compile(r"\s+(?:[a-z][\w-]*\s*){1,2}$")
 _NOT_EN_TRAILING_WORDS = re.compile(r"[^\w\s-]")  # what _EN_TRAILING_WORDS cannot hold
@@ -1081,7 +1183,18 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             rel = _EN_TRAILING_RELATIVE.search(pos_text)
             if rel is not None:  # "The X4, which succeeds the X3, launched": the name before the relative clause
                 pos_text = pos_text[:rel.start()]
+            # "the Zorvex 970, which was launched", "the Zorvex X1, built on the Ampere architecture, was launched":
+            # the name before the relative pronoun or the clause that describes it
+            described = _EN_TRAILING_DESCRIBER.search(pos_text, max(0, len(pos_text) - 160))
+            if described is not None:
+                pos_text = pos_text[:described.start()]
         found = lang.name_before(pos_text, len(pos_text), lang.words)
+        if not found and lang.code == "en":  # "the Zorvex Q7 sport utility vehicle, was launched": the kind after the name
+            kind = _EN_TRAILING_KIND.search(pos_text, max(0, len(pos_text) - 60))
+            if kind is not None and _is_kind_phrase(lang.words, kind.group(1)):
+                bare = pos_text[:kind.start()]
+                found = lang.name_before(bare, len(bare), lang.words)
+                found = found if found and _model_like(text[found[0]:found[1]]) else None
         if not found and lang.code == "en":  # "Zappos, the online shoe seller, acquired in 2009": the name before its appositive
             bare = sub_end(_EN_TRAILING_APPOSITIVE, pos_text, _NOT_EN_TRAILING_APPOSITIVE)
             found = lang.name_before(bare, len(bare), lang.words) if bare != pos_text else None
@@ -1132,6 +1245,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         if lang.code == "en" and not v_is_org(slot):
             _en_stem_models(ctx, pat, te)
         spans = lang.names_after(text[:limit], start, limit, lang.words)
+        if lang.code == "en" and not v_is_org(slot):
+            spans += _en_more_names(ctx, spans, limit)
         if lang.code == "zh" and v_is_org(slot) and not any(_looks_named(ctx, a, b) and ctx.mention_at(a, b, ["Place"]) is None
                                                             for a, b, _ in spans):
             _zh_glossed_name(ctx, slot, te, limit)  # 全资收购台湾的华亚科技（Inotera）
@@ -1192,6 +1307,58 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                 ctx.name_also(found.entity_id, [text[s:e].strip()])
                 continue
         ctx.add_name(s, e, cls)
+
+
+# what may stand between a launched name and its passive verb and only describes it: a relative pronoun ("the Zorvex 970,
+# which was launched"), a participle clause ("the Zorvex X1, built on the Ampere architecture, was launched")
+_EN_TRAILING_DESCRIBER = re.compile(r"\s*,\s*(?:which|that)\s*$|\s*,\s*(?:based|built|powered|running|using|featuring|equipped|made|"
+                                    r"designed|developed|aimed|targeted|priced)\b[^,;:()]{1,80},?\s*$")
+# lower-case words after a name that end in a kind of product ("the Zorvex Q7 sport utility vehicle", "the first Zorvex e-reader")
+_EN_TRAILING_KIND = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*$")
+
+
+def _is_kind_phrase(words: dict, phrase: str) -> bool:
+    """Does a phrase of lower-case words end in a noun for a kind of product (class_nouns, not a company's)?"""
+    nouns = {n.lower() for cls, ns in (words.get("class_nouns") or {}).items() if cls not in ("Company", "Brand") for n in ns}
+    toks = phrase.lower().split()
+    return any(" ".join(toks[k:]) in nouns for k in range(len(toks))) or toks[-1].endswith(("-reader", "-player"))
+
+
+def _model_like(name: str) -> bool:
+    """A name the lexicon lacks found only through the kind after it: a model name (letters with digits, or capitals
+    inside a word: "Zorvex Q7", "ZorPods"), or a single capitalised word ("Kindle")."""
+    return bool(re.search(r"[0-9]|[a-z][A-Z]", name)) or bool(re.fullmatch(r"[A-Z][a-z]+", name))
+
+
+# what may follow a name of a list after the verb before the list goes on: a price (", priced from $799 and $899, and"),
+# an aside (", the thinnest watch to date, and"), the name's own time (" in 2019 and"), "together with"
+_EN_MORE_PRICE = re.compile(r"\s*,\s*(?:priced|starting|costing|selling|retailing)\s+(?:at|from)\s+[^,;()]{1,40}(?=,)")
+_EN_MORE_JOIN = re.compile(r"\s*(?:,\s*and|,\s*as\s+well\s+as|\s+and|\s+as\s+well\s+as|,?\s*(?:together\s+with|along\s+with|alongside))\s+")
+
+
+def _en_more_names(ctx: Context, spans: list, limit: int) -> list:
+    """Names of a list after the verb that goes on past a price, an aside or a time ("introduced the X and X Plus,
+    priced from $799 and $899, and the X Pro and X Pro Max", "announced the Y architecture, together with the Y200
+    GPU"): the names after each such break, as ``names_after`` finds them."""
+    text, words = ctx.doc.text, ctx.lang.words
+    out = []
+    while spans and len(out) < 8:
+        pos = spans[-1][1]
+        price = _EN_MORE_PRICE.match(text, pos, limit)
+        gap = text[pos:price.end()] if price else _en_list_gap(ctx, pos, text[pos:min(limit, pos + 80)])
+        pos = price.end() if price else pos + (min(limit, pos + 80) - pos - len(gap))
+        if pos == spans[-1][1]:  # "the Y architecture, together with": the name's kind in lower case
+            kind = re.match(r"(?:\s+[a-z][\w-]*){1,2}(?=\s*,?\s*(?:together|along|alongside)\b)", text[pos:limit])
+            pos += kind.end() if kind else 0
+        join = _EN_MORE_JOIN.match(text, pos, limit)
+        if join is None or pos == spans[-1][1] and not re.match(r"\s*,?\s*(?:together|along|alongside)", text[pos:limit]):
+            break  # (a plain "and" right after a name names_after has followed already)
+        more = ctx.lang.names_after(text[:limit], join.end(), limit, words)
+        if not more or not re.fullmatch(r"(?:[a-z][\w-]*,?\s+){0,6}", text[join.end():more[0][0]]):
+            break  # "and a new generation of earbuds, ZorPods 4": words for what it is may come first
+        out += more
+        spans = more
+    return out
 
 
 # the model words after a maker's or a line's name: "millet 15 series" (Xiaomi 15), "red rice Note 14", "Ernie 5":
