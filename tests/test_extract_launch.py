@@ -380,6 +380,9 @@ def test_a_row_without_product_names_adds_no_launch(text):
      "Orbix 16 Pro Max, priced from $999.", {"Orbix 16", "Orbix 16 Plus", "Orbix 16 Pro", "Orbix 16 Pro Max"}),
     ("In March 2024 Qualcomm announced the Orbix architecture, together with the Z200 GPU and the ZB200 superchip.",
      {"Z200", "ZB200"}),
+    # an aside about the first one (with a name of its own inside) before "together with"
+    ("In March 2024 Qualcomm announced the Orbix architecture, the successor to Hopper, together with the Z200 GPU and "
+     "the ZB200 superchip, which pairs two GPUs.", {"Z200", "ZB200"}),
 ])
 def test_a_list_after_the_verb_goes_on_past_a_price_or_together_with(text, names):
     assert names <= {n for n, _ in _launched(text)}
@@ -505,3 +508,32 @@ def test_a_plain_chinese_name_the_name_model_reads_is_launched(text, name):
 def test_plain_chinese_words_after_a_launch_verb_are_no_product(text):
     _needs_name_model()
     assert not of("releases", labelled(text, "zh", organisation="huawei"))
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    ("今晚我们还要给大家看两台车：Orbix R3和Orbix R3X。", "zh", {("Orbix R3", "2018-02-07"), ("Orbix R3X", "2018-02-07")}),
+    ("Today we are introducing something brand new: Orbix Services.", "en", {("Orbix Services", "2018-02-07")}),
+    ("去年，公司在CES上展示了新一代充电器Orbix Prime。", "zh", {("Orbix Prime", "2017")}),
+])
+def test_what_a_speaker_shows_is_launched(text, lang, names):
+    assert _launched(text, lang) == names
+
+
+def test_a_plan_said_with_yao_keeps_no_date_of_the_text():
+    # 要推出 may be a plan: not dated by the text as shown now
+    assert ("Orbix R5", "2018-02-07") not in _launched("我们要推出Orbix R5。", "zh")
+    assert not _launched("公司展示了强劲的业绩。", "zh")
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("In 2021 Qualcomm began offering Orbix Pay.", "en", "Orbix Pay"),
+    ("Orbix Pay first appeared in 2016.", "en", "Orbix Pay"),
+    ("2023年，Orbix Z5开启公测。", "zh", "Orbix Z5"),
+    ("2019年，公司开始提供Orbix Z5服务。", "zh", "Orbix Z5"),
+])
+def test_a_service_first_offered_is_launched(text, lang, name):
+    assert name in {n for n, _ in _launched(text, lang)}
+
+
+def test_offering_a_plain_thing_is_no_launch():
+    assert not _launched("2019年，公司开始提供贷款。", "zh")

@@ -820,7 +820,8 @@ _PRESENT = {
                      r"\b(?:we|i)\s*(?:am|are|'m|'re|’m|’re)\s+(?:so\s+|very\s+|really\s+)?(?:proud|excited|pleased|happy|thrilled|delighted)\s+to\s+$",
                      re.IGNORECASE),
     # 我们正式发布, 今天我们在现场发布: the speaker, maybe where they stand, then the verb
-    "zh": re.compile(r"(?:我们|我)(?:今天|现在|正式|也|还)*(?:在(?:现场|这里|此|台上|大会上|发布会上))?(?:正式|也|还)*$"),
+    # (今晚我们还要给大家看: tonight, as the speaker speaks)
+    "zh": re.compile(r"(?:我们|我)(?:今天|今晚|现在|正式|也|还)*(?:在(?:现场|这里|此|台上|大会上|发布会上))?(?:正式|也|还)*$"),
 }
 
 
@@ -832,6 +833,8 @@ def _present(ctx: Context, ts: int, te: int) -> bool:
     word = ctx.doc.text[ts:te].lower()
     if ctx.lang.code == "en" and re.search(r"(?:ed|ought)$", word.split()[0] if word.split() else ""):
         return False  # "we announced": a past event, dated elsewhere
+    if ctx.lang.code == "zh" and word.startswith("给大家") and before.endswith("要"):
+        before = before[:-1]  # 我们还要给大家看: shown now (要推出 alone may be a plan)
     return bool(regex and regex.search(before))
 
 
@@ -875,7 +878,7 @@ _EN_NOUN_APPOSITIVE = re.compile(r"\s+[a-z][^,;:.()]{0,40},\s*(?:the\s+)?")
 _NAME_APPOSITIVE = {
     # "launched its first self-developed chipset, the Surge S1": a noun phrase, a comma, its name
     # "launching two new switches, Quantum-X800 and Spectrum-X800": a number of things, then their names
-    "en": re.compile(r"\s+(?:its|their|his|her|our|the|a|an|two|three|four|five|six|several|[2-9])\s[^,;:.()]{0,60}[,:]\s*(?:the\s+)?", re.IGNORECASE),
+    "en": re.compile(r"\s+(?:its|their|his|her|our|the|a|an|two|three|four|five|six|several|something|[2-9])\s[^,;:.()]{0,60}[,:]\s*(?:the\s+)?", re.IGNORECASE),
     # 推出了首款汽车——小米SU7, 发布了旗下首款芯片：澎湃S1
     "zh": re.compile(r"了?[^，。；,;]{0,20}(?:——|—|：|:)\s*"),
 }
@@ -1035,6 +1038,10 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
         aside = _ASIDE.match(ctx.doc.text, run[-1].end)
         if aside is not None and m.start < aside.end():
             continue  # “西门子工业副驾”（Industrial Copilot）: a name inside the brackets glosses the one before
+        if ctx.lang.code == "en":  # "the Y architecture, the successor to Hopper, together with the Z200": Hopper is in the aside
+            along = _EN_KIND_BEFORE_ALONG.match(ctx.doc.text[run[-1].end:run[-1].end + 120])
+            if along is not None and m.start < run[-1].end + along.end():
+                continue
         gap = _ASIDE.sub("", ctx.doc.text[run[-1].end:m.start], count=1)  # Model X（2015年9月）、Model 3
         if ctx.lang.code == "en":  # "the X and X Plus, priced from $799, and the X Pro": a price aside, then the list goes on
             gap = _EN_PRICE_ASIDE.sub(" and ", gap, count=1)
@@ -1059,7 +1066,8 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
     return run
 
 
-_EN_KIND_BEFORE_ALONG = re.compile(r"^(?:\s+[a-z][\w-]*){1,2}(?=\s*,?\s*(?:together\s+with|along\s+with|alongside)\b)")
+_EN_KIND_BEFORE_ALONG = re.compile(r"^(?:\s+[a-z][\w-]*){1,2}(?:\s*,\s*(?:a|an|the|its|our|their)\s[^,;:()]{1,60}?(?=,))?"
+                                   r"(?=\s*,?\s*(?:together\s+with|along\s+with|alongside)\b)")
 _EN_ALONG = re.compile(r"\s*,?\s*(?:together\s+with|along\s+with|alongside)\s+(?:the\s+|its\s+)?")
 _ZH_QUOTED_GAP = re.compile(r"[”》」\"]\s*[^，。；、,;“”《》「」()（）\"]{0,8}?(、|和|及|以及|与)(?:[^，。；、,;“”《》「」()（）\"]{0,12}[“《「\"])?")
 @functools.lru_cache(maxsize=4)
@@ -1377,7 +1385,7 @@ def _model_like(name: str) -> bool:
 
 # a noun phrase for what was launched, then a colon and their names: "three new products: the X1, the X2 and the X3",
 # 三款新品：X1、X2和X3
-_COLON_LEAD = {"en": re.compile(r"\s+(?:its|their|our|the|a|an|two|three|four|five|six|several|new|[2-9])\s[^,;:.()]{0,50}:\s*"),
+_COLON_LEAD = {"en": re.compile(r"\s+(?:its|their|our|the|a|an|two|three|four|five|six|several|new|something|one|[2-9])\b[^,;:.()]{0,50}:\s*"),
                "zh": re.compile(r"了?[^，。；,;：:“”《》]{1,16}[：:]\s*")}
 
 
@@ -1398,8 +1406,8 @@ def _en_more_names(ctx: Context, spans: list, limit: int) -> list:
         price = _EN_MORE_PRICE.match(text, pos, limit)
         gap = text[pos:price.end()] if price else _en_list_gap(ctx, pos, text[pos:min(limit, pos + 80)])
         pos = price.end() if price else pos + (min(limit, pos + 80) - pos - len(gap))
-        if pos == spans[-1][1]:  # "the Y architecture, together with": the name's kind in lower case
-            kind = re.match(r"(?:\s+[a-z][\w-]*){1,2}(?=\s*,?\s*(?:together|along|alongside)\b)", text[pos:limit])
+        if pos == spans[-1][1]:  # "the Y architecture, together with": the name's kind in lower case (and an aside)
+            kind = _EN_KIND_BEFORE_ALONG.match(text[pos:limit])
             pos += kind.end() if kind else 0
         join = _EN_MORE_JOIN.match(text, pos, limit)
         if join is None or pos == spans[-1][1] and not re.match(r"\s*,?\s*(?:together|along|alongside)", text[pos:limit]):
@@ -1548,6 +1556,8 @@ def _without_kind(ctx: Context, s: int, e: int) -> int:
                 e -= 1
             if e - s < 2 or _BARE_INITIALS.fullmatch(text, s, e):
                 return s
+            if ctx.lang.code == "en" and m.text[:1].isupper() and not re.search(r"[0-9]", text[s:e]):
+                return m.end  # "Orbix Cloud", "Orbix Studio Display": a capitalised kind after a word is part of the name
             return e
     return e
 
