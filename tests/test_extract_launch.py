@@ -537,3 +537,19 @@ def test_a_service_first_offered_is_launched(text, lang, name):
 
 def test_offering_a_plain_thing_is_no_launch():
     assert not _launched("2019年，公司开始提供贷款。", "zh")
+
+
+def test_a_name_before_its_description_and_a_participle_is_launched():
+    assert _launched("Orbix Genie, our AI travel assistant launched in 2023, now answers questions.",
+                     organisation="trip-com") == {("Orbix Genie", "2023")}
+    assert not _launched("The AI assistant launched in 2023 answers questions.")
+
+
+@pytest.mark.parametrize("text, lang, period", [
+    # the time of the launch's own clause, not a nearer one describing the company
+    ("Qualcomm, a chipmaker founded in 1985, launched the Orbix X1 in 2020.", "en", "2020"),
+    ("In 2019, Qualcomm launched the Orbix X1.", "en", "2019"),
+    ("华为成立于1987年，2019年发布了Orbix X1芯片。", "zh", "2019"),
+])
+def test_a_launch_takes_the_time_of_its_own_clause(text, lang, period):
+    assert _launched(text, lang) == {("Orbix X1", period)}

@@ -660,10 +660,17 @@ _RELATIVE_TIME = tuple(re.compile("|".join(re.escape(w) for w in sorted(words, k
                                             ({**EN_RELATIVE_YEARS, **EN_RELATIVE_QUARTERS, **EN_RELATIVE_MONTHS}, re.IGNORECASE)))
 
 
-def _period_of_part(ctx: Context, ts: int) -> PeriodRef | None:
+def _period_of_part(ctx: Context, ts: int, own_clause: bool = False) -> PeriodRef | None:
     """The time nearest the trigger in its part of the sentence (2022年12月，Semi开始交付；2023年11月，
-    Cybertruck正式交付: a semicolon parts two events, each with its own time), else in the sentence."""
+    Cybertruck正式交付: a semicolon parts two events, each with its own time), else in the sentence. With
+    ``own_clause``, a time in the trigger's own clause first ("Qualcomm, a chipmaker founded in 1985, launched the
+    X1 in 2020": 2020, not the nearer 1985 of the clause that describes the company)."""
     text = ctx.doc.text
+    if own_clause:
+        k = ctx.clause_of(ts)
+        mine = [m for m in statement_periods(ctx) if ctx.clause_of(m.start) == k]
+        if mine:
+            return nearest(mine, ts).period
     same = [m for m in statement_periods(ctx) if not re.search(r"[；;]", text[min(m.end, ts):max(m.start, ts)])]
     near = nearest(same, ts)
     return near.period if near is not None else near_period(ctx, ts)
@@ -691,7 +698,7 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
             cs, ce = ctx.clauses[ctx.clause_of(ts)]
             period = event_period(ctx, cs, ce, ts, te)
         else:
-            period = _period_of_part(ctx, ts)
+            period = _period_of_part(ctx, ts, own_clause=bool(pat.get("once")))
         # before a time an earlier sentence gave: "We are announcing NVIDIA NIM", 今天我们在现场发布: it happens
         # as the text is spoken
         if period is None and pat.get("period") in ("event", "carry") and ctx.doc.date and _present(ctx, ts, te):
@@ -1227,6 +1234,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             if described is not None:
                 pos_text = pos_text[:described.start()]
         found = lang.name_before(pos_text, len(pos_text), lang.words)
+        if found and lang.code == "en" and _BARE_INITIALS.fullmatch(text, found[0], found[1]):
+            found = None  # "Orbix Genie, an AI assistant launched": initials in a description, no name
         if not found and lang.code == "en":  # "the Zorvex Q7 sport utility vehicle, was launched": the kind after the name
             kind = _EN_TRAILING_KIND.search(pos_text, max(0, len(pos_text) - 60))
             if kind is not None and _is_kind_phrase(lang.words, kind.group(1)):
@@ -1360,6 +1369,10 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                 ctx.name_also(found.entity_id, [text[s:e].strip()])
                 continue
         ctx.add_name(s, e, cls)
+
+
+# a name's description between it and a participle that tells of it: ", our AI travel assistant " (launched in 2023)
+_EN_DESCRIBED_BEFORE = re.compile(r"\s*,\s*(?:a|an|the|its|our|their)\s[^,;:()]{1,60}?\s+")
 
 
 # what may stand between a launched name and its passive verb and only describes it: a relative pronoun ("the Zorvex 970,
@@ -1779,6 +1792,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 before = [m for m in objs if cs <= m.start and m.end <= ts]
                 if ctx.lang.code == "en":
                     before = _past_modifiers(ctx, objs, ts, before)
+                    if not before:  # "Orbix Genie, our AI travel assistant launched in 2023": the name before its description
+                        before = [m for m in objs if ctx.sent.start <= m.start and _EN_DESCRIBED_BEFORE.fullmatch(ctx.doc.text, m.end, ts)][-1:]
                     while len(before) > 1 and _EN_WITH_PART.search(ctx.doc.text, before[-2].end, before[-1].start):
                         before.pop()  # "the Echo smart speaker with the voice assistant Alexa followed": the Echo followed
                     part = _EN_WITH_PART.search(ctx.doc.text, cs, before[0].start) if len(before) == 1 and pat.get("find_objects") else None
