@@ -553,3 +553,8 @@ def test_a_name_before_its_description_and_a_participle_is_launched():
 ])
 def test_a_launch_takes_the_time_of_its_own_clause(text, lang, period):
     assert _launched(text, lang) == {("Orbix X1", period)}
+
+
+def test_a_later_time_after_a_comma_is_not_the_launch_time():
+    # (a comma between a digit and a year does not part clauses: the time after it is still not the launch's)
+    assert _launched("2021年7月，公司发布了Orbix 5，2022年搭载于理想L8。", "zh") == {("Orbix 5", "2021-07")}

@@ -668,7 +668,8 @@ def _period_of_part(ctx: Context, ts: int, own_clause: bool = False) -> PeriodRe
     text = ctx.doc.text
     if own_clause:
         k = ctx.clause_of(ts)
-        mine = [m for m in statement_periods(ctx) if ctx.clause_of(m.start) == k]
+        mine = [m for m in statement_periods(ctx) if ctx.clause_of(m.start) == k
+                and not re.search(r"[,，;；]", text[min(m.end, ts):max(m.start, ts)])]  # (not across a comma between digits)
         if mine:
             return nearest(mine, ts).period
     same = [m for m in statement_periods(ctx) if not re.search(r"[；;]", text[min(m.end, ts):max(m.start, ts)])]
