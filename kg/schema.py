@@ -310,9 +310,9 @@ PATTERN_GROUPS: dict[str, dict[str, Key]] = {
         "qualifiers": Key(list_of(one_of("period", "count", "price", "reported_by"), "[period, count]")),
         "not_after": Key(regexes), "not_before": Key(regexes), "not_between": Key(regexes),
         "object_then_not": Key(regexes), "object_gap_not": Key(regexes),
-        **{k: Key(words) for k in "agent_verbs asset_nouns brand_nouns buyers cancel_words deal_back joint_words pair_alone pair_verbs parties_words completion_words deal_nouns market_sale_verbs nominal not_doer_before plan_words object_after object_marker passive price_words sellers".split()},
-        **{k: Key(flag) for k in ("adjacent_objects business_units doer_names find_objects find_subjects holds_since maker_in_name modifies_next needs_marker no_future once past_only "
-                                  "object_as_market same_clause site_names subject_same_clause suffix_names swap_roles").split()},
+        **{k: Key(words) for k in "agent_verbs asset_nouns brand_nouns context_before list_nouns buyers cancel_words deal_back joint_words pair_alone pair_verbs parties_words completion_words deal_nouns market_sale_verbs nominal not_doer_before plan_words object_after object_marker passive price_words sellers".split()},
+        **{k: Key(flag) for k in ("adjacent_objects business_units doer_names find_objects find_subjects holds_since joint_reading maker_in_name model_names modifies_next needs_marker no_future once past_only "
+                                  "object_as_market same_clause shown_now site_names subject_same_clause suffix_names swap_roles timeline_lists").split()},
     },
     "modifiers": {**_COMMON, "property": Key(ontology_term, required=True), "head": Key(classes(), required=True),
                   "modifier": Key(classes(), required=True), "after_words": Key(words), "max_gap": Key(counts)},

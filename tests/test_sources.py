@@ -264,6 +264,27 @@ def test_repeated_word(clause, word):
     assert sources._repeated_word(clause, spec) == word
 
 
+def _mention(text, name, entity_id):
+    from kg.types import Mention
+    s = text.index(name)
+    return Mention(s, s + len(name), name, "entity", entity_id, "Product")
+
+
+@pytest.mark.parametrize("clause, names, word", [
+    # two names that differ only in their numbers are two names, no word said twice
+    ("It was followed by Orbix 3 in 2020 and Orbix 5 in 2021", [("Orbix 3", "x-orbix-3"), ("Orbix 5", "x-orbix-5")], ""),
+    # a list of names, each after its kind: the kind is said once per name
+    ("the company also push out thumb camera Orbix 3S and network camera Link 2",
+     [("Orbix 3S", "x-orbix-3s"), ("Link 2", "x-link-2")], ""),
+    # a garble still is one
+    ("the phone the phone on sale", [], "phone"),
+])
+def test_names_in_a_clause_are_one_word_each(clause, names, word):
+    spec = sources.load_noise().languages["en"]["repeated_word"]
+    mentions = [_mention(clause, n, i) for n, i in names]
+    assert sources._repeated_word(sources._names_as_one(clause, 0, len(clause), mentions), spec) == word
+
+
 def test_noise_file_errors_name_the_file_and_the_fix(tmp_path):
     bad = tmp_path / "noise.yaml"
     bad.write_text("signs: {repeated_word: 2}\n", encoding="utf-8")

@@ -38,6 +38,12 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
                 found = [f for pat in owners[shorter] for f in _relation(ctx, pat, ts, ts + len(shorter), new_names)]
                 if found:
                     break
+            for shorter in () if found else _joint_ends(pats, ctx.lang.code, word):
+                # 联合发布了X with no partner named, "jointly announced": what was made together was still made
+                found = [f for pat in owners[shorter] if pat.get("joint_words") or pat.get("joint_reading")
+                         for f in _relation(ctx, pat, te - len(shorter), te, new_names)]
+                if found:
+                    break
         if found:
             used.append((ts, te, {f.predicate for f in found} | props))
             # "developed together with Krafton": the shorter trigger at the same place tells another relation too
@@ -50,9 +56,9 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
                     used.append((ts, ts + len(shorter), {f.predicate for f in more}))
                     break
             # 联合研发: a trigger of another relation ends the word (研发: develops, with 联合: partnerOf)
-            for shorter in pats.triggers_within("relations", ctx.lang.code, word, "end") if ctx.lang.code == "zh" else ():
+            for shorter in _joint_ends(pats, ctx.lang.code, word):
                 others = [pat for pat in owners[shorter] if pat["property"] not in props | {f.predicate for f in found}
-                          and pat.get("joint_words")]  # only a verb that says it was made together
+                          and (pat.get("joint_words") or pat.get("joint_reading"))]  # only a verb that says it was made together
                 more = [f for pat in others for f in _relation(ctx, pat, te - len(shorter), te, new_names)]
                 if more:
                     found = found + more
@@ -60,6 +66,11 @@ def relations(ctx: Context, pats: Patterns, new_names: dict) -> list[Fact]:
                     break
         facts.extend(found)
     return facts
+
+
+def _joint_ends(pats: Patterns, lang: str, word: str) -> tuple[str, ...]:
+    """The triggers that end a trigger of joining (研发 of 联合研发, "announced" of "jointly announced": a whole word)."""
+    return tuple(w for w in pats.triggers_within("relations", lang, word, "end") if lang == "zh" or word.endswith(" " + w))
 
 
 def _marker_not_future(ctx: Context, pat: dict, ts: int) -> bool:
@@ -112,11 +123,17 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         if nxt and _trigger_words_re(tuple(back), ctx.lang.code).search(nxt.group()) and _trigger_words_re(tuple(cancels), ctx.lang.code).search(nxt.group()):
             return []
     not_after = (pat.get("not_after") or {}).get(ctx.lang.code)
-    if not_after and re.compile(not_after).match(ctx.doc.text, te, te + 40):
+    we = te
+    while ctx.lang.code == "en" and we < len(ctx.doc.text) and ctx.doc.text[we].isalpha():
+        we += 1  # a stem ("announce" in "announced that"): what follows is after the whole word
+    if not_after and re.compile(not_after).match(ctx.doc.text, we, we + 40):
         return []  # 上市公司 is a listed company, not a launch (a look-behind sees the trigger: (?<=协议))
     not_before = (pat.get("not_before") or {}).get(ctx.lang.code)
     if not_before and re.search(not_before, ctx.doc.text[ctx.sent.start:ts], re.IGNORECASE):
         return []  # 总部位于: the headquarters, told by their own rule
+    before = (pat.get("context_before") or {}).get(ctx.lang.code)
+    if before and not has_word(ctx.doc.text[max(0, ctx.sent.start - 200):ts], before, ctx.lang.code):
+        return []  # "第一款是X" tells a launch only after the speaker said new products are shown
     if _sale_abroad(ctx, pat, ts, te):
         return []  # 在日本开售ATTO 3: the product enters another country's market, launched before
     found = _by_side(ctx, pat, ts, te, new_names)
@@ -124,11 +141,115 @@ def _relation(ctx: Context, pat: dict, ts: int, te: int, new_names: dict) -> lis
         found += _co_makers(ctx, pat, ts, te, found)
     if found and pat.get("brand_nouns"):
         found += _launched_brands(ctx, pat, te, found)
+    if pat.get("timeline_lists") and ctx.lang.code == "en":
+        found += _timeline(ctx, pat, ts, te, found)
     return found
+
+
+# "Zorvex Eats launched in 2014, and Zorvex Freight, which matches truckers with shippers, in 2017", "It was followed by
+# Zorvex 3 in 2020 and Zorvex 5 in 2021": names in a row after a launch, each with its own time and no verb of its own
+_EN_TIMELINE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?|;\s*(?:and\s+)?)(?:the\s+)?")
+_EN_TIMELINE_ASIDE = re.compile(r"\s*,\s*(?:which|that|a|an|the|its|our|their)\s[^,;:()]{1,70},")
+_EN_TIMELINE_TIME = re.compile(r"\s+(?:in|on)\s+")
+_EN_TIMELINE_PLAIN = re.compile(r"[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}\s+(?:in|on)\s+")
+_EN_FOLLOWED_BY = re.compile(r"\s+by\s+(?:the\s+)?")
+
+
+def _timeline_item(ctx: Context, pat: dict, pos: int) -> tuple[Mention, Mention] | None:
+    """A name (perhaps with an aside between commas) and then "in"/"on" and a time, at ``pos``; the time must end
+    its part of the list (a comma, "and", the sentence's end): (name, time)."""
+    text, words = ctx.doc.text, ctx.lang.words
+    spans = ctx.lang.names_after(text[:ctx.sent.end], pos, ctx.sent.end, words)[:1]
+    if not spans or not re.fullmatch(r"(?:[a-z][\w-]*\s+){0,4}", text[pos:spans[0][0]]):
+        return None  # "the short-video feature Zorvex Channels in 2020": words for its kind may come first
+    s, e, hint = spans[0]
+    aside = _EN_TIMELINE_ASIDE.match(text, e, ctx.sent.end)
+    at = _EN_TIMELINE_TIME.match(text, aside.end() if aside else e, ctx.sent.end)
+    if at is None:
+        return None
+    time = next((p for p in ctx.periods() if p.start == at.end() and p.period.year), None)
+    if time is None or not re.match(r"\s*(?:,|;|\.|\band\b|$)", text[time.end:time.end + 6]):
+        return None
+    name = ctx.mention_at(s, e)
+    if name is None:
+        v = vocab()
+        cls = hint if hint and v.is_a(hint, pat["object"]) else pat["object"][0]
+        name = ctx.add_name(s, e, cls) if _looks_named(ctx, s, e) else None  # ("Uber Freight" holds the maker's name)
+    if name is None or not name.cls or not vocab().is_a(name.cls, pat["object"]):
+        return None
+    return name, time
+
+
+def _timeline(ctx: Context, pat: dict, ts: int, te: int, found: list[Fact]) -> list[Fact]:
+    """Launches told in a row after one verb, each name with its own time: "Zorvex Eats launched in 2014, and Zorvex
+    Freight in 2017"; "It was followed by Zorvex 3 in 2020 and Zorvex 5 in 2021" (``timeline_lists``)."""
+    text = ctx.doc.text
+    followed = text[ts:te].lower() == "followed" and _EN_FOLLOWED_BY.match(text, te, ctx.sent.end)
+    if followed:  # what followed an earlier product is launched at its own time, by the text's company
+        subj, subj_m, pos = ctx.doc.organisation or "", None, followed.end()
+        items = []
+    else:
+        if not found:
+            return []
+        subj = found[0].subject
+        subj_m = None
+        # the last launch the verb told, dated by the time right after it ("launched in 2014")
+        after = _EN_TIMELINE_TIME.match(text, te, ctx.sent.end)
+        time = next((p for p in ctx.periods() if after and p.start == after.end()), None)
+        if time is None:
+            ends = [p for p in ctx.periods() if p.start >= te and ctx.clause_of(p.start) == ctx.clause_of(ts)
+                    and _EN_TIMELINE_TIME.fullmatch(text, max(te, p.start - 4), p.start)]
+            time = ends[0] if ends and not re.search(r"[,;]", text[te:ends[0].start]) else None
+        if time is None:
+            return []
+        pos, items = time.end, []
+        nxt = _EN_TIMELINE_JOIN.match(text, pos, ctx.sent.end)
+        if nxt is None:
+            return []
+        pos = nxt.end()
+    if not subj:
+        return []
+    while len(items) < 8:
+        item = _timeline_item(ctx, pat, pos)
+        plain = _EN_TIMELINE_PLAIN.match(text, pos, ctx.sent.end) if item is None else None
+        if plain is not None:  # "…, mini programs in January 2017 and …": a thing with no name in the row, passed over
+            time = next((p for p in ctx.periods() if p.start == plain.end() and p.period.year), None)
+            if time is None:
+                break
+            end = time.end
+        elif item is None:
+            break
+        else:
+            items.append(item)
+            end = item[1].end
+        nxt = _EN_TIMELINE_JOIN.match(text, end, ctx.sent.end)
+        if nxt is None:
+            break
+        pos = nxt.end()
+    if followed and not items:
+        return []
+    have = {f.obj for f in found}
+    confidence = float(pat.get("confidence", 0.9)) * 0.85
+    out = []
+    for name, time in items:
+        if name.entity_id in have or name.entity_id == subj:
+            continue
+        have.add(name.entity_id)
+        period = time.period.plain() if time.period.qualifier == "since" else time.period
+        if pat.get("past_only") and _after_text_date(ctx, period):
+            continue
+        ev = evidence(ctx, [span(subj_m), (ts, te), span(name), (time.start, time.end)], pat["id"], confidence, ())
+        out.append(Fact("relation", subj, pat["property"], name.entity_id, attrs(period=period), (ev,)))
+    return out
 
 
 _EN_MAKER_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:new|latest|flagship|first|own|next-generation|new-generation|entry-level|top-end|high-end|"
                                   r"premium|budget|upcoming|long-awaited|much-anticipated)\s+){0,2}")
+
+
+# 华为的Zorvex X1芯片正式量产: the maker's product, then its verb
+_ZH_MAKER_POSSESSIVE = re.compile(r"(?:旗下)?的?\s*(?:(?:新款|最新|首款|全新|旗舰|新一代|第[一二三四五六七八九十]代)的?)?")
+_MAKER_POSSESSIVE = {"en": _EN_MAKER_POSSESSIVE, "zh": _ZH_MAKER_POSSESSIVE}
 
 
 def _launched_brands(ctx: Context, pat: dict, te: int, found: list[Fact]) -> list[Fact]:
@@ -539,10 +660,18 @@ _RELATIVE_TIME = tuple(re.compile("|".join(re.escape(w) for w in sorted(words, k
                                             ({**EN_RELATIVE_YEARS, **EN_RELATIVE_QUARTERS, **EN_RELATIVE_MONTHS}, re.IGNORECASE)))
 
 
-def _period_of_part(ctx: Context, ts: int) -> PeriodRef | None:
+def _period_of_part(ctx: Context, ts: int, own_clause: bool = False) -> PeriodRef | None:
     """The time nearest the trigger in its part of the sentence (2022年12月，Semi开始交付；2023年11月，
-    Cybertruck正式交付: a semicolon parts two events, each with its own time), else in the sentence."""
+    Cybertruck正式交付: a semicolon parts two events, each with its own time), else in the sentence. With
+    ``own_clause``, a time in the trigger's own clause first ("Qualcomm, a chipmaker founded in 1985, launched the
+    X1 in 2020": 2020, not the nearer 1985 of the clause that describes the company)."""
     text = ctx.doc.text
+    if own_clause:
+        k = ctx.clause_of(ts)
+        mine = [m for m in statement_periods(ctx) if ctx.clause_of(m.start) == k
+                and not re.search(r"[,，;；]", text[min(m.end, ts):max(m.start, ts)])]  # (not across a comma between digits)
+        if mine:
+            return nearest(mine, ts).period
     same = [m for m in statement_periods(ctx) if not re.search(r"[；;]", text[min(m.end, ts):max(m.start, ts)])]
     near = nearest(same, ts)
     return near.period if near is not None else near_period(ctx, ts)
@@ -572,11 +701,14 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
             cs, ce = ctx.clauses[ctx.clause_of(ts)]
             period = event_period(ctx, cs, ce, ts, te)
         else:
-            period = _period_of_part(ctx, ts)
+            period = _period_of_part(ctx, ts, own_clause=bool(pat.get("once")))
         # before a time an earlier sentence gave: "We are announcing NVIDIA NIM", 今天我们在现场发布: it happens
         # as the text is spoken
         if period is None and pat.get("period") in ("event", "carry") and ctx.doc.date and _present(ctx, ts, te):
             d = ctx.doc.date
+            period = PeriodRef(d.year, None, d.month, d.day, "")
+        if period is None and pat.get("shown_now") and ctx.doc.speaker and ctx.doc.date:
+            d = ctx.doc.date  # 第一款是X in a speech: shown as the speaker speaks, on the text's date
             period = PeriodRef(d.year, None, d.month, d.day, "")
         if period is None and pat.get("period") == "carry" and ctx.recent_periods and not _unresolved_time(ctx):
             period = ctx.recent_periods[-1]  # "Apple on Monday unveiled ... . Cook introduced the iPhone 16"
@@ -692,9 +824,14 @@ def _own_time(ctx: Context, obj: Mention, listed: bool = False) -> PeriodRef | N
 
 _PRESENT = {
     "en": re.compile(r"\b(?:we|i)\s+(?:are|am|'re|’re)\s+(?:also\s+|now\s+|officially\s+)?$|\b(?:we|i)\s+(?:also\s+|now\s+)?$|"
-                     r"\b(?:today|now)\s*,?\s*(?:we\s+(?:are\s+)?)?(?:also\s+)?$", re.IGNORECASE),
+                     r"\b(?:today|now)\s*,?\s*(?:we\s+(?:are\s+)?)?(?:also\s+)?$|"
+                     # "Let me introduce", "we are excited to announce", "I'm proud to introduce"
+                     r"\blet(?:\s+me|\s+us|['’]s)\s+(?:now\s+)?$|"
+                     r"\b(?:we|i)\s*(?:am|are|'m|'re|’m|’re)\s+(?:so\s+|very\s+|really\s+)?(?:proud|excited|pleased|happy|thrilled|delighted)\s+to\s+$",
+                     re.IGNORECASE),
     # 我们正式发布, 今天我们在现场发布: the speaker, maybe where they stand, then the verb
-    "zh": re.compile(r"(?:我们|我)(?:今天|现在|正式|也|还)*(?:在(?:现场|这里|此|台上|大会上|发布会上))?(?:正式|也|还)*$"),
+    # (今晚我们还要给大家看: tonight, as the speaker speaks)
+    "zh": re.compile(r"(?:我们|我)(?:今天|今晚|现在|正式|也|还)*(?:在(?:现场|这里|此|台上|大会上|发布会上))?(?:正式|也|还)*$"),
 }
 
 
@@ -706,6 +843,8 @@ def _present(ctx: Context, ts: int, te: int) -> bool:
     word = ctx.doc.text[ts:te].lower()
     if ctx.lang.code == "en" and re.search(r"(?:ed|ought)$", word.split()[0] if word.split() else ""):
         return False  # "we announced": a past event, dated elsewhere
+    if ctx.lang.code == "zh" and word.startswith("给大家") and before.endswith("要"):
+        before = before[:-1]  # 我们还要给大家看: shown now (要推出 alone may be a plan)
     return bool(regex and regex.search(before))
 
 
@@ -749,7 +888,7 @@ _EN_NOUN_APPOSITIVE = re.compile(r"\s+[a-z][^,;:.()]{0,40},\s*(?:the\s+)?")
 _NAME_APPOSITIVE = {
     # "launched its first self-developed chipset, the Surge S1": a noun phrase, a comma, its name
     # "launching two new switches, Quantum-X800 and Spectrum-X800": a number of things, then their names
-    "en": re.compile(r"\s+(?:its|their|his|her|our|the|a|an|two|three|four|five|six|several|[2-9])\s[^,;:.()]{0,60},\s*(?:the\s+)?", re.IGNORECASE),
+    "en": re.compile(r"\s+(?:its|their|his|her|our|the|a|an|two|three|four|five|six|several|something|[2-9])\s[^,;:.()]{0,60}[,:]\s*(?:the\s+)?", re.IGNORECASE),
     # 推出了首款汽车——小米SU7, 发布了旗下首款芯片：澎湃S1
     "zh": re.compile(r"了?[^，。；,;]{0,20}(?:——|—|：|:)\s*"),
 }
@@ -909,6 +1048,10 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
         aside = _ASIDE.match(ctx.doc.text, run[-1].end)
         if aside is not None and m.start < aside.end():
             continue  # “西门子工业副驾”（Industrial Copilot）: a name inside the brackets glosses the one before
+        if ctx.lang.code == "en":  # "the Y architecture, the successor to Hopper, together with the Z200": Hopper is in the aside
+            along = _EN_KIND_BEFORE_ALONG.match(ctx.doc.text[run[-1].end:run[-1].end + 120])
+            if along is not None and m.start < run[-1].end + along.end():
+                continue
         gap = _ASIDE.sub("", ctx.doc.text[run[-1].end:m.start], count=1)  # Model X（2015年9月）、Model 3
         if ctx.lang.code == "en":  # "the X and X Plus, priced from $799, and the X Pro": a price aside, then the list goes on
             gap = _EN_PRICE_ASIDE.sub(" and ", gap, count=1)
@@ -919,6 +1062,8 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
         if ctx.lang.code == "zh":  # “蚂小宝”和AI金融管家“蚂小财”: between quoted names, the second one's description
             quoted = _ZH_QUOTED_GAP.fullmatch(gap)
             gap = quoted.group(1) if quoted else gap
+        if ctx.lang.code == "en":  # "the Y architecture, together with the Y200 GPU": past the first one's kind in lower case
+            gap = _EN_KIND_BEFORE_ALONG.sub("", gap, count=1)
         if ctx.lang.code == "en" and _EN_ALONG.fullmatch(gap) and all(x.cls and vocab().is_a(x.cls, _PRODUCT_SLOTS) for x in (run[-1], m)):
             gap = " and "  # "unveiled R2 in March 2024, together with R3 and R3X": products shown with it are in the list
         if not joiner.fullmatch(gap) and not (ctx.lang.code == "en" and _en_kind_joiner(ctx.lang.words).fullmatch(gap)):
@@ -931,8 +1076,10 @@ def _list_run(ctx: Context, cands: list[Mention], start: int, limit: int) -> lis
     return run
 
 
+_EN_KIND_BEFORE_ALONG = re.compile(r"^(?:\s+[a-z][\w-]*){1,2}(?:\s*,\s*(?:a|an|the|its|our|their)\s[^,;:()]{1,60}?(?=,))?"
+                                   r"(?=\s*,?\s*(?:together\s+with|along\s+with|alongside)\b)")
 _EN_ALONG = re.compile(r"\s*,?\s*(?:together\s+with|along\s+with|alongside)\s+(?:the\s+|its\s+)?")
-_ZH_QUOTED_GAP = re.compile(r"[”》」]\s*(、|和|及|以及|与)(?:[^，。；、,;“”《》「」()（）]{0,12}[“《「])?")
+_ZH_QUOTED_GAP = re.compile(r"[”》」\"]\s*[^，。；、,;“”《》「」()（）\"]{0,8}?(、|和|及|以及|与)(?:[^，。；、,;“”《》「」()（）\"]{0,12}[“《「\"])?")
 @functools.lru_cache(maxsize=4)
 def _en_kind_re(nouns: tuple) -> re.Pattern:
     alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
@@ -1006,7 +1153,7 @@ def _zh_kind_nouns(words: dict) -> tuple:
 
 
 _EN_TRAILING_RELATIVE = re.compile(r",\s*(?:which|that|who)\s[^,;:()]{1,80},?$")
-_EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,;:()]{1,60}$")
+_EN_TRAILING_APPOSITIVE = re.compile(r",\s*(?:the|a|an|its|our|their)\s[^,;:()]{1,60}$")
 _NOT_EN_TRAILING_APPOSITIVE = re.compile(r"[,;:()]")  # what _EN_TRAILING_APPOSITIVE holds only as its first character
 _EN_TRAILING_WORDS = re.compile(r"\s+(?:[a-z][\w-]*\s*){1,2}$")
 _NOT_EN_TRAILING_WORDS = re.compile(r"[^\w\s-]")  # what _EN_TRAILING_WORDS cannot hold
@@ -1060,6 +1207,7 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
     text = ctx.doc.text
     slot = pat["object"]
     lang = ctx.lang
+    read_by_model = set()  # spans the name model read as names (no Latin letters or quotes to tell them)
     if passive or pat.get("object_side") == "before":
         # take out the time expressions between the name and the trigger: 《王者荣耀》2015年上线
         pos = ts
@@ -1083,11 +1231,28 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             rel = _EN_TRAILING_RELATIVE.search(pos_text)
             if rel is not None:  # "The X4, which succeeds the X3, launched": the name before the relative clause
                 pos_text = pos_text[:rel.start()]
+            # "the Zorvex 970, which was launched", "the Zorvex X1, built on the Ampere architecture, was launched":
+            # the name before the relative pronoun or the clause that describes it
+            described = _EN_TRAILING_DESCRIBER.search(pos_text, max(0, len(pos_text) - 160))
+            if described is not None:
+                pos_text = pos_text[:described.start()]
         found = lang.name_before(pos_text, len(pos_text), lang.words)
+        if found and lang.code == "en" and _BARE_INITIALS.fullmatch(text, found[0], found[1]):
+            found = None  # "Orbix Genie, an AI assistant launched": initials in a description, no name
+        if not found and lang.code == "en":  # "the Zorvex Q7 sport utility vehicle, was launched": the kind after the name
+            kind = _EN_TRAILING_KIND.search(pos_text, max(0, len(pos_text) - 60))
+            if kind is not None and _is_kind_phrase(lang.words, kind.group(1)):
+                bare = pos_text[:kind.start()]
+                found = lang.name_before(bare, len(bare), lang.words)
+                found = found if found and _model_like(text[found[0]:found[1]]) else None
         if not found and lang.code == "en":  # "Zappos, the online shoe seller, acquired in 2009": the name before its appositive
             bare = sub_end(_EN_TRAILING_APPOSITIVE, pos_text, _NOT_EN_TRAILING_APPOSITIVE)
             found = lang.name_before(bare, len(bare), lang.words) if bare != pos_text else None
         spans = [found] if found else []
+        if not spans and lang.code == "zh" and pat.get("model_names"):  # 抖抖于2016年9月上线: a plain Chinese name before
+            plain = _zh_model_name_before(ctx, len(pos_text))
+            spans = [plain] if plain else []
+            read_by_model = {plain[:2]} if plain else read_by_model
     else:
         limit = ctx.sent.end
         start = te
@@ -1134,6 +1299,15 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
         if lang.code == "en" and not v_is_org(slot):
             _en_stem_models(ctx, pat, te)
         spans = lang.names_after(text[:limit], start, limit, lang.words)
+        colon = _COLON_LEAD[lang.code].match(text, start, limit) if not spans and (pat.get("list_nouns") or {}).get(lang.code) else None
+        lead = text[start:colon.end()].rstrip(" :：") if colon is not None else ""
+        if colon is not None and has_word(lead[-20:], pat["list_nouns"][lang.code], lang.code) and \
+                any(lead.lower().endswith(n.lower()) for n in pat["list_nouns"][lang.code]) and \
+                not any(m.kind in ENTITY_KINDS and start <= m.start < colon.end() for m in ctx.mentions):
+            # "launched three new products: the X1, the X2 and the X3", 发布了三款新品：X1、X2和X3: the names after the colon
+            spans = lang.names_after(text[:limit], colon.end(), limit, lang.words)
+        if lang.code == "en" and not v_is_org(slot):
+            spans += _en_more_names(ctx, spans, limit)
         if lang.code == "zh" and v_is_org(slot) and not any(_looks_named(ctx, a, b) and ctx.mention_at(a, b, ["Place"]) is None
                                                             for a, b, _ in spans):
             _zh_glossed_name(ctx, slot, te, limit)  # 全资收购台湾的华亚科技（Inotera）
@@ -1142,6 +1316,9 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             if not spans:  # 推出面向制造业的生成式人工智能助手“西门子工业副驾”: a long description, then the quoted name
                 q = _ZH_QUOTED_AFTER.match(text, start, ctx.clauses[ctx.clause_of(start)][1])
                 spans = [(q.start(1), q.end(1), "")] if q else []
+                if not spans and pat.get("model_names"):  # 推出了余额宝，…: a name in plain Chinese, as the name model reads it
+                    spans = _zh_model_products(ctx, start, limit)
+                    read_by_model = {(a, b) for a, b, _ in spans}
             else:  # 推出了AI助手“小天”: words with Latin letters right before a quoted name describe it, the quote names it
                 ce = ctx.clauses[ctx.clause_of(start)][1]
                 q = _ZH_QUOTE_RIGHT_AFTER.match(text, spans[0][1], ce)
@@ -1149,7 +1326,7 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                 if q and ctx.mention_at(spans[0][0], spans[0][1]) is None and (
                         q.group(1) or _BARE_INITIALS.fullmatch(text, spans[0][0], spans[0][1])):
                     quoted, end = [(q.start(2), q.end(2), spans[0][2])], q.end()
-                elif text[spans[0][0] - 1:spans[0][0]] in ("“", "《", "「") and text[spans[0][1]:spans[0][1] + 1] in ("”", "》", "」"):
+                elif text[spans[0][0] - 1:spans[0][0]] in ("“", "《", "「", "\"") and text[spans[0][1]:spans[0][1] + 1] in ("”", "》", "」", "\""):
                     quoted, end = [spans[0]], spans[0][1] + 1
                 while quoted:  # …和AI金融管家“蚂小财”: more of them, each with its description
                     more = _ZH_MORE_QUOTED.match(text, end, ce)
@@ -1175,7 +1352,8 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
             e = _without_kind(ctx, s, e)
             if e <= s:
                 continue
-        if ctx.mention_at(s, e) is not None or not (_looks_named(ctx, s, e) or _in_house_name(ctx, pat, s, e, hint)):
+        if ctx.mention_at(s, e) is not None or not (_looks_named(ctx, s, e) or _in_house_name(ctx, pat, s, e, hint)
+                                                     or (s, e) in read_by_model):
             continue
         if lang.code == "zh" and any(m.kind in ENTITY_KINDS and s < m.start and m.end == e and m.cls and v.is_a(m.cls, slot)
                                      for m in ctx.mentions):
@@ -1194,6 +1372,116 @@ def _add_adjacent_names(ctx: Context, pat: dict, ts: int, te: int, passive: bool
                 ctx.name_also(found.entity_id, [text[s:e].strip()])
                 continue
         ctx.add_name(s, e, cls)
+
+
+# a name's description between it and a participle that tells of it: ", our AI travel assistant " (launched in 2023)
+_EN_DESCRIBED_BEFORE = re.compile(r"\s*,\s*(?:a|an|the|its|our|their)\s[^,;:()]{1,60}?\s+")
+
+
+# what may stand between a launched name and its passive verb and only describes it: a relative pronoun ("the Zorvex 970,
+# which was launched"), a participle clause ("the Zorvex X1, built on the Ampere architecture, was launched")
+_EN_TRAILING_DESCRIBER = re.compile(r"\s*,\s*(?:which|that)\s*$|\s*,\s*(?:based|built|powered|running|using|featuring|equipped|made|"
+                                    r"designed|developed|aimed|targeted|priced)\b[^,;:()]{1,80},?\s*$")
+# lower-case words after a name that end in a kind of product ("the Zorvex Q7 sport utility vehicle", "the first Zorvex e-reader")
+_EN_TRAILING_KIND = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*$")
+
+
+def _is_kind_phrase(words: dict, phrase: str) -> bool:
+    """Does a phrase of lower-case words end in a noun for a kind of product (class_nouns, not a company's)?"""
+    nouns = {n.lower() for cls, ns in (words.get("class_nouns") or {}).items() if cls not in ("Company", "Brand") for n in ns}
+    toks = phrase.lower().split()
+    return any(" ".join(toks[k:]) in nouns for k in range(len(toks))) or toks[-1].endswith(("-reader", "-player"))
+
+
+def _model_like(name: str) -> bool:
+    """A name the lexicon lacks found only through the kind after it: a model name (letters with digits, or capitals
+    inside a word: "Zorvex Q7", "ZorPods"), or a single capitalised word ("Kindle")."""
+    return bool(re.search(r"[0-9]|[a-z][A-Z]", name)) or bool(re.fullmatch(r"[A-Z][a-z]+", name))
+
+
+# a noun phrase for what was launched, then a colon and their names: "three new products: the X1, the X2 and the X3",
+# 三款新品：X1、X2和X3
+_COLON_LEAD = {"en": re.compile(r"\s+(?:its|their|our|the|a|an|two|three|four|five|six|several|new|something|one|[2-9])\b[^,;:.()]{0,50}:\s*"),
+               "zh": re.compile(r"了?[^，。；,;：:“”《》]{1,16}[：:]\s*")}
+
+
+# what may follow a name of a list after the verb before the list goes on: a price (", priced from $799 and $899, and"),
+# an aside (", the thinnest watch to date, and"), the name's own time (" in 2019 and"), "together with"
+_EN_MORE_PRICE = re.compile(r"\s*,\s*(?:priced|starting|costing|selling|retailing)\s+(?:at|from)\s+[^,;()]{1,40}(?=,)")
+_EN_MORE_JOIN = re.compile(r"\s*(?:,\s*and|,\s*as\s+well\s+as|\s+and|\s+as\s+well\s+as|,?\s*(?:together\s+with|along\s+with|alongside))\s+")
+
+
+def _en_more_names(ctx: Context, spans: list, limit: int) -> list:
+    """Names of a list after the verb that goes on past a price, an aside or a time ("introduced the X and X Plus,
+    priced from $799 and $899, and the X Pro and X Pro Max", "announced the Y architecture, together with the Y200
+    GPU"): the names after each such break, as ``names_after`` finds them."""
+    text, words = ctx.doc.text, ctx.lang.words
+    out = []
+    while spans and len(out) < 8:
+        pos = spans[-1][1]
+        price = _EN_MORE_PRICE.match(text, pos, limit)
+        gap = text[pos:price.end()] if price else _en_list_gap(ctx, pos, text[pos:min(limit, pos + 80)])
+        pos = price.end() if price else pos + (min(limit, pos + 80) - pos - len(gap))
+        if pos == spans[-1][1]:  # "the Y architecture, together with": the name's kind in lower case (and an aside)
+            kind = _EN_KIND_BEFORE_ALONG.match(text[pos:limit])
+            pos += kind.end() if kind else 0
+        join = _EN_MORE_JOIN.match(text, pos, limit)
+        if join is None or pos == spans[-1][1] and not re.match(r"\s*,?\s*(?:together|along|alongside)", text[pos:limit]):
+            break  # (a plain "and" right after a name names_after has followed already)
+        more = ctx.lang.names_after(text[:limit], join.end(), limit, words)
+        if not more or not re.fullmatch(r"(?:[a-z][\w-]*,?\s+){0,6}", text[join.end():more[0][0]]):
+            break  # "and a new generation of earbuds, ZorPods 4": words for what it is may come first
+        out += more
+        spans = more
+    return out
+
+
+# what may stand between a launch verb and a plain Chinese name: 了, adverbs, words that say it is new or first
+_ZH_PLAIN_LEAD = re.compile(r"(?:了|又|还|也|全新的?|新一代的?|首款|首个|旗下的?|自己的|我们的|自研的)*")
+_ZH_PLAIN_END = re.compile(r"\s*(?:[，。；、,;：:！!？?]|和|及|以及|与|$)")
+_ZH_PLAIN_JOIN = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
+
+
+def _zh_model_name_before(ctx: Context, end: int) -> tuple[int, int, str] | None:
+    """A plain Chinese name ending at ``end`` that opens its clause (抖抖于2016年9月上线, 百亿补贴是…推出的), as the name
+    model reads it (a proper noun or an organisation's name)."""
+    from ..lang import zh_ner
+
+    if not zh_ner.available() or end <= ctx.sent.start:
+        return None
+    base = ctx.sent.start
+    tok = next(((base + a, base + b, tag) for a, b, tag in zh_ner.tokens(ctx.sent.text) if base + b == end), None)
+    if tok is None or tok[2] not in ("nz", "ORG") or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", ctx.doc.text[tok[0]:tok[1]]):
+        return None
+    cs = ctx.clauses[ctx.clause_of(tok[0])][0]
+    return (tok[0], tok[1], "") if not ctx.doc.text[cs:tok[0]].strip(" 　") else None
+
+
+def _zh_model_products(ctx: Context, start: int, limit: int) -> list[tuple[int, int, str]]:
+    """Plain Chinese names right after a launch verb that the name model reads as proper nouns (nz) or organisations'
+    names (a product is often read so: 芝麻信用), each a whole object (推出了余额宝，…; 推出了芝麻信用和花呗): a word the
+    model reads so that goes on with a kind (折叠屏手机) only describes it. Asked only when the rules found no name."""
+    from ..lang import zh_ner
+
+    text = ctx.doc.text
+    if not zh_ner.available():
+        return []
+    lead = _ZH_PLAIN_LEAD.match(text, start, limit)
+    pos = lead.end() if lead else start
+    base = ctx.sent.start
+    toks = [(base + a, base + b, tag) for a, b, tag in zh_ner.tokens(ctx.sent.text)]
+    out = []
+    while len(out) < 6:
+        tok = next((t for t in toks if t[0] == pos), None)
+        if tok is None or tok[2] not in ("nz", "ORG") or tok[1] > limit or not _ZH_PLAIN_END.match(text, tok[1], limit) \
+                or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", text[tok[0]:tok[1]]):
+            break
+        out.append((tok[0], tok[1], ""))
+        join = _ZH_PLAIN_JOIN.match(text, tok[1], limit)
+        if join is None:
+            break
+        pos = join.end()
+    return out
 
 
 # the model words after a maker's or a line's name: "millet 15 series" (Xiaomi 15), "red rice Note 14", "Ernie 5":
@@ -1284,13 +1572,16 @@ def _without_kind(ctx: Context, s: int, e: int) -> int:
                 e -= 1
             if e - s < 2 or _BARE_INITIALS.fullmatch(text, s, e):
                 return s
+            if ctx.lang.code == "en" and m.text[:1].isupper() and not re.search(r"[0-9]", text[s:e]):
+                return m.end  # "Orbix Cloud", "Orbix Studio Display": a capitalised kind after a word is part of the name
             return e
     return e
 
 
-_ZH_MORE_QUOTED = re.compile(r"(?:、|和|及|以及|与)[^，。；、,;“”《》「」()（）]{0,12}?[“《「]([^“”《》「」，。]{2,30})[”》」]")
-_ZH_QUOTE_RIGHT_AFTER = re.compile(r"([\u4e00-\u9fff]{0,8})[“《「]([^“”《》「」，。]{2,30})[”》」]")
-_ZH_QUOTED_AFTER = re.compile(r"[^，。；、,;“”《》「」()（）]{0,30}?[“《「]([^“”《》「」，。]{2,30})[”》」]")
+# (straight quotes too: 发布了国产算力平台"飞星一号"; after a quoted name its kind may come before the next one: “格力明珠”系列高端空调和新一代的“零碳源”空调)
+_ZH_MORE_QUOTED = re.compile(r"[^，。；、,;“”《》「」()（）\"]{0,8}?(?:、|和|及|以及|与)[^，。；、,;“”《》「」()（）\"]{0,12}?[“《「\"]([^“”《》「」，。\"]{2,30})[”》」\"]")
+_ZH_QUOTE_RIGHT_AFTER = re.compile(r"([\u4e00-\u9fff]{0,8})[“《「\"]([^“”《》「」，。\"]{2,30})[”》」\"]")
+_ZH_QUOTED_AFTER = re.compile(r"[^，。；、,;“”《》「」()（）\"]{0,30}?[“《「\"]([^“”《》「」，。\"]{2,30})[”》」\"]")
 _ZH_IN_HOUSE = re.compile(r"(?:自研|自主研发|自主开发|自主设计|独立研发)(?:的|了)?\s*$")
 
 
@@ -1504,6 +1795,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                 before = [m for m in objs if cs <= m.start and m.end <= ts]
                 if ctx.lang.code == "en":
                     before = _past_modifiers(ctx, objs, ts, before)
+                    if not before:  # "Orbix Genie, our AI travel assistant launched in 2023": the name before its description
+                        before = [m for m in objs if ctx.sent.start <= m.start and _EN_DESCRIBED_BEFORE.fullmatch(ctx.doc.text, m.end, ts)][-1:]
                     while len(before) > 1 and _EN_WITH_PART.search(ctx.doc.text, before[-2].end, before[-1].start):
                         before.pop()  # "the Echo smart speaker with the voice assistant Alexa followed": the Echo followed
                     part = _EN_WITH_PART.search(ctx.doc.text, cs, before[0].start) if len(before) == 1 and pat.get("find_objects") else None
@@ -1515,8 +1808,8 @@ def _relation_by_position(ctx: Context, pat: dict, ts: int, te: int) -> list[Fac
                         before = [whole] if whole is not None and whole.cls and vocab().is_a(whole.cls, pat["object"]) else before
                 chosen = before[-1:]
                 makers = [m for m in ctx.entities(pat["subject"]) if cs <= m.start < ts and m.start < chosen[0].start] if chosen else []
-                if makers and not (ctx.lang.code == "en" and len(makers) == 1 and pat.get("find_objects")
-                                   and _EN_MAKER_POSSESSIVE.fullmatch(ctx.doc.text, makers[0].end, chosen[0].start)):
+                if makers and not (len(makers) == 1 and pat.get("find_objects")
+                                   and _MAKER_POSSESSIVE[ctx.lang.code].fullmatch(ctx.doc.text, makers[0].end, chosen[0].start)):
                     chosen = []  # "Apple's iPhone ... launched" with more names about: keep to the clear cases
                     # ("GoPro's flagship HERO13 Black went on sale": the one maker right before it launched it)
         subj_m, subj = _doer(ctx, pat, ts)

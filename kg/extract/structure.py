@@ -93,8 +93,13 @@ def _series_copula_re(words: tuple, lang: str) -> re.Pattern:
         return re.compile(r"(?P<member>[A-Za-z0-9][A-Za-z0-9+\-]*(?:\s?[A-Z0-9][A-Za-z0-9+\-]*){0,3})(?:[\u4e00-\u9fff]{0,4}?(?:车型|机型|手机|芯片))?"
                           r"(?:也|同样|均)?(?:属于|隶属于|归属于|是)(?P<name>[A-Za-z0-9][A-Za-z0-9\-]*(?: [A-Za-z0-9\-]+)?|[\u4e00-\u9fff]{2,4})(?:" + alts
                           + r")(?:[。，；]|的(?:首款|第[一二三四五六七八九十0-9]+款|最新款|新款|旗舰|一员|成员|一款|入门款|高端款))")
-    return re.compile(r"(?P<member>(?!(?:The|It|Its|This|That)\b)[A-Z0-9][\w\-+]*(?:\s+[A-Z0-9][\w\-+]*){0,3})\s+(?:is|was|are|were|became)\s+"
-                      r"(?:(?:part|a\s+member|the\s+(?:first|second|third|latest|newest)\s+(?:model|member))\s+of|in)\s+(?:the\s+)?"
+    # "X is part of the Y series", "X, part of the Y line,", "X belongs to the Y family", "X is the latest in the Y series",
+    # "X and Z are the newest members of the Y family" (the names before are taken by ``_series_member_named``)
+    return re.compile(r"(?P<member>(?!(?:The|It|Its|This|That)\b)[A-Z0-9][\w\-+]*(?:\s+[A-Z0-9][\w\-+]*){0,3})"
+                      r"(?:\s+(?:is|was|are|were|became|remains)\s+(?:(?:also|now|still)\s+)?|\s*,\s*|\s+(?=belongs?\b))"
+                      r"(?:(?:part|a\s+member|members|one|the\s+(?:first|second|third|fourth|latest|newest|top|flagship|entry-level|cheapest)"
+                      r"(?:\s+(?:model|models|member|members|addition|additions|product|products|phone|phones|car|cars|chip|chips))?)\s+(?:of|in|to)"
+                      r"|in|belongs?\s+to)\s+(?:the\s+|its\s+|their\s+|our\s+)?"
                       r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2})\s+(?:" + alts + r")\b")
 
 
@@ -128,6 +133,10 @@ def _series_member_named(ctx: Context, pat: dict) -> list[Fact]:
             # names it without the word)
             series = ctx.add_name(ns, ne + (ctx.lang.code == "en") + len(word), pat["series"][0]) if word else None
         ms, me = base + m.start("member"), base + m.end("member")
+        for other in _members_before(ctx, pat, ms) if ctx.lang.code == "en" else ():
+            if series is not None and other.entity_id != series.entity_id:  # "the X5 and X7 are the newest members of"
+                ev = evidence(ctx, [span(other), span(series)], pat["id"], float(pat.get("confidence", 0.8)))
+                facts.append(Fact("relation", other.entity_id, pat["property"], series.entity_id, (), (ev,)))
         member = next((x for x in ctx.entities(pat["member"]) if x.start == ms and x.end <= me), None)
         if member is None:
             if any(o.start < me and o.end > ms for o in ctx.mentions if o.kind == "entity"):
@@ -138,6 +147,26 @@ def _series_member_named(ctx: Context, pat: dict) -> list[Fact]:
         ev = evidence(ctx, [span(series), span(member)], pat["id"], float(pat.get("confidence", 0.8)))
         facts.append(Fact("relation", member.entity_id, pat["property"], series.entity_id, (), (ev,)))
     return facts
+
+
+def _members_before(ctx: Context, pat: dict, pos: int) -> list[Mention]:
+    """The products listed right before ``pos`` ("the Orbix 5 and Orbix 7 are …": the Orbix 5 before the Orbix 7)."""
+    text = ctx.doc.text
+    out = []
+    while len(out) < 6:
+        join = re.search(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", text[max(ctx.sent.start, pos - 12):pos])
+        if join is None:
+            break
+        end = pos - len(join.group())
+        found = ctx.lang.name_before(text[:end], end, ctx.lang.words)
+        if not found or found[1] != end or found[0] < ctx.sent.start:
+            break
+        m = ctx.mention_at(found[0], found[1]) or ctx.add_name(found[0], found[1], pat["member"][0])
+        if m is None or not m.cls or not vocab().is_a(m.cls, pat["member"]):
+            break
+        out.append(m)
+        pos = m.start
+    return out
 
 
 def _written_as_series(ctx: Context, series: Mention, words: list[str]) -> bool:
@@ -160,7 +189,9 @@ def _series_list_re(words: tuple, verbs: tuple, lang: str) -> re.Pattern:
     if lang == "zh":
         return re.compile(r"(?P<name>[A-Za-z0-9\u4e00-\u9fff]{1,8}?)(?:" + alts + r")(?:的[\u4e00-\u9fff]{0,6}?(?:车型|产品|机型|型号|款式))?"
                           r"(?:则|还|主要|目前|共|已)?(?:" + verb_alts + r")[:：]?")
-    return re.compile(r"(?:\b(?i:the|its|our)\s+|^\s*|[,;]\s+)(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2})\s+(?:" + alts + r")\s+(?:" + verb_alts
+    # ("the Orbix family of chips, including the Orbix 5 and Orbix 7": what the series holds, then a comma)
+    return re.compile(r"(?:\b(?i:the|its|our|their)\s+|^\s*|[,;]\s+|\b(?:unveiled|launched|introduced|announced)\s+)(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2})\s+(?:" + alts
+                      + r")(?:\s+of\s+[a-z][\w\-]*)?\s*,?\s+(?:" + verb_alts
                       + r")(?:\s+(?:two|three|four|five|several)\s+(?:versions|models|variants|trims))?[\s,:]*(?:the\s+)?")
 
 
