@@ -1,0 +1,73 @@
+"""Deals told as a list, each with its own time and price ("acquired A in 2016 for $50 million, B in 2017 for
+$85 million"), and corporate facts whose subject is "it" opening a clause after a colon or semicolon."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from helpers import run
+
+
+def _deals(text: str, lang: str = "en", rel: str = "acquired", organisation: str = "") -> set[tuple]:
+    """(buyer, what was bought, period, price, unit, asserted) of the text's deals."""
+    x = run(text, lang, organisation=organisation, speaker="")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    out = set()
+    for f in x.facts:
+        if f.predicate == rel:
+            p = f.attr("period")
+            v = f.attr("value")
+            out.add((names.get(f.subject, f.subject), names.get(f.obj, f.obj), p.key if p else None,
+                     Decimal(v) if v is not None else None, f.attr("unit"),
+                     max(e.confidence for e in f.evidence) >= 0.75))
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "Huawei acquired Zentrix in 2015 for $40 million, Valtor Audio in 2017 for $95 million and Brightwave in 2019 for $120 million.",
+    # the price before the time, "and" after a comma, a word of approximation in the price
+    "Huawei bought Zentrix for $40 million in 2015, Valtor Audio for about $95 million in 2017, and Brightwave for $120 million in 2019.",
+])
+def test_each_name_of_a_list_of_deals_takes_its_own_time_and_price(text):
+    got = {(o, p, v) for _, o, p, v, _, sure in _deals(text) if sure}
+    assert got == {("Zentrix", "2015", Decimal("40000000")), ("Valtor Audio", "2017", Decimal("95000000")),
+                   ("Brightwave", "2019", Decimal("120000000"))}, _deals(text)
+
+
+def test_a_price_in_another_currency_in_a_list():
+    got = {(o, v, u) for _, o, _, v, u, _ in _deals(
+        "Huawei bought Zentrix for 40 million euros in 2015 and Valtor Audio for 95 million euros in 2017.")}
+    assert got == {("Zentrix", Decimal("40000000"), "EUR"), ("Valtor Audio", Decimal("95000000"), "EUR")}
+
+
+def test_a_list_with_times_only_has_no_price():
+    got = {(o, p, v) for _, o, p, v, _, _ in _deals("Huawei acquired Zentrix in 2015, Valtor Audio in 2017 and Brightwave in 2019.")}
+    assert got == {("Zentrix", "2015", None), ("Valtor Audio", "2017", None), ("Brightwave", "2019", None)}
+
+
+def test_the_price_of_a_later_conjunct_is_not_the_first_deals():
+    # "…, in 2008, and … Brightwave in 2011 for $367 million": the price is Brightwave's
+    got = _deals("Huawei acquired Zentrix, the developer of a physics engine, in 2008, and the British modem designer "
+                 "Brightwave in 2011 for $367 million.")
+    assert ("huawei", "Zentrix", "2008", None, None, True) in got, got
+    assert not [d for d in got if d[1] == "Zentrix" and d[3] is not None], got
+
+
+def test_an_aside_after_a_single_deal_is_no_second_deal():
+    got = _deals("In January 2020 Huawei completed the purchase of Zentrix, a Dubai-based ride-hailing company, for $3.1 billion.")
+    assert {d[1] for d in got} == {"Zentrix"}, got
+    assert {d[3] for d in got} == {Decimal("3100000000")}
+
+
+@pytest.mark.parametrize("text", [
+    "Over the past decade it has grown by buying brands: it acquired Zentrix in 2016 for $50 million.",
+    "The company kept growing; it acquired Zentrix in 2016 for $50 million.",
+])
+def test_it_opening_a_clause_after_a_colon_is_the_texts_company(text):
+    assert ("huawei", "Zentrix", "2016", Decimal("50000000"), "USD", True) in _deals(text, organisation="huawei")
+
+
+def test_it_inside_a_clause_is_not_taken_for_the_company():
+    # "it" after a verb is no subject opening a clause: no deal of the text's company
+    assert not _deals("Analysts said that buying it: a risky bet for Zentrix.", organisation="huawei")
