@@ -71,3 +71,23 @@ def test_it_opening_a_clause_after_a_colon_is_the_texts_company(text):
 def test_it_inside_a_clause_is_not_taken_for_the_company():
     # "it" after a verb is no subject opening a clause: no deal of the text's company
     assert not _deals("Analysts said that buying it: a risky bet for Zentrix.", organisation="huawei")
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Huawei also owns Quorvia, which listed separately on the Nasdaq in December 2022.", ("Quorvia", "listedOn")),
+    ("The deal for Quorvia, which was listed in Frankfurt in 2018, closed last week.", ("Quorvia", "listedOn")),
+    ("Huawei sold part of Quorvia, which was founded in 2015 by Jane Marlow.", ("Quorvia", "foundedOn")),
+    ("Huawei bought Quorvia, which is headquartered in Oslo.", ("Quorvia", "headquarteredIn")),
+])
+def test_a_relative_clause_tells_of_the_name_before_which(text, fact):
+    x = run(text, "en", organisation="huawei", speaker="")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    got = {(names.get(f.subject, f.subject), f.predicate) for f in x.facts}
+    assert fact in got, got
+    assert ("huawei", fact[1]) not in got, got  # not the company named earlier in the sentence
+    assert ("Huawei", fact[1]) not in got, got
+
+
+def test_which_after_the_founded_company_itself_keeps_it():
+    x = run("Huawei, which was founded in 1987, is headquartered in Shenzhen.", "en", organisation="", speaker="")
+    assert {(f.subject, f.predicate) for f in x.facts} >= {("huawei", "foundedOn"), ("huawei", "headquarteredIn")}

@@ -89,6 +89,35 @@ def _org_before(ctx: Context, ts: int, limit: int = 80, exclude=NOT_FOUNDED) -> 
     return orgs[-1] if orgs else None
 
 
+# "EZVIZ, which listed separately on", "Quorvia, which was founded in 2015", "…, which is headquartered in": the
+# relative pronoun (its auxiliary, an adverb) right before the trigger
+_EN_WHICH = re.compile(r"\s*,\s*(?:which|that)\s+(?:(?:was|were|is|are|has|have|had|been|being|also|later|first|then|now|"
+                       r"itself|separately|subsequently|eventually|originally|initially|\w+ly)\s+){0,3}$", re.IGNORECASE)
+
+
+def _which_head(ctx: Context, ts: int, exclude=NOT_FOUNDED) -> Mention | None:
+    """The company a relative clause that holds the trigger is about: the name right before ", which"
+    ("Huawei also owns EZVIZ, which listed separately on the Shanghai Stock Exchange": EZVIZ listed, not
+    Huawei), a name the lexicon lacks too; None when no such clause or the name is no company's."""
+    if ctx.lang.code != "en":
+        return None
+    text = ctx.doc.text
+    m = _EN_WHICH.search(text, ctx.sent.start, ts)
+    if m is None or m.end() != ts:
+        return None
+    k = m.start()
+    known = [o for o in ctx.mentions if o.kind in ("entity", "pronoun") and o.end == k]
+    if known:
+        ok = [o for o in known if o.cls and vocab().is_a(o.cls, ORG) and not vocab().is_a(o.cls, exclude)]
+        return ok[0] if ok else None
+    found = ctx.lang.name_before(text[:k], k, ctx.lang.words)
+    if not found or found[0] < ctx.sent.start or not text[found[0]:found[0] + 1].isupper():
+        return None
+    if any(o.start < found[1] and o.end > found[0] for o in ctx.mentions if o.kind in ("entity", "pronoun")):
+        return None  # part of a name already found (a place's, a person's)
+    return ctx.add_name(found[0], found[1], "Company")
+
+
 # a name glossed in Latin letters: 马丁·艾伯哈德（Martin Eberhard）
 _LATIN_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z .'’·\-]{0,40}[）)]")
 
@@ -443,7 +472,7 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         org = None
         if lang == "en":
             if passive:
-                org = _org_before(ctx, ts)
+                org = _which_head(ctx, ts) or _org_before(ctx, ts)
                 if org is None and text[ctx.sent.start:ts].strip() == "":  # "Founded in 1998, Tencent ..."
                     org = next(iter([m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start > te]), None)
             else:
@@ -715,7 +744,8 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
             [m for m in ctx.entities(PLACE) if m.entity_id in place_exchanges]
         listed = [(m, m.entity_id if m in exchanges or m.entity_id not in place_exchanges else place_exchanges[m.entity_id])
                   for m in _coordinated(ctx, exch_m, pool)]
-        org = _bracketed_owner(ctx, ts) or _listed_one_after(ctx, te) or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
+        org = _bracketed_owner(ctx, ts) or _listed_one_after(ctx, te) or _which_head(ctx, ts, ["StockExchange", "RankingList", "InternalBody"]) \
+            or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
                                                         exclude=["StockExchange", "RankingList", "InternalBody"])
         if org is not None and roles.described_person(ctx, org):
             org = None  # "…, a former Google engineer, … and listed on the Nasdaq": Google describes a person
@@ -1102,7 +1132,8 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
             after = [m for m in ctx.entities(ORG, ["StockExchange", "InternalBody"]) if 0 <= m.start - place.end <= 3]
             org = after[0] if after else None
         if org is None:
-            org = _org_before(ctx, ts, limit=60, exclude=["StockExchange", "RankingList", "InternalBody"])
+            org = _which_head(ctx, ts, ["StockExchange", "RankingList", "InternalBody"]) \
+                or _org_before(ctx, ts, limit=60, exclude=["StockExchange", "RankingList", "InternalBody"])
             k = text.rfind("前身", ctx.sent.start, org.start) if org is not None and lang == "zh" else -1
             if k >= 0 and _org_before(ctx, k, limit=4) is not None:
                 org = _org_before(ctx, k, limit=4)  # 长城汽车前身是…保定长城工业公司，总部位于河北保定: the company's, not its predecessor's
