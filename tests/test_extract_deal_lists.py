@@ -91,3 +91,22 @@ def test_a_relative_clause_tells_of_the_name_before_which(text, fact):
 def test_which_after_the_founded_company_itself_keeps_it():
     x = run("Huawei, which was founded in 1987, is headquartered in Shenzhen.", "en", organisation="", speaker="")
     assert {(f.subject, f.predicate) for f in x.facts} >= {("huawei", "foundedOn"), ("huawei", "headquarteredIn")}
+
+
+@pytest.mark.parametrize("text, founded, founders", [
+    ("Quorvia was co-founded by Zhang Wei, Li Na and Wang Bo in 2015.", "Quorvia", {"Zhang Wei", "Li Na", "Wang Bo"}),
+    ("Quorvia Robotics was founded in 2015 by Zhang Wei.", "Quorvia Robotics", {"Zhang Wei"}),
+    ("Quorvia, founded in 2015 by Zhang Wei, makes robots.", "Quorvia", {"Zhang Wei"}),
+    ("Quorvia Labs, its autonomous-driving spin-off, was founded in 2015.", "Quorvia Labs", set()),
+])
+def test_a_company_the_lexicon_lacks_before_a_passive_founding(text, founded, founders):
+    x = run(text, "en", organisation="", speaker="")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    got = {(names.get(f.subject, f.subject), f.predicate, names.get(f.obj, f.obj)) for f in x.facts}
+    assert (founded, "foundedOn", "period:2015") in got, got
+    assert {s for s, p, o in got if p == "founderOf" and o == founded} == founders, got
+
+
+@pytest.mark.parametrize("text", ["In 2015 the company was founded in Oslo.", "Its Oslo office was established in 2015."])
+def test_no_name_before_a_passive_founding_founds_nothing_new(text):
+    assert not [f for f in run(text, "en", organisation="", speaker="").facts if f.predicate == "foundedOn"]

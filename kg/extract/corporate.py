@@ -118,6 +118,32 @@ def _which_head(ctx: Context, ts: int, exclude=NOT_FOUNDED) -> Mention | None:
     return ctx.add_name(found[0], found[1], "Company")
 
 
+_EN_AUX_BEFORE = re.compile(r"(?:\s+(?:was|were|has\s+been|had\s+been|is|are|first|originally|officially|formally|also))*\s*$")
+_EN_APPOSITIVE_AT_END = re.compile(r",\s*(?:the|a|an|its|their|our)\s[^,;:()]{1,60},?\s*$")
+
+
+def _new_name_before(ctx: Context, ts: int, exclude=NOT_FOUNDED) -> Mention | None:
+    """A company the lexicon lacks, named right before a passive trigger ("Quorvia was co-founded by A, B and C",
+    "Quorvia Robotics, founded in 2015 by …"): the name a trigger follows, past its auxiliary; the company named
+    there when the lexicon knows it; None when the name there is of another kind."""
+    if ctx.lang.code != "en":
+        return None
+    text = ctx.doc.text
+    head = _EN_AUX_BEFORE.sub("", text[ctx.sent.start:ts])
+    head = text[:ctx.sent.start] + _EN_APPOSITIVE_AT_END.sub("", head)  # "Haomo.AI, its self-driving spin-off, was founded"
+    found = ctx.lang.name_before(head, len(head), ctx.lang.words)
+    if not found or found[0] < ctx.sent.start or not text[found[0]:found[0] + 1].isupper():
+        return None
+    s, e = found[0], found[1]
+    over = [o for o in ctx.mentions if o.kind in ("entity", "pronoun") and o.start < e and o.end > s]
+    if over:
+        whole = [o for o in over if o.end == e and o.cls and vocab().is_a(o.cls, ORG) and not vocab().is_a(o.cls, exclude)]
+        return whole[-1] if whole else None
+    if any(o.kind not in ("entity", "pronoun") and o.start < e and o.end > s for o in ctx.mentions if o.kind != "sentence"):
+        return None  # a time or a number ("In 2015 was founded …")
+    return ctx.add_name(s, e, "Company")
+
+
 # a name glossed in Latin letters: 马丁·艾伯哈德（Martin Eberhard）
 _LATIN_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z .'’·\-]{0,40}[）)]")
 
@@ -473,6 +499,8 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         if lang == "en":
             if passive:
                 org = _which_head(ctx, ts) or _org_before(ctx, ts)
+                if org is None:  # "Quorvia was co-founded by A, B and C": a company the lexicon lacks
+                    org = _new_name_before(ctx, ts)
                 if org is None and text[ctx.sent.start:ts].strip() == "":  # "Founded in 1998, Tencent ..."
                     org = next(iter([m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start > te]), None)
             else:
