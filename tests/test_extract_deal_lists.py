@@ -110,3 +110,23 @@ def test_a_company_the_lexicon_lacks_before_a_passive_founding(text, founded, fo
 @pytest.mark.parametrize("text", ["In 2015 the company was founded in Oslo.", "Its Oslo office was established in 2015."])
 def test_no_name_before_a_passive_founding_founds_nothing_new(text):
     assert not [f for f in run(text, "en", organisation="", speaker="").facts if f.predicate == "foundedOn"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("In March 1987 we founded Huawei in Shenzhen.", "en"),
+    ("We started the company in 1987.", "en"),
+    ("1987年，我们在深圳创办了华为。", "zh"),
+])
+def test_the_speaker_is_among_we_who_founded_the_company(text, lang):
+    x = run(text, lang, organisation="huawei", speaker="ren-zhengfei")
+    assert ("ren-zhengfei", "founderOf", "huawei") in {(f.subject, f.predicate, f.obj) for f in x.facts}
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("We founded Quorvia Labs in 2019 to build chips.", "en", "ren-zhengfei"),   # a unit the company set up
+    ("我们在去年收购了诺基亚的股权，成立合资公司。", "zh", "ren-zhengfei"),          # what was founded is not named
+    ("In March 1987 we founded Huawei in Shenzhen.", "en", ""),                    # no speaker
+])
+def test_we_founding_something_else_makes_no_founder(text, lang, speaker):
+    x = run(text, lang, organisation="huawei", speaker=speaker)
+    assert not [f for f in x.facts if f.predicate == "founderOf"]

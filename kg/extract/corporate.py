@@ -606,6 +606,8 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                 joint, ce = _EN_WITH_CLAUSE.match(text, nxt[0]), nxt[1]
             if joint is not None:
                 founders = founders + [p for p in _with_people(ctx, joint.end(), ctx.sent.end) if p not in founders]
+        if not founders:
+            founders = _speaker_among_we(ctx, org, cs, ts)
         confidence = conf * (1.0 if org.kind == "entity" else 0.9)
         if lang == "en" and text[ts:te].lower() in ("found", "establish"):
             if re.match(r"\s+[A-Z][a-z]", text[org.end:org.end + 3]):
@@ -631,6 +633,24 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
             facts.append(Fact("relation", successor.entity_id, "foundedOn", "period:" + period.plain().key,
                               attrs(period=period.plain()), (ev,)))
     return facts
+
+
+def _speaker_among_we(ctx: Context, org: Mention, cs: int, ts: int) -> list[Mention]:
+    """"In March 2016 we founded Cambricon", 1987年，我们在深圳创办了华为: the speaker of a text that speaks for its
+    company is among the "we" who founded that very company ([the speaker], else [])."""
+    speaker = ctx.doc.speaker
+    if not speaker or org.entity_id != ctx.doc.organisation or org.start < ts:
+        return []  # (我们…成立合资公司: "we" is the doer, what was founded is not named)
+    words = ctx.lang.words
+    we = {w.lower() for w in words.get("first_person") or ()} & {w.lower() for w in (words.get("pronouns") or {}).get("organisation") or ()}
+    doers = [m for m in ctx.mentions if m.kind in ("entity", "pronoun") and cs <= m.start and m.end <= ts
+             and not (m.cls and vocab().is_a(m.cls, PLACE))]  # (在深圳创办: where, no doer)
+    if not doers or doers[-1].kind != "pronoun" or doers[-1].text.lower() not in we or doers[-1].entity_id != org.entity_id:
+        return []  # "we" must be the verb's own doer, not "Lei Jun and we" nor a name between
+    if any(m.kind == "entity" and m.cls and vocab().is_a(m.cls, PERSON) for m in doers):
+        return []
+    pron = doers[-1]
+    return [Mention(pron.start, pron.end, pron.text, "pronoun", speaker, "Person")]
 
 
 # the name of a predecessor after 成立的: a few words and what it was (保定长城工业公司, 精机光学研究所, 青岛电冰箱总厂)
