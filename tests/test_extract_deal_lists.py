@@ -130,3 +130,19 @@ def test_the_speaker_is_among_we_who_founded_the_company(text, lang):
 def test_we_founding_something_else_makes_no_founder(text, lang, speaker):
     x = run(text, lang, organisation="huawei", speaker=speaker)
     assert not [f for f in x.facts if f.predicate == "founderOf"]
+
+
+def test_a_name_ending_in_capitals_after_a_dot_is_one_name_not_two_sentences():
+    from kg.lang.en import split_sentences
+    text = "In 2023 we acquired Quorvia.AI, a start-up. It grew."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["In 2023 we acquired Quorvia.AI, a start-up.", "It grew."]
+    glued = "It rose.In 2020 it fell."  # a word that opens a sentence glued on still opens one
+    assert [glued[a:b] for a, b in split_sentences(glued)] == ["It rose.", "In 2020 it fell."]
+    assert _deals(text, organisation="huawei") == {("huawei", "Quorvia.AI", "2023", None, None, True)}
+
+
+def test_the_name_right_before_a_passive_founding_beats_a_company_named_earlier():
+    x = run("Its arms include Nokia and Quorvia Energy; Quorvia Labs, its driving spin-off, was founded in 2019.", "en",
+            organisation="", speaker="")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    assert {names.get(f.subject, f.subject) for f in x.facts if f.predicate == "foundedOn"} == {"Quorvia Labs"}

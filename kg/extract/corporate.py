@@ -498,9 +498,9 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         org = None
         if lang == "en":
             if passive:
-                org = _which_head(ctx, ts) or _org_before(ctx, ts)
-                if org is None:  # "Quorvia was co-founded by A, B and C": a company the lexicon lacks
-                    org = _new_name_before(ctx, ts)
+                # "Quorvia was co-founded by A, B and C", "…; Haomo.AI, its spin-off, was founded in 2019": the name
+                # right before the verb (a company the lexicon lacks too), else the company named nearest before it
+                org = _which_head(ctx, ts) or _new_name_before(ctx, ts) or _org_before(ctx, ts)
                 if org is None and text[ctx.sent.start:ts].strip() == "":  # "Founded in 1998, Tencent ..."
                     org = next(iter([m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start > te]), None)
             else:

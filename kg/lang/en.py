@@ -6,8 +6,9 @@ import re
 from .spans import add_trimmed, sub_end
 
 # A sentence ends at . ! ? (plus closing quotes) followed by space or a capital letter
-# glued on ("world.In"), but not after a known abbreviation or inside a number (6.3).
-_SENT_END = re.compile(r"(?<=[.!?])['\"”’)]*(?=\s|$|[A-Z])|\n+")
+# glued on ("world.In"), but not after a known abbreviation or inside a number (6.3), nor before
+# capitals that end a name ("GamePlanner.AI", "Haomo.AI": a word that opens a sentence is no acronym glued on).
+_SENT_END = re.compile(r"(?<=[.!?])['\"”’)]*(?=\s|$|[A-Z](?![A-Z0-9]*(?:[\s,;:.)]|$)))|\n+")
 _ABBREV = re.compile(r"(?:\b(?:No|Mr|Mrs|Ms|Dr|Inc|Ltd|Co|Corp|St|vs|etc|e\.g|i\.e|U\.S|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.)$")
 
 
