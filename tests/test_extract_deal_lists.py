@@ -146,3 +146,27 @@ def test_the_name_right_before_a_passive_founding_beats_a_company_named_earlier(
             organisation="", speaker="")
     names = {e.entity_id: e.labels[0][1] for e in x.entities}
     assert {names.get(f.subject, f.subject) for f in x.facts if f.predicate == "foundedOn"} == {"Quorvia Labs"}
+
+
+def _listed(text: str, lang: str, organisation: str = "") -> set[tuple[str, str]]:
+    x = run(text, lang, organisation=organisation, speaker="")
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    return {(names.get(f.subject, f.subject), f.obj) for f in x.facts if f.predicate == "listedOn"}
+
+
+def test_its_shares_are_the_shares_of_the_company_the_sentence_opens_with():
+    got = _listed("Huawei is the third-largest DRAM maker after Samsung Electronics and SK Hynix, and its shares trade "
+                  "on the Nasdaq under the ticker HW.", "en")
+    assert {s for s, _ in got} == {"huawei"}, got
+
+
+@pytest.mark.parametrize("text", ["当天，中信证券的代表和多家投资机构的合伙人出席了在上海举行的上市仪式。",
+                                  "公司去年向港交所递交了上市申请，中信证券担任保荐人。"])
+def test_a_listing_ceremony_or_application_lists_no_one(text):
+    assert not _listed(text, "zh"), _listed(text, "zh")
+
+
+def test_a_kind_of_company_a_name_describes_is_not_that_company_listed():
+    got = _listed("公司2010年9月在深圳证券交易所中小板上市，是首家在A股上市的苹果产业链组装企业之一。", "zh", organisation="huawei")
+    assert {s for s, _ in got} == {"huawei"}, got
+    assert _listed("在香港联交所上市的TCL电子，去年营收增长。", "zh") == {("TCL电子", "hkex")}

@@ -793,6 +793,7 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
         listed = [(m, m.entity_id if m in exchanges or m.entity_id not in place_exchanges else place_exchanges[m.entity_id])
                   for m in _coordinated(ctx, exch_m, pool)]
         org = _bracketed_owner(ctx, ts) or _listed_one_after(ctx, te) or _which_head(ctx, ts, ["StockExchange", "RankingList", "InternalBody"]) \
+            or _its_shares_owner(ctx, cs, ts) \
             or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
                                                         exclude=["StockExchange", "RankingList", "InternalBody"])
         if org is not None and roles.described_person(ctx, org):
@@ -906,6 +907,26 @@ def _listed_compounds(ctx: Context, spec: dict) -> list[Fact]:
 _ZH_LISTED_NOUNS = re.compile(r"的(?:全资|控股)?(?:子公司|公司|企业)?")
 
 
+_EN_ITS_SHARES = re.compile(r"\b(?:and\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:shares|stock|ADRs|ADSs|depositary\s+(?:shares|receipts))\s+"
+                            r"(?:(?:are|were|is|have\s+been|has\s+been|also|now|still|first)\s+)*$", re.IGNORECASE)
+
+
+def _its_shares_owner(ctx: Context, cs: int, ts: int) -> Mention | None:
+    """"Micron is the third-largest DRAM maker after Samsung and SK Hynix, and its shares trade on the Nasdaq":
+    "its" is the company the sentence is about (the name that opens it), not the one named nearest."""
+    if ctx.lang.code != "en" or not _EN_ITS_SHARES.search(ctx.doc.text[cs:ts]):
+        return None
+    text = ctx.doc.text
+    first = next(iter(m for m in ctx.mentions if m.kind in ("entity", "pronoun") and ctx.sent.start <= m.start < ts), None)
+    if first is None or not (first.cls and vocab().is_a(first.cls, ORG)) or vocab().is_a(first.cls, ["StockExchange"]) \
+            or not re.fullmatch(r"\s*(?:(?:In|On|By|Since|As of|At)\s[^,]{1,30},\s*)?(?:the\s+)?", text[ctx.sent.start:first.start]):
+        return None  # the sentence does not open with a company: "its" is not known
+    return first
+
+
+_ZH_KIND_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:企业|厂商|制造商|供应商|服务商|运营商|公司)(?:之一)?(?=[。，；、,;]|$)")
+
+
 def _listed_one_after(ctx: Context, te: int) -> Mention | None:
     """在香港联交所上市的TCL电子: the company a Chinese listing clause describes comes after 的."""
     if ctx.lang.code != "zh":
@@ -920,6 +941,8 @@ def _listed_one_after(ctx: Context, te: int) -> Mention | None:
     if not known:  # not a kind of company (上市的智能语音企业)
         return None
     org = known[0]
+    if _ZH_KIND_AFTER_NAME.match(ctx.doc.text, org.end, ctx.sent.end):
+        return None  # 首家在A股上市的苹果产业链组装企业之一: a kind of company the name only describes
     # 上市的TCL电子: a known name and a word more, up to the clause's end, is a listed unit of its own
     tail = re.match(r"[\u4e00-\u9fff]{1,4}(?=[。，；、,;]|$)", ctx.doc.text[org.end:ctx.sent.end])
     forms = set(ctx.lang.words.get("legal_forms") or ())
