@@ -170,3 +170,20 @@ def test_a_kind_of_company_a_name_describes_is_not_that_company_listed():
     got = _listed("公司2010年9月在深圳证券交易所中小板上市，是首家在A股上市的苹果产业链组装企业之一。", "zh", organisation="huawei")
     assert {s for s, _ in got} == {"huawei"}, got
     assert _listed("在香港联交所上市的TCL电子，去年营收增长。", "zh") == {("TCL电子", "hkex")}
+
+
+@pytest.mark.parametrize("text, listed", [
+    ("萤石网络后于2022年12月在上海证券交易所科创板上市。", "萤石网络"),
+    ("其子公司澜海电子于2021年在深交所上市。", "澜海电子"),
+    ("海康威视旗下的澜海网络科技有限公司于2022年12月在上海证券交易所科创板上市。", "澜海网络科技有限公司"),
+])
+def test_a_chinese_clause_opening_with_a_new_name_lists_that_name(text, listed):
+    got = _listed(text, "zh", organisation="huawei")
+    assert {s for s, _ in got} == {listed}, got
+
+
+@pytest.mark.parametrize("text", ["长城汽车H股于2003年12月在香港联交所上市。", "随后于2019年在港交所上市。", "公司于2019年在港交所上市。",
+                                  "最早于2019年在港交所上市。"])
+def test_shares_adverbs_and_pronouns_opening_the_clause_are_no_new_name(text):
+    got = _listed(text, "zh", organisation="huawei")
+    assert got and not [s for s, _ in got if s not in ("huawei", "great-wall-motor")], got

@@ -794,6 +794,7 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
                   for m in _coordinated(ctx, exch_m, pool)]
         org = _bracketed_owner(ctx, ts) or _listed_one_after(ctx, te) or _which_head(ctx, ts, ["StockExchange", "RankingList", "InternalBody"]) \
             or _its_shares_owner(ctx, cs, ts) \
+            or _zh_clause_subject(ctx, cs, ts, ["StockExchange", "RankingList", "InternalBody"], _words(spec, "share_nouns", lang)) \
             or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
                                                         exclude=["StockExchange", "RankingList", "InternalBody"])
         if org is not None and roles.described_person(ctx, org):
@@ -922,6 +923,62 @@ def _its_shares_owner(ctx: Context, cs: int, ts: int) -> Mention | None:
             or not re.fullmatch(r"\s*(?:(?:In|On|By|Since|As of|At)\s[^,]{1,30},\s*)?(?:the\s+)?", text[ctx.sent.start:first.start]):
         return None  # the sentence does not open with a company: "its" is not known
     return first
+
+
+# what may open a Chinese clause before its subject: a time (2022年12月，), whose unit it is (其子公司, 旗下的)
+_ZH_SUBJECT_LEAD = re.compile(r"[\s，,]*(?:其|该|公司|集团)?(?:旗下的?)?(?:全资|控股)?(?:子公司|孙公司)?(?:前身(?:为|是)?)?")
+# … and after it, before the verb: adverbs, a time, a place or an exchange (后于2022年12月在上交所科创板)
+_ZH_SUBJECT_NOT_NAME = ("随后", "同年", "次年", "此后", "之后", "当年", "其后", "最终", "目前", "此前", "后来", "先后", "再次",
+                        "正式", "成功", "今年", "去年", "本月", "公司", "集团", "企业", "子公司", "股票", "股份", "最早", "最初",
+                        "早在", "起初", "当时", "曾经", "一直", "已经", "首次", "再度", "之前", "以前")
+_ZH_AFTER_SUBJECT = re.compile(r"(?:后|随后|已经|已|也|则|先后|正式|成功|再次)?(?:于|在|将|已|正式|成功|登陆|赴)")
+
+
+_ZH_NOT_NAME_START = frozenset("是为并而且还也和与在于首其该这那此本由被从自曾最早")
+
+
+def _zh_clause_subject(ctx: Context, cs: int, ts: int, exclude=NOT_FOUNDED, shares=()) -> Mention | None:
+    """The company that opens a Chinese clause as its subject, a name the lexicon lacks too: 萤石网络后于2022年12月
+    在上交所科创板上市, 其子公司澜海电子于2021年在深交所上市, 讯飞医疗科技股份有限公司2016年5月在合肥成立 (the whole
+    name with its legal form, not the known company it begins with). None when the clause opens otherwise."""
+    if ctx.lang.code != "zh":
+        return None
+    text = ctx.doc.text
+    pos = cs
+    for p in ctx.periods():  # 2022年12月，萤石网络…
+        if p.start == pos or p.start == pos + len(text[pos:p.start]) - len(text[pos:p.start].lstrip("，, ")):
+            if p.start < ts:
+                pos = p.end
+    pos = _ZH_SUBJECT_LEAD.match(text, pos, ts).end()
+    if pos >= ts:
+        return None
+    legal = _ORG_NAME.match(text, pos, ts)
+    known = [m for m in ctx.mentions if m.kind in ("entity", "pronoun") and m.start == pos and m.end <= ts]
+    if legal is not None:
+        s, e = legal.start(), legal.end()
+        cut = list(re.finditer(r"旗下的?|下属的?|的", text[s:e]))
+        if cut:  # 海康威视旗下的萤石网络科技有限公司: the unit named after its owner
+            s += cut[-1].end()
+        if text[s] in _ZH_NOT_NAME_START:
+            return None  # 由中国电子科技集团公司…: the agent, not the subject
+    elif known:
+        whole = known[-1]
+        return whole if whole.cls and vocab().is_a(whole.cls, ORG) and not vocab().is_a(whole.cls, exclude) else None
+    else:
+        after = _ZH_AFTER_SUBJECT.search(text, pos + 2, min(ts, pos + 10))
+        if after is None:
+            return None
+        s, e = pos, after.start()
+        name = text[s:e]
+        if not (2 <= len(name) <= 8) or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", name) \
+                or any(w in name for w in _ZH_SUBJECT_NOT_NAME + tuple(shares)) or name[0] in _ZH_NOT_NAME_START:
+            return None  # (长城汽车H股于2003年在港交所上市: the shares, of the company named before; 是首家…)
+    if any(m.kind not in ("entity", "pronoun") and m.start < e and m.end > s for m in ctx.mentions if m.kind != "sentence"):
+        return None  # a time or a number inside: no name
+    exact = ctx.mention_at(s, e)
+    if exact is not None:
+        return exact if exact.cls and vocab().is_a(exact.cls, ORG) and not vocab().is_a(exact.cls, exclude) else None
+    return ctx.add_name(s, e, "Company")
 
 
 _ZH_KIND_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:企业|厂商|制造商|供应商|服务商|运营商|公司)(?:之一)?(?=[。，；、,;]|$)")
