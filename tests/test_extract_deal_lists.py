@@ -187,3 +187,11 @@ def test_a_chinese_clause_opening_with_a_new_name_lists_that_name(text, listed):
 def test_shares_adverbs_and_pronouns_opening_the_clause_are_no_new_name(text):
     got = _listed(text, "zh", organisation="huawei")
     assert got and not [s for s, _ in got if s not in ("huawei", "great-wall-motor")], got
+
+
+def test_one_price_before_a_chinese_verb_is_each_deals_of_the_list():
+    got = _deals("2016年3月，华为以约1.05亿美元收购了两家视频编辑应用开发商Replay和Splice。", "zh")
+    assert {(o, v) for _, o, _, v, _, _ in got} == {("Replay", Decimal("105000000")), ("Splice", Decimal("105000000"))}, got
+    # a figure of another kind in the sentence is no price
+    got = _deals("华为收购了Replay和Splice，营收达到10亿美元。", "zh")
+    assert {(o, v) for _, o, _, v, _, _ in got} == {("Replay", None), ("Splice", None)}, got

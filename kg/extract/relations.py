@@ -587,6 +587,10 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
     reported = reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
     priced = "price" in pat.get("qualifiers", [])
     price = _price(ctx, ts, te, pat) if priced and len(chosen) == 1 else None
+    if priced and len(chosen) > 1 and ctx.lang.code == "zh":
+        # 以约1.05亿美元收购了Replay和Splice: one price paid for the deal before its verb, the deal's for each
+        whole = _price(ctx, ts, te, pat)
+        price = whole if whole is not None and whole.end <= ts and re.search(r"以(?:约|大约|近|逾|超过)?\s*$", ctx.doc.text[max(0, whole.start - 4):whole.start]) else None
     facts, seen = [], set()
     text = ctx.doc.text
     chosen = [_owned_one(ctx, pat, obj) for obj in chosen]
@@ -604,7 +608,7 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         if own is None and period is None and "period" in pat.get("qualifiers", []):
             own = _year_in_event_name(obj)  # 赞助2008年北京奥运会: the event's year is when it happened
         undated = float(pat.get("undated", 1.0)) if not (own or period) else 1.0  # an event told with no time at all
-        paid = price
+        paid = price if len(chosen) == 1 or ctx.lang.code == "zh" else None
         if priced and len(chosen) > 1 and obj.start >= te and ctx.lang.code == "en":
             paid = _own_time_and_price(ctx, obj)[1]  # "acquired A in 2016 for $50 million, B in 2017 for $85 million"
         value, unit = (paid.quantity.value, paid.quantity.unit) if paid is not None else (None, None)
