@@ -950,8 +950,8 @@ def _zh_clause_subject(ctx: Context, cs: int, ts: int, exclude=NOT_FOUNDED, shar
             if p.start < ts:
                 pos = p.end
     pos = _ZH_SUBJECT_LEAD.match(text, pos, ts).end()
-    if pos >= ts:
-        return None
+    if pos >= ts or "、" in text[pos:ts]:
+        return None  # (小米健康、京东物流分别于…上市: a list of companies, each listed on its own, is told elsewhere)
     legal = _ORG_NAME.match(text, pos, ts)
     known = [m for m in ctx.mentions if m.kind in ("entity", "pronoun") and m.start == pos and m.end <= ts]
     if legal is not None:
@@ -963,6 +963,8 @@ def _zh_clause_subject(ctx: Context, cs: int, ts: int, exclude=NOT_FOUNDED, shar
             return None  # 由中国电子科技集团公司…: the agent, not the subject
     elif known:
         whole = known[-1]
+        if re.match(r"[、和及与]", text[whole.end:whole.end + 1]):
+            return None  # 小米健康、京东物流分别于…上市: a list of companies, each listed on its own (told elsewhere)
         return whole if whole.cls and vocab().is_a(whole.cls, ORG) and not vocab().is_a(whole.cls, exclude) else None
     else:
         after = _ZH_AFTER_SUBJECT.search(text, pos + 2, min(ts, pos + 10))
@@ -975,6 +977,8 @@ def _zh_clause_subject(ctx: Context, cs: int, ts: int, exclude=NOT_FOUNDED, shar
             return None  # (长城汽车H股于2003年在港交所上市: the shares, of the company named before; 是首家…)
     if any(m.kind not in ("entity", "pronoun") and m.start < e and m.end > s for m in ctx.mentions if m.kind != "sentence"):
         return None  # a time or a number inside: no name
+    if re.match(r"[、和及与]", text[e:e + 1]):
+        return None  # a list of companies (told elsewhere)
     exact = ctx.mention_at(s, e)
     if exact is not None:
         return exact if exact.cls and vocab().is_a(exact.cls, ORG) and not vocab().is_a(exact.cls, exclude) else None
