@@ -117,7 +117,8 @@ def _sentence_mentions(doc, sent: Sentence, lang: Language, lexicon: Lexicon, co
         cls = local[entity_id].cls if entity_id in local else lexicon.cls(entity_id)
         for s, e in _word_spans(text, pronouns.get(role, []), lang.code):
             if not free(s, e) or role == "organisation_opening" and text[:s].strip() and not (
-                    _ZH_OPENING_TIME if lang.code == "zh" else _OPENING_TIME).fullmatch(text[:s]):
+                    _ZH_OPENING_TIME if lang.code == "zh" else _OPENING_TIME).fullmatch(text[:s]) and not (
+                    lang.code == "en" and _EN_CLAUSE_OPENING.search(text[:s])):
                 continue
             if role == "organisation_opening" and lang.code == "zh" and text[e:e + 1] in _ZH_PLURAL:
                 continue  # 它们: "they"
@@ -209,6 +210,9 @@ _OPENING_TIME = re.compile(r"\s*(?:In|On|By|Later|Earlier|Then|Since|During|Afte
 # … and in Chinese, as a translation from English writes it ("在2008年，它收购了…", 2016年，它…)
 _ZH_OPENING_TIME = re.compile(r"\s*(?:在|于|从|自|到了|到)?[^，,。；;：:（）()]{0,12}?(?:年|月|日|季度)(?:初|底|末|中|时|以来|之后|后)?[，,]?\s*")
 _ZH_PLURAL = frozenset("们")
+# "it has grown by buying brands: it acquired Jaybird in 2016", "…; it sold the unit in 2019": after a colon or a
+# semicolon a clause opens as a sentence does
+_EN_CLAUSE_OPENING = re.compile(r"[:;]\s*$")
 
 
 def _longer_name(text: str, m: Mention, sent: Sentence | None) -> bool:

@@ -242,6 +242,12 @@ def _rival_between(ctx: Context, first, last, not_rivals=()) -> bool:
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|，|、|和|及|与|以及|and|, and|or)\s*")
+# … and in English, past the earlier name's own time and price: "acquired Jaybird in 2016 for $50 million, Astro
+# Gaming in 2017 for $85 million and Streamlabs in 2019"
+_EN_OWN_LIST_GAP = re.compile(r"(?:\s+(?:in|on)\s+(?:[A-Z][a-z]+\.?\s+)?(?:[0-9]{1,2},?\s+)?(?:19|20)[0-9]{2}"
+                              r"|\s+for\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|approximately\s+)?"
+                              r"(?:US|HK|NT|A|C)?[$€£¥]?[0-9][0-9.,]*\s*(?:million|billion|trillion|bn|m)?"
+                              r"(?:\s+(?:dollars|euros|yuan|yen|pounds|won))?){1,2}\s*(?:,|and|, and)\s*")
 
 
 def _list_before(ctx: Context, pos: int) -> set[tuple[int, int]]:
@@ -250,7 +256,8 @@ def _list_before(ctx: Context, pos: int) -> set[tuple[int, int]]:
     names = sorted((m for m in ctx.mentions if m.kind in ENTITY_KINDS and m.end <= pos), key=lambda m: m.start)
     out, edge = set(), pos
     for m in reversed(names):
-        if not _LIST_GAP.fullmatch(ctx.doc.text[m.end:edge]):
+        gap = ctx.doc.text[m.end:edge]
+        if not _LIST_GAP.fullmatch(gap) and not (ctx.lang.code == "en" and _EN_OWN_LIST_GAP.fullmatch(gap)):
             break
         out.add((m.start, m.end))
         edge = m.start

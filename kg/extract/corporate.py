@@ -89,6 +89,61 @@ def _org_before(ctx: Context, ts: int, limit: int = 80, exclude=NOT_FOUNDED) -> 
     return orgs[-1] if orgs else None
 
 
+# "EZVIZ, which listed separately on", "Quorvia, which was founded in 2015", "…, which is headquartered in": the
+# relative pronoun (its auxiliary, an adverb) right before the trigger
+_EN_WHICH = re.compile(r"\s*,\s*(?:which|that)\s+(?:(?:was|were|is|are|has|have|had|been|being|also|later|first|then|now|"
+                       r"itself|separately|subsequently|eventually|originally|initially|\w+ly)\s+){0,3}$", re.IGNORECASE)
+
+
+def _which_head(ctx: Context, ts: int, exclude=NOT_FOUNDED) -> Mention | None:
+    """The company a relative clause that holds the trigger is about: the name right before ", which"
+    ("Huawei also owns EZVIZ, which listed separately on the Shanghai Stock Exchange": EZVIZ listed, not
+    Huawei), a name the lexicon lacks too; None when no such clause or the name is no company's."""
+    if ctx.lang.code != "en":
+        return None
+    text = ctx.doc.text
+    m = _EN_WHICH.search(text, ctx.sent.start, ts)
+    if m is None or m.end() != ts:
+        return None
+    k = m.start()
+    known = [o for o in ctx.mentions if o.kind in ("entity", "pronoun") and o.end == k]
+    if known:
+        ok = [o for o in known if o.cls and vocab().is_a(o.cls, ORG) and not vocab().is_a(o.cls, exclude)]
+        return ok[0] if ok else None
+    found = ctx.lang.name_before(text[:k], k, ctx.lang.words)
+    if not found or found[0] < ctx.sent.start or not text[found[0]:found[0] + 1].isupper():
+        return None
+    if any(o.start < found[1] and o.end > found[0] for o in ctx.mentions if o.kind in ("entity", "pronoun")):
+        return None  # part of a name already found (a place's, a person's)
+    return ctx.add_name(found[0], found[1], "Company")
+
+
+_EN_AUX_BEFORE = re.compile(r"(?:\s+(?:was|were|has\s+been|had\s+been|is|are|first|originally|officially|formally|also))*\s*$")
+_EN_APPOSITIVE_AT_END = re.compile(r",\s*(?:the|a|an|its|their|our)\s[^,;:()]{1,60},?\s*$")
+
+
+def _new_name_before(ctx: Context, ts: int, exclude=NOT_FOUNDED) -> Mention | None:
+    """A company the lexicon lacks, named right before a passive trigger ("Quorvia was co-founded by A, B and C",
+    "Quorvia Robotics, founded in 2015 by …"): the name a trigger follows, past its auxiliary; the company named
+    there when the lexicon knows it; None when the name there is of another kind."""
+    if ctx.lang.code != "en":
+        return None
+    text = ctx.doc.text
+    head = _EN_AUX_BEFORE.sub("", text[ctx.sent.start:ts])
+    head = text[:ctx.sent.start] + _EN_APPOSITIVE_AT_END.sub("", head)  # "Haomo.AI, its self-driving spin-off, was founded"
+    found = ctx.lang.name_before(head, len(head), ctx.lang.words)
+    if not found or found[0] < ctx.sent.start or not text[found[0]:found[0] + 1].isupper():
+        return None
+    s, e = found[0], found[1]
+    over = [o for o in ctx.mentions if o.kind in ("entity", "pronoun") and o.start < e and o.end > s]
+    if over:
+        whole = [o for o in over if o.end == e and o.cls and vocab().is_a(o.cls, ORG) and not vocab().is_a(o.cls, exclude)]
+        return whole[-1] if whole else None
+    if any(o.kind not in ("entity", "pronoun") and o.start < e and o.end > s for o in ctx.mentions if o.kind != "sentence"):
+        return None  # a time or a number ("In 2015 was founded …")
+    return ctx.add_name(s, e, "Company")
+
+
 # a name glossed in Latin letters: 马丁·艾伯哈德（Martin Eberhard）
 _LATIN_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z .'’·\-]{0,40}[）)]")
 
@@ -443,7 +498,9 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
         org = None
         if lang == "en":
             if passive:
-                org = _org_before(ctx, ts)
+                # "Quorvia was co-founded by A, B and C", "…; Haomo.AI, its spin-off, was founded in 2019": the name
+                # right before the verb (a company the lexicon lacks too), else the company named nearest before it
+                org = _which_head(ctx, ts) or _new_name_before(ctx, ts) or _org_before(ctx, ts)
                 if org is None and text[ctx.sent.start:ts].strip() == "":  # "Founded in 1998, Tencent ..."
                     org = next(iter([m for m in ctx.entities(ORG, NOT_FOUNDED) if m.start > te]), None)
             else:
@@ -549,6 +606,8 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
                 joint, ce = _EN_WITH_CLAUSE.match(text, nxt[0]), nxt[1]
             if joint is not None:
                 founders = founders + [p for p in _with_people(ctx, joint.end(), ctx.sent.end) if p not in founders]
+        if not founders:
+            founders = _speaker_among_we(ctx, org, cs, ts)
         confidence = conf * (1.0 if org.kind == "entity" else 0.9)
         if lang == "en" and text[ts:te].lower() in ("found", "establish"):
             if re.match(r"\s+[A-Z][a-z]", text[org.end:org.end + 3]):
@@ -574,6 +633,24 @@ def _founding(ctx: Context, spec: dict) -> list[Fact]:
             facts.append(Fact("relation", successor.entity_id, "foundedOn", "period:" + period.plain().key,
                               attrs(period=period.plain()), (ev,)))
     return facts
+
+
+def _speaker_among_we(ctx: Context, org: Mention, cs: int, ts: int) -> list[Mention]:
+    """"In March 2016 we founded Cambricon", 1987年，我们在深圳创办了华为: the speaker of a text that speaks for its
+    company is among the "we" who founded that very company ([the speaker], else [])."""
+    speaker = ctx.doc.speaker
+    if not speaker or org.entity_id != ctx.doc.organisation or org.start < ts:
+        return []  # (我们…成立合资公司: "we" is the doer, what was founded is not named)
+    words = ctx.lang.words
+    we = {w.lower() for w in words.get("first_person") or ()} & {w.lower() for w in (words.get("pronouns") or {}).get("organisation") or ()}
+    doers = [m for m in ctx.mentions if m.kind in ("entity", "pronoun") and cs <= m.start and m.end <= ts
+             and not (m.cls and vocab().is_a(m.cls, PLACE))]  # (在深圳创办: where, no doer)
+    if not doers or doers[-1].kind != "pronoun" or doers[-1].text.lower() not in we or doers[-1].entity_id != org.entity_id:
+        return []  # "we" must be the verb's own doer, not "Lei Jun and we" nor a name between
+    if any(m.kind == "entity" and m.cls and vocab().is_a(m.cls, PERSON) for m in doers):
+        return []
+    pron = doers[-1]
+    return [Mention(pron.start, pron.end, pron.text, "pronoun", speaker, "Person")]
 
 
 # the name of a predecessor after 成立的: a few words and what it was (保定长城工业公司, 精机光学研究所, 青岛电冰箱总厂)
@@ -715,7 +792,10 @@ def _listing(ctx: Context, spec: dict) -> list[Fact]:
             [m for m in ctx.entities(PLACE) if m.entity_id in place_exchanges]
         listed = [(m, m.entity_id if m in exchanges or m.entity_id not in place_exchanges else place_exchanges[m.entity_id])
                   for m in _coordinated(ctx, exch_m, pool)]
-        org = _bracketed_owner(ctx, ts) or _listed_one_after(ctx, te) or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
+        org = _bracketed_owner(ctx, ts) or _listed_one_after(ctx, te) or _which_head(ctx, ts, ["StockExchange", "RankingList", "InternalBody"]) \
+            or _its_shares_owner(ctx, cs, ts) \
+            or _zh_clause_subject(ctx, cs, ts, ["StockExchange", "RankingList", "InternalBody"], _words(spec, "share_nouns", lang)) \
+            or _org_before(ctx, min([ts] + [m.start for m, _ in listed]), limit=80,
                                                         exclude=["StockExchange", "RankingList", "InternalBody"])
         if org is not None and roles.described_person(ctx, org):
             org = None  # "…, a former Google engineer, … and listed on the Nasdaq": Google describes a person
@@ -828,6 +908,86 @@ def _listed_compounds(ctx: Context, spec: dict) -> list[Fact]:
 _ZH_LISTED_NOUNS = re.compile(r"的(?:全资|控股)?(?:子公司|公司|企业)?")
 
 
+_EN_ITS_SHARES = re.compile(r"\b(?:and\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:shares|stock|ADRs|ADSs|depositary\s+(?:shares|receipts))\s+"
+                            r"(?:(?:are|were|is|have\s+been|has\s+been|also|now|still|first)\s+)*$", re.IGNORECASE)
+
+
+def _its_shares_owner(ctx: Context, cs: int, ts: int) -> Mention | None:
+    """"Micron is the third-largest DRAM maker after Samsung and SK Hynix, and its shares trade on the Nasdaq":
+    "its" is the company the sentence is about (the name that opens it), not the one named nearest."""
+    if ctx.lang.code != "en" or not _EN_ITS_SHARES.search(ctx.doc.text[cs:ts]):
+        return None
+    text = ctx.doc.text
+    first = next(iter(m for m in ctx.mentions if m.kind in ("entity", "pronoun") and ctx.sent.start <= m.start < ts), None)
+    if first is None or not (first.cls and vocab().is_a(first.cls, ORG)) or vocab().is_a(first.cls, ["StockExchange"]) \
+            or not re.fullmatch(r"\s*(?:(?:In|On|By|Since|As of|At)\s[^,]{1,30},\s*)?(?:the\s+)?", text[ctx.sent.start:first.start]):
+        return None  # the sentence does not open with a company: "its" is not known
+    return first
+
+
+# what may open a Chinese clause before its subject: a time (2022年12月，), whose unit it is (其子公司, 旗下的)
+_ZH_SUBJECT_LEAD = re.compile(r"[\s，,]*(?:其|该|公司|集团)?(?:旗下的?)?(?:全资|控股)?(?:子公司|孙公司)?(?:前身(?:为|是)?)?")
+# … and after it, before the verb: adverbs, a time, a place or an exchange (后于2022年12月在上交所科创板)
+_ZH_SUBJECT_NOT_NAME = ("随后", "同年", "次年", "此后", "之后", "当年", "其后", "最终", "目前", "此前", "后来", "先后", "再次",
+                        "正式", "成功", "今年", "去年", "本月", "公司", "集团", "企业", "子公司", "股票", "股份", "最早", "最初",
+                        "早在", "起初", "当时", "曾经", "一直", "已经", "首次", "再度", "之前", "以前")
+_ZH_AFTER_SUBJECT = re.compile(r"(?:后|随后|已经|已|也|则|先后|正式|成功|再次)?(?:于|在|将|已|正式|成功|登陆|赴)")
+
+
+_ZH_NOT_NAME_START = frozenset("是为并而且还也和与在于首其该这那此本由被从自曾最早")
+
+
+def _zh_clause_subject(ctx: Context, cs: int, ts: int, exclude=NOT_FOUNDED, shares=()) -> Mention | None:
+    """The company that opens a Chinese clause as its subject, a name the lexicon lacks too: 萤石网络后于2022年12月
+    在上交所科创板上市, 其子公司澜海电子于2021年在深交所上市, 讯飞医疗科技股份有限公司2016年5月在合肥成立 (the whole
+    name with its legal form, not the known company it begins with). None when the clause opens otherwise."""
+    if ctx.lang.code != "zh":
+        return None
+    text = ctx.doc.text
+    pos = cs
+    for p in ctx.periods():  # 2022年12月，萤石网络…
+        if p.start == pos or p.start == pos + len(text[pos:p.start]) - len(text[pos:p.start].lstrip("，, ")):
+            if p.start < ts:
+                pos = p.end
+    pos = _ZH_SUBJECT_LEAD.match(text, pos, ts).end()
+    if pos >= ts or "、" in text[pos:ts]:
+        return None  # (小米健康、京东物流分别于…上市: a list of companies, each listed on its own, is told elsewhere)
+    legal = _ORG_NAME.match(text, pos, ts)
+    known = [m for m in ctx.mentions if m.kind in ("entity", "pronoun") and m.start == pos and m.end <= ts]
+    if legal is not None:
+        s, e = legal.start(), legal.end()
+        cut = list(re.finditer(r"旗下的?|下属的?|的", text[s:e]))
+        if cut:  # 海康威视旗下的萤石网络科技有限公司: the unit named after its owner
+            s += cut[-1].end()
+        if text[s] in _ZH_NOT_NAME_START:
+            return None  # 由中国电子科技集团公司…: the agent, not the subject
+    elif known:
+        whole = known[-1]
+        if re.match(r"[、和及与]", text[whole.end:whole.end + 1]):
+            return None  # 小米健康、京东物流分别于…上市: a list of companies, each listed on its own (told elsewhere)
+        return whole if whole.cls and vocab().is_a(whole.cls, ORG) and not vocab().is_a(whole.cls, exclude) else None
+    else:
+        after = _ZH_AFTER_SUBJECT.search(text, pos + 2, min(ts, pos + 10))
+        if after is None:
+            return None
+        s, e = pos, after.start()
+        name = text[s:e]
+        if not (2 <= len(name) <= 8) or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", name) \
+                or any(w in name for w in _ZH_SUBJECT_NOT_NAME + tuple(shares)) or name[0] in _ZH_NOT_NAME_START:
+            return None  # (长城汽车H股于2003年在港交所上市: the shares, of the company named before; 是首家…)
+    if any(m.kind not in ("entity", "pronoun") and m.start < e and m.end > s for m in ctx.mentions if m.kind != "sentence"):
+        return None  # a time or a number inside: no name
+    if re.match(r"[、和及与]", text[e:e + 1]):
+        return None  # a list of companies (told elsewhere)
+    exact = ctx.mention_at(s, e)
+    if exact is not None:
+        return exact if exact.cls and vocab().is_a(exact.cls, ORG) and not vocab().is_a(exact.cls, exclude) else None
+    return ctx.add_name(s, e, "Company")
+
+
+_ZH_KIND_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:企业|厂商|制造商|供应商|服务商|运营商|公司)(?:之一)?(?=[。，；、,;]|$)")
+
+
 def _listed_one_after(ctx: Context, te: int) -> Mention | None:
     """在香港联交所上市的TCL电子: the company a Chinese listing clause describes comes after 的."""
     if ctx.lang.code != "zh":
@@ -842,6 +1002,8 @@ def _listed_one_after(ctx: Context, te: int) -> Mention | None:
     if not known:  # not a kind of company (上市的智能语音企业)
         return None
     org = known[0]
+    if _ZH_KIND_AFTER_NAME.match(ctx.doc.text, org.end, ctx.sent.end):
+        return None  # 首家在A股上市的苹果产业链组装企业之一: a kind of company the name only describes
     # 上市的TCL电子: a known name and a word more, up to the clause's end, is a listed unit of its own
     tail = re.match(r"[\u4e00-\u9fff]{1,4}(?=[。，；、,;]|$)", ctx.doc.text[org.end:ctx.sent.end])
     forms = set(ctx.lang.words.get("legal_forms") or ())
@@ -1102,7 +1264,8 @@ def _headquarters(ctx: Context, spec: dict) -> list[Fact]:
             after = [m for m in ctx.entities(ORG, ["StockExchange", "InternalBody"]) if 0 <= m.start - place.end <= 3]
             org = after[0] if after else None
         if org is None:
-            org = _org_before(ctx, ts, limit=60, exclude=["StockExchange", "RankingList", "InternalBody"])
+            org = _which_head(ctx, ts, ["StockExchange", "RankingList", "InternalBody"]) \
+                or _org_before(ctx, ts, limit=60, exclude=["StockExchange", "RankingList", "InternalBody"])
             k = text.rfind("前身", ctx.sent.start, org.start) if org is not None and lang == "zh" else -1
             if k >= 0 and _org_before(ctx, k, limit=4) is not None:
                 org = _org_before(ctx, k, limit=4)  # 长城汽车前身是…保定长城工业公司，总部位于河北保定: the company's, not its predecessor's

@@ -719,8 +719,12 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
     if pat.get("past_only") and _after_text_date(ctx, period):
         return []  # 2025年推出升级版, said in June 2024: a plan told by its time, not a launch
     reported = reported_by(ctx) if "reported_by" in pat.get("qualifiers", []) else ""
-    price = _price(ctx, ts, te, pat) if "price" in pat.get("qualifiers", []) and len(chosen) == 1 else None
-    value, unit = (price.quantity.value, price.quantity.unit) if price is not None else (None, None)
+    priced = "price" in pat.get("qualifiers", [])
+    price = _price(ctx, ts, te, pat) if priced and len(chosen) == 1 else None
+    if priced and len(chosen) > 1 and ctx.lang.code == "zh":
+        # 以约1.05亿美元收购了Replay和Splice: one price paid for the deal before its verb, the deal's for each
+        whole = _price(ctx, ts, te, pat)
+        price = whole if whole is not None and whole.end <= ts and re.search(r"以(?:约|大约|近|逾|超过)?\s*$", ctx.doc.text[max(0, whole.start - 4):whole.start]) else None
     facts, seen = [], set()
     text = ctx.doc.text
     chosen = [_owned_one(ctx, pat, obj) for obj in chosen]
@@ -738,6 +742,10 @@ def _facts(ctx: Context, pat: dict, ts: int, te: int, subj_m, subj: str, chosen:
         if own is None and period is None and "period" in pat.get("qualifiers", []):
             own = _year_in_event_name(obj)  # 赞助2008年北京奥运会: the event's year is when it happened
         undated = float(pat.get("undated", 1.0)) if not (own or period) else 1.0  # an event told with no time at all
+        paid = price if len(chosen) == 1 or ctx.lang.code == "zh" else None
+        if priced and len(chosen) > 1 and obj.start >= te and ctx.lang.code == "en":
+            paid = _own_time_and_price(ctx, obj)[1]  # "acquired A in 2016 for $50 million, B in 2017 for $85 million"
+        value, unit = (paid.quantity.value, paid.quantity.unit) if paid is not None else (None, None)
         ev = evidence(ctx, [span(subj_m), (ts, te), span(obj)], pat["id"], confidence * undated, _earlier_objects(ctx, pat, subj_m, ts))
         s_id, o_id = (obj_id, subj) if pat.get("swap_roles") else (subj, obj_id)  # "funding from Sequoia": Sequoia invested
         facts.append(Fact("relation", s_id, pat["property"], o_id,
@@ -805,15 +813,8 @@ def _own_time(ctx: Context, obj: Mention, listed: bool = False) -> PeriodRef | N
     that name's own; in English, of a list after the verb, also the time right after the name."""
     m = _OWN_TIME.match(ctx.doc.text, obj.end)
     if m is None and ctx.lang.code == "en" and listed:  # "the MLU270 in 2019 and the MLU290, our first training chip, in 2020"
-        text = ctx.doc.text
-        aside = _EN_GAP_APPOSITIVE.match(text, obj.end, ctx.sent.end)
-        pos = aside.end() if aside is not None else obj.end
-        time = _EN_GAP_TIME.match(text, pos, ctx.sent.end)
-        if time is not None and (aside is None or text.startswith(",", pos)):
-            p = next((p for p in ctx.periods() if p.start == time.end() and p.period.year), None)
-            if p is not None and re.match(r"\s*(?:,|\band\b|\.|;|$)", text[p.end:p.end + 6]):
-                return p.period.plain() if p.period.qualifier == "since" else p.period
-        return None
+        p = _own_time_and_price(ctx, obj)[0]
+        return None if p is None else p.period.plain() if p.period.qualifier == "since" else p.period
     if m is None:
         return None
     for p in ctx.periods():
@@ -868,7 +869,9 @@ def _price(ctx: Context, ts: int, te: int, pat: dict | None = None):
     if found is None and ctx.lang.code == "en" and "for" in words:
         # "sold Innomotics, our large-drives business, to KPS Capital Partners for 3.5 billion euros": past the asides
         for m in money:
-            if te <= m.start <= te + 160 and m.end <= ctx.sent.end and _EN_FOR_PRICE.search(ctx.doc.text, te, m.start):
+            # (not past ", and": "acquired Ageia, …, in 2008, and Icera in 2011 for $367 million" is Icera's price)
+            if te <= m.start <= te + 160 and m.end <= ctx.sent.end and _EN_FOR_PRICE.search(ctx.doc.text, te, m.start) \
+                    and not re.search(r",\s*and\b", ctx.doc.text[te:m.start]):
                 found = m
                 break
     return found
@@ -1096,20 +1099,65 @@ def _en_kind_joiner(words: dict) -> re.Pattern:
 
 _EN_GAP_APPOSITIVE = re.compile(r"\s*,\s*(?:a|an|the|our|its|their)\s[^,;:()]{1,60}?(?=,)")
 _EN_GAP_TIME = re.compile(r"\s*,?\s+(?:in|on)\s+")
+_EN_GAP_PRICE = re.compile(r"\s*,?\s+for(\s+)(?:(?:about|around|roughly|approximately|nearly|almost|some|a\s+reported|"
+                           r"an\s+estimated|more\s+than|over|under|just\s+over|just\s+under)\s+)?")
 
 
 def _en_list_gap(ctx: Context, pos: int, gap: str) -> str:
     """The words between two names of an English list less an aside that describes the first (", our first
-    training chip") and the first's own time ("in 2019"): what is left joins the list or not."""
+    training chip"), the first's own time ("in 2019") and its own price ("in 2016 for $50 million", "for
+    $2.8 billion in 2016"): what is left joins the list or not."""
     aside = _EN_GAP_APPOSITIVE.match(gap)
     if aside is not None:  # a name of the list inside it would stand between the two
         gap, pos = gap[aside.end():], pos + aside.end()
-    time = _EN_GAP_TIME.match(gap)
-    if time is not None:
-        p = next((p for p in ctx.periods() if p.start == pos + time.end()), None)
-        if p is not None:
-            gap = gap[p.end - pos:]
+    for _ in range(2):  # the time and the price, in either order
+        time = _EN_GAP_TIME.match(gap)
+        p = next((p for p in ctx.periods() if p.start == pos + time.end()), None) if time is not None else None
+        if p is None:
+            price = _EN_GAP_PRICE.match(gap)
+            p = next((m for m in _money(ctx) if m.start - pos in (price.end(), price.end(1))), None) if price is not None else None
+        if p is None:
+            break
+        gap, pos = gap[p.end - pos:], p.end
     return gap
+
+
+def _money(ctx: Context) -> list[Mention]:
+    """The amounts of money of the sentence that may be a deal's price."""
+    return [m for m in ctx.mentions if m.kind == "quantity" and m.quantity.unit in MONEY_UNITS and m.quantity.value >= 100000
+            and ctx.sent.start <= m.start < ctx.sent.end]
+
+
+def _own_time_and_price(ctx: Context, obj: Mention) -> tuple:
+    """(time mention or None, money mention or None) right after one name of an English list, past an aside that
+    describes it, when a list mark or the end follows them: "acquired Jaybird in 2016 for $50 million, Astro Gaming
+    in 2017 for $85 million", "Demandware for $2.8 billion in 2016", "the MLU290, our first training chip, in 2020"
+    (each name its own time and price)."""
+    text, pos = ctx.doc.text, obj.end
+    aside = _EN_GAP_APPOSITIVE.match(text, pos, ctx.sent.end)
+    if aside is not None:
+        pos = aside.end()
+    time = price = None
+    for _ in range(2):
+        if time is None:
+            t = _EN_GAP_TIME.match(text, pos, ctx.sent.end)
+            time = next((p for p in ctx.periods() if p.start == t.end() and p.period.year), None) if t is not None else None
+            if time is not None:
+                pos = time.end
+                continue
+        if price is None:
+            f = _EN_GAP_PRICE.match(text, pos, ctx.sent.end)  # (the amount's own mention may hold "about")
+            price = next((m for m in _money(ctx) if m.start in (f.end(), f.end(1))), None) if f is not None else None
+            if price is not None:
+                pos = price.end
+                continue
+        break
+    if aside is not None and not text.startswith(",", aside.end()) or not _EN_LIST_END.match(text, pos):
+        return None, None
+    return time, price
+
+
+_EN_LIST_END = re.compile(r"\s*(?:,|\band\b|\.|;|$)")
 
 
 _OWN_CLAUSE_GAP = {"en": re.compile(r"\s*[,;]\s*"), "zh": re.compile(r"\s*[，,；;]\s*")}

@@ -6,8 +6,9 @@ import re
 from .spans import add_trimmed, sub_end
 
 # A sentence ends at . ! ? (plus closing quotes) followed by space or a capital letter
-# glued on ("world.In"), but not after a known abbreviation or inside a number (6.3).
-_SENT_END = re.compile(r"(?<=[.!?])['\"”’)]*(?=\s|$|[A-Z])|\n+")
+# glued on ("world.In"), but not after a known abbreviation or inside a number (6.3), nor before
+# capitals that end a name ("GamePlanner.AI", "Haomo.AI": a word that opens a sentence is no acronym glued on).
+_SENT_END = re.compile(r"(?<=[.!?])['\"”’)]*(?=\s|$|[A-Z](?![A-Z0-9]*(?:[\s,;:.)]|$)))|\n+")
 _ABBREV = re.compile(r"(?:\b(?:No|Mr|Mrs|Ms|Dr|Inc|Ltd|Co|Corp|St|vs|etc|e\.g|i\.e|U\.S|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.)$")
 
 
@@ -349,16 +350,53 @@ def _past_aside_and_time(toks: list, k: int) -> int:
         close = next((x for x in range(j + 2, min(len(toks), j + 12)) if toks[x][2] in ",;()."), None)
         if close is not None and toks[close][2] == ",":
             j = close
+    best = j if j != k and j < len(toks) and toks[j][2] in (",", "and") else k
     t = j + 1 if j < len(toks) and toks[j][2] == "," else j
+    for _ in range(2):  # its own time and its own price, in either order ("Jaybird in 2016 for $50 million")
+        x = _past_time(toks, t)
+        x = _past_price(toks, t) if x == t else x
+        if x == t:
+            break
+        t = x
+        if t < len(toks) and toks[t][2] in (",", "and"):
+            best = t
+    return best
+
+
+def _past_time(toks: list, t: int) -> int:
+    """The index after "in 2019", "in March 2020", "on 6 April 2010" at ``t``; else ``t``."""
     if t + 1 < len(toks) and toks[t][2] in ("in", "on"):
         x = t + 1
         while x < len(toks) and (toks[x][2] in _MONTHS_DAYS or re.fullmatch(r"[0-9]{1,2}", toks[x][2])):
             x += 1
         if x < len(toks) and re.fullmatch(r"(?:19|20)[0-9]{2}", toks[x][2]):
-            j = x + 1
-    if j != k and j < len(toks) and toks[j][2] in (",", "and"):
-        return j
-    return k
+            return x + 1
+    return t
+
+
+_APPROX = {"about", "around", "roughly", "approximately", "nearly", "almost", "some", "over", "under"}
+_MONEY_WORDS = {"dollars", "euros", "pounds", "yen", "yuan", "won", "francs", "crowns", "kronor", "rupees"}
+_SCALES = {"million", "billion", "trillion", "bn", "m"}
+
+
+def _past_price(toks: list, t: int) -> int:
+    """The index after a price at ``t`` ("for $50 million", "for about 3.5 billion euros"); else ``t``. (The
+    currency sign is no token: a number after "for" with a scale or a word of money is the price.)"""
+    if not (t + 1 < len(toks) and toks[t][2] == "for"):
+        return t
+    x = t + 1
+    if toks[x][2].lower() in _APPROX:
+        x += 1
+    if x < len(toks) and toks[x][2] in ("US", "HK", "NT", "A", "C"):
+        x += 1
+    if not (x < len(toks) and re.fullmatch(r"[0-9][0-9.,]*", toks[x][2])):
+        return t
+    x += 1
+    scaled = x < len(toks) and toks[x][2].lower() in _SCALES
+    x += scaled
+    worded = x < len(toks) and toks[x][2].lower() in _MONEY_WORDS
+    x += worded
+    return x if scaled or worded else t
 
 
 _BEFORE_TRIGGER = re.compile(r"(?:\s*,)?(?:\s+(?:was|were|is|are|has been|have been|had been|being|been|first|also|officially|then))*\s*$",
