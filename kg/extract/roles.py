@@ -175,7 +175,9 @@ def _verb_roles(ctx: Context, spec: dict) -> list[Fact]:
                     coordinated = True
                 after = _EN_VERB_OBJECT.match(text, ve) if lang == "en" else re.compile(r"\s*").match(text, ve)
                 orgs = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if after and o.start == after.end()
-                        and not _UNIT_AFTER.match(text, o.end, ctx.sent.end)]  # "heads Qualcomm's chip unit", 执掌高通的芯片业务
+                        and not _UNIT_AFTER.match(text, o.end, ctx.sent.end)  # "heads Qualcomm's chip unit", 执掌高通的芯片业务
+                        and not (o.kind == "pronoun" and _POSSESSIVE.fullmatch(o.text) and re.match(r"\s+[A-Za-z]", text[o.end:o.end + 2]))]
+                # (not "now runs our global sales organisation": the company's unit, not the company)
                 boards = set(_words(spec, "boards", "ids"))
                 if orgs and orgs[0].entity_id not in boards:
                     org = orgs[0].entity_id
@@ -200,6 +202,7 @@ def _verb_roles(ctx: Context, spec: dict) -> list[Fact]:
 
 
 # what after the organisation of a role verb makes it the owner of what is run ("heads Qualcomm's chip unit", 执掌高通的芯片业务)
+_POSSESSIVE = re.compile(r"(?:our|its|their|his|her)", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s*(?:['’]s\b|的)")
 
 
@@ -279,7 +282,22 @@ def _person_after(ctx: Context, pos: int) -> Mention | None:
     while text[p:end].count(" ") and ctx.lang.person_after(text[:end], p, ctx.lang.words) == end \
             and ctx.lang.person_before(text[:end], end, ctx.lang.words) not in (None, p):
         p = ctx.lang.person_before(text[:end], end, ctx.lang.words)  # not the honorific: "Professor Ralf P. Thomas"
-    return ctx.add_name(p, end, "Person")
+    found = ctx.add_name(p, end, "Person")
+    if found is not None and ctx.lang.code == "en":
+        _nickname_forms(ctx, found)
+    return found
+
+
+def _nickname_forms(ctx: Context, person: Mention) -> None:
+    """Robert "RJ" Scaringe is also Robert Scaringe and RJ Scaringe: the name as written holds a nickname."""
+    from ..lang.en import NICKNAME
+
+    nick = NICKNAME.search(person.text)
+    if nick is None or person.entity_id not in ctx.new_names:
+        return
+    plain = (person.text[:nick.start()] + person.text[nick.end():]).strip()
+    called = nick.group().strip().strip('"“”()')
+    ctx.name_also(person.entity_id, [plain, f"{called} {plain.split()[-1]}"])
 
 
 _FILLER_CACHE: dict = {}
@@ -329,7 +347,7 @@ def _clause_subject(ctx: Context, gs: int, spec: dict) -> Mention | None:
     people = [m for m in _person_mentions(ctx) if m.end <= cop
               and not _SUCCEEDED_END.search(text[max(ctx.sent.start, m.start - 12):m.start])]
     if not people:
-        return None
+        return _pronoun_subject(ctx, cop, spec)
     lo = people[-1].end
     between = list(text[lo:cop])
     for m in ctx.mentions:  # names the text knows (organisations, times, the successor) are no other subject
@@ -344,6 +362,36 @@ def _clause_subject(ctx: Context, gs: int, spec: dict) -> Mention | None:
         return None  # …沃德出任首席执行官；同年年底，前戴尔高管阿梅里奥接任首席执行官: another clause, another subject
     # (not "…; before that she had been the group's chief financial officer": "she" carries the subject on)
     return people[-1]
+
+
+# words before a time opening the sentence before its pronoun: "In 2019, she became …", 2015年，他出任
+_OPENING_WORDS = re.compile(r"\s*(?:(?:in|on|since|by|from|later in|early in|late in|在|于)\s*)?", re.IGNORECASE)
+
+
+def _pronoun_subject(ctx: Context, cop: int, spec: dict) -> Mention | None:
+    """"Dorian Welk joined in 1999. He is the founder and chairman of Qualcomm", 魏思远…。他此前是三星的首席执行官:
+    a sentence opening with "he" or "she" (after a time, perhaps) and a copula before the titles, no one named
+    before it: the one person the previous sentence (or the one before) named. None when it named several."""
+    pronouns = _words(spec, "person_pronouns", ctx.lang.code)
+    if not pronouns or len(ctx.recent_people) != 1:
+        return None
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    pos = _OPENING_WORDS.match(text, ctx.sent.start, cop).end()
+    times = [m for m in ctx.periods() if m.start == pos]
+    pos = re.compile(r"[\s,，]*").match(text, times[0].end, cop).end() if times else ctx.sent.start
+    found = words_re(pronouns, lang).match(text, pos, cop)
+    if found is None or (lang == "zh" and text[found.end():found.end() + 1] in ("们", "人")):
+        return None  # 他们 (they), 他人 (others)
+    if any(m.kind in ENTITY_KINDS and m.cls and vocab().is_a(m.cls, ["Person"]) and found.end() <= m.start < cop
+           for m in ctx.mentions):
+        return None
+    mention = Mention(found.start(), found.end(), text[found.start():found.end()], "entity", ctx.recent_people[0], "Person",
+                      from_lexicon=False)
+    ctx.mentions.append(mention)
+    ctx.mentions.sort(key=lambda m: (m.start, m.end))
+    ctx._entity_cache.clear()
+    return mention
 
 
 def _zh_unit(ctx: Context, lo: int, gs: int, spec: dict, legal_form: bool = False) -> str:
@@ -403,6 +451,10 @@ def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple =
                 return False  # another person stands between (not the name's own gloss: 丹·舒尔曼（Dan Schulman）接任)
             for i in range(m.start - start, m.end - start):
                 chars[i] = " "
+            if m.kind == "period" and ctx.lang.code == "en":  # "joined Qualcomm in 2015 as …": the time's preposition
+                before = re.search(r"\b(?:in|on)\s*$", text[start:m.start])
+                if before:
+                    chars[before.start():m.start - start] = " " * (m.start - start - before.start())
     gap = re.sub(r"['’]s\b", " ", "".join(chars))
     if ctx.lang.code == "zh":  # 加里·斯蒂尔（Gary Steele）担任思科总裁: the name as written in Latin letters
         gap = _GLOSS.sub(" ", gap)
@@ -417,7 +469,8 @@ def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple =
 
 # 库克接替乔布斯出任首席执行官, "Cook succeeded Jobs as CEO": the one who succeeds holds the title now
 _SUCCEED_WORDS = r"(?:接替了?|接任了?|取代了?|继任|succeeded|replaced|replacing|succeeding|took over from)"
-_SUCCEEDED = re.compile(rf"^\s*{_SUCCEED_WORDS}\s*$", re.IGNORECASE)
+# (and "Dorian Welk, who succeeded Anja Vollmer as CEO": the clause on the successor)
+_SUCCEEDED = re.compile(rf"^\s*(?:,\s*who\s+(?:had\s+)?)?{_SUCCEED_WORDS}\s*$", re.IGNORECASE)
 _SUCCEEDED_END = re.compile(rf"{_SUCCEED_WORDS}\s*$", re.IGNORECASE)
 _SUCCEED_RE = re.compile(rf"{_SUCCEED_WORDS}(?:\s+|(?=[^\sA-Za-z]))", re.IGNORECASE)
 
@@ -434,6 +487,8 @@ def _successor(ctx: Context, cands: list[Mention]) -> Mention | None:
     before = [p for p in cands[:-1] if p.end <= lo + m.start() and _SUCCEEDED.match(text[p.end:last.start]) is not None]
     if not before:  # 王五接替林斌出任CEO, "Anna Berg took over from Tom Reed": a name the lexicon lacks succeeds
         end = len(text[:lo + m.start()].rstrip())
+        who = re.search(r",\s*who(?:\s+had)?$", text[max(0, end - 12):end])  # "Dorian Welk, who succeeded Anja Vollmer"
+        end = end - len(who.group()) if who else end
         start = ctx.lang.person_before(text[:end], end, ctx.lang.words)
         if start is not None and start >= ctx.sent.start:
             added = ctx.add_name(start, end, "Person")
@@ -495,7 +550,8 @@ def _succeeded_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
 
 
 # an aside on the person between the name and the copula: "Hanneke Faber, a former Unilever executive, became …"
-_EN_APPOSITIVE = re.compile(r"\s*,\s+(?:(?:a|an|the|then|now|formerly|previously)\s+[^,;:()\"“”]{1,60}?|\d{2})\s*,\s*")
+# … or a clause on the person: "Dorian Welk, who had run Expedia for 12 years, was named chief executive"
+_EN_APPOSITIVE = re.compile(r"\s*,\s+(?:(?:a|an|the|then|now|formerly|previously)\s+[^,;:()\"“”]{1,60}?|who\s+[^,;:()\"“”]{1,80}?|\d{2})\s*,\s*")
 # … or the person's age: 魏思远，54岁，现任公司董事长
 _ZH_APPOSITIVE = re.compile(r"[，,]\s*\d{2}\s*岁\s*[，,]\s*")
 
@@ -761,6 +817,8 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict, top: 
                 named = _en_company_after(ctx, ge + m_of.end() + unit.start(1), ge + m_of.end() + unit.end(1), spec)
                 if named is not None:  # "co-founder of StumbleUpon", "chief executive of GE Appliances"
                     return named, named.entity_id, ""
+            if unit and _AGE.search(unit.group(1)):
+                unit = None  # "still the chairman and the CTO at eighty years old", "at 55": an age, no unit
             if unit:
                 return None, "", unit.group(1)  # "of software engineering", "of worldwide operations"
     # "Dorian Welk (CEO, Qualcomm):", "Dorian Welk, CEO, Qualcomm:": the organisation after a comma closes the label
@@ -823,6 +881,9 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict, top: 
 _EN_PROPER = re.compile(r"[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|&|of|and)){0,4}")
 
 
+_AGE = re.compile(r"\d|\b(?:age|aged|years?|old|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b", re.IGNORECASE)
+
+
 def _en_company_after(ctx: Context, start: int, end: int, spec: dict) -> Mention | None:
     """The organisation after "of" in a top title or a founder's, when the lexicon lacks it ("co-founder of
     StumbleUpon"): capitalised words naming no unit (``unit_words``: "president of Worldwide Sales" is a unit's
@@ -859,7 +920,10 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
     if start_words and words_re(start_words, lang).search(text[clause_lo:hi]):
         # the time of taking the post: next to it, else the last one the sentence gave before it
         plain = ("", "early", "late", "mid")
-        near = [m for m in ctx.periods() if lo - 12 <= m.start <= hi and m.period.qualifier in plain]
+        # not a time of the aside between the name and its title ("Dorian Welk, who joined in 2015, was named CEO in 2017")
+        aside = _EN_APPOSITIVE.match(text, person.end) if lang == "en" and person.end <= gs else None
+        skip = range(person.end, aside.end()) if aside is not None and aside.end() <= gs else range(0)
+        near = [m for m in ctx.periods() if lo - 12 <= m.start <= hi and m.period.qualifier in plain and m.start not in skip]
         # "became chief executive in April 2023": the time right after the title, in its clause
         near = near or [m for m in ctx.periods() if hi <= m.start <= hi + 32 and m.period.qualifier in plain
                         and ctx.clause_of(m.start) == ctx.clause_of(hi - 1) and _nearest_title(ctx, m.start, m.end) in range(gs, ge + 1)]
@@ -906,6 +970,24 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
                 if dated:
                     return dated[0].period
     return None
+
+
+def _former_start(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> PeriodRef | None:
+    """The start of a post the text calls past, when the clause after the person's name tells when they took it
+    (前任首席执行官魏思远于2012年接任, "former chief executive Anja Vollmer, who took over in 2012"): the gold
+    format dates a past post by its start. None when no time follows the name, or when the word after it is
+    one of joining (a former post's holder who joined another company: 高通前CEO魏思远2019年加盟三星)."""
+    if person.start < ge:
+        return None  # the name before the titles ("魏思远曾任首席执行官"): the time is of the sentence, not the post's start
+    period = _period(ctx, person, gs, ge, spec)
+    if period is None or period.qualifier or period.start < person.end:
+        return None
+    text = ctx.doc.text
+    joining = _words(spec, "joining", ctx.lang.code)
+    ce = ctx.clauses[ctx.clause_of(person.end - 1)][1]
+    if joining and words_re(joining, ctx.lang.code).search(text, person.end, ce):
+        return None
+    return period
 
 
 _ZH_PERSON_PRONOUN = re.compile(r"[，,\s]*(?:她|他)(?!们)")
@@ -973,7 +1055,7 @@ def _predecessors(ctx: Context, gs: int, ge: int, people: list[Mention]) -> list
             if _BETWEEN_SUCCESSION.fullmatch(gap):
                 pred = _person_after(ctx, m.end())
                 # "succeeded Xu Lei as CEO": the post named after the name is the one succeeded in
-                if pred is not None and not re.match(r"\s*(?:as|出任|担任)\b", text[pred.end:pred.end + 8]):
+                if pred is not None and not re.match(r"\s*(?:as\b|出任|担任|成为|接任)", text[pred.end:pred.end + 8]):
                     found.append(pred)
     return found
 
@@ -1094,6 +1176,12 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
         named = [m for m in ctx.entities(ORG) if first.end <= m.start and m.end <= gs]
         if named:  # "Matt Garman has led AWS as its CEO": "its" is the organisation named before
             org_m, org = named[-1], named[-1].entity_id
+    if not org and not unit and first.end <= gs and lang == "en":
+        # "Dorian Welk joined Samsung in 2015 as chief operating officer": the organisation between the name and the
+        # titles, with only fillers (a time, "as") after it
+        between = [m for m in ctx.entities(ORG) if first.end <= m.start and m.end <= gs and m.kind == "entity"]
+        if between and _only_fillers(ctx, between[-1].end, gs, spec, allow=("period",)):
+            org_m, org = between[-1], between[-1].entity_id
     if not org and not unit:
         # no organisation next to the titles: one named just before in the sentence
         # (质量管理委员会，我亲自出任主席), else the document's topic
@@ -1141,7 +1229,12 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
         group = group[-1:]
     group = [t for t in group if t[2] != "founderOf"] if not people else group  # nobody succeeds a founder
     for person in people + before:
-        period = None if is_former or person in before else _period(ctx, person, gs, ge, spec)
+        if person in before:
+            period = None
+        elif is_former:  # a past post dated only by when it was taken (前任首席执行官魏思远于2012年接任): its start
+            period = _former_start(ctx, person, gs, ge, spec)
+        else:
+            period = _period(ctx, person, gs, ge, spec)
         if at_the_time:  # 时任首席运营官: the post held at the time the sentence speaks of
             plain = [m.period for m in ctx.periods() if not m.period.qualifier]
             period = plain[0] if plain else None

@@ -127,7 +127,7 @@ _DOTS = ("·", "•", "・")
 # 蒂姆·库克, 让-弗朗索瓦·范博克斯米尔 (a hyphen joins two given names), 普拉尚特·马亨德拉-拉贾 (or two surnames)
 # (and initials in Latin letters: RJ·斯卡林格, J·R·辛普劳)
 _FOREIGN = re.compile(r"(?:[\u4e00-\u9fff]{1,6}(?:[-‐][\u4e00-\u9fff]{1,6})?|(?<![A-Za-z])[A-Z]{1,3}(?:[·•・][A-Z]{1,3})*)"
-                      r"(?:[·•・][\u4e00-\u9fff]{1,8}(?:[-‐][\u4e00-\u9fff]{1,6})?)+")
+                      r"(?:[·•・](?:[A-Z]{1,2}\.?[·•・])?[\u4e00-\u9fff]{1,8}(?:[-‐][\u4e00-\u9fff]{1,6})?)+")  # (克里斯蒂亚诺·R·阿蒙: a Latin initial inside)
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 
 
