@@ -500,3 +500,62 @@ def test_a_nickname_gives_the_name_without_it_and_with_it_as_the_given_name():
     x = run('Qualcomm chief executive Robert "Bo" Quill said so.', "en", organisation="", speaker="")
     person = next(e for e in x.entities if e.cls == "Person")
     assert {n for _, n in person.aliases} >= {"Robert Quill", "Bo Quill"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the title before the successor's name is not the one succeeded in
+    ("高通总裁韩立新接替魏思远出任首席执行官。", "zh",
+     {("韩立新", "presidentOf", "qualcomm", ""), ("韩立新", "ceoOf", "qualcomm", ""), ("魏思远", "ceoOf", "qualcomm", "")}),
+    # a time before the successor dates the post taken
+    ("2020年，韩立新接替魏思远担任高通首席执行官。", "zh", {("韩立新", "ceoOf", "qualcomm", "2020"), ("魏思远", "ceoOf", "qualcomm", "")}),
+    ("Mara Quill, who succeeded Anja Vollmer as CEO of Qualcomm in 2020, said demand was strong.", "en",
+     {("Mara Quill", "ceoOf", "qualcomm", "2020"), ("Anja Vollmer", "ceoOf", "qualcomm", "")}),
+])
+def test_the_successor_and_the_one_succeeded(text, lang, expected):
+    assert _dated(text, lang, organisation="qualcomm") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Samsung hired former Qualcomm chief financial officer Mara Quill as its president.", "en",
+     {("Mara Quill", "cfoOf", "qualcomm"), ("Mara Quill", "presidentOf", "samsung")}),
+    ("三星聘请高通前首席财务官韩立新担任总裁。", "zh", {("韩立新", "cfoOf", "qualcomm"), ("韩立新", "presidentOf", "samsung")}),
+    ("三星董事会任命韩立新为总裁。", "zh", {("韩立新", "presidentOf", "samsung")}),
+    # the company joined, between the name and the title
+    ("Mara Quill joined Samsung in 2015 as chief operating officer.", "en", {("Mara Quill", "cooOf", "samsung")}),
+])
+def test_the_post_taken_is_of_the_company_that_hires_or_is_joined(text, lang, expected):
+    assert people(text, lang, organisation="qualcomm") == expected
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Mara Quill stepped up to the chief executive role in 2019.", "2019"),
+    ("Mara Quill assumed the role of chief executive in January 2019.", "2019-01"),
+    ("Mara Quill was appointed to the post of chief executive in 2019.", "2019"),
+])
+def test_the_role_of_a_title_is_the_title(text, period):
+    assert _dated(text, "en", organisation="qualcomm") == {("Mara Quill", "ceoOf", "qualcomm", period)}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Chief Executive Officer (CEO) Mara Quill said so.", "en", {("Mara Quill", "ceoOf", "qualcomm")}),
+    ("首席执行官（CEO）韩立新表示需求强劲。", "zh", {("韩立新", "ceoOf", "qualcomm")}),
+    # 首席执行官 as a machine translation orders its words
+    ("Samsung chairman and executive chief Mara Quill said so.", "en", {("Mara Quill", "chairOf", "samsung"), ("Mara Quill", "ceoOf", "samsung")}),
+])
+def test_a_title_with_its_short_form_or_its_words_reversed(text, lang, expected):
+    assert people(text, lang, organisation="qualcomm") == expected
+
+
+def test_the_post_of_a_business_glossed_in_latin_letters_is_not_the_topics():
+    # 星河云平台（XCP）: a business the lexicon lacks, glossed; its president is no president of the text's company
+    assert people("韩立新此前是星河云平台（XCP）的总裁。", "zh", organisation="qualcomm") == set()
+    assert people("韩立新此前是高通的总裁。", "zh", organisation="qualcomm") == {("韩立新", "presidentOf", "qualcomm")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("韩立新此前是三星（Samsung）的联合创始人和首席执行官。", {("韩立新", "founderOf", "samsung"), ("韩立新", "ceoOf", "samsung")}),
+    ("高通首席执行官韩立新于2017年5月上任，她此前是三星（Samsung）的首席执行官。",
+     {("韩立新", "ceoOf", "qualcomm"), ("韩立新", "ceoOf", "samsung")}),
+])
+def test_an_organisation_glossed_in_latin_letters_before_the_title(text, expected):
+    assert people(text, "zh", organisation="qualcomm") == expected

@@ -239,12 +239,18 @@ def _person_mentions(ctx: Context) -> list[Mention]:
 _GLOSSED_NAME = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}?[A-Z][\w'’-]*\s*\(([A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})\)")
 
 
+_ABBREVIATION = re.compile(r"[(（]\s*[A-Z][A-Za-z&]{1,5}\s*[)）]\s*")
+
+
 def _person_after(ctx: Context, pos: int) -> Mention | None:
     """The person named right after a title (董事长王传福, "CEO Tim Cook", 首席财务官为郑孝明)."""
     text = ctx.doc.text
     p = pos
     while p < ctx.sent.end and text[p] in " \u3000":
         p += 1
+    short = _ABBREVIATION.match(text, p, ctx.sent.end)
+    if short:  # "Chief Executive Officer (CEO) Dorian Welk", 首席执行官（CEO）魏思远: the title's short form
+        p = short.end()
     linkers = _words(ctx.patterns.roles, "name_linkers", ctx.lang.code)
     comma = False
     for w in sorted(linkers, key=len, reverse=True):
@@ -333,8 +339,11 @@ def _clause_subject(ctx: Context, gs: int, spec: dict) -> Mention | None:
     text = ctx.doc.text
     start = gs
     orgs = [m for m in ctx.entities(ORG) if m.end <= gs and m.end >= gs - 12]
-    if orgs and not text[orgs[-1].end:gs].strip(" 的'’s"):
+    if orgs and not text[orgs[-1].end:gs].strip(" 的'’s）)"):
         start = orgs[-1].start
+        outer = [m for m in ctx.entities(ORG) if m.end == start - 1 and text[start - 1:start] in "（("]
+        if outer:  # 三星（Samsung）的首席执行官: the name and its gloss
+            start = outer[-1].start
     head = text[ctx.sent.start:start].rstrip()
     if ctx.lang.code == "en":
         found = re.search(r"\b(?:" + "|".join(re.escape(w) for w in copulas) + r")(?:\s+(?:the|its|their|our))?\s*$", head, re.IGNORECASE)
@@ -458,6 +467,7 @@ def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple =
     gap = re.sub(r"['’]s\b", " ", "".join(chars))
     if ctx.lang.code == "zh":  # 加里·斯蒂尔（Gary Steele）担任思科总裁: the name as written in Latin letters
         gap = _GLOSS.sub(" ", gap)
+        gap = re.sub(r"[（(]\s*[）)]", " ", gap)  # 三星（Samsung）的首席执行官: the gloss the lexicon knows as a name too
     filler = _fillers(spec, ctx.lang.code)
     if filler.fullmatch(gap) is not None:
         return True
@@ -626,6 +636,29 @@ def _appointed(ctx: Context, pos: int, spec: dict) -> Mention | None:
     return None
 
 
+_HIRER_GAP = re.compile(r"\s*(?:['’]s\s+board(?:\s+of\s+directors)?|的?董事会|的?董事局)?\s*(?:has|have|had|已|已经|正式|宣布)?\s*", re.IGNORECASE)
+
+
+def _appointing_org(ctx: Context, person: Mention, spec: dict) -> Mention | None:
+    """The organisation that appoints the person, written right before the verb of appointing in the person's clause
+    (三星聘请高通前首席财务官魏思远担任总裁, "Samsung hired former Qualcomm CFO Dorian Welk as its president"): the
+    post taken after the name is that organisation's, not the one of the title before the name."""
+    appointers = _words(spec, "appointers", ctx.lang.code)
+    if not appointers:
+        return None
+    text = ctx.doc.text
+    cs = ctx.clauses[ctx.clause_of(person.start)][0]
+    verbs = list(words_re(appointers, ctx.lang.code).finditer(text, cs, person.start))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    boards = set(_words(spec, "boards", "ids"))  # (高通董事会任命: the company whose board it is)
+    orgs = [m for m in ctx.entities(ORG) if cs <= m.start and m.end <= v.start() and m.kind == "entity" and m.entity_id not in boards]
+    if orgs and _HIRER_GAP.fullmatch(text, orgs[-1].end, v.start()):
+        return orgs[-1]
+    return None
+
+
 def _board_of(ctx: Context, s: int, e: int, org_m: Mention | None) -> str:
     """The board a Chinese member's title names (董事会成员): written with its company right before (威瑞森的董事会,
     a name of its own), else the board of directors (``boards``)."""
@@ -764,6 +797,11 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict, top: 
     if before:
         m = before[-1]
         unit = text[m.end:gs].strip(" 的'’s\u3000")
+        gloss = _GLOSS.match(text, m.end, gs) if lang == "zh" else None
+        if gloss:  # 闪迪（SanDisk）的首席执行官: the organisation's name in Latin letters is no unit
+            unit = text[gloss.end():gs].strip(" 的\u3000")
+        elif lang == "zh" and text[m.start - 1:m.start] in "（(" and text[m.end:m.end + 1] in "）)" and m.start > 0:
+            unit = text[m.end + 1:gs].strip(" 的\u3000")  # (the gloss itself a name the lexicon knows)
         if lang == "en":
             unit = re.sub(r"^(?:'s|’s)\s*", "", text[m.end:gs]).strip()
         unit = _no_unit(ctx, _without_former(_without_board(ctx, m.end, gs, unit, boards), spec, lang))
@@ -1176,11 +1214,16 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
         named = [m for m in ctx.entities(ORG) if first.end <= m.start and m.end <= gs]
         if named:  # "Matt Garman has led AWS as its CEO": "its" is the organisation named before
             org_m, org = named[-1], named[-1].entity_id
+    if not org and not unit and first.end <= gs:
+        hiring = _appointing_org(ctx, first, spec)
+        if hiring is not None:  # "Samsung hired former Qualcomm CFO Dorian Welk as its president": the one who hires
+            org_m, org = hiring, hiring.entity_id
     if not org and not unit and first.end <= gs and lang == "en":
         # "Dorian Welk joined Samsung in 2015 as chief operating officer": the organisation between the name and the
         # titles, with only fillers (a time, "as") after it
         between = [m for m in ctx.entities(ORG) if first.end <= m.start and m.end <= gs and m.kind == "entity"]
-        if between and _only_fillers(ctx, between[-1].end, gs, spec, allow=("period",)):
+        if between and _only_fillers(ctx, between[-1].end, gs, spec, allow=("period",)) \
+                and _only_fillers(ctx, first.end, between[-1].start, spec, allow=()) and "," not in text[first.end:gs]:
             org_m, org = between[-1], between[-1].entity_id
     if not org and not unit:
         # no organisation next to the titles: one named just before in the sentence
@@ -1210,6 +1253,10 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
         if not firsts or ctx.clause_of(firsts[0].start) != ctx.clause_of(ctx.sent.start):
             return []
         org_m, org = firsts[0], firsts[0].entity_id
+    if not org and lang == "zh":
+        gloss = re.search(r"[（(]\s*[A-Za-z][A-Za-z0-9 .&\-]{0,30}[）)]的?$", text[max(ctx.sent.start, gs - 40):gs])
+        if gloss and not any(m.end == gs - len(gloss.group()) for m in _person_mentions(ctx)):
+            return []  # 我之前是甲骨文云基础设施（OCI）的总裁: the post of the business glossed, a name the text lacks, not the topic's
     if not org:
         org, confidence = ctx.doc.organisation, confidence * 0.85
         if not org:
