@@ -559,3 +559,9 @@ def test_the_post_of_a_business_glossed_in_latin_letters_is_not_the_topics():
 ])
 def test_an_organisation_glossed_in_latin_letters_before_the_title(text, expected):
     assert people(text, "zh", organisation="qualcomm") == expected
+
+
+def test_a_title_named_again_in_brackets_is_the_same_post():
+    # 总经理（总裁）: one post, not a president of a company called "总经理（"
+    got = _dated("2015年起，韩立新担任总经理（总裁），负责日常经营。", "zh", organisation="qualcomm")
+    assert got == {("韩立新", "presidentOf", "qualcomm", "since-2015")}

@@ -52,6 +52,8 @@ def extract(ctx: Context) -> list[Fact]:
             continue  # a title inside a name ("CEO Summit")
         if lang == "en" and _glued(text, m.start(), m.end()):
             continue
+        if hits and re.fullmatch(r"\s*[（(]\s*", ctx.doc.text[hits[-1][1]:s]) and re.match(r"\s*[）)]", ctx.doc.text[e:e + 2]):
+            continue  # 胡某担任总经理（总裁）, "general manager (president)": the same post named again in brackets
         hits.append((s, e, title_property(ctx.patterns, lang, m.group())))
     facts: list[Fact] = list(verb_facts)
     for group in _groups(ctx, hits, spec):
@@ -978,7 +980,9 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
     # and) a word of taking the post in the same clause
     if lang == "zh" and start_words and person.start >= ge:
         ce = ctx.clauses[ctx.clause_of(person.end - 1)][1]
-        took = words_re(start_words, lang).search(text, person.end, min(ce, person.end + 16))
+        gloss = _GLOSS.match(text, person.end, ce)  # 马克·德肯（Mark Durcan）于2012年接任: the name in Latin letters
+        pe = gloss.end() if gloss else person.end
+        took = words_re(start_words, lang).search(text, pe, min(ce, pe + 16))
         if took is not None:
             dated = [m for m in ctx.periods() if person.end <= m.start and m.end <= took.start()
                      and m.period.qualifier in ("", "early", "late", "mid")]
