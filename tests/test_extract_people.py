@@ -565,3 +565,16 @@ def test_a_title_named_again_in_brackets_is_the_same_post():
     # 总经理（总裁）: one post, not a president of a company called "总经理（"
     got = _dated("2015年起，韩立新担任总经理（总裁），负责日常经营。", "zh", organisation="qualcomm")
     assert got == {("韩立新", "presidentOf", "qualcomm", "since-2015")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("韩立新被董事会任命为首席执行官。", {("韩立新", "ceoOf", "qualcomm", "")}),
+    ("2019年，韩立新被三星董事会任命为首席执行官。", {("韩立新", "ceoOf", "samsung", "2019")}),
+])
+def test_appointed_by_the_board_in_a_passive_clause(text, expected):
+    assert _dated(text, "zh", organisation="qualcomm") == expected
+
+
+def test_a_companys_name_and_the_character_after_it_are_no_persons_name():
+    got = _dated("韩立新是高通现任首席执行官，也是公司的创始人之一。", "zh", organisation="samsung")
+    assert ("韩立新", "ceoOf", "qualcomm", "") in got and {f[0] for f in got} == {"韩立新"}

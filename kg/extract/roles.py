@@ -532,6 +532,9 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
         if start is not None and ctx.lang.code == "zh":
             i = _without_filler_tail(ctx, start, i, spec)  # 魏思远于2021年卸任: the name ends before 于
         # not 曾任 (a surname 曾 and a word of the title's phrase), nor 任命 in 被任命为 (the start of one)
+        if start is not None and ctx.lang.code == "zh" and any(
+                m.kind == "entity" and m.cls and vocab().is_a(m.cls, ORG) and m.start == start and m.end < i for m in ctx.mentions):
+            continue  # 魏思远是高通现任首席执行官: a company's name and the next character are no person's name
         if start is not None and start >= ctx.sent.start and text[start:i] not in role_words \
                 and not any(len(w) > i - start and text.startswith(w, start) for w in role_words):
             added = ctx.add_name(start, i, "Person")
@@ -700,6 +703,8 @@ def _without_board(ctx: Context, start: int, end: int, unit: str, boards: set) -
         return unit
     text = ctx.doc.text
     rest = "".join(" " if any(m.start <= i < m.end for m in inside) else text[i] for i in range(start, end))
+    if ctx.lang.code == "zh" and _fillers(ctx.patterns.roles, "zh").fullmatch(rest):
+        return ""  # 高通董事会任命为首席执行官: the board and a copula, no unit
     return "" if not rest.strip(" 的'’s\u3000") or rest.strip().lower() in ("of the", "of") else unit
 
 
