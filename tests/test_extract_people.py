@@ -578,3 +578,16 @@ def test_appointed_by_the_board_in_a_passive_clause(text, expected):
 def test_a_companys_name_and_the_character_after_it_are_no_persons_name():
     got = _dated("韩立新是高通现任首席执行官，也是公司的创始人之一。", "zh", organisation="samsung")
     assert ("韩立新", "ceoOf", "qualcomm", "") in got and {f[0] for f in got} == {"韩立新"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("韩立新卸任首席执行官后，由林梅接任。", "zh", {("韩立新", "ceoOf", "qualcomm", ""), ("林梅", "ceoOf", "qualcomm", "")}),
+    ("韩立新于2019年卸任三星首席执行官，林梅随即接任该职。", "zh",
+     {("韩立新", "ceoOf", "samsung", ""), ("林梅", "ceoOf", "samsung", "2019")}),
+    ("Mara Quill stepped down as Samsung's chief executive in 2020 and was succeeded by Anja Vollmer.", "en",
+     {("Mara Quill", "ceoOf", "samsung", ""), ("Anja Vollmer", "ceoOf", "samsung", "2020")}),
+    # no word of taking over: someone else's work, not the post
+    ("韩立新卸任首席执行官后，由林梅负责日常运营。", "zh", {("韩立新", "ceoOf", "qualcomm", "")}),
+])
+def test_the_one_who_takes_over_a_post_left(text, lang, expected):
+    assert _dated(text, lang, organisation="qualcomm") == expected

@@ -1319,4 +1319,52 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
             others = tuple(span(p) for p in people + before if p is not person)
             ev = evidence(ctx, [span(person), (s, e), span(org_m)], f"role-{prop}", confidence, not_rivals=others)
             facts.append(Fact("relation", person.entity_id, prop, org, attrs(period=period, title=title), (ev,)))
+    if people and not unit:
+        facts += _taken_over(ctx, group, org, org_m, {p.entity_id for p in people}, confidence)
+    return facts
+
+
+# the clause after a post left, telling who took it: 魏思远卸任首席执行官，由韩立新接任; "…, and was succeeded by Anja Vollmer"
+_ZH_TAKEN_OVER = re.compile(r"(?:职务|一职|职位|后)?\s*[，,]\s*(?:随后|后|则|改)?\s*由?\s*")
+_ZH_TAKES_OVER = re.compile(r"\s*(?:随即|随后|正式|将)?\s*(?:接任|接替|接棒|接手)(?:了)?(?:其职|该职|此职|一职|该职位)?\s*(?:[，,。；;]|$)")
+_EN_TAKEN_OVER = re.compile(r"[^,;.]{0,30}?,?\s+(?:and\s+)?(?:was\s+|has\s+been\s+)?(?:succeeded|replaced)\s+by\s+", re.IGNORECASE)
+
+
+def _taken_over(ctx: Context, group, org: str, org_m: Mention | None, leavers: set, confidence: float) -> list[Fact]:
+    """The one who took a post the sentence says was left, named in the next clause with a word of taking it over
+    and no title (魏思远卸任首席执行官后，由韩立新接任; "Anja Vollmer stepped down as CEO in 2020 and was succeeded by
+    Dorian Welk"): the same post, dated by the time of that clause, else by the time the sentence opens with."""
+    text = ctx.doc.text
+    ge = group[-1][1]
+    lang = ctx.lang.code
+    link = (_ZH_TAKEN_OVER if lang == "zh" else _EN_TAKEN_OVER).match(text, ge, ctx.sent.end)
+    if link is None:
+        return []
+    taker = _person_after(ctx, link.end())
+    if taker is None or taker.entity_id in leavers:
+        return []
+    if lang == "zh":
+        gloss = _GLOSS.match(text, taker.end, ctx.sent.end)
+        after = gloss.end() if gloss else taker.end
+        times = [m for m in ctx.periods() if after <= m.start and m.end <= after + 14 and not m.period.qualifier]
+        took = _ZH_TAKES_OVER.match(text, times[-1].end if times else after, ctx.sent.end)
+        if took is None:
+            took = _ZH_TAKES_OVER.match(text, re.compile(r"\s*[于在]?\s*").match(text, after).end(), ctx.sent.end) if not times else None
+        if took is None:
+            return []
+    else:
+        if not re.match(r"\s*(?:[,;.]|$)", text[taker.end:ctx.sent.end]):
+            return []
+        # "stepped down as chief executive in 2020 and was succeeded by …": the time of the handover
+        times = [m for m in ctx.periods() if ge <= m.start and m.end <= link.end() and not m.period.qualifier]
+    if not times:
+        times = [m for m in ctx.periods() if ctx.sent.start <= m.start < group[0][0] and not m.period.qualifier
+                 and ctx.clause_of(m.start) == ctx.clause_of(ctx.sent.start)]
+    period = times[-1].period if times else None
+    facts = []
+    for s, e, prop in group:
+        if prop in ("founderOf", "memberOf") or prop in _reversed(ctx.patterns):
+            continue
+        ev = evidence(ctx, [span(taker), (s, e), span(org_m)], f"role-{prop}", confidence)
+        facts.append(Fact("relation", taker.entity_id, prop, org, attrs(period=period, title=text[s:e] if prop == "executiveOf" else ""), (ev,)))
     return facts
