@@ -591,3 +591,11 @@ def test_a_companys_name_and_the_character_after_it_are_no_persons_name():
 ])
 def test_the_one_who_takes_over_a_post_left(text, lang, expected):
     assert _dated(text, lang, organisation="qualcomm") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2020年韩立新出任首席执行官。", {("韩立新", "ceoOf", "qualcomm", "2020")}),
+    ("2020年林梅卸任首席执行官，由韩立新接任。", {("林梅", "ceoOf", "qualcomm", ""), ("韩立新", "ceoOf", "qualcomm", "2020")}),
+])
+def test_a_name_right_after_a_date_with_no_comma(text, expected):
+    assert _dated(text, "zh", organisation="qualcomm") == expected

@@ -535,6 +535,9 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
         if start is not None and ctx.lang.code == "zh" and any(
                 m.kind == "entity" and m.cls and vocab().is_a(m.cls, ORG) and m.start == start and m.end < i for m in ctx.mentions):
             continue  # 魏思远是高通现任首席执行官: a company's name and the next character are no person's name
+        if start is not None and ctx.lang.code == "zh" and any(
+                len(w) >= 2 and text.startswith(w, j) for j in range(max(start, i - 3), i) for w in role_words if j + len(w) > i):
+            continue  # 林梅卸任首席执行官: the name does not end inside a word of the role (卸|任)
         if start is not None and start >= ctx.sent.start and text[start:i] not in role_words \
                 and not any(len(w) > i - start and text.startswith(w, start) for w in role_words):
             added = ctx.add_name(start, i, "Person")
