@@ -1343,6 +1343,10 @@ def _taken_over(ctx: Context, group, org: str, org_m: Mention | None, leavers: s
     link = (_ZH_TAKEN_OVER if lang == "zh" else _EN_TAKEN_OVER).match(text, ge, ctx.sent.end)
     if link is None:
         return []
+    if lang == "zh":  # a word of taking over in that clause, before any name is read (a name found is kept)
+        ce = ctx.clauses[ctx.clause_of(link.end())][1]
+        if not re.search(r"接任|接替|接棒|接手", text[link.end():ce]):
+            return []
     taker = _person_after(ctx, link.end())
     if taker is None or taker.entity_id in leavers:
         return []
