@@ -533,8 +533,8 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
             i = _without_filler_tail(ctx, start, i, spec)  # 魏思远于2021年卸任: the name ends before 于
         # not 曾任 (a surname 曾 and a word of the title's phrase), nor 任命 in 被任命为 (the start of one)
         if start is not None and ctx.lang.code == "zh" and any(
-                m.kind == "entity" and m.cls and vocab().is_a(m.cls, ORG) and m.start == start and m.end < i for m in ctx.mentions):
-            continue  # 魏思远是高通现任首席执行官: a company's name and the next character are no person's name
+                m.kind == "entity" and m.cls and vocab().is_a(m.cls, ORG) and m.start == start and m.end == i - 1 for m in ctx.mentions):
+            continue  # 魏思远是高通现任首席执行官: a company's name and the next character are no person's name (本田宗一郎 is one)
         if start is not None and ctx.lang.code == "zh" and any(
                 len(w) >= 2 and text.startswith(w, j) for j in range(max(start, i - 3), i) for w in role_words if j + len(w) > i):
             continue  # 林梅卸任首席执行官: the name does not end inside a word of the role (卸|任)
