@@ -60,7 +60,7 @@ def extract_document(doc: Document, lexicon, patterns, block_chars: int | None =
                      for f in done.facts)
         entities = done.entities  # the names outside the lexicon found so far (carried, so cumulative)
         _settle()
-    return Extraction(doc, tuple(sentences), tuple(found), tuple(extract.first_time_only(facts, patterns)), entities,
+    return Extraction(doc, tuple(sentences), tuple(found), tuple(extract.dated_posts(extract.first_time_only(facts, patterns), patterns)), entities,
                       tuple(carry.get("errors", ())))
 
 

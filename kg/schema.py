@@ -363,7 +363,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
                                  "{before: {zh: [...]}, year_ago: {en: [...]}, year_before: {en: [...]}}"))},
     "roles": {**_SECTION_COMMON, "titles": Key(list_of(mapping, "[{property: chairOf, zh: [...], en: [...]}, ...]")),
               "boards": Key(fields({"ids": Key(id_list)}, "{ids: [board-of-directors]}")),
-              **{k: Key(words) for k in "acting appointers copulas fillers former joiners name_linkers of_words origin_words person_nouns person_pronouns start_words then under_words unit_words as_words".split()}},
+              **{k: Key(words) for k in "acting appointers copulas fillers former joiners joining name_linkers of_words origin_words person_nouns person_pronouns start_words then under_words unit_words as_words".split()}},
     "founding": {**_SECTION_COMMON, "triggers": Key(triggers), "agent": Key(words), "describers": Key(words), "not_after": Key(regexes),
                  "founder_nouns": Key(words), "list_verbs": Key(words)},
     "listing": {**_SECTION_COMMON, "triggers": Key(triggers), "not_after": Key(words), "plan_words": Key(words), "state_words": Key(words), "share_nouns": Key(words), "share_triggers": Key(words), "respectively": Key(words),

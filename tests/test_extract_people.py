@@ -409,3 +409,193 @@ def test_a_pronoun_clause_after_the_name_dates_the_post():
     x = run("小米首席财务官为林梅，她2019年曾在微软工作。", "zh", organisation="xiaomi", speaker="")
     got = {(f.predicate, f.attr("period").key if f.attr("period") else "") for f in x.facts if f.predicate == "cfoOf"}
     assert got == {("cfoOf", "")}, got
+
+
+# ---- people named again, posts told twice, names the lexicon lacks (sentences of our own, invented people)
+
+def _dated(text, lang, **kw):
+    """(person label, property, organisation label, period key or '') of the posts a text tells."""
+    from helpers import run
+    x = run(text, lang, **{"organisation": "", "speaker": "", **kw})
+    names = {e.entity_id: e.labels[0][1] for e in x.entities}
+    return {(names.get(f.subject, f.subject), f.predicate, names.get(f.obj, f.obj),
+             f.attr("period").key if f.attr("period") else "") for f in x.facts if f.predicate in ROLES}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Ren Zhengfei moved to Shenzhen in 1987. He is the founder and chairman of Qualcomm.", "en",
+     {("ren-zhengfei", "chairOf", "qualcomm", ""), ("ren-zhengfei", "founderOf", "qualcomm", "")}),
+    ("Ren Zhengfei moved to Shenzhen in 1987. In 2019, she became chief executive of Qualcomm.", "en",
+     {("ren-zhengfei", "ceoOf", "qualcomm", "2019")}),
+    ("任正非1987年来到深圳。他此前是三星的首席执行官。", "zh", {("ren-zhengfei", "ceoOf", "samsung", "")}),
+    ("任正非1987年来到深圳。2019年，他出任高通董事长。", "zh", {("ren-zhengfei", "chairOf", "qualcomm", "2019")}),
+])
+def test_he_or_she_opening_the_next_sentence_is_the_one_person_named_before(text, lang, expected):
+    assert _dated(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ren Zhengfei met Tim Cook in 1987. He is the chairman of Qualcomm.", "en"),   # two people: which one?
+    ("任正非1987年来到深圳。他们是高通的董事。", "zh"),                              # 他们: they
+    ("任正非1987年来到深圳。其他人是高通的董事。", "zh"),                            # 其他: others
+])
+def test_no_pronoun_subject_when_the_text_names_several_or_a_group(text, lang):
+    assert not {f for f in _dated(text, lang) if f[0] == "ren-zhengfei"}
+
+
+def test_a_post_told_undated_and_dated_is_one_dated_fact():
+    got = _dated("访谈高通联席CEO韩立新。去年5月，她被任命为联席CEO。", "zh", organisation="qualcomm")
+    assert got == {("韩立新", "ceoOf", "qualcomm", "2017-05")}
+    got = _dated("Qualcomm CFO Mara Quill spoke. Mara Quill became Qualcomm's chief financial officer in March 2021.", "en")
+    assert got == {("Mara Quill", "cfoOf", "qualcomm", "2021-03")}
+
+
+@pytest.mark.parametrize("text, lang, period", [
+    ("高通前任首席执行官魏思远于2012年接任，2019年卸任。", "zh", "2012"),
+    ("高通前首席执行官魏思远2019年加盟三星。", "zh", ""),        # the time of joining another company
+    ("高通前首席执行官魏思远已经退休。", "zh", ""),
+    ("Qualcomm's former chief executive Anja Vollmer, who took over in 2012, retired.", "en", "2012"),
+    ("Qualcomm's former chief executive Anja Vollmer joined Samsung in 2019.", "en", ""),
+])
+def test_a_past_post_is_dated_by_its_start_only(text, lang, period):
+    assert {f[3] for f in _dated(text, lang) if f[1] == "ceoOf"} == {period}
+
+
+def test_a_clause_on_the_person_between_the_name_and_the_title_dates_nothing():
+    got = _dated("Mara Quill, who joined Qualcomm in 2015, was named chief executive in August 2019.", "en", organisation="qualcomm")
+    assert got == {("Mara Quill", "ceoOf", "qualcomm", "2019-08")}
+    got = _dated("Mara Quill, who had run Samsung for 12 years, was named chief executive of Qualcomm in August 2019.", "en")
+    assert ("Mara Quill", "ceoOf", "qualcomm", "2019-08") in got and ("Mara Quill", "ceoOf", "samsung", "") in got
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("魏思远之前做过三星的总裁兼首席执行官。", "zh", {("魏思远", "presidentOf", "samsung"), ("魏思远", "ceoOf", "samsung")}),
+    ("Mara Quill serves as both chairman and CEO of Qualcomm.", "en", {("Mara Quill", "chairOf", "qualcomm"), ("Mara Quill", "ceoOf", "qualcomm")}),
+    ("Mara Quill is still the chairman and the CTO of Qualcomm.", "en", {("Mara Quill", "chairOf", "qualcomm"), ("Mara Quill", "ctoOf", "qualcomm")}),
+    # an age after "at" is no unit of the titles
+    ("I'm still the chairman and the CTO at seventy years old.", "en", {("lei-jun", "chairOf", "qualcomm"), ("lei-jun", "ctoOf", "qualcomm")}),
+])
+def test_more_words_between_a_name_and_its_titles(text, lang, expected):
+    assert people(text, lang, organisation="qualcomm", speaker="lei-jun") == expected
+
+
+def test_running_the_companys_unit_is_no_chief_executive_post():
+    got = people("Mara Quill now runs our global sales organisation as president.", "en", organisation="qualcomm")
+    assert got == {("Mara Quill", "presidentOf", "qualcomm")}
+    assert people("Mara Quill now runs our company.", "en", organisation="qualcomm") == {("Mara Quill", "ceoOf", "qualcomm")}
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ('We spoke with founder and chief executive Robert "Bo" Quill about the truck.', "en", 'Robert "Bo" Quill'),
+    ("Qualcomm chief executive William (Bill) Quill said so.", "en", "William (Bill) Quill"),
+    ("Qualcomm chief executive Anja van der Quill said so.", "en", "Anja van der Quill"),
+    ("高通首席执行官克里斯托弗·R·奎尔表示需求强劲。", "zh", "克里斯托弗·R·奎尔"),
+])
+def test_names_with_a_nickname_particles_or_an_initial(text, lang, name):
+    assert ("ceoOf" in {p for s, p, _ in people(text, lang, organisation="qualcomm") if s == name})
+
+
+def test_a_nickname_gives_the_name_without_it_and_with_it_as_the_given_name():
+    from helpers import run
+    x = run('Qualcomm chief executive Robert "Bo" Quill said so.', "en", organisation="", speaker="")
+    person = next(e for e in x.entities if e.cls == "Person")
+    assert {n for _, n in person.aliases} >= {"Robert Quill", "Bo Quill"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the title before the successor's name is not the one succeeded in
+    ("高通总裁韩立新接替魏思远出任首席执行官。", "zh",
+     {("韩立新", "presidentOf", "qualcomm", ""), ("韩立新", "ceoOf", "qualcomm", ""), ("魏思远", "ceoOf", "qualcomm", "")}),
+    # a time before the successor dates the post taken
+    ("2020年，韩立新接替魏思远担任高通首席执行官。", "zh", {("韩立新", "ceoOf", "qualcomm", "2020"), ("魏思远", "ceoOf", "qualcomm", "")}),
+    ("Mara Quill, who succeeded Anja Vollmer as CEO of Qualcomm in 2020, said demand was strong.", "en",
+     {("Mara Quill", "ceoOf", "qualcomm", "2020"), ("Anja Vollmer", "ceoOf", "qualcomm", "")}),
+])
+def test_the_successor_and_the_one_succeeded(text, lang, expected):
+    assert _dated(text, lang, organisation="qualcomm") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Samsung hired former Qualcomm chief financial officer Mara Quill as its president.", "en",
+     {("Mara Quill", "cfoOf", "qualcomm"), ("Mara Quill", "presidentOf", "samsung")}),
+    ("三星聘请高通前首席财务官韩立新担任总裁。", "zh", {("韩立新", "cfoOf", "qualcomm"), ("韩立新", "presidentOf", "samsung")}),
+    ("三星董事会任命韩立新为总裁。", "zh", {("韩立新", "presidentOf", "samsung")}),
+    # the company joined, between the name and the title
+    ("Mara Quill joined Samsung in 2015 as chief operating officer.", "en", {("Mara Quill", "cooOf", "samsung")}),
+])
+def test_the_post_taken_is_of_the_company_that_hires_or_is_joined(text, lang, expected):
+    assert people(text, lang, organisation="qualcomm") == expected
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Mara Quill stepped up to the chief executive role in 2019.", "2019"),
+    ("Mara Quill assumed the role of chief executive in January 2019.", "2019-01"),
+    ("Mara Quill was appointed to the post of chief executive in 2019.", "2019"),
+])
+def test_the_role_of_a_title_is_the_title(text, period):
+    assert _dated(text, "en", organisation="qualcomm") == {("Mara Quill", "ceoOf", "qualcomm", period)}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Chief Executive Officer (CEO) Mara Quill said so.", "en", {("Mara Quill", "ceoOf", "qualcomm")}),
+    ("首席执行官（CEO）韩立新表示需求强劲。", "zh", {("韩立新", "ceoOf", "qualcomm")}),
+    # 首席执行官 as a machine translation orders its words
+    ("Samsung chairman and executive chief Mara Quill said so.", "en", {("Mara Quill", "chairOf", "samsung"), ("Mara Quill", "ceoOf", "samsung")}),
+])
+def test_a_title_with_its_short_form_or_its_words_reversed(text, lang, expected):
+    assert people(text, lang, organisation="qualcomm") == expected
+
+
+def test_the_post_of_a_business_glossed_in_latin_letters_is_not_the_topics():
+    # 星河云平台（XCP）: a business the lexicon lacks, glossed; its president is no president of the text's company
+    assert people("韩立新此前是星河云平台（XCP）的总裁。", "zh", organisation="qualcomm") == set()
+    assert people("韩立新此前是高通的总裁。", "zh", organisation="qualcomm") == {("韩立新", "presidentOf", "qualcomm")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("韩立新此前是三星（Samsung）的联合创始人和首席执行官。", {("韩立新", "founderOf", "samsung"), ("韩立新", "ceoOf", "samsung")}),
+    ("高通首席执行官韩立新于2017年5月上任，她此前是三星（Samsung）的首席执行官。",
+     {("韩立新", "ceoOf", "qualcomm"), ("韩立新", "ceoOf", "samsung")}),
+])
+def test_an_organisation_glossed_in_latin_letters_before_the_title(text, expected):
+    assert people(text, "zh", organisation="qualcomm") == expected
+
+
+def test_a_title_named_again_in_brackets_is_the_same_post():
+    # 总经理（总裁）: one post, not a president of a company called "总经理（"
+    got = _dated("2015年起，韩立新担任总经理（总裁），负责日常经营。", "zh", organisation="qualcomm")
+    assert got == {("韩立新", "presidentOf", "qualcomm", "since-2015")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("韩立新被董事会任命为首席执行官。", {("韩立新", "ceoOf", "qualcomm", "")}),
+    ("2019年，韩立新被三星董事会任命为首席执行官。", {("韩立新", "ceoOf", "samsung", "2019")}),
+])
+def test_appointed_by_the_board_in_a_passive_clause(text, expected):
+    assert _dated(text, "zh", organisation="qualcomm") == expected
+
+
+def test_a_companys_name_and_the_character_after_it_are_no_persons_name():
+    got = _dated("韩立新是高通现任首席执行官，也是公司的创始人之一。", "zh", organisation="samsung")
+    assert ("韩立新", "ceoOf", "qualcomm", "") in got and {f[0] for f in got} == {"韩立新"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("韩立新卸任首席执行官后，由林梅接任。", "zh", {("韩立新", "ceoOf", "qualcomm", ""), ("林梅", "ceoOf", "qualcomm", "")}),
+    ("韩立新于2019年卸任三星首席执行官，林梅随即接任该职。", "zh",
+     {("韩立新", "ceoOf", "samsung", ""), ("林梅", "ceoOf", "samsung", "2019")}),
+    ("Mara Quill stepped down as Samsung's chief executive in 2020 and was succeeded by Anja Vollmer.", "en",
+     {("Mara Quill", "ceoOf", "samsung", ""), ("Anja Vollmer", "ceoOf", "samsung", "2020")}),
+    # no word of taking over: someone else's work, not the post
+    ("韩立新卸任首席执行官后，由林梅负责日常运营。", "zh", {("韩立新", "ceoOf", "qualcomm", "")}),
+])
+def test_the_one_who_takes_over_a_post_left(text, lang, expected):
+    assert _dated(text, lang, organisation="qualcomm") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2020年韩立新出任首席执行官。", {("韩立新", "ceoOf", "qualcomm", "2020")}),
+    ("2020年林梅卸任首席执行官，由韩立新接任。", {("林梅", "ceoOf", "qualcomm", ""), ("韩立新", "ceoOf", "qualcomm", "2020")}),
+])
+def test_a_name_right_after_a_date_with_no_comma(text, expected):
+    assert _dated(text, "zh", organisation="qualcomm") == expected

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 import bisect
+import dataclasses
 import os
 from typing import Callable
 
@@ -43,7 +44,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     structure.facilities,
 )
 
-__all__ = ["EXTRACTORS", "Extractor", "Patterns", "extract", "first_time_only", "load_patterns"]
+__all__ = ["EXTRACTORS", "Extractor", "Patterns", "dated_posts", "extract", "first_time_only", "load_patterns"]
 
 
 def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: dict | None = None) -> Extraction:
@@ -80,7 +81,8 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
                       set_words=set_words, recent_orgs=recent_orgs[-1:], report_period=report_period,
                       recent_parties=carry.get("recent_parties", ()),
                       recent_categories=carry.get("recent_categories", []), recent_lists=carry.get("recent_lists", []),
-                      short_names=carry.setdefault("short_names", {}))
+                      short_names=carry.setdefault("short_names", {}),
+                      recent_people=carry.get("recent_people", ((), 0))[0])
         told = len(facts)
         for extractor in EXTRACTORS:
             try:
@@ -97,6 +99,10 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
             recent_orgs.append(orgs[0])  # the first company named is what the sentence is about
         # the two parties 双方 / "the two companies" of the next sentence point back at (none when it names fewer)
         carry["recent_parties"] = tuple(dict.fromkeys(orgs))[:2]
+        # the people a "he" or "she" opening one of the next two sentences may stand for
+        people = tuple(dict.fromkeys(m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls == "Person"))
+        before, age = carry.get("recent_people", ((), 0))
+        carry["recent_people"] = (people, 0) if people else ((before, age + 1) if age < 1 else ((), 0))
         # the market the next sentence may go on about ("… China's smartphone market. Vivo led the market …")
         carry["recent_categories"] = sorted({m.entity_id for m in ctx.mentions if m.kind == "entity" and m.cls and v.is_a(m.cls, ["ProductCategory"])})
         # the ranking list the next sentence may go on about ("… entered the Fortune Global 500. It was ranked 360th …")
@@ -112,7 +118,7 @@ def extract(annotated: Extraction, lang: Language, patterns: Patterns, carry: di
         by_sentence[sent.index] = ctx.mentions  # with the names found along the way
     all_mentions = tuple(m for i in sorted(by_sentence) for m in by_sentence[i])
     if not blocked:  # a long document's blocks are settled together, once all are read (kg/blocks.py)
-        facts = first_time_only(facts, patterns)
+        facts = dated_posts(first_time_only(facts, patterns), patterns)
     return Extraction(doc, annotated.sentences, all_mentions, tuple(facts), tuple(new_names.values()), tuple(errors))
 
 
@@ -163,6 +169,29 @@ def first_time_only(facts: list[Fact], patterns: Patterns) -> list[Fact]:
             continue
         out.append(f)
     return out
+
+
+def dated_posts(facts: list[Fact], patterns: Patterns) -> list[Fact]:
+    """A post a document names twice, once with the time it was taken ("became chief executive in 2023") and once
+    without ("chief executive Anja Vollmer said"), is one fact: the dated one, with the undated one's evidence."""
+    posts = {t["property"] for t in (patterns.roles or {}).get("titles") or []} - {"founderOf"}
+    dated: dict[tuple, int] = {}
+    for i, f in enumerate(facts):
+        p = f.attr("period") if f.kind == "relation" and f.predicate in posts else None
+        if isinstance(p, PeriodRef) and p.year is not None:
+            dated.setdefault((f.subject, f.predicate, f.obj), i)
+    if not dated:
+        return facts
+    extra: dict[int, list] = {}
+    out_of: set[int] = set()
+    for i, f in enumerate(facts):
+        if f.kind == "relation" and f.predicate in posts and f.attr("period") is None:
+            j = dated.get((f.subject, f.predicate, f.obj))
+            if j is not None:
+                extra.setdefault(j, []).extend(f.evidence)
+                out_of.add(i)
+    return [dataclasses.replace(f, evidence=f.evidence + tuple(extra[i])) if i in extra else f
+            for i, f in enumerate(facts) if i not in out_of]
 
 
 def _bounds(p: PeriodRef):

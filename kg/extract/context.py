@@ -51,6 +51,7 @@ class Context:
     recent_categories: list = field(default_factory=list)  # product categories the previous sentence named
     recent_lists: list = field(default_factory=list)  # ranking lists the previous sentence named
     short_names: dict = field(default_factory=dict)  # a person's short form ("Huang", 伍德曼) -> entity id (None: two people share it)
+    recent_people: tuple = ()  # the people the last sentence naming any named (entity ids, in order), within two sentences
     _entity_cache: dict = field(default_factory=dict)
 
     def carried_category(self) -> str:

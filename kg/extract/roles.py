@@ -52,6 +52,8 @@ def extract(ctx: Context) -> list[Fact]:
             continue  # a title inside a name ("CEO Summit")
         if lang == "en" and _glued(text, m.start(), m.end()):
             continue
+        if hits and re.fullmatch(r"\s*[（(]\s*", ctx.doc.text[hits[-1][1]:s]) and re.match(r"\s*[）)]", ctx.doc.text[e:e + 2]):
+            continue  # 胡某担任总经理（总裁）, "general manager (president)": the same post named again in brackets
         hits.append((s, e, title_property(ctx.patterns, lang, m.group())))
     facts: list[Fact] = list(verb_facts)
     for group in _groups(ctx, hits, spec):
@@ -175,7 +177,9 @@ def _verb_roles(ctx: Context, spec: dict) -> list[Fact]:
                     coordinated = True
                 after = _EN_VERB_OBJECT.match(text, ve) if lang == "en" else re.compile(r"\s*").match(text, ve)
                 orgs = [o for o in ctx.entities(ORG, ["StockExchange", "RankingList"]) if after and o.start == after.end()
-                        and not _UNIT_AFTER.match(text, o.end, ctx.sent.end)]  # "heads Qualcomm's chip unit", 执掌高通的芯片业务
+                        and not _UNIT_AFTER.match(text, o.end, ctx.sent.end)  # "heads Qualcomm's chip unit", 执掌高通的芯片业务
+                        and not (o.kind == "pronoun" and _POSSESSIVE.fullmatch(o.text) and re.match(r"\s+[A-Za-z]", text[o.end:o.end + 2]))]
+                # (not "now runs our global sales organisation": the company's unit, not the company)
                 boards = set(_words(spec, "boards", "ids"))
                 if orgs and orgs[0].entity_id not in boards:
                     org = orgs[0].entity_id
@@ -200,6 +204,7 @@ def _verb_roles(ctx: Context, spec: dict) -> list[Fact]:
 
 
 # what after the organisation of a role verb makes it the owner of what is run ("heads Qualcomm's chip unit", 执掌高通的芯片业务)
+_POSSESSIVE = re.compile(r"(?:our|its|their|his|her)", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s*(?:['’]s\b|的)")
 
 
@@ -236,12 +241,18 @@ def _person_mentions(ctx: Context) -> list[Mention]:
 _GLOSSED_NAME = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}?[A-Z][\w'’-]*\s*\(([A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})\)")
 
 
+_ABBREVIATION = re.compile(r"[(（]\s*[A-Z][A-Za-z&]{1,5}\s*[)）]\s*")
+
+
 def _person_after(ctx: Context, pos: int) -> Mention | None:
     """The person named right after a title (董事长王传福, "CEO Tim Cook", 首席财务官为郑孝明)."""
     text = ctx.doc.text
     p = pos
     while p < ctx.sent.end and text[p] in " \u3000":
         p += 1
+    short = _ABBREVIATION.match(text, p, ctx.sent.end)
+    if short:  # "Chief Executive Officer (CEO) Dorian Welk", 首席执行官（CEO）魏思远: the title's short form
+        p = short.end()
     linkers = _words(ctx.patterns.roles, "name_linkers", ctx.lang.code)
     comma = False
     for w in sorted(linkers, key=len, reverse=True):
@@ -279,7 +290,22 @@ def _person_after(ctx: Context, pos: int) -> Mention | None:
     while text[p:end].count(" ") and ctx.lang.person_after(text[:end], p, ctx.lang.words) == end \
             and ctx.lang.person_before(text[:end], end, ctx.lang.words) not in (None, p):
         p = ctx.lang.person_before(text[:end], end, ctx.lang.words)  # not the honorific: "Professor Ralf P. Thomas"
-    return ctx.add_name(p, end, "Person")
+    found = ctx.add_name(p, end, "Person")
+    if found is not None and ctx.lang.code == "en":
+        _nickname_forms(ctx, found)
+    return found
+
+
+def _nickname_forms(ctx: Context, person: Mention) -> None:
+    """Robert "RJ" Scaringe is also Robert Scaringe and RJ Scaringe: the name as written holds a nickname."""
+    from ..lang.en import NICKNAME
+
+    nick = NICKNAME.search(person.text)
+    if nick is None or person.entity_id not in ctx.new_names:
+        return
+    plain = (person.text[:nick.start()] + person.text[nick.end():]).strip()
+    called = nick.group().strip().strip('"“”()')
+    ctx.name_also(person.entity_id, [plain, f"{called} {plain.split()[-1]}"])
 
 
 _FILLER_CACHE: dict = {}
@@ -315,8 +341,11 @@ def _clause_subject(ctx: Context, gs: int, spec: dict) -> Mention | None:
     text = ctx.doc.text
     start = gs
     orgs = [m for m in ctx.entities(ORG) if m.end <= gs and m.end >= gs - 12]
-    if orgs and not text[orgs[-1].end:gs].strip(" 的'’s"):
+    if orgs and not text[orgs[-1].end:gs].strip(" 的'’s）)"):
         start = orgs[-1].start
+        outer = [m for m in ctx.entities(ORG) if m.end == start - 1 and text[start - 1:start] in "（("]
+        if outer:  # 三星（Samsung）的首席执行官: the name and its gloss
+            start = outer[-1].start
     head = text[ctx.sent.start:start].rstrip()
     if ctx.lang.code == "en":
         found = re.search(r"\b(?:" + "|".join(re.escape(w) for w in copulas) + r")(?:\s+(?:the|its|their|our))?\s*$", head, re.IGNORECASE)
@@ -329,7 +358,7 @@ def _clause_subject(ctx: Context, gs: int, spec: dict) -> Mention | None:
     people = [m for m in _person_mentions(ctx) if m.end <= cop
               and not _SUCCEEDED_END.search(text[max(ctx.sent.start, m.start - 12):m.start])]
     if not people:
-        return None
+        return _pronoun_subject(ctx, cop, spec)
     lo = people[-1].end
     between = list(text[lo:cop])
     for m in ctx.mentions:  # names the text knows (organisations, times, the successor) are no other subject
@@ -344,6 +373,36 @@ def _clause_subject(ctx: Context, gs: int, spec: dict) -> Mention | None:
         return None  # …沃德出任首席执行官；同年年底，前戴尔高管阿梅里奥接任首席执行官: another clause, another subject
     # (not "…; before that she had been the group's chief financial officer": "she" carries the subject on)
     return people[-1]
+
+
+# words before a time opening the sentence before its pronoun: "In 2019, she became …", 2015年，他出任
+_OPENING_WORDS = re.compile(r"\s*(?:(?:in|on|since|by|from|later in|early in|late in|在|于)\s*)?", re.IGNORECASE)
+
+
+def _pronoun_subject(ctx: Context, cop: int, spec: dict) -> Mention | None:
+    """"Dorian Welk joined in 1999. He is the founder and chairman of Qualcomm", 魏思远…。他此前是三星的首席执行官:
+    a sentence opening with "he" or "she" (after a time, perhaps) and a copula before the titles, no one named
+    before it: the one person the previous sentence (or the one before) named. None when it named several."""
+    pronouns = _words(spec, "person_pronouns", ctx.lang.code)
+    if not pronouns or len(ctx.recent_people) != 1:
+        return None
+    text = ctx.doc.text
+    lang = ctx.lang.code
+    pos = _OPENING_WORDS.match(text, ctx.sent.start, cop).end()
+    times = [m for m in ctx.periods() if m.start == pos]
+    pos = re.compile(r"[\s,，]*").match(text, times[0].end, cop).end() if times else ctx.sent.start
+    found = words_re(pronouns, lang).match(text, pos, cop)
+    if found is None or (lang == "zh" and text[found.end():found.end() + 1] in ("们", "人")):
+        return None  # 他们 (they), 他人 (others)
+    if any(m.kind in ENTITY_KINDS and m.cls and vocab().is_a(m.cls, ["Person"]) and found.end() <= m.start < cop
+           for m in ctx.mentions):
+        return None
+    mention = Mention(found.start(), found.end(), text[found.start():found.end()], "entity", ctx.recent_people[0], "Person",
+                      from_lexicon=False)
+    ctx.mentions.append(mention)
+    ctx.mentions.sort(key=lambda m: (m.start, m.end))
+    ctx._entity_cache.clear()
+    return mention
 
 
 def _zh_unit(ctx: Context, lo: int, gs: int, spec: dict, legal_form: bool = False) -> str:
@@ -403,9 +462,14 @@ def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple =
                 return False  # another person stands between (not the name's own gloss: 丹·舒尔曼（Dan Schulman）接任)
             for i in range(m.start - start, m.end - start):
                 chars[i] = " "
+            if m.kind == "period" and ctx.lang.code == "en":  # "joined Qualcomm in 2015 as …": the time's preposition
+                before = re.search(r"\b(?:in|on)\s*$", text[start:m.start])
+                if before:
+                    chars[before.start():m.start - start] = " " * (m.start - start - before.start())
     gap = re.sub(r"['’]s\b", " ", "".join(chars))
     if ctx.lang.code == "zh":  # 加里·斯蒂尔（Gary Steele）担任思科总裁: the name as written in Latin letters
         gap = _GLOSS.sub(" ", gap)
+        gap = re.sub(r"[（(]\s*[）)]", " ", gap)  # 三星（Samsung）的首席执行官: the gloss the lexicon knows as a name too
     filler = _fillers(spec, ctx.lang.code)
     if filler.fullmatch(gap) is not None:
         return True
@@ -417,7 +481,8 @@ def _only_fillers(ctx: Context, start: int, end: int, spec: dict, allow: tuple =
 
 # 库克接替乔布斯出任首席执行官, "Cook succeeded Jobs as CEO": the one who succeeds holds the title now
 _SUCCEED_WORDS = r"(?:接替了?|接任了?|取代了?|继任|succeeded|replaced|replacing|succeeding|took over from)"
-_SUCCEEDED = re.compile(rf"^\s*{_SUCCEED_WORDS}\s*$", re.IGNORECASE)
+# (and "Dorian Welk, who succeeded Anja Vollmer as CEO": the clause on the successor)
+_SUCCEEDED = re.compile(rf"^\s*(?:,\s*who\s+(?:had\s+)?)?{_SUCCEED_WORDS}\s*$", re.IGNORECASE)
 _SUCCEEDED_END = re.compile(rf"{_SUCCEED_WORDS}\s*$", re.IGNORECASE)
 _SUCCEED_RE = re.compile(rf"{_SUCCEED_WORDS}(?:\s+|(?=[^\sA-Za-z]))", re.IGNORECASE)
 
@@ -434,6 +499,8 @@ def _successor(ctx: Context, cands: list[Mention]) -> Mention | None:
     before = [p for p in cands[:-1] if p.end <= lo + m.start() and _SUCCEEDED.match(text[p.end:last.start]) is not None]
     if not before:  # 王五接替林斌出任CEO, "Anna Berg took over from Tom Reed": a name the lexicon lacks succeeds
         end = len(text[:lo + m.start()].rstrip())
+        who = re.search(r",\s*who(?:\s+had)?$", text[max(0, end - 12):end])  # "Dorian Welk, who succeeded Anja Vollmer"
+        end = end - len(who.group()) if who else end
         start = ctx.lang.person_before(text[:end], end, ctx.lang.words)
         if start is not None and start >= ctx.sent.start:
             added = ctx.add_name(start, end, "Person")
@@ -465,6 +532,12 @@ def _person_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
         if start is not None and ctx.lang.code == "zh":
             i = _without_filler_tail(ctx, start, i, spec)  # 魏思远于2021年卸任: the name ends before 于
         # not 曾任 (a surname 曾 and a word of the title's phrase), nor 任命 in 被任命为 (the start of one)
+        if start is not None and ctx.lang.code == "zh" and any(
+                m.kind == "entity" and m.cls and vocab().is_a(m.cls, ORG) and m.start == start and m.end == i - 1 for m in ctx.mentions):
+            continue  # 魏思远是高通现任首席执行官: a company's name and the next character are no person's name (本田宗一郎 is one)
+        if start is not None and ctx.lang.code == "zh" and any(
+                len(w) >= 2 and text.startswith(w, j) for j in range(max(start, i - 3), i) for w in role_words if j + len(w) > i):
+            continue  # 林梅卸任首席执行官: the name does not end inside a word of the role (卸|任)
         if start is not None and start >= ctx.sent.start and text[start:i] not in role_words \
                 and not any(len(w) > i - start and text.startswith(w, start) for w in role_words):
             added = ctx.add_name(start, i, "Person")
@@ -495,7 +568,8 @@ def _succeeded_before(ctx: Context, pos: int, spec: dict) -> Mention | None:
 
 
 # an aside on the person between the name and the copula: "Hanneke Faber, a former Unilever executive, became …"
-_EN_APPOSITIVE = re.compile(r"\s*,\s+(?:(?:a|an|the|then|now|formerly|previously)\s+[^,;:()\"“”]{1,60}?|\d{2})\s*,\s*")
+# … or a clause on the person: "Dorian Welk, who had run Expedia for 12 years, was named chief executive"
+_EN_APPOSITIVE = re.compile(r"\s*,\s+(?:(?:a|an|the|then|now|formerly|previously)\s+[^,;:()\"“”]{1,60}?|who\s+[^,;:()\"“”]{1,80}?|\d{2})\s*,\s*")
 # … or the person's age: 魏思远，54岁，现任公司董事长
 _ZH_APPOSITIVE = re.compile(r"[，,]\s*\d{2}\s*岁\s*[，,]\s*")
 
@@ -570,6 +644,29 @@ def _appointed(ctx: Context, pos: int, spec: dict) -> Mention | None:
     return None
 
 
+_HIRER_GAP = re.compile(r"\s*(?:['’]s\s+board(?:\s+of\s+directors)?|的?董事会|的?董事局)?\s*(?:has|have|had|已|已经|正式|宣布)?\s*", re.IGNORECASE)
+
+
+def _appointing_org(ctx: Context, person: Mention, spec: dict) -> Mention | None:
+    """The organisation that appoints the person, written right before the verb of appointing in the person's clause
+    (三星聘请高通前首席财务官魏思远担任总裁, "Samsung hired former Qualcomm CFO Dorian Welk as its president"): the
+    post taken after the name is that organisation's, not the one of the title before the name."""
+    appointers = _words(spec, "appointers", ctx.lang.code)
+    if not appointers:
+        return None
+    text = ctx.doc.text
+    cs = ctx.clauses[ctx.clause_of(person.start)][0]
+    verbs = list(words_re(appointers, ctx.lang.code).finditer(text, cs, person.start))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    boards = set(_words(spec, "boards", "ids"))  # (高通董事会任命: the company whose board it is)
+    orgs = [m for m in ctx.entities(ORG) if cs <= m.start and m.end <= v.start() and m.kind == "entity" and m.entity_id not in boards]
+    if orgs and _HIRER_GAP.fullmatch(text, orgs[-1].end, v.start()):
+        return orgs[-1]
+    return None
+
+
 def _board_of(ctx: Context, s: int, e: int, org_m: Mention | None) -> str:
     """The board a Chinese member's title names (董事会成员): written with its company right before (威瑞森的董事会,
     a name of its own), else the board of directors (``boards``)."""
@@ -609,6 +706,8 @@ def _without_board(ctx: Context, start: int, end: int, unit: str, boards: set) -
         return unit
     text = ctx.doc.text
     rest = "".join(" " if any(m.start <= i < m.end for m in inside) else text[i] for i in range(start, end))
+    if ctx.lang.code == "zh" and _fillers(ctx.patterns.roles, "zh").fullmatch(rest):
+        return ""  # 高通董事会任命为首席执行官: the board and a copula, no unit
     return "" if not rest.strip(" 的'’s\u3000") or rest.strip().lower() in ("of the", "of") else unit
 
 
@@ -708,6 +807,11 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict, top: 
     if before:
         m = before[-1]
         unit = text[m.end:gs].strip(" 的'’s\u3000")
+        gloss = _GLOSS.match(text, m.end, gs) if lang == "zh" else None
+        if gloss:  # 闪迪（SanDisk）的首席执行官: the organisation's name in Latin letters is no unit
+            unit = text[gloss.end():gs].strip(" 的\u3000")
+        elif lang == "zh" and text[m.start - 1:m.start] in "（(" and text[m.end:m.end + 1] in "）)" and m.start > 0:
+            unit = text[m.end + 1:gs].strip(" 的\u3000")  # (the gloss itself a name the lexicon knows)
         if lang == "en":
             unit = re.sub(r"^(?:'s|’s)\s*", "", text[m.end:gs]).strip()
         unit = _no_unit(ctx, _without_former(_without_board(ctx, m.end, gs, unit, boards), spec, lang))
@@ -761,6 +865,8 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict, top: 
                 named = _en_company_after(ctx, ge + m_of.end() + unit.start(1), ge + m_of.end() + unit.end(1), spec)
                 if named is not None:  # "co-founder of StumbleUpon", "chief executive of GE Appliances"
                     return named, named.entity_id, ""
+            if unit and _AGE.search(unit.group(1)):
+                unit = None  # "still the chairman and the CTO at eighty years old", "at 55": an age, no unit
             if unit:
                 return None, "", unit.group(1)  # "of software engineering", "of worldwide operations"
     # "Dorian Welk (CEO, Qualcomm):", "Dorian Welk, CEO, Qualcomm:": the organisation after a comma closes the label
@@ -823,6 +929,9 @@ def _org_near(ctx: Context, gs: int, ge: int, person: Mention, spec: dict, top: 
 _EN_PROPER = re.compile(r"[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|&|of|and)){0,4}")
 
 
+_AGE = re.compile(r"\d|\b(?:age|aged|years?|old|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b", re.IGNORECASE)
+
+
 def _en_company_after(ctx: Context, start: int, end: int, spec: dict) -> Mention | None:
     """The organisation after "of" in a top title or a founder's, when the lexicon lacks it ("co-founder of
     StumbleUpon"): capitalised words naming no unit (``unit_words``: "president of Worldwide Sales" is a unit's
@@ -859,7 +968,10 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
     if start_words and words_re(start_words, lang).search(text[clause_lo:hi]):
         # the time of taking the post: next to it, else the last one the sentence gave before it
         plain = ("", "early", "late", "mid")
-        near = [m for m in ctx.periods() if lo - 12 <= m.start <= hi and m.period.qualifier in plain]
+        # not a time of the aside between the name and its title ("Dorian Welk, who joined in 2015, was named CEO in 2017")
+        aside = _EN_APPOSITIVE.match(text, person.end) if lang == "en" and person.end <= gs else None
+        skip = range(person.end, aside.end()) if aside is not None and aside.end() <= gs else range(0)
+        near = [m for m in ctx.periods() if lo - 12 <= m.start <= hi and m.period.qualifier in plain and m.start not in skip]
         # "became chief executive in April 2023": the time right after the title, in its clause
         near = near or [m for m in ctx.periods() if hi <= m.start <= hi + 32 and m.period.qualifier in plain
                         and ctx.clause_of(m.start) == ctx.clause_of(hi - 1) and _nearest_title(ctx, m.start, m.end) in range(gs, ge + 1)]
@@ -876,7 +988,9 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
     # and) a word of taking the post in the same clause
     if lang == "zh" and start_words and person.start >= ge:
         ce = ctx.clauses[ctx.clause_of(person.end - 1)][1]
-        took = words_re(start_words, lang).search(text, person.end, min(ce, person.end + 16))
+        gloss = _GLOSS.match(text, person.end, ce)  # 马克·德肯（Mark Durcan）于2012年接任: the name in Latin letters
+        pe = gloss.end() if gloss else person.end
+        took = words_re(start_words, lang).search(text, pe, min(ce, pe + 16))
         if took is not None:
             dated = [m for m in ctx.periods() if person.end <= m.start and m.end <= took.start()
                      and m.period.qualifier in ("", "early", "late", "mid")]
@@ -906,6 +1020,24 @@ def _period(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> Peri
                 if dated:
                     return dated[0].period
     return None
+
+
+def _former_start(ctx: Context, person: Mention, gs: int, ge: int, spec: dict) -> PeriodRef | None:
+    """The start of a post the text calls past, when the clause after the person's name tells when they took it
+    (前任首席执行官魏思远于2012年接任, "former chief executive Anja Vollmer, who took over in 2012"): the gold
+    format dates a past post by its start. None when no time follows the name, or when the word after it is
+    one of joining (a former post's holder who joined another company: 高通前CEO魏思远2019年加盟三星)."""
+    if person.start < ge:
+        return None  # the name before the titles ("魏思远曾任首席执行官"): the time is of the sentence, not the post's start
+    period = _period(ctx, person, gs, ge, spec)
+    if period is None or period.qualifier or period.start < person.end:
+        return None
+    text = ctx.doc.text
+    joining = _words(spec, "joining", ctx.lang.code)
+    ce = ctx.clauses[ctx.clause_of(person.end - 1)][1]
+    if joining and words_re(joining, ctx.lang.code).search(text, person.end, ce):
+        return None
+    return period
 
 
 _ZH_PERSON_PRONOUN = re.compile(r"[，,\s]*(?:她|他)(?!们)")
@@ -973,7 +1105,7 @@ def _predecessors(ctx: Context, gs: int, ge: int, people: list[Mention]) -> list
             if _BETWEEN_SUCCESSION.fullmatch(gap):
                 pred = _person_after(ctx, m.end())
                 # "succeeded Xu Lei as CEO": the post named after the name is the one succeeded in
-                if pred is not None and not re.match(r"\s*(?:as|出任|担任)\b", text[pred.end:pred.end + 8]):
+                if pred is not None and not re.match(r"\s*(?:as\b|出任|担任|成为|接任)", text[pred.end:pred.end + 8]):
                     found.append(pred)
     return found
 
@@ -1094,6 +1226,17 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
         named = [m for m in ctx.entities(ORG) if first.end <= m.start and m.end <= gs]
         if named:  # "Matt Garman has led AWS as its CEO": "its" is the organisation named before
             org_m, org = named[-1], named[-1].entity_id
+    if not org and not unit and first.end <= gs:
+        hiring = _appointing_org(ctx, first, spec)
+        if hiring is not None:  # "Samsung hired former Qualcomm CFO Dorian Welk as its president": the one who hires
+            org_m, org = hiring, hiring.entity_id
+    if not org and not unit and first.end <= gs and lang == "en":
+        # "Dorian Welk joined Samsung in 2015 as chief operating officer": the organisation between the name and the
+        # titles, with only fillers (a time, "as") after it
+        between = [m for m in ctx.entities(ORG) if first.end <= m.start and m.end <= gs and m.kind == "entity"]
+        if between and _only_fillers(ctx, between[-1].end, gs, spec, allow=("period",)) \
+                and _only_fillers(ctx, first.end, between[-1].start, spec, allow=()) and "," not in text[first.end:gs]:
+            org_m, org = between[-1], between[-1].entity_id
     if not org and not unit:
         # no organisation next to the titles: one named just before in the sentence
         # (质量管理委员会，我亲自出任主席), else the document's topic
@@ -1122,6 +1265,10 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
         if not firsts or ctx.clause_of(firsts[0].start) != ctx.clause_of(ctx.sent.start):
             return []
         org_m, org = firsts[0], firsts[0].entity_id
+    if not org and lang == "zh":
+        gloss = re.search(r"[（(]\s*[A-Za-z][A-Za-z0-9 .&\-]{0,30}[）)]的?$", text[max(ctx.sent.start, gs - 40):gs])
+        if gloss and not any(m.end == gs - len(gloss.group()) for m in _person_mentions(ctx)):
+            return []  # 我之前是甲骨文云基础设施（OCI）的总裁: the post of the business glossed, a name the text lacks, not the topic's
     if not org:
         org, confidence = ctx.doc.organisation, confidence * 0.85
         if not org:
@@ -1141,7 +1288,12 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
         group = group[-1:]
     group = [t for t in group if t[2] != "founderOf"] if not people else group  # nobody succeeds a founder
     for person in people + before:
-        period = None if is_former or person in before else _period(ctx, person, gs, ge, spec)
+        if person in before:
+            period = None
+        elif is_former:  # a past post dated only by when it was taken (前任首席执行官魏思远于2012年接任): its start
+            period = _former_start(ctx, person, gs, ge, spec)
+        else:
+            period = _period(ctx, person, gs, ge, spec)
         if at_the_time:  # 时任首席运营官: the post held at the time the sentence speaks of
             plain = [m.period for m in ctx.periods() if not m.period.qualifier]
             period = plain[0] if plain else None
@@ -1170,4 +1322,56 @@ def _group_facts(ctx: Context, group, spec: dict) -> list[Fact]:
             others = tuple(span(p) for p in people + before if p is not person)
             ev = evidence(ctx, [span(person), (s, e), span(org_m)], f"role-{prop}", confidence, not_rivals=others)
             facts.append(Fact("relation", person.entity_id, prop, org, attrs(period=period, title=title), (ev,)))
+    if people and not unit:
+        facts += _taken_over(ctx, group, org, org_m, {p.entity_id for p in people}, confidence)
+    return facts
+
+
+# the clause after a post left, telling who took it: 魏思远卸任首席执行官，由韩立新接任; "…, and was succeeded by Anja Vollmer"
+_ZH_TAKEN_OVER = re.compile(r"(?:职务|一职|职位|后)?\s*[，,]\s*(?:随后|后|则|改)?\s*由?\s*")
+_ZH_TAKES_OVER = re.compile(r"\s*(?:随即|随后|正式|将)?\s*(?:接任|接替|接棒|接手)(?:了)?(?:其职|该职|此职|一职|该职位)?\s*(?:[，,。；;]|$)")
+_EN_TAKEN_OVER = re.compile(r"[^,;.]{0,30}?,?\s+(?:and\s+)?(?:was\s+|has\s+been\s+)?(?:succeeded|replaced)\s+by\s+", re.IGNORECASE)
+
+
+def _taken_over(ctx: Context, group, org: str, org_m: Mention | None, leavers: set, confidence: float) -> list[Fact]:
+    """The one who took a post the sentence says was left, named in the next clause with a word of taking it over
+    and no title (魏思远卸任首席执行官后，由韩立新接任; "Anja Vollmer stepped down as CEO in 2020 and was succeeded by
+    Dorian Welk"): the same post, dated by the time of that clause, else by the time the sentence opens with."""
+    text = ctx.doc.text
+    ge = group[-1][1]
+    lang = ctx.lang.code
+    link = (_ZH_TAKEN_OVER if lang == "zh" else _EN_TAKEN_OVER).match(text, ge, ctx.sent.end)
+    if link is None:
+        return []
+    if lang == "zh":  # a word of taking over in that clause, before any name is read (a name found is kept)
+        ce = ctx.clauses[ctx.clause_of(link.end())][1]
+        if not re.search(r"接任|接替|接棒|接手", text[link.end():ce]):
+            return []
+    taker = _person_after(ctx, link.end())
+    if taker is None or taker.entity_id in leavers:
+        return []
+    if lang == "zh":
+        gloss = _GLOSS.match(text, taker.end, ctx.sent.end)
+        after = gloss.end() if gloss else taker.end
+        times = [m for m in ctx.periods() if after <= m.start and m.end <= after + 14 and not m.period.qualifier]
+        took = _ZH_TAKES_OVER.match(text, times[-1].end if times else after, ctx.sent.end)
+        if took is None:
+            took = _ZH_TAKES_OVER.match(text, re.compile(r"\s*[于在]?\s*").match(text, after).end(), ctx.sent.end) if not times else None
+        if took is None:
+            return []
+    else:
+        if not re.match(r"\s*(?:[,;.]|$)", text[taker.end:ctx.sent.end]):
+            return []
+        # "stepped down as chief executive in 2020 and was succeeded by …": the time of the handover
+        times = [m for m in ctx.periods() if ge <= m.start and m.end <= link.end() and not m.period.qualifier]
+    if not times:
+        times = [m for m in ctx.periods() if ctx.sent.start <= m.start < group[0][0] and not m.period.qualifier
+                 and ctx.clause_of(m.start) == ctx.clause_of(ctx.sent.start)]
+    period = times[-1].period if times else None
+    facts = []
+    for s, e, prop in group:
+        if prop in ("founderOf", "memberOf") or prop in _reversed(ctx.patterns):
+            continue
+        ev = evidence(ctx, [span(taker), (s, e), span(org_m)], f"role-{prop}", confidence)
+        facts.append(Fact("relation", taker.entity_id, prop, org, attrs(period=period, title=text[s:e] if prop == "executiveOf" else ""), (ev,)))
     return facts

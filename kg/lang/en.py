@@ -75,8 +75,12 @@ def find_names(text: str, words: dict) -> list[tuple[int, int, str]]:
 
 _NAME_TOKEN = r"(?:[A-Z][^\W\d_]*(?:['’\-][A-Za-z][^\W\d_]*)?\.?|Mc[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|del|della|van|von|der|da|di|du|bin|al|la|le)"
-_PERSON = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}")
-_PERSON_END = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}$")
+# a nickname in quotes or brackets between the given name and the surname: Robert "RJ" Scaringe, William (Bill) Ford
+NICKNAME = re.compile(r"\s+(?:\"[A-Z][\w.]{0,12}\"|“[A-Z][\w.]{0,12}”|\([A-Z][a-z]{1,12}\))(?=\s+[A-Z])")
+_NICK = r"(?:\"[A-Z][\w.]{0,12}\"|“[A-Z][\w.]{0,12}”|\([A-Z][a-z]{1,12}\))"
+# (particles: "Anja van der Berg", "Luis de la Fuente")
+_PERSON = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NICK}(?=\s+[A-Z]))?(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_TOKEN}){{1,3}}")
+_PERSON_END = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NICK}(?=\s+[A-Z]))?(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_TOKEN}){{1,3}}$")
 # capitalised words that end a name's run: "Tim Cook Said" is not a name of three words
 _NOT_NAME = {"The", "This", "That", "He", "She", "It", "We", "They", "In", "On", "At", "And", "But", "Said", "Says",
              "Told", "Who", "Whose", "Which", "Was", "Is", "Has", "Had", "Will", "Would", "Also", "From", "For",
@@ -98,6 +102,9 @@ def _trim(tokens: list[str]) -> list[str]:
     for k, t in enumerate(tokens):
         if t == "He" and k == 0 and len(tokens) > 1 and tokens[1].rstrip(".") not in _NOT_NAME and not tokens[1].isupper():
             out.append(t)  # "chief executive officer He Little Peng": the surname He (何, 贺) opening a name
+            continue
+        if k and re.fullmatch(_NICK, t):  # Robert "RJ" Scaringe: the nickname between the name's words
+            out.append(t)
             continue
         if t.rstrip(".") in _NOT_NAME or t.isupper() and len(t.rstrip(".")) > 1:  # "CEO", not the initial "P."
             break

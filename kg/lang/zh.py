@@ -127,7 +127,7 @@ _DOTS = ("·", "•", "・")
 # 蒂姆·库克, 让-弗朗索瓦·范博克斯米尔 (a hyphen joins two given names), 普拉尚特·马亨德拉-拉贾 (or two surnames)
 # (and initials in Latin letters: RJ·斯卡林格, J·R·辛普劳)
 _FOREIGN = re.compile(r"(?:[\u4e00-\u9fff]{1,6}(?:[-‐][\u4e00-\u9fff]{1,6})?|(?<![A-Za-z])[A-Z]{1,3}(?:[·•・][A-Z]{1,3})*)"
-                      r"(?:[·•・][\u4e00-\u9fff]{1,8}(?:[-‐][\u4e00-\u9fff]{1,6})?)+")
+                      r"(?:[·•・](?:[A-Z]{1,2}\.?[·•・])?[\u4e00-\u9fff]{1,8}(?:[-‐][\u4e00-\u9fff]{1,6})?)+")  # (克里斯蒂亚诺·R·阿蒙: a Latin initial inside)
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 
 
@@ -271,6 +271,11 @@ def _rule_person_after(text: str, pos: int, words: dict) -> int | None:
     return None
 
 
+def _after_date(text: str, start: int) -> bool:
+    """Does a date end right before ``start`` (2020年|魏思远, 3月|韩立新, 去年|…)?"""
+    return start >= 2 and text[start - 1] in "年月日号" and (text[start - 2].isdigit() or text[start - 2] in "〇零一二三四五六七八九十今去明同当")
+
+
 def person_before(text: str, pos: int, words: dict) -> int | None:
     """Start of a person's name that ends at ``pos`` (王传福，比亚迪董事长), or None."""
     for m in _FOREIGN.finditer(text, max(0, pos - 16), pos):
@@ -289,13 +294,15 @@ def person_before(text: str, pos: int, words: dict) -> int | None:
             continue
         word = text[start:pos]
         if length > 4 or not _is_surname_name(word, words):
-            if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "和与及、是由向对给为请让被的":
+            if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "和与及、是由向对给为请让被的" \
+                    and not _after_date(text, start):
                 continue
             if _japanese_name(text[:pos], start, words) == pos:  # 田中稔三为副董事长
                 return start
             continue
-        if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "和与及、是由向对给为请让被":
-            continue  # the name would start inside another word
+        if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "和与及、是由向对给为请让被" \
+                and not _after_date(text, start):
+            continue  # the name would start inside another word (not after a date: 2020年魏思远出任首席执行官)
         # the name alone (陶晓东), else the name and what follows it (于芝涛则担任: a cue jieba reads apart)
         if person_after(text[:pos], start, words) == pos or _cued_name(text, start, words) == pos:
             return start
