@@ -133,9 +133,13 @@ class Lexicon:
         if not folded:
             return []
         hits = []
-        same = type(index) is _Identity  # nothing dropped: the folded offsets are the text's
+        # nothing dropped: the folded offsets are the text's; else each is moved on by the dropped
+        # characters before it (``_Skipped``, worked out here without a call per offset)
+        at = None if type(index) is _Identity else index._at
+        right = bisect.bisect_right
         for end_f, (length, checks) in self.automaton().iter(folded):
-            start, end = (end_f - length + 1, end_f + 1) if same else (index[end_f - length + 1], index[end_f] + 1)
+            start_f = end_f - length + 1
+            start, end = (start_f, end_f + 1) if at is None else (start_f + right(at, start_f), end_f + right(at, end_f) + 1)
             for entity_id, contexts, exact, capital, ends_in_digit in checks:
                 if contexts is not None and contexts.isdisjoint(context):
                     continue
