@@ -173,7 +173,7 @@ def _checks(entry: tuple[str, str, tuple[str, ...] | None]) -> tuple:
 
 
 _PIECE = 1_000_000  # characters matched at a time
-_REMEMBER_FROM = 2_000  # texts this long (a document, not a sentence): ``match`` keeps the last one's hits
+_REMEMBER_FROM = 600  # texts this long (a document, not a sentence): ``match`` keeps the last one's hits
 
 
 def _pieces(text: str):
