@@ -36,6 +36,7 @@ class Lexicon:
         # the alias table is read only to build the automaton (pickled with it) and by the language
         # model's extractor: it stays pickled in the pickled lexicon until first read (~0.02 s a start)
         state = dict(self.__dict__)
+        state.pop("_last_match", None)  # a document's hits stay with the process that matched them
         table = state.pop("aliases", None)
         state["_aliases_pickled"] = state.get("_aliases_pickled") if table is None else \
             pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
@@ -89,6 +90,16 @@ class Lexicon:
 
     def match(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
         """Longest, leftmost, non-overlapping alias hits: (start, end, entity_id)."""
+        if len(text) < _REMEMBER_FROM:
+            return self._match(text, context, is_boundary)
+        # a whole document is matched by several stages of its profile: the last long text's hits are kept
+        key = (text, context, is_boundary)
+        last = self.__dict__.get("_last_match")
+        if last is None or last[0] != key:
+            last = self.__dict__["_last_match"] = (key, tuple(self._match(text, context, is_boundary)))
+        return list(last[1])
+
+    def _match(self, text: str, context: tuple[str, ...], is_boundary) -> list[tuple[int, int, str]]:
         # prefer longer spans: greedy over spans sorted by length, then restore order; the
         # characters the chosen spans cover are marked in a byte per character, so a hit is checked
         # against its own few characters and a whole long document costs n log n (a sorted list of
@@ -122,8 +133,13 @@ class Lexicon:
         if not folded:
             return []
         hits = []
+        # nothing dropped: the folded offsets are the text's; else each is moved on by the dropped
+        # characters before it (``_Skipped``, worked out here without a call per offset)
+        at = None if type(index) is _Identity else index._at
+        right = bisect.bisect_right
         for end_f, (length, checks) in self.automaton().iter(folded):
-            start, end = index[end_f - length + 1], index[end_f] + 1
+            start_f = end_f - length + 1
+            start, end = (start_f, end_f + 1) if at is None else (start_f + right(at, start_f), end_f + right(at, end_f) + 1)
             for entity_id, contexts, exact, capital, ends_in_digit in checks:
                 if contexts is not None and contexts.isdisjoint(context):
                     continue
@@ -157,6 +173,7 @@ def _checks(entry: tuple[str, str, tuple[str, ...] | None]) -> tuple:
 
 
 _PIECE = 1_000_000  # characters matched at a time
+_REMEMBER_FROM = 600  # texts this long (a document, not a sentence): ``match`` keeps the last one's hits
 
 
 def _pieces(text: str):

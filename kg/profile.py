@@ -183,6 +183,18 @@ _PLANNED = {
 def _told_periods(text: str, lang: Language) -> list:
     """The periods the text names with a year in digits as a time already reached (not a plan, a target or a
     time 'by' which something is due)."""
+    # a document without a date asks this of its whole text three or four times (its date, its year, its
+    # mentions' year): the last text's periods are kept
+    key = (text, lang.code)
+    if _TOLD.get("key") != key:
+        _TOLD.update(key=key, told=tuple(_find_told_periods(text, lang)))
+    return list(_TOLD["told"])
+
+
+_TOLD: dict = {}  # "key": (the last text, its language), "told": its told periods
+
+
+def _find_told_periods(text: str, lang: Language) -> list:
     planned = _PLANNED.get(lang.code)
     told = []
     for p in numbers.find_periods(text, lang.code, None):

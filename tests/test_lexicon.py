@@ -72,3 +72,36 @@ def test_a_pickled_lexicon_reads_its_alias_table_when_first_asked():
     assert "aliases" not in copy.__dict__
     assert copy.aliases == lex.aliases and "aliases" in copy.__dict__
     assert pickle.loads(pickle.dumps(copy)).aliases == lex.aliases
+
+
+def test_a_long_text_matched_again_gives_the_same_hits_in_a_list_of_its_own():
+    """A document's text is matched by several stages: the hits of the last long text are kept, and
+    each caller gets the same hits as a fresh match, in a list it may change; another context or
+    text is matched anew; the kept hits are not pickled with the lexicon."""
+    import pickle
+
+    lex = lexicon.load()
+    boundary = get("en").is_boundary
+    text = "Millet porridge is cheap. " * 40 + "The Surge S1 from Xiaomi. " * 40
+    assert len(text) >= lexicon._REMEMBER_FROM
+    first = lex.match(text, BUSINESS, boundary)
+    assert first == lex._match(text, BUSINESS, boundary)
+    assert sum(eid == "surge-s1" for _, _, eid in first) == 40
+    first.clear()
+    assert lex.match(text, BUSINESS, boundary) == lex._match(text, BUSINESS, boundary) != []
+    food = lex.match(text, ("food",), boundary)  # millet is Xiaomi only in a business context
+    assert food == lex._match(text, ("food",), boundary)
+    assert len(food) == len(lex.match(text, BUSINESS, boundary)) - 40
+    other = text.replace("Xiaomi", "Honor")
+    assert lex.match(other, BUSINESS, boundary) == lex._match(other, BUSINESS, boundary)
+    assert "_last_match" in lex.__dict__ and "_last_match" not in pickle.loads(pickle.dumps(lex)).__dict__
+
+
+def test_offsets_of_a_text_with_dropped_quotation_marks():
+    """Hits map back to the text's own offsets whether folding dropped characters or not."""
+    lex = lexicon.load()
+    boundary = get("zh").is_boundary
+    for text in ("小米获得“中国制造2025”十佳品质奖，小米发布了澎湃S1", "小米获得中国制造2025十佳品质奖，小米发布了澎湃S1"):
+        hits = lex.match(text, BUSINESS, boundary)
+        assert [text[s:e] for s, e, _ in hits][-2:] == ["小米", "澎湃S1"]
+        assert [eid for _, _, eid in hits] == ["xiaomi", "made-in-china-2025-quality-award", "xiaomi", "surge-s1"]

@@ -875,3 +875,20 @@ def test_more_ways_the_top_of_a_text_names_an_unknown_topic(lex, text, lang, lab
 ])
 def test_a_speech_title_names_its_speaker(text, lang, name):
     assert _speaker_name(text, lang) == name
+
+
+def test_told_years_of_texts_asked_in_turn():
+    """A text's told periods are kept while it is asked again; another text (or language) is read anew,
+    and a caller's changes to the list it got do not reach the next caller."""
+    zh, en = get("zh"), get("en")
+    a = "公司成立于2015年。2023年营收增长。公司计划2030年上市。"
+    b = "In 2019 the company was founded. It plans to list by 2031."
+    assert profile.latest_told_year(a, zh) == 2023
+    assert profile.latest_told_year(b, en) == 2019
+    assert profile.latest_told_year(a, zh) == 2023
+    got = profile._told_periods(a, zh)
+    assert [p.year for p in got] == [2015, 2023]
+    got.clear()
+    assert [p.year for p in profile._told_periods(a, zh)] == [2015, 2023]
+    profile._told_periods(b, en)
+    assert profile._told_periods(b, zh) == profile._find_told_periods(b, zh)  # the key holds the language
