@@ -120,6 +120,9 @@ class GraphOutput:
     counted: object = None
     added_keys: set = field(default_factory=set)
     _held: int = 0  # lines added since the last spill
+    # while ``pipeline.write`` runs its writers: waits until graph.trig and graph.ttl are whole (they
+    # may be written in other processes while a writer that reads only ``nquads_file`` runs)
+    files_written: object = None
 
     def add_quads(self, quads) -> None:
         """Merge pyoxigraph quads (from another stage) into the graph; past ``SPILL_LINES`` the

@@ -129,6 +129,7 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
         tmp = outdir.new_temp(parent)
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror}). Choose a writable folder with --out.")
+    background: list = []  # the files' writers in other processes (``--jobs`` 2 or more)
     try:
         out_graph = result.output
         head = f"<{ID_NS}graph>"
@@ -151,31 +152,58 @@ def write(result: BuildResult, out_dir: Path, extra_writers: Iterable[Callable[[
         cached = result.cache is not None and not getattr(result.cache, "disabled", True)
         turtle = functools.partial(_write_turtle, tmp / ".graph.nt", tmp / "graph.ttl",
                                    trig.load_cache(out_dir, "ttl", "graph.ttl") if cached else None)
+        trig_file = functools.partial(trig.write, tmp / ".graph.nq", sections, tmp / "graph.trig", graph.PREFIXES,
+                                      trig.load_cache(out_dir) if cached else None)
         if result.jobs > 1:
+            # graph.trig and graph.ttl are each written in a process of their own while the writers
+            # that read only .graph.nq (the check: ``reads_nquads_only``) run in this one
             from . import runner
 
-            turtle = runner.in_background(turtle)
-        blocks = trig.write(tmp / ".graph.nq", sections, tmp / "graph.trig", graph.PREFIXES,
-                            trig.load_cache(out_dir) if cached else None)
-        ttl_blocks = turtle()
-        if cached:
-            trig.store_cache(tmp, blocks, ttl_blocks)
-        (tmp / ".graph.nt").unlink()
+            turtle, trig_file = runner.in_background(turtle), runner.in_background(trig_file)
+            background = [turtle, trig_file]
+        done: list = []
+
+        def files_written() -> None:
+            """Wait for graph.trig and graph.ttl (once) and keep their blocks for the next build."""
+            if done:
+                return
+            blocks, ttl_blocks = trig_file(), turtle()
+            if cached:
+                trig.store_cache(tmp, blocks, ttl_blocks)
+            (tmp / ".graph.nt").unlink()
+            done.append(True)
+
+        if result.jobs <= 1:
+            files_written()
         (tmp / "summary.json").write_text(json.dumps(result.output.stats, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         out_graph.nquads_file = tmp / ".graph.nq"  # the check reads the graph back from it
         out_graph.nquads_default_end = next((end for key, _, end in sections if key == graph.DEFAULT), 0)
+        out_graph.files_written = files_written
         try:
             for writer in extra_writers:
+                if not getattr(writer, "reads_nquads_only", False):
+                    files_written()
                 writer(result, tmp)
+            files_written()
         finally:
             out_graph.nquads_file = out_graph.nquads_default_end = None
+            out_graph.files_written = _nothing_to_wait_for
         (tmp / ".graph.nq").unlink()
         _swap(tmp, out_dir)
     except BaseException:
+        for job in background:  # a failed writer: the files' processes are waited for before their folder goes
+            try:
+                job()
+            except BaseException:
+                pass
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     result.out_dir = out_dir
     return out_dir
+
+
+def _nothing_to_wait_for() -> None:
+    """``GraphOutput.files_written`` outside ``write``: the files are all written."""
 
 
 def _write_turtle(ntriples: Path, out_path: Path, cache=None) -> dict:

@@ -635,17 +635,23 @@ def clashes(store, ax: Axioms | None = None) -> list:
         elif classes not in found:
             found[classes] = (triple, why, inferred)
 
-    type_query = f"SELECT ?s ?c WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?c), \"{KG}\")) }}"
     typed_props = sorted(p for p in ax.object_props if ax.domain.get(p) or ax.range.get(p))
     # per property: (its domain, why), (its range, why); the class sets made once
     ends = {p: tuple((frozenset(classes), f"rdfs:{end} of {short(p)}") if classes else None
                      for end, classes in (("domain", ax.domain.get(p)), ("range", ax.range.get(p))))
             for p in typed_props}
+    one_class: dict = {}  # class -> the set of it alone, made once
     for scope, inferred in ((asserted_scope, False), ([inf_g], True)):
         why = "inferred type" if inferred else "asserted type"
-        for row in _select(store, type_query, scope):
-            if row["c"] in ax.classes:
-                claim(row["s"], frozenset((row["c"],)), (row["s"], RDF_TYPE, row["c"]), why, inferred)
+        for s, c in _type_rows(store, scope, ax.classes):
+            classes = one_class.get(c)
+            if classes is None:
+                classes = one_class[c] = frozenset((c,))
+            found = claims.get(s)
+            if found is None:
+                claims[s] = {classes: ((s, RDF_TYPE, c), why, inferred)}
+            elif classes not in found:
+                found[classes] = ((s, RDF_TYPE, c), why, inferred)
     for graph, inferred in ((ox.DefaultGraph(), False), (inf_g, True)):
         for s, p, o in _iri_triples(store, typed_props, graph):
             domain, range_ = ends[p]
@@ -670,6 +676,27 @@ def clashes(store, ax: Axioms | None = None) -> list:
             found.append(Clash("disjoint", node, "; ".join(texts), tuple(involved)))
     found.extend(_functional_clashes(store, ax))
     return found
+
+
+def _type_rows(store, scope: list, classes) -> list:
+    """(subject text, class) of the ``rdf:type`` triples of the graphs in ``scope`` whose class is
+    one of ``classes`` and in kg's namespace: the rows of ``SELECT ?s ?c WHERE { ?s a ?c
+    FILTER(STRSTARTS(STR(?c), KG)) }`` over that scope, in their order (graph by graph, each in
+    its index's order), read from the store's index without the query engine (about 2.5x less CPU;
+    tested against the query)."""
+    import pyoxigraph as ox
+
+    rdf_type = ox.NamedNode(RDF_TYPE)
+    rows = []
+    for graph in scope:
+        for q in store.quads_for_pattern(None, rdf_type, None, graph):
+            c = q.object
+            if isinstance(c, ox.NamedNode):
+                c = c.value
+                if c in classes and c.startswith(KG):
+                    s = q.subject
+                    rows.append((s.value if isinstance(s, ox.NamedNode) else str(s), c))
+    return rows
 
 
 def _iri_triples(store, predicates: list, graph):

@@ -295,17 +295,25 @@ def in_background(work: Callable[[], object]) -> Callable[[], object]:
         finally:
             os._exit(0)
     os.close(write_fd)
+    outcome: list = []  # (ok, value) once the child is waited for: asking again gives the same
 
     def result():
         from .errors import StageError
 
-        with os.fdopen(read_fd, "rb") as f:
-            data = f.read()
-        status = os.waitpid(pid, 0)[1]
-        if not data:
-            raise StageError(f"a helper process of the build ended without a result (wait status {status}); the "
-                             "machine may be out of memory. Build with --jobs 1 to run everything in one process.")
-        ok, value = pickle.loads(data)
+        if not outcome:
+            with os.fdopen(read_fd, "rb") as f:
+                data = f.read()
+            status = os.waitpid(pid, 0)[1]
+            if not data:
+                outcome.append((False, StageError(
+                    f"a helper process of the build ended without a result (wait status {status}); the machine may "
+                    "be out of memory. Build with --jobs 1 to run everything in one process.")))
+            else:
+                try:
+                    outcome.append(pickle.loads(data))
+                except Exception as exc:  # e.g. a class the child pickled that cannot be found
+                    outcome.append((False, exc))
+        ok, value = outcome[0]
         if not ok:
             raise value
         return value

@@ -629,6 +629,10 @@ class BuildCheck:
     (the HTML view) see the same graph as the file.
     """
 
+    # it reads the graph from the build's N-Quads file (``GraphOutput.nquads_file``) and waits for
+    # graph.trig (``GraphOutput.files_written``) only to append the inferred graph to it
+    reads_nquads_only = True
+
     def __init__(self, strict: bool = False, mode: str = BUILD_MODE, jobs: int = 1):
         self.strict = strict
         self.mode = mode
@@ -656,6 +660,8 @@ class BuildCheck:
         if self.strict and not self.report.conforms:
             raise CheckViolations(f"check: the graph has {len(self.report.violations)} violation(s); with --strict the "
                               "previous build is kept. Fix them or build without --strict.")
+        if result.output.files_written is not None:
+            result.output.files_written()  # graph.trig may still be being written in another process
         reason.append_inferred(Path(tmp_dir) / "graph.trig", self.report.inferred_quads, fresh=True)
         self.report.wrote_inferred = "graph.trig"
         result.output.add_quads(self.report.inferred_quads)

@@ -68,3 +68,26 @@ def test_a_search_from_the_last_barrier_strips_the_end_as_re_sub_does(text):
     for pattern, barrier in cases:
         assert sub_end(pattern, text, barrier) == pattern.sub("", text)
         assert sub_end(pattern, "a; " * 200 + text, barrier) == pattern.sub("", "a; " * 200 + text)
+
+
+def test_language_counts_are_those_of_one_character_at_a_time():
+    """detect and cjk_share count letters and Chinese characters in C (str.isalpha mapped, one
+    regex): the same counts as a loop over the characters, on texts of both languages and on
+    characters at the edges (numerals that are letters or not, CJK range ends, other scripts)."""
+    from pathlib import Path
+
+    from kg.lang import cjk_share, detect
+
+    def reference(text):
+        sample = text[:4000]
+        cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+        letters = sum(1 for ch in sample if ch.isalpha())
+        share = None if letters < 20 else cjk / letters
+        return ("zh" if letters and cjk / letters > 0.3 else "en"), share
+
+    root = Path(__file__).resolve().parent.parent / "data" / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.txt"))]
+    edges = "\u4e00\u9fff\u3400\ua000一二½²Ⅻ〇零ａＡ١٢αβ中文English 123 _ -"
+    texts += [edges * n for n in (1, 3, 200)] + ["", "12345", "中" * 5 + "a" * 30, "中" * 13 + "a" * 30]
+    for text in texts:
+        assert (detect(text), cjk_share(text)) == reference(text), text[:40]

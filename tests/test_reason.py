@@ -385,3 +385,29 @@ def test_triples_read_from_the_index_are_the_query_rows_in_their_order(seed_buil
         rows = [(r["s"], r["p"], r["o"]) for r in reason._select(data.store, query, [g])]
         assert list(reason._iri_triples(data.store, props, g)) == rows
     assert rows  # the inferred graph has some
+
+
+def test_type_rows_read_from_the_index_are_the_query_rows_in_their_order(seed_build):
+    """clashes reads the rdf:type triples from the store's index instead of a SPARQL query over
+    the default graph and the ontology's: the same rows in the same order, a blank-node subject
+    written as the query writes it, classes outside kg's namespace or the ontology left out."""
+    ax = reason.axioms()
+    kg_class = sorted(c for c in ax.classes if c.startswith(KG))[0]
+    extra = [ox.Quad(ox.BlankNode("b1"), N(RDF_TYPE), N(kg_class)),
+             ox.Quad(N(ID + "test-typed"), N(RDF_TYPE), N("http://example.org/NotKg")),
+             ox.Quad(N(ID + "test-typed"), N(RDF_TYPE), N(KG + "NoSuchClass")),
+             ox.Quad(N(ID + "test-typed"), N(RDF_TYPE), ox.Literal("not a class"))]
+    data = graph(seed_build, add=extra)
+    reason.infer_fast(data.store)
+    reason._with_ontology(data.store)
+    # a typed node of the ontology's graph, so the scope's second graph has rows too
+    onto_g = ox.NamedNode(reason.ONTOLOGY_GRAPH)
+    data.store.add(ox.Quad(N(ID + "test-typed"), N(RDF_TYPE), N(kg_class), onto_g))
+    query = f'SELECT ?s ?c WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?c), "{KG}")) }}'
+    inf_g = ox.NamedNode(str(iris.INFERRED_GRAPH))
+    data.store.add(ox.Quad(N(ID + "test-typed"), N(RDF_TYPE), N(kg_class), inf_g))
+    for scope in ([ox.DefaultGraph(), onto_g], [inf_g]):
+        rows = [(r["s"], r["c"]) for r in reason._select(data.store, query, scope) if r["c"] in ax.classes]
+        assert reason._type_rows(data.store, scope, ax.classes) == rows
+        assert rows
+    assert ("_:b1", kg_class) in reason._type_rows(data.store, [ox.DefaultGraph()], ax.classes)

@@ -421,3 +421,76 @@ def test_the_default_graph_in_pieces_gives_the_same_files(tmp_path, monkeypatch)
         assert len(kept) > len(after[part]) // 2 and len(kept) < len(after[part])
     monkeypatch.setattr(trig, "CUT_EVERY", 1 << 62)
     assert warm == _written(pipeline.build([folder]), tmp_path / "cold")
+
+
+def _files(out: Path) -> dict:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and ".cache/extract" not in p.as_posix()}
+
+
+def test_check_runs_while_graph_files_are_written_with_the_same_bytes(tmp_path, monkeypatch):
+    """With --jobs 2, graph.trig and graph.ttl are written in processes of their own while the
+    check (which reads the N-Quads file) runs: every file (the inferred graph appended to
+    graph.trig, the block caches, void.ttl) is byte-identical to a one-process build, a writer
+    that did not say it reads the N-Quads file only runs once both files are whole, and the
+    check's report is the same."""
+    from kg import validate
+    from kg.void import write_void
+
+    folder = _corpus(tmp_path)
+    monkeypatch.setattr(runner, "PARALLEL_MIN_CHARS", 10**12)  # extraction in one process: the writing is compared
+    outs, reports = {}, {}
+    for jobs in (1, 2):
+        result = pipeline.build([folder], jobs=jobs, cache_in=tmp_path / f"out{jobs}")
+        seen = {}
+
+        def plain_writer(result, tmp):
+            seen["trig whole"] = (tmp / "graph.trig").read_bytes() == whole_trig(tmp)
+            seen["ttl written"] = (tmp / "graph.ttl").is_file() and not (tmp / ".graph.nt").exists()
+
+        def whole_trig(tmp):
+            result.output.files_written()  # a no-op once the files are whole
+            return (tmp / "graph.trig").read_bytes()
+
+        checker = validate.BuildCheck(jobs=jobs)
+        pipeline.write(result, tmp_path / f"out{jobs}", [checker, plain_writer, write_void, result.cache.writer])
+        assert seen == {"trig whole": True, "ttl written": True}
+        assert checker.report is not None and checker.error is None
+        outs[jobs], reports[jobs] = _files(tmp_path / f"out{jobs}"), checker.report
+    assert outs[1] == outs[2]
+    assert reports[1].problems == reports[2].problems
+    assert reports[1].inferred_quads == reports[2].inferred_quads
+
+
+def test_a_failed_writer_leaves_no_folder_and_no_process(tmp_path, monkeypatch):
+    """A writer that fails while graph.trig and graph.ttl are being written in other processes:
+    those processes are waited for, the temporary folder removed, the previous build kept."""
+    import os
+
+    folder = _corpus(tmp_path, n=2)
+    out = tmp_path / "out"
+    pipeline.write(pipeline.build([folder], jobs=2), out)
+    before = _files(out)
+
+    def failing(result, tmp):
+        raise RuntimeError("planted")
+
+    failing.reads_nquads_only = True  # runs before the files' processes are waited for
+    pids, real_fork = [], os.fork
+
+    def fork():
+        pid = real_fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    result = pipeline.build([folder], jobs=2)
+    monkeypatch.setattr(os, "fork", fork)
+    with pytest.raises(RuntimeError, match="planted"):
+        pipeline.write(result, out, [failing])
+    assert _files(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert len(pids) == 2  # graph.trig's and graph.ttl's
+    for pid in pids:
+        with pytest.raises(ChildProcessError):  # waited for already
+            os.waitpid(pid, os.WNOHANG)
