@@ -55,7 +55,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         nt = tmp / "synthetic.nt"
-        n = synthetic(nt, args.triples)
+        synthetic(nt, args.triples)
         triples = list(ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES))
         graphs = [ox.DefaultGraph()] + [ox.NamedNode(f"https://w3id.org/kg/id/graph/doc/{i:03d}") for i in range(20)]
         quads = [ox.Quad(t.subject, t.predicate, t.object, graphs[0] if i % 2 else graphs[1 + i % 20])

@@ -76,7 +76,7 @@ def synthetic_quads(n_nodes: int, seed: int = 1, n_docs: int = 40) -> list:
         add(node, kg("marketArea"), place)
         markets.append(node)
 
-    docs, sentences = [], []
+    docs = []
     for d in range(n_docs):
         doc_id = f"syn-{d:03d}"
         node = N(str(iris.document(doc_id)))

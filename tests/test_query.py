@@ -98,7 +98,7 @@ def test_find_query_by_name_number_suffix_file_and_text(tmp_path):
 
 # ----------------------------------------------------------------------------- the store
 
-def _default_graph(target) -> "rdflib.Graph":
+def _default_graph(target):  # -> rdflib.Graph
     import rdflib
 
     nt = q.to_rdf(target.run("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), "nt")
