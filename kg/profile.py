@@ -1149,7 +1149,7 @@ def infer_topic_names(text: str, lexicon: Lexicon, lang: Language, context, glos
         headline = title and any(start < len(title) for start, _ in inside)  # the title names it too: as a known one would
         if n >= 6 and (n > 1.5 * best_known or headline and 2 * n >= best_known):
             return info.entity_id, (info,)
-        if unknown is cued and headline and n >= best_known:
+        if unknown is cued and headline and n > best_known:
             return info.entity_id, (info,)  # the title names it, and the top of the text says it is a company
         legal = any((_ZH_LEGAL if lang.code == "zh" else _EN_LEGAL).search(name) for _, name in info.labels)
         if (declared or legal) and headline and n > 1.5 * best_known:
