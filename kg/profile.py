@@ -1396,6 +1396,50 @@ def profile(doc: Document, lang: Language, lexicon: Lexicon) -> Document:
                 changes["speaker"] = info.entity_id
                 if info.entity_id not in {n.entity_id for n in names}:
                     changes["names"] = names + (info,)
+    speaker = changes.get("speaker", doc.speaker)
+    if speaker and not doc.organisation and changes.get("organisation"):
+        # an interview or a speech speaks for the company its lead says the speaker heads ("Jane Doe has run Acme
+        # since 2014"), though the text names a subsidiary or a customer more
+        names = {n.entity_id: n for n in changes.get("names", doc.names)}
+        info = names.get(speaker) or lexicon.info(speaker)
+        headed = _speaker_company(doc.text, info, lexicon, lang, context) if info else None
+        if headed and headed != changes["organisation"]:
+            changes["organisation"] = headed
+            changes.pop("short_names", None)
+            short = short_names(headed, lexicon)
+            if short and not doc.short_names:
+                changes["short_names"] = short
     if not doc.home_country and lang.words.get("home_country") and lexicon.info(lang.words["home_country"]):
         changes["home_country"] = lang.words["home_country"]
     return dataclasses.replace(doc, **changes) if changes else doc
+
+
+def _speaker_company(text: str, info, lexicon: Lexicon, lang: Language, context) -> str | None:
+    """The known company the lead of a text says its speaker heads: the first sentence of the top three
+    paragraphs that names the speaker and a head's title or verb (chief executive, has run, 董事长, 执掌) names
+    one company the lexicon knows; None otherwise."""
+    from .iris import vocab
+
+    data = resources.load_yaml(resources.patterns_path(), cached=True)
+    words = []
+    for entry in ((data.get("roles") or {}).get("titles") or []) if isinstance(data, dict) else []:
+        if entry.get("property") in ("founderOf", "chairOf", "ceoOf", "presidentOf"):
+            words += (entry.get(lang.code) or []) + ((entry.get("verbs") or {}).get(lang.code) or [])
+    if not words:
+        return None
+    role = re.compile((r"(?i)(?<![\w-])(?:" if lang.code == "en" else "(?:")
+                      + "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+                      + (r")(?![\w-])" if lang.code == "en" else ")"))
+    forms = {n for _, n in info.labels + info.aliases}
+    v = vocab()
+    head = "\n".join([p for p in text.split("\n") if p.strip()][:3])
+    for sentence in re.split(r"(?<=[.!?。！？])\s+|\n", head):
+        if not name_spans(sentence, forms, lang.code) or not role.search(sentence):
+            continue
+        near = 30 if lang.code == "en" else 8  # the company next to the title or verb: "has run Acme", "Acme's chief"
+        roles = [m.span() for m in role.finditer(sentence)]
+        companies = {eid for s, e, eid in lexicon.match(sentence, context, lang.is_boundary)
+                     if v.is_a(lexicon.cls(eid), ["Company"]) and not v.is_a(lexicon.cls(eid), ["ResearchFirm"])
+                     and any(a - near <= e and s <= b + near for a, b in roles)}
+        return next(iter(companies)) if len(companies) == 1 else None
+    return None

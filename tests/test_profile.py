@@ -890,3 +890,15 @@ def test_told_years_of_texts_asked_in_turn():
     assert [p.year for p in profile._told_periods(a, zh)] == [2015, 2023]
     profile._told_periods(b, en)
     assert profile._told_periods(b, zh) == profile._find_told_periods(b, zh)  # the key holds the language
+
+
+@pytest.mark.parametrize("text, topic", [
+    # the interviewee heads the company the lead names next to the verb, though a subsidiary is named more often
+    ("\"Scale is survival\": an interview with Lei Jun\n\nBeijing, 12 March 2025 — Lei Jun has run Xiaomi since 2010. "
+     "Under him Xiaomi bought a stake in Ninebot, and Ninebot grew. We met him at the company's headquarters.\n\n"
+     "Q: How is Ninebot doing?\nLei Jun: Ninebot is doing well. Ninebot sells scooters, and we are proud of Ninebot. "
+     "Ninebot will grow, I think, and Ninebot's margins are fine.", "xiaomi"),
+])
+def test_an_interview_speaks_for_the_company_its_lead_says_the_speaker_heads(text, topic):
+    doc = profile.profile(bare_doc(text, "en"), EN, lexicon.load())
+    assert doc.speaker == "lei-jun" and doc.organisation == topic
