@@ -915,13 +915,14 @@ _DECLARED_ANYWHERE = re.compile(r"[(（][^()（）]{0,40}?(?:hereinafter|hereaft
 _ZH_TITLE_LEADS = re.compile(r"^(?:[「“\"][^」”\"]{0,40}[」”\"][—\-–:：\s]*)?(?:独家)?(?:专访|对话|访谈|走进|解读|揭秘)?")
 
 
-def _role_titles(lang: Language) -> list[str]:
-    """The heads' titles of data/patterns.yaml (founder, chair, chief executive, president)."""
+def _role_titles(lang: Language, verbs: bool = False) -> list[str]:
+    """The heads' titles of data/patterns.yaml (founder, chair, chief executive, president), longest first;
+    with ``verbs``, their verbs too ("has run", 执掌)."""
     data = resources.load_yaml(resources.patterns_path(), cached=True)
     out = []
     for entry in ((data.get("roles") or {}).get("titles") or []) if isinstance(data, dict) else []:
         if entry.get("property") in ("founderOf", "chairOf", "ceoOf", "presidentOf"):
-            out += entry.get(lang.code) or []
+            out += (entry.get(lang.code) or []) + (((entry.get("verbs") or {}).get(lang.code) or []) if verbs else [])
     return sorted(set(out), key=len, reverse=True)
 
 
@@ -1420,15 +1421,10 @@ def _speaker_company(text: str, info, lexicon: Lexicon, lang: Language, context)
     one company the lexicon knows; None otherwise."""
     from .iris import vocab
 
-    data = resources.load_yaml(resources.patterns_path(), cached=True)
-    words = []
-    for entry in ((data.get("roles") or {}).get("titles") or []) if isinstance(data, dict) else []:
-        if entry.get("property") in ("founderOf", "chairOf", "ceoOf", "presidentOf"):
-            words += (entry.get(lang.code) or []) + ((entry.get("verbs") or {}).get(lang.code) or [])
+    words = _role_titles(lang, verbs=True)
     if not words:
         return None
-    role = re.compile((r"(?i)(?<![\w-])(?:" if lang.code == "en" else "(?:")
-                      + "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+    role = re.compile((r"(?i)(?<![\w-])(?:" if lang.code == "en" else "(?:") + "|".join(map(re.escape, words))
                       + (r")(?![\w-])" if lang.code == "en" else ")"))
     forms = {n for _, n in info.labels + info.aliases}
     v = vocab()
