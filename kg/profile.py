@@ -385,7 +385,7 @@ def _unknown_company(text: str, lexicon: Lexicon, lang: Language, context, title
         if lang.code == "en":
             aliases |= _shorter_name(text, core, lang)  # "Halvard Systems AB" of the lead, "Halvard" of the rest
         aliases |= _full_names(text[:lead_end], {name} | aliases)  # 云帆数科（全称：杭州云帆数字科技股份有限公司）
-        if lang.code == "zh":  # the legal name the top of the text gives it: 立讯 of 立讯精密工业股份有限公司昨晚发布年报
+        if lang.code == "zh":  # the legal name the top of the text gives it: 澜舟 of 澜舟精密工业股份有限公司昨晚发布年报
             aliases |= {m.group() for m in re.finditer(re.escape(name) + r"[\u4e00-\u9fff]{0,8}?(?:股份有限公司|有限责任公司|有限公司)",
                                                      text[:lead_end])}
         if lang.code == "zh" and not end and any(name in other.strip() for other, at, _ in found
@@ -523,7 +523,7 @@ def _acts_as_company(text: str, name: str, lang: Language) -> bool:
     if not verbs and not nouns:
         return True
     alts = "|".join(map(re.escape, sorted(verbs + nouns, key=len, reverse=True)))
-    if lang.code == "zh":  # Spotify（声田）4日公布, Spotify全年营收: the word right after the name or its gloss
+    if lang.code == "zh":  # Zelqo（泽库）4日公布, Zelqo全年营收: the word right after the name or its gloss
         return re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?:[（(][^（）()]{{1,20}}[）)])?(?:[0-9]{{1,2}}日|全年|今年|去年|旗下)?(?:{alts})", text) is not None
     return re.search(rf"(?<![\w-]){re.escape(name)}(?:['’]s)?\s+(?:[a-z]+ly\s+)?(?:{alts})\b", text) is not None
 
@@ -905,10 +905,10 @@ def english_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple
 
 
 # a bracket after a name that gives its listing ("(Nasdaq: LOGI)", "(SIX: LOGN)", （纳斯达克：GPRO）, （688036.SH）,
-# "(Chinese: 立讯精密; Shenzhen: 002475)"): the part before the colon is an exchange or a ticker word
+# "(Chinese: 澜舟精密; Shenzhen: 002999)"): the part before the colon is an exchange or a ticker word
 _LISTING_BRACKET = re.compile(r"\s*[(（]((?:[^()（）]{0,60}?[;；,，]\s*)?([^()（）;；,，:：]{2,30}?)\s*[:：]\s*[A-Z0-9][A-Z0-9.\-]{0,9}"
                               r"|\s*[0-9]{4,6}\.(?:SH|SZ|SS|HK|KS|T))\b")
-# a short name declared anywhere in a bracket: "(688036.SH, hereinafter "Transsion")", （股票代码：002475，下称“立讯”）
+# a short name declared anywhere in a bracket: "(688999.SH, hereinafter "Marlow")", （股票代码：002999，下称“澜舟”）
 _DECLARED_ANYWHERE = re.compile(r"[(（][^()（）]{0,40}?(?:hereinafter|hereafter|henceforth|以下简称|下文简称|下称|简称)"
                                 r"(?:\s+(?:referred\s+to\s+as|called|as))?\s*[“\"「]([^”\"」()（）]{2,30}?)[”\"」]")
 # what opens a Chinese interview's or profile's title before the name: 专访, 对话, 独家专访
@@ -928,8 +928,8 @@ def _role_titles(lang: Language, verbs: bool = False) -> list[str]:
 
 def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title: str, lead_end: int) -> list[tuple[str, set]]:
     """Names the lexicon lacks that the top of a text writes as a company's: with its listing in brackets
-    ("Logitech International (Nasdaq: LOGI)", GoPro公司（纳斯达克：GPRO）), as the subject of the sentence
-    that says what kind of company it is ("Acme is a Swiss maker of …", 罗技国际是一个瑞士的公司), before a
+    ("Quelvor International (Nasdaq: QLVR)", Zelqo公司（纳斯达克：ZLQO）), as the subject of the sentence
+    that says what kind of company it is ("Acme is a Swiss maker of …", 澜舟国际是一家瑞士的公司), before a
     head's title in the title (专访某某科技创始人张三, "An Interview with Acme's Jane Doe"), or, in Chinese,
     with a short name in brackets made of its own characters (北京石头世纪科技股份有限公司（石头科技）).
     (name, other names the text gives it) pairs, first found first."""
@@ -982,7 +982,7 @@ def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title:
         window = text[max(0, m.start() - 40):m.start()].rstrip()
         if any(e == len(window) and v.is_a(lexicon.cls(eid), ["Organisation"]) for s, e, eid in lexicon.match(window, every_context, lang.is_boundary)):
             continue  # 地平线机器人（下称“地平线”）: a known company's short name (``declared_names``)
-        add(m.group(1))  # "Transmission Sound holding (688036.SH, hereinafter "Transsion")": the name the text will use
+        add(m.group(1))  # "Marlow holding (688999.SH, hereinafter "Marlow")": the name the text will use
     kinds = lang.words.get("company_kinds") or []
     if kinds:
         alts = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
@@ -1005,19 +1005,19 @@ def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title:
                 add(m.group(1))
             m = re.match(r"([\u4e00-\u9fff·A-Za-z0-9]{2,8})[:：]", title)
             if m and not (roles and re.search(roles, m.group(1))) and not _ZH_TITLE_LEADS.match(m.group(1)).end():
-                add(m.group(1))  # 罗技国际：一个关于公司的介绍
+                add(m.group(1))  # 澜舟国际：一家公司的介绍
             for latin in re.findall(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&.\-]*[a-z][A-Za-z0-9&.\-]*(?![A-Za-z0-9])", title):
                 alone = re.findall(rf"(?<![A-Za-z0-9] )(?<![A-Za-z0-9]){re.escape(latin)}(?![A-Za-z0-9])", text)
                 if len(alone) >= 3 and _acts_as_company(text, latin, lang):
-                    add(latin)  # Spotify首次实现全年盈利: a name in Latin letters the text repeats (not Amazon Nova's Nova)
+                    add(latin)  # Zelqo首次实现全年盈利: a name in Latin letters the text repeats (not a product after its maker's name)
         else:
             nouns = "|".join(map(re.escape, sorted(lang.words.get("company_nouns") or [], key=len, reverse=True))) or "(?!)"
             for m in re.finditer(rf"((?:[A-Z][\w&.-]*\s+){{0,2}}[A-Z][\w&.-]*)['’]s\s+(?=[A-Z]|(?:{nouns})\b)", title):
-                add(m.group(1))  # "An Interview with Cambricon's Chen Tianshi"
+                add(m.group(1))  # "An Interview with Brantic's Wen Hao"
             first = re.match(r"[\"“]?([A-Z][\w&.-]*[a-z][\w&.-]*|[A-Z]{3,})\s+(?:[A-Z]|[a-z]+s\b)", title)
             if first and first.group(1) not in _EN_NOT_NAME_WORDS and not known(title[first.start(1):].split(":")[0]) \
                     and _acts_as_company(text, first.group(1), lang):
-                add(first.group(1))  # "Logitech Reports Fiscal Year 2025 Results"
+                add(first.group(1))  # "Quelvor Reports Fiscal Year 2025 Results"
     if not zh:
         # a word-for-word rendering of a company's name glossed with its name: "Science Big News Fly Share Limited
         # Company (iFLYTEK)"
@@ -1046,8 +1046,8 @@ def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title:
                 full = m.group(1)
                 full = full[next((a for a, b, cls in _zh_names(full) if b == len(full)), 0):]
                 add(short.group(1), [full])
-    # a name that opens another candidate's fuller form is that candidate ("Middle Prosper", declared short, of
-    # "Middle Prosper Communication Stock Limited Company (ZTE, hereinafter "Middle Prosper")": ZTE)
+    # a name that opens another candidate's fuller form is that candidate ("Cloud Sail", declared short, of
+    # "Cloud Sail Number Branch Stock Limited Company (Yunvar, hereinafter "Cloud Sail")": Yunvar)
     for name in list(found):
         forms = {name} | found[name]
         host = next((other for other in found if other != name and not any(f.startswith(other) for f in forms)
@@ -1083,20 +1083,20 @@ def _cued_topic(text: str, lexicon: Lexicon, lang: Language, context, title: str
 
 
 # the words that end a Chinese company's name and that the text drops when it names the company again
-# (罗技 of 罗技国际, 立讯 of 立讯精密): its legal forms (``legal_forms``) and these
+# (澜舟 of 澜舟国际, 澜舟 of 澜舟精密): its legal forms (``legal_forms``) and these
 _ZH_NAME_TAILS = ("国际", "科技", "技术", "电子", "网络", "智能", "精密", "实业", "工业", "数码", "通讯", "通信")
 
 
 def _with_short_forms(text: str, info, lang: Language):
-    """``info`` with the short names a Chinese text calls it by: a name less a word that ends it (罗技 of
-    罗技国际), when the text writes the short name alone at least twice (not inside the full name)."""
+    """``info`` with the short names a Chinese text calls it by: a name less a word that ends it (澜舟 of
+    澜舟国际), when the text writes the short name alone at least twice (not inside the full name)."""
     if lang.code != "zh":
         return info
     tails = sorted(set(_ZH_NAME_TAILS) | {w for w in lang.words.get("legal_forms") or [] if len(w) >= 2}, key=len, reverse=True)
     names = {n for _, n in info.labels + info.aliases}
     extra = []
     for name in sorted(names):
-        while True:  # 立讯精密工业股份有限公司 -> 立讯精密工业 -> 立讯精密
+        while True:  # 澜舟精密工业股份有限公司 -> 澜舟精密工业 -> 澜舟精密
             tail = next((t for t in tails if name.endswith(t) and len(name) - len(t) >= 2), None)
             if tail is None:
                 break
@@ -1107,7 +1107,7 @@ def _with_short_forms(text: str, info, lang: Language):
 
 
 def _in_order(short: str, full: str) -> bool:
-    """Are the characters of ``short`` those of ``full``, in order (寒武纪 of 中科寒武纪科技股份有限公司)?"""
+    """Are the characters of ``short`` those of ``full``, in order (石岩智造 of 上海石岩智能制造科技股份有限公司)?"""
     it = iter(full)
     return len(short) < len(full) and all(ch in it for ch in short)
 
