@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import numbers, resources
 from .lang import Language
-from .lang.spans import name_spans, stop_after, stop_before
+from .lang.spans import alternation, name_spans, stop_after, stop_before
 from .lexicon import Lexicon
 from .types import Document, EntityInfo
 
@@ -439,7 +439,7 @@ def _fuller_names(text: str, name: str, lang: Language) -> set[str]:
     suffixes = lang.words.get("company_suffixes") or []
     if not suffixes:
         return set()
-    ends = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    ends = alternation(suffixes)
     legal = {w.lower().rstrip(".") for w in lang.words.get("legal_forms") or []} | {"llc", "plc", "ag", "se", "ab", "gmbh", "as", "n.v"}
     out = set()
     for m in re.finditer(rf"(?<![\w'’.-]){re.escape(name)}((?:\s+[A-Z][\w&'’-]*){{0,1}}\s+(?:{ends}))(?![\w-])", text):
@@ -522,7 +522,7 @@ def _acts_as_company(text: str, name: str, lang: Language) -> bool:
     verbs, nouns = lang.words.get("company_verbs") or [], lang.words.get("company_nouns") or []
     if not verbs and not nouns:
         return True
-    alts = "|".join(map(re.escape, sorted(verbs + nouns, key=len, reverse=True)))
+    alts = alternation(verbs + nouns)
     if lang.code == "zh":  # Zelqo（泽库）4日公布, Zelqo全年营收: the word right after the name or its gloss
         return re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?:[（(][^（）()]{{1,20}}[）)])?(?:[0-9]{{1,2}}日|全年|今年|去年|旗下)?(?:{alts})", text) is not None
     return re.search(rf"(?<![\w-]){re.escape(name)}(?:['’]s)?\s+(?:[a-z]+ly\s+)?(?:{alts})\b", text) is not None
@@ -751,7 +751,7 @@ def latin_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple:
     zh_ends = [w for w in lang.words.get("company_suffixes") or [] if w not in ("科技", "电子", "电机")]
     en_ends = {w.lower() for w in get("en").words.get("company_suffixes") or []}
     kinds = tuple((lang.words.get("class_nouns") or {}).get("Company", [])) + ("商", "厂")
-    ends = "|".join(map(re.escape, sorted(zh_ends, key=len, reverse=True))) or "(?!)"
+    ends = alternation(zh_ends) or "(?!)"
     found: dict[str, EntityInfo] = {}
     letter = r"[A-Za-z0-9&.'’\-\u00c0-\u024f]"
     for m in re.finditer(rf"(?<![A-Za-z0-9&.'’-])([A-Z]{letter}*(?: [A-Z0-9]{letter}*){{0,4}})({ends})?", text):
@@ -848,7 +848,7 @@ def english_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple
     lower = _lowercase_words(text)
     legal = {w.lower() for w in lang.words.get("legal_forms") or []}
     stop = _EN_NOT_NAME_WORDS | {"Our", "Its", "Their", "His", "Her", "Former", "Rival", "Both", "Each"}
-    alts = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    alts = alternation(suffixes)
     found: dict[str, EntityInfo] = {}
 
     months = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -894,7 +894,7 @@ def english_names(text: str, lexicon: Lexicon, lang: Language, context) -> tuple
             add(words, m.end())
     nouns = lang.words.get("company_nouns") or []
     if nouns:
-        owner = re.compile(rf"(?<![\w'’.-])([A-Z][a-z][\w-]*)['’]s\s+(?:{'|'.join(map(re.escape, sorted(nouns, key=len, reverse=True)))})\b")
+        owner = re.compile(rf"(?<![\w'’.-])([A-Z][a-z][\w-]*)['’]s\s+(?:{alternation(nouns)})\b")
         for m in owner.finditer(text):
             name = m.group(1)
             if name in stop or name.lower() in lower or re.search(rf"[A-Z][a-z]+\s+{re.escape(name)}\b", text) \
@@ -985,7 +985,7 @@ def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title:
         add(m.group(1))  # "Marlow holding (688999.SH, hereinafter "Marlow")": the name the text will use
     kinds = lang.words.get("company_kinds") or []
     if kinds:
-        alts = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
+        alts = alternation(kinds)
         if zh:
             expr = re.compile(rf"^([\u4e00-\u9fff·A-Za-z0-9&.\- ]{{2,30}}?)(?:[（(][^（）()]{{0,60}}[）)])*(?:是|为)(?:一家|一个|全球|中国|国内|目前)[^。！？\n]{{0,60}}?(?:{alts})")
         else:
@@ -998,7 +998,7 @@ def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title:
                 add(m.group(1).strip().rstrip(","))
     if title:
         if zh:
-            roles = "|".join(map(re.escape, _role_titles(lang)))
+            roles = alternation(_role_titles(lang))
             body = title[_ZH_TITLE_LEADS.match(title).end():]
             m = re.match(rf"([\u4e00-\u9fff·A-Za-z0-9]{{2,12}}?)(?:联席|执行|轮值|兼)?(?:{roles})", body) if roles else None
             if m:
@@ -1011,7 +1011,7 @@ def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title:
                 if len(alone) >= 3 and _acts_as_company(text, latin, lang):
                     add(latin)  # Zelqo首次实现全年盈利: a name in Latin letters the text repeats (not a product after its maker's name)
         else:
-            nouns = "|".join(map(re.escape, sorted(lang.words.get("company_nouns") or [], key=len, reverse=True))) or "(?!)"
+            nouns = alternation(lang.words.get("company_nouns") or []) or "(?!)"
             for m in re.finditer(rf"((?:[A-Z][\w&.-]*\s+){{0,2}}[A-Z][\w&.-]*)['’]s\s+(?=[A-Z]|(?:{nouns})\b)", title):
                 add(m.group(1))  # "An Interview with Brantic's Wen Hao"
             first = re.match(r"[\"“]?([A-Z][\w&.-]*[a-z][\w&.-]*|[A-Z]{3,})\s+(?:[A-Z]|[a-z]+s\b)", title)
@@ -1028,7 +1028,7 @@ def _cued_companies(text: str, lexicon: Lexicon, lang: Language, context, title:
                 add(inner, [literal] + ([core] if len(core.split()) >= 2 else []))
     if zh:
         # the company before its head's title in the lead (快手科技联合创始人、董事会主席兼首席执行官程一笑)
-        roles = "|".join(map(re.escape, _role_titles(lang)))
+        roles = alternation(_role_titles(lang))
         for m in re.finditer(rf"([\u4e00-\u9fff]{{2,10}}?)(?:联合|联席|执行|轮值)?(?:{roles})", text[len(title):lead_end]) if roles else ():
             name = m.group(1)
             cut = [a for a, b, cls in _zh_names(name) if b == len(name) and cls in ("Company", "Organisation")]
@@ -1225,9 +1225,9 @@ def _speech_title_speaker(title: str, lang: Language) -> str | None:
     words = lang.words.get("speech_words") or []
     if not words:
         return None
-    alts = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    alts = alternation(words)
     if lang.code == "zh":
-        roles = "|".join(map(re.escape, _role_titles(lang)))
+        roles = alternation(_role_titles(lang))
         m = re.search(rf"(?:{roles})([\u4e00-\u9fff·]{{2,8}}?)(?:在|于)[^。]{{0,60}}?(?:{alts})", title) if roles else None
     else:
         m = re.search(rf"(?:^|:\s*|—\s*|-\s+){_EN_PERSON}(?:['’]s)?\s+(?:{alts})\b", title)
@@ -1244,7 +1244,7 @@ def _interviewee(lines: list[str], lang: Language) -> str | None:
     label = re.compile(rf"(?:{'|'.join(re.escape(w) for w in answers)})\s*[:：]", re.IGNORECASE)
     if sum(1 for line in lines if label.match(line)) < 2:
         return None
-    cue = re.compile("|".join(re.escape(w) for w in sorted(leads, key=len, reverse=True)), re.IGNORECASE)
+    cue = re.compile(alternation(leads), re.IGNORECASE)
     for line in lines[:4]:
         m = cue.search(line)
         if m is None or label.match(line):
@@ -1275,7 +1275,7 @@ def unknown_speaker(text: str, lexicon: Lexicon, lang: Language, context) -> Ent
     heads = lang.words.get("speaker_heads") or []
     name = short = None
     if heads:
-        words = "|".join(re.escape(w) for w in sorted(heads, key=len, reverse=True))
+        words = alternation(heads)
         if lang.code == "en":
             found = re.compile(rf"(?:^|[\s—–-])(?:{words})\s*:?\s+{_EN_PERSON}(?=\s*(?:[,(—–]|$|\bat\b|\bon\b))",
                                re.IGNORECASE)
@@ -1424,7 +1424,7 @@ def _speaker_company(text: str, info, lexicon: Lexicon, lang: Language, context)
     words = _role_titles(lang, verbs=True)
     if not words:
         return None
-    role = re.compile((r"(?i)(?<![\w-])(?:" if lang.code == "en" else "(?:") + "|".join(map(re.escape, words))
+    role = re.compile((r"(?i)(?<![\w-])(?:" if lang.code == "en" else "(?:") + alternation(words)
                       + (r")(?![\w-])" if lang.code == "en" else ")"))
     forms = {n for _, n in info.labels + info.aliases}
     v = vocab()

@@ -12,6 +12,7 @@ import functools
 import re
 
 from ..gazetteer import is_subdivision
+from ..lang.spans import alternation
 from ..iris import vocab
 from ..types import Fact, Mention, PeriodRef
 from . import roles
@@ -292,8 +293,7 @@ def _describers(ctx: Context):
 @functools.lru_cache(maxsize=64)
 def _alternation(words: tuple) -> re.Pattern | None:
     """``words``, longest first, as one case-blind regex (None for none)."""
-    words = sorted(words, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE) if words else None
+    return re.compile(alternation(words), re.IGNORECASE) if words else None
 
 
 def _founder_lists(ctx: Context, spec: dict) -> list[Fact]:

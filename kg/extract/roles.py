@@ -20,6 +20,7 @@ import functools
 import re
 
 from ..iris import vocab
+from ..lang.spans import alternation
 from ..types import Fact, Mention, PeriodRef
 from .context import ENTITY_KINDS, Context, attrs, evidence, span
 from .patterns import words_re
@@ -329,7 +330,7 @@ def _compile_fillers(spec: dict, lang: str) -> re.Pattern:
 
 @functools.lru_cache(maxsize=32)
 def _alternation(words: tuple) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return re.compile(alternation(words))
 
 
 def _clause_subject(ctx: Context, gs: int, spec: dict) -> Mention | None:

@@ -15,6 +15,12 @@ def add_trimmed(text: str, start: int, end: int, spans: list) -> None:
         spans.append((start, end))
 
 
+def alternation(words) -> str:
+    """``words`` as the body of one regex alternation, each escaped, longest first (so a word is never cut
+    short by another that begins it); '' for none."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 @functools.lru_cache(maxsize=1024)
 def _name_expr(name: str, lang: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])" if lang == "en" else re.escape(name))
